@@ -1,0 +1,36 @@
+# timtin: `make run` to index data/ and serve the web UI, `make test` to run every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+INDEX  ?= var/index
+
+.PHONY: setup setup-test run index test clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+setup-test: $(VENV)/.installed-test
+
+# Exit code 3 from `timtin index` means "done, some files skipped": data/ holds two
+# broken files on purpose, to show how they are reported.
+index: setup
+	$(BIN)/timtin index data --index $(INDEX) || [ $$? -eq 3 ]
+
+run: index
+	$(BIN)/timtin search "dan van" --index $(INDEX) --per-page 3
+
+test: setup-test
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

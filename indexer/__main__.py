@@ -1,0 +1,5 @@
+"""Allow ``python -m indexer``."""
+
+from indexer.cli import cli
+
+cli(prog_name="timtin")

@@ -1,0 +1,240 @@
+"""The ``timtin`` command: thin wrappers over the core.
+
+Each command parses its options, calls one core function and prints. Core errors
+(:mod:`indexer.errors`) become ``click`` errors with the core's message.
+
+Exit codes of ``index`` and ``reindex``: 0 when every article was read, 3 when
+the run finished but skipped some input (each named above the summary), 1 on an
+error that stopped the run (nothing was changed then).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from indexer import indexing, parsing
+from indexer.errors import TimtinError
+from indexer.models import IndexReport, Problem
+from indexer.searching import SORTS, SearchRequest, Searcher
+
+DEFAULT_INDEX = "var/index"
+EXIT_SKIPPED = 3
+
+index_option = click.option(
+    "--index", "index_dir", envvar="TIMTIN_INDEX", default=DEFAULT_INDEX, show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Index folder (or set TIMTIN_INDEX).",
+)
+
+
+def _fail(err: TimtinError) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+@click.group()
+@click.version_option(package_name="timtin")
+def cli() -> None:
+    """timtin: full-text search over Vietnamese local news."""
+
+
+class _Bar:
+    """A progress bar on a terminal, silence elsewhere."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _report(report: IndexReport) -> None:
+    for note in report.notes:
+        click.echo(note, err=True)
+    for problem in report.problems:
+        prefix = "skipped" if problem.skipped else "warning"
+        click.echo(f"{prefix}: {problem}", err=True)
+    click.echo(
+        f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"removed {report.removed}, skipped {report.skipped}."
+    )
+    if report.skipped:
+        click.echo(f"{report.skipped} input(s) skipped; see the messages above.", err=True)
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@index_option
+@click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 32), help="Processes to use.")
+@click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
+def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool) -> None:
+    """Add new and changed articles under PATHS (.txt, .jsonl, folders) to the index.
+
+    Articles whose file left a folder indexed again are removed. Exit code 3
+    means some input was skipped (each named above the summary).
+
+    \b
+        timtin index data/
+        timtin index archive/2021 feeds/lso.jsonl --procs 2
+    """
+    bar = _Bar("Indexing")
+    try:
+        report = indexing.update(index_dir, list(paths), procs=procs, progress=bar, wait=wait)
+    except TimtinError as err:
+        raise _fail(err)
+    finally:
+        bar.close()
+    _report(report)
+
+
+@cli.command()
+@index_option
+@click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 32), help="Processes to use.")
+@click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
+@click.option("--drop-missing", is_flag=True, help="Rebuild even if some recorded sources are gone.")
+def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool) -> None:
+    """Rebuild the whole index from its recorded sources, then swap it in.
+
+    Searches keep answering from the old index until the new one is complete;
+    an interrupted reindex leaves the old index as it was.
+    """
+    bar = _Bar("Reindexing")
+    try:
+        report = indexing.reindex(index_dir, procs=procs, progress=bar, wait=wait, drop_missing=drop_missing)
+    except TimtinError as err:
+        raise _fail(err)
+    finally:
+        bar.close()
+    _report(report)
+
+
+def _terminal(snippet: str) -> str:
+    """HTML snippet to terminal text: <mark> in bold."""
+    parts = re.split(r"(<mark>.*?</mark>)", snippet)
+    out = []
+    for part in parts:
+        if part.startswith("<mark>"):
+            out.append(click.style(html.unescape(part[6:-7]), bold=True))
+        else:
+            out.append(html.unescape(part))
+    return "".join(out)
+
+
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
+@index_option
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Articles on or after this day.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Articles on or before this day.")
+@click.option("--year", metavar="YYYY", help="Articles of this year.")
+@click.option("--month", metavar="YYYY-MM", help="Articles of this month.")
+@click.option("--official", "officials", multiple=True, metavar="NAME",
+              help="Articles naming this official (accents optional); repeat for several.")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--page", default="1", show_default=True)
+@click.option("--per-page", default="10", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def search(query, index_dir, date_from, date_to, year, month, officials, sort, page, per_page, as_json):
+    """Search the index. QUERY: words, "quoted phrases", -excluded, OR.
+
+    \b
+        timtin search dan van
+        timtin search '"tỉnh ủy"' --year 2021 --official "hoang van nghiem"
+    """
+    params = {
+        "q": " ".join(query), "from": date_from, "to": date_to, "year": year, "month": month,
+        "official": list(officials), "sort": sort, "page": page, "per_page": per_page,
+    }
+    try:
+        request = SearchRequest.from_params(params)
+        result = Searcher(index_dir).search(request)
+    except TimtinError as err:
+        raise _fail(err)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        return
+    first = (result.page - 1) * result.per_page + 1
+    last = first + len(result.hits) - 1
+    if result.total == 0:
+        click.echo(f"No articles match ({result.took_ms:.0f} ms).")
+    else:
+        click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)\n")
+    for hit in result.hits:
+        when = hit.date.isoformat() if hit.date else "no date"
+        click.echo(f"{click.style(_terminal(hit.title_html), bold=True)}  [{when}]  {hit.id}")
+        if hit.officials:
+            click.echo("  " + "; ".join(hit.officials))
+        click.echo("  " + _terminal(hit.snippet) + "\n")
+    if result.suggestion:
+        click.echo(f"Did you mean: {result.suggestion}")
+
+
+def _print_problem(problem: Problem) -> None:
+    click.echo(f"{'skipped' if problem.skipped else 'warning'}: {problem}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+def parse(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Show articles as timtin reads them, without indexing.
+
+    \b
+        timtin parse data/2021/dan-van.txt --json
+    """
+    skipped = 0
+    for item in parsing.read_paths(paths):
+        if isinstance(item, Problem):
+            _print_problem(item)
+            skipped += item.skipped
+            continue
+        data = item.to_json()
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False))
+            continue
+        click.echo(click.style(data["title"], bold=True) + f"  [{data['date'] or 'no date'}]  {data['id']}")
+        if data["author"]:
+            click.echo(f"  by {data['author']}")
+        for official in data["officials"]:
+            click.echo(f"  {official['name']}: {'; '.join(official['titles'])}")
+        click.echo(f"  {len(data['body'])} characters, {len(data['captions'])} captions\n")
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.command()
+@index_option
+@click.option("--json", "as_json", is_flag=True)
+def stats(index_dir: Path, as_json: bool) -> None:
+    """Article count, date range, index size and the officials named most."""
+    try:
+        data = Searcher(index_dir).stats()
+    except TimtinError as err:
+        raise _fail(err)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(f"Articles:   {data['articles']} ({data['undated']} without a date)")
+    click.echo(f"Dates:      {data['first_date'] or '-'} to {data['last_date'] or '-'}")
+    click.echo(f"Index size: {data['index_bytes'] / 1e6:.1f} MB in {data['index_dir']}")
+    if data["officials"]:
+        click.echo("Officials named most:")
+        for row in data["officials"]:
+            click.echo(f"  {row['count']:>6}  {row['value']}")

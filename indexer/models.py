@@ -1,0 +1,157 @@
+"""Records the core passes around: articles in, search results out.
+
+They are plain frozen dataclasses; :func:`Article.to_json` gives the JSON shape
+that ``timtin parse --json`` prints and ``/api/articles/<id>`` serves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Official:
+    """A person holding a post, as one article names them."""
+
+    name: str
+    titles: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "titles": list(self.titles)}
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    body: str
+    date: dt.date | None = None
+    lead: str | None = None
+    author: str | None = None
+    url: str | None = None
+    source: str | None = None
+    captions: tuple[str, ...] = ()
+    officials: tuple[Official, ...] = ()
+    origin: str | None = None  # absolute path of the file it came from
+    where: str | None = None  # the file (and line) as messages name it
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "author": self.author,
+            "lead": self.lead,
+            "body": self.body,
+            "captions": list(self.captions),
+            "url": self.url,
+            "source": self.source,
+            "officials": [o.to_json() for o in self.officials],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, origin: str | None = None) -> Article:
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            body=data["body"],
+            date=dt.date.fromisoformat(data["date"]) if data.get("date") else None,
+            lead=data.get("lead"),
+            author=data.get("author"),
+            url=data.get("url"),
+            source=data.get("source"),
+            captions=tuple(data.get("captions") or ()),
+            officials=tuple(
+                Official(o["name"], tuple(o.get("titles") or ())) for o in data.get("officials") or ()
+            ),
+            origin=origin,
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input: the file (and line), and what to do."""
+
+    where: str
+    message: str
+    skipped: bool = True  # False: a warning, the article was still indexed
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    count: int
+
+    def to_json(self) -> dict:
+        return {"value": self.value, "count": self.count}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str
+    date: dt.date | None
+    officials: tuple[str, ...]
+    score: float
+    snippet: str  # HTML: escaped text with <mark> around matched words
+    title_html: str = ""  # the title, escaped, with matched words in <mark>
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "officials": list(self.officials),
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    page: int
+    per_page: int
+    took_ms: float
+    hits: tuple[SearchHit, ...]
+    facets: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_json(self) -> dict:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "took_ms": round(self.took_ms, 2),
+            "suggestion": self.suggestion,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": {
+                name: [c.to_json() for c in counts] for name, counts in self.facets.items()
+            },
+        }
+
+
+@dataclass
+class IndexReport:
+    """What one run of ``index`` or ``reindex`` did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # housekeeping done on the way
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for p in self.problems if p.skipped)

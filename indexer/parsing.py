@@ -1,0 +1,325 @@
+"""Read articles from disk: text files shaped like a printed article, and JSON Lines.
+
+:func:`find_files` lists the article files under the paths a user gives;
+:func:`read_file` turns one file into :class:`~indexer.models.Article` records and
+:class:`~indexer.models.Problem` reports (one bad article never stops the others);
+:func:`parse_text` and :func:`parse_record` do the reading proper, and
+:mod:`indexer.officials` adds the officials each article names.
+
+A text article looks like this (blank lines between blocks)::
+
+    Thứ ba, 19/01/2021
+    <title>
+    LSO-<first paragraph, the lead>
+    <paragraphs, and photo captions between them>
+    PHƯƠNG DUNG
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from indexer import officials as officials_mod
+from indexer.errors import ParseError
+from indexer.models import Article, Problem
+from indexer.normalize import clean, title_case
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_WEEKDAY = r"(?:th[ứu]\s*(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s*nh[ậa]t|cn)"
+_TIME = r"(?P<{h}>\d{{1,2}})\s*[:hg]\s*(?P<{m}>\d{{2}})(?:\s*(?:am|pm))?"
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:" + _TIME.format(h="h1", m="m1") + r")\s*[,-]?\s*)?"
+    r"(?:" + _WEEKDAY + r"\s*[,-]?\s*)?"
+    r"(?:ngày\s+)?"
+    r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<mo>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<imo>\d{1,2})-(?P<id>\d{1,2}))"
+    r"(?:\s*[,-|]?\s*(?:lúc\s*)?" + _TIME.format(h="h2", m="m2") + r")?"
+    r"\s*(?:\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?\s*$",
+    re.IGNORECASE,
+)
+# "LSO-", "(LSO) -", "TTO - ", "VOV.VN -", "GD&TĐ -", "(Dân trí) -"
+_DATELINE_PREFIX = re.compile(
+    r"^(?:\((?P<paren>[^()\n]{2,30})\)|(?P<code>[A-ZĐ][A-ZĐ0-9&]{1,9}(?:\.[A-Za-z]{2,4})?))"
+    r"\s*[-–—]+\s*(?=\S)"
+)
+_FINAL_PUNCT = tuple(".!?…:;\"”»'’)]")
+_JOIN_AFTER = tuple(",;-–—(")
+_BYLINE_LEAD = re.compile(r"^(?:bài(?:\s*(?:,|và)\s*ảnh)?|ảnh|tin|theo|nhóm phóng viên)\s*:?\s*", re.I)
+_BYLINE = re.compile(r"^[^\W\d_][^\W\d_ .]*(?:[ .]+[^\W\d_]+)*(?:\s*[-–,/]\s*[^\W\d_]+(?:[ .]+[^\W\d_]+)*)*$")
+MAX_CAPTION_CHARS = 250
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(file, root)`` for every article file under *paths*, sorted.
+
+    *root* is the folder ids are made relative to: the folder given, or for a file
+    given directly, its own folder.
+    """
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES):
+                if file.is_file():
+                    yield file, path
+        else:
+            yield path, path.parent
+
+
+def article_id(file: Path, root: Path) -> str:
+    """The stable id of a text article: its path under *root*, without extension."""
+    return file.relative_to(root).with_suffix("").as_posix()
+
+
+def read_file(file: Path, root: Path, shown: str | None = None) -> list[Article | Problem]:
+    """Read one file into articles (with officials) and problems.
+
+    :param shown: how to name the file in messages (defaults to *file*).
+    """
+    where = shown or str(file)
+    try:
+        text = decode(_read_bytes(file, where), where)
+    except ParseError as err:
+        return [Problem(err.where, err.message)]
+    origin = str(file.resolve())
+    if file.suffix.lower() == ".jsonl":
+        return list(_read_jsonl(text, file, root, where, origin))
+    try:
+        article, warnings = parse_text(text, article_id(file, root), where)
+    except ParseError as err:
+        return [Problem(err.where, err.message)]
+    return [*warnings, _finish(article, origin, where)]
+
+
+def _finish(article: Article, origin: str, where: str) -> Article | Problem:
+    """Add where the article came from and its officials.
+
+    A fault in the extractor must not stop a batch: it skips this one article.
+    """
+    try:
+        return officials_mod.with_officials(replace(article, origin=origin, where=where))
+    except Exception as err:  # noqa: BLE001 - reported, never silenced
+        return Problem(where, f"timtin failed on this article ({type(err).__name__}: {err}); "
+                              "it was skipped. Please report it with the file.")
+
+
+def _read_bytes(file: Path, where: str) -> bytes:
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError(
+                where,
+                f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB "
+                "limit for one file; split it (one article per .txt, or a .jsonl of several files)",
+            )
+        return file.read_bytes()
+    except OSError as err:
+        raise ParseError(where, f"cannot read the file ({err.strerror}); check it exists and is readable")
+
+
+def decode(data: bytes, where: str) -> str:
+    """Bytes to text: UTF-8 (with or without a BOM) or UTF-16 with a BOM."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ParseError(where, "starts like UTF-16 but is not valid UTF-16; re-save it as UTF-8")
+    if b"\x00" in data[:4096]:
+        raise ParseError(where, "looks like a binary file (it holds NUL bytes), not an article; remove it")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ParseError(
+            where,
+            f"is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "re-save it as UTF-8",
+        )
+
+
+def parse_date(value: str) -> tuple[dt.date | None, bool]:
+    """Read a date line or value. Returns (date, looked like a date)."""
+    match = _DATE_LINE.match(value)
+    if not match:
+        return None, False
+    if match["y"]:
+        year, month, day = int(match["y"]), int(match["mo"]), int(match["d"])
+    else:
+        year, month, day = int(match["iy"]), int(match["imo"]), int(match["id"])
+    try:
+        return dt.date(year, month, day), True
+    except ValueError:
+        return None, True
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Join lines wrapped mid-sentence; keep other lines as paragraphs of their own."""
+    paras: list[str] = []
+    for line in lines:
+        if paras and (paras[-1].endswith(_JOIN_AFTER) or line[:1].islower()):
+            paras[-1] += " " + line
+        else:
+            paras.append(line)
+    return paras
+
+
+def strip_dateline(paragraph: str) -> tuple[str, str | None]:
+    """Remove a dateline prefix such as ``LSO-``; return (text, source code or None)."""
+    match = _DATELINE_PREFIX.match(paragraph)
+    if not match:
+        return paragraph, None
+    return paragraph[match.end():], (match["paren"] or match["code"]).strip()
+
+
+def _byline(paragraph: str) -> str | None:
+    """The author in a last line like ``PHƯƠNG DUNG``, in title case, or None."""
+    if len(paragraph) > 80:
+        return None
+    name = _BYLINE_LEAD.sub("", paragraph).strip()
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters) or not _BYLINE.match(name):
+        return None
+    return re.sub(r"\s*([-–,/])\s*", lambda m: f" {m[1]} " if m[1] != "," else ", ", title_case(name))
+
+
+def _is_caption(paragraph: str) -> bool:
+    return len(paragraph) <= MAX_CAPTION_CHARS and not paragraph.endswith(_FINAL_PUNCT)
+
+
+def parse_text(text: str, article_id: str, where: str) -> tuple[Article, list[Problem]]:
+    """Parse a text article; return it (without officials) and any warnings.
+
+    Raises :class:`ParseError` when the text has no date line, no title or no body.
+    """
+    warnings: list[Problem] = []
+    blocks = _blocks(clean(text))
+    if not blocks:
+        raise ParseError(where, "the file is empty; remove it or write the article into it")
+    first = blocks[0]
+    date, dateish = parse_date(first[0])
+    if not dateish:
+        raise ParseError(
+            where,
+            f'line 1 is not a date line ("{first[0][:60]}"); the first line should be the date, '
+            "like 'Thứ ba, 19/01/2021' or '2021-01-19'",
+        )
+    if date is None:
+        warnings.append(Problem(where, f'no such date "{first[0]}"; indexed without a date', skipped=False))
+    rest = ([first[1:]] if len(first) > 1 else []) + blocks[1:]
+    if not rest:
+        raise ParseError(where, "no title after the date line; the title goes on the line after the date")
+    title = " ".join(rest[0])
+    paragraphs = [p for block in rest[1:] for p in _paragraphs(block)]
+    author = _byline(paragraphs[-1]) if paragraphs else None
+    if author:
+        paragraphs.pop()
+    if not paragraphs:
+        raise ParseError(where, "no body after the title; an article needs at least one paragraph")
+    lead, source = strip_dateline(paragraphs[0])
+    body: list[str] = [lead]
+    captions: list[str] = []
+    for para in paragraphs[1:]:
+        (captions if _is_caption(para) else body).append(para)
+    return (
+        Article(
+            id=article_id,
+            title=title,
+            body="\n\n".join(body),
+            date=date,
+            lead=lead,
+            author=author,
+            source=source,
+            captions=tuple(captions),
+        ),
+        warnings,
+    )
+
+
+def _read_jsonl(text: str, file: Path, root: Path, where: str, origin: str) -> Iterator[Article | Problem]:
+    rel = file.relative_to(root).as_posix()
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        at = f"{where}:{lineno}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Problem(at, f"not valid JSON ({err.msg} at column {err.colno}); fix or remove the line")
+            continue
+        try:
+            article, warnings = parse_record(data, f"{rel}:{lineno}", at)
+        except ParseError as err:
+            yield Problem(err.where, err.message)
+            continue
+        yield from warnings
+        yield _finish(article, origin, at)
+
+
+def _optional_str(data: dict, key: str, at: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ParseError(at, f'"{key}" should be a string, not {type(value).__name__}')
+    return clean(value).strip() or None
+
+
+def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[Problem]]:
+    """Parse one JSON object (a JSONL line) into an article without officials."""
+    if not isinstance(data, dict):
+        raise ParseError(at, f"expected a JSON object, found {type(data).__name__}")
+    for key in ("title", "body"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise ParseError(at, f'missing "{key}"; every article needs a "title" and a "body"')
+    raw_id = data.get("id")
+    if raw_id is not None and not isinstance(raw_id, (str, int)):
+        raise ParseError(at, f'"id" should be a string or a number, not {type(raw_id).__name__}')
+    article_id = clean(str(raw_id)).strip() if raw_id is not None else default_id
+    if not article_id:
+        raise ParseError(at, '"id" is empty; give a non-empty id or leave it out')
+    warnings: list[Problem] = []
+    date = None
+    raw_date = _optional_str(data, "date", at)
+    if raw_date:
+        date, _ = parse_date(raw_date[:10]) if re.match(r"\d{4}-\d", raw_date) else parse_date(raw_date)
+        if date is None:
+            warnings.append(Problem(at, f'cannot read the date "{raw_date}"; indexed without a date', skipped=False))
+    paragraphs = [p for p in (" ".join(line.split()) for line in clean(data["body"]).split("\n")) if p]
+    paragraphs[0], source = strip_dateline(paragraphs[0])
+    return (
+        Article(
+            id=article_id,
+            title=" ".join(clean(data["title"]).split()),
+            body="\n\n".join(paragraphs),
+            date=date,
+            lead=_optional_str(data, "lead", at),
+            author=_optional_str(data, "author", at),
+            url=_optional_str(data, "url", at),
+            source=_optional_str(data, "source", at) or source,
+        ),
+        warnings,
+    )
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[Article | Problem]:
+    """Every article and problem under *paths*, in file order."""
+    for file, root in find_files(paths):
+        yield from read_file(file, root)

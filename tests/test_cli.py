@@ -1,0 +1,97 @@
+"""The timtin command: thin wrappers that print what the core returns."""
+
+import json
+
+from indexer.cli import cli
+from indexer.searching import SearchRequest
+from tests.conftest import SAMPLE_DATA, TEST_DATA
+
+
+def test_parse_json_prints_one_article_per_line(runner):
+    result = runner.invoke(cli, ["parse", str(TEST_DATA / "articles" / "seedlike.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    [line] = result.output.splitlines()
+    data = json.loads(line)
+    assert list(data) == ["id", "title", "date", "author", "lead", "body", "captions", "url", "source", "officials"]
+    assert data["date"] == "2021-01-19"
+    assert data["author"] == "Kim Ngân"
+    assert data["body"].startswith("Đó là yêu cầu")
+    assert [o["name"] for o in data["officials"]] == ["Lò Văn Phúc", "Hà Thị Ngân"]
+
+
+def test_parse_names_broken_files_and_exits_3(runner):
+    result = runner.invoke(cli, ["parse", str(TEST_DATA / "articles"), "--json"])
+    assert result.exit_code == 3
+    assert "no-date.txt: line 1 is not a date line" in result.stderr
+    assert "empty.txt: the file is empty" in result.stderr
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_index_summarises_and_exits_3_when_something_was_skipped(runner, tmp_path):
+    index = tmp_path / "index"
+    result = runner.invoke(cli, ["index", str(SAMPLE_DATA), "--index", str(index)])
+    assert result.exit_code == 3
+    assert "Added 42, updated 0, unchanged 0, removed 0, skipped 2." in result.stdout
+    assert "skipped: " in result.stderr and "thieu-ngay.txt: line 1 is not a date line" in result.stderr
+    again = runner.invoke(cli, ["index", str(SAMPLE_DATA / "articles" / "2019"), "--index", str(index)])
+    assert again.exit_code == 0
+    # ids are relative to the folder given: the 2019 files come in under new ids
+    assert "Added 5, updated 0, unchanged 0, removed 5, skipped 0." in again.stdout
+
+
+def test_index_folder_comes_from_the_environment(runner, tmp_path):
+    index = tmp_path / "env-index"
+    result = runner.invoke(cli, ["index", str(SAMPLE_DATA / "feeds")], env={"TIMTIN_INDEX": str(index)})
+    assert result.exit_code == 0, result.output
+    assert (index / "CURRENT").exists()
+
+
+def test_search_json_is_exactly_the_core_answer(runner, sample_index, sample_searcher):
+    result = runner.invoke(cli, ["search", "dan", "van", "--index", str(sample_index), "--json", "--per-page", "3"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    core = sample_searcher.search(SearchRequest(query="dan van", per_page=3)).to_json()
+    data.pop("took_ms"), core.pop("took_ms")
+    assert data == core
+
+
+def test_search_prints_count_titles_and_snippets(runner, sample_index):
+    result = runner.invoke(cli, ["search", "Kỳ Lừa", "--index", str(sample_index)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("1 articles, showing 1-1")
+    assert "Lễ hội Kỳ Lừa thu hút đông đảo người dân và du khách  [2023-02-20]" in result.stdout
+
+
+def test_search_takes_excluded_words_without_quoting(runner, sample_index):
+    result = runner.invoke(cli, ["search", "dân", "vận", "-covid", "--index", str(sample_index), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["query"] == "dân vận -covid"
+
+
+def test_search_with_filters(runner, sample_index):
+    result = runner.invoke(cli, [
+        "search", "--index", str(sample_index), "--official", "linh thi anh nguyet", "--year", "2021", "--json",
+    ])
+    data = json.loads(result.stdout)
+    assert data["total"] == 1
+    assert data["hits"][0]["id"] == "articles/2021/dan-van-khu-dan-cu"
+
+
+def test_bad_parameter_is_a_one_line_error(runner, sample_index):
+    result = runner.invoke(cli, ["search", "x", "--index", str(sample_index), "--month", "2021-13"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == 'Error: Bad month "2021-13"; expected YYYY-MM, like 2021-01'
+
+
+def test_no_index_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(cli, ["search", "x", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert f'No index at {tmp_path / "none"}. Run "timtin index data/" first' in result.stderr
+
+
+def test_stats_prints_count_dates_and_officials(runner, sample_index):
+    result = runner.invoke(cli, ["stats", "--index", str(sample_index)])
+    assert result.exit_code == 0
+    assert "Articles:   42 (0 without a date)" in result.stdout
+    assert "Dates:      2019-05-27 to 2024-10-16" in result.stdout
+    assert "Vi Đức Thắng" in result.stdout

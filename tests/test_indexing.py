@@ -1,0 +1,181 @@
+"""Incremental indexing, atomic reindex and the write lock (issue #2, section 5)."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer import indexing
+from indexer.errors import IndexBusy, IndexNotFound, TimtinError
+from indexer.searching import SearchRequest, Searcher
+from tests.conftest import write_jsonl
+
+
+def article_text(title: str, body: str, date: str = "19/01/2021") -> str:
+    return f"{date}\n\n{title}\n\n{body}\n"
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    src = tmp_path / "src"
+    (src / "2021").mkdir(parents=True)
+    (src / "2021" / "a.txt").write_text(article_text("Tin dân vận", "Công tác dân vận ở cơ sở."), encoding="utf-8")
+    (src / "2021" / "b.txt").write_text(article_text("Tin giao thông", "Đường cao tốc thông xe."), encoding="utf-8")
+    return src
+
+
+def total(root: Path, q: str = "") -> int:
+    return Searcher(root).search(SearchRequest(query=q)).total
+
+
+def test_second_run_finds_everything_unchanged(tmp_path, folder):
+    root = tmp_path / "index"
+    first = indexing.update(root, [folder])
+    assert (first.added, first.updated, first.unchanged, first.removed) == (2, 0, 0, 0)
+    again = indexing.update(root, [folder])
+    assert (again.added, again.updated, again.unchanged, again.removed) == (0, 0, 2, 0)
+
+
+def test_changed_article_is_updated_not_duplicated(tmp_path, folder):
+    root = tmp_path / "index"
+    indexing.update(root, [folder])
+    (folder / "2021" / "b.txt").write_text(article_text("Tin giao thông", "Cầu mới thông xe."), encoding="utf-8")
+    report = indexing.update(root, [folder])
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
+    assert total(root) == 2
+    assert total(root, "cau moi") == 1
+    assert total(root, "cao tốc") == 0
+
+
+def test_article_whose_file_left_the_folder_is_removed(tmp_path, folder):
+    root = tmp_path / "index"
+    indexing.update(root, [folder])
+    (folder / "2021" / "b.txt").unlink()
+    report = indexing.update(root, [folder])
+    assert report.removed == 1
+    assert total(root) == 1
+    assert Searcher(root).article("2021/b") is None
+
+
+def test_a_file_that_turned_bad_keeps_its_indexed_article(tmp_path, folder):
+    root = tmp_path / "index"
+    indexing.update(root, [folder])
+    (folder / "2021" / "b.txt").write_bytes(b"\xff\xfe\x00garbage")
+    report = indexing.update(root, [folder])
+    assert report.skipped == 1 and report.removed == 0
+    assert Searcher(root).article("2021/b").title == "Tin giao thông"
+
+
+def test_jsonl_line_dropped_from_a_good_file_is_removed(tmp_path):
+    root = tmp_path / "index"
+    rows = [{"id": f"n{i}", "title": f"Tin số {i}", "body": "Nội dung."} for i in range(3)]
+    src = write_jsonl(tmp_path / "feed.jsonl", rows)
+    indexing.update(root, [src])
+    write_jsonl(src, rows[:2])
+    assert indexing.update(root, [src]).removed == 1
+    assert total(root) == 2
+
+
+def test_same_id_twice_is_skipped_with_both_places_named(tmp_path):
+    root = tmp_path / "index"
+    src = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": "x", "title": "Một", "body": "Nội dung."},
+        {"id": "x", "title": "Hai", "body": "Nội dung."},
+    ])
+    report = indexing.update(root, [src])
+    assert report.added == 1
+    [problem] = report.problems
+    assert str(problem) == f'{src}:2: id "x" is already used by {src}:1; give each article its own id (this one was skipped)'
+
+
+def test_index_of_a_missing_path_says_so(tmp_path):
+    with pytest.raises(TimtinError, match="no such file or folder"):
+        indexing.update(tmp_path / "index", [tmp_path / "nope"])
+
+
+def test_searching_without_an_index_says_how_to_make_one(tmp_path):
+    with pytest.raises(IndexNotFound, match=r'No index at .*Run "timtin index data/" first'):
+        total(tmp_path / "none")
+
+
+def test_reindex_rebuilds_from_recorded_sources_in_a_new_generation(tmp_path, folder):
+    root = tmp_path / "index"
+    indexing.update(root, [folder])
+    before = indexing.current_generation(root)
+    searcher = Searcher(root)
+    assert searcher.search(SearchRequest()).total == 2
+    report = indexing.reindex(root)
+    after = indexing.current_generation(root)
+    assert report.added == 2
+    assert after != before
+    # a searcher opened before the swap answers from the new generation
+    assert searcher.search(SearchRequest(query="dan van")).total == 1
+    assert searcher._current().gen == after
+
+
+def test_reindex_refuses_when_a_source_is_gone_and_keeps_the_index(tmp_path, folder):
+    root = tmp_path / "index"
+    indexing.update(root, [folder])
+    before = indexing.current_generation(root)
+    moved = folder.rename(tmp_path / "moved")
+    with pytest.raises(TimtinError, match="These sources of the index are gone"):
+        indexing.reindex(root)
+    assert indexing.current_generation(root) == before
+    assert total(root) == 2
+    moved.rename(folder)
+
+
+def test_second_writer_is_told_another_is_running(tmp_path, folder):
+    root = tmp_path / "index"
+    with indexing.write_lock(root):
+        with pytest.raises(IndexBusy, match=r"Another timtin index or reindex \(pid \d+\) is writing"):
+            indexing.update(root, [folder])
+
+
+def test_leftovers_of_an_interrupted_reindex_are_removed_with_a_note(tmp_path, folder):
+    root = tmp_path / "index"
+    indexing.update(root, [folder])
+    (root / "gen-0007.tmp").mkdir()
+    report = indexing.update(root, [folder])
+    assert report.notes == ["Removed gen-0007.tmp, left by an interrupted reindex."]
+    assert not (root / "gen-0007.tmp").exists()
+
+
+def test_two_processes_index_the_same_articles_as_one(tmp_path):
+    rows = [{"id": f"a{i}", "title": f"Tin dân vận số {i}", "body": f"Nội dung {i} về công tác dân vận."} for i in range(60)]
+    src = write_jsonl(tmp_path / "feed.jsonl", rows)
+    one, two = tmp_path / "one", tmp_path / "two"
+    indexing.update(one, [src], procs=1)
+    indexing.update(two, [src], procs=2)
+    assert total(one, "dan van") == total(two, "dan van") == 60
+
+
+def test_kill_9_during_reindex_leaves_the_old_index_answering(tmp_path):
+    rows = [
+        {"id": f"a{i}", "title": f"Tin số {i}", "body": "Công tác dân vận ở cơ sở được chú trọng. " * 40}
+        for i in range(1500)
+    ]
+    src = write_jsonl(tmp_path / "feed.jsonl", rows)
+    root = tmp_path / "index"
+    indexing.update(root, [src])
+    before = indexing.current_generation(root)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "indexer", "reindex", "--index", str(root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 30
+    while not list(root.glob("gen-*.tmp")) and time.time() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.5)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert indexing.current_generation(root) == before
+    assert total(root) == 1500
+    report = indexing.reindex(root)  # the next run completes and cleans up
+    assert report.notes and "interrupted reindex" in report.notes[0]
+    assert total(root) == 1500
+    assert not list(root.glob("gen-*.tmp"))

@@ -1,0 +1,109 @@
+"""Vietnamese normalisation: one table per rule, with real words (issue #2, section 3)."""
+
+import unicodedata
+
+import pytest
+
+from indexer import normalize
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(
+    "variant, unified",
+    [
+        ("hoà", "hòa"), ("hòa", "hòa"),
+        ("uỷ", "ủy"), ("ủy", "ủy"),
+        ("thuỷ", "thủy"), ("thủy", "thủy"),
+        ("khoẻ", "khỏe"), ("khỏe", "khỏe"),
+        ("qúy", "quý"), ("quý", "quý"),
+        ("hoá", "hóa"), ("loà", "lòa"),
+        ("Tỉnh Uỷ", "tỉnh ủy"),
+        ("THUỶ", "thủy"),
+    ],
+)
+def test_tone_placements_become_one_word(variant, unified):
+    assert normalize.words(variant) == unified.split()
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["người", "được", "giữ", "gì", "giếng", "ngoài", "khuỷu", "toán", "hoàng", "quyết", "thuở", "mía", "cứu"],
+)
+def test_correct_spellings_stay_as_they_are(word):
+    assert normalize.exact(word) == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tỉnh ủy", "Hoàng Văn Nghiệm", "Đường Hoàng Văn Thụ", "ý kiến ở cơ sở", "khoẻ mạnh"],
+)
+def test_nfd_text_gives_the_same_words_as_nfc(text):
+    assert normalize.words(nfd(text)) == normalize.words(text)
+    assert normalize.clean(nfd(text)) == text
+
+
+def test_marks_typed_in_unusual_order_compose():
+    # e + acute + circumflex (tone before the vowel mark) is ế
+    assert normalize.clean("ti\u0065\u0301\u0302ng") == "tiếng"
+
+
+@pytest.mark.parametrize(
+    "dirty, clean",
+    [
+        ("Thứ ba,\u00a0 19/01/2021", "Thứ ba,  19/01/2021"),
+        ("dân\u200bvận", "dânvận"),
+        ("Tỉnh\u00adủy", "Tỉnhủy"),
+        ("\ufeffLSO", "LSO"),
+        ("\u00d0ồng Đăng", "Đồng Đăng"),  # Ð (eth) typed for Đ
+        ("\u00f0ường", "đường"),
+    ],
+)
+def test_clean_removes_invisible_and_lookalike_characters(dirty, clean):
+    assert normalize.clean(dirty) == clean
+
+
+@pytest.mark.parametrize(
+    "word, folded",
+    [
+        ("Đường", "duong"), ("đ", "d"), ("Đắk Lắk", "dak lak"),
+        ("dân vận", "dan van"), ("Nghiệm", "nghiem"), ("ưu", "uu"), ("ở", "o"), ("ý", "y"),
+        ("Ð", "d"),
+    ],
+)
+def test_folding_drops_every_accent_and_reads_d_bar_as_d(word, folded):
+    assert " ".join(normalize.folded(w) for w in word.split()) == folded
+
+
+def test_folding_works_on_nfd_text_too():
+    assert normalize.fold(nfd("Đồng Tháp")) == "Dong Thap"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("ý kiến ở cơ sở", ["ý", "kiến", "ở", "cơ", "sở"]),
+    ("á à", ["á", "à"]),
+])
+def test_one_letter_words_are_words(text, words):
+    assert normalize.words(text) == words
+
+
+def test_tokens_report_offsets_into_the_text_given():
+    text = nfd("Tỉnh ủy")
+    assert [(text[s:e]) for _, s, e in normalize.tokens(text)] == [w for w, _, _ in normalize.tokens(text)]
+    assert len(list(normalize.tokens(text))) == 2
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("PHƯƠNG DUNG", "Phương Dung"),
+    ("hoàng văn nghiệm", "Hoàng Văn Nghiệm"),
+    ("Đinh Quang Thuỷ", "Đinh Quang Thủy"),
+    (nfd("Triệu Thị Hoà"), "Triệu Thị Hòa"),
+])
+def test_canonical_names_are_one_spelling_per_person(name, canonical):
+    assert normalize.canonical_name(name) == canonical
+
+
+def test_name_key_is_accent_free_lower_case():
+    assert normalize.name_key("Hoàng Văn Nghiệm") == normalize.name_key("hoang van nghiem") == "hoang van nghiem"

@@ -1,0 +1,195 @@
+"""Reading articles from text files and JSON Lines (issue #2, section 2)."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from indexer import parsing
+from indexer.models import Article, Problem
+from tests.conftest import SAMPLE_DATA, TEST_DATA, write_jsonl
+
+ARTICLES = TEST_DATA / "articles"
+
+
+def read(path, root=None):
+    return parsing.read_file(path, root or path.parent)
+
+
+def only_article(items) -> Article:
+    articles = [i for i in items if isinstance(i, Article)]
+    assert len(articles) == 1, items
+    return articles[0]
+
+
+@pytest.fixture(scope="module")
+def seedlike() -> Article:
+    return only_article(read(ARTICLES / "seedlike.txt"))
+
+
+def test_seed_shaped_article_reads_date_title_and_author(seedlike):
+    assert seedlike.date == dt.date(2021, 1, 19)
+    assert seedlike.title == "Đẩy mạnh công tác dân vận ở vùng biên giới"
+    assert seedlike.author == "Kim Ngân"
+    assert seedlike.source == "LSO"
+
+
+def test_body_starts_after_the_dateline_prefix_and_leaves_out_the_byline(seedlike):
+    assert seedlike.body.startswith("Đó là yêu cầu của đồng chí Lò Văn Phúc")
+    assert seedlike.lead.startswith("Đó là yêu cầu")
+    assert "19/01/2021" not in seedlike.body
+    assert "KIM NGÂN" not in seedlike.body
+    assert "LSO" not in seedlike.body
+
+
+def test_photo_captions_are_kept_apart_from_the_body(seedlike):
+    assert seedlike.captions == (
+        "Đồng chí Lò Văn Phúc, Phó Bí thư thường trực Tỉnh uỷ, Chủ tịch HĐND tỉnh phát biểu tại hội nghị",
+        "Quang cảnh hội nghị",
+    )
+    assert "Quang cảnh hội nghị" not in seedlike.body
+    assert seedlike.body.rstrip().endswith("công tác dân vận của chính quyền.")
+
+
+def test_seed_shaped_article_names_its_officials_not_its_author(seedlike):
+    assert [(o.name, o.titles) for o in seedlike.officials] == [
+        ("Lò Văn Phúc", ("Phó Bí thư Thường trực Tỉnh uỷ", "Chủ tịch HĐND tỉnh")),
+        ("Hà Thị Ngân", ("Phó Chủ tịch UBND tỉnh",)),
+    ]
+
+
+def test_id_is_the_path_under_the_folder_without_extension():
+    items = list(parsing.read_paths([SAMPLE_DATA / "articles"]))
+    ids = {i.id for i in items if isinstance(i, Article)}
+    assert "2021/dan-van-khu-dan-cu" in ids
+
+
+def test_a_file_given_directly_gets_its_name_as_id(seedlike):
+    assert seedlike.id == "seedlike"
+
+
+def test_nfd_file_reads_as_nfc():
+    article = only_article(read(ARTICLES / "nfd-thuy-dien.txt"))
+    assert article.title == "Thuỷ điện nhỏ hoà lưới điện quốc gia"
+    assert article.author == "Thanh Hòa"
+    assert [o.name for o in article.officials] == ["Bế Văn Tài"]
+
+
+@pytest.mark.parametrize(
+    "line, date",
+    [
+        ("Thứ ba, 19/01/2021", dt.date(2021, 1, 19)),
+        ("Thứ ba,\u00a0 19/01/2021", dt.date(2021, 1, 19)),
+        ("Chủ nhật, 20/12/2020", dt.date(2020, 12, 20)),
+        ("19/01/2021", dt.date(2021, 1, 19)),
+        ("19-01-2021", dt.date(2021, 1, 19)),
+        ("2021-01-19", dt.date(2021, 1, 19)),
+        ("2021-01-19 08:30", dt.date(2021, 1, 19)),
+        ("Thứ ba, 19/01/2021 08:30", dt.date(2021, 1, 19)),
+        ("08:30 19/1/2021", dt.date(2021, 1, 19)),
+        ("Thứ Hai, 4/3/2019, 14:05 (GMT+7)", dt.date(2019, 3, 4)),
+    ],
+)
+def test_date_lines_in_the_forms_papers_print(tmp_path, line, date):
+    path = tmp_path / "a.txt"
+    path.write_text(f"{line}\n\nTiêu đề\n\nNội dung bài viết.\n", encoding="utf-8")
+    assert only_article(read(path)).date == date
+
+
+def test_an_impossible_date_is_a_warning_and_the_article_is_kept_undated(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("31/02/2021\n\nTiêu đề\n\nNội dung bài viết.\n", encoding="utf-8")
+    items = read(path)
+    assert only_article(items).date is None
+    [warning] = [i for i in items if isinstance(i, Problem)]
+    assert not warning.skipped
+    assert '"31/02/2021"' in warning.message
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("no-date.txt", "line 1 is not a date line"),
+        ("empty.txt", "the file is empty"),
+    ],
+)
+def test_broken_files_get_one_message_naming_the_file(name, message):
+    [problem] = read(ARTICLES / name)
+    assert isinstance(problem, Problem) and problem.skipped
+    assert problem.where.endswith(name)
+    assert message in problem.message
+
+
+@pytest.mark.parametrize(
+    "paragraph, text, source",
+    [
+        ("LSO-Đó là ý kiến", "Đó là ý kiến", "LSO"),
+        ("(LSO) - Sáng nay", "Sáng nay", "LSO"),
+        ("TTO - Sáng nay", "Sáng nay", "TTO"),
+        ("VOV.VN - Sáng nay", "Sáng nay", "VOV.VN"),
+        ("GD&TĐ - Sáng nay", "Sáng nay", "GD&TĐ"),
+        ("(Dân trí) - Sáng nay", "Sáng nay", "Dân trí"),
+        ("Ngày 8-2, tại Hà Nội", "Ngày 8-2, tại Hà Nội", None),
+        ("UBND tỉnh cho biết", "UBND tỉnh cho biết", None),
+    ],
+)
+def test_dateline_prefixes_are_not_part_of_the_text(paragraph, text, source):
+    assert parsing.strip_dateline(paragraph) == (text, source)
+
+
+@pytest.mark.parametrize("last_line, author", [
+    ("PHƯƠNG DUNG", "Phương Dung"),
+    ("Bài, ảnh: MINH ANH", "Minh Anh"),
+    ("HOÀNG TÙNG - THU TRANG", "Hoàng Tùng - Thu Trang"),
+])
+def test_the_byline_in_capitals_becomes_the_author(tmp_path, last_line, author):
+    path = tmp_path / "a.txt"
+    path.write_text(f"19/01/2021\n\nTiêu đề\n\nNội dung bài viết.\n\n{last_line}\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert article.author == author
+    assert last_line not in article.body
+
+
+def test_jsonl_reads_every_good_line_and_names_the_bad_ones(tmp_path):
+    path = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": "a1", "title": "Tiêu đề một", "body": "LSO-Nội dung.", "date": "2021-01-19T08:30:00+07:00"},
+        {"title": "Không có id", "body": "Nội dung.", "date": "2021-01-20"},
+        {"title": "Thiếu nội dung"},
+    ])
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": 7, "title": "Số", "body": "Nội dung.", "date": "hôm qua"}) + "\n")
+    items = read(path)
+    articles = {i.id: i for i in items if isinstance(i, Article)}
+    assert articles["a1"].date == dt.date(2021, 1, 19)
+    assert articles["a1"].body == "Nội dung."
+    assert articles["a1"].source == "LSO"
+    assert articles["feed.jsonl:2"].title == "Không có id"
+    assert articles["7"].date is None
+    problems = [str(p) for p in items if isinstance(p, Problem)]
+    assert any(p.startswith(f"{path}:3: missing \"body\"") for p in problems), problems
+    assert any(p.startswith(f"{path}:4: not valid JSON") for p in problems), problems
+    assert any(p.startswith(f"{path}:5: cannot read the date \"hôm qua\"") for p in problems), problems
+
+
+def test_utf8_bom_and_utf16_files_are_read(tmp_path):
+    text = "19/01/2021\n\nTiêu đề có dấu\n\nNội dung bài viết.\n"
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
+    for name in ("bom.txt", "u16.txt"):
+        assert only_article(read(tmp_path / name)).title == "Tiêu đề có dấu"
+
+
+def test_invalid_utf8_is_refused_with_the_offset(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"19/01/2021\n\nTi\xeau \xf0\xe8\n")
+    [problem] = read(path)
+    assert "is not valid UTF-8 (byte 0xea at offset 14)" in problem.message
+    assert "re-save it as UTF-8" in problem.message
+
+
+def test_sample_archive_reads_with_exactly_two_broken_files():
+    items = list(parsing.read_paths([SAMPLE_DATA]))
+    problems = [i for i in items if isinstance(i, Problem) and i.skipped]
+    assert sorted(p.where.rsplit("/", 1)[-1] for p in problems) == ["khong-noi-dung.txt", "thieu-ngay.txt"]
+    assert len([i for i in items if isinstance(i, Article)]) >= 40

@@ -1,0 +1,228 @@
+"""Searching: matching, ranking, filters, facets, snippets and query syntax (issue #2, sections 4 and 6)."""
+
+import unicodedata
+
+import pytest
+
+from indexer.errors import QueryError
+from indexer.searching import SearchRequest, parse_query
+
+
+def ids(result):
+    return [h.id for h in result.hits]
+
+
+def test_accent_free_query_finds_accented_text(search):
+    result = search("dan van", per_page=50)
+    assert "articles/2021/dan-van-khu-dan-cu" in ids(result)
+    assert result.total == search("dân vận").total
+
+
+@pytest.mark.parametrize("query", ["Tỉnh ủy", "tỉnh uỷ", "TỈNH ỦY", "tinh uy"])
+def test_tone_placement_case_and_nfd_give_identical_totals(search, query):
+    expected = search("Tỉnh ủy").total
+    assert expected > 5
+    assert search(query).total == expected
+    assert search(unicodedata.normalize("NFD", query)).total == expected
+
+
+def test_hits_carry_id_title_date_officials_and_a_highlighted_snippet(search):
+    hit = search("Kỳ Lừa").hits[0]
+    assert hit.id == "articles/2023/le-hoi-ky-lua"
+    assert hit.title == "Lễ hội Kỳ Lừa thu hút đông đảo người dân và du khách"
+    assert hit.date.isoformat() == "2023-02-20"
+    assert "<mark>Kỳ Lừa</mark>" in hit.snippet
+
+
+def test_snippet_marks_accented_words_for_an_accent_free_query(search):
+    hit = search("ky lua").hits[0]
+    assert "<mark>Kỳ Lừa</mark>" in hit.snippet
+
+
+def test_snippet_escapes_html_and_only_marks_pass(make_index):
+    searcher = make_index([{"id": "x", "title": "<script>alert(1)</script> dân vận", "body": "<b>dân vận</b> & <i>x</i>"}])
+    hit = searcher.search(SearchRequest(query="dan van")).hits[0]
+    assert "<script>" not in hit.title_html and "&lt;script&gt;" in hit.title_html
+    assert hit.snippet == "&lt;b&gt;<mark>dân vận</mark>&lt;/b&gt; &amp; &lt;i&gt;x&lt;/i&gt;"
+
+
+def test_exact_accents_rank_above_folded_matches(make_index):
+    searcher = make_index([
+        {"id": "toi", "title": "Tin một", "body": "Ông ấy nói tôi biết việc này từ lâu."},
+        {"id": "toi2", "title": "Tin hai", "body": "Anh ấy nói tôi nghe chuyện đó."},
+        {"id": "toi3", "title": "Tin ba", "body": "Chị nói tôi đi trước."},
+        {"id": "tới", "title": "Tin bốn", "body": "Ông ấy nói tới việc này từ lâu."},
+    ])
+    assert ids(searcher.search(SearchRequest(query="nói tới")))[0] == "tới"
+    result = searcher.search(SearchRequest(query="noi toi"))
+    assert result.total == 4
+
+
+def test_le_nay_ranks_above_le_nay_with_other_tone(make_index):
+    searcher = make_index([
+        {"id": "le-a", "title": "Một", "body": "Theo lệ này thì làng mở hội."},
+        {"id": "le-b", "title": "Hai", "body": "Nhân lễ này, nhà trường trao quà."},
+    ])
+    assert ids(searcher.search(SearchRequest(query="lễ này"))) == ["le-b", "le-a"]
+    assert ids(searcher.search(SearchRequest(query="lệ này"))) == ["le-a", "le-b"]
+
+
+def test_title_match_outranks_body_match(make_index):
+    searcher = make_index([
+        {"id": "body", "title": "Tin địa phương", "body": "Năm nay thủy lợi được đầu tư. " + "Người dân phấn khởi. " * 5},
+        {"id": "title", "title": "Thủy lợi vùng cao", "body": "Năm nay nhiều công trình được đầu tư. " + "Người dân phấn khởi. " * 5},
+    ])
+    assert ids(searcher.search(SearchRequest(query="thuy loi")))[0] == "title"
+
+
+def test_adjacent_syllables_outrank_scattered_ones(make_index):
+    searcher = make_index([
+        {"id": "scattered", "title": "Tin một", "body": "Người dân ở đây vận động nhau trồng rừng."},
+        {"id": "phrase", "title": "Tin hai", "body": "Công tác dân vận ở đây được chú trọng."},
+    ])
+    assert ids(searcher.search(SearchRequest(query="dan van"))) == ["phrase", "scattered"]
+
+
+def test_quoted_phrase_requires_the_words_side_by_side(search):
+    loose = search("dân tỉnh").total
+    phrase = search('"dân tỉnh"').total
+    assert phrase < loose
+
+
+def test_excluded_word_removes_articles(search):
+    with_covid = search("dân vận").total
+    without = search("dân vận -covid")
+    assert without.total < with_covid or with_covid == without.total
+    for hit in without.hits:
+        assert "covid" not in hit.snippet.lower()
+
+
+def test_or_finds_either_word(search):
+    a = search("Mẫu Sơn").total
+    b = search("Kỳ Lừa").total
+    assert search("Mẫu Sơn OR Kỳ Lừa").total == a + b
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "((dân vận", "AND OR NOT", "-", '""', "*?~^:", "dân" * 3000, "\x00\u0301", "🙂 dân"],
+)
+def test_any_query_string_gets_results_or_a_message_never_a_traceback(search, query):
+    try:
+        result = search(query[:2000])
+    except QueryError as err:
+        assert "query" in str(err).lower()
+    else:
+        assert result.total >= 0
+
+
+def test_overlong_query_is_refused_with_its_length():
+    with pytest.raises(QueryError, match="10000 characters long; the limit is 2000"):
+        SearchRequest.from_params({"q": "a" * 10000})
+
+
+def test_date_range_filters_by_day(search):
+    result = search("", **{"from": "2021-01-01", "to": "2021-12-31"}, per_page=100)
+    assert result.total == 7
+    assert all(h.date.year == 2021 for h in result.hits)
+
+
+def test_year_and_month_filters(search):
+    year = search("", year="2022", per_page=100)
+    assert year.total and all(h.date.year == 2022 for h in year.hits)
+    month = search("", month="2022-06")
+    assert ids(month) == ["articles/2022/lu-quet-binh-gia"]
+
+
+def test_official_filter_takes_accent_free_lower_case_names(search):
+    exact = search("", official="Linh Thị Ánh Nguyệt")
+    loose = search("", official="linh thi anh nguyet")
+    assert exact.total == loose.total == 4
+    assert ids(exact) == ids(loose)
+
+
+def test_two_officials_filter_articles_naming_both(search):
+    both = search("", official=["Vi Đức Thắng", "Linh Thị Ánh Nguyệt"])
+    assert both.total == 2
+    for hit in both.hits:
+        assert {"Vi Đức Thắng", "Linh Thị Ánh Nguyệt"} <= set(hit.officials)
+
+
+def test_facets_count_over_all_matches_not_just_the_page(search):
+    result = search("tỉnh", per_page=1)
+    assert len(result.hits) == 1
+    assert sum(c.count for c in result.facets["year"]) == result.total
+    assert sum(c.count for c in result.facets["month"]) == result.total
+
+
+def test_each_facet_honours_the_other_filters(search):
+    result = search("", year="2021")
+    # the year facet still lists the other years, to switch between them
+    assert len(result.facets["year"]) >= 5
+    # months only of the chosen year
+    assert {c.value[:4] for c in result.facets["month"]} == {"2021"}
+    # officials of the chosen year only
+    officials = {c.value for c in result.facets["official"]}
+    assert "Chu Văn Tiến" not in officials  # named only in 2022
+    assert "Vi Đức Thắng" in officials
+
+
+def test_official_facet_has_one_entry_per_person(search):
+    names = [c.value for c in search("").facets["official"]]
+    assert len(names) == len(set(names))
+    assert "Đinh Quang Thủy" in names and "Đinh Quang Thuỷ" not in names
+    assert "Triệu Thị Hòa" in names
+
+
+def test_sort_newest_and_oldest(search):
+    newest = search("dân vận", sort="newest", per_page=50).hits
+    oldest = search("dân vận", sort="oldest", per_page=50).hits
+    assert [h.date for h in newest] == sorted((h.date for h in newest), reverse=True)
+    assert [h.id for h in oldest] == [h.id for h in reversed(newest)]
+
+
+def test_empty_query_lists_the_newest_articles(search):
+    result = search("")
+    assert result.total >= 40
+    assert result.hits[0].date.isoformat() == "2024-10-16"
+
+
+def test_pages_do_not_overlap(search):
+    first = ids(search("tỉnh", per_page=5, page=1))
+    second = ids(search("tỉnh", per_page=5, page=2))
+    assert len(first) == len(second) == 5
+    assert not set(first) & set(second)
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"page": "-3"}, 'Bad page -3; expected a whole number from 1 to 1000'),
+        ({"page": "x"}, 'Bad page "x"'),
+        ({"per_page": "10000"}, "Bad per_page 10000; expected a whole number from 1 to 100"),
+        ({"month": "2021-13"}, 'Bad month "2021-13"; expected YYYY-MM'),
+        ({"from": "2021-02-31"}, 'Bad from date "2021-02-31"; expected YYYY-MM-DD'),
+        ({"sort": "date"}, 'Unknown sort "date"; expected one of: relevance, newest, oldest'),
+        ({"from": "2022-01-01", "to": "2021-01-01"}, "The date range is empty"),
+    ],
+)
+def test_bad_parameters_get_a_message_naming_the_value(params, message):
+    with pytest.raises(QueryError) as err:
+        SearchRequest.from_params(params)
+    assert message in str(err.value)
+
+
+def test_query_parser_reads_phrases_exclusions_and_or():
+    parsed = parse_query('dân vận "Tỉnh uỷ" -covid OR')
+    assert [c.exact for c in parsed.positive] == [["dân"], ["vận"], ["tỉnh", "ủy"]]
+    assert [c.folded for c in parsed.excluded] == [["covid"]]
+    parsed = parse_query("Mẫu Sơn OR Kỳ Lừa")
+    assert [[c.folded[0] for c in alt] for alt in parsed.alternatives] == [["mau", "son"], ["ky", "lua"]]
+
+
+def test_result_json_has_exactly_the_documented_shape(search):
+    data = search("dan van", per_page=2).to_json()
+    assert list(data) == ["query", "total", "page", "per_page", "took_ms", "suggestion", "hits", "facets"]
+    assert list(data["hits"][0]) == ["id", "title", "date", "officials", "score", "snippet"]
+    assert list(data["facets"]) == ["year", "month", "official"]
+    assert set(data["facets"]["month"][0]) == {"value", "count"}
