@@ -27,7 +27,7 @@ index: setup
 	$(BIN)/timtin index data --index $(INDEX) || [ $$? -eq 3 ]
 
 run: index
-	$(BIN)/timtin search "dan van" --index $(INDEX) --per-page 3
+	$(BIN)/timtin serve --index $(INDEX) --port $(PORT)
 
 test: setup-test
 	$(BIN)/pytest -q

@@ -238,3 +238,23 @@ def stats(index_dir: Path, as_json: bool) -> None:
         click.echo("Officials named most:")
         for row in data["officials"]:
             click.echo(f"  {row['count']:>6}  {row['value']}")
+
+
+@cli.command()
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="PORT")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option("--debug", is_flag=True, help="Flask's development server with reloader and debug pages.")
+def serve(index_dir: Path, host: str, port: int, threads: int, debug: bool) -> None:
+    """Serve the web UI and JSON API (waitress, a production WSGI server)."""
+    from webui import create_app  # the core never imports Flask
+
+    app = create_app({"INDEX_DIR": str(index_dir)})
+    click.echo(f"timtin: serving {index_dir} on http://{host}:{port}/", err=True)
+    if debug:
+        app.run(host=host, port=port, debug=True)
+        return
+    import waitress
+
+    waitress.serve(app, host=host, port=port, threads=threads, ident="timtin")

@@ -352,9 +352,17 @@ _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P"}  # "TP. Hồ Chí Minh"
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _SPACES.sub(" ", title).strip(" ,;")
     key = " ".join(exact(w) for w, _, _ in tokens(title))
-    if key and key not in entry[2]:
-        entry[2].add(key)
-        entry[1].append(title)
+    if not key or any(k == key or k.startswith(key + " ") for k in entry[2]):
+        return  # known, or a shorter form of a title known ("Trưởng ban")
+    for i, known in enumerate(list(entry[1])):
+        known_key = " ".join(exact(w) for w, _, _ in tokens(known))
+        if key.startswith(known_key + " "):  # a longer form replaces the shorter
+            entry[1][i] = title
+            entry[2].discard(known_key)
+            entry[2].add(key)
+            return
+    entry[2].add(key)
+    entry[1].append(title)
 
 
 def with_officials(article: Article) -> Article:

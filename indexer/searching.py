@@ -28,7 +28,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -278,14 +278,24 @@ def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CH
 
     Words match folded, so an accent-free query marks the accented text; a passage
     with more distinct query words, and with words as typed (accents and all), wins.
+    Where the words of a query stand side by side in the text, only those places are
+    marked: ``dan van`` marks "dân vận", not every "văn" of the article.
     """
-    folded_terms = {w for c in parsed.positive for w in c.folded}
-    exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
     toks = list(normalize.tokens(text))
+    folded_toks = [normalize.folded(w) for w, _, _ in toks]
+    exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
+    marked: set[int] = set()
+    for alt in parsed.alternatives:
+        plain = [w for c in alt if not c.quoted for w in c.folded]
+        phrase_found = len(plain) > 1 and _mark_sequence(folded_toks, plain, marked)
+        for clause in alt:
+            if len(clause.folded) > 1:
+                _mark_sequence(folded_toks, clause.folded, marked)
+            elif not phrase_found:
+                marked.update(i for i, f in enumerate(folded_toks) if f == clause.folded[0])
     marks = [
-        (start, end, normalize.folded(word), normalize.exact(word) in exact_terms)
-        for word, start, end in toks
-        if normalize.folded(word) in folded_terms
+        (toks[i][1], toks[i][2], folded_toks[i], normalize.exact(toks[i][0]) in exact_terms)
+        for i in sorted(marked)
     ]
     start, end = 0, len(text)
     if max_chars is not None and len(text) > max_chars:
@@ -311,6 +321,17 @@ def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CH
     out.append(html.escape(text[pos:end]))
     snippet = " ".join("".join(out).split())
     return ("…" if start > 0 else "") + snippet.strip() + ("…" if end < len(text) else "")
+
+
+def _mark_sequence(tokens: list[str], sequence: list[str], marked: set[int]) -> bool:
+    """Add the indexes of every occurrence of *sequence* in *tokens*; whether any."""
+    n = len(sequence)
+    found = False
+    for i in range(len(tokens) - n + 1):
+        if tokens[i] == sequence[0] and tokens[i:i + n] == sequence:
+            marked.update(range(i, i + n))
+            found = True
+    return found
 
 
 def _best_window(text: str, marks, max_chars: int) -> tuple[int, int]:
@@ -492,6 +513,41 @@ class Searcher:
         shown = {c.value for c in top}
         extra = tuple(FacetCount(n, counts[n]) for n in sorted(selected - shown))
         return tuple(top) + extra
+
+    def find_officials(self, text: str = "", limit: int = 20) -> list[FacetCount]:
+        """Officials of the whole archive whose name starts with *text* (accents optional),
+        or has a syllable that does, most named first."""
+        snap = self._current()
+        key = normalize.name_key(text)
+        found = [
+            FacetCount(name, len(snap.official_docs[name]))
+            for k, names in snap.official_keys.items()
+            if not key or k.startswith(key) or f" {key}" in f" {k}"
+            for name in names
+        ]
+        found.sort(key=lambda c: (not normalize.name_key(c.value).startswith(key), -c.count, c.value))
+        return found[:limit]
+
+    def looser(self, request: SearchRequest) -> list[tuple[str, SearchRequest, int]]:
+        """Looser forms of a request that found nothing, with their totals.
+
+        Tried in order: without accents, without quotes, without filters.
+        Returns ``(what changed, request, total)`` for those that find something.
+        """
+        candidates: list[tuple[str, SearchRequest]] = []
+        folded_q = normalize.fold(normalize.clean(request.query))
+        if folded_q != normalize.clean(request.query):
+            candidates.append(("không dấu", replace(request, query=folded_q, page=1)))
+        if '"' in request.query:
+            candidates.append(("bỏ ngoặc kép", replace(request, query=request.query.replace('"', " "), page=1)))
+        if request.officials or request.year or request.month or request.date_from or request.date_to:
+            candidates.append(("bỏ bộ lọc", SearchRequest(query=request.query, sort=request.sort)))
+        out = []
+        for label, candidate in candidates:
+            total = self.search(replace(candidate, per_page=1)).total
+            if total:
+                out.append((label, candidate, total))
+        return out
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or None."""

@@ -1,0 +1,150 @@
+"""End-to-end tests in a real headless browser against `timtin serve` (issue #4).
+
+They drive Debian's chromium through Playwright. Without chromium they skip,
+unless TIMTIN_REQUIRE_BROWSER is set (CI sets it), where they fail instead.
+Screenshots land in var/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = ROOT / "var" / "screenshots"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("TIMTIN_REQUIRE_BROWSER"):
+        raise RuntimeError("chromium is required for the browser tests: apt-get install chromium")
+    pytest.skip("chromium not installed (apt-get install chromium)", allow_module_level=True)
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(sample_index):
+    """`timtin serve` (waitress) on a free loopback port."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "indexer", "serve", "--index", str(sample_index), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError("timtin serve did not start")
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def query_of(url: str) -> dict:
+    return parse_qs(urlparse(url).query)
+
+
+def test_type_a_query_click_a_month_and_an_official_then_go_back(server, page):
+    page.goto(server + "/")
+    page.fill("#q", "dan van")
+    page.press("#q", "Enter")
+    page.wait_for_url("**/?q=dan+van**")
+    assert page.locator(".hit mark", has_text="dân vận").count() > 0
+    total = page.locator(".count strong").inner_text()
+
+    # a year bar zooms into that year's months
+    page.locator(".chart.year a.bar[data-key='2021']").click()
+    page.wait_for_url("**year=2021**")
+    assert query_of(page.url) == {"q": ["dan van"], "year": ["2021"]}
+    assert page.locator(".chart.month").is_visible()
+
+    # a month bar filters to that month
+    page.locator(".chart.month a.bar[data-key='2021-03']").click()
+    page.wait_for_url("**month=2021-03**")
+    dates = page.locator(".hit time").all_inner_texts()
+    assert dates and all(d.endswith("/03/2021") for d in dates)
+
+    # an official in the facet filters by them
+    page.locator(".facets .officials a", has_text="Linh Thị Ánh Nguyệt").first.click()
+    page.wait_for_url("**official=**")
+    assert query_of(page.url)["official"] == ["Linh Thị Ánh Nguyệt"]
+    assert page.locator(".chips a", has_text="Linh Thị Ánh Nguyệt").is_visible()
+    for hit in page.locator(".hit .meta").all_inner_texts():
+        assert "Linh Thị Ánh Nguyệt" in hit
+
+    # back, back, back: the states come again from the URL
+    page.go_back()
+    assert "official" not in query_of(page.url)
+    page.go_back()
+    assert query_of(page.url) == {"q": ["dan van"], "year": ["2021"]}
+    page.go_back()
+    assert query_of(page.url) == {"q": ["dan van"]}
+    assert page.locator(".count strong").inner_text() == total
+
+
+def test_removing_a_chip_and_opening_an_article(server, page):
+    page.goto(server + "/?q=dan+van&year=2024")
+    page.locator(".chips a", has_text="Năm 2024").click()
+    page.wait_for_url(lambda url: "year" not in query_of(url))
+    page.locator(".hit h2 a").first.click()
+    page.wait_for_url("**/article/**")
+    assert page.locator("h1 mark").first.inner_text().lower() == "dân vận"
+    assert page.locator(".people li").count() >= 1
+
+
+def test_screenshots_desktop_and_phone(server, browser):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(server + "/?q=dan+van&year=2021")
+        # nothing wider than the screen on a phone
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        page.screenshot(path=str(SHOTS / f"search-{name}.png"), full_page=True)
+        page.goto(server + "/article/articles/2021/dan-van-khu-dan-cu?q=dan+van")
+        page.screenshot(path=str(SHOTS / f"article-{name}.png"), full_page=True)
+        context.close()
+    assert (SHOTS / "search-phone.png").stat().st_size > 10_000

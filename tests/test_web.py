@@ -1,0 +1,161 @@
+"""The web UI and JSON API through Flask's test client (issue #4)."""
+
+import json
+import re
+
+import pytest
+
+from indexer import indexing
+from indexer.searching import SearchRequest
+from tests.conftest import write_jsonl
+from webui import create_app
+
+
+@pytest.fixture(scope="module")
+def app(sample_index):
+    return create_app({"INDEX_DIR": str(sample_index), "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def text_of(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def test_home_lists_the_newest_articles_and_the_archive_facets(client):
+    page = text_of(client.get("/"))
+    assert "<strong>42</strong> bài viết" in page
+    assert page.index("Tôn vinh điển hình") < page.index("Khai giảng năm học mới")
+    assert "Theo năm" in page and "Vi Đức Thắng" in page
+    assert 'autofocus' in page
+
+
+def test_accent_free_query_shows_marked_accented_results(client):
+    page = text_of(client.get("/?q=dan+van"))
+    assert "<mark>dân vận</mark>" in page
+    assert 'value="dan van"' in page
+    assert re.search(r"<strong>\d+</strong> bài viết", page)
+
+
+def test_results_link_to_the_article_with_the_query(client):
+    page = text_of(client.get("/?q=ky+lua"))
+    assert 'href="/article/articles/2023/le-hoi-ky-lua?q=ky%20lua"' in page
+
+
+def test_official_links_add_a_filter_and_chips_remove_it(client):
+    page = text_of(client.get("/?q=dan+van"))
+    assert 'href="/?q=dan+van&amp;official=Linh+Th%E1%BB%8B+%C3%81nh+Nguy%E1%BB%87t"' in page
+    filtered = text_of(client.get("/?q=dan+van&official=linh+thi+anh+nguyet"))
+    assert "<strong>4</strong> bài viết" in filtered
+    assert 'href="/?q=dan+van" title="Bỏ bộ lọc">linh thi anh nguyet' in filtered
+
+
+def test_year_bar_zooms_into_months_and_month_bar_filters(client):
+    page = text_of(client.get("/?year=2022"))
+    assert "Theo tháng, năm 2022" in page
+    assert 'href="/?year=2022&amp;month=2022-06"' in page
+    month = text_of(client.get("/?year=2022&month=2022-06"))
+    assert "<strong>1</strong> bài viết" in month
+    assert "Khẩn trương khắc phục hậu quả lũ quét tại Bình Gia" in month
+
+
+def test_sort_and_pages_keep_the_rest_of_the_state(client):
+    page = text_of(client.get("/?q=tinh&year=2021&page=2&per_page=2"))
+    assert 'href="/?q=tinh&amp;year=2021&amp;per_page=2&amp;sort=newest"' in page  # sort goes back to page 1
+    assert 'rel="prev" href="/?q=tinh&amp;year=2021&amp;per_page=2&amp;page=1"' in page
+
+
+def test_no_results_says_so_and_offers_a_looser_search(client):
+    page = text_of(client.get("/?q=K%E1%BB%B3+L%E1%BB%ABa&year=2019"))
+    assert "Không tìm thấy bài viết nào" in page
+    assert "bỏ bộ lọc (1)" in page
+
+
+def test_finder_box_finds_officials_by_accent_free_name(client):
+    page = text_of(client.get("/?tim_quan_chuc=nguyet"))
+    assert re.search(r'<ul class="found">\s*<li><a href="[^"]*">Linh Thị Ánh Nguyệt</a>', page)
+
+
+def test_article_page_shows_text_officials_and_highlights(client):
+    page = text_of(client.get("/article/articles/2021/dan-van-khu-dan-cu?q=dan+van"))
+    assert "<h1>Nâng cao hiệu quả công tác <mark>dân vận</mark> ở khu dân cư</h1>" in page
+    assert "Linh Thị Ánh Nguyệt</a> — Trưởng Ban Dân vận Tỉnh uỷ" in page
+    assert "12/03/2021" in page and "Phương Dung" in page
+    assert 'href="/?month=2021-03&amp;year=2021"' in page
+
+
+def test_article_captions_are_shown_apart(client):
+    page = text_of(client.get("/article/articles/2019/nong-thon-moi-cao-loc"))
+    assert "Chú thích ảnh" in page
+    assert "Người dân xã Hợp Thành tham gia làm đường bê tông" in page
+
+
+def test_api_search_is_exactly_the_cli_json(client, sample_searcher):
+    data = client.get("/api/search?q=dan+van&year=2021&per_page=5").get_json()
+    core = sample_searcher.search(SearchRequest.from_params({"q": "dan van", "year": "2021", "per_page": "5"})).to_json()
+    data.pop("took_ms"), core.pop("took_ms")
+    assert data == core
+
+
+def test_api_article_is_the_parse_json(client):
+    data = client.get("/api/articles/articles/2021/dan-van-khu-dan-cu").get_json()
+    assert list(data) == ["id", "title", "date", "author", "lead", "body", "captions", "url", "source", "officials"]
+    assert data["officials"][0] == {"name": "Linh Thị Ánh Nguyệt", "titles": ["Trưởng Ban Dân vận Tỉnh uỷ"]}
+
+
+@pytest.mark.parametrize("query", ["page=-3", "month=2021-13", "per_page=10000", "sort=date", "from=2021-02-31"])
+def test_bad_parameters_get_400_with_a_message(client, query):
+    page = client.get(f"/?{query}")
+    assert page.status_code == 400
+    assert "Yêu cầu không hợp lệ" in text_of(page)
+    api = client.get(f"/api/search?{query}")
+    assert api.status_code == 400
+    assert api.get_json()["error"].startswith(("Bad", "Unknown"))
+
+
+def test_unknown_article_is_404_never_500(client):
+    assert client.get("/article/no/such/id").status_code == 404
+    assert client.get("/api/articles/nope").get_json() == {"error": 'No article with id "nope".'}
+    assert client.get("/article/../../etc/passwd").status_code == 404
+
+
+def test_healthz(client):
+    assert client.get("/healthz").get_json()["articles"] == 42
+
+
+def test_security_headers_on_every_answer(client):
+    for path in ("/", "/api/search?q=x", "/article/nope"):
+        headers = client.get(path).headers
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_all_text_is_escaped_only_marks_pass(tmp_path):
+    src = write_jsonl(tmp_path / "x.jsonl", [{
+        "id": "x<1>", "title": "<script>alert('t')</script> dân vận",
+        "body": "<img src=x onerror=alert(1)> công tác dân vận", "author": "<b>A</b>",
+        "url": "javascript:alert(1)",
+    }])
+    indexing.update(tmp_path / "index", [src])
+    client = create_app({"INDEX_DIR": str(tmp_path / "index")}).test_client()
+    page = text_of(client.get("/?q=dan+van"))
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; <mark>dân vận</mark>" in page
+    echoed = text_of(client.get("/?q=%3Cscript%3Ealert(1)%3C/script%3E"))
+    assert "<script>alert(1)" not in echoed
+    assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in echoed
+    article = text_of(client.get("/article/x%3C1%3E"))
+    assert "<img src=x" not in article and "<b>A</b>" not in article
+    assert "javascript:" not in article
+
+
+def test_without_an_index_the_page_says_how_to_make_one(tmp_path):
+    client = create_app({"INDEX_DIR": str(tmp_path / "none")}).test_client()
+    page = client.get("/")
+    assert page.status_code == 503
+    assert "timtin index data/" in text_of(page)
+    assert client.get("/api/search").get_json()["error"].startswith("No index at")

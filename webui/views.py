@@ -1,0 +1,240 @@
+"""Pages and JSON API. Each view reads request.args, calls the core, renders.
+
+Every state of the search page (query, filters, sort, page) lives in the URL, so a
+page can be bookmarked and the back button works. The API takes the same
+parameters and returns exactly what ``timtin search --json`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from indexer import normalize
+from indexer.errors import IndexNotFound, QueryError
+from indexer.searching import SearchRequest, Searcher, highlight, parse_query
+
+bp = Blueprint("timtin", __name__)
+
+PARAMS = ("q", "from", "to", "year", "month", "official", "sort", "page", "per_page")
+SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "Cũ nhất"}
+MONTH_NAMES = [str(m) for m in range(1, 13)]
+
+
+def searcher() -> Searcher:
+    return current_app.extensions["timtin.searcher"]
+
+
+def _params() -> dict:
+    """The search parameters of this request, as the core's from_params takes them."""
+    args = request.args
+    params: dict = {key: args.get(key) for key in PARAMS if key != "official"}
+    params["official"] = args.getlist("official")
+    return params
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+class State:
+    """The current URL's search state, and links to the states one click away."""
+
+    def __init__(self, args) -> None:
+        self.items = [(k, v) for k, v in args.items(multi=True) if k in PARAMS and v != ""]
+
+    def get(self, key: str) -> str | None:
+        return next((v for k, v in self.items if k == key), None)
+
+    def link(self, set_: dict | None = None, remove: tuple = (), add: tuple = (), drop: tuple = ()) -> str:
+        """URL with keys *set_*, keys *remove*d, (key, value) pairs *add*ed or *drop*ped.
+
+        Any change but a page change goes back to page 1.
+        """
+        set_ = set_ or {}
+        items = [
+            (k, v) for k, v in self.items
+            if k not in set_ and k not in remove and (k, v) not in drop and (k != "page" or "page" in set_)
+        ]
+        items += [(k, v) for k, v in set_.items() if v is not None]
+        items += [pair for pair in add if pair not in items]
+        return "/?" + urlencode(items) if items else "/"
+
+    def chips(self) -> list[tuple[str, str]]:
+        """(label, link that removes it) for each active filter."""
+        out = []
+        for key, value in self.items:
+            if key == "official":
+                out.append((value, self.link(drop=((key, value),))))
+            elif key == "year":
+                out.append((f"Năm {value}", self.link(remove=("year", "month"))))
+            elif key == "month":
+                out.append((f"Tháng {value[5:]}/{value[:4]}", self.link(remove=("month",))))
+            elif key == "from":
+                out.append((f"Từ {value}", self.link(remove=("from",))))
+            elif key == "to":
+                out.append((f"Đến {value}", self.link(remove=("to",))))
+        return out
+
+
+def _chart(facet, kind: str, state: State, year: int | None = None) -> dict:
+    """Bars for the year or month chart: label, count, height (0-100) and link."""
+    counts = {c.value: c.count for c in facet}
+    if kind == "month":
+        keys = [f"{year:04d}-{m:02d}" for m in range(1, 13)]
+        labels = MONTH_NAMES
+    else:
+        keys = sorted(counts)
+        labels = keys
+    top = max(counts.values(), default=0) or 1
+    bars = []
+    for key, label in zip(keys, labels):
+        count = counts.get(key, 0)
+        link = state.link(set_={"year": key[:4], "month": key}) if kind == "month" else state.link(
+            set_={"year": key}, remove=("month",)
+        )
+        bars.append({"key": key, "label": label, "count": count, "height": round(100 * count / top), "link": link})
+    return {"kind": kind, "bars": bars, "year": year}
+
+
+@bp.route("/")
+def index():
+    state = State(request.args)
+    params = _params()
+    search_request = SearchRequest.from_params(params)
+    result = searcher().search(search_request)
+    year = search_request.year or (search_request.month[0] if search_request.month else None)
+    years = result.facets["year"]
+    if year is None and len(years) == 1:
+        year = int(years[0].value)
+    charts = [_chart(years, "year", state)]
+    if year:
+        charts.append(_chart(result.facets["month"], "month", state, year))
+    looser = []
+    if result.total == 0 and search_request.query:
+        looser = [(label, _request_link(req), total) for label, req, total in searcher().looser(search_request)]
+    finder_q = request.args.get("tim_quan_chuc", "")
+    finder = searcher().find_officials(finder_q, limit=10) if finder_q else []
+    return render_template(
+        "search.html",
+        state=state,
+        req=search_request,
+        result=result,
+        charts=charts,
+        looser=looser,
+        sort_labels=SORT_LABELS,
+        officials_shown=current_app.config["OFFICIALS_SHOWN"],
+        finder_q=finder_q,
+        finder=finder,
+        selected_officials={n for o in search_request.officials for n in searcher().resolve_official(o)},
+    )
+
+
+def _request_link(req: SearchRequest) -> str:
+    items = [("q", req.query)]
+    items += [("official", o) for o in req.officials]
+    if req.year:
+        items.append(("year", str(req.year)))
+    if req.month:
+        items.append(("month", f"{req.month[0]:04d}-{req.month[1]:02d}"))
+    if req.date_from:
+        items.append(("from", req.date_from.isoformat()))
+    if req.date_to:
+        items.append(("to", req.date_to.isoformat()))
+    if req.sort != "relevance":
+        items.append(("sort", req.sort))
+    return "/?" + urlencode(items)
+
+
+@bp.route("/article/<path:article_id>")
+def article(article_id: str):
+    found = searcher().article(article_id)
+    if found is None:
+        abort(404, description=f'Không có bài viết mã "{article_id}".')
+    q = request.args.get("q", "")[:2000]
+    parsed = parse_query(q)
+
+    def mark(text: str) -> str:
+        return highlight(text, parsed, max_chars=None)
+
+    month = f"{found.date:%Y-%m}" if found.date else None
+    return render_template(
+        "article.html",
+        article=found,
+        q=q,
+        mark=mark,
+        paragraphs=[mark(p) for p in found.body.split("\n\n") if p.strip() and p != found.lead],
+        lead=mark(found.lead) if found.lead else None,
+        month=month,
+        back=request.args.get("back") if (request.args.get("back") or "").startswith("/?") else None,
+    )
+
+
+@bp.route("/api/search")
+def api_search():
+    result = searcher().search(SearchRequest.from_params(_params()))
+    return jsonify(result.to_json())
+
+
+@bp.route("/api/articles/<path:article_id>")
+def api_article(article_id: str):
+    found = searcher().article(article_id)
+    if found is None:
+        abort(404, description=f'No article with id "{article_id}".')
+    return jsonify(found.to_json())
+
+
+@bp.route("/api/officials")
+def api_officials():
+    q = request.args.get("q", "")[:200]
+    return jsonify([c.to_json() for c in searcher().find_officials(q, limit=20)])
+
+
+@bp.route("/healthz")
+def healthz():
+    stats = searcher().stats(top=0)
+    return jsonify({"status": "ok", "articles": stats["articles"], "index": stats["index_dir"]})
+
+
+def register_errors(app: Flask) -> None:
+    @app.errorhandler(QueryError)
+    def bad_query(err: QueryError):
+        if _wants_json():
+            return jsonify({"error": str(err)}), 400
+        state = State(request.args)
+        return render_template("error.html", title="Yêu cầu không hợp lệ", message=str(err), state=state), 400
+
+    @app.errorhandler(IndexNotFound)
+    def no_index(err: IndexNotFound):
+        if _wants_json():
+            return jsonify({"error": str(err)}), 503
+        return render_template("error.html", title="Chưa có chỉ mục", message=str(err), state=None), 503
+
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException):
+        if _wants_json():
+            return jsonify({"error": err.description}), err.code
+        title = "Không tìm thấy" if err.code == 404 else err.name
+        return render_template("error.html", title=title, message=err.description, state=None), err.code
+
+    @app.errorhandler(Exception)
+    def server_error(err: Exception):
+        if app.debug:
+            raise err
+        app.logger.exception("error answering %s", request.full_path)
+        if _wants_json():
+            return jsonify({"error": "internal error"}), 500
+        return render_template("error.html", title="Lỗi máy chủ", message="Đã có lỗi, vui lòng thử lại.", state=None), 500
+
+
+@bp.app_template_filter("vndate")
+def vndate(value: dt.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else "không rõ ngày"
+
+
+@bp.app_template_global()
+def official_key(name: str) -> str:
+    return normalize.name_key(name)
