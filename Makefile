@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 INDEX  ?= var/index
 
-.PHONY: setup setup-test run index test clean
+.PHONY: setup setup-test run index test eval clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ run: index
 
 test: setup-test
 	$(BIN)/pytest -q
+
+# Precision and recall of the officials extractor on the labelled set.
+eval: setup
+	$(BIN)/python -m tests.tools.eval_officials
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

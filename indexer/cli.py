@@ -20,6 +20,7 @@ import click
 
 from indexer import indexing, parsing
 from indexer.errors import TimtinError
+from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
 from indexer.searching import SORTS, SearchRequest, Searcher
 
@@ -33,8 +34,28 @@ index_option = click.option(
 )
 
 
+DEFAULT_OFFICIALS = Path("data/officials.csv")
+
+officials_option = click.option(
+    "--officials", "officials_file", envvar="TIMTIN_OFFICIALS", default=None,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Hand-kept officials list (CSV: name,aliases,titles); default data/officials.csv if present.",
+)
+
+
 def _fail(err: TimtinError) -> click.ClickException:
     return click.ClickException(str(err))
+
+
+def _curated(path: Path | None) -> Curated | None:
+    if path is None and DEFAULT_OFFICIALS.is_file():
+        path = DEFAULT_OFFICIALS
+    if path is None:
+        return None
+    try:
+        return Curated.load(path)
+    except TimtinError as err:
+        raise _fail(err)
 
 
 @click.group()
@@ -85,7 +106,8 @@ def _report(report: IndexReport) -> None:
 @index_option
 @click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 32), help="Processes to use.")
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
-def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool) -> None:
+@officials_option
+def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, officials_file: Path | None) -> None:
     """Add new and changed articles under PATHS (.txt, .jsonl, folders) to the index.
 
     Articles whose file left a folder indexed again are removed. Exit code 3
@@ -97,7 +119,9 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool) -> N
     """
     bar = _Bar("Indexing")
     try:
-        report = indexing.update(index_dir, list(paths), procs=procs, progress=bar, wait=wait)
+        report = indexing.update(
+            index_dir, list(paths), procs=procs, progress=bar, wait=wait, curated=_curated(officials_file)
+        )
     except TimtinError as err:
         raise _fail(err)
     finally:
@@ -110,7 +134,8 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool) -> N
 @click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 32), help="Processes to use.")
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @click.option("--drop-missing", is_flag=True, help="Rebuild even if some recorded sources are gone.")
-def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool) -> None:
+@officials_option
+def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officials_file: Path | None) -> None:
     """Rebuild the whole index from its recorded sources, then swap it in.
 
     Searches keep answering from the old index until the new one is complete;
@@ -118,7 +143,10 @@ def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool) -> None
     """
     bar = _Bar("Reindexing")
     try:
-        report = indexing.reindex(index_dir, procs=procs, progress=bar, wait=wait, drop_missing=drop_missing)
+        report = indexing.reindex(
+            index_dir, procs=procs, progress=bar, wait=wait, drop_missing=drop_missing,
+            curated=_curated(officials_file),
+        )
     except TimtinError as err:
         raise _fail(err)
     finally:
@@ -193,14 +221,15 @@ def _print_problem(problem: Problem) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
-def parse(paths: tuple[Path, ...], as_json: bool) -> None:
+@officials_option
+def parse(paths: tuple[Path, ...], as_json: bool, officials_file: Path | None) -> None:
     """Show articles as timtin reads them, without indexing.
 
     \b
         timtin parse data/2021/dan-van.txt --json
     """
     skipped = 0
-    for item in parsing.read_paths(paths):
+    for item in parsing.read_paths(paths, curated=_curated(officials_file)):
         if isinstance(item, Problem):
             _print_problem(item)
             skipped += item.skipped
@@ -217,6 +246,32 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
         click.echo(f"  {len(data['body'])} characters, {len(data['captions'])} captions\n")
     if skipped:
         sys.exit(EXIT_SKIPPED)
+
+
+@cli.command()
+@index_option
+@click.option("--query", "text", default="", help="Officials whose name starts so (accents optional).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON array.")
+def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
+    """Officials named in the archive, with article counts and their titles.
+
+    \b
+        timtin officials --limit 10
+        timtin officials --query "hoang van"
+    """
+    try:
+        found = Searcher(index_dir).officials(text, limit)
+    except TimtinError as err:
+        raise _fail(err)
+    if as_json:
+        click.echo(json.dumps([o.to_json() for o in found], ensure_ascii=False))
+        return
+    if not found:
+        click.echo(f'No official matches "{text}".' if text else "No officials in the index.")
+    for person in found:
+        titles = "; ".join(t.value for t in person.titles[:3])
+        click.echo(f"{person.count:>6}  {person.name}" + (f"  ({titles})" if titles else ""))
 
 
 @cli.command()

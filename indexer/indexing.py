@@ -108,6 +108,20 @@ def read_meta(gen: Path) -> dict:
         return {"sources": []}
 
 
+def _new_meta(sources: list[str]) -> dict:
+    return {"sources": sources, "created": time.time(), "schema_version": schema.SCHEMA_VERSION}
+
+
+def check_schema(gen: Path) -> None:
+    """Refuse to write to (or read from) an index built by another timtin schema."""
+    version = read_meta(gen).get("schema_version")
+    if version != schema.SCHEMA_VERSION:
+        raise TimtinError(
+            f"The index at {gen.parent} was built by another version of timtin "
+            f"(schema {version}, this one reads {schema.SCHEMA_VERSION}). Run \"timtin reindex\" to rebuild it."
+        )
+
+
 def _write_meta(gen: Path, meta: dict) -> None:
     _write_atomic(gen / META, json.dumps(meta, ensure_ascii=False, indent=2))
 
@@ -165,22 +179,24 @@ def _set_current(root: Path, gen: Path) -> None:
 
 # -- reading articles ------------------------------------------------------------
 
-def content_hash(article: Article) -> str:
+def content_hash(article: Article, curated: officials_mod.Curated | None = None) -> str:
+    """Changes when the article, its file, the schema, the extractor or the curated list do."""
     payload = json.dumps(
-        [article.to_json(), article.origin, schema.SCHEMA_VERSION, officials_mod.EXTRACTOR_VERSION],
+        [article.to_json(), article.origin, schema.SCHEMA_VERSION, officials_mod.EXTRACTOR_VERSION,
+         curated.digest if curated else ""],
         ensure_ascii=False, sort_keys=True,
     )
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
-def _read_one(job: tuple[Path, Path, str]) -> tuple[str, list[Article | Problem]]:
-    file, root, shown = job
-    return str(file.resolve()), parsing.read_file(file, root, shown)
+def _read_one(job) -> tuple[str, list[Article | Problem]]:
+    file, root, shown, curated = job
+    return str(file.resolve()), parsing.read_file(file, root, shown, curated)
 
 
-def _read_all(paths: Iterable[Path], procs: int, progress: Progress | None):
+def _read_all(paths: Iterable[Path], procs: int, progress: Progress | None, curated):
     """Yield (origin, items) for each file, reading in *procs* processes."""
-    jobs = [(file, root, str(file)) for file, root in parsing.find_files(paths)]
+    jobs = [(file, root, str(file), curated) for file, root in parsing.find_files(paths)]
     total = len(jobs)
     if progress:
         progress(0, total)
@@ -222,6 +238,7 @@ def _write(
     progress: Progress | None,
     report: IndexReport,
     existing: dict[str, tuple[str, str]],
+    curated: officials_mod.Curated | None,
 ) -> None:
     """Add, update and remove articles of *paths* in *ix*, in one commit."""
     writer = ix.writer(procs=procs, multisegment=True) if procs > 1 else ix.writer()
@@ -229,7 +246,7 @@ def _write(
         seen: dict[str, str] = {}  # id -> where it was first read
         files_read: set[str] = set()
         files_intact: set[str] = set()  # read with no article skipped
-        for origin, items in _read_all(paths, procs, progress):
+        for origin, items in _read_all(paths, procs, progress, curated):
             files_read.add(origin)
             intact = True
             for item in items:
@@ -246,7 +263,7 @@ def _write(
                     intact = False
                     continue
                 seen[item.id] = item.where or origin
-                digest = content_hash(item)
+                digest = content_hash(item, curated)
                 old = existing.get(item.id)
                 if old and old[0] == digest:
                     report.unchanged += 1
@@ -286,6 +303,7 @@ def update(
     procs: int = 1,
     progress: Progress | None = None,
     wait: bool = False,
+    curated: officials_mod.Curated | None = None,
 ) -> IndexReport:
     """Index the articles under *paths* into the index at *root* (created if need be)."""
     for path in paths:
@@ -297,11 +315,12 @@ def update(
         gen = current_generation(root)
         if gen is None:
             gen = _create_generation(root, _new_generation_name(root))
-            _write_meta(gen, {"sources": [], "created": time.time()})
+            _write_meta(gen, _new_meta([]))
             _set_current(root, gen)
+        check_schema(gen)
         ix = whoosh_index.open_dir(str(gen))
         existing = _existing(ix)
-        _write(ix, paths, procs, progress, report, existing)
+        _write(ix, paths, procs, progress, report, existing, curated)
         meta = read_meta(gen)
         meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
         meta["updated"] = time.time()
@@ -315,6 +334,7 @@ def reindex(
     progress: Progress | None = None,
     wait: bool = False,
     drop_missing: bool = False,
+    curated: officials_mod.Curated | None = None,
 ) -> IndexReport:
     """Rebuild the index from its recorded sources and swap it in when complete."""
     report = IndexReport()
@@ -334,10 +354,10 @@ def reindex(
         name = _new_generation_name(root)
         tmp = _create_generation(root, name + ".tmp")
         ix = whoosh_index.open_dir(str(tmp))
-        _write(ix, sources, procs, progress, report, existing={})
+        _write(ix, sources, procs, progress, report, {}, curated)
         if procs > 1:
             ix.optimize()  # one segment searches faster than one per process
-        _write_meta(tmp, {"sources": [str(s) for s in sources], "created": time.time()})
+        _write_meta(tmp, _new_meta([str(s) for s in sources]))
         _fsync_tree(tmp)
         final = root / name
         os.rename(tmp, final)

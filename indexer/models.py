@@ -91,6 +91,18 @@ class FacetCount:
 
 
 @dataclass(frozen=True)
+class OfficialSummary:
+    """An official across the archive: how many articles name them, and as what."""
+
+    name: str
+    count: int
+    titles: tuple[FacetCount, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "count": self.count, "titles": [t.to_json() for t in self.titles]}
+
+
+@dataclass(frozen=True)
 class SearchHit:
     id: str
     title: str

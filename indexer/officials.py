@@ -20,13 +20,17 @@ however the article spells them.
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from indexer.errors import TimtinError
 from indexer.models import Article, Official
-from indexer.normalize import canonical_name, clean, exact, name_key, tokens
+from indexer.normalize import canonical_name, clean, exact, folded, name_key, tokens
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -63,18 +67,30 @@ _BODY_WORDS = set(
     exact(w)
     for w in """
 tỉnh huyện xã phường quận thị trấn thành phố thường trực nhân dân ủy uỷ ban hội đồng bộ đảng
-chi cấp khóa khoá nhiệm kỳ quốc phòng an ninh tế y tài chính nguyên môi trường vận tải xây dựng
+chi cấp quốc phòng an ninh tế y tài chính nguyên môi trường vận tải xây dựng
 thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể thao du lịch khoa học kế hoạch đầu
 tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn phụ nữ cựu chiến binh thanh niên
 đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng thanh hợp tác trung ương bệnh
-kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang
+kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
 """.split()
 )
 _BODY_PAIRS = {
     tuple(exact(w) for w in p.split())
-    for p in "công an|công thương|giao thông|kiểm tra|kiểm sát|chỉ huy|tham mưu|phát triển|dự án|"
-    "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý".split("|")
+    for p in "công an|công thương|giao thông|chỉ huy|tham mưu|phát triển|dự án|"
+    "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý|đại biểu|nghiên cứu|khu vực|công ty|cổ phần|"
+    "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
+    "thư viện|quốc gia".split("|")
 }
+# Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
+_CAP_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "chỉ đạo|tuyên giáo|tổ chức|thường vụ|chấp hành|thi đua|khen thưởng|tiếp công|an toàn|dân tộc|"
+    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát".split("|")
+}
+# Capitalised words that start the name of a body, never a person's second syllable.
+_BODY_STARTS = {"Ủy", "Uỷ", "Ban", "Sở", "Bộ", "Hội", "Đảng", "Mặt", "Công", "Bệnh", "Trường", "Cục", "Viện",
+                "Tòa", "Toà", "Nhà", "Chi", "Phòng", "Huyện", "Tỉnh", "Xã", "Phường", "Quận"}
+_MIDDLE_NAMES = {"Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Ngọc", "Xuân", "Thanh", "Công", "Đình", "Bá"}
 _PLACE_WORDS = set(
     exact(w)
     for w in "phường xã đường phố thôn bản ấp quận huyện trường cầu hồ sông núi làng tổ khu "
@@ -84,7 +100,7 @@ SURNAMES = set(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đoàn Đinh Lương
     Lâm Trịnh Mai Cao Tô Hà Chu Vi Lò Nông Triệu Lục Hứa Mạc Tăng Quách Tạ Thái La Lưu Kiều Tống
     Giang Từ Khổng Đàm Hầu Lã Diệp Bế Lăng Linh Viên Ma Sầm Âu Phùng Nghiêm Trương Đào Thân
-    Vương Châu Khúc Lại Kim Lạc Tôn Ninh Ông Nhâm Lữ Doãn Văn Hàn Khương Mẫn Thạch Y Đồng Hán
+    Vương Châu Khúc Lại Kim Lạc Tôn Ninh Nhâm Lữ Doãn Hàn Lộc Hoàng Vy Uông Ngụy Khổng Tiêu Bạch Kha Cấn Lều Nghiêm Ứng Tạ Khương Mẫn Thạch Y Đồng Hán
     Quan Tòng Giáp Cù Mông Mã Lò Hoàng Vàng Sùng Thào Giàng Mùa Lầu Hờ Phương""".split()
 )
 PROVINCES = [
@@ -102,8 +118,8 @@ _NOT_NAMES = set(
     """Ủy Uỷ Ban Sở Bộ Hội Đảng Mặt Tổ Quốc Công Bệnh Trường Huyện Tỉnh Thành Xã Phường Quận Cục
     Viện Tòa Toà Nhà Đại Trung Chi Văn Phòng Đoàn Thường Chủ Phó Bí Giám Tổng Trưởng Ngày Sáng
     Chiều Tối Theo Trong Tại Với Các Những Năm Tháng Đồng Lễ Hội Nghị Dự Thực Nhân Dân Quân Lực
-    Cảnh Sát Thủ Tướng Chính Phủ Nhà Nước Tết Xuân Covid Khu Cụm Cầu Đường Sông Núi Bắc Nam Tây
-    Đông Thôn Bản Xóm Ấp Kỳ Khóa Khoá Luật Nghị Quyết Quy Chỉ Thị Dự Án Hợp Tác Xã Tiểu""".split()
+    Cảnh Sát Thủ Tướng Chính Phủ Nhà Nước Tết Covid Khu Cụm Cầu Đường Sông Núi Bắc Nam Tây
+    Đông Thôn Bản Xóm Ấp Kỳ Khóa Khoá Luật Nghị Quyết Quy Chỉ Dự Án Hợp Tác Xã Tiểu""".split()
 )
 # Words that can start a name although they are in _NOT_NAMES
 _NAME_STARTERS = SURNAMES
@@ -135,7 +151,13 @@ def _words(text: str) -> list[_Word]:
 def _joined(words: list[_Word], i: int) -> bool:
     """Whether word *i* follows word i-1 with nothing but a space between."""
     gap = words[i].gap
-    return gap == " " or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
+    return (
+        gap == " "
+        or gap == "-"  # "Covid-19"
+        or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
+        or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
+        or (gap == ", " and words[i - 1].low == "phòng" and words[i].low == "chống")
+    )
 
 
 def _by_first(seqs) -> dict[str, list[tuple[str, ...]]]:
@@ -172,34 +194,41 @@ def _post_at(words: list[_Word], i: int) -> tuple[int, bool]:
     return j + n - i, tuple(w.low for w in words[j:j + n]) in _RANK_SEQS
 
 
-def _body_tail(words: list[_Word], i: int, limit: int = 12) -> int:
-    """How many words from *i* continue the name of a body after a post."""
+def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool = True) -> int:
+    """How many words from *i* continue the name of a body after a post.
+
+    :param stop_at_person: stop before a capitalised run that starts with a surname
+        (in "Chủ tịch UBND tỉnh Đoàn Thu Hà" the name is not part of the body).
+    """
     n = 0
     while n < limit and i + n < len(words) and _joined(words, i + n):
         w = words[i + n]
-        if (
-            i + n + 1 < len(words)
-            and (w.low, words[i + n + 1].low) in _BODY_PAIRS
-            and _joined(words, i + n + 1)
+        pair = (w.low, words[i + n + 1].low) if i + n + 1 < len(words) else None
+        after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
+        if pair and _joined(words, i + n + 1) and (
+            pair in _BODY_PAIRS or (pair in _CAP_PAIRS and (w.text[:1].isupper() or after_ban))
         ):
             n += 2
-        elif w.low in _BODY_WORDS or w.text.isupper() or (w.text[:1].isupper() and not _starts_person(words, i + n)):
+        elif w.low in _BODY_WORDS or w.text.isupper() or (
+            w.text[:1].isupper() and not _starts_person(words, i + n, 2 if stop_at_person else 3)
+        ):
             n += 1
         elif w.low == "và" and i + n + 1 < len(words) and words[i + n + 1].text[:1].isupper():
+            n += 1
+        elif w.text.isdigit() and w.gap == "-":  # "Covid-19"
             n += 1
         else:
             break
     return n
 
 
-def _starts_person(words: list[_Word], i: int) -> bool:
-    """Whether a run of 2+ capitalised words starting at *i* begins with a surname."""
-    return (
-        words[i].text in SURNAMES
-        and i + 1 < len(words)
-        and _joined(words, i + 1)
-        and words[i + 1].is_cap
-        and words[i + 1].text not in _NOT_NAMES
+def _starts_person(words: list[_Word], i: int, min_len: int = 2) -> bool:
+    """Whether a run of *min_len*+ capitalised words starting at *i* begins with a surname."""
+    if words[i].text not in SURNAMES or i + min_len > len(words):
+        return False
+    return all(
+        _joined(words, k) and words[k].is_cap and words[k].text not in _BODY_STARTS
+        for k in range(i + 1, i + min_len)
     )
 
 
@@ -215,6 +244,22 @@ def _name_run(words: list[_Word], i: int) -> int:
     while i + n < len(words) and words[i + n].is_cap and (n == 0 or _joined(words, i + n)) and n < 8:
         n += 1
     return n
+
+
+_NOT_PLACE_PAIRS = {("nông", "thôn"), ("nhà", "trường"), ("môi", "trường"), ("thị", "trường"), ("thị", "xã")}
+
+
+def _place_word_before(words: list[_Word], i: int) -> bool:
+    """Whether word i-1 says a place's name follows ("phường", "huyện"), not a person's.
+
+    "tỉnh" is left out: "Phó Chủ tịch UBND tỉnh Đoàn Thu Hà" is common.
+    """
+    if i == 0:
+        return False
+    before = words[i - 1].low
+    if before not in _PLACE_WORDS or before == "tỉnh":
+        return False
+    return not (i >= 2 and (words[i - 2].low, before) in _NOT_PLACE_PAIRS)
 
 
 def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], list[str]]:
@@ -241,15 +286,32 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
         n, _ = _post_at(words, i)
         if not n:
             break
-        n += _body_tail(words, i + n)
+        n += _body_tail(words, i + n, stop_at_person=False)
         titles.append(text[words[i].start:words[i + n - 1].end])
         i += n
     return titles
 
 
+def _plausible(name: list[str], confirmed: bool) -> bool:
+    """Whether a run after a post is a person rather than a place or a school.
+
+    "Bí thư Huyện ủy Văn Lãng" names a district; "Chủ tịch UBND huyện Viên Văn Nỗ"
+    a person: a known surname, or a middle name like Văn/Thị, or titles after it.
+    """
+    return confirmed or name[0] in SURNAMES or (len(name) >= 3 and name[1] in _MIDDLE_NAMES)
+
+
+_PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
+    tuple(p.split()) for p in "Trung Quốc|Hoa Kỳ|Thái Lan|Hàn Quốc|Nhật Bản|Quốc Hội|Chính Phủ".split("|")
+}
+
+
 def _good_name(parts: list[str]) -> bool:
-    return 2 <= len(parts) <= 5 and parts[0] not in _NOT_NAMES - _NAME_STARTERS and all(
-        len(p) <= 7 for p in parts
+    return (
+        2 <= len(parts) <= 5
+        and parts[0] not in _NOT_NAMES - _NAME_STARTERS
+        and all(len(p) <= 7 for p in parts)
+        and tuple(parts) not in _PLACE_NAMES
     )
 
 
@@ -258,12 +320,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     words = _words(text)
     mentions: list[_Mention] = []
     shorts: list[tuple[str, str | None]] = []
+    last_end = 0  # the word after the last full mention
     i = 0
     while i < len(words):
-        post_len, _ = _post_at(words, i)
+        post_len, is_rank = _post_at(words, i)
         if post_len:
             # titles, then name: walk over the body's name to the person
-            tail = _body_tail(words, i + post_len)
+            tail = 0 if is_rank else _body_tail(words, i + post_len)
             j = i + post_len + tail
             # a capitalised run that the tail swallowed may hold a place and a name
             k = i + post_len
@@ -273,20 +336,24 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             run_len = _name_run(words, run_start)
             if run_len and _joined(words, run_start):
                 run = [w.text for w in words[run_start:run_start + run_len]]
-                before = words[run_start - 1].low if run_start > 0 else ""
-                place, name = _split_place(run, before in _PLACE_WORDS and before != "tỉnh")
+                place, name = _split_place(run, _place_word_before(words, run_start))
                 if len(name) == 1 and not place:
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
                     continue
-                if _good_name(name):
+                after = run_start + run_len
+                more_titles = _titles_after(text, words, after)
+                if _good_name(name) and _plausible(name, bool(more_titles)):
                     title_end = run_start + len(place)
                     title = text[words[i].start:words[title_end - 1].end]
-                    after = run_start + run_len
-                    mentions.append(_Mention(" ".join(name), [title, *_titles_after(text, words, after)]))
+                    mentions.append(_Mention(" ".join(name), [title, *more_titles]))
+                    last_end = after
                     i = after
                     continue
-            i += post_len
+            # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
+            if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i):
+                mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
+            i += post_len + (0 if is_rank else tail)
             continue
         run_len = _name_run(words, i)
         if run_len >= 3 and words[i].low in _HONORIFIC_WORDS:
@@ -299,9 +366,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             before = words[i - 1].low if i > 0 and _joined(words, i) else ""
             if titles and _good_name(run) and before not in _PLACE_WORDS:
                 mentions.append(_Mention(" ".join(run), titles))
+                last_end = after
                 i = after
                 continue
-            i = after
+            i += 1  # a post may start inside the run: "Theo Thiếu tá Triệu Đức Anh"
             continue
         if run_len == 1 and i > 0 and _joined(words, i):
             before = " ".join(w.low for w in words[max(0, i - 2):i])
@@ -311,12 +379,80 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     return mentions, shorts
 
 
+_APPOINTED = {("giữ", "chức"), ("chức", "vụ"), ("bầu", "làm"), ("nhiệm", "làm"), ("bổ", "nhiệm"), ("được", "bầu")}
+
+
+def _appointed_before(words: list[_Word], i: int) -> bool:
+    return i >= 2 and (words[i - 2].low, words[i - 1].low) in _APPOINTED
+
+
+def _same_sentence(words: list[_Word], start: int, end: int) -> bool:
+    return 0 < end - start <= 30 and not any(
+        "." in words[k].gap or "\n" in words[k].gap for k in range(start, end + 1) if k < len(words)
+    )
+
+
 def _run_reaches(words: list[_Word], k: int, j: int) -> bool:
     """Whether the capitalised run at *k* runs to the tail end *j* or past it."""
     return k + _name_run(words, k) >= j
 
 
-def extract(article: Article) -> tuple[Official, ...]:
+@dataclass(frozen=True)
+class CuratedPerson:
+    name: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Curated:
+    """A hand-kept list of officials (``data/officials.csv``): columns name, aliases, titles.
+
+    It corrects and adds where the rules can't: an extracted name that is one of a
+    person's aliases becomes their name, and a listed person whose name or alias the
+    article holds is added even without a title nearby (with those of their listed
+    titles that the article holds). Aliases and titles are separated by ``;``.
+    """
+
+    people: tuple[CuratedPerson, ...] = ()
+    digest: str = ""
+    by_key: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def load(cls, path: Path) -> Curated:
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            raise TimtinError(f"{path}: cannot read the officials list ({err.strerror})") from None
+        try:
+            rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+        except UnicodeDecodeError:
+            raise TimtinError(f"{path}: the officials list is not UTF-8; re-save it as UTF-8") from None
+        people = []
+        for lineno, row in enumerate(rows, start=2):
+            if None in row or not {"name", "aliases", "titles"} <= set(row):
+                raise TimtinError(f"{path}:{lineno}: expected the columns name,aliases,titles")
+            name = clean(row["name"] or "").strip()
+            if not name:
+                raise TimtinError(f"{path}:{lineno}: empty name; give the person's full name")
+            split = lambda value: tuple(v for v in (clean(x).strip() for x in (value or "").split(";")) if v)
+            people.append(CuratedPerson(canonical_name(name), split(row["aliases"]), split(row["titles"])))
+        return cls.of(people, hashlib.sha1(raw).hexdigest())
+
+    @classmethod
+    def of(cls, people, digest: str = "") -> Curated:
+        by_key = {}
+        for person in people:
+            for spelling in (person.name, *person.aliases):
+                by_key[name_key(spelling)] = person
+        return cls(tuple(people), digest, by_key)
+
+
+def _folded_text(texts: list[str]) -> str:
+    return " " + " ".join(folded(w) for text in texts for w, _, _ in tokens(clean(text))) + " "
+
+
+def extract(article: Article, curated: Curated | None = None) -> tuple[Official, ...]:
     """The officials *article* names, in order of first mention."""
     people: dict[str, tuple[str, list[str], set[str]]] = {}  # key -> name, titles, title keys
     author_key = name_key(article.author) if article.author else None
@@ -342,11 +478,34 @@ def extract(article: Article) -> tuple[Official, ...]:
         keys = by_given.get(name_key(word), [])
         if len(keys) == 1 and title:
             _add_title(people[keys[0]], title)
+    if curated and curated.people:
+        people = _apply_curated(people, curated, texts, author_key)
     return tuple(Official(name, tuple(titles)) for name, titles, _ in people.values())
 
 
+def _apply_curated(people: dict, curated: Curated, texts: list[str], author_key: str | None) -> dict:
+    out: dict[str, tuple[str, list[str], set[str]]] = {}
+    for key, (name, titles, _) in people.items():
+        person = curated.by_key.get(key)
+        target = person.name if person else name
+        entry = out.setdefault(name_key(target), (target, [], set()))
+        for title in titles:
+            _add_title(entry, title)
+    text = _folded_text(texts)
+    for person in curated.people:
+        key = name_key(person.name)
+        if key in out or key == author_key:
+            continue
+        if any(f" {name_key(s)} " in text for s in (person.name, *person.aliases)):
+            entry = out.setdefault(key, (person.name, [], set()))
+            for title in person.titles:
+                if f" {name_key(title)} " in text:
+                    _add_title(entry, title)
+    return out
+
+
 _SPACES = re.compile(r"\s+")
-_ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P"}  # "TP. Hồ Chí Minh"
+_ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
@@ -365,6 +524,6 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     entry[1].append(title)
 
 
-def with_officials(article: Article) -> Article:
+def with_officials(article: Article, curated: Curated | None = None) -> Article:
     """*article* with its officials filled in."""
-    return replace(article, officials=extract(article))
+    return replace(article, officials=extract(article, curated))

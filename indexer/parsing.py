@@ -77,10 +77,13 @@ def article_id(file: Path, root: Path) -> str:
     return file.relative_to(root).with_suffix("").as_posix()
 
 
-def read_file(file: Path, root: Path, shown: str | None = None) -> list[Article | Problem]:
+def read_file(
+    file: Path, root: Path, shown: str | None = None, curated: officials_mod.Curated | None = None
+) -> list[Article | Problem]:
     """Read one file into articles (with officials) and problems.
 
     :param shown: how to name the file in messages (defaults to *file*).
+    :param curated: a hand-kept officials list to apply after the rules.
     """
     where = shown or str(file)
     try:
@@ -89,21 +92,21 @@ def read_file(file: Path, root: Path, shown: str | None = None) -> list[Article 
         return [Problem(err.where, err.message)]
     origin = str(file.resolve())
     if file.suffix.lower() == ".jsonl":
-        return list(_read_jsonl(text, file, root, where, origin))
+        return list(_read_jsonl(text, file, root, where, origin, curated))
     try:
         article, warnings = parse_text(text, article_id(file, root), where)
     except ParseError as err:
         return [Problem(err.where, err.message)]
-    return [*warnings, _finish(article, origin, where)]
+    return [*warnings, _finish(article, origin, where, curated)]
 
 
-def _finish(article: Article, origin: str, where: str) -> Article | Problem:
+def _finish(article: Article, origin: str, where: str, curated=None) -> Article | Problem:
     """Add where the article came from and its officials.
 
     A fault in the extractor must not stop a batch: it skips this one article.
     """
     try:
-        return officials_mod.with_officials(replace(article, origin=origin, where=where))
+        return officials_mod.with_officials(replace(article, origin=origin, where=where), curated)
     except Exception as err:  # noqa: BLE001 - reported, never silenced
         return Problem(where, f"timtin failed on this article ({type(err).__name__}: {err}); "
                               "it was skipped. Please report it with the file.")
@@ -253,7 +256,7 @@ def parse_text(text: str, article_id: str, where: str) -> tuple[Article, list[Pr
     )
 
 
-def _read_jsonl(text: str, file: Path, root: Path, where: str, origin: str) -> Iterator[Article | Problem]:
+def _read_jsonl(text: str, file: Path, root: Path, where: str, origin: str, curated) -> Iterator[Article | Problem]:
     rel = file.relative_to(root).as_posix()
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -270,7 +273,7 @@ def _read_jsonl(text: str, file: Path, root: Path, where: str, origin: str) -> I
             yield Problem(err.where, err.message)
             continue
         yield from warnings
-        yield _finish(article, origin, at)
+        yield _finish(article, origin, at, curated)
 
 
 def _optional_str(data: dict, key: str, at: str) -> str | None:
@@ -319,7 +322,7 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
     )
 
 
-def read_paths(paths: Iterable[Path]) -> Iterator[Article | Problem]:
+def read_paths(paths: Iterable[Path], curated: officials_mod.Curated | None = None) -> Iterator[Article | Problem]:
     """Every article and problem under *paths*, in file order."""
     for file, root in find_files(paths):
-        yield from read_file(file, root)
+        yield from read_file(file, root, curated=curated)

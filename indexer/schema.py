@@ -23,7 +23,7 @@ from whoosh.analysis import Token, Tokenizer
 from indexer import normalize
 from indexer.models import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class VietTokenizer(Tokenizer):
@@ -72,13 +72,14 @@ def make_schema() -> fields.Schema:
         body_f=fields.TEXT(analyzer=FOLDED, phrase=True),
         day=fields.NUMERIC(int, bits=32, signed=False, sortable=True, default=0),
         official=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
+        official_title=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         doc=fields.STORED(),
     )
 
 
 def official_term(name: str) -> str:
-    """The index term of a canonical official name (a keyword holds no spaces)."""
-    return name.replace(" ", "_")
+    """The index term of a canonical official name or a title (a keyword holds no spaces)."""
+    return "_".join(name.split())
 
 
 def official_name(term: str) -> str:
@@ -103,6 +104,9 @@ def to_document(article: Article, content_hash: str) -> dict:
         "body_f": searchable_body,
         "day": day_number(article),
         "official": " ".join(official_term(o.name) for o in article.officials),
+        "official_title": " ".join(
+            f"{official_term(o.name)}|{official_term(t)}" for o in article.officials for t in o.titles
+        ),
         "doc": json.dumps(article.to_json(), ensure_ascii=False),
     }
 

@@ -36,8 +36,8 @@ from whoosh.query import And, AndMaybe, AndNot, Every, Or, Phrase, Query, Term
 
 from indexer import normalize, schema
 from indexer.errors import QueryError
-from indexer.indexing import require_generation
-from indexer.models import Article, FacetCount, SearchHit, SearchResult
+from indexer.indexing import check_schema, require_generation
+from indexer.models import Article, FacetCount, OfficialSummary, SearchHit, SearchResult
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_QUERY_CHARS = 2000
@@ -374,6 +374,32 @@ class _Snapshot:
     official_docs: dict[str, frozenset[int]]  # canonical name -> docnums
     official_keys: dict[str, list[str]]  # accent-free key -> canonical names
     live: frozenset[int]
+    _titles: dict[str, list[FacetCount]] | None = None
+
+    def titles(self) -> dict[str, list[FacetCount]]:
+        """Each official's titles, most used first (read from the index on first use)."""
+        if self._titles is None:
+            counts: dict[str, dict[str, Counter]] = {}
+            with self.ix.searcher() as searcher:
+                reader = searcher.reader()
+                for term in reader.field_terms("official_title"):
+                    person, _, title = term.partition("|")
+                    docs = sum(1 for d in reader.postings("official_title", term).all_ids() if d in self.live)
+                    if not docs:
+                        continue
+                    title = schema.official_name(title)
+                    key = " ".join(normalize.words(title))
+                    spellings = counts.setdefault(schema.official_name(person), {}).setdefault(key, Counter())
+                    spellings[title] += docs
+            # one entry per title however written ("Tỉnh uỷ"/"Tỉnh ủy"), shown as written most
+            self._titles = {
+                name: sorted(
+                    (FacetCount(sp.most_common(1)[0][0], sum(sp.values())) for sp in by_key.values()),
+                    key=lambda c: (-c.count, c.value),
+                )
+                for name, by_key in counts.items()
+            }
+        return self._titles
 
 
 class Searcher:
@@ -528,6 +554,15 @@ class Searcher:
         found.sort(key=lambda c: (not normalize.name_key(c.value).startswith(key), -c.count, c.value))
         return found[:limit]
 
+    def officials(self, text: str = "", limit: int = 20) -> list[OfficialSummary]:
+        """Officials with their article counts and most used titles (filtered like find_officials)."""
+        snap = self._current()
+        titles = snap.titles()
+        return [
+            OfficialSummary(c.value, c.count, tuple(titles.get(c.value, ())[:5]))
+            for c in self.find_officials(text, limit)
+        ]
+
     def looser(self, request: SearchRequest) -> list[tuple[str, SearchRequest, int]]:
         """Looser forms of a request that found nothing, with their totals.
 
@@ -594,6 +629,7 @@ def _counts(counter: Counter, label, by_value: bool = False) -> list[FacetCount]
 
 
 def _open_snapshot(gen: Path) -> _Snapshot:
+    check_schema(gen)
     ix = whoosh_index.open_dir(str(gen))
     with ix.searcher() as searcher:
         reader = searcher.reader()

@@ -31,7 +31,7 @@ def test_index_summarises_and_exits_3_when_something_was_skipped(runner, tmp_pat
     index = tmp_path / "index"
     result = runner.invoke(cli, ["index", str(SAMPLE_DATA), "--index", str(index)])
     assert result.exit_code == 3
-    assert "Added 42, updated 0, unchanged 0, removed 0, skipped 2." in result.stdout
+    assert "Added 43, updated 0, unchanged 0, removed 0, skipped 2." in result.stdout
     assert "skipped: " in result.stderr and "thieu-ngay.txt: line 1 is not a date line" in result.stderr
     again = runner.invoke(cli, ["index", str(SAMPLE_DATA / "articles" / "2019"), "--index", str(index)])
     assert again.exit_code == 0
@@ -92,6 +92,6 @@ def test_no_index_is_a_clear_error(runner, tmp_path):
 def test_stats_prints_count_dates_and_officials(runner, sample_index):
     result = runner.invoke(cli, ["stats", "--index", str(sample_index)])
     assert result.exit_code == 0
-    assert "Articles:   42 (0 without a date)" in result.stdout
-    assert "Dates:      2019-05-27 to 2024-10-16" in result.stdout
+    assert "Articles:   43 (0 without a date)" in result.stdout
+    assert "Dates:      2019-05-27 to 2024-12-14" in result.stdout
     assert "Vi Đức Thắng" in result.stdout
