@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import queue
 import hashlib
 import json
 import multiprocessing
@@ -28,10 +29,12 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.query import Prefix, Term
+from whoosh.query import Term
+from whoosh.writing import NO_MERGE, SegmentWriter
 
 from indexer import officials as officials_mod
 from indexer import parsing, schema
@@ -42,6 +45,8 @@ CURRENT = "CURRENT"
 LOCK = "write.lock"
 META = "timtin.json"
 KEEP_GENERATIONS = 2
+WRITER_MB = 512  # Whoosh's posting pool per writer before it spills to temporary runs
+SPLIT_BYTES = 1 << 20  # JSONL files larger than this are shared among the workers
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
@@ -189,29 +194,169 @@ def content_hash(article: Article, curated: officials_mod.Curated | None = None)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
-def _read_one(job) -> tuple[str, list[Article | Problem]]:
-    file, root, shown, curated = job
-    return str(file.resolve()), parsing.read_file(file, root, shown, curated)
+@dataclass
+class _Outcome:
+    """What one writer (in the main process, or a worker) did with its share of the files."""
+
+    segments: list = field(default_factory=list)
+    added: int = 0
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seen: dict[str, str] = field(default_factory=dict)  # id -> where first read, in file order
+    files_read: set[str] = field(default_factory=set)
+    files_damaged: set[str] = field(default_factory=set)  # some article in them was skipped
 
 
-def _read_all(paths: Iterable[Path], procs: int, progress: Progress | None, curated):
-    """Yield (origin, items) for each file, reading in *procs* processes."""
-    jobs = [(file, root, str(file), curated) for file, root in parsing.find_files(paths)]
-    total = len(jobs)
-    if progress:
-        progress(0, total)
-    if procs > 1 and total > 1:
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(procs) as pool:
-            for done, item in enumerate(pool.imap(_read_one, jobs, chunksize=4), start=1):
-                yield item
+class _SegmentWriters:
+    """Adds documents into fresh segments of *BATCH* documents each, never locking.
+
+    Whoosh keeps a segment's postings in memory until it is written; small
+    segments keep that bounded and never spill to temporary files.
+    """
+
+    BATCH = 2000
+
+    def __init__(self, gen: str) -> None:
+        self.ix = whoosh_index.open_dir(gen)
+        self.writer = None
+        self.count = 0
+        self.segments: list = []
+
+    def add(self, doc: dict) -> None:
+        if self.writer is None:
+            self.writer = SegmentWriter(self.ix, _lk=False, codec=schema.CODEC, limitmb=WRITER_MB)
+        self.writer.add_document(**doc)
+        self.count += 1
+        if self.count >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.writer is not None:
+            self.segments.append(self.writer._finalize_segment())
+            self.writer = None
+            self.count = 0
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+            self.writer = None
+
+
+def _index_jobs(gen: str, jobs, existing, curated, tick) -> _Outcome:
+    """Read *jobs* (file, root, span) and write new and changed articles to new segments.
+
+    Old versions of changed articles are deleted by the main writer (see :func:`_write`).
+    """
+    out = _Outcome()
+    writers = _SegmentWriters(gen)
+    try:
+        for file, root, span in jobs:
+            origin = str(file.resolve())
+            out.files_read.add(origin)
+            for item in parsing.read_file(file, root, str(file), curated, span):
+                if isinstance(item, Problem):
+                    out.problems.append(item)
+                    if item.skipped:
+                        out.files_damaged.add(origin)
+                    continue
+                where = item.where or origin
+                if item.id in out.seen:
+                    out.problems.append(_duplicate(where, item.id, out.seen[item.id]))
+                    out.files_damaged.add(origin)
+                    continue
+                out.seen[item.id] = where
+                digest = content_hash(item, curated)
+                old = existing.get(item.id)
+                if old and old[0] == digest:
+                    out.unchanged += 1
+                    continue
+                writers.add(schema.to_document(item, digest))
+                if old:
+                    out.updated.append(item.id)
+                else:
+                    out.added += 1
+            tick()
+        writers.flush()
+    except BaseException:
+        writers.cancel()
+        raise
+    out.segments = writers.segments
+    return out
+
+
+def _duplicate(where: str, article_id: str, first: str) -> Problem:
+    return Problem(
+        where, f'id "{article_id}" is already used by {first}; give each article its own id (this one was skipped)'
+    )
+
+
+def _worker(index: int, gen: str, jobs, existing, curated, ticks, results) -> None:
+    """A worker process: segments of its own from its share of the files."""
+    try:
+        results.put((index, _index_jobs(gen, jobs, existing, curated, lambda: ticks.put(1)), None))
+    except BaseException as err:  # reported to the parent, which fails the run
+        results.put((index, None, f"{type(err).__name__}: {err}"))
+
+
+def _jobs(paths: list[Path], procs: int) -> list[tuple[Path, Path, tuple[int, int, int] | None]]:
+    """(file, root, span) for every article file; big JSONL files cut for the workers."""
+    jobs = []
+    for file, root in parsing.find_files(paths):
+        if procs > 1 and file.suffix.lower() == ".jsonl" and file.stat().st_size > SPLIT_BYTES:
+            parts = min(procs * 8, max(2, file.stat().st_size // SPLIT_BYTES))
+            jobs += [(file, root, span) for span in parsing.jsonl_spans(file, parts)]
+        else:
+            jobs.append((file, root, None))
+    return jobs
+
+
+def _split(jobs: list, parts: int) -> list[list]:
+    """Contiguous chunks of about equal bytes, so that chunk order is file order."""
+    sizes = [max(1, span[1] - span[0] if span else f.stat().st_size) for f, _, span in jobs]
+    target = sum(sizes) / parts
+    chunks: list[list] = [[]]
+    total = 0.0
+    for job, size in zip(jobs, sizes):
+        if chunks[-1] and total >= target * len(chunks) and len(chunks) < parts:
+            chunks.append([])
+        chunks[-1].append(job)
+        total += size
+    return chunks
+
+
+def _run_workers(gen: str, jobs, procs, existing, curated, progress, total) -> list[_Outcome]:
+    ctx = multiprocessing.get_context("fork")
+    ticks, results = ctx.Queue(), ctx.Queue()
+    chunks = _split(jobs, procs)
+    workers = [
+        ctx.Process(target=_worker, args=(i, gen, chunk, existing, curated, ticks, results), daemon=True)
+        for i, chunk in enumerate(chunks)
+    ]
+    for w in workers:
+        w.start()
+    done, outcomes = 0, []
+    try:
+        while len(outcomes) < len(workers):
+            while not ticks.empty():
+                ticks.get()
+                done += 1
                 if progress:
                     progress(done, total)
-    else:
-        for done, job in enumerate(jobs, start=1):
-            yield _read_one(job)
-            if progress:
-                progress(done, total)
+            try:
+                outcomes.append(results.get(timeout=0.1))
+            except queue.Empty:
+                if any(w.exitcode not in (None, 0) for w in workers):
+                    raise TimtinError("An indexing worker died; nothing was changed. Run the command again.")
+    finally:
+        for w in workers:
+            w.join(timeout=10)
+            if w.is_alive():
+                w.kill()
+    errors = [err for _, _, err in outcomes if err]
+    if errors:
+        raise TimtinError(f"Indexing failed in a worker ({errors[0]}); nothing was changed.")
+    return [out for _, out, _ in sorted(outcomes, key=lambda o: o[0])]
 
 
 def _existing(ix) -> dict[str, tuple[str, str]]:
@@ -225,7 +370,7 @@ def _existing(ix) -> dict[str, tuple[str, str]]:
         hashes = reader.column_reader("hash")
         origins = reader.column_reader("origin")
         for docnum in reader.all_doc_ids():
-            out[ids[docnum]] = (hashes[docnum], origins[docnum])
+            out[ids[docnum]] = (hashes[docnum].decode("ascii"), origins[docnum].decode("utf-8"))
     return out
 
 
@@ -233,6 +378,7 @@ def _existing(ix) -> dict[str, tuple[str, str]]:
 
 def _write(
     ix,
+    gen: Path,
     paths: list[Path],
     procs: int,
     progress: Progress | None,
@@ -240,53 +386,100 @@ def _write(
     existing: dict[str, tuple[str, str]],
     curated: officials_mod.Curated | None,
 ) -> None:
-    """Add, update and remove articles of *paths* in *ix*, in one commit."""
-    writer = ix.writer(procs=procs, multisegment=True) if procs > 1 else ix.writer()
+    """Add, update and remove the articles of *paths* in *ix*, in one commit.
+
+    New documents go into new segments (written by worker processes when *procs*
+    > 1); the main writer, which holds Whoosh's lock, deletes old versions and
+    vanished articles and commits everything at once, so a search sees all or nothing.
+    """
+    jobs = _jobs(paths, procs)
+    total = len(jobs)
+    if progress:
+        progress(0, total)
+    writer = ix.writer(codec=schema.CODEC)
+    outcomes: list[_Outcome] = []
     try:
-        seen: dict[str, str] = {}  # id -> where it was first read
+        if procs > 1 and total > 1:
+            outcomes = _run_workers(str(gen), jobs, procs, existing, curated, progress, total)
+        else:
+            ticker = iter(range(1, total + 1))
+            outcomes = [_index_jobs(str(gen), jobs, existing, curated, lambda: progress and progress(next(ticker), total))]
+        seen: dict[str, str] = {}
+        duplicates: list[str] = []
         files_read: set[str] = set()
-        files_intact: set[str] = set()  # read with no article skipped
-        for origin, items in _read_all(paths, procs, progress, curated):
-            files_read.add(origin)
-            intact = True
-            for item in items:
-                if isinstance(item, Problem):
-                    report.problems.append(item)
-                    intact = intact and not item.skipped
-                    continue
-                if item.id in seen:
-                    report.problems.append(Problem(
-                        item.where or origin,
-                        f'id "{item.id}" is already used by {seen[item.id]}; '
-                        "give each article its own id (this one was skipped)",
-                    ))
-                    intact = False
-                    continue
-                seen[item.id] = item.where or origin
-                digest = content_hash(item, curated)
-                old = existing.get(item.id)
-                if old and old[0] == digest:
-                    report.unchanged += 1
-                    continue
-                doc = schema.to_document(item, digest)
-                if old:
-                    writer.update_document(**doc)
-                    report.updated += 1
+        files_damaged: set[str] = set()
+        for out in outcomes:  # in file order
+            report.problems += out.problems
+            report.unchanged += out.unchanged
+            report.updated += len(out.updated)
+            report.added += out.added
+            files_read |= out.files_read
+            files_damaged |= out.files_damaged
+            for article_id, where in out.seen.items():
+                if article_id in seen:  # read by two workers: the later copy goes after commit
+                    report.problems.append(_duplicate(where, article_id, seen[article_id]))
+                    duplicates.append(article_id)
+                    files_damaged.add(where.rsplit(":", 1)[0])
                 else:
-                    writer.add_document(**doc)
-                    report.added += 1
-            if intact:
-                files_intact.add(origin)
+                    seen[article_id] = where
+            for article_id in out.updated:
+                writer.delete_by_term("id", article_id)
+        report.added -= len(duplicates)
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         for doc_id, (_, origin) in existing.items():
             if doc_id in seen:
                 continue
             gone = origin not in files_read and any(origin.startswith(f) for f in folders)
-            dropped = origin in files_intact
-            if gone or dropped:
+            if gone or (origin in files_read and origin not in files_damaged):
                 writer.delete_by_term("id", doc_id)
                 report.removed += 1
+        _commit(writer, [segment for out in outcomes for segment in out.segments])
+    except BaseException:
+        writer.cancel()
+        for out in outcomes:  # segments written but never committed
+            for segment in out.segments:
+                _remove_segment_files(gen, segment)
+        raise
+    if duplicates:
+        _drop_later_copies(ix, duplicates)
+    report.problems.sort(key=lambda p: _where_key(p.where))
+
+
+def _where_key(where: str) -> tuple[str, int]:
+    path, _, line = where.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (where, 0)
+
+
+def _remove_segment_files(gen: Path, segment) -> None:
+    for name in segment.segment_files() if hasattr(segment, "segment_files") else ():
+        (gen / name).unlink(missing_ok=True)
+
+
+def _commit(writer, segments: list) -> None:
+    """Commit *writer* with new *segments* added, as Whoosh's MpWriter does, merging none.
+
+    Merging would rewrite every posting in Python; timtin searches many segments
+    as fast as one, and ``reindex`` starts afresh.
+    """
+    final = writer._merge_segments(NO_MERGE, False, False) + segments
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final)
+    writer._finish()
+
+
+def _drop_later_copies(ix, ids: list[str]) -> None:
+    """Delete all but the first document of each id read by two workers."""
+    writer = ix.writer(codec=schema.CODEC)
+    try:
+        with ix.searcher() as searcher:
+            for article_id in ids:
+                docnums = sorted(searcher.docs_for_query(Term("id", article_id)))
+                for docnum in docnums[1:]:
+                    writer.delete_document(docnum)
         writer.commit()
     except BaseException:
         writer.cancel()
@@ -320,7 +513,7 @@ def update(
         check_schema(gen)
         ix = whoosh_index.open_dir(str(gen))
         existing = _existing(ix)
-        _write(ix, paths, procs, progress, report, existing, curated)
+        _write(ix, gen, paths, procs, progress, report, existing, curated)
         meta = read_meta(gen)
         meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
         meta["updated"] = time.time()
@@ -354,9 +547,7 @@ def reindex(
         name = _new_generation_name(root)
         tmp = _create_generation(root, name + ".tmp")
         ix = whoosh_index.open_dir(str(tmp))
-        _write(ix, sources, procs, progress, report, {}, curated)
-        if procs > 1:
-            ix.optimize()  # one segment searches faster than one per process
+        _write(ix, tmp, sources, procs, progress, report, {}, curated)
         _write_meta(tmp, _new_meta([str(s) for s in sources]))
         _fsync_tree(tmp)
         final = root / name

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from indexer.errors import TimtinError
 from indexer.models import Article, Official
-from indexer.normalize import canonical_name, clean, exact, folded, name_key, tokens
+from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens
 
 EXTRACTOR_VERSION = "2"
 
@@ -448,6 +448,11 @@ class Curated:
         return cls(tuple(people), digest, by_key)
 
 
+_TRIGGER = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(fold(" ".join(seq))) for seq in _ALL_SEQS}, key=len, reverse=True)) + r")\b"
+)
+
+
 def _folded_text(texts: list[str]) -> str:
     return " " + " ".join(folded(w) for text in texts for w, _, _ in tokens(clean(text))) + " "
 
@@ -460,9 +465,12 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     found: list[_Mention] = []
     shorts: list[tuple[str, str | None]] = []
     for text in texts:
-        m, s = _mentions(clean(text))
-        found += m
-        shorts += s
+        for paragraph in clean(text).split("\n"):
+            # Most paragraphs name nobody: only those holding a post are read closely.
+            if _TRIGGER.search(fold(paragraph.lower())):
+                m, s = _mentions(paragraph)
+                found += m
+                shorts += s
     for mention in found:
         name = canonical_name(mention.name)
         key = name_key(name)

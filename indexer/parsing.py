@@ -78,21 +78,33 @@ def article_id(file: Path, root: Path) -> str:
 
 
 def read_file(
-    file: Path, root: Path, shown: str | None = None, curated: officials_mod.Curated | None = None
+    file: Path,
+    root: Path,
+    shown: str | None = None,
+    curated: officials_mod.Curated | None = None,
+    span: tuple[int, int, int] | None = None,
 ) -> list[Article | Problem]:
     """Read one file into articles (with officials) and problems.
 
     :param shown: how to name the file in messages (defaults to *file*).
     :param curated: a hand-kept officials list to apply after the rules.
+    :param span: ``(start, end, first line number)``: only these bytes of a JSON
+        Lines file (from :func:`jsonl_spans`), so that workers can share one file.
     """
     where = shown or str(file)
     try:
-        text = decode(_read_bytes(file, where), where)
+        if span is None:
+            text = decode(_read_bytes(file, where), where)
+        else:
+            with open(file, "rb") as fh:
+                fh.seek(span[0])
+                text = decode(fh.read(span[1] - span[0]), where)
     except ParseError as err:
         return [Problem(err.where, err.message)]
     origin = str(file.resolve())
     if file.suffix.lower() == ".jsonl":
-        return list(_read_jsonl(text, file, root, where, origin, curated))
+        first_line = span[2] if span else 1
+        return list(_read_jsonl(text, file, root, where, origin, curated, first_line))
     try:
         article, warnings = parse_text(text, article_id(file, root), where)
     except ParseError as err:
@@ -256,9 +268,35 @@ def parse_text(text: str, article_id: str, where: str) -> tuple[Article, list[Pr
     )
 
 
-def _read_jsonl(text: str, file: Path, root: Path, where: str, origin: str, curated) -> Iterator[Article | Problem]:
+def jsonl_spans(file: Path, parts: int) -> list[tuple[int, int, int]]:
+    """Cut a JSON Lines file into about *parts* spans of whole lines:
+    ``(start byte, end byte, number of the first line)``."""
+    size = file.stat().st_size
+    with open(file, "rb") as fh:
+        head = fh.read(4)
+        if parts < 2 or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return [(0, size, 1)]
+        spans, start, line = [], 0, 1
+        step = max(1, size // parts)
+        while start < size:
+            fh.seek(min(size, start + step))
+            fh.readline()  # to the end of the line
+            end = min(size, fh.tell()) if start + step < size else size
+            fh.seek(start)
+            chunk = fh.read(end - start)
+            spans.append((start, end, line))
+            line += chunk.count(b"\n")
+            start = end
+    return spans
+
+
+def _read_jsonl(
+    text: str, file: Path, root: Path, where: str, origin: str, curated, first_line: int = 1
+) -> Iterator[Article | Problem]:
     rel = file.relative_to(root).as_posix()
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    for lineno, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         at = f"{where}:{lineno}"

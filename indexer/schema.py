@@ -1,62 +1,99 @@
-"""The Whoosh schema of a timtin index, and the analyzers that feed it.
+"""The Whoosh schema of a timtin index, and how an article becomes its terms.
 
-Title and body are each indexed twice: in their *exact* form (lower case, one tone
-placement) and in their *folded* form (no accents, ``đ`` -> ``d``), both with
-positions for phrase matching. A query with accents matches the exact fields too,
-so ``nói tới`` ranks above ``nói tôi``; an accent-free query uses the folded fields.
-Both analyzers split words with :func:`indexer.normalize.tokens`, the same rule the
-query side and the snippet maker use.
+Title and body are each one field of *counted terms* (:class:`CountedText`), built by
+:func:`terms` with the same word rule the query side and the snippet maker use
+(:func:`indexer.normalize.tokens`):
 
-Columns (``sortable``) hold what every search needs per document without reading
-stored fields: ``day`` (yyyymmdd, 0 when undated) for date filters, sorting and the
-year and month facets; ``hash`` and ``origin`` for incremental indexing.
-The whole article is stored once, as JSON, in ``doc``.
+* every word in its folded form (``dân`` -> ``dan``): an accent-free query matches;
+* every word in its exact form, when that differs (``dân``): a query with accents
+  matches its own spelling first, so ``nói tới`` ranks above ``nói tôi``;
+* every pair of neighbouring words, folded (``dan van``): Vietnamese words are mostly
+  two syllables, so a pair is a word, and a phrase is its pairs. Pairs make phrase
+  matching and "side by side" ranking a term lookup instead of a walk over
+  positions, so no positions are stored. (Exact pairs would add a third of the
+  postings for little: the exact words already rank ``dân vận`` above ``dàn vân``.)
+
+A folded form never holds an accent and an exact one is only kept when it does, so the
+two never collide; a pair holds a space, which no word does.
+
+Columns hold what every search needs per document without reading stored fields:
+``day`` (yyyymmdd, 0 when undated), the word counts ``tlen`` and ``blen`` for length
+normalisation, and ``hash`` and ``origin`` for incremental indexing. The article
+itself is stored once, as JSON, in ``doc``.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 
-from whoosh import fields
-from whoosh.analysis import Token, Tokenizer
+from whoosh import columns, fields, formats
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.system import pack_uint
 
 from indexer import normalize
 from indexer.models import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
-class VietTokenizer(Tokenizer):
-    """Split NFC Vietnamese text into exact (or, with ``fold=True``, folded) words."""
+class TimtinCodec(W3Codec):
+    """Whoosh's codec without per-block length statistics.
 
-    def __init__(self, fold: bool = False) -> None:
-        self.fold = fold
+    Those only serve Whoosh's own BM25 block skipping, which timtin does not use
+    (it scores with arrays, see :mod:`indexer.searching`); computing them reads a
+    length column once per posting and costs a third of the commit.
+    """
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.fold == self.fold
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True,
-                 mode="", **kwargs):
-        form = normalize.folded if self.fold else normalize.exact
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        items = normalize.tokens(value) if tokenize else [(value, 0, len(value))]
-        for pos, (word, start, end) in enumerate(items):
-            t.text = form(word)
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = word
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar = start_char + start
-                t.endchar = start_char + end
-            yield t
+    length_stats = False
 
 
-EXACT = VietTokenizer(fold=False)
-FOLDED = VietTokenizer(fold=True)
+CODEC = TimtinCodec()
+
+
+class CountedText(fields.FieldType):
+    """A text field indexed from a ready-made ``{term: count}`` mapping.
+
+    Counting happens in :func:`terms` (in the worker processes when indexing with
+    several); Whoosh only writes the postings. Frequencies, no positions.
+    """
+
+    indexed = True
+    stored = False
+    scorable = False  # lengths live in our own columns (tlen, blen)
+
+    def __init__(self) -> None:
+        self.format = formats.Frequency()
+        self.analyzer = None
+        self.column_type = None
+
+    def index(self, value, **kwargs):
+        for term, count in value.items():
+            yield term.encode("utf-8"), count, float(count), pack_uint(count)
+
+
+def terms(text: str) -> tuple[Counter, int]:
+    """The counted terms of a text, and its number of words."""
+    counts: Counter = Counter()
+    prev = None
+    n = 0
+    for word, _, _ in normalize.tokens(text):
+        e = normalize.exact(word)
+        f = normalize.folded(word)
+        counts[f] += 1
+        if e != f:
+            counts[e] += 1
+        if prev is not None:
+            counts[f"{prev} {f}"] += 1
+        prev = f
+        n += 1
+    return counts, n
+
+
+def pair(a: str, b: str) -> str:
+    """The term of two neighbouring folded words."""
+    return f"{a} {b}"
+
 
 TEXT_FIELDS = ("title", "body")
 
@@ -64,13 +101,13 @@ TEXT_FIELDS = ("title", "body")
 def make_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
-        hash=fields.ID(sortable=True),
-        origin=fields.ID(sortable=True),
-        title=fields.TEXT(analyzer=EXACT, phrase=True),
-        title_f=fields.TEXT(analyzer=FOLDED, phrase=True),
-        body=fields.TEXT(analyzer=EXACT, phrase=True),
-        body_f=fields.TEXT(analyzer=FOLDED, phrase=True),
-        day=fields.NUMERIC(int, bits=32, signed=False, sortable=True, default=0),
+        hash=fields.COLUMN(columns.VarBytesColumn()),
+        origin=fields.COLUMN(columns.VarBytesColumn()),
+        title=CountedText(),
+        body=CountedText(),
+        day=fields.COLUMN(columns.NumericColumn("I")),
+        tlen=fields.COLUMN(columns.NumericColumn("I")),
+        blen=fields.COLUMN(columns.NumericColumn("I")),
         official=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         official_title=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         doc=fields.STORED(),
@@ -91,18 +128,24 @@ def day_number(article: Article) -> int:
     return d.year * 10000 + d.month * 100 + d.day if d else 0
 
 
+def searchable_body(article: Article) -> str:
+    """The body as searched: paragraphs and photo captions."""
+    return "\n\n".join([article.body, *article.captions])
+
+
 def to_document(article: Article, content_hash: str) -> dict:
     """The Whoosh document of an article."""
-    searchable_body = "\n\n".join([article.body, *article.captions])
+    title_terms, title_len = terms(article.title)
+    body_terms, body_len = terms(searchable_body(article))
     return {
         "id": article.id,
-        "hash": content_hash,
-        "origin": article.origin or "",
-        "title": article.title,
-        "title_f": article.title,
-        "body": searchable_body,
-        "body_f": searchable_body,
+        "hash": content_hash.encode("ascii"),
+        "origin": (article.origin or "").encode("utf-8"),
+        "title": title_terms,
+        "body": body_terms,
         "day": day_number(article),
+        "tlen": title_len,
+        "blen": body_len,
         "official": " ".join(official_term(o.name) for o in article.officials),
         "official_title": " ".join(
             f"{official_term(o.name)}|{official_term(t)}" for o in article.officials for t in o.titles

@@ -1,406 +1,328 @@
-"""Answer searches: one API for the command line and the web.
+"""Answer searches from the index: one API for the command line and the web.
 
-:class:`SearchRequest` holds what a user asked (and checks it);
-:class:`Searcher` answers it from the live index and returns a
-:class:`~indexer.models.SearchResult`.
+:class:`Searcher` answers a :class:`~indexer.query.SearchRequest` from the live
+index with a :class:`~indexer.models.SearchResult`, and reopens the index when it
+changes (a new commit, or a reindex swapped in).
 
-How a query is read (:func:`parse_query`): words, ``"quoted phrases"``,
-``-excluded`` words, ``OR`` between alternatives. Anything else (stray quotes,
-brackets, operators) is read as plain words or ignored, never an error.
-
-How it matches: every word must appear, folded (``dan`` finds ``dân``). A word
-typed with accents also scores its exact form, so exact matches rank first.
-Title matches weigh more than body matches, and the words of a query side by side
-(a phrase) weigh more than the same words scattered.
-
-Facets are counted over all matches from per-generation arrays (the ``day``
-column, and each document's officials read once from the postings), never from
-stored fields, and the searcher is reused until the index changes.
+Whoosh stores the index; the search itself runs on arrays. For each generation a
+:class:`_Snapshot` holds, per document, the day, the word counts and the officials,
+and it loads a term's postings once into arrays of document numbers and BM25
+contributions (an LRU cache bounded in postings). A query is then a few vector
+operations: a match mask (every word present, folded), a score (folded words;
+exact words again when typed with accents; neighbouring words as pairs, so words
+side by side rank first; titles weigh more), and facet counts by ``bincount`` over
+all matches. Only the page's hits read stored fields, for their snippets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import html
-import re
+import math
 import threading
 import time
-from collections import Counter
-from collections.abc import Mapping
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
-from whoosh.query import And, AndMaybe, AndNot, Every, Or, Phrase, Query, Term
 
 from indexer import normalize, schema
-from indexer.errors import QueryError
 from indexer.indexing import check_schema, require_generation
 from indexer.models import Article, FacetCount, OfficialSummary, SearchHit, SearchResult
+from indexer.query import (  # noqa: F401 - re-exported: the search API in one place
+    SORTS,
+    Clause,
+    ParsedQuery,
+    SearchRequest,
+    highlight,
+    parse_query,
+)
 
-SORTS = ("relevance", "newest", "oldest")
-MAX_QUERY_CHARS = 2000
-MAX_WORDS = 24
-MAX_PER_PAGE = 100
-MAX_PAGE = 1000
-FACET_LIMIT = 30
-TITLE_BOOST = 2.0
-PHRASE_BOOST = 8.0  # measured: words side by side must beat scattered title words
-SNIPPET_CHARS = 240
+TITLE_WEIGHT = 2.0
+EXACT_WEIGHT = 1.0  # added again for words matching with their accents as typed
+PAIR_WEIGHT = 1.5  # neighbouring words found side by side
+BM25_K1 = 1.2
+BM25_B = 0.75
+CACHE_POSTINGS = 12_000_000  # about 100 MB of term arrays per generation
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_EMPTY = (np.zeros(0, np.int32), np.zeros(0, np.float32))
 
-
-# -- the request ---------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """A search as a user asked it. Build it with :meth:`from_params` to check input."""
-
-    query: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    year: int | None = None
-    month: tuple[int, int] | None = None  # (year, month)
-    officials: tuple[str, ...] = ()
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 10
-    facet_limit: int = FACET_LIMIT
-
-    @classmethod
-    def from_params(cls, params: Mapping[str, object]) -> SearchRequest:
-        """Check string parameters (from the CLI or a URL) and build a request.
-
-        Accepted keys: ``q``, ``from``, ``to``, ``year``, ``month``, ``official``
-        (a string or a list), ``sort``, ``page``, ``per_page``. Raises
-        :class:`QueryError` with a message that names the bad value.
-        """
-        query = str(params.get("q") or "")
-        if len(query) > MAX_QUERY_CHARS:
-            raise QueryError(
-                f"The query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}. "
-                "Shorten it."
-            )
-        officials = params.get("official") or ()
-        if isinstance(officials, str):
-            officials = (officials,)
-        officials = tuple(o for o in (normalize.clean(str(v)).strip() for v in officials) if o)
-        if len(officials) > 10:
-            raise QueryError(f"{len(officials)} officials given; filter by at most 10.")
-        sort = str(params.get("sort") or "relevance")
-        if sort not in SORTS:
-            raise QueryError(f'Unknown sort "{sort}"; expected one of: {", ".join(SORTS)}')
-        year = _int_param(params, "year", 1, 9999)
-        month = None
-        if params.get("month"):
-            match = _MONTH.match(str(params["month"]).strip())
-            if not match or not 1 <= int(match[2]) <= 12:
-                raise QueryError(f'Bad month "{params["month"]}"; expected YYYY-MM, like 2021-01')
-            month = (int(match[1]), int(match[2]))
-        date_from = _date_param(params, "from")
-        date_to = _date_param(params, "to")
-        if date_from and date_to and date_from > date_to:
-            raise QueryError(f"The date range is empty: from {date_from} is after to {date_to}.")
-        return cls(
-            query=query,
-            date_from=date_from,
-            date_to=date_to,
-            year=year,
-            month=month,
-            officials=officials,
-            sort=sort,
-            page=_int_param(params, "page", 1, MAX_PAGE) or 1,
-            per_page=_int_param(params, "per_page", 1, MAX_PER_PAGE) or 10,
-        )
-
-
-def _int_param(params: Mapping[str, object], key: str, low: int, high: int) -> int | None:
-    raw = params.get(key)
-    if raw is None or raw == "":
-        return None
-    try:
-        value = int(str(raw).strip())
-    except ValueError:
-        raise QueryError(f'Bad {key} "{raw}"; expected a whole number from {low} to {high}') from None
-    if not low <= value <= high:
-        raise QueryError(f"Bad {key} {value}; expected a whole number from {low} to {high}")
-    return value
-
-
-def _date_param(params: Mapping[str, object], key: str) -> dt.date | None:
-    raw = params.get(key)
-    if not raw:
-        return None
-    try:
-        return dt.date.fromisoformat(str(raw).strip())
-    except ValueError:
-        raise QueryError(f'Bad {key} date "{raw}"; expected YYYY-MM-DD, like 2021-01-19') from None
-
-
-# -- the query -----------------------------------------------------------------
-
-@dataclass
-class Clause:
-    """One word or phrase of a query, as exact and folded word lists."""
-
-    exact: list[str]
-    folded: list[str]
-    quoted: bool = False
-
-    @property
-    def accented(self) -> bool:
-        return self.exact != self.folded
-
-
-@dataclass
-class ParsedQuery:
-    """Alternatives (split by ``OR``), each a list of clauses that must all match."""
-
-    alternatives: list[list[Clause]] = field(default_factory=list)
-    excluded: list[Clause] = field(default_factory=list)
-
-    @property
-    def positive(self) -> list[Clause]:
-        return [c for alt in self.alternatives for c in alt]
-
-    def is_empty(self) -> bool:
-        return not self.positive
-
-
-_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-
-
-def parse_query(text: str) -> ParsedQuery:
-    """Read a query string into clauses; never raises.
-
-    ``OR`` splits the query into whole alternatives: ``Mẫu Sơn OR Kỳ Lừa`` is
-    (Mẫu Sơn) or (Kỳ Lừa), as Vietnamese words are several syllables long.
-    """
-    parsed = ParsedQuery(alternatives=[[]])
-    negate_next = False
-    words = 0
-    for match in _QUERY_TOKEN.finditer(normalize.clean(text)):
-        minus, phrase, bare = match.groups()
-        if bare in ("OR", "|", "||"):
-            if parsed.alternatives[-1]:
-                parsed.alternatives.append([])
-            continue
-        if bare in ("AND", "&&", "+"):
-            continue
-        if bare == "NOT":
-            negate_next = True
-            continue
-        negated = bool(minus) or negate_next
-        negate_next = False
-        if bare is not None:
-            if bare.startswith("-") and len(bare) > 1:
-                negated, bare = True, bare.lstrip("-")
-            raw = bare
-        else:
-            raw = phrase
-        found = [w for w, _, _ in normalize.tokens(raw)]
-        if not found or words >= MAX_WORDS:
-            continue
-        found = found[: MAX_WORDS - words]
-        words += len(found)
-        clause = Clause(
-            [normalize.exact(w) for w in found],
-            [normalize.folded(w) for w in found],
-            quoted=phrase is not None,
-        )
-        (parsed.excluded if negated else parsed.alternatives[-1]).append(clause)
-    parsed.alternatives = [alt for alt in parsed.alternatives if alt]
-    return parsed
-
-
-def _word_query(exact: str, folded: str) -> Query:
-    parts: list[Query] = [Term("title_f", folded, boost=TITLE_BOOST), Term("body_f", folded)]
-    if exact != folded:
-        parts += [Term("title", exact, boost=TITLE_BOOST), Term("body", exact)]
-    return Or(parts)
-
-
-def _phrase_query(exact: list[str], folded: list[str], boost: float = 1.0) -> Query:
-    parts: list[Query] = [
-        Phrase("title_f", folded, boost=TITLE_BOOST * boost),
-        Phrase("body_f", folded, boost=boost),
-    ]
-    if exact != folded:
-        parts += [Phrase("title", exact, boost=TITLE_BOOST * boost), Phrase("body", exact, boost=boost)]
-    return Or(parts)
-
-
-def _clause_query(clause: Clause) -> Query:
-    if len(clause.folded) == 1:
-        return _word_query(clause.exact[0], clause.folded[0])
-    return _phrase_query(clause.exact, clause.folded)
-
-
-def _alternative_query(clauses: list[Clause]) -> Query:
-    required = And([_clause_query(c) for c in clauses]) if len(clauses) > 1 else _clause_query(clauses[0])
-    plain = [c for c in clauses if not c.quoted]
-    folded = [w for c in plain for w in c.folded]
-    if len(folded) > 1:  # words side by side rank above scattered ones
-        exact = [w for c in plain for w in c.exact]
-        required = AndMaybe(required, _phrase_query(exact, folded, PHRASE_BOOST))
-    return required
-
-
-def _excluded_query(clause: Clause) -> Query:
-    """An excluded word typed with accents excludes only that spelling."""
-    if not clause.accented:
-        return _clause_query(clause)
-    if len(clause.exact) == 1:
-        return Or([Term("title", clause.exact[0]), Term("body", clause.exact[0])])
-    return Or([Phrase("title", clause.exact), Phrase("body", clause.exact)])
-
-
-def build_query(parsed: ParsedQuery) -> Query | None:
-    """The Whoosh query of a parsed query, or None when it has nothing to match."""
-    if parsed.is_empty():
-        if not parsed.excluded:
-            return None
-        required: Query = Every()
-    else:
-        alts = [_alternative_query(alt) for alt in parsed.alternatives]
-        required = alts[0] if len(alts) == 1 else Or(alts)
-    if parsed.excluded:
-        required = AndNot(required, Or([_excluded_query(c) for c in parsed.excluded]))
-    return required
-
-
-# -- snippets ------------------------------------------------------------------
-
-def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CHARS) -> str:
-    """HTML of *text* (or its best passage) with the query's words in ``<mark>``.
-
-    Words match folded, so an accent-free query marks the accented text; a passage
-    with more distinct query words, and with words as typed (accents and all), wins.
-    Where the words of a query stand side by side in the text, only those places are
-    marked: ``dan van`` marks "dân vận", not every "văn" of the article.
-    """
-    toks = list(normalize.tokens(text))
-    folded_toks = [normalize.folded(w) for w, _, _ in toks]
-    exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
-    marked: set[int] = set()
-    for alt in parsed.alternatives:
-        plain = [w for c in alt if not c.quoted for w in c.folded]
-        phrase_found = len(plain) > 1 and _mark_sequence(folded_toks, plain, marked)
-        for clause in alt:
-            if len(clause.folded) > 1:
-                _mark_sequence(folded_toks, clause.folded, marked)
-            elif not phrase_found:
-                marked.update(i for i, f in enumerate(folded_toks) if f == clause.folded[0])
-    marks = [
-        (toks[i][1], toks[i][2], folded_toks[i], normalize.exact(toks[i][0]) in exact_terms)
-        for i in sorted(marked)
-    ]
-    start, end = 0, len(text)
-    if max_chars is not None and len(text) > max_chars:
-        start, end = _best_window(text, marks, max_chars)
-    out: list[str] = []
-    pos = start
-    open_end = -1
-    for m_start, m_end, _, _ in marks:
-        if m_start < start or m_end > end:
-            continue
-        gap = text[pos:m_start]
-        if open_end >= 0 and gap.strip() == "":
-            out.append(html.escape(gap))  # join neighbours into one <mark>
-        else:
-            if open_end >= 0:
-                out.append("</mark>")
-            out.append(html.escape(gap))
-            out.append("<mark>")
-        out.append(html.escape(text[m_start:m_end]))
-        pos = open_end = m_end
-    if open_end >= 0:
-        out.append("</mark>")
-    out.append(html.escape(text[pos:end]))
-    snippet = " ".join("".join(out).split())
-    return ("…" if start > 0 else "") + snippet.strip() + ("…" if end < len(text) else "")
-
-
-def _mark_sequence(tokens: list[str], sequence: list[str], marked: set[int]) -> bool:
-    """Add the indexes of every occurrence of *sequence* in *tokens*; whether any."""
-    n = len(sequence)
-    found = False
-    for i in range(len(tokens) - n + 1):
-        if tokens[i] == sequence[0] and tokens[i:i + n] == sequence:
-            marked.update(range(i, i + n))
-            found = True
-    return found
-
-
-def _best_window(text: str, marks, max_chars: int) -> tuple[int, int]:
-    if not marks:
-        end = text.rfind(" ", 0, max_chars)
-        return 0, end if end > max_chars // 2 else max_chars
-    best = (-1.0, 0)
-    for i, (m_start, _, _, _) in enumerate(marks):
-        window = [m for m in marks[i:] if m[1] <= m_start + max_chars]
-        score = len({m[2] for m in window}) * 10 + sum(1 for m in window if m[3]) + len(window) * 0.1
-        if score > best[0]:
-            best = (score, m_start)
-    first = best[1]
-    # Start at the sentence the first match is in, if it is near; else a little before.
-    sentence = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first))
-    start = sentence + 1 if sentence >= 0 and first - sentence < max_chars // 3 else max(0, first - 40)
-    if start > 0 and not text[start - 1].isspace():
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first else start
-    while start < len(text) and text[start].isspace():
-        start += 1
-    end = min(len(text), start + max_chars)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > first else end
-    return start, end
-
-
-# -- the searcher ----------------------------------------------------------------
 
 @dataclass
 class _Snapshot:
-    """One generation of the index, opened, with the arrays facets count on."""
+    """One generation of the index, opened, with its per-document arrays."""
 
     gen: Path
     whoosh_gen: int
     ix: object
-    days: list[int]
-    officials: dict[int, tuple[str, ...]]  # docnum -> canonical names
-    official_docs: dict[str, frozenset[int]]  # canonical name -> docnums
+    searcher: object
+    size: int  # documents, deleted ones included
+    live: np.ndarray  # bool
+    days: np.ndarray  # int32 yyyymmdd, 0 undated
+    years: np.ndarray  # int32
+    months: np.ndarray  # int32 yyyymm
+    first_year: int  # the earliest year, for counting by bincount
+    year_slot: np.ndarray  # int32: years since first_year + 1, 0 undated
+    month_slot: np.ndarray  # int32: months since January of first_year + 1, 0 undated
+    lengths: dict[str, tuple[np.ndarray, float]]  # field -> (words per doc, average)
+    names: list[str]  # official index -> canonical name
+    name_index: dict[str, int]
+    off_docs: np.ndarray  # one entry per (doc, official) pair
+    off_ids: np.ndarray
     official_keys: dict[str, list[str]]  # accent-free key -> canonical names
-    live: frozenset[int]
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: OrderedDict = field(default_factory=OrderedDict)
+    cached: int = 0
     _titles: dict[str, list[FacetCount]] | None = None
+
+    # postings
+
+    def term(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, BM25 contributions) of a term in a field."""
+        key = (fieldname, term)
+        with self.lock:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.cache.move_to_end(key)
+                return hit
+            ids, tf = self._read_postings(fieldname, term)
+            if len(ids):
+                lens, avg = self.lengths[fieldname]
+                df = len(ids)
+                idf = math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * lens[ids] / avg)
+                contrib = (idf * tf * (BM25_K1 + 1) / (tf + norm)).astype(np.float32)
+                value = (ids, contrib)
+            else:
+                value = _EMPTY
+            self.cache[key] = value
+            self.cached += len(value[0])
+            while self.cached > CACHE_POSTINGS and len(self.cache) > 1:
+                _, (old, _) = self.cache.popitem(last=False)
+                self.cached -= len(old)
+            return value
+
+    def _read_postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        tbytes = term.encode("utf-8")
+        ids_parts, tf_parts = [], []
+        for leaf, offset in self.searcher.reader().leaf_readers():
+            if (fieldname, tbytes) not in leaf:
+                continue
+            ids, tf = _leaf_postings(leaf, fieldname, tbytes)
+            ids_parts.append(ids + offset)
+            tf_parts.append(tf)
+        if not ids_parts:
+            return _EMPTY
+        return np.concatenate(ids_parts).astype(np.int32), np.concatenate(tf_parts).astype(np.float32)
 
     def titles(self) -> dict[str, list[FacetCount]]:
         """Each official's titles, most used first (read from the index on first use)."""
         if self._titles is None:
-            counts: dict[str, dict[str, Counter]] = {}
-            with self.ix.searcher() as searcher:
-                reader = searcher.reader()
+            counts: dict[str, dict[str, dict[str, int]]] = {}
+            with self.lock:
+                reader = self.searcher.reader()
                 for term in reader.field_terms("official_title"):
                     person, _, title = term.partition("|")
-                    docs = sum(1 for d in reader.postings("official_title", term).all_ids() if d in self.live)
-                    if not docs:
+                    docs = np.fromiter(reader.postings("official_title", term).all_ids(), np.int64)
+                    n = int(self.live[docs].sum()) if len(docs) else 0
+                    if not n:
                         continue
                     title = schema.official_name(title)
                     key = " ".join(normalize.words(title))
-                    spellings = counts.setdefault(schema.official_name(person), {}).setdefault(key, Counter())
-                    spellings[title] += docs
+                    spellings = counts.setdefault(schema.official_name(person), {}).setdefault(key, {})
+                    spellings[title] = spellings.get(title, 0) + n
             # one entry per title however written ("Tỉnh uỷ"/"Tỉnh ủy"), shown as written most
             self._titles = {
                 name: sorted(
-                    (FacetCount(sp.most_common(1)[0][0], sum(sp.values())) for sp in by_key.values()),
+                    (FacetCount(max(sp, key=sp.get), sum(sp.values())) for sp in by_key.values()),
                     key=lambda c: (-c.count, c.value),
                 )
                 for name, by_key in counts.items()
             }
         return self._titles
 
+    def official_mask(self, names: list[str]) -> np.ndarray:
+        mask = np.zeros(self.size, bool)
+        for name in names:
+            i = self.name_index.get(name)
+            if i is not None:
+                mask[self.off_docs[self.off_ids == i]] = True
+        return mask
+
+
+def _leaf_postings(leaf, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """All (ids, frequencies) of a term in one segment, deleted documents included.
+
+    Reads Whoosh 2.7's posting blocks whole (its matchers yield one posting per
+    Python call, a hundred times slower); any other matcher is read the slow way.
+    """
+    matcher = leaf._terms.matcher(fieldname, tbytes, leaf.schema[fieldname].format)
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_lastblock"):
+        ids_parts, tf_parts = [], []
+        while True:
+            matcher._read_ids()
+            matcher._read_weights()
+            ids_parts.append(np.asarray(matcher._ids, dtype=np.int64))
+            tf_parts.append(np.asarray(matcher._weights, dtype=np.float32))
+            if matcher._lastblock:
+                break
+            matcher._goto(matcher._nextoffset)
+        return np.concatenate(ids_parts), np.concatenate(tf_parts)
+    ids, tfs = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        tfs.append(matcher.weight())
+        matcher.next()
+    return np.asarray(ids, dtype=np.int64), np.asarray(tfs, dtype=np.float32)
+
+
+def _open_snapshot(gen: Path) -> _Snapshot:
+    check_schema(gen)
+    ix = whoosh_index.open_dir(str(gen))
+    searcher = ix.searcher()
+    reader = searcher.reader()
+    size = reader.doc_count_all()
+    live = np.zeros(size, bool)
+    if size:
+        live[np.fromiter(reader.all_doc_ids(), np.int64)] = True
+
+    def column(name: str) -> np.ndarray:
+        if not size:
+            return np.zeros(0, np.int32)
+        return np.fromiter(reader.column_reader(name), np.int64, count=size).astype(np.int32)
+
+    days = column("day")
+    years, months = days // 10000, days // 100
+    dated = days > 0
+    first_year = int(years[dated].min()) if dated.any() else 2000
+    year_slot = np.where(dated, years - first_year + 1, 0).astype(np.int32)
+    month_slot = np.where(dated, (years - first_year) * 12 + months % 100, 0).astype(np.int32)
+    lengths = {}
+    for fieldname, col in (("title", "tlen"), ("body", "blen")):
+        lens = column(col).astype(np.float32)
+        avg = float(lens[live].mean()) if live.any() else 1.0
+        lengths[fieldname] = (lens, avg or 1.0)
+    names: list[str] = []
+    docs_parts, ids_parts = [], []
+    if size:
+        for term in reader.field_terms("official"):
+            docs = np.fromiter(reader.postings("official", term).all_ids(), np.int64)
+            docs = docs[live[docs]]
+            if not len(docs):
+                continue
+            ids_parts.append(np.full(len(docs), len(names), np.int32))
+            docs_parts.append(docs.astype(np.int32))
+            names.append(schema.official_name(term))
+    keys: dict[str, list[str]] = {}
+    for name in names:
+        keys.setdefault(normalize.name_key(name), []).append(name)
+    return _Snapshot(
+        gen=gen,
+        whoosh_gen=ix.latest_generation(),
+        ix=ix,
+        searcher=searcher,
+        size=size,
+        live=live,
+        days=days,
+        years=years,
+        months=months,
+        first_year=first_year,
+        year_slot=year_slot,
+        month_slot=month_slot,
+        lengths=lengths,
+        names=names,
+        name_index={n: i for i, n in enumerate(names)},
+        off_docs=np.concatenate(docs_parts) if docs_parts else np.zeros(0, np.int32),
+        off_ids=np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32),
+        official_keys=keys,
+    )
+
+
+# -- matching and scoring ---------------------------------------------------------
+
+class _Scorer:
+    """Builds the match mask and the scores of one query over a snapshot."""
+
+    def __init__(self, snap: _Snapshot) -> None:
+        self.snap = snap
+        self.scores = np.zeros(snap.size, np.float32)
+
+    def _add(self, fieldname: str, term: str, weight: float, mask: np.ndarray | None) -> None:
+        ids, contrib = self.snap.term(fieldname, term)
+        if len(ids):
+            self.scores[ids] += weight * contrib
+            if mask is not None:
+                mask[ids] = True
+
+    def word(self, clause_exact: str, clause_folded: str, score: bool = True) -> np.ndarray:
+        """Documents holding the word (folded); scores it on the way."""
+        present = np.zeros(self.snap.size, bool)
+        for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+            ids, contrib = self.snap.term(fieldname, clause_folded)
+            if len(ids):
+                present[ids] = True
+                if score:
+                    self.scores[ids] += weight * contrib
+            if score and clause_exact != clause_folded:
+                self._add(fieldname, clause_exact, weight * EXACT_WEIGHT, None)
+        return present
+
+    def pairs(self, folded: list[str], score: bool = True) -> np.ndarray:
+        """Documents holding every neighbouring pair of *folded* (a phrase)."""
+        present = np.ones(self.snap.size, bool)
+        for a, b in zip(folded, folded[1:]):
+            both = np.zeros(self.snap.size, bool)
+            for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+                ids, contrib = self.snap.term(fieldname, schema.pair(a, b))
+                if len(ids):
+                    both[ids] = True
+                    if score:
+                        self.scores[ids] += weight * PAIR_WEIGHT * contrib
+            present &= both
+        return present
+
+    def clause(self, clause: Clause) -> np.ndarray:
+        present = np.ones(self.snap.size, bool)
+        for e, f in zip(clause.exact, clause.folded):
+            present &= self.word(e, f)
+        if len(clause.folded) > 1:  # a quoted phrase, or a word like "Covid-19"
+            present &= self.pairs(clause.folded)
+        return present
+
+    def alternative(self, clauses: list[Clause]) -> np.ndarray:
+        present = np.ones(self.snap.size, bool)
+        for clause in clauses:
+            present &= self.clause(clause)
+        plain = [w for c in clauses if not c.quoted and len(c.folded) == 1 for w in c.folded]
+        if len(plain) > 1:  # words side by side rank above scattered ones
+            self.pairs(plain)
+        return present
+
+    def excluded(self, clause: Clause) -> np.ndarray:
+        """Documents to leave out: typed with accents, only that spelling."""
+        present = np.ones(self.snap.size, bool)
+        for e, f in zip(clause.exact, clause.folded):
+            present &= self.word(e, e if clause.accented else f, score=False)
+        if len(clause.folded) > 1:
+            present &= self.pairs(clause.folded, score=False)
+        return present
+
+    def query(self, parsed: ParsedQuery) -> np.ndarray:
+        if parsed.is_empty():
+            mask = self.snap.live.copy()
+        else:
+            mask = np.zeros(self.snap.size, bool)
+            for alt in parsed.alternatives:
+                mask |= self.alternative(alt)
+            mask &= self.snap.live
+        for clause in parsed.excluded:
+            mask &= ~self.excluded(clause)
+        return mask
+
+
+# -- the searcher ----------------------------------------------------------------
 
 class Searcher:
     """Searches the index at *root*; reopens it when it changes. Thread-safe."""
@@ -409,144 +331,131 @@ class Searcher:
         self.root = Path(root)
         self._lock = threading.Lock()
         self._snapshot: _Snapshot | None = None
-        self._local = threading.local()
-
-    # opening and refreshing
 
     def _current(self) -> _Snapshot:
-        gen = require_generation(self.root)
+        """The snapshot of the live index (two small reads to see if it changed)."""
         snap = self._snapshot
+        gen = require_generation(self.root)
         if snap is not None and snap.gen == gen and snap.ix.latest_generation() == snap.whoosh_gen:
             return snap
         with self._lock:
             snap = self._snapshot
             if snap is None or snap.gen != gen or snap.ix.latest_generation() != snap.whoosh_gen:
-                snap = self._snapshot = _open_snapshot(gen)
+                self._snapshot = snap = _open_snapshot(gen)
         return snap
 
-    def _searcher(self, snap: _Snapshot):
-        cached = getattr(self._local, "searcher", None)
-        if cached is not None and cached[0] is snap:
-            return cached[1]
-        if cached is not None:
-            cached[1].close()
-        searcher = snap.ix.searcher()
-        self._local.searcher = (snap, searcher)
-        return searcher
-
-    # answers
-
-    def search(self, request: SearchRequest) -> SearchResult:
+    def search(self, request: SearchRequest, facets: bool = True, snippets: bool = True) -> SearchResult:
+        """Answer *request*. ``facets=False`` or ``snippets=False`` skip that work
+        (the benchmark measures each part; the CLI and the web want both)."""
         started = time.perf_counter()
         snap = self._current()
-        searcher = self._searcher(snap)
         parsed = parse_query(request.query)
-        query = build_query(parsed)
-        matches = set(searcher.docs_for_query(query)) if query is not None else set(snap.live)
-
-        base = matches
-        for name in request.officials:
-            base = base & self._official_docs(snap, name)
+        scorer = _Scorer(snap)
+        base = scorer.query(parsed)
+        if request.officials:
+            for name in request.officials:
+                base &= snap.official_mask(self.resolve_official(name, snap))
+        days = snap.days
         if request.date_from or request.date_to:
-            low = _day(request.date_from) if request.date_from else 0
+            low = _day(request.date_from) if request.date_from else 1
             high = _day(request.date_to) if request.date_to else 99999999
-            days = snap.days
-            base = {d for d in base if low <= days[d] <= high}
-        in_year = base
-        if request.year:
-            days = snap.days
-            in_year = {d for d in base if days[d] // 10000 == request.year}
+            base &= (days >= low) & (days <= high)
+        in_year = base & (snap.years == request.year) if request.year else base
         final = in_year
         if request.month:
-            key = request.month[0] * 100 + request.month[1]
-            days = snap.days
-            final = {d for d in in_year if days[d] // 100 == key}
+            final = in_year & (snap.months == request.month[0] * 100 + request.month[1])
 
-        facets = {
-            "year": _counts(Counter(snap.days[d] // 10000 for d in base), lambda v: str(v), by_value=True),
-            "month": _counts(
-                Counter(snap.days[d] // 100 for d in in_year),
-                lambda v: f"{v // 100:04d}-{v % 100:02d}",
-                by_value=True,
+        counted = {
+            "year": _slot_counts(snap.year_slot[base], lambda slot: str(snap.first_year + slot - 1)),
+            "month": _slot_counts(
+                snap.month_slot[in_year],
+                lambda slot: f"{snap.first_year + (slot - 1) // 12:04d}-{(slot - 1) % 12 + 1:02d}",
             ),
             "official": self._official_facet(snap, final, request),
-        }
-
-        first = (request.page - 1) * request.per_page
-        wanted = first + request.per_page
-        sort = request.sort if query is not None else ("oldest" if request.sort == "oldest" else "newest")
-        if sort == "relevance":
-            results = searcher.search(query, filter=final, limit=wanted) if final else []
-            ranked = [(hit.docnum, hit.score) for hit in results][first:]
-        else:
-            days = snap.days
-            if sort == "newest":
-                order = heapq.nlargest(wanted, final, key=lambda d: (days[d], -d))
-            else:  # undated articles last
-                order = heapq.nsmallest(wanted, final, key=lambda d: (days[d] or 99999999, d))
-            ranked = [(d, 0.0) for d in order[first:]]
-        hits = tuple(self._hit(searcher, snap, docnum, score, parsed) for docnum, score in ranked)
+        } if facets else {}
+        ranked = self._rank(snap, scorer.scores, final, request, parsed)
+        hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
         return SearchResult(
             query=request.query,
-            total=len(final),
+            total=int(final.sum()),
             page=request.page,
             per_page=request.per_page,
             took_ms=(time.perf_counter() - started) * 1000,
             hits=hits,
-            facets=facets,
+            facets=counted,
         )
 
-    def _hit(self, searcher, snap: _Snapshot, docnum: int, score: float, parsed: ParsedQuery) -> SearchHit:
-        article = schema.from_stored(searcher.stored_fields(docnum))
-        body_snippet = highlight(article.body, parsed) if not parsed.is_empty() else None
-        if body_snippet is None or "<mark>" not in body_snippet:
-            caption = next((c for c in article.captions if _has_mark(c, parsed)), None)
-            body_snippet = highlight(caption, parsed) if caption else highlight(article.lead or article.body, ParsedQuery())
+    @staticmethod
+    def _rank(snap: _Snapshot, scores, final, request: SearchRequest, parsed: ParsedQuery):
+        first = (request.page - 1) * request.per_page
+        wanted = first + request.per_page
+        docs = np.flatnonzero(final)
+        if first >= len(docs):
+            return []
+        sort = request.sort
+        if parsed.is_empty() and sort == "relevance":
+            sort = "newest"
+        days = snap.days[docs].astype(np.int64)
+        if sort == "relevance":
+            key = scores[docs]
+            if len(docs) > wanted:  # only the best *wanted* need sorting
+                top = np.argpartition(-key, wanted - 1)[:wanted]
+                docs, key, days = docs[top], key[top], days[top]
+            order = np.lexsort((docs, -days, -key))  # ties: newer first
+        elif sort == "newest":
+            order = np.lexsort((docs, -days))
+        else:  # oldest, undated last
+            order = np.lexsort((docs, np.where(days == 0, 99999999, days)))
+        order = order[first:wanted]
+        return [(int(docs[i]), float(scores[docs[i]])) for i in order]
+
+    def _hit(self, snap: _Snapshot, docnum: int, score: float, parsed: ParsedQuery | None) -> SearchHit:
+        with snap.lock:
+            article = schema.from_stored(snap.searcher.stored_fields(docnum))
+        if parsed is None:
+            return SearchHit(article.id, article.title, article.date, tuple(o.name for o in article.officials),
+                             score, "", html.escape(article.title))
+        snippet = highlight(article.body, parsed) if not parsed.is_empty() else None
+        if snippet is None or "<mark>" not in snippet:
+            caption = next((c for c in article.captions if "<mark>" in highlight(c, parsed, None)), None)
+            snippet = highlight(caption, parsed) if caption else highlight(article.lead or article.body, ParsedQuery())
         return SearchHit(
             id=article.id,
             title=article.title,
             date=article.date,
             officials=tuple(o.name for o in article.officials),
-            score=float(score),
-            snippet=body_snippet,
+            score=score,
+            snippet=snippet,
             title_html=highlight(article.title, parsed, max_chars=None),
         )
-
-    def _official_docs(self, snap: _Snapshot, name: str) -> frozenset[int]:
-        names = self.resolve_official(name, snap)
-        docs: set[int] = set()
-        for canonical in names:
-            docs |= snap.official_docs.get(canonical, frozenset())
-        return frozenset(docs)
 
     def resolve_official(self, name: str, snap: _Snapshot | None = None) -> list[str]:
         """The canonical names a user's spelling of an official stands for."""
         snap = snap or self._current()
         canonical = normalize.canonical_name(name)
-        if canonical in snap.official_docs:
+        if canonical in snap.name_index:
             return [canonical]
         return snap.official_keys.get(normalize.name_key(name), [])
 
-    def _official_facet(self, snap: _Snapshot, docs: set[int], request: SearchRequest) -> tuple[FacetCount, ...]:
-        counts: Counter[str] = Counter()
-        names = snap.officials
-        for d in docs:
-            people = names.get(d)
-            if people:
-                counts.update(people)
-        top = _counts(counts, str)[: request.facet_limit]
+    def _official_facet(self, snap: _Snapshot, final: np.ndarray, request: SearchRequest) -> tuple[FacetCount, ...]:
+        if not len(snap.off_ids):
+            return ()
+        counts = np.bincount(snap.off_ids[final[snap.off_docs]], minlength=len(snap.names))
+        nonzero = np.flatnonzero(counts)
+        top = sorted(((snap.names[i], int(counts[i])) for i in nonzero), key=lambda kv: (-kv[1], kv[0]))
+        shown = [FacetCount(n, c) for n, c in top[: request.facet_limit]]
         selected = {n for o in request.officials for n in self.resolve_official(o, snap)}
-        shown = {c.value for c in top}
-        extra = tuple(FacetCount(n, counts[n]) for n in sorted(selected - shown))
-        return tuple(top) + extra
+        extra = [FacetCount(n, int(counts[snap.name_index[n]])) for n in sorted(selected - {c.value for c in shown})]
+        return tuple(shown + extra)
 
     def find_officials(self, text: str = "", limit: int = 20) -> list[FacetCount]:
-        """Officials of the whole archive whose name starts with *text* (accents optional),
-        or has a syllable that does, most named first."""
+        """Officials of the whole archive whose name, or one of its syllables, starts
+        with *text* (accents optional), most named first."""
         snap = self._current()
         key = normalize.name_key(text)
+        counts = np.bincount(snap.off_ids, minlength=len(snap.names)) if len(snap.names) else []
         found = [
-            FacetCount(name, len(snap.official_docs[name]))
+            FacetCount(name, int(counts[snap.name_index[name]]))
             for k, names in snap.official_keys.items()
             if not key or k.startswith(key) or f" {key}" in f" {k}"
             for name in names
@@ -556,8 +465,7 @@ class Searcher:
 
     def officials(self, text: str = "", limit: int = 20) -> list[OfficialSummary]:
         """Officials with their article counts and most used titles (filtered like find_officials)."""
-        snap = self._current()
-        titles = snap.titles()
+        titles = self._current().titles()
         return [
             OfficialSummary(c.value, c.count, tuple(titles.get(c.value, ())[:5]))
             for c in self.find_officials(text, limit)
@@ -587,31 +495,31 @@ class Searcher:
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or None."""
         snap = self._current()
-        searcher = self._searcher(snap)
-        docnum = searcher.document_number(id=article_id)
-        if docnum is None:
-            return None
-        return schema.from_stored(searcher.stored_fields(docnum))
+        with snap.lock:
+            docnum = snap.searcher.document_number(id=article_id)
+            if docnum is None:
+                return None
+            return schema.from_stored(snap.searcher.stored_fields(docnum))
 
     def stats(self, top: int = 10) -> dict:
         snap = self._current()
-        dated = [snap.days[d] for d in snap.live if snap.days[d]]
+        dated = snap.days[snap.live & (snap.days > 0)]
         size = sum(f.stat().st_size for f in snap.gen.iterdir() if f.is_file())
-        counts = Counter({name: len(docs) for name, docs in snap.official_docs.items()})
         return {
-            "articles": len(snap.live),
-            "undated": len(snap.live) - len(dated),
-            "first_date": _date_str(min(dated)) if dated else None,
-            "last_date": _date_str(max(dated)) if dated else None,
+            "articles": int(snap.live.sum()),
+            "undated": int(snap.live.sum() - len(dated)),
+            "first_date": _date_str(int(dated.min())) if len(dated) else None,
+            "last_date": _date_str(int(dated.max())) if len(dated) else None,
             "index_bytes": size,
             "index_dir": str(snap.gen),
-            "officials": [c.to_json() for c in _counts(counts, str)[:top]],
+            "officials": [c.to_json() for c in self.find_officials("", top)] if top else [],
         }
 
 
-def _has_mark(text: str, parsed: ParsedQuery) -> bool:
-    folded_terms = {w for c in parsed.positive for w in c.folded}
-    return any(normalize.folded(w) in folded_terms for w, _, _ in normalize.tokens(text))
+def _slot_counts(slots: np.ndarray, label) -> list[FacetCount]:
+    """Counts of each slot but 0 ("undated"), in slot order."""
+    counts = np.bincount(slots)
+    return [FacetCount(label(int(slot)), int(counts[slot])) for slot in np.flatnonzero(counts) if slot]
 
 
 def _day(d: dt.date) -> int:
@@ -620,44 +528,3 @@ def _day(d: dt.date) -> int:
 
 def _date_str(day: int) -> str:
     return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
-
-
-def _counts(counter: Counter, label, by_value: bool = False) -> list[FacetCount]:
-    items = [(k, n) for k, n in counter.items() if k]  # 0: undated
-    items.sort(key=(lambda kv: kv[0]) if by_value else (lambda kv: (-kv[1], kv[0])))
-    return [FacetCount(label(k), n) for k, n in items]
-
-
-def _open_snapshot(gen: Path) -> _Snapshot:
-    check_schema(gen)
-    ix = whoosh_index.open_dir(str(gen))
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        whoosh_gen = ix.latest_generation()
-        total = reader.doc_count_all()
-        days = list(reader.column_reader("day")) if total else []
-        live = frozenset(reader.all_doc_ids())
-        official_docs: dict[str, frozenset[int]] = {}
-        officials: dict[int, list[str]] = {}
-        if "official" in reader.indexed_field_names():
-            for term in reader.field_terms("official"):
-                name = schema.official_name(term)
-                docs = frozenset(d for d in reader.postings("official", term).all_ids() if d in live)
-                if not docs:
-                    continue
-                official_docs[name] = docs
-                for d in docs:
-                    officials.setdefault(d, []).append(name)
-    keys: dict[str, list[str]] = {}
-    for name in official_docs:
-        keys.setdefault(normalize.name_key(name), []).append(name)
-    return _Snapshot(
-        gen=gen,
-        whoosh_gen=whoosh_gen,
-        ix=ix,
-        days=days,
-        officials={d: tuple(v) for d, v in officials.items()},
-        official_docs=official_docs,
-        official_keys=keys,
-        live=live,
-    )

@@ -1,0 +1,337 @@
+"""What a user asks: the request, the query language, and highlighting.
+
+:class:`SearchRequest` holds a search as asked (and checks its parameters, for the
+CLI and the web alike); :func:`parse_query` reads the query language: words,
+``"quoted phrases"``, ``-excluded`` words, ``OR`` between alternatives; anything
+else (stray quotes, brackets, operators) is read as words or ignored, never an
+error. :func:`highlight` marks a query's words in a text, accents optional.
+Nothing here touches the index: :mod:`indexer.searching` answers the request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from indexer import normalize
+from indexer.errors import QueryError
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_QUERY_CHARS = 2000
+MAX_WORDS = 24
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+FACET_LIMIT = 30
+SNIPPET_CHARS = 240
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+# -- the request ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A search as a user asked it. Build it with :meth:`from_params` to check input."""
+
+    query: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    year: int | None = None
+    month: tuple[int, int] | None = None  # (year, month)
+    officials: tuple[str, ...] = ()
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    facet_limit: int = FACET_LIMIT
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, object]) -> SearchRequest:
+        """Check string parameters (from the CLI or a URL) and build a request.
+
+        Accepted keys: ``q``, ``from``, ``to``, ``year``, ``month``, ``official``
+        (a string or a list), ``sort``, ``page``, ``per_page``. Raises
+        :class:`QueryError` with a message that names the bad value.
+        """
+        query = str(params.get("q") or "")
+        if len(query) > MAX_QUERY_CHARS:
+            raise QueryError(
+                f"The query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}. "
+                "Shorten it."
+            )
+        officials = params.get("official") or ()
+        if isinstance(officials, str):
+            officials = (officials,)
+        officials = tuple(o for o in (normalize.clean(str(v)).strip() for v in officials) if o)
+        if len(officials) > 10:
+            raise QueryError(f"{len(officials)} officials given; filter by at most 10.")
+        sort = str(params.get("sort") or "relevance")
+        if sort not in SORTS:
+            raise QueryError(f'Unknown sort "{sort}"; expected one of: {", ".join(SORTS)}')
+        year = _int_param(params, "year", 1, 9999)
+        month = None
+        if params.get("month"):
+            match = _MONTH.match(str(params["month"]).strip())
+            if not match or not 1 <= int(match[2]) <= 12:
+                raise QueryError(f'Bad month "{params["month"]}"; expected YYYY-MM, like 2021-01')
+            month = (int(match[1]), int(match[2]))
+        date_from = _date_param(params, "from")
+        date_to = _date_param(params, "to")
+        if date_from and date_to and date_from > date_to:
+            raise QueryError(f"The date range is empty: from {date_from} is after to {date_to}.")
+        return cls(
+            query=query,
+            date_from=date_from,
+            date_to=date_to,
+            year=year,
+            month=month,
+            officials=officials,
+            sort=sort,
+            page=_int_param(params, "page", 1, MAX_PAGE) or 1,
+            per_page=_int_param(params, "per_page", 1, MAX_PER_PAGE) or 10,
+        )
+
+
+def _int_param(params: Mapping[str, object], key: str, low: int, high: int) -> int | None:
+    raw = params.get(key)
+    if raw is None or raw == "":
+        return None
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise QueryError(f'Bad {key} "{raw}"; expected a whole number from {low} to {high}') from None
+    if not low <= value <= high:
+        raise QueryError(f"Bad {key} {value}; expected a whole number from {low} to {high}")
+    return value
+
+
+def _date_param(params: Mapping[str, object], key: str) -> dt.date | None:
+    raw = params.get(key)
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(str(raw).strip())
+    except ValueError:
+        raise QueryError(f'Bad {key} date "{raw}"; expected YYYY-MM-DD, like 2021-01-19') from None
+
+
+# -- the query -----------------------------------------------------------------
+
+@dataclass
+class Clause:
+    """One word or phrase of a query, as exact and folded word lists."""
+
+    exact: list[str]
+    folded: list[str]
+    quoted: bool = False
+
+    @property
+    def accented(self) -> bool:
+        return self.exact != self.folded
+
+
+@dataclass
+class ParsedQuery:
+    """Alternatives (split by ``OR``), each a list of clauses that must all match."""
+
+    alternatives: list[list[Clause]] = field(default_factory=list)
+    excluded: list[Clause] = field(default_factory=list)
+
+    @property
+    def positive(self) -> list[Clause]:
+        return [c for alt in self.alternatives for c in alt]
+
+    def is_empty(self) -> bool:
+        return not self.positive
+
+
+_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Read a query string into clauses; never raises.
+
+    ``OR`` splits the query into whole alternatives: ``Mẫu Sơn OR Kỳ Lừa`` is
+    (Mẫu Sơn) or (Kỳ Lừa), as Vietnamese words are several syllables long.
+    """
+    parsed = ParsedQuery(alternatives=[[]])
+    negate_next = False
+    words = 0
+    for match in _QUERY_TOKEN.finditer(normalize.clean(text)):
+        minus, phrase, bare = match.groups()
+        if bare in ("OR", "|", "||"):
+            if parsed.alternatives[-1]:
+                parsed.alternatives.append([])
+            continue
+        if bare in ("AND", "&&", "+"):
+            continue
+        if bare == "NOT":
+            negate_next = True
+            continue
+        negated = bool(minus) or negate_next
+        negate_next = False
+        if bare is not None:
+            if bare.startswith("-") and len(bare) > 1:
+                negated, bare = True, bare.lstrip("-")
+            raw = bare
+        else:
+            raw = phrase
+        found = [w for w, _, _ in normalize.tokens(raw)]
+        if not found or words >= MAX_WORDS:
+            continue
+        found = found[: MAX_WORDS - words]
+        words += len(found)
+        clause = Clause(
+            [normalize.exact(w) for w in found],
+            [normalize.folded(w) for w in found],
+            quoted=phrase is not None,
+        )
+        (parsed.excluded if negated else parsed.alternatives[-1]).append(clause)
+    parsed.alternatives = [alt for alt in parsed.alternatives if alt]
+    return parsed
+
+
+# -- snippets ------------------------------------------------------------------
+
+def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CHARS) -> str:
+    """HTML of *text* (or its best passage) with the query's words in ``<mark>``.
+
+    Words match folded, so an accent-free query marks the accented text; a passage
+    with more distinct query words, and with words as typed (accents and all), wins.
+    Where the words of a query stand side by side in the text, only those places are
+    marked: ``dan van`` marks "dân vận", not every "văn" of the article.
+    """
+    marks = _marks(text, parsed)
+    start, end = 0, len(text)
+    if max_chars is not None and len(text) > max_chars:
+        start, end = _best_window(text, marks, max_chars)
+    out: list[str] = []
+    pos = start
+    open_end = -1
+    for m_start, m_end, _, _ in marks:
+        if m_start < start or m_end > end:
+            continue
+        gap = text[pos:m_start]
+        if open_end >= 0 and gap.strip() == "":
+            out.append(html.escape(gap))  # join neighbours into one <mark>
+        else:
+            if open_end >= 0:
+                out.append("</mark>")
+            out.append(html.escape(gap))
+            out.append("<mark>")
+        out.append(html.escape(text[m_start:m_end]))
+        pos = open_end = m_end
+    if open_end >= 0:
+        out.append("</mark>")
+    out.append(html.escape(text[pos:end]))
+    snippet = " ".join("".join(out).split())
+    return ("…" if start > 0 else "") + snippet.strip() + ("…" if end < len(text) else "")
+
+
+_NOT_WORD_BEFORE = r"(?<![^\W_])"
+_NOT_WORD_AFTER = r"(?![^\W_])"
+
+
+def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
+    """(start, end, what matched, matched with its accents) for each place to mark.
+
+    Searches the folded text with one regular expression per phrase and one for the
+    single words, so a snippet costs a scan, not a Python step per word.
+    """
+    folded_text = normalize.fold(text).lower()
+    if len(folded_text) != len(text):  # a letter folding to two (ß -> ss), or NFD text
+        return _marks_by_tokens(text, parsed)
+    exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
+    found: list[tuple[int, int, str, bool]] = []
+    for alt in parsed.alternatives:
+        plain = [w for c in alt if not c.quoted for w in c.folded]
+        sequences = [c.folded for c in alt if len(c.folded) > 1]
+        phrase_found = False
+        if len(plain) > 1:
+            before = len(found)
+            found += _find(folded_text, text, plain, exact_terms)
+            phrase_found = len(found) > before
+        for sequence in sequences:
+            found += _find(folded_text, text, sequence, exact_terms)
+        if not phrase_found:
+            singles = sorted({c.folded[0] for c in alt if len(c.folded) == 1}, key=len, reverse=True)
+            if singles:
+                pattern = _NOT_WORD_BEFORE + "(?:" + "|".join(map(re.escape, singles)) + ")" + _NOT_WORD_AFTER
+                for m in re.finditer(pattern, folded_text):
+                    word = text[m.start():m.end()]
+                    found.append((m.start(), m.end(), m.group(), normalize.exact(word) in exact_terms))
+    found.sort()
+    marks: list[tuple[int, int, str, bool]] = []
+    for mark in found:  # drop overlaps
+        if not marks or mark[0] >= marks[-1][1]:
+            marks.append(mark)
+    return marks
+
+
+def _find(folded_text: str, text: str, words: list[str], exact_terms: set[str]):
+    pattern = _NOT_WORD_BEFORE + r"[\W_]+".join(map(re.escape, words)) + _NOT_WORD_AFTER
+    return [
+        (m.start(), m.end(), " ".join(words), any(normalize.exact(w) in exact_terms for w in text[m.start():m.end()].split()))
+        for m in re.finditer(pattern, folded_text)
+    ]
+
+
+def _marks_by_tokens(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
+    """The same as :func:`_marks`, word by word (for text that folds to another length)."""
+    toks = list(normalize.tokens(text))
+    folded_toks = [normalize.folded(w) for w, _, _ in toks]
+    exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
+    marked: set[int] = set()
+    for alt in parsed.alternatives:
+        plain = [w for c in alt if not c.quoted for w in c.folded]
+        phrase_found = len(plain) > 1 and _mark_sequence(folded_toks, plain, marked)
+        for clause in alt:
+            if len(clause.folded) > 1:
+                _mark_sequence(folded_toks, clause.folded, marked)
+            elif not phrase_found:
+                marked.update(i for i, f in enumerate(folded_toks) if f == clause.folded[0])
+    return [
+        (toks[i][1], toks[i][2], folded_toks[i], normalize.exact(toks[i][0]) in exact_terms)
+        for i in sorted(marked)
+    ]
+
+
+def _mark_sequence(tokens: list[str], sequence: list[str], marked: set[int]) -> bool:
+    """Add the indexes of every occurrence of *sequence* in *tokens*; whether any."""
+    n = len(sequence)
+    found = False
+    for i in range(len(tokens) - n + 1):
+        if tokens[i] == sequence[0] and tokens[i:i + n] == sequence:
+            marked.update(range(i, i + n))
+            found = True
+    return found
+
+
+def _best_window(text: str, marks, max_chars: int) -> tuple[int, int]:
+    if not marks:
+        end = text.rfind(" ", 0, max_chars)
+        return 0, end if end > max_chars // 2 else max_chars
+    best = (-1.0, 0)
+    for i, (m_start, _, _, _) in enumerate(marks):
+        window = [m for m in marks[i:] if m[1] <= m_start + max_chars]
+        score = len({m[2] for m in window}) * 10 + sum(1 for m in window if m[3]) + len(window) * 0.1
+        if score > best[0]:
+            best = (score, m_start)
+    first = best[1]
+    # Start at the sentence the first match is in, if it is near; else a little before.
+    sentence = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first))
+    start = sentence + 1 if sentence >= 0 and first - sentence < max_chars // 3 else max(0, first - 40)
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = min(len(text), start + max_chars)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > first else end
+    return start, end
+
+
