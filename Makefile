@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 INDEX  ?= var/index
 
-.PHONY: setup setup-test run index test eval clean
+.PHONY: setup setup-test run index test eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: setup-test
 # Precision and recall of the officials extractor on the labelled set.
 eval: setup
 	$(BIN)/python -m tests.tools.eval_officials
+
+# Speed and memory against plain Whoosh and SQLite FTS5 (see README); BENCH_N=5000 for a quick look.
+BENCH_N ?= 100000
+bench: setup-test
+	$(BIN)/python -m tests.tools.bench --n $(BENCH_N)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

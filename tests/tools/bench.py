@@ -1,0 +1,547 @@
+"""Benchmark timtin against plain Whoosh and SQLite FTS5 on the same articles and queries.
+
+    make bench                          # 100,000 synthetic articles (about 40 minutes)
+    make bench BENCH_N=5000             # a quick look
+    python -m tests.tools.bench --source ../shared/real-news/articles.jsonl
+
+It measures, in one run:
+
+* indexing: articles/s with 1 process (on a subset) and 2, a full ``reindex``,
+  index size against the raw text, peak memory of the indexing process;
+* searching in process: latency (median, p95, max) for the top 10 only, with
+  facets, and with facets and highlighted snippets, for timtin and both baselines;
+* searching over HTTP against ``timtin serve``: sequential, then 8 and 32 concurrent
+  clients for a bounded time (loopback only), with requests/s, errors and the
+  server's resident memory.
+
+The baselines are written as a newcomer would: (a) Whoosh with StandardAnalyzer and
+a folded copy of the text, ``groupedby`` facets and ``hit.highlights``; (b) SQLite
+FTS5 with ``unicode61 remove_diacritics 2`` (``đ`` folded by hand), ``snippet()``
+and ``GROUP BY`` facets. Results go to a Markdown table and a JSON file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import platform
+import random
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlencode
+
+from indexer import indexing, normalize
+from indexer.query import SearchRequest
+from indexer.searching import Searcher
+from tests.tools import synth
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+# -- helpers -------------------------------------------------------------------
+
+def percentiles(values: list[float]) -> dict:
+    if not values:
+        return {"median": None, "p95": None, "max": None, "n": 0}
+    ordered = sorted(values)
+    return {
+        "median": round(statistics.median(ordered), 2),
+        "p95": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))], 2),
+        "max": round(ordered[-1], 2),
+        "n": len(ordered),
+    }
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, str]:
+    """Run a command; (seconds, peak RSS in MB of it and its children, output)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    output = proc.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 3):
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output}")
+    return seconds, usage.ru_maxrss // 1024, output
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def live_mb(index: Path) -> float:
+    """Size of the live generation (a reindex keeps the one before for a while)."""
+    return round(folder_bytes(indexing.current_generation(index)) / 1e6, 1)
+
+
+def read_rows(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                if row.get("title") and row.get("body"):
+                    rows.append(row)
+    return rows
+
+
+def write_rows(path: Path, rows: list[dict]) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+# -- the query set ---------------------------------------------------------------
+
+def make_queries(rows: list[dict], officials: list[str], seed: int = 7) -> list[dict]:
+    """A fixed, seeded set: 1-3 syllables with and without accents, phrases, common
+    and rare words, with and without date and official filters, pages 1 and 5."""
+    rnd = random.Random(seed)
+    words = Counter()
+    sample = rows[:: max(1, len(rows) // 2000)]
+    for row in sample:
+        words.update(w.lower() for w, _, _ in normalize.tokens(row["body"]) if not w.isdigit())
+    common = [w for w, _ in words.most_common(30)]
+    rare = [w for w, n in words.items() if 3 <= n <= 10] or common
+    queries: list[str] = ["tỉnh", "năm", "dan van", "dân vận", "chu tich ubnd tinh", '"tỉnh ủy"']
+    for _ in range(8):
+        queries.append(rnd.choice(common))
+        queries.append(rnd.choice(rare))
+    for _ in range(10):
+        row = rnd.choice(sample)
+        ws = [w for w, _, _ in normalize.tokens(row["body"]) if not w.isdigit()]
+        n = rnd.choice([2, 3])
+        i = rnd.randrange(0, max(1, len(ws) - n))
+        phrase = " ".join(ws[i:i + n])
+        queries.append(phrase)
+        queries.append(normalize.fold(phrase).lower())
+        if rnd.random() < 0.4:
+            queries.append(f'"{phrase}"')
+    out = []
+    years = sorted({r["date"][:4] for r in sample if r.get("date")})
+    for i, q in enumerate(queries):
+        params = {"q": q}
+        if i % 4 == 1 and years:
+            params["year"] = rnd.choice(years)
+        if i % 6 == 2 and officials:
+            params["official"] = rnd.choice(officials[:20])
+        if i % 5 == 3:
+            params["page"] = "5"
+        out.append(params)
+    return out
+
+
+# -- timtin ----------------------------------------------------------------------
+
+def bench_timtin_index(work: Path, articles: Path, subset: Path, n: int, n1: int) -> tuple[list[dict], Path]:
+    rows = []
+    timtin = [sys.executable, "-m", "indexer"]
+    for procs, source, count in ((1, subset, n1), (2, articles, n)):
+        index = work / f"timtin-index-p{procs}"
+        shutil.rmtree(index, ignore_errors=True)
+        seconds, rss, _ = run_measured(timtin + ["index", str(source), "--index", str(index),
+                                                 "--procs", str(procs), "--officials", os.devnull])
+        rows.append({"config": f"timtin index, {procs} process{'es' if procs > 1 else ''}", "articles": count,
+                     "seconds": round(seconds, 1), "articles_per_s": round(count / seconds, 1), "peak_rss_mb": rss,
+                     "index_mb": live_mb(index)})
+    index = work / "timtin-index-p2"
+    seconds, rss, _ = run_measured(timtin + ["reindex", "--index", str(index), "--procs", "2",
+                                             "--officials", os.devnull])
+    rows.append({"config": "timtin reindex, 2 processes", "articles": n, "seconds": round(seconds, 1),
+                 "articles_per_s": round(n / seconds, 1), "peak_rss_mb": rss, "index_mb": live_mb(index)})
+    return rows, index
+
+
+def timed(fn, queries: list[dict], rounds: int) -> dict:
+    times = []
+    for _ in range(rounds):
+        for params in queries:
+            started = time.perf_counter()
+            fn(params)
+            times.append((time.perf_counter() - started) * 1000)
+    return percentiles(times)
+
+
+def bench_timtin_search(index: Path, queries: list[dict], rounds: int) -> list[dict]:
+    searcher = Searcher(index)
+    started = time.perf_counter()
+    searcher.search(SearchRequest(query="tỉnh"))
+    opened = (time.perf_counter() - started) * 1000
+    for params in queries:  # warm the term cache once, as a running server has
+        searcher.search(SearchRequest.from_params(params))
+    rows = []
+    for label, facets, snippets in (("top 10", False, False), ("+ facets", True, False),
+                                    ("+ facets + snippets", True, True)):
+        stats = timed(lambda p: searcher.search(SearchRequest.from_params(p), facets=facets, snippets=snippets),
+                      queries, rounds)
+        rows.append({"config": f"timtin in process, {label}", **stats})
+    rows[0]["first_query_ms"] = round(opened, 1)
+    return rows
+
+
+# -- HTTP ------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_mb(pid: int, key: str = "VmRSS") -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def http_paths(queries: list[dict]) -> list[str]:
+    return ["/api/search?" + urlencode(p) for p in queries]
+
+
+def bench_http(index: Path, queries: list[dict], seconds: float) -> list[dict]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port), "--threads", "8"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+    )
+    rows = []
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                conn.request("GET", "/healthz")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                if time.time() > deadline:
+                    raise RuntimeError("timtin serve did not start")
+                time.sleep(0.2)
+        paths = http_paths(queries)
+        one = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for path in paths:  # warm
+            one.request("GET", path)
+            one.getresponse().read()
+        times, errors = [], 0
+        for _ in range(2):
+            for path in paths:
+                started = time.perf_counter()
+                one.request("GET", path)
+                answer = one.getresponse()
+                answer.read()
+                times.append((time.perf_counter() - started) * 1000)
+                errors += answer.status != 200
+        rows.append({"config": "timtin /api/search over HTTP, sequential", **percentiles(times), "errors": errors,
+                     "server_rss_mb": rss_mb(server.pid)})
+        for clients in (8, 32):
+            rows.append(_concurrent(port, paths, clients, seconds, server.pid))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return rows
+
+
+def _concurrent(port: int, paths: list[str], clients: int, seconds: float, pid: int) -> dict:
+    times: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+    peak = [0.0]
+
+    def client(k: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, bad, i = [], 0, k
+        while time.perf_counter() < stop:
+            path = paths[i % len(paths)]
+            i += 1
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                answer = conn.getresponse()
+                answer.read()
+                bad += answer.status != 200
+            except (OSError, http.client.HTTPException):
+                bad += 1
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            mine.append((time.perf_counter() - started) * 1000)
+        with lock:
+            times.extend(mine)
+            errors[0] += bad
+
+    def watch() -> None:
+        while time.perf_counter() < stop:
+            peak[0] = max(peak[0], rss_mb(pid))
+            time.sleep(0.25)
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)] + [threading.Thread(target=watch)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    return {"config": f"timtin /api/search over HTTP, {clients} clients for {seconds:g} s", **percentiles(times),
+            "requests_per_s": round(len(times) / elapsed, 1), "errors": errors[0], "server_rss_mb": peak[0]}
+
+
+# -- baseline (a): plain Whoosh as a newcomer writes it ------------------------------
+
+def bench_whoosh_baseline(work: Path, rows: list[dict], queries: list[dict], rounds: int) -> list[dict]:
+    from unidecode import unidecode
+    from whoosh import fields, index as whoosh_index, sorting
+    from whoosh.analysis import StandardAnalyzer
+    from whoosh.qparser import MultifieldParser
+    from whoosh.query import And, Term
+
+    folder = work / "whoosh-baseline"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    schema = fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(stored=True, analyzer=StandardAnalyzer()),
+        body=fields.TEXT(stored=True, analyzer=StandardAnalyzer()),
+        title_f=fields.TEXT(analyzer=StandardAnalyzer()),
+        body_f=fields.TEXT(analyzer=StandardAnalyzer()),
+        date=fields.DATETIME(sortable=True),
+        ym=fields.ID(sortable=True),
+        year=fields.ID(sortable=True),
+        official=fields.KEYWORD(commas=True, lowercase=True),
+    )
+    ix = whoosh_index.create_in(str(folder), schema)
+    started = time.perf_counter()
+    writer = ix.writer(procs=2, limitmb=256)
+    for row in rows:
+        when = dt.datetime.fromisoformat(row["date"]) if row.get("date") else None
+        writer.add_document(
+            id=row["id"], title=row["title"], body=row["body"],
+            title_f=unidecode(row["title"]), body_f=unidecode(row["body"]),
+            date=when, ym=row["date"][:7] if when else "", year=row["date"][:4] if when else "",
+            official=",".join(row.get("_officials", [])),
+        )
+    writer.commit()
+    index_seconds = time.perf_counter() - started
+    out = [{"config": "plain Whoosh index, 2 processes", "articles": len(rows), "seconds": round(index_seconds, 1),
+            "articles_per_s": round(len(rows) / index_seconds, 1), "index_mb": round(folder_bytes(folder) / 1e6, 1)}]
+    searcher = ix.searcher()
+    parser = MultifieldParser(["title_f", "body_f"], schema)
+
+    def query_of(params):
+        q = parser.parse(unidecode(params["q"]))
+        filters = []
+        if params.get("year"):
+            filters.append(Term("year", params["year"]))
+        if params.get("official"):
+            filters.append(Term("official", params["official"].lower()))
+        return q, (And(filters) if filters else None)
+
+    facets = {"ym": sorting.FieldFacet("ym"), "official": sorting.FieldFacet("official", allow_overlap=True)}
+
+    def run(params, with_facets, with_highlights):
+        q, filt = query_of(params)
+        page = int(params.get("page", 1))
+        results = searcher.search_page(q, page, pagelen=10, filter=filt, groupedby=facets if with_facets else None)
+        if with_facets:
+            results.results.groups("ym")
+            results.results.groups("official")
+        if with_highlights:
+            for hit in results:
+                hit.highlights("body")
+        return results
+
+    for label, f, h in (("top 10", False, False), ("+ facets", True, False), ("+ facets + snippets", True, True)):
+        out.append({"config": f"plain Whoosh in process, {label}", **timed(lambda p: run(p, f, h), queries, rounds)})
+    return out
+
+
+# -- baseline (b): SQLite FTS5 ---------------------------------------------------
+
+def _fold_d(text: str) -> str:
+    return text.replace("đ", "d").replace("Đ", "D")
+
+
+def bench_fts5(work: Path, rows: list[dict], queries: list[dict], rounds: int) -> list[dict]:
+    path = work / "fts5.sqlite"
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path, check_same_thread=False)
+    started = time.perf_counter()
+    db.executescript("""
+        CREATE TABLE docs(rowid INTEGER PRIMARY KEY, id TEXT, title TEXT, day TEXT, ym TEXT, year TEXT);
+        CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TABLE officials(doc INTEGER, name TEXT);
+    """)
+    with db:
+        for i, row in enumerate(rows, start=1):
+            day = row.get("date") or ""
+            db.execute("INSERT INTO docs VALUES (?,?,?,?,?,?)", (i, row["id"], row["title"], day, day[:7], day[:4]))
+            db.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)",
+                       (i, _fold_d(row["title"]), _fold_d(row["body"])))
+            db.executemany("INSERT INTO officials VALUES (?,?)", [(i, n) for n in row.get("_officials", [])])
+    db.execute("CREATE INDEX officials_name ON officials(name)")
+    db.execute("CREATE INDEX officials_doc ON officials(doc)")
+    seconds = time.perf_counter() - started
+    out = [{"config": "SQLite FTS5 index", "articles": len(rows), "seconds": round(seconds, 1),
+            "articles_per_s": round(len(rows) / seconds, 1), "index_mb": round(path.stat().st_size / 1e6, 1)}]
+
+    def match_of(q: str) -> str:
+        parts = []
+        for clause in q.replace('"', ' " ').split('"'):
+            words = [w for w, _, _ in normalize.tokens(_fold_d(normalize.clean(clause)))]
+            if words:
+                parts.append('"' + " ".join(words) + '"' if len(words) > 1 and clause != q else
+                             " AND ".join(f'"{w}"' for w in words))
+        return " AND ".join(parts) or '""'
+
+    def run(params, with_facets, with_snippets):
+        where = ["fts MATCH ?"]
+        args: list = [match_of(params["q"])]
+        if params.get("year"):
+            where.append("docs.year = ?")
+            args.append(params["year"])
+        if params.get("official"):
+            where.append("fts.rowid IN (SELECT doc FROM officials WHERE name = ?)")
+            args.append(params["official"])
+        cond = " AND ".join(where)
+        offset = (int(params.get("page", 1)) - 1) * 10
+        snippet = ", snippet(fts, 1, '<mark>', '</mark>', '…', 24)" if with_snippets else ""
+        db.execute(f"SELECT docs.id, docs.title{snippet} FROM fts JOIN docs ON docs.rowid = fts.rowid "
+                   f"WHERE {cond} ORDER BY bm25(fts) LIMIT 10 OFFSET {offset}", args).fetchall()
+        if with_facets:
+            db.execute(f"SELECT docs.ym, count(*) FROM fts JOIN docs ON docs.rowid = fts.rowid "
+                       f"WHERE {cond} GROUP BY docs.ym", args).fetchall()
+            db.execute(f"SELECT o.name, count(*) FROM fts JOIN officials o ON o.doc = fts.rowid "
+                       f"JOIN docs ON docs.rowid = fts.rowid WHERE {cond} GROUP BY o.name "
+                       f"ORDER BY count(*) DESC LIMIT 30", args).fetchall()
+
+    for label, f, s in (("top 10", False, False), ("+ facets", True, False), ("+ facets + snippets", True, True)):
+        out.append({"config": f"SQLite FTS5 in process, {label}", **timed(lambda p: run(p, f, s), queries, rounds)})
+    db.close()
+    return out
+
+
+# -- report ----------------------------------------------------------------------
+
+COLUMNS = ["config", "articles", "seconds", "articles_per_s", "index_mb", "peak_rss_mb", "median", "p95", "max",
+           "requests_per_s", "errors", "server_rss_mb"]
+
+
+def markdown(rows: list[dict]) -> str:
+    cols = [c for c in COLUMNS if any(c in r for r in rows)]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for row in rows:
+        lines.append("| " + " | ".join("" if row.get(c) is None else str(row.get(c)) for c in cols) + " |")
+    return "\n".join(lines)
+
+
+def ratios(rows: list[dict]) -> list[str]:
+    by = {r["config"]: r for r in rows}
+    out = []
+    for label in ("top 10", "+ facets", "+ facets + snippets"):
+        ours = by.get(f"timtin in process, {label}")
+        for base in ("plain Whoosh", "SQLite FTS5"):
+            theirs = by.get(f"{base} in process, {label}")
+            if ours and theirs and ours["p95"] and ours["median"]:
+                out.append(f"- {label}: {base} / timtin = {theirs['median'] / ours['median']:.1f}x at the median, "
+                           f"{theirs['p95'] / ours['p95']:.1f}x at p95")
+    for base in ("plain Whoosh index, 2 processes", "SQLite FTS5 index"):
+        ours, theirs = by.get("timtin index, 2 processes"), by.get(base)
+        if ours and theirs:
+            out.append(f"- indexing: timtin (2 processes) / {base} = "
+                       f"{ours['articles_per_s'] / theirs['articles_per_s']:.2f}x articles/s; index size "
+                       f"{ours['index_mb'] / theirs['index_mb']:.2f}x")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark timtin against plain Whoosh and SQLite FTS5.")
+    parser.add_argument("--n", type=int, default=100_000, help="synthetic articles (ignored with --source)")
+    parser.add_argument("--source", type=Path, help="a JSONL file of real articles instead")
+    parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench")
+    parser.add_argument("--subset", type=int, default=5000, help="articles indexed with 1 process")
+    parser.add_argument("--http-seconds", type=float, default=30.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--no-baselines", action="store_true")
+    args = parser.parse_args(argv)
+    work = args.out
+    work.mkdir(parents=True, exist_ok=True)
+
+    if args.source:
+        rows = read_rows(args.source)
+        articles = write_rows(work / "articles.jsonl", rows)
+    else:
+        articles = work / f"synthetic-{args.n}.jsonl"
+        if not articles.exists():
+            synth.write(articles, args.n)
+        rows = read_rows(articles)
+    n = len(rows)
+    n1 = min(n, args.subset)
+    subset = write_rows(work / "subset.jsonl", rows[:n1])
+    raw_mb = sum(len(r["title"].encode()) + len(r["body"].encode()) for r in rows) / 1e6
+    print(f"{n} articles, {raw_mb:.1f} MB of text", flush=True)
+
+    results = []
+    index_rows, index = bench_timtin_index(work, articles, subset, n, n1)
+    results += index_rows
+    print(markdown(index_rows), flush=True)
+    officials = [c["value"] for c in Searcher(index).search(SearchRequest()).to_json()["facets"]["official"]]
+    queries = make_queries(rows, officials)
+    # the baselines get the officials timtin found, so the filters mean the same
+    if not args.no_baselines:
+        _attach_officials(index, rows)
+    search_rows = bench_timtin_search(index, queries, args.rounds)
+    results += search_rows
+    print(markdown(search_rows), flush=True)
+    http_rows = bench_http(index, queries, args.http_seconds)
+    results += http_rows
+    print(markdown(http_rows), flush=True)
+    if not args.no_baselines:
+        for bench in (bench_fts5, bench_whoosh_baseline):
+            more = bench(work, rows, queries, args.rounds)
+            results += more
+            print(markdown(more), flush=True)
+
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    report = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine,
+        "articles": n,
+        "raw_text_mb": round(raw_mb, 1),
+        "index_to_raw": round(next(r for r in index_rows if "reindex" in r["config"])["index_mb"] / raw_mb, 2),
+        "queries": len(queries),
+        "rows": results,
+        "ratios": ratios(results),
+    }
+    (work / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = (f"Benchmark of {dt.date.today()} on {machine}: {n} articles ({raw_mb:.1f} MB of text), "
+            f"{len(queries)} queries; index {report['index_to_raw']}x the raw text.\n\n"
+            + markdown(results) + "\n\n" + "\n".join(report["ratios"]) + "\n")
+    (work / "bench.md").write_text(text, encoding="utf-8")
+    print("\n" + text)
+    print(f"Written: {work / 'bench.md'}, {work / 'bench.json'}")
+    return 0
+
+
+def _attach_officials(index: Path, rows: list[dict]) -> None:
+    """Give each row the officials timtin found in it (for the baselines' facets)."""
+    searcher = Searcher(index)
+    for row in rows:
+        article = searcher.article(row["id"])
+        row["_officials"] = [o.name for o in article.officials] if article else []
+
+
+if __name__ == "__main__":
+    sys.exit(main())
