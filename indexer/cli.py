@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 import click
 
-from indexer import indexing, parsing
+from indexer import abbreviations, indexing, parsing
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -45,6 +46,15 @@ officials_option = click.option(
 
 def _fail(err: TimtinError) -> click.ClickException:
     return click.ClickException(str(err))
+
+
+def _abbreviations():
+    """The abbreviations table: TIMTIN_ABBREVIATIONS, else the bundled data/abbreviations.tsv."""
+    path = os.environ.get("TIMTIN_ABBREVIATIONS")
+    try:
+        return abbreviations.load_default(Path(path) if path else None)
+    except TimtinError as err:
+        raise _fail(err)
 
 
 def _curated(path: Path | None) -> Curated | None:
@@ -192,7 +202,7 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     }
     try:
         request = SearchRequest.from_params(params)
-        result = Searcher(index_dir).search(request)
+        result = Searcher(index_dir, _abbreviations()).search(request)
     except TimtinError as err:
         raise _fail(err)
     if as_json:

@@ -162,16 +162,27 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+# i and y are one sound after a consonant, and the press writes both:
+# kỹ/kĩ, lý/lí, Mỹ/Mĩ, sỹ/sĩ, quý/quí, công ty/công ti. We match them as one.
+_IY = re.compile(r"^(?:[bdđhklmnrstvx]|ph|th|ch|tr|nh|kh|qu)[yýỳỷỹỵ]$")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def same_iy(word: str) -> str:
+    """One spelling for syllables written with i or y: ``kỹ`` -> ``kĩ``, ``quý`` -> ``quí``."""
+    return word.translate(_Y_TO_I) if _IY.match(word) else word
+
+
 @lru_cache(maxsize=200_000)
 def exact(word: str) -> str:
-    """The exact form of a word: lower case, tone placed by :func:`unify_tone`."""
-    return unify_tone(word.lower())
+    """The exact form of a word: lower case, tone placed by :func:`unify_tone`, i/y as one."""
+    return same_iy(unify_tone(word.lower()))
 
 
 @lru_cache(maxsize=200_000)
 def folded(word: str) -> str:
-    """The accent-free lower-case form of a word."""
-    return fold(word.lower())
+    """The accent-free lower-case form of a word (i/y as one)."""
+    return same_iy(fold(word.lower()))
 
 
 def tokens(text: str) -> Iterator[tuple[str, int, int]]:

@@ -121,11 +121,21 @@ def _date_param(params: Mapping[str, object], key: str) -> dt.date | None:
 
 @dataclass
 class Clause:
-    """One word or phrase of a query, as exact and folded word lists."""
+    """One word or phrase of a query, as exact and folded word lists.
+
+    *synonyms* are other forms that match as well, each (exact, folded) words: the
+    long form of an abbreviation, or the reverse (see :mod:`indexer.abbreviations`).
+    A *phrase* clause wants its words side by side (quoted, or a long form).
+    """
 
     exact: list[str]
     folded: list[str]
     quoted: bool = False
+    phrase: bool = False
+    synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
+
+    def forms(self) -> list[tuple[list[str], list[str]]]:
+        return [(self.exact, self.folded), *self.synonyms]
 
     @property
     def accented(self) -> bool:
@@ -230,6 +240,7 @@ def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CH
     return ("…" if start > 0 else "") + snippet.strip() + ("…" if end < len(text) else "")
 
 
+_IY_WORD = re.compile(r"(?<![^\W_])([bdhklmnrstvx]|ph|th|ch|tr|nh|kh|qu)y(?![^\W_])")  # as normalize.same_iy
 _NOT_WORD_BEFORE = r"(?<![^\W_])"
 _NOT_WORD_AFTER = r"(?![^\W_])"
 
@@ -240,14 +251,14 @@ def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
     Searches the folded text with one regular expression per phrase and one for the
     single words, so a snippet costs a scan, not a Python step per word.
     """
-    folded_text = normalize.fold(text).lower()
+    folded_text = _IY_WORD.sub(lambda m: m.group(1) + "i", normalize.fold(text).lower())
     if len(folded_text) != len(text):  # a letter folding to two (ß -> ss), or NFD text
         return _marks_by_tokens(text, parsed)
     exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
     found: list[tuple[int, int, str, bool]] = []
     for alt in parsed.alternatives:
         plain = [w for c in alt if not c.quoted for w in c.folded]
-        sequences = [c.folded for c in alt if len(c.folded) > 1]
+        sequences = [f for c in alt for _, f in c.forms() if len(f) > 1]
         phrase_found = False
         if len(plain) > 1:
             before = len(found)
@@ -256,7 +267,7 @@ def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
         for sequence in sequences:
             found += _find(folded_text, text, sequence, exact_terms)
         if not phrase_found:
-            singles = sorted({c.folded[0] for c in alt if len(c.folded) == 1}, key=len, reverse=True)
+            singles = sorted({f[0] for c in alt for _, f in c.forms() if len(f) == 1}, key=len, reverse=True)
             if singles:
                 pattern = _NOT_WORD_BEFORE + "(?:" + "|".join(map(re.escape, singles)) + ")" + _NOT_WORD_AFTER
                 for m in re.finditer(pattern, folded_text):

@@ -34,7 +34,7 @@ from whoosh.system import pack_uint
 from indexer import normalize
 from indexer.models import Article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class TimtinCodec(W3Codec):

@@ -29,6 +29,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from indexer import normalize, schema
+from indexer.abbreviations import Abbreviations, expand
 from indexer.indexing import check_schema, require_generation
 from indexer.models import Article, FacetCount, OfficialSummary, SearchHit, SearchResult
 from indexer.query import (  # noqa: F401 - re-exported: the search API in one place
@@ -289,28 +290,39 @@ class _Scorer:
             present &= both
         return present
 
-    def clause(self, clause: Clause) -> np.ndarray:
+    def form(self, exact: list[str], folded: list[str], score: bool = True) -> np.ndarray:
+        """Documents holding the words, side by side when there are several."""
         present = np.ones(self.snap.size, bool)
-        for e, f in zip(clause.exact, clause.folded):
-            present &= self.word(e, f)
-        if len(clause.folded) > 1:  # a quoted phrase, or a word like "Covid-19"
-            present &= self.pairs(clause.folded)
+        for e, f in zip(exact, folded):
+            present &= self.word(e, f, score)
+        if len(folded) > 1:
+            present &= self.pairs(folded, score)
+        return present
+
+    def clause(self, clause: Clause, score: bool = True) -> np.ndarray:
+        """Documents holding the clause in any of its forms (an abbreviation or its long form)."""
+        present = self.form(clause.exact, clause.folded, score)
+        for exact, folded in clause.synonyms:
+            present |= self.form(exact, folded, score)
         return present
 
     def alternative(self, clauses: list[Clause]) -> np.ndarray:
         present = np.ones(self.snap.size, bool)
         for clause in clauses:
             present &= self.clause(clause)
-        plain = [w for c in clauses if not c.quoted and len(c.folded) == 1 for w in c.folded]
-        if len(plain) > 1:  # words side by side rank above scattered ones
-            self.pairs(plain)
+        # words side by side rank above scattered ones, across clauses too
+        for sequence in _sequences(clauses):
+            if len(sequence) > 1:
+                self.pairs(sequence)
         return present
 
     def excluded(self, clause: Clause) -> np.ndarray:
         """Documents to leave out: typed with accents, only that spelling."""
+        if not clause.accented:
+            return self.clause(clause, score=False)
         present = np.ones(self.snap.size, bool)
-        for e, f in zip(clause.exact, clause.folded):
-            present &= self.word(e, e if clause.accented else f, score=False)
+        for e in clause.exact:
+            present &= self.word(e, e, score=False)
         if len(clause.folded) > 1:
             present &= self.pairs(clause.folded, score=False)
         return present
@@ -328,15 +340,31 @@ class _Scorer:
         return mask
 
 
+def _sequences(clauses: list[Clause]) -> list[list[str]]:
+    """The query's unquoted words in order, once as typed and once with each
+    abbreviation swapped for its other form, for the side-by-side boost."""
+    plain = [c for c in clauses if not c.quoted]
+    typed = [w for c in plain for w in c.folded]
+    swapped = [w for c in plain for w in (c.synonyms[0][1] if c.synonyms else c.folded)]
+    return [typed] if swapped == typed else [typed, swapped]
+
+
 # -- the searcher ----------------------------------------------------------------
 
 class Searcher:
     """Searches the index at *root*; reopens it when it changes. Thread-safe."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, abbreviations: Abbreviations | None = None) -> None:
+        """:param abbreviations: the table that makes UBND find "Ủy ban nhân dân"
+        (:func:`indexer.abbreviations.load_default` gives the bundled one)."""
         self.root = Path(root)
+        self.abbreviations = abbreviations
         self._lock = threading.Lock()
         self._snapshot: _Snapshot | None = None
+
+    def parse(self, query: str) -> ParsedQuery:
+        """The query as the searcher reads it: parsed, abbreviations expanded."""
+        return expand(parse_query(query), self.abbreviations)
 
     def _current(self) -> _Snapshot:
         """The snapshot of the live index (two small reads to see if it changed)."""
@@ -355,7 +383,7 @@ class Searcher:
         (the benchmark measures each part; the CLI and the web want both)."""
         started = time.perf_counter()
         snap = self._current()
-        parsed = parse_query(request.query)
+        parsed = self.parse(request.query)
         scorer = _Scorer(snap)
         base = scorer.query(parsed)
         if request.officials:

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from indexer import indexing
+from indexer.abbreviations import load_default
 from indexer.searching import SearchRequest, Searcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ def sample_index(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_searcher(sample_index) -> Searcher:
-    return Searcher(sample_index)
+    return Searcher(sample_index, load_default())
 
 
 @pytest.fixture
@@ -59,6 +60,6 @@ def make_index(tmp_path):
         src = write_jsonl(tmp_path / "src" / "articles.jsonl", rows)
         root = tmp_path / "index"
         indexing.update(root, [src])
-        return Searcher(root)
+        return Searcher(root, load_default())
 
     return build

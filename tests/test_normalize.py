@@ -18,7 +18,7 @@ def nfd(text: str) -> str:
         ("uỷ", "ủy"), ("ủy", "ủy"),
         ("thuỷ", "thủy"), ("thủy", "thủy"),
         ("khoẻ", "khỏe"), ("khỏe", "khỏe"),
-        ("qúy", "quý"), ("quý", "quý"),
+        ("qúy", "quí"), ("quý", "quí"),  # tone placed, and i/y as one (below)
         ("hoá", "hóa"), ("loà", "lòa"),
         ("Tỉnh Uỷ", "tỉnh ủy"),
         ("THUỶ", "thủy"),
@@ -33,6 +33,20 @@ def test_tone_placements_become_one_word(variant, unified):
     ["người", "được", "giữ", "gì", "giếng", "ngoài", "khuỷu", "toán", "hoàng", "quyết", "thuở", "mía", "cứu"],
 )
 def test_correct_spellings_stay_as_they_are(word):
+    assert normalize.exact(word) == word
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("kỹ", "kĩ"), ("lý", "lí"), ("Mỹ", "Mĩ"), ("Sỹ", "Sĩ"), ("quý", "quí"), ("ty", "ti"), ("hy", "hi"), ("kỳ", "kì")],
+)
+def test_i_and_y_spellings_match(a, b):
+    assert normalize.exact(a) == normalize.exact(b)
+    assert normalize.folded(a) == normalize.folded(b)
+
+
+@pytest.mark.parametrize("word", ["y", "thủy", "khuya", "gì", "tuyệt", "quyết", "yêu"])
+def test_i_y_rule_leaves_other_syllables_alone(word):
     assert normalize.exact(word) == word
 
 

@@ -217,7 +217,7 @@ def test_query_parser_reads_phrases_exclusions_and_or():
     assert [c.exact for c in parsed.positive] == [["dân"], ["vận"], ["tỉnh", "ủy"]]
     assert [c.folded for c in parsed.excluded] == [["covid"]]
     parsed = parse_query("Mẫu Sơn OR Kỳ Lừa")
-    assert [[c.folded[0] for c in alt] for alt in parsed.alternatives] == [["mau", "son"], ["ky", "lua"]]
+    assert [[c.folded[0] for c in alt] for alt in parsed.alternatives] == [["mau", "son"], ["ki", "lua"]]
 
 
 def test_result_json_has_exactly_the_documented_shape(search):

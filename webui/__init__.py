@@ -12,12 +12,14 @@ from pathlib import Path
 
 from flask import Flask
 
+from indexer import abbreviations
 from indexer.searching import Searcher
 
 DEFAULTS = {
     "INDEX_DIR": "var/index",  # the folder `timtin index` writes; TIMTIN_INDEX overrides
     "PER_PAGE": 10,
     "OFFICIALS_SHOWN": 10,  # officials listed before "Xem thêm"
+    "ABBREVIATIONS": None,  # a TSV of abbreviations; None: the bundled data/abbreviations.tsv
 }
 
 SECURITY_HEADERS = {
@@ -37,9 +39,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False  # the API answers in the order `timtin search --json` prints
     if os.environ.get("TIMTIN_INDEX"):
         app.config["INDEX_DIR"] = os.environ["TIMTIN_INDEX"]
+    if os.environ.get("TIMTIN_ABBREVIATIONS"):
+        app.config["ABBREVIATIONS"] = os.environ["TIMTIN_ABBREVIATIONS"]
     if test_config:
         app.config.update(test_config)
-    app.extensions["timtin.searcher"] = Searcher(Path(app.config["INDEX_DIR"]))
+    table = abbreviations.load_default(Path(app.config["ABBREVIATIONS"]) if app.config["ABBREVIATIONS"] else None)
+    app.extensions["timtin.searcher"] = Searcher(Path(app.config["INDEX_DIR"]), table)
 
     from webui import views
 

@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import normalize
 from indexer.errors import IndexNotFound, QueryError
-from indexer.searching import SearchRequest, Searcher, highlight, parse_query
+from indexer.searching import SearchRequest, Searcher, highlight
 
 bp = Blueprint("timtin", __name__)
 
@@ -155,7 +155,7 @@ def article(article_id: str):
     if found is None:
         abort(404, description=f'Không có bài viết mã "{article_id}".')
     q = request.args.get("q", "")[:2000]
-    parsed = parse_query(q)
+    parsed = searcher().parse(q)
 
     def mark(text: str) -> str:
         return highlight(text, parsed, max_chars=None)

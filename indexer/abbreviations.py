@@ -1,0 +1,149 @@
+"""Abbreviations and their long forms: UBND finds "Ủy ban nhân dân", and the reverse.
+
+The table (``data/abbreviations.tsv``: abbreviation, tab, long form) is read by
+:func:`load`. :func:`expand` rewrites a parsed query so that every abbreviation,
+and every long form, also matches the other: ``UBND tỉnh Yên Bái`` finds articles
+that write ``Ủy ban nhân dân tỉnh Yên Bái``, inside quoted phrases too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from indexer import normalize
+from indexer.errors import TimtinError
+from indexer.query import Clause, ParsedQuery
+
+
+def _words(text: str) -> tuple[list[str], list[str]]:
+    words = [w for w, _, _ in normalize.tokens(normalize.clean(text))]
+    return [normalize.exact(w) for w in words], [normalize.folded(w) for w in words]
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """Pairs of (abbreviation, long form), each form as (exact words, folded words)."""
+
+    pairs: tuple = ()
+    shown: dict = field(default_factory=dict, compare=False)  # folded abbreviation -> as written
+    _by_first: dict = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, rows: list[tuple[str, str]]) -> Abbreviations:
+        pairs, by_first, shown = [], {}, {}
+        for short, long in rows:
+            a, b = _words(short), _words(long)
+            if not a[1] or not b[1]:
+                continue
+            index = len(pairs)
+            pairs.append((a, b))
+            shown[" ".join(a[1])] = short
+            for form in (a, b):
+                by_first.setdefault(form[1][0], []).append((form[1], index))
+        for options in by_first.values():
+            options.sort(key=lambda o: -len(o[0]))
+        return cls(tuple(pairs), shown, by_first)
+
+    def match(self, folded: list[str], i: int) -> tuple[int, int] | None:
+        """(length, pair index) of the longest form starting at folded[i], or None."""
+        for form, index in self._by_first.get(folded[i], ()):
+            if folded[i:i + len(form)] == form:
+                return len(form), index
+        return None
+
+    def other_forms(self, folded: list[str]) -> list[tuple[list[str], list[str]]]:
+        """The forms that stand for the same thing as the folded words *folded*."""
+        out = []
+        for a, b in self.pairs:
+            if a[1] == folded:
+                out.append(b)
+            elif b[1] == folded:
+                out.append(a)
+        return out
+
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "abbreviations.tsv"
+
+
+def load_default(path: Path | None = None) -> Abbreviations | None:
+    """The table at *path*, else ``data/abbreviations.tsv`` beside the package (None
+    when neither exists, as in an install without the repository's data)."""
+    if path is not None:
+        return load(path)
+    return load(BUNDLED) if BUNDLED.is_file() else None
+
+
+def load(path: Path) -> Abbreviations:
+    """Read a tab-separated table; lines starting with # are comments."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TimtinError(f"{path}: cannot read the abbreviations ({err}); it should be UTF-8 text") from None
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 2 or not all(parts):
+            raise TimtinError(f"{path}:{lineno}: expected an abbreviation, a tab, then its long form")
+        rows.append((parts[0], parts[1]))
+    return Abbreviations.of(rows)
+
+
+def expand(parsed: ParsedQuery, table: Abbreviations | None) -> ParsedQuery:
+    """*parsed* with each abbreviation or long form also matching the other."""
+    if table is None or not table.pairs:
+        return parsed
+    return replace(
+        parsed,
+        alternatives=[_expand_clauses(alt, table) for alt in parsed.alternatives],
+        excluded=[_with_synonyms(c, table) for c in parsed.excluded],
+    )
+
+
+def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]:
+    out: list[Clause] = []
+    i = 0
+    while i < len(clauses):
+        clause = clauses[i]
+        if clause.quoted or len(clause.folded) > 1:
+            out.append(_with_synonyms(clause, table))
+            i += 1
+            continue
+        # a run of single words may hold a long form ("ủy ban nhân dân")
+        run = []
+        j = i
+        while j < len(clauses) and not clauses[j].quoted and len(clauses[j].folded) == 1:
+            run.append(clauses[j].folded[0])
+            j += 1
+        found = table.match(run, 0)
+        if found:
+            length, _ = found
+            words = clauses[i:i + length]
+            merged = Clause([w.exact[0] for w in words], [w.folded[0] for w in words], quoted=False, phrase=length > 1)
+            out.append(_with_synonyms(merged, table))
+            i += length
+        else:
+            out.append(clause)
+            i += 1
+    return out
+
+
+def _with_synonyms(clause: Clause, table: Abbreviations) -> Clause:
+    """The clause with its forms in which one abbreviation is swapped for its long form
+    (or the reverse)."""
+    synonyms = []
+    folded = clause.folded
+    i = 0
+    while i < len(folded):
+        found = table.match(folded, i)
+        if not found:
+            i += 1
+            continue
+        length, _ = found
+        for exact, fold in table.other_forms(folded[i:i + length]):
+            synonyms.append((clause.exact[:i] + exact + clause.exact[i + length:],
+                             folded[:i] + fold + folded[i + length:]))
+        i += length
+    return replace(clause, synonyms=synonyms) if synonyms else clause
