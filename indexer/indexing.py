@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,7 @@ META = "timtin.json"
 KEEP_GENERATIONS = 2
 WRITER_MB = 512  # Whoosh's posting pool per writer before it spills to temporary runs
 SPLIT_BYTES = 1 << 20  # JSONL files larger than this are shared among the workers
+VOCAB_PREFIX = "vocab-"
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
@@ -218,24 +220,30 @@ class _SegmentWriters:
     BATCH = 2000
 
     def __init__(self, gen: str) -> None:
+        self.gen = Path(gen)
         self.ix = whoosh_index.open_dir(gen)
         self.writer = None
         self.count = 0
         self.segments: list = []
+        self.vocabulary: Counter = Counter()
 
     def add(self, doc: dict) -> None:
         if self.writer is None:
             self.writer = SegmentWriter(self.ix, _lk=False, codec=schema.CODEC, limitmb=WRITER_MB)
         self.writer.add_document(**doc)
+        self.vocabulary.update({t for field in schema.TEXT_FIELDS for t in doc[field] if " " not in t})
         self.count += 1
         if self.count >= self.BATCH:
             self.flush()
 
     def flush(self) -> None:
         if self.writer is not None:
-            self.segments.append(self.writer._finalize_segment())
+            segment = self.writer._finalize_segment()
+            write_vocabulary(self.gen, segment.segment_id(), self.vocabulary)
+            self.segments.append(segment)
             self.writer = None
             self.count = 0
+            self.vocabulary = Counter()
 
     def cancel(self) -> None:
         if self.writer is not None:
@@ -283,6 +291,19 @@ def _index_jobs(gen: str, jobs, existing, curated, tick) -> _Outcome:
         raise
     out.segments = writers.segments
     return out
+
+
+def write_vocabulary(gen: Path, segment_id: str, counts: Counter) -> None:
+    """Beside each segment, how many of its documents hold each word: the accent
+    restoration of :mod:`indexer.searching` reads these instead of the whole lexicon."""
+    _write_atomic(gen / f"{VOCAB_PREFIX}{segment_id}.json", json.dumps(counts, ensure_ascii=False))
+
+
+def _remove_stale_vocabularies(gen: Path, ix) -> None:
+    live = {f"{VOCAB_PREFIX}{seg.segment_id()}.json" for seg in ix._segments()}
+    for path in gen.glob(f"{VOCAB_PREFIX}*.json"):
+        if path.name not in live:
+            path.unlink(missing_ok=True)
 
 
 def _duplicate(where: str, article_id: str, first: str) -> Problem:
@@ -435,6 +456,7 @@ def _write(
                 writer.delete_by_term("id", doc_id)
                 report.removed += 1
         _commit(writer, [segment for out in outcomes for segment in out.segments])
+        _remove_stale_vocabularies(gen, ix)
     except BaseException:
         writer.cancel()
         for out in outcomes:  # segments written but never committed

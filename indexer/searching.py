@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import math
 import threading
 import time
@@ -30,7 +31,8 @@ from whoosh import index as whoosh_index
 
 from indexer import normalize, schema
 from indexer.abbreviations import Abbreviations, expand
-from indexer.indexing import check_schema, require_generation
+from indexer.officials import PROVINCES
+from indexer.indexing import VOCAB_PREFIX, check_schema, require_generation
 from indexer.models import Article, FacetCount, OfficialSummary, SearchHit, SearchResult
 from indexer.query import (  # noqa: F401 - re-exported: the search API in one place
     SORTS,
@@ -77,6 +79,33 @@ class _Snapshot:
     cache: OrderedDict = field(default_factory=OrderedDict)
     cached: int = 0
     _titles: dict[str, list[FacetCount]] | None = None
+    _words: tuple[dict, dict] | None = None
+
+    def words(self) -> tuple[dict[str, int], dict[str, list[tuple[str, int]]]]:
+        """(folded word -> documents, folded word -> its accented spellings with counts),
+        from the vocabularies written beside the segments."""
+        if self._words is None:
+            counts: dict[str, int] = {}
+            with self.lock:
+                leaves = self.searcher.reader().leaf_readers()
+                for leaf, _ in leaves:
+                    path = self.gen / f"{VOCAB_PREFIX}{leaf.segment().segment_id()}.json"
+                    try:
+                        for word, n in json.loads(path.read_text(encoding="utf-8")).items():
+                            counts[word] = counts.get(word, 0) + n
+                    except (OSError, ValueError):
+                        continue  # a segment without one: suggestions just know less
+            folded: dict[str, int] = {}
+            spellings: dict[str, list[tuple[str, int]]] = {}
+            for word, n in counts.items():
+                if word.isascii():
+                    folded[word] = folded.get(word, 0) + n
+                else:
+                    spellings.setdefault(normalize.fold(word), []).append((word, n))
+            for options in spellings.values():
+                options.sort(key=lambda o: -o[1])
+            self._words = (folded, spellings)
+        return self._words
 
     # postings
 
@@ -409,8 +438,10 @@ class Searcher:
         } if facets else {}
         ranked = self._rank(snap, scorer, final, request, parsed)
         hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
+        suggestion = self.suggestion(request.query) if request.query.strip() else None
         return SearchResult(
             query=request.query,
+            suggestion=suggestion,
             total=int(final.sum()),
             page=request.page,
             per_page=request.per_page,
@@ -507,6 +538,67 @@ class Searcher:
             for c in self.find_officials(text, limit)
         ]
 
+    def suggestion(self, query: str) -> str | None:
+        """The query with its accents restored, for a query typed without any:
+        ``dan van`` -> ``dân vận``. None when there is nothing better to offer."""
+        snap = self._current()
+        words = [w for w, _, _ in normalize.tokens(normalize.clean(query))]
+        if not words or len(words) > MAX_SUGGEST_WORDS or normalize.has_accents(query):
+            return None
+        restored = _restore(snap, [normalize.folded(w) for w in words], self.abbreviations)
+        if restored is None:
+            return None
+        text = " ".join(restored)
+        return text if normalize.fold(text).lower() != query.strip().lower() or text != query.strip() else None
+
+    def complete(self, prefix: str, limit: int = 8) -> dict:
+        """Suggestions as the user types: officials and frequent phrases for a prefix,
+        with or without accents."""
+        snap = self._current()
+        words = [w for w, _, _ in normalize.tokens(normalize.clean(prefix))][:MAX_SUGGEST_WORDS]
+        if not words:
+            return {"query": prefix, "officials": [], "phrases": []}
+        officials = self.find_officials(prefix, limit=4)
+        counts, _ = snap.words()
+        last = normalize.folded(words[-1])
+        head = [normalize.folded(w) for w in words[:-1]]
+        completions = sorted((w for w in counts if w.startswith(last)), key=lambda w: -counts[w])[:30]
+        if head:  # the words that follow the one before most often
+            completions.sort(key=lambda w: -len(snap.term("body", schema.pair(head[-1], w))[0]))
+        completions = completions[:4]
+        phrases: list[str] = []
+        typed = normalize.has_accents(prefix)
+        for word in completions:
+            restored = _restore(snap, head + [word], self.abbreviations) or head + [word]
+            if typed:  # keep the words typed with accents as typed
+                restored = [normalize.exact(w) if normalize.has_accents(w) else r for w, r in zip(words, restored)] + \
+                    restored[len(words):]
+            text = " ".join(restored)
+            if text not in phrases:
+                phrases.append(text)
+        return {"query": prefix, "officials": [c.to_json() for c in officials], "phrases": phrases[:limit]}
+
+    def related(self, article_id: str, limit: int = 5) -> list[SearchHit]:
+        """Articles most like this one (by its title's and lead's word pairs), never itself."""
+        snap = self._current()
+        article = self.article(article_id)
+        if article is None:
+            return []
+        words = [normalize.folded(w) for w, _, _ in normalize.tokens(article.title + " \n " + (article.lead or ""))]
+        terms = {schema.pair(a, b) for a, b in zip(words, words[1:])}
+        scorer = _Scorer(snap)
+        for term in terms:
+            for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+                scorer._add(fieldname, term, weight, None)
+        with snap.lock:
+            own = snap.searcher.document_number(id=article_id)
+        scores = scorer.scores
+        scores[~snap.live] = 0
+        if own is not None:
+            scores[own] = 0
+        top = np.argsort(-scores)[:limit]
+        return [self._hit(snap, int(d), float(scores[d]), None) for d in top if scores[d] > 0]
+
     def looser(self, request: SearchRequest) -> list[tuple[str, SearchRequest, int]]:
         """Looser forms of a request that found nothing, with their totals.
 
@@ -564,3 +656,122 @@ def _day(d: dt.date) -> int:
 
 def _date_str(day: int) -> str:
     return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
+
+# -- accent restoration -------------------------------------------------------------
+
+MAX_SUGGEST_WORDS = 10
+SPELLINGS = 6  # accented spellings tried per word
+PAIR_EVIDENCE = 3.0  # weight of two spellings seen side by side against one alone
+
+
+def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) -> list[str] | None:
+    """The most likely accented spelling of a folded word sequence, from the index.
+
+    Officials' names and abbreviations are taken whole; a word the index never saw
+    becomes the nearest one it did (one letter off); then each position's spellings
+    are chosen together (Viterbi): how often each spelling occurs, and how often
+    two neighbours occur in the same articles as the folded pair itself.
+    """
+    counts, spellings = snap.words()
+    out: list[list[tuple[str, float]]] = []  # per position: candidates with a base score
+    fixed: dict[int, str] = {}
+    i = 0
+    names = {normalize.name_key(n): n for n in [*snap.names, *PROVINCES]}
+    while i < len(folded):
+        for size in (4, 3, 2):  # an official's full name
+            key = " ".join(folded[i:i + size])
+            if len(folded[i:i + size]) == size and key in names:
+                for k, part in enumerate(names[key].split()):
+                    fixed[i + k] = part
+                i += size
+                break
+        else:
+            i += 1
+    changed = False
+    for i, word in enumerate(folded):
+        if i in fixed:
+            out.append([(fixed[i], 0.0)])
+            changed = True
+            continue
+        if table and word in table.shown:
+            out.append([(table.shown[word], 0.0)])
+            changed = changed or table.shown[word] != word
+            continue
+        if word not in counts and not word.isdigit():
+            near = _nearest(word, counts)
+            if near:
+                word, changed = near, True
+        options = spellings.get(word, [])[:SPELLINGS]
+        total = counts.get(word, 0)
+        plain = total - sum(n for _, n in options)
+        cands = [(w, math.log1p(n)) for w, n in options]
+        if plain > 0 or not cands:
+            cands.append((word, math.log1p(max(plain, 0))))
+        out.append(cands)
+    best = _capitalise_places(_viterbi(snap, folded, out))
+    if not changed and best == folded:
+        return None
+    return best
+
+
+_PLACES = {tuple(normalize.folded(w) for w in p.split()): p.split() for p in PROVINCES}
+
+
+def _capitalise_places(words: list[str]) -> list[str]:
+    """Province names as written: "tỉnh đồng tháp" -> "tỉnh Đồng Tháp"."""
+    out = list(words)
+    keys = [normalize.folded(w) for w in words]
+    for i in range(len(words)):
+        for size in (4, 3, 2, 1):
+            place = _PLACES.get(tuple(keys[i:i + size]))
+            if place and len(keys[i:i + size]) == size:
+                out[i:i + size] = place
+                break
+    return out
+
+
+def _viterbi(snap: _Snapshot, folded: list[str], cands: list[list[tuple[str, float]]]) -> list[str]:
+    scores = [base for _, base in cands[0]]
+    back: list[list[int]] = []
+    for i in range(1, len(cands)):
+        pair_ids = snap.term("body", schema.pair(normalize.folded(cands[i - 1][0][0]), normalize.folded(cands[i][0][0])))[0]
+        prev_sets = [_doc_set(snap, w, pair_ids) for w, _ in cands[i - 1]]
+        new_scores, pointers = [], []
+        for word, base in cands[i]:
+            here = _doc_set(snap, word, pair_ids)
+            options = [
+                scores[k] + PAIR_EVIDENCE * math.log1p(len(prev_sets[k] & here)) for k in range(len(cands[i - 1]))
+            ]
+            k = max(range(len(options)), key=options.__getitem__)
+            new_scores.append(options[k] + base)
+            pointers.append(k)
+        scores = new_scores
+        back.append(pointers)
+    k = max(range(len(scores)), key=scores.__getitem__)
+    path = [k]
+    for pointers in reversed(back):
+        k = pointers[k]
+        path.append(k)
+    path.reverse()
+    return [cands[i][k][0] for i, k in enumerate(path)]
+
+
+def _doc_set(snap: _Snapshot, word: str, within: np.ndarray) -> set[int]:
+    """The documents among *within* (a pair's) that hold *word* as spelled."""
+    if not len(within):
+        return set()
+    ids = snap.term("body", normalize.exact(word))[0]
+    return set(np.intersect1d(ids, within, assume_unique=True).tolist())
+
+
+def _nearest(word: str, counts: dict[str, int]) -> str | None:
+    """The most frequent known word one edit away (delete, swap, replace, insert)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {a + c + b for a, b in splits for c in letters}
+    known = [(counts[e], e) for e in edits if e in counts]
+    return max(known)[1] if known else None

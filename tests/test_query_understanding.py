@@ -47,3 +47,38 @@ def test_snippet_marks_the_long_form_for_an_abbreviation(searcher):
 @pytest.mark.parametrize("query", ["kỹ thuật", "kĩ thuật", "ki thuat", "ky thuat"])
 def test_i_and_y_spellings_find_each_other(searcher, query):
     assert ids(searcher.search(SearchRequest(query=query))) == ["ki", "ky"]
+
+
+@pytest.mark.parametrize(
+    "query, suggestion",
+    [
+        ("dan van", "dân vận"),
+        ("cong tac dan van", "công tác dân vận"),
+        ("chu tich ubnd tinh", "chủ tịch UBND tỉnh"),
+        ("chu tich ubnd tinh dong thap", "chủ tịch UBND tỉnh Đồng Tháp"),
+        ("linh thi anh nguyet", "Linh Thị Ánh Nguyệt"),
+        ("thuy loi", "thủy lợi"),
+        ("dan vann", "dân vận"),  # a misspelt syllable becomes the nearest known one
+    ],
+)
+def test_accent_free_query_gets_the_accented_suggestion(search, query, suggestion):
+    result = search(query)
+    assert result.suggestion == suggestion
+    assert result.query == query  # it suggests; the accent-free search still runs as typed
+
+
+def test_no_suggestion_for_a_query_with_accents(search):
+    assert search("dân vận").suggestion is None
+
+
+def test_suggestions_as_you_type(sample_searcher):
+    found = sample_searcher.complete("dan v")
+    assert found["phrases"][0] == "dân vận"
+    assert sample_searcher.complete("linh thi")["officials"][0]["value"] == "Linh Thị Ánh Nguyệt"
+    assert sample_searcher.complete("Bí th")["phrases"][0] == "bí thư"
+
+
+def test_related_articles_never_include_the_article_itself(sample_searcher):
+    related = sample_searcher.related("articles/2021/dan-van-khu-dan-cu")
+    assert related and all(h.id != "articles/2021/dan-van-khu-dan-cu" for h in related)
+    assert any("dân vận" in h.title.lower() for h in related[:3])

@@ -170,6 +170,7 @@ def article(article_id: str):
         lead=mark(found.lead) if found.lead else None,
         month=month,
         back=request.args.get("back") if (request.args.get("back") or "").startswith("/?") else None,
+        related=searcher().related(article_id),
     )
 
 
@@ -185,6 +186,14 @@ def api_article(article_id: str):
     if found is None:
         abort(404, description=f'No article with id "{article_id}".')
     return jsonify(found.to_json())
+
+
+@bp.route("/api/suggest")
+def api_suggest():
+    q = request.args.get("q", "")
+    if len(q) > 200:
+        return jsonify({"error": "The prefix is over 200 characters; type less."}), 400
+    return jsonify(searcher().complete(q))
 
 
 @bp.route("/api/officials")

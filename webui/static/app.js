@@ -11,4 +11,31 @@
       box.select();
     }
   });
+
+  // Suggestions as you type: officials and frequent phrases, accents optional.
+  // They fill the box's <datalist>, so the browser shows them and the keyboard works.
+  var list = document.getElementById("goi-y");
+  var timer = null, last = "";
+  if (box && list && window.fetch) {
+    box.addEventListener("input", function () {
+      var q = box.value;
+      clearTimeout(timer);
+      if (q.trim().length < 2 || q === last) { return; }
+      timer = setTimeout(function () {
+        last = q;
+        fetch("/api/suggest?q=" + encodeURIComponent(q))
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (data) {
+            if (!data || box.value !== q) { return; }
+            while (list.firstChild) { list.removeChild(list.firstChild); }
+            data.officials.map(function (o) { return o.value; }).concat(data.phrases).forEach(function (text) {
+              var option = document.createElement("option");
+              option.value = text;  // text, never HTML
+              list.appendChild(option);
+            });
+          })
+          .catch(function () {});
+      }, 120);
+    });
+  }
 })();
