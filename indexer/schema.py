@@ -7,6 +7,8 @@ Title and body are each one field of *counted terms* (:class:`CountedText`), bui
 * every word in its folded form (``dân`` -> ``dan``): an accent-free query matches;
 * every word in its exact form, when that differs (``dân``): a query with accents
   matches its own spelling first, so ``nói tới`` ranks above ``nói tôi``;
+* in titles, pairs as spelled too (``dân vận``): the statistics that turn an
+  accent-free query back into Vietnamese (:mod:`indexer.searching`);
 * every pair of neighbouring words, folded (``dan van``): Vietnamese words are mostly
   two syllables, so a pair is a word, and a phrase is its pairs. Pairs make phrase
   matching and "side by side" ranking a term lookup instead of a walk over
@@ -34,7 +36,7 @@ from whoosh.system import pack_uint
 from indexer import normalize
 from indexer.models import Article
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class TimtinCodec(W3Codec):
@@ -72,10 +74,14 @@ class CountedText(fields.FieldType):
             yield term.encode("utf-8"), count, float(count), pack_uint(count)
 
 
-def terms(text: str) -> tuple[Counter, int]:
-    """The counted terms of a text, and its number of words."""
+def terms(text: str, exact_pairs: bool = False) -> tuple[Counter, int]:
+    """The counted terms of a text, and its number of words.
+
+    :param exact_pairs: also count neighbouring words as spelled (``dân vận``); the
+        title keeps them, cheaply, as the statistics that restore accents to a query.
+    """
     counts: Counter = Counter()
-    prev = None
+    prev = prev_exact = None
     n = 0
     for word, _, _ in normalize.tokens(text):
         e = normalize.exact(word)
@@ -85,7 +91,9 @@ def terms(text: str) -> tuple[Counter, int]:
             counts[e] += 1
         if prev is not None:
             counts[f"{prev} {f}"] += 1
-        prev = f
+            if exact_pairs and (e != f or prev_exact != prev):
+                counts[f"{prev_exact} {e}"] += 1
+        prev, prev_exact = f, e
         n += 1
     return counts, n
 
@@ -135,7 +143,7 @@ def searchable_body(article: Article) -> str:
 
 def to_document(article: Article, content_hash: str) -> dict:
     """The Whoosh document of an article."""
-    title_terms, title_len = terms(article.title)
+    title_terms, title_len = terms(article.title, exact_pairs=True)
     body_terms, body_len = terms(searchable_body(article))
     return {
         "id": article.id,

@@ -694,7 +694,7 @@ def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) ->
             out.append([(fixed[i], 0.0)])
             changed = True
             continue
-        if table and word in table.shown:
+        if table and word in table.shown and len(word) >= 3:  # UBND, not "tu" (TƯ)
             out.append([(table.shown[word], 0.0)])
             changed = changed or table.shown[word] != word
             continue
@@ -706,8 +706,7 @@ def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) ->
         total = counts.get(word, 0)
         plain = total - sum(n for _, n in options)
         cands = [(w, math.log1p(n)) for w, n in options]
-        if plain > 0 or not cands:
-            cands.append((word, math.log1p(max(plain, 0))))
+        cands.append((word, math.log1p(max(plain, 0))))  # the word may be written so too
         out.append(cands)
     best = _capitalise_places(_viterbi(snap, folded, out))
     if not changed and best == folded:
@@ -732,17 +731,15 @@ def _capitalise_places(words: list[str]) -> list[str]:
 
 
 def _viterbi(snap: _Snapshot, folded: list[str], cands: list[list[tuple[str, float]]]) -> list[str]:
+    """The best spelling per position: each spelling's count, and above all how many
+    titles hold two neighbouring spellings side by side."""
     scores = [base for _, base in cands[0]]
     back: list[list[int]] = []
     for i in range(1, len(cands)):
-        pair_ids = snap.term("body", schema.pair(normalize.folded(cands[i - 1][0][0]), normalize.folded(cands[i][0][0])))[0]
-        prev_sets = [_doc_set(snap, w, pair_ids) for w, _ in cands[i - 1]]
+        evidence = _pair_evidence(snap, cands[i - 1], cands[i])
         new_scores, pointers = [], []
-        for word, base in cands[i]:
-            here = _doc_set(snap, word, pair_ids)
-            options = [
-                scores[k] + PAIR_EVIDENCE * math.log1p(len(prev_sets[k] & here)) for k in range(len(cands[i - 1]))
-            ]
+        for j, (_, base) in enumerate(cands[i]):
+            options = [scores[k] + PAIR_EVIDENCE * evidence[k][j] for k in range(len(cands[i - 1]))]
             k = max(range(len(options)), key=options.__getitem__)
             new_scores.append(options[k] + base)
             pointers.append(k)
@@ -755,6 +752,30 @@ def _viterbi(snap: _Snapshot, folded: list[str], cands: list[list[tuple[str, flo
         path.append(k)
     path.reverse()
     return [cands[i][k][0] for i, k in enumerate(path)]
+
+
+def _pair_evidence(snap: _Snapshot, left, right) -> list[list[float]]:
+    """log(1 + titles holding the two spellings side by side), for each combination.
+
+    Two unaccented spellings share their term with the folded pair, so they get
+    what the folded pair has beyond the accented combinations.
+    """
+    counts = [[0.0] * len(right) for _ in left]
+    plain_at = None
+    accented_total = 0
+    for k, (a, _) in enumerate(left):
+        for j, (b, _) in enumerate(right):
+            ea, eb = normalize.exact(a), normalize.exact(b)
+            if ea == normalize.folded(a) and eb == normalize.folded(b):
+                plain_at = (k, j)
+                continue
+            n = len(snap.term("title", schema.pair(ea, eb))[0])
+            counts[k][j] = n
+            accented_total += n
+    if plain_at:
+        folded_pair = schema.pair(normalize.folded(left[0][0]), normalize.folded(right[0][0]))
+        counts[plain_at[0]][plain_at[1]] = max(0, len(snap.term("title", folded_pair)[0]) - accented_total)
+    return [[math.log1p(n) for n in row] for row in counts]
 
 
 def _doc_set(snap: _Snapshot, word: str, within: np.ndarray) -> set[int]:

@@ -1,0 +1,81 @@
+"""Accuracy of accent restoration ("did you mean") on accent-free queries.
+
+    python -m tests.tools.eval_restore                       # on the sample archive
+    python -m tests.tools.eval_restore --source ../shared/real-news/articles.jsonl
+
+Queries are runs of 2 to 8 words from the articles' titles (seeded), with their
+accents stripped; a query counts as restored when the suggestion gives back every
+word as written (case, tone placement and i/y spellings aside). With --source the
+file is indexed into a temporary folder first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from indexer import indexing, normalize, parsing
+from indexer.abbreviations import load_default
+from indexer.models import Article
+from indexer.searching import Searcher
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def queries(articles: list[Article], n: int, seed: int) -> list[list[str]]:
+    rnd = random.Random(seed)
+    out = []
+    titles = [[w for w, _, _ in normalize.tokens(a.title)] for a in articles]
+    titles = [t for t in titles if len(t) >= 2]
+    while len(out) < n and titles:
+        words = rnd.choice(titles)
+        size = rnd.randint(2, min(8, len(words)))
+        start = rnd.randrange(0, len(words) - size + 1)
+        run = words[start:start + size]
+        if any(w.isdigit() for w in run) or not any(normalize.has_accents(w) for w in run):
+            continue
+        out.append(run)
+    return out
+
+
+def evaluate(searcher: Searcher, cases: list[list[str]]) -> tuple[float, list[str]]:
+    right, wrong = 0, []
+    for words in cases:
+        query = " ".join(normalize.fold(w).lower() for w in words)
+        suggestion = searcher.suggestion(query) or query
+        got = normalize.words(suggestion)
+        want = normalize.words(" ".join(words))
+        if got == want:
+            right += 1
+        else:
+            wrong.append(f"{query!r}: got {suggestion!r}, want {' '.join(words)!r}")
+    return right / max(1, len(cases)), wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--source", type=Path, help="a JSONL file of real articles (indexed first)")
+    parser.add_argument("-n", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args(argv)
+    source = args.source or ROOT / "data"
+    articles = [a for a in parsing.read_paths([source]) if isinstance(a, Article)]
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Path(tmp) / "index"
+        indexing.update(index, [source], procs=2)
+        searcher = Searcher(index, load_default())
+        cases = queries(articles, args.n, args.seed)
+        accuracy, wrong = evaluate(searcher, cases)
+    print(f"Accent restoration on {len(cases)} accent-free title fragments of 2-8 words "
+          f"({len(articles)} articles from {source.name}): {accuracy:.1%} restored exactly")
+    if args.errors:
+        print("\n".join(wrong))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
