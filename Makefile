@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 INDEX  ?= var/index
 
-.PHONY: setup setup-test run index test eval bench clean
+.PHONY: setup setup-test run index test eval bench soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ eval: setup
 BENCH_N ?= 100000
 bench: setup-test
 	$(BIN)/python -m tests.tools.bench --n $(BENCH_N)
+
+# Searches during a reindex that is killed, then one that finishes: no failed request, no lost article.
+soak: setup-test
+	$(BIN)/python -m tests.tools.soak
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -309,17 +309,22 @@ def stats(index_dir: Path, as_json: bool) -> None:
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="PORT")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option("--workers", default=min(2, os.cpu_count() or 1), show_default=True, type=click.IntRange(1, 32),
+              help="Processes (each answers on its own core).")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per process.")
 @click.option("--debug", is_flag=True, help="Flask's development server with reloader and debug pages.")
-def serve(index_dir: Path, host: str, port: int, threads: int, debug: bool) -> None:
-    """Serve the web UI and JSON API (waitress, a production WSGI server)."""
+def serve(index_dir: Path, host: str, port: int, workers: int, threads: int, debug: bool) -> None:
+    """Serve the web UI and JSON API under gunicorn, a production WSGI server.
+
+    Searching is CPU work in Python, so several processes answer more requests than
+    threads alone; each opens the index itself and follows it as it changes.
+    """
     from webui import create_app  # the core never imports Flask
 
-    app = create_app({"INDEX_DIR": str(index_dir)})
     click.echo(f"timtin: serving {index_dir} on http://{host}:{port}/", err=True)
     if debug:
-        app.run(host=host, port=port, debug=True)
+        create_app({"INDEX_DIR": str(index_dir)}).run(host=host, port=port, debug=True)
         return
-    import waitress
+    from webui.server import run
 
-    waitress.serve(app, host=host, port=port, threads=threads, ident="timtin")
+    run(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, workers, threads)

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import queue
 import hashlib
+import queue
+import signal
 import json
 import multiprocessing
 import os
@@ -145,6 +146,31 @@ def _cleanup(root: Path, notes: list[str]) -> None:
     old = [g for g in _generations(root) if g != live]
     for gen in old[: max(0, len(old) - (KEEP_GENERATIONS - 1))]:
         shutil.rmtree(gen, ignore_errors=True)
+    if live is not None:
+        _remove_orphans(live, notes)
+
+
+def _remove_orphans(gen: Path, notes: list[str]) -> None:
+    """Remove what an index run killed mid-way left in *gen*: segments no commit
+    took in, their vocabularies, and Whoosh's temporary folders. Call with the lock."""
+    try:
+        ix = whoosh_index.open_dir(str(gen))
+        live = {seg.segment_id() for seg in ix._segments()}  # "MAIN_<id>"
+    except Exception:  # noqa: BLE001 - an index that does not open is left alone for the user
+        return
+    removed = 0
+    for path in gen.iterdir():
+        stem = path.name.split(".")[0]
+        orphan_segment = path.name.startswith(f"{ix.indexname}_") and stem not in live and path.suffix == ".seg"
+        orphan_vocab = path.name.startswith(VOCAB_PREFIX) and path.stem[len(VOCAB_PREFIX):] not in live
+        if orphan_segment or orphan_vocab or path.name.endswith(".tmp"):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed += orphan_segment
+    if removed:
+        notes.append(f"Removed {removed} unfinished segment(s) left by an interrupted index run.")
 
 
 @contextlib.contextmanager
@@ -312,8 +338,22 @@ def _duplicate(where: str, article_id: str, first: str) -> Problem:
     )
 
 
-def _worker(index: int, gen: str, jobs, existing, curated, ticks, results) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Linux: kill this worker if the indexer that started it dies (kill -9 included),
+    so no orphan keeps writing, or keeps the write lock it inherited."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # died before prctl took effect
+        os._exit(1)
+
+
+def _worker(index: int, gen: str, jobs, existing, curated, ticks, results, parent: int) -> None:
     """A worker process: segments of its own from its share of the files."""
+    _die_with_parent(parent)
     try:
         results.put((index, _index_jobs(gen, jobs, existing, curated, lambda: ticks.put(1)), None))
     except BaseException as err:  # reported to the parent, which fails the run
@@ -351,7 +391,8 @@ def _run_workers(gen: str, jobs, procs, existing, curated, progress, total) -> l
     ticks, results = ctx.Queue(), ctx.Queue()
     chunks = _split(jobs, procs)
     workers = [
-        ctx.Process(target=_worker, args=(i, gen, chunk, existing, curated, ticks, results), daemon=True)
+        ctx.Process(target=_worker, args=(i, gen, chunk, existing, curated, ticks, results, os.getpid()),
+                    daemon=True)
         for i, chunk in enumerate(chunks)
     ]
     for w in workers:

@@ -31,7 +31,8 @@ from indexer.models import Article, Problem
 from indexer.normalize import clean, title_case
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl")
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file; read in spans when indexing with several processes
+MAX_ARTICLE_CHARS = 2_000_000  # about 400 pages: larger is not one article
 
 _WEEKDAY = r"(?:th[ứu]\s*(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s*nh[ậa]t|cn)"
 _TIME = r"(?P<{h}>\d{{1,2}})\s*[:hg]\s*(?P<{m}>\d{{2}})(?:\s*(?:am|pm))?"
@@ -93,6 +94,8 @@ def read_file(
     """
     where = shown or str(file)
     try:
+        if file.suffix.lower() == ".txt" and file.stat().st_size > 4 * MAX_ARTICLE_CHARS:
+            raise ParseError(where, _too_long(file.stat().st_size // 2, "bytes"))
         if span is None:
             text = decode(_read_bytes(file, where), where)
         else:
@@ -110,6 +113,11 @@ def read_file(
     except ParseError as err:
         return [Problem(err.where, err.message)]
     return [*warnings, _finish(article, origin, where, curated)]
+
+
+def _too_long(size: int, unit: str = "characters") -> str:
+    return (f"the article is {size:,} {unit} long, over the {MAX_ARTICLE_CHARS:,} characters one article "
+            "may have; split it into articles (or remove it if it is not one)")
 
 
 def _finish(article: Article, origin: str, where: str, curated=None) -> Article | Problem:
@@ -152,11 +160,42 @@ def decode(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
+        legacy = legacy_encoding(data)
+        if legacy == "Windows-1258":
+            return data.decode("cp1258")  # tones as combining marks: clean() composes them
+        if legacy:
+            raise ParseError(
+                where,
+                f"is in the legacy Vietnamese encoding {legacy}, not Unicode; convert it to Unicode "
+                "(UTF-8), for example with UniKey's converter, and index it again",
+            ) from None
         raise ParseError(
             where,
             f"is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
             "re-save it as UTF-8",
-        )
+        ) from None
+
+
+# Byte patterns of the encodings Vietnamese archives used before Unicode.
+# Windows-1258: a vowel, then a tone as a combining byte (CC EC DE D2 F2).
+_CP1258 = re.compile(rb"[AEIOUYaeiouy\xc2\xe2\xca\xea\xd4\xf4\xd5\xf5\xdd\xfd\xc3\xe3][\xcc\xec\xde\xd2\xf2]")
+# VNI: a vowel, then a mark byte (e.g. "Vie\xe4t" for "Việt"); "\xf1" for đ.
+_VNI = re.compile(rb"[AEIOUYaeiouy][\xf9\xf8\xfb\xf5\xef\xe1\xe0\xe5\xe3\xe4\xe2\xea\xf4\xf6\xf7]|\xf1")
+# TCVN3 (ABC): single bytes for the common toned letters (\xae đ, \xb8 á, \xb5 à, \xd5 ế, \xd6 ệ, ...).
+_TCVN3 = re.compile(rb"[\xae\xb8\xb5\xb6\xb7\xb9\xd5\xd6\xd0\xd1\xcb\xe7\xe8\xf3\xf8\xfb\xfc\xf9\xf6\xac\xa9\xab]")
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """Name the pre-Unicode Vietnamese encoding *data* most looks like, or None."""
+    sample = data[:200_000]
+    scores = {
+        "Windows-1258": len(_CP1258.findall(sample)),
+        "VNI": len(_VNI.findall(sample)),
+        "TCVN3 (ABC)": len(_TCVN3.findall(sample)),
+    }
+    high = sum(1 for b in sample if b >= 0x80)
+    name, score = max(scores.items(), key=lambda kv: kv[1])
+    return name if high and score >= max(3, high // 4) else None
 
 
 def parse_date(value: str) -> tuple[dt.date | None, bool]:
@@ -225,6 +264,8 @@ def parse_text(text: str, article_id: str, where: str) -> tuple[Article, list[Pr
     Raises :class:`ParseError` when the text has no date line, no title or no body.
     """
     warnings: list[Problem] = []
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ParseError(where, _too_long(len(text)))
     blocks = _blocks(clean(text))
     if not blocks:
         raise ParseError(where, "the file is empty; remove it or write the article into it")
@@ -330,6 +371,8 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
     for key in ("title", "body"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise ParseError(at, f'missing "{key}"; every article needs a "title" and a "body"')
+    if len(data["title"]) + len(data["body"]) > MAX_ARTICLE_CHARS:
+        raise ParseError(at, _too_long(len(data["title"]) + len(data["body"])))
     raw_id = data.get("id")
     if raw_id is not None and not isinstance(raw_id, (str, int)):
         raise ParseError(at, f'"id" should be a string or a number, not {type(raw_id).__name__}')

@@ -22,12 +22,13 @@ import json
 import math
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 
 from indexer import normalize, schema
 from indexer.abbreviations import Abbreviations, expand
@@ -48,7 +49,7 @@ EXACT_WEIGHT = 1.0  # added again for words matching with their accents as typed
 PAIR_WEIGHT = 10.0  # neighbouring words side by side; measured on real news (README)
 BM25_K1 = 1.2
 BM25_B = 0.75
-CACHE_POSTINGS = 12_000_000  # about 100 MB of term arrays per generation
+CACHE_POSTINGS = 6_000_000  # about 50 MB of term arrays per generation
 
 _EMPTY = (np.zeros(0, np.int32), np.zeros(0, np.float32))
 
@@ -210,7 +211,10 @@ def _leaf_postings(leaf, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.
 
 def _open_snapshot(gen: Path) -> _Snapshot:
     check_schema(gen)
-    ix = whoosh_index.open_dir(str(gen))
+    # Read files, not memory maps: a mapped index counts in the server's resident
+    # memory as its pages are touched (the whole index, in time); the page cache
+    # serves reads as fast and belongs to nobody.
+    ix = FileStorage(str(gen), supports_mmap=False).open_index()
     searcher = ix.searcher()
     reader = searcher.reader()
     size = reader.doc_count_all()
@@ -248,7 +252,7 @@ def _open_snapshot(gen: Path) -> _Snapshot:
     keys: dict[str, list[str]] = {}
     for name in names:
         keys.setdefault(normalize.name_key(name), []).append(name)
-    return _Snapshot(
+    snap = _Snapshot(
         gen=gen,
         whoosh_gen=ix.latest_generation(),
         ix=ix,
@@ -268,6 +272,10 @@ def _open_snapshot(gen: Path) -> _Snapshot:
         off_ids=np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32),
         official_keys=keys,
     )
+    # Close the generation's files once no request holds the snapshot any more
+    # (a newer one replaced it, or the Searcher went away).
+    weakref.finalize(snap, searcher.close)
+    return snap
 
 
 # -- matching and scoring ---------------------------------------------------------

@@ -68,6 +68,7 @@ def run_measured(cmd: list[str]) -> tuple[float, int, str]:
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
     output = proc.stdout.read().decode("utf-8", "replace")
+    proc.stdout.close()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
@@ -209,6 +210,19 @@ def rss_mb(pid: int, key: str = "VmRSS") -> float:
     return 0.0
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (gunicorn's workers)."""
+    total = rss_mb(pid)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            total += rss_mb(int(stat.parent.name))
+    return round(total, 1)
+
+
 def http_paths(queries: list[dict]) -> list[str]:
     return ["/api/search?" + urlencode(p) for p in queries]
 
@@ -216,15 +230,15 @@ def http_paths(queries: list[dict]) -> list[str]:
 def bench_http(index: Path, queries: list[dict], seconds: float) -> list[dict]:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port), "--threads", "8"],
+        [sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
     )
     rows = []
     try:
         deadline = time.time() + 30
         while True:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
                 conn.request("GET", "/healthz")
                 if conn.getresponse().status == 200:
                     break
@@ -232,6 +246,8 @@ def bench_http(index: Path, queries: list[dict], seconds: float) -> list[dict]:
                 if time.time() > deadline:
                     raise RuntimeError("timtin serve did not start")
                 time.sleep(0.2)
+            finally:
+                conn.close()
         paths = http_paths(queries)
         one = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         for path in paths:  # warm
@@ -246,8 +262,9 @@ def bench_http(index: Path, queries: list[dict], seconds: float) -> list[dict]:
                 answer.read()
                 times.append((time.perf_counter() - started) * 1000)
                 errors += answer.status != 200
+        one.close()
         rows.append({"config": "timtin /api/search over HTTP, sequential", **percentiles(times), "errors": errors,
-                     "server_rss_mb": rss_mb(server.pid)})
+                     "server_rss_mb": tree_rss_mb(server.pid)})
         for clients in (8, 32):
             rows.append(_concurrent(port, paths, clients, seconds, server.pid))
     finally:
@@ -277,15 +294,17 @@ def _concurrent(port: int, paths: list[str], clients: int, seconds: float, pid: 
                 bad += answer.status != 200
             except (OSError, http.client.HTTPException):
                 bad += 1
+                conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             mine.append((time.perf_counter() - started) * 1000)
+        conn.close()
         with lock:
             times.extend(mine)
             errors[0] += bad
 
     def watch() -> None:
         while time.perf_counter() < stop:
-            peak[0] = max(peak[0], rss_mb(pid))
+            peak[0] = max(peak[0], tree_rss_mb(pid))
             time.sleep(0.25)
 
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)] + [threading.Thread(target=watch)]

@@ -1,0 +1,22 @@
+"""The benchmark runs end to end on a small archive (issue #5: `make bench` on a fresh clone)."""
+
+import json
+
+from tests.tools import bench
+
+
+def test_bench_runs_and_writes_its_table_and_json(tmp_path):
+    code = bench.main(["--n", "300", "--subset", "100", "--http-seconds", "1", "--rounds", "1",
+                       "--out", str(tmp_path)])
+    assert code == 0
+    report = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
+    configs = [row["config"] for row in report["rows"]]
+    for expected in ("timtin index, 2 processes", "timtin reindex, 2 processes",
+                     "timtin in process, + facets + snippets", "timtin /api/search over HTTP, 32 clients for 1 s",
+                     "plain Whoosh in process, + facets + snippets", "SQLite FTS5 in process, + facets + snippets"):
+        assert expected in configs
+    http = next(r for r in report["rows"] if r["config"].startswith("timtin /api/search over HTTP, 32"))
+    assert http["errors"] == 0
+    table = (tmp_path / "bench.md").read_text(encoding="utf-8")
+    assert table.startswith("Benchmark of ") and "| config |" in table
+    assert report["ratios"]

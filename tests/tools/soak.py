@@ -1,0 +1,145 @@
+"""A load and fault test you can rerun: searches keep answering while the index is rebuilt
+and a rebuild is killed.
+
+    make soak                         # 3,000 synthetic articles, 4 clients, about a minute
+    python -m tests.tools.soak --articles 300 --clients 2   # the short form CI runs
+
+It indexes a synthetic archive, starts ``timtin serve`` on loopback, and while
+clients search without pause it (1) starts a ``reindex`` and kills it with SIGKILL
+part-way, then (2) runs a ``reindex`` to the end. It then checks that no request
+failed and that the archive holds as many articles as before, and prints latency and
+error figures. Exit code 0 when both hold, 1 otherwise. Every loop is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from tests.tools import synth
+from tests.tools.bench import free_port, percentiles
+
+QUERIES = ["dân vận", "dan van", "tỉnh ủy", "chu tich ubnd tinh", '"công tác dân vận"', "hội nghị -covid",
+           "giao thông", "bao lu", "Lạng Sơn", ""]
+
+
+def timtin(*args: str) -> list[str]:
+    return [sys.executable, "-m", "indexer", *args]
+
+
+def total(port: int) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", "/api/search?per_page=1")
+        return json.loads(conn.getresponse().read())["total"]
+    finally:
+        conn.close()
+
+
+def run(articles: int, clients: int, kill_after: float, limit: float) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        source = synth.write(work / "articles.jsonl", articles)
+        index = work / "index"
+        subprocess.run(timtin("index", str(source), "--index", str(index), "--procs", "2",
+                              "--officials", os.devnull), check=True, stdout=subprocess.DEVNULL)
+        port = free_port()
+        server = subprocess.Popen(timtin("serve", "--index", str(index), "--port", str(port)),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.time() + 30
+            while True:
+                try:
+                    before = total(port)
+                    break
+                except OSError:
+                    if time.time() > deadline or server.poll() is not None:
+                        print("timtin serve did not start")
+                        return 1
+                    time.sleep(0.2)
+            stop = threading.Event()
+            times: list[float] = []
+            failures: list[str] = []
+            lock = threading.Lock()
+
+            def client(k: int) -> None:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                i = k
+                while not stop.is_set():
+                    path = "/api/search?" + urlencode({"q": QUERIES[i % len(QUERIES)], "page": 1 + i % 3})
+                    i += 1
+                    started = time.perf_counter()
+                    try:
+                        conn.request("GET", path)
+                        answer = conn.getresponse()
+                        body = answer.read()
+                        ok = answer.status == 200 and "total" in json.loads(body)
+                        why = f"{answer.status} {body[:200]!r}"
+                    except (OSError, http.client.HTTPException, ValueError) as err:
+                        ok, why = False, repr(err)
+                        conn.close()
+                        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    with lock:
+                        times.append((time.perf_counter() - started) * 1000)
+                        if not ok:
+                            failures.append(f"{path}: {why}")
+                conn.close()
+
+            threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+            for t in threads:
+                t.start()
+            started = time.time()
+            killed = subprocess.Popen(timtin("reindex", "--index", str(index), "--procs", "2", "--officials",
+                                             os.devnull), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(kill_after)
+            killed_early = killed.poll() is None
+            killed.send_signal(signal.SIGKILL)
+            killed.wait()
+            finished = subprocess.run(timtin("reindex", "--index", str(index), "--procs", "2", "--officials",
+                                             os.devnull), capture_output=True, text=True,
+                                      timeout=max(60.0, limit - (time.time() - started)))
+            time.sleep(1.0)  # searches on the new generation too
+            stop.set()
+            for t in threads:
+                t.join(timeout=60)
+            after = total(port)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    stats = percentiles(times)
+    print(f"soak: {articles} articles, {clients} clients, {len(times)} requests over "
+          f"{time.time() - started:.1f} s; a reindex killed with SIGKILL after {kill_after:g} s "
+          f"({'mid-way' if killed_early else 'after it had finished'}), then one run to the end "
+          f"(exit {finished.returncode}).")
+    print(f"latency ms: median {stats['median']}, p95 {stats['p95']}, max {stats['max']}")
+    print(f"failed requests: {len(failures)}")
+    for failure in failures[:10]:
+        print(f"  {failure}")
+    print(f"articles before: {before}, after: {after}, lost: {before - after}")
+    if finished.returncode != 0:
+        print(finished.stdout, finished.stderr)
+    return 0 if not failures and before == after and finished.returncode == 0 else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Searches during a killed and a finished reindex.")
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--kill-after", type=float, default=3.0, help="seconds into the first reindex")
+    parser.add_argument("--limit", type=float, default=600.0, help="seconds the whole run may take")
+    args = parser.parse_args(argv)
+    return run(args.articles, args.clients, args.kill_after, args.limit)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
