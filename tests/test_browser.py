@@ -40,7 +40,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(sample_index):
-    """`timtin serve` (waitress) on a free loopback port."""
+    """`timtin serve` (gunicorn) on a free loopback port."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "indexer", "serve", "--index", str(sample_index), "--port", str(port)],

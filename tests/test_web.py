@@ -1,6 +1,5 @@
 """The web UI and JSON API through Flask's test client (issue #4)."""
 
-import json
 import re
 
 import pytest

@@ -185,7 +185,7 @@ def bench_timtin_search(index: Path, queries: list[dict], rounds: int) -> list[d
     rows = []
     for label, facets, snippets in (("top 10", False, False), ("+ facets", True, False),
                                     ("+ facets + snippets", True, True)):
-        stats = timed(lambda p: searcher.search(SearchRequest.from_params(p), facets=facets, snippets=snippets),
+        stats = timed(lambda p, f=facets, s=snippets: searcher.search(SearchRequest.from_params(p), facets=f, snippets=s),
                       queries, rounds)
         rows.append({"config": f"timtin in process, {label}", **stats})
     rows[0]["first_query_ms"] = round(opened, 1)
@@ -383,7 +383,7 @@ def bench_whoosh_baseline(work: Path, rows: list[dict], queries: list[dict], rou
         return results
 
     for label, f, h in (("top 10", False, False), ("+ facets", True, False), ("+ facets + snippets", True, True)):
-        out.append({"config": f"plain Whoosh in process, {label}", **timed(lambda p: run(p, f, h), queries, rounds)})
+        out.append({"config": f"plain Whoosh in process, {label}", **timed(lambda p, f=f, h=h: run(p, f, h), queries, rounds)})
     return out
 
 
@@ -447,7 +447,7 @@ def bench_fts5(work: Path, rows: list[dict], queries: list[dict], rounds: int) -
                        f"ORDER BY count(*) DESC LIMIT 30", args).fetchall()
 
     for label, f, s in (("top 10", False, False), ("+ facets", True, False), ("+ facets + snippets", True, True)):
-        out.append({"config": f"SQLite FTS5 in process, {label}", **timed(lambda p: run(p, f, s), queries, rounds)})
+        out.append({"config": f"SQLite FTS5 in process, {label}", **timed(lambda p, f=f, s=s: run(p, f, s), queries, rounds)})
     db.close()
     return out
 
