@@ -36,8 +36,9 @@ test: setup-test
 eval: setup
 	$(BIN)/python -m tests.tools.eval_officials
 
-# Speed and memory against plain Whoosh and SQLite FTS5 (see README); BENCH_N=5000 for a quick look.
-BENCH_N ?= 100000
+# Speed and memory against plain Whoosh and SQLite FTS5 (see README): a quick look by default,
+# the full run with `make bench BENCH_N=100000` (about 40 minutes).
+BENCH_N ?= 5000
 bench: setup-test
 	$(BIN)/python -m tests.tools.bench --n $(BENCH_N)
 

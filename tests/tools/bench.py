@@ -1,7 +1,7 @@
 """Benchmark timtin against plain Whoosh and SQLite FTS5 on the same articles and queries.
 
-    make bench                          # 100,000 synthetic articles (about 40 minutes)
-    make bench BENCH_N=5000             # a quick look
+    make bench                          # 5,000 synthetic articles: a quick look
+    make bench BENCH_N=100000           # the full run (about 40 minutes)
     python -m tests.tools.bench --source ../shared/real-news/articles.jsonl
 
 It measures, in one run:
