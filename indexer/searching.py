@@ -570,18 +570,16 @@ class Searcher:
         counts, _ = snap.words()
         last = normalize.folded(words[-1])
         head = [normalize.folded(w) for w in words[:-1]]
-        completions = sorted((w for w in counts if w.startswith(last)), key=lambda w: -counts[w])[:30]
+        completions = sorted((w for w in counts if w.startswith(last)), key=lambda w: -counts[w])[:12]
         if head:  # the words that follow the one before most often
             completions.sort(key=lambda w: -len(snap.term("body", schema.pair(head[-1], w))[0]))
-        completions = completions[:4]
+        # the words typed so far are spelled once; each completion then picks its spelling
+        spelled = [normalize.exact(w) if normalize.has_accents(w) else w for w in words[:-1]]
+        if head and not normalize.has_accents(prefix):
+            spelled = _restore(snap, head, self.abbreviations) or head
         phrases: list[str] = []
-        typed = normalize.has_accents(prefix)
-        for word in completions:
-            restored = _restore(snap, head + [word], self.abbreviations) or head + [word]
-            if typed:  # keep the words typed with accents as typed
-                restored = [normalize.exact(w) if normalize.has_accents(w) else r for w, r in zip(words, restored)] + \
-                    restored[len(words):]
-            text = " ".join(restored)
+        for word in completions[:4]:
+            text = " ".join([*spelled, _best_spelling(snap, spelled[-1] if spelled else None, word)])
             if text not in phrases:
                 phrases.append(text)
         return {"query": prefix, "officials": [c.to_json() for c in officials], "phrases": phrases[:limit]}
@@ -736,6 +734,17 @@ def _capitalise_places(words: list[str]) -> list[str]:
                 out[i:i + size] = place
                 break
     return out
+
+
+def _best_spelling(snap: _Snapshot, before: str | None, word: str) -> str:
+    """The likeliest spelling of one folded word, after the spelled word *before*."""
+    counts, spellings = snap.words()
+    accented = spellings.get(word, [])[:SPELLINGS]
+    options = [*accented, (word, max(0, counts.get(word, 0) - sum(n for _, n in accented)))]
+    if before is None:
+        return max(options, key=lambda o: o[1])[0]
+    evidence = _pair_evidence(snap, [(before, 0.0)], [(w, 0.0) for w, _ in options])[0]
+    return max(zip(options, evidence), key=lambda oe: math.log1p(oe[0][1]) + PAIR_EVIDENCE * oe[1])[0][0]
 
 
 def _viterbi(snap: _Snapshot, folded: list[str], cands: list[list[tuple[str, float]]]) -> list[str]:
