@@ -494,6 +494,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-seconds", type=float, default=30.0)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--reuse-index", action="store_true",
+                        help="search the index a previous run left in --out (its indexing rows are kept)")
     args = parser.parse_args(argv)
     work = args.out
     work.mkdir(parents=True, exist_ok=True)
@@ -513,7 +515,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{n} articles, {raw_mb:.1f} MB of text", flush=True)
 
     results = []
-    index_rows, index = bench_timtin_index(work, articles, subset, n, n1)
+    previous = work / "bench.json"
+    kept: list[dict] = []  # rows of the previous run that this one does not measure again
+    if args.reuse_index and previous.exists():
+        index = work / "timtin-index-p2"
+        old = json.loads(previous.read_text(encoding="utf-8"))
+        index_rows = [r for r in old["rows"] if r["config"].startswith(("timtin index", "timtin reindex"))]
+        if args.no_baselines:
+            kept = [{**r, "from_run": old["date"]} for r in old["rows"]
+                    if r["config"].startswith(("plain Whoosh", "SQLite FTS5"))]
+    else:
+        index_rows, index = bench_timtin_index(work, articles, subset, n, n1)
     results += index_rows
     print(markdown(index_rows), flush=True)
     officials = [c["value"] for c in Searcher(index).search(SearchRequest()).to_json()["facets"]["official"]]
@@ -532,6 +544,7 @@ def main(argv: list[str] | None = None) -> int:
             more = bench(work, rows, queries, args.rounds)
             results += more
             print(markdown(more), flush=True)
+    results += kept
 
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     report = {
@@ -545,8 +558,11 @@ def main(argv: list[str] | None = None) -> int:
         "ratios": ratios(results),
     }
     (work / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    reused = (f" Indexing rows{' and baselines' if kept else ''} from the run of "
+              f"{kept[0]['from_run'] if kept else 'before'} on the same articles and queries."
+              if args.reuse_index else "")
     text = (f"Benchmark of {dt.date.today()} on {machine}: {n} articles ({raw_mb:.1f} MB of text), "
-            f"{len(queries)} queries; index {report['index_to_raw']}x the raw text.\n\n"
+            f"{len(queries)} queries; index {report['index_to_raw']}x the raw text.{reused}\n\n"
             + markdown(results) + "\n\n" + "\n".join(report["ratios"]) + "\n")
     (work / "bench.md").write_text(text, encoding="utf-8")
     print("\n" + text)
