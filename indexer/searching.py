@@ -49,10 +49,12 @@ EXACT_WEIGHT = 1.0  # added again for words matching with their accents as typed
 PAIR_WEIGHT = 10.0  # neighbouring words side by side; measured on real news (README)
 BM25_K1 = 1.2
 BM25_B = 0.75
-# Postings kept in memory per process, as (int32 doc, float16 BM25): 12 million is about
-# 72 MB, and holds the common words and pairs of a 100,000-article archive; fewer thrash
-# (measured: 6 million made the median search 4x slower).
-CACHE_POSTINGS = 12_000_000
+# Term arrays kept in memory per process: postings as (int32 doc, float16 BM25), 6 bytes
+# each, and for common words whole-archive vectors, 3 bytes a document. 96 MB holds the
+# common words and pairs of a 100,000-article archive; half of that thrashed
+# (measured: the median search 4x slower).
+CACHE_BYTES = 96_000_000
+DENSE_FRACTION = 8  # a word in more than 1/8 of the documents gets vectors
 
 _EMPTY = (np.zeros(0, np.int32), np.zeros(0, np.float16))
 
@@ -81,9 +83,17 @@ class _Snapshot:
     official_keys: dict[str, list[str]]  # accent-free key -> canonical names
     lock: threading.Lock = field(default_factory=threading.Lock)
     cache: OrderedDict = field(default_factory=OrderedDict)
-    cached: int = 0
+    costs: dict = field(default_factory=dict)
+    cached: int = 0  # bytes
     _titles: dict[str, list[FacetCount]] | None = None
     _words: tuple[dict, dict] | None = None
+    _whole_names: dict[str, str] | None = None
+
+    def whole_names(self) -> dict[str, str]:
+        """Accent-free key -> officials' names and provinces, taken whole when restoring accents."""
+        if self._whole_names is None:
+            self._whole_names = {normalize.name_key(n): n for n in [*self.names, *PROVINCES]}
+        return self._whole_names
 
     def words(self) -> tuple[dict[str, int], dict[str, list[tuple[str, int]]]]:
         """(folded word -> documents, folded word -> its accented spellings with counts),
@@ -131,12 +141,40 @@ class _Snapshot:
                 value = (ids, contrib)
             else:
                 value = _EMPTY
-            self.cache[key] = value
-            self.cached += len(value[0])
-            while self.cached > CACHE_POSTINGS and len(self.cache) > 1:
-                _, (old, _) = self.cache.popitem(last=False)
-                self.cached -= len(old)
+            self._keep(key, value, len(value[0]) * 6)
             return value
+
+    def dense(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """For a word in many documents: (presence mask, contributions) over all
+        documents, or None for a rarer one. Adding whole vectors beats scattering
+        tens of thousands of entries at random places, query after query."""
+        key = ("dense", fieldname, term)
+        with self.lock:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.cache.move_to_end(key)
+                return hit or None
+        ids, contrib = self.term(fieldname, term)
+        if len(ids) * DENSE_FRACTION < self.size:
+            value: tuple = ()
+        else:
+            mask = np.zeros(self.size, bool)
+            mask[ids] = True
+            vector = np.zeros(self.size, np.float16)
+            vector[ids] = contrib
+            value = (mask, vector)
+        with self.lock:
+            self._keep(key, value, 3 * self.size if value else 0)
+        return value or None
+
+    def _keep(self, key, value, cost: int) -> None:
+        """Cache *value* (under the lock), dropping the least recently used past the budget."""
+        self.cache[key] = value
+        self.costs[key] = cost
+        self.cached += cost
+        while self.cached > CACHE_BYTES and len(self.cache) > 1:
+            old, _ = self.cache.popitem(last=False)
+            self.cached -= self.costs.pop(old, 0)
 
     def _read_postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         tbytes = term.encode("utf-8")
@@ -294,6 +332,12 @@ class _Scorer:
         self.exact = np.zeros(snap.size, np.int8)
 
     def _add(self, fieldname: str, term: str, weight: float, mask: np.ndarray | None) -> None:
+        dense = self.snap.dense(fieldname, term)
+        if dense is not None:
+            self.scores += weight * dense[1]
+            if mask is not None:
+                mask |= dense[0]
+            return
         ids, contrib = self.snap.term(fieldname, term)
         if len(ids):
             self.scores[ids] += weight * contrib
@@ -305,11 +349,17 @@ class _Scorer:
         present = np.zeros(self.snap.size, bool)
         exact = np.zeros(self.snap.size, bool) if score and clause_exact != clause_folded else None
         for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
-            ids, contrib = self.snap.term(fieldname, clause_folded)
-            if len(ids):
-                present[ids] = True
+            dense = self.snap.dense(fieldname, clause_folded)
+            if dense is not None:
+                present |= dense[0]
                 if score:
-                    self.scores[ids] += weight * contrib
+                    self.scores += weight * dense[1]
+            else:
+                ids, contrib = self.snap.term(fieldname, clause_folded)
+                if len(ids):
+                    present[ids] = True
+                    if score:
+                        self.scores[ids] += weight * contrib
             if exact is not None:
                 self._add(fieldname, clause_exact, weight * EXACT_WEIGHT, exact)
         if exact is not None:
@@ -520,6 +570,9 @@ class Searcher:
             return ()
         counts = np.bincount(snap.off_ids[final[snap.off_docs]], minlength=len(snap.names))
         nonzero = np.flatnonzero(counts)
+        if len(nonzero) > request.facet_limit:  # only the top need sorting by name for ties
+            cut = counts[nonzero][np.argpartition(-counts[nonzero], request.facet_limit - 1)[request.facet_limit - 1]]
+            nonzero = nonzero[counts[nonzero] >= cut]
         top = sorted(((snap.names[i], int(counts[i])) for i in nonzero), key=lambda kv: (-kv[1], kv[0]))
         shown = [FacetCount(n, c) for n, c in top[: request.facet_limit]]
         selected = {n for o in request.officials for n in self.resolve_official(o, snap)}
@@ -686,7 +739,7 @@ def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) ->
     out: list[list[tuple[str, float]]] = []  # per position: candidates with a base score
     fixed: dict[int, str] = {}
     i = 0
-    names = {normalize.name_key(n): n for n in [*snap.names, *PROVINCES]}
+    names = snap.whole_names()
     while i < len(folded):
         for size in (4, 3, 2):  # an official's full name
             key = " ".join(folded[i:i + size])
