@@ -37,6 +37,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
     app.json.sort_keys = False  # the API answers in the order `timtin search --json` prints
+    app.json.ensure_ascii = False  # and in Vietnamese, as it does
     if os.environ.get("TIMTIN_INDEX"):
         app.config["INDEX_DIR"] = os.environ["TIMTIN_INDEX"]
     if os.environ.get("TIMTIN_ABBREVIATIONS"):
