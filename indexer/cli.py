@@ -100,8 +100,7 @@ def _report(report: IndexReport) -> None:
     for note in report.notes:
         click.echo(note, err=True)
     for problem in report.problems:
-        prefix = "skipped" if problem.skipped else "warning"
-        click.echo(f"{prefix}: {problem}", err=True)
+        _print_problem(problem)
     click.echo(
         f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
         f"removed {report.removed}, skipped {report.skipped}."
@@ -213,15 +212,16 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     if result.total == 0:
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
     else:
-        click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)\n")
+        click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)")
+    if result.suggestion:
+        click.echo(f"Did you mean: {result.suggestion}")
+    click.echo()
     for hit in result.hits:
         when = hit.date.isoformat() if hit.date else "no date"
         click.echo(f"{click.style(_terminal(hit.title_html), bold=True)}  [{when}]  {hit.id}")
         if hit.officials:
             click.echo("  " + "; ".join(hit.officials))
         click.echo("  " + _terminal(hit.snippet) + "\n")
-    if result.suggestion:
-        click.echo(f"Did you mean: {result.suggestion}")
 
 
 def _print_problem(problem: Problem) -> None:

@@ -95,3 +95,9 @@ def test_stats_prints_count_dates_and_officials(runner, sample_index):
     assert "Articles:   43 (0 without a date)" in result.stdout
     assert "Dates:      2019-05-27 to 2024-12-14" in result.stdout
     assert "Vi Đức Thắng" in result.stdout
+
+
+def test_search_prints_the_accented_suggestion_as_a_line(runner, sample_index):
+    result = runner.invoke(cli, ["search", "dan", "van", "--index", str(sample_index)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == "Did you mean: dân vận"
