@@ -634,8 +634,11 @@ class Searcher:
         if head and not normalize.has_accents(prefix):
             spelled = _restore(snap, head, self.abbreviations) or head
         phrases: list[str] = []
+        shown = self.abbreviations.shown if self.abbreviations else {}
         for word in completions[:4]:
-            text = " ".join([*spelled, _best_spelling(snap, spelled[-1] if spelled else None, word)])
+            last_word = shown[word] if word in shown and len(word) >= 3 else \
+                _best_spelling(snap, spelled[-1] if spelled else None, word)
+            text = " ".join([*spelled, last_word])
             if text not in phrases:
                 phrases.append(text)
         return {"query": prefix, "officials": [c.to_json() for c in officials], "phrases": phrases[:limit]}
