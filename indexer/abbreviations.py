@@ -121,7 +121,7 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
         if found:
             length, _ = found
             words = clauses[i:i + length]
-            merged = Clause([w.exact[0] for w in words], [w.folded[0] for w in words], quoted=False, phrase=length > 1)
+            merged = Clause([w.exact[0] for w in words], [w.folded[0] for w in words])
             out.append(_with_synonyms(merged, table))
             i += length
         else:

@@ -125,13 +125,12 @@ class Clause:
 
     *synonyms* are other forms that match as well, each (exact, folded) words: the
     long form of an abbreviation, or the reverse (see :mod:`indexer.abbreviations`).
-    A *phrase* clause wants its words side by side (quoted, or a long form).
+    A clause of several words wants them side by side (quoted, "Covid-19", a long form).
     """
 
     exact: list[str]
     folded: list[str]
     quoted: bool = False
-    phrase: bool = False
     synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
