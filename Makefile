@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 INDEX  ?= var/index
 
-.PHONY: setup setup-test run index test eval bench soak clean
+.PHONY: setup setup-test run index test test-min eval bench soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ run: index
 test: setup-test
 	$(BIN)/pytest -q
 
+# The same suite against the lowest versions pyproject.toml allows (CI runs it too).
+MIN_VENV := .venv-min
+MIN_PINS := whoosh==2.7.4 flask==3.0.0 click==8.1.3 unidecode==1.3.6 numpy==1.26.0 gunicorn==22.0.0
+test-min:
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/pip install --quiet $(MIN_PINS) 'pytest>=8' 'hypothesis>=6.100' 'playwright>=1.40'
+	$(MIN_VENV)/bin/pip install --quiet --no-deps -e .
+	$(MIN_VENV)/bin/pytest -q -p no:cacheprovider
+
 # Precision and recall of the officials extractor on the labelled set.
 eval: setup
 	$(BIN)/python -m tests.tools.eval_officials
@@ -47,4 +56,4 @@ soak: setup-test
 	$(BIN)/python -m tests.tools.soak
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) $(MIN_VENV) var .pytest_cache

@@ -49,7 +49,10 @@ def search(sample_searcher):
 
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    try:  # click 8.1 mixes stderr into stdout unless told not to; 8.2 always keeps them apart
+        return CliRunner(mix_stderr=False)
+    except TypeError:
+        return CliRunner()
 
 
 @pytest.fixture
