@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from flask import Flask
@@ -20,6 +21,7 @@ DEFAULTS = {
     "PER_PAGE": 10,
     "OFFICIALS_SHOWN": 10,  # officials listed before "Xem thêm"
     "ABBREVIATIONS": None,  # a TSV of abbreviations; None: the bundled data/abbreviations.tsv
+    "WARM_UP": True,  # open the index in the background at start, not on the first request
 }
 
 SECURITY_HEADERS = {
@@ -45,7 +47,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     table = abbreviations.load_default(Path(app.config["ABBREVIATIONS"]) if app.config["ABBREVIATIONS"] else None)
-    app.extensions["timtin.searcher"] = Searcher(Path(app.config["INDEX_DIR"]), table)
+    searcher = app.extensions["timtin.searcher"] = Searcher(Path(app.config["INDEX_DIR"]), table)
+    if app.config["WARM_UP"]:
+        threading.Thread(target=searcher.warm, name="timtin-warm-up", daemon=True).start()
 
     from webui import views
 
