@@ -425,9 +425,12 @@ class Curated:
         except OSError as err:
             raise TimtinError(f"{path}: cannot read the officials list ({err.strerror})") from None
         try:
-            rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+            reader = csv.DictReader(raw.decode("utf-8-sig").splitlines())
+            rows = list(reader)
         except UnicodeDecodeError:
             raise TimtinError(f"{path}: the officials list is not UTF-8; re-save it as UTF-8") from None
+        if raw.strip() and not {"name", "aliases", "titles"} <= set(reader.fieldnames or ()):
+            raise TimtinError(f"{path}:1: expected the columns name,aliases,titles")
         people = []
         for lineno, row in enumerate(rows, start=2):
             if None in row or not {"name", "aliases", "titles"} <= set(row):

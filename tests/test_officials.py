@@ -121,7 +121,10 @@ def test_curated_file_errors_name_the_file_and_line(tmp_path):
     with pytest.raises(TimtinError, match=r"officials.csv:3: empty name"):
         Curated.load(path)
     path.write_text("ten,bi danh\nA,B\n", encoding="utf-8")
-    with pytest.raises(TimtinError, match=r"officials.csv:2: expected the columns name,aliases,titles"):
+    with pytest.raises(TimtinError, match=r"officials.csv:1: expected the columns name,aliases,titles"):
+        Curated.load(path)
+    path.write_text("name,aliases\n", encoding="utf-8")  # a header alone is checked too
+    with pytest.raises(TimtinError, match=r"officials.csv:1: expected the columns name,aliases,titles"):
         Curated.load(path)
 
 
