@@ -508,7 +508,8 @@ class Searcher:
         } if facets else {}
         ranked = self._rank(snap, scorer, final, request, parsed)
         hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
-        suggestion = self.suggestion(request.query) if request.query.strip() else None
+        # on the first page only: later pages are the same query, already offered
+        suggestion = self.suggestion(request.query) if request.query.strip() and request.page == 1 else None
         return SearchResult(
             query=request.query,
             suggestion=suggestion,
@@ -736,7 +737,9 @@ def _date_str(day: int) -> str:
 
 MAX_SUGGEST_WORDS = 10
 SPELLINGS = 6  # accented spellings tried per word
-PAIR_EVIDENCE = 3.0  # weight of two spellings seen side by side against one alone
+PAIR_EVIDENCE = 8.0  # weight of two spellings seen side by side against one alone
+BODY_EVIDENCE = 0.3  # an article holding both spellings and the pair, against a title holding the pair
+BODY_EVIDENCE_DOCS = 5000  # above this the pair is common enough for titles to speak; bounds the work
 
 
 def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) -> list[str] | None:
@@ -857,18 +860,32 @@ def _pair_evidence(snap: _Snapshot, left, right) -> list[list[float]]:
             n = len(snap.term("title", schema.pair(ea, eb))[0])
             counts[k][j] = n
             accented_total += n
+    folded_pair = schema.pair(normalize.folded(left[0][0]), normalize.folded(right[0][0]))
     if plain_at:
-        folded_pair = schema.pair(normalize.folded(left[0][0]), normalize.folded(right[0][0]))
         counts[plain_at[0]][plain_at[1]] = max(0, len(snap.term("title", folded_pair)[0]) - accented_total)
+    if not any(any(row) for row in counts):
+        # No title holds the pair: fall back on bodies, counting the articles that hold
+        # the folded pair and both spellings (a weaker sign: they may stand apart).
+        within = snap.term("body", folded_pair)[0]
+        if 0 < len(within) <= BODY_EVIDENCE_DOCS:
+            rights = [_doc_set(snap, b, within) for b, _ in right]
+            for k, (a, _) in enumerate(left):
+                here = _doc_set(snap, a, within)
+                for j, docs in enumerate(rights):
+                    counts[k][j] = BODY_EVIDENCE * len(here & docs)
     return [[math.log1p(n) for n in row] for row in counts]
 
 
 def _doc_set(snap: _Snapshot, word: str, within: np.ndarray) -> set[int]:
-    """The documents among *within* (a pair's) that hold *word* as spelled."""
+    """The documents among *within* (a pair's, sorted) that hold *word* as spelled."""
     if not len(within):
         return set()
     ids = snap.term("body", normalize.exact(word))[0]
-    return set(np.intersect1d(ids, within, assume_unique=True).tolist())
+    if not len(ids):
+        return set()
+    at = np.searchsorted(ids, within)  # both sorted: look each of the few up among the many
+    at[at == len(ids)] = 0
+    return set(within[ids[at] == within].tolist())
 
 
 def _nearest(word: str, counts: dict[str, int]) -> str | None:

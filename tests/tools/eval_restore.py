@@ -3,8 +3,9 @@
     python -m tests.tools.eval_restore                       # on the sample archive
     python -m tests.tools.eval_restore --source ../shared/real-news/articles.jsonl
 
-Queries are runs of 2 to 8 words from the articles' titles (seeded), with their
-accents stripped; a query counts as restored when the suggestion gives back every
+Queries are runs of 2 to 8 words from the articles' titles (seeded; ``--from body``:
+from first paragraphs, which the title statistics have not seen), with their accents
+stripped; a query counts as restored when the suggestion gives back every
 word as written (case, tone placement and i/y spellings aside). With --source the
 file is indexed into a temporary folder first.
 """
@@ -25,10 +26,11 @@ from indexer.searching import Searcher
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-def queries(articles: list[Article], n: int, seed: int) -> list[list[str]]:
+def queries(articles: list[Article], n: int, seed: int, part: str = "title") -> list[list[str]]:
     rnd = random.Random(seed)
     out = []
-    titles = [[w for w, _, _ in normalize.tokens(a.title)] for a in articles]
+    texts = [a.title if part == "title" else a.body.split("\n\n")[0] for a in articles]
+    titles = [[w for w, _, _ in normalize.tokens(t)] for t in texts]
     titles = [t for t in titles if len(t) >= 2]
     while len(out) < n and titles:
         words = rnd.choice(titles)
@@ -61,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--from", dest="part", choices=("title", "body"), default="title",
+                        help="take the fragments from titles (default) or from first paragraphs")
     args = parser.parse_args(argv)
     source = args.source or ROOT / "data"
     articles = [a for a in parsing.read_paths([source]) if isinstance(a, Article)]
@@ -68,9 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         index = Path(tmp) / "index"
         indexing.update(index, [source], procs=2)
         searcher = Searcher(index, load_default())
-        cases = queries(articles, args.n, args.seed)
+        cases = queries(articles, args.n, args.seed, args.part)
         accuracy, wrong = evaluate(searcher, cases)
-    print(f"Accent restoration on {len(cases)} accent-free title fragments of 2-8 words "
+    print(f"Accent restoration on {len(cases)} accent-free {args.part} fragments of 2-8 words "
           f"({len(articles)} articles from {source.name}): {accuracy:.1%} restored exactly")
     if args.errors:
         print("\n".join(wrong))
