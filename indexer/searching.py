@@ -509,7 +509,7 @@ class Searcher:
         ranked = self._rank(snap, scorer, final, request, parsed)
         hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
         # on the first page only: later pages are the same query, already offered
-        suggestion = self.suggestion(request.query) if request.query.strip() and request.page == 1 else None
+        suggestion = self._suggestion(snap, request.query) if request.query.strip() and request.page == 1 else None
         return SearchResult(
             query=request.query,
             suggestion=suggestion,
@@ -615,7 +615,9 @@ class Searcher:
     def suggestion(self, query: str) -> str | None:
         """The query with its accents restored, for a query typed without any:
         ``dan van`` -> ``dân vận``. None when there is nothing better to offer."""
-        snap = self._current()
+        return self._suggestion(self._current(), query)
+
+    def _suggestion(self, snap: _Snapshot, query: str) -> str | None:
         words = [w for w, _, _ in normalize.tokens(normalize.clean(query))]
         if not words or len(words) > MAX_SUGGEST_WORDS or normalize.has_accents(query):
             return None

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer import normalize
 from indexer.errors import IndexNotFound, QueryError
 from indexer.searching import SearchRequest, Searcher, highlight
 
@@ -169,7 +168,6 @@ def article(article_id: str):
         paragraphs=[mark(p) for p in found.body.split("\n\n") if p.strip() and p != found.lead],
         lead=mark(found.lead) if found.lead else None,
         month=month,
-        back=request.args.get("back") if (request.args.get("back") or "").startswith("/?") else None,
         related=searcher().related(article_id),
     )
 
@@ -243,7 +241,3 @@ def register_errors(app: Flask) -> None:
 def vndate(value: dt.date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else "không rõ ngày"
 
-
-@bp.app_template_global()
-def official_key(name: str) -> str:
-    return normalize.name_key(name)
