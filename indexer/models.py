@@ -133,6 +133,11 @@ class SearchResult:
     hits: tuple[SearchHit, ...]
     facets: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
     suggestion: str | None = None
+    # how the query was read (see indexer.query.describe): its words, and whether
+    # their accents count
+    reading: dict = field(default_factory=dict)
+    # the query whose results these are, when the one typed found nothing
+    corrected: str | None = None
 
     @property
     def pages(self) -> int:
@@ -146,6 +151,8 @@ class SearchResult:
             "per_page": self.per_page,
             "took_ms": round(self.took_ms, 2),
             "suggestion": self.suggestion,
+            "corrected": self.corrected,
+            "reading": self.reading,
             "hits": [h.to_json() for h in self.hits],
             "facets": {
                 name: [c.to_json() for c in counts] for name, counts in self.facets.items()

@@ -46,13 +46,14 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     facet_limit: int = FACET_LIMIT
+    verbatim: bool = False  # no results for the suggestion when the query finds nothing
 
     @classmethod
     def from_params(cls, params: Mapping[str, object]) -> SearchRequest:
         """Check string parameters (from the CLI or a URL) and build a request.
 
         Accepted keys: ``q``, ``from``, ``to``, ``year``, ``month``, ``official``
-        (a string or a list), ``sort``, ``page``, ``per_page``. Raises
+        (a string or a list), ``sort``, ``page``, ``per_page``, ``verbatim``. Raises
         :class:`QueryError` with a message that names the bad value.
         """
         query = str(params.get("q") or "")
@@ -91,6 +92,7 @@ class SearchRequest:
             sort=sort,
             page=_int_param(params, "page", 1, MAX_PAGE) or 1,
             per_page=_int_param(params, "per_page", 1, MAX_PER_PAGE) or 10,
+            verbatim=str(params.get("verbatim") or "").strip().lower() in ("1", "true", "yes", "on"),
         )
 
 
@@ -125,13 +127,15 @@ class Clause:
 
     *synonyms* are other forms that match as well, each (exact, folded) words: the
     long form of an abbreviation, or the reverse (see :mod:`indexer.abbreviations`).
-    A clause of several words wants them side by side (quoted, "Covid-19", a long form).
+    A clause of several words wants them side by side: quoted, a long form, or
+    syllables the search read as one word (*joined*: ``tham nhũng``).
     """
 
     exact: list[str]
     folded: list[str]
     quoted: bool = False
     synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    joined: bool = False
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
         return [(self.exact, self.folded), *self.synonyms]
@@ -143,10 +147,16 @@ class Clause:
 
 @dataclass
 class ParsedQuery:
-    """Alternatives (split by ``OR``), each a list of clauses that must all match."""
+    """Alternatives (split by ``OR``), each a list of clauses that must all match.
+
+    *strict* when the query holds an accent anywhere: then every word means its
+    spelling as typed (``tham`` is not ``thăm``); an accent-free query matches
+    every spelling.
+    """
 
     alternatives: list[list[Clause]] = field(default_factory=list)
     excluded: list[Clause] = field(default_factory=list)
+    strict: bool = False
 
     @property
     def positive(self) -> list[Clause]:
@@ -165,7 +175,7 @@ def parse_query(text: str) -> ParsedQuery:
     ``OR`` splits the query into whole alternatives: ``Mẫu Sơn OR Kỳ Lừa`` is
     (Mẫu Sơn) or (Kỳ Lừa), as Vietnamese words are several syllables long.
     """
-    parsed = ParsedQuery(alternatives=[[]])
+    parsed = ParsedQuery(alternatives=[[]], strict=normalize.has_accents(normalize.clean(text)))
     negate_next = False
     words = 0
     for match in _QUERY_TOKEN.finditer(normalize.clean(text)):
@@ -200,6 +210,27 @@ def parse_query(text: str) -> ParsedQuery:
         (parsed.excluded if negated else parsed.alternatives[-1]).append(clause)
     parsed.alternatives = [alt for alt in parsed.alternatives if alt]
     return parsed
+
+
+def describe(parsed: ParsedQuery) -> dict:
+    """How a query was read, for people: its words and whether accents count.
+
+    ``{"accents": "as typed" | "any", "alternatives": [[{"words": "tham nhũng",
+    "together": true, "quoted": false, "also": ["Ủy ban nhân dân"]}]], "excluded": [...]}``;
+    an accent-free query shows each word in the spelling it ranks first.
+    """
+    def clause(c: Clause) -> dict:
+        return {
+            "words": " ".join(c.exact),
+            "together": len(c.exact) > 1,
+            "quoted": c.quoted,
+            "also": [" ".join(exact) for exact, _ in c.synonyms],
+        }
+    return {
+        "accents": "as typed" if parsed.strict else "any",
+        "alternatives": [[clause(c) for c in alt] for alt in parsed.alternatives],
+        "excluded": [clause(c) for c in parsed.excluded],
+    }
 
 
 # -- snippets ------------------------------------------------------------------

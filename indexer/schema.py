@@ -5,15 +5,18 @@ Title and body are each one field of *counted terms* (:class:`CountedText`), bui
 (:func:`indexer.normalize.tokens`):
 
 * every word in its folded form (``dân`` -> ``dan``): an accent-free query matches;
-* every word in its exact form, when that differs (``dân``): a query with accents
-  matches its own spelling first, so ``nói tới`` ranks above ``nói tôi``;
-* in titles, pairs as spelled too (``dân vận``): the statistics that turn an
-  accent-free query back into Vietnamese (:mod:`indexer.searching`);
-* every pair of neighbouring words, folded (``dan van``): Vietnamese words are mostly
-  two syllables, so a pair is a word, and a phrase is its pairs. Pairs make phrase
-  matching and "side by side" ranking a term lookup instead of a walk over
-  positions, so no positions are stored. (Exact pairs would add a third of the
-  postings for little: the exact words already rank ``dân vận`` above ``dàn vân``.)
+* every word in its exact form, when that differs (``dân``): a word typed with
+  accents matches that spelling only;
+* every pair of neighbouring words, as spelled: ``dan van|dân vận`` (the folded pair,
+  a bar, then the exact pair), or just ``tham gia`` when the pair holds no accent.
+  Vietnamese words are mostly two syllables, so a pair is a word and a phrase is its
+  pairs: "side by side" is a term lookup instead of a walk over positions, so no
+  positions are stored. A pair typed with accents is one term; an accent-free pair is
+  the folded term and every term under its prefix (``dan van|``), which the lexicon
+  keeps together; the counts of those spellings are also the statistics that restore
+  accents to a query (:mod:`indexer.searching`). Pairs stop at punctuation and line
+  breaks (``Hà Nội. Đồng`` is no pair) and skip numbers, which would only add terms
+  that occur once.
 
 A folded form never holds an accent and an exact one is only kept when it does, so the
 two never collide; a pair holds a space, which no word does.
@@ -36,7 +39,7 @@ from whoosh.system import pack_uint
 from indexer import normalize
 from indexer.models import Article
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class TimtinCodec(W3Codec):
@@ -74,33 +77,56 @@ class CountedText(fields.FieldType):
             yield term.encode("utf-8"), count, float(count), pack_uint(count)
 
 
-def terms(text: str, exact_pairs: bool = False) -> tuple[Counter, int]:
-    """The counted terms of a text, and its number of words.
-
-    :param exact_pairs: also count neighbouring words as spelled (``dân vận``); the
-        title keeps them, cheaply, as the statistics that restore accents to a query.
-    """
+def terms(text: str) -> tuple[Counter, int]:
+    """The counted terms of a text, and its number of words."""
     counts: Counter = Counter()
     prev = prev_exact = None
+    prev_end = 0
     n = 0
-    for word, _, _ in normalize.tokens(text):
+    for word, start, end in normalize.tokens(text):
         e = normalize.exact(word)
         f = normalize.folded(word)
         counts[f] += 1
         if e != f:
             counts[e] += 1
-        if prev is not None:
-            counts[f"{prev} {f}"] += 1
-            if exact_pairs and (e != f or prev_exact != prev):
-                counts[f"{prev_exact} {e}"] += 1
-        prev, prev_exact = f, e
+        if prev is not None and joins(text[prev_end:start]) and not (f.isdigit() or prev.isdigit()):
+            counts[spelled_pair(prev_exact, e, prev, f)] += 1
+        prev, prev_exact, prev_end = f, e, end
         n += 1
     return counts, n
 
 
+def joins(gap: str) -> bool:
+    """Whether two words with *gap* between them stand side by side: spaces, or one
+    hyphen or slash (``Covid-19``, ``Bắc-Nam``); never punctuation or a line break."""
+    return gap in ("-", "/") or (gap.isspace() and "\n" not in gap)
+
+
 def pair(a: str, b: str) -> str:
-    """The term of two neighbouring folded words."""
+    """The term of two neighbouring folded words, written without accents."""
     return f"{a} {b}"
+
+
+SPELLING = "|"  # between a folded pair and its spelling
+
+
+def spelled_pair(a: str, b: str, fa: str | None = None, fb: str | None = None) -> str:
+    """The term of two neighbouring exact words as spelled (folded forms if known)."""
+    fa = normalize.folded(a) if fa is None else fa
+    fb = normalize.folded(b) if fb is None else fb
+    if a == fa and b == fb:
+        return f"{fa} {fb}"
+    return f"{fa} {fb}{SPELLING}{a} {b}"
+
+
+def spellings_prefix(a: str, b: str) -> str:
+    """The prefix of every accented spelling of the folded pair *a b*."""
+    return f"{a} {b}{SPELLING}"
+
+
+def spelling_of(term: str) -> str:
+    """The exact pair of a pair term: ``dan van|dân vận`` -> ``dân vận``."""
+    return term.rpartition(SPELLING)[2]
 
 
 TEXT_FIELDS = ("title", "body")
@@ -143,7 +169,7 @@ def searchable_body(article: Article) -> str:
 
 def to_document(article: Article, content_hash: str) -> dict:
     """The Whoosh document of an article."""
-    title_terms, title_len = terms(article.title, exact_pairs=True)
+    title_terms, title_len = terms(article.title)
     body_terms, body_len = terms(searchable_body(article))
     return {
         "id": article.id,

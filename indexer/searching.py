@@ -30,16 +30,19 @@ from pathlib import Path
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
-from indexer import normalize, schema
+from indexer import normalize, schema, wordlist
 from indexer.abbreviations import Abbreviations, expand
 from indexer.officials import PROVINCES
 from indexer.indexing import VOCAB_PREFIX, check_schema, require_generation
 from indexer.models import Article, FacetCount, OfficialSummary, SearchHit, SearchResult
+from indexer.wordlist import WordList
 from indexer.query import (  # noqa: F401 - re-exported: the search API in one place
+    MAX_WORDS,
     SORTS,
     Clause,
     ParsedQuery,
     SearchRequest,
+    describe,
     highlight,
     parse_query,
 )
@@ -55,6 +58,9 @@ BM25_B = 0.75
 # (measured: the median search 4x slower).
 CACHE_BYTES = 96_000_000
 DENSE_FRACTION = 8  # a word in more than 1/8 of the documents gets vectors
+# Two typed words with no listed word or name between them are read as one word when
+# they stand side by side in this share of the articles holding both (README).
+JOIN_SHARE = 0.2
 
 _EMPTY = (np.zeros(0, np.int32), np.zeros(0, np.float16))
 
@@ -88,12 +94,23 @@ class _Snapshot:
     _titles: dict[str, list[FacetCount]] | None = None
     _words: tuple[dict, dict] | None = None
     _whole_names: dict[str, str] | None = None
+    _name_pairs: frozenset | None = None
 
     def whole_names(self) -> dict[str, str]:
         """Accent-free key -> officials' names and provinces, taken whole when restoring accents."""
         if self._whole_names is None:
             self._whole_names = {normalize.name_key(n): n for n in [*self.names, *PROVINCES]}
         return self._whole_names
+
+    def name_pairs(self) -> frozenset[tuple[str, str]]:
+        """Neighbouring folded syllables inside officials' names and provinces."""
+        if self._name_pairs is None:
+            pairs = set()
+            for key in self.whole_names():
+                parts = key.split()
+                pairs.update(zip(parts, parts[1:]))
+            self._name_pairs = frozenset(pairs)
+        return self._name_pairs
 
     def words(self) -> tuple[dict[str, int], dict[str, list[tuple[str, int]]]]:
         """(folded word -> documents, folded word -> its accented spellings with counts),
@@ -125,13 +142,75 @@ class _Snapshot:
 
     def term(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, BM25 contributions) of a term in a field."""
-        key = (fieldname, term)
+        return self._postings((fieldname, term), lambda: self._read_postings(fieldname, term))
+
+    def pair(self, fieldname: str, a: str, b: str, strict: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Documents holding two exact words side by side: as spelled (*strict*), or in
+        any spelling that folds like them."""
+        fa, fb = normalize.folded(a), normalize.folded(b)
+        if strict:
+            return self.term(fieldname, schema.spelled_pair(a, b, fa, fb))
+        terms = [schema.pair(fa, fb), *(t for t, _ in self.spellings(fieldname, fa, fb))]
+        return self._postings(
+            (fieldname, "any", fa, fb), lambda: _merge([self._read_postings(fieldname, t) for t in terms])
+        )
+
+    def plain(self, fieldname: str, word: str) -> tuple[np.ndarray, np.ndarray]:
+        """Documents holding a folded word written without accents (``tham``, not
+        ``thăm``): its folded count less the counts of its accented spellings."""
+        accented = self.words()[1].get(word)
+        if not accented:
+            return self.term(fieldname, word)
+
+        def read():
+            ids, tf = self._read_postings(fieldname, word)
+            left = tf.copy()
+            for spelling, _ in accented:
+                s_ids, s_tf = self._read_postings(fieldname, spelling)
+                if len(s_ids):
+                    left[np.searchsorted(ids, s_ids)] -= s_tf
+            keep = left > 0
+            return ids[keep], left[keep]
+        return self._postings((fieldname, "plain", word), read)
+
+    def spellings(self, fieldname: str, a: str, b: str) -> list[tuple[str, int]]:
+        """The accented spelling terms of the folded pair *a b* in a field, with the
+        number of documents holding each (deleted ones included), most first."""
+        key = (fieldname, "spellings", a, b)
+        with self.lock:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit
+            counts: dict[str, int] = {}
+            prefix = schema.spellings_prefix(a, b)
+            for leaf, _ in self.searcher.reader().leaf_readers():
+                for tbytes, info in leaf.iter_prefix(fieldname, prefix):
+                    term = tbytes.decode("utf-8")
+                    counts[term] = counts.get(term, 0) + info.doc_frequency()
+            value = sorted(counts.items(), key=lambda kv: -kv[1])
+            self._keep(key, value, 64 * len(value) + 64)
+            return value
+
+    def spelling_counts(self, fieldname: str, a: str, b: str) -> dict[str, int]:
+        """Exact pair (``dân vận``, or ``tham gia`` unaccented) -> documents holding it
+        side by side so spelled, for the folded pair *a b*; from the lexicon alone."""
+        counts = {schema.spelling_of(term): n for term, n in self.spellings(fieldname, a, b)}
+        plain = schema.pair(a, b)
+        with self.lock:
+            n = sum(leaf.doc_frequency(fieldname, plain) for leaf, _ in self.searcher.reader().leaf_readers())
+        if n:
+            counts[plain] = n
+        return counts
+
+    def _postings(self, key, read) -> tuple[np.ndarray, np.ndarray]:
+        """Cached (ids, BM25 contributions) under *key*; *read* gives (ids, frequencies)."""
+        fieldname = key[0]
         with self.lock:
             hit = self.cache.get(key)
             if hit is not None:
                 self.cache.move_to_end(key)
                 return hit
-            ids, tf = self._read_postings(fieldname, term)
+            ids, tf = read()
             if len(ids):
                 lens, avg = self.lengths[fieldname]
                 df = len(ids)
@@ -250,6 +329,18 @@ def _leaf_postings(leaf, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.
     return np.asarray(ids, dtype=np.int64), np.asarray(tfs, dtype=np.float32)
 
 
+def _merge(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """One posting list from several: sorted ids, frequencies summed."""
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return _EMPTY[0], np.zeros(0, np.float32)
+    if len(parts) == 1:
+        return parts[0]
+    ids, where = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
+    tf = np.bincount(where, weights=np.concatenate([p[1] for p in parts])).astype(np.float32)
+    return ids.astype(np.int32), tf
+
+
 def _open_snapshot(gen: Path) -> _Snapshot:
     check_schema(gen)
     # Read files, not memory maps: a mapped index counts in the server's resident
@@ -322,13 +413,19 @@ def _open_snapshot(gen: Path) -> _Snapshot:
 # -- matching and scoring ---------------------------------------------------------
 
 class _Scorer:
-    """Builds the match mask and the scores of one query over a snapshot."""
+    """Builds the match mask and the scores of one query over a snapshot.
 
-    def __init__(self, snap: _Snapshot) -> None:
+    A *strict* query (typed with accents) matches words and pairs as spelled; a loose
+    one (no accent anywhere) matches every spelling, and ranks the spelling its
+    reading restored first (a clause's ``exact`` words are that reading).
+    """
+
+    def __init__(self, snap: _Snapshot, strict: bool = False) -> None:
         self.snap = snap
+        self.strict = strict
         self.scores = np.zeros(snap.size, np.float32)
-        # how many of the words typed with accents a document holds with those accents:
-        # it ranks first, so "nói tới" finds "nói tới" before "nói tôi"
+        # how many words and pairs of the likely reading a document holds as spelled:
+        # it ranks first, so "dan van" finds "dân vận" before "dân vẫn"
         self.exact = np.zeros(snap.size, np.int8)
 
     def _add(self, fieldname: str, term: str, weight: float, mask: np.ndarray | None) -> None:
@@ -344,78 +441,74 @@ class _Scorer:
             if mask is not None:
                 mask[ids] = True
 
-    def word(self, clause_exact: str, clause_folded: str, score: bool = True) -> np.ndarray:
-        """Documents holding the word (folded); scores it on the way."""
+    def word(self, e: str, f: str, strict: bool, score: bool = True) -> np.ndarray:
+        """Documents holding the word (exact *e*, folded *f*); scores it on the way."""
         present = np.zeros(self.snap.size, bool)
-        exact = np.zeros(self.snap.size, bool) if score and clause_exact != clause_folded else None
+        boost = np.zeros(self.snap.size, bool) if score and not strict and e != f else None
         for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
-            dense = self.snap.dense(fieldname, clause_folded)
-            if dense is not None:
-                present |= dense[0]
-                if score:
-                    self.scores += weight * dense[1]
-            else:
-                ids, contrib = self.snap.term(fieldname, clause_folded)
-                if len(ids):
-                    present[ids] = True
-                    if score:
-                        self.scores[ids] += weight * contrib
-            if exact is not None:
-                self._add(fieldname, clause_exact, weight * EXACT_WEIGHT, exact)
-        if exact is not None:
-            self.exact += exact
+            folded_mask = None if strict else present
+            if score or not strict:
+                self._add(fieldname, f, weight if score else 0.0, folded_mask)
+            if strict and e != f:
+                self._add(fieldname, e, weight * EXACT_WEIGHT if score else 0.0, present)
+            elif strict:
+                present[self.snap.plain(fieldname, f)[0]] = True
+            elif boost is not None:
+                self._add(fieldname, e, weight * EXACT_WEIGHT, boost)
+        if boost is not None:
+            self.exact += boost
         return present
 
-    def pairs(self, folded: list[str], score: bool = True) -> np.ndarray:
-        """Documents holding every neighbouring pair of *folded* (a phrase)."""
+    def pairs(self, exact: list[str], folded: list[str], strict: bool, score: bool = True) -> np.ndarray:
+        """Documents holding every neighbouring pair of the words side by side."""
         present = np.ones(self.snap.size, bool)
-        for a, b in zip(folded, folded[1:]):
+        for (a, b), (fa, fb) in zip(zip(exact, exact[1:]), zip(folded, folded[1:])):
             both = np.zeros(self.snap.size, bool)
+            boost = np.zeros(self.snap.size, bool) if score and not strict and (a, b) != (fa, fb) else None
             for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
-                ids, contrib = self.snap.term(fieldname, schema.pair(a, b))
-                if len(ids):
-                    both[ids] = True
-                    if score:
-                        self.scores[ids] += weight * PAIR_WEIGHT * contrib
+                ids, contrib = self.snap.pair(fieldname, a, b, strict)
+                both[ids] = True
+                if score:
+                    self.scores[ids] += weight * PAIR_WEIGHT * contrib
+                if boost is not None:
+                    ids, contrib = self.snap.pair(fieldname, a, b, True)
+                    boost[ids] = True
+                    self.scores[ids] += weight * EXACT_WEIGHT * PAIR_WEIGHT * contrib
             present &= both
+            if boost is not None:
+                self.exact += boost
         return present
 
-    def form(self, exact: list[str], folded: list[str], score: bool = True) -> np.ndarray:
+    def form(self, exact: list[str], folded: list[str], strict: bool, score: bool = True) -> np.ndarray:
         """Documents holding the words, side by side when there are several."""
         present = np.ones(self.snap.size, bool)
         for e, f in zip(exact, folded):
-            present &= self.word(e, f, score)
+            present &= self.word(e, f, strict, score)
         if len(folded) > 1:
-            present &= self.pairs(folded, score)
+            present &= self.pairs(exact, folded, strict, score)
         return present
 
-    def clause(self, clause: Clause, score: bool = True) -> np.ndarray:
+    def clause(self, clause: Clause, strict: bool, score: bool = True) -> np.ndarray:
         """Documents holding the clause in any of its forms (an abbreviation or its long form)."""
-        present = self.form(clause.exact, clause.folded, score)
+        present = self.form(clause.exact, clause.folded, strict, score)
         for exact, folded in clause.synonyms:
-            present |= self.form(exact, folded, score)
+            present |= self.form(exact, folded, strict, score)
         return present
 
     def alternative(self, clauses: list[Clause]) -> np.ndarray:
         present = np.ones(self.snap.size, bool)
         for clause in clauses:
-            present &= self.clause(clause)
-        # words side by side rank above scattered ones, across clauses too
-        for sequence in _sequences(clauses):
-            if len(sequence) > 1:
-                self.pairs(sequence)
+            present &= self.clause(clause, self.strict)
+        # clauses side by side rank above scattered ones
+        for a, b in _boundaries(clauses):
+            for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+                ids, contrib = self.snap.pair(fieldname, a, b, self.strict)
+                self.scores[ids] += weight * PAIR_WEIGHT * contrib
         return present
 
     def excluded(self, clause: Clause) -> np.ndarray:
         """Documents to leave out: typed with accents, only that spelling."""
-        if not clause.accented:
-            return self.clause(clause, score=False)
-        present = np.ones(self.snap.size, bool)
-        for e in clause.exact:
-            present &= self.word(e, e, score=False)
-        if len(clause.folded) > 1:
-            present &= self.pairs(clause.folded, score=False)
-        return present
+        return self.clause(clause, self.strict or clause.accented, score=False)
 
     def query(self, parsed: ParsedQuery) -> np.ndarray:
         if parsed.is_empty():
@@ -430,13 +523,16 @@ class _Scorer:
         return mask
 
 
-def _sequences(clauses: list[Clause]) -> list[list[str]]:
-    """The query's unquoted words in order, once as typed and once with each
-    abbreviation swapped for its other form, for the side-by-side boost."""
+def _boundaries(clauses: list[Clause]) -> set[tuple[str, str]]:
+    """The exact word pairs where neighbouring unquoted clauses meet, in each of their
+    forms (``UBND`` | ``tỉnh`` and ``dân`` | ``tỉnh``), for the side-by-side boost."""
     plain = [c for c in clauses if not c.quoted]
-    typed = [w for c in plain for w in c.folded]
-    swapped = [w for c in plain for w in (c.synonyms[0][1] if c.synonyms else c.folded)]
-    return [typed] if swapped == typed else [typed, swapped]
+    return {
+        (left[-1], right[0])
+        for a, b in zip(plain, plain[1:])
+        for left, _ in a.forms()
+        for right, _ in b.forms()
+    }
 
 
 # -- the searcher ----------------------------------------------------------------
@@ -444,11 +540,16 @@ def _sequences(clauses: list[Clause]) -> list[list[str]]:
 class Searcher:
     """Searches the index at *root*; reopens it when it changes. Thread-safe."""
 
-    def __init__(self, root: Path, abbreviations: Abbreviations | None = None) -> None:
+    def __init__(
+        self, root: Path, abbreviations: Abbreviations | None = None, words: WordList | None = None
+    ) -> None:
         """:param abbreviations: the table that makes UBND find "Ủy ban nhân dân"
-        (:func:`indexer.abbreviations.load_default` gives the bundled one)."""
+        (:func:`indexer.abbreviations.load_default` gives the bundled one).
+        :param words: words of several syllables, for reading queries (the bundled
+        list when None)."""
         self.root = Path(root)
         self.abbreviations = abbreviations
+        self.words = words if words is not None else wordlist.default()
         self._lock = threading.Lock()
         self._snapshot: _Snapshot | None = None
 
@@ -461,9 +562,77 @@ class Searcher:
         except Exception:  # noqa: BLE001 - best effort; the next request opens it again
             pass
 
-    def parse(self, query: str) -> ParsedQuery:
-        """The query as the searcher reads it: parsed, abbreviations expanded."""
-        return expand(parse_query(query), self.abbreviations)
+    def parse(self, query: str, snap: _Snapshot | None = None) -> ParsedQuery:
+        """The query as the searcher reads it: parsed, abbreviations expanded, syllables
+        grouped into words (which must stand side by side), and, typed without
+        accents, each word's likely spelling (which ranks first)."""
+        snap = snap or self._current()
+        parsed = expand(parse_query(query), self.abbreviations)
+        parsed.alternatives = [self._group(snap, alt, parsed.strict) for alt in parsed.alternatives]
+        if not parsed.strict:
+            for alt in parsed.alternatives:
+                self._likely_spelling(snap, alt)
+        return parsed
+
+    def _group(self, snap: _Snapshot, clauses: list[Clause], strict: bool) -> list[Clause]:
+        """Runs of single unquoted words regrouped into words of several syllables."""
+        out: list[Clause] = []
+        run: list[Clause] = []
+        for clause in [*clauses, None]:
+            if clause is not None and not clause.quoted and len(clause.folded) == 1 and not clause.synonyms:
+                run.append(clause)
+                continue
+            if len(run) > 1:
+                groups = [[run[0]]]
+                for i in range(len(run) - 1):
+                    if self._joins(snap, run, i, strict):
+                        groups[-1].append(run[i + 1])
+                    else:
+                        groups.append([run[i + 1]])
+                run = [
+                    g[0] if len(g) == 1 else Clause([c.exact[0] for c in g], [c.folded[0] for c in g], joined=True)
+                    for g in groups
+                ]
+            out += run
+            run = []
+            if clause is not None:
+                out.append(clause)
+        return out
+
+    def _joins(self, snap: _Snapshot, run: list[Clause], i: int, strict: bool) -> bool:
+        """Whether words i and i+1 of a run of typed words form one word.
+
+        Never when the archive never has them side by side; always for a query of two
+        words (what a reader types is mostly one word), for a pair inside a listed
+        word, an official's name or a province; otherwise when they stand side by
+        side in at least JOIN_SHARE of the articles that hold both.
+        """
+        (a,), (b,) = run[i].exact, run[i + 1].exact
+        (fa,), (fb,) = run[i].folded, run[i + 1].folded
+        together = np.union1d(snap.pair("title", a, b, strict)[0], snap.pair("body", a, b, strict)[0])
+        if not len(together):
+            return False
+        if len(run) == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs():
+            return True
+        scorer = _Scorer(snap)
+        both = scorer.word(a, fa, strict, score=False) & scorer.word(b, fb, strict, score=False)
+        return len(together) >= JOIN_SHARE * int(both.sum())
+
+    def _likely_spelling(self, snap: _Snapshot, clauses: list[Clause]) -> None:
+        """Give the clauses of an accent-free query the spelling restoration finds
+        likeliest, to rank it first (matching stays accent-free)."""
+        folded = [w for c in clauses for w in c.folded]
+        if not folded or len(folded) > MAX_WORDS:
+            return
+        restored = _restore(snap, folded, self.abbreviations)
+        if restored is None:
+            return
+        at = 0
+        for clause in clauses:
+            spelled = [normalize.exact(w) for w in restored[at:at + len(clause.folded)]]
+            at += len(clause.folded)
+            if [normalize.folded(w) for w in spelled] == clause.folded:
+                clause.exact = spelled
 
     def _current(self) -> _Snapshot:
         """The snapshot of the live index (two small reads to see if it changed)."""
@@ -479,11 +648,23 @@ class Searcher:
 
     def search(self, request: SearchRequest, facets: bool = True, snippets: bool = True) -> SearchResult:
         """Answer *request*. ``facets=False`` or ``snippets=False`` skip that work
-        (the benchmark measures each part; the CLI and the web want both)."""
+        (the benchmark measures each part; the CLI and the web want both).
+
+        A query that finds nothing but has a suggestion shows the suggestion's
+        results instead (``corrected`` says so), unless the request is *verbatim*.
+        """
         started = time.perf_counter()
         snap = self._current()
-        parsed = self.parse(request.query)
-        scorer = _Scorer(snap)
+        result = self._search(snap, request, facets, snippets)
+        if not result.total and result.suggestion and not request.verbatim:
+            shown = self._search(snap, replace(request, query=result.suggestion), facets, snippets)
+            if shown.total:
+                result = replace(shown, query=request.query, suggestion=None, corrected=result.suggestion)
+        return replace(result, took_ms=(time.perf_counter() - started) * 1000)
+
+    def _search(self, snap: _Snapshot, request: SearchRequest, facets: bool, snippets: bool) -> SearchResult:
+        parsed = self.parse(request.query, snap)
+        scorer = _Scorer(snap, parsed.strict)
         base = scorer.query(parsed)
         if request.officials:
             for name in request.officials:
@@ -509,16 +690,18 @@ class Searcher:
         ranked = self._rank(snap, scorer, final, request, parsed)
         hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
         # on the first page only: later pages are the same query, already offered
-        suggestion = self._suggestion(snap, request.query) if request.query.strip() and request.page == 1 else None
+        total = int(final.sum())
+        suggestion = self._suggestion(snap, request.query, total) if request.query.strip() and request.page == 1 else None
         return SearchResult(
             query=request.query,
             suggestion=suggestion,
-            total=int(final.sum()),
+            total=total,
             page=request.page,
             per_page=request.per_page,
-            took_ms=(time.perf_counter() - started) * 1000,
+            took_ms=0.0,
             hits=hits,
             facets=counted,
+            reading=describe(parsed),
         )
 
     @staticmethod
@@ -617,21 +800,39 @@ class Searcher:
         ``dan van`` -> ``dân vận``. None when there is nothing better to offer."""
         return self._suggestion(self._current(), query)
 
-    def _suggestion(self, snap: _Snapshot, query: str) -> str | None:
-        words = [w for w, _, _ in normalize.tokens(normalize.clean(query))]
-        if not words or len(words) > MAX_SUGGEST_WORDS or normalize.has_accents(query):
+    def _suggestion(self, snap: _Snapshot, query: str, found: int = 1) -> str | None:
+        """The query with its words respelled, everything else as typed (quotes,
+        ``-exclusions``, ``OR``): typed without any accent, every word gets its likely
+        accents; typed with accents, words the archive never saw are mended (``tham
+        nhũg`` -> ``tham nhũng``), and when nothing was *found*, words typed without
+        marks get them too (``Lang Sơn`` -> ``Lạng Sơn``)."""
+        text = normalize.clean(query)
+        spans = [(w, a, b) for w, a, b in normalize.tokens(text) if w not in _OPERATORS][:MAX_WORDS]
+        if not spans:
             return None
-        restored = _restore(snap, [normalize.folded(w) for w in words], self.abbreviations)
+        typed: list[tuple[str, bool]] | None = None
+        if normalize.has_accents(text):
+            known = [_known(snap, w) for w, _, _ in spans]
+            if all(known) and found:
+                return None
+            # words typed with marks and known stay; the others may be respelled
+            typed = [(normalize.exact(w), k and normalize.has_accents(w)) for (w, _, _), k in zip(spans, known)]
+        restored = _restore(snap, [normalize.folded(w) for w, _, _ in spans], self.abbreviations, typed)
         if restored is None:
             return None
-        text = " ".join(restored)
-        return text if normalize.fold(text).lower() != query.strip().lower() or text != query.strip() else None
+        out, at = [], 0
+        for i, ((word, start, end), new) in enumerate(zip(spans, restored)):
+            keep = typed is not None and typed[i][1]
+            out += [text[at:start], word if keep else new]
+            at = end
+        suggestion = "".join(out) + text[at:]
+        return suggestion if suggestion != text else None
 
     def complete(self, prefix: str, limit: int = 8) -> dict:
         """Suggestions as the user types: officials and frequent phrases for a prefix,
         with or without accents."""
         snap = self._current()
-        words = [w for w, _, _ in normalize.tokens(normalize.clean(prefix))][:MAX_SUGGEST_WORDS]
+        words = [w for w, _, _ in normalize.tokens(normalize.clean(prefix))][:MAX_WORDS]
         if not words:
             return {"query": prefix, "officials": [], "phrases": []}
         officials = self.find_officials(prefix, limit=4)
@@ -640,7 +841,7 @@ class Searcher:
         head = [normalize.folded(w) for w in words[:-1]]
         completions = sorted((w for w in counts if w.startswith(last)), key=lambda w: -counts[w])[:12]
         if head:  # the words that follow the one before most often
-            completions.sort(key=lambda w: -len(snap.term("body", schema.pair(head[-1], w))[0]))
+            completions.sort(key=lambda w: -sum(snap.spelling_counts("body", head[-1], w).values()))
         # the words typed so far are spelled once; each completion then picks its spelling
         spelled = [normalize.exact(w) if normalize.has_accents(w) else w for w in words[:-1]]
         if head and not normalize.has_accents(prefix):
@@ -661,12 +862,12 @@ class Searcher:
         article = self.article(article_id)
         if article is None:
             return []
-        words = [normalize.folded(w) for w, _, _ in normalize.tokens(article.title + " \n " + (article.lead or ""))]
-        terms = {schema.pair(a, b) for a, b in zip(words, words[1:])}
+        words = [normalize.exact(w) for w, _, _ in normalize.tokens(article.title + " \n " + (article.lead or ""))]
         scorer = _Scorer(snap)
-        for term in terms:
+        for a, b in set(zip(words, words[1:])):
             for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
-                scorer._add(fieldname, term, weight, None)
+                ids, contrib = snap.pair(fieldname, a, b, strict=True)
+                scorer.scores[ids] += weight * contrib
         with snap.lock:
             own = snap.searcher.document_number(id=article_id)
         scores = scorer.scores
@@ -737,20 +938,33 @@ def _date_str(day: int) -> str:
 
 # -- accent restoration -------------------------------------------------------------
 
-MAX_SUGGEST_WORDS = 10
 SPELLINGS = 6  # accented spellings tried per word
 PAIR_EVIDENCE = 8.0  # weight of two spellings seen side by side against one alone
-BODY_EVIDENCE = 0.3  # an article holding both spellings and the pair, against a title holding the pair
-BODY_EVIDENCE_DOCS = 5000  # above this the pair is common enough for titles to speak; bounds the work
+TITLE_EVIDENCE = 3.0  # a title holding a pair, against an article body holding it
+_OPERATORS = frozenset({"OR", "AND", "NOT"})
 
 
-def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) -> list[str] | None:
+def _known(snap: _Snapshot, word: str) -> bool:
+    """Whether the archive holds *word* as spelled (accents and all)."""
+    counts, spellings = snap.words()
+    e, f = normalize.exact(word), normalize.folded(word)
+    if e == f:
+        return f in counts
+    return any(s == e for s, _ in spellings.get(f, ()))
+
+
+def _restore(
+    snap: _Snapshot, folded: list[str], table: Abbreviations | None, typed: list[tuple[str, bool]] | None = None
+) -> list[str] | None:
     """The most likely accented spelling of a folded word sequence, from the index.
 
-    Officials' names and abbreviations are taken whole; a word the index never saw
-    becomes the nearest one it did (one letter off); then each position's spellings
-    are chosen together (Viterbi): how often each spelling occurs, and how often
-    two neighbours occur in the same articles as the folded pair itself.
+    Officials' names and abbreviations are taken whole; *typed* words (exact form,
+    and whether the archive knows it) are kept where known, and where not, become a
+    known spelling one letter from what was typed (``nhũg`` -> ``nhũng``); a word the
+    index never saw becomes the nearest one it did (one letter off); then each
+    position's spellings are chosen together
+    (Viterbi): how often each spelling occurs, and above all how often two
+    neighbouring spellings stand side by side in titles and bodies.
     """
     counts, spellings = snap.words()
     out: list[list[tuple[str, float]]] = []  # per position: candidates with a base score
@@ -760,7 +974,7 @@ def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) ->
     while i < len(folded):
         for size in (4, 3, 2):  # an official's full name
             key = " ".join(folded[i:i + size])
-            if len(folded[i:i + size]) == size and key in names:
+            if len(folded[i:i + size]) == size and key in names and not (typed and any(k for _, k in typed[i:i + size])):
                 for k, part in enumerate(names[key].split()):
                     fixed[i + k] = part
                 i += size
@@ -769,6 +983,9 @@ def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) ->
             i += 1
     changed = False
     for i, word in enumerate(folded):
+        if typed and typed[i][1]:
+            out.append([(typed[i][0], 0.0)])
+            continue
         if i in fixed:
             out.append([(fixed[i], 0.0)])
             changed = True
@@ -786,8 +1003,10 @@ def _restore(snap: _Snapshot, folded: list[str], table: Abbreviations | None) ->
         plain = total - sum(n for _, n in options)
         cands = [(w, math.log1p(n)) for w, n in options]
         cands.append((word, math.log1p(max(plain, 0))))  # the word may be written so too
+        if typed and normalize.has_accents(typed[i][0]):  # keep the accents that were typed
+            cands = [c for c in cands if _one_edit(c[0], typed[i][0])] or cands
         out.append(cands)
-    best = _capitalise_places(_viterbi(snap, folded, out))
+    best = _capitalise_places(_viterbi(snap, out))
     if not changed and best == folded:
         return None
     return best
@@ -820,9 +1039,9 @@ def _best_spelling(snap: _Snapshot, before: str | None, word: str) -> str:
     return max(zip(options, evidence), key=lambda oe: math.log1p(oe[0][1]) + PAIR_EVIDENCE * oe[1])[0][0]
 
 
-def _viterbi(snap: _Snapshot, folded: list[str], cands: list[list[tuple[str, float]]]) -> list[str]:
-    """The best spelling per position: each spelling's count, and above all how many
-    titles hold two neighbouring spellings side by side."""
+def _viterbi(snap: _Snapshot, cands: list[list[tuple[str, float]]]) -> list[str]:
+    """The best spelling per position: each spelling's count, and above all how often
+    two neighbouring spellings stand side by side."""
     scores = [base for _, base in cands[0]]
     back: list[list[int]] = []
     for i in range(1, len(cands)):
@@ -845,49 +1064,29 @@ def _viterbi(snap: _Snapshot, folded: list[str], cands: list[list[tuple[str, flo
 
 
 def _pair_evidence(snap: _Snapshot, left, right) -> list[list[float]]:
-    """log(1 + titles holding the two spellings side by side), for each combination.
-
-    Two unaccented spellings share their term with the folded pair, so they get
-    what the folded pair has beyond the accented combinations.
-    """
-    counts = [[0.0] * len(right) for _ in left]
-    plain_at = None
-    accented_total = 0
-    for k, (a, _) in enumerate(left):
-        for j, (b, _) in enumerate(right):
-            ea, eb = normalize.exact(a), normalize.exact(b)
-            if ea == normalize.folded(a) and eb == normalize.folded(b):
-                plain_at = (k, j)
-                continue
-            n = len(snap.term("title", schema.pair(ea, eb))[0])
-            counts[k][j] = n
-            accented_total += n
-    folded_pair = schema.pair(normalize.folded(left[0][0]), normalize.folded(right[0][0]))
-    if plain_at:
-        counts[plain_at[0]][plain_at[1]] = max(0, len(snap.term("title", folded_pair)[0]) - accented_total)
-    if not any(any(row) for row in counts):
-        # No title holds the pair: fall back on bodies, counting the articles that hold
-        # the folded pair and both spellings (a weaker sign: they may stand apart).
-        within = snap.term("body", folded_pair)[0]
-        if 0 < len(within) <= BODY_EVIDENCE_DOCS:
-            rights = [_doc_set(snap, b, within) for b, _ in right]
-            for k, (a, _) in enumerate(left):
-                here = _doc_set(snap, a, within)
-                for j, docs in enumerate(rights):
-                    counts[k][j] = BODY_EVIDENCE * len(here & docs)
-    return [[math.log1p(n) for n in row] for row in counts]
+    """log(1 + how often two spellings stand side by side), for each combination:
+    articles whose body holds the pair so spelled, and titles, which weigh more."""
+    fa, fb = normalize.folded(left[0][0]), normalize.folded(right[0][0])
+    titles = snap.spelling_counts("title", fa, fb)
+    bodies = snap.spelling_counts("body", fa, fb)
+    out = []
+    for a, _ in left:
+        row = []
+        for b, _ in right:
+            key = f"{normalize.exact(a)} {normalize.exact(b)}"
+            row.append(math.log1p(TITLE_EVIDENCE * titles.get(key, 0) + bodies.get(key, 0)))
+        out.append(row)
+    return out
 
 
-def _doc_set(snap: _Snapshot, word: str, within: np.ndarray) -> set[int]:
-    """The documents among *within* (a pair's, sorted) that hold *word* as spelled."""
-    if not len(within):
-        return set()
-    ids = snap.term("body", normalize.exact(word))[0]
-    if not len(ids):
-        return set()
-    at = np.searchsorted(ids, within)  # both sorted: look each of the few up among the many
-    at[at == len(ids)] = 0
-    return set(within[ids[at] == within].tolist())
+def _one_edit(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ by at most one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _nearest(word: str, counts: dict[str, int]) -> str | None:

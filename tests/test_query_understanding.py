@@ -58,13 +58,42 @@ def test_i_and_y_spellings_find_each_other(searcher, query):
         ("chu tich ubnd tinh dong thap", "chủ tịch UBND tỉnh Đồng Tháp"),
         ("linh thi anh nguyet", "Linh Thị Ánh Nguyệt"),
         ("thuy loi", "thủy lợi"),
-        ("dan vann", "dân vận"),  # a misspelt syllable becomes the nearest known one
     ],
 )
 def test_accent_free_query_gets_the_accented_suggestion(search, query, suggestion):
     result = search(query)
     assert result.suggestion == suggestion
     assert result.query == query  # it suggests; the accent-free search still runs as typed
+    assert result.corrected is None
+
+
+def test_a_query_that_finds_nothing_shows_the_suggestions_results(search, sample_searcher):
+    # a misspelt syllable becomes the nearest known one
+    result = search("dan vann")
+    assert result.corrected == "dân vận"
+    assert result.total == search("dân vận").total > 0
+    assert result.query == "dan vann"
+    assert sample_searcher.search(SearchRequest(query="dan vann", verbatim=True)).total == 0
+    # with accents too, keeping what was typed with marks
+    assert search("Lang Sơn").corrected == "Lạng Sơn"
+
+
+@pytest.mark.parametrize(
+    "query, suggestion",
+    [
+        ('"tinh uy" -covid', '"tỉnh ủy" -covid'),
+        ("dan van OR tinh uy", "dân vận OR tỉnh ủy"),
+        ("-tinh uy dan van", "-tỉnh ủy dân vận"),
+    ],
+)
+def test_the_suggestion_keeps_quotes_exclusions_and_or(search, query, suggestion):
+    assert search(query).suggestion == suggestion
+
+
+def test_long_queries_get_a_suggestion_too(search):
+    query = "cong tac dan van hoi nghi tinh uy chu tich ubnd tinh lang son nam nay"
+    assert len(query.split()) >= 12
+    assert search(query).suggestion.startswith("công tác dân vận")
 
 
 def test_no_suggestion_for_a_query_with_accents(search):

@@ -63,8 +63,11 @@ def test_le_nay_ranks_above_le_nay_with_other_tone(make_index):
         {"id": "le-a", "title": "Một", "body": "Theo lệ này thì làng mở hội."},
         {"id": "le-b", "title": "Hai", "body": "Nhân lễ này, nhà trường trao quà."},
     ])
-    assert ids(searcher.search(SearchRequest(query="lễ này"))) == ["le-b", "le-a"]
-    assert ids(searcher.search(SearchRequest(query="lệ này"))) == ["le-a", "le-b"]
+    # typed with accents, a word means that spelling
+    assert ids(searcher.search(SearchRequest(query="lễ này"))) == ["le-b"]
+    assert ids(searcher.search(SearchRequest(query="lệ này"))) == ["le-a"]
+    # typed without, every spelling matches, the likelier reading first
+    assert sorted(ids(searcher.search(SearchRequest(query="le nay")))) == ["le-a", "le-b"]
 
 
 def test_title_match_outranks_body_match(make_index):
@@ -75,12 +78,60 @@ def test_title_match_outranks_body_match(make_index):
     assert ids(searcher.search(SearchRequest(query="thuy loi")))[0] == "title"
 
 
-def test_adjacent_syllables_outrank_scattered_ones(make_index):
+def test_syllables_of_one_word_must_stand_side_by_side(make_index):
     searcher = make_index([
         {"id": "scattered", "title": "Tin một", "body": "Người dân ở đây vận động nhau trồng rừng."},
         {"id": "phrase", "title": "Tin hai", "body": "Công tác dân vận ở đây được chú trọng."},
+        {"id": "apart", "title": "Tin ba", "body": "Đó là Hà Nội. Vận động viên về đích."},
     ])
-    assert ids(searcher.search(SearchRequest(query="dan van"))) == ["phrase", "scattered"]
+    assert ids(searcher.search(SearchRequest(query="dan van"))) == ["phrase"]
+    assert ids(searcher.search(SearchRequest(query="dân vận"))) == ["phrase"]
+    # words the archive never has side by side are read as two words; a full stop
+    # between two words is not side by side
+    for query, found in (("người trồng", ["scattered"]), ("nội vận", ["apart"])):
+        result = searcher.search(SearchRequest(query=query))
+        assert [c["together"] for c in result.reading["alternatives"][0]] == [False, False]
+        assert ids(result) == found
+    assert ids(searcher.search(SearchRequest(query='"nội vận"'))) == []
+
+
+def test_a_word_typed_with_accents_means_that_spelling(make_index):
+    searcher = make_index([
+        {"id": "tham-nhung", "title": "Một", "body": "Phòng, chống tham nhũng, lãng phí."},
+        {"id": "tham-quan", "title": "Hai", "body": "Đoàn đi tham quan những vùng chè."},
+        {"id": "vuc-dong", "title": "Ba", "body": "Khu vực đồng bằng có mưa."},
+        {"id": "vuc-dong-2", "title": "Bốn", "body": "Khu vực đông dân cư, đồng lúa xanh."},
+    ])
+    assert ids(searcher.search(SearchRequest(query="tham nhũng"))) == ["tham-nhung"]
+    assert ids(searcher.search(SearchRequest(query="tham nhung"))) == ["tham-nhung"]
+    assert ids(searcher.search(SearchRequest(query="vực đồng"))) == ["vuc-dong"]
+    assert sorted(ids(searcher.search(SearchRequest(query="vuc dong")))) == ["vuc-dong", "vuc-dong-2"]
+    # case, tone placement and i/y still unify
+    assert ids(searcher.search(SearchRequest(query="THAM NHŨNG"))) == ["tham-nhung"]
+    result = searcher.search(SearchRequest(query="tham nhũng"))
+    assert result.reading["accents"] == "as typed"
+    assert result.reading["alternatives"][0][0]["together"] is True
+    assert ids(searcher.search(SearchRequest(query="thăm quan", verbatim=True))) == []
+    # a word typed without marks in a query with accents means that spelling too
+    searcher = make_index([
+        {"id": "ban", "title": "Một", "body": "Ban Tuyên giáo tổ chức hội nghị."},
+        {"id": "ban-2", "title": "Hai", "body": "Bản Tuyên giáo dục tốt."},
+    ])
+    assert ids(searcher.search(SearchRequest(query="ban tuyên giáo"))) == ["ban"]
+    assert sorted(ids(searcher.search(SearchRequest(query="ban tuyen giao")))) == ["ban", "ban-2"]
+
+
+def test_accent_free_query_ranks_its_likely_reading_first(make_index):
+    searcher = make_index([
+        {"id": "van-1", "title": "Một", "body": "Người dân vẫn chờ. Người dân vẫn đợi."},
+        {"id": "van-2", "title": "Hai", "body": "Công tác dân vận được chú trọng."},
+        {"id": "van-3", "title": "Ba", "body": "Làm tốt công tác dân vận chính quyền."},
+        {"id": "van-4", "title": "Bốn", "body": "Dân vận khéo ở cơ sở."},
+    ])
+    result = searcher.search(SearchRequest(query="dan van"))
+    assert result.suggestion == "dân vận"
+    assert result.total == 4
+    assert [h.id for h in result.hits][-1] == "van-1"
 
 
 def test_quoted_phrase_requires_the_words_side_by_side(search):
@@ -100,7 +151,8 @@ def test_excluded_word_removes_articles(make_index):
     assert sorted(ids(searcher.search(SearchRequest(query="dân vận -covid")))) == ["moi", "moi2", "plain"]
     # typed with accents, an excluded word leaves out only that spelling
     assert sorted(ids(searcher.search(SearchRequest(query="dân vận -mới")))) == ["covid", "moi2", "plain"]
-    assert sorted(ids(searcher.search(SearchRequest(query="dân vận -moi")))) == ["covid", "plain"]
+    # typed without, every spelling
+    assert sorted(ids(searcher.search(SearchRequest(query="dan van -moi")))) == ["covid", "plain"]
 
 
 def test_or_finds_either_word(search):
@@ -228,7 +280,10 @@ def test_query_parser_reads_phrases_exclusions_and_or():
 
 def test_result_json_has_exactly_the_documented_shape(search):
     data = search("dan van", per_page=2).to_json()
-    assert list(data) == ["query", "total", "page", "per_page", "took_ms", "suggestion", "hits", "facets"]
+    assert list(data) == [
+        "query", "total", "page", "per_page", "took_ms", "suggestion", "corrected", "reading", "hits", "facets",
+    ]
+    assert list(data["reading"]) == ["accents", "alternatives", "excluded"]
     assert list(data["hits"][0]) == ["id", "title", "date", "officials", "score", "snippet"]
     assert list(data["facets"]) == ["year", "month", "official"]
     assert set(data["facets"]["month"][0]) == {"value", "count"}
