@@ -23,6 +23,7 @@ from indexer import abbreviations, indexing, parsing
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
+from indexer.query import describe_text
 from indexer.searching import SORTS, SearchRequest, Searcher
 
 DEFAULT_INDEX = "var/index"
@@ -187,8 +188,10 @@ def _terminal(snippet: str) -> str:
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", default="1", show_default=True)
 @click.option("--per-page", default="10", show_default=True)
+@click.option("--verbatim", is_flag=True,
+              help="When nothing matches, say so instead of showing the suggestion's results.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def search(query, index_dir, date_from, date_to, year, month, officials, sort, page, per_page, as_json):
+def search(query, index_dir, date_from, date_to, year, month, officials, sort, page, per_page, verbatim, as_json):
     """Search the index. QUERY: words, "quoted phrases", -excluded, OR.
 
     \b
@@ -198,6 +201,7 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     params = {
         "q": " ".join(query), "from": date_from, "to": date_to, "year": year, "month": month,
         "official": list(officials), "sort": sort, "page": page, "per_page": per_page,
+        "verbatim": "1" if verbatim else "",
     }
     try:
         request = SearchRequest.from_params(params)
@@ -213,8 +217,13 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
     else:
         click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)")
+    if result.corrected:
+        click.echo(f"Nothing matches {' '.join(query)!r}; showing results for: {result.corrected} "
+                   "(--verbatim to search exactly as typed)")
     if result.suggestion:
         click.echo(f"Did you mean: {result.suggestion}")
+    if result.reading.get("alternatives"):
+        click.echo(f"Read as: {describe_text(result.reading)}")
     click.echo()
     for hit in result.hits:
         when = hit.date.isoformat() if hit.date else "no date"

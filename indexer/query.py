@@ -233,6 +233,25 @@ def describe(parsed: ParsedQuery) -> dict:
     }
 
 
+def describe_text(
+    reading: dict,
+    as_typed: str = "accents as typed",
+    any_spelling: str = "any accents",
+    or_: str = "OR",
+    but: str = "not",
+    also: str = "or",
+) -> str:
+    """A :func:`describe` reading in one line: words that must stand side by side in
+    «», quoted phrases in quotes, then whether accents count (labels for the language)."""
+    def clause(c: dict) -> str:
+        text = f"“{c['words']}”" if c["quoted"] else f"«{c['words']}»" if c["together"] else c["words"]
+        return text + "".join(f" ({also} «{a}»)" for a in c["also"])
+    alternatives = [" + ".join(clause(c) for c in alt) for alt in reading.get("alternatives", [])]
+    parts = [f" {or_} ".join(alternatives)] if alternatives else []
+    parts += [f"{but} {clause(c)}" for c in reading.get("excluded", [])]
+    return " · ".join([*parts, as_typed if reading.get("accents") == "as typed" else any_spelling])
+
+
 # -- snippets ------------------------------------------------------------------
 
 def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CHARS) -> str:

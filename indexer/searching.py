@@ -877,24 +877,24 @@ class Searcher:
         top = np.argsort(-scores)[:limit]
         return [self._hit(snap, int(d), float(scores[d]), None) for d in top if scores[d] > 0]
 
-    def looser(self, request: SearchRequest) -> list[tuple[str, SearchRequest, int]]:
-        """Looser forms of a request that found nothing, with their totals.
+    def looser(self, request: SearchRequest, found: int = 0) -> list[tuple[str, SearchRequest, int]]:
+        """Looser forms of a request that found few articles (*found*), with their totals.
 
         Tried in order: without accents, without quotes, without filters.
-        Returns ``(what changed, request, total)`` for those that find something.
+        Returns ``(what changed, request, total)`` for those that find more.
         """
         candidates: list[tuple[str, SearchRequest]] = []
         folded_q = normalize.fold(normalize.clean(request.query))
         if folded_q != normalize.clean(request.query):
-            candidates.append(("không dấu", replace(request, query=folded_q, page=1)))
+            candidates.append(("nếu bỏ dấu", replace(request, query=folded_q, page=1)))
         if '"' in request.query:
-            candidates.append(("bỏ ngoặc kép", replace(request, query=request.query.replace('"', " "), page=1)))
+            candidates.append(("nếu bỏ ngoặc kép", replace(request, query=request.query.replace('"', " "), page=1)))
         if request.officials or request.year or request.month or request.date_from or request.date_to:
-            candidates.append(("bỏ bộ lọc", SearchRequest(query=request.query, sort=request.sort)))
+            candidates.append(("nếu bỏ bộ lọc", SearchRequest(query=request.query, sort=request.sort)))
         out = []
         for label, candidate in candidates:
-            total = self.search(replace(candidate, per_page=1)).total
-            if total:
+            total = self.search(replace(candidate, per_page=1, verbatim=True), facets=False, snippets=False).total
+            if total > found:
                 out.append((label, candidate, total))
         return out
 

@@ -14,11 +14,13 @@ from flask import Blueprint, Flask, abort, current_app, jsonify, render_template
 from werkzeug.exceptions import HTTPException
 
 from indexer.errors import IndexNotFound, QueryError
+from indexer.query import describe_text
 from indexer.searching import SearchRequest, Searcher, highlight
 
 bp = Blueprint("timtin", __name__)
 
-PARAMS = ("q", "from", "to", "year", "month", "official", "sort", "page", "per_page")
+PARAMS = ("q", "from", "to", "year", "month", "official", "sort", "page", "per_page", "verbatim")
+LOOSER_BELOW = 10  # a search finding fewer articles offers its looser forms
 SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "Cũ nhất"}
 MONTH_NAMES = [str(m) for m in range(1, 13)]
 
@@ -113,8 +115,11 @@ def index():
     if year:
         charts.append(_chart(result.facets["month"], "month", state, year))
     looser = []
-    if result.total == 0 and search_request.query:
-        looser = [(label, _request_link(req), total) for label, req, total in searcher().looser(search_request)]
+    if search_request.query and result.total < LOOSER_BELOW and not result.corrected:
+        looser = [
+            (label, _request_link(req), total)
+            for label, req, total in searcher().looser(search_request, result.total)
+        ]
     finder_q = request.args.get("tim_quan_chuc", "")
     finder = searcher().find_officials(finder_q, limit=10) if finder_q else []
     return render_template(
@@ -235,6 +240,12 @@ def register_errors(app: Flask) -> None:
         if _wants_json():
             return jsonify({"error": "internal error"}), 500
         return render_template("error.html", title="Lỗi máy chủ", message="Đã có lỗi, vui lòng thử lại.", state=None), 500
+
+
+@bp.app_template_filter("reading")
+def reading_text(reading: dict) -> str:
+    """How a query was read, in Vietnamese: ``«tham nhũng» + tỉnh · đúng dấu như đã gõ``."""
+    return describe_text(reading, "đúng dấu như đã gõ", "mọi cách bỏ dấu", "HOẶC", "trừ", "hoặc")
 
 
 @bp.app_template_filter("vndate")
