@@ -41,9 +41,11 @@ test-min:
 	$(MIN_VENV)/bin/pip install --quiet --no-deps -e .
 	$(MIN_VENV)/bin/pytest -q -p no:cacheprovider
 
-# Precision and recall of the officials extractor on the labelled set.
+# Precision and recall of the officials extractor on the labelled set; then of the articles
+# a query matches, on the real news of ../shared/real-news (skipped with a note when absent).
 eval: setup
 	$(BIN)/python -m tests.tools.eval_officials
+	$(BIN)/python -m tests.tools.eval_matching
 
 # Speed and memory against plain Whoosh and SQLite FTS5 (see README): a quick look by default,
 # the full run with `make bench BENCH_N=100000` (about 40 minutes).

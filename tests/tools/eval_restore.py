@@ -2,12 +2,15 @@
 
     python -m tests.tools.eval_restore                       # on the sample archive
     python -m tests.tools.eval_restore --source ../shared/real-news/articles.jsonl
+    python -m tests.tools.eval_restore --source ../shared/real-news/articles.jsonl --index var/eval-real-index
 
 Queries are runs of 2 to 8 words from the articles' titles (seeded; ``--from body``:
 from first paragraphs, which the title statistics have not seen), with their accents
 stripped; a query counts as restored when the suggestion gives back every
 word as written (case, tone placement and i/y spellings aside). With --source the
-file is indexed into a temporary folder first.
+file is indexed into a temporary folder first, or with ``--index DIR`` into DIR,
+kept and reused while the file is unchanged (:mod:`tests.tools.realnews`; the
+index ``eval_matching`` uses).
 """
 
 from __future__ import annotations
@@ -16,14 +19,15 @@ import argparse
 import random
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from indexer import indexing, normalize, parsing
 from indexer.abbreviations import load_default
 from indexer.models import Article
 from indexer.searching import Searcher
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.tools.realnews import ROOT, cached_index
 
 
 def queries(articles: list[Article], n: int, seed: int, part: str = "title") -> list[list[str]]:
@@ -57,6 +61,18 @@ def evaluate(searcher: Searcher, cases: list[list[str]]) -> tuple[float, list[st
     return right / max(1, len(cases)), wrong
 
 
+@contextmanager
+def index_of(source: Path, folder: Path | None) -> Iterator[Path]:
+    """An index of *source*: cached in *folder* if given, else in a temporary folder."""
+    if folder is not None:
+        yield cached_index(source, folder)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Path(tmp) / "index"
+        indexing.update(index, [source], procs=2)
+        yield index
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--source", type=Path, help="a JSONL file of real articles (indexed first)")
@@ -65,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--from", dest="part", choices=("title", "body"), default="title",
                         help="take the fragments from titles (default) or from first paragraphs")
+    parser.add_argument("--index", type=Path,
+                        help="keep the index of the source in this folder and reuse it while the source is unchanged")
     args = parser.parse_args(argv)
     source = args.source or ROOT / "data"
     articles = [a for a in parsing.read_paths([source]) if isinstance(a, Article)]
-    with tempfile.TemporaryDirectory() as tmp:
-        index = Path(tmp) / "index"
-        indexing.update(index, [source], procs=2)
+    with index_of(source, args.index) as index:
         searcher = Searcher(index, load_default())
         cases = queries(articles, args.n, args.seed, args.part)
         accuracy, wrong = evaluate(searcher, cases)
