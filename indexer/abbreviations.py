@@ -13,7 +13,7 @@ from pathlib import Path
 
 from indexer import normalize
 from indexer.errors import TimtinError
-from indexer.query import Clause, ParsedQuery
+from indexer.query import Clause, ParsedQuery, typed_words
 
 
 def _words(text: str) -> tuple[list[str], list[str]]:
@@ -121,13 +121,19 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
         if found:
             length, _ = found
             words = clauses[i:i + length]
-            merged = Clause([w.exact[0] for w in words], [w.folded[0] for w in words])
+            merged = Clause([w.exact[0] for w in words], [w.folded[0] for w in words], typed=typed_words(words))
             out.append(_with_synonyms(merged, table))
             i += length
         else:
             out.append(clause)
             i += 1
     return out
+
+
+def _capitals(clause: Clause, i: int, length: int) -> bool:
+    """Whether words i..i+length of the clause were typed in capitals (or are not known as typed)."""
+    typed = clause.typed[i:i + length] if clause.typed else None
+    return typed is None or all(w.isupper() for w in typed)
 
 
 def _with_synonyms(clause: Clause, table: Abbreviations) -> Clause:
@@ -141,7 +147,11 @@ def _with_synonyms(clause: Clause, table: Abbreviations) -> Clause:
         if not found:
             i += 1
             continue
-        length, _ = found
+        length, index = found
+        short = table.pairs[index][0][1]
+        if folded[i:i + length] == short and len("".join(short)) <= 2 and not _capitals(clause, i, length):
+            i += length  # "tư" is a word; only "TƯ" is Trung ương
+            continue
         for exact, fold in table.other_forms(folded[i:i + length]):
             synonyms.append((clause.exact[:i] + exact + clause.exact[i + length:],
                              folded[:i] + fold + folded[i + length:]))

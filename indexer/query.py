@@ -136,6 +136,7 @@ class Clause:
     quoted: bool = False
     synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
     joined: bool = False
+    typed: list[str] | None = None  # the words as typed (capitals tell TƯ from tư)
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
         return [(self.exact, self.folded), *self.synonyms]
@@ -206,6 +207,7 @@ def parse_query(text: str) -> ParsedQuery:
             [normalize.exact(w) for w in found],
             [normalize.folded(w) for w in found],
             quoted=phrase is not None,
+            typed=found,
         )
         (parsed.excluded if negated else parsed.alternatives[-1]).append(clause)
     parsed.alternatives = [alt for alt in parsed.alternatives if alt]
@@ -250,6 +252,13 @@ def describe_text(
     parts = [f" {or_} ".join(alternatives)] if alternatives else []
     parts += [f"{but} {clause(c)}" for c in reading.get("excluded", [])]
     return " · ".join([*parts, as_typed if reading.get("accents") == "as typed" else any_spelling])
+
+
+def typed_words(clauses: list[Clause]) -> list[str] | None:
+    """The words of several clauses as typed (None when one is not known)."""
+    if any(c.typed is None for c in clauses):
+        return None
+    return [w for c in clauses for w in c.typed]
 
 
 # -- snippets ------------------------------------------------------------------

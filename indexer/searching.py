@@ -45,6 +45,7 @@ from indexer.query import (  # noqa: F401 - re-exported: the search API in one p
     describe,
     highlight,
     parse_query,
+    typed_words,
 )
 
 TITLE_WEIGHT = 2.0
@@ -590,7 +591,9 @@ class Searcher:
                     else:
                         groups.append([run[i + 1]])
                 run = [
-                    g[0] if len(g) == 1 else Clause([c.exact[0] for c in g], [c.folded[0] for c in g], joined=True)
+                    g[0] if len(g) == 1 else Clause(
+                        [c.exact[0] for c in g], [c.folded[0] for c in g], joined=True, typed=typed_words(g)
+                    )
                     for g in groups
                 ]
             out += run
