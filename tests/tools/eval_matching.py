@@ -159,10 +159,10 @@ def runs(text: str, joins: Callable[[str], bool]) -> Iterator[list[str]]:
         yield run
 
 
-def searchable(runs_: list[list[str]], form: Callable[[str], str]) -> str:
+def searchable(word_runs: list[list[str]], form: Callable[[str], str]) -> str:
     """Runs of words in one string, ``" a b | c d "``: a probe held side by side is a
     substring ``" a b "``, and none spans two runs (``|`` is no word)."""
-    return " " + " | ".join(" ".join(map(form, run)) for run in runs_) + " "
+    return " " + " | ".join(" ".join(map(form, run)) for run in word_runs) + " "
 
 
 def read_texts(source: Path) -> Iterator[tuple[str, list[str]]]:
