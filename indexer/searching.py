@@ -722,8 +722,9 @@ class Searcher:
         if sort == "relevance":
             # exact-accent matches first, then score; one key: exact count in the high part
             key = scorer.exact[docs].astype(np.float64) * 1e9 + scores[docs]
-            if len(docs) > wanted:  # only the best *wanted* need sorting
-                top = np.argpartition(-key, wanted - 1)[:wanted]
+            if len(docs) > wanted:  # only the best *wanted* need sorting, with every tie
+                cut = -np.partition(-key, wanted - 1)[wanted - 1]  # of the last: pages never overlap
+                top = key >= cut
                 docs, key, days = docs[top], key[top], days[top]
             order = np.lexsort((docs, -days, -key))  # ties: newer first
         elif sort == "newest":

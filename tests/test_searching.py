@@ -245,6 +245,15 @@ def test_empty_query_lists_the_newest_articles(search):
     assert result.hits[0].date.isoformat() == "2024-12-14"
 
 
+def test_pages_list_every_match_once_when_scores_tie(make_index):
+    searcher = make_index([
+        {"id": f"a{i:02d}", "title": "Tin tỉnh", "body": "Họp bàn công việc của tỉnh.", "date": "2024-01-01"}
+        for i in range(37)
+    ])
+    seen = [h.id for page in range(1, 9) for h in searcher.search(SearchRequest(query="tỉnh", per_page=5, page=page)).hits]
+    assert sorted(seen) == [f"a{i:02d}" for i in range(37)]
+
+
 def test_pages_do_not_overlap(search):
     first = ids(search("tỉnh", per_page=5, page=1))
     second = ids(search("tỉnh", per_page=5, page=2))
