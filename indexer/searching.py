@@ -942,8 +942,8 @@ def _date_str(day: int) -> str:
 
 # -- accent restoration -------------------------------------------------------------
 
-SPELLINGS = 6  # accented spellings tried per word
-PAIR_EVIDENCE = 8.0  # weight of two spellings seen side by side against one alone
+SPELLINGS = 24  # accented spellings tried per word (lexicon counts: cheap)
+PAIR_EVIDENCE = 32.0  # weight of two spellings seen side by side against one alone (tuned on real news)
 TITLE_EVIDENCE = 3.0  # a title holding a pair, against an article body holding it
 _OPERATORS = frozenset({"OR", "AND", "NOT"})
 
