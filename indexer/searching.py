@@ -627,7 +627,7 @@ class Searcher:
         folded = [w for c in clauses for w in c.folded]
         if not folded or len(folded) > MAX_WORDS:
             return
-        restored = _restore(snap, folded, self.abbreviations)
+        restored = _restore(snap, folded, self.abbreviations, words=self.words)
         if restored is None:
             return
         at = 0
@@ -821,7 +821,7 @@ class Searcher:
                 return None
             # words typed with marks and known stay; the others may be respelled
             typed = [(normalize.exact(w), k and normalize.has_accents(w)) for (w, _, _), k in zip(spans, known)]
-        restored = _restore(snap, [normalize.folded(w) for w, _, _ in spans], self.abbreviations, typed)
+        restored = _restore(snap, [normalize.folded(w) for w, _, _ in spans], self.abbreviations, typed, self.words)
         if restored is None:
             return None
         out, at = [], 0
@@ -849,12 +849,12 @@ class Searcher:
         # the words typed so far are spelled once; each completion then picks its spelling
         spelled = [normalize.exact(w) if normalize.has_accents(w) else w for w in words[:-1]]
         if head and not normalize.has_accents(prefix):
-            spelled = _restore(snap, head, self.abbreviations) or head
+            spelled = _restore(snap, head, self.abbreviations, words=self.words) or head
         phrases: list[str] = []
         shown = self.abbreviations.shown if self.abbreviations else {}
         for word in completions[:4]:
             last_word = shown[word] if word in shown and len(word) >= 3 else \
-                _best_spelling(snap, spelled[-1] if spelled else None, word)
+                _best_spelling(snap, spelled[-1] if spelled else None, word, self.words)
             text = " ".join([*spelled, last_word])
             if text not in phrases:
                 phrases.append(text)
@@ -945,6 +945,7 @@ def _date_str(day: int) -> str:
 SPELLINGS = 24  # accented spellings tried per word (lexicon counts: cheap)
 PAIR_EVIDENCE = 32.0  # weight of two spellings seen side by side against one alone (tuned on real news)
 TITLE_EVIDENCE = 3.0  # a title holding a pair, against an article body holding it
+WORD_EVIDENCE = 2.0  # a pair inside a listed word, in units of log(pair count): "dân vận" over "dân vẫn"
 _OPERATORS = frozenset({"OR", "AND", "NOT"})
 
 
@@ -958,7 +959,11 @@ def _known(snap: _Snapshot, word: str) -> bool:
 
 
 def _restore(
-    snap: _Snapshot, folded: list[str], table: Abbreviations | None, typed: list[tuple[str, bool]] | None = None
+    snap: _Snapshot,
+    folded: list[str],
+    table: Abbreviations | None,
+    typed: list[tuple[str, bool]] | None = None,
+    words: WordList | None = None,
 ) -> list[str] | None:
     """The most likely accented spelling of a folded word sequence, from the index.
 
@@ -1010,7 +1015,7 @@ def _restore(
         if typed and normalize.has_accents(typed[i][0]):  # keep the accents that were typed
             cands = [c for c in cands if _one_edit(c[0], typed[i][0])] or cands
         out.append(cands)
-    best = _capitalise_places(_viterbi(snap, out))
+    best = _capitalise_places(_viterbi(snap, out, words))
     if not changed and best == folded:
         return None
     return best
@@ -1032,24 +1037,24 @@ def _capitalise_places(words: list[str]) -> list[str]:
     return out
 
 
-def _best_spelling(snap: _Snapshot, before: str | None, word: str) -> str:
+def _best_spelling(snap: _Snapshot, before: str | None, word: str, words: WordList | None = None) -> str:
     """The likeliest spelling of one folded word, after the spelled word *before*."""
     counts, spellings = snap.words()
     accented = spellings.get(word, [])[:SPELLINGS]
     options = [*accented, (word, max(0, counts.get(word, 0) - sum(n for _, n in accented)))]
     if before is None:
         return max(options, key=lambda o: o[1])[0]
-    evidence = _pair_evidence(snap, [(before, 0.0)], [(w, 0.0) for w, _ in options])[0]
+    evidence = _pair_evidence(snap, [(before, 0.0)], [(w, 0.0) for w, _ in options], words)[0]
     return max(zip(options, evidence), key=lambda oe: math.log1p(oe[0][1]) + PAIR_EVIDENCE * oe[1])[0][0]
 
 
-def _viterbi(snap: _Snapshot, cands: list[list[tuple[str, float]]]) -> list[str]:
+def _viterbi(snap: _Snapshot, cands: list[list[tuple[str, float]]], words: WordList | None = None) -> list[str]:
     """The best spelling per position: each spelling's count, and above all how often
     two neighbouring spellings stand side by side."""
     scores = [base for _, base in cands[0]]
     back: list[list[int]] = []
     for i in range(1, len(cands)):
-        evidence = _pair_evidence(snap, cands[i - 1], cands[i])
+        evidence = _pair_evidence(snap, cands[i - 1], cands[i], words)
         new_scores, pointers = [], []
         for j, (_, base) in enumerate(cands[i]):
             options = [scores[k] + PAIR_EVIDENCE * evidence[k][j] for k in range(len(cands[i - 1]))]
@@ -1067,9 +1072,11 @@ def _viterbi(snap: _Snapshot, cands: list[list[tuple[str, float]]]) -> list[str]
     return [cands[i][k][0] for i, k in enumerate(path)]
 
 
-def _pair_evidence(snap: _Snapshot, left, right) -> list[list[float]]:
+def _pair_evidence(snap: _Snapshot, left, right, words: WordList | None = None) -> list[list[float]]:
     """log(1 + how often two spellings stand side by side), for each combination:
-    articles whose body holds the pair so spelled, and titles, which weigh more."""
+    articles whose body holds the pair so spelled, and titles, which weigh more; and
+    a pair inside a listed word more (a query is made of words: ``dan van`` is "dân
+    vận" even where running text says "dân vẫn" more)."""
     fa, fb = normalize.folded(left[0][0]), normalize.folded(right[0][0])
     titles = snap.spelling_counts("title", fa, fb)
     bodies = snap.spelling_counts("body", fa, fb)
@@ -1078,7 +1085,10 @@ def _pair_evidence(snap: _Snapshot, left, right) -> list[list[float]]:
         row = []
         for b, _ in right:
             key = f"{normalize.exact(a)} {normalize.exact(b)}"
-            row.append(math.log1p(TITLE_EVIDENCE * titles.get(key, 0) + bodies.get(key, 0)))
+            evidence = math.log1p(TITLE_EVIDENCE * titles.get(key, 0) + bodies.get(key, 0))
+            if evidence and words is not None and words.joins(normalize.exact(a), normalize.exact(b), True):
+                evidence += WORD_EVIDENCE
+            row.append(evidence)
         out.append(row)
     return out
 

@@ -5,7 +5,8 @@ import unicodedata
 import pytest
 
 from indexer.errors import QueryError
-from indexer.searching import SearchRequest, parse_query
+from indexer.searching import SearchRequest, Searcher, parse_query
+from indexer.wordlist import WordList
 
 
 def ids(result):
@@ -132,6 +133,18 @@ def test_accent_free_query_ranks_its_likely_reading_first(make_index):
     assert result.suggestion == "dân vận"
     assert result.total == 4
     assert [h.id for h in result.hits][-1] == "van-1"
+
+
+def test_a_word_of_the_word_list_is_the_likelier_reading(make_index):
+    # running text says "dân vẫn" more often, but a reader searches for the word "dân vận"
+    searcher = make_index([
+        *({"id": f"van-{i}", "title": f"Tin {i}", "body": "Người dân vẫn chờ."} for i in range(4)),
+        {"id": "dan-van", "title": "Tin khác", "body": "Công tác dân vận."},
+    ])
+    result = searcher.search(SearchRequest(query="dan van"))
+    assert result.suggestion == "dân vận"
+    assert result.hits[0].id == "dan-van"
+    assert Searcher(searcher.root, words=WordList()).search(SearchRequest(query="dan van")).suggestion == "dân vẫn"
 
 
 def test_quoted_phrase_requires_the_words_side_by_side(search):
