@@ -430,15 +430,18 @@ class _Scorer:
         self.exact = np.zeros(snap.size, np.int8)
 
     def _add(self, fieldname: str, term: str, weight: float, mask: np.ndarray | None) -> None:
+        """Score a term (unless *weight* is 0) and mark the documents holding it in *mask*."""
         dense = self.snap.dense(fieldname, term)
         if dense is not None:
-            self.scores += weight * dense[1]
+            if weight:
+                self.scores += weight * dense[1]
             if mask is not None:
                 mask |= dense[0]
             return
         ids, contrib = self.snap.term(fieldname, term)
         if len(ids):
-            self.scores[ids] += weight * contrib
+            if weight:
+                self.scores[ids] += weight * contrib
             if mask is not None:
                 mask[ids] = True
 
