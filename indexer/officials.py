@@ -72,6 +72,9 @@ thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể
 tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn phụ nữ cựu chiến binh thanh niên
 đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng thanh hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
+sát cơ động kiểm lâm viễn pháp chế hồi sức tích cực học hạt ung bướu nhi hợp chữ thập đỏ vấn luật
+điều hành đô thị khám chữa điện ảnh xuất bản thủy thuỷ sản đăng vệ sinh thực phẩm dinh dưỡng
+dược lợi định ngân giám nghiệp thương binh nhà nước tư pháp ngoại giao quốc tế hộ
 """.split()
 )
 _BODY_PAIRS = {
@@ -79,7 +82,7 @@ _BODY_PAIRS = {
     for p in "công an|công thương|giao thông|chỉ huy|tham mưu|phát triển|dự án|"
     "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý|đại biểu|nghiên cứu|khu vực|công ty|cổ phần|"
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
-    "thư viện|quốc gia".split("|")
+    "thư viện|quốc gia|phát hành".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -156,8 +159,15 @@ def _joined(words: list[_Word], i: int) -> bool:
         or gap == "-"  # "Covid-19"
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
-        or (gap == ", " and words[i - 1].low == "phòng" and words[i].low == "chống")
+        or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
     )
+
+
+# Body names that hold a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội".
+_COMMA_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "phòng chống|hóa thể|hoá thể|động thương|học công|bản in|phủ thể".split("|")
+}
 
 
 def _by_first(seqs) -> dict[str, list[tuple[str, ...]]]:
@@ -209,17 +219,50 @@ def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool
             pair in _BODY_PAIRS or (pair in _CAP_PAIRS and (w.text[:1].isupper() or after_ban))
         ):
             n += 2
+        elif w.text in _STARTERS and w.low not in _BODY_WORDS:
+            break
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and not _starts_person(words, i + n, 2 if stop_at_person else 3)
         ):
             n += 1
         elif w.low == "và" and i + n + 1 < len(words) and words[i + n + 1].text[:1].isupper():
             n += 1
+        elif n and _second_syllable(words, i + n):
+            n += 1
         elif w.text.isdigit() and w.gap == "-":  # "Covid-19"
             n += 1
         else:
             break
     return n
+
+
+# Lower-case words that end a title when they follow it: verbs and function words
+# ("Giám đốc Sở Y tế cho biết", "Cục trưởng Cục Điện ảnh đã ký").
+_STOP = set(
+    exact(w)
+    for w in """
+cho đã đang sẽ vừa mới là được bị có không cũng vẫn còn thì mà để về tại từ với khi trong ngoài
+nói khẳng nhấn yêu cần trả ký trao gửi tiếp làm do vào ngày lại hoặc nhưng của từng đứng đánh
+thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng giải trình báo cáo
+hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
+chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới
+""".split()
+)
+
+
+# Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
+_BODY_HEADS = set(exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường".split())
+
+
+def _second_syllable(words: list[_Word], k: int) -> bool:
+    """Whether lower-case word *k* is the second syllable of a capitalised word of a body's
+    name: "Cục Điện ảnh", "Chi cục Kiểm lâm", "Bộ Ngoại giao" (one syllable, never a verb)."""
+    prev = words[k - 1]
+    return (
+        k >= 2 and words[k - 2].low in _BODY_HEADS
+        and prev.is_cap and prev.low not in _BODY_WORDS and words[k].text.islower()
+        and words[k].low not in _STOP and not words[k].text.isdigit()
+    )
 
 
 def _starts_person(words: list[_Word], i: int, min_len: int = 2) -> bool:
@@ -242,8 +285,18 @@ def _name_run(words: list[_Word], i: int) -> int:
     """Length of the run of capitalised name-like words starting at *i*."""
     n = 0
     while i + n < len(words) and words[i + n].is_cap and (n == 0 or _joined(words, i + n)) and n < 8:
+        if n >= 2 and words[i + n].text in _STARTERS:
+            break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
     return n
+
+
+# Capitalised words that open a sentence or a headline's next phrase, never end a name or a title.
+_STARTERS = set(
+    """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
+    Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Dự Cùng Trao
+    Tặng Gặp Nói Yêu""".split()
+)
 
 
 _NOT_PLACE_PAIRS = {("nông", "thôn"), ("nhà", "trường"), ("môi", "trường"), ("thị", "trường"), ("thị", "xã")}
@@ -279,17 +332,43 @@ def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], lis
     return [], run
 
 
+# What may stand between a name and its first title: "X, Phó Chủ tịch", "X - Phó Chủ tịch",
+# "X (Phó Chủ tịch ...)"; later titles follow a comma.
+_APPOSITION = {",", "-", "–", "—", "(", "-(", ", (", "- (", "– (", ":"}
+_LEVELS = {exact(w) for w in "tỉnh huyện quận xã phường thị trấn tp thành phố tx".split()}
+
+
 def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
-    """Titles in ", Title, Title" right after word i-1."""
+    """Titles right after word i-1: ", Title, Title", " - Title", " (Title, Title)"."""
     titles = []
-    while i < len(words) and words[i].gap.strip() == ",":
+    while i < len(words) and (words[i].gap.strip() == "," or (not titles and words[i].gap.strip() in _APPOSITION)):
+        if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
+            break
         n, _ = _post_at(words, i)
         if not n:
             break
         n += _body_tail(words, i + n, stop_at_person=False)
+        n += _place_after(words, i, i + n)
         titles.append(text[words[i].start:words[i + n - 1].end])
         i += n
     return titles
+
+
+def _place_after(words: list[_Word], start: int, end: int) -> int:
+    """How many words after a title *start*..*end* name the larger place it lies in:
+    "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
+    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn") for k in range(start, end)):
+        return 0
+    n = 0
+    while (
+        end + n + 1 < len(words) and words[end + n].gap == ", " and words[end + n].low in _LEVELS
+        and words[end + n + 1].is_cap and _joined(words, end + n + 1)
+    ):
+        k = end + n + 1
+        while k < len(words) and words[k].is_cap and _joined(words, k) and not _starts_person(words, k):
+            k += 1
+        n = k - end
+    return n
 
 
 def _plausible(name: list[str], confirmed: bool) -> bool:
