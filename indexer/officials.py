@@ -44,7 +44,12 @@ tỉnh ủy viên | huyện ủy viên | thành ủy viên | đại biểu quố
 trưởng ấp | chủ tịch mttq | chủ tịch ủy ban | bí thư đảng ủy | bí thư chi bộ | kiểm sát viên
 thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trưởng | tiểu đoàn trưởng | trung đoàn trưởng
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
+thống đốc | tổng thanh tra | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
+đoàn đại biểu quốc hội | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
 """
+# Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
+# Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
+_NAME_POSTS = {("đại", "biểu"), ("đb",)}
 _RANKS = """
 đại tướng | thượng tướng | trung tướng | thiếu tướng | đại tá | thượng tá | trung tá | thiếu tá
 đại úy | thượng úy | trung úy | thiếu úy
@@ -55,7 +60,7 @@ _POST_SEQS = sorted(
     reverse=True,
 )
 _RANK_SEQS = {tuple(exact(w) for w in p.split()) for p in _RANKS.replace("\n", "|").split("|") if p.strip()}
-_ALL_SEQS = sorted(set(_POST_SEQS) | _RANK_SEQS, key=len, reverse=True)
+_ALL_SEQS = sorted(set(_POST_SEQS) | _RANK_SEQS | _NAME_POSTS, key=len, reverse=True)
 _PREFIXES = {"phó", "nguyên", "quyền", "phụ", "thường", "trực"}  # "Phó", "nguyên", "Quyền"
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị"}
 _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "cô", "thầy", "bác"}
@@ -116,7 +121,17 @@ PROVINCES = [
     Tây Ninh|Bình Dương|Đồng Nai|Bà Rịa Vũng Tàu|Long An|Tiền Giang|Bến Tre|Trà Vinh|Vĩnh Long|
     Đồng Tháp|An Giang|Kiên Giang|Hậu Giang|Sóc Trăng|Bạc Liêu|Cà Mau|Việt Nam""".split("|")
 ]
-_PROVINCE_SEQS = sorted((tuple(p.split()) for p in PROVINCES), key=len, reverse=True)
+# Countries, as they stand between a foreign post and a name ("Thủ tướng Hà Lan Mark Rutte").
+COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Quốc|Hàn Quốc|Triều Tiên|Lào|Campuchia|Thái Lan|
+    Hà Lan|Bồ Đào Nha|Tây Ban Nha|Italy|Ý|Úc|Australia|Ấn Độ|Indonesia|Malaysia|Philippines|Singapore|Myanmar|
+    Canada|Brazil|Cuba|Iran|Iraq|Israel|Syria|Thổ Nhĩ Kỳ|Ai Cập|Ukraine|Ba Lan|Séc|Hungary|Áo|Bỉ|Thụy Sĩ|
+    Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Venezuela|Mexico|Argentina|Chile|Nam Phi|
+    Saudi Arabia|Qatar|Pakistan|Afghanistan|Bangladesh|Sri Lanka|New Zealand|Ireland|Scotland|Belarus|
+    Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste"""
+_PROVINCE_SEQS = sorted(
+    {tuple(p.split()) for p in PROVINCES} | {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")},
+    key=len, reverse=True,
+)
 _NOT_NAMES = set(
     """Ủy Uỷ Ban Sở Bộ Hội Đảng Mặt Tổ Quốc Công Bệnh Trường Huyện Tỉnh Thành Xã Phường Quận Cục
     Viện Tòa Toà Nhà Đại Trung Chi Văn Phòng Đoàn Thường Chủ Phó Bí Giám Tổng Trưởng Ngày Sáng
@@ -193,15 +208,22 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
     return 0
 
 
-def _post_at(words: list[_Word], i: int) -> tuple[int, bool]:
-    """(length of a post starting at word *i* with its prefixes, whether a rank), or (0, False)."""
+def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int, bool]:
+    """(length of a post starting at word *i* with its prefixes, whether a rank), or (0, False).
+
+    :param before_name: also match posts that count only right before a name (``đại biểu``);
+        those are then reported as ranks (no body follows them).
+    """
     j = i
     while j < len(words) and words[j].low in _PREFIXES and (j == i or _joined(words, j)):
         j += 1
     n = _match_seq(words, j, _ALL_BY_FIRST)
     if not n or (j > i and not _joined(words, j)):
         return 0, False
-    return j + n - i, tuple(w.low for w in words[j:j + n]) in _RANK_SEQS
+    seq = tuple(w.low for w in words[j:j + n])
+    if seq in _NAME_POSTS and (not before_name or j > i):
+        return 0, False
+    return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
 
 
 def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool = True) -> int:
@@ -302,6 +324,11 @@ _STARTERS = set(
 _NOT_PLACE_PAIRS = {("nông", "thôn"), ("nhà", "trường"), ("môi", "trường"), ("thị", "trường"), ("thị", "xã")}
 
 
+# Bodies whose own names are often people's or places' names.
+_NAMED_BODIES = {"viện", "báo", "đài", "tờ"}
+_NAMED_BODY_PAIRS = {("công", "ty"), ("tập", "đoàn"), ("ngân", "hàng"), ("bến", "xe"), ("khu", "lưu"), ("tạp", "chí")}
+
+
 def _place_word_before(words: list[_Word], i: int) -> bool:
     """Whether word i-1 says a place's name follows ("phường", "huyện"), not a person's.
 
@@ -310,6 +337,8 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
     if i == 0:
         return False
     before = words[i - 1].low
+    if before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS):
+        return True  # "Bệnh viện Bạch Mai", "Viện Phan Châu Trinh", "Báo Tiền Phong"
     if before not in _PLACE_WORDS or before == "tỉnh":
         return False
     return not (i >= 2 and (words[i - 2].low, before) in _NOT_PLACE_PAIRS)
@@ -318,7 +347,7 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
 def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (place, name); the name may be empty."""
     for seq in _PROVINCE_SEQS:
-        if tuple(run[: len(seq)]) == seq:
+        if tuple(run[: len(seq)]) == seq and (len(seq) > 1 or len(run) >= 3):
             return run[: len(seq)], run[len(seq):]
     # After "huyện", "phường"... the run starts with the place's own name (2+ syllables).
     first = 2 if after_place_word else 0
@@ -388,6 +417,7 @@ _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
 def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
+        and len(parts[0]) > 1 and len(parts[-1]) > 1  # "T.Ư Đoàn" is an abbreviation
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES
@@ -402,7 +432,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     last_end = 0  # the word after the last full mention
     i = 0
     while i < len(words):
-        post_len, is_rank = _post_at(words, i)
+        post_len, is_rank = _post_at(words, i, before_name=True)
         if post_len:
             # titles, then name: walk over the body's name to the person
             tail = 0 if is_rank else _body_tail(words, i + post_len)
@@ -443,7 +473,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             after = i + run_len
             titles = _titles_after(text, words, after)
             before = words[i - 1].low if i > 0 and _joined(words, i) else ""
-            if titles and _good_name(run) and before not in _PLACE_WORDS:
+            if (
+                titles and _good_name(run) and not _place_word_before(words, i)
+                and (_plausible(run, False) or _honoured(words, i))
+            ):
                 mentions.append(_Mention(" ".join(run), titles))
                 last_end = after
                 i = after
@@ -459,6 +492,17 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
 
 
 _APPOINTED = {("giữ", "chức"), ("chức", "vụ"), ("bầu", "làm"), ("nhiệm", "làm"), ("bổ", "nhiệm"), ("được", "bầu")}
+
+
+_DEGREES = {exact(w) for w in "ts bs gs pgs ths ck1 ck2 ck ks ls nsnd nsưt thạc tiến sĩ sư luật".split()}
+
+
+def _honoured(words: list[_Word], i: int) -> bool:
+    """Whether an honorific or a degree stands right before word *i* ("ông", "đồng chí", "TS.")."""
+    return i > 0 and (
+        words[i - 1].low in _HONORIFIC_WORDS or words[i - 1].low in _DEGREES
+        or (i > 1 and (words[i - 2].low, words[i - 1].low) == ("đồng", "chí"))
+    )
 
 
 def _appointed_before(words: list[_Word], i: int) -> bool:
