@@ -459,6 +459,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     last_end = after
                     i = after
                     continue
+            if not is_rank or (j > i + post_len):
+                found, end = _people_after_title(text, words, i, j)
+                if found:
+                    mentions += found
+                    last_end = i = end
+                    continue
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
             if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
@@ -489,6 +495,85 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 shorts.append((words[i].text, None))
         i += 1
     return mentions, shorts
+
+
+def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[list[_Mention], int]:
+    """People named after a title that ends at word *j*, not right after it:
+
+    * ``Giám đốc Sở Y tế Quảng Trị, bà Lê Thị Hương``: a comma (or a dash), an honorific;
+    * ``quyết định cách chức Chủ tịch UBND xã đối với ông X``: a discipline or an
+      appointment, the post first;
+    * ``các Phó Chủ tịch UBND tỉnh: A, B và C``: one post, a list of people.
+
+    Returns the people and the word after the last one.
+    """
+    if j >= len(words):
+        return [], j
+    title = text[words[i].start:words[j - 1].end]
+    gap = words[j].gap.strip()
+    k = j
+    if i > 0 and words[i - 1].low in ("của", "quyền", "mặt"):
+        return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X": someone else's post
+    if gap in (",", "-", "–") and words[j].low in ("ông", "bà") or (
+        gap in (",", "-", "–") and words[j].low == "đồng" and j + 1 < len(words) and words[j + 1].low == "chí"
+    ):
+        k = j + (2 if words[j].low == "đồng" else 1)
+        people = _list_of_people(words, k, one=True)
+    elif (
+        gap == "" and j + 2 < len(words) and (words[j].low, words[j + 1].low) == ("đối", "với")
+        and _appointment_before(words, i)
+    ):
+        k = j + 2 + (1 if words[j + 2].low in ("ông", "bà") else 0)
+        people = _list_of_people(words, k, one=True)
+    elif gap == ":" and i > 0 and words[i - 1].low in ("các", "những"):
+        people = _list_of_people(words, j, one=False)
+    else:
+        return [], j
+    out, last = [], j
+    for start, end in people:
+        name = [w.text for w in words[start:end]]
+        titles = [title, *_titles_after(text, words, end)] if len(people) == 1 else [title]
+        out.append(_Mention(" ".join(name), titles))
+        last = end
+    return out, last
+
+
+def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, int]]:
+    """(start, end) of the names from word *k*: one, or a list joined by commas and "và"."""
+    out = []
+    while k < len(words):
+        n = _name_run(words, k)
+        name = [w.text for w in words[k:k + n]]
+        if n < 2 or not _good_name(name) or not _plausible(name, False):
+            break
+        out.append((k, k + n))
+        k += n
+        if one or k >= len(words):
+            break
+        if words[k].gap.strip() == "," and words[k].is_cap:
+            continue
+        if words[k].low == "và" and words[k].gap == " " and k + 1 < len(words):
+            k += 1
+            continue
+        break
+    return out
+
+
+_DISCIPLINE = {exact(w) for w in "nhiệm chức luật chỉ động chuyển bãi".split()}
+_DISCIPLINE_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "bổ nhiệm|miễn nhiệm|bãi nhiệm|cách chức|kỷ luật|đình chỉ|điều động|luân chuyển|cảnh cáo|khiển trách|giữ chức".split("|")
+}
+
+
+def _appointment_before(words: list[_Word], i: int) -> bool:
+    """Whether an appointment or a discipline is named before word *i* in its sentence."""
+    for k in range(i - 1, max(0, i - 15), -1):
+        if (words[k - 1].low, words[k].low) in _DISCIPLINE_PAIRS:
+            return True
+        if "." in words[k].gap:
+            return False
+    return False
 
 
 _APPOINTED = {("giữ", "chức"), ("chức", "vụ"), ("bầu", "làm"), ("nhiệm", "làm"), ("bổ", "nhiệm"), ("được", "bầu")}
