@@ -71,11 +71,11 @@ _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "cô", "thầy", "bác"}
 _BODY_WORDS = set(
     exact(w)
     for w in """
-tỉnh huyện xã phường quận thị trấn thành phố thường trực nhân dân ủy uỷ ban hội đồng bộ đảng
+tỉnh huyện xã phường quận thị trấn thành phố nhân dân ủy uỷ ban hội đồng bộ đảng
 chi cấp quốc phòng an ninh tế y tài chính nguyên môi trường vận tải xây dựng
 thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể thao du lịch khoa học kế hoạch đầu
-tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn phụ nữ cựu chiến binh thanh niên
-đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng thanh hợp tác trung ương bệnh
+tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn phụ nữ cựu chiến binh
+đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
 sát cơ động kiểm lâm viễn pháp chế hồi sức tích cực học hạt ung bướu nhi hợp chữ thập đỏ vấn luật
 điều hành đô thị khám chữa điện ảnh xuất bản thủy thuỷ sản đăng vệ sinh thực phẩm dinh dưỡng
@@ -87,7 +87,7 @@ _BODY_PAIRS = {
     for p in "công an|công thương|giao thông|chỉ huy|tham mưu|phát triển|dự án|"
     "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý|đại biểu|nghiên cứu|khu vực|công ty|cổ phần|"
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
-    "thư viện|quốc gia|phát hành".split("|")
+    "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -171,7 +171,7 @@ def _joined(words: list[_Word], i: int) -> bool:
     gap = words[i].gap
     return (
         gap == " "
-        or gap == "-"  # "Covid-19"
+        or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
         or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
@@ -247,7 +247,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool
             w.text[:1].isupper() and not _starts_person(words, i + n, 2 if stop_at_person else 3)
         ):
             n += 1
-        elif w.low == "và" and i + n + 1 < len(words) and words[i + n + 1].text[:1].isupper():
+        elif w.low == "và" and i + n + 1 < len(words) and (
+            words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
+        ) and not _post_at(words, i + n + 1)[0]:
             n += 1
         elif n and _second_syllable(words, i + n):
             n += 1
@@ -277,14 +279,21 @@ _BODY_HEADS = set(exact(w) for w in "cục sở bộ vụ viện ban phòng hộ
 
 
 def _second_syllable(words: list[_Word], k: int) -> bool:
-    """Whether lower-case word *k* is the second syllable of a capitalised word of a body's
-    name: "Cục Điện ảnh", "Chi cục Kiểm lâm", "Bộ Ngoại giao" (one syllable, never a verb)."""
-    prev = words[k - 1]
-    return (
-        k >= 2 and words[k - 2].low in _BODY_HEADS
-        and prev.is_cap and prev.low not in _BODY_WORDS and words[k].text.islower()
-        and words[k].low not in _STOP and not words[k].text.isdigit()
-    )
+    """Whether lower-case word *k* goes on with the own name of a body, which only
+    capitalises its first word: "Cục Điện ảnh", "Chi cục Kiểm lâm", "Cục Nghệ thuật biểu
+    diễn" (up to four such words after the capital, never a verb or a function word)."""
+    w = words[k]
+    if not w.text.islower() or w.low in _STOP or w.text.isdigit():
+        return False
+    for back in range(1, 5):
+        prev = words[k - back] if k - back >= 0 else None
+        if prev is None:
+            return False
+        if prev.is_cap:
+            return k - back >= 1 and words[k - back - 1].low in _BODY_HEADS and prev.low not in _LEVELS
+        if prev.low in _STOP or prev.low in _LEVELS or not _joined(words, k - back + 1):
+            return False
+    return False
 
 
 def _starts_person(words: list[_Word], i: int, min_len: int = 2) -> bool:
