@@ -20,10 +20,12 @@ however the article spells them.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from indexer.errors import TimtinError
@@ -143,27 +145,33 @@ _NOT_NAMES = set(
 _NAME_STARTERS = SURNAMES
 
 
-@dataclass
 class _Word:
-    text: str
-    low: str  # exact form
-    start: int
-    end: int
-    gap: str  # text between the previous word and this one
+    """A word of a paragraph: as written, its exact form, where it is, what stands before it."""
 
-    @property
-    def is_cap(self) -> bool:
-        t = self.text
-        return t[:1].isupper() and (len(t) == 1 or t[1:].islower()) and t.isalpha()
+    __slots__ = ("text", "low", "start", "end", "gap", "is_cap")
+
+    def __init__(self, text: str, low: str, start: int, end: int, gap: str) -> None:
+        self.text, self.low, self.start, self.end, self.gap = text, low, start, end, gap
+        self.is_cap = _is_cap(text)
+
+
+@lru_cache(maxsize=100_000)
+def _is_cap(t: str) -> bool:
+    """Capitalised like a name: ``Nguyễn``, not ``UBND`` or ``nguyễn``."""
+    return t[:1].isupper() and (len(t) == 1 or t[1:].islower()) and t.isalpha()
 
 
 def _words(text: str) -> list[_Word]:
     out: list[_Word] = []
     prev = 0
-    for word, start, end in tokens(text):
-        out.append(_Word(word, exact(word), start, end, text[prev:start]))
-        prev = end
+    for match in _WORD_RE.finditer(text):
+        word, start = match.group(), match.start()
+        out.append(_Word(word, exact(word), start, match.end(), text[prev:start]))
+        prev = match.end()
     return out
+
+
+_WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")  # as normalize.tokens
 
 
 def _joined(words: list[_Word], i: int) -> bool:
@@ -193,6 +201,7 @@ def _by_first(seqs) -> dict[str, list[tuple[str, ...]]]:
 
 
 _ALL_BY_FIRST = _by_first(_ALL_SEQS)
+_POST_STARTS = set(_ALL_BY_FIRST) | _PREFIXES
 
 
 def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]]) -> int:
@@ -441,6 +450,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     last_end = 0  # the word after the last full mention
     i = 0
     while i < len(words):
+        if not words[i].is_cap and words[i].low not in _POST_STARTS:
+            i += 1  # most words start neither a post nor a name
+            continue
         post_len, is_rank = _post_at(words, i, before_name=True)
         if post_len:
             # titles, then name: walk over the body's name to the person
@@ -673,6 +685,30 @@ _TRIGGER = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;]\s+")
+
+
+def _windows(paragraph: str) -> list[str]:
+    """The parts of *paragraph* around its posts: from two sentences before a post to one
+    after (a cut at "TP. Hồ Chí Minh" or "GS. TS." must not part a title from its name)."""
+    folded_text = fold(paragraph.lower())
+    if len(folded_text) != len(paragraph):  # offsets would not match: read it all
+        return [paragraph] if _TRIGGER.search(folded_text) else []
+    hits = [m.start() for m in _TRIGGER.finditer(folded_text)]
+    if not hits:
+        return []
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(paragraph)] + [len(paragraph)]
+    spans: list[list[int]] = []
+    for hit in hits:
+        k = bisect.bisect_right(starts, hit) - 1  # the sentence holding the post
+        begin, end = starts[max(0, k - 2)], starts[min(len(starts) - 1, k + 2)]
+        if spans and begin <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([begin, end])
+    return [paragraph[b:e] for b, e in spans]
+
+
 def _folded_text(texts: list[str]) -> str:
     return " " + " ".join(folded(w) for text in texts for w, _, _ in tokens(clean(text))) + " "
 
@@ -686,9 +722,9 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     shorts: list[tuple[str, str | None]] = []
     for text in texts:
         for paragraph in clean(text).split("\n"):
-            # Most paragraphs name nobody: only those holding a post are read closely.
-            if _TRIGGER.search(fold(paragraph.lower())):
-                m, s = _mentions(paragraph)
+            # Most sentences name nobody: only those holding a post are read closely.
+            for window in _windows(paragraph):
+                m, s = _mentions(window)
                 found += m
                 shorts += s
     for mention in found:
