@@ -685,6 +685,36 @@ _TRIGGER = re.compile(
 )
 
 
+# Words of a title that name a company, and those that make a company the state's own.
+_COMPANY = re.compile(r"\b(?:công ty|cty|tập đoàn|tnhh|cổ phần|ctcp|doanh nghiệp|ceo)\b(.*)")
+_STATE_OWNED = re.compile(
+    r"nhà nước|điện lực|\bevn|viettel|vnpt|vietcombank|agribank|bidv|vietinbank|petrovietnam|\bpvn|dầu khí|"
+    r"\bthan\b|khoáng sản|vinacomin|xổ số|bưu điện|bưu chính|mobifone|tổng công ty|đường sắt|cấp nước|thoát nước|"
+    r"đô thị|thủy lợi|thuỷ lợi|lâm nghiệp|lâm trường|xăng dầu|petrolimex|\bmtv\b|một thành viên|việt nam|"
+    r"công ích|quốc phòng|quân đội|công an|bảo việt|vinafood|vinatex|vinalines|vinashin"
+)
+_VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+
+
+def _private(title: str) -> bool:
+    """Whether *title* is a post in a private company: ``Giám đốc Công ty TNHH Media 24h``,
+    ``Chủ tịch Tập đoàn Thành Thành Công``, ``Tổng giám đốc Coteccons`` (a brand that is no
+    Vietnamese word). A bare ``Giám đốc công ty`` is left alone, and so are state companies
+    (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
+    low = title.lower()
+    if _STATE_OWNED.search(low):
+        return False
+    company = _COMPANY.search(low)
+    if company and company.group(1).strip(" ,."):
+        return True
+    words = _words(title)
+    n, _ = _post_at(words, 0)
+    after = words[n].text if 0 < n < len(words) else ""
+    return bool(after) and after[:1].isupper() and not after.isupper() and after.isascii() and not (
+        _VN_SYLLABLE.fullmatch(after.lower())
+    )
+
+
 _SENTENCE_END = re.compile(r"[.!?…:;]\s+")
 
 
@@ -728,6 +758,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 found += m
                 shorts += s
     for mention in found:
+        if mention.titles and all(_private(t) for t in mention.titles):
+            continue  # heads of private companies are not officials (issue #11)
         name = canonical_name(mention.name)
         key = name_key(name)
         if key == author_key:
