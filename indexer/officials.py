@@ -235,6 +235,13 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
 
 
+def is_post(title: str) -> bool:
+    """Whether *title* is a bare post, nothing after it: ``Phó Thủ tướng``, ``Đại tá``, ``ĐB``."""
+    words = _words(clean(title))
+    n, _ = _post_at(words, 0, before_name=True)
+    return bool(words) and n == len(words)
+
+
 def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool = True) -> int:
     """How many words from *i* continue the name of a body after a post.
 

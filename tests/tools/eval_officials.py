@@ -31,8 +31,11 @@ What counts, on the real set:
   ``UBND``). A found title counts right when it equals one of the person's labelled
   titles, or is a *short form* of one: the labelled title without its place's proper name
   at the end (``Chủ tịch UBND tỉnh`` for ``Chủ tịch UBND tỉnh Kiên Giang``: labellers kept
-  only the fullest form of a title an article repeats). A labelled title counts found only
-  when a found title equals it. Titles of a name that is not a labelled official are
+  only the fullest form of a title an article repeats), or the bare post that a labelled
+  title starts with (``Phó Thủ tướng`` for ``Phó Thủ tướng Chính phủ``, ``Bộ trưởng`` for
+  ``Bộ trưởng Bộ Y tế``). Title abbreviations the table lacks are in ``TITLE_ABBREVIATIONS``
+  (``ĐB``, ``BV``, ``TPHCM``...). A labelled title counts found only when a found title
+  equals it. Titles of a name that is not a labelled official are
   wrong; titles of unsure, partial (and, without foreign, foreign) people are not counted.
 """
 
@@ -49,7 +52,7 @@ from pathlib import Path
 
 from indexer import abbreviations, normalize, parsing
 from indexer.models import Article
-from indexer.officials import with_officials
+from indexer.officials import is_post, with_officials
 
 HERE = Path(__file__).resolve().parent.parent
 ROOT = HERE.parent
@@ -71,9 +74,18 @@ POST = re.compile(
 )
 
 
+# Abbreviations of titles that data/abbreviations.tsv (made for queries) does not hold.
+TITLE_ABBREVIATIONS = [
+    ("ĐB", "đại biểu"), ("BVĐK", "bệnh viện đa khoa"), ("BV", "bệnh viện"), ("CAH", "công an huyện"),
+    ("HCM", "Hồ Chí Minh"), ("TPHCM", "TP Hồ Chí Minh"), ("T.Ư", "Trung ương"), ("TƯ", "Trung ương"),
+    ("TW", "Trung ương"), ("ĐH", "đại học"), ("QH", "Quốc hội"), ("CĐ", "công đoàn"), ("TP", "Thành phố"),
+]
+
+
 def _short_forms() -> list[tuple[list[str], list[str]]]:
     table = abbreviations.load_default()
     pairs = [(a[0], b[0]) for a, b in table.pairs] if table else []
+    pairs += [(normalize.words(a), normalize.words(b)) for a, b in TITLE_ABBREVIATIONS]
     return sorted(((long, short) for short, long in pairs if len(long) > 1), key=lambda p: -len(p[0]))
 
 
@@ -210,7 +222,8 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
         exact_keys = {title_key(t) for t in label_titles}
         allowed = exact_keys | {s for s in (short_form(t) for t in label_titles) if s}
         for title in titles:
-            if title_key(title) in allowed:
+            key = title_key(title)
+            if key in allowed or (is_post(title) and any(k.startswith(key + " ") for k in exact_keys)):
                 pairs.true += 1
             else:
                 pairs.false += 1
