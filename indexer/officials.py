@@ -42,7 +42,7 @@ giám đốc | tổng giám đốc | trưởng ban | trưởng phòng | trưởn
 chủ nhiệm | chánh văn phòng | chánh án | chánh thanh tra | viện trưởng | cục trưởng
 vụ trưởng | tổng cục trưởng | chi cục trưởng | hiệu trưởng | chủ tịch hđnd | chủ tịch ubnd
 tư lệnh | chính ủy | chỉ huy trưởng | trưởng công an | tổng thư ký | thư ký | ủy viên
-tỉnh ủy viên | huyện ủy viên | thành ủy viên | đại biểu quốc hội | trưởng thôn | trưởng bản
+tỉnh ủy viên | huyện ủy viên | thành ủy viên | thị ủy viên | quận ủy viên | đảng ủy viên | đại biểu quốc hội | trưởng thôn | trưởng bản
 trưởng ấp | chủ tịch mttq | chủ tịch ủy ban | bí thư đảng ủy | bí thư chi bộ | kiểm sát viên
 thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trưởng | tiểu đoàn trưởng | trung đoàn trưởng
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
@@ -285,7 +285,7 @@ cho đã đang sẽ vừa mới là được bị có không cũng vẫn còn th
 nói khẳng nhấn yêu cần trả ký trao gửi tiếp làm do vào ngày lại hoặc nhưng của từng đứng đánh
 thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng giải trình báo cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
-chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới
+chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay
 """.split()
 )
 
@@ -301,12 +301,14 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
     w = words[k]
     if not w.text.islower() or w.low in _STOP or w.text.isdigit():
         return False
-    for back in range(1, 5):
+    for back in range(1, 7):
         prev = words[k - back] if k - back >= 0 else None
         if prev is None:
             return False
         if prev.is_cap:
-            return k - back >= 1 and words[k - back - 1].low in _BODY_HEADS and prev.low not in _LEVELS
+            return prev.low not in _LEVELS and (
+                prev.low in _BODY_HEADS or (k - back >= 1 and words[k - back - 1].low in _BODY_HEADS)
+            )
         if prev.low in _STOP or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
     return False
@@ -341,7 +343,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 # Capitalised words that open a sentence or a headline's next phrase, never end a name or a title.
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
-    Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Dự Cùng Trao
+    Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
     Tặng Gặp Nói Yêu""".split()
 )
 
@@ -455,8 +457,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     mentions: list[_Mention] = []
     shorts: list[tuple[str, str | None]] = []
     last_end = 0  # the word after the last full mention
+    pending: list[str] = []  # "Ủy viên Bộ Chính trị, Phó Thủ tướng X": titles before the last one
+    pending_end = -1
     i = 0
     while i < len(words):
+        if pending and i > pending_end:
+            pending = []
         if not words[i].is_cap and words[i].low not in _POST_STARTS:
             i += 1  # most words start neither a post nor a name
             continue
@@ -483,16 +489,24 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 if _good_name(name) and _plausible(name, bool(more_titles)):
                     title_end = run_start + len(place)
                     title = text[words[i].start:words[title_end - 1].end]
-                    mentions.append(_Mention(" ".join(name), [title, *more_titles]))
+                    before = pending if pending_end == i else []
+                    mentions.append(_Mention(" ".join(name), [*before, title, *more_titles]))
                     last_end = after
                     i = after
                     continue
             if not is_rank or (j > i + post_len):
                 found, end = _people_after_title(text, words, i, j)
                 if found:
+                    if pending_end == i:
+                        found[0].titles[:0] = pending
                     mentions += found
                     last_end = i = end
                     continue
+            if j < len(words) and words[j].gap == ", " and _post_at(words, j)[0] and (
+                not pending or pending_end == i
+            ):
+                pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
+                pending_end = j
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
             if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
