@@ -46,7 +46,7 @@ tỉnh ủy viên | huyện ủy viên | thành ủy viên | thị ủy viên | 
 trưởng ấp | chủ tịch mttq | chủ tịch ủy ban | bí thư đảng ủy | bí thư chi bộ | kiểm sát viên
 thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trưởng | tiểu đoàn trưởng | trung đoàn trưởng
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
-thống đốc | tổng thanh tra | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
+thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
 đoàn đại biểu quốc hội | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
@@ -180,6 +180,7 @@ def _joined(words: list[_Word], i: int) -> bool:
     return (
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
+        or (gap == "&" and words[i - 1].text.isupper())  # "Bộ NN&PTNT"
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
         or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
@@ -361,7 +362,7 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
 
     "tỉnh" is left out: "Phó Chủ tịch UBND tỉnh Đoàn Thu Hà" is common.
     """
-    if i == 0:
+    if i == 0 or not _joined(words, i):
         return False
     before = words[i - 1].low
     if before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS):
@@ -444,7 +445,7 @@ _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
 def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
-        and len(parts[0]) > 1 and len(parts[-1]) > 1  # "T.Ư Đoàn" is an abbreviation
+        and not any(len(p) == 1 and p.isascii() and p != "Y" for p in (parts[0], parts[-1]))  # "T.Ư Đoàn"
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES
