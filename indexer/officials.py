@@ -76,11 +76,11 @@ _BODY_WORDS = set(
 tỉnh huyện xã phường quận thị trấn thành phố nhân dân ủy uỷ ban hội đồng bộ đảng
 chi cấp quốc phòng an ninh tế y tài chính nguyên môi trường vận tải xây dựng
 thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể thao du lịch khoa học kế hoạch đầu
-tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn phụ nữ cựu chiến binh
+tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn nữ cựu chiến binh
 đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
-sát cơ động kiểm lâm viễn pháp chế hồi sức tích cực học hạt ung bướu nhi hợp chữ thập đỏ vấn luật
-điều hành đô thị khám chữa điện ảnh xuất bản thủy thuỷ sản đăng vệ sinh thực phẩm dinh dưỡng
+sát cơ động kiểm lâm viễn pháp chế hồi sức tích cực học hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
+điều hành đô thị khám chữa điện ảnh xuất bản thủy thuỷ sản vệ sinh thực phẩm dinh dưỡng
 dược lợi định ngân giám nghiệp thương binh nhà nước tư pháp ngoại giao quốc tế hộ
 """.split()
 )
@@ -89,7 +89,8 @@ _BODY_PAIRS = {
     for p in "công an|công thương|giao thông|chỉ huy|tham mưu|phát triển|dự án|"
     "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý|đại biểu|nghiên cứu|khu vực|công ty|cổ phần|"
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
-    "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề".split("|")
+    "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
+    "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -129,7 +130,8 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Canada|Brazil|Cuba|Iran|Iraq|Israel|Syria|Thổ Nhĩ Kỳ|Ai Cập|Ukraine|Ba Lan|Séc|Hungary|Áo|Bỉ|Thụy Sĩ|
     Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Venezuela|Mexico|Argentina|Chile|Nam Phi|
     Saudi Arabia|Qatar|Pakistan|Afghanistan|Bangladesh|Sri Lanka|New Zealand|Ireland|Scotland|Belarus|
-    Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste"""
+    Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
+    Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES} | {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")},
     key=len, reverse=True,
@@ -258,8 +260,12 @@ def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool
             pair in _BODY_PAIRS or (pair in _CAP_PAIRS and (w.text[:1].isupper() or after_ban))
         ):
             n += 2
-        elif w.text in _STARTERS and w.low not in _BODY_WORDS:
-            break
+        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai"):
+            break  # ("quận Hai Bà Trưng" is a place)
+        elif w.text.islower() and _after_place_name(words, i + n):
+            break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
+        elif w.text.isdigit() and n and words[i + n - 1].low in ("quận", "phường", "đội", "số"):
+            n += 1  # "Quận 1", "Đội 2"
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and not _starts_person(words, i + n, 2 if stop_at_person else 3)
         ):
@@ -284,7 +290,7 @@ _STOP = set(
     for w in """
 cho đã đang sẽ vừa mới là được bị có không cũng vẫn còn thì mà để về tại từ với khi trong ngoài
 nói khẳng nhấn yêu cần trả ký trao gửi tiếp làm do vào ngày lại hoặc nhưng của từng đứng đánh
-thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng giải trình báo cáo
+thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
 chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay
 """.split()
@@ -293,6 +299,21 @@ chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cù
 
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
 _BODY_HEADS = set(exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường".split())
+
+
+# Lower-case words that may be a body's second syllable ("Cục Viễn thông", "Trung tâm Dự báo")
+# but, further on, more likely a verb ("... Bộ Nội vụ thông tin", "... Cục Báo chí phát biểu").
+_SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình điều phát chỉ đánh tổ hỗ trực".split())
+
+
+def _after_place_name(words: list[_Word], k: int) -> bool:
+    """Whether word *k* follows a capitalised name of two words or more that is no body's
+    (a place: "Tỉnh ủy Sơn La"), after which a lower-case word no longer belongs to the title."""
+    return (
+        k >= 2 and words[k - 1].is_cap and words[k - 2].is_cap
+        and words[k - 1].low not in _BODY_HEADS and words[k - 2].low not in _BODY_HEADS
+        and words[k].low != "và" and words[k].low not in _LEVELS  # "MTTQ Việt Nam tỉnh"
+    )
 
 
 def _second_syllable(words: list[_Word], k: int) -> bool:
@@ -305,6 +326,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
     for back in range(1, 7):
         prev = words[k - back] if k - back >= 0 else None
         if prev is None:
+            return False
+        if back > 1 and w.low in _SOFT_STOP:
             return False
         if prev.is_cap:
             return prev.low not in _LEVELS and (
@@ -375,13 +398,15 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
 def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (place, name); the name may be empty."""
     for seq in _PROVINCE_SEQS:
-        if tuple(run[: len(seq)]) == seq and (len(seq) > 1 or len(run) >= 3):
-            return run[: len(seq)], run[len(seq):]
+        if tuple(run[: len(seq)]) == seq and (len(seq) > 1 or len(run) >= 3 or _foreign_name(run[-1])):
+            return run[: len(seq)], run[len(seq):]  # "Tổng thống Pháp Macron": a country, a surname
     # After "huyện", "phường"... the run starts with the place's own name (2+ syllables).
     first = 2 if after_place_word else 0
     starts = [i for i, w in enumerate(run) if i >= first and w in SURNAMES and 2 <= len(run) - i <= 4]
     if starts:
-        return run[: starts[0]], run[starts[0]:]
+        # "Vân Hồ Lường Văn Huân": Hồ is a surname too, but Lường Văn Huân reads as a name
+        best = next((k for k in starts if k + 1 < len(run) and run[k + 1] in ("Văn", "Thị")), starts[0])
+        return run[:best], run[best:]
     if after_place_word:
         return run, []
     if len(run) > 4:
@@ -428,17 +453,22 @@ def _place_after(words: list[_Word], start: int, end: int) -> int:
     return n
 
 
-def _plausible(name: list[str], confirmed: bool) -> bool:
+def _plausible(name: list[str], confirmed: bool, title: str = "") -> bool:
     """Whether a run after a post is a person rather than a place or a school.
 
     "Bí thư Huyện ủy Văn Lãng" names a district; "Chủ tịch UBND huyện Viên Văn Nỗ"
-    a person: a known surname, or a middle name like Văn/Thị, or titles after it.
+    a person: a known surname, or a middle name like Văn/Thị, or titles after it; a
+    foreign name after a state's post ("Tổng thống Mỹ Donald Trump") too.
     """
-    return confirmed or name[0] in SURNAMES or (len(name) >= 3 and name[1] in _MIDDLE_NAMES)
+    return (
+        confirmed or name[0] in SURNAMES or (len(name) >= 3 and name[1] in _MIDDLE_NAMES)
+        or (bool(title) and _foreign_name(" ".join(name)) and bool(_FOREIGN_POSTS.search(title.lower())))
+    )
 
 
 _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
-    tuple(p.split()) for p in "Trung Quốc|Hoa Kỳ|Thái Lan|Hàn Quốc|Nhật Bản|Quốc Hội|Chính Phủ".split("|")
+    tuple(p.split()) for p in "Trung Quốc|Hoa Kỳ|Thái Lan|Hàn Quốc|Nhật Bản|Quốc Hội|Chính Phủ|Lầu Năm Góc|"
+    "Nhà Trắng|Điện Kremlin|Hà Lan|Phan Thiết|Phan Rang|Tuổi Trẻ|Tiền Phong|Bạch Mai|Chợ Rẫy".split("|")
 }
 
 
@@ -446,6 +476,7 @@ def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
         and not any(len(p) == 1 and p.isascii() and p != "Y" for p in (parts[0], parts[-1]))  # "T.Ư Đoàn"
+        and parts[-1] not in ("Văn", "Thị")  # "Trần Văn" is the start of a name
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES
@@ -487,9 +518,14 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     continue
                 after = run_start + run_len
                 more_titles = _titles_after(text, words, after)
-                if _good_name(name) and _plausible(name, bool(more_titles)):
-                    title_end = run_start + len(place)
-                    title = text[words[i].start:words[title_end - 1].end]
+                if (
+                    len(name) == 2 and not place and not more_titles and run_start > 0
+                    and words[run_start - 1].low in ("tỉnh", "tp", "tx", "phố", "xã")
+                ):
+                    name = []  # "Phó Chủ tịch UBND TP Sầm Sơn": a town, not a person
+                title_end = run_start + len(place)
+                title = text[words[i].start:words[title_end - 1].end]
+                if _good_name(name) and _plausible(name, bool(more_titles), title):
                     before = pending if pending_end == i else []
                     mentions.append(_Mention(" ".join(name), [*before, title, *more_titles]))
                     last_end = after
@@ -709,6 +745,7 @@ _TRIGGER = re.compile(
 
 # Words of a title that name a company, and those that make a company the state's own.
 _COMPANY = re.compile(r"\b(?:công ty|cty|tập đoàn|tnhh|cổ phần|ctcp|doanh nghiệp|ceo)\b(.*)")
+_BOARD = re.compile(r"\b(?:hđqt|hội đồng quản trị)\b")
 _STATE_OWNED = re.compile(
     r"nhà nước|điện lực|\bevn|viettel|vnpt|vietcombank|agribank|bidv|vietinbank|petrovietnam|\bpvn|dầu khí|"
     r"\bthan\b|khoáng sản|vinacomin|xổ số|bưu điện|bưu chính|mobifone|tổng công ty|đường sắt|cấp nước|thoát nước|"
@@ -727,7 +764,7 @@ def _private(title: str) -> bool:
     if _STATE_OWNED.search(low):
         return False
     company = _COMPANY.search(low)
-    if company and company.group(1).strip(" ,."):
+    if (company and company.group(1).strip(" ,.")) or _BOARD.search(low):
         return True
     words = _words(title)
     n, _ = _post_at(words, 0)
@@ -735,6 +772,19 @@ def _private(title: str) -> bool:
     return bool(after) and after[:1].isupper() and not after.isupper() and after.isascii() and not (
         _VN_SYLLABLE.fullmatch(after.lower())
     )
+
+
+_FOREIGN_POSTS = re.compile(
+    r"tổng thống|thủ tướng|bộ trưởng|ngoại trưởng|đại sứ|thống đốc|thị trưởng|tổng thư ký|phát ngôn|"
+    r"chủ tịch nước|quốc hội|thẩm phán|thủ hiến|nghị sĩ|quốc vương|chính phủ|liên hợp quốc|tướng|"
+    r"bộ |tòa|toà|quân|cảnh sát|tỉnh|bang|" + "|".join(re.escape(c.strip().lower()) for c in COUNTRIES.split("|"))
+)
+
+
+def _foreign_name(name: str) -> bool:
+    """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
+    and no Vietnamese syllable."""
+    return any(p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower()) for p in name.split())
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;]\s+")
@@ -782,6 +832,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     for mention in found:
         if mention.titles and all(_private(t) for t in mention.titles):
             continue  # heads of private companies are not officials (issue #11)
+        if _foreign_name(mention.name) and not any(_FOREIGN_POSTS.search(t.lower()) for t in mention.titles):
+            continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
         name = canonical_name(mention.name)
         key = name_key(name)
         if key == author_key:
