@@ -90,7 +90,7 @@ _BODY_PAIRS = {
     "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý|đại biểu|nghiên cứu|khu vực|công ty|cổ phần|"
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
-    "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại".split("|")
+    "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -402,6 +402,8 @@ def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], lis
             return run[: len(seq)], run[len(seq):]  # "Tổng thống Pháp Macron": a country, a surname
     # After "huyện", "phường"... the run starts with the place's own name (2+ syllables).
     first = 2 if after_place_word else 0
+    if run[0] in ("Viện", "Báo", "Đài", "Trường", "Bệnh", "Học"):
+        first = 3 if run[0] != "Bệnh" else 4  # "Viện Phan Châu Trinh", "Bệnh viện Bạch Mai"
     starts = [i for i, w in enumerate(run) if i >= first and w in SURNAMES and 2 <= len(run) - i <= 4]
     if starts:
         # "Vân Hồ Lường Văn Huân": Hồ is a surname too, but Lường Văn Huân reads as a name
@@ -499,6 +501,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             i += 1  # most words start neither a post nor a name
             continue
         post_len, is_rank = _post_at(words, i, before_name=True)
+        if post_len and _memorial(words, i):
+            i += post_len  # "khu lưu niệm cố Thủ tướng Võ Văn Kiệt" names a place
+            continue
         if post_len:
             # titles, then name: walk over the body's name to the person
             tail = 0 if is_rank else _body_tail(words, i + post_len)
@@ -574,6 +579,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 shorts.append((words[i].text, None))
         i += 1
     return mentions, shorts
+
+
+def _memorial(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* is part of a memorial's name: "nhà tưởng niệm cố Chủ tịch ..."."""
+    return i >= 2 and words[i - 1].low == "cố" and words[i - 2].low in ("niệm", "thờ", "mộ", "tượng", "đài", "lăng")
 
 
 def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[list[_Mention], int]:
