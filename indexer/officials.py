@@ -182,7 +182,7 @@ def _joined(words: list[_Word], i: int) -> bool:
     return (
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
-        or (gap == "&" and words[i - 1].text.isupper())  # "Bộ NN&PTNT"
+        or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
         or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
@@ -433,9 +433,40 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
             break
         n += _body_tail(words, i + n, stop_at_person=False)
         n += _place_after(words, i, i + n)
+        n += _parent_body(words, i + n)
         titles.append(text[words[i].start:words[i + n - 1].end])
         i += n
     return titles
+
+
+_PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công"}
+
+
+def _parent_body(words: list[_Word], end: int) -> int:
+    """How many words after a title name the body it belongs to, in brackets or after a
+    dash: "Cục trưởng Cục An ninh kinh tế (Bộ Công an)", "Phó trưởng khoa Nhi – BV Tai Mũi
+    Họng", "Phó giám đốc Sở Văn hóa, Thể thao và Du lịch (VHTT&DL) Hà Nam"."""
+    if end >= len(words):
+        return 0
+    gap, first = words[end].gap, words[end].text
+    if gap in (" (", "(") and (first in _PARENT_HEADS or first.isupper()):
+        for k in range(end, min(end + 8, len(words) - 1) + 1):
+            if ")" in (words[k + 1].gap if k + 1 < len(words) else ")"):
+                n = k + 1 - end
+                after = k + 1
+                if after < len(words) and words[after].gap == ") " and _run_is_place(words, after):
+                    n += _name_run(words, after)  # "(VHTT&DL) Hà Nam"
+                return n
+        return 0
+    if gap in (" - ", " – ", "- ", "– ") and first in _PARENT_HEADS:
+        return 1 + _body_tail(words, end + 1, stop_at_person=False)
+    return 0
+
+
+def _run_is_place(words: list[_Word], k: int) -> bool:
+    return tuple(w.text for w in words[k:k + 3])[:2] in _PLACE_NAMES or any(
+        tuple(w.text for w in words[k:k + len(seq)]) == seq for seq in _PROVINCE_SEQS if len(seq) > 1
+    )
 
 
 def _place_after(words: list[_Word], start: int, end: int) -> int:
@@ -446,12 +477,14 @@ def _place_after(words: list[_Word], start: int, end: int) -> int:
     n = 0
     while (
         end + n + 1 < len(words) and words[end + n].gap == ", " and words[end + n].low in _LEVELS
-        and words[end + n + 1].is_cap and _joined(words, end + n + 1)
+        and (words[end + n + 1].is_cap or words[end + n + 1].text.isupper()) and _joined(words, end + n + 1)
     ):
         k = end + n + 1
         while k < len(words) and words[k].is_cap and _joined(words, k) and not _starts_person(words, k):
             k += 1
         n = k - end
+    if n and end + n < len(words) and words[end + n].gap == ", " and words[end + n].text in ("TPHCM", "TP.HCM"):
+        n += 1
     return n
 
 
@@ -502,7 +535,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             continue
         post_len, is_rank = _post_at(words, i, before_name=True)
         if post_len and _memorial(words, i):
-            i += post_len  # "khu lưu niệm cố Thủ tướng Võ Văn Kiệt" names a place
+            # "khu lưu niệm cố Thủ tướng Võ Văn Kiệt" names a place
+            tail = _body_tail(words, i + post_len)
+            i += post_len + tail + _name_run(words, i + post_len + tail)
             continue
         if post_len:
             # titles, then name: walk over the body's name to the person
