@@ -47,7 +47,7 @@ trưởng ấp | chủ tịch mttq | chủ tịch ủy ban | bí thư đảng �
 thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trưởng | tiểu đoàn trưởng | trung đoàn trưởng
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
 thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
-đoàn đại biểu quốc hội | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
+đoàn đại biểu quốc hội | tùy viên | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -233,6 +233,8 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     if not n or (j > i and not _joined(words, j)):
         return 0, False
     seq = tuple(w.low for w in words[j:j + n])
+    if seq == ("đại", "sứ") and j + n < len(words) and words[j + n].low == "quán":
+        return 0, False  # "Đại sứ quán" is a body
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
@@ -260,6 +262,12 @@ def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool
             pair in _BODY_PAIRS or (pair in _CAP_PAIRS and (w.text[:1].isupper() or after_ban))
         ):
             n += 2
+        elif w.is_cap and (place := _province_at(words, i + n)):
+            n += place  # "UBND TP. Hồ Chí Minh": a province, though it starts with a surname
+        elif w.low in ("khóa", "khoá") and i + n + 1 < len(words) and _roman(words[i + n + 1].text):
+            n += 2  # "Ủy viên Trung ương Đảng khóa X, XI, XII"
+            while i + n < len(words) and words[i + n].gap == ", " and _roman(words[i + n].text):
+                n += 1
         elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai"):
             break  # ("quận Hai Bà Trưng" is a place)
         elif w.text.islower() and _after_place_name(words, i + n):
@@ -298,12 +306,27 @@ chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cù
 
 
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
-_BODY_HEADS = set(exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường".split())
+_BODY_HEADS = set(exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán".split())
 
 
 # Lower-case words that may be a body's second syllable ("Cục Viễn thông", "Trung tâm Dự báo")
 # but, further on, more likely a verb ("... Bộ Nội vụ thông tin", "... Cục Báo chí phát biểu").
 _SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình điều phát chỉ đánh tổ hỗ trực".split())
+
+
+def _province_at(words: list[_Word], k: int) -> int:
+    """Length of the province whose name starts at word *k* (joined), or 0."""
+    for seq in _PROVINCE_SEQS:
+        n = len(seq)
+        if n > 1 and words[k].text == seq[0] and tuple(w.text for w in words[k:k + n]) == seq and all(
+            _joined(words, k + m) for m in range(1, n)
+        ):
+            return n
+    return 0
+
+
+def _roman(word: str) -> bool:
+    return bool(word) and set(word) <= set("IVXL")
 
 
 def _after_place_name(words: list[_Word], k: int) -> bool:
@@ -886,6 +909,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         entry = people.setdefault(key, (name, [], set()))
         for title in mention.titles:
             _add_title(entry, title)
+    if len(people) >= 1:
+        _add_career(people, texts)
     by_given: dict[str, list[str]] = {}
     for key, (name, _, _) in people.items():
         by_given.setdefault(name_key(name.split()[-1]), []).append(key)
@@ -937,6 +962,42 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
             return
     entry[2].add(key)
     entry[1].append(title)
+
+
+# "4/1985-7/1988: Ủy viên Ban Thường vụ Thành đoàn, ..." opens a step of a career
+_CAREER_STEP = re.compile(r"(?:\b(?:\d{1,2}/)?\d{4}\s*[-–]\s*(?:\d{1,2}/)?\d{4}|\bTừ (?:\d{1,2}/)?\d{4}\b[^:.]{0,30}):\s*")
+
+
+def _add_career(people: dict, texts: list[str]) -> None:
+    """In a biography (three steps or more of ``dates: posts``), the posts of each step go
+    to the person the article names most often."""
+    body = "\n".join(clean(t) for t in texts)
+    steps = list(_CAREER_STEP.finditer(body))
+    if len(steps) < 3:
+        return
+    counts = {key: body.count(name) for key, (name, _, _) in people.items()}
+    subject = people[max(counts, key=counts.get)]
+    for k, step in enumerate(steps):
+        end = steps[k + 1].start() if k + 1 < len(steps) else body.find(".", step.end())
+        segment = body[step.end():end if end > 0 else len(body)]
+        for title in _titles_in(segment):
+            _add_title(subject, title)
+
+
+def _titles_in(text: str) -> list[str]:
+    """Every title in *text*: a post with its body and place, where nobody is named."""
+    words = _words(text)
+    out, i = [], 0
+    while i < len(words):
+        n, is_rank = _post_at(words, i)
+        if not n:
+            i += 1
+            continue
+        n += 0 if is_rank else _body_tail(words, i + n, stop_at_person=False)
+        n += _place_after(words, i, i + n)
+        out.append(text[words[i].start:words[i + n - 1].end])
+        i += n
+    return out
 
 
 def with_officials(article: Article, curated: Curated | None = None) -> Article:
