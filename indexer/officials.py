@@ -128,7 +128,7 @@ PROVINCES = [
 COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Quốc|Hàn Quốc|Triều Tiên|Lào|Campuchia|Thái Lan|
     Hà Lan|Bồ Đào Nha|Tây Ban Nha|Italy|Ý|Úc|Australia|Ấn Độ|Indonesia|Malaysia|Philippines|Singapore|Myanmar|
     Canada|Brazil|Cuba|Iran|Iraq|Israel|Syria|Thổ Nhĩ Kỳ|Ai Cập|Ukraine|Ba Lan|Séc|Hungary|Áo|Bỉ|Thụy Sĩ|
-    Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Venezuela|Mexico|Argentina|Chile|Nam Phi|
+    Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Somalia|Thái Bình Dương|Venezuela|Mexico|Argentina|Chile|Nam Phi|
     Saudi Arabia|Qatar|Pakistan|Afghanistan|Bangladesh|Sri Lanka|New Zealand|Ireland|Scotland|Belarus|
     Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
@@ -297,7 +297,7 @@ _STOP = set(
     exact(w)
     for w in """
 cho đã đang sẽ vừa mới là được bị có không cũng vẫn còn thì mà để về tại từ với khi trong ngoài
-nói khẳng nhấn yêu cần trả ký trao gửi tiếp làm do vào ngày lại hoặc nhưng của từng đứng đánh
+nói khẳng nhấn yêu cần trả ký trao gửi tiếp do vào ngày lại hoặc nhưng của từng đứng đánh
 thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
 chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay
@@ -306,12 +306,22 @@ chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cù
 
 
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
-_BODY_HEADS = set(exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán".split())
+_BODY_HEADS = set(
+    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo".split()
+)
 
 
 # Lower-case words that may be a body's second syllable ("Cục Viễn thông", "Trung tâm Dự báo")
 # but, further on, more likely a verb ("... Bộ Nội vụ thông tin", "... Cục Báo chí phát biểu").
-_SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình điều phát chỉ đánh tổ hỗ trực".split())
+# Lower-case words, beyond a body's second syllable, that still name it ("Trung tâm Quản lý
+# và điều hành vận tải hành khách công cộng", "Cục Nghệ thuật biểu diễn").
+_BODY_TAIL_WORDS = set(
+    exact(w)
+    for w in """biểu diễn vận tải hành khách công cộng quy phạm văn bản tàu cá thần kinh tham mưu quản lý điều
+    giao thông kiểm tra nông thôn kinh tế nghiên cứu phát triển đào tạo bồi dưỡng hạ tầng kỹ thuật xúc tiến
+    thương mại dịch vụ tổng hợp môi trường chất lượng đo lường tiêu chuẩn""".split()
+)
+_SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình điều phát chỉ đánh tổ hỗ trực làm".split())
 
 
 def _province_at(words: list[_Word], k: int) -> int:
@@ -333,8 +343,8 @@ def _after_place_name(words: list[_Word], k: int) -> bool:
     """Whether word *k* follows a capitalised name of two words or more that is no body's
     (a place: "Tỉnh ủy Sơn La"), after which a lower-case word no longer belongs to the title."""
     return (
-        k >= 2 and words[k - 1].is_cap and words[k - 2].is_cap
-        and words[k - 1].low not in _BODY_HEADS and words[k - 2].low not in _BODY_HEADS
+        k >= 3 and words[k - 1].is_cap and words[k - 2].is_cap
+        and (words[k - 3].low in _LEVELS or words[k - 3].low in ("ủy", "uỷ"))
         and words[k].low != "và" and words[k].low not in _LEVELS  # "MTTQ Việt Nam tỉnh"
     )
 
@@ -350,8 +360,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
         prev = words[k - back] if k - back >= 0 else None
         if prev is None:
             return False
-        if back > 1 and w.low in _SOFT_STOP:
-            return False
+        if back > 1 and (w.low in _SOFT_STOP or (w.low not in _BODY_WORDS and w.low not in _BODY_TAIL_WORDS)):
+            return False  # past the second syllable, only words that name bodies go on
         if prev.is_cap:
             return prev.low not in _LEVELS and (
                 prev.low in _BODY_HEADS or (k - back >= 1 and words[k - back - 1].low in _BODY_HEADS)
@@ -381,7 +391,7 @@ def _name_run(words: list[_Word], i: int) -> int:
     """Length of the run of capitalised name-like words starting at *i*."""
     n = 0
     while i + n < len(words) and words[i + n].is_cap and (n == 0 or _joined(words, i + n)) and n < 8:
-        if n >= 2 and words[i + n].text in _STARTERS:
+        if n >= 1 and words[i + n].text in _STARTERS:
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
     return n
@@ -391,7 +401,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu""".split()
+    Tặng Gặp Nói Yêu Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
 )
 
 
@@ -503,6 +513,7 @@ def _place_after(words: list[_Word], start: int, end: int) -> int:
         and (words[end + n + 1].is_cap or words[end + n + 1].text.isupper()) and _joined(words, end + n + 1)
     ):
         k = end + n + 1
+        k += _province_at(words, k)
         while k < len(words) and words[k].is_cap and _joined(words, k) and not _starts_person(words, k):
             k += 1
         n = k - end
@@ -849,6 +860,20 @@ _FOREIGN_POSTS = re.compile(
 )
 
 
+_EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
+    "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
+    "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa".split("|"))}
+
+
+def _bare_executive(title: str) -> bool:
+    """Whether *title* is a bare executive post (``Giám đốc``, ``Phó chủ tịch``), which a private
+    company has as well as a public body."""
+    words = [w.low for w in _words(title)]
+    while words and words[0] in _PREFIXES:
+        words = words[1:]
+    return tuple(words) in _EXECUTIVE
+
+
 def _foreign_name(name: str) -> bool:
     """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
     and no Vietnamese syllable."""
@@ -900,6 +925,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     for mention in found:
         if mention.titles and all(_private(t) for t in mention.titles):
             continue  # heads of private companies are not officials (issue #11)
+        if mention.titles and all(_bare_executive(t) for t in mention.titles):
+            continue  # "ông X, Giám đốc": no body to tell a public post from a private one
         if _foreign_name(mention.name) and not any(_FOREIGN_POSTS.search(t.lower()) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
         name = canonical_name(mention.name)
@@ -950,6 +977,8 @@ _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _SPACES.sub(" ", title).strip(" ,;")
+    if title.count("(") > title.count(")"):
+        title += ")"  # "Cục trưởng Cục An ninh (Bộ Công an)": the bracket closes after the title
     key = " ".join(exact(w) for w, _, _ in tokens(title))
     if not key or any(k == key or k.startswith(key + " ") for k in entry[2]):
         return  # known, or a shorter form of a title known ("Trưởng ban")
