@@ -80,7 +80,7 @@ tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn
 đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
 sát cơ động kiểm lâm viễn pháp chế hồi sức tích cực học hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
-điều hành đô thị khám chữa điện ảnh xuất bản thủy thuỷ sản vệ sinh thực phẩm dinh dưỡng
+điều hành đô thị khám chữa điện ảnh xuất bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
 dược lợi định ngân giám nghiệp thương binh nhà nước tư pháp ngoại giao quốc tế hộ
 """.split()
 )
@@ -183,6 +183,7 @@ def _joined(words: list[_Word], i: int) -> bool:
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
+        or _in_brackets(words, i) or (gap == ") " and _in_brackets(words, i - 1))  # "Bộ VHTTDL (VHTTDL) X"
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
         or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
@@ -194,6 +195,14 @@ _COMMA_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "phòng chống|hóa thể|hoá thể|động thương|học công|bản in|phủ thể".split("|")
 }
+
+
+def _in_brackets(words: list[_Word], i: int) -> bool:
+    """Whether word *i* is an abbreviation alone in brackets: "Bộ Văn hóa ... (VHTTDL)"."""
+    return (
+        0 < i < len(words) - 1 and words[i].gap in (" (", "(") and words[i].text.isupper()
+        and words[i + 1].gap.startswith(")")
+    )
 
 
 def _by_first(seqs) -> dict[str, list[tuple[str, ...]]]:
@@ -977,6 +986,9 @@ _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _SPACES.sub(" ", title).strip(" ,;")
+    last = title.rsplit(" ", 1)
+    if len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ") and not is_post(title):
+        title = last[0]  # "Tổng giám đốc Ban" cut before the body's name: keep the post
     if title.count("(") > title.count(")"):
         title += ")"  # "Cục trưởng Cục An ninh (Bộ Công an)": the bracket closes after the title
     key = " ".join(exact(w) for w, _, _ in tokens(title))

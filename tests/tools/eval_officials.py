@@ -34,8 +34,12 @@ What counts, on the real set:
   only the fullest form of a title an article repeats), or the bare post that a labelled
   title starts with (``Phó Thủ tướng`` for ``Phó Thủ tướng Chính phủ``, ``Bộ trưởng`` for
   ``Bộ trưởng Bộ Y tế``). Title abbreviations the table lacks are in ``TITLE_ABBREVIATIONS``
-  (``ĐB``, ``BV``, ``TPHCM``...). A labelled title counts found only when a found title
-  equals it. Titles of a name that is not a labelled official are
+  (``ĐB``, ``BV``, ``TPHCM``...). Titles also match without what they hold in brackets
+  (``Cục trưởng Cục An ninh (Bộ Công an)`` = ``Cục trưởng Cục An ninh``), and a labelled
+  title without its term (``Ủy viên Trung ương Đảng khóa X, XI``) is a short form too.
+  A labelled title counts found when a found title equals it (brackets aside), or when it
+  is a bare post that a found title starts with (the extractor keeps only the fullest form
+  of a title: ``Phó Thủ tướng`` is found in ``Phó Thủ tướng Chính phủ``). Titles of a name that is not a labelled official are
   wrong; titles of unsure, partial (and, without foreign, foreign) people are not counted.
 """
 
@@ -77,7 +81,7 @@ POST = re.compile(
 # Abbreviations of titles that data/abbreviations.tsv (made for queries) does not hold.
 TITLE_ABBREVIATIONS = [
     ("ĐB", "đại biểu"), ("BVĐK", "bệnh viện đa khoa"), ("BV", "bệnh viện"), ("CAH", "công an huyện"),
-    ("HCM", "Hồ Chí Minh"), ("TPHCM", "TP Hồ Chí Minh"), ("T.Ư", "Trung ương"), ("TƯ", "Trung ương"),
+    ("HCM", "Hồ Chí Minh"), ("T.Ư", "Trung ương"), ("TƯ", "Trung ương"),
     ("TW", "Trung ương"), ("ĐH", "đại học"), ("QH", "Quốc hội"), ("CĐ", "công đoàn"), ("TP", "Thành phố"),
 ]
 
@@ -93,9 +97,20 @@ _SHORT = _short_forms()
 _PLACE_LEVELS = {normalize.exact(w) for w in "tỉnh huyện xã phường quận tp thành phố thị trấn tx".split()}
 
 
+_BRACKETS = re.compile(r"\s*\([^)]*\)?")
+_TERM = re.compile(r"\s+khoá?\s+[IVXL]+(?:\s*,\s*[IVXL]+)*\s*$|\s+khóa\s+[IVXL]+(?:\s*,\s*[IVXL]+)*\s*$")
+
+
+def title_keys(title: str) -> set[str]:
+    """The keys a title matches by: as written, and without what it holds in brackets
+    (labellers and articles keep or drop "(Bộ Công an)", "(VHTTDL)" alike)."""
+    return {title_key(title), title_key(_BRACKETS.sub("", title))}
+
+
 def title_key(title: str) -> str:
     """A title's words, case and tone placement aside, abbreviations written short."""
     words = normalize.words(title)
+    words = [x for w in words for x in (["tp", "hcm"] if w == "tphcm" else [w])]
     out, i = [], 0
     while i < len(words):
         for long, short in _SHORT:
@@ -107,6 +122,14 @@ def title_key(title: str) -> str:
             out.append(words[i])
             i += 1
     return " ".join(out)
+
+
+def short_forms(title: str) -> set[str]:
+    """Short forms of a labelled title: without its place's name, without its term (khóa X)."""
+    out = {s for s in (short_form(title), short_form(_TERM.sub("", title))) if s}
+    if _TERM.search(title):
+        out.add(title_key(_TERM.sub("", title)))
+    return out
 
 
 def short_form(title: str) -> str | None:
@@ -219,19 +242,20 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
     names.add(article.id, set(counted), set(wanted), "name")
     for name, titles in counted.items():
         label_titles = wanted.get(name, {}).get("titles", [])
-        exact_keys = {title_key(t) for t in label_titles}
-        allowed = exact_keys | {s for s in (short_form(t) for t in label_titles) if s}
+        exact_keys = {k for t in label_titles for k in title_keys(t)}
+        allowed = exact_keys | {s for t in label_titles for s in short_forms(t)}
         for title in titles:
-            key = title_key(title)
-            if key in allowed or (is_post(title) and any(k.startswith(key + " ") for k in exact_keys)):
+            keys = title_keys(title)
+            if keys & allowed or (is_post(title) and any(k.startswith(title_key(title) + " ") for k in exact_keys)):
                 pairs.true += 1
             else:
                 pairs.false += 1
                 pairs.errors.append(f"{article.id}: false pair ({name}, {title})")
     for name, label in wanted.items():
-        got = {title_key(t) for t in found.get(name, ())}
+        got = {k for t in found.get(name, ()) for k in title_keys(t)}
         for title in label["titles"]:
-            if title_key(title) in got:
+            key = title_key(title)
+            if title_keys(title) & got or (is_post(title) and any(k.startswith(key + " ") for k in got)):
                 pairs.found_true += 1
             else:
                 pairs.missed += 1
