@@ -79,9 +79,9 @@ thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể
 tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn nữ cựu chiến binh
 đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
-sát cơ động kiểm lâm viễn pháp chế hồi sức tích cực học hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
-điều hành đô thị khám chữa điện ảnh xuất bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
-dược lợi định ngân giám nghiệp thương binh nhà nước tư pháp ngoại giao quốc tế hộ
+sát cơ động lâm viễn pháp chế hồi sức tích cực hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
+đô thị điện ảnh bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
+dược lợi ngân nghiệp thương binh tư pháp ngoại giao quốc tế
 """.split()
 )
 _BODY_PAIRS = {
@@ -112,7 +112,7 @@ SURNAMES = set(
     Lâm Trịnh Mai Cao Tô Hà Chu Vi Lò Nông Triệu Lục Hứa Mạc Tăng Quách Tạ Thái La Lưu Kiều Tống
     Giang Từ Khổng Đàm Hầu Lã Diệp Bế Lăng Linh Viên Ma Sầm Âu Phùng Nghiêm Trương Đào Thân
     Vương Châu Khúc Lại Kim Lạc Tôn Ninh Nhâm Lữ Doãn Hàn Lộc Hoàng Vy Uông Ngụy Khổng Tiêu Bạch Kha Cấn Lều Nghiêm Ứng Tạ Khương Mẫn Thạch Y Đồng Hán
-    Quan Tòng Giáp Cù Mông Mã Lò Hoàng Vàng Sùng Thào Giàng Mùa Lầu Hờ Phương""".split()
+    Quan Tòng Giáp Cù Mông Mã Lò Hoàng Vàng Sùng Thào Giàng Mùa Lầu Hờ Phương Lường Điểu Lù Khà Ksor Siu Rơ""".split()
 )
 PROVINCES = [
     canonical_name(p)
@@ -328,7 +328,7 @@ _BODY_TAIL_WORDS = set(
     exact(w)
     for w in """biểu diễn vận tải hành khách công cộng quy phạm văn bản tàu cá thần kinh tham mưu quản lý điều
     giao thông kiểm tra nông thôn kinh tế nghiên cứu phát triển đào tạo bồi dưỡng hạ tầng kỹ thuật xúc tiến
-    thương mại dịch vụ tổng hợp môi trường chất lượng đo lường tiêu chuẩn""".split()
+    thương mại dịch vụ tổng hợp môi trường chất lượng đo lường tiêu chuẩn khám chữa bệnh xuất nhập khẩu hành""".split()
 )
 _SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình điều phát chỉ đánh tổ hỗ trực làm".split())
 
@@ -446,7 +446,11 @@ def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], lis
     first = 2 if after_place_word else 0
     if run[0] in ("Viện", "Báo", "Đài", "Trường", "Bệnh", "Học"):
         first = 3 if run[0] != "Bệnh" else 4  # "Viện Phan Châu Trinh", "Bệnh viện Bạch Mai"
-    starts = [i for i, w in enumerate(run) if i >= first and w in SURNAMES and 2 <= len(run) - i <= 4]
+    starts = [
+        i for i, w in enumerate(run)
+        if (i >= first or (i + 1 < len(run) and run[i + 1] in ("Văn", "Thị")))  # "huyện Lục Văn Tình"
+        and w in SURNAMES and 2 <= len(run) - i <= 4
+    ]
     if starts:
         # "Vân Hồ Lường Văn Huân": Hồ is a surname too, but Lường Văn Huân reads as a name
         best = next((k for k in starts if k + 1 < len(run) and run[k + 1] in ("Văn", "Thị")), starts[0])
