@@ -90,7 +90,8 @@ _BODY_PAIRS = {
     "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý|đại biểu|nghiên cứu|khu vực|công ty|cổ phần|"
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
-    "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn".split("|")
+    "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
+    "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -372,8 +373,12 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
         if back > 1 and (w.low in _SOFT_STOP or (w.low not in _BODY_WORDS and w.low not in _BODY_TAIL_WORDS)):
             return False  # past the second syllable, only words that name bodies go on
         if prev.is_cap:
+            before = words[k - back - 1] if k - back >= 1 else None
             return prev.low not in _LEVELS and (
-                prev.low in _BODY_HEADS or (k - back >= 1 and words[k - back - 1].low in _BODY_HEADS)
+                prev.low in _BODY_HEADS or (before is not None and before.low in _BODY_HEADS)
+                # a lone capital inside a body's name, not a place's: "Đại sứ Đặc biệt"
+                or (back == 1 and before is not None and not before.is_cap and not before.text.isupper()
+                    and before.low not in _LEVELS and before.low not in _PLACE_WORDS and _joined(words, k - 1))
             )
         if prev.low in _STOP or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
@@ -396,11 +401,31 @@ class _Mention:
     titles: list[str]
 
 
+def _parts(words: list[_Word], start: int, end: int) -> list[str]:
+    """The parts of a name: words, with "Jae-in" kept whole."""
+    out: list[str] = []
+    for k in range(start, end):
+        if k > start and words[k].gap == "-":
+            out[-1] += "-" + words[k].text
+        else:
+            out.append(words[k].text)
+    return out
+
+
+def _hyphenated(words: list[_Word], k: int) -> bool:
+    """Whether word *k* goes on a foreign name after a hyphen: "Moon Jae-in", "Kim Jong-un"."""
+    return words[k].gap == "-" and words[k].text.isascii() and words[k].text.isalpha() and words[k - 1].is_cap
+
+
 def _name_run(words: list[_Word], i: int) -> int:
     """Length of the run of capitalised name-like words starting at *i*."""
     n = 0
-    while i + n < len(words) and words[i + n].is_cap and (n == 0 or _joined(words, i + n)) and n < 8:
-        if n >= 1 and words[i + n].text in _STARTERS:
+    while i + n < len(words) and (
+        words[i + n].is_cap and (n == 0 or _joined(words, i + n)) or (n and _hyphenated(words, i + n))
+    ) and n < 8:
+        if n >= 1 and (words[i + n].text in _STARTERS or (
+            not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
+        )):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
     return n
@@ -410,7 +435,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
+    Tặng Gặp Nói Yêu Bí Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
 )
 
 
@@ -444,6 +469,8 @@ def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], lis
             return run[: len(seq)], run[len(seq):]  # "Tổng thống Pháp Macron": a country, a surname
     # After "huyện", "phường"... the run starts with the place's own name (2+ syllables).
     first = 2 if after_place_word else 0
+    if exact(run[0]) in _PLACE_WORDS and len(run) > 2:
+        first = max(first, 3)  # "Trạm y tế Phường Viên Sơn", "Làng Đồng Kỵ"
     if run[0] in ("Viện", "Báo", "Đài", "Trường", "Bệnh", "Học"):
         first = 3 if run[0] != "Bệnh" else 4  # "Viện Phan Châu Trinh", "Bệnh viện Bạch Mai"
     starts = [
@@ -480,6 +507,8 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
         n += _body_tail(words, i + n, stop_at_person=False)
         n += _place_after(words, i, i + n)
         n += _parent_body(words, i + n)
+        if _names_someone(words, i, i + n):
+            break  # "John Kerry, Thủ tướng Pakistan Nawaz Sharif": a list of people, not a title
         titles.append(text[words[i].start:words[i + n - 1].end])
         i += n
     return titles
@@ -515,6 +544,18 @@ def _run_is_place(words: list[_Word], k: int) -> bool:
     )
 
 
+def _names_someone(words: list[_Word], start: int, end: int) -> bool:
+    """Whether words *start*..*end* hold a person's name: a foreign one, or a surname, a
+    middle name and a given name."""
+    for k in range(start + 1, end - 1):
+        w, nxt = words[k], words[k + 1]
+        if w.is_cap and nxt.is_cap and w.text.isascii() and _foreign_name(w.text):
+            return True
+        if w.text in SURNAMES and nxt.text in _MIDDLE_NAMES and k + 2 < end and words[k + 2].is_cap:
+            return True
+    return False
+
+
 def _place_after(words: list[_Word], start: int, end: int) -> int:
     """How many words after a title *start*..*end* name the larger place it lies in:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
@@ -544,7 +585,7 @@ def _plausible(name: list[str], confirmed: bool, title: str = "") -> bool:
     """
     return (
         confirmed or name[0] in SURNAMES or (len(name) >= 3 and name[1] in _MIDDLE_NAMES)
-        or (bool(title) and _foreign_name(" ".join(name)) and bool(_FOREIGN_POSTS.search(title.lower())))
+        or (bool(title) and _foreign_name(" ".join(name)) and bool(_FOREIGN_POSTS.search(title.lower()) or _COUNTRY_IN.search(title)))
     )
 
 
@@ -557,7 +598,7 @@ _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
 def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
-        and not any(len(p) == 1 and p.isascii() and p != "Y" for p in (parts[0], parts[-1]))  # "T.Ư Đoàn"
+        and len(parts[0]) > 1 and not (len(parts[-1]) == 1 and parts[-1].isascii())  # "T.Ư Đoàn"
         and parts[-1] not in ("Văn", "Thị")  # "Trần Văn" is the start of a name
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS
         and all(len(p) <= 7 for p in parts)
@@ -597,7 +638,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             run_start = k if k < j else j
             run_len = _name_run(words, run_start)
             if run_len and _joined(words, run_start):
-                run = [w.text for w in words[run_start:run_start + run_len]]
+                run = _parts(words, run_start, run_start + run_len)
                 place, name = _split_place(run, _place_word_before(words, run_start))
                 if len(name) == 1 and not place:
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
@@ -641,7 +682,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             i += 1  # "Ông Đinh Quang Thủy, Giám đốc...": the honorific opens a sentence
             run_len -= 1
         if run_len >= 2:
-            run = [w.text for w in words[i:i + run_len]]
+            run = _parts(words, i, i + run_len)
             after = i + run_len
             titles = _titles_after(text, words, after)
             before = words[i - 1].low if i > 0 and _joined(words, i) else ""
@@ -702,7 +743,7 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         return [], j
     out, last = [], j
     for start, end in people:
-        name = [w.text for w in words[start:end]]
+        name = _parts(words, start, end)
         titles = [title, *_titles_after(text, words, end)] if len(people) == 1 else [title]
         out.append(_Mention(" ".join(name), titles))
         last = end
@@ -714,7 +755,7 @@ def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, in
     out = []
     while k < len(words):
         n = _name_run(words, k)
-        name = [w.text for w in words[k:k + n]]
+        name = _parts(words, k, k + n)
         if n < 2 or not _good_name(name) or not _plausible(name, False):
             break
         out.append((k, k + n))
@@ -853,11 +894,23 @@ def _private(title: str) -> bool:
     Vietnamese word). A bare ``Giám đốc công ty`` is left alone, and so are state companies
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
+    if _NOT_PUBLIC.search(low) or _brand_after_post(title):
+        return True
     if _STATE_OWNED.search(low):
         return False
     company = _COMPANY.search(low)
     if (company and company.group(1).strip(" ,.")) or _BOARD.search(low):
         return True
+    return False
+
+
+# Posts of bodies that are not public: associations of businesses, family councils, honorary
+# "ambassadors" of tourism.
+_NOT_PUBLIC = re.compile(r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh)")
+
+
+def _brand_after_post(title: str) -> bool:
+    """Whether a foreign brand follows the post: "Tổng giám đốc Ford Việt Nam", "Giám đốc Coteccons"."""
     words = _words(title)
     n, _ = _post_at(words, 0)
     after = words[n].text if 0 < n < len(words) else ""
@@ -869,8 +922,9 @@ def _private(title: str) -> bool:
 _FOREIGN_POSTS = re.compile(
     r"tổng thống|thủ tướng|bộ trưởng|ngoại trưởng|đại sứ|thống đốc|thị trưởng|tổng thư ký|phát ngôn|"
     r"chủ tịch nước|quốc hội|thẩm phán|thủ hiến|nghị sĩ|quốc vương|chính phủ|liên hợp quốc|tướng|"
-    r"bộ |tòa|toà|quân|cảnh sát|tỉnh|bang|" + "|".join(re.escape(c.strip().lower()) for c in COUNTRIES.split("|"))
+    r"bộ |tòa|toà|quân|cảnh sát|tỉnh|bang"
 )
+_COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNTRIES.split("|")) + r")\b")
 
 
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
@@ -940,7 +994,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             continue  # heads of private companies are not officials (issue #11)
         if mention.titles and all(_bare_executive(t) for t in mention.titles):
             continue  # "ông X, Giám đốc": no body to tell a public post from a private one
-        if _foreign_name(mention.name) and not any(_FOREIGN_POSTS.search(t.lower()) for t in mention.titles):
+        if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
         name = canonical_name(mention.name)
         key = name_key(name)
@@ -991,7 +1045,10 @@ _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _SPACES.sub(" ", title).strip(" ,;")
     last = title.rsplit(" ", 1)
-    if len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ") and not is_post(title):
+    if (
+        len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ")
+        and not is_post(title) and not title.endswith("Hải Phòng")
+    ):
         title = last[0]  # "Tổng giám đốc Ban" cut before the body's name: keep the post
     if title.count("(") > title.count(")"):
         title += ")"  # "Cục trưởng Cục An ninh (Bộ Công an)": the bracket closes after the title
