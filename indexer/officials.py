@@ -32,7 +32,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"  # issue #11: the shapes of real prose
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -123,7 +123,7 @@ PROVINCES = [
     Thanh Hóa|Nghệ An|Hà Tĩnh|Quảng Bình|Quảng Trị|Thừa Thiên Huế|Quảng Nam|Quảng Ngãi|Bình Định|
     Phú Yên|Khánh Hòa|Ninh Thuận|Bình Thuận|Kon Tum|Gia Lai|Đắk Lắk|Đắk Nông|Lâm Đồng|Bình Phước|
     Tây Ninh|Bình Dương|Đồng Nai|Bà Rịa Vũng Tàu|Long An|Tiền Giang|Bến Tre|Trà Vinh|Vĩnh Long|
-    Đồng Tháp|An Giang|Kiên Giang|Hậu Giang|Sóc Trăng|Bạc Liêu|Cà Mau|Việt Nam""".split("|")
+    Đồng Tháp|An Giang|Kiên Giang|Hậu Giang|Sóc Trăng|Bạc Liêu|Cà Mau|Việt Nam|Thừa Thiên""".split("|")
 ]
 # Countries, as they stand between a foreign post and a name ("Thủ tướng Hà Lan Mark Rutte").
 COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Quốc|Hàn Quốc|Triều Tiên|Lào|Campuchia|Thái Lan|
@@ -132,7 +132,8 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Somalia|Thái Bình Dương|Venezuela|Mexico|Argentina|Chile|Nam Phi|
     Saudi Arabia|Qatar|Pakistan|Afghanistan|Bangladesh|Sri Lanka|New Zealand|Ireland|Scotland|Belarus|
     Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
-    Liban|Lebanon|Nepal|Bahrain|Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|
+    Liban|Lebanon|Nepal|Bahrain|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
+    Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES} | {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")},
@@ -442,7 +443,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
 )
 
 
@@ -563,7 +564,7 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
         w, nxt = words[k], words[k + 1]
         if w.is_cap and nxt.is_cap and w.text.isascii() and _foreign_name(w.text):
             return True
-        if w.text in SURNAMES and nxt.text in _MIDDLE_NAMES and k + 2 < end and words[k + 2].is_cap and not (
+        if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and not _province_at(words, k) and not (
             words[k - 1].low in _PLACE_WORDS or words[k - 1].low in _NAMED_BODIES  # "phường Hoàng Văn Thụ"
         ):
             return True
@@ -929,7 +930,9 @@ def _private(title: str) -> bool:
 
 # Posts of bodies that are not public: associations of businesses, family councils, honorary
 # "ambassadors" of tourism.
-_NOT_PUBLIC = re.compile(r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh)")
+_NOT_PUBLIC = re.compile(
+    r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
+)
 
 
 def _brand_after_post(title: str) -> bool:
