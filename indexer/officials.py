@@ -382,11 +382,13 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
             return False  # past the second syllable, a verb ends the title
         if prev.is_cap:
             before = words[k - back - 1] if k - back >= 1 else None
+            head_between = any(words[k - b].low in _BODY_HEADS for b in range(1, back))  # "Trung tâm nghiên cứu"
             return prev.low not in _LEVELS and (
-                prev.low in _BODY_HEADS or (before is not None and before.low in _BODY_HEADS)
+                prev.low in _BODY_HEADS or (before is not None and before.low in _BODY_HEADS) or head_between
                 # a lone capital inside a body's name, not a place's: "Đại sứ Đặc biệt"
                 or (back == 1 and before is not None and not before.is_cap and not before.text.isupper()
-                    and before.low not in _LEVELS and before.low not in _PLACE_WORDS and _joined(words, k - 1))
+                    and before.low not in _LEVELS and before.low not in _PLACE_WORDS and _joined(words, k - 1)
+                    and w.low not in _VERBS)
             )
         if prev.low in _STOP or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
@@ -443,7 +445,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
 )
 
 
@@ -921,6 +923,8 @@ def _private(title: str) -> bool:
     low = title.lower()
     if _NOT_PUBLIC.search(low) or _brand_after_post(title):
         return True
+    if re.search(r"\b(?:tnhh|cổ phần|ctcp)\b", low) and not re.search(r"\bmtv\b|một thành viên|điện lực|nhà nước", low):
+        return True  # a limited or joint-stock company, not one of the state's one-member companies
     if _STATE_OWNED.search(low):
         return False
     company = _COMPANY.search(low)
@@ -933,6 +937,8 @@ def _private(title: str) -> bool:
 # "ambassadors" of tourism.
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
+    r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
+    r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
 
 
