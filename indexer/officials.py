@@ -344,13 +344,18 @@ _SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình phát 
 
 def _province_at(words: list[_Word], k: int) -> int:
     """Length of the province whose name starts at word *k* (joined), or 0."""
-    for seq in _PROVINCE_SEQS:
+    for seq in _PROVINCES_BY_FIRST.get(words[k].text, ()):
         n = len(seq)
-        if n > 1 and words[k].text == seq[0] and tuple(w.text for w in words[k:k + n]) == seq and all(
+        if n > 1 and tuple(w.text for w in words[k:k + n]) == seq and all(
             _joined(words, k + m) for m in range(1, n)
         ):
             return n
     return 0
+
+
+_PROVINCES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in _PROVINCE_SEQS:
+    _PROVINCES_BY_FIRST.setdefault(_seq[0], []).append(_seq)
 
 
 def _roman(word: str) -> bool:
@@ -898,9 +903,28 @@ class Curated:
         return cls(tuple(people), digest, by_key)
 
 
-_TRIGGER = re.compile(
-    r"\b(?:" + "|".join(sorted({re.escape(fold(" ".join(seq))) for seq in _ALL_SEQS}, key=len, reverse=True)) + r")\b"
-)
+def _trie_pattern(phrases: set[str]) -> str:
+    """One regular expression for *phrases*, as a trie: far faster than an alternation of
+    a hundred phrases on long paragraphs."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return walk(trie)
+
+
+_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS}) + r"\b")
 
 
 # Words of a title that name a company, and those that make a company the state's own.
