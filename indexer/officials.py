@@ -292,6 +292,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool
             n += 1
         elif w.low == "và" and i + n + 1 < len(words) and (
             words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
+            or words[i + n + 1].low in _BODY_TAIL_WORDS
         ) and not _post_at(words, i + n + 1)[0]:
             n += 1
         elif n and _second_syllable(words, i + n):
@@ -395,7 +396,7 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                     and before.low not in _LEVELS and before.low not in _PLACE_WORDS and _joined(words, k - 1)
                     and w.low not in _VERBS)
             )
-        if prev.low in _STOP or prev.low in _LEVELS or not _joined(words, k - back + 1):
+        if (prev.low in _STOP and prev.low != "và") or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
     return False
 
@@ -527,8 +528,10 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
         n += _body_tail(words, i + n, stop_at_person=False)
         n += _place_after(words, i, i + n)
         n += _parent_body(words, i + n)
-        if _names_someone(words, i, i + n):
-            break  # "John Kerry, Thủ tướng Pakistan Nawaz Sharif": a list of people, not a title
+        if _names_someone(words, i, i + n) or (
+            i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 3)
+        ):
+            break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         titles.append(text[words[i].start:words[i + n - 1].end])
         i += n
     return titles

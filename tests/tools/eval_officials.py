@@ -36,7 +36,9 @@ What counts, on the real set:
   ``Bộ trưởng Bộ Y tế``). Title abbreviations the table lacks are in ``TITLE_ABBREVIATIONS``
   (``ĐB``, ``BV``, ``TPHCM``...). Titles also match without what they hold in brackets
   (``Cục trưởng Cục An ninh (Bộ Công an)`` = ``Cục trưởng Cục An ninh``), and a labelled
-  title without its term (``Ủy viên Trung ương Đảng khóa X, XI``) is a short form too.
+  title without its term (``Ủy viên Trung ương Đảng khóa X, XI``) is a short form too, and
+  so is a title without the level word before its place's name (``Bí thư Thành ủy Hải
+  Phòng`` for ``Bí thư Thành ủy TP Hải Phòng``; this one both ways, for recall too).
   A labelled title counts found when a found title equals it (brackets aside), or when it
   is a bare post that a found title starts with (the extractor keeps only the fullest form
   of a title: ``Phó Thủ tướng`` is found in ``Phó Thủ tướng Chính phủ``). Titles of a name that is not a labelled official are
@@ -124,9 +126,14 @@ def title_key(title: str) -> str:
     return " ".join(out)
 
 
+_LEVEL_BEFORE_PLACE = re.compile(r"\b(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Tỉnh)\s+(?=[A-ZĐ])")
+
+
 def short_forms(title: str) -> set[str]:
-    """Short forms of a labelled title: without its place's name, without its term (khóa X)."""
+    """Short forms of a labelled title: without its place's name, without its term (khóa X),
+    without the level word before its place's name ("Thành ủy TP Hải Phòng")."""
     out = {s for s in (short_form(title), short_form(_TERM.sub("", title))) if s}
+    out.add(title_key(_LEVEL_BEFORE_PLACE.sub("", title)))
     if _TERM.search(title):
         out.add(title_key(_TERM.sub("", title)))
     return out
@@ -252,10 +259,11 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
                 pairs.false += 1
                 pairs.errors.append(f"{article.id}: false pair ({name}, {title})")
     for name, label in wanted.items():
-        got = {k for t in found.get(name, ()) for k in title_keys(t)}
+        got = {k for t in found.get(name, ()) for k in title_keys(t) | {title_key(_LEVEL_BEFORE_PLACE.sub("", t))}}
         for title in label["titles"]:
             key = title_key(title)
-            if title_keys(title) & got or (is_post(title) and any(k.startswith(key + " ") for k in got)):
+            keys = title_keys(title) | {title_key(_LEVEL_BEFORE_PLACE.sub("", title))}
+            if keys & got or (is_post(title) and any(k.startswith(key + " ") for k in got)):
                 pairs.found_true += 1
             else:
                 pairs.missed += 1
