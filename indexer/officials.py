@@ -259,14 +259,14 @@ def is_post(title: str) -> bool:
     return bool(words) and n == len(words)
 
 
-def _body_tail(words: list[_Word], i: int, limit: int = 12, stop_at_person: bool = True) -> int:
+def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool = True) -> int:
     """How many words from *i* continue the name of a body after a post.
 
     :param stop_at_person: stop before a capitalised run that starts with a surname
         (in "Chủ tịch UBND tỉnh Đoàn Thu Hà" the name is not part of the body).
     """
     n = 0
-    while n < limit and i + n < len(words) and _joined(words, i + n):
+    while n < limit and i + n < len(words) and (_joined(words, i + n) or _dash_in_body(words, i + n, n)):
         w = words[i + n]
         pair = (w.low, words[i + n + 1].low) if i + n + 1 < len(words) else None
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
@@ -399,6 +399,15 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
         if (prev.low in _STOP and prev.low != "và") or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
     return False
+
+
+def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
+    """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
+    return (
+        n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and words[k - 1].low in _BODY_WORDS | {"học"}
+        and words[k - 2].is_cap and not _starts_person(words, k) and not _post_at(words, k)[0]
+        and words[k].low not in _BODY_HEADS
+    )
 
 
 def _starts_person(words: list[_Word], i: int, min_len: int = 2) -> bool:

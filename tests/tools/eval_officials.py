@@ -252,7 +252,7 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
         exact_keys = {k for t in label_titles for k in title_keys(t)}
         allowed = exact_keys | {s for t in label_titles for s in short_forms(t)}
         for title in titles:
-            keys = title_keys(title)
+            keys = title_keys(title) | {title_key(_TERM.sub("", title))}
             if keys & allowed or (is_post(title) and any(k.startswith(title_key(title) + " ") for k in exact_keys)):
                 pairs.true += 1
             else:
