@@ -581,7 +581,7 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
     middle name and a given name."""
     for k in range(start + 1, end - 1):
         w, nxt = words[k], words[k + 1]
-        if w.is_cap and nxt.is_cap and w.text.isascii() and _foreign_name(w.text):
+        if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text):
             return True
         if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and not _province_at(words, k) and not (
             words[k - 1].low in _PLACE_WORDS or words[k - 1].low in _NAMED_BODIES  # "phường Hoàng Văn Thụ"
@@ -711,7 +711,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     mentions += found
                     last_end = i = end
                     continue
-            if j < len(words) and words[j].gap == ", " and _post_at(words, j)[0] and (
+            if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
                 not pending or pending_end == i
             ):
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
