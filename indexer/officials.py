@@ -600,6 +600,34 @@ def _title_names_someone(title: str) -> bool:
     )
 
 
+def _titles_after_la(text: str, words: list[_Word], i: int) -> list[str]:
+    """Titles after "là" (is) right after a name: "ông Hùng là Thị ủy viên, Chủ tịch Hội ..."."""
+    if i + 1 >= len(words) or words[i].low != "là" or words[i].gap != " " or not _post_at(words, i + 1)[0]:
+        return []
+    first, _ = _post_at(words, i + 1)
+    first += _body_tail(words, i + 1 + first, stop_at_person=False)
+    first += _place_after(words, i + 1, i + 1 + first)
+    if _names_someone(words, i + 1, i + 1 + first) or (
+        i + 1 + first < len(words) and _joined(words, i + 1 + first) and _starts_person(words, i + 1 + first, 2)
+    ):
+        return []  # "ông A là Chủ tịch UBND xã Nguyễn Văn B": someone else
+    return [text[words[i + 1].start:words[i + first].end], *_titles_after(text, words, i + 1 + first)]
+
+
+def _capitals_name(words: list[_Word], i: int) -> int:
+    """Length of a name written in capitals at *i* ("VƯƠNG ĐÌNH HUỆ"): 2 to 4 words, the first
+    a surname."""
+    if not (words[i].text.isupper() and words[i].text.isalpha() and words[i].text.title() in SURNAMES):
+        return 0
+    n = 1
+    while (
+        n < 4 and i + n < len(words) and words[i + n].text.isupper() and words[i + n].text.isalpha()
+        and len(words[i + n].text) > 1 and _joined(words, i + n)
+    ):
+        n += 1
+    return n if n >= 2 else 0
+
+
 def _place_after(words: list[_Word], start: int, end: int) -> int:
     """How many words after a title *start*..*end* name the larger place it lies in:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
@@ -722,13 +750,15 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             i += post_len + (0 if is_rank else tail)
             continue
         run_len = _name_run(words, i)
+        if run_len < 2 and _honoured(words, i) and (caps := _capitals_name(words, i)):
+            run_len = caps  # "Đồng chí VƯƠNG ĐÌNH HUỆ, Ủy viên Bộ Chính trị"
         if run_len >= 3 and words[i].low in _HONORIFIC_WORDS:
             i += 1  # "Ông Đinh Quang Thủy, Giám đốc...": the honorific opens a sentence
             run_len -= 1
         if run_len >= 2:
-            run = _parts(words, i, i + run_len)
+            run = [p if not p.isupper() else p.title() for p in _parts(words, i, i + run_len)]
             after = i + run_len
-            titles = _titles_after(text, words, after)
+            titles = _titles_after(text, words, after) or _titles_after_la(text, words, after)
             before = words[i - 1].low if i > 0 and _joined(words, i) else ""
             if (
                 titles and _good_name(run) and not _place_word_before(words, i)
@@ -743,7 +773,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
         if run_len == 1 and i > 0 and _joined(words, i):
             before = " ".join(w.low for w in words[max(0, i - 2):i])
             if words[i - 1].low in _HONORIFICS or before in _HONORIFICS:
-                shorts.append((words[i].text, None))
+                # "Ông Sáng là Tỉnh ủy viên, Giám đốc Sở KH&ĐT": posts of the person named before
+                shorts += [(words[i].text, t) for t in _titles_after_la(text, words, i + 1)] or [(words[i].text, None)]
         i += 1
     return mentions, shorts
 
