@@ -91,7 +91,7 @@ _BODY_PAIRS = {
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
-    "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng".split("|")
+    "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -393,7 +393,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                 prev.low in _BODY_HEADS or (before is not None and before.low in _BODY_HEADS) or head_between
                 # a lone capital inside a body's name, not a place's: "Đại sứ Đặc biệt"
                 or (back == 1 and before is not None and not before.is_cap and not before.text.isupper()
-                    and before.low not in _LEVELS and before.low not in _PLACE_WORDS and _joined(words, k - 1)
+                    and before.low not in _LEVELS and before.low not in _PLACE_WORDS
+                    and words[k - 1].gap in (" ", " – ", " - ")
                     and w.low not in _VERBS)
             )
         if (prev.low in _STOP and prev.low != "và") or prev.low in _LEVELS or not _joined(words, k - back + 1):
@@ -527,6 +528,11 @@ _LEVELS = {exact(w) for w in "tỉnh huyện quận xã phường thị trấn t
 
 def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
     """Titles right after word i-1: ", Title, Title", " - Title", " (Title, Title)"."""
+    return _titles_span(text, words, i)[0]
+
+
+def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]:
+    """:func:`_titles_after`, and the word after the last title."""
     titles = []
     while i < len(words) and (words[i].gap.strip() == "," or (not titles and words[i].gap.strip() in _APPOSITION)):
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
@@ -543,7 +549,7 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         titles.append(text[words[i].start:words[i + n - 1].end])
         i += n
-    return titles
+    return titles, i
 
 
 _PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công"}
@@ -690,7 +696,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     while i < len(words):
         if pending and i > pending_end:
             pending = []
-        if not words[i].is_cap and words[i].low not in _POST_STARTS:
+        if not words[i].is_cap and not words[i].text.isupper() and words[i].low not in _POST_STARTS:
             i += 1  # most words start neither a post nor a name
             continue
         post_len, is_rank = _post_at(words, i, before_name=True)
@@ -758,15 +764,17 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
         if run_len >= 2:
             run = [p if not p.isupper() else p.title() for p in _parts(words, i, i + run_len)]
             after = i + run_len
-            titles = _titles_after(text, words, after) or _titles_after_la(text, words, after)
-            before = words[i - 1].low if i > 0 and _joined(words, i) else ""
+            titles, titles_end = _titles_span(text, words, after)
+            if not titles:
+                titles, titles_end = _titles_after_la(text, words, after), after
             if (
                 titles and _good_name(run) and not _place_word_before(words, i)
                 and (_plausible(run, False) or _honoured(words, i))
             ):
                 mentions.append(_Mention(" ".join(run), titles))
                 last_end = after
-                i = after
+                # go on after the titles, so that they never open a list for the next name
+                i = max(after, titles_end)
                 continue
             i += 1  # a post may start inside the run: "Theo Thiếu tá Triệu Đức Anh"
             continue
@@ -1015,7 +1023,7 @@ def _brand_after_post(title: str) -> bool:
     n, _ = _post_at(words, 0)
     after = words[n].text if 0 < n < len(words) else ""
     return bool(after) and after[:1].isupper() and not after.isupper() and after.isascii() and not (
-        _VN_SYLLABLE.fullmatch(after.lower())
+        _VN_SYLLABLE.fullmatch(after.lower()) or _COUNTRY_IN.fullmatch(after)
     )
 
 

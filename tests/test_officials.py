@@ -222,6 +222,24 @@ def test_officials_query_finds_by_accent_free_prefix(runner, sample_index):
         ("Trao đổi với Báo Giao Thông, Thiếu tá Đào Văn Hải cho biết.", [("Đào Văn Hải", ["Thiếu tá"])]),
         # a name ends before the next phrase of a headline
         ("Tổng Bí thư Nguyễn Phú Trọng Về thăm tỉnh", [("Nguyễn Phú Trọng", ["Tổng Bí thư"])]),
+        # a name in capitals; posts after "là" (is), of a full name or a short one
+        ("Đồng chí VƯƠNG ĐÌNH HUỆ, Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ dự diễn đàn.",
+         [("Vương Đình Huệ", ["Ủy viên Bộ Chính trị", "Phó Thủ tướng Chính phủ"])]),
+        ("Ông Hà Văn Sáng, Giám đốc Sở Nội vụ tỉnh. Ông Sáng là Tỉnh ủy viên, Phó Trưởng ban Tổ chức Tỉnh ủy.",
+         [("Hà Văn Sáng", ["Giám đốc Sở Nội vụ tỉnh", "Tỉnh ủy viên", "Phó Trưởng ban Tổ chức Tỉnh ủy"])]),
+        # posts before one name across a dash; a list of people each with their own post
+        ("Ủy viên Bộ Chính trị - Phó thủ tướng Lê Văn Huệ chủ trì.",
+         [("Lê Văn Huệ", ["Ủy viên Bộ Chính trị", "Phó thủ tướng"])]),
+        ("Dự có bà Tòng Thị Liên, Phó Chủ tịch Quốc hội, Phó Chủ tịch nước Đặng Thị Thịnh.",
+         [("Tòng Thị Liên", ["Phó Chủ tịch Quốc hội"]), ("Đặng Thị Thịnh", ["Phó Chủ tịch nước"])]),
+        ("Ông John Kerry, Ngoại trưởng Mỹ, Thủ tướng Pakistan Nawaz Sharif dự.",
+         [("John Kerry", ["Ngoại trưởng Mỹ"]), ("Nawaz Sharif", ["Thủ tướng Pakistan"])]),
+        # a dash inside a body's name; a lone capital's second syllable; a foreign name with a hyphen
+        ("Ông Phạm Văn Nhân, Trưởng ban Khoa học – Kỹ thuật Thành đoàn phát biểu.",
+         [("Phạm Văn Nhân", ["Trưởng ban Khoa học – Kỹ thuật Thành đoàn"])]),
+        ("Ông Lò Văn Tâm, Đại sứ Đặc mệnh toàn quyền Việt Nam tại Lào dự.",
+         [("Lò Văn Tâm", ["Đại sứ Đặc mệnh toàn quyền Việt Nam"])]),
+        ("Tổng thống Hàn Quốc Moon Jae-in phát biểu.", [("Moon Jae-in", ["Tổng thống Hàn Quốc"])]),
     ],
 )
 def test_shapes_of_real_prose(text, expected):
@@ -244,6 +262,10 @@ def test_shapes_of_real_prose(text, expected):
         "Viện Phan Châu Trinh ra mắt. Chủ tịch Hội đồng Viện Phan Châu Trinh phát biểu.",
         "Bí thư thường trực T.Ư Đoàn, Chủ tịch Hội LHTN Việt Nam phát biểu.",
         "Thượng úy Trần Văn",
+        # associations of businesses, clubs and honorary ambassadors hold no public post
+        "Ông Vũ Văn Hải, Chủ tịch Hiệp hội Doanh nghiệp tỉnh cho biết.",
+        "Ông Lê Văn Tú, Chủ tịch CLB Bóng đá Than Quảng Ninh nói.",
+        "Hoa hậu Nguyễn Thị Hà, Đại sứ Du lịch Việt Nam dự.",
     ],
 )
 def test_what_is_not_an_official_in_real_prose(text):
