@@ -91,7 +91,8 @@ _BODY_PAIRS = {
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
-    "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền".split("|")
+    "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
+    "chỉnh hình|danh thắng".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -132,7 +133,7 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Somalia|Thái Bình Dương|Venezuela|Mexico|Argentina|Chile|Nam Phi|
     Saudi Arabia|Qatar|Pakistan|Afghanistan|Bangladesh|Sri Lanka|New Zealand|Ireland|Scotland|Belarus|
     Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
-    Liban|Lebanon|Nepal|Bahrain|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
+    Liban|Lebanon|Nepal|Bahrain|Costa Rica|Saudi|Seattle|Kremlin|Israel|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
     Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
@@ -186,6 +187,7 @@ def _joined(words: list[_Word], i: int) -> bool:
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
+        or (gap in ("'", "’") and words[i].text.islower() and words[i - 1].is_cap)  # "huyện Cư M'gar"
         or _in_brackets(words, i) or (gap == ") " and _in_brackets(words, i - 1))  # "Bộ VHTTDL (VHTTDL) X"
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
@@ -320,7 +322,8 @@ chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cù
 
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
 _BODY_HEADS = set(
-    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo".split()
+    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv"
+    .split()
 )
 
 
@@ -350,6 +353,10 @@ def _province_at(words: list[_Word], k: int) -> int:
         if n > 1 and tuple(w.text for w in words[k:k + n]) == seq and all(
             _joined(words, k + m) for m in range(1, n)
         ):
+            if seq == ("Thừa", "Thiên") and k + n < len(words) and words[k + n].text == "Huế" and (
+                words[k + n].gap.strip() in ("-", "–")
+            ):
+                return n + 1  # "Thừa Thiên - Huế"
             return n
     return 0
 
@@ -979,13 +986,14 @@ _TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL
 
 
 # Words of a title that name a company, and those that make a company the state's own.
-_COMPANY = re.compile(r"\b(?:công ty|cty|tập đoàn|tnhh|cổ phần|ctcp|doanh nghiệp|ceo)\b(.*)")
+_COMPANY = re.compile(r"\b(?:công ty|cty|tập đoàn|tnhh|cổ phần|ctcp|doanh nghiệp|ceo|ngân hàng)\b(.*)")
 _BOARD = re.compile(r"\b(?:hđqt|hội đồng quản trị)\b")
 _STATE_OWNED = re.compile(
     r"nhà nước|điện lực|\bevn|viettel|vnpt|vietcombank|agribank|bidv|vietinbank|petrovietnam|\bpvn|dầu khí|"
     r"\bthan\b|khoáng sản|vinacomin|xổ số|bưu điện|bưu chính|mobifone|tổng công ty|đường sắt|cấp nước|thoát nước|"
     r"đô thị|thủy lợi|thuỷ lợi|lâm nghiệp|lâm trường|xăng dầu|petrolimex|\bmtv\b|một thành viên|việt nam|"
-    r"công ích|quốc phòng|quân đội|công an|bảo việt|vinafood|vinatex|vinalines|vinashin"
+    r"công ích|quốc phòng|quân đội|công an|bảo việt|vinafood|vinatex|vinalines|vinashin|chính sách xã hội|"
+    r"đầu tư và phát triển|nông nghiệp và phát triển|ngân hàng phát triển|ngân hàng công thương|csxh|nhnn"
 )
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 
@@ -998,7 +1006,7 @@ def _private(title: str) -> bool:
     low = title.lower()
     if _NOT_PUBLIC.search(low) or _brand_after_post(title):
         return True
-    if re.search(r"\b(?:tnhh|cổ phần|ctcp)\b", low) and not re.search(r"\bmtv\b|một thành viên|điện lực|nhà nước", low):
+    if re.search(r"\b(?:tnhh|cổ phần|ctcp|cty cp|công ty cp)\b", low) and not re.search(r"\bmtv\b|một thành viên|điện lực|nhà nước", low):
         return True  # a limited or joint-stock company, not one of the state's one-member companies
     if _STATE_OWNED.search(low):
         return False
@@ -1012,7 +1020,8 @@ def _private(title: str) -> bool:
 # "ambassadors" of tourism.
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
-    r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
+    r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài"
+    r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
 
