@@ -468,7 +468,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
 )
 
 
@@ -685,6 +685,7 @@ def _good_name(parts: list[str]) -> bool:
         2 <= len(parts) <= 5
         and len(parts[0]) > 1 and not (len(parts[-1]) == 1 and parts[-1].isascii())  # "T.Ư Đoàn"
         and parts[-1] not in ("Văn", "Thị")  # "Trần Văn" is the start of a name
+        and not (parts[0] in ("Đoàn", "Đội", "Tuyển") and parts[-2:] == ["Việt", "Nam"])  # a delegation
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES
@@ -1020,7 +1021,8 @@ def _private(title: str) -> bool:
 # "ambassadors" of tourism.
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
-    r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài"
+    r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
+    r"|(?<!liên minh )(?:\bhtx\b|hợp tác xã)|nhà hàng"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
