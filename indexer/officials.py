@@ -92,7 +92,7 @@ _BODY_PAIRS = {
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
-    "chỉnh hình|danh thắng".split("|")
+    "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -607,6 +607,13 @@ def _title_names_someone(title: str) -> bool:
     """Whether *title* holds a person's name: "Tổng thống Trump", "Thứ trưởng Bộ NN&PTNT Vũ Văn Tám"."""
     words = _words(title)
     last = words[-1].text if words else ""
+    if any(  # "Bộ trưởng Thông tin Awwad bin": a foreign name inside the title
+        w.is_cap and w.text.isascii() and len(w.text) > 2 and _foreign_name(w.text) and not _COUNTRY_IN.search(w.text)
+        and words[k - 1].low not in _LEVELS and words[k - 1].low not in _PLACE_WORDS and words[k - 1].low != "phố"
+        and k + 1 < len(words) and words[k + 1].text.islower()
+        for k, w in enumerate(words) if k > 0
+    ):
+        return True
     return _names_someone(words, 0, len(words)) or (
         len(words) > 1 and words[-1].is_cap and last.isascii() and _foreign_name(last) and not _COUNTRY_IN.search(last)
         and not words[-2].is_cap and words[-2].low not in _PLACE_WORDS and words[-2].low not in _LEVELS  # "huyện Kông Chro"
@@ -1022,7 +1029,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng"
+    r"|nhà hàng|bộ phận|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
@@ -1167,6 +1174,8 @@ _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _SPACES.sub(" ", title).strip(" ,;")
+    if title.endswith(" và"):
+        title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
     last = title.rsplit(" ", 1)
     if (
         len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ")
