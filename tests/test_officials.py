@@ -240,6 +240,8 @@ def test_officials_query_finds_by_accent_free_prefix(runner, sample_index):
         ("Ông Lò Văn Tâm, Đại sứ Đặc mệnh toàn quyền Việt Nam tại Lào dự.",
          [("Lò Văn Tâm", ["Đại sứ Đặc mệnh toàn quyền Việt Nam"])]),
         ("Tổng thống Hàn Quốc Moon Jae-in phát biểu.", [("Moon Jae-in", ["Tổng thống Hàn Quốc"])]),
+        ("Phó trưởng Công an xã Trà Cổ Nguyễn Văn Cường Em cho biết.",
+         [("Nguyễn Văn Cường", ["Phó trưởng Công an xã Trà Cổ"])]),
     ],
 )
 def test_shapes_of_real_prose(text, expected):
@@ -266,6 +268,10 @@ def test_shapes_of_real_prose(text, expected):
         "Ông Vũ Văn Hải, Chủ tịch Hiệp hội Doanh nghiệp tỉnh cho biết.",
         "Ông Lê Văn Tú, Chủ tịch CLB Bóng đá Than Quảng Ninh nói.",
         "Hoa hậu Nguyễn Thị Hà, Đại sứ Du lịch Việt Nam dự.",
+        # people-founded and commercial bodies; a title holding a foreign name is someone else's
+        "Ông Tống Văn Thơm, Chủ tịch Nghiệp đoàn vệ sinh dân lập Quận 5 cho biết.",
+        "Ông Trần Tấn Lộc, Phó tổng giám đốc Ngân hàng, cho biết.",
+        "Ông Ngô Chí Dũng, Chủ tịch ngân hàng Việt Nam Thịnh Vượng, phát biểu.",
     ],
 )
 def test_what_is_not_an_official_in_real_prose(text):
