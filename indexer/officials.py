@@ -610,6 +610,7 @@ def _title_names_someone(title: str) -> bool:
     if any(  # "Bộ trưởng Thông tin Awwad bin": a foreign name inside the title
         w.is_cap and w.text.isascii() and len(w.text) > 2 and _foreign_name(w.text) and not _COUNTRY_IN.search(w.text)
         and words[k - 1].low not in _LEVELS and words[k - 1].low not in _PLACE_WORDS and words[k - 1].low != "phố"
+        and not words[k - 1].is_cap  # "huyện Ia Grai", "Đắk Glong": a place of the Central Highlands
         and k + 1 < len(words) and words[k + 1].text.islower()
         for k, w in enumerate(words) if k > 0
     ):
@@ -690,7 +691,8 @@ _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
 def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
-        and len(parts[0]) > 1 and not (len(parts[-1]) == 1 and parts[-1].isascii())  # "T.Ư Đoàn"
+        and (len(parts[0]) > 1 or parts[0] == "Y")  # "T.Ư Đoàn" is no name, "Y Nhông" is (Ê Đê)
+        and not (len(parts[-1]) == 1 and parts[-1].isascii())
         and parts[-1] not in ("Văn", "Thị")  # "Trần Văn" is the start of a name
         and not (parts[0] in ("Đoàn", "Đội", "Tuyển") and parts[-2:] == ["Việt", "Nam"])  # a delegation
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS

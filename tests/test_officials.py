@@ -240,6 +240,8 @@ def test_officials_query_finds_by_accent_free_prefix(runner, sample_index):
         ("Ông Lò Văn Tâm, Đại sứ Đặc mệnh toàn quyền Việt Nam tại Lào dự.",
          [("Lò Văn Tâm", ["Đại sứ Đặc mệnh toàn quyền Việt Nam"])]),
         ("Tổng thống Hàn Quốc Moon Jae-in phát biểu.", [("Moon Jae-in", ["Tổng thống Hàn Quốc"])]),
+        ("Ông Y Nhông, Trưởng Công an xã Ia Sao, huyện Ia Grai cho biết.",
+         [("Y Nhông", ["Trưởng Công an xã Ia Sao, huyện Ia Grai"])]),
         ("Phó trưởng Công an xã Trà Cổ Nguyễn Văn Cường Em cho biết.",
          [("Nguyễn Văn Cường", ["Phó trưởng Công an xã Trà Cổ"])]),
     ],
