@@ -92,7 +92,7 @@ _BODY_PAIRS = {
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
-    "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng".split("|")
+    "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -133,7 +133,7 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Somalia|Thái Bình Dương|Venezuela|Mexico|Argentina|Chile|Nam Phi|
     Saudi Arabia|Qatar|Pakistan|Afghanistan|Bangladesh|Sri Lanka|New Zealand|Ireland|Scotland|Belarus|
     Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
-    Liban|Lebanon|Nepal|Bahrain|Costa Rica|London|Paris|New York|Saudi|Seattle|Kremlin|Israel|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
+    Liban|Lebanon|Nepal|Bahrain|Costa Rica|London|Fed|Paris|New York|Saudi|Seattle|Kremlin|Israel|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
     Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
@@ -289,7 +289,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         elif w.text.isdigit() and n and words[i + n - 1].low in ("quận", "phường", "đội", "số"):
             n += 1  # "Quận 1", "Đội 2"
         elif w.low in _BODY_WORDS or w.text.isupper() or (
-            w.text[:1].isupper() and not _starts_person(words, i + n, 2 if stop_at_person else 3)
+            w.text[:1].isupper() and (
+                not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
+            )
         ):
             n += 1
         elif w.low == "và" and i + n + 1 < len(words) and (
@@ -481,6 +483,16 @@ _NAMED_BODY_PAIRS = {("công", "ty"), ("tập", "đoàn"), ("ngân", "hàng"), (
                      ("tiểu", "học"), ("trung", "học"), ("mầm", "non"), ("phổ", "thông"), ("cơ", "sở")}
 
 
+def _named_body_before(words: list[_Word], i: int) -> bool:
+    """Whether word i-1 ends the name of a body often named after a person ("Tiểu học", "Viện")."""
+    if i == 0 or not _joined(words, i):
+        return False
+    before = words[i - 1].low
+    return before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
+        words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS")
+    )
+
+
 def _place_word_before(words: list[_Word], i: int) -> bool:
     """Whether word i-1 says a place's name follows ("phường", "huyện"), not a person's.
 
@@ -498,8 +510,13 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
     return not (i >= 2 and (words[i - 2].low, before) in _NOT_PLACE_PAIRS)
 
 
-def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (place, name); the name may be empty."""
+def _split_place(run: list[str], after_place_word: bool, after_body: bool = False) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (place, name); the name may be empty.
+
+    :param after_body: the run follows a body named after people ("Trường Tiểu học", "Viện"):
+        its first two words are the body's name even when they read as one
+        ("Trường Tiểu học Hoàng Văn Thụ").
+    """
     for seq in _PROVINCE_SEQS:
         if tuple(run[: len(seq)]) == seq and (len(seq) > 1 or len(run) >= 3 or _foreign_name(run[-1])):
             return run[: len(seq)], run[len(seq):]  # "Tổng thống Pháp Macron": a country, a surname
@@ -511,7 +528,7 @@ def _split_place(run: list[str], after_place_word: bool) -> tuple[list[str], lis
         first = 3 if run[0] != "Bệnh" else 4  # "Viện Phan Châu Trinh", "Bệnh viện Bạch Mai"
     starts = [
         i for i, w in enumerate(run)
-        if (i >= first or (i + 1 < len(run) and run[i + 1] in ("Văn", "Thị")))  # "huyện Lục Văn Tình"
+        if (i >= first or (not after_body and i + 1 < len(run) and run[i + 1] in ("Văn", "Thị")))  # "huyện Lục Văn Tình"
         and w in SURNAMES and 2 <= len(run) - i <= 4
     ]
     if starts:
@@ -597,7 +614,7 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
         if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text):
             return True
         if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and not _province_at(words, k) and not (
-            words[k - 1].low in _PLACE_WORDS or words[k - 1].low in _NAMED_BODIES  # "phường Hoàng Văn Thụ"
+            words[k - 1].low in _PLACE_WORDS or _named_body_before(words, k)  # "phường Hoàng Văn Thụ"
         ):
             return True
     return False
@@ -734,7 +751,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             run_len = _name_run(words, run_start)
             if run_len and _joined(words, run_start):
                 run = _parts(words, run_start, run_start + run_len)
-                place, name = _split_place(run, _place_word_before(words, run_start))
+                place, name = _split_place(run, _place_word_before(words, run_start), _named_body_before(words, run_start))
                 if len(name) == 1 and not place:
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
@@ -1057,7 +1074,7 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
-    "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa".split("|"))}
+    "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội".split("|"))}
 
 
 def _bare_executive(title: str) -> bool:

@@ -240,6 +240,13 @@ def test_officials_query_finds_by_accent_free_prefix(runner, sample_index):
         ("Ông Lò Văn Tâm, Đại sứ Đặc mệnh toàn quyền Việt Nam tại Lào dự.",
          [("Lò Văn Tâm", ["Đại sứ Đặc mệnh toàn quyền Việt Nam"])]),
         ("Tổng thống Hàn Quốc Moon Jae-in phát biểu.", [("Moon Jae-in", ["Tổng thống Hàn Quốc"])]),
+        # a school named after a person: the name is the school's, the person is the other one
+        ("Bà Lê Thị Hoa, Phó Hiệu trưởng trường Tiểu học Hoàng Văn Thụ cho biết.",
+         [("Lê Thị Hoa", ["Phó Hiệu trưởng trường Tiểu học Hoàng Văn Thụ"])]),
+        ("Hiệu trưởng Trường THPT Chu Văn An Nguyễn Văn Bình dự.",
+         [("Nguyễn Văn Bình", ["Hiệu trưởng Trường THPT Chu Văn An"])]),
+        ("Ông Nguyễn Thế Kỷ, Tổng Giám đốc Đài Tiếng nói Việt Nam dự.",
+         [("Nguyễn Thế Kỷ", ["Tổng Giám đốc Đài Tiếng nói Việt Nam"])]),
         ("Ông Y Nhông, Trưởng Công an xã Ia Sao, huyện Ia Grai cho biết.",
          [("Y Nhông", ["Trưởng Công an xã Ia Sao, huyện Ia Grai"])]),
         ("Phó trưởng Công an xã Trà Cổ Nguyễn Văn Cường Em cho biết.",
@@ -273,6 +280,7 @@ def test_shapes_of_real_prose(text, expected):
         # people-founded and commercial bodies; a title holding a foreign name is someone else's
         "Ông Tống Văn Thơm, Chủ tịch Nghiệp đoàn vệ sinh dân lập Quận 5 cho biết.",
         "Ông Trần Tấn Lộc, Phó tổng giám đốc Ngân hàng, cho biết.",
+        "Ông Vũ Xuân Hưng, Chủ tịch Hội đồng, phát biểu.",
         "Ông Ngô Chí Dũng, Chủ tịch ngân hàng Việt Nam Thịnh Vượng, phát biểu.",
     ],
 )
