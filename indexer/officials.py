@@ -478,7 +478,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
 )
 
 
@@ -765,7 +765,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     i = run_start + run_len
                     continue
                 after = run_start + run_len
-                more_titles = _titles_after(text, words, after)
+                more_titles, more_end = _titles_span(text, words, after)
+                if more_end < len(words) and words[more_end].gap == ", " and _post_at(words, more_end)[0]:
+                    # "Bộ trưởng Ngoại giao Ấn Độ A, Phó Thủ tướng, Bộ trưởng Ngoại giao B": the
+                    # titles after A lead to B's name; A has hers before it
+                    more_titles = []
                 if (
                     len(name) == 2 and not place and not more_titles and run_start > 0
                     and words[run_start - 1].low in ("tỉnh", "tp", "tx", "phố", "xã")
@@ -1160,6 +1164,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         entry = people.setdefault(key, (name, [], set()))
         for title in mention.titles:
             _add_title(entry, title)
+    if len(people) > 1:
+        _merge_short_forms(people)
     if len(people) >= 1:
         _add_career(people, texts)
     by_given: dict[str, list[str]] = {}
@@ -1223,6 +1229,23 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
             return
     entry[2].add(key)
     entry[1].append(title)
+
+
+def _merge_short_forms(people: dict) -> None:
+    """One person per entry within an article: a name that is the start or the end of one
+    other, longer name of the article ("Phạm Bình" for Phạm Bình Minh, "Kim Tiến" for
+    Nguyễn Thị Kim Tiến) joins it."""
+    for key in list(people):
+        parts = key.split()
+        longer = [
+            other for other in people
+            if other != key and len(other.split()) > len(parts)
+            and (other.split()[:len(parts)] == parts or other.split()[-len(parts):] == parts)
+        ]
+        if len(longer) == 1:
+            target = people[longer[0]]
+            for title in people.pop(key)[1]:
+                _add_title(target, title)
 
 
 # "4/1985-7/1988: Ủy viên Ban Thường vụ Thành đoàn, ..." opens a step of a career

@@ -247,6 +247,15 @@ def test_officials_query_finds_by_accent_free_prefix(runner, sample_index):
          [("Nguyễn Văn Bình", ["Hiệu trưởng Trường THPT Chu Văn An"])]),
         ("Ông Nguyễn Thế Kỷ, Tổng Giám đốc Đài Tiếng nói Việt Nam dự.",
          [("Nguyễn Thế Kỷ", ["Tổng Giám đốc Đài Tiếng nói Việt Nam"])]),
+        # titles after a person that lead to the next name are the next person's
+        ("Theo lời mời của Ngoại trưởng Ấn Độ Sushma Swaraj, Phó Thủ tướng, Bộ trưởng Ngoại giao "
+         "Phạm Văn Minh thăm Ấn Độ.",
+         [("Sushma Swaraj", ["Ngoại trưởng Ấn Độ"]), ("Phạm Văn Minh", ["Phó Thủ tướng", "Bộ trưởng Ngoại giao"])]),
+        # one person per entry within an article, however shortened
+        ("Bộ trưởng Y tế Nguyễn Thị Kim Tiến dự. Bộ trưởng Bộ Y tế Kim Tiến phát biểu.",
+         [("Nguyễn Thị Kim Tiến", ["Bộ trưởng Y tế", "Bộ trưởng Bộ Y tế"])]),
+        ("Quốc hội chất vấn Bộ trưởng Nguyễn Văn Thiện Chủ tịch Quốc hội cho biết.",
+         [("Nguyễn Văn Thiện", ["Bộ trưởng"])]),
         ("Ông Y Nhông, Trưởng Công an xã Ia Sao, huyện Ia Grai cho biết.",
          [("Y Nhông", ["Trưởng Công an xã Ia Sao, huyện Ia Grai"])]),
         ("Phó trưởng Công an xã Trà Cổ Nguyễn Văn Cường Em cho biết.",
