@@ -248,6 +248,8 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     :param before_name: also match posts that count only right before a name (``đại biểu``);
         those are then reported as ranks (no body follows them).
     """
+    if words[i].low == "quyền" and i > 0 and words[i - 1].low in ("ủy", "uỷ", "thừa"):
+        return 0, False  # "thừa ủy quyền Thủ tướng": on the Prime Minister's behalf, no post
     j = i
     while j < len(words) and words[j].low in _PREFIXES and (j == i or _joined(words, j)):
         j += 1
@@ -371,6 +373,7 @@ def _province_at(words: list[_Word], k: int) -> int:
     return 0
 
 
+_COUNTRY_SEQS = {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")}
 _PROVINCES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _seq in _PROVINCE_SEQS:
     _PROVINCES_BY_FIRST.setdefault(_seq[0], []).append(_seq)
@@ -722,7 +725,7 @@ def _good_name(parts: list[str]) -> bool:
         and not (parts[0] in ("Đoàn", "Đội", "Tuyển") and parts[-2:] == ["Việt", "Nam"])  # a delegation
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS
         and all(len(p) <= 7 for p in parts)
-        and tuple(parts) not in _PLACE_NAMES
+        and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
     )
 
 
@@ -793,7 +796,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     continue
             if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
                 not pending or pending_end == i
-            ):
+            ) and not _on_behalf(words, i):
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
@@ -831,6 +834,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 shorts += [(words[i].text, t) for t in _titles_after_la(text, words, i + 1)] or [(words[i].text, None)]
         i += 1
     return mentions, shorts
+
+
+def _on_behalf(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* is someone else's: "thừa ủy quyền Thủ tướng", "thừa lệnh Chủ tịch"."""
+    return i >= 2 and (words[i - 2].low, words[i - 1].low) in {("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh")}
 
 
 def _memorial(words: list[_Word], i: int) -> bool:

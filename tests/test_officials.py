@@ -256,6 +256,10 @@ def test_officials_query_finds_by_accent_free_prefix(runner, sample_index):
          [("Nguyễn Thị Kim Tiến", ["Bộ trưởng Y tế", "Bộ trưởng Bộ Y tế"])]),
         ("Quốc hội chất vấn Bộ trưởng Nguyễn Văn Thiện Chủ tịch Quốc hội cho biết.",
          [("Nguyễn Văn Thiện", ["Bộ trưởng"])]),
+        # on someone else's behalf; an ocean is no person
+        ("Thừa ủy quyền Thủ tướng, Bộ trưởng Bộ Tài chính Đinh Văn Dũng trao quyết định.",
+         [("Đinh Văn Dũng", ["Bộ trưởng Bộ Tài chính"])]),
+        ("Tư lệnh Nhóm hậu cần Tây Thái Bình Dương cho biết.", []),
         ("Ông Y Nhông, Trưởng Công an xã Ia Sao, huyện Ia Grai cho biết.",
          [("Y Nhông", ["Trưởng Công an xã Ia Sao, huyện Ia Grai"])]),
         ("Phó trưởng Công an xã Trà Cổ Nguyễn Văn Cường Em cho biết.",
