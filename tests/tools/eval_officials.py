@@ -1,14 +1,48 @@
-"""Precision and recall of the officials extractor on the labelled set.
+"""Precision and recall of the officials extractor on the labelled sets.
 
-    python -m tests.tools.eval_officials            # the table
+    python -m tests.tools.eval_officials            # the tables (make eval)
     python -m tests.tools.eval_officials --errors   # and every miss and false find
+    python -m tests.tools.eval_officials --errors --part dev   # real set: dev part only
     python -m tests.tools.eval_officials --sample ../shared/real-news/articles.jsonl
 
-The labelled set is the sample archive (data/) and tests/data/officials/cases.jsonl,
-with the officials a careful reader lists in tests/data/officials/labels.json.
-Names compare by canonical form; titles by their exact words (case and tone
-placement aside). ``--sample FILE`` prints what the extractor finds in a JSONL file
-of real articles, to read by eye.
+Two labelled sets:
+
+* **written**: the sample archive (data/) and tests/data/officials/cases.jsonl, with the
+  officials a careful reader lists in tests/data/officials/labels.json (articles we wrote).
+* **real**: 200 real articles of ``../shared/real-news/articles.jsonl`` (issue #11), drawn
+  at random (seed 20261130) among the 15,000 that name a post and are at most 5,000
+  characters long, and labelled by hand before anyone looked at the extractor's output
+  (tests/data/officials/real_labels.jsonl: ids and labels, no article text). Articles
+  n < 160 are ``dev`` (read their errors while developing), n >= 160 ``heldout`` (only
+  measured). The draw is repeated here and checked against the labels' ids. Skipped,
+  with a note, when ``../shared/real-news/`` is not there.
+
+What counts, on the real set:
+
+* **Names** compare by canonical form (NFC, one tone placement, capitalised).
+* A label marked ``unsure`` (the labeller could not tell whether the post is public) or
+  ``partial`` (the article gives only part of the name, ``ông Tuấn``) is neither right nor
+  wrong: finding it is not counted, missing it is not counted.
+* **Foreign officials** (``foreign``) are counted in the "with foreign" rows; in the
+  "without foreign" rows (the headline: Vietnamese public officials are what the facet is
+  for) they are left out of the labels, and finding one is neither right nor wrong.
+* **(name, title) pairs**: titles compare by their words, case and tone placement aside, and
+  with the abbreviations of ``data/abbreviations.tsv`` written short (``Ủy ban nhân dân`` =
+  ``UBND``). A found title counts right when it equals one of the person's labelled
+  titles, or is a *short form* of one: the labelled title without its place's proper name
+  at the end (``Chủ tịch UBND tỉnh`` for ``Chủ tịch UBND tỉnh Kiên Giang``: labellers kept
+  only the fullest form of a title an article repeats), or the bare post that a labelled
+  title starts with (``Phó Thủ tướng`` for ``Phó Thủ tướng Chính phủ``, ``Bộ trưởng`` for
+  ``Bộ trưởng Bộ Y tế``). Title abbreviations the table lacks are in ``TITLE_ABBREVIATIONS``
+  (``ĐB``, ``BV``, ``TPHCM``...). Titles also match without what they hold in brackets
+  (``Cục trưởng Cục An ninh (Bộ Công an)`` = ``Cục trưởng Cục An ninh``), and a labelled
+  title without its term (``Ủy viên Trung ương Đảng khóa X, XI``) is a short form too, and
+  so is a title without the level word before its place's name (``Bí thư Thành ủy Hải
+  Phòng`` for ``Bí thư Thành ủy TP Hải Phòng``; this one both ways, for recall too).
+  A labelled title counts found when a found title equals it (brackets aside), or when it
+  is a bare post that a found title starts with (the extractor keeps only the fullest form
+  of a title: ``Phó Thủ tướng`` is found in ``Phó Thủ tướng Chính phủ``). Titles of a name that is not a labelled official are
+  wrong; titles of unsure, partial (and, without foreign, foreign) people are not counted.
 """
 
 from __future__ import annotations
@@ -16,21 +50,105 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import normalize, parsing
+from indexer import abbreviations, normalize, parsing
 from indexer.models import Article
+from indexer.officials import is_post, with_officials
 
 HERE = Path(__file__).resolve().parent.parent
 ROOT = HERE.parent
 LABELS = HERE / "data" / "officials" / "labels.json"
 CASES = HERE / "data" / "officials" / "cases.jsonl"
+REAL_LABELS = HERE / "data" / "officials" / "real_labels.jsonl"
+REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
+
+# The draw of the real labelled set (the labelling team's sample.py, repeated).
+SEED = 20261130
+SAMPLE_SIZE = 200
+HELDOUT_FROM = 160
+MAX_CHARS = 5000
+POST = re.compile(
+    r"\b(chủ tịch|bí thư|giám đốc|bộ trưởng|thứ trưởng|thủ tướng|trưởng ban|trưởng phòng|phó trưởng|"
+    r"cục trưởng|chánh án|viện trưởng|tư lệnh|chính ủy|đại tá|thiếu tướng|trung tướng|thượng tá|trung tá|"
+    r"thiếu tá|đại biểu quốc hội|tổng bí thư|chủ nhiệm|chi cục trưởng|chánh văn phòng)\b",
+    re.I,
+)
+
+
+# Abbreviations of titles that data/abbreviations.tsv (made for queries) does not hold.
+TITLE_ABBREVIATIONS = [
+    ("ĐB", "đại biểu"), ("BVĐK", "bệnh viện đa khoa"), ("BV", "bệnh viện"), ("CAH", "công an huyện"),
+    ("HCM", "Hồ Chí Minh"), ("T.Ư", "Trung ương"), ("TƯ", "Trung ương"),
+    ("TW", "Trung ương"), ("ĐH", "đại học"), ("QH", "Quốc hội"), ("CĐ", "công đoàn"), ("TP", "Thành phố"),
+]
+
+
+def _short_forms() -> list[tuple[list[str], list[str]]]:
+    table = abbreviations.load_default()
+    pairs = [(a[0], b[0]) for a, b in table.pairs] if table else []
+    pairs += [(normalize.words(a), normalize.words(b)) for a, b in TITLE_ABBREVIATIONS]
+    return sorted(((long, short) for short, long in pairs if len(long) > 1), key=lambda p: -len(p[0]))
+
+
+_SHORT = _short_forms()
+_PLACE_LEVELS = {normalize.exact(w) for w in "tỉnh huyện xã phường quận tp thành phố thị trấn tx".split()}
+
+
+_BRACKETS = re.compile(r"\s*\([^)]*\)?")
+_TERM = re.compile(r"\s+khoá?\s+[IVXL]+(?:\s*,\s*[IVXL]+)*\s*$|\s+khóa\s+[IVXL]+(?:\s*,\s*[IVXL]+)*\s*$")
+
+
+def title_keys(title: str) -> set[str]:
+    """The keys a title matches by: as written, and without what it holds in brackets
+    (labellers and articles keep or drop "(Bộ Công an)", "(VHTTDL)" alike)."""
+    return {title_key(title), title_key(_BRACKETS.sub("", title))}
 
 
 def title_key(title: str) -> str:
-    return " ".join(normalize.words(title))
+    """A title's words, case and tone placement aside, abbreviations written short."""
+    words = normalize.words(title)
+    words = [x for w in words for x in (["tp", "hcm"] if w == "tphcm" else [w])]
+    out, i = [], 0
+    while i < len(words):
+        for long, short in _SHORT:
+            if words[i:i + len(long)] == long:
+                out += short
+                i += len(long)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+_LEVEL_BEFORE_PLACE = re.compile(r"\b(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Tỉnh)\s+(?=[A-ZĐ])")
+
+
+def short_forms(title: str) -> set[str]:
+    """Short forms of a labelled title: without its place's name, without its term (khóa X),
+    without the level word before its place's name ("Thành ủy TP Hải Phòng")."""
+    out = {s for s in (short_form(title), short_form(_TERM.sub("", title))) if s}
+    out.add(title_key(_LEVEL_BEFORE_PLACE.sub("", title)))
+    if _TERM.search(title):
+        out.add(title_key(_TERM.sub("", title)))
+    return out
+
+
+def short_form(title: str) -> str | None:
+    """The title without the proper name of its place at the end, or None."""
+    words = normalize.clean(title).split()
+    for k in range(len(words) - 1, 0, -1):
+        if normalize.exact(words[k - 1].strip(".,")) in _PLACE_LEVELS or words[k - 1] in ("TP.", "Tp."):
+            rest = words[k:]
+            if rest and all(w[:1].isupper() for w in rest):
+                return title_key(" ".join(words[:k]))
+            return None
+    return None
 
 
 @dataclass
@@ -38,6 +156,7 @@ class Score:
     true: int = 0
     false: int = 0
     missed: int = 0
+    found_true: int = 0  # for recall, when it differs from precision's count (pairs)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -46,10 +165,12 @@ class Score:
 
     @property
     def recall(self) -> float:
-        return self.true / (self.true + self.missed) if self.true + self.missed else 1.0
+        hit = self.found_true if self.found_true or self.missed else self.true
+        return hit / (hit + self.missed) if hit + self.missed else 1.0
 
     def add(self, article_id: str, found: set, wanted: set, what: str) -> None:
         self.true += len(found & wanted)
+        self.found_true += len(found & wanted)
         self.false += len(found - wanted)
         self.missed += len(wanted - found)
         self.errors += [f"{article_id}: false {what} {x}" for x in sorted(found - wanted)]
@@ -69,6 +190,7 @@ def labelled_articles() -> list[tuple[Article, list[dict]]]:
 
 
 def evaluate() -> tuple[Score, Score, int]:
+    """The written set's scores."""
     names, pairs = Score(), Score()
     articles = labelled_articles()
     for article, wanted in articles:
@@ -81,6 +203,98 @@ def evaluate() -> tuple[Score, Score, int]:
     return names, pairs, len(articles)
 
 
+def real_rows(path: Path = REAL_NEWS) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def draw(rows: list[dict]) -> list[tuple[int, str, str]]:
+    """(n, part, id) of the real labelled set, drawn as the labelling team drew it."""
+    cand = []
+    for i, row in enumerate(rows):
+        text = unicodedata.normalize("NFC", (row["title"] or "") + "\n" + (row["body"] or ""))
+        if POST.search(text) and len(text) <= MAX_CHARS:
+            cand.append(i)
+    pick = random.Random(SEED).sample(cand, SAMPLE_SIZE)
+    return [(k, "heldout" if k >= HELDOUT_FROM else "dev", rows[i]["id"]) for k, i in enumerate(pick)]
+
+
+def real_labels() -> list[dict]:
+    return [json.loads(line) for line in REAL_LABELS.open(encoding="utf-8")]
+
+
+def real_articles(rows: list[dict]) -> dict[str, Article]:
+    """The real labelled articles, parsed and with their officials, by id."""
+    ids = {label["id"] for label in real_labels()}
+    out = {}
+    for k, row in enumerate(rows):
+        if row["id"] in ids:
+            article, _ = parsing.parse_record(row, f"real:{k + 1}", f"real:{k + 1}")
+            out[row["id"]] = with_officials(article)
+    return out
+
+
+def score_real(article: Article, labels: list[dict], foreign: bool, names: Score, pairs: Score) -> None:
+    """Add one real article's names and pairs to the scores (see the module docstring)."""
+    wanted: dict[str, dict] = {}
+    neutral: set[str] = set()
+    for label in labels:
+        name = normalize.canonical_name(label["name"])
+        if label.get("unsure") or label.get("partial") or (label.get("foreign") and not foreign):
+            neutral.add(name)
+        else:
+            wanted[name] = label
+    neutral -= set(wanted)
+    found = {normalize.canonical_name(o.name): o.titles for o in article.officials}
+    counted = {n: t for n, t in found.items() if n not in neutral}
+    names.add(article.id, set(counted), set(wanted), "name")
+    for name, titles in counted.items():
+        label_titles = wanted.get(name, {}).get("titles", [])
+        exact_keys = {k for t in label_titles for k in title_keys(t)}
+        allowed = exact_keys | {s for t in label_titles for s in short_forms(t)}
+        for title in titles:
+            keys = title_keys(title) | {title_key(_TERM.sub("", title))}
+            if keys & allowed or (is_post(title) and any(k.startswith(title_key(title) + " ") for k in exact_keys)):
+                pairs.true += 1
+            else:
+                pairs.false += 1
+                pairs.errors.append(f"{article.id}: false pair ({name}, {title})")
+    for name, label in wanted.items():
+        got = {k for t in found.get(name, ()) for k in title_keys(t) | {title_key(_LEVEL_BEFORE_PLACE.sub("", t))}}
+        for title in label["titles"]:
+            key = title_key(title)
+            keys = title_keys(title) | {title_key(_LEVEL_BEFORE_PLACE.sub("", title))}
+            if keys & got or (is_post(title) and any(k.startswith(key + " ") for k in got)):
+                pairs.found_true += 1
+            else:
+                pairs.missed += 1
+                pairs.errors.append(f"{article.id}: missed pair ({name}, {title})")
+
+
+def evaluate_real(rows: list[dict]) -> dict[tuple[str, bool], tuple[Score, Score, int]]:
+    """Scores on the real set by (part, with foreign)."""
+    articles = real_articles(rows)
+    out = {}
+    for part in ("dev", "heldout"):
+        items = [lab for lab in real_labels() if lab["part"] == part]
+        for foreign in (False, True):
+            names, pairs = Score(), Score()
+            for label in items:
+                score_real(articles[label["id"]], label["officials"], foreign, names, pairs)
+            out[part, foreign] = (names, pairs, len(items))
+    return out
+
+
+def check_draw(rows: list[dict]) -> list[str]:
+    """Differences between the draw repeated now and the labels' ids (none expected)."""
+    drawn = draw(rows)
+    labels = real_labels()
+    return [
+        f"n={n}: drawn {part} {aid}, labelled {lab['part']} {lab['id']}"
+        for (n, part, aid), lab in zip(drawn, labels)
+        if (part, aid) != (lab["part"], lab["id"])
+    ] + ([f"{len(drawn)} drawn, {len(labels)} labelled"] if len(drawn) != len(labels) else [])
+
+
 def sample(path: Path, n: int, seed: int) -> None:
     rows = [i for i in parsing.read_paths([path]) if isinstance(i, Article)]
     found = [(a, o) for a in rows for o in a.officials]
@@ -90,9 +304,20 @@ def sample(path: Path, n: int, seed: int) -> None:
         print(f"  {official.name:28} {'; '.join(official.titles)[:70]:70}  [{article.id}]")
 
 
+def _table(rows: list[tuple[str, Score]]) -> None:
+    print("| what | precision | recall | found right | found wrong | missed |")
+    print("|---|---|---|---|---|---|")
+    for label, score in rows:
+        right = score.found_true or score.true
+        print(f"| {label} | {score.precision:.3f} | {score.recall:.3f} | {right} | {score.false} | {score.missed} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every miss and false find")
+    parser.add_argument("--part", choices=("dev", "heldout", "written"), action="append",
+                        help="which sets' errors to list (default: written and dev)")
+    parser.add_argument("--foreign", action="store_true", help="list errors counting foreign officials")
     parser.add_argument("--sample", type=Path, help="a JSONL file of real articles to read findings from")
     parser.add_argument("-n", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
@@ -100,15 +325,33 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         sample(args.sample, args.n, args.seed)
         return 0
+    shown = set(args.part or ("written", "dev"))
     names, pairs, count = evaluate()
-    print(f"Officials extractor on {count} labelled articles\n")
-    print("| what | precision | recall | found right | found wrong | missed |")
-    print("|---|---|---|---|---|---|")
-    for label, score in (("names", names), ("(name, title) pairs", pairs)):
-        print(f"| {label} | {score.precision:.3f} | {score.recall:.3f} | {score.true} | {score.false} | {score.missed} |")
-    if args.errors:
-        print()
-        print("\n".join(names.errors + pairs.errors))
+    print(f"Written set: {count} labelled articles we wrote\n")
+    _table([("names", names), ("(name, title) pairs", pairs)])
+    if args.errors and "written" in shown:
+        print("\n" + "\n".join(names.errors + pairs.errors))
+    if not REAL_NEWS.is_file():
+        print(f"\nReal set skipped: no {REAL_NEWS} (the labels are in {REAL_LABELS.relative_to(ROOT)}).")
+        return 0
+    rows = real_rows()
+    problems = check_draw(rows)
+    if problems:
+        print("\nThe real set's draw no longer matches its labels:\n" + "\n".join(problems[:10]))
+        return 1
+    results = evaluate_real(rows)
+    for part in ("dev", "heldout"):
+        n = results[part, False][2]
+        print(f"\nReal set, {part}: {n} articles\n")
+        table = []
+        for foreign in (False, True):
+            names, pairs, _ = results[part, foreign]
+            suffix = "with foreign" if foreign else "without foreign (headline)"
+            table += [(f"names, {suffix}", names), (f"(name, title) pairs, {suffix}", pairs)]
+        _table(table)
+        if args.errors and part in shown:
+            names, pairs, _ = results[part, args.foreign]
+            print("\n" + "\n".join(names.errors + pairs.errors))
     return 0
 
 
