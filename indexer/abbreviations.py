@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from indexer import normalize
+from indexer import bundled, normalize
 from indexer.errors import TimtinError
 from indexer.query import Clause, ParsedQuery, typed_words
 
@@ -63,7 +63,6 @@ class Abbreviations:
         return out
 
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "abbreviations.tsv"
 
 
 def load_default(path: Path | None = None) -> Abbreviations | None:
@@ -71,7 +70,8 @@ def load_default(path: Path | None = None) -> Abbreviations | None:
     when neither exists, as in an install without the repository's data)."""
     if path is not None:
         return load(path)
-    return load(BUNDLED) if BUNDLED.is_file() else None
+    bundled_table = bundled.path("abbreviations.tsv")
+    return load(bundled_table) if bundled_table else None
 
 
 def load(path: Path) -> Abbreviations:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from indexer import abbreviations, indexing, parsing
+from indexer import abbreviations, bundled, indexing, parsing
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -36,12 +36,11 @@ index_option = click.option(
 )
 
 
-DEFAULT_OFFICIALS = Path("data/officials.csv")
 
 officials_option = click.option(
     "--officials", "officials_file", envvar="TIMTIN_OFFICIALS", default=None,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Hand-kept officials list (CSV: name,aliases,titles); default data/officials.csv if present.",
+    help="Hand-kept officials list (CSV: name,aliases,titles); default: the one bundled with timtin.",
 )
 
 
@@ -59,8 +58,8 @@ def _abbreviations():
 
 
 def _curated(path: Path | None) -> Curated | None:
-    if path is None and DEFAULT_OFFICIALS.is_file():
-        path = DEFAULT_OFFICIALS
+    if path is None:
+        path = bundled.path("officials.csv")
     if path is None:
         return None
     try:

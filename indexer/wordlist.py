@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import normalize
+from indexer import bundled, normalize
 from indexer.errors import TimtinError
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "words.list"
 
 
 @dataclass(frozen=True)
@@ -69,4 +68,5 @@ def load_default(path: Path | None = None) -> WordList:
     neither exists: queries are then grouped by the archive's statistics alone)."""
     if path is not None:
         return load(path)
-    return load(BUNDLED) if BUNDLED.is_file() else WordList()
+    bundled_list = bundled.path("words.list")
+    return load(bundled_list) if bundled_list else WordList()
