@@ -195,12 +195,18 @@ class _Snapshot:
     def spelling_counts(self, fieldname: str, a: str, b: str) -> dict[str, int]:
         """Exact pair (``dân vận``, or ``tham gia`` unaccented) -> documents holding it
         side by side so spelled, for the folded pair *a b*; from the lexicon alone."""
+        key = (fieldname, "spelling counts", a, b)
+        with self.lock:
+            hit = self.cache.get(key)
+        if hit is not None:
+            return hit
         counts = {schema.spelling_of(term): n for term, n in self.spellings(fieldname, a, b)}
         plain = schema.pair(a, b)
         with self.lock:
             n = sum(leaf.doc_frequency(fieldname, plain) for leaf, _ in self.searcher.reader().leaf_readers())
-        if n:
-            counts[plain] = n
+            if n:
+                counts[plain] = n
+            self._keep(key, counts, 64 * len(counts) + 64)
         return counts
 
     def _postings(self, key, read) -> tuple[np.ndarray, np.ndarray]:
@@ -615,14 +621,17 @@ class Searcher:
         """
         (a,), (b,) = run[i].exact, run[i + 1].exact
         (fa,), (fb,) = run[i].folded, run[i + 1].folded
-        together = np.union1d(snap.pair("title", a, b, strict)[0], snap.pair("body", a, b, strict)[0])
-        if not len(together):
+        in_titles, in_bodies = snap.pair("title", a, b, strict)[0], snap.pair("body", a, b, strict)[0]
+        if not len(in_titles) and not len(in_bodies):
             return False
         if len(run) == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs():
             return True
+        together = np.zeros(snap.size, bool)
+        together[in_titles] = True
+        together[in_bodies] = True
         scorer = _Scorer(snap)
         both = scorer.word(a, fa, strict, score=False) & scorer.word(b, fb, strict, score=False)
-        return len(together) >= JOIN_SHARE * int(both.sum())
+        return int(together.sum()) >= JOIN_SHARE * int(both.sum())
 
     def _likely_spelling(self, snap: _Snapshot, clauses: list[Clause]) -> None:
         """Give the clauses of an accent-free query the spelling restoration finds
