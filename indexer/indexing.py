@@ -277,35 +277,45 @@ class _SegmentWriters:
             self.writer = None
 
 
-def _index_jobs(gen: str, jobs, existing, curated, tick) -> _Outcome:
+def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcome:
     """Read *jobs* (file, root, span) and write new and changed articles to new segments.
 
     Old versions of changed articles are deleted by the main writer (see :func:`_write`).
+    *owners* (a rebuild): id -> the file the live index took that id from; a copy of
+    the id in another file is an older version, left out without a message.
     """
     out = _Outcome()
     writers = _SegmentWriters(gen)
     try:
         for file, root, span in jobs:
-            origin = str(file.resolve())
+            origin = parsing.origin_of(file, root)
             out.files_read.add(origin)
-            for item in parsing.read_file(file, root, str(file), curated, span):
+            for item in parsing.iter_file(file, root, str(file), curated, span):
                 if isinstance(item, Problem):
                     out.problems.append(item)
                     if item.skipped:
                         out.files_damaged.add(origin)
                     continue
                 where = item.where or origin
+                if owners and owners.get(item.id, origin) != origin:
+                    continue  # superseded by the version indexed later from another file
                 if item.id in out.seen:
                     out.problems.append(_duplicate(where, item.id, out.seen[item.id]))
                     out.files_damaged.add(origin)
                     continue
+                try:
+                    digest = content_hash(item, curated)
+                    doc = schema.to_document(item, digest)
+                except Exception as err:  # noqa: BLE001 - one article, named; never the batch
+                    out.problems.append(parsing._fault(where, err))
+                    out.files_damaged.add(origin)
+                    continue
                 out.seen[item.id] = where
-                digest = content_hash(item, curated)
                 old = existing.get(item.id)
                 if old and old[0] == digest:
                     out.unchanged += 1
                     continue
-                writers.add(schema.to_document(item, digest))
+                writers.add(doc)
                 if old:
                     out.updated.append(item.id)
                 else:
@@ -351,30 +361,49 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _worker(index: int, gen: str, jobs, existing, curated, ticks, results, parent: int) -> None:
+def _worker(index: int, gen: str, jobs, existing, curated, ticks, results, parent: int, owners=None) -> None:
     """A worker process: segments of its own from its share of the files."""
     _die_with_parent(parent)
     try:
-        results.put((index, _index_jobs(gen, jobs, existing, curated, lambda: ticks.put(1)), None))
+        results.put((index, _index_jobs(gen, jobs, existing, curated, lambda: ticks.put(1), owners), None))
     except BaseException as err:  # reported to the parent, which fails the run
-        results.put((index, None, f"{type(err).__name__}: {err}"))
+        results.put((index, None, err))
 
 
-def _jobs(paths: list[Path], procs: int) -> list[tuple[Path, Path, tuple[int, int, int] | None]]:
-    """(file, root, span) for every article file; big JSONL files cut for the workers."""
-    jobs = []
-    for file, root in parsing.find_files(paths):
-        if procs > 1 and file.suffix.lower() == ".jsonl" and file.stat().st_size > SPLIT_BYTES:
-            parts = min(procs * 8, max(2, file.stat().st_size // SPLIT_BYTES))
-            jobs += [(file, root, span) for span in parsing.jsonl_spans(file, parts)]
-        else:
-            jobs.append((file, root, None))
-    return jobs
+def _jobs(paths: list[Path], procs: int) -> tuple[list, list[parsing.Unread]]:
+    """(file, root, span) for every article file, big JSONL files cut for the workers;
+    and the folders and names that could not be read."""
+    jobs, unread = [], []
+    for item in parsing.walk(paths):
+        if isinstance(item, parsing.Unread):
+            unread.append(item)
+            continue
+        file, root = item
+        try:
+            size = file.stat().st_size
+        except OSError:
+            size = 0  # reading it names the problem
+        if procs > 1 and file.suffix.lower() == ".jsonl" and size > SPLIT_BYTES:
+            parts = min(procs * 8, max(2, size // SPLIT_BYTES))
+            try:
+                jobs += [(file, root, span) for span in parsing.jsonl_spans(file, parts)]
+                continue
+            except OSError:
+                pass  # unreadable: reading it whole names the problem
+        jobs.append((file, root, None))
+    return jobs, unread
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
 
 
 def _split(jobs: list, parts: int) -> list[list]:
     """Contiguous chunks of about equal bytes, so that chunk order is file order."""
-    sizes = [max(1, span[1] - span[0] if span else f.stat().st_size) for f, _, span in jobs]
+    sizes = [max(1, span[1] - span[0] if span else _size(f)) for f, _, span in jobs]
     target = sum(sizes) / parts
     chunks: list[list] = [[]]
     total = 0.0
@@ -386,12 +415,12 @@ def _split(jobs: list, parts: int) -> list[list]:
     return chunks
 
 
-def _run_workers(gen: str, jobs, procs, existing, curated, progress, total) -> list[_Outcome]:
+def _run_workers(gen: str, jobs, procs, existing, curated, progress, total, owners=None) -> list[_Outcome]:
     ctx = multiprocessing.get_context("fork")
     ticks, results = ctx.Queue(), ctx.Queue()
     chunks = _split(jobs, procs)
     workers = [
-        ctx.Process(target=_worker, args=(i, gen, chunk, existing, curated, ticks, results, os.getpid()),
+        ctx.Process(target=_worker, args=(i, gen, chunk, existing, curated, ticks, results, os.getpid(), owners),
                     daemon=True)
         for i, chunk in enumerate(chunks)
     ]
@@ -417,7 +446,10 @@ def _run_workers(gen: str, jobs, procs, existing, curated, progress, total) -> l
                 w.kill()
     errors = [err for _, _, err in outcomes if err]
     if errors:
-        raise TimtinError(f"Indexing failed in a worker ({errors[0]}); nothing was changed.")
+        if isinstance(errors[0], OSError):
+            raise errors[0]
+        raise TimtinError(f"Indexing failed in a worker ({type(errors[0]).__name__}: {errors[0]}); "
+                          "nothing was changed.")
     return [out for _, out, _ in sorted(outcomes, key=lambda o: o[0])]
 
 
@@ -447,6 +479,7 @@ def _write(
     report: IndexReport,
     existing: dict[str, tuple[str, str]],
     curated: officials_mod.Curated | None,
+    owners: dict[str, str] | None = None,
 ) -> None:
     """Add, update and remove the articles of *paths* in *ix*, in one commit.
 
@@ -454,7 +487,8 @@ def _write(
     > 1); the main writer, which holds Whoosh's lock, deletes old versions and
     vanished articles and commits everything at once, so a search sees all or nothing.
     """
-    jobs = _jobs(paths, procs)
+    jobs, unread = _jobs(paths, procs)
+    report.problems += [u.problem for u in unread]
     total = len(jobs)
     if progress:
         progress(0, total)
@@ -462,10 +496,11 @@ def _write(
     outcomes: list[_Outcome] = []
     try:
         if procs > 1 and total > 1:
-            outcomes = _run_workers(str(gen), jobs, procs, existing, curated, progress, total)
+            outcomes = _run_workers(str(gen), jobs, procs, existing, curated, progress, total, owners)
         else:
             ticker = iter(range(1, total + 1))
-            outcomes = [_index_jobs(str(gen), jobs, existing, curated, lambda: progress and progress(next(ticker), total))]
+            outcomes = [_index_jobs(str(gen), jobs, existing, curated,
+                                    lambda: progress and progress(next(ticker), total), owners)]
         seen: dict[str, str] = {}
         duplicates: list[str] = []
         files_read: set[str] = set()
@@ -489,8 +524,9 @@ def _write(
         report.added -= len(duplicates)
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
+        kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file
         for doc_id, (_, origin) in existing.items():
-            if doc_id in seen:
+            if doc_id in seen or origin.startswith(kept):
                 continue
             gone = origin not in files_read and any(origin.startswith(f) for f in folders)
             if gone or (origin in files_read and origin not in files_damaged):
@@ -607,10 +643,13 @@ def reindex(
                 + ". Restore them, or run reindex --drop-missing to rebuild without their articles."
             )
         sources = [s for s in sources if s.exists()]
+        # The file each id was last indexed from: where an id is in two sources, the
+        # version indexed last is the one the index holds, whatever the path order.
+        owners = {doc_id: origin for doc_id, (_, origin) in _existing(whoosh_index.open_dir(str(old))).items()}
         name = _new_generation_name(root)
         tmp = _create_generation(root, name + ".tmp")
         ix = whoosh_index.open_dir(str(tmp))
-        _write(ix, tmp, sources, procs, progress, report, {}, curated)
+        _write(ix, tmp, sources, procs, progress, report, {}, curated, owners)
         _write_meta(tmp, _new_meta([str(s) for s in sources]))
         _fsync_tree(tmp)
         final = root / name

@@ -1,0 +1,218 @@
+"""Trust, round two (issue #12): what an adversarial run broke, held by a test each.
+
+Where permissions matter the CLI runs in a subprocess without root's overrides
+(CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH dropped before exec), so a folder with
+mode 000 is as unreadable to it as to any user.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer import indexing, parsing
+from indexer.models import Article, Problem
+from indexer.searching import SearchRequest, Searcher
+from tests.conftest import ROOT, write_jsonl
+
+NO_OFFICIALS = ["--officials", os.devnull]
+
+
+def _drop_root_overrides() -> None:
+    """In the child, before exec: give up root's right to read and search anything."""
+    if os.geteuid() != 0:
+        return
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "cannot drop root's file permission overrides")
+
+
+def timtin(*args: str, unprivileged: bool = False, timeout: float = 120, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "indexer", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, preexec_fn=_drop_root_overrides if unprivileged else None,
+                          **kw)
+
+
+@pytest.fixture(scope="module")
+def can_drop_overrides() -> None:
+    probe = timtin("--version", unprivileged=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot run timtin without root's overrides here: {probe.stderr.strip()[:200]}")
+
+
+def titles(root: Path) -> dict[str, str]:
+    result = Searcher(root).search(SearchRequest(per_page=100))
+    return {hit.id: hit.title for hit in result.hits}
+
+
+def article_text(title: str) -> str:
+    return f"19/01/2021\n\n{title}\n\nCông tác dân vận ở cơ sở được chú trọng.\n"
+
+
+# -- 2 and 7: one bad JSONL line is one message; the rest of the file is indexed -------------
+
+def feed_with_bad_lines(path: Path, n: int, bad: dict[int, bytes]) -> Path:
+    """*n* good lines (about 1.7 KB each), with line numbers in *bad* replaced by raw bytes."""
+    lines = []
+    for i in range(1, n + 1):
+        if i in bad:
+            lines.append(bad[i])
+        else:
+            lines.append(json.dumps({"id": f"a{i}", "title": f"Tin số {i}",
+                                     "body": "Công tác dân vận ở cơ sở. " * 60}, ensure_ascii=False).encode())
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+BAD_LINES = {
+    3: b'{"id": "z3", "title": "T\\u00ean", "body": "\\u200b"}',  # only invisible characters
+    40: b'{"id": "z40", "title": "Ti\xe1\xba", "body": "N\xe1\xbb\x99i dung"}',  # truncated UTF-8
+    700: b'{"id": "z700", "title": "Tin", "body": "N\x00i dung"}',  # a NUL byte
+    1100: b'{"id": "z1100", "title": "\\u200b\\u200c", "body": "N\\u1ed9i dung"}',  # invisible title
+}
+
+
+@pytest.mark.parametrize("procs", ["1", "2"])
+def test_bad_jsonl_lines_are_named_by_file_and_line_and_the_rest_is_indexed(tmp_path, procs):
+    feed = feed_with_bad_lines(tmp_path / "feed.jsonl", 1200, BAD_LINES)
+    assert feed.stat().st_size > 2 * indexing.SPLIT_BYTES  # with --procs 2, cut among the workers
+    result = timtin("index", str(feed), "--index", str(tmp_path / "index"), "--procs", procs, *NO_OFFICIALS)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Added 1196, updated 0, unchanged 0, removed 0, skipped 4." in result.stdout
+    assert f'{feed}:3: "body" holds only invisible characters' in result.stderr
+    assert f"{feed}:40: the line is not valid UTF-8 (byte 0xe1 at byte 27 of the line)" in result.stderr
+    assert f"{feed}:700: the line holds a NUL byte" in result.stderr
+    assert f'{feed}:1100: "title" holds only invisible characters' in result.stderr
+    assert Searcher(tmp_path / "index").search(SearchRequest()).total == 1196
+
+
+def test_parse_names_the_bad_line_and_prints_the_others(tmp_path):
+    feed = feed_with_bad_lines(tmp_path / "feed.jsonl", 5, {3: BAD_LINES[3]})
+    result = timtin("parse", str(feed), "--json", *NO_OFFICIALS)
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a1", "a2", "a4", "a5"]
+    assert f'{feed}:3: "body" holds only invisible characters' in result.stderr
+
+
+def test_a_windows_1258_line_in_a_utf8_file_is_converted_not_the_file_skipped(tmp_path):
+    from tests.test_trust import VIET, cp1258
+
+    good = [json.dumps({"id": f"a{i}", "title": "Tin", "body": VIET}, ensure_ascii=False).encode() for i in range(5)]
+    good[2] = b'{"id": "old", "title": "Tin c\xf4\xcc", "body": "' + cp1258(VIET) + b'"}'
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b"\n".join(good) + b"\n")
+    items = parsing.read_file(feed, tmp_path)
+    assert [i.id for i in items if isinstance(i, Article)] == ["a0", "a1", "old", "a3", "a4"]
+    assert next(i for i in items if isinstance(i, Article) and i.id == "old").body == VIET
+
+
+def test_a_file_rewritten_while_workers_read_it_is_named_not_misread(tmp_path):
+    feed = feed_with_bad_lines(tmp_path / "feed.jsonl", 1200, {})
+    spans = parsing.jsonl_spans(feed, 4)
+    with open(feed, "ab") as fh:  # another program appends while the workers read
+        fh.write(b'{"title": "Mo\xcc\x81i", "body": "x"}\n')
+    [problem] = parsing.read_file(feed, tmp_path, span=spans[2])
+    assert problem.where == str(feed)
+    assert "the file changed while it was being indexed" in problem.message
+    assert "re-save" not in problem.message
+
+
+def test_a_long_line_is_refused_without_holding_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(parsing, "MAX_LINE_BYTES", 1000)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "title": "T", "body": "x" * 5000}) + "\n"
+                    + json.dumps({"id": "b", "title": "T", "body": "B"}) + "\n")
+    items = parsing.read_file(feed, tmp_path)
+    assert [str(i) for i in items if isinstance(i, Problem)] == [
+        f"{feed}:1: the line is over 1,000 bytes, longer than one article may be; split it into articles "
+        "(or remove it)"]
+    assert [i.id for i in items if isinstance(i, Article)] == ["b"]
+
+
+# -- 1: unreadable folders and files, FIFOs and sockets keep their articles ----------------------
+
+def test_unreadable_folders_fifos_and_sockets_are_named_and_their_articles_kept(tmp_path, can_drop_overrides):
+    src = tmp_path / "src"
+    (src / "locked").mkdir(parents=True)
+    (src / "locked" / "a.txt").write_text(article_text("Bài trong thư mục khóa"), encoding="utf-8")
+    for name in ("b", "fifo", "sock", "noread"):
+        (src / f"{name}.txt").write_text(article_text(f"Bài {name}"), encoding="utf-8")
+    index = tmp_path / "index"
+    first = timtin("index", str(src), "--index", str(index), *NO_OFFICIALS)
+    assert first.returncode == 0, first.stderr
+    assert len(titles(index)) == 5
+
+    (src / "locked").chmod(0)
+    (src / "fifo.txt").unlink()
+    os.mkfifo(src / "fifo.txt")
+    (src / "sock.txt").unlink()
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(src / "sock.txt"))
+    (src / "noread.txt").chmod(0)
+    try:
+        again = timtin("index", str(src), "--index", str(index), *NO_OFFICIALS, unprivileged=True, timeout=60)
+    finally:
+        (src / "locked").chmod(0o755)
+        sock.close()
+    assert again.returncode == 3, again.stderr
+    assert "removed 0, skipped 4." in again.stdout
+    assert f"{src / 'locked'}: cannot read the folder (Permission denied)" in again.stderr
+    assert f"{src / 'fifo.txt'}: is a named pipe (FIFO), not a file" in again.stderr
+    assert f"{src / 'sock.txt'}: is a socket, not a file" in again.stderr
+    assert f"{src / 'noread.txt'}: cannot read the file (Permission denied)" in again.stderr
+    assert len(titles(index)) == 5  # nothing lost
+
+
+def test_a_fifo_named_directly_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = timtin("index", str(fifo), "--index", str(tmp_path / "index"), *NO_OFFICIALS, timeout=30)
+    assert result.returncode == 3
+    assert f"{fifo}: is a named pipe (FIFO), not a file" in result.stderr
+    # and the write lock was let go: the next run starts
+    assert timtin("index", str(fifo), "--index", str(tmp_path / "index"), *NO_OFFICIALS,
+                  timeout=30).returncode == 3
+
+
+def test_an_article_brought_by_a_symlink_goes_when_the_symlink_does(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text(article_text("Bài ở ngoài"), encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "own.txt").write_text(article_text("Bài của thư mục"), encoding="utf-8")
+    (src / "link.txt").symlink_to(outside)
+    index = tmp_path / "index"
+    indexing.update(index, [src])
+    assert set(titles(index)) == {"own", "link"}
+    (src / "link.txt").unlink()
+    report = indexing.update(index, [src])
+    assert report.removed == 1
+    assert set(titles(index)) == {"own"}
+
+
+# -- 5: reindex keeps the latest version of each id ----------------------------------------------
+
+def test_reindex_keeps_the_version_indexed_last_whatever_the_path_order(tmp_path):
+    first = write_jsonl(tmp_path / "b-later-path.jsonl",
+                        [{"id": f"n{i}", "title": f"Bản cũ {i}", "body": "Nội dung."} for i in range(30)])
+    second = write_jsonl(tmp_path / "a-earlier-path.jsonl",
+                         [{"id": f"n{i}", "title": f"Bản mới {i}", "body": "Nội dung."} for i in range(30)])
+    index = tmp_path / "index"
+    assert timtin("index", str(first), "--index", str(index), *NO_OFFICIALS).returncode == 0
+    assert timtin("index", str(second), "--index", str(index), *NO_OFFICIALS).returncode == 0
+    before = titles(index)
+    assert set(before.values()) == {f"Bản mới {i}" for i in range(30)}
+    result = timtin("reindex", "--index", str(index), *NO_OFFICIALS)
+    assert result.returncode == 0, result.stderr
+    assert "already used" not in result.stderr
+    assert titles(index) == before
