@@ -20,7 +20,9 @@ when its holder dies, so no stale lock can block the next run.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import gc
 import hashlib
 import queue
 import signal
@@ -40,7 +42,7 @@ from whoosh.writing import NO_MERGE, SegmentWriter
 
 from indexer import officials as officials_mod
 from indexer import parsing, schema
-from indexer.errors import IndexBusy, IndexNotFound, TimtinError
+from indexer.errors import DiskFull, IndexBusy, IndexNotFound, TimtinError
 from indexer.models import Article, IndexReport, Problem
 
 CURRENT = "CURRENT"
@@ -138,8 +140,9 @@ def _cleanup(root: Path, notes: list[str]) -> None:
     """Remove unfinished reindex folders and generations no searcher needs."""
     live = current_generation(root)
     for tmp in root.glob("gen-*.tmp"):
+        size = _tree_bytes(tmp)
         shutil.rmtree(tmp, ignore_errors=True)
-        notes.append(f"Removed {tmp.name}, left by an interrupted reindex.")
+        notes.append(f"Removed {tmp.name} ({_mb(size)}), left by an interrupted reindex.")
     for stray in root.glob("*.tmp"):
         if stray.is_file():
             stray.unlink(missing_ok=True)
@@ -150,53 +153,85 @@ def _cleanup(root: Path, notes: list[str]) -> None:
         _remove_orphans(live, notes)
 
 
-def _remove_orphans(gen: Path, notes: list[str]) -> None:
-    """Remove what an index run killed mid-way left in *gen*: segments no commit
-    took in, their vocabularies, and Whoosh's temporary folders. Call with the lock."""
+def _tree_bytes(folder: Path) -> int:
+    total = 0
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(dirpath, name)).st_size
+    return total
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def _remove_orphans(gen: Path, notes: list[str]) -> int:
+    """Remove what an index run killed or failed mid-way left in *gen*: files of
+    segments no commit took in (finished or not), their vocabularies, unfinished
+    tables of contents and Whoosh's temporary folders. Call with the lock.
+
+    Returns the bytes freed."""
     try:
         ix = whoosh_index.open_dir(str(gen))
         live = {seg.segment_id() for seg in ix._segments()}  # "MAIN_<id>"
     except Exception:  # noqa: BLE001 - an index that does not open is left alone for the user
-        return
-    removed = 0
+        return 0
+    name = ix.indexname
+    segments: set[str] = set()
+    freed = 0
     for path in gen.iterdir():
         stem = path.name.split(".")[0]
-        orphan_segment = path.name.startswith(f"{ix.indexname}_") and stem not in live and path.suffix == ".seg"
+        orphan_segment = (path.name.startswith(f"{name}_") and stem not in live
+                          and stem != f"{name}_WRITELOCK")
         orphan_vocab = path.name.startswith(VOCAB_PREFIX) and path.stem[len(VOCAB_PREFIX):] not in live
-        if orphan_segment or orphan_vocab or path.name.endswith(".tmp"):
+        unfinished_toc = path.name.startswith(f"_{name}_") and ".toc." in path.name
+        if orphan_segment or orphan_vocab or unfinished_toc or path.name.endswith(".tmp"):
+            if orphan_segment:
+                segments.add(stem)
+            elif orphan_vocab:
+                segments.add(path.stem[len(VOCAB_PREFIX):])
             if path.is_dir():
+                freed += _tree_bytes(path)
                 shutil.rmtree(path, ignore_errors=True)
             else:
+                with contextlib.suppress(OSError):
+                    freed += path.stat().st_size
                 path.unlink(missing_ok=True)
-            removed += orphan_segment
-    if removed:
-        notes.append(f"Removed {removed} unfinished segment(s) left by an interrupted index run.")
+    if segments:
+        notes.append(f"Removed {len(segments)} unfinished segment(s) ({_mb(freed)}) left by an interrupted "
+                     "index run.")
+    return freed
 
 
 @contextlib.contextmanager
 def write_lock(root: Path, wait: bool = False) -> Iterator[None]:
-    """Hold the index's write lock; raise :class:`IndexBusy` if another process has it."""
+    """Hold the index's write lock; raise :class:`IndexBusy` if another process has it.
+
+    The file holds the holder's pid, unbuffered: on a full disk the pid is left out,
+    and the lock (which needs no space) still lets the run clean up what fills it."""
     root.mkdir(parents=True, exist_ok=True)
-    with open(root / LOCK, "a+", encoding="utf-8") as fh:
+    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
             raise IndexBusy(
                 f"Another timtin index or reindex ({holder}) is writing {root}. "
                 "Wait for it to finish, or run again with --wait."
             ) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()}")
-        fh.flush()
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
         try:
             yield
         finally:
-            fh.seek(0)
-            fh.truncate()
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def _create_generation(root: Path, name: str) -> Path:
@@ -323,7 +358,8 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
             tick()
         writers.flush()
     except BaseException:
-        writers.cancel()
+        with contextlib.suppress(Exception):  # on a full disk cancelling can fail too
+            writers.cancel()
         raise
     out.segments = writers.segments
     return out
@@ -535,7 +571,10 @@ def _write(
         _commit(writer, [segment for out in outcomes for segment in out.segments])
         _remove_stale_vocabularies(gen, ix)
     except BaseException:
-        writer.cancel()
+        with contextlib.suppress(Exception):  # on a full disk cancelling can fail too; the cause is the news
+            writer.cancel()
+        with contextlib.suppress(Exception):
+            writer.writelock.release()
         for out in outcomes:  # segments written but never committed
             for segment in out.segments:
                 _remove_segment_files(gen, segment)
@@ -589,6 +628,34 @@ def _sources(paths: Iterable[Path]) -> list[str]:
     return [str(p.resolve()) for p in paths]
 
 
+def _disk_full(err: BaseException) -> bool:
+    return isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def _free_bytes(folder: Path) -> int:
+    info = os.statvfs(folder)
+    return info.f_bavail * info.f_frsize
+
+
+def _input_bytes(paths: Iterable[Path]) -> int:
+    total = 0
+    for item in parsing.walk(paths):
+        if not isinstance(item, parsing.Unread):
+            total += _size(item[0])
+    return total
+
+
+def _needed_for(gen: Path, paths: list[Path], written: int) -> int:
+    """About how much room indexing *paths* takes: their size times the live index's
+    bytes per byte of its sources (3 for an empty index), and more than was written."""
+    ratio = 3.0
+    with contextlib.suppress(OSError, ValueError):
+        sources = _input_bytes(Path(s) for s in read_meta(gen).get("sources", []) if Path(s).exists())
+        if sources > (1 << 20):  # below, the index's fixed overhead says nothing
+            ratio = max(1.0, _tree_bytes(gen) / sources)
+    return max(int(_input_bytes(paths) * ratio), written + (1 << 20))
+
+
 def update(
     root: Path,
     paths: list[Path],
@@ -612,11 +679,24 @@ def update(
         check_schema(gen)
         ix = whoosh_index.open_dir(str(gen))
         existing = _existing(ix)
-        _write(ix, gen, paths, procs, progress, report, existing, curated)
-        meta = read_meta(gen)
-        meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
-        meta["updated"] = time.time()
-        _write_meta(gen, meta)
+        before = _tree_bytes(gen)
+        written = None
+        try:
+            _write(ix, gen, paths, procs, progress, report, existing, curated)
+            meta = read_meta(gen)
+            meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
+            meta["updated"] = time.time()
+            _write_meta(gen, meta)
+        except OSError as err:
+            if not _disk_full(err):
+                raise
+            written = max(0, _tree_bytes(gen) - before)
+        if written is not None:  # out of the except block: the failed writer's files are closed now
+            gc.collect()
+            _remove_orphans(gen, [])
+            for stray in root.glob("*.tmp"):
+                stray.unlink(missing_ok=True)
+            raise DiskFull(root, _free_bytes(root), _needed_for(gen, paths, written))
     return report
 
 
@@ -647,11 +727,27 @@ def reindex(
         # version indexed last is the one the index holds, whatever the path order.
         owners = {doc_id: origin for doc_id, (_, origin) in _existing(whoosh_index.open_dir(str(old))).items()}
         name = _new_generation_name(root)
-        tmp = _create_generation(root, name + ".tmp")
-        ix = whoosh_index.open_dir(str(tmp))
-        _write(ix, tmp, sources, procs, progress, report, {}, curated, owners)
-        _write_meta(tmp, _new_meta([str(s) for s in sources]))
-        _fsync_tree(tmp)
+        tmp = root / (name + ".tmp")
+        written = None
+        try:
+            tmp = _create_generation(root, name + ".tmp")
+            ix = whoosh_index.open_dir(str(tmp))
+            _write(ix, tmp, sources, procs, progress, report, {}, curated, owners)
+            _write_meta(tmp, _new_meta([str(s) for s in sources]))
+            _fsync_tree(tmp)
+        except OSError as err:
+            if not _disk_full(err):
+                raise
+            written = _tree_bytes(tmp)
+        if written is not None:  # out of the except block: the failed writer's files are closed now
+            gc.collect()
+            shutil.rmtree(tmp, ignore_errors=True)
+            for stray in root.glob("*.tmp"):
+                stray.unlink(missing_ok=True)
+            # a rebuild takes about as much room as the index it replaces, and each segment
+            # is written twice (its parts, then joined) before the parts go
+            largest = max((p.stat().st_size for p in old.glob("*.seg")), default=0)
+            raise DiskFull(root, _free_bytes(root), max(_tree_bytes(old) + largest, written + (1 << 20)))
         final = root / name
         os.rename(tmp, final)
         _fsync_dir(root)

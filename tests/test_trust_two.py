@@ -216,3 +216,73 @@ def test_reindex_keeps_the_version_indexed_last_whatever_the_path_order(tmp_path
     assert result.returncode == 0, result.stderr
     assert "already used" not in result.stderr
     assert titles(index) == before
+
+
+# -- 4: a full disk gives one message, keeps nothing of the failed run, and the next run starts ---------
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 10 MB tmpfs, mounted for the test when this machine lets us (root, mount allowed)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=10m", "tmpfs", str(disk)],
+                             capture_output=True, text=True) if os.geteuid() == 0 else None
+    if mounted is None or mounted.returncode != 0:
+        pytest.skip("a full disk needs a small tmpfs, and mount is not allowed here "
+                    f"({mounted.stderr.strip() if mounted else 'not root'}); run as root to test it")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def free_mb(path: Path) -> float:
+    info = os.statvfs(path)
+    return info.f_bavail * info.f_frsize / 1e6
+
+
+def test_a_full_disk_gives_one_message_removes_what_the_run_wrote_and_the_next_run_starts(tmp_path, small_disk):
+    from tests.tools import synth
+
+    index = small_disk / "index"
+    fits = synth.write(tmp_path / "fits.jsonl", 400)  # about 3.5 MB of index, 7 MB while written
+    too_big = synth.write(tmp_path / "big.jsonl", 1000)  # about 7 MB, 14 MB while written
+    assert timtin("index", str(fits), "--index", str(index), *NO_OFFICIALS).returncode == 0
+    free = free_mb(small_disk)
+
+    for args in (["index", str(too_big), "--procs", "2"], ["index", str(too_big)], ["reindex"]):
+        result = timtin(*args, "--index", str(index), *NO_OFFICIALS)
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        [message] = result.stderr.strip().splitlines()
+        assert message.startswith("Error: The disk holding the index is full: ")
+        assert " MB free, about " in message and " MB needed. Nothing was changed in " in message
+        assert free_mb(small_disk) >= free - 0.1  # what the failed run wrote is gone
+        assert not list(index.glob("gen-*.tmp"))
+        assert Searcher(index).search(SearchRequest()).total == 400
+
+    small = write_jsonl(tmp_path / "small.jsonl", [{"id": "s", "title": "Một", "body": "Nội dung."}])
+    after = timtin("index", str(small), "--index", str(index), *NO_OFFICIALS)
+    assert after.returncode == 0, after.stderr
+    assert Searcher(index).search(SearchRequest()).total == 401
+
+
+def test_the_next_run_clears_what_a_run_killed_on_a_full_disk_left(tmp_path, small_disk):
+    """A run killed while the disk was full (no message, no cleanup): the next one can still
+    take the lock, removes the leftovers, says so, and completes."""
+    from tests.tools import synth
+
+    index = small_disk / "index"
+    fits = synth.write(tmp_path / "fits.jsonl", 300)
+    assert timtin("index", str(fits), "--index", str(index), *NO_OFFICIALS).returncode == 0
+    gen = indexing.current_generation(index)
+    (gen / "MAIN_deadbeef00000000.pst").write_bytes(b"\0" * 1024)  # an unfinished segment...
+    with open(small_disk / "filler", "wb") as fh:  # ...and a full disk
+        with pytest.raises(OSError):
+            while True:
+                fh.write(b"\0" * (1 << 20))
+                fh.flush()
+    (small_disk / "filler").unlink()
+    (small_disk / "filler2").write_bytes(b"\0" * int((free_mb(small_disk) - 0.02) * 1e6))
+    result = timtin("index", str(fits), "--index", str(index), *NO_OFFICIALS)
+    assert "Removed 1 unfinished segment(s)" in result.stderr, result.stderr
+    assert not (gen / "MAIN_deadbeef00000000.pst").exists()
+    assert result.returncode == 0, result.stderr
