@@ -140,9 +140,8 @@ def _cleanup(root: Path, notes: list[str]) -> None:
     """Remove unfinished reindex folders and generations no searcher needs."""
     live = current_generation(root)
     for tmp in root.glob("gen-*.tmp"):
-        size = _tree_bytes(tmp)
         shutil.rmtree(tmp, ignore_errors=True)
-        notes.append(f"Removed {tmp.name} ({_mb(size)}), left by an interrupted reindex.")
+        notes.append(f"Removed {tmp.name}, left by an interrupted reindex.")
     for stray in root.glob("*.tmp"):
         if stray.is_file():
             stray.unlink(missing_ok=True)
