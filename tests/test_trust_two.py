@@ -286,3 +286,97 @@ def test_the_next_run_clears_what_a_run_killed_on_a_full_disk_left(tmp_path, sma
     assert "Removed 1 unfinished segment(s)" in result.stderr, result.stderr
     assert not (gen / "MAIN_deadbeef00000000.pst").exists()
     assert result.returncode == 0, result.stderr
+
+
+# -- 8: every id that indexes opens on the web; ids no address can carry are refused --------------
+
+ODD_IDS = ["../../etc/passwd", "./dot", "..", ".", "/leading", "a//b", "trailing/", "100% sure?#top", "a\\b",
+           "tin tức/bài 1", "Đ" * 200]
+
+
+@pytest.fixture(scope="module")
+def odd_server(tmp_path_factory):
+    """`timtin serve` (gunicorn) over articles whose ids are every odd spelling above."""
+    from tests.tools.bench import free_port
+
+    tmp = tmp_path_factory.mktemp("odd")
+    rows = [{"id": article_id, "title": f"Tin mahieu{n}", "body": f"Nội dung bài {n}."}
+            for n, article_id in enumerate(ODD_IDS)]
+    index = tmp / "index"
+    indexing.update(index, [write_jsonl(tmp / "odd.jsonl", rows)])
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    import time
+    import urllib.request
+
+    deadline = time.time() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except OSError:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def get(url: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("n, article_id", list(enumerate(ODD_IDS)))
+def test_every_id_opens_from_its_search_result_however_it_is_spelled(odd_server, n, article_id):
+    import html
+    import re
+    from urllib.parse import urljoin
+
+    status, page = get(f"{odd_server}/?q=mahieu{n}")
+    assert status == 200
+    [href] = re.findall(r'<h2><a href="([^"]+)">', page)
+    url = urljoin(odd_server + "/", html.unescape(href))  # as a browser resolves it: dot segments and all
+    status, page = get(url)
+    assert status == 200, url
+    [h1] = re.findall(r"<h1>(.*?)</h1>", page)
+    assert re.sub("<[^>]+>", "", h1) == f"Tin mahieu{n}"
+    status, data = get(url.replace("/article", "/api/articles", 1).split("&q=")[0].split("?q=")[0])
+    assert status == 200
+    assert json.loads(data)["id"] == article_id
+
+
+def test_ids_no_address_can_carry_are_refused_at_index_time(tmp_path):
+    feed = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": "line\nbreak", "title": "Một", "body": "Nội dung."},
+        {"id": "Đ" * 201, "title": "Hai", "body": "Nội dung."},
+        {"id": "ok", "title": "Ba", "body": "Nội dung."},
+    ])
+    result = timtin("index", str(feed), "--index", str(tmp_path / "index"), *NO_OFFICIALS)
+    assert result.returncode == 3
+    assert f"{feed}:1: the id 'line\\nbreak' holds the control character U+000A" in result.stderr
+    assert f"{feed}:2: the id is 201 characters long, over the 200 a web address can carry" in result.stderr
+    assert "Added 1," in result.stdout
+
+
+def test_healthz_tells_no_path_on_disk(sample_index):
+    from webui import create_app
+
+    data = create_app({"INDEX_DIR": str(sample_index)}).test_client().get("/healthz").get_json()
+    assert data == {"status": "ok", "articles": 43}
+    assert str(sample_index) not in json.dumps(data)
