@@ -311,13 +311,21 @@ def stats(index_dir: Path, as_json: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="PORT")
 @click.option("--workers", default=min(2, os.cpu_count() or 1), show_default=True, type=click.IntRange(1, 32),
               help="Processes (each answers on its own core).")
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per process.")
+@click.option("--worker-class", default="gevent", show_default=True, type=click.Choice(["gevent", "gthread"]),
+              help="gevent: an event loop per process, so idle and slow clients hold no thread.")
+@click.option("--connections", default=1000, show_default=True, type=click.IntRange(1, 100000),
+              help="Open connections per process (gevent).")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="Threads per process (gthread).")
 @click.option("--debug", is_flag=True, help="Flask's development server with reloader and debug pages.")
-def serve(index_dir: Path, host: str, port: int, workers: int, threads: int, debug: bool) -> None:
+def serve(index_dir: Path, host: str, port: int, workers: int, worker_class: str, connections: int, threads: int,
+          debug: bool) -> None:
     """Serve the web UI and JSON API under gunicorn, a production WSGI server.
 
     Searching is CPU work in Python, so several processes answer more requests than
-    threads alone; each opens the index itself and follows it as it changes.
+    threads alone; each opens the index itself and follows it as it changes. Each
+    process holds its connections in an event loop (gevent), so clients that are idle
+    or send slowly keep nobody else waiting.
     """
     from webui import create_app  # the core never imports Flask
 
@@ -327,4 +335,4 @@ def serve(index_dir: Path, host: str, port: int, workers: int, threads: int, deb
         return
     from webui.server import run
 
-    run(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, workers, threads)
+    run(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, workers, threads, worker_class, connections)

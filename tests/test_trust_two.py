@@ -380,3 +380,69 @@ def test_healthz_tells_no_path_on_disk(sample_index):
     data = create_app({"INDEX_DIR": str(sample_index)}).test_client().get("/healthz").get_json()
     assert data == {"status": "ok", "articles": 43}
     assert str(sample_index) not in json.dumps(data)
+
+
+# -- 3: slow and idle clients keep no reader waiting; the server's own refusals carry the headers ---------
+
+@pytest.fixture(scope="module")
+def served(sample_index):
+    """`timtin serve` as a user runs it (gunicorn, default worker class) on the sample archive."""
+    from tests.tools.bench import free_port
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "indexer", "serve", "--index", str(sample_index),
+                               "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_fifty_idle_and_eight_slow_clients_keep_no_reader_waiting(served):
+    import threading
+    import time
+
+    from tests.tools.soak import SlowClients
+
+    slow = SlowClients(served, idle=50, slow=8, gap=1.0).start()
+    failures: list[str] = []
+    latencies: list[float] = []
+    try:
+        time.sleep(2.5)  # every slow client has sent its request line and a byte or two
+
+        def reader(k: int) -> None:
+            for i in range(20):
+                started = time.perf_counter()
+                status, body = get(f"http://127.0.0.1:{served}/api/search?q=dan+van&page={1 + (i + k) % 3}")
+                latencies.append(time.perf_counter() - started)
+                if status != 200 or "total" not in json.loads(body):
+                    failures.append(f"{status} {body[:100]}")
+
+        readers = [threading.Thread(target=reader, args=(k,)) for k in range(4)]
+        for t in readers:
+            t.start()
+        for t in readers:
+            t.join(timeout=120)
+    finally:
+        slow.stop()
+    assert failures == [] and len(latencies) == 80
+    assert max(latencies) < 5, max(latencies)  # gthread: every request timed out (10 s) here
+
+
+@pytest.mark.parametrize("raw, status", [
+    (b"GET /?q=" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+    (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: v\r\n" % i for i in range(120)) + b"\r\n", 431),
+    (b"GARBAGE\r\n\r\n", 400),
+])
+def test_the_servers_own_refusals_carry_the_security_headers(served, raw, status):
+    with socket.create_connection(("127.0.0.1", served), timeout=10) as sock:
+        sock.sendall(raw)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    assert head.startswith(f"HTTP/1.1 {status} "), head
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
+        assert f"\r\n{name}: " in head, head

@@ -17,7 +17,9 @@ import argparse
 import http.client
 import json
 import os
+import select
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,59 @@ def total(port: int) -> int:
         return json.loads(conn.getresponse().read())["total"]
     finally:
         conn.close()
+
+
+class SlowClients:
+    """Connections that hold a server's attention without asking anything of it: *idle*
+    ones that send nothing, and *slow* ones that send a request line, then one header
+    byte every *gap* seconds (slowloris). A connection the server closes is opened again,
+    so the pressure lasts until :meth:`stop`."""
+
+    def __init__(self, port: int, idle: int = 50, slow: int = 8, gap: float = 2.0) -> None:
+        self.port, self.idle, self.slow, self.gap = port, idle, slow, gap
+        self.stop_event = threading.Event()
+        self.reopened = 0
+        self.thread = threading.Thread(target=self._run, name="slow-clients", daemon=True)
+
+    def _open(self, slow: bool) -> socket.socket | None:
+        try:
+            sock = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+            if slow:
+                sock.sendall(b"GET /api/search?q=dan+van HTTP/1.1\r\nHost: x\r\n")
+            return sock
+        except OSError:
+            return None
+
+    def _run(self) -> None:
+        conns = [(self._open(False), False) for _ in range(self.idle)]
+        conns += [(self._open(True), True) for _ in range(self.slow)]
+        while not self.stop_event.wait(self.gap):
+            for i, (sock, slow) in enumerate(conns):
+                alive = sock is not None
+                try:
+                    if alive and slow:
+                        sock.sendall(b"X")
+                    elif alive:
+                        readable, _, _ = select.select([sock], [], [], 0)
+                        alive = not (readable and sock.recv(1) == b"")
+                except OSError:
+                    alive = False
+                if not alive:
+                    if sock is not None:
+                        sock.close()
+                    conns[i] = (self._open(slow), slow)
+                    self.reopened += 1
+        for sock, _ in conns:
+            if sock is not None:
+                sock.close()
+
+    def start(self) -> SlowClients:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.thread.join(timeout=30)
 
 
 def run(articles: int, clients: int, kill_after: float, limit: float) -> int:
