@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Term
 from whoosh.writing import NO_MERGE, SegmentWriter
 
@@ -172,7 +173,7 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
 
     Returns the bytes freed."""
     try:
-        ix = whoosh_index.open_dir(str(gen))
+        ix = _open_index(str(gen))
         live = {seg.segment_id() for seg in ix._segments()}  # "MAIN_<id>"
     except Exception:  # noqa: BLE001 - an index that does not open is left alone for the user
         return 0
@@ -233,6 +234,14 @@ def write_lock(root: Path, wait: bool = False) -> Iterator[None]:
         os.close(fd)
 
 
+def _open_index(gen: str | Path):
+    """Open a generation's Whoosh index reading files, not memory maps: a mapped
+    segment counts in the process's resident memory as its pages are touched, and
+    opening 30 segments of real articles touched 1.3 GB (the page cache serves
+    reads as fast and belongs to nobody)."""
+    return FileStorage(str(gen), supports_mmap=False).open_index()
+
+
 def _create_generation(root: Path, name: str) -> Path:
     gen = root / name
     gen.mkdir(parents=True)
@@ -278,12 +287,17 @@ class _SegmentWriters:
     """
 
     BATCH = 2000
+    # Postings held before a segment is written: Whoosh keeps each as Python objects
+    # (about 150 bytes), so this bounds a writer's memory whatever the articles' length
+    # (2,000 real articles of 2,700 characters hold about 3 million).
+    MAX_POSTINGS = 500_000
 
     def __init__(self, gen: str) -> None:
         self.gen = Path(gen)
-        self.ix = whoosh_index.open_dir(gen)
+        self.ix = _open_index(gen)
         self.writer = None
         self.count = 0
+        self.postings = 0
         self.segments: list = []
         self.vocabulary: Counter = Counter()
 
@@ -293,7 +307,8 @@ class _SegmentWriters:
         self.writer.add_document(**doc)
         self.vocabulary.update({t for field in schema.TEXT_FIELDS for t in doc[field] if " " not in t})
         self.count += 1
-        if self.count >= self.BATCH:
+        self.postings += sum(len(doc[field]) for field in schema.TEXT_FIELDS)
+        if self.count >= self.BATCH or self.postings >= self.MAX_POSTINGS:
             self.flush()
 
     def flush(self) -> None:
@@ -303,6 +318,7 @@ class _SegmentWriters:
             self.segments.append(segment)
             self.writer = None
             self.count = 0
+            self.postings = 0
             self.vocabulary = Counter()
 
     def cancel(self) -> None:
@@ -402,7 +418,9 @@ def _worker(index: int, gen: str, jobs, existing, curated, ticks, results, paren
     try:
         results.put((index, _index_jobs(gen, jobs, existing, curated, lambda: ticks.put(1), owners), None))
     except BaseException as err:  # reported to the parent, which fails the run
-        results.put((index, None, err))
+        # as plain values: not every exception can be pickled back
+        results.put((index, None, (err.errno, err.strerror, err.filename) if isinstance(err, OSError)
+                     else f"{type(err).__name__}: {err}"))
 
 
 def _jobs(paths: list[Path], procs: int) -> tuple[list, list[parsing.Unread]]:
@@ -481,16 +499,19 @@ def _run_workers(gen: str, jobs, procs, existing, curated, progress, total, owne
                 w.kill()
     errors = [err for _, _, err in outcomes if err]
     if errors:
-        if isinstance(errors[0], OSError):
-            raise errors[0]
-        raise TimtinError(f"Indexing failed in a worker ({type(errors[0]).__name__}: {errors[0]}); "
-                          "nothing was changed.")
+        if isinstance(errors[0], tuple):
+            raise OSError(*errors[0])
+        raise TimtinError(f"Indexing failed in a worker ({errors[0]}); nothing was changed.")
     return [out for _, out, _ in sorted(outcomes, key=lambda o: o[0])]
 
 
-def _existing(ix) -> dict[str, tuple[str, str]]:
-    """id -> (hash, origin) of every live document."""
-    out: dict[str, tuple[str, str]] = {}
+def _existing(ix) -> dict[str, tuple[str, str, tuple[int, ...]]]:
+    """id -> (hash, origin, document numbers) of every live document.
+
+    The numbers are those the writer opened on the same commit sees (the caller holds
+    the lock), so deleting by number costs nothing; deleting by term would open a
+    searcher and read the index files again for every article updated."""
+    out: dict[str, tuple[str, str, tuple[int, ...]]] = {}
     with ix.searcher() as searcher:
         reader = searcher.reader()
         if reader.doc_count() == 0:
@@ -499,7 +520,9 @@ def _existing(ix) -> dict[str, tuple[str, str]]:
         hashes = reader.column_reader("hash")
         origins = reader.column_reader("origin")
         for docnum in reader.all_doc_ids():
-            out[ids[docnum]] = (hashes[docnum].decode("ascii"), origins[docnum].decode("utf-8"))
+            doc_id = ids[docnum]
+            earlier = out[doc_id][2] if doc_id in out else ()
+            out[doc_id] = (hashes[docnum].decode("ascii"), origins[docnum].decode("utf-8"), (*earlier, docnum))
     return out
 
 
@@ -512,7 +535,7 @@ def _write(
     procs: int,
     progress: Progress | None,
     report: IndexReport,
-    existing: dict[str, tuple[str, str]],
+    existing: dict[str, tuple[str, str, tuple[int, ...]]],
     curated: officials_mod.Curated | None,
     owners: dict[str, str] | None = None,
 ) -> None:
@@ -555,17 +578,19 @@ def _write(
                 else:
                     seen[article_id] = where
             for article_id in out.updated:
-                writer.delete_by_term("id", article_id)
+                for docnum in existing[article_id][2]:
+                    writer.delete_document(docnum)
         report.added -= len(duplicates)
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file
-        for doc_id, (_, origin) in existing.items():
+        for doc_id, (_, origin, docnums) in existing.items():
             if doc_id in seen or origin.startswith(kept):
                 continue
             gone = origin not in files_read and any(origin.startswith(f) for f in folders)
             if gone or (origin in files_read and origin not in files_damaged):
-                writer.delete_by_term("id", doc_id)
+                for docnum in docnums:
+                    writer.delete_document(docnum)
                 report.removed += 1
         _commit(writer, [segment for out in outcomes for segment in out.segments])
         _remove_stale_vocabularies(gen, ix)
@@ -676,7 +701,7 @@ def update(
             _write_meta(gen, _new_meta([]))
             _set_current(root, gen)
         check_schema(gen)
-        ix = whoosh_index.open_dir(str(gen))
+        ix = _open_index(str(gen))
         existing = _existing(ix)
         before = _tree_bytes(gen)
         written = None
@@ -724,13 +749,13 @@ def reindex(
         sources = [s for s in sources if s.exists()]
         # The file each id was last indexed from: where an id is in two sources, the
         # version indexed last is the one the index holds, whatever the path order.
-        owners = {doc_id: origin for doc_id, (_, origin) in _existing(whoosh_index.open_dir(str(old))).items()}
+        owners = {doc_id: origin for doc_id, (_, origin, _) in _existing(_open_index(str(old))).items()}
         name = _new_generation_name(root)
         tmp = root / (name + ".tmp")
         written = None
         try:
             tmp = _create_generation(root, name + ".tmp")
-            ix = whoosh_index.open_dir(str(tmp))
+            ix = _open_index(str(tmp))
             _write(ix, tmp, sources, procs, progress, report, {}, curated, owners)
             _write_meta(tmp, _new_meta([str(s) for s in sources]))
             _fsync_tree(tmp)

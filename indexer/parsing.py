@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -90,9 +91,14 @@ def _walk_folder(root: Path) -> Iterator[tuple[Path, Path] | Unread]:
 
     def unreadable(err: OSError) -> None:
         folder = Path(err.filename or root)
+        fix = ("move the folder higher up or shorten its name" if err.errno == errno.ENAMETOOLONG
+               else "make it readable (chmod u+rx)")
+        shown = str(folder) if len(str(folder)) < 300 else f"{str(folder)[:120]}…{str(folder)[-120:]}"
         unread.append(Unread(
-            Problem(str(folder), f"cannot read the folder ({err.strerror}); its articles were not read, and "
-                                 "those already indexed are kept. Make it readable (chmod u+rx) and index again"),
+            Problem(shown, f"cannot read the folder ({err.strerror}"
+                           + (f": {len(str(folder)):,} characters" if err.errno == errno.ENAMETOOLONG else "")
+                           + f"); its articles were not read, and those already indexed are kept. "
+                             f"{fix.capitalize()} and index again"),
             origin_of(folder, root).rstrip(os.sep) + os.sep,
         ))
 

@@ -446,3 +446,96 @@ def test_the_servers_own_refusals_carry_the_security_headers(served, raw, status
     assert head.startswith(f"HTTP/1.1 {status} "), head
     for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
         assert f"\r\n{name}: " in head, head
+
+
+# -- 6: updating N articles costs about what adding N costs -----------------------------------------------
+
+def test_updating_articles_reads_the_index_once_not_once_per_article(tmp_path, monkeypatch):
+    """Each deletion by term opened a searcher over the whole index (79 s and 1.2 GB to
+    correct 200 of 20,000 real articles); the old versions are now deleted by number,
+    read once from the id column. The figures: README, "Speed"."""
+    from whoosh.writing import SegmentWriter
+
+    rows = [{"id": f"a{i}", "title": f"Tin số {i}", "body": "Công tác dân vận."} for i in range(60)]
+    index = tmp_path / "index"
+    indexing.update(index, [write_jsonl(tmp_path / "v1.jsonl", rows)])
+    opened = []
+    real = SegmentWriter.searcher
+    monkeypatch.setattr(SegmentWriter, "searcher", lambda self, **kw: opened.append(1) or real(self, **kw))
+    corrected = [{**row, "title": "Đính chính " + row["title"]} for row in rows]
+    report = indexing.update(index, [write_jsonl(tmp_path / "v2.jsonl", corrected)])
+    assert report.updated == 60
+    assert len(opened) <= 1
+    assert set(titles(index).values()) <= {r["title"] for r in corrected}
+    assert Searcher(index).search(SearchRequest()).total == 60
+
+
+# -- 9: the smaller ones ------------------------------------------------------------------------------------
+
+def test_terminal_escapes_in_articles_never_reach_the_terminal(tmp_path, runner):
+    from indexer.cli import cli
+
+    evil = "Tin \x1b]0;pwned\x07 \x1b[2J xoá màn hình \x9b31m đỏ"
+    feed = write_jsonl(tmp_path / "feed.jsonl", [{"id": "evil", "title": evil, "body": f"Nội dung {evil}."},
+                                                 {"id": "ok", "title": "Tin", "body": "Nội dung."}])
+    parsed = runner.invoke(cli, ["parse", str(feed), *NO_OFFICIALS])
+    parsed_json = runner.invoke(cli, ["parse", str(feed), "--json", *NO_OFFICIALS])
+    indexing.update(tmp_path / "index", [feed])
+    found = runner.invoke(cli, ["search", "xoa", "man", "hinh", "--index", str(tmp_path / "index")])
+    found_json = runner.invoke(cli, ["search", "xoa", "man", "hinh", "--json", "--index", str(tmp_path / "index")])
+    for result in (parsed, parsed_json, found, found_json):
+        assert "\x1b" not in result.output and "\x9b" not in result.output and "\x07" not in result.output
+    assert "\\x1b[2J" in found.output  # shown, not obeyed
+    assert json.loads(found_json.output)["hits"][0]["title"] == "Tin \x1b]0;pwned\x07 \x1b[2J xoá màn hình \x9b31m đỏ"
+
+
+def test_a_nul_byte_anywhere_in_a_text_file_is_refused(tmp_path):
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes(article_text("Tin").encode() + b"a" * 5000 + b"\x00" + b"b\n")
+    [problem] = parsing.read_file(path, tmp_path)
+    assert "looks like a binary file (it holds NUL bytes)" in problem.message
+
+
+def test_the_size_refusal_gives_the_real_size(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.write(article_text("Tin").encode())
+        fh.truncate(10_000_000)
+    [problem] = parsing.read_file(path, tmp_path)
+    assert problem.message.startswith("the file is 10,000,000 bytes long, over the 2,000,000 characters")
+
+
+def test_a_folder_path_too_long_for_the_system_is_a_message_not_a_traceback(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ok.txt").write_text(article_text("Tin"), encoding="utf-8")
+    fd = os.open(src, os.O_RDONLY)
+    for _ in range(18):  # a tree deeper than PATH_MAX (4,096): made a level at a time
+        os.mkdir("y" * 250, dir_fd=fd)
+        deeper = os.open("y" * 250, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    os.close(fd)
+    result = timtin("index", str(src), "--index", str(tmp_path / "index"), *NO_OFFICIALS)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "cannot read the folder (File name too long: 4," in result.stderr
+    assert "Move the folder higher up or shorten its name and index again" in result.stderr
+    assert "Added 1," in result.stdout
+
+
+def test_an_indexing_process_stays_small_whatever_the_input(tmp_path):
+    """2,000 articles in one file (one segment's worth before, 420 MB resident) and the
+    same again with two processes: each process stays under 300 MB."""
+    from tests.tools import synth
+
+    feed = synth.write(tmp_path / "feed.jsonl", 2000)
+    script = ("import resource, sys; from pathlib import Path; from indexer import indexing; "
+              "indexing.update(Path(sys.argv[1]), [Path(sys.argv[2])], procs=int(sys.argv[3])); "
+              "print(max(resource.getrusage(w).ru_maxrss for w in "
+              "(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) // 1024)")
+    for procs in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / f"index{procs}"), str(feed), procs],
+                              capture_output=True, text=True, cwd=ROOT, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert int(done.stdout) < 300, f"{done.stdout.strip()} MB with {procs} process(es)"
