@@ -179,7 +179,7 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
         return 0
     name = ix.indexname
     segments: set[str] = set()
-    freed = 0
+    freed = removed = 0
     for path in gen.iterdir():
         stem = path.name.split(".")[0]
         orphan_segment = (path.name.startswith(f"{name}_") and stem not in live
@@ -187,6 +187,7 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
         orphan_vocab = path.name.startswith(VOCAB_PREFIX) and path.stem[len(VOCAB_PREFIX):] not in live
         unfinished_toc = path.name.startswith(f"_{name}_") and ".toc." in path.name
         if orphan_segment or orphan_vocab or unfinished_toc or path.name.endswith(".tmp"):
+            removed += 1
             if orphan_segment:
                 segments.add(stem)
             elif orphan_vocab:
@@ -201,6 +202,8 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
     if segments:
         notes.append(f"Removed {len(segments)} unfinished segment(s) ({_mb(freed)}) left by an interrupted "
                      "index run.")
+    elif removed:
+        notes.append(f"Removed {removed} temporary file(s) ({_mb(freed)}) left by an interrupted index run.")
     return freed
 
 

@@ -539,3 +539,20 @@ def test_an_indexing_process_stays_small_whatever_the_input(tmp_path):
                               capture_output=True, text=True, cwd=ROOT, timeout=300)
         assert done.returncode == 0, done.stderr
         assert int(done.stdout) < 300, f"{done.stdout.strip()} MB with {procs} process(es)"
+
+
+@pytest.mark.parametrize("leftover", ["MAIN_0123456789abcdef.pst", "vocab-MAIN_0123456789abcdef.json",
+                                      "_MAIN_9.toc.1764460000.5", "MAIN.tmp/"])
+def test_every_leftover_of_a_killed_run_is_removed_with_a_note(tmp_path, leftover):
+    index = tmp_path / "index"
+    feed = write_jsonl(tmp_path / "feed.jsonl", [{"id": "a", "title": "Một", "body": "Nội dung."}])
+    indexing.update(index, [feed])
+    path = indexing.current_generation(index) / leftover.rstrip("/")
+    if leftover.endswith("/"):
+        path.mkdir()
+        (path / "run.tmp").write_bytes(b"x" * 100)
+    else:
+        path.write_bytes(b"x" * 100)
+    report = indexing.update(index, [feed])
+    assert not path.exists()
+    assert len(report.notes) == 1 and "left by an interrupted index run" in report.notes[0], report.notes
