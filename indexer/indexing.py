@@ -342,6 +342,8 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
     try:
         for file, root, span in jobs:
             origin = parsing.origin_of(file, root)
+            # an index made before symbolic links kept their own name recorded the target
+            origins = {origin, os.path.realpath(file)} if owners else {origin}
             out.files_read.add(origin)
             for item in parsing.iter_file(file, root, str(file), curated, span):
                 if isinstance(item, Problem):
@@ -350,7 +352,7 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
                         out.files_damaged.add(origin)
                     continue
                 where = item.where or origin
-                if owners and owners.get(item.id, origin) != origin:
+                if owners and owners.get(item.id, origin) not in origins:
                     continue  # superseded by the version indexed later from another file
                 if item.id in out.seen:
                     out.problems.append(_duplicate(where, item.id, out.seen[item.id]))
@@ -752,7 +754,16 @@ def reindex(
         sources = [s for s in sources if s.exists()]
         # The file each id was last indexed from: where an id is in two sources, the
         # version indexed last is the one the index holds, whatever the path order.
-        owners = {doc_id: origin for doc_id, (_, origin, _) in _existing(_open_index(str(old))).items()}
+        # (a file since gone gives up its ids to the other copies)
+        present: dict[str, bool] = {}
+
+        def exists(origin: str) -> bool:
+            if origin not in present:
+                present[origin] = os.path.exists(origin)
+            return present[origin]
+
+        owners = {doc_id: origin for doc_id, (_, origin, _) in _existing(_open_index(str(old))).items()
+                  if exists(origin)}
         name = _new_generation_name(root)
         tmp = root / (name + ".tmp")
         written = None
