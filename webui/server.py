@@ -1,11 +1,13 @@
 """Run the app under gunicorn: pre-forked worker processes, each with an event loop.
 
 Searching is CPU work in Python, so worker processes (one per core) give the
-throughput. Inside each, gevent's event loop holds every connection: a client that
-is idle, or sends its request a byte at a time, costs a parked greenlet and no
-thread, so 50 such clients cannot keep other readers waiting (with gunicorn's
-``gthread`` worker each slow request line held one of the 4 threads, and 8 slow
-clients stopped the server; measured in the README). ``gthread`` stays available.
+throughput. Inside each, gevent's event loop reads and writes every connection, and
+only a complete request goes to one of the process's native threads, which runs the
+app (as gunicorn's ``gthread`` worker runs it). A client that is idle, or sends its
+request a byte at a time, costs a parked greenlet and no thread, so 50 such clients
+keep no reader waiting; with ``gthread`` each slow request line held one of the 4
+threads, and 8 slow clients stopped the server (``tests/tools/slow_clients.py``).
+``gthread`` stays available.
 
 Each worker builds its own app after the fork, so no index file or searcher is
 shared between processes. Gunicorn's own error answers (a request line over the
@@ -41,11 +43,50 @@ def _write_error(sock, status_int: int, reason: str, mesg: str) -> None:
 
 
 class EventWorker(GeventWorker):
-    """gevent worker whose own error answers carry the security headers."""
+    """gevent worker that runs the app in native threads, whose own error answers
+    carry the security headers, and which accepts one connection per wake-up: gevent's
+    default (100) lets the process that wakes first take a burst of connections and
+    queue them while the other process idles."""
 
     def init_process(self) -> None:
+        from gevent.baseserver import BaseServer
+
+        BaseServer.max_accept = 1  # a documented setting of gevent's servers
         gunicorn_util.write_error = _write_error
         super().init_process()
+
+    def patch(self) -> None:
+        """As gunicorn's, but threads stay native: the app runs in a pool of them."""
+        from gevent import monkey, socket as gsocket
+
+        monkey.patch_all(thread=False)
+        self.sockets = [gsocket.socket(s.FAMILY, gsocket.SOCK_STREAM, fileno=s.sock.detach())
+                        for s in self.sockets]
+
+    def load_wsgi(self) -> None:
+        super().load_wsgi()
+        self.wsgi = _in_threads(self.wsgi, self.cfg.threads)
+
+
+def _in_threads(app, size: int):
+    """Run each request's app call (the CPU work: searching) in a pool of native
+    threads, as gthread does, while the event loop keeps reading and writing sockets."""
+    from gevent.threadpool import ThreadPool
+
+    pool = ThreadPool(size)
+
+    def call(environ, start_response):
+        def run():
+            result = app(environ, start_response)
+            try:
+                return list(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+
+        return pool.apply(run)
+
+    return call
 
 
 class ThreadedWorker(ThreadWorker):
