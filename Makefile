@@ -51,7 +51,9 @@ BENCH_N ?= 5000
 bench: setup-test
 	$(BIN)/python -m tests.tools.bench --n $(BENCH_N)
 
-# Searches during a reindex that is killed, then one that finishes: no failed request, no lost article.
+# Searches during a reindex that is killed, then one that finishes, with 50 idle and 8 slowloris
+# connections open, then an index run that fills a small tmpfs (when mount is allowed):
+# no failed request, no lost article.
 soak: setup-test
 	$(BIN)/python -m tests.tools.soak
 

@@ -290,9 +290,9 @@ class _SegmentWriters:
     """
 
     BATCH = 2000
-    # Postings held before a segment is written: Whoosh keeps each as Python objects
-    # (about 150 bytes), so this bounds a writer's memory whatever the articles' length
-    # (2,000 real articles of 2,700 characters hold about 3 million).
+    # Postings held before a segment is written: Whoosh keeps them as Python objects,
+    # so this bounds a writer's memory whatever the articles' length (2,000 real
+    # articles of 2,700 characters hold about 1.8 million: a 500 MB process).
     MAX_POSTINGS = 500_000
 
     def __init__(self, gen: str) -> None:

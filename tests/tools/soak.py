@@ -125,7 +125,7 @@ def run(articles: int, clients: int, kill_after: float, limit: float) -> int:
         disk.mkdir()
         # room for the index and a rebuild beside it (about 7 KB an article, twice, and a
         # segment written twice), not for three times as many articles more
-        unmounted = mount_tmpfs(disk, max(16, articles * 20 // 1000))
+        unmounted = mount_tmpfs(disk, max(20, articles * 25 // 1000))
         try:
             return _run(work, disk if unmounted is None else work, unmounted, articles, clients, kill_after, limit)
         finally:
