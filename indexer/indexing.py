@@ -362,7 +362,7 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
                     digest = content_hash(item, curated)
                     doc = schema.to_document(item, digest)
                 except Exception as err:  # noqa: BLE001 - one article, named; never the batch
-                    out.problems.append(parsing._fault(where, err))
+                    out.problems.append(parsing.fault(where, err))
                     out.files_damaged.add(origin)
                     continue
                 out.seen[item.id] = where

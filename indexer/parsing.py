@@ -77,7 +77,8 @@ def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | Unread]:
     is not a regular file (a FIFO, a socket, a device): never skipped in silence.
 
     *root* is the folder ids are made relative to: the folder given, or for a file
-    given directly, its own folder. Symbolic links to folders are not followed.
+    given directly, its own folder. Symbolic links to folders are followed, each
+    folder walked once.
     """
     for path in paths:
         if path.is_dir():
@@ -103,7 +104,16 @@ def _walk_folder(root: Path) -> Iterator[tuple[Path, Path] | Unread]:
         ))
 
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root, onerror=unreadable):
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree: walked once
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
         dirs.sort()
         for name in files:
             if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
@@ -220,7 +230,7 @@ def iter_file(
             yield Problem(err.where, err.message)
             return
         except Exception as err:  # noqa: BLE001 - a fault of timtin's: this file only, named
-            yield _fault(where, err)
+            yield fault(where, err)
             return
     yield from warnings
     yield _finish(article, origin, where, curated)
@@ -253,7 +263,7 @@ def _read_all(fh, where: str) -> bytes:
                                 "(the articles indexed from it are kept)") from None
 
 
-def _fault(where: str, err: Exception) -> Problem:
+def fault(where: str, err: Exception) -> Problem:
     return Problem(where, f"timtin failed on this article ({type(err).__name__}: {err}); "
                           "it was skipped. Please report it with the file.")
 
@@ -271,7 +281,7 @@ def _finish(article: Article, origin: str, where: str, curated=None) -> Article 
     try:
         return officials_mod.with_officials(replace(article, origin=origin, where=where), curated)
     except Exception as err:  # noqa: BLE001 - reported, never silenced
-        return _fault(where, err)
+        return fault(where, err)
 
 
 def decode(data: bytes, where: str) -> str:
@@ -504,7 +514,7 @@ def _read_jsonl(fh, file: Path, root: Path, where: str, origin: str, curated, sp
             yield Problem(err.where, err.message)
             continue
         except Exception as err:  # noqa: BLE001 - a fault of timtin's: this line only, named
-            yield _fault(at, err)
+            yield fault(at, err)
             continue
         yield from warnings
         yield _finish(article, origin, at, curated)

@@ -567,3 +567,17 @@ def test_reindex_after_the_newer_file_is_gone_keeps_the_older_copy(tmp_path):
     newer.unlink()
     indexing.reindex(index, drop_missing=True)
     assert titles(index) == {"n": "Bản cũ"}
+
+
+def test_a_symlinked_folder_is_walked_and_a_link_loop_walked_once(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text(article_text("Bài trong thư mục liên kết"), encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "linked").symlink_to(outside)
+    (outside / "loop").symlink_to(src)  # src/linked/loop -> src
+    index = tmp_path / "index"
+    report = indexing.update(index, [src])
+    assert report.problems == []
+    assert set(titles(index)) == {"linked/a"}
