@@ -45,7 +45,30 @@ officials_option = click.option(
 
 
 def _fail(err: TimtinError) -> click.ClickException:
-    return click.ClickException(str(err))
+    return click.ClickException(_shown(str(err)))
+
+
+def _os_fail(err: OSError, index_dir: Path) -> click.ClickException:
+    """A system error the core did not foresee: one line, not a traceback."""
+    where = err.filename or index_dir
+    return click.ClickException(_shown(f"{where}: {err.strerror or err}; nothing was changed in {index_dir}. "
+                                       "Check that the index folder is writable and the disk is healthy, "
+                                       "then run again"))
+
+
+# Control characters (ESC starts a terminal escape sequence, \x9b is CSI on some
+# terminals) are shown as \xNN, so article text can never drive the terminal.
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def _shown(text: str) -> str:
+    """Text from articles, safe to print on a terminal."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
+def _json_line(data) -> str:
+    """One JSON object; C1 controls escaped too (json escapes only C0)."""
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", json.dumps(data, ensure_ascii=False))
 
 
 def _abbreviations():
@@ -98,7 +121,7 @@ class _Bar:
 
 def _report(report: IndexReport) -> None:
     for note in report.notes:
-        click.echo(note, err=True)
+        click.echo(_shown(note), err=True)
     for problem in report.problems:
         _print_problem(problem)
     click.echo(
@@ -133,6 +156,8 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, offi
         )
     except TimtinError as err:
         raise _fail(err)
+    except OSError as err:
+        raise _os_fail(err, index_dir)
     finally:
         bar.close()
     _report(report)
@@ -158,20 +183,22 @@ def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officia
         )
     except TimtinError as err:
         raise _fail(err)
+    except OSError as err:
+        raise _os_fail(err, index_dir)
     finally:
         bar.close()
     _report(report)
 
 
 def _terminal(snippet: str) -> str:
-    """HTML snippet to terminal text: <mark> in bold."""
+    """HTML snippet to terminal text: <mark> in bold, control characters shown as \\xNN."""
     parts = re.split(r"(<mark>.*?</mark>)", snippet)
     out = []
     for part in parts:
         if part.startswith("<mark>"):
-            out.append(click.style(html.unescape(part[6:-7]), bold=True))
+            out.append(click.style(_shown(html.unescape(part[6:-7])), bold=True))
         else:
-            out.append(html.unescape(part))
+            out.append(_shown(html.unescape(part)))
     return "".join(out)
 
 
@@ -208,7 +235,7 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     except TimtinError as err:
         raise _fail(err)
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        click.echo(_json_line(result.to_json()))
         return
     first = (result.page - 1) * result.per_page + 1
     last = first + len(result.hits) - 1
@@ -217,23 +244,23 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     else:
         click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)")
     if result.corrected:
-        click.echo(f"Nothing matches {' '.join(query)!r}; showing results for: {result.corrected} "
+        click.echo(f"Nothing matches {_shown(' '.join(query))!r}; showing results for: {_shown(result.corrected)} "
                    "(--verbatim to search exactly as typed)")
     if result.suggestion:
-        click.echo(f"Did you mean: {result.suggestion}")
+        click.echo(f"Did you mean: {_shown(result.suggestion)}")
     if result.reading.get("alternatives"):
-        click.echo(f"Read as: {describe_text(result.reading)}")
+        click.echo(f"Read as: {_shown(describe_text(result.reading))}")
     click.echo()
     for hit in result.hits:
         when = hit.date.isoformat() if hit.date else "no date"
-        click.echo(f"{click.style(_terminal(hit.title_html), bold=True)}  [{when}]  {hit.id}")
+        click.echo(f"{click.style(_terminal(hit.title_html), bold=True)}  [{when}]  {_shown(hit.id)}")
         if hit.officials:
-            click.echo("  " + "; ".join(hit.officials))
+            click.echo("  " + _shown("; ".join(hit.officials)))
         click.echo("  " + _terminal(hit.snippet) + "\n")
 
 
 def _print_problem(problem: Problem) -> None:
-    click.echo(f"{'skipped' if problem.skipped else 'warning'}: {problem}", err=True)
+    click.echo(f"{'skipped' if problem.skipped else 'warning'}: {_shown(str(problem))}", err=True)
 
 
 @cli.command()
@@ -254,13 +281,13 @@ def parse(paths: tuple[Path, ...], as_json: bool, officials_file: Path | None) -
             continue
         data = item.to_json()
         if as_json:
-            click.echo(json.dumps(data, ensure_ascii=False))
+            click.echo(_json_line(data))
             continue
-        click.echo(click.style(data["title"], bold=True) + f"  [{data['date'] or 'no date'}]  {data['id']}")
+        click.echo(click.style(_shown(data["title"]), bold=True) + f"  [{data['date'] or 'no date'}]  {_shown(data['id'])}")
         if data["author"]:
-            click.echo(f"  by {data['author']}")
+            click.echo(f"  by {_shown(data['author'])}")
         for official in data["officials"]:
-            click.echo(f"  {official['name']}: {'; '.join(official['titles'])}")
+            click.echo(_shown(f"  {official['name']}: {'; '.join(official['titles'])}"))
         click.echo(f"  {len(data['body'])} characters, {len(data['captions'])} captions\n")
     if skipped:
         sys.exit(EXIT_SKIPPED)
@@ -283,13 +310,13 @@ def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
     except TimtinError as err:
         raise _fail(err)
     if as_json:
-        click.echo(json.dumps([o.to_json() for o in found], ensure_ascii=False))
+        click.echo(_json_line([o.to_json() for o in found]))
         return
     if not found:
         click.echo(f'No official matches "{text}".' if text else "No officials in the index.")
     for person in found:
         titles = "; ".join(t.value for t in person.titles[:3])
-        click.echo(f"{person.count:>6}  {person.name}" + (f"  ({titles})" if titles else ""))
+        click.echo(_shown(f"{person.count:>6}  {person.name}" + (f"  ({titles})" if titles else "")))
 
 
 @cli.command()
@@ -302,7 +329,7 @@ def stats(index_dir: Path, as_json: bool) -> None:
     except TimtinError as err:
         raise _fail(err)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(_json_line(data))
         return
     click.echo(f"Articles:   {data['articles']} ({data['undated']} without a date)")
     click.echo(f"Dates:      {data['first_date'] or '-'} to {data['last_date'] or '-'}")
@@ -310,7 +337,7 @@ def stats(index_dir: Path, as_json: bool) -> None:
     if data["officials"]:
         click.echo("Officials named most:")
         for row in data["officials"]:
-            click.echo(f"  {row['count']:>6}  {row['value']}")
+            click.echo(_shown(f"  {row['count']:>6}  {row['value']}"))
 
 
 @cli.command()
@@ -319,13 +346,21 @@ def stats(index_dir: Path, as_json: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="PORT")
 @click.option("--workers", default=min(2, os.cpu_count() or 1), show_default=True, type=click.IntRange(1, 32),
               help="Processes (each answers on its own core).")
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per process.")
+@click.option("--worker-class", default="gevent", show_default=True, type=click.Choice(["gevent", "gthread"]),
+              help="gevent: an event loop per process, so idle and slow clients hold no thread.")
+@click.option("--connections", default=1000, show_default=True, type=click.IntRange(1, 100000),
+              help="Open connections per process (gevent).")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="Threads per process (gthread).")
 @click.option("--debug", is_flag=True, help="Flask's development server with reloader and debug pages.")
-def serve(index_dir: Path, host: str, port: int, workers: int, threads: int, debug: bool) -> None:
+def serve(index_dir: Path, host: str, port: int, workers: int, worker_class: str, connections: int, threads: int,
+          debug: bool) -> None:
     """Serve the web UI and JSON API under gunicorn, a production WSGI server.
 
     Searching is CPU work in Python, so several processes answer more requests than
-    threads alone; each opens the index itself and follows it as it changes.
+    threads alone; each opens the index itself and follows it as it changes. Each
+    process holds its connections in an event loop (gevent), so clients that are idle
+    or send slowly keep nobody else waiting.
     """
     from webui import create_app  # the core never imports Flask
 
@@ -335,4 +370,4 @@ def serve(index_dir: Path, host: str, port: int, workers: int, threads: int, deb
         return
     from webui.server import run
 
-    run(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, workers, threads)
+    run(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, workers, threads, worker_class, connections)

@@ -35,3 +35,16 @@ class IndexBusy(TimtinError):
 
 class QueryError(TimtinError):
     """A search request with a bad parameter."""
+
+
+class DiskFull(TimtinError):
+    """The disk holding the index filled up; what the run wrote was removed."""
+
+    def __init__(self, index_dir: object, free: int, needed: int) -> None:
+        super().__init__(
+            f"The disk holding the index is full: {free / 1e6:.1f} MB free, about {needed / 1e6:.0f} MB needed. "
+            f"Nothing was changed in {index_dir}, and what this run had written was removed; free some space "
+            "(or give another --index) and run again."
+        )
+        self.free = free
+        self.needed = needed

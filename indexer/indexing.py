@@ -20,7 +20,9 @@ when its holder dies, so no stale lock can block the next run.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import gc
 import hashlib
 import queue
 import signal
@@ -35,12 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Term
 from whoosh.writing import NO_MERGE, SegmentWriter
 
 from indexer import officials as officials_mod
 from indexer import parsing, schema
-from indexer.errors import IndexBusy, IndexNotFound, TimtinError
+from indexer.errors import DiskFull, IndexBusy, IndexNotFound, TimtinError
 from indexer.models import Article, IndexReport, Problem
 
 CURRENT = "CURRENT"
@@ -150,53 +153,96 @@ def _cleanup(root: Path, notes: list[str]) -> None:
         _remove_orphans(live, notes)
 
 
-def _remove_orphans(gen: Path, notes: list[str]) -> None:
-    """Remove what an index run killed mid-way left in *gen*: segments no commit
-    took in, their vocabularies, and Whoosh's temporary folders. Call with the lock."""
+def _tree_bytes(folder: Path) -> int:
+    total = 0
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(dirpath, name)).st_size
+    return total
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def _remove_orphans(gen: Path, notes: list[str]) -> int:
+    """Remove what an index run killed or failed mid-way left in *gen*: files of
+    segments no commit took in (finished or not), their vocabularies, unfinished
+    tables of contents and Whoosh's temporary folders. Call with the lock.
+
+    Returns the bytes freed."""
     try:
-        ix = whoosh_index.open_dir(str(gen))
+        ix = _open_index(str(gen))
         live = {seg.segment_id() for seg in ix._segments()}  # "MAIN_<id>"
     except Exception:  # noqa: BLE001 - an index that does not open is left alone for the user
-        return
-    removed = 0
+        return 0
+    name = ix.indexname
+    segments: set[str] = set()
+    freed = removed = 0
     for path in gen.iterdir():
         stem = path.name.split(".")[0]
-        orphan_segment = path.name.startswith(f"{ix.indexname}_") and stem not in live and path.suffix == ".seg"
+        orphan_segment = (path.name.startswith(f"{name}_") and stem not in live
+                          and stem != f"{name}_WRITELOCK")
         orphan_vocab = path.name.startswith(VOCAB_PREFIX) and path.stem[len(VOCAB_PREFIX):] not in live
-        if orphan_segment or orphan_vocab or path.name.endswith(".tmp"):
+        unfinished_toc = path.name.startswith(f"_{name}_") and ".toc." in path.name
+        if orphan_segment or orphan_vocab or unfinished_toc or path.name.endswith(".tmp"):
+            removed += 1
+            if orphan_segment:
+                segments.add(stem)
+            elif orphan_vocab:
+                segments.add(path.stem[len(VOCAB_PREFIX):])
             if path.is_dir():
+                freed += _tree_bytes(path)
                 shutil.rmtree(path, ignore_errors=True)
             else:
+                with contextlib.suppress(OSError):
+                    freed += path.stat().st_size
                 path.unlink(missing_ok=True)
-            removed += orphan_segment
-    if removed:
-        notes.append(f"Removed {removed} unfinished segment(s) left by an interrupted index run.")
+    if segments:
+        notes.append(f"Removed {len(segments)} unfinished segment(s) ({_mb(freed)}) left by an interrupted "
+                     "index run.")
+    elif removed:
+        notes.append(f"Removed {removed} temporary file(s) ({_mb(freed)}) left by an interrupted index run.")
+    return freed
 
 
 @contextlib.contextmanager
 def write_lock(root: Path, wait: bool = False) -> Iterator[None]:
-    """Hold the index's write lock; raise :class:`IndexBusy` if another process has it."""
+    """Hold the index's write lock; raise :class:`IndexBusy` if another process has it.
+
+    The file holds the holder's pid, unbuffered: on a full disk the pid is left out,
+    and the lock (which needs no space) still lets the run clean up what fills it."""
     root.mkdir(parents=True, exist_ok=True)
-    with open(root / LOCK, "a+", encoding="utf-8") as fh:
+    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
             raise IndexBusy(
                 f"Another timtin index or reindex ({holder}) is writing {root}. "
                 "Wait for it to finish, or run again with --wait."
             ) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()}")
-        fh.flush()
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
         try:
             yield
         finally:
-            fh.seek(0)
-            fh.truncate()
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _open_index(gen: str | Path):
+    """Open a generation's Whoosh index reading files, not memory maps: a mapped
+    segment counts in the process's resident memory as its pages are touched, and
+    opening 30 segments of real articles touched 1.3 GB (the page cache serves
+    reads as fast and belongs to nobody)."""
+    return FileStorage(str(gen), supports_mmap=False).open_index()
 
 
 def _create_generation(root: Path, name: str) -> Path:
@@ -244,12 +290,17 @@ class _SegmentWriters:
     """
 
     BATCH = 2000
+    # Postings held before a segment is written: Whoosh keeps them as Python objects,
+    # so this bounds a writer's memory whatever the articles' length (2,000 real
+    # articles of 2,700 characters hold about 1.8 million: a 500 MB process).
+    MAX_POSTINGS = 500_000
 
     def __init__(self, gen: str) -> None:
         self.gen = Path(gen)
-        self.ix = whoosh_index.open_dir(gen)
+        self.ix = _open_index(gen)
         self.writer = None
         self.count = 0
+        self.postings = 0
         self.segments: list = []
         self.vocabulary: Counter = Counter()
 
@@ -259,7 +310,8 @@ class _SegmentWriters:
         self.writer.add_document(**doc)
         self.vocabulary.update({t for field in schema.TEXT_FIELDS for t in doc[field] if " " not in t})
         self.count += 1
-        if self.count >= self.BATCH:
+        self.postings += sum(len(doc[field]) for field in schema.TEXT_FIELDS)
+        if self.count >= self.BATCH or self.postings >= self.MAX_POSTINGS:
             self.flush()
 
     def flush(self) -> None:
@@ -269,6 +321,7 @@ class _SegmentWriters:
             self.segments.append(segment)
             self.writer = None
             self.count = 0
+            self.postings = 0
             self.vocabulary = Counter()
 
     def cancel(self) -> None:
@@ -277,35 +330,47 @@ class _SegmentWriters:
             self.writer = None
 
 
-def _index_jobs(gen: str, jobs, existing, curated, tick) -> _Outcome:
+def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcome:
     """Read *jobs* (file, root, span) and write new and changed articles to new segments.
 
     Old versions of changed articles are deleted by the main writer (see :func:`_write`).
+    *owners* (a rebuild): id -> the file the live index took that id from; a copy of
+    the id in another file is an older version, left out without a message.
     """
     out = _Outcome()
     writers = _SegmentWriters(gen)
     try:
         for file, root, span in jobs:
-            origin = str(file.resolve())
+            origin = parsing.origin_of(file, root)
+            # an index made before symbolic links kept their own name recorded the target
+            origins = {origin, os.path.realpath(file)} if owners else {origin}
             out.files_read.add(origin)
-            for item in parsing.read_file(file, root, str(file), curated, span):
+            for item in parsing.iter_file(file, root, str(file), curated, span):
                 if isinstance(item, Problem):
                     out.problems.append(item)
                     if item.skipped:
                         out.files_damaged.add(origin)
                     continue
                 where = item.where or origin
+                if owners and owners.get(item.id, origin) not in origins:
+                    continue  # superseded by the version indexed later from another file
                 if item.id in out.seen:
                     out.problems.append(_duplicate(where, item.id, out.seen[item.id]))
                     out.files_damaged.add(origin)
                     continue
+                try:
+                    digest = content_hash(item, curated)
+                    doc = schema.to_document(item, digest)
+                except Exception as err:  # noqa: BLE001 - one article, named; never the batch
+                    out.problems.append(parsing.fault(where, err))
+                    out.files_damaged.add(origin)
+                    continue
                 out.seen[item.id] = where
-                digest = content_hash(item, curated)
                 old = existing.get(item.id)
                 if old and old[0] == digest:
                     out.unchanged += 1
                     continue
-                writers.add(schema.to_document(item, digest))
+                writers.add(doc)
                 if old:
                     out.updated.append(item.id)
                 else:
@@ -313,7 +378,8 @@ def _index_jobs(gen: str, jobs, existing, curated, tick) -> _Outcome:
             tick()
         writers.flush()
     except BaseException:
-        writers.cancel()
+        with contextlib.suppress(Exception):  # on a full disk cancelling can fail too
+            writers.cancel()
         raise
     out.segments = writers.segments
     return out
@@ -351,30 +417,51 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _worker(index: int, gen: str, jobs, existing, curated, ticks, results, parent: int) -> None:
+def _worker(index: int, gen: str, jobs, existing, curated, ticks, results, parent: int, owners=None) -> None:
     """A worker process: segments of its own from its share of the files."""
     _die_with_parent(parent)
     try:
-        results.put((index, _index_jobs(gen, jobs, existing, curated, lambda: ticks.put(1)), None))
+        results.put((index, _index_jobs(gen, jobs, existing, curated, lambda: ticks.put(1), owners), None))
     except BaseException as err:  # reported to the parent, which fails the run
-        results.put((index, None, f"{type(err).__name__}: {err}"))
+        # as plain values: not every exception can be pickled back
+        results.put((index, None, (err.errno, err.strerror, err.filename) if isinstance(err, OSError)
+                     else f"{type(err).__name__}: {err}"))
 
 
-def _jobs(paths: list[Path], procs: int) -> list[tuple[Path, Path, tuple[int, int, int] | None]]:
-    """(file, root, span) for every article file; big JSONL files cut for the workers."""
-    jobs = []
-    for file, root in parsing.find_files(paths):
-        if procs > 1 and file.suffix.lower() == ".jsonl" and file.stat().st_size > SPLIT_BYTES:
-            parts = min(procs * 8, max(2, file.stat().st_size // SPLIT_BYTES))
-            jobs += [(file, root, span) for span in parsing.jsonl_spans(file, parts)]
-        else:
-            jobs.append((file, root, None))
-    return jobs
+def _jobs(paths: list[Path], procs: int) -> tuple[list, list[parsing.Unread]]:
+    """(file, root, span) for every article file, big JSONL files cut for the workers;
+    and the folders and names that could not be read."""
+    jobs, unread = [], []
+    for item in parsing.walk(paths):
+        if isinstance(item, parsing.Unread):
+            unread.append(item)
+            continue
+        file, root = item
+        try:
+            size = file.stat().st_size
+        except OSError:
+            size = 0  # reading it names the problem
+        if procs > 1 and file.suffix.lower() == ".jsonl" and size > SPLIT_BYTES:
+            parts = min(procs * 8, max(2, size // SPLIT_BYTES))
+            try:
+                jobs += [(file, root, span) for span in parsing.jsonl_spans(file, parts)]
+                continue
+            except OSError:
+                pass  # unreadable: reading it whole names the problem
+        jobs.append((file, root, None))
+    return jobs, unread
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
 
 
 def _split(jobs: list, parts: int) -> list[list]:
     """Contiguous chunks of about equal bytes, so that chunk order is file order."""
-    sizes = [max(1, span[1] - span[0] if span else f.stat().st_size) for f, _, span in jobs]
+    sizes = [max(1, span[1] - span[0] if span else _size(f)) for f, _, span in jobs]
     target = sum(sizes) / parts
     chunks: list[list] = [[]]
     total = 0.0
@@ -386,12 +473,12 @@ def _split(jobs: list, parts: int) -> list[list]:
     return chunks
 
 
-def _run_workers(gen: str, jobs, procs, existing, curated, progress, total) -> list[_Outcome]:
+def _run_workers(gen: str, jobs, procs, existing, curated, progress, total, owners=None) -> list[_Outcome]:
     ctx = multiprocessing.get_context("fork")
     ticks, results = ctx.Queue(), ctx.Queue()
     chunks = _split(jobs, procs)
     workers = [
-        ctx.Process(target=_worker, args=(i, gen, chunk, existing, curated, ticks, results, os.getpid()),
+        ctx.Process(target=_worker, args=(i, gen, chunk, existing, curated, ticks, results, os.getpid(), owners),
                     daemon=True)
         for i, chunk in enumerate(chunks)
     ]
@@ -417,13 +504,19 @@ def _run_workers(gen: str, jobs, procs, existing, curated, progress, total) -> l
                 w.kill()
     errors = [err for _, _, err in outcomes if err]
     if errors:
+        if isinstance(errors[0], tuple):
+            raise OSError(*errors[0])
         raise TimtinError(f"Indexing failed in a worker ({errors[0]}); nothing was changed.")
     return [out for _, out, _ in sorted(outcomes, key=lambda o: o[0])]
 
 
-def _existing(ix) -> dict[str, tuple[str, str]]:
-    """id -> (hash, origin) of every live document."""
-    out: dict[str, tuple[str, str]] = {}
+def _existing(ix) -> dict[str, tuple[str, str, tuple[int, ...]]]:
+    """id -> (hash, origin, document numbers) of every live document.
+
+    The numbers are those the writer opened on the same commit sees (the caller holds
+    the lock), so deleting by number costs nothing; deleting by term would open a
+    searcher and read the index files again for every article updated."""
+    out: dict[str, tuple[str, str, tuple[int, ...]]] = {}
     with ix.searcher() as searcher:
         reader = searcher.reader()
         if reader.doc_count() == 0:
@@ -432,7 +525,9 @@ def _existing(ix) -> dict[str, tuple[str, str]]:
         hashes = reader.column_reader("hash")
         origins = reader.column_reader("origin")
         for docnum in reader.all_doc_ids():
-            out[ids[docnum]] = (hashes[docnum].decode("ascii"), origins[docnum].decode("utf-8"))
+            doc_id = ids[docnum]
+            earlier = out[doc_id][2] if doc_id in out else ()
+            out[doc_id] = (hashes[docnum].decode("ascii"), origins[docnum].decode("utf-8"), (*earlier, docnum))
     return out
 
 
@@ -445,8 +540,9 @@ def _write(
     procs: int,
     progress: Progress | None,
     report: IndexReport,
-    existing: dict[str, tuple[str, str]],
+    existing: dict[str, tuple[str, str, tuple[int, ...]]],
     curated: officials_mod.Curated | None,
+    owners: dict[str, str] | None = None,
 ) -> None:
     """Add, update and remove the articles of *paths* in *ix*, in one commit.
 
@@ -454,7 +550,8 @@ def _write(
     > 1); the main writer, which holds Whoosh's lock, deletes old versions and
     vanished articles and commits everything at once, so a search sees all or nothing.
     """
-    jobs = _jobs(paths, procs)
+    jobs, unread = _jobs(paths, procs)
+    report.problems += [u.problem for u in unread]
     total = len(jobs)
     if progress:
         progress(0, total)
@@ -462,10 +559,11 @@ def _write(
     outcomes: list[_Outcome] = []
     try:
         if procs > 1 and total > 1:
-            outcomes = _run_workers(str(gen), jobs, procs, existing, curated, progress, total)
+            outcomes = _run_workers(str(gen), jobs, procs, existing, curated, progress, total, owners)
         else:
             ticker = iter(range(1, total + 1))
-            outcomes = [_index_jobs(str(gen), jobs, existing, curated, lambda: progress and progress(next(ticker), total))]
+            outcomes = [_index_jobs(str(gen), jobs, existing, curated,
+                                    lambda: progress and progress(next(ticker), total), owners)]
         seen: dict[str, str] = {}
         duplicates: list[str] = []
         files_read: set[str] = set()
@@ -485,21 +583,27 @@ def _write(
                 else:
                     seen[article_id] = where
             for article_id in out.updated:
-                writer.delete_by_term("id", article_id)
+                for docnum in existing[article_id][2]:
+                    writer.delete_document(docnum)
         report.added -= len(duplicates)
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
-        for doc_id, (_, origin) in existing.items():
-            if doc_id in seen:
+        kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file
+        for doc_id, (_, origin, docnums) in existing.items():
+            if doc_id in seen or origin.startswith(kept):
                 continue
             gone = origin not in files_read and any(origin.startswith(f) for f in folders)
             if gone or (origin in files_read and origin not in files_damaged):
-                writer.delete_by_term("id", doc_id)
+                for docnum in docnums:
+                    writer.delete_document(docnum)
                 report.removed += 1
         _commit(writer, [segment for out in outcomes for segment in out.segments])
         _remove_stale_vocabularies(gen, ix)
     except BaseException:
-        writer.cancel()
+        with contextlib.suppress(Exception):  # on a full disk cancelling can fail too; the cause is the news
+            writer.cancel()
+        with contextlib.suppress(Exception):
+            writer.writelock.release()
         for out in outcomes:  # segments written but never committed
             for segment in out.segments:
                 _remove_segment_files(gen, segment)
@@ -553,6 +657,34 @@ def _sources(paths: Iterable[Path]) -> list[str]:
     return [str(p.resolve()) for p in paths]
 
 
+def _disk_full(err: BaseException) -> bool:
+    return isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def _free_bytes(folder: Path) -> int:
+    info = os.statvfs(folder)
+    return info.f_bavail * info.f_frsize
+
+
+def _input_bytes(paths: Iterable[Path]) -> int:
+    total = 0
+    for item in parsing.walk(paths):
+        if not isinstance(item, parsing.Unread):
+            total += _size(item[0])
+    return total
+
+
+def _needed_for(gen: Path, paths: list[Path], written: int) -> int:
+    """About how much room indexing *paths* takes: their size times the live index's
+    bytes per byte of its sources (3 for an empty index), and more than was written."""
+    ratio = 3.0
+    with contextlib.suppress(OSError, ValueError):
+        sources = _input_bytes(Path(s) for s in read_meta(gen).get("sources", []) if Path(s).exists())
+        if sources > (1 << 20):  # below, the index's fixed overhead says nothing
+            ratio = max(1.0, _tree_bytes(gen) / sources)
+    return max(int(_input_bytes(paths) * ratio), written + (1 << 20))
+
+
 def update(
     root: Path,
     paths: list[Path],
@@ -574,13 +706,26 @@ def update(
             _write_meta(gen, _new_meta([]))
             _set_current(root, gen)
         check_schema(gen)
-        ix = whoosh_index.open_dir(str(gen))
+        ix = _open_index(str(gen))
         existing = _existing(ix)
-        _write(ix, gen, paths, procs, progress, report, existing, curated)
-        meta = read_meta(gen)
-        meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
-        meta["updated"] = time.time()
-        _write_meta(gen, meta)
+        before = _tree_bytes(gen)
+        written = None
+        try:
+            _write(ix, gen, paths, procs, progress, report, existing, curated)
+            meta = read_meta(gen)
+            meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
+            meta["updated"] = time.time()
+            _write_meta(gen, meta)
+        except OSError as err:
+            if not _disk_full(err):
+                raise
+            written = max(0, _tree_bytes(gen) - before)
+        if written is not None:  # out of the except block: the failed writer's files are closed now
+            gc.collect()
+            _remove_orphans(gen, [])
+            for stray in root.glob("*.tmp"):
+                stray.unlink(missing_ok=True)
+            raise DiskFull(root, _free_bytes(root), _needed_for(gen, paths, written))
     return report
 
 
@@ -607,12 +752,40 @@ def reindex(
                 + ". Restore them, or run reindex --drop-missing to rebuild without their articles."
             )
         sources = [s for s in sources if s.exists()]
+        # The file each id was last indexed from: where an id is in two sources, the
+        # version indexed last is the one the index holds, whatever the path order.
+        # (a file since gone gives up its ids to the other copies)
+        present: dict[str, bool] = {}
+
+        def exists(origin: str) -> bool:
+            if origin not in present:
+                present[origin] = os.path.exists(origin)
+            return present[origin]
+
+        owners = {doc_id: origin for doc_id, (_, origin, _) in _existing(_open_index(str(old))).items()
+                  if exists(origin)}
         name = _new_generation_name(root)
-        tmp = _create_generation(root, name + ".tmp")
-        ix = whoosh_index.open_dir(str(tmp))
-        _write(ix, tmp, sources, procs, progress, report, {}, curated)
-        _write_meta(tmp, _new_meta([str(s) for s in sources]))
-        _fsync_tree(tmp)
+        tmp = root / (name + ".tmp")
+        written = None
+        try:
+            tmp = _create_generation(root, name + ".tmp")
+            ix = _open_index(str(tmp))
+            _write(ix, tmp, sources, procs, progress, report, {}, curated, owners)
+            _write_meta(tmp, _new_meta([str(s) for s in sources]))
+            _fsync_tree(tmp)
+        except OSError as err:
+            if not _disk_full(err):
+                raise
+            written = _tree_bytes(tmp)
+        if written is not None:  # out of the except block: the failed writer's files are closed now
+            gc.collect()
+            shutil.rmtree(tmp, ignore_errors=True)
+            for stray in root.glob("*.tmp"):
+                stray.unlink(missing_ok=True)
+            # a rebuild takes about as much room as the index it replaces, and each segment
+            # is written twice (its parts, then joined) before the parts go
+            largest = max((p.stat().st_size for p in old.glob("*.seg")), default=0)
+            raise DiskFull(root, _free_bytes(root), max(_tree_bytes(old) + largest, written + (1 << 20)))
         final = root / name
         os.rename(tmp, final)
         _fsync_dir(root)

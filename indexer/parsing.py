@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import json
+import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from indexer import officials as officials_mod
@@ -58,19 +62,102 @@ _BYLINE = re.compile(r"^[^\W\d_][^\W\d_ .]*(?:[ .]+[^\W\d_]+)*(?:\s*[-–,/]\s*[
 MAX_CAPTION_CHARS = 250
 
 
-def find_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
-    """Yield ``(file, root)`` for every article file under *paths*, sorted.
+@dataclass(frozen=True)
+class Unread:
+    """A folder that cannot be listed, or an article name that is not a regular file:
+    reported, and the articles already indexed from under *origin* are kept."""
+
+    problem: Problem
+    origin: str  # as origin_of gives it; a folder's ends with os.sep
+
+
+def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | Unread]:
+    """Yield ``(file, root)`` for every article file under *paths*, sorted, and an
+    :class:`Unread` for each folder that cannot be listed and each article name that
+    is not a regular file (a FIFO, a socket, a device): never skipped in silence.
 
     *root* is the folder ids are made relative to: the folder given, or for a file
-    given directly, its own folder.
+    given directly, its own folder. Symbolic links to folders are followed, each
+    folder walked once.
     """
     for path in paths:
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES):
-                if file.is_file():
-                    yield file, path
+            yield from _walk_folder(path)
         else:
             yield path, path.parent
+
+
+def _walk_folder(root: Path) -> Iterator[tuple[Path, Path] | Unread]:
+    unread: list[Unread] = []
+
+    def unreadable(err: OSError) -> None:
+        folder = Path(err.filename or root)
+        fix = ("move the folder higher up or shorten its name" if err.errno == errno.ENAMETOOLONG
+               else "make it readable (chmod u+rx)")
+        shown = str(folder) if len(str(folder)) < 300 else f"{str(folder)[:120]}…{str(folder)[-120:]}"
+        unread.append(Unread(
+            Problem(shown, f"cannot read the folder ({err.strerror}"
+                           + (f": {len(str(folder)):,} characters" if err.errno == errno.ENAMETOOLONG else "")
+                           + f"); its articles were not read, and those already indexed are kept. "
+                             f"{fix.capitalize()} and index again"),
+            origin_of(folder, root).rstrip(os.sep) + os.sep,
+        ))
+
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree: walked once
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        for name in files:
+            if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(Path(folder) / name)
+    yield from unread
+    for file in sorted(found):
+        try:
+            mode = file.stat().st_mode
+        except OSError:
+            mode = None  # a dangling link, or a file we cannot look at: reading it says why
+        if mode is not None and not stat.S_ISREG(mode):
+            if stat.S_ISDIR(mode):
+                continue  # a folder named like an article file: its contents were walked
+            yield Unread(Problem(str(file), f"is a {_kind(mode)}, not a file; it was skipped, and the articles "
+                                            "indexed from it are kept. Put the article file back, or delete it"),
+                         origin_of(file, root))
+            continue
+        yield file, root
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(file, root)`` for every article file under *paths*, sorted (see :func:`walk`)."""
+    for item in walk(paths):
+        if not isinstance(item, Unread):
+            yield item
+
+
+def origin_of(file: Path, root: Path) -> str:
+    """The absolute path an article is recorded under: its folder resolved, the file's
+    own name kept, so that deleting a symbolic link removes the article it brought."""
+    return str(Path(os.path.abspath(root)).resolve() / file.relative_to(root))
+
+
+MAX_ID_CHARS = 200  # percent-encoded, 1,800 bytes at most: well inside a server's request-line limit
 
 
 def article_id(file: Path, root: Path) -> str:
@@ -78,41 +165,107 @@ def article_id(file: Path, root: Path) -> str:
     return file.relative_to(root).with_suffix("").as_posix()
 
 
+def check_id(article_id: str, at: str) -> None:
+    """Refuse an id no web address can carry: control characters (a line break, a
+    tab) or more than MAX_ID_CHARS characters. Anything else is served (see webui)."""
+    bad = next((ch for ch in article_id if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")), None)
+    if bad is not None:
+        raise ParseError(at, f"the id {article_id[:60]!r} holds the control character U+{ord(bad):04X}, which no "
+                             "web address can show; remove it from the id")
+    if len(article_id) > MAX_ID_CHARS:
+        raise ParseError(at, f"the id is {len(article_id):,} characters long, over the {MAX_ID_CHARS} a web "
+                             "address can carry; give the article a shorter id")
+
+
 def read_file(
     file: Path,
     root: Path,
     shown: str | None = None,
     curated: officials_mod.Curated | None = None,
-    span: tuple[int, int, int] | None = None,
+    span: tuple | None = None,
 ) -> list[Article | Problem]:
-    """Read one file into articles (with officials) and problems.
+    """Read one file into articles (with officials) and problems (see :func:`iter_file`)."""
+    return list(iter_file(file, root, shown, curated, span))
+
+
+def iter_file(
+    file: Path,
+    root: Path,
+    shown: str | None = None,
+    curated: officials_mod.Curated | None = None,
+    span: tuple | None = None,
+) -> Iterator[Article | Problem]:
+    """Read one file into articles (with officials) and problems, one at a time.
+
+    A JSON Lines file is read a line at a time, so memory stays bounded however
+    large it is, and a line that cannot be read is one problem naming its line.
 
     :param shown: how to name the file in messages (defaults to *file*).
     :param curated: a hand-kept officials list to apply after the rules.
-    :param span: ``(start, end, first line number)``: only these bytes of a JSON
-        Lines file (from :func:`jsonl_spans`), so that workers can share one file.
+    :param span: ``(start, end, first line number, size, mtime_ns)``: only these bytes
+        of a JSON Lines file (from :func:`jsonl_spans`), so that workers can share one file.
     """
     where = shown or str(file)
+    origin = origin_of(file, root)
     try:
-        if file.suffix.lower() == ".txt" and file.stat().st_size > 4 * MAX_ARTICLE_CHARS:
-            raise ParseError(where, _too_long(file.stat().st_size // 2, "bytes"))
-        if span is None:
-            text = decode(_read_bytes(file, where), where)
-        else:
-            with open(file, "rb") as fh:
-                fh.seek(span[0])
-                text = decode(fh.read(span[1] - span[0]), where)
+        fh = _open_regular(file, where)
     except ParseError as err:
-        return [Problem(err.where, err.message)]
-    origin = str(file.resolve())
-    if file.suffix.lower() == ".jsonl":
-        first_line = span[2] if span else 1
-        return list(_read_jsonl(text, file, root, where, origin, curated, first_line))
+        yield Problem(err.where, err.message)
+        return
+    with fh:
+        if file.suffix.lower() == ".jsonl":
+            yield from _read_jsonl(fh, file, root, where, origin, curated, span)
+            return
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size > 4 * MAX_ARTICLE_CHARS:
+                raise ParseError(where, f"the file is {size:,} bytes long, over the {MAX_ARTICLE_CHARS:,} "
+                                        f"characters one article may have (at most {4 * MAX_ARTICLE_CHARS:,} "
+                                        "bytes); split it into articles (or remove it if it is not one)")
+            text = decode(_read_all(fh, where), where)
+            text_id = article_id(file, root)
+            check_id(text_id, where)
+            article, warnings = parse_text(text, text_id, where)
+        except ParseError as err:
+            yield Problem(err.where, err.message)
+            return
+        except Exception as err:  # noqa: BLE001 - a fault of timtin's: this file only, named
+            yield fault(where, err)
+            return
+    yield from warnings
+    yield _finish(article, origin, where, curated)
+
+
+def _open_regular(file: Path, where: str):
+    """Open *file* for reading, refusing anything but a regular file without blocking
+    (opening a FIFO for reading would wait for a writer forever)."""
     try:
-        article, warnings = parse_text(text, article_id(file, root), where)
-    except ParseError as err:
-        return [Problem(err.where, err.message)]
-    return [*warnings, _finish(article, origin, where, curated)]
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as err:
+        raise ParseError(where, f"cannot read the file ({err.strerror}); check it exists and is readable "
+                                "(the articles indexed from it are kept)") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise ParseError(where, "is a folder, not an article file")
+        raise ParseError(where, f"is a {_kind(mode)}, not a file; it was skipped (the articles indexed "
+                                "from it are kept). Give a regular .txt or .jsonl file")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _read_all(fh, where: str) -> bytes:
+    try:
+        return fh.read()
+    except OSError as err:
+        raise ParseError(where, f"cannot read the file ({err.strerror}); check it is readable "
+                                "(the articles indexed from it are kept)") from None
+
+
+def fault(where: str, err: Exception) -> Problem:
+    return Problem(where, f"timtin failed on this article ({type(err).__name__}: {err}); "
+                          "it was skipped. Please report it with the file.")
 
 
 def _too_long(size: int, unit: str = "characters") -> str:
@@ -128,22 +281,7 @@ def _finish(article: Article, origin: str, where: str, curated=None) -> Article 
     try:
         return officials_mod.with_officials(replace(article, origin=origin, where=where), curated)
     except Exception as err:  # noqa: BLE001 - reported, never silenced
-        return Problem(where, f"timtin failed on this article ({type(err).__name__}: {err}); "
-                              "it was skipped. Please report it with the file.")
-
-
-def _read_bytes(file: Path, where: str) -> bytes:
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ParseError(
-                where,
-                f"file is {size // (1024 * 1024)} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB "
-                "limit for one file; split it (one article per .txt, or a .jsonl of several files)",
-            )
-        return file.read_bytes()
-    except OSError as err:
-        raise ParseError(where, f"cannot read the file ({err.strerror}); check it exists and is readable")
+        return fault(where, err)
 
 
 def decode(data: bytes, where: str) -> str:
@@ -155,7 +293,7 @@ def decode(data: bytes, where: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise ParseError(where, "starts like UTF-16 but is not valid UTF-16; re-save it as UTF-8")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:
         raise ParseError(where, "looks like a binary file (it holds NUL bytes), not an article; remove it")
     try:
         return data.decode("utf-8")
@@ -309,14 +447,17 @@ def parse_text(text: str, article_id: str, where: str) -> tuple[Article, list[Pr
     )
 
 
-def jsonl_spans(file: Path, parts: int) -> list[tuple[int, int, int]]:
+def jsonl_spans(file: Path, parts: int) -> list[tuple[int, int, int, int, int]]:
     """Cut a JSON Lines file into about *parts* spans of whole lines:
-    ``(start byte, end byte, number of the first line)``."""
-    size = file.stat().st_size
+    ``(start byte, end byte, number of the first line, file size, file mtime_ns)``.
+
+    The size and time let a reader notice that the file changed since it was cut."""
+    info = file.stat()
+    size, mtime = info.st_size, info.st_mtime_ns
     with open(file, "rb") as fh:
         head = fh.read(4)
         if parts < 2 or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return [(0, size, 1)]
+            return [(0, size, 1, size, mtime)]
         spans, start, line = [], 0, 1
         step = max(1, size // parts)
         while start < size:
@@ -324,35 +465,128 @@ def jsonl_spans(file: Path, parts: int) -> list[tuple[int, int, int]]:
             fh.readline()  # to the end of the line
             end = min(size, fh.tell()) if start + step < size else size
             fh.seek(start)
-            chunk = fh.read(end - start)
-            spans.append((start, end, line))
-            line += chunk.count(b"\n")
+            lines = 0
+            while fh.tell() < end:  # count in bounded reads, never the whole span at once
+                lines += fh.read(min(1 << 20, end - fh.tell())).count(b"\n")
+            spans.append((start, end, line, size, mtime))
+            line += lines
             start = end
     return spans
 
 
-def _read_jsonl(
-    text: str, file: Path, root: Path, where: str, origin: str, curated, first_line: int = 1
-) -> Iterator[Article | Problem]:
+MAX_LINE_BYTES = 4 * MAX_ARTICLE_CHARS + 65536  # one JSONL line: an article at most, in UTF-8
+
+
+def _read_jsonl(fh, file: Path, root: Path, where: str, origin: str, curated, span) -> Iterator[Article | Problem]:
+    """Articles and problems of a JSON Lines file (or of one span of it), a line at a time."""
     rel = file.relative_to(root).as_posix()
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    for lineno, line in enumerate(text.split("\n"), start=first_line):
-        if not line.strip():
-            continue
+    start, end, first_line = (span[0], span[1], span[2]) if span else (0, None, 1)
+    if span and len(span) >= 5:
+        info = os.fstat(fh.fileno())
+        if (info.st_size, info.st_mtime_ns) != (span[3], span[4]):
+            yield Problem(where, f"the file changed while it was being indexed (lines from {first_line} on were "
+                                 "not read; the articles indexed from it are kept); index it again once "
+                                 "nothing is writing it")
+            return
+    fh.seek(start)
+    head = fh.read(4)
+    fh.seek(start)
+    if start == 0 and head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        lines = _utf16_lines(fh, where)
+    else:
+        lines = _utf8_lines(fh, where, start, end, first_line)
+    legacy: list[str | None] = []  # the file's legacy encoding, looked up once if a line needs it
+    for lineno, line in lines:
         at = f"{where}:{lineno}"
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Problem(at, f"not valid JSON ({err.msg} at column {err.colno}); fix or remove the line")
-            continue
-        try:
+            if isinstance(line, ParseError):
+                raise ParseError(at, line.message)
+            if isinstance(line, bytes):
+                line = _decode_line(line, fh, at, legacy)
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ParseError(at, f"not valid JSON ({err.msg} at column {err.colno}); fix or remove the line")
             article, warnings = parse_record(data, f"{rel}:{lineno}", at)
         except ParseError as err:
             yield Problem(err.where, err.message)
             continue
+        except Exception as err:  # noqa: BLE001 - a fault of timtin's: this line only, named
+            yield fault(at, err)
+            continue
         yield from warnings
         yield _finish(article, origin, at, curated)
+
+
+def _utf8_lines(fh, where: str, start: int, end: int | None, first_line: int):
+    """(line number, bytes) for each line from *start* to *end*; a line over
+    MAX_LINE_BYTES becomes a ParseError without being held in memory."""
+    pos, lineno = start, first_line
+    while end is None or pos < end:
+        try:
+            raw = fh.readline(MAX_LINE_BYTES)
+        except OSError as err:
+            yield lineno, ParseError(where, f"cannot read the file from here on ({err.strerror}); "
+                                            "the lines before were read")
+            return
+        if not raw:
+            return
+        pos += len(raw)
+        if len(raw) >= MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip to the end of the line
+                raw = fh.readline(1 << 20)
+                pos += len(raw)
+            yield lineno, ParseError(where, f"the line is over {MAX_LINE_BYTES:,} bytes, longer than one article "
+                                            "may be; split it into articles (or remove it)")
+        else:
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            yield lineno, raw
+        lineno += 1
+
+
+def _utf16_lines(fh, where: str):
+    data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        yield 1, ParseError(where, f"a UTF-16 file over {MAX_FILE_BYTES // (1024 * 1024)} MB; "
+                                   "re-save it as UTF-8, which timtin reads a line at a time")
+        return
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        yield 1, ParseError(where, "starts like UTF-16 but is not valid UTF-16; re-save it as UTF-8")
+        return
+    for lineno, line in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+        yield lineno, line
+
+
+def _decode_line(raw: bytes, fh, at: str, legacy: list) -> str:
+    """One JSONL line to text: UTF-8, or Windows-1258 (converted); anything else is refused."""
+    if b"\x00" in raw:
+        raise ParseError(at, f"the line holds a NUL byte (at byte {raw.index(0) + 1} of the line), which no "
+                             "article text has; fix or remove the line")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        name = legacy_encoding(raw)
+        if name is None:
+            if not legacy:
+                legacy.append(legacy_encoding(os.pread(fh.fileno(), 200_000, 0)))
+            name = legacy[0]
+        if name == "Windows-1258":
+            try:
+                return raw.decode("cp1258")  # tones as combining marks: clean() composes them
+            except UnicodeDecodeError:
+                pass
+        elif name:
+            raise ParseError(at, f"is in the legacy Vietnamese encoding {name}, not Unicode; convert the file to "
+                                 "Unicode (UTF-8), for example with UniKey's converter, and index it again") from None
+        raise ParseError(
+            at, f"the line is not valid UTF-8 (byte 0x{raw[err.start]:02x} at byte {err.start + 1} of the line); "
+                "fix the line, or re-save the file as UTF-8 if it was saved in another encoding",
+        ) from None
 
 
 def _optional_str(data: dict, key: str, at: str) -> str | None:
@@ -371,6 +605,9 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
     for key in ("title", "body"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise ParseError(at, f'missing "{key}"; every article needs a "title" and a "body"')
+        if not clean(data[key]).strip():
+            raise ParseError(at, f'"{key}" holds only invisible characters (such as zero-width spaces); '
+                                 "write the article's text into it")
     if len(data["title"]) + len(data["body"]) > MAX_ARTICLE_CHARS:
         raise ParseError(at, _too_long(len(data["title"]) + len(data["body"])))
     raw_id = data.get("id")
@@ -379,6 +616,7 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
     article_id = clean(str(raw_id)).strip() if raw_id is not None else default_id
     if not article_id:
         raise ParseError(at, '"id" is empty; give a non-empty id or leave it out')
+    check_id(article_id, at)
     warnings: list[Problem] = []
     date = None
     raw_date = _optional_str(data, "date", at)
@@ -405,5 +643,8 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
 
 def read_paths(paths: Iterable[Path], curated: officials_mod.Curated | None = None) -> Iterator[Article | Problem]:
     """Every article and problem under *paths*, in file order."""
-    for file, root in find_files(paths):
-        yield from read_file(file, root, curated=curated)
+    for item in walk(paths):
+        if isinstance(item, Unread):
+            yield item.problem
+        else:
+            yield from iter_file(item[0], item[1], curated=curated)

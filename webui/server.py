@@ -1,15 +1,100 @@
-"""Run the app under gunicorn (pre-forked worker processes, each with threads).
+"""Run the app under gunicorn: pre-forked worker processes, each with an event loop.
+
+Searching is CPU work in Python, so worker processes (one per core) give the
+throughput. Inside each, gevent's event loop reads and writes every connection, and
+only a complete request goes to one of the process's native threads, which runs the
+app (as gunicorn's ``gthread`` worker runs it). A client that is idle, or sends its
+request a byte at a time, costs a parked greenlet and no thread, so 50 such clients
+keep no reader waiting; with ``gthread`` each slow request line held one of the 4
+threads, and 8 slow clients stopped the server (``tests/tools/slow_clients.py``).
+``gthread`` stays available.
 
 Each worker builds its own app after the fork, so no index file or searcher is
-shared between processes.
+shared between processes. Gunicorn's own error answers (a request line over the
+limit: 414; headers too large: 431; a malformed request: 400) carry the app's
+security headers too: :func:`_write_error` replaces gunicorn's writer in each
+worker (``gunicorn.util.write_error``, the one private call, tested through a
+real server in ``tests/test_trust_two.py``).
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from flask import Flask
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
+from gunicorn.workers.ggevent import GeventWorker
+from gunicorn.workers.gthread import ThreadWorker
+
+WORKER_CLASSES = ("gevent", "gthread")
+
+
+def _write_error(sock, status_int: int, reason: str, mesg: str) -> None:
+    """Gunicorn's answer to a request it refuses before the app sees it, with headers."""
+    from webui import SECURITY_HEADERS
+
+    body = (f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>{html.escape(reason)}</title>'
+            f"<h1>{status_int} {html.escape(reason)}</h1><p>{html.escape(mesg)}</p></html>").encode("utf-8")
+    head = [f"HTTP/1.1 {status_int} {reason}", "Connection: close", "Content-Type: text/html; charset=utf-8",
+            f"Content-Length: {len(body)}", *(f"{k}: {v}" for k, v in SECURITY_HEADERS.items())]
+    gunicorn_util.write_nonblock(sock, ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
+
+
+class EventWorker(GeventWorker):
+    """gevent worker that runs the app in native threads, whose own error answers
+    carry the security headers, and which accepts one connection per wake-up: gevent's
+    default (100) lets the process that wakes first take a burst of connections and
+    queue them while the other process idles."""
+
+    def init_process(self) -> None:
+        from gevent.baseserver import BaseServer
+
+        BaseServer.max_accept = 1  # a documented setting of gevent's servers
+        gunicorn_util.write_error = _write_error
+        super().init_process()
+
+    def patch(self) -> None:
+        """As gunicorn's, but threads stay native: the app runs in a pool of them."""
+        from gevent import monkey, socket as gsocket
+
+        monkey.patch_all(thread=False)
+        self.sockets = [gsocket.socket(s.FAMILY, gsocket.SOCK_STREAM, fileno=s.sock.detach())
+                        for s in self.sockets]
+
+    def load_wsgi(self) -> None:
+        super().load_wsgi()
+        self.wsgi = _in_threads(self.wsgi, self.cfg.threads)
+
+
+def _in_threads(app, size: int):
+    """Run each request's app call (the CPU work: searching) in a pool of native
+    threads, as gthread does, while the event loop keeps reading and writing sockets."""
+    from gevent.threadpool import ThreadPool
+
+    pool = ThreadPool(size)
+
+    def call(environ, start_response):
+        def run():
+            result = app(environ, start_response)
+            try:
+                return list(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+
+        return pool.apply(run)
+
+    return call
+
+
+class ThreadedWorker(ThreadWorker):
+    """gthread worker whose own error answers carry the security headers."""
+
+    def init_process(self) -> None:
+        gunicorn_util.write_error = _write_error
+        super().init_process()
 
 
 class _Server(BaseApplication):
@@ -26,12 +111,14 @@ class _Server(BaseApplication):
         return self.factory()
 
 
-def run(factory: Callable[[], Flask], host: str, port: int, workers: int, threads: int) -> None:
+def run(factory: Callable[[], Flask], host: str, port: int, workers: int, threads: int,
+        worker_class: str = "gevent", connections: int = 1000) -> None:
     _Server(factory, {
         "bind": f"{host}:{port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": "gthread",
+        "worker_class": f"webui.server.{'EventWorker' if worker_class == 'gevent' else 'ThreadedWorker'}",
+        "worker_connections": connections,
         "timeout": 60,
         "graceful_timeout": 10,
         "keepalive": 5,

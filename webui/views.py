@@ -8,7 +8,7 @@ parameters and returns exactly what ``timtin search --json`` prints.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
@@ -153,6 +153,40 @@ def _request_link(req: SearchRequest) -> str:
     return "/?" + urlencode(items)
 
 
+def article_url(article_id: str, q: str | None = None, api: bool = False) -> str:
+    """The address of an article, whatever its id holds.
+
+    An id that is a clean path (``2021/dan-van``) reads as one: ``/article/2021/dan-van``.
+    One a browser or the server would rewrite (``..``, ``./x``, ``/x``, ``a//b``, ``x/``)
+    goes in the query string, where no dot segment or slash is touched:
+    ``/article?id=..%2F..%2Fetc%2Fpasswd``. Both routes serve every id.
+    """
+    base = "/api/articles" if api else "/article"
+    params = [("q", q)] if q else []
+    if all(part not in ("", ".", "..") for part in article_id.split("/")):
+        url = f"{base}/{quote(article_id, safe='/')}"
+    else:
+        url, params = base, [("id", article_id), *params]
+    return url + ("?" + urlencode(params, quote_via=quote) if params else "")
+
+
+@bp.app_template_global("article_url")
+def _article_url_global(article_id: str, q: str | None = None) -> str:
+    return article_url(article_id, q)
+
+
+def _id_argument() -> str:
+    article_id = request.args.get("id", "")
+    if not article_id:
+        abort(404, description='Thiếu mã bài viết: /article?id=... hoặc /article/<mã>.')
+    return article_id
+
+
+@bp.route("/article")
+def article_by_query():
+    return article(_id_argument())
+
+
 @bp.route("/article/<path:article_id>")
 def article(article_id: str):
     found = searcher().article(article_id)
@@ -183,6 +217,11 @@ def api_search():
     return jsonify(result.to_json())
 
 
+@bp.route("/api/articles")
+def api_article_by_query():
+    return api_article(_id_argument())
+
+
 @bp.route("/api/articles/<path:article_id>")
 def api_article(article_id: str):
     found = searcher().article(article_id)
@@ -208,7 +247,8 @@ def api_officials():
 @bp.route("/healthz")
 def healthz():
     stats = searcher().stats(top=0)
-    return jsonify({"status": "ok", "articles": stats["articles"], "index": stats["index_dir"]})
+    # the count only: where the index lives on disk is no business of a passer-by
+    return jsonify({"status": "ok", "articles": stats["articles"]})
 
 
 def register_errors(app: Flask) -> None:
