@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from indexer import wordlist
 from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens
@@ -48,6 +49,7 @@ thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trư�
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
 thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
 đoàn đại biểu quốc hội | tùy viên | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
+tham mưu trưởng | tổng tham mưu trưởng
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -582,9 +584,38 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 3)
         ):
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
-        titles.append(text[words[i].start:words[i + n - 1].end])
+        titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
     return titles, i
+
+
+def _inside_word(words: list[_Word], k: int) -> bool:
+    """Whether capitalised word *k* ends a listed word begun by the capitalised word before it
+    ("Quốc Phòng"), so belongs to a body's name, not to a person's."""
+    return 0 < k < len(words) and words[k - 1].is_cap and words[k].is_cap and words[k].gap == " " and wordlist.default().joins(
+        exact(words[k - 1].text), exact(words[k].text), strict=True
+    )
+
+
+def _uncut(words: list[_Word], i: int, end: int) -> int:
+    """Where a title from *i* to *end* ends if it must not end inside a word: "Bộ Quốc" of
+    "Bộ Quốc Phòng", "tỉnh Khuyến" of "tỉnh Khuyến cáo" (the title's last syllable and the next
+    one form a listed word) lose that syllable; the title then ends before the body's level
+    word or head it was left with (a title ends where its organisation ends)."""
+    if end >= len(words) or end - i < 2 or words[end].gap != " " or not words[end - 1].is_cap:
+        return end - i
+    if not wordlist.default().joins(exact(words[end - 1].text), exact(words[end].text), strict=True) and not (
+        words[end - 2].low in _LEVELS and not words[end].is_cap and words[end - 1].text not in _ONE_SYLLABLE_PLACES
+    ):  # "tỉnh Khuyến cáo": a place is no single syllable going on in lower case
+        return end - i
+    end -= 1
+    while end - i > 1 and (words[end - 1].low in _LEVELS or words[end - 1].text in _CUT_HEADS):
+        end -= 1
+    return end - i
+
+
+_ONE_SYLLABLE_PLACES = {"Huế", "Vinh", "Hà"}
+_CUT_HEADS = {"Ban", "ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "UBND", "HĐND"}
 
 
 _PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công"}
@@ -716,6 +747,15 @@ _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
 }
 
 
+def _foreign_part(name: list[str]) -> list[str]:
+    """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
+    after the name) is Sylvie Goulard."""
+    for k in range(1, len(name)):
+        if not name[k].isascii() and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
+            return name[:k]
+    return name
+
+
 def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
@@ -759,10 +799,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             while k < j and not (words[k].is_cap and _run_reaches(words, k, j)):
                 k += 1
             run_start = k if k < j else j
+            if run_start < j and _inside_word(words, run_start + 1) and run_start + 2 < len(words):
+                run_start += 2  # "Thứ trưởng Bộ Quốc Phòng Trần Đơn": "Quốc Phòng" is the body's name
             run_len = _name_run(words, run_start)
             if run_len and _joined(words, run_start):
                 run = _parts(words, run_start, run_start + run_len)
                 place, name = _split_place(run, _place_word_before(words, run_start), _named_body_before(words, run_start))
+                name = _foreign_part(name)
                 if len(name) == 1 and not place:
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
@@ -773,6 +816,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # "Bộ trưởng Ngoại giao Ấn Độ A, Phó Thủ tướng, Bộ trưởng Ngoại giao B": the
                     # titles after A lead to B's name; A has hers before it
                     more_titles = []
+                if (
+                    more_titles and is_post(more_titles[-1]) and more_end < len(words)
+                    and words[more_end].gap == " " and not words[more_end].is_cap and not words[more_end].text.isupper()
+                ):
+                    # "ý kiến của đại biểu X, Phó Thủ tướng nêu rõ": a bare post that goes on
+                    # to a verb is the next sentence's subject, not X's
+                    more_titles.pop()
                 if (
                     len(name) == 2 and not place and not more_titles and run_start > 0
                     and words[run_start - 1].low in ("tỉnh", "tp", "tx", "phố", "xã")
@@ -838,6 +888,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
 
 def _on_behalf(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is someone else's: "thừa ủy quyền Thủ tướng", "thừa lệnh Chủ tịch"."""
+    if i >= 1 and words[i - 1].low == "của":
+        i -= 1  # "Thừa ủy quyền của Chủ tịch nước"
     return i >= 2 and (words[i - 2].low, words[i - 1].low) in {("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh")}
 
 
@@ -1051,8 +1103,10 @@ def _private(title: str) -> bool:
     Vietnamese word). A bare ``Giám đốc công ty`` is left alone, and so are state companies
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
-    if _NOT_PUBLIC.search(low) or _brand_after_post(title):
+    if _NOT_PUBLIC.search(low) or _brand_after_post(title) or _unknown_body_after_post(title):
         return True
+    if "kinh doanh" in low and not re.search(r"nhà nước|đăng ký kinh doanh", low):
+        return True  # "trưởng phòng kinh doanh", "Xí nghiệp kinh doanh …": a business's post
     if re.search(r"\b(?:tnhh|cổ phần|ctcp|cty cp|công ty cp)\b", low) and not re.search(r"\bmtv\b|một thành viên|điện lực|nhà nước", low):
         return True  # a limited or joint-stock company, not one of the state's one-member companies
     if _STATE_OWNED.search(low):
@@ -1068,10 +1122,58 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
+    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|xí nghiệp|cấp cao|\bkhối\b|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
+
+
+# Acronyms a head of a public body is written with ("Giám đốc BHXH", "Chủ tịch UBND"); any other
+# acronym right after "Giám đốc" or "Chủ tịch" is taken for a company's ("Chủ tịch FPT").
+_PUBLIC_ACRONYMS = set(
+    """UBND HĐND MTTQ LĐLĐ UB UBTƯ UBMTTQ UBMTTQVN TƯ TW TP QH CĐ HĐTV BHXH BV BVĐK TTXVN PVN PVC PVTEX
+    VNPT VNR TEDI TKV KBNN SCIC VAMC BQL BQLDA TT TTYT CDC NXB ĐH ĐHQG CPMB VDB BSR VOV VTV GTVT NHNN
+    NHCSXH FBI CIA NASA SOM SFOM TQ HNV CPP UNND ỦBND UBDN UBNDTP CAND TAND VKSND BCH BTV VKS CA CSGT
+    PCCC HTX BAN SỞ CÔNG TRUNG BỆNH ỦY UỶ HỘI NHNNVN ĐHĐN ĐHQGHN VNA VTC""".split()
+)
+_PUBLIC_ACRONYM_STARTS = ("EVN", "PV", "T.Ư", "TP.", "UB")
+# What a director's ("Giám đốc", "Tổng giám đốc") public body starts with: "Giám đốc Sở",
+# "Giám đốc Trung tâm", "Giám đốc Công an"; a company's goes to the company rules.
+_DIRECTOR_HEADS = set(
+    """sở trung bệnh cục ban bảo tổng đài khu nhà học chi cảng cảnh đại thông văn cơ phòng thư điện
+    viện vườn hợp dự quỹ kho trường thường viễn đường xổ bưu hải sân trạm vùng quân tập ngân cty bv
+    liên làng bến""".split()
+)
+_COMPANY_SECOND = {"an", "ty", "ti", "viên", "đoàn", "trình"}  # "Công an", "Công ty", "Công viên", "Công đoàn"
+
+
+def _unknown_body_after_post(title: str) -> bool:
+    """Whether the body after "Giám đốc" or "Chủ tịch" is none a public post is held in: an
+    acronym not known as a public body's ("Chủ tịch FPT"), or, for a director, a body that
+    starts with no public body's word ("Giám đốc Địa ốc …", "Giám đốc Công nghệ", "Giám đốc
+    cấp cao"). Where it cannot tell, the facet leaves the person out."""
+    words = _words(title)
+    k = 0
+    while k < len(words) and words[k].low in _PREFIXES:
+        k += 1
+    n, _ = _post_at(words, k)
+    if not n or k + n >= len(words):
+        return False
+    post = tuple(w.low for w in words[k:k + n])
+    while post and post[0] in _PREFIXES:
+        post = post[1:]
+    director = post in (("giám", "đốc"), ("tổng", "giám", "đốc"))
+    if not director and post != ("chủ", "tịch"):
+        return False
+    after = words[k + n]
+    text = after.text
+    if len(text) >= 2 and text.isupper() and any(c.isalpha() for c in text):
+        return text not in _PUBLIC_ACRONYMS and not text.startswith(_PUBLIC_ACRONYM_STARTS) and not _COUNTRY_IN.fullmatch(text)
+    if not director:
+        return False
+    if after.low == "công":
+        return k + n + 1 >= len(words) or words[k + n + 1].low not in _COMPANY_SECOND
+    return after.low not in _DIRECTOR_HEADS and not _COUNTRY_IN.fullmatch(text)
 
 
 def _brand_after_post(title: str) -> bool:
@@ -1104,6 +1206,22 @@ def _bare_executive(title: str) -> bool:
     while words and words[0] in _PREFIXES:
         words = words[1:]
     return tuple(words) in _EXECUTIVE
+
+
+_AND = re.compile(r"\s+và\s+")
+
+
+def _after_and(title: str) -> str:
+    """The last of several posts joined by "và" before a name: "Ủy viên Hội đồng Nhà nước
+    Trung Quốc A và Tổng tham mưu trưởng quân đội B" is B's post after the "và" alone."""
+    if " và " not in title:
+        return title
+    parts = _AND.split(title)
+    for k in range(len(parts) - 1, 0, -1):
+        words = _words(parts[k])
+        if _post_at(words, 0)[0] or (len(words) > 1 and words[0].low == "tổng" and _post_at(words, 1)[0]):
+            return " và ".join(parts[k:])
+    return title
 
 
 def _foreign_name(name: str) -> bool:
@@ -1157,7 +1275,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     for mention in found:
         if mention.titles and all(_private(t) for t in mention.titles):
             continue  # heads of private companies are not officials (issue #11)
-        titles = [t for t in mention.titles if not _title_names_someone(t)]
+        titles = [_after_and(t) for t in mention.titles]
+        titles = [t for t in titles if not _title_names_someone(t)]
         if mention.titles and not titles:
             continue
         mention.titles = titles
@@ -1210,6 +1329,9 @@ def _apply_curated(people: dict, curated: Curated, texts: list[str], author_key:
 
 
 _SPACES = re.compile(r"\s+")
+# A title never ends in a level word without its place ("…, huyện"), or a word that opens
+# what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
+_DANGLING = re.compile(r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)| (?:không|cấp|các|của))+$")
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 
 
@@ -1217,10 +1339,13 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _SPACES.sub(" ", title).strip(" ,;")
     if title.endswith(" và"):
         title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
+    title = _DANGLING.sub("", title)
     last = title.rsplit(" ", 1)
     if (
         len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ")
-        and not is_post(title) and not title.endswith("Hải Phòng")
+        and not is_post(title) and not title.endswith("Hải Phòng") and not (" " in last[0] and wordlist.default().joins(
+            exact(last[0].rsplit(" ", 1)[1]), exact(last[1]), strict=True
+        ))  # "Hải Phòng", "Bộ Quốc Phòng": the head ends a word
     ):
         title = last[0]  # "Tổng giám đốc Ban" cut before the body's name: keep the post
     if title.count("(") > title.count(")"):

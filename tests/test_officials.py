@@ -328,3 +328,64 @@ def test_real_labels_hold_no_article_text():
         assert set(row) == {"n", "id", "part", "officials"}
         for official in row["officials"]:
             assert set(official) <= {"name", "titles", "foreign", "unsure", "partial"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title never ends inside a word: "Bộ Quốc | Phòng", "tỉnh Khuyến | cáo"
+        ("Có mặt Thứ trưởng Bộ Quốc Phòng Lê Văn Dần tại lễ.",
+         [("Lê Văn Dần", ["Thứ trưởng Bộ Quốc Phòng"])]),
+        ("Ông Hồ Văn Tám – Chi cục trưởng Chi cục Thú y tỉnh Khuyến cáo người dân tiêm phòng.",
+         [("Hồ Văn Tám", ["Chi cục trưởng Chi cục Thú y"])]),
+        # nor on a level word without its place, nor on a word that opens what follows
+        ("Ông Đào Văn Kha, Chủ tịch UBND xã Tân Lập, huyện Thạch An, (Cao Bằng) cho biết.",
+         [("Đào Văn Kha", ["Chủ tịch UBND xã Tân Lập"])]),
+        ("Bà Mạc Thị Hồng, Phó chủ tịch không chuyên trách Hội Nông dân tỉnh phát biểu.",
+         [("Mạc Thị Hồng", ["Phó chủ tịch"])]),
+    ],
+)
+def test_titles_end_where_the_body_ends(text, expected):
+    """Issue #11: no cut titles in the facet."""
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Tôn Thất Bảo – Chủ tịch FPX – cho rằng thị trường còn rộng.",
+        "Ông Vũ Đình Khang, Giám đốc Địa ốc Hưng Thành cho biết dự án sắp mở bán.",
+        "Ông Lý Văn Hào, Giám đốc Công nghệ của hãng cho hay sản phẩm đã ra mắt.",
+        "Bà Đỗ Thị Lan, Giám đốc cấp cao khối Bán lẻ của tập đoàn chia sẻ.",
+        "Ông Lưu Văn Nam, nguyên trưởng phòng kinh doanh, bị bắt.",
+        "Ông Cù Văn Hậu, Phó Giám đốc Xí nghiệp May Hòa Bình cho biết.",
+    ],
+)
+def test_private_firms_people_are_left_out(text):
+    """Issue #11: an unknown acronym or a body no public one starts with, after Giám đốc or
+    Chủ tịch, is a company's; business departments and senior directors are too."""
+    assert officials(text) == []
+
+
+def test_a_post_on_whose_behalf_is_no_ones_here():
+    text = "Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Hòa Bình Tạ Văn Hòa trao huân chương."
+    assert officials(text) == [("Tạ Văn Hòa", ["Bí thư Tỉnh ủy Hòa Bình"])]
+
+
+def test_a_bare_post_before_a_verb_is_the_next_subject():
+    text = "Về ý kiến của đại biểu Lò Văn Sáng, Bộ trưởng nêu rõ quy hoạch đã được duyệt."
+    assert officials(text) == [("Lò Văn Sáng", ["đại biểu"])]
+
+
+def test_posts_joined_by_and_before_a_name_are_the_last_ones():
+    text = ("Tham gia có Ủy viên Quốc vụ Trung Quốc Wang Lei và Tổng tham mưu trưởng quân đội "
+            "Trung Quốc Zhao Minghui.")
+    assert officials(text) == [
+        ("Wang Lei", ["Ủy viên Quốc vụ Trung Quốc"]),
+        ("Zhao Minghui", ["Tổng tham mưu trưởng quân đội Trung Quốc"]),
+    ]
+
+
+def test_a_foreign_name_does_not_swallow_the_next_word():
+    text = "Bộ trưởng Quốc phòng Pháp Anne Marchal Đảng Xanh đang bị điều tra."
+    assert [name for name, _ in officials(text)] == ["Anne Marchal"]
