@@ -309,15 +309,35 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         elif w.low == "và" and i + n + 1 < len(words) and (
             words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
             or words[i + n + 1].low in _BODY_TAIL_WORDS
-        ) and not _post_at(words, i + n + 1)[0]:
+        ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1):
             n += 1
         elif n and _second_syllable(words, i + n):
             n += 1
         elif w.text.isdigit() and w.gap == "-":  # "Covid-19"
             n += 1
+        elif n and _completes_word(words, i + n):
+            n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Trung tâm đào tạo và bảo mật"
         else:
             break
     return n
+
+
+def _honorific_at(words: list[_Word], k: int) -> bool:
+    """Whether an honorific opens at *k*: "và đồng chí X", "và ông Y" lead to the next person."""
+    return k < len(words) and (
+        words[k].low in ("ông", "bà") or (words[k].low == "đồng" and k + 1 < len(words) and words[k + 1].low == "chí")
+    )
+
+
+def _completes_word(words: list[_Word], k: int) -> bool:
+    """Whether lower-case word *k* ends a listed word that the word before it began (and that
+    word did not already end one): a title goes on to the end of a word."""
+    if k < 2 or not words[k].text.islower() or words[k].gap != " " or words[k - 1].gap != " ":
+        return False
+    listed = wordlist.default()
+    return listed.joins(exact(words[k - 1].text), words[k].low, strict=True) and not listed.joins(
+        exact(words[k - 2].text), exact(words[k - 1].text), strict=True
+    )
 
 
 # Lower-case words that end a title when they follow it: verbs and function words
@@ -471,7 +491,7 @@ def _name_run(words: list[_Word], i: int) -> int:
     while i + n < len(words) and (
         words[i + n].is_cap and (n == 0 or _joined(words, i + n)) or (n and _hyphenated(words, i + n))
     ) and n < 8:
-        if n >= 1 and (words[i + n].text in _STARTERS or (
+        if n >= 1 and (words[i + n].text in _STARTERS or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
         )):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
@@ -483,7 +503,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến""".split()
 )
 
 
@@ -602,10 +622,14 @@ def _uncut(words: list[_Word], i: int, end: int) -> int:
     "Bộ Quốc Phòng", "tỉnh Khuyến" of "tỉnh Khuyến cáo" (the title's last syllable and the next
     one form a listed word) lose that syllable; the title then ends before the body's level
     word or head it was left with (a title ends where its organisation ends)."""
-    if end >= len(words) or end - i < 2 or words[end].gap != " " or not words[end - 1].is_cap:
+    if end < len(words) and words[end].gap == "-" and words[end].is_cap and words[end - 1].is_cap:
+        return end - i + 1  # "Bệnh viện Việt-Tiệp": the name goes on across the hyphen
+    if end >= len(words) or end - i < 2 or words[end].gap != " ":
         return end - i
+    if not words[end - 1].is_cap:
+        return end - i  # a lower-case word a body's name goes on with is read by _body_tail
     if not wordlist.default().joins(exact(words[end - 1].text), exact(words[end].text), strict=True) and not (
-        words[end - 2].low in _LEVELS and not words[end].is_cap and words[end - 1].text not in _ONE_SYLLABLE_PLACES
+        words[end - 2].low in _LEVELS and not words[end].is_cap and words[end - 1].text not in _ONE_SYLLABLE_PLACES and not words[end - 1].text.isupper()
     ):  # "tỉnh Khuyến cáo": a place is no single syllable going on in lower case
         return end - i
     end -= 1
@@ -785,7 +809,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             i += 1  # most words start neither a post nor a name
             continue
         post_len, is_rank = _post_at(words, i, before_name=True)
-        if post_len and _memorial(words, i):
+        if post_len and (_memorial(words, i) or _aide(words, i)):
             # "khu lưu niệm cố Thủ tướng Võ Văn Kiệt" names a place
             tail = _body_tail(words, i + post_len)
             i += post_len + tail + _name_run(words, i + post_len + tail)
@@ -829,6 +853,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 ):
                     name = []  # "Phó Chủ tịch UBND TP Sầm Sơn": a town, not a person
                 title_end = run_start + len(place)
+                title_end = i + _uncut(words, i, title_end) if title_end < run_start + run_len else title_end
                 title = text[words[i].start:words[title_end - 1].end]
                 if _good_name(name) and _plausible(name, bool(more_titles), title):
                     before = pending if pending_end == i else []
@@ -891,6 +916,15 @@ def _on_behalf(words: list[_Word], i: int) -> bool:
     if i >= 1 and words[i - 1].low == "của":
         i -= 1  # "Thừa ủy quyền của Chủ tịch nước"
     return i >= 2 and (words[i - 2].low, words[i - 1].low) in {("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh")}
+
+
+_AIDES = {tuple(exact(w) for w in p.split()) for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký")}
+
+
+def _aide(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* is held by someone else than the person named after it: "Trợ lý
+    Tổng thống Nga X", "phu nhân Thủ tướng Y" (the facet leaves such people out)."""
+    return i >= 2 and (words[i - 2].low, words[i - 1].low) in _AIDES
 
 
 def _memorial(words: list[_Word], i: int) -> bool:
@@ -1331,7 +1365,10 @@ def _apply_curated(people: dict, curated: Curated, texts: list[str], author_key:
 _SPACES = re.compile(r"\s+")
 # A title never ends in a level word without its place ("…, huyện"), or a word that opens
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
-_DANGLING = re.compile(r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)| (?:không|cấp|các|của))+$")
+_DANGLING = re.compile(
+    r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)| không"
+    r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay))+$"
+)
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 
 

@@ -389,3 +389,38 @@ def test_posts_joined_by_and_before_a_name_are_the_last_ones():
 def test_a_foreign_name_does_not_swallow_the_next_word():
     text = "Bộ trưởng Quốc phòng Pháp Anne Marchal Đảng Xanh đang bị điều tra."
     assert [name for name, _ in officials(text)] == ["Anne Marchal"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title goes on to the end of a word its body's name began ("Trợ | cấp", "bảo | mật")
+        ("Cựu Bộ trưởng Lao động và Trợ cấp Tom Hadley cũng được điều chuyển.",
+         [("Tom Hadley", ["Bộ trưởng Lao động và Trợ cấp"])]),
+        ("Ông Lê Văn Hà, Trưởng ban Tạp chí Quân đội điện tử trình bày báo cáo.",
+         [("Lê Văn Hà", ["Trưởng ban Tạp chí Quân đội điện tử"])]),
+        # and across a hyphen inside a name
+        ("Ông Lê Văn Tập – Giám đốc bệnh viện Việt-Hàn cho biết.",
+         [("Lê Văn Tập", ["Giám đốc bệnh viện Việt-Hàn"])]),
+        # a verb after the body, and "và đồng chí" before the next person, are no part of a title
+        ("Ông Phạm Văn Vinh - Giám đốc NXB Hòa Đồng phát biểu tại lễ.",
+         [("Phạm Văn Vinh", ["Giám đốc NXB Hòa Đồng"])]),
+        ("Tiếp đồng chí Hà Minh, Chủ nhiệm Ủy ban Thường vụ tỉnh Vân Nam và đồng chí Lý Cường dự.",
+         [("Hà Minh", ["Chủ nhiệm Ủy ban Thường vụ tỉnh Vân Nam"])]),
+    ],
+)
+def test_titles_end_at_the_end_of_a_word(text, expected):
+    """Issue #11: titles end where the organisation's name ends, not a syllable before or after."""
+    assert officials(text) == expected
+
+
+def test_a_name_ends_before_a_post_or_a_sentence_opener():
+    text = "Bộ trưởng Mai Văn Dũng Thứ trưởng Bộ Công thương Đỗ Văn Hải cho biết."
+    assert officials(text) == [("Mai Văn Dũng", ["Bộ trưởng"]), ("Đỗ Văn Hải", ["Thứ trưởng Bộ Công thương"])]
+    text = "Chủ tịch nước Trần Văn Quang Chuyến thăm sẽ diễn ra vào tuần tới."
+    assert officials(text) == [("Trần Văn Quang", ["Chủ tịch nước"])]
+
+
+def test_an_aide_holds_no_post_of_the_one_they_serve():
+    assert officials("Trợ lý Tổng thống Nga Ivan Petrov xác nhận tin này.") == []
+    assert officials("Phu nhân Thủ tướng Lê Thị Hoa thăm trường.") == []
