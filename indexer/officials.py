@@ -294,6 +294,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             n += 2  # "Ủy viên Trung ương Đảng khóa X, XI, XII"
             while i + n < len(words) and words[i + n].gap == ", " and _roman(words[i + n].text):
                 n += 1
+        elif n and _completes_word(words, i + n):
+            n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Cảng vụ Hàng không"
+        elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
+            break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
         elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai"):
             break  # ("quận Hai Bà Trưng" is a place)
         elif w.text.islower() and _after_place_name(words, i + n):
@@ -315,8 +319,6 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             n += 1
         elif w.text.isdigit() and w.gap == "-":  # "Covid-19"
             n += 1
-        elif n and _completes_word(words, i + n):
-            n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Trung tâm đào tạo và bảo mật"
         else:
             break
     return n
@@ -511,7 +513,7 @@ _NOT_PLACE_PAIRS = {("nông", "thôn"), ("nhà", "trường"), ("môi", "trườ
 
 
 # Bodies whose own names are often people's or places' names.
-_NAMED_BODIES = {"viện", "báo", "đài", "tờ"}
+_NAMED_BODIES = {"viện", "báo", "đài", "tờ", "chuyên"}  # "Trường THPT chuyên Phan Bội Châu"
 _NAMED_BODY_PAIRS = {("công", "ty"), ("tập", "đoàn"), ("ngân", "hàng"), ("bến", "xe"), ("khu", "lưu"), ("tạp", "chí"),
                      ("tiểu", "học"), ("trung", "học"), ("mầm", "non"), ("phổ", "thông"), ("cơ", "sở")}
 
@@ -690,6 +692,12 @@ def _title_names_someone(title: str) -> bool:
     """Whether *title* holds a person's name: "Tổng thống Trump", "Thứ trưởng Bộ NN&PTNT Vũ Văn Tám"."""
     words = _words(title)
     last = words[-1].text if words else ""
+    if any(  # "Tổng thống V.Putin": an initial, a dot and a foreign name
+        words[k].gap == "." and len(words[k - 1].text) == 1 and words[k - 1].text.isupper()
+        and words[k].is_cap and words[k].text.isascii() and _foreign_name(words[k].text)
+        for k in range(1, len(words))
+    ):
+        return True
     if any(  # "Bộ trưởng Thông tin Awwad bin": a foreign name inside the title
         w.is_cap and w.text.isascii() and len(w.text) > 2 and _foreign_name(w.text) and not _COUNTRY_IN.search(w.text)
         and words[k - 1].low not in _LEVELS and words[k - 1].low not in _PLACE_WORDS and words[k - 1].low != "phố"
@@ -871,7 +879,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     continue
             if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
                 not pending or pending_end == i
-            ) and not _on_behalf(words, i):
+            ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước"):
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
@@ -1156,7 +1164,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|xí nghiệp|cấp cao|\bkhối\b|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
+    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|xí nghiệp|cấp cao|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
@@ -1366,7 +1374,7 @@ _SPACES = re.compile(r"\s+")
 # A title never ends in a level word without its place ("…, huyện"), or a word that opens
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
 _DANGLING = re.compile(
-    r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)| không"
+    r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
     r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay))+$"
 )
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"

@@ -424,3 +424,26 @@ def test_a_name_ends_before_a_post_or_a_sentence_opener():
 def test_an_aide_holds_no_post_of_the_one_they_serve():
     assert officials("Trợ lý Tổng thống Nga Ivan Petrov xác nhận tin này.") == []
     assert officials("Phu nhân Thủ tướng Lê Thị Hoa thăm trường.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title holding "V.Putin" is his, not the next person's
+        ("Phòng đã đón Chủ tịch Lý Văn Tâm, Hà Minh Đào, Tổng thống V.Kovac và nhiều khách quý.", []),
+        # "trước Thủ tướng": before whom, no title of the person named next
+        ("Giải thích trước Thủ tướng và hàng ngàn DN, Bí thư Tỉnh ủy Nam Định Lê Văn Thanh khẳng định.",
+         [("Lê Văn Thanh", ["Bí thư Tỉnh ủy Nam Định"])]),
+        # a lower-case word that ends the word a capital began goes with the title
+        ("Bà Hà Thị Lan, Phó Giám đốc Cảng vụ Hàng không miền Trung cho biết.",
+         [("Hà Thị Lan", ["Phó Giám đốc Cảng vụ Hàng không"])]),
+        # a school named after a person ("THPT chuyên Lê Quý Đôn") names nobody
+        ("Phó Hiệu trưởng Trường THPT chuyên Lê Quý Đôn - lớp có nhiều học sinh giỏi.", []),
+        # after a place's name, a body's head opens a new phrase
+        ("Ông Đỗ Văn Thắng, nguyên Chủ tịch UBND tỉnh Phú Yên Ban cán sự đảng nhiệm kỳ trước có khuyết điểm.",
+         [("Đỗ Văn Thắng", ["nguyên Chủ tịch UBND tỉnh Phú Yên"])]),
+    ],
+)
+def test_titles_in_run_on_prose(text, expected):
+    """Issue #11: captions and lists that run into the next phrase."""
+    assert officials(text) == expected
