@@ -143,7 +143,7 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Saudi Arabia|Qatar|Pakistan|Afghanistan|Bangladesh|Sri Lanka|New Zealand|Ireland|Scotland|Belarus|
     Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
     Liban|Lebanon|Nepal|Bahrain|Costa Rica|London|Fed|Estonia|Ukraina|Latvia|Lithuania|Paris|New York|Saudi|Seattle|Kremlin|Israel|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
-    Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|
+    Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|Moldova|Georgia|Armenia|Azerbaijan|Slovenia|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES + _TITLE_PLACES}
@@ -294,8 +294,6 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             n += 2  # "Ủy viên Trung ương Đảng khóa X, XI, XII"
             while i + n < len(words) and words[i + n].gap == ", " and _roman(words[i + n].text):
                 n += 1
-        elif n and _completes_word(words, i + n):
-            n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Cảng vụ Hàng không"
         elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
             break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
         elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai"):
@@ -319,6 +317,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             n += 1
         elif w.text.isdigit() and w.gap == "-":  # "Covid-19"
             n += 1
+        elif n and _completes_word(words, i + n):
+            n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Cảng vụ Hàng không", "Vụ châu Âu"
         else:
             break
     return n
@@ -334,8 +334,10 @@ def _honorific_at(words: list[_Word], k: int) -> bool:
 def _completes_word(words: list[_Word], k: int) -> bool:
     """Whether lower-case word *k* ends a listed word that the word before it began (and that
     word did not already end one): a title goes on to the end of a word."""
-    if k < 2 or not words[k].text.islower() or words[k].gap != " " or words[k - 1].gap != " ":
+    if k < 2 or words[k].gap != " " or words[k - 1].gap != " ":
         return False
+    if not words[k].text.islower() and not (words[k].is_cap and words[k - 1].text.islower()):
+        return False  # lower case goes on a capital's word; a capital, a lower-case one's ("châu Âu")
     listed = wordlist.default()
     return listed.joins(exact(words[k - 1].text), words[k].low, strict=True) and not listed.joins(
         exact(words[k - 2].text), exact(words[k - 1].text), strict=True
@@ -611,6 +613,9 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
     return titles, i
 
 
+_CONTINENTS = {"Âu", "Á", "Phi", "Mỹ", "Úc", "Đại"}
+
+
 def _inside_word(words: list[_Word], k: int) -> bool:
     """Whether capitalised word *k* ends a listed word begun by the capitalised word before it
     ("Quốc Phòng"), so belongs to a body's name, not to a person's."""
@@ -630,6 +635,8 @@ def _uncut(words: list[_Word], i: int, end: int) -> int:
         return end - i
     if not words[end - 1].is_cap:
         return end - i  # a lower-case word a body's name goes on with is read by _body_tail
+    if words[end - 2].is_cap and words[end - 2].text not in _BODY_STARTS:
+        return end - i  # "phường Kim Liên | thông tin": the capital ends a name of two words
     if not wordlist.default().joins(exact(words[end - 1].text), exact(words[end].text), strict=True) and not (
         words[end - 2].low in _LEVELS and not words[end].is_cap and words[end - 1].text not in _ONE_SYLLABLE_PLACES and not words[end - 1].text.isupper()
     ):  # "tỉnh Khuyến cáo": a place is no single syllable going on in lower case
@@ -831,6 +838,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             while k < j and not (words[k].is_cap and _run_reaches(words, k, j)):
                 k += 1
             run_start = k if k < j else j
+            if 0 < run_start < len(words) and words[run_start - 1].low == "châu" and words[run_start].text in _CONTINENTS:
+                run_start += 1  # "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova X"
             if run_start < j and _inside_word(words, run_start + 1) and run_start + 2 < len(words):
                 run_start += 2  # "Thứ trưởng Bộ Quốc Phòng Trần Đơn": "Quốc Phòng" is the body's name
             run_len = _name_run(words, run_start)

@@ -447,3 +447,10 @@ def test_an_aide_holds_no_post_of_the_one_they_serve():
 def test_titles_in_run_on_prose(text, expected):
     """Issue #11: captions and lists that run into the next phrase."""
     assert officials(text) == expected
+
+
+def test_a_continent_after_chau_and_two_syllable_places_stay_whole():
+    text = "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova Andrei Popa cho biết."
+    assert officials(text) == [("Andrei Popa", ["Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova"])]
+    text = "Trung tá Lê Văn Vũ, Phó Trưởng Công an phường Kim Liên thông tin về vụ việc."
+    assert officials(text) == [("Lê Văn Vũ", ["Trung tá", "Phó Trưởng Công an phường Kim Liên"])]
