@@ -461,6 +461,8 @@ def _starts_person(words: list[_Word], i: int, min_len: int = 2) -> bool:
     """Whether a run of *min_len*+ capitalised words starting at *i* begins with a surname."""
     if words[i].text not in SURNAMES or i + min_len > len(words):
         return False
+    if words[i].text == "Y" and _province_at(words, i + 1):
+        return False  # "ĐH Y Hà Nội"
     return all(
         _joined(words, k) and words[k].is_cap and words[k].text not in _BODY_STARTS
         for k in range(i + 1, i + min_len)
@@ -507,7 +509,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến Mặc""".split()
 )
 
 
@@ -689,6 +691,8 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
         if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text):
             return True
         if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and not _province_at(words, k) and not (
+            w.text == "Y" and _province_at(words, k + 1)  # "ĐH Y Hà Nội"
+        ) and not (
             words[k - 1].low in _PLACE_WORDS or _named_body_before(words, k)  # "phường Hoàng Văn Thụ"
         ):
             return True
@@ -805,6 +809,7 @@ def _good_name(parts: list[str]) -> bool:
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
+        and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
     )
 
 
@@ -1384,7 +1389,7 @@ _SPACES = re.compile(r"\s+")
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
 _DANGLING = re.compile(
     r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
-    r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay))+$"
+    r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 
@@ -1394,6 +1399,8 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     if title.endswith(" và"):
         title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
     title = _DANGLING.sub("", title)
+    while " " in title and title.rsplit(" ", 1)[1] in _STARTERS and title.rsplit(" ", 1)[1] not in _BODY_STARTS:
+        title = title.rsplit(" ", 1)[0]  # "… tỉnh Khánh Hòa Không ủng hộ": the next sentence's first word
     last = title.rsplit(" ", 1)
     if (
         len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ")

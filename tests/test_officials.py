@@ -454,3 +454,19 @@ def test_a_continent_after_chau_and_two_syllable_places_stay_whole():
     assert officials(text) == [("Andrei Popa", ["Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova"])]
     text = "Trung tá Lê Văn Vũ, Phó Trưởng Công an phường Kim Liên thông tin về vụ việc."
     assert officials(text) == [("Lê Văn Vũ", ["Trung tá", "Phó Trưởng Công an phường Kim Liên"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the next sentence's first word, when its full stop is missing, is no part of a title
+        ("Ông Lê Văn Hà, Phó Chủ nhiệm Đoàn LS tỉnh Phú Yên Không ủng hộ dự thảo.",
+         [("Lê Văn Hà", ["Phó Chủ nhiệm Đoàn LS tỉnh Phú Yên"])]),
+        ("Ông Nguyễn Đức Lâm, Chủ tịch Hội đồng Thành viên SCIC Mặc dù vậy, năm nay vẫn tốt.",
+         [("Nguyễn Đức Lâm", ["Chủ tịch Hội đồng Thành viên SCIC"])]),
+        # "ĐH Y Hà Nội" is a school, not a person called "Y Hà Nội"
+        ("Ông Nguyễn Văn An, Hiệu trưởng ĐH Y Hà Nội cho biết.", [("Nguyễn Văn An", ["Hiệu trưởng ĐH Y Hà Nội"])]),
+    ],
+)
+def test_run_on_sentences_and_schools(text, expected):
+    assert officials(text) == expected
