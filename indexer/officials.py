@@ -717,6 +717,10 @@ def _title_names_someone(title: str) -> bool:
         for k, w in enumerate(words) if k > 0
     ):
         return True
+    for k in range(1, len(words) - 2):  # "Chủ tịch Trung Quốc Tập Cận Bình": a name after the country
+        n = next((len(c) for c in _COUNTRY_SEQS if tuple(w.text for w in words[k:k + len(c)]) == c), 0)
+        if n and k + n + 2 <= len(words) and all(w.is_cap and w.gap == " " for w in words[k + n:]):
+            return True
     return _names_someone(words, 0, len(words)) or (
         len(words) > 1 and words[-1].is_cap and last.isascii() and _foreign_name(last) and not _COUNTRY_IN.search(last)
         and not words[-2].is_cap and words[-2].low not in _PLACE_WORDS and words[-2].low not in _LEVELS  # "huyện Kông Chro"
@@ -1332,7 +1336,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         if mention.titles and all(_private(t) for t in mention.titles):
             continue  # heads of private companies are not officials (issue #11)
         titles = [_after_and(t) for t in mention.titles]
-        titles = [t for t in titles if not _title_names_someone(t)]
+        titles = [t for t in titles if not _title_names_someone(t) and not _private(t)]
         if mention.titles and not titles:
             continue
         mention.titles = titles

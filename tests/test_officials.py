@@ -470,3 +470,14 @@ def test_a_continent_after_chau_and_two_syllable_places_stay_whole():
 )
 def test_run_on_sentences_and_schools(text, expected):
     assert officials(text) == expected
+
+
+def test_a_name_after_a_country_makes_the_title_someone_elses():
+    text = "Dự có Chủ tịch Trung Quốc Lật Cận Đông, Tổng thống Thổ Nhĩ Kỳ Ahmet Kaya."
+    assert officials(text) == [("Ahmet Kaya", ["Tổng thống Thổ Nhĩ Kỳ"])]
+
+
+def test_a_private_title_is_never_shown_beside_a_bare_post():
+    """A board seat (HĐQT) is a company's; what is left, a bare "Phó Tổng giám đốc", tells
+    nothing of a public post."""
+    assert officials("Ông Nguyễn Thành Tâm, Ủy viên HĐQT, Phó Tổng giám đốc cho biết.") == []
