@@ -1160,7 +1160,7 @@ _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstv
 def _private(title: str) -> bool:
     """Whether *title* is a post in a private company: ``Giám đốc Công ty TNHH Media 24h``,
     ``Chủ tịch Tập đoàn Thành Thành Công``, ``Tổng giám đốc Coteccons`` (a brand that is no
-    Vietnamese word). A bare ``Giám đốc công ty`` is left alone, and so are state companies
+    Vietnamese word). A bare ``Giám đốc công ty`` is one too (which company is not said); state companies are not
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
     if _NOT_PUBLIC.search(low) or _brand_after_post(title) or _unknown_body_after_post(title):
@@ -1172,8 +1172,8 @@ def _private(title: str) -> bool:
     if _STATE_OWNED.search(low):
         return False
     company = _COMPANY.search(low)
-    if (company and company.group(1).strip(" ,.")) or _BOARD.search(low):
-        return True
+    if company or _BOARD.search(low):
+        return True  # a company not said to be the state's, even unnamed ("Giám đốc Công ty"): leave it out
     return False
 
 

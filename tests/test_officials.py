@@ -481,3 +481,8 @@ def test_a_private_title_is_never_shown_beside_a_bare_post():
     """A board seat (HĐQT) is a company's; what is left, a bare "Phó Tổng giám đốc", tells
     nothing of a public post."""
     assert officials("Ông Nguyễn Thành Tâm, Ủy viên HĐQT, Phó Tổng giám đốc cho biết.") == []
+
+
+def test_an_unnamed_company_is_no_public_post():
+    """Which company is not said, so whether it is the state's is not either: left out."""
+    assert officials("Ông Hoàng Văn Gia, Giám đốc Công ty cho biết sản lượng tăng.") == []
