@@ -699,6 +699,12 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
     return False
 
 
+_COUNTRY_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in sorted(_COUNTRY_SEQS, key=len, reverse=True):
+    _COUNTRY_BY_FIRST.setdefault(_seq[0], []).append(_seq)
+
+
+@lru_cache(maxsize=65536)
 def _title_names_someone(title: str) -> bool:
     """Whether *title* holds a person's name: "Tổng thống Trump", "Thứ trưởng Bộ NN&PTNT Vũ Văn Tám"."""
     words = _words(title)
@@ -718,7 +724,8 @@ def _title_names_someone(title: str) -> bool:
     ):
         return True
     for k in range(1, len(words) - 2):  # "Chủ tịch Trung Quốc Tập Cận Bình": a name after the country
-        n = next((len(c) for c in _COUNTRY_SEQS if tuple(w.text for w in words[k:k + len(c)]) == c), 0)
+        seqs = _COUNTRY_BY_FIRST.get(words[k].text)
+        n = seqs and next((len(c) for c in seqs if tuple(w.text for w in words[k:k + len(c)]) == c), 0)
         if n and k + n + 2 <= len(words) and all(w.is_cap and w.gap == " " for w in words[k + n:]):
             return True
     return _names_someone(words, 0, len(words)) or (
@@ -1157,6 +1164,7 @@ _STATE_OWNED = re.compile(
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 
 
+@lru_cache(maxsize=65536)
 def _private(title: str) -> bool:
     """Whether *title* is a post in a private company: ``Giám đốc Công ty TNHH Media 24h``,
     ``Chủ tịch Tập đoàn Thành Thành Công``, ``Tổng giám đốc Coteccons`` (a brand that is no
@@ -1333,9 +1341,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 found += m
                 shorts += s
     for mention in found:
-        if mention.titles and all(_private(t) for t in mention.titles):
-            continue  # heads of private companies are not officials (issue #11)
         titles = [_after_and(t) for t in mention.titles]
+        # heads of private companies are not officials (issue #11), nor are others' titles
         titles = [t for t in titles if not _title_names_someone(t) and not _private(t)]
         if mention.titles and not titles:
             continue
