@@ -284,6 +284,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         w = words[i + n]
         pair = (w.low, words[i + n + 1].low) if i + n + 1 < len(words) else None
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
+        if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
+            break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
             pair in _BODY_PAIRS or (pair in _CAP_PAIRS and (w.text[:1].isupper() or after_ban))
         ):
@@ -509,7 +511,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến Mặc""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến Mặc Nhiều""".split()
 )
 
 

@@ -486,3 +486,19 @@ def test_a_private_title_is_never_shown_beside_a_bare_post():
 def test_an_unnamed_company_is_no_public_post():
     """Which company is not said, so whether it is the state's is not either: left out."""
     assert officials("Ông Hoàng Văn Gia, Giám đốc Công ty cho biết sản lượng tăng.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bà Lò Thị Hương, Phó cục trưởng Cục Văn hóa cơ sở không đồng tình với ý kiến này.",
+         [("Lò Thị Hương", ["Phó cục trưởng Cục Văn hóa cơ sở"])]),
+        ("Bà Lò Thị Hương, Phó Giám đốc Cảng hàng không Vinh cho biết.",
+         [("Lò Thị Hương", ["Phó Giám đốc Cảng hàng không Vinh"])]),
+        ("Thống đốc Ngân hàng Nhà nước Lê Văn Hưng Nhiều cán bộ ngân hàng bị truy tố.",
+         [("Lê Văn Hưng", ["Thống đốc Ngân hàng Nhà nước"])]),
+    ],
+)
+def test_not_and_many_end_titles_and_names(text, expected):
+    """"không" (not) ends a title unless it is "hàng không"; "Nhiều" opens a sentence."""
+    assert officials(text) == expected
