@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens
 
-EXTRACTOR_VERSION = "3"  # issue #11: the shapes of real prose
+EXTRACTOR_VERSION = "4"  # issue #11: the shapes of real prose; round 2: the facet samples
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
