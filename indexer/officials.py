@@ -28,11 +28,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from indexer import wordlist
 from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens
 
-EXTRACTOR_VERSION = "3"  # issue #11: the shapes of real prose
+EXTRACTOR_VERSION = "4"  # issue #11: the shapes of real prose; round 2: the facet samples
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -48,6 +49,7 @@ thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trư�
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
 thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
 đoàn đại biểu quốc hội | tùy viên | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
+tham mưu trưởng | tổng tham mưu trưởng
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -141,7 +143,7 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Saudi Arabia|Qatar|Pakistan|Afghanistan|Bangladesh|Sri Lanka|New Zealand|Ireland|Scotland|Belarus|
     Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
     Liban|Lebanon|Nepal|Bahrain|Costa Rica|London|Fed|Estonia|Ukraina|Latvia|Lithuania|Paris|New York|Saudi|Seattle|Kremlin|Israel|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
-    Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|
+    Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|Moldova|Georgia|Armenia|Azerbaijan|Slovenia|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES + _TITLE_PLACES}
@@ -282,6 +284,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         w = words[i + n]
         pair = (w.low, words[i + n + 1].low) if i + n + 1 < len(words) else None
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
+        if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
+            break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
             pair in _BODY_PAIRS or (pair in _CAP_PAIRS and (w.text[:1].isupper() or after_ban))
         ):
@@ -292,6 +296,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             n += 2  # "Ủy viên Trung ương Đảng khóa X, XI, XII"
             while i + n < len(words) and words[i + n].gap == ", " and _roman(words[i + n].text):
                 n += 1
+        elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
+            break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
         elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai"):
             break  # ("quận Hai Bà Trưng" is a place)
         elif w.text.islower() and _after_place_name(words, i + n):
@@ -307,15 +313,37 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         elif w.low == "và" and i + n + 1 < len(words) and (
             words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
             or words[i + n + 1].low in _BODY_TAIL_WORDS
-        ) and not _post_at(words, i + n + 1)[0]:
+        ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1):
             n += 1
         elif n and _second_syllable(words, i + n):
             n += 1
         elif w.text.isdigit() and w.gap == "-":  # "Covid-19"
             n += 1
+        elif n and _completes_word(words, i + n):
+            n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Cảng vụ Hàng không", "Vụ châu Âu"
         else:
             break
     return n
+
+
+def _honorific_at(words: list[_Word], k: int) -> bool:
+    """Whether an honorific opens at *k*: "và đồng chí X", "và ông Y" lead to the next person."""
+    return k < len(words) and (
+        words[k].low in ("ông", "bà") or (words[k].low == "đồng" and k + 1 < len(words) and words[k + 1].low == "chí")
+    )
+
+
+def _completes_word(words: list[_Word], k: int) -> bool:
+    """Whether lower-case word *k* ends a listed word that the word before it began (and that
+    word did not already end one): a title goes on to the end of a word."""
+    if k < 2 or words[k].gap != " " or words[k - 1].gap != " ":
+        return False
+    if not words[k].text.islower() and not (words[k].is_cap and words[k - 1].text.islower()):
+        return False  # lower case goes on a capital's word; a capital, a lower-case one's ("châu Âu")
+    listed = wordlist.default()
+    return listed.joins(exact(words[k - 1].text), words[k].low, strict=True) and not listed.joins(
+        exact(words[k - 2].text), exact(words[k - 1].text), strict=True
+    )
 
 
 # Lower-case words that end a title when they follow it: verbs and function words
@@ -435,6 +463,8 @@ def _starts_person(words: list[_Word], i: int, min_len: int = 2) -> bool:
     """Whether a run of *min_len*+ capitalised words starting at *i* begins with a surname."""
     if words[i].text not in SURNAMES or i + min_len > len(words):
         return False
+    if words[i].text == "Y" and _province_at(words, i + 1):
+        return False  # "ĐH Y Hà Nội"
     return all(
         _joined(words, k) and words[k].is_cap and words[k].text not in _BODY_STARTS
         for k in range(i + 1, i + min_len)
@@ -469,7 +499,7 @@ def _name_run(words: list[_Word], i: int) -> int:
     while i + n < len(words) and (
         words[i + n].is_cap and (n == 0 or _joined(words, i + n)) or (n and _hyphenated(words, i + n))
     ) and n < 8:
-        if n >= 1 and (words[i + n].text in _STARTERS or (
+        if n >= 1 and (words[i + n].text in _STARTERS or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
         )):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
@@ -481,7 +511,7 @@ def _name_run(words: list[_Word], i: int) -> int:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến Mặc Nhiều""".split()
 )
 
 
@@ -489,7 +519,7 @@ _NOT_PLACE_PAIRS = {("nông", "thôn"), ("nhà", "trường"), ("môi", "trườ
 
 
 # Bodies whose own names are often people's or places' names.
-_NAMED_BODIES = {"viện", "báo", "đài", "tờ"}
+_NAMED_BODIES = {"viện", "báo", "đài", "tờ", "chuyên"}  # "Trường THPT chuyên Phan Bội Châu"
 _NAMED_BODY_PAIRS = {("công", "ty"), ("tập", "đoàn"), ("ngân", "hàng"), ("bến", "xe"), ("khu", "lưu"), ("tạp", "chí"),
                      ("tiểu", "học"), ("trung", "học"), ("mầm", "non"), ("phổ", "thông"), ("cơ", "sở")}
 
@@ -582,9 +612,47 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 3)
         ):
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
-        titles.append(text[words[i].start:words[i + n - 1].end])
+        titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
     return titles, i
+
+
+_CONTINENTS = {"Âu", "Á", "Phi", "Mỹ", "Úc", "Đại"}
+
+
+def _inside_word(words: list[_Word], k: int) -> bool:
+    """Whether capitalised word *k* ends a listed word begun by the capitalised word before it
+    ("Quốc Phòng"), so belongs to a body's name, not to a person's."""
+    return 0 < k < len(words) and words[k - 1].is_cap and words[k].is_cap and words[k].gap == " " and wordlist.default().joins(
+        exact(words[k - 1].text), exact(words[k].text), strict=True
+    )
+
+
+def _uncut(words: list[_Word], i: int, end: int) -> int:
+    """Where a title from *i* to *end* ends if it must not end inside a word: "Bộ Quốc" of
+    "Bộ Quốc Phòng", "tỉnh Khuyến" of "tỉnh Khuyến cáo" (the title's last syllable and the next
+    one form a listed word) lose that syllable; the title then ends before the body's level
+    word or head it was left with (a title ends where its organisation ends)."""
+    if end < len(words) and words[end].gap == "-" and words[end].is_cap and words[end - 1].is_cap:
+        return end - i + 1  # "Bệnh viện Việt-Tiệp": the name goes on across the hyphen
+    if end >= len(words) or end - i < 2 or words[end].gap != " ":
+        return end - i
+    if not words[end - 1].is_cap:
+        return end - i  # a lower-case word a body's name goes on with is read by _body_tail
+    if words[end - 2].is_cap and words[end - 2].text not in _BODY_STARTS:
+        return end - i  # "phường Kim Liên | thông tin": the capital ends a name of two words
+    if not wordlist.default().joins(exact(words[end - 1].text), exact(words[end].text), strict=True) and not (
+        words[end - 2].low in _LEVELS and not words[end].is_cap and words[end - 1].text not in _ONE_SYLLABLE_PLACES and not words[end - 1].text.isupper()
+    ):  # "tỉnh Khuyến cáo": a place is no single syllable going on in lower case
+        return end - i
+    end -= 1
+    while end - i > 1 and (words[end - 1].low in _LEVELS or words[end - 1].text in _CUT_HEADS):
+        end -= 1
+    return end - i
+
+
+_ONE_SYLLABLE_PLACES = {"Huế", "Vinh", "Hà"}
+_CUT_HEADS = {"Ban", "ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "UBND", "HĐND"}
 
 
 _PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công"}
@@ -625,16 +693,30 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
         if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text):
             return True
         if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and not _province_at(words, k) and not (
+            w.text == "Y" and _province_at(words, k + 1)  # "ĐH Y Hà Nội"
+        ) and not (
             words[k - 1].low in _PLACE_WORDS or _named_body_before(words, k)  # "phường Hoàng Văn Thụ"
         ):
             return True
     return False
 
 
+_COUNTRY_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in sorted(_COUNTRY_SEQS, key=len, reverse=True):
+    _COUNTRY_BY_FIRST.setdefault(_seq[0], []).append(_seq)
+
+
+@lru_cache(maxsize=65536)
 def _title_names_someone(title: str) -> bool:
     """Whether *title* holds a person's name: "Tổng thống Trump", "Thứ trưởng Bộ NN&PTNT Vũ Văn Tám"."""
     words = _words(title)
     last = words[-1].text if words else ""
+    if any(  # "Tổng thống V.Putin": an initial, a dot and a foreign name
+        words[k].gap == "." and len(words[k - 1].text) == 1 and words[k - 1].text.isupper()
+        and words[k].is_cap and words[k].text.isascii() and _foreign_name(words[k].text)
+        for k in range(1, len(words))
+    ):
+        return True
     if any(  # "Bộ trưởng Thông tin Awwad bin": a foreign name inside the title
         w.is_cap and w.text.isascii() and len(w.text) > 2 and _foreign_name(w.text) and not _COUNTRY_IN.search(w.text)
         and words[k - 1].low not in _LEVELS and words[k - 1].low not in _PLACE_WORDS and words[k - 1].low != "phố"
@@ -643,6 +725,11 @@ def _title_names_someone(title: str) -> bool:
         for k, w in enumerate(words) if k > 0
     ):
         return True
+    for k in range(1, len(words) - 2):  # "Chủ tịch Trung Quốc Tập Cận Bình": a name after the country
+        seqs = _COUNTRY_BY_FIRST.get(words[k].text)
+        n = seqs and next((len(c) for c in seqs if tuple(w.text for w in words[k:k + len(c)]) == c), 0)
+        if n and k + n + 2 <= len(words) and all(w.is_cap and w.gap == " " for w in words[k + n:]):
+            return True
     return _names_someone(words, 0, len(words)) or (
         len(words) > 1 and words[-1].is_cap and last.isascii() and _foreign_name(last) and not _COUNTRY_IN.search(last)
         and not words[-2].is_cap and words[-2].low not in _PLACE_WORDS and words[-2].low not in _LEVELS  # "huyện Kông Chro"
@@ -716,6 +803,15 @@ _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
 }
 
 
+def _foreign_part(name: list[str]) -> list[str]:
+    """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
+    after the name) is Sylvie Goulard."""
+    for k in range(1, len(name)):
+        if not name[k].isascii() and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
+            return name[:k]
+    return name
+
+
 def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
@@ -726,6 +822,7 @@ def _good_name(parts: list[str]) -> bool:
         and parts[0] not in _NOT_NAMES - _NAME_STARTERS
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
+        and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
     )
 
 
@@ -745,7 +842,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             i += 1  # most words start neither a post nor a name
             continue
         post_len, is_rank = _post_at(words, i, before_name=True)
-        if post_len and _memorial(words, i):
+        if post_len and (_memorial(words, i) or _aide(words, i)):
             # "khu lưu niệm cố Thủ tướng Võ Văn Kiệt" names a place
             tail = _body_tail(words, i + post_len)
             i += post_len + tail + _name_run(words, i + post_len + tail)
@@ -759,10 +856,15 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             while k < j and not (words[k].is_cap and _run_reaches(words, k, j)):
                 k += 1
             run_start = k if k < j else j
+            if 0 < run_start < len(words) and words[run_start - 1].low == "châu" and words[run_start].text in _CONTINENTS:
+                run_start += 1  # "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova X"
+            if run_start < j and _inside_word(words, run_start + 1) and run_start + 2 < len(words):
+                run_start += 2  # "Thứ trưởng Bộ Quốc Phòng Trần Đơn": "Quốc Phòng" is the body's name
             run_len = _name_run(words, run_start)
             if run_len and _joined(words, run_start):
                 run = _parts(words, run_start, run_start + run_len)
                 place, name = _split_place(run, _place_word_before(words, run_start), _named_body_before(words, run_start))
+                name = _foreign_part(name)
                 if len(name) == 1 and not place:
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
@@ -774,11 +876,19 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # titles after A lead to B's name; A has hers before it
                     more_titles = []
                 if (
+                    more_titles and is_post(more_titles[-1]) and more_end < len(words)
+                    and words[more_end].gap == " " and not words[more_end].is_cap and not words[more_end].text.isupper()
+                ):
+                    # "ý kiến của đại biểu X, Phó Thủ tướng nêu rõ": a bare post that goes on
+                    # to a verb is the next sentence's subject, not X's
+                    more_titles.pop()
+                if (
                     len(name) == 2 and not place and not more_titles and run_start > 0
                     and words[run_start - 1].low in ("tỉnh", "tp", "tx", "phố", "xã")
                 ):
                     name = []  # "Phó Chủ tịch UBND TP Sầm Sơn": a town, not a person
                 title_end = run_start + len(place)
+                title_end = i + _uncut(words, i, title_end) if title_end < run_start + run_len else title_end
                 title = text[words[i].start:words[title_end - 1].end]
                 if _good_name(name) and _plausible(name, bool(more_titles), title):
                     before = pending if pending_end == i else []
@@ -796,7 +906,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     continue
             if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
                 not pending or pending_end == i
-            ) and not _on_behalf(words, i):
+            ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước"):
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
@@ -838,7 +948,18 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
 
 def _on_behalf(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is someone else's: "thừa ủy quyền Thủ tướng", "thừa lệnh Chủ tịch"."""
+    if i >= 1 and words[i - 1].low == "của":
+        i -= 1  # "Thừa ủy quyền của Chủ tịch nước"
     return i >= 2 and (words[i - 2].low, words[i - 1].low) in {("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh")}
+
+
+_AIDES = {tuple(exact(w) for w in p.split()) for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký")}
+
+
+def _aide(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* is held by someone else than the person named after it: "Trợ lý
+    Tổng thống Nga X", "phu nhân Thủ tướng Y" (the facet leaves such people out)."""
+    return i >= 2 and (words[i - 2].low, words[i - 1].low) in _AIDES
 
 
 def _memorial(words: list[_Word], i: int) -> bool:
@@ -1045,21 +1166,24 @@ _STATE_OWNED = re.compile(
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 
 
+@lru_cache(maxsize=65536)
 def _private(title: str) -> bool:
     """Whether *title* is a post in a private company: ``Giám đốc Công ty TNHH Media 24h``,
     ``Chủ tịch Tập đoàn Thành Thành Công``, ``Tổng giám đốc Coteccons`` (a brand that is no
-    Vietnamese word). A bare ``Giám đốc công ty`` is left alone, and so are state companies
+    Vietnamese word). A bare ``Giám đốc công ty`` is one too (which company is not said); state companies are not
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
-    if _NOT_PUBLIC.search(low) or _brand_after_post(title):
+    if _NOT_PUBLIC.search(low) or _brand_after_post(title) or _unknown_body_after_post(title):
         return True
+    if "kinh doanh" in low and not re.search(r"nhà nước|đăng ký kinh doanh", low):
+        return True  # "trưởng phòng kinh doanh", "Xí nghiệp kinh doanh …": a business's post
     if re.search(r"\b(?:tnhh|cổ phần|ctcp|cty cp|công ty cp)\b", low) and not re.search(r"\bmtv\b|một thành viên|điện lực|nhà nước", low):
         return True  # a limited or joint-stock company, not one of the state's one-member companies
     if _STATE_OWNED.search(low):
         return False
     company = _COMPANY.search(low)
-    if (company and company.group(1).strip(" ,.")) or _BOARD.search(low):
-        return True
+    if company or _BOARD.search(low):
+        return True  # a company not said to be the state's, even unnamed ("Giám đốc Công ty"): leave it out
     return False
 
 
@@ -1068,10 +1192,58 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
+    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|xí nghiệp|cấp cao|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
+
+
+# Acronyms a head of a public body is written with ("Giám đốc BHXH", "Chủ tịch UBND"); any other
+# acronym right after "Giám đốc" or "Chủ tịch" is taken for a company's ("Chủ tịch FPT").
+_PUBLIC_ACRONYMS = set(
+    """UBND HĐND MTTQ LĐLĐ UB UBTƯ UBMTTQ UBMTTQVN TƯ TW TP QH CĐ HĐTV BHXH BV BVĐK TTXVN PVN PVC PVTEX
+    VNPT VNR TEDI TKV KBNN SCIC VAMC BQL BQLDA TT TTYT CDC NXB ĐH ĐHQG CPMB VDB BSR VOV VTV GTVT NHNN
+    NHCSXH FBI CIA NASA SOM SFOM TQ HNV CPP UNND ỦBND UBDN UBNDTP CAND TAND VKSND BCH BTV VKS CA CSGT
+    PCCC HTX BAN SỞ CÔNG TRUNG BỆNH ỦY UỶ HỘI NHNNVN ĐHĐN ĐHQGHN VNA VTC""".split()
+)
+_PUBLIC_ACRONYM_STARTS = ("EVN", "PV", "T.Ư", "TP.", "UB")
+# What a director's ("Giám đốc", "Tổng giám đốc") public body starts with: "Giám đốc Sở",
+# "Giám đốc Trung tâm", "Giám đốc Công an"; a company's goes to the company rules.
+_DIRECTOR_HEADS = set(
+    """sở trung bệnh cục ban bảo tổng đài khu nhà học chi cảng cảnh đại thông văn cơ phòng thư điện
+    viện vườn hợp dự quỹ kho trường thường viễn đường xổ bưu hải sân trạm vùng quân tập ngân cty bv
+    liên làng bến""".split()
+)
+_COMPANY_SECOND = {"an", "ty", "ti", "viên", "đoàn", "trình"}  # "Công an", "Công ty", "Công viên", "Công đoàn"
+
+
+def _unknown_body_after_post(title: str) -> bool:
+    """Whether the body after "Giám đốc" or "Chủ tịch" is none a public post is held in: an
+    acronym not known as a public body's ("Chủ tịch FPT"), or, for a director, a body that
+    starts with no public body's word ("Giám đốc Địa ốc …", "Giám đốc Công nghệ", "Giám đốc
+    cấp cao"). Where it cannot tell, the facet leaves the person out."""
+    words = _words(title)
+    k = 0
+    while k < len(words) and words[k].low in _PREFIXES:
+        k += 1
+    n, _ = _post_at(words, k)
+    if not n or k + n >= len(words):
+        return False
+    post = tuple(w.low for w in words[k:k + n])
+    while post and post[0] in _PREFIXES:
+        post = post[1:]
+    director = post in (("giám", "đốc"), ("tổng", "giám", "đốc"))
+    if not director and post != ("chủ", "tịch"):
+        return False
+    after = words[k + n]
+    text = after.text
+    if len(text) >= 2 and text.isupper() and any(c.isalpha() for c in text):
+        return text not in _PUBLIC_ACRONYMS and not text.startswith(_PUBLIC_ACRONYM_STARTS) and not _COUNTRY_IN.fullmatch(text)
+    if not director:
+        return False
+    if after.low == "công":
+        return k + n + 1 >= len(words) or words[k + n + 1].low not in _COMPANY_SECOND
+    return after.low not in _DIRECTOR_HEADS and not _COUNTRY_IN.fullmatch(text)
 
 
 def _brand_after_post(title: str) -> bool:
@@ -1104,6 +1276,22 @@ def _bare_executive(title: str) -> bool:
     while words and words[0] in _PREFIXES:
         words = words[1:]
     return tuple(words) in _EXECUTIVE
+
+
+_AND = re.compile(r"\s+và\s+")
+
+
+def _after_and(title: str) -> str:
+    """The last of several posts joined by "và" before a name: "Ủy viên Hội đồng Nhà nước
+    Trung Quốc A và Tổng tham mưu trưởng quân đội B" is B's post after the "và" alone."""
+    if " và " not in title:
+        return title
+    parts = _AND.split(title)
+    for k in range(len(parts) - 1, 0, -1):
+        words = _words(parts[k])
+        if _post_at(words, 0)[0] or (len(words) > 1 and words[0].low == "tổng" and _post_at(words, 1)[0]):
+            return " và ".join(parts[k:])
+    return title
 
 
 def _foreign_name(name: str) -> bool:
@@ -1155,9 +1343,9 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 found += m
                 shorts += s
     for mention in found:
-        if mention.titles and all(_private(t) for t in mention.titles):
-            continue  # heads of private companies are not officials (issue #11)
-        titles = [t for t in mention.titles if not _title_names_someone(t)]
+        titles = [_after_and(t) for t in mention.titles]
+        # heads of private companies are not officials (issue #11), nor are others' titles
+        titles = [t for t in titles if not _title_names_someone(t) and not _private(t)]
         if mention.titles and not titles:
             continue
         mention.titles = titles
@@ -1210,6 +1398,12 @@ def _apply_curated(people: dict, curated: Curated, texts: list[str], author_key:
 
 
 _SPACES = re.compile(r"\s+")
+# A title never ends in a level word without its place ("…, huyện"), or a word that opens
+# what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
+_DANGLING = re.compile(
+    r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
+    r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|Mặc dù|Tuy nhiên|Tuy vậy))+$"
+)
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 
 
@@ -1217,10 +1411,15 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _SPACES.sub(" ", title).strip(" ,;")
     if title.endswith(" và"):
         title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
+    title = _DANGLING.sub("", title)
+    while " " in title and title.rsplit(" ", 1)[1] in _STARTERS and title.rsplit(" ", 1)[1] not in _BODY_STARTS:
+        title = title.rsplit(" ", 1)[0]  # "… tỉnh Khánh Hòa Không ủng hộ": the next sentence's first word
     last = title.rsplit(" ", 1)
     if (
         len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ")
-        and not is_post(title) and not title.endswith("Hải Phòng")
+        and not is_post(title) and not title.endswith("Hải Phòng") and not (" " in last[0] and wordlist.default().joins(
+            exact(last[0].rsplit(" ", 1)[1]), exact(last[1]), strict=True
+        ))  # "Hải Phòng", "Bộ Quốc Phòng": the head ends a word
     ):
         title = last[0]  # "Tổng giám đốc Ban" cut before the body's name: keep the post
     if title.count("(") > title.count(")"):

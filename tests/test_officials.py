@@ -328,3 +328,177 @@ def test_real_labels_hold_no_article_text():
         assert set(row) == {"n", "id", "part", "officials"}
         for official in row["officials"]:
             assert set(official) <= {"name", "titles", "foreign", "unsure", "partial"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title never ends inside a word: "Bộ Quốc | Phòng", "tỉnh Khuyến | cáo"
+        ("Có mặt Thứ trưởng Bộ Quốc Phòng Lê Văn Dần tại lễ.",
+         [("Lê Văn Dần", ["Thứ trưởng Bộ Quốc Phòng"])]),
+        ("Ông Hồ Văn Tám – Chi cục trưởng Chi cục Thú y tỉnh Khuyến cáo người dân tiêm phòng.",
+         [("Hồ Văn Tám", ["Chi cục trưởng Chi cục Thú y"])]),
+        # nor on a level word without its place, nor on a word that opens what follows
+        ("Ông Đào Văn Kha, Chủ tịch UBND xã Tân Lập, huyện Thạch An, (Cao Bằng) cho biết.",
+         [("Đào Văn Kha", ["Chủ tịch UBND xã Tân Lập"])]),
+        ("Bà Mạc Thị Hồng, Phó chủ tịch không chuyên trách Hội Nông dân tỉnh phát biểu.",
+         [("Mạc Thị Hồng", ["Phó chủ tịch"])]),
+    ],
+)
+def test_titles_end_where_the_body_ends(text, expected):
+    """Issue #11: no cut titles in the facet."""
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Tôn Thất Bảo – Chủ tịch FPX – cho rằng thị trường còn rộng.",
+        "Ông Vũ Đình Khang, Giám đốc Địa ốc Hưng Thành cho biết dự án sắp mở bán.",
+        "Ông Lý Văn Hào, Giám đốc Công nghệ của hãng cho hay sản phẩm đã ra mắt.",
+        "Bà Đỗ Thị Lan, Giám đốc cấp cao khối Bán lẻ của tập đoàn chia sẻ.",
+        "Ông Lưu Văn Nam, nguyên trưởng phòng kinh doanh, bị bắt.",
+        "Ông Cù Văn Hậu, Phó Giám đốc Xí nghiệp May Hòa Bình cho biết.",
+    ],
+)
+def test_private_firms_people_are_left_out(text):
+    """Issue #11: an unknown acronym or a body no public one starts with, after Giám đốc or
+    Chủ tịch, is a company's; business departments and senior directors are too."""
+    assert officials(text) == []
+
+
+def test_a_post_on_whose_behalf_is_no_ones_here():
+    text = "Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Hòa Bình Tạ Văn Hòa trao huân chương."
+    assert officials(text) == [("Tạ Văn Hòa", ["Bí thư Tỉnh ủy Hòa Bình"])]
+
+
+def test_a_bare_post_before_a_verb_is_the_next_subject():
+    text = "Về ý kiến của đại biểu Lò Văn Sáng, Bộ trưởng nêu rõ quy hoạch đã được duyệt."
+    assert officials(text) == [("Lò Văn Sáng", ["đại biểu"])]
+
+
+def test_posts_joined_by_and_before_a_name_are_the_last_ones():
+    text = ("Tham gia có Ủy viên Quốc vụ Trung Quốc Wang Lei và Tổng tham mưu trưởng quân đội "
+            "Trung Quốc Zhao Minghui.")
+    assert officials(text) == [
+        ("Wang Lei", ["Ủy viên Quốc vụ Trung Quốc"]),
+        ("Zhao Minghui", ["Tổng tham mưu trưởng quân đội Trung Quốc"]),
+    ]
+
+
+def test_a_foreign_name_does_not_swallow_the_next_word():
+    text = "Bộ trưởng Quốc phòng Pháp Anne Marchal Đảng Xanh đang bị điều tra."
+    assert [name for name, _ in officials(text)] == ["Anne Marchal"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title goes on to the end of a word its body's name began ("Trợ | cấp", "bảo | mật")
+        ("Cựu Bộ trưởng Lao động và Trợ cấp Tom Hadley cũng được điều chuyển.",
+         [("Tom Hadley", ["Bộ trưởng Lao động và Trợ cấp"])]),
+        ("Ông Lê Văn Hà, Trưởng ban Tạp chí Quân đội điện tử trình bày báo cáo.",
+         [("Lê Văn Hà", ["Trưởng ban Tạp chí Quân đội điện tử"])]),
+        # and across a hyphen inside a name
+        ("Ông Lê Văn Tập – Giám đốc bệnh viện Việt-Hàn cho biết.",
+         [("Lê Văn Tập", ["Giám đốc bệnh viện Việt-Hàn"])]),
+        # a verb after the body, and "và đồng chí" before the next person, are no part of a title
+        ("Ông Phạm Văn Vinh - Giám đốc NXB Hòa Đồng phát biểu tại lễ.",
+         [("Phạm Văn Vinh", ["Giám đốc NXB Hòa Đồng"])]),
+        ("Tiếp đồng chí Hà Minh, Chủ nhiệm Ủy ban Thường vụ tỉnh Vân Nam và đồng chí Lý Cường dự.",
+         [("Hà Minh", ["Chủ nhiệm Ủy ban Thường vụ tỉnh Vân Nam"])]),
+    ],
+)
+def test_titles_end_at_the_end_of_a_word(text, expected):
+    """Issue #11: titles end where the organisation's name ends, not a syllable before or after."""
+    assert officials(text) == expected
+
+
+def test_a_name_ends_before_a_post_or_a_sentence_opener():
+    text = "Bộ trưởng Mai Văn Dũng Thứ trưởng Bộ Công thương Đỗ Văn Hải cho biết."
+    assert officials(text) == [("Mai Văn Dũng", ["Bộ trưởng"]), ("Đỗ Văn Hải", ["Thứ trưởng Bộ Công thương"])]
+    text = "Chủ tịch nước Trần Văn Quang Chuyến thăm sẽ diễn ra vào tuần tới."
+    assert officials(text) == [("Trần Văn Quang", ["Chủ tịch nước"])]
+
+
+def test_an_aide_holds_no_post_of_the_one_they_serve():
+    assert officials("Trợ lý Tổng thống Nga Ivan Petrov xác nhận tin này.") == []
+    assert officials("Phu nhân Thủ tướng Lê Thị Hoa thăm trường.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title holding "V.Putin" is his, not the next person's
+        ("Phòng đã đón Chủ tịch Lý Văn Tâm, Hà Minh Đào, Tổng thống V.Kovac và nhiều khách quý.", []),
+        # "trước Thủ tướng": before whom, no title of the person named next
+        ("Giải thích trước Thủ tướng và hàng ngàn DN, Bí thư Tỉnh ủy Nam Định Lê Văn Thanh khẳng định.",
+         [("Lê Văn Thanh", ["Bí thư Tỉnh ủy Nam Định"])]),
+        # a lower-case word that ends the word a capital began goes with the title
+        ("Bà Hà Thị Lan, Phó Giám đốc Cảng vụ Hàng không miền Trung cho biết.",
+         [("Hà Thị Lan", ["Phó Giám đốc Cảng vụ Hàng không"])]),
+        # a school named after a person ("THPT chuyên Lê Quý Đôn") names nobody
+        ("Phó Hiệu trưởng Trường THPT chuyên Lê Quý Đôn - lớp có nhiều học sinh giỏi.", []),
+        # after a place's name, a body's head opens a new phrase
+        ("Ông Đỗ Văn Thắng, nguyên Chủ tịch UBND tỉnh Phú Yên Ban cán sự đảng nhiệm kỳ trước có khuyết điểm.",
+         [("Đỗ Văn Thắng", ["nguyên Chủ tịch UBND tỉnh Phú Yên"])]),
+    ],
+)
+def test_titles_in_run_on_prose(text, expected):
+    """Issue #11: captions and lists that run into the next phrase."""
+    assert officials(text) == expected
+
+
+def test_a_continent_after_chau_and_two_syllable_places_stay_whole():
+    text = "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova Andrei Popa cho biết."
+    assert officials(text) == [("Andrei Popa", ["Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova"])]
+    text = "Trung tá Lê Văn Vũ, Phó Trưởng Công an phường Kim Liên thông tin về vụ việc."
+    assert officials(text) == [("Lê Văn Vũ", ["Trung tá", "Phó Trưởng Công an phường Kim Liên"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the next sentence's first word, when its full stop is missing, is no part of a title
+        ("Ông Lê Văn Hà, Phó Chủ nhiệm Đoàn LS tỉnh Phú Yên Không ủng hộ dự thảo.",
+         [("Lê Văn Hà", ["Phó Chủ nhiệm Đoàn LS tỉnh Phú Yên"])]),
+        ("Ông Nguyễn Đức Lâm, Chủ tịch Hội đồng Thành viên SCIC Mặc dù vậy, năm nay vẫn tốt.",
+         [("Nguyễn Đức Lâm", ["Chủ tịch Hội đồng Thành viên SCIC"])]),
+        # "ĐH Y Hà Nội" is a school, not a person called "Y Hà Nội"
+        ("Ông Nguyễn Văn An, Hiệu trưởng ĐH Y Hà Nội cho biết.", [("Nguyễn Văn An", ["Hiệu trưởng ĐH Y Hà Nội"])]),
+    ],
+)
+def test_run_on_sentences_and_schools(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_name_after_a_country_makes_the_title_someone_elses():
+    text = "Dự có Chủ tịch Trung Quốc Lật Cận Đông, Tổng thống Thổ Nhĩ Kỳ Ahmet Kaya."
+    assert officials(text) == [("Ahmet Kaya", ["Tổng thống Thổ Nhĩ Kỳ"])]
+
+
+def test_a_private_title_is_never_shown_beside_a_bare_post():
+    """A board seat (HĐQT) is a company's; what is left, a bare "Phó Tổng giám đốc", tells
+    nothing of a public post."""
+    assert officials("Ông Nguyễn Thành Tâm, Ủy viên HĐQT, Phó Tổng giám đốc cho biết.") == []
+
+
+def test_an_unnamed_company_is_no_public_post():
+    """Which company is not said, so whether it is the state's is not either: left out."""
+    assert officials("Ông Hoàng Văn Gia, Giám đốc Công ty cho biết sản lượng tăng.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bà Lò Thị Hương, Phó cục trưởng Cục Văn hóa cơ sở không đồng tình với ý kiến này.",
+         [("Lò Thị Hương", ["Phó cục trưởng Cục Văn hóa cơ sở"])]),
+        ("Bà Lò Thị Hương, Phó Giám đốc Cảng hàng không Vinh cho biết.",
+         [("Lò Thị Hương", ["Phó Giám đốc Cảng hàng không Vinh"])]),
+        ("Thống đốc Ngân hàng Nhà nước Lê Văn Hưng Nhiều cán bộ ngân hàng bị truy tố.",
+         [("Lê Văn Hưng", ["Thống đốc Ngân hàng Nhà nước"])]),
+    ],
+)
+def test_not_and_many_end_titles_and_names(text, expected):
+    """"không" (not) ends a title unless it is "hàng không"; "Nhiều" opens a sentence."""
+    assert officials(text) == expected
