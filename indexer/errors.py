@@ -7,7 +7,16 @@ from __future__ import annotations
 
 
 class TimtinError(Exception):
-    """Base class of every error timtin reports to a user."""
+    """Base class of every error timtin reports to a user.
+
+    *status* is the HTTP status the web answers it with, and :meth:`public` the message
+    a web visitor sees (no folders of the server); the CLI prints the whole message.
+    """
+
+    status = 500
+
+    def public(self) -> str:
+        return str(self)
 
 
 class ParseError(TimtinError):
@@ -22,6 +31,11 @@ class ParseError(TimtinError):
 class IndexNotFound(TimtinError):
     """No index at the given folder."""
 
+    status = 503
+
+    def public(self) -> str:
+        return 'There is no index yet: run "timtin index data/" on the server (or point TIMTIN_INDEX at an index).'
+
     def __init__(self, index_dir: object) -> None:
         super().__init__(
             f'No index at {index_dir}. Run "timtin index data/" first '
@@ -29,16 +43,37 @@ class IndexNotFound(TimtinError):
         )
 
 
+class IndexOutdated(TimtinError):
+    """An index built by a timtin with another index layout."""
+
+    status = 503
+
+    def __init__(self, index_dir: object, version: object, wanted: int) -> None:
+        super().__init__(
+            f"The index at {index_dir} was built by another version of timtin "
+            f'(schema {version}, this one reads {wanted}). Run "timtin reindex" to rebuild it.'
+        )
+
+    def public(self) -> str:
+        return 'The index was built by another version of timtin. Run "timtin reindex" on the server to rebuild it.'
+
+
 class IndexBusy(TimtinError):
     """Another process is writing the index."""
+
+    status = 503
 
 
 class QueryError(TimtinError):
     """A search request with a bad parameter."""
 
+    status = 400
+
 
 class DiskFull(TimtinError):
     """The disk holding the index filled up; what the run wrote was removed."""
+
+    status = 507
 
     def __init__(self, index_dir: object, free: int, needed: int) -> None:
         super().__init__(

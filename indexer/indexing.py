@@ -43,7 +43,7 @@ from whoosh.writing import NO_MERGE, SegmentWriter
 
 from indexer import officials as officials_mod
 from indexer import parsing, schema
-from indexer.errors import DiskFull, IndexBusy, IndexNotFound, TimtinError
+from indexer.errors import DiskFull, IndexBusy, IndexNotFound, IndexOutdated, TimtinError
 from indexer.models import Article, IndexReport, Problem
 
 CURRENT = "CURRENT"
@@ -127,10 +127,7 @@ def check_schema(gen: Path) -> None:
     """Refuse to write to (or read from) an index built by another timtin schema."""
     version = read_meta(gen).get("schema_version")
     if version != schema.SCHEMA_VERSION:
-        raise TimtinError(
-            f"The index at {gen.parent} was built by another version of timtin "
-            f"(schema {version}, this one reads {schema.SCHEMA_VERSION}). Run \"timtin reindex\" to rebuild it."
-        )
+        raise IndexOutdated(gen.parent, version, schema.SCHEMA_VERSION)
 
 
 def _write_meta(gen: Path, meta: dict) -> None:

@@ -173,4 +173,25 @@ def test_without_an_index_the_page_says_how_to_make_one(tmp_path):
     page = client.get("/")
     assert page.status_code == 503
     assert "timtin index data/" in text_of(page)
-    assert client.get("/api/search").get_json()["error"].startswith("No index at")
+    assert client.get("/api/search").get_json()["error"].startswith("There is no index yet")
+    assert str(tmp_path) not in text_of(page)  # no server folders for a visitor
+
+
+def test_an_index_of_another_layout_answers_503_with_the_fix_on_every_route(tmp_path):
+    import json
+
+    root = tmp_path / "index"
+    indexing.update(root, [write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "title": "Tin", "body": "Nội dung."}])])
+    meta = indexing.current_generation(root) / indexing.META
+    meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "schema_version": 1}), encoding="utf-8")
+    client = create_app({"INDEX_DIR": str(root), "TESTING": True}).test_client()
+    for url in ("/api/search?q=tin", "/healthz", "/api/articles/a", "/api/officials"):
+        answer = client.get(url)
+        assert answer.status_code == 503, url
+        assert 'Run "timtin reindex"' in answer.get_json()["error"]
+        assert str(root) not in answer.get_json()["error"]  # no server folders for a visitor
+    for url in ("/?q=tin", "/article/a"):
+        answer = client.get(url)
+        assert answer.status_code == 503, url
+        assert "Chỉ mục chưa sẵn sàng" in answer.get_data(as_text=True)
+        assert "timtin reindex" in answer.get_data(as_text=True)

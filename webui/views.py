@@ -13,13 +13,14 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.errors import IndexNotFound, QueryError
+from indexer.errors import TimtinError
 from indexer.query import describe_text
 from indexer.searching import SearchRequest, Searcher, highlight
 
 bp = Blueprint("timtin", __name__)
 
 PARAMS = ("q", "from", "to", "year", "month", "official", "sort", "page", "per_page", "verbatim")
+ERROR_TITLES = {400: "Yêu cầu không hợp lệ", 503: "Chỉ mục chưa sẵn sàng"}
 LOOSER_BELOW = 10  # a search finding fewer articles offers its looser forms
 SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "Cũ nhất"}
 MONTH_NAMES = [str(m) for m in range(1, 13)]
@@ -38,7 +39,7 @@ def _params() -> dict:
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/")
+    return request.path.startswith("/api/") or request.path == "/healthz"
 
 
 class State:
@@ -252,18 +253,16 @@ def healthz():
 
 
 def register_errors(app: Flask) -> None:
-    @app.errorhandler(QueryError)
-    def bad_query(err: QueryError):
+    @app.errorhandler(TimtinError)
+    def core_error(err: TimtinError):
+        """Every error of the core, with the status it carries (an older index: 503)."""
+        if err.status >= 500:
+            app.logger.warning("%s: %s", request.full_path, err)
         if _wants_json():
-            return jsonify({"error": str(err)}), 400
-        state = State(request.args)
-        return render_template("error.html", title="Yêu cầu không hợp lệ", message=str(err), state=state), 400
-
-    @app.errorhandler(IndexNotFound)
-    def no_index(err: IndexNotFound):
-        if _wants_json():
-            return jsonify({"error": str(err)}), 503
-        return render_template("error.html", title="Chưa có chỉ mục", message=str(err), state=None), 503
+            return jsonify({"error": err.public()}), err.status
+        title = ERROR_TITLES.get(err.status, "Lỗi máy chủ")
+        state = State(request.args) if err.status == 400 else None
+        return render_template("error.html", title=title, message=err.public(), state=state), err.status
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
