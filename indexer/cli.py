@@ -61,6 +61,9 @@ def _os_fail(err: OSError, index_dir: Path) -> click.ClickException:
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
+DEFAULT_PROCS = max(1, min(32, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
 def _shown(text: str) -> str:
     """Text from articles, safe to print on a terminal."""
     return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
@@ -136,7 +139,8 @@ def _report(report: IndexReport) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @index_option
-@click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 32), help="Processes to use.")
+@click.option("--procs", default=DEFAULT_PROCS, show_default=True, type=click.IntRange(1, 32),
+              help="Processes to use (default: the machine's cores).")
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @officials_option
 def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, officials_file: Path | None) -> None:
@@ -165,7 +169,8 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, offi
 
 @cli.command()
 @index_option
-@click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 32), help="Processes to use.")
+@click.option("--procs", default=DEFAULT_PROCS, show_default=True, type=click.IntRange(1, 32),
+              help="Processes to use (default: the machine's cores).")
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @click.option("--drop-missing", is_flag=True, help="Rebuild even if some recorded sources are gone.")
 @officials_option
@@ -241,6 +246,8 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     last = first + len(result.hits) - 1
     if result.total == 0:
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
+    elif not result.hits:
+        click.echo(f"{result.total} articles; page {result.page} is past the last page ({result.pages}).")
     else:
         click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)")
     if result.corrected:

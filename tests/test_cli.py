@@ -101,3 +101,19 @@ def test_search_prints_the_accented_suggestion_as_a_line(runner, sample_index):
     result = runner.invoke(cli, ["search", "dan", "van", "--index", str(sample_index)])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1] == "Did you mean: dân vận"
+
+
+def test_a_page_past_the_end_says_so(runner, sample_index):
+    result = runner.invoke(cli, ["search", "dân vận", "--index", str(sample_index), "--page", "50"])
+    assert result.exit_code == 0
+    assert "page 50 is past the last page (1)" in result.stdout
+    assert "showing" not in result.stdout
+
+
+def test_indexing_uses_every_core_by_default():
+    import os
+
+    from indexer.cli import index
+
+    procs = next(p for p in index.params if p.name == "procs")
+    assert procs.default == len(os.sched_getaffinity(0))
