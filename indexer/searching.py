@@ -7,11 +7,15 @@ changes (a new commit, or a reindex swapped in).
 Whoosh stores the index; the search itself runs on arrays. For each generation a
 :class:`_Snapshot` holds, per document, the day, the word counts and the officials,
 and it loads a term's postings once into arrays of document numbers and BM25
-contributions (an LRU cache bounded in postings). A query is then a few vector
-operations: a match mask (every word present, folded), a score (folded words;
-exact words again when typed with accents; neighbouring words as pairs, so words
-side by side rank first; titles weigh more), and facet counts by ``bincount`` over
-all matches. Only the page's hits read stored fields, for their snippets.
+contributions (an LRU cache bounded in bytes). A query is first *read*
+(:meth:`Searcher.parse`): its syllables are grouped into words, and, typed without
+accents, given their likely spelling. It is then a few vector operations: a match
+mask (every word present, as spelled when the query has accents, in any spelling
+when it has none; the syllables of one word side by side, as pair terms), a score
+(folded words; the spelling typed or restored again; pairs, so words side by side
+rank first; titles weigh more), and facet counts by ``bincount`` over all matches.
+Only the page's hits read stored fields, for their snippets. Accent restoration
+(:func:`_restore`) reads the lexicon's counts of each pair's spellings.
 """
 
 from __future__ import annotations
