@@ -331,7 +331,10 @@ def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
                 for m in re.finditer(pattern, folded_text):
                     word = text[m.start():m.end()]
                     found.append((m.start(), m.end(), m.group(), normalize.exact(word) in exact_terms))
-    found.sort()
+    if parsed.strict:  # typed with accents: only the spellings typed are matches
+        spelled = {w for c in parsed.positive for exact, _ in c.forms() for w in exact}
+        found = [m for m in found if all(normalize.exact(w) in spelled for w, _, _ in normalize.tokens(text[m[0]:m[1]]))]
+    found.sort(key=lambda m: (m[0], -m[1]))  # at one place, the longest match
     marks: list[tuple[int, int, str, bool]] = []
     for mark in found:  # drop overlaps
         if not marks or mark[0] >= marks[-1][1]:
@@ -352,6 +355,7 @@ def _marks_by_tokens(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str
     toks = list(normalize.tokens(text))
     folded_toks = [normalize.folded(w) for w, _, _ in toks]
     exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
+    spelled = {w for c in parsed.positive for exact, _ in c.forms() for w in exact}
     marked: set[int] = set()
     for alt in parsed.alternatives:
         plain = [w for c in alt if not c.quoted for w in c.folded]
@@ -364,6 +368,7 @@ def _marks_by_tokens(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str
     return [
         (toks[i][1], toks[i][2], folded_toks[i], normalize.exact(toks[i][0]) in exact_terms)
         for i in sorted(marked)
+        if not parsed.strict or normalize.exact(toks[i][0]) in spelled
     ]
 
 

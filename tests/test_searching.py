@@ -309,3 +309,16 @@ def test_result_json_has_exactly_the_documented_shape(search):
     assert list(data["hits"][0]) == ["id", "title", "date", "officials", "score", "snippet"]
     assert list(data["facets"]) == ["year", "month", "official"]
     assert set(data["facets"]["month"][0]) == {"value", "count"}
+
+
+def test_a_query_with_accents_marks_only_the_spellings_typed(make_index):
+    searcher = make_index([
+        {"id": "a", "title": "Chủ tịch UBND tỉnh tìm người mất tích",
+         "body": "Chủ tịch UBND tỉnh chỉ đạo tìm kiếm. Tình hình mưa lũ phức tạp."},
+    ])
+    hit = searcher.search(SearchRequest(query="chủ tịch UBND tỉnh")).hits[0]
+    assert hit.title_html == "<mark>Chủ tịch UBND tỉnh</mark> tìm người mất tích"
+    assert "<mark>Tình</mark>" not in hit.snippet
+    # typed without accents, every spelling is a match and is marked
+    loose = searcher.search(SearchRequest(query="tinh")).hits[0]
+    assert "<mark>Tình</mark>" in loose.snippet
