@@ -11,9 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from indexer import bundled, normalize
+from indexer import bundled, normalize, schema
 from indexer.errors import TimtinError
 from indexer.query import Clause, ParsedQuery, typed_words
+
+
+def _breaks(text: str) -> set[tuple[str, str]]:
+    """The folded neighbours of *text* that do not stand side by side (a comma, a dash)."""
+    text = normalize.clean(text)
+    found = list(normalize.tokens(text))
+    return {
+        (normalize.folded(a), normalize.folded(b))
+        for (a, _, end), (b, start, _) in zip(found, found[1:])
+        if not schema.joins(text[end:start])
+    }
 
 
 def _words(text: str) -> tuple[list[str], list[str]]:
@@ -28,12 +39,17 @@ class Abbreviations:
     pairs: tuple = ()
     shown: dict = field(default_factory=dict, compare=False)  # folded abbreviation -> as written
     _by_first: dict = field(default_factory=dict, compare=False)
+    # folded neighbours that a form writes apart (``hoa the`` in "Văn hóa, Thể thao"): the
+    # index holds no pair there, so a search does not ask for one
+    breaks: frozenset = field(default_factory=frozenset, compare=False)
 
     @classmethod
     def of(cls, rows: list[tuple[str, str]]) -> Abbreviations:
         pairs, by_first, shown = [], {}, {}
+        breaks: set[tuple[str, str]] = set()
         for short, long in rows:
             a, b = _words(short), _words(long)
+            breaks |= _breaks(short) | _breaks(long)
             if not a[1] or not b[1]:
                 continue
             index = len(pairs)
@@ -43,7 +59,7 @@ class Abbreviations:
                 by_first.setdefault(form[1][0], []).append((form[1], index))
         for options in by_first.values():
             options.sort(key=lambda o: -len(o[0]))
-        return cls(tuple(pairs), shown, by_first)
+        return cls(tuple(pairs), shown, by_first, frozenset(breaks))
 
     def match(self, folded: list[str], i: int) -> tuple[int, int] | None:
         """(length, pair index) of the longest form starting at folded[i], or None."""

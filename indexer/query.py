@@ -313,27 +313,33 @@ def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
     if len(folded_text) != len(text):  # a letter folding to two (ß -> ss), or NFD text
         return _marks_by_tokens(text, parsed)
     exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
+    spelled = {w for c in parsed.positive for exact, _ in c.forms() for w in exact}
+
+    def kept(marks: list) -> list:
+        """Typed with accents, only the spellings typed are matches."""
+        if not parsed.strict:
+            return marks
+        return [m for m in marks if all(normalize.exact(w) in spelled for w, _, _ in normalize.tokens(text[m[0]:m[1]]))]
+
     found: list[tuple[int, int, str, bool]] = []
     for alt in parsed.alternatives:
         plain = [w for c in alt if not c.quoted for w in c.folded]
         sequences = [f for c in alt for _, f in c.forms() if len(f) > 1]
         phrase_found = False
         if len(plain) > 1:
-            before = len(found)
-            found += _find(folded_text, text, plain, exact_terms)
-            phrase_found = len(found) > before
+            phrase = kept(_find(folded_text, text, plain, exact_terms))
+            found += phrase
+            phrase_found = bool(phrase)
         for sequence in sequences:
-            found += _find(folded_text, text, sequence, exact_terms)
+            found += kept(_find(folded_text, text, sequence, exact_terms))
         if not phrase_found:
             singles = sorted({f[0] for c in alt for _, f in c.forms() if len(f) == 1}, key=len, reverse=True)
             if singles:
                 pattern = _NOT_WORD_BEFORE + "(?:" + "|".join(map(re.escape, singles)) + ")" + _NOT_WORD_AFTER
-                for m in re.finditer(pattern, folded_text):
-                    word = text[m.start():m.end()]
-                    found.append((m.start(), m.end(), m.group(), normalize.exact(word) in exact_terms))
-    if parsed.strict:  # typed with accents: only the spellings typed are matches
-        spelled = {w for c in parsed.positive for exact, _ in c.forms() for w in exact}
-        found = [m for m in found if all(normalize.exact(w) in spelled for w, _, _ in normalize.tokens(text[m[0]:m[1]]))]
+                found += kept([
+                    (m.start(), m.end(), m.group(), normalize.exact(text[m.start():m.end()]) in exact_terms)
+                    for m in re.finditer(pattern, folded_text)
+                ])
     found.sort(key=lambda m: (m[0], -m[1]))  # at one place, the longest match
     marks: list[tuple[int, int, str, bool]] = []
     for mark in found:  # drop overlaps
@@ -343,7 +349,8 @@ def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
 
 
 def _find(folded_text: str, text: str, words: list[str], exact_terms: set[str]):
-    pattern = _NOT_WORD_BEFORE + r"[\W_]+".join(map(re.escape, words)) + _NOT_WORD_AFTER
+    # side by side as the index reads it (indexer.schema.joins): spaces, or one - / &
+    pattern = _NOT_WORD_BEFORE + r"(?:[ \t\u00a0]+|[-/&])".join(map(re.escape, words)) + _NOT_WORD_AFTER
     return [
         (m.start(), m.end(), " ".join(words), any(normalize.exact(w) in exact_terms for w in text[m.start():m.end()].split()))
         for m in re.finditer(pattern, folded_text)

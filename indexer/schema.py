@@ -15,8 +15,8 @@ Title and body are each one field of *counted terms* (:class:`CountedText`), bui
   the folded term and every term under its prefix (``dan van|``), which the lexicon
   keeps together; the counts of those spellings are also the statistics that restore
   accents to a query (:mod:`indexer.searching`). Pairs stop at punctuation and line
-  breaks (``Hà Nội. Đồng`` is no pair) and skip numbers, which would only add terms
-  that occur once.
+  breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`) and skip numbers, which would
+  only add terms that occur once (:func:`pairable`); a query asks no such pair.
 
 A folded form never holds an accent and an exact one is only kept when it does, so the
 two never collide; a pair holds a space, which no word does.
@@ -39,7 +39,7 @@ from whoosh.system import pack_uint
 from indexer import normalize
 from indexer.models import Article
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class TimtinCodec(W3Codec):
@@ -89,7 +89,7 @@ def terms(text: str) -> tuple[Counter, int]:
         counts[f] += 1
         if e != f:
             counts[e] += 1
-        if prev is not None and joins(text[prev_end:start]) and not (f.isdigit() or prev.isdigit()):
+        if prev is not None and joins(text[prev_end:start]) and pairable(prev, f):
             counts[spelled_pair(prev_exact, e, prev, f)] += 1
         prev, prev_exact, prev_end = f, e, end
         n += 1
@@ -98,8 +98,14 @@ def terms(text: str) -> tuple[Counter, int]:
 
 def joins(gap: str) -> bool:
     """Whether two words with *gap* between them stand side by side: spaces, or one
-    hyphen or slash (``Covid-19``, ``Bắc-Nam``); never punctuation or a line break."""
-    return gap in ("-", "/") or (gap.isspace() and "\n" not in gap)
+    hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``); never punctuation or a line break."""
+    return gap in ("-", "/", "&") or (gap.isspace() and "\n" not in gap)
+
+
+def pairable(a: str, b: str) -> bool:
+    """Whether two neighbouring folded words make a pair term: not when one is a number
+    (``năm 2021``, ``Covid-19``: such pairs would mostly occur once)."""
+    return not (any(c.isdigit() for c in a) or any(c.isdigit() for c in b))
 
 
 def pair(a: str, b: str) -> str:

@@ -431,13 +431,16 @@ class _Scorer:
     reading restored first (a clause's ``exact`` words are that reading).
     """
 
-    def __init__(self, snap: _Snapshot, strict: bool = False) -> None:
+    def __init__(self, snap: _Snapshot, strict: bool = False, breaks: frozenset = frozenset()) -> None:
+        """:param breaks: folded word pairs that never stand side by side in the forms of
+        the abbreviation table (``hoa the`` in ``Văn hóa, Thể thao và Du lịch``)."""
         self.snap = snap
         self.strict = strict
+        self.breaks = breaks
         self.scores = np.zeros(snap.size, np.float32)
         # how many words and pairs of the likely reading a document holds as spelled:
         # it ranks first, so "dan van" finds "dân vận" before "dân vẫn"
-        self.exact = np.zeros(snap.size, np.int8)
+        self.exact = np.zeros(snap.size, np.int16)
 
     def _add(self, fieldname: str, term: str, weight: float, mask: np.ndarray | None) -> None:
         """Score a term (unless *weight* is 0) and mark the documents holding it in *mask*."""
@@ -477,6 +480,8 @@ class _Scorer:
         """Documents holding every neighbouring pair of the words side by side."""
         present = np.ones(self.snap.size, bool)
         for (a, b), (fa, fb) in zip(zip(exact, exact[1:]), zip(folded, folded[1:])):
+            if not schema.pairable(fa, fb) or (fa, fb) in self.breaks:
+                continue  # the index holds no such pair: the words are asked for alone
             both = np.zeros(self.snap.size, bool)
             boost = np.zeros(self.snap.size, bool) if score and not strict and (a, b) != (fa, fb) else None
             for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
@@ -521,8 +526,8 @@ class _Scorer:
         return present
 
     def excluded(self, clause: Clause) -> np.ndarray:
-        """Documents to leave out: typed with accents, only that spelling."""
-        return self.clause(clause, self.strict or clause.accented, score=False)
+        """Documents to leave out, spelled as the rest of the query is read."""
+        return self.clause(clause, self.strict, score=False)
 
     def query(self, parsed: ParsedQuery) -> np.ndarray:
         if parsed.is_empty():
@@ -618,7 +623,7 @@ class Searcher:
     def _joins(self, snap: _Snapshot, run: list[Clause], i: int, strict: bool) -> bool:
         """Whether words i and i+1 of a run of typed words form one word.
 
-        Never when the archive never has them side by side; always for a query of two
+        Never when the archive never has them side by side; always for a run of two
         words (what a reader types is mostly one word), for a pair inside a listed
         word, an official's name or a province; otherwise when they stand side by
         side in at least JOIN_SHARE of the articles that hold both.
@@ -683,7 +688,7 @@ class Searcher:
 
     def _search(self, snap: _Snapshot, request: SearchRequest, facets: bool, snippets: bool) -> SearchResult:
         parsed = self.parse(request.query, snap)
-        scorer = _Scorer(snap, parsed.strict)
+        scorer = _Scorer(snap, parsed.strict, self.abbreviations.breaks if self.abbreviations else frozenset())
         base = scorer.query(parsed)
         if request.officials:
             for name in request.officials:
@@ -710,7 +715,9 @@ class Searcher:
         hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
         # on the first page only: later pages are the same query, already offered
         total = int(final.sum())
-        suggestion = self._suggestion(snap, request.query, total) if request.query.strip() and request.page == 1 else None
+        # on the first page, and on any page of a search that found nothing (it is corrected)
+        wanted = request.query.strip() and (request.page == 1 or not total)
+        suggestion = self._suggestion(snap, request.query, total) if wanted else None
         return SearchResult(
             query=request.query,
             suggestion=suggestion,
@@ -842,7 +849,11 @@ class Searcher:
             return None
         out, at = [], 0
         for i, ((word, start, end), new) in enumerate(zip(spans, restored)):
-            keep = typed is not None and typed[i][1]
+            keep = (
+                (typed is not None and typed[i][1])
+                or (normalize.exact(new) == normalize.exact(word) and new == new.lower())  # the same word
+                or (len(word) > 1 and word.isupper())  # an abbreviation typed as one
+            )
             out += [text[at:start], word if keep else new]
             at = end
         suggestion = "".join(out) + text[at:]
@@ -1019,7 +1030,7 @@ def _restore(
             out.append([(table.shown[word], 0.0)])
             changed = changed or table.shown[word] != word
             continue
-        if word not in counts and not word.isdigit():
+        if word not in counts and not word.isdigit() and len(word) >= 3:
             near = _nearest(word, counts)
             if near:
                 word, changed = near, True

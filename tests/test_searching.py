@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from indexer.errors import QueryError
-from indexer.searching import SearchRequest, Searcher, parse_query
+from indexer.searching import SearchRequest, Searcher, highlight, parse_query
 from indexer.wordlist import WordList
 
 
@@ -322,3 +322,30 @@ def test_a_query_with_accents_marks_only_the_spellings_typed(make_index):
     # typed without accents, every spelling is a match and is marked
     loose = searcher.search(SearchRequest(query="tinh")).hits[0]
     assert "<mark>Tình</mark>" in loose.snippet
+
+
+def test_words_beside_numbers_and_abbreviation_forms_with_punctuation_are_found(make_index):
+    searcher = make_index([
+        {"id": "covid", "title": "Tin", "body": "Phòng chống dịch Covid-19 trong năm 2021."},
+        {"id": "so", "title": "Tin", "body": "Sở TN&MT tỉnh kiểm tra mỏ đá."},
+        {"id": "bo", "title": "Tin", "body": "Bộ Văn hóa, Thể thao và Du lịch tổ chức hội nghị."},
+    ])
+    for query in ("Covid-19", '"Covid-19"', "năm 2021", '"năm 2021"'):
+        assert ids(searcher.search(SearchRequest(query=query))) == ["covid"], query
+    assert ids(searcher.search(SearchRequest(query="TN&MT"))) == ["so"]
+    assert ids(searcher.search(SearchRequest(query="Tài nguyên và Môi trường"))) == ["so"]
+    assert ids(searcher.search(SearchRequest(query="Văn hóa, Thể thao và Du lịch"))) == ["bo"]
+    assert ids(searcher.search(SearchRequest(query="VH-TT&DL"))) == ["bo"]
+
+
+def test_every_page_of_a_corrected_search_shows_the_suggestions_results(make_index):
+    searcher = make_index([{"id": f"a{i:02d}", "title": "Tin", "body": "Công tác dân vận."} for i in range(14)])
+    second = searcher.search(SearchRequest(query="dan vann", page=2))
+    assert second.corrected == "dân vận"
+    assert len(second.hits) == 4
+
+
+def test_a_query_with_accents_marks_its_words_where_the_phrase_stands_in_another_spelling():
+    parsed = parse_query("dân tỉnh")
+    marked = highlight("Người dân tình nguyện. Lãnh đạo tỉnh nói.", parsed)
+    assert marked == "Người <mark>dân</mark> tình nguyện. Lãnh đạo <mark>tỉnh</mark> nói."
