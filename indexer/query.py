@@ -219,11 +219,13 @@ def describe(parsed: ParsedQuery) -> dict:
 
     ``{"accents": "as typed" | "any", "alternatives": [[{"words": "tham nhũng",
     "together": true, "quoted": false, "also": ["Ủy ban nhân dân"]}]], "excluded": [...]}``;
-    an accent-free query shows each word in the spelling it ranks first.
+    a query with accents shows its words as typed, an accent-free one each word in the
+    spelling it ranks first.
     """
     def clause(c: Clause) -> dict:
+        shown = c.typed if parsed.strict and c.typed else c.exact  # as typed, or as restored
         return {
-            "words": " ".join(c.exact),
+            "words": " ".join(shown),
             "together": len(c.exact) > 1,
             "quoted": c.quoted,
             "also": [" ".join(exact) for exact, _ in c.synonyms],
