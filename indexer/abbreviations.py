@@ -79,8 +79,6 @@ class Abbreviations:
         return out
 
 
-
-
 def load_default(path: Path | None = None) -> Abbreviations | None:
     """The table at *path*, else ``data/abbreviations.tsv`` beside the package (None
     when neither exists, as in an install without the repository's data)."""
@@ -92,10 +90,7 @@ def load_default(path: Path | None = None) -> Abbreviations | None:
 
 def load(path: Path) -> Abbreviations:
     """Read a tab-separated table; lines starting with # are comments."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise TimtinError(f"{path}: cannot read the abbreviations ({err}); it should be UTF-8 text") from None
+    text = bundled.read(path, "abbreviations")
     rows = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):

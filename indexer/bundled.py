@@ -13,6 +13,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from indexer.errors import TimtinError
+
 _CHECKOUT = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -27,3 +29,11 @@ def path(name: str) -> Path | None:
         pass
     here = _CHECKOUT / name
     return here if here.is_file() else None
+
+
+def read(path: Path, what: str) -> str:
+    """The text of a table file (UTF-8, with or without a BOM), or a message naming it."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TimtinError(f"{path}: cannot read the {what} ({err}); it should be UTF-8 text") from None

@@ -128,14 +128,13 @@ class Clause:
     *synonyms* are other forms that match as well, each (exact, folded) words: the
     long form of an abbreviation, or the reverse (see :mod:`indexer.abbreviations`).
     A clause of several words wants them side by side: quoted, a long form, or
-    syllables the search read as one word (*joined*: ``tham nhũng``).
+    syllables the search read as one word (``tham nhũng``).
     """
 
     exact: list[str]
     folded: list[str]
     quoted: bool = False
     synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
-    joined: bool = False
     typed: list[str] | None = None  # the words as typed (capitals tell TƯ from tư)
 
     def forms(self) -> list[tuple[list[str], list[str]]]:

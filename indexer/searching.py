@@ -53,6 +53,7 @@ from indexer.query import (  # noqa: F401 - re-exported: the search API in one p
 )
 
 TITLE_WEIGHT = 2.0
+FIELDS = (("title", TITLE_WEIGHT), ("body", 1.0))  # the text fields, with their weights
 EXACT_WEIGHT = 1.0  # added again for words matching with their accents as typed
 PAIR_WEIGHT = 10.0  # neighbouring words side by side; measured on real news (README)
 BM25_K1 = 1.2
@@ -462,7 +463,7 @@ class _Scorer:
         """Documents holding the word (exact *e*, folded *f*); scores it on the way."""
         present = np.zeros(self.snap.size, bool)
         boost = np.zeros(self.snap.size, bool) if score and not strict and e != f else None
-        for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+        for fieldname, weight in FIELDS:
             folded_mask = None if strict else present
             if score or not strict:
                 self._add(fieldname, f, weight if score else 0.0, folded_mask)
@@ -484,7 +485,7 @@ class _Scorer:
                 continue  # the index holds no such pair: the words are asked for alone
             both = np.zeros(self.snap.size, bool)
             boost = np.zeros(self.snap.size, bool) if score and not strict and (a, b) != (fa, fb) else None
-            for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+            for fieldname, weight in FIELDS:
                 ids, contrib = self.snap.pair(fieldname, a, b, strict)
                 both[ids] = True
                 if score:
@@ -520,7 +521,7 @@ class _Scorer:
             present &= self.clause(clause, self.strict)
         # clauses side by side rank above scattered ones
         for a, b in _boundaries(clauses):
-            for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+            for fieldname, weight in FIELDS:
                 ids, contrib = self.snap.pair(fieldname, a, b, self.strict)
                 self.scores[ids] += weight * PAIR_WEIGHT * contrib
         return present
@@ -610,7 +611,7 @@ class Searcher:
                         groups.append([run[i + 1]])
                 run = [
                     g[0] if len(g) == 1 else Clause(
-                        [c.exact[0] for c in g], [c.folded[0] for c in g], joined=True, typed=typed_words(g)
+                        [c.exact[0] for c in g], [c.folded[0] for c in g], typed=typed_words(g)
                     )
                     for g in groups
                 ]
@@ -896,7 +897,7 @@ class Searcher:
         words = [normalize.exact(w) for w, _, _ in normalize.tokens(article.title + " \n " + (article.lead or ""))]
         scorer = _Scorer(snap)
         for a, b in set(zip(words, words[1:])):
-            for fieldname, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+            for fieldname, weight in FIELDS:
                 ids, contrib = snap.pair(fieldname, a, b, strict=True)
                 scorer.scores[ids] += weight * contrib
         with snap.lock:
@@ -1002,6 +1003,24 @@ def _restore(
     (Viterbi): how often each spelling occurs, and above all how often two
     neighbouring spellings stand side by side in titles and bodies.
     """
+    key = ("restore", tuple(folded), tuple(typed) if typed else None, id(table), id(words))
+    with snap.lock:
+        if key in snap.cache:  # the reading and the suggestion of one query restore alike
+            hit = snap.cache[key]
+            return list(hit) if hit is not None else None
+    best = _restore_uncached(snap, folded, table, typed, words)
+    with snap.lock:
+        snap._keep(key, tuple(best) if best is not None else None, 64 * len(folded) + 64)
+    return best
+
+
+def _restore_uncached(
+    snap: _Snapshot,
+    folded: list[str],
+    table: Abbreviations | None,
+    typed: list[tuple[str, bool]] | None,
+    words: WordList | None,
+) -> list[str] | None:
     counts, spellings = snap.words()
     out: list[list[tuple[str, float]]] = []  # per position: candidates with a base score
     fixed: dict[int, str] = {}

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer import bundled, normalize
-from indexer.errors import TimtinError
 
 
 
@@ -45,10 +44,7 @@ class WordList:
 
 def load(path: Path) -> WordList:
     """Read a word list: UTF-8, one word a line; lines starting with # are comments."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise TimtinError(f"{path}: cannot read the word list ({err}); it should be UTF-8 text") from None
+    text = bundled.read(path, "word list")
     return WordList.of([line for line in text.splitlines() if line.strip() and not line.startswith("#")])
 
 
