@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens
 
-EXTRACTOR_VERSION = "4"  # issue #11: the shapes of real prose; round 2: the facet samples
+EXTRACTOR_VERSION = "5"  # issue #11: the shapes of real prose; round 3: the 200 real labels, people apart
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -95,7 +95,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -304,6 +304,12 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
         elif w.text.isdigit() and n and words[i + n - 1].low in ("quận", "phường", "đội", "số"):
             n += 1  # "Quận 1", "Đội 2"
+        elif w.low == "của" and _body_opens(words, i + n + 1):
+            n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
+        elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
+            n += 1 + place  # "Đại sứ Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán tại Lào"
+        elif tuple(x.low for x in words[i + n:i + n + 3]) == ("các", "vấn", "đề") and n and words[i + n - 1].low == "ban":
+            n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly)
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
@@ -324,6 +330,34 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         else:
             break
     return n
+
+
+def _body_opens(words: list[_Word], k: int) -> bool:
+    """Whether a body's name opens at word *k* (after "của"): "Chính phủ", "Quốc hội", "Bộ
+    Công an", "UBND tỉnh", "VCCI"; not a post ("thư ký của Bộ trưởng" is someone else's aide)."""
+    if k >= len(words) or not _joined(words, k) or _post_at(words, k)[0]:
+        return False
+    w = words[k]
+    if w.text.isupper() and len(w.text) >= 2:
+        return True
+    nxt = words[k + 1].low if k + 1 < len(words) else ""
+    return w.is_cap and (w.text in _BODY_STARTS or (w.low, nxt) in _BODY_PAIRS or (w.low, nxt) in {
+        ("quốc", "hội"), ("chính", "phủ"), ("trung", "ương"), ("thành", "ủy"), ("thành", "uỷ"), ("tỉnh", "ủy"), ("tỉnh", "uỷ")
+    })
+
+
+def _embassy_place(words: list[_Word], i: int, end: int) -> int:
+    """After an embassy's post or body ("Đại sứ Việt Nam", "Tổng Lãnh sự quán"), the length of
+    the country or city named after "tại" at *end*, or 0."""
+    if not any(words[k].low in ("sứ", "sự") for k in range(max(0, i - 3), end)):
+        return 0
+    k = end + 1
+    if k >= len(words) or not words[k].is_cap or not _joined(words, k):
+        return 0
+    for seq in _PROVINCES_BY_FIRST.get(words[k].text, ()):
+        if tuple(w.text for w in words[k:k + len(seq)]) == seq:
+            return len(seq)
+    return 0
 
 
 def _honorific_at(words: list[_Word], k: int) -> bool:
@@ -428,7 +462,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
     w = words[k]
     if not w.text.islower() or w.low in _STOP or w.text.isdigit():
         return False
-    for back in range(1, 7):
+    # a body's own words reach further: "Trung tâm Quản lý và điều hành vận tải hành khách"
+    for back in range(1, 11 if w.low in _BODY_TAIL_WORDS else 7):
         prev = words[k - back] if k - back >= 0 else None
         if prev is None:
             return False
@@ -445,7 +480,7 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                     and words[k - 1].gap in (" ", " – ", " - ")
                     and w.low not in _VERBS)
             )
-        if (prev.low in _STOP and prev.low != "và") or prev.low in _LEVELS or not _joined(words, k - back + 1):
+        if (prev.low in _STOP and prev.low not in _BODY_HEADS) or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
     return False
 
@@ -501,10 +536,21 @@ def _name_run(words: list[_Word], i: int) -> int:
     ) and n < 8:
         if n >= 1 and (words[i + n].text in _STARTERS or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
-        )):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
+        )) and not _last_before_post(words, i, n):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
     return n
+
+
+def _last_before_post(words: list[_Word], i: int, n: int) -> bool:
+    """Whether word i+n, though it often opens a sentence ("Em", "Mới"), ends a name of three
+    words or more that a comma and a post follow: "Ông Nguyễn Văn Cường Em, Phó trưởng Công an xã"."""
+    k = i + n
+    return (
+        n >= 3 and (words[i].text in SURNAMES or words[i + 1].text in SURNAMES)  # "Ông Nguyễn ..."
+        and words[k].text not in _BODY_STARTS and k + 1 < len(words)
+        and words[k + 1].gap == ", " and bool(_post_at(words, k + 1)[0])
+    )
 
 
 # Capitalised words that open a sentence or a headline's next phrase, never end a name or a title.
@@ -596,10 +642,26 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
     return _titles_span(text, words, i)[0]
 
 
+# What a bracket after a name may open with before the post: "ông X (lúc đó là Bí thư Thành ủy)".
+_BRACKET_LEADS = [tuple(p.split()) for p in ("lúc đó là", "khi đó là", "lúc ấy là", "khi ấy là", "hiện là", "nay là", "là")]
+
+
 def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]:
     """:func:`_titles_after`, and the word after the last title."""
     titles = []
-    while i < len(words) and (words[i].gap.strip() == "," or (not titles and words[i].gap.strip() in _APPOSITION)):
+    if i < len(words) and words[i].gap.strip() == "(":
+        lead = next((len(p) for p in _BRACKET_LEADS if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
+        if lead and i + lead < len(words) and words[i + lead].gap == " " and _post_at(words, i + lead)[0]:
+            i += lead  # "(lúc đó là Bí thư Thành ủy)": the bracket's post, after its lead words
+            titles_first = True
+        else:
+            titles_first = False
+    else:
+        titles_first = False
+    while i < len(words) and (
+        words[i].gap.strip() == "," or (not titles and (words[i].gap.strip() in _APPOSITION or titles_first))
+    ):
+        titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
             break
         n, _ = _post_at(words, i)
@@ -608,13 +670,38 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         n += _body_tail(words, i + n, stop_at_person=False)
         n += _place_after(words, i, i + n)
         n += _parent_body(words, i + n)
+        n += _parent_after_comma(words, i + n)
         if _names_someone(words, i, i + n) or (
             i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 3)
         ):
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
+    if titles and i < len(words) and words[i].low == "là" and (more := _titles_after_la(text, words, i)):
+        titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
+        i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
+
+
+# Capitalised heads of the body a unit belongs to, after a comma: "Trưởng phòng Nghiệp vụ du
+# lịch, Sở VH-TT&DL tỉnh Lâm Đồng", "Phó Trưởng phòng Đào tạo, ĐH Y Hà Nội".
+_COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
+_COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
+                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban")}
+
+
+def _parent_after_comma(words: list[_Word], end: int) -> int:
+    """How many words after a title, past a comma, name the body its unit belongs to (a
+    unit's post: "Trưởng phòng", "Phó trưởng khoa"), or 0."""
+    if end >= len(words) or words[end].gap != ", " or end < 2 or _post_at(words, end)[0]:
+        return 0
+    first, nxt = words[end].text, (words[end + 1].text if end + 1 < len(words) else "")
+    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS:
+        return 0
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 8):end]):
+        return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list)
+    n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+    return n + _place_after(words, end, end + n)
 
 
 _CONTINENTS = {"Âu", "Á", "Phi", "Mỹ", "Úc", "Đại"}

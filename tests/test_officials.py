@@ -237,8 +237,9 @@ def test_officials_query_finds_by_accent_free_prefix(runner, sample_index):
         # a dash inside a body's name; a lone capital's second syllable; a foreign name with a hyphen
         ("Ông Phạm Văn Nhân, Trưởng ban Khoa học – Kỹ thuật Thành đoàn phát biểu.",
          [("Phạm Văn Nhân", ["Trưởng ban Khoa học – Kỹ thuật Thành đoàn"])]),
+        # an ambassador's post names the country they serve in (round 3: "tại" goes on it)
         ("Ông Lò Văn Tâm, Đại sứ Đặc mệnh toàn quyền Việt Nam tại Lào dự.",
-         [("Lò Văn Tâm", ["Đại sứ Đặc mệnh toàn quyền Việt Nam"])]),
+         [("Lò Văn Tâm", ["Đại sứ Đặc mệnh toàn quyền Việt Nam tại Lào"])]),
         ("Tổng thống Hàn Quốc Moon Jae-in phát biểu.", [("Moon Jae-in", ["Tổng thống Hàn Quốc"])]),
         # a school named after a person: the name is the school's, the person is the other one
         ("Bà Lê Thị Hoa, Phó Hiệu trưởng trường Tiểu học Hoàng Văn Thụ cho biết.",
@@ -268,6 +269,55 @@ def test_officials_query_finds_by_accent_free_prefix(runner, sample_index):
 )
 def test_shapes_of_real_prose(text, expected):
     """Issue #11."""
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a unit's post, a comma, the body the unit belongs to
+        ("Ông Trần Văn Bảy, Trưởng phòng Nghiệp vụ du lịch, Sở VH-TT&DL tỉnh Lâm Đồng, cho biết sẽ xử lý.",
+         [("Trần Văn Bảy", ["Trưởng phòng Nghiệp vụ du lịch, Sở VH-TT&DL tỉnh Lâm Đồng"])]),
+        ("TS Lê Đình Hòa, Phó Trưởng phòng Quản lý đào tạo, ĐH Y Hà Nội nhận định.",
+         [("Lê Đình Hòa", ["Phó Trưởng phòng Quản lý đào tạo, ĐH Y Hà Nội"])]),
+        # ... but two posts of a head of a body stay two titles
+        ("Ông Lý Văn Tư, Giám đốc Sở Y tế, Ủy viên Ban Thường vụ Tỉnh ủy cho biết.",
+         [("Lý Văn Tư", ["Giám đốc Sở Y tế", "Ủy viên Ban Thường vụ Tỉnh ủy"])]),
+        # a bracket that says when the post was held
+        ("Bà Trần Thị Hoa (lúc đó là Bí thư Thành ủy) đã chỉ đạo trường thay đổi.",
+         [("Trần Thị Hoa", ["Bí thư Thành ủy"])]),
+        ("Ông Đào Văn Lộc (hiện là Phó Giám đốc Sở Tư pháp) không trả lời.",
+         [("Đào Văn Lộc", ["Phó Giám đốc Sở Tư pháp"])]),
+        # "của" + the body the post belongs to; posts joined by a comma and a dash before the name
+        ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ - Người phát ngôn của Chính phủ Mai Văn Tuấn trả lời.",
+         [("Mai Văn Tuấn", ["Bộ trưởng", "Chủ nhiệm Văn phòng Chính phủ", "Người phát ngôn của Chính phủ"])]),
+        ("Theo Ủy viên thường trực Ủy ban Tư pháp của Quốc hội Đỗ Văn Hào, cần xem lại.",
+         [("Đỗ Văn Hào", ["Ủy viên thường trực Ủy ban Tư pháp của Quốc hội"])]),
+        # ... but never the post of the person one serves
+        ("Ông Lê Văn Hùng, Thư ký của Bộ trưởng Trần Văn Hai cho biết.", [("Trần Văn Hai", ["Bộ trưởng"])]),
+        # a name's last word that often opens a sentence, before a comma and a post
+        ("Ông Nguyễn Văn Cường Em, Phó trưởng Công an xã Trà Cổ nói.",
+         [("Nguyễn Văn Cường Em", ["Phó trưởng Công an xã Trà Cổ"])]),
+        # a body's own name in lower case, long, after its capital
+        ("Ông Trần Chí Hùng - Giám đốc Trung tâm Quản lý và điều hành vận tải hành khách công cộng TP.HCM cho biết.",
+         [("Trần Chí Hùng", ["Giám đốc Trung tâm Quản lý và điều hành vận tải hành khách công cộng TP.HCM"])]),
+        ("Ông Đào Hồng Hải, Giám đốc Trung tâm đăng kiểm tàu cá - Tổng cục Thủy sản nhận trách nhiệm.",
+         [("Đào Hồng Hải", ["Giám đốc Trung tâm đăng kiểm tàu cá - Tổng cục Thủy sản"])]),
+        ("Đại biểu Quốc hội Lưu Văn Tám - Ủy viên thường trực Ủy ban các vấn đề xã hội cho rằng.",
+         [("Lưu Văn Tám", ["Đại biểu Quốc hội", "Ủy viên thường trực Ủy ban các vấn đề xã hội"])]),
+        ("Ông Nguyễn Cao Hải, Trưởng Ban quản lý đường sắt đô thị Hà Nội, xác nhận.",
+         [("Nguyễn Cao Hải", ["Trưởng Ban quản lý đường sắt đô thị Hà Nội"])]),
+        ("Bà Nguyễn Thị Bảy (nguyên Phó Chủ tịch nước, Chủ tịch danh dự Viện Phan Châu Trinh) chia sẻ.",
+         [("Nguyễn Thị Bảy", ["nguyên Phó Chủ tịch nước", "Chủ tịch danh dự Viện Phan Châu Trinh"])]),
+        # a post after the titles, after "là"
+        ("Đoàn do ông Nguyễn Văn Huy, Phó Chánh thanh tra TP là Trưởng đoàn.",
+         [("Nguyễn Văn Huy", ["Phó Chánh thanh tra TP", "Trưởng đoàn"])]),
+        # an ambassador: the country served in, then the name
+        ("Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam dự lễ.", [("Vũ Hồng Nam", ["Đại sứ Việt Nam tại Nhật Bản"])]),
+    ],
+)
+def test_shapes_of_real_prose_round_3(text, expected):
+    """Issue #11, round 3: kinds of miss on the 200 real labelled articles."""
     assert officials(text) == expected
 
 
@@ -323,9 +373,10 @@ def test_a_career_in_a_biography_goes_to_its_subject():
 def test_real_labels_hold_no_article_text():
     """Issue #11: the real labelled set keeps ids, names, titles and flags, never text."""
     rows = [json.loads(line) for line in eval_officials.REAL_LABELS.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 200 and sum(r["part"] == "heldout" for r in rows) == 40
+    assert len(rows) == 200 and sum(r["first_heldout"] for r in rows) == 40
+    assert {r["part"] for r in rows} == {"dev"}  # the first held-out 40 were read: all are dev now
     for row in rows:
-        assert set(row) == {"n", "id", "part", "officials"}
+        assert set(row) == {"n", "id", "part", "first_heldout", "officials"}
         for official in row["officials"]:
             assert set(official) <= {"name", "titles", "foreign", "unsure", "partial"}
 
