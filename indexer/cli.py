@@ -323,7 +323,7 @@ def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
         click.echo(f'No official matches "{text}".' if text else "No officials in the index.")
     for person in found:
         titles = "; ".join(t.value for t in person.titles[:3])
-        click.echo(_shown(f"{person.count:>6}  {person.name}" + (f"  ({titles})" if titles else "")))
+        click.echo(_shown(f"{person.count:>6}  {person.key or person.name}" + (f"  ({titles})" if titles else "")))
 
 
 @cli.command()

@@ -12,13 +12,25 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Official:
-    """A person holding a post, as one article names them."""
+    """A person holding a post, as one article names them.
+
+    *place* is what the article's titles say of where the post is, when they say it (a
+    province, a country, or ``trung ương`` for a national post), decided at index time by
+    :func:`indexer.officials.person_place`; :attr:`key` joins it to the name. Across
+    articles, :func:`indexer.people.group` makes people of these keys.
+    """
 
     name: str
     titles: tuple[str, ...] = ()
+    place: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The article's person key: ``Nguyễn Văn Hùng (Quảng Nam)``, or the name alone."""
+        return f"{self.name} ({self.place})" if self.place else self.name
 
     def to_json(self) -> dict:
-        return {"name": self.name, "titles": list(self.titles)}
+        return {"name": self.name, "titles": list(self.titles), "place": self.place, "key": self.key}
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,7 @@ class Article:
             source=data.get("source"),
             captions=tuple(data.get("captions") or ()),
             officials=tuple(
-                Official(o["name"], tuple(o.get("titles") or ())) for o in data.get("officials") or ()
+                Official(o["name"], tuple(o.get("titles") or ()), o.get("place")) for o in data.get("officials") or ()
             ),
             origin=origin,
         )
@@ -85,9 +97,13 @@ class Problem:
 class FacetCount:
     value: str
     count: int
+    detail: str | None = None  # shown beside the value: a namesake's most used title
 
     def to_json(self) -> dict:
-        return {"value": self.value, "count": self.count}
+        out = {"value": self.value, "count": self.count}
+        if self.detail is not None:
+            out["detail"] = self.detail
+        return out
 
 
 @dataclass(frozen=True)
@@ -97,9 +113,12 @@ class OfficialSummary:
     name: str
     count: int
     titles: tuple[FacetCount, ...] = ()
+    key: str = ""  # the person's facet value: the name, or "name (place)" beside a namesake
+    place: str | None = None
 
     def to_json(self) -> dict:
-        return {"name": self.name, "count": self.count, "titles": [t.to_json() for t in self.titles]}
+        return {"name": self.name, "key": self.key or self.name, "place": self.place, "count": self.count,
+                "titles": [t.to_json() for t in self.titles]}
 
 
 @dataclass(frozen=True)

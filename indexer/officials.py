@@ -31,7 +31,7 @@ from pathlib import Path
 from indexer import wordlist
 from indexer.errors import TimtinError
 from indexer.models import Article, Official
-from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens
+from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
 EXTRACTOR_VERSION = "5"  # issue #11: the shapes of real prose; round 3: the 200 real labels, people apart
 
@@ -1460,7 +1460,70 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             _add_title(people[keys[0]], title)
     if curated and curated.people:
         people = _apply_curated(people, curated, texts, author_key)
-    return tuple(Official(name, tuple(titles)) for name, titles, _ in people.values())
+    return tuple(Official(name, tuple(titles), person_place(titles)) for name, titles, _ in people.values())
+
+
+# Other spellings of provinces in titles, and cities titles name for their province.
+_PLACE_ALIASES = {
+    ("TPHCM",): "Hồ Chí Minh", ("HCM",): "Hồ Chí Minh", ("Sài", "Gòn"): "Hồ Chí Minh", ("Huế",): "Thừa Thiên Huế",
+    ("Thừa", "Thiên"): "Thừa Thiên Huế", ("Vũng", "Tàu"): "Bà Rịa Vũng Tàu", ("Bà", "Rịa"): "Bà Rịa Vũng Tàu",
+    ("Uông", "Bí"): "Quảng Ninh", ("Hạ", "Long"): "Quảng Ninh", ("Móng", "Cái"): "Quảng Ninh", ("Cẩm", "Phả"): "Quảng Ninh",
+    ("Đà", "Lạt"): "Lâm Đồng", ("Nha", "Trang"): "Khánh Hòa", ("Buôn", "Ma", "Thuột"): "Đắk Lắk", ("Pleiku",): "Gia Lai",
+    ("Quy", "Nhơn"): "Bình Định", ("Biên", "Hòa"): "Đồng Nai", ("Thủ", "Dầu", "Một"): "Bình Dương",
+}
+_PLACE_SEQS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _seq, _place in [*((tuple(p.split()), p) for p in PROVINCES if p != "Việt Nam"), *_PLACE_ALIASES.items(),
+                     *((tuple(c.split()), c) for c in COUNTRIES.replace("\n", "").split("|"))]:
+    _seq = tuple(unify_tone(w) for w in _seq)  # "Khánh Hoà" and "Khánh Hòa" alike
+    _PLACE_SEQS.setdefault(_seq[0], []).append((_seq, canonical_name(_place)))
+for _options in _PLACE_SEQS.values():
+    _options.sort(key=lambda o: -len(o[0]))
+_NOT_PLACES = {"Việt Nam", "Asean", "Liên Hợp Quốc", "Liên Hiệp Quốc", "Thái Bình Dương", "Fed", "Kremlin",
+               "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc"}
+CENTRAL = "trung ương"  # the place of a national post
+# Posts and bodies of the state and the party at national level.
+_CENTRAL = re.compile(
+    r"\b(?:[Bb]ộ Chính trị|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
+    r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
+    r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&)"
+)
+_DEPUTY = re.compile(r"\b(?:ĐBQH|ĐB|[Đđ]ại biểu)\b")
+
+
+def person_place(titles) -> str | None:
+    """Where an official's posts are, as their titles in one article say it: the first
+    province (or a city of it) a title names (``Bí thư Thành ủy TP.HCM`` -> ``Hồ Chí Minh``),
+    else a foreign country (``Ngoại trưởng Nga``), else :data:`CENTRAL` for a national post
+    (``Thứ trưởng Bộ Y tế``; a deputy's seat alone is no national post: deputies are elected in
+    provinces), else None (``Chủ tịch UBND xã Tân An`` names no province)."""
+    country = None
+    for title in titles:
+        words = [unify_tone(w.text) for w in _words(title)]
+        k = 0
+        while k < len(words):
+            seq, place = next(
+                ((seq, p) for seq, p in _PLACE_SEQS.get(words[k], ()) if tuple(words[k:k + len(seq)]) == seq), ((), None)
+            )
+            k += len(seq) or 1
+            if place is None or place in _NOT_PLACES:
+                continue  # "Thái Bình Dương" is an ocean, not the province Thái Bình (nor Bình Dương)
+            if place not in _COUNTRY_PLACES:
+                return canonical_name(place)
+            country = country or place
+    if country:
+        return canonical_name(country)
+    if any(national_post(t) for t in titles):
+        return CENTRAL
+    return None
+
+
+def national_post(title: str) -> bool:
+    """Whether *title* is a post of the state or the party at national level (``Thứ trưởng Bộ
+    Y tế``, ``Ủy viên Bộ Chính trị``), not a deputy's seat (deputies are elected in provinces)."""
+    return bool(_CENTRAL.search(title)) and not _DEPUTY.search(title)
+
+
+_COUNTRY_PLACES = {canonical_name(c) for c in COUNTRIES.replace("\n", "").split("|")} - set(PROVINCES)
 
 
 def _apply_curated(people: dict, curated: Curated, texts: list[str], author_key: str | None) -> dict:

@@ -39,7 +39,7 @@ from whoosh.system import pack_uint
 from indexer import normalize
 from indexer.models import Article
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 8: the official fields hold person keys ("name (place)"), issue #11
 
 
 class TimtinCodec(W3Codec):
@@ -186,9 +186,10 @@ def to_document(article: Article, content_hash: str) -> dict:
         "day": day_number(article),
         "tlen": title_len,
         "blen": body_len,
-        "official": " ".join(official_term(o.name) for o in article.officials),
+        # the article's person keys ("name (place)"): indexer.people makes people of them
+        "official": " ".join(official_term(o.key) for o in article.officials),
         "official_title": " ".join(
-            f"{official_term(o.name)}|{official_term(t)}" for o in article.officials for t in o.titles
+            f"{official_term(o.key)}|{official_term(t)}" for o in article.officials for t in o.titles
         ),
         "doc": json.dumps(article.to_json(), ensure_ascii=False),
     }

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
-from indexer import normalize, schema, wordlist
+from indexer import normalize, people, schema, wordlist
 from indexer.abbreviations import Abbreviations, expand
 from indexer.officials import PROVINCES
 from indexer.indexing import VOCAB_PREFIX, check_schema, require_generation
@@ -88,11 +88,14 @@ class _Snapshot:
     year_slot: np.ndarray  # int32: years since first_year + 1, 0 undated
     month_slot: np.ndarray  # int32: months since January of first_year + 1, 0 undated
     lengths: dict[str, tuple[np.ndarray, float]]  # field -> (words per doc, average)
-    names: list[str]  # official index -> canonical name
+    names: list[str]  # official index -> person key (indexer.people: the facet's values)
     name_index: dict[str, int]
     off_docs: np.ndarray  # one entry per (doc, official) pair
     off_ids: np.ndarray
-    official_keys: dict[str, list[str]]  # accent-free key -> canonical names
+    official_keys: dict[str, list[str]]  # accent-free name -> person keys
+    people: list[people.Person]  # by official index
+    member_of: dict[str, str]  # article key (index term) -> person key
+    folded_keys: dict[str, str]  # accent-free person key -> person key
     lock: threading.Lock = field(default_factory=threading.Lock)
     cache: OrderedDict = field(default_factory=OrderedDict)
     costs: dict = field(default_factory=dict)
@@ -105,7 +108,7 @@ class _Snapshot:
     def whole_names(self) -> dict[str, str]:
         """Accent-free key -> officials' names and provinces, taken whole when restoring accents."""
         if self._whole_names is None:
-            self._whole_names = {normalize.name_key(n): n for n in [*self.names, *PROVINCES]}
+            self._whole_names = {normalize.name_key(n): n for n in [*(p.name for p in self.people), *PROVINCES]}
         return self._whole_names
 
     def name_pairs(self) -> frozenset[tuple[str, str]]:
@@ -294,7 +297,10 @@ class _Snapshot:
                         continue
                     title = schema.official_name(title)
                     key = " ".join(normalize.words(title))
-                    spellings = counts.setdefault(schema.official_name(person), {}).setdefault(key, {})
+                    person = self.member_of.get(schema.official_name(person))
+                    if person is None:
+                        continue
+                    spellings = counts.setdefault(person, {}).setdefault(key, {})
                     spellings[title] = spellings.get(title, 0) + n
             # one entry per title however written ("Tỉnh uỷ"/"Tỉnh ủy"), shown as written most
             self._titles = {
@@ -353,6 +359,32 @@ def _merge(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.n
     return ids.astype(np.int32), tf
 
 
+def _people(reader, live: np.ndarray, size: int):
+    """The archive's people (:func:`indexer.people.group` over the article keys the index
+    holds), the person of each article key, and (doc, person index) pairs as two arrays."""
+    postings: dict[str, np.ndarray] = {}
+    if size:
+        for term in reader.field_terms("official"):
+            docs = np.fromiter(reader.postings("official", term).all_ids(), np.int64)
+            docs = docs[live[docs]]
+            if len(docs):
+                postings[schema.official_name(term)] = docs.astype(np.int32)
+
+    def titles_of(article_key: str) -> dict[str, int]:
+        prefix = schema.official_term(article_key) + "|"
+        terms = [t.decode("utf-8") for t in reader.expand_prefix("official_title", prefix)]  # Whoosh gives bytes
+        return {
+            schema.official_name(term.partition("|")[2]): reader.doc_frequency("official_title", term) for term in terms
+        }
+
+    persons = people.group({k: len(d) for k, d in postings.items()}, titles_of)
+    member_of = {k: p.key for p in persons for k in p.members}
+    index = {p.key: i for i, p in enumerate(persons)}
+    docs_parts = list(postings.values())
+    ids_parts = [np.full(len(d), index[member_of[k]], np.int32) for k, d in postings.items()]
+    return persons, member_of, docs_parts, ids_parts
+
+
 def _open_snapshot(gen: Path) -> _Snapshot:
     check_schema(gen)
     # Read files, not memory maps: a mapped index counts in the server's resident
@@ -382,20 +414,11 @@ def _open_snapshot(gen: Path) -> _Snapshot:
         lens = column(col).astype(np.float32)
         avg = float(lens[live].mean()) if live.any() else 1.0
         lengths[fieldname] = (lens, avg or 1.0)
-    names: list[str] = []
-    docs_parts, ids_parts = [], []
-    if size:
-        for term in reader.field_terms("official"):
-            docs = np.fromiter(reader.postings("official", term).all_ids(), np.int64)
-            docs = docs[live[docs]]
-            if not len(docs):
-                continue
-            ids_parts.append(np.full(len(docs), len(names), np.int32))
-            docs_parts.append(docs.astype(np.int32))
-            names.append(schema.official_name(term))
+    persons, member_of, docs_parts, ids_parts = _people(reader, live, size)
+    names = [p.key for p in persons]
     keys: dict[str, list[str]] = {}
-    for name in names:
-        keys.setdefault(normalize.name_key(name), []).append(name)
+    for person in persons:
+        keys.setdefault(normalize.name_key(person.name), []).append(person.key)
     snap = _Snapshot(
         gen=gen,
         whoosh_gen=ix.latest_generation(),
@@ -415,6 +438,9 @@ def _open_snapshot(gen: Path) -> _Snapshot:
         off_docs=np.concatenate(docs_parts) if docs_parts else np.zeros(0, np.int32),
         off_ids=np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32),
         official_keys=keys,
+        people=persons,
+        member_of=member_of,
+        folded_keys={normalize.name_key(p.key): p.key for p in persons},
     )
     # Close the generation's files once no request holds the snapshot any more
     # (a newer one replaced it, or the Searcher went away).
@@ -779,12 +805,24 @@ class Searcher:
         )
 
     def resolve_official(self, name: str, snap: _Snapshot | None = None) -> list[str]:
-        """The canonical names a user's spelling of an official stands for."""
+        """The people (facet values, :mod:`indexer.people`) a user's official stands for: a
+        person's key (``Trần Văn Dũng (Đà Nẵng)``, accents optional) is that person; a name
+        (``tran van dung``) every person of that name; an article's key (``Official.key``)
+        the person it belongs to."""
         snap = snap or self._current()
-        canonical = normalize.canonical_name(name)
+        value = normalize.clean(name).strip()
+        if value in snap.name_index:
+            return [value]
+        match = people.split_key(value)
+        canonical = normalize.canonical_name(match[0]) + (f" ({match[1]})" if match[1] else "")
         if canonical in snap.name_index:
             return [canonical]
-        return snap.official_keys.get(normalize.name_key(name), [])
+        key = normalize.name_key(value)
+        if key in snap.official_keys:
+            return snap.official_keys[key]
+        if value in snap.member_of:
+            return [snap.member_of[value]]
+        return [snap.folded_keys[key]] if key in snap.folded_keys else []
 
     def _official_facet(self, snap: _Snapshot, final: np.ndarray, request: SearchRequest) -> tuple[FacetCount, ...]:
         if not len(snap.off_ids):
@@ -795,9 +833,12 @@ class Searcher:
             cut = counts[nonzero][np.argpartition(-counts[nonzero], request.facet_limit - 1)[request.facet_limit - 1]]
             nonzero = nonzero[counts[nonzero] >= cut]
         top = sorted(((snap.names[i], int(counts[i])) for i in nonzero), key=lambda kv: (-kv[1], kv[0]))
-        shown = [FacetCount(n, c) for n, c in top[: request.facet_limit]]
+        detail = lambda n: snap.people[snap.name_index[n]].detail  # noqa: E731 - a namesake's title
+        shown = [FacetCount(n, c, detail(n)) for n, c in top[: request.facet_limit]]
         selected = {n for o in request.officials for n in self.resolve_official(o, snap)}
-        extra = [FacetCount(n, int(counts[snap.name_index[n]])) for n in sorted(selected - {c.value for c in shown})]
+        extra = [
+            FacetCount(n, int(counts[snap.name_index[n]]), detail(n)) for n in sorted(selected - {c.value for c in shown})
+        ]
         return tuple(shown + extra)
 
     def find_officials(self, text: str = "", limit: int = 20) -> list[FacetCount]:
@@ -807,7 +848,7 @@ class Searcher:
         key = normalize.name_key(text)
         counts = np.bincount(snap.off_ids, minlength=len(snap.names)) if len(snap.names) else []
         found = [
-            FacetCount(name, int(counts[snap.name_index[name]]))
+            FacetCount(name, int(counts[snap.name_index[name]]), snap.people[snap.name_index[name]].detail)
             for k, names in snap.official_keys.items()
             if not key or k.startswith(key) or f" {key}" in f" {k}"
             for name in names
@@ -817,11 +858,13 @@ class Searcher:
 
     def officials(self, text: str = "", limit: int = 20) -> list[OfficialSummary]:
         """Officials with their article counts and most used titles (filtered like find_officials)."""
-        titles = self._current().titles()
-        return [
-            OfficialSummary(c.value, c.count, tuple(titles.get(c.value, ())[:5]))
-            for c in self.find_officials(text, limit)
-        ]
+        snap = self._current()
+        titles = snap.titles()
+        out = []
+        for c in self.find_officials(text, limit):
+            person = snap.people[snap.name_index[c.value]]
+            out.append(OfficialSummary(person.name, c.count, tuple(titles.get(c.value, ())[:5]), person.key, person.place))
+        return out
 
     def suggestion(self, query: str) -> str | None:
         """The query with its accents restored, for a query typed without any:

@@ -118,7 +118,9 @@ def test_api_search_is_exactly_the_cli_json(client, sample_searcher):
 def test_api_article_is_the_parse_json(client):
     data = client.get("/api/articles/articles/2021/dan-van-khu-dan-cu").get_json()
     assert list(data) == ["id", "title", "date", "author", "lead", "body", "captions", "url", "source", "officials"]
-    assert data["officials"][0] == {"name": "Linh Thị Ánh Nguyệt", "titles": ["Trưởng Ban Dân vận Tỉnh uỷ"]}
+    assert data["officials"][0] == {
+        "name": "Linh Thị Ánh Nguyệt", "titles": ["Trưởng Ban Dân vận Tỉnh uỷ"], "place": None, "key": "Linh Thị Ánh Nguyệt"
+    }
 
 
 @pytest.mark.parametrize("query", ["page=-3", "month=2021-13", "per_page=10000", "sort=date", "from=2021-02-31"])

@@ -1,0 +1,141 @@
+"""People, not strings: which officials of the archive are one person (issue #11).
+
+Each article's officials carry an *article key* decided at index time
+(:attr:`indexer.models.Official.key`): the canonical name, with the place the article's
+titles give for the post when they give one (``Trần Văn Dũng (Đà Nẵng)``,
+``Trần Văn Dũng (trung ương)``), else the name alone. The index stores these keys;
+:func:`group` makes people of them across the archive, for the officials facet:
+
+* a name whose articles give one place at most is **one person**: every spelling and
+  shortening of the name already became one canonical name in each article, and the
+  articles that give no place join the one that does;
+* a name whose articles give **two places or more** is as many people, one per place
+  (two namesakes who hold posts in different provinces, or one in a province and one at
+  national level), each shown as ``name (place)`` with their most used title; two such
+  places are one person again when they share a national title (``Ủy viên Bộ Chính trị``,
+  ``Thứ trưởng Bộ Y tế``: one person at a time holds it), as a leader who moved from a
+  province to a ministry does;
+* the articles of such a name that give no place join the one person they share a
+  national title with, or else stay apart as ``name (chưa rõ nơi)`` (which of the
+  namesakes they mean, the articles do not say).
+
+A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
+Dũng``) stands for every person of that name.
+
+Where it can still be wrong: two namesakes whose articles never name a province
+(``Chủ tịch UBND xã A`` and ``Chủ tịch UBND xã B``: districts and communes are not mapped to
+provinces) stay one person; one person named in two provinces' posts with no national
+title in common (a provincial official moved to another province) becomes two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from indexer import normalize
+from indexer.officials import national_post
+
+_KEY = re.compile(r"^(.*?) \((.+)\)$")
+UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person of the archive: the facet value *key*, and the article keys it gathers."""
+
+    key: str  # the facet value: the name, or "name (place)" when namesakes are told apart
+    name: str
+    place: str | None  # the place their titles give (the most named when several)
+    members: tuple[str, ...]  # article keys (index terms of the "official" field)
+    detail: str | None = None  # for a namesake: their most used title, shown beside the key
+
+
+def split_key(article_key: str) -> tuple[str, str | None]:
+    """(name, place) of an article key: ``"Lê Văn Hoa (Khánh Hòa)"`` -> ``("Lê Văn Hoa", "Khánh Hòa")``."""
+    match = _KEY.match(article_key)
+    return (match.group(1), match.group(2)) if match else (article_key, None)
+
+
+def _telling(title: str) -> bool:
+    """Whether a title is held by one person at a time, so two places sharing it are one
+    person's: a national post with its body (``Thứ trưởng Bộ Y tế``), not a deputy's seat
+    (hundreds hold it) nor a bare post (``Bộ trưởng``)."""
+    return len(title.split()) >= 3 and national_post(title)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(normalize.words(title))
+
+
+def group(
+    counts: Mapping[str, int], titles_of: Callable[[str], Mapping[str, int]]
+) -> list[Person]:
+    """People of the archive from its article keys.
+
+    :param counts: article key -> number of articles naming it.
+    :param titles_of: article key -> {title: number of articles}; asked only for the keys
+        of names with namesakes to tell apart.
+    """
+    by_name: dict[str, dict[str | None, list[str]]] = {}
+    for article_key in counts:
+        name, place = split_key(article_key)
+        by_name.setdefault(name, {}).setdefault(place, []).append(article_key)
+    people: list[Person] = []
+    for name, places in by_name.items():
+        placed = [p for p in places if p is not None]
+        if len(placed) <= 1:
+            members = tuple(k for keys in places.values() for k in keys)
+            people.append(Person(name, name, placed[0] if placed else None, members))
+            continue
+        people += _namesakes(name, places, counts, titles_of)
+    return people
+
+
+def _namesakes(name, places, counts, titles_of) -> list[Person]:
+    """The people of one name whose articles give several places (see the module's doc)."""
+    titles = {p: _merged_titles(keys, titles_of) for p, keys in places.items()}
+    telling = {p: {_title_key(t) for t in ts if _telling(t)} for p, ts in titles.items()}
+    parent = {p: p for p in places if p is not None}
+
+    def root(p):
+        while parent[p] != p:
+            p = parent[p]
+        return p
+
+    placed = sorted(parent)
+    for a_index, a in enumerate(placed):
+        for b in placed[a_index + 1:]:
+            if telling[a] & telling[b]:
+                parent[root(b)] = root(a)
+    groups: dict[str, list[str | None]] = {}
+    for p in placed:
+        groups.setdefault(root(p), []).append(p)
+    if None in places:  # the articles that give no place: to the one group they share a national title with
+        sharing = [r for r, ps in groups.items() if any(telling[None] & telling[p] for p in ps)]
+        if len(sharing) == 1 or len(groups) == 1:
+            groups[sharing[0] if sharing else next(iter(groups))].append(None)
+        else:
+            groups[None] = [None]
+    out = []
+    for members_places in groups.values():
+        members = tuple(k for p in members_places for k in places[p])
+        size = {p: sum(counts[k] for k in places[p]) for p in members_places if p is not None}
+        place = max(size, key=lambda p: (size[p], p)) if size else None
+        merged: dict[str, int] = {}
+        for p in members_places:
+            for title, n in titles[p].items():
+                merged[title] = merged.get(title, 0) + n
+        detail = max(merged, key=lambda t: (merged[t], t)) if merged else None
+        key = name if len(groups) == 1 else f"{name} ({place or UNPLACED})"
+        out.append(Person(key, name, place, members, detail if len(groups) > 1 else None))
+    return out
+
+
+def _merged_titles(keys: Iterable[str], titles_of) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in keys:
+        for title, n in titles_of(key).items():
+            out[title] = out.get(title, 0) + n
+    return out
