@@ -65,7 +65,7 @@ _POST_SEQS = sorted(
 )
 _RANK_SEQS = {tuple(exact(w) for w in p.split()) for p in _RANKS.replace("\n", "|").split("|") if p.strip()}
 _ALL_SEQS = sorted(set(_POST_SEQS) | _RANK_SEQS | _NAME_POSTS, key=len, reverse=True)
-_PREFIXES = {"phó", "nguyên", "quyền", "phụ", "thường", "trực"}  # "Phó", "nguyên", "Quyền"
+_PREFIXES = {"phó", "nguyên", "cựu", "quyền", "phụ", "thường", "trực"}  # "Phó", "nguyên", "cựu", "Quyền"
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị"}
 _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "cô", "thầy", "bác"}
 
@@ -95,7 +95,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -302,8 +302,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             break  # ("quận Hai Bà Trưng" is a place)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
-        elif w.text.isdigit() and n and words[i + n - 1].low in ("quận", "phường", "đội", "số"):
-            n += 1  # "Quận 1", "Đội 2"
+        elif w.text.isdigit() and n and words[i + n - 1].low in ("quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu"):
+            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6"
         elif w.low == "của" and _body_opens(words, i + n + 1):
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
@@ -436,6 +436,7 @@ def _province_at(words: list[_Word], k: int) -> int:
 
 
 _COUNTRY_SEQS = {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")}
+_PROVINCE_SEQ_SET = set(_PROVINCE_SEQS)
 _PROVINCES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _seq in _PROVINCE_SEQS:
     _PROVINCES_BY_FIRST.setdefault(_seq[0], []).append(_seq)
@@ -664,9 +665,11 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
             break
-        n, _ = _post_at(words, i)
+        n, is_rank = _post_at(words, i)
         if not n:
             break
+        if is_rank and i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 2):
+            break  # "X, trung tá Lê Tú": the next person's rank
         n += _body_tail(words, i + n, stop_at_person=False)
         n += _place_after(words, i, i + n)
         n += _parent_body(words, i + n)
@@ -910,6 +913,7 @@ def _good_name(parts: list[str]) -> bool:
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
+        and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"
     )
 
 
@@ -1460,12 +1464,12 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             _add_title(people[keys[0]], title)
     if curated and curated.people:
         people = _apply_curated(people, curated, texts, author_key)
-    return tuple(Official(name, tuple(titles), person_place(titles)) for name, titles, _ in people.values())
+    return tuple(Official(name, tuple(titles), person_place(titles, name)) for name, titles, _ in people.values())
 
 
 # Other spellings of provinces in titles, and cities titles name for their province.
 _PLACE_ALIASES = {
-    ("TPHCM",): "Hồ Chí Minh", ("HCM",): "Hồ Chí Minh", ("Sài", "Gòn"): "Hồ Chí Minh", ("Huế",): "Thừa Thiên Huế",
+    ("TPHCM",): "Hồ Chí Minh", ("HCM",): "Hồ Chí Minh", ("Sài", "Gòn"): "Hồ Chí Minh",
     ("Thừa", "Thiên"): "Thừa Thiên Huế", ("Vũng", "Tàu"): "Bà Rịa Vũng Tàu", ("Bà", "Rịa"): "Bà Rịa Vũng Tàu",
     ("Uông", "Bí"): "Quảng Ninh", ("Hạ", "Long"): "Quảng Ninh", ("Móng", "Cái"): "Quảng Ninh", ("Cẩm", "Phả"): "Quảng Ninh",
     ("Đà", "Lạt"): "Lâm Đồng", ("Nha", "Trang"): "Khánh Hòa", ("Buôn", "Ma", "Thuột"): "Đắk Lắk", ("Pleiku",): "Gia Lai",
@@ -1475,7 +1479,7 @@ _PLACE_SEQS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _seq, _place in [*((tuple(p.split()), p) for p in PROVINCES if p != "Việt Nam"), *_PLACE_ALIASES.items(),
                      *((tuple(c.split()), c) for c in COUNTRIES.replace("\n", "").split("|"))]:
     _seq = tuple(unify_tone(w) for w in _seq)  # "Khánh Hoà" and "Khánh Hòa" alike
-    _PLACE_SEQS.setdefault(_seq[0], []).append((_seq, canonical_name(_place)))
+    _PLACE_SEQS.setdefault(_seq[0], []).append((_seq, canonical_name("Thừa Thiên Huế" if _place == "Huế" else _place)))
 for _options in _PLACE_SEQS.values():
     _options.sort(key=lambda o: -len(o[0]))
 _NOT_PLACES = {"Việt Nam", "Asean", "Liên Hợp Quốc", "Liên Hiệp Quốc", "Thái Bình Dương", "Fed", "Kremlin",
@@ -1490,31 +1494,40 @@ _CENTRAL = re.compile(
 _DEPUTY = re.compile(r"\b(?:ĐBQH|ĐB|[Đđ]ại biểu)\b")
 
 
-def person_place(titles) -> str | None:
+def person_place(titles, name: str = "") -> str | None:
     """Where an official's posts are, as their titles in one article say it: the first
     province (or a city of it) a title names (``Bí thư Thành ủy TP.HCM`` -> ``Hồ Chí Minh``),
-    else a foreign country (``Ngoại trưởng Nga``), else :data:`CENTRAL` for a national post
-    (``Thứ trưởng Bộ Y tế``; a deputy's seat alone is no national post: deputies are elected in
-    provinces), else None (``Chủ tịch UBND xã Tân An`` names no province)."""
+    else a foreign country (``Ngoại trưởng Nga``), else :data:`CENTRAL` for a national post of
+    a Vietnamese name (``Thứ trưởng Bộ Y tế``), else None (``Chủ tịch UBND xã Tân An`` names no
+    province). A deputy's seat gives no place: deputies sit for a province whatever their post."""
     country = None
     for title in titles:
+        if _DEPUTY.search(title):
+            continue  # "Đại biểu Quốc hội tỉnh Ninh Bình": a minister may sit for a province
         words = [unify_tone(w.text) for w in _words(title)]
         k = 0
         while k < len(words):
             seq, place = next(
                 ((seq, p) for seq, p in _PLACE_SEQS.get(words[k], ()) if tuple(words[k:k + len(seq)]) == seq), ((), None)
             )
-            k += len(seq) or 1
+            start, k = k, k + (len(seq) or 1)
             if place is None or place in _NOT_PLACES:
                 continue  # "Thái Bình Dương" is an ocean, not the province Thái Bình (nor Bình Dương)
+            if place in _COUNTRY_PLACES and start and words[start - 1] in ("Việt", "Nam"):
+                continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba": a body's name
             if place not in _COUNTRY_PLACES:
                 return canonical_name(place)
             country = country or place
     if country:
         return canonical_name(country)
-    if any(national_post(t) for t in titles):
-        return CENTRAL
+    if any(national_post(t) for t in titles) and not _foreign_name(name):
+        return CENTRAL  # (a foreign minister's country may go unsaid: they are no Vietnamese ministry's)
     return None
+
+
+def is_country(place: str | None) -> bool:
+    """Whether a place :func:`person_place` gave is a foreign country."""
+    return place in _COUNTRY_PLACES
 
 
 def national_post(title: str) -> bool:
@@ -1562,11 +1575,14 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     if title.endswith(" và"):
         title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
     title = _DANGLING.sub("", title)
-    while " " in title and title.rsplit(" ", 1)[1] in _STARTERS and title.rsplit(" ", 1)[1] not in _BODY_STARTS:
+    while (
+        " " in title and title.rsplit(" ", 1)[1] in _STARTERS and title.rsplit(" ", 1)[1] not in _BODY_STARTS
+        and tuple(title.split()[-2:]) not in _PROVINCE_SEQ_SET  # "TP Uông Bí": a place ends so
+    ):
         title = title.rsplit(" ", 1)[0]  # "… tỉnh Khánh Hòa Không ủng hộ": the next sentence's first word
     last = title.rsplit(" ", 1)
     if (
-        len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ")
+        len(last) == 2 and last[1] in ("Ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "tổ", "đội", "Đội")
         and not is_post(title) and not title.endswith("Hải Phòng") and not (" " in last[0] and wordlist.default().joins(
             exact(last[0].rsplit(" ", 1)[1]), exact(last[1]), strict=True
         ))  # "Hải Phòng", "Bộ Quốc Phòng": the head ends a word

@@ -10,6 +10,7 @@ titles give for the post when they give one (``Trần Văn Dũng (Đà Nẵng)``
   shortening of the name already became one canonical name in each article, and the
   articles that give no place join the one that does;
 * a name whose articles give **two places or more** is as many people, one per place
+  (but a foreign country and national posts with no country said are one country's)
   (two namesakes who hold posts in different provinces, or one in a province and one at
   national level), each shown as ``name (place)`` with their most used title; two such
   places are one person again when they share a national title (``Ủy viên Bộ Chính trị``,
@@ -35,7 +36,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from indexer import normalize
-from indexer.officials import national_post
+from indexer.officials import CENTRAL, is_country, national_post
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
@@ -105,6 +106,9 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         return p
 
     placed = sorted(parent)
+    countries = [p for p in placed if is_country(p)]
+    if CENTRAL in parent and len(countries) == 1:
+        parent[CENTRAL] = countries[0]  # "Bộ trưởng Ngoại giao" and "Ngoại trưởng Trung Quốc": one country's
     for a_index, a in enumerate(placed):
         for b in placed[a_index + 1:]:
             if telling[a] & telling[b]:

@@ -314,6 +314,24 @@ def test_shapes_of_real_prose(text, expected):
          [("Nguyễn Văn Huy", ["Phó Chánh thanh tra TP", "Trưởng đoàn"])]),
         # an ambassador: the country served in, then the name
         ("Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam dự lễ.", [("Vũ Hồng Nam", ["Đại sứ Việt Nam tại Nhật Bản"])]),
+        # the facet sample: "Từ" before a foreign place is "from"; a unit's head with no name
+        # of its own ends no title; a numbered branch goes on with its number
+        ("“Từ Odessa, Tổng thống Ukraine đã đến bãi thử tên lửa.", []),
+        ("Đại úy Trịnh Văn Phong - Đội trưởng đội hướng dẫn điều tra án cho biết.",
+         [("Trịnh Văn Phong", ["Đại úy", "Đội trưởng"])]),
+        ("Bà Nguyễn Thị Dung - Giám đốc Ngân hàng Nhà nước chi nhánh KV 6 - trao giải.",
+         [("Nguyễn Thị Dung", ["Giám đốc Ngân hàng Nhà nước chi nhánh KV 6"])]),
+        # a place's last syllable that often opens a sentence ("Bí") still ends the place
+        ("Đại tá Vũ Đức Tính - Trưởng Công an TP Uông Bí - xác nhận thông tin.",
+         [("Vũ Đức Tính", ["Đại tá", "Trưởng Công an TP Uông Bí"])]),
+        # an alternate member; a former post ("cựu") as "nguyên"
+        ("Ông Thái Thanh Lâm - Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Chánh văn phòng Tỉnh ủy dự.",
+         [("Thái Thanh Lâm", ["Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", "Chánh văn phòng Tỉnh ủy"])]),
+        ("Theo ông Lê Văn Sơn, cựu Thứ trưởng Bộ Tài chính, việc này cần làm rõ.",
+         [("Lê Văn Sơn", ["cựu Thứ trưởng Bộ Tài chính"])]),
+        # a street named after a person, then the next person's rank: the rank is not the street's
+        ("Tại ngã tư Chùa Bộc - Phạm Ngọc Thạch, trung tá Lê Tú - Đội trưởng Đội CSGT số 3 cho biết.",
+         [("Lê Tú", ["trung tá", "Đội trưởng Đội CSGT số 3"])]),
     ],
 )
 def test_shapes_of_real_prose_round_3(text, expected):
@@ -447,7 +465,7 @@ def test_a_foreign_name_does_not_swallow_the_next_word():
     [
         # a title goes on to the end of a word its body's name began ("Trợ | cấp", "bảo | mật")
         ("Cựu Bộ trưởng Lao động và Trợ cấp Tom Hadley cũng được điều chuyển.",
-         [("Tom Hadley", ["Bộ trưởng Lao động và Trợ cấp"])]),
+         [("Tom Hadley", ["Cựu Bộ trưởng Lao động và Trợ cấp"])]),
         ("Ông Lê Văn Hà, Trưởng ban Tạp chí Quân đội điện tử trình bày báo cáo.",
          [("Lê Văn Hà", ["Trưởng ban Tạp chí Quân đội điện tử"])]),
         # and across a hyphen inside a name

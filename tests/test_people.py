@@ -30,11 +30,25 @@ from webui import create_app
         (["Tư lệnh Hạm đội Thái Bình Dương Mỹ"], "Mỹ"),  # an ocean is no province
         (["Chủ tịch UBND xã Tân An"], None),  # a commune: no province said
         (["Đại biểu Quốc hội"], None),  # a deputy's seat is no national post
+        (["Đại biểu Quốc hội tỉnh Ninh Bình", "Bộ trưởng Bộ Tài chính"], CENTRAL),  # nor a province's
         (["Chi cục trưởng Chi cục Kiểm lâm"], None),
+        (["Phó Giám đốc Bệnh viện Việt Đức"], None),  # a country after "Việt" names a body
+        (["Chủ tịch Hội hữu nghị Việt Nam - Cuba"], None),
+        (["Chủ tịch UBND TP Huế"], "Thừa Thiên Huế"),
     ],
 )
 def test_place_of_a_person_from_their_titles(titles, place):
     assert person_place(titles) == place
+
+
+def test_a_foreign_minister_has_no_national_place_of_ours():
+    assert person_place(["Bộ trưởng Nội vụ"], "Gerard Collomb") is None
+    assert person_place(["Bộ trưởng Nội vụ"], "Trần Văn An") == CENTRAL
+
+
+def test_a_country_and_national_posts_without_it_are_one_person():
+    titles = {"Vương Nghị (Trung Quốc)": {"Ngoại trưởng Trung Quốc": 4}, f"Vương Nghị ({CENTRAL})": {"Bộ trưởng Ngoại giao": 1}}
+    assert [p.key for p in group({k: 1 for k in titles}, _titles(titles))] == ["Vương Nghị"]
 
 
 def _titles(table: dict[str, dict[str, int]]):
