@@ -266,6 +266,13 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
 
 
+def _post_of_country(title: str) -> bool:
+    """Whether *title* is a post and a foreign country, nothing else: ``Thủ tướng Belarus``."""
+    words = _words(clean(title))
+    n, _ = _post_at(words, 0)
+    return 0 < n < len(words) and tuple(w.text for w in words[n:]) in _COUNTRY_SEQS and words[n].text != "Việt"
+
+
 def is_post(title: str) -> bool:
     """Whether *title* is a bare post, nothing after it: ``Phó Thủ tướng``, ``Đại tá``, ``ĐB``."""
     words = _words(clean(title))
@@ -284,6 +291,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         w = words[i + n]
         pair = (w.low, words[i + n + 1].low) if i + n + 1 < len(words) else None
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
+        if w.text in ("PV", "CTV"):
+            break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
             break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
@@ -967,11 +976,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # titles after A lead to B's name; A has hers before it
                     more_titles = []
                 if (
-                    more_titles and is_post(more_titles[-1]) and more_end < len(words)
+                    more_titles and (is_post(more_titles[-1]) or _post_of_country(more_titles[-1])) and more_end < len(words)
                     and words[more_end].gap == " " and not words[more_end].is_cap and not words[more_end].text.isupper()
                 ):
-                    # "ý kiến của đại biểu X, Phó Thủ tướng nêu rõ": a bare post that goes on
-                    # to a verb is the next sentence's subject, not X's
+                    # "ý kiến của đại biểu X, Phó Thủ tướng nêu rõ": a bare post (or a country's:
+                    # "Chủ tịch nước X, Thủ tướng Belarus khẳng định") that goes on to a verb is
+                    # the next sentence's subject, not X's
                     more_titles.pop()
                 if (
                     len(name) == 2 and not place and not more_titles and run_start > 0
@@ -1482,6 +1492,11 @@ for _seq, _place in [*((tuple(p.split()), p) for p in PROVINCES if p != "Việt 
     _PLACE_SEQS.setdefault(_seq[0], []).append((_seq, canonical_name("Thừa Thiên Huế" if _place == "Huế" else _place)))
 for _options in _PLACE_SEQS.values():
     _options.sort(key=lambda o: -len(o[0]))
+# One name for a country named several ways.
+_COUNTRY_ALIASES = {"Hoa Kỳ": "Mỹ", "Nhật": "Nhật Bản", "Italy": "Ý", "Australia": "Úc", "Ukraina": "Ukraine",
+                    "Lebanon": "Liban", "Saudi": "Saudi Arabia", "Moskva": "Nga", "Washington": "Mỹ", "Bắc Kinh": "Trung Quốc",
+                    "Tokyo": "Nhật Bản", "Seoul": "Hàn Quốc", "London": "Anh", "Paris": "Pháp", "New York": "Mỹ",
+                    "Seattle": "Mỹ", "New Delhi": "Ấn Độ", "Viêng Chăn": "Lào", "Buenos Aires": "Argentina"}
 _NOT_PLACES = {"Việt Nam", "Asean", "Liên Hợp Quốc", "Liên Hiệp Quốc", "Thái Bình Dương", "Fed", "Kremlin",
                "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc"}
 CENTRAL = "trung ương"  # the place of a national post
@@ -1499,7 +1514,10 @@ def person_place(titles, name: str = "") -> str | None:
     province (or a city of it) a title names (``Bí thư Thành ủy TP.HCM`` -> ``Hồ Chí Minh``),
     else a foreign country (``Ngoại trưởng Nga``), else :data:`CENTRAL` for a national post of
     a Vietnamese name (``Thứ trưởng Bộ Y tế``), else None (``Chủ tịch UBND xã Tân An`` names no
-    province). A deputy's seat gives no place: deputies sit for a province whatever their post."""
+    province). A deputy's seat gives no place: deputies sit for a province whatever their post;
+    nor does a foreign name (``Ted Osius``: namesakes abroad are rare, a country has several names)."""
+    if _foreign_name(name):
+        return None
     country = None
     for title in titles:
         if _DEPUTY.search(title):
@@ -1517,12 +1535,16 @@ def person_place(titles, name: str = "") -> str | None:
                 continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba": a body's name
             if place not in _COUNTRY_PLACES:
                 return canonical_name(place)
-            country = country or place
+            country = country or _COUNTRY_ALIASES.get(place, place)
     if country:
         return canonical_name(country)
-    if any(national_post(t) for t in titles) and not _foreign_name(name):
-        return CENTRAL  # (a foreign minister's country may go unsaid: they are no Vietnamese ministry's)
+    if any(national_post(t) for t in titles) and not any(_LOCAL.search(t) and not _DEPUTY.search(t) for t in titles):
+        return CENTRAL
     return None
+
+
+# Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
+_LOCAL = re.compile(r"\b(?:[Tt]ỉnh|[Hh]uyện|xã|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP|UBND|HĐND|[Tt]hị ủy)\b")
 
 
 def is_country(place: str | None) -> bool:

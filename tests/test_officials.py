@@ -321,6 +321,12 @@ def test_shapes_of_real_prose(text, expected):
          [("Trịnh Văn Phong", ["Đại úy", "Đội trưởng"])]),
         ("Bà Nguyễn Thị Dung - Giám đốc Ngân hàng Nhà nước chi nhánh KV 6 - trao giải.",
          [("Nguyễn Thị Dung", ["Giám đốc Ngân hàng Nhà nước chi nhánh KV 6"])]),
+        # a country's post after a name, going on to a verb, is the next sentence's subject
+        ("Khi hội kiến Chủ tịch nước Trần Văn Quang, Thủ tướng Belarus khẳng định sẵn sàng hợp tác.",
+         [("Trần Văn Quang", ["Chủ tịch nước"])]),
+        # a reporter's abbreviation opens the question, after the title
+        ("Ông Nguyễn Xuân Sang, Cục trưởng Cục Hàng hải Việt Nam PV: Xin ông cho biết thêm?",
+         [("Nguyễn Xuân Sang", ["Cục trưởng Cục Hàng hải Việt Nam"])]),
         # a place's last syllable that often opens a sentence ("Bí") still ends the place
         ("Đại tá Vũ Đức Tính - Trưởng Công an TP Uông Bí - xác nhận thông tin.",
          [("Vũ Đức Tính", ["Đại tá", "Trưởng Công an TP Uông Bí"])]),

@@ -33,6 +33,8 @@ from webui import create_app
         (["Đại biểu Quốc hội tỉnh Ninh Bình", "Bộ trưởng Bộ Tài chính"], CENTRAL),  # nor a province's
         (["Chi cục trưởng Chi cục Kiểm lâm"], None),
         (["Phó Giám đốc Bệnh viện Việt Đức"], None),  # a country after "Việt" names a body
+        (["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"], None),  # a province's post, the province unsaid
+        (["Đại sứ Hoa Kỳ"], "Mỹ"),  # a country's other names
         (["Chủ tịch Hội hữu nghị Việt Nam - Cuba"], None),
         (["Chủ tịch UBND TP Huế"], "Thừa Thiên Huế"),
     ],
@@ -41,8 +43,9 @@ def test_place_of_a_person_from_their_titles(titles, place):
     assert person_place(titles) == place
 
 
-def test_a_foreign_minister_has_no_national_place_of_ours():
+def test_a_foreign_name_has_no_place():
     assert person_place(["Bộ trưởng Nội vụ"], "Gerard Collomb") is None
+    assert person_place(["Đại sứ Mỹ tại Việt Nam"], "Ted Osius") is None
     assert person_place(["Bộ trưởng Nội vụ"], "Trần Văn An") == CENTRAL
 
 
