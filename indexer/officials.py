@@ -810,9 +810,9 @@ def _title_names_someone(title: str) -> bool:
     """Whether *title* holds a person's name: "Tổng thống Trump", "Thứ trưởng Bộ NN&PTNT Vũ Văn Tám"."""
     words = _words(title)
     last = words[-1].text if words else ""
-    if any(  # "Tổng thống V.Putin": an initial, a dot and a foreign name
+    if any(  # "Tổng thống V.Putin", "Tổng thống Cộng hòa Séc M.Dê-man": an initial, a dot and a name
         words[k].gap == "." and len(words[k - 1].text) == 1 and words[k - 1].text.isupper()
-        and words[k].is_cap and words[k].text.isascii() and _foreign_name(words[k].text)
+        and words[k - 1].text not in _ABBREVIATED and words[k].is_cap  # ("P.Hải Cảng" is a ward)
         for k in range(1, len(words))
     ):
         return True
@@ -1051,15 +1051,19 @@ def _on_behalf(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is someone else's: "thừa ủy quyền Thủ tướng", "thừa lệnh Chủ tịch"."""
     if i >= 1 and words[i - 1].low == "của":
         i -= 1  # "Thừa ủy quyền của Chủ tịch nước"
-    return i >= 2 and (words[i - 2].low, words[i - 1].low) in {("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh")}
+    return i >= 2 and (words[i - 2].low, words[i - 1].low) in {
+        ("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh"), ("thừa", "quyền")  # "Thừa quyền Chủ tịch nước"
+    }
 
 
-_AIDES = {tuple(exact(w) for w in p.split()) for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký")}
+_AIDES = {tuple(exact(w) for w in p.split())
+          for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký", "phát ngôn")}
 
 
 def _aide(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is held by someone else than the person named after it: "Trợ lý
-    Tổng thống Nga X", "phu nhân Thủ tướng Y" (the facet leaves such people out)."""
+    Tổng thống Nga X", "phu nhân Thủ tướng Y", "người phát ngôn Tổng thống Z" (the facet leaves
+    such people out)."""
     return i >= 2 and (words[i - 2].low, words[i - 1].low) in _AIDES
 
 

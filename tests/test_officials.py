@@ -324,6 +324,13 @@ def test_shapes_of_real_prose(text, expected):
         # a country's post after a name, going on to a verb, is the next sentence's subject
         ("Khi hội kiến Chủ tịch nước Trần Văn Quang, Thủ tướng Belarus khẳng định sẵn sàng hợp tác.",
          [("Trần Văn Quang", ["Chủ tịch nước"])]),
+        # on another's behalf ("Thừa quyền"): the post is not the person's
+        ("Thừa quyền Chủ tịch nước, Chủ tịch Ủy ban nhân dân tỉnh Nghệ An Lê Hồng Vân đã trao Huân chương.",
+         [("Lê Hồng Vân", ["Chủ tịch Ủy ban nhân dân tỉnh Nghệ An"])]),
+        # a foreign head written with an initial ("M.Dê-man") is someone else
+        ("Nhận lời mời của Chủ tịch nước Trần Văn Quang, Tổng thống Cộng hòa Séc M.Dê-man đã đến Hà Nội.",
+         [("Trần Văn Quang", ["Chủ tịch nước"])]),
+        ("Ông Nguyễn Anh Tuấn, Chủ tịch UBND P.Hải Cảng cho biết.", [("Nguyễn Anh Tuấn", ["Chủ tịch UBND P.Hải Cảng"])]),
         # a reporter's abbreviation opens the question, after the title
         ("Ông Nguyễn Xuân Sang, Cục trưởng Cục Hàng hải Việt Nam PV: Xin ông cho biết thêm?",
          [("Nguyễn Xuân Sang", ["Cục trưởng Cục Hàng hải Việt Nam"])]),
