@@ -8,7 +8,9 @@ titles give for the post when they give one (``Trần Văn Dũng (Đà Nẵng)``
 
 * a name whose articles give one place at most is **one person**: every spelling and
   shortening of the name already became one canonical name in each article, and the
-  articles that give no place join the one that does;
+  articles that give no place join the one that does, unless their titles name a body
+  that none of its titles names (``Chủ tịch UBND xã Vân Xuân`` beside ``Giám đốc Công an
+  tỉnh Lai Châu``): then they are someone else, ``name (chưa rõ nơi)``;
 * a name whose articles give **two places or more** is as many people, one per place
   (but a foreign country and national posts with no country said are one country's)
   (two namesakes who hold posts in different provinces, or one in a province and one at
@@ -34,9 +36,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
-from indexer import normalize
-from indexer.officials import CENTRAL, is_country, national_post
+from indexer import abbreviations, normalize
+from indexer.officials import CENTRAL, is_country, is_post, national_post
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
@@ -67,7 +70,25 @@ def _telling(title: str) -> bool:
 
 
 def _title_key(title: str) -> str:
-    return " ".join(normalize.words(title))
+    """A title's folded words, long forms written short (``Ủy ban nhân dân`` = ``UBND``)."""
+    words = [normalize.folded(w) for w in normalize.words(title)]
+    table = _abbreviations()
+    out, i = [], 0
+    while i < len(words):
+        hit = table.match(words, i) if table else None
+        if hit:
+            length, index = hit
+            out += table.pairs[index][0][1]  # the abbreviation's folded words
+            i += length
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations():
+    return abbreviations.load_default()
 
 
 def group(
@@ -86,12 +107,28 @@ def group(
     people: list[Person] = []
     for name, places in by_name.items():
         placed = [p for p in places if p is not None]
-        if len(placed) <= 1:
+        if not placed or (len(placed) == 1 and (
+            None not in places
+            or _compatible(titles_of(places[None][0]), _merged_titles(places[placed[0]], titles_of)) is not False
+        )):
             members = tuple(k for keys in places.values() for k in keys)
             people.append(Person(name, name, placed[0] if placed else None, members))
             continue
         people += _namesakes(name, places, counts, titles_of)
     return people
+
+
+def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool | None:
+    """Whether the titles of a name's articles that give no place can be those of the person
+    a place was given for: True when one of them names a body and is, or begins, one of the
+    placed titles (``Phó Chủ tịch UBND tỉnh`` and ``Phó Chủ tịch UBND tỉnh Quảng Nam``); None
+    when they name no body (``Đại tá``, ``Đại biểu``: they tell nothing); False else
+    (``Chủ tịch UBND xã Vân Xuân`` and ``Giám đốc Công an tỉnh Lai Châu`` are two people)."""
+    telling = [_title_key(t) for t in unplaced if not is_post(t)]
+    if not telling:
+        return None
+    keys = [_title_key(t) for t in placed]
+    return any(a == b or b.startswith(a + " ") or a.startswith(b + " ") for a in telling for b in keys)
 
 
 def _namesakes(name, places, counts, titles_of) -> list[Person]:
@@ -118,8 +155,10 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         groups.setdefault(root(p), []).append(p)
     if None in places:  # the articles that give no place: to the one group they share a national title with
         sharing = [r for r, ps in groups.items() if any(telling[None] & telling[p] for p in ps)]
-        if len(sharing) == 1 or len(groups) == 1:
-            groups[sharing[0] if sharing else next(iter(groups))].append(None)
+        if not sharing and len(groups) == 1 and _compatible(titles[None], titles[next(iter(groups))]) is not False:
+            sharing = list(groups)
+        if len(sharing) == 1:
+            groups[sharing[0]].append(None)
         else:
             groups[None] = [None]
     out = []
@@ -131,7 +170,8 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         for p in members_places:
             for title, n in titles[p].items():
                 merged[title] = merged.get(title, 0) + n
-        detail = max(merged, key=lambda t: (merged[t], t)) if merged else None
+        # the most used title that names a body ("Giám đốc Công an tỉnh", not "Thiếu tướng")
+        detail = max(merged, key=lambda t: (not is_post(t), merged[t], t)) if merged else None
         key = name if len(groups) == 1 else f"{name} ({place or UNPLACED})"
         out.append(Person(key, name, place, members, detail if len(groups) > 1 else None))
     return out

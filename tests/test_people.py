@@ -65,6 +65,19 @@ def test_one_place_and_no_place_are_one_person():
     ]
 
 
+def test_no_place_and_a_body_no_title_of_the_place_names_are_two_people():
+    titles = {
+        "Lê Văn Bảy (Lai Châu)": {"Giám đốc Công an tỉnh Lai Châu": 1, "Thiếu tướng": 1},
+        "Lê Văn Bảy": {"Chủ tịch UBND xã Vân Xuân": 1},
+    }
+    people = {p.key: p.detail for p in group({k: 1 for k in titles}, _titles(titles))}
+    assert people == {"Lê Văn Bảy (Lai Châu)": "Giám đốc Công an tỉnh Lai Châu",
+                      f"Lê Văn Bảy ({UNPLACED})": "Chủ tịch UBND xã Vân Xuân"}
+    # ... but the same post without its place, written long, is the same person's
+    titles = {"Lê Văn Bảy (Nghệ An)": {"Chủ tịch UBND tỉnh Nghệ An": 2}, "Lê Văn Bảy": {"Chủ tịch Ủy ban nhân dân tỉnh": 1}}
+    assert [p.key for p in group({k: 1 for k in titles}, _titles(titles))] == ["Lê Văn Bảy"]
+
+
 def test_namesakes_in_two_provinces_are_two_people_with_their_titles():
     titles = {
         "Lê Văn Hoa (Khánh Hòa)": {"Phó Giám đốc Sở Văn hóa tỉnh Khánh Hòa": 3},
