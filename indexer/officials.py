@@ -197,7 +197,8 @@ def _joined(words: list[_Word], i: int) -> bool:
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
-        or (gap in ("'", "’") and words[i].text.islower() and words[i - 1].is_cap)  # "huyện Cư M'gar"
+        or (gap in ("'", "’") and words[i - 1].is_cap and (words[i].text.islower() or len(words[i - 1].text) == 1))
+        # "huyện Cư M'gar", "Cư M’Gar"
         or _in_brackets(words, i) or (gap == ") " and _in_brackets(words, i - 1))  # "Bộ VHTTDL (VHTTDL) X"
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
@@ -311,8 +312,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             break  # ("quận Hai Bà Trưng" is a place)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
-        elif w.text.isdigit() and n and words[i + n - 1].low in ("quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu"):
-            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6"
+        elif w.text.isdigit() and n and words[i + n - 1].low in (
+            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p"
+        ):
+            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1"
         elif w.low == "của" and _body_opens(words, i + n + 1):
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
@@ -1087,8 +1090,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     title = text[words[i].start:words[j - 1].end]
     gap = words[j].gap.strip()
     k = j
-    if i > 0 and words[i - 1].low in ("của", "quyền", "mặt"):
-        return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X": someone else's post
+    if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi") or (
+        words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng")
+    )):
+        return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
+        # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's)
     if gap in (",", "-", "–") and words[j].low in ("ông", "bà") or (
         gap in (",", "-", "–") and words[j].low == "đồng" and j + 1 < len(words) and words[j + 1].low == "chí"
     ):
@@ -1488,6 +1494,8 @@ _PLACE_ALIASES = {
     ("Uông", "Bí"): "Quảng Ninh", ("Hạ", "Long"): "Quảng Ninh", ("Móng", "Cái"): "Quảng Ninh", ("Cẩm", "Phả"): "Quảng Ninh",
     ("Đà", "Lạt"): "Lâm Đồng", ("Nha", "Trang"): "Khánh Hòa", ("Buôn", "Ma", "Thuột"): "Đắk Lắk", ("Pleiku",): "Gia Lai",
     ("Quy", "Nhơn"): "Bình Định", ("Biên", "Hòa"): "Đồng Nai", ("Thủ", "Dầu", "Một"): "Bình Dương",
+    ("Đắc", "Lắc"): "Đắk Lắk", ("Đăk", "Lăk"): "Đắk Lắk", ("Đắk", "Lắc"): "Đắk Lắk", ("Đắc", "Lắk"): "Đắk Lắk",
+    ("Đăk", "Lắk"): "Đắk Lắk", ("Đắc", "Nông"): "Đắk Nông", ("Đăk", "Nông"): "Đắk Nông", ("Kontum",): "Kon Tum",
 }
 _PLACE_SEQS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _seq, _place in [*((tuple(p.split()), p) for p in PROVINCES if p != "Việt Nam"), *_PLACE_ALIASES.items(),

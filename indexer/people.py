@@ -120,15 +120,30 @@ def group(
 
 def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool | None:
     """Whether the titles of a name's articles that give no place can be those of the person
-    a place was given for: True when one of them names a body and is, or begins, one of the
-    placed titles (``Phó Chủ tịch UBND tỉnh`` and ``Phó Chủ tịch UBND tỉnh Quảng Nam``); None
+    a place was given for: True when one of them names a body and can be the same post as one
+    of the placed titles (:func:`_same_post`: ``Phó Chủ tịch UBND tỉnh`` and ``Phó Chủ tịch UBND
+    tỉnh Quảng Nam``, ``Trưởng khoa Ngoại thần kinh`` with its hospital written two ways); None
     when they name no body (``Đại tá``, ``Đại biểu``: they tell nothing); False else
     (``Chủ tịch UBND xã Vân Xuân`` and ``Giám đốc Công an tỉnh Lai Châu`` are two people)."""
     telling = [_title_key(t) for t in unplaced if not is_post(t)]
     if not telling:
         return None
-    keys = [_title_key(t) for t in placed]
-    return any(a == b or b.startswith(a + " ") or a.startswith(b + " ") for a in telling for b in keys)
+    keys = [_title_key(t).split() for t in placed]
+    return any(_same_post(a.split(), b) for a in telling for b in keys)
+
+
+_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "thi", "tp", "thanh", "tx"}
+
+
+def _same_post(a: list[str], b: list[str]) -> bool:
+    """Whether two titles' keys can be one post: one begins the other, or they share four
+    words or more and do not then part at two levels (``… UBND xã`` and ``… UBND tỉnh``)."""
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    if n == min(len(a), len(b)):
+        return True
+    return n >= 4 and not (a[n] in _LEVELS and b[n] in _LEVELS)
 
 
 def _namesakes(name, places, counts, titles_of) -> list[Person]:

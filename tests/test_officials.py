@@ -331,6 +331,14 @@ def test_shapes_of_real_prose(text, expected):
         ("Nhận lời mời của Chủ tịch nước Trần Văn Quang, Tổng thống Cộng hòa Séc M.Dê-man đã đến Hà Nội.",
          [("Trần Văn Quang", ["Chủ tịch nước"])]),
         ("Ông Nguyễn Anh Tuấn, Chủ tịch UBND P.Hải Cảng cho biết.", [("Nguyễn Anh Tuấn", ["Chủ tịch UBND P.Hải Cảng"])]),
+        # a post one reports to ("với"), then a comma and the one who reports: not theirs
+        ("Báo cáo với Bí thư Thành ủy, bà Trần Kim Yến cho biết công đoàn quản lý 19.260 đơn vị.", []),
+        ("Cùng với Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn Ba đã đến thăm.", [("Nguyễn Văn Ba", ["Phó Chủ tịch UBND tỉnh"])]),
+        # a district abbreviated with its number; a Central Highlands place with an apostrophe
+        ("Bà Đặng Thị Minh Xuân, Phó chi cục trưởng Chi cục Thuế Q.1, khẳng định vé này do bãi xe tự in.",
+         [("Đặng Thị Minh Xuân", ["Phó chi cục trưởng Chi cục Thuế Q.1"])]),
+        ("Thiếu tá Lê Trọng Tưởng, Đội trưởng Đội CSGT Công an huyện Cư M’Gar cho biết.",
+         [("Lê Trọng Tưởng", ["Thiếu tá", "Đội trưởng Đội CSGT Công an huyện Cư M’Gar"])]),
         # a reporter's abbreviation opens the question, after the title
         ("Ông Nguyễn Xuân Sang, Cục trưởng Cục Hàng hải Việt Nam PV: Xin ông cho biết thêm?",
          [("Nguyễn Xuân Sang", ["Cục trưởng Cục Hàng hải Việt Nam"])]),

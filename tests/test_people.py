@@ -37,6 +37,7 @@ from webui import create_app
         (["Đại sứ Hoa Kỳ"], "Mỹ"),  # a country's other names
         (["Chủ tịch Hội hữu nghị Việt Nam - Cuba"], None),
         (["Chủ tịch UBND TP Huế"], "Thừa Thiên Huế"),
+        (["Trưởng khoa Ngoại thần kinh BVĐK tỉnh Đắc Lắc"], "Đắk Lắk"),  # a province's other spellings
     ],
 )
 def test_place_of_a_person_from_their_titles(titles, place):
@@ -76,6 +77,12 @@ def test_no_place_and_a_body_no_title_of_the_place_names_are_two_people():
     # ... but the same post without its place, written long, is the same person's
     titles = {"Lê Văn Bảy (Nghệ An)": {"Chủ tịch UBND tỉnh Nghệ An": 2}, "Lê Văn Bảy": {"Chủ tịch Ủy ban nhân dân tỉnh": 1}}
     assert [p.key for p in group({k: 1 for k in titles}, _titles(titles))] == ["Lê Văn Bảy"]
+    titles = {"Huỳnh Như Đồng (Đắk Lắk)": {"Trưởng Khoa Ngoại Thần kinh, Bệnh viện Đa khoa tỉnh Đắk Lắk": 1},
+              "Huỳnh Như Đồng": {"Trưởng khoa Ngoại thần kinh BVĐK tỉnh": 1}}
+    assert [p.key for p in group({k: 1 for k in titles}, _titles(titles))] == ["Huỳnh Như Đồng"]
+    # ... and a commune's chairman is not the province's
+    titles = {"Lê Văn Bảy (Nghệ An)": {"Phó Chủ tịch UBND tỉnh Nghệ An": 2}, "Lê Văn Bảy": {"Phó Chủ tịch UBND xã Quỳnh Lập": 1}}
+    assert len(group({k: 1 for k in titles}, _titles(titles))) == 2
 
 
 def test_namesakes_in_two_provinces_are_two_people_with_their_titles():
