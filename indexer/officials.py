@@ -106,6 +106,8 @@ _CAP_PAIRS = {
 # Capitalised words that start the name of a body, never a person's second syllable.
 _BODY_STARTS = {"Ủy", "Uỷ", "Ban", "Sở", "Bộ", "Hội", "Đảng", "Mặt", "Công", "Bệnh", "Trường", "Cục", "Viện",
                 "Tòa", "Toà", "Nhà", "Chi", "Phòng", "Huyện", "Tỉnh", "Xã", "Phường", "Quận"}
+# Surnames that no place's name holds, so a run's name starts there: "(Công) Thương Nguyễn Hoàng Long".
+_NEVER_IN_PLACES = {"Nguyễn", "Trần", "Phạm", "Huỳnh", "Đặng", "Bùi", "Đỗ", "Ngô", "Vũ", "Võ", "Trương"}
 _MIDDLE_NAMES = {"Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Ngọc", "Xuân", "Thanh", "Công", "Đình", "Bá"}
 _PLACE_WORDS = set(
     exact(w)
@@ -636,6 +638,8 @@ def _split_place(run: list[str], after_place_word: bool, after_body: bool = Fals
         best = next((k for k in starts if k + 1 < len(run) and run[k + 1] in ("Văn", "Thị")), None)
         if best is None:  # a place has two syllables or more: "Mộc Châu | Hà Trung Chiến"
             best = next((k for k in starts if k >= 2), starts[0]) if starts[0] == 1 else starts[0]
+            if best == 2 and starts[0] == 1 and run[1] in _NEVER_IN_PLACES and len(run) - 1 <= 4:
+                best = 1  # "Bộ Công Thương | Nguyễn Hoàng Long": no place ends in "Nguyễn"
         return run[:best], run[best:]
     if after_place_word:
         return run, []

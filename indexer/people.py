@@ -137,13 +137,15 @@ _LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "thi", "tp", "thanh", "tx"}
 
 def _same_post(a: list[str], b: list[str]) -> bool:
     """Whether two titles' keys can be one post: one begins the other, or they share four
-    words or more and do not then part at two levels (``… UBND xã`` and ``… UBND tỉnh``)."""
+    words or more and do not then part at two levels (``… UBND xã`` and ``… UBND tỉnh``) or at
+    two places (``… UBND TP Hội An`` and ``… UBND TP Hà Nội``)."""
     n = 0
     while n < len(a) and n < len(b) and a[n] == b[n]:
         n += 1
     if n == min(len(a), len(b)):
         return True
-    return n >= 4 and not (a[n] in _LEVELS and b[n] in _LEVELS)
+    # not when they part at two levels or at two places of one level ("UBND TP Hội An", "UBND TP Hà Nội")
+    return n >= 4 and not (a[n] in _LEVELS and b[n] in _LEVELS) and a[n - 1] not in _LEVELS
 
 
 def _namesakes(name, places, counts, titles_of) -> list[Person]:

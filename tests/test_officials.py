@@ -339,6 +339,9 @@ def test_shapes_of_real_prose(text, expected):
          [("Đặng Thị Minh Xuân", ["Phó chi cục trưởng Chi cục Thuế Q.1"])]),
         ("Thiếu tá Lê Trọng Tưởng, Đội trưởng Đội CSGT Công an huyện Cư M’Gar cho biết.",
          [("Lê Trọng Tưởng", ["Thiếu tá", "Đội trưởng Đội CSGT Công an huyện Cư M’Gar"])]),
+        # a ministry's two-word name written in capitals, then a name that starts with "Nguyễn"
+        ("Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long cho biết.",
+         [("Nguyễn Hoàng Long", ["Thứ trưởng Bộ Công Thương"])]),
         # a reporter's abbreviation opens the question, after the title
         ("Ông Nguyễn Xuân Sang, Cục trưởng Cục Hàng hải Việt Nam PV: Xin ông cho biết thêm?",
          [("Nguyễn Xuân Sang", ["Cục trưởng Cục Hàng hải Việt Nam"])]),

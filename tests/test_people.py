@@ -80,6 +80,9 @@ def test_no_place_and_a_body_no_title_of_the_place_names_are_two_people():
     titles = {"Huỳnh Như Đồng (Đắk Lắk)": {"Trưởng Khoa Ngoại Thần kinh, Bệnh viện Đa khoa tỉnh Đắk Lắk": 1},
               "Huỳnh Như Đồng": {"Trưởng khoa Ngoại thần kinh BVĐK tỉnh": 1}}
     assert [p.key for p in group({k: 1 for k in titles}, _titles(titles))] == ["Huỳnh Như Đồng"]
+    # ... and a town's vice-chairman is not another town's
+    titles = {"Lê Văn Bảy (Hà Nội)": {"Phó Chủ tịch UBND TP Hà Nội": 2}, "Lê Văn Bảy": {"Phó Chủ tịch UBND TP Hội An": 1}}
+    assert len(group({k: 1 for k in titles}, _titles(titles))) == 2
     # ... and a commune's chairman is not the province's
     titles = {"Lê Văn Bảy (Nghệ An)": {"Phó Chủ tịch UBND tỉnh Nghệ An": 2}, "Lê Văn Bảy": {"Phó Chủ tịch UBND xã Quỳnh Lập": 1}}
     assert len(group({k: 1 for k in titles}, _titles(titles))) == 2
