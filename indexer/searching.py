@@ -370,12 +370,19 @@ def _people(reader, live: np.ndarray, size: int):
             if len(docs):
                 postings[schema.official_name(term)] = docs.astype(np.int32)
 
+    by_key: dict[str, dict[str, int]] | None = None
+
     def titles_of(article_key: str) -> dict[str, int]:
-        prefix = schema.official_term(article_key) + "|"
-        terms = [t.decode("utf-8") for t in reader.expand_prefix("official_title", prefix)]  # Whoosh gives bytes
-        return {
-            schema.official_name(term.partition("|")[2]): reader.doc_frequency("official_title", term) for term in terms
-        }
+        nonlocal by_key
+        if by_key is None:  # one pass over each segment's titles, on the first name with namesakes
+            by_key = {}
+            for leaf, _ in reader.leaf_readers():  # (the whole reader looks each term up in every segment)
+                for tbytes, info in leaf.iter_field("official_title"):
+                    key, _, title = tbytes.decode("utf-8").partition("|")
+                    titles = by_key.setdefault(schema.official_name(key), {})
+                    title = schema.official_name(title)
+                    titles[title] = titles.get(title, 0) + info.doc_frequency()
+        return by_key.get(article_key, {})
 
     persons = people.group({k: len(d) for k, d in postings.items()}, titles_of)
     member_of = {k: p.key for p in persons for k in p.members}
