@@ -930,6 +930,7 @@ def _good_name(parts: list[str]) -> bool:
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
         and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"
+        and not (parts[0] == "Châu" and parts[1].split("-")[0] in _CONTINENTS)  # "Châu Á-Thái Bình Dương"
     )
 
 

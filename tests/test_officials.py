@@ -317,6 +317,7 @@ def test_shapes_of_real_prose(text, expected):
         # the facet sample: "Từ" before a foreign place is "from"; a unit's head with no name
         # of its own ends no title; a numbered branch goes on with its number
         ("“Từ Odessa, Tổng thống Ukraine đã đến bãi thử tên lửa.", []),
+        ("Tại Châu Á-Thái Bình Dương, Vụ trưởng cho biết tình hình.", []),
         ("Đại úy Trịnh Văn Phong - Đội trưởng đội hướng dẫn điều tra án cho biết.",
          [("Trịnh Văn Phong", ["Đại úy", "Đội trưởng"])]),
         ("Bà Nguyễn Thị Dung - Giám đốc Ngân hàng Nhà nước chi nhánh KV 6 - trao giải.",
