@@ -1535,29 +1535,40 @@ def person_place(titles, name: str = "") -> str | None:
     nor does a foreign name (``Ted Osius``: namesakes abroad are rare, a country has several names)."""
     if _foreign_name(name):
         return None
-    country = None
-    for title in titles:
-        if _DEPUTY.search(title):
-            continue  # "Đại biểu Quốc hội tỉnh Ninh Bình": a minister may sit for a province
-        words = [unify_tone(w.text) for w in _words(title)]
-        k = 0
-        while k < len(words):
-            seq, place = next(
-                ((seq, p) for seq, p in _PLACE_SEQS.get(words[k], ()) if tuple(words[k:k + len(seq)]) == seq), ((), None)
-            )
-            start, k = k, k + (len(seq) or 1)
-            if place is None or place in _NOT_PLACES:
-                continue  # "Thái Bình Dương" is an ocean, not the province Thái Bình (nor Bình Dương)
-            if place in _COUNTRY_PLACES and start and words[start - 1] in ("Việt", "Nam"):
-                continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba": a body's name
-            if place not in _COUNTRY_PLACES:
-                return canonical_name(place)
-            country = country or _COUNTRY_ALIASES.get(place, place)
+    found = [_title_place(t) for t in titles]
+    province = next((p for p, _, _, _ in found if p), None)
+    if province:
+        return province
+    country = next((c for _, c, _, _ in found if c), None)
     if country:
-        return canonical_name(country)
-    if any(national_post(t) for t in titles) and not any(_LOCAL.search(t) and not _DEPUTY.search(t) for t in titles):
+        return country
+    if any(national for _, _, national, _ in found) and not any(local for _, _, _, local in found):
         return CENTRAL
     return None
+
+
+@lru_cache(maxsize=65536)
+def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
+    """(first province, first country, national post, local post) of one title; a deputy's
+    seat names none of them ("Đại biểu Quốc hội tỉnh Ninh Bình": a minister may sit for a province)."""
+    if _DEPUTY.search(title):
+        return None, None, False, False
+    words = [unify_tone(w.text) for w in _words(title)]
+    country = None
+    k = 0
+    while k < len(words):
+        seq, place = next(
+            ((seq, p) for seq, p in _PLACE_SEQS.get(words[k], ()) if tuple(words[k:k + len(seq)]) == seq), ((), None)
+        )
+        start, k = k, k + (len(seq) or 1)
+        if place is None or place in _NOT_PLACES:
+            continue  # "Thái Bình Dương" is an ocean, not the province Thái Bình (nor Bình Dương)
+        if place in _COUNTRY_PLACES and start and words[start - 1] in ("Việt", "Nam"):
+            continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba": a body's name
+        if place not in _COUNTRY_PLACES:
+            return canonical_name(place), None, False, False
+        country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))
+    return None, country, national_post(title), bool(_LOCAL.search(title))
 
 
 # Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
