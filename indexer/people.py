@@ -12,12 +12,12 @@ titles give for the post when they give one (``Trần Văn Dũng (Đà Nẵng)``
   that none of its titles names (``Chủ tịch UBND xã Vân Xuân`` beside ``Giám đốc Công an
   tỉnh Lai Châu``): then they are someone else, ``name (chưa rõ nơi)``;
 * a name whose articles give **two places or more** is as many people, one per place
-  (but a foreign country and national posts with no country said are one country's)
   (two namesakes who hold posts in different provinces, or one in a province and one at
   national level), each shown as ``name (place)`` with their most used title; two such
   places are one person again when they share a national title (``Ủy viên Bộ Chính trị``,
   ``Thứ trưởng Bộ Y tế``: one person at a time holds it), as a leader who moved from a
-  province to a ministry does;
+  province to a ministry does, and a foreign country with national posts that do not name
+  it are one country's;
 * the articles of such a name that give no place join the one person they share a
   national title with, or else stay apart as ``name (chưa rõ nơi)`` (which of the
   namesakes they mean, the articles do not say).
