@@ -582,7 +582,8 @@ _NOT_PLACE_PAIRS = {("nông", "thôn"), ("nhà", "trường"), ("môi", "trườ
 # Bodies whose own names are often people's or places' names.
 _NAMED_BODIES = {"viện", "báo", "đài", "tờ", "chuyên"}  # "Trường THPT chuyên Phan Bội Châu"
 _NAMED_BODY_PAIRS = {("công", "ty"), ("tập", "đoàn"), ("ngân", "hàng"), ("bến", "xe"), ("khu", "lưu"), ("tạp", "chí"),
-                     ("tiểu", "học"), ("trung", "học"), ("mầm", "non"), ("phổ", "thông"), ("cơ", "sở")}
+                     ("tiểu", "học"), ("trung", "học"), ("mầm", "non"), ("phổ", "thông"), ("cơ", "sở"),
+                     ("đại", "học"), ("học", "viện"), ("cao", "đẳng")}  # "Trường ĐH Nguyễn Tất Thành"
 
 
 def _named_body_before(words: list[_Word], i: int) -> bool:
@@ -591,7 +592,7 @@ def _named_body_before(words: list[_Word], i: int) -> bool:
         return False
     before = words[i - 1].low
     return before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
-        words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS")
+        words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
     )
 
 
@@ -604,7 +605,7 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
         return False
     before = words[i - 1].low
     if before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
-        words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS")
+        words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
     ):
         return True  # "Bệnh viện Bạch Mai", "Viện Phan Châu Trinh", "Báo Tiền Phong"
     if before not in _PLACE_WORDS or before == "tỉnh":
@@ -1071,8 +1072,14 @@ _AIDES = {tuple(exact(w) for w in p.split())
 def _aide(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is held by someone else than the person named after it: "Trợ lý
     Tổng thống Nga X", "phu nhân Thủ tướng Y", "người phát ngôn Tổng thống Z" (the facet leaves
-    such people out)."""
-    return i >= 2 and (words[i - 2].low, words[i - 1].low) in _AIDES
+    such people out), "Thư ký Báo chí của Tổng thống Nga X" (an aide's role, "của", the post)."""
+    if i >= 2 and (words[i - 2].low, words[i - 1].low) in _AIDES:
+        return True
+    return i >= 3 and words[i - 1].low == "của" and any(
+        (words[k].low, words[k + 1].low) in _AIDES
+        and not any(words[m].gap.strip() in (",", "-", "–", "(") for m in (k - 1, k) if m >= 0)  # ("người phát ngôn")
+        for k in range(max(0, i - 6), i - 2)
+    )  # (but "Ông X, Thư ký của Bộ trưởng Y": X is the aide, named before; Y holds the post)
 
 
 def _memorial(words: list[_Word], i: int) -> bool:

@@ -343,6 +343,15 @@ def test_shapes_of_real_prose(text, expected):
         # a ministry's two-word name written in capitals, then a name that starts with "Nguyễn"
         ("Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long cho biết.",
          [("Nguyễn Hoàng Long", ["Thứ trưởng Bộ Công Thương"])]),
+        # an aide of a post, "của", the post: the name is the aide's
+        ("Thư ký Báo chí của Tổng thống Nga Dmitri Peskov cho rằng các cáo buộc này vô căn cứ.", []),
+        ("Ông Steffen Seibert - người phát ngôn của Thủ tướng Đức Angela Merkel chia sẻ.",
+         [("Steffen Seibert", ["người phát ngôn"]), ("Angela Merkel", ["Thủ tướng Đức"])]),
+        # a university named after a person is the body
+        ("Ông Trần Văn Bình, hiệu trưởng Trường ĐH Nguyễn Tất Thành cho biết.",
+         [("Trần Văn Bình", ["hiệu trưởng Trường ĐH Nguyễn Tất Thành"])]),
+        ("Hiệu trưởng Trường Đại học Nguyễn Tất Thành Trần Văn Bình cho biết.",
+         [("Trần Văn Bình", ["Hiệu trưởng Trường Đại học Nguyễn Tất Thành"])]),
         # a reporter's abbreviation opens the question, after the title
         ("Ông Nguyễn Xuân Sang, Cục trưởng Cục Hàng hải Việt Nam PV: Xin ông cho biết thêm?",
          [("Nguyễn Xuân Sang", ["Cục trưởng Cục Hàng hải Việt Nam"])]),
