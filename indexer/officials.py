@@ -112,7 +112,7 @@ _MIDDLE_NAMES = {"Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Ngọc", 
 _PLACE_WORDS = set(
     exact(w)
     for w in "phường xã đường phố thôn bản ấp quận huyện trường cầu hồ sông núi làng tổ khu "
-    "thị trấn xóm chợ đèo cửa khẩu".split()
+    "thị trấn xóm chợ đèo cửa khẩu bang".split()  # ("bang": a federal state)
 )
 SURNAMES = set(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đoàn Đinh Lương
@@ -333,7 +333,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         elif w.low == "và" and i + n + 1 < len(words) and (
             words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
             or words[i + n + 1].low in _BODY_TAIL_WORDS
-        ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1):
+        ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1) and not (
+            words[i + n + 1].is_cap and words[i + n + 1].text.isascii() and _foreign_name(words[i + n + 1].text)
+        ):  # ("Tổng thống và David Pecker": a foreign name after "và" is someone else)
             n += 1
         elif n and _second_syllable(words, i + n):
             n += 1
@@ -643,6 +645,8 @@ def _split_place(run: list[str], after_place_word: bool, after_body: bool = Fals
                 best = 1  # "Bộ Công Thương | Nguyễn Hoàng Long": no place ends in "Nguyễn"
         return run[:best], run[best:]
     if after_place_word:
+        if len(run) >= 3 and _foreign_name(" ".join(run[1:])):
+            return run[:1], run[1:]  # "bang Hessen | Boris Rhein", "bang California | Jerry Brown"
         return run, []
     if len(run) > 4:
         return run[:-3], run[-3:]

@@ -347,6 +347,10 @@ def test_shapes_of_real_prose(text, expected):
         ("Thư ký Báo chí của Tổng thống Nga Dmitri Peskov cho rằng các cáo buộc này vô căn cứ.", []),
         ("Ông Steffen Seibert - người phát ngôn của Thủ tướng Đức Angela Merkel chia sẻ.",
          [("Steffen Seibert", ["người phát ngôn"]), ("Angela Merkel", ["Thủ tướng Đức"])]),
+        # a foreign name after a bare post and "và" is someone else; a federal state before a name
+        ("Tổng thống và David Pecker, nhà sản xuất của tờ báo, được cho là bạn bè.", []),
+        ("Đón Thủ tướng có Bộ trưởng Khoa học và Nghệ thuật bang Hessen Boris Rhein và các quan chức.",
+         [("Boris Rhein", ["Bộ trưởng Khoa học và Nghệ thuật bang Hessen"])]),
         # a university named after a person is the body
         ("Ông Trần Văn Bình, hiệu trưởng Trường ĐH Nguyễn Tất Thành cho biết.",
          [("Trần Văn Bình", ["hiệu trưởng Trường ĐH Nguyễn Tất Thành"])]),
