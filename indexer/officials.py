@@ -1562,8 +1562,8 @@ def person_place(titles, name: str = "") -> str | None:
 def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
     """(first province, first country, national post, local post) of one title; a deputy's
     seat names none of them ("Đại biểu Quốc hội tỉnh Ninh Bình": a minister may sit for a province)."""
-    if _DEPUTY.search(title):
-        return None, None, False, False
+    if _DEPUTY.search(title) or title.isupper():
+        return None, None, False, False  # (a title in capitals: "BAN QLDA ĐẦU TƯ" holds no "TƯ" = Trung ương)
     words = [unify_tone(w.text) for w in _words(title)]
     country = None
     k = 0
@@ -1626,7 +1626,7 @@ _SPACES = re.compile(r"\s+")
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
 _DANGLING = re.compile(
     r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
-    r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|Mặc dù|Tuy nhiên|Tuy vậy))+$"
+    r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 

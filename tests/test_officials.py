@@ -351,6 +351,8 @@ def test_shapes_of_real_prose(text, expected):
         ("Tổng thống và David Pecker, nhà sản xuất của tờ báo, được cho là bạn bè.", []),
         ("Đón Thủ tướng có Bộ trưởng Khoa học và Nghệ thuật bang Hessen Boris Rhein và các quan chức.",
          [("Boris Rhein", ["Bộ trưởng Khoa học và Nghệ thuật bang Hessen"])]),
+        ("Bà Trang Lê, chủ tịch của VIFW đồng thời là một nhà báo, cho biết.",
+         [("Trang Lê", ["chủ tịch của VIFW"])]),
         # a university named after a person is the body
         ("Ông Trần Văn Bình, hiệu trưởng Trường ĐH Nguyễn Tất Thành cho biết.",
          [("Trần Văn Bình", ["hiệu trưởng Trường ĐH Nguyễn Tất Thành"])]),

@@ -38,6 +38,7 @@ from webui import create_app
         (["Chủ tịch Hội hữu nghị Việt Nam - Cuba"], None),
         (["Chủ tịch UBND TP Huế"], "Thừa Thiên Huế"),
         (["Trưởng khoa Ngoại thần kinh BVĐK tỉnh Đắc Lắc"], "Đắk Lắk"),  # a province's other spellings
+        (["GIÁM ĐỐC BAN QLDA ĐẦU TƯ XÂY DỰNG TỈNH"], None),  # capitals: "TƯ" is no "Trung ương"
     ],
 )
 def test_place_of_a_person_from_their_titles(titles, place):
