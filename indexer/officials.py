@@ -67,7 +67,7 @@ _RANK_SEQS = {tuple(exact(w) for w in p.split()) for p in _RANKS.replace("\n", "
 _ALL_SEQS = sorted(set(_POST_SEQS) | _RANK_SEQS | _NAME_POSTS, key=len, reverse=True)
 _PREFIXES = {"phó", "nguyên", "cựu", "quyền", "phụ", "thường", "trực"}  # "Phó", "nguyên", "cựu", "Quyền"
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị"}
-_HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "cô", "thầy", "bác"}
+_HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "cô", "thầy", "bác", "ngài"}
 
 # Lower-case words that go on inside the name of a body after a post
 # ("Chủ tịch Ủy ban nhân dân tỉnh", "Giám đốc Sở Tài nguyên và Môi trường"). Words
@@ -405,7 +405,7 @@ cho đã đang sẽ vừa mới là được bị có không cũng vẫn còn th
 nói khẳng nhấn yêu cần trả ký trao gửi tiếp do vào ngày lại hoặc nhưng của từng đứng đánh
 thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
-chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay
+chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón
 """.split()
 )
 
@@ -1567,15 +1567,19 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
     words = [unify_tone(w.text) for w in _words(title)]
     country = None
     k = 0
+    after_place = False  # whether the word before ended a place's name ("Thái Bình Dương | Mỹ")
     while k < len(words):
         seq, place = next(
             ((seq, p) for seq, p in _PLACE_SEQS.get(words[k], ()) if tuple(words[k:k + len(seq)]) == seq), ((), None)
         )
         start, k = k, k + (len(seq) or 1)
+        before_was_place, after_place = after_place, bool(seq)
         if place is None or place in _NOT_PLACES:
             continue  # "Thái Bình Dương" is an ocean, not the province Thái Bình (nor Bình Dương)
-        if place in _COUNTRY_PLACES and start and words[start - 1] in ("Việt", "Nam"):
-            continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba": a body's name
+        if place in _COUNTRY_PLACES and start and (
+            words[start - 1] in ("Việt", "Nam") or (words[start - 1].istitle() and not before_was_place)
+        ):
+            continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức": a body's or place's name
         if place not in _COUNTRY_PLACES:
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))

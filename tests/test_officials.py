@@ -353,6 +353,8 @@ def test_shapes_of_real_prose(text, expected):
          [("Boris Rhein", ["Bộ trưởng Khoa học và Nghệ thuật bang Hessen"])]),
         ("Bà Trang Lê, chủ tịch của VIFW đồng thời là một nhà báo, cho biết.",
          [("Trang Lê", ["chủ tịch của VIFW"])]),
+        ("Bộ trưởng Bộ Công an đón ngài Robert Kalinak, Bộ trưởng Bộ Nội vụ Slovakia.",
+         [("Robert Kalinak", ["Bộ trưởng Bộ Nội vụ Slovakia"])]),
         # a university named after a person is the body
         ("Ông Trần Văn Bình, hiệu trưởng Trường ĐH Nguyễn Tất Thành cho biết.",
          [("Trần Văn Bình", ["hiệu trưởng Trường ĐH Nguyễn Tất Thành"])]),

@@ -39,6 +39,8 @@ from webui import create_app
         (["Chủ tịch UBND TP Huế"], "Thừa Thiên Huế"),
         (["Trưởng khoa Ngoại thần kinh BVĐK tỉnh Đắc Lắc"], "Đắk Lắk"),  # a province's other spellings
         (["GIÁM ĐỐC BAN QLDA ĐẦU TƯ XÂY DỰNG TỈNH"], None),  # capitals: "TƯ" is no "Trung ương"
+        (["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam TP. Thủ Đức"], None),  # a city's name, no country
+        (["Thủ tướng Cộng hòa Liên bang Đức"], "Đức"),
     ],
 )
 def test_place_of_a_person_from_their_titles(titles, place):
