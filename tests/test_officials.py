@@ -355,6 +355,9 @@ def test_shapes_of_real_prose(text, expected):
          [("Trang Lê", ["chủ tịch của VIFW"])]),
         ("Bộ trưởng Bộ Công an đón ngài Robert Kalinak, Bộ trưởng Bộ Nội vụ Slovakia.",
          [("Robert Kalinak", ["Bộ trưởng Bộ Nội vụ Slovakia"])]),
+        # the next sentence's first words, its full stop missing, end no title
+        ("Ông Mai Đức Ngọc, Trưởng ban Đào tạo, Học viện Báo chí Tuyên truyền Mặt khác, nhà trường tuyển thêm.",
+         [("Mai Đức Ngọc", ["Trưởng ban Đào tạo, Học viện Báo chí Tuyên truyền"])]),
         # a university named after a person is the body
         ("Ông Trần Văn Bình, hiệu trưởng Trường ĐH Nguyễn Tất Thành cho biết.",
          [("Trần Văn Bình", ["hiệu trưởng Trường ĐH Nguyễn Tất Thành"])]),

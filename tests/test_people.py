@@ -34,6 +34,7 @@ from webui import create_app
         (["Chi cục trưởng Chi cục Kiểm lâm"], None),
         (["Phó Giám đốc Bệnh viện Việt Đức"], None),  # a country after "Việt" names a body
         (["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"], None),  # a province's post, the province unsaid
+        (["Ủy viên T.Ư Đảng", "Phó Bí thư Thường trực Thành ủy"], None),
         (["Đại sứ Hoa Kỳ"], "Mỹ"),  # a country's other names
         (["Chủ tịch Hội hữu nghị Việt Nam - Cuba"], None),
         (["Chủ tịch UBND TP Huế"], "Thừa Thiên Huế"),
