@@ -210,8 +210,9 @@ def real_rows(path: Path = REAL_NEWS) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8")]
 
 
-def draw(rows: list[dict]) -> list[tuple[int, str, str]]:
-    """(n, part, id) of the real labelled set, drawn as the labelling team drew it."""
+def draw(rows: list[dict]) -> list[tuple[int, bool, str]]:
+    """(n, whether one of the first held-out 40, id) of the real labelled set, drawn as the
+    labelling team drew it."""
     cand = []
     for i, row in enumerate(rows):
         text = unicodedata.normalize("NFC", (row["title"] or "") + "\n" + (row["body"] or ""))
