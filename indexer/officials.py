@@ -95,7 +95,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -322,8 +322,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
             n += 1 + place  # "Đại sứ Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán tại Lào"
-        elif tuple(x.low for x in words[i + n:i + n + 3]) == ("các", "vấn", "đề") and n and words[i + n - 1].low == "ban":
-            n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly)
+        elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in ("ban", "hiệp"):
+            n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly), "Liên hiệp các tổ chức hữu nghị"
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
@@ -346,6 +346,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         else:
             break
     return n
+
+
+_BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức")}
 
 
 def _body_opens(words: list[_Word], k: int) -> bool:
@@ -551,12 +554,23 @@ def _name_run(words: list[_Word], i: int) -> int:
     while i + n < len(words) and (
         words[i + n].is_cap and (n == 0 or _joined(words, i + n)) or (n and _hyphenated(words, i + n))
     ) and n < 8:
+        if n >= 3 and _opens_word(words, i + n):
+            break  # "ĐBQH Dương Trung Quốc | Chức năng của Cục ...": the next sentence, its full stop missing
         if n >= 1 and (words[i + n].text in _STARTERS or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
         )) and not _last_before_post(words, i, n):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
     return n
+
+
+def _opens_word(words: list[_Word], k: int) -> bool:
+    """Whether capitalised word *k* and the lower-case word after it are one listed word
+    ("Chức năng", "Tội phạm"): a sentence's first word, not a name's or a place's last."""
+    return (
+        k + 1 < len(words) and words[k + 1].gap == " " and words[k + 1].text.islower()
+        and wordlist.default().joins(words[k].low, words[k + 1].low, strict=True)
+    )
 
 
 def _last_before_post(words: list[_Word], i: int, n: int) -> bool:

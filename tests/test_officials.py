@@ -358,6 +358,15 @@ def test_shapes_of_real_prose(text, expected):
         # the next sentence's first words, its full stop missing, end no title
         ("Ông Mai Đức Ngọc, Trưởng ban Đào tạo, Học viện Báo chí Tuyên truyền Mặt khác, nhà trường tuyển thêm.",
          [("Mai Đức Ngọc", ["Trưởng ban Đào tạo, Học viện Báo chí Tuyên truyền"])]),
+        # a capital that opens a listed word with the next, after a name of three words: the
+        # next sentence, its full stop missing
+        ("ĐBQH Dương Trung Quốc Chức năng của Cục là quản lý.", [("Dương Trung Quốc", ["ĐBQH"])]),
+        ("Chủ tịch UBND tỉnh Nguyễn Văn Bình thường xuyên kiểm tra.", [("Nguyễn Văn Bình", ["Chủ tịch UBND tỉnh"])]),
+        # bodies' names in lower case: "nội địa", "các tổ chức hữu nghị"
+        ("Ông Phan Thành Công, Phó Giám đốc Khu Quản lý Đường thủy nội địa cho biết.",
+         [("Phan Thành Công", ["Phó Giám đốc Khu Quản lý Đường thủy nội địa"])]),
+        ("Ông Vũ Xuân Hồng, Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam phát biểu.",
+         [("Vũ Xuân Hồng", ["Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam"])]),
         # a university named after a person is the body
         ("Ông Trần Văn Bình, hiệu trưởng Trường ĐH Nguyễn Tất Thành cho biết.",
          [("Trần Văn Bình", ["hiệu trưởng Trường ĐH Nguyễn Tất Thành"])]),
