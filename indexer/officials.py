@@ -990,7 +990,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             run_len = _name_run(words, run_start)
             if run_len and _joined(words, run_start):
                 run = _parts(words, run_start, run_start + run_len)
-                place, name = _split_place(run, _place_word_before(words, run_start), _named_body_before(words, run_start))
+                place, name = _split_place(
+                    run, _place_word_before(words, run_start),
+                    # (wards and streets are named after people: "phường Bùi Thị Xuân" is a ward)
+                    _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
+                )
                 name = _foreign_part(name)
                 if len(name) == 1 and not place:
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))

@@ -367,6 +367,10 @@ def test_shapes_of_real_prose(text, expected):
          [("Phan Thành Công", ["Phó Giám đốc Khu Quản lý Đường thủy nội địa"])]),
         ("Ông Vũ Xuân Hồng, Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam phát biểu.",
          [("Vũ Xuân Hồng", ["Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam"])]),
+        # a ward named after a person is the ward
+        ("Chủ tịch UBND phường Bùi Thị Xuân cho biết phường đã kiểm tra.", []),
+        ("Chủ tịch UBND phường Bến Thành Nguyễn Văn Bảy cho biết.",
+         [("Nguyễn Văn Bảy", ["Chủ tịch UBND phường Bến Thành"])]),
         # a university named after a person is the body
         ("Ông Trần Văn Bình, hiệu trưởng Trường ĐH Nguyễn Tất Thành cho biết.",
          [("Trần Văn Bình", ["hiệu trưởng Trường ĐH Nguyễn Tất Thành"])]),
