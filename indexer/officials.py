@@ -1099,7 +1099,8 @@ def _aide(words: list[_Word], i: int) -> bool:
         return True
     return i >= 3 and words[i - 1].low == "của" and any(
         (words[k].low, words[k + 1].low) in _AIDES
-        and not any(words[m].gap.strip() in (",", "-", "–", "(") for m in (k - 1, k) if m >= 0)  # ("người phát ngôn")
+        and words[k - (1 if k and words[k - 1].low == "người" else 0)].gap.strip() not in (",", "-", "–", "(")
+        # (the role's first word: "người" of "người phát ngôn")
         for k in range(max(0, i - 6), i - 2)
     )  # (but "Ông X, Thư ký của Bộ trưởng Y": X is the aide, named before; Y holds the post)
 

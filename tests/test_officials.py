@@ -345,6 +345,7 @@ def test_shapes_of_real_prose(text, expected):
          [("Nguyễn Hoàng Long", ["Thứ trưởng Bộ Công Thương"])]),
         # an aide of a post, "của", the post: the name is the aide's
         ("Thư ký Báo chí của Tổng thống Nga Dmitri Peskov cho rằng các cáo buộc này vô căn cứ.", []),
+        ("Nga bác bỏ, còn Thư ký Báo chí của Tổng thống Nga Dmitri Peskov cho rằng đó là vô căn cứ.", []),
         ("Ông Steffen Seibert - người phát ngôn của Thủ tướng Đức Angela Merkel chia sẻ.",
          [("Steffen Seibert", ["người phát ngôn"]), ("Angela Merkel", ["Thủ tướng Đức"])]),
         # a foreign name after a bare post and "và" is someone else; a federal state before a name
