@@ -12,36 +12,41 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import sys
 from pathlib import Path
 
 import click
 
-from indexer import abbreviations, bundled, indexing, parsing
+from indexer import abbreviations, indexing, parsing, settings
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
 from indexer.query import describe_text
 from indexer.searching import SORTS, SearchRequest, Searcher
 
-DEFAULT_INDEX = "var/index"
 EXIT_SKIPPED = 3
 
-index_option = click.option(
-    "--index", "index_dir", envvar="TIMTIN_INDEX", default=DEFAULT_INDEX, show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Index folder (or set TIMTIN_INDEX).",
+
+def setting_option(name: str, *decls: str, **kwargs):
+    """A click option for setting *name* of :mod:`indexer.settings`: its environment
+    variable, default and help come from there, so `timtin settings` and `--help` agree."""
+    setting = settings.BY_NAME[name]
+    default = setting.default()
+    if setting.low is not None:
+        kwargs.setdefault("type", click.IntRange(setting.low, setting.high))
+    return click.option(
+        *decls, envvar=setting.env, show_envvar=True, default=default,
+        show_default=default is not None, help=setting.help + kwargs.pop("extra_help", ""), **kwargs,
+    )
+
+
+index_option = setting_option("index", "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path))
+officials_option = setting_option(
+    "officials", "--officials", "officials_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    extra_help=" Default: the list bundled with timtin.",
 )
-
-
-
-officials_option = click.option(
-    "--officials", "officials_file", envvar="TIMTIN_OFFICIALS", default=None,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Hand-kept officials list (CSV: name,aliases,titles); default: the one bundled with timtin.",
-)
+procs_option = setting_option("procs", "--procs")
 
 
 def _fail(err: TimtinError) -> click.ClickException:
@@ -61,9 +66,6 @@ def _os_fail(err: OSError, index_dir: Path) -> click.ClickException:
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-DEFAULT_PROCS = max(1, min(32, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
-
-
 def _shown(text: str) -> str:
     """Text from articles, safe to print on a terminal."""
     return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
@@ -75,17 +77,16 @@ def _json_line(data) -> str:
 
 
 def _abbreviations():
-    """The abbreviations table: TIMTIN_ABBREVIATIONS, else the bundled data/abbreviations.tsv."""
-    path = os.environ.get("TIMTIN_ABBREVIATIONS")
+    """The abbreviations table: TIMTIN_ABBREVIATIONS, else the bundled one."""
     try:
-        return abbreviations.load_default(Path(path) if path else None)
+        return abbreviations.load_default(settings.get("abbreviations"))
     except TimtinError as err:
         raise _fail(err)
 
 
 def _curated(path: Path | None) -> Curated | None:
-    if path is None:
-        path = bundled.path("officials.csv")
+    """The officials list given by --officials / TIMTIN_OFFICIALS, else the bundled one."""
+    path = settings.get("officials", given=path)
     if path is None:
         return None
     try:
@@ -139,8 +140,7 @@ def _report(report: IndexReport) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @index_option
-@click.option("--procs", default=DEFAULT_PROCS, show_default=True, type=click.IntRange(1, 32),
-              help="Processes to use (default: the machine's cores).")
+@procs_option
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @officials_option
 def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, officials_file: Path | None) -> None:
@@ -169,8 +169,7 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, offi
 
 @cli.command()
 @index_option
-@click.option("--procs", default=DEFAULT_PROCS, show_default=True, type=click.IntRange(1, 32),
-              help="Processes to use (default: the machine's cores).")
+@procs_option
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @click.option("--drop-missing", is_flag=True, help="Rebuild even if some recorded sources are gone.")
 @officials_option
@@ -193,6 +192,11 @@ def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officia
     finally:
         bar.close()
     _report(report)
+
+
+# Errors about a search parameter name the option as typed here (--per-page, not per_page).
+OPTION_NAMES = {"from": "--from", "to": "--to", "year": "--year", "month": "--month", "sort": "--sort",
+                "page": "--page", "per_page": "--per-page"}
 
 
 def _terminal(snippet: str) -> str:
@@ -235,7 +239,7 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
         "verbatim": "1" if verbatim else "",
     }
     try:
-        request = SearchRequest.from_params(params)
+        request = SearchRequest.from_params(params, names=OPTION_NAMES)
         result = Searcher(index_dir, _abbreviations()).search(request)
     except TimtinError as err:
         raise _fail(err)
@@ -349,10 +353,9 @@ def stats(index_dir: Path, as_json: bool) -> None:
 
 @cli.command()
 @index_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="PORT")
-@click.option("--workers", default=min(2, os.cpu_count() or 1), show_default=True, type=click.IntRange(1, 32),
-              help="Processes (each answers on its own core).")
+@setting_option("host", "--host")
+@setting_option("port", "--port")
+@setting_option("workers", "--workers")
 @click.option("--worker-class", default="gevent", show_default=True, type=click.Choice(["gevent", "gthread"]),
               help="gevent: an event loop per process, so idle and slow clients hold no thread.")
 @click.option("--connections", default=1000, show_default=True, type=click.IntRange(1, 100000),
@@ -378,3 +381,30 @@ def serve(index_dir: Path, host: str, port: int, workers: int, worker_class: str
     from webui.server import run
 
     run(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, workers, threads, worker_class, connections)
+
+
+@cli.command("settings")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array.")
+def show_settings(as_json: bool) -> None:
+    """The settings in force, and where each came from.
+
+    Each is set by its option (where a command has one), else by its environment
+    variable, else by a file bundled with timtin, else by its default.
+
+    \b
+        timtin settings
+        TIMTIN_INDEX=/srv/news timtin settings --json
+    """
+    try:
+        values = settings.current()
+    except TimtinError as err:
+        raise _fail(err)
+    if as_json:
+        click.echo(_json_line([{"name": v.setting.name, "value": None if v.value is None else str(v.value),
+                                "source": v.source, "env": v.setting.env, "help": v.setting.help} for v in values]))
+        return
+    for v in values:
+        shown = "-" if v.value is None else str(v.value)
+        click.echo(_shown(f"{v.setting.name:<16} {shown}"))
+        click.echo(f"{'':<16} from the {v.source}" + (f" ({v.setting.env})" if v.source == "environment" else
+                                                        f"; set with {v.setting.env}") + f". {v.setting.help}")

@@ -16,13 +16,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from indexer import normalize
+from indexer import normalize, settings
 from indexer.errors import QueryError
 
 SORTS = ("relevance", "newest", "oldest")
-MAX_QUERY_CHARS = 2000
 MAX_WORDS = 24
-MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 FACET_LIMIT = 30
 SNIPPET_CHARS = 240
@@ -49,19 +47,19 @@ class SearchRequest:
     verbatim: bool = False  # no results for the suggestion when the query finds nothing
 
     @classmethod
-    def from_params(cls, params: Mapping[str, object]) -> SearchRequest:
+    def from_params(cls, params: Mapping[str, object], names: Mapping[str, str] | None = None) -> SearchRequest:
         """Check string parameters (from the CLI or a URL) and build a request.
 
         Accepted keys: ``q``, ``from``, ``to``, ``year``, ``month``, ``official``
         (a string or a list), ``sort``, ``page``, ``per_page``, ``verbatim``. Raises
-        :class:`QueryError` with a message that names the bad value.
+        :class:`QueryError` with a message that names the bad value, and the parameter
+        as the user typed it: *names* maps a key to that (the CLI's ``--per-page``).
         """
+        names = names or {}
         query = str(params.get("q") or "")
-        if len(query) > MAX_QUERY_CHARS:
-            raise QueryError(
-                f"The query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}. "
-                "Shorten it."
-            )
+        longest = settings.get("max_query_chars")
+        if len(query) > longest:
+            raise QueryError(f"The query is {len(query)} characters long; the limit is {longest}. Shorten it.")
         officials = params.get("official") or ()
         if isinstance(officials, str):
             officials = (officials,)
@@ -70,16 +68,16 @@ class SearchRequest:
             raise QueryError(f"{len(officials)} officials given; filter by at most 10.")
         sort = str(params.get("sort") or "relevance")
         if sort not in SORTS:
-            raise QueryError(f'Unknown sort "{sort}"; expected one of: {", ".join(SORTS)}')
-        year = _int_param(params, "year", 1, 9999)
+            raise QueryError(f'Unknown {names.get("sort", "sort")} "{sort}"; expected one of: {", ".join(SORTS)}')
+        year = _int_param(params, "year", 1, 9999, names)
         month = None
         if params.get("month"):
             match = _MONTH.match(str(params["month"]).strip())
             if not match or not 1 <= int(match[2]) <= 12:
-                raise QueryError(f'Bad month "{params["month"]}"; expected YYYY-MM, like 2021-01')
+                raise QueryError(f'Bad {names.get("month", "month")} "{params["month"]}"; expected YYYY-MM, like 2021-01')
             month = (int(match[1]), int(match[2]))
-        date_from = _date_param(params, "from")
-        date_to = _date_param(params, "to")
+        date_from = _date_param(params, "from", names)
+        date_to = _date_param(params, "to", names)
         if date_from and date_to and date_from > date_to:
             raise QueryError(f"The date range is empty: from {date_from} is after to {date_to}.")
         return cls(
@@ -90,33 +88,34 @@ class SearchRequest:
             month=month,
             officials=officials,
             sort=sort,
-            page=_int_param(params, "page", 1, MAX_PAGE) or 1,
-            per_page=_int_param(params, "per_page", 1, MAX_PER_PAGE) or 10,
+            page=_int_param(params, "page", 1, MAX_PAGE, names) or 1,
+            per_page=_int_param(params, "per_page", 1, settings.get("max_per_page"), names) or 10,
             verbatim=str(params.get("verbatim") or "").strip().lower() in ("1", "true", "yes", "on"),
         )
 
 
-def _int_param(params: Mapping[str, object], key: str, low: int, high: int) -> int | None:
+def _int_param(params: Mapping[str, object], key: str, low: int, high: int, names: Mapping[str, str]) -> int | None:
     raw = params.get(key)
     if raw is None or raw == "":
         return None
+    shown = names.get(key, key)
     try:
         value = int(str(raw).strip())
     except ValueError:
-        raise QueryError(f'Bad {key} "{raw}"; expected a whole number from {low} to {high}') from None
+        raise QueryError(f'Bad {shown} "{raw}"; expected a whole number from {low} to {high}') from None
     if not low <= value <= high:
-        raise QueryError(f"Bad {key} {value}; expected a whole number from {low} to {high}")
+        raise QueryError(f"Bad {shown} {value}; expected a whole number from {low} to {high}")
     return value
 
 
-def _date_param(params: Mapping[str, object], key: str) -> dt.date | None:
+def _date_param(params: Mapping[str, object], key: str, names: Mapping[str, str]) -> dt.date | None:
     raw = params.get(key)
     if not raw:
         return None
     try:
         return dt.date.fromisoformat(str(raw).strip())
     except ValueError:
-        raise QueryError(f'Bad {key} date "{raw}"; expected YYYY-MM-DD, like 2021-01-19') from None
+        raise QueryError(f'Bad {names.get(key, key)} date "{raw}"; expected YYYY-MM-DD, like 2021-01-19') from None
 
 
 # -- the query -----------------------------------------------------------------

@@ -195,3 +195,14 @@ def test_an_index_of_another_layout_answers_503_with_the_fix_on_every_route(tmp_
         assert answer.status_code == 503, url
         assert "Chỉ mục chưa sẵn sàng" in answer.get_data(as_text=True)
         assert "timtin reindex" in answer.get_data(as_text=True)
+
+
+def test_the_web_reads_the_settings_the_cli_reads(sample_index, monkeypatch):
+    monkeypatch.setenv("TIMTIN_INDEX", str(sample_index))
+    monkeypatch.setenv("TIMTIN_MAX_PER_PAGE", "5")
+    client = create_app({"TESTING": True, "WARM_UP": False}).test_client()
+    data = client.get("/api/search?q=dan+van").get_json()
+    assert data["total"] > 0  # the index of TIMTIN_INDEX, not var/index
+    response = client.get("/api/search?q=dan+van&per_page=6")
+    assert response.status_code == 400
+    assert "from 1 to 5" in response.get_json()["error"]

@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from indexer import settings
 from indexer.errors import TimtinError
 from indexer.query import describe_text
 from indexer.searching import SearchRequest, Searcher, highlight
@@ -193,7 +194,7 @@ def article(article_id: str):
     found = searcher().article(article_id)
     if found is None:
         abort(404, description=f'Không có bài viết mã "{article_id}".')
-    q = request.args.get("q", "")[:2000]
+    q = request.args.get("q", "")[: settings.get("max_query_chars")]
     parsed = searcher().parse(q)
 
     def mark(text: str) -> str:
