@@ -151,7 +151,7 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, offi
 
     \b
         timtin index data/
-        timtin index archive/2021 feeds/lso.jsonl --procs 2
+        timtin index data/articles/2021 data/feeds/ban-tin-lso.jsonl --procs 2
     """
     bar = _Bar("Indexing")
     try:
@@ -231,7 +231,7 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
 
     \b
         timtin search dan van
-        timtin search '"tỉnh ủy"' --year 2021 --official "hoang van nghiem"
+        timtin search '"tỉnh ủy"' --year 2021 --official "vi duc thang"
     """
     params = {
         "q": " ".join(query), "from": date_from, "to": date_to, "year": year, "month": month,
@@ -251,9 +251,9 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     if result.total == 0:
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
     elif not result.hits:
-        click.echo(f"{result.total} articles; page {result.page} is past the last page ({result.pages}).")
+        click.echo(f"{_count(result.total, 'article')}; page {result.page} is past the last page ({result.pages}).")
     else:
-        click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)")
+        click.echo(f"{_count(result.total, 'article')}, showing {first}-{last} ({result.took_ms:.0f} ms)")
     if result.corrected:
         click.echo(f"Nothing matches {_shown(' '.join(query))!r}; showing results for: {_shown(result.corrected)} "
                    "(--verbatim to search exactly as typed)")
@@ -270,6 +270,10 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
         click.echo("  " + _terminal(hit.snippet) + "\n")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _print_problem(problem: Problem) -> None:
     click.echo(f"{'skipped' if problem.skipped else 'warning'}: {_shown(str(problem))}", err=True)
 
@@ -282,7 +286,7 @@ def parse(paths: tuple[Path, ...], as_json: bool, officials_file: Path | None) -
     """Show articles as timtin reads them, without indexing.
 
     \b
-        timtin parse data/2021/dan-van.txt --json
+        timtin parse data/articles/2021/dan-van-khu-dan-cu.txt --json
     """
     skipped = 0
     for item in parsing.read_paths(paths, curated=_curated(officials_file)):
@@ -393,7 +397,7 @@ def show_settings(as_json: bool) -> None:
 
     \b
         timtin settings
-        TIMTIN_INDEX=/srv/news timtin settings --json
+        timtin settings --json
     """
     try:
         values = settings.current()
