@@ -59,27 +59,35 @@ class SearchRequest:
         query = str(params.get("q") or "")
         longest = settings.get("max_query_chars")
         if len(query) > longest:
-            raise QueryError(f"The query is {len(query)} characters long; the limit is {longest}. Shorten it.")
+            raise QueryError(f"The query is {len(query)} characters long; the limit is {longest}. Shorten it.",
+                             f"Câu tìm dài {len(query)} ký tự, quá giới hạn {longest}. Hãy rút ngắn.")
+        if query.strip() and next(normalize.tokens(normalize.clean(query)), None) is None:
+            raise QueryError(f"The query {query.strip()[:40]!r} has no letter or digit to search for; type a word.",
+                             f"“{query.strip()[:40]}” không có chữ hay số nào để tìm; hãy gõ một từ.")
         officials = params.get("official") or ()
         if isinstance(officials, str):
             officials = (officials,)
         officials = tuple(o for o in (normalize.clean(str(v)).strip() for v in officials) if o)
         if len(officials) > 10:
-            raise QueryError(f"{len(officials)} officials given; filter by at most 10.")
+            raise QueryError(f"{len(officials)} officials given; filter by at most 10.",
+                             f"Đã chọn {len(officials)} quan chức; chỉ lọc được tối đa 10.")
         sort = str(params.get("sort") or "relevance")
         if sort not in SORTS:
-            raise QueryError(f'Unknown {names.get("sort", "sort")} "{sort}"; expected one of: {", ".join(SORTS)}')
+            raise QueryError(f'Unknown {names.get("sort", "sort")} "{sort}"; expected one of: {", ".join(SORTS)}',
+                             f'Cách sắp xếp "{sort}" không hợp lệ; chọn một trong: {", ".join(SORTS)}.')
         year = _int_param(params, "year", 1, 9999, names)
         month = None
         if params.get("month"):
             match = _MONTH.match(str(params["month"]).strip())
             if not match or not 1 <= int(match[2]) <= 12:
-                raise QueryError(f'Bad {names.get("month", "month")} "{params["month"]}"; expected YYYY-MM, like 2021-01')
+                raise QueryError(f'Bad {names.get("month", "month")} "{params["month"]}"; expected YYYY-MM, like 2021-01',
+                                 f'Tháng "{params["month"]}" không hợp lệ; hãy viết năm-tháng, ví dụ 2021-01.')
             month = (int(match[1]), int(match[2]))
         date_from = _date_param(params, "from", names)
         date_to = _date_param(params, "to", names)
         if date_from and date_to and date_from > date_to:
-            raise QueryError(f"The date range is empty: from {date_from} is after to {date_to}.")
+            raise QueryError(f"The date range is empty: from {date_from} is after to {date_to}.",
+                             f"Khoảng ngày trống: ngày bắt đầu {date_from:%d/%m/%Y} sau ngày kết thúc {date_to:%d/%m/%Y}.")
         return cls(
             query=query,
             date_from=date_from,
@@ -94,17 +102,25 @@ class SearchRequest:
         )
 
 
+# a parameter as the Vietnamese pages name it
+_VI_NAMES = {"page": "Trang", "per_page": "Số kết quả mỗi trang", "year": "Năm", "from": "Ngày bắt đầu",
+             "to": "Ngày kết thúc"}
+
+
 def _int_param(params: Mapping[str, object], key: str, low: int, high: int, names: Mapping[str, str]) -> int | None:
     raw = params.get(key)
     if raw is None or raw == "":
         return None
     shown = names.get(key, key)
+    vi = _VI_NAMES.get(key, key)
     try:
         value = int(str(raw).strip())
     except ValueError:
-        raise QueryError(f'Bad {shown} "{raw}"; expected a whole number from {low} to {high}') from None
+        raise QueryError(f'Bad {shown} "{raw}"; expected a whole number from {low} to {high}',
+                         f'{vi} "{raw}" không hợp lệ; cần một số nguyên từ {low} đến {high}.') from None
     if not low <= value <= high:
-        raise QueryError(f"Bad {shown} {value}; expected a whole number from {low} to {high}")
+        raise QueryError(f"Bad {shown} {value}; expected a whole number from {low} to {high}",
+                         f"{vi} {value} không hợp lệ; cần một số nguyên từ {low} đến {high}.")
     return value
 
 
@@ -115,7 +131,8 @@ def _date_param(params: Mapping[str, object], key: str, names: Mapping[str, str]
     try:
         return dt.date.fromisoformat(str(raw).strip())
     except ValueError:
-        raise QueryError(f'Bad {names.get(key, key)} date "{raw}"; expected YYYY-MM-DD, like 2021-01-19') from None
+        raise QueryError(f'Bad {names.get(key, key)} date "{raw}"; expected YYYY-MM-DD, like 2021-01-19',
+                         f'{_VI_NAMES[key]} "{raw}" không hợp lệ; hãy chọn một ngày, ví dụ 19/01/2021.') from None
 
 
 # -- the query -----------------------------------------------------------------

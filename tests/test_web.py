@@ -126,6 +126,8 @@ def test_bad_parameters_get_400_with_a_message(client, query):
     page = client.get(f"/?{query}")
     assert page.status_code == 400
     assert "Yêu cầu không hợp lệ" in text_of(page)
+    assert "không hợp lệ" in text_of(page).split("Yêu cầu không hợp lệ", 2)[-1]  # the reason, in Vietnamese too
+    assert "expected" not in text_of(page)
     api = client.get(f"/api/search?{query}")
     assert api.status_code == 400
     assert api.get_json()["error"].startswith(("Bad", "Unknown"))
@@ -206,3 +208,38 @@ def test_the_web_reads_the_settings_the_cli_reads(sample_index, monkeypatch):
     response = client.get("/api/search?q=dan+van&per_page=6")
     assert response.status_code == 400
     assert "from 1 to 5" in response.get_json()["error"]
+
+
+def test_a_query_of_only_symbols_gets_a_message_not_the_whole_archive(client):
+    for q in ("%21%21%21", "%F0%9F%99%82", "--"):  # !!!, an emoji, two dashes
+        page = client.get(f"/?q={q}")
+        assert page.status_code == 400
+        assert "không có chữ hay số nào để tìm" in text_of(page)
+        assert "no letter or digit" in client.get(f"/api/search?q={q}").get_json()["error"]
+
+
+def test_the_page_speaks_vietnamese_and_shows_days_as_dd_mm_yyyy(client):
+    page = text_of(client.get("/?from=2021-01-01&to=2021-12-31"))
+    assert "Từ 01/01/2021" in page and "Đến 31/12/2021" in page
+    empty = text_of(client.get("/?from=2021-12-31&to=2021-01-01"))
+    assert "ngày bắt đầu 31/12/2021 sau ngày kết thúc 01/01/2021" in empty
+
+
+def test_favicon(client):
+    with client.get("/favicon.ico") as icon:
+        assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
+        assert icon.get_data(as_text=True).startswith("<svg")
+    assert 'rel="icon"' in text_of(client.get("/"))
+
+
+def test_api_officials_is_what_the_cli_prints_and_honours_limit(client, runner, sample_index):
+    from indexer.cli import cli
+    import json
+
+    api = client.get("/api/officials?q=vi+duc&limit=1").get_json()
+    cli_rows = json.loads(runner.invoke(cli, ["officials", "--index", str(sample_index), "--query", "vi duc",
+                                              "--limit", "1", "--json"]).stdout)
+    assert api == cli_rows and len(api) == 1
+    assert api[0]["name"] == "Vi Đức Thắng" and api[0]["titles"]
+    assert len(client.get("/api/officials?limit=3").get_json()) == 3
+    assert client.get("/api/officials?limit=0").status_code == 400

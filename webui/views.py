@@ -25,6 +25,7 @@ ERROR_TITLES = {400: "Yêu cầu không hợp lệ", 503: "Chỉ mục chưa s�
 LOOSER_BELOW = 10  # a search finding fewer articles offers its looser forms
 SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "Cũ nhất"}
 MONTH_NAMES = [str(m) for m in range(1, 13)]
+OFFICIALS_LIMIT = 10000  # as `timtin officials --limit`
 
 
 def searcher() -> Searcher:
@@ -77,10 +78,18 @@ class State:
             elif key == "month":
                 out.append((f"Tháng {value[5:]}/{value[:4]}", self.link(remove=("month",))))
             elif key == "from":
-                out.append((f"Từ {value}", self.link(remove=("from",))))
+                out.append((f"Từ {_shown_day(value)}", self.link(remove=("from",))))
             elif key == "to":
-                out.append((f"Đến {value}", self.link(remove=("to",))))
+                out.append((f"Đến {_shown_day(value)}", self.link(remove=("to",))))
         return out
+
+
+def _shown_day(value: str) -> str:
+    """2021-01-19 as the pages show a day, 19/01/2021 (as typed when it is no date)."""
+    try:
+        return vndate(dt.date.fromisoformat(value.strip()))
+    except ValueError:
+        return value
 
 
 def _chart(facet, kind: str, state: State, year: int | None = None) -> dict:
@@ -242,8 +251,17 @@ def api_suggest():
 
 @bp.route("/api/officials")
 def api_officials():
+    """What `timtin officials --query Q --limit N --json` prints."""
     q = request.args.get("q", "")[:200]
-    return jsonify([c.to_json() for c in searcher().find_officials(q, limit=20)])
+    limit = request.args.get("limit", "20")
+    if not limit.isdigit() or not 1 <= int(limit) <= OFFICIALS_LIMIT:
+        return jsonify({"error": f'Bad limit "{limit}"; expected a whole number from 1 to {OFFICIALS_LIMIT}'}), 400
+    return jsonify([o.to_json() for o in searcher().officials(q, int(limit))])
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    return current_app.send_static_file("favicon.svg")
 
 
 @bp.route("/healthz")
@@ -263,7 +281,7 @@ def register_errors(app: Flask) -> None:
             return jsonify({"error": err.public()}), err.status
         title = ERROR_TITLES.get(err.status, "Lỗi máy chủ")
         state = State(request.args) if err.status == 400 else None
-        return render_template("error.html", title=title, message=err.public(), state=state), err.status
+        return render_template("error.html", title=title, message=err.public_vi(), state=state), err.status
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
