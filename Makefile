@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 INDEX  ?= var/index
 
-.PHONY: setup setup-test run index test test-min eval bench soak clean
+.PHONY: setup setup-test run index test test-fast test-min eval bench soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ run: index
 
 test: setup-test
 	$(BIN)/pytest -q
+
+# The same without the tests marked slow (a wheel install, a soak, a full disk, the bench): a quick loop.
+test-fast: setup-test
+	$(BIN)/pytest -q -m "not slow"
 
 # The same suite against the lowest versions pyproject.toml allows (CI runs it too).
 MIN_VENV := .venv-min

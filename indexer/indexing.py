@@ -495,6 +495,11 @@ def _run_workers(gen: str, jobs, procs, existing, curated, progress, total, owne
             except queue.Empty:
                 if any(w.exitcode not in (None, 0) for w in workers):
                     raise TimtinError("An indexing worker died; nothing was changed. Run the command again.")
+        with contextlib.suppress(queue.Empty):  # ticks still in the pipe when the last result came
+            while progress and done < total:
+                ticks.get(timeout=1)
+                done += 1
+                progress(done, total)
     finally:
         for w in workers:
             w.join(timeout=10)
