@@ -10,6 +10,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
+class Html(str):
+    """Text that is already HTML: escaped, with only the tags timtin put in (``<mark>``).
+
+    Templates print it as it is (Jinja and MarkupSafe honour ``__html__``) and escape
+    every other string, so no template needs ``|safe``; the core stays free of them.
+    """
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return str(self)
+
+
 @dataclass(frozen=True)
 class Official:
     """A person holding a post, as one article names them."""
@@ -109,8 +122,8 @@ class SearchHit:
     date: dt.date | None
     officials: tuple[str, ...]
     score: float
-    snippet: str  # HTML: escaped text with <mark> around matched words
-    title_html: str = ""  # the title, escaped, with matched words in <mark>
+    snippet: Html  # escaped text with <mark> around matched words
+    title_html: Html = Html("")  # the title, escaped, with matched words in <mark>
 
     def to_json(self) -> dict:
         return {

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from indexer import normalize, settings
 from indexer.errors import QueryError
+from indexer.models import Html
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_WORDS = 24
@@ -100,6 +101,32 @@ class SearchRequest:
             per_page=_int_param(params, "per_page", 1, settings.get("max_per_page"), names) or 10,
             verbatim=str(params.get("verbatim") or "").strip().lower() in ("1", "true", "yes", "on"),
         )
+
+    def to_params(self) -> dict[str, str | list[str]]:
+        """The parameters that ask for this request (URL or CLI), defaults left out:
+        ``SearchRequest.from_params(request.to_params()) == request``."""
+        params: dict[str, str | list[str]] = {}
+        if self.query:
+            params["q"] = self.query
+        if self.officials:
+            params["official"] = list(self.officials)
+        if self.year is not None:
+            params["year"] = str(self.year)
+        if self.month:
+            params["month"] = f"{self.month[0]:04d}-{self.month[1]:02d}"
+        if self.date_from:
+            params["from"] = self.date_from.isoformat()
+        if self.date_to:
+            params["to"] = self.date_to.isoformat()
+        if self.sort != "relevance":
+            params["sort"] = self.sort
+        if self.page != 1:
+            params["page"] = str(self.page)
+        if self.per_page != 10:
+            params["per_page"] = str(self.per_page)
+        if self.verbatim:
+            params["verbatim"] = "1"
+        return params
 
 
 # a parameter as the Vietnamese pages name it
@@ -280,7 +307,7 @@ def typed_words(clauses: list[Clause]) -> list[str] | None:
 
 # -- snippets ------------------------------------------------------------------
 
-def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CHARS) -> str:
+def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CHARS) -> Html:
     """HTML of *text* (or its best passage) with the query's words in ``<mark>``.
 
     Words match folded, so an accent-free query marks the accented text; a passage
@@ -312,7 +339,7 @@ def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CH
         out.append("</mark>")
     out.append(html.escape(text[pos:end]))
     snippet = " ".join("".join(out).split())
-    return ("…" if start > 0 else "") + snippet.strip() + ("…" if end < len(text) else "")
+    return Html(("…" if start > 0 else "") + snippet.strip() + ("…" if end < len(text) else ""))
 
 
 _IY_WORD = re.compile(r"(?<![^\W_])([bdhklmnrstvx]|ph|th|ch|tr|nh|kh|qu)y(?![^\W_])")  # as normalize.same_iy

@@ -38,7 +38,7 @@ from indexer import normalize, schema, wordlist
 from indexer.abbreviations import Abbreviations, expand
 from indexer.officials import PROVINCES
 from indexer.indexing import VOCAB_PREFIX, check_schema, require_generation
-from indexer.models import Article, FacetCount, OfficialSummary, SearchHit, SearchResult
+from indexer.models import Article, FacetCount, Html, OfficialSummary, SearchHit, SearchResult
 from indexer.wordlist import WordList
 from indexer.query import (  # noqa: F401 - re-exported: the search API in one place
     MAX_WORDS,
@@ -763,7 +763,7 @@ class Searcher:
             article = schema.from_stored(snap.searcher.stored_fields(docnum))
         if parsed is None:
             return SearchHit(article.id, article.title, article.date, tuple(o.name for o in article.officials),
-                             score, "", html.escape(article.title))
+                             score, Html(""), Html(html.escape(article.title)))
         snippet = highlight(article.body, parsed) if not parsed.is_empty() else None
         if snippet is None or "<mark>" not in snippet:
             caption = next((c for c in article.captions if "<mark>" in highlight(c, parsed, None)), None)

@@ -1,13 +1,17 @@
 """The web UI and JSON API through Flask's test client (issue #4)."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer import indexing
+from indexer.errors import QueryError
 from indexer.searching import SearchRequest
 from tests.conftest import write_jsonl
-from webui import create_app
+from webui import create_app, views
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +103,7 @@ def test_article_page_shows_text_officials_and_highlights(client):
     assert "<h1>Nâng cao hiệu quả công tác <mark>dân vận</mark> ở khu dân cư</h1>" in page
     assert "Linh Thị Ánh Nguyệt</a> — Trưởng Ban Dân vận Tỉnh uỷ" in page
     assert "12/03/2021" in page and "Phương Dung" in page
-    assert 'href="/?month=2021-03&amp;year=2021"' in page
+    assert 'href="/?year=2021&amp;month=2021-03"' in page
 
 
 def test_article_captions_are_shown_apart(client):
@@ -243,3 +247,36 @@ def test_api_officials_is_what_the_cli_prints_and_honours_limit(client, runner, 
     assert api[0]["name"] == "Vi Đức Thắng" and api[0]["titles"]
     assert len(client.get("/api/officials?limit=3").get_json()) == 3
     assert client.get("/api/officials?limit=0").status_code == 400
+
+
+def test_templates_print_html_only_when_it_is_typed_as_html():
+    """Trusted HTML (snippets, marked titles) is typed in the core (models.Html); no
+    template may mark a plain string safe, or build a site link by hand."""
+    from pathlib import Path
+
+    for template in (Path(__file__).resolve().parent.parent / "webui" / "templates").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert "|safe" not in text.replace(" ", ""), template.name
+        assert 'href="/' not in text and 'action="/' not in text, template.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(params=st.fixed_dictionaries({}, optional={
+    "q": st.text(max_size=40), "official": st.lists(st.text(max_size=20), max_size=3),
+    "year": st.integers(1, 9999).map(str), "month": st.dates().map(lambda d: f"{d:%Y-%m}"),
+    "from": st.dates().map(str), "to": st.dates().map(str), "sort": st.sampled_from(["relevance", "newest", "oldest"]),
+    "page": st.integers(1, 1000).map(str), "per_page": st.integers(1, 100).map(str),
+    "verbatim": st.sampled_from(["", "1", "on"]),
+}))
+def test_to_params_round_trips_from_params(params):
+    try:
+        request = SearchRequest.from_params(params)
+    except QueryError:
+        return  # a refused request has no parameters to give back
+    assert SearchRequest.from_params(request.to_params()) == request
+    # and the search page's address carries exactly those parameters
+    with create_app({"INDEX_DIR": "unused", "WARM_UP": False}).test_request_context():
+        url = views.search_url(request.to_params())
+    parsed = parse_qs(urlsplit(url).query, keep_blank_values=True)
+    again = {k: v if k == "official" else v[0] for k, v in parsed.items()}
+    assert SearchRequest.from_params(again) == request

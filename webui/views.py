@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from indexer import settings
@@ -65,7 +65,7 @@ class State:
         ]
         items += [(k, v) for k, v in set_.items() if v is not None]
         items += [pair for pair in add if pair not in items]
-        return "/?" + urlencode(items) if items else "/"
+        return search_url(items)
 
     def chips(self) -> list[tuple[str, str]]:
         """(label, link that removes it) for each active filter."""
@@ -149,19 +149,14 @@ def index():
 
 
 def _request_link(req: SearchRequest) -> str:
-    items = [("q", req.query)]
-    items += [("official", o) for o in req.officials]
-    if req.year:
-        items.append(("year", str(req.year)))
-    if req.month:
-        items.append(("month", f"{req.month[0]:04d}-{req.month[1]:02d}"))
-    if req.date_from:
-        items.append(("from", req.date_from.isoformat()))
-    if req.date_to:
-        items.append(("to", req.date_to.isoformat()))
-    if req.sort != "relevance":
-        items.append(("sort", req.sort))
-    return "/?" + urlencode(items)
+    return search_url(req.to_params())
+
+
+def search_url(params) -> str:
+    """The search page's address for *params* (pairs, or a dict whose lists repeat a key):
+    every link to a search is built here."""
+    query = urlencode(params, doseq=True)
+    return url_for("timtin.index") + ("?" + query if query else "")
 
 
 def article_url(article_id: str, q: str | None = None, api: bool = False) -> str:
