@@ -10,6 +10,7 @@ error that stopped the run (nothing was changed then).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import os
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from indexer import abbreviations, bundled, indexing, parsing
+from indexer import abbreviations, bundled, export, indexing, parsing
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -216,27 +217,46 @@ def _terminal(snippet: str) -> str:
 @click.option("--month", metavar="YYYY-MM", help="Articles of this month.")
 @click.option("--official", "officials", multiple=True, metavar="NAME",
               help="Articles naming this official (accents optional); repeat for several.")
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--since", metavar="YYYY-MM-DD|Nd",
+              help="Articles dated on or after this day (or the last N days: 7d), newest first.")
+@click.option("--sort", type=click.Choice(SORTS), default=None,
+              help="Order of the results.  [default: relevance; newest with --since]")
 @click.option("--page", default="1", show_default=True)
 @click.option("--per-page", default="10", show_default=True)
 @click.option("--verbatim", is_flag=True,
               help="When nothing matches, say so instead of showing the suggestion's results.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def search(query, index_dir, date_from, date_to, year, month, officials, sort, page, per_page, verbatim, as_json):
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the page's results).")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS),
+              help="Print every match (not a page) as CSV, JSON Lines or one JSON object.")
+@click.option("--max-rows", default=export.MAX_ROWS, show_default=True, type=click.IntRange(1, 10_000_000),
+              help="With --format: the most rows to print; more matches are left out with a message, exit code 3.")
+def search(query, index_dir, date_from, date_to, since, year, month, officials, sort, page, per_page, verbatim,
+           as_json, fmt, max_rows):
     """Search the index. QUERY: words, "quoted phrases", -excluded, OR.
 
     \b
         timtin search dan van
         timtin search '"tỉnh ủy"' --year 2021 --official "hoang van nghiem"
+        timtin search lũ lụt --year 2024 --format csv > lu-lut-2024.csv
+        timtin search "Mẫu Sơn" --since 7d --format jsonl
     """
+    if since:
+        if date_from:
+            raise click.UsageError("Give --since or --from, not both (--since DAY is --from DAY, newest first).")
+        date_from = _since(since)
+        sort = sort or "newest"
     params = {
         "q": " ".join(query), "from": date_from, "to": date_to, "year": year, "month": month,
-        "official": list(officials), "sort": sort, "page": page, "per_page": per_page,
+        "official": list(officials), "sort": sort or "relevance", "page": page, "per_page": per_page,
         "verbatim": "1" if verbatim else "",
     }
     try:
         request = SearchRequest.from_params(params)
-        result = Searcher(index_dir, _abbreviations()).search(request)
+        searcher = Searcher(index_dir, _abbreviations())
+        if fmt:
+            _export(searcher, request, fmt, max_rows)
+            return
+        result = searcher.search(request)
     except TimtinError as err:
         raise _fail(err)
     if as_json:
@@ -264,6 +284,28 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
         if hit.officials:
             click.echo("  " + _shown("; ".join(hit.officials)))
         click.echo("  " + _terminal(hit.snippet) + "\n")
+
+
+def _since(text: str) -> str:
+    """``--since``: a day (YYYY-MM-DD) as it is, or ``7d`` as the day 7 days before today."""
+    match = re.fullmatch(r"\s*(\d{1,5})\s*d\s*", text)
+    if match:
+        return (dt.date.today() - dt.timedelta(days=int(match[1]))).isoformat()
+    return text  # checked by SearchRequest.from_params, which names a bad date
+
+
+def _export(searcher: Searcher, request: SearchRequest, fmt: str, max_rows: int) -> None:
+    """Every match to stdout, a row at a time; the cap's message on stderr, exit code 3."""
+    done = export.export(searcher, request, fmt, limit=max_rows)
+    if done.corrected:
+        click.echo(f"Nothing matches {_shown(request.query)!r}; exporting the results for: "
+                   f"{_shown(done.corrected)} (--verbatim to search exactly as typed)", err=True)
+    safe = _shown if sys.stdout.isatty() else (lambda text: text)
+    for chunk in done.chunks:
+        click.echo(safe(chunk), nl=False)
+    if done.capped:
+        click.echo(f"{done.message()} (--max-rows raises the cap.)", err=True)
+        sys.exit(EXIT_SKIPPED)
 
 
 def _print_problem(problem: Problem) -> None:

@@ -22,6 +22,7 @@ DEFAULTS = {
     "OFFICIALS_SHOWN": 10,  # officials listed before "Xem thêm"
     "ABBREVIATIONS": None,  # a TSV of abbreviations; None: the bundled data/abbreviations.tsv
     "WARM_UP": True,  # open the index in the background at start, not on the first request
+    "EXPORT_ROWS": None,  # rows per download (/export.csv); None: indexer.export.MAX_ROWS
 }
 
 SECURITY_HEADERS = {
@@ -51,9 +52,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["WARM_UP"]:
         threading.Thread(target=searcher.warm, name="timtin-warm-up", daemon=True).start()
 
-    from webui import views
+    from webui import exports, views
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(exports.bp)
     views.register_errors(app)
 
     @app.after_request
