@@ -52,11 +52,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["WARM_UP"]:
         threading.Thread(target=searcher.warm, name="timtin-warm-up", daemon=True).start()
 
-    from webui import exports, feeds, views
+    from webui import charts, exports, feeds, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(charts.bp)
     views.register_errors(app)
 
     @app.after_request

@@ -8,6 +8,7 @@ parameters and returns exactly what ``timtin search --json`` prints.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
@@ -88,8 +89,8 @@ def _chart(facet, kind: str, state: State, year: int | None = None) -> dict:
     if kind == "month":
         keys = [f"{year:04d}-{m:02d}" for m in range(1, 13)]
         labels = MONTH_NAMES
-    else:
-        keys = sorted(counts)
+    else:  # every year from the first to the last, so a year without articles is a gap
+        keys = [str(y) for y in range(int(min(counts)), int(max(counts)) + 1)] if counts else []
         labels = keys
     top = max(counts.values(), default=0) or 1
     bars = []
@@ -110,6 +111,9 @@ def index():
     result = searcher().search(search_request)
     year = search_request.year or (search_request.month[0] if search_request.month else None)
     years = result.facets["year"]
+    if search_request.date_from or search_request.date_to:  # the chosen range is drawn over every year
+        years = searcher().search(replace(search_request, date_from=None, date_to=None, page=1, per_page=1),
+                                  snippets=False).facets["year"]
     if year is None and len(years) == 1:
         year = int(years[0].value)
     charts = [_chart(years, "year", state)]
