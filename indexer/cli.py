@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from indexer import abbreviations, bundled, export, indexing, parsing
+from indexer import abbreviations, bundled, export, indexing, parsing, people
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -343,19 +343,32 @@ def parse(paths: tuple[Path, ...], as_json: bool, officials_file: Path | None) -
 
 
 @cli.command()
+@click.argument("name", nargs=-1)
 @index_option
 @click.option("--query", "text", default="", help="Officials whose name starts so (accents optional).")
+@click.option("--post", default="", metavar="POST",
+              help="Who the archive names in a post, by date: --post \"Chủ tịch UBND tỉnh Lạng Sơn\".")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--json", "as_json", is_flag=True, help="One JSON array.")
-def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
-    """Officials named in the archive, with article counts and their titles.
+@click.option("--json", "as_json", is_flag=True, help="One JSON value (for NAME, what /api/officials/NAME gives).")
+def officials(name: tuple[str, ...], index_dir: Path, text: str, post: str, limit: int, as_json: bool) -> None:
+    """Officials named in the archive, with article counts and their titles; with
+    NAME, one official's career as the archive tells it.
 
     \b
         timtin officials --limit 10
         timtin officials --query "hoang van"
+        timtin officials hoang van nghiem
+        timtin officials --post "chu tich ubnd tinh lang son"
     """
     try:
-        found = Searcher(index_dir).officials(text, limit)
+        searcher = Searcher(index_dir, _abbreviations())
+        if name:
+            _official(searcher, " ".join(name), limit, as_json)
+            return
+        if post:
+            _holders(searcher, post, as_json)
+            return
+        found = searcher.officials(text, limit)
     except TimtinError as err:
         raise _fail(err)
     if as_json:
@@ -366,6 +379,53 @@ def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
     for person in found:
         titles = "; ".join(t.value for t in person.titles[:3])
         click.echo(_shown(f"{person.count:>6}  {person.name}" + (f"  ({titles})" if titles else "")))
+
+
+def _day(day) -> str:
+    return day.isoformat() if day else "no date   "
+
+
+def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
+    """One official's page, as text or as the JSON of /api/officials/NAME."""
+    keys = people.resolve(searcher, name)
+    if not keys:
+        raise click.ClickException(_shown(f'No official named "{name}"; try: timtin officials --query "{name}"'))
+    if len(keys) > 1:
+        raise click.ClickException(_shown(f'"{name}" stands for {len(keys)} people: ' + "; ".join(keys)
+                                          + ". Give the name as written."))
+    profile = people.profile(searcher, keys[0])
+    result = people.articles(searcher, keys[0], per_page=min(limit, 100))
+    if as_json:
+        click.echo(_json_line({**profile.to_json(), "search": result.to_json()}))
+        return
+    span = f", {_day(profile.first)} to {_day(profile.last)}" if profile.first else ""
+    click.echo(_shown(f"{profile.name}: {profile.articles} articles{span}"))
+    if profile.read < profile.articles:
+        click.echo(f"(figures from the newest {profile.read})")
+    click.echo("\nTitles (first used, last used, articles):")
+    for t in profile.titles:
+        click.echo(_shown(f"  {_day(t.first)}  {_day(t.last)}  {t.articles:>5}  {t.title}"))
+    busy = [m for m in profile.months if m.count]
+    click.echo("\nArticles per month: " + ", ".join(f"{m.value} {m.count}" for m in busy))
+    if profile.named_with:
+        click.echo(_shown("\nNamed with: " + "; ".join(f"{c.value} ({c.count})" for c in profile.named_with)))
+    click.echo("\nNewest articles:")
+    for hit in result.hits:
+        click.echo(_shown(f"  {_day(hit.date)}  {hit.title}  [{hit.id}]"))
+
+
+def _holders(searcher: Searcher, post: str, as_json: bool) -> None:
+    """Who the archive names in a post, by date."""
+    found = people.holders(searcher, post)
+    if as_json:
+        click.echo(_json_line(found.to_json()))
+        return
+    if not found.holders:
+        click.echo(_shown(f'No article names anyone "{post}" ({found.matched} articles match the words).'))
+        return
+    click.echo(_shown(f'Named "{post}" in the archive (from {found.read} articles; first and last date, articles):'))
+    for h in found.holders:
+        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}"))
 
 
 @cli.command()

@@ -127,3 +127,64 @@ def test_a_date_preset_fills_the_fields_and_is_drawn_on_the_chart(years_server, 
     b2013 = page.locator(".chart.year a.bar[data-key='2013'] rect").bounding_box()
     b2017 = page.locator(".chart.year a.bar[data-key='2017'] rect").bounding_box()
     assert box["x"] <= b2013["x"] + 1 and box["x"] + box["width"] >= b2017["x"] + b2017["width"] - 1
+
+
+@pytest.fixture(scope="module")
+def lang_son_server(tmp_path_factory):
+    from tests.test_people import ROWS
+
+    root = tmp_path_factory.mktemp("lang-son")
+    src = write_jsonl(root / "src" / "a.jsonl", ROWS)
+    indexing.update(root / "index", [src], procs=1)
+    with serving(root / "index") as base:
+        yield base
+
+
+def test_click_from_a_hit_to_an_officials_page_and_read_the_timeline(lang_son_server, page):
+    page.goto(lang_son_server + "/?q=mau+son")
+    hit = page.locator(".hit", has_text="Kiểm tra tiến độ đường lên Mẫu Sơn")
+    hit.locator("a.profile[title*='Hồ Tiến Thiệu']").click()
+    page.wait_for_url("**/official/**")
+    assert page.locator("h1").inner_text() == "Hồ Tiến Thiệu"
+    rows = page.locator(".career .timeline .span")
+    assert rows.count() == 2
+    assert rows.nth(0).locator(".title").inner_text() == "Phó Chủ tịch UBND tỉnh Lạng Sơn"
+    assert rows.nth(0).locator(".dates").inner_text() == "10/05/2016 – 20/11/2020 · 3 bài"
+    assert rows.nth(1).locator(".title").inner_text() == "Chủ tịch UBND tỉnh Lạng Sơn"
+    assert rows.nth(1).locator(".dates").inner_text() == "15/06/2021 – 01/12/2024 · 3 bài"
+    # the bars follow each other in time: the chair's starts right of where the deputy's ends
+    deputy = rows.nth(0).locator("rect.bar").bounding_box()
+    chair = rows.nth(1).locator("rect.bar").bounding_box()
+    assert deputy["x"] + deputy["width"] < chair["x"]
+    assert page.locator(".hit h3 a").first.inner_text() == "Khánh thành cửa khẩu số hóa"  # newest first
+
+    # from there to a colleague's page, then to the search filtered by both
+    page.locator(".named-with a", has_text="Lương Văn Khải").first.click()
+    page.wait_for_url("**/official/L**")
+    assert page.locator(".career .span .title").first.inner_text() == "Chủ tịch UBND tỉnh Lạng Sơn"
+
+
+def test_searching_a_post_shows_who_held_it_by_date(lang_son_server, page):
+    page.goto(lang_son_server + "/")
+    page.fill("#q", "chu tich ubnd tinh lang son")
+    page.press("#q", "Enter")
+    page.wait_for_url("**q=chu+tich**")
+    holders = page.locator(".holders .span")
+    assert holders.all_inner_texts()[0].startswith("Lương Văn Khải")
+    assert [holders.nth(i).get_attribute("data-first") for i in range(holders.count())] == ["2016-05-10", "2021-06-15"]
+    holders.nth(1).locator("a.title").click()
+    page.wait_for_url("**/official/**")
+    assert page.locator("h1").inner_text() == "Hồ Tiến Thiệu"
+
+
+def test_screenshots_of_an_officials_page_on_desktop_and_phone(lang_son_server, browser):  # noqa: F811
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(lang_son_server + "/official/Hồ Tiến Thiệu")
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        path = SHOTS / f"official-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        context.close()
+        assert path.stat().st_size > 10_000
