@@ -425,7 +425,9 @@ def _holders(searcher: Searcher, post: str, as_json: bool) -> None:
         return
     click.echo(_shown(f'Named "{post}" in the archive (from {found.read} articles; first and last date, articles):'))
     for h in found.holders:
-        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}"))
+        spells = "; ".join(f"{p.first}..{p.last}" for p in h.periods) if len(h.periods) > 1 else ""
+        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}"
+                          + (f"  (named so in {spells})" if spells else "")))
 
 
 @cli.command()

@@ -24,6 +24,7 @@ and place, those two functions change and nothing else does.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -191,18 +192,55 @@ def articles(searcher, key: str, page: int = 1, per_page: int = 20):
 # -- who held a post -------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Period:
+    """A stretch of time in which articles name a person in a post, with no year-long silence."""
+
+    first: dt.date
+    last: dt.date
+    articles: int
+
+    def to_json(self) -> dict:
+        return {"first": _iso(self.first), "last": _iso(self.last), "articles": self.articles}
+
+
+@dataclass(frozen=True)
 class Holder:
-    """A person the archive names in a post: in how many articles, first and last date."""
+    """A person the archive names in a post: in how many articles, first and last date,
+    and the periods of those articles (see :func:`periods`)."""
 
     key: str
     name: str
     articles: int
     first: dt.date | None
     last: dt.date | None
+    periods: tuple[Period, ...] = ()
 
     def to_json(self) -> dict:
         return {"key": self.key, "name": self.name, "articles": self.articles,
-                "first": _iso(self.first), "last": _iso(self.last)}
+                "first": _iso(self.first), "last": _iso(self.last),
+                "periods": [p.to_json() for p in self.periods]}
+
+
+SILENCE = dt.timedelta(days=180)
+
+
+def periods(days: list[dt.date], others: list[dt.date]) -> tuple[Period, ...]:
+    """A holder's dates as periods: split where more than SILENCE passes without an
+    article naming them so *and* someone else (*others*, sorted) is named in the post
+    meanwhile. A later article that names a former holder by the post, without
+    "nguyên", then stands apart instead of stretching their tenure over their
+    successor's; a sparse archive's long silences alone split nothing."""
+    out: list[Period] = []
+    for day in sorted(days):
+        if out:
+            prev = out[-1].last
+            at = bisect.bisect_right(others, prev)
+            someone_else = at < len(others) and others[at] < day
+            if day - prev <= SILENCE or not someone_else:
+                out[-1] = Period(out[-1].first, day, out[-1].articles + 1)
+                continue
+        out.append(Period(day, day, 1))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -267,7 +305,9 @@ def holders(searcher, post: str, reads: int = HOLDER_READS) -> PostHolders:
     """
     wanted = post_key(post, searcher.abbreviations)
     matches = searcher.stream(SearchRequest(query=post, sort="newest"), reads, snippets=False)
-    count, first, last, read = Counter(), {}, {}, 0
+    count: Counter = Counter()
+    days: dict[str, list[dt.date]] = {}
+    read = 0
     hit: SearchHit
     for hit in matches.hits:
         read += 1
@@ -276,8 +316,14 @@ def holders(searcher, post: str, reads: int = HOLDER_READS) -> PostHolders:
                 key = key_of(official)
                 count[key] += 1
                 if hit.date:
-                    first[key] = min(first.get(key, hit.date), hit.date)
-                    last[key] = max(last.get(key, hit.date), hit.date)
-    people = [Holder(k, display_name(k), n, first.get(k), last.get(k)) for k, n in count.items()]
+                    days.setdefault(key, []).append(hit.date)
+    def others(key: str) -> list[dt.date]:
+        return sorted(d for k, ds in days.items() if k != key for d in ds)
+
+    people = [
+        Holder(k, display_name(k), n, min(days[k]) if k in days else None, max(days[k]) if k in days else None,
+               periods(days.get(k, []), others(k)))
+        for k, n in count.items()
+    ]
     people.sort(key=lambda h: (h.first or dt.date.max, h.last or dt.date.max, h.name))
     return PostHolders(post, tuple(people), read, matches.total)

@@ -7,47 +7,14 @@ Runs as tests/test_browser.py does (skipped without chromium unless TIMTIN_REQUI
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
 from indexer import indexing
 from tests.conftest import ROOT, write_jsonl
-from tests.test_browser import browser, free_port, query_of  # noqa: F401 - the browser fixture
+from tests.test_browser import browser, query_of, serving  # noqa: F401 - the browser fixture
 
 SHOTS = ROOT / "var" / "screenshots"
-DOCS = ROOT / "docs"
-
-
-@contextmanager
-def serving(index: Path):
-    """`timtin serve` (gunicorn) over *index* on a free loopback port."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port), "--workers", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 20
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise RuntimeError("timtin serve did not start")
-                time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 TODAY = dt.date.today()
@@ -73,7 +40,7 @@ def years_server(tmp_path_factory):
     root = tmp_path_factory.mktemp("years")
     src = write_jsonl(root / "src" / "a.jsonl", years_rows())
     indexing.update(root / "index", [src], procs=1)
-    with serving(root / "index") as base:
+    with serving(root / "index", "--workers", "1") as base:
         yield base
 
 
@@ -136,7 +103,7 @@ def lang_son_server(tmp_path_factory):
     root = tmp_path_factory.mktemp("lang-son")
     src = write_jsonl(root / "src" / "a.jsonl", ROWS)
     indexing.update(root / "index", [src], procs=1)
-    with serving(root / "index") as base:
+    with serving(root / "index", "--workers", "1") as base:
         yield base
 
 

@@ -189,3 +189,19 @@ def test_every_place_a_name_appears_links_to_its_page(client):
     assert f'class="profile" href="{url}"' in finder
     article = client.get("/article/ls/2016-khai").get_data(as_text=True)
     assert f'class="profile-name" href="{url}"' in article
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize("days, others, expected", [
+    # a sparse archive: long silences, nobody else named in the post -> one period
+    ([D(2016, 5, 10), D(2018, 3, 2), D(2020, 11, 20)], [], [(D(2016, 5, 10), D(2020, 11, 20), 3)]),
+    # a former holder named by the post after the successor took over -> a period of its own
+    ([D(2013, 10, 23), D(2017, 6, 21)], [D(2017, 2, 7), D(2017, 7, 15)],
+     [(D(2013, 10, 23), D(2013, 10, 23), 1), (D(2017, 6, 21), D(2017, 6, 21), 1)]),
+    # someone else named in between, but no long silence -> one period
+    ([D(2017, 5, 22), D(2017, 5, 25)], [D(2017, 5, 23)], [(D(2017, 5, 22), D(2017, 5, 25), 2)]),
+])
+def test_a_holders_periods_split_only_at_a_long_silence_filled_by_someone_else(days, others, expected):
+    assert [(p.first, p.last, p.articles) for p in people.periods(days, others)] == expected

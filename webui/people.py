@@ -137,7 +137,7 @@ def post_timeline(found: people.PostHolders) -> dict:
     dated = [h for h in found.holders if h.first]
     first = min((h.first for h in dated), default=None)
     last = max((h.last for h in dated), default=None)
-    rows = [{"holder": h, **_bar(first, last, h.first, h.last)} for h in found.holders]
+    rows = [{"holder": h, "bars": [_bar(first, last, p.first, p.last) for p in h.periods]} for h in found.holders]
     return {"rows": rows, "ticks": _ticks(first, last), "first": first, "last": last}
 
 
