@@ -240,6 +240,8 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
         timtin search lũ lụt --year 2024 --format csv > lu-lut-2024.csv
         timtin search "Mẫu Sơn" --since 7d --format jsonl
     """
+    if fmt and as_json:
+        raise click.UsageError("Give --json (one page) or --format (every match), not both.")
     if since:
         if date_from:
             raise click.UsageError("Give --since or --from, not both (--since DAY is --from DAY, newest first).")

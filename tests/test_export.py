@@ -153,3 +153,8 @@ def test_an_unknown_format_is_refused_with_the_choices(runner, flood_index, clie
     assert answer.status_code == 404 and "csv, jsonl, json" in answer.get_data(as_text=True)
     with pytest.raises(Exception, match='Unknown format "xml"'):
         export.export(None, SearchRequest(), "xml")
+
+
+def test_json_and_format_together_are_refused(runner, flood_index):
+    result = runner.invoke(cli, ["search", "lu", "--index", str(flood_index), "--format", "csv", "--json"])
+    assert result.exit_code == 2 and "Give --json (one page) or --format (every match), not both." in result.stderr

@@ -142,12 +142,13 @@ def post_timeline(found: people.PostHolders) -> dict:
 
 
 @bp.app_template_global("post_holders")
-def holders_for(req) -> dict | None:
-    """For the search page: who held the post a query names, on its first page; else None."""
+def holders_for(req, suggestion: str | None = None) -> dict | None:
+    """For the search page: who held the post a query names, on its first page; else None.
+    :param suggestion: the query with its accents restored, as the search gave it."""
     if req.page != 1 or not req.query.strip():
         return None
     # a post is recognised by its words as written: an accent-free query is read as restored
-    spelled = req.query if normalize.has_accents(req.query) else searcher().suggestion(req.query) or req.query
+    spelled = req.query if normalize.has_accents(req.query) else suggestion or req.query
     if not people.looks_like_post(spelled):
         return None
     found = people.holders(searcher(), req.query)
