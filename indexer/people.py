@@ -6,11 +6,14 @@ does, from one snapshot of the index.
 
 **The one place a person is keyed.** Today the archive keys an official by their
 canonical name (two people who share a name are one official). :func:`key_of`
-(the key of one mention in one article) and :func:`request_for` (the search for
-the articles of a key) are the only two functions that know it; the page, the
-JSON, the CLI and the post timelines all go through :func:`profile` and
-:func:`holders`, which use nothing else. When the extractor keys people by name
-and place, those two functions change and nothing else does.
+(the key of one mention in one article), :func:`request_for` (the search for the
+articles of a key), :func:`resolve` (what a typed name stands for) and
+:func:`display_name` are the only functions that know it; the page, the JSON, the
+CLI and the post timelines go through :func:`profile` and :func:`holders`, which
+use nothing else. When the extractor keys people by name and place, these change
+and the core does not. (The web's templates still link a hit's names, which
+``SearchHit.officials`` gives as names, to ``/official/<name>``: with person keys,
+hits would carry keys beside names and those links take the key.)
 
 * :func:`profile`: every title the archive gives a person, with the first and
   last date it was used (their career as the archive tells it), articles per
@@ -31,7 +34,7 @@ from dataclasses import dataclass
 
 from indexer import normalize
 from indexer.abbreviations import Abbreviations
-from indexer.models import Article, FacetCount, Official, SearchHit
+from indexer.models import Article, FacetCount, Official
 from indexer.officials import is_post
 from indexer.query import SearchRequest
 
@@ -308,7 +311,6 @@ def holders(searcher, post: str, reads: int = HOLDER_READS) -> PostHolders:
     count: Counter = Counter()
     days: dict[str, list[dt.date]] = {}
     read = 0
-    hit: SearchHit
     for hit in matches.hits:
         read += 1
         for official in hit.article.officials:
