@@ -158,3 +158,30 @@ def test_an_unknown_format_is_refused_with_the_choices(runner, flood_index, clie
 def test_json_and_format_together_are_refused(runner, flood_index):
     result = runner.invoke(cli, ["search", "lu", "--index", str(flood_index), "--format", "csv", "--json"])
     assert result.exit_code == 2 and "Give --json (one page) or --format (every match), not both." in result.stderr
+
+
+def test_the_server_writes_a_streamed_body_as_it_is_made_not_held_whole():
+    """The gevent worker runs the app in native threads; a body must leave a block at a
+    time (an export of 10,000 rows starts arriving at once), not be built whole first."""
+    import threading
+
+    from webui.server import BLOCK_BYTES, _in_threads
+
+    sent = threading.Event()
+
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/csv")])
+
+        def body():
+            yield b"x" * BLOCK_BYTES
+            # the rest is made only once the first block has left (or it never is)
+            yield b"late" if sent.wait(5) else b"held back"
+        return body()
+
+    served = _in_threads(app, 2)({}, lambda status, headers: None)
+    blocks = []
+    for block in served:
+        blocks.append(block)
+        sent.set()
+    served.close()
+    assert [len(b) for b in blocks] == [BLOCK_BYTES, 4] and blocks[1] == b"late"

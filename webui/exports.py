@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, Response, abort, current_app, stream_with_context
+from flask import Blueprint, Response, abort, current_app
 
 from indexer import export
 from indexer.searching import SearchRequest
@@ -34,8 +34,9 @@ def download(fmt: str):
     }
     if done.capped:
         headers["X-Timtin-Capped"] = done.message().encode("ascii", "replace").decode("ascii")
-    return Response(stream_with_context(done.chunks), mimetype=export.MEDIA_TYPES[fmt],
-                    headers=headers)
+    # the rows need no request context (the export holds its snapshot of the index),
+    # so the body can be made after the view returns, in any of the server's threads
+    return Response(done.chunks, mimetype=export.MEDIA_TYPES[fmt], headers=headers)
 
 
 @bp.app_template_global("export_url")
