@@ -108,22 +108,19 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _title_key(title: str) -> str:
-    """One entry per title however written (``Tỉnh uỷ``/``Tỉnh ủy``, capitals)."""
-    return " ".join(normalize.words(title))
-
-
 class _Spans:
-    """Titles with their dates, one entry per title key, shown as written most."""
+    """Titles with their dates, one entry per title however written (see :func:`post_key`:
+    ``Tỉnh uỷ``/``Tỉnh ủy``, capitals, ``UBND``/``Ủy ban nhân dân``), shown as written most."""
 
-    def __init__(self) -> None:
+    def __init__(self, table: Abbreviations | None) -> None:
+        self.table = table
         self.spellings: dict[str, Counter] = {}
         self.count: Counter = Counter()
         self.first: dict[str, dt.date] = {}
         self.last: dict[str, dt.date] = {}
 
     def add(self, title: str, day: dt.date | None) -> None:
-        key = _title_key(title)
+        key = post_key(title, self.table)
         self.spellings.setdefault(key, Counter())[title] += 1
         self.count[key] += 1
         if day:
@@ -150,7 +147,7 @@ def profile(searcher, key: str, reads: int = PROFILE_READS) -> OfficialProfile |
     matches = searcher.stream(request_for(key, sort="newest", verbatim=True), reads, snippets=False)
     if not matches.total:
         return None
-    spans, months, others = _Spans(), Counter(), Counter()
+    spans, months, others = _Spans(searcher.abbreviations), Counter(), Counter()
     read = 0
     days: list[dt.date] = []
     for hit in matches.hits:
