@@ -41,7 +41,7 @@ MIN_VENV := .venv-min
 MIN_PINS := whoosh==2.7.4 flask==3.0.0 click==8.1.3 unidecode==1.3.6 numpy==1.26.0 gunicorn==22.0.0 gevent==24.2.1
 test-min:
 	$(PYTHON) -m venv $(MIN_VENV)
-	$(MIN_VENV)/bin/pip install --quiet $(MIN_PINS) 'pytest>=8' 'hypothesis>=6.100' 'playwright>=1.40'
+	$(MIN_VENV)/bin/pip install --quiet $(MIN_PINS) 'pytest>=8' 'hypothesis>=6.100' 'playwright>=1.40' 'feedparser==6.0.11'
 	$(MIN_VENV)/bin/pip install --quiet --no-deps -e .
 	$(MIN_VENV)/bin/pytest -q -p no:cacheprovider
 

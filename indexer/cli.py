@@ -10,6 +10,7 @@ error that stopped the run (nothing was changed then).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from indexer import abbreviations, indexing, parsing, settings
+from indexer import abbreviations, export, indexing, parsing, people, settings
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -220,27 +221,48 @@ def _terminal(snippet: str) -> str:
 @click.option("--month", metavar="YYYY-MM", help="Articles of this month.")
 @click.option("--official", "officials", multiple=True, metavar="NAME",
               help="Articles naming this official (accents optional); repeat for several.")
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--since", metavar="YYYY-MM-DD|Nd",
+              help="Articles dated on or after this day (or the last N days: 7d), newest first.")
+@click.option("--sort", type=click.Choice(SORTS), default=None,
+              help="Order of the results.  [default: relevance; newest with --since]")
 @click.option("--page", default="1", show_default=True)
 @click.option("--per-page", default="10", show_default=True)
 @click.option("--verbatim", is_flag=True,
               help="When nothing matches, say so instead of showing the suggestion's results.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def search(query, index_dir, date_from, date_to, year, month, officials, sort, page, per_page, verbatim, as_json):
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the page's results).")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS),
+              help="Print every match (not a page) as CSV, JSON Lines or one JSON object.")
+@click.option("--max-rows", default=export.MAX_ROWS, show_default=True, type=click.IntRange(1, 10_000_000),
+              help="With --format: the most rows to print; more matches are left out with a message, exit code 3.")
+def search(query, index_dir, date_from, date_to, since, year, month, officials, sort, page, per_page, verbatim,
+           as_json, fmt, max_rows):
     """Search the index. QUERY: words, "quoted phrases", -excluded, OR.
 
     \b
         timtin search dan van
         timtin search '"tỉnh ủy"' --year 2021 --official "vi duc thang"
+        timtin search lũ lụt --year 2024 --format csv > lu-lut-2024.csv
+        timtin search "dân vận" --since 2023-01-01 --format jsonl
     """
+    if fmt and as_json:
+        raise click.UsageError("Give --json (one page) or --format (every match), not both.")
+    if since:
+        if date_from:
+            raise click.UsageError("Give --since or --from, not both (--since DAY is --from DAY, newest first).")
+        date_from = _since(since)
+        sort = sort or "newest"
     params = {
         "q": " ".join(query), "from": date_from, "to": date_to, "year": year, "month": month,
-        "official": list(officials), "sort": sort, "page": page, "per_page": per_page,
+        "official": list(officials), "sort": sort or "relevance", "page": page, "per_page": per_page,
         "verbatim": "1" if verbatim else "",
     }
     try:
-        request = SearchRequest.from_params(params, names=OPTION_NAMES)
-        result = Searcher(index_dir, _abbreviations()).search(request)
+        request = SearchRequest.from_params(params, names={**OPTION_NAMES, **({"from": "--since"} if since else {})})
+        searcher = Searcher(index_dir, _abbreviations())
+        if fmt:
+            _export(searcher, request, fmt, max_rows)
+            return
+        result = searcher.search(request)
     except TimtinError as err:
         raise _fail(err)
     if as_json:
@@ -272,6 +294,28 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _since(text: str) -> str:
+    """``--since``: a day (YYYY-MM-DD) as it is, or ``7d`` as the day 7 days before today."""
+    match = re.fullmatch(r"\s*(\d{1,5})\s*d\s*", text)
+    if match:
+        return (dt.date.today() - dt.timedelta(days=int(match[1]))).isoformat()
+    return text  # checked by SearchRequest.from_params, which names a bad date
+
+
+def _export(searcher: Searcher, request: SearchRequest, fmt: str, max_rows: int) -> None:
+    """Every match to stdout, a row at a time; the cap's message on stderr, exit code 3."""
+    done = export.export(searcher, request, fmt, limit=max_rows)
+    if done.corrected:
+        click.echo(f"Nothing matches {_shown(request.query)!r}; exporting the results for: "
+                   f"{_shown(done.corrected)} (--verbatim to search exactly as typed)", err=True)
+    safe = _shown if sys.stdout.isatty() else (lambda text: text)
+    for chunk in done.chunks:
+        click.echo(safe(chunk), nl=False)
+    if done.capped:
+        click.echo(f"{done.message()} (--max-rows raises the cap.)", err=True)
+        sys.exit(EXIT_SKIPPED)
 
 
 def _print_problem(problem: Problem) -> None:
@@ -309,19 +353,32 @@ def parse(paths: tuple[Path, ...], as_json: bool, officials_file: Path | None) -
 
 
 @cli.command()
+@click.argument("name", nargs=-1)
 @index_option
 @click.option("--query", "text", default="", help="Officials whose name starts so (accents optional).")
+@click.option("--post", default="", metavar="POST",
+              help="Who the archive names in a post, by date: --post \"Chủ tịch UBND tỉnh Lạng Sơn\".")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--json", "as_json", is_flag=True, help="One JSON array.")
-def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
-    """Officials named in the archive, with article counts and their titles.
+@click.option("--json", "as_json", is_flag=True, help="One JSON value (for NAME, what /api/officials/NAME gives).")
+def officials(name: tuple[str, ...], index_dir: Path, text: str, post: str, limit: int, as_json: bool) -> None:
+    """Officials named in the archive, with article counts and their titles; with
+    NAME, one official's career as the archive tells it.
 
     \b
         timtin officials --limit 10
         timtin officials --query "hoang van"
+        timtin officials vi duc thang
+        timtin officials --post "chu tich ubnd tinh lang son"
     """
     try:
-        found = Searcher(index_dir).officials(text, limit)
+        searcher = Searcher(index_dir, _abbreviations())
+        if name:
+            _official(searcher, " ".join(name), limit, as_json)
+            return
+        if post:
+            _holders(searcher, post, as_json)
+            return
+        found = searcher.officials(text, limit)
     except TimtinError as err:
         raise _fail(err)
     if as_json:
@@ -332,6 +389,55 @@ def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
     for person in found:
         titles = "; ".join(t.value for t in person.titles[:3])
         click.echo(_shown(f"{person.count:>6}  {person.name}" + (f"  ({titles})" if titles else "")))
+
+
+def _day(day) -> str:
+    return day.isoformat() if day else "no date   "
+
+
+def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
+    """One official's page, as text or as the JSON of /api/officials/NAME."""
+    keys = people.resolve(searcher, name)
+    if not keys:
+        raise click.ClickException(_shown(f'No official named "{name}"; try: timtin officials --query "{name}"'))
+    if len(keys) > 1:
+        raise click.ClickException(_shown(f'"{name}" stands for {len(keys)} people: ' + "; ".join(keys)
+                                          + ". Give the name as written."))
+    profile = people.profile(searcher, keys[0])
+    result = people.articles(searcher, keys[0], per_page=min(limit, 100))
+    if as_json:
+        click.echo(_json_line({**profile.to_json(), "search": result.to_json()}))
+        return
+    span = f", {_day(profile.first)} to {_day(profile.last)}" if profile.first else ""
+    click.echo(_shown(f"{profile.name}: {profile.articles} articles{span}"))
+    if profile.read < profile.articles:
+        click.echo(f"(figures from the newest {profile.read})")
+    click.echo("\nTitles (first used, last used, articles):")
+    for t in profile.titles:
+        click.echo(_shown(f"  {_day(t.first)}  {_day(t.last)}  {t.articles:>5}  {t.title}"))
+    busy = [m for m in profile.months if m.count]
+    click.echo("\nArticles per month: " + ", ".join(f"{m.value} {m.count}" for m in busy))
+    if profile.named_with:
+        click.echo(_shown("\nNamed with: " + "; ".join(f"{c.value} ({c.count})" for c in profile.named_with)))
+    click.echo("\nNewest articles:")
+    for hit in result.hits:
+        click.echo(_shown(f"  {_day(hit.date)}  {hit.title}  [{hit.id}]"))
+
+
+def _holders(searcher: Searcher, post: str, as_json: bool) -> None:
+    """Who the archive names in a post, by date."""
+    found = people.holders(searcher, post)
+    if as_json:
+        click.echo(_json_line(found.to_json()))
+        return
+    if not found.holders:
+        click.echo(_shown(f'No article names anyone "{post}" ({found.matched} articles match the words).'))
+        return
+    click.echo(_shown(f'Named "{post}" in the archive (from {found.read} articles; first and last date, articles):'))
+    for h in found.holders:
+        spells = "; ".join(f"{p.first}..{p.last}" for p in h.periods) if len(h.periods) > 1 else ""
+        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}"
+                          + (f"  (named so in {spells})" if spells else "")))
 
 
 @cli.command()

@@ -124,6 +124,9 @@ class SearchHit:
     score: float
     snippet: Html  # escaped text with <mark> around matched words
     title_html: Html = Html("")  # the title, escaped, with matched words in <mark>
+    # the whole article the hit is (its url, its officials' titles), for exports and
+    # officials' pages; not part of the JSON answer
+    article: Article | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict:
         return {

@@ -28,6 +28,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -424,6 +425,17 @@ def _open_snapshot(gen: Path) -> _Snapshot:
 
 # -- matching and scoring ---------------------------------------------------------
 
+@dataclass
+class Matches:
+    """Every match of a search (:meth:`Searcher.stream`): the total, the query whose
+    results they are when the typed one found nothing, and the hits, read lazily."""
+
+    query: str
+    total: int
+    corrected: str | None
+    hits: Iterator[SearchHit]
+
+
 class _Scorer:
     """Builds the match mask and the scores of one query over a snapshot.
 
@@ -688,22 +700,7 @@ class Searcher:
         return replace(result, took_ms=(time.perf_counter() - started) * 1000)
 
     def _search(self, snap: _Snapshot, request: SearchRequest, facets: bool, snippets: bool) -> SearchResult:
-        parsed = self.parse(request.query, snap)
-        scorer = _Scorer(snap, parsed.strict, self.abbreviations.breaks if self.abbreviations else frozenset())
-        base = scorer.query(parsed)
-        if request.officials:
-            for name in request.officials:
-                base &= snap.official_mask(self.resolve_official(name, snap))
-        days = snap.days
-        if request.date_from or request.date_to:
-            low = _day(request.date_from) if request.date_from else 1
-            high = _day(request.date_to) if request.date_to else 99999999
-            base &= (days >= low) & (days <= high)
-        in_year = base & (snap.years == request.year) if request.year else base
-        final = in_year
-        if request.month:
-            final = in_year & (snap.months == request.month[0] * 100 + request.month[1])
-
+        parsed, scorer, base, in_year, final = self._select(snap, request)
         counted = {
             "year": _slot_counts(snap.year_slot[base], lambda slot: str(snap.first_year + slot - 1)),
             "month": _slot_counts(
@@ -730,6 +727,47 @@ class Searcher:
             facets=counted,
             reading=describe(parsed),
         )
+
+    def _select(self, snap: _Snapshot, request: SearchRequest):
+        """The query read, its scorer, and the masks of its matches: before the year
+        filter (the year chart counts them), within the year (the month chart), final."""
+        parsed = self.parse(request.query, snap)
+        scorer = _Scorer(snap, parsed.strict, self.abbreviations.breaks if self.abbreviations else frozenset())
+        base = scorer.query(parsed)
+        if request.officials:
+            for name in request.officials:
+                base &= snap.official_mask(self.resolve_official(name, snap))
+        days = snap.days
+        if request.date_from or request.date_to:
+            low = _day(request.date_from) if request.date_from else 1
+            high = _day(request.date_to) if request.date_to else 99999999
+            base &= (days >= low) & (days <= high)
+        in_year = base & (snap.years == request.year) if request.year else base
+        final = in_year
+        if request.month:
+            final = in_year & (snap.months == request.month[0] * 100 + request.month[1])
+        return parsed, scorer, base, in_year, final
+
+    def stream(self, request: SearchRequest, limit: int, snippets: bool = True) -> Matches:
+        """Every match of *request* in its order, up to *limit*, from one snapshot of
+        the index: the page's rules (a query that finds nothing shows its suggestion's
+        results unless verbatim), but all pages at once. The hits are read as the
+        caller iterates (each reads its stored article), so a caller can stream them.
+        """
+        snap = self._current()
+        query = request.query
+        corrected = None
+        parsed, scorer, _, _, final = self._select(snap, request)
+        if not final.any() and query.strip() and not request.verbatim:
+            suggestion = self._suggestion(snap, query, 0)
+            if suggestion:
+                parsed, scorer, _, _, alt = self._select(snap, replace(request, query=suggestion))
+                if alt.any():
+                    final, corrected = alt, suggestion
+        total = int(final.sum())
+        ranked = self._rank(snap, scorer, final, replace(request, page=1, per_page=max(1, min(limit, total))), parsed)
+        hits = (self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
+        return Matches(query=query, total=total, corrected=corrected, hits=hits if limit > 0 else iter(()))
 
     @staticmethod
     def _rank(snap: _Snapshot, scorer: _Scorer, final, request: SearchRequest, parsed: ParsedQuery):
@@ -763,7 +801,7 @@ class Searcher:
             article = schema.from_stored(snap.searcher.stored_fields(docnum))
         if parsed is None:
             return SearchHit(article.id, article.title, article.date, tuple(o.name for o in article.officials),
-                             score, Html(""), Html(html.escape(article.title)))
+                             score, Html(""), Html(html.escape(article.title)), article)
         snippet = highlight(article.body, parsed) if not parsed.is_empty() else None
         if snippet is None or "<mark>" not in snippet:
             caption = next((c for c in article.captions if "<mark>" in highlight(c, parsed, None)), None)
@@ -776,6 +814,7 @@ class Searcher:
             score=score,
             snippet=snippet,
             title_html=highlight(article.title, parsed, max_chars=None),
+            article=article,
         )
 
     def resolve_official(self, name: str, snap: _Snapshot | None = None) -> list[str]:

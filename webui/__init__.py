@@ -19,6 +19,7 @@ DEFAULTS = {
     "PER_PAGE": 10,
     "OFFICIALS_SHOWN": 10,  # officials listed before "Xem thêm"
     "WARM_UP": True,  # open the index in the background at start, not on the first request
+    "EXPORT_ROWS": None,  # rows per download (/export.csv); None: indexer.export.MAX_ROWS
 }
 
 SECURITY_HEADERS = {
@@ -47,9 +48,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["WARM_UP"]:
         threading.Thread(target=searcher.warm, name="timtin-warm-up", daemon=True).start()
 
-    from webui import views
+    from webui import charts, exports, feeds, people, views
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(exports.bp)
+    app.register_blueprint(feeds.bp)
+    app.register_blueprint(charts.bp)
+    app.register_blueprint(people.bp)
     views.register_errors(app)
 
     @app.after_request

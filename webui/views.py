@@ -8,6 +8,7 @@ parameters and returns exactly what ``timtin search --json`` prints.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request, url_for
@@ -98,8 +99,8 @@ def _chart(facet, kind: str, state: State, year: int | None = None) -> dict:
     if kind == "month":
         keys = [f"{year:04d}-{m:02d}" for m in range(1, 13)]
         labels = MONTH_NAMES
-    else:
-        keys = sorted(counts)
+    else:  # every year from the first to the last, so a year without articles is a gap
+        keys = [str(y) for y in range(int(min(counts)), int(max(counts)) + 1)] if counts else []
         labels = keys
     top = max(counts.values(), default=0) or 1
     bars = []
@@ -120,6 +121,9 @@ def index():
     result = searcher().search(search_request)
     year = search_request.year or (search_request.month[0] if search_request.month else None)
     years = result.facets["year"]
+    if search_request.date_from or search_request.date_to:  # the chosen range is drawn over every year
+        years = searcher().search(replace(search_request, date_from=None, date_to=None, page=1, per_page=1),
+                                  snippets=False).facets["year"]
     if year is None and len(years) == 1:
         year = int(years[0].value)
     charts = [_chart(years, "year", state)]
@@ -152,11 +156,12 @@ def _request_link(req: SearchRequest) -> str:
     return search_url(req.to_params())
 
 
-def search_url(params) -> str:
-    """The search page's address for *params* (pairs, or a dict whose lists repeat a key):
-    every link to a search is built here."""
+def search_url(params, endpoint: str = "timtin.index", **values) -> str:
+    """The address of the search page (or of *endpoint*: the feed, a download) for the
+    search *params* (pairs, or a dict whose lists repeat a key): every link to a
+    search, its feed or its downloads is built here."""
     query = urlencode(params, doseq=True)
-    return url_for("timtin.index") + ("?" + query if query else "")
+    return url_for(endpoint, **values) + ("?" + query if query else "")
 
 
 def article_url(article_id: str, q: str | None = None, api: bool = False) -> str:
