@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from indexer import abbreviations, export, indexing, parsing, people, settings
+from indexer import abbreviations, export, indexing, parsing, profiles, settings
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -397,14 +397,14 @@ def _day(day) -> str:
 
 def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
     """One official's page, as text or as the JSON of /api/officials/NAME."""
-    keys = people.resolve(searcher, name)
+    keys = profiles.resolve(searcher, name)
     if not keys:
         raise click.ClickException(_shown(f'No official named "{name}"; try: timtin officials --query "{name}"'))
     if len(keys) > 1:
         raise click.ClickException(_shown(f'"{name}" stands for {len(keys)} people: ' + "; ".join(keys)
                                           + ". Give the name as written."))
-    profile = people.profile(searcher, keys[0])
-    result = people.articles(searcher, keys[0], per_page=min(limit, 100))
+    profile = profiles.profile(searcher, keys[0])
+    result = profiles.articles(searcher, keys[0], per_page=min(limit, 100))
     if as_json:
         click.echo(_json_line({**profile.to_json(), "search": result.to_json()}))
         return
@@ -426,7 +426,7 @@ def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
 
 def _holders(searcher: Searcher, post: str, as_json: bool) -> None:
     """Who the archive names in a post, by date."""
-    found = people.holders(searcher, post)
+    found = profiles.holders(searcher, post)
     if as_json:
         click.echo(_json_line(found.to_json()))
         return

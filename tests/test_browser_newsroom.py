@@ -98,7 +98,7 @@ def test_a_date_preset_fills_the_fields_and_is_drawn_on_the_chart(years_server, 
 
 @pytest.fixture(scope="module")
 def lang_son_server(tmp_path_factory):
-    from tests.test_people import ROWS
+    from tests.test_profiles import ROWS
 
     root = tmp_path_factory.mktemp("lang-son")
     src = write_jsonl(root / "src" / "a.jsonl", ROWS)

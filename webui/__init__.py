@@ -48,13 +48,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["WARM_UP"]:
         threading.Thread(target=searcher.warm, name="timtin-warm-up", daemon=True).start()
 
-    from webui import charts, exports, feeds, people, views
+    from webui import charts, exports, feeds, profiles, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(charts.bp)
-    app.register_blueprint(people.bp)
+    app.register_blueprint(profiles.bp)
     views.register_errors(app)
 
     @app.after_request

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from indexer import indexing, people
+from indexer import indexing, profiles
 from indexer.abbreviations import load_default
 from indexer.cli import cli
 from indexer.searching import Searcher
@@ -59,7 +59,7 @@ def client(lang_son_index):
 
 
 def test_a_profile_gives_every_title_with_its_first_and_last_date(searcher):
-    p = people.profile(searcher, "Hồ Tiến Thiệu")
+    p = profiles.profile(searcher, "Hồ Tiến Thiệu")
     assert p.articles == p.read == 6
     assert (p.first, p.last) == (dt.date(2016, 5, 10), dt.date(2024, 12, 1))
     assert [(t.title, t.first, t.last, t.articles) for t in p.titles] == [
@@ -73,7 +73,7 @@ def test_a_profile_gives_every_title_with_its_first_and_last_date(searcher):
 
 
 def test_a_title_written_long_or_short_is_one_title_of_the_profile(searcher):
-    p = people.profile(searcher, "Lương Văn Khải")
+    p = profiles.profile(searcher, "Lương Văn Khải")
     titles = {t.title: t.articles for t in p.titles}
     # "Chủ tịch Ủy ban nhân dân tỉnh" (once) and "Chủ tịch UBND tỉnh" (twice): one row, as written most
     assert titles == {"Chủ tịch UBND tỉnh Lạng Sơn": 3, "nguyên Chủ tịch UBND tỉnh Lạng Sơn": 1}
@@ -86,7 +86,7 @@ def test_a_title_written_long_or_short_is_one_title_of_the_profile(searcher):
     "CHỦ TỊCH UBND TỈNH LẠNG SƠN",
 ])
 def test_who_held_a_post_lists_the_people_by_date_accents_and_abbreviations_optional(searcher, post):
-    found = people.holders(searcher, post)
+    found = profiles.holders(searcher, post)
     assert [(h.name, h.first, h.last, h.articles) for h in found.holders] == [
         ("Lương Văn Khải", dt.date(2016, 5, 10), dt.date(2020, 11, 20), 3),  # "nguyên" (former) is not the post
         ("Hồ Tiến Thiệu", dt.date(2021, 6, 15), dt.date(2024, 12, 1), 3),  # his years as deputy are not
@@ -94,7 +94,7 @@ def test_who_held_a_post_lists_the_people_by_date_accents_and_abbreviations_opti
 
 
 def test_a_deputy_post_is_its_own_post(searcher):
-    found = people.holders(searcher, "Phó Chủ tịch UBND tỉnh Lạng Sơn")
+    found = profiles.holders(searcher, "Phó Chủ tịch UBND tỉnh Lạng Sơn")
     assert [(h.name, h.first.year, h.last.year) for h in found.holders] == [
         ("Hồ Tiến Thiệu", 2016, 2020), ("Đoàn Thu Hà", 2021, 2024)]
 
@@ -104,7 +104,7 @@ def test_a_deputy_post_is_its_own_post(searcher):
     ("Phó Thủ tướng", False), ("dân vận khéo", False), ("Mẫu Sơn", False), ('"Chủ tịch UBND tỉnh"', False),
 ])
 def test_a_query_is_read_as_a_post_when_it_starts_with_one_and_names_its_body(query, post):
-    assert people.looks_like_post(query) is post
+    assert profiles.looks_like_post(query) is post
 
 
 def test_the_official_page_shows_the_career_the_months_and_who_is_named_with_them(client):
@@ -203,4 +203,4 @@ D = dt.date
     ([D(2017, 5, 22), D(2017, 5, 25)], [D(2017, 5, 23)], [(D(2017, 5, 22), D(2017, 5, 25), 2)]),
 ])
 def test_a_holders_periods_split_only_at_a_long_silence_filled_by_someone_else(days, others, expected):
-    assert [(p.first, p.last, p.articles) for p in people.periods(days, others)] == expected
+    assert [(p.first, p.last, p.articles) for p in profiles.periods(days, others)] == expected

@@ -1,4 +1,4 @@
-"""Officials as people: an official's page, and who held a post when.
+"""Officials as people, as the archive tells it: an official's page (profile), and who held a post when.
 
 Everything here is read from the articles that name someone, through the search
 API (:meth:`indexer.searching.Searcher.stream`), so it answers exactly as search

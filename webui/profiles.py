@@ -1,5 +1,5 @@
 """Officials' pages (``/official/<name>``, ``/api/officials/<name>``) and who held a post
-(``/api/posts?q=``): thin views over :mod:`indexer.people`.
+(``/api/posts?q=``): thin views over :mod:`indexer.profiles`.
 
 A name is taken as typed (accents and capitals optional): one person is shown (an
 accent-free or differently written name is redirected to the person's address),
@@ -13,18 +13,18 @@ import datetime as dt
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from indexer import normalize, people
+from indexer import normalize, profiles
 from indexer.query import MAX_PAGE
 from webui.views import State, _chart, searcher
 
-bp = Blueprint("people", __name__)
+bp = Blueprint("profiles", __name__)
 PER_PAGE = 20
 
 
 @bp.app_template_global("official_url")
 def official_url(key: str) -> str:
     """The page of the person *key*."""
-    return url_for("people.official", name=key)
+    return url_for("profiles.official", name=key)
 
 
 def _page() -> int:
@@ -36,14 +36,14 @@ def _page() -> int:
 
 def _one(name: str, api: bool):
     """The key of the person *name* stands for, or the answer to give instead."""
-    keys = people.resolve(searcher(), name)
+    keys = profiles.resolve(searcher(), name)
     if not keys:
         abort(404, description=f'Không có quan chức nào tên "{name}" trong kho bài viết.' if not api
               else f'No official named "{name}" in the archive.')
     if len(keys) > 1:
         if api:
             return None, (jsonify({"error": f'"{name}" stands for {len(keys)} people; choose one.',
-                                   "candidates": [{"key": k, "url": url_for("people.api_official", name=k)}
+                                   "candidates": [{"key": k, "url": url_for("profiles.api_official", name=k)}
                                                   for k in keys]}), 300)
         return None, render_template("officials_choose.html", name=name, keys=keys, state=None)
     return keys[0], None
@@ -73,14 +73,14 @@ def _ticks(first: dt.date | None, last: dt.date | None) -> list[dict]:
     return ticks[::step]
 
 
-def timeline(profile: people.OfficialProfile) -> dict:
+def timeline(profile: profiles.OfficialProfile) -> dict:
     """The career chart: per title, its bar over the person's dated span, and the years."""
     first, last = profile.first, profile.last
     rows = [{"span": span, **_bar(first, last, span.first, span.last)} for span in profile.titles]
     return {"rows": rows, "ticks": _ticks(first, last), "first": first, "last": last}
 
 
-def months_chart(profile: people.OfficialProfile) -> dict:
+def months_chart(profile: profiles.OfficialProfile) -> dict:
     top = max((c.count for c in profile.months), default=0) or 1
     bars = [{"key": c.value, "count": c.count, "height": round(100 * c.count / top)} for c in profile.months]
     return {"bars": bars, "width": 100 / (len(bars) or 1)}
@@ -93,10 +93,10 @@ def official(name: str):
         return answer
     if name != key:
         return redirect(official_url(key) + (f"?{request.query_string.decode()}" if request.query_string else ""))
-    profile = people.profile(searcher(), key)
+    profile = profiles.profile(searcher(), key)
     if profile is None:
         abort(404, description=f'Không có bài viết nào nhắc đến "{name}".')
-    result = people.articles(searcher(), key, page=_page(), per_page=PER_PAGE)
+    result = profiles.articles(searcher(), key, page=_page(), per_page=PER_PAGE)
     # the facets lead to the search page, filtered by this person
     search_state = State(MultiDict([("official", key), ("sort", "newest")]))
     return render_template(
@@ -116,10 +116,10 @@ def api_official(name: str):
     key, answer = _one(name, api=True)
     if answer is not None:
         return answer
-    profile = people.profile(searcher(), key)
+    profile = profiles.profile(searcher(), key)
     if profile is None:
         abort(404, description=f'No article names "{name}".')
-    result = people.articles(searcher(), key, page=_page(), per_page=PER_PAGE)
+    result = profiles.articles(searcher(), key, page=_page(), per_page=PER_PAGE)
     return jsonify({**profile.to_json(), "search": result.to_json()})
 
 
@@ -128,10 +128,10 @@ def api_posts():
     q = request.args.get("q", "")
     if not q.strip() or len(q) > 200:
         return jsonify({"error": "Give a post in q (at most 200 characters), like: Chủ tịch UBND tỉnh Lạng Sơn"}), 400
-    return jsonify(people.holders(searcher(), q).to_json())
+    return jsonify(profiles.holders(searcher(), q).to_json())
 
 
-def post_timeline(found: people.PostHolders) -> dict:
+def post_timeline(found: profiles.PostHolders) -> dict:
     """The holders of a post as bars over the span the archive names them in it."""
     dated = [h for h in found.holders if h.first]
     first = min((h.first for h in dated), default=None)
@@ -148,9 +148,9 @@ def holders_for(req, suggestion: str | None = None) -> dict | None:
         return None
     # a post is recognised by its words as written: an accent-free query is read as restored
     spelled = req.query if normalize.has_accents(req.query) else suggestion or req.query
-    if not people.looks_like_post(spelled):
+    if not profiles.looks_like_post(spelled):
         return None
-    found = people.holders(searcher(), req.query)
+    found = profiles.holders(searcher(), req.query)
     if not found.holders:
         return None
     return {"found": found, "chart": post_timeline(found)}
