@@ -144,7 +144,7 @@ def _report(report: IndexReport) -> None:
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @officials_option
 def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, officials_file: Path | None) -> None:
-    """Add new and changed articles under PATHS (.txt, .jsonl, folders) to the index.
+    """Add new and changed articles under PATHS (.txt, .jsonl, .html, folders) to the index.
 
     Articles whose file left a folder indexed again are removed. Exit code 3
     means some input was skipped (each named above the summary).
