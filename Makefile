@@ -34,7 +34,7 @@ test: setup-test
 
 # The same suite against the lowest versions pyproject.toml allows (CI runs it too).
 MIN_VENV := .venv-min
-MIN_PINS := whoosh==2.7.4 flask==3.0.0 click==8.1.3 unidecode==1.3.6 numpy==1.26.0 gunicorn==22.0.0 gevent==24.2.1 trafilatura==1.12.0
+MIN_PINS := whoosh==2.7.4 flask==3.0.0 click==8.1.3 unidecode==1.3.6 numpy==1.26.0 gunicorn==22.0.0 gevent==24.2.1 trafilatura==2.0.0 lxml_html_clean==0.4.0 feedparser==6.0.11
 test-min:
 	$(PYTHON) -m venv $(MIN_VENV)
 	$(MIN_VENV)/bin/pip install --quiet $(MIN_PINS) 'pytest>=8' 'hypothesis>=6.100' 'playwright>=1.40'

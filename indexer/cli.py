@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from indexer import abbreviations, bundled, indexing, parsing
+from indexer import abbreviations, bundled, fetching, indexing, parsing
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -122,7 +122,7 @@ class _Bar:
             self.bar.__exit__(None, None, None)
 
 
-def _report(report: IndexReport) -> None:
+def _report(report: IndexReport, exit_on_skip: bool = True) -> None:
     for note in report.notes:
         click.echo(_shown(note), err=True)
     for problem in report.problems:
@@ -133,7 +133,8 @@ def _report(report: IndexReport) -> None:
     )
     if report.skipped:
         click.echo(f"{report.skipped} input(s) skipped; see the messages above.", err=True)
-        sys.exit(EXIT_SKIPPED)
+        if exit_on_skip:
+            sys.exit(EXIT_SKIPPED)
 
 
 @cli.command()
@@ -193,6 +194,87 @@ def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officia
     finally:
         bar.close()
     _report(report)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@index_option
+@click.option("--pages", "pages_dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Where the raw pages are kept (default: beside the index, var/index-pages for var/index).")
+@click.option("--every", default=None, metavar="INTERVAL", help="Fetch again on a schedule: 15m, 2h, 1d.")
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600),
+              help="Seconds between two requests to one host (robots.txt's Crawl-delay when longer).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds to wait for an answer.")
+@click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
+              help="Further tries after a timeout, a connection error, 429 or 5xx (waiting 2 s, 4 s...).")
+@click.option("--max-pages", default=None, type=click.IntRange(1), help="Download at most this many pages a run.")
+@click.option("--user-agent", default=fetching.USER_AGENT, show_default=False,
+              help="How requests name themselves (default: timtin/VERSION and what it obeys).")
+@click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 32),
+              help="Processes for the indexing that follows.")
+@click.option("--wait", is_flag=True, help="Wait for another fetch or indexer to finish instead of failing.")
+@officials_option
+def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages, user_agent, procs, wait,
+          officials_file):
+    """Download the articles that feeds, sitemaps or page URLs list, keep them, index them.
+
+    URLS are RSS/Atom feeds, sitemaps (or sitemap indexes) and article pages. Pages
+    already saved are not downloaded again unless their feed or sitemap gives a newer
+    date; feeds and sitemaps are asked conditionally (ETag, Last-Modified). An
+    interrupted run (Ctrl-C, kill -9) loses nothing: run it again to resume. The raw
+    pages stay on disk (--pages), so `timtin reindex` needs no network. Exit code 3
+    means some pages or feeds failed or were skipped as unreadable (each named).
+
+    \b
+        timtin fetch https://baolangson.vn/rss/thoi-su.rss
+        timtin fetch https://example.vn/sitemap.xml --every 15m
+    """
+    import time as time_mod
+
+    try:
+        interval = fetching.parse_every(every) if every else None
+    except TimtinError as err:
+        raise _fail(err)
+    options = fetching.Options(delay=delay, timeout=timeout, retries=retries, max_pages=max_pages,
+                               user_agent=user_agent)
+    folder = pages_dir or fetching.default_pages_folder(index_dir)
+    curated = _curated(officials_file)
+    while True:
+        started = time_mod.monotonic()
+        try:
+            report, indexed = fetching.run(list(urls), index_dir, folder, options,
+                                           log=lambda line: click.echo(_shown(line), err=True),
+                                           wait=wait, procs=procs, curated=curated)
+        except TimtinError as err:
+            raise _fail(err)
+        except OSError as err:
+            raise _os_fail(err, index_dir)
+        except KeyboardInterrupt:
+            click.echo(f"Interrupted: the pages saved so far are in {folder}; run the command again to go on.",
+                       err=True)
+            sys.exit(130)
+        for note in report.notes:
+            click.echo(f"warning: {_shown(note)}", err=True)
+        for url, why in report.failed:
+            click.echo(f"failed: {_shown(url)}: {_shown(why)}", err=True)
+        skipped_why: dict[str, int] = {}
+        for _, why in report.skipped:
+            skipped_why[why] = skipped_why.get(why, 0) + 1
+        for why, n in sorted(skipped_why.items()):
+            click.echo(f"skipped {n}: {_shown(why)}", err=True)
+        click.echo(report.summary() + f" Pages kept in {folder}.")
+        if interval is None:
+            _report(indexed, exit_on_skip=False)
+            sys.exit(EXIT_SKIPPED if (report.failed or indexed.skipped) else 0)
+        _report(indexed, exit_on_skip=False)
+        pause = max(0.0, interval - (time_mod.monotonic() - started))
+        click.echo(f"Next fetch in {pause / 60:.0f} min (Ctrl-C to stop).", err=True)
+        try:
+            time_mod.sleep(pause)
+        except KeyboardInterrupt:
+            click.echo("Stopped.", err=True)
+            return
 
 
 def _terminal(snippet: str) -> str:

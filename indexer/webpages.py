@@ -38,6 +38,7 @@ from urllib.parse import urljoin
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import set_date_params
 
 from indexer import parsing
 from indexer.errors import ParseError
@@ -288,7 +289,7 @@ def parse_page(
     _unwrap_layout_tables(tree)
     extracted = trafilatura.bare_extraction(
         tree, url=canonical, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, date_extraction_params={"extensive_search": False, "original_date": True},
+        include_images=False, date_extraction_params=set_date_params(False),  # the page's own dates only
     )
     meta = extracted.as_dict() if extracted is not None and hasattr(extracted, "as_dict") else (extracted or {})
     title = title or (" ".join(clean(meta["title"]).split()) if meta.get("title") else None)

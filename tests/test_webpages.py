@@ -20,7 +20,7 @@ from indexer.cli import cli
 from indexer.errors import ParseError
 from indexer.searching import SearchRequest, Searcher
 from tests.conftest import TEST_DATA
-from tests.test_webpages_helpers import to_cp1258
+from tests.fixture_site import to_cp1258
 
 SITE = TEST_DATA / "site"
 SITE_TEXT = TEST_DATA / "site-text"
