@@ -46,6 +46,7 @@ test-min:
 eval: setup
 	$(BIN)/python -m tests.tools.eval_officials
 	$(BIN)/python -m tests.tools.eval_matching
+	$(BIN)/python -m tests.tools.eval_stories
 
 # Speed and memory against plain Whoosh and SQLite FTS5 (see README): a quick look by default,
 # the full run with `make bench BENCH_N=100000` (about 40 minutes).

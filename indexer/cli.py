@@ -303,8 +303,11 @@ def _terminal(snippet: str) -> str:
 @click.option("--per-page", default="10", show_default=True)
 @click.option("--verbatim", is_flag=True,
               help="When nothing matches, say so instead of showing the suggestion's results.")
+@click.option("--all-copies", is_flag=True,
+              help="Show each copy of a story as a result of its own (by default a story shows once).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def search(query, index_dir, date_from, date_to, year, month, officials, sort, page, per_page, verbatim, as_json):
+def search(query, index_dir, date_from, date_to, year, month, officials, sort, page, per_page, verbatim, all_copies,
+           as_json):
     """Search the index. QUERY: words, "quoted phrases", -excluded, OR.
 
     \b
@@ -315,6 +318,7 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
         "q": " ".join(query), "from": date_from, "to": date_to, "year": year, "month": month,
         "official": list(officials), "sort": sort, "page": page, "per_page": per_page,
         "verbatim": "1" if verbatim else "",
+        "group": "0" if all_copies else "1",
     }
     try:
         request = SearchRequest.from_params(params)
@@ -329,9 +333,9 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     if result.total == 0:
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
     elif not result.hits:
-        click.echo(f"{result.total} articles; page {result.page} is past the last page ({result.pages}).")
+        click.echo(f"{result.total} {_unit(result)}; page {result.page} is past the last page ({result.pages}).")
     else:
-        click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)")
+        click.echo(f"{result.total} {_unit(result)}, showing {first}-{last} ({result.took_ms:.0f} ms)")
     if result.corrected:
         click.echo(f"Nothing matches {_shown(' '.join(query))!r}; showing results for: {_shown(result.corrected)} "
                    "(--verbatim to search exactly as typed)")
@@ -345,7 +349,18 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
         click.echo(f"{click.style(_terminal(hit.title_html), bold=True)}  [{when}]  {_shown(hit.id)}")
         if hit.officials:
             click.echo("  " + _shown("; ".join(hit.officials)))
-        click.echo("  " + _terminal(hit.snippet) + "\n")
+        click.echo("  " + _terminal(hit.snippet))
+        if hit.copies:
+            click.echo(f"  {len(hit.copies)} bản đăng lại (republished): " + "; ".join(
+                _shown(f"{c.outlet or c.title} {c.date.isoformat() if c.date else 'no date'} {c.id}") for c in hit.copies))
+        click.echo()
+
+
+def _unit(result) -> str:
+    """What a search's total counts: stories, when copies were grouped (issue #15)."""
+    if result.grouped and result.articles != result.total:
+        return f"stories ({result.articles} articles; copies of one story count once, --all-copies to list each)"
+    return "articles"
 
 
 def _print_problem(problem: Problem) -> None:

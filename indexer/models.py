@@ -103,6 +103,20 @@ class OfficialSummary:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Another publication of a hit's story: where and when (issue #15)."""
+
+    id: str
+    title: str
+    outlet: str | None
+    date: dt.date | None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "outlet": self.outlet,
+                "date": self.date.isoformat() if self.date else None}
+
+
+@dataclass(frozen=True)
 class SearchHit:
     id: str
     title: str
@@ -111,6 +125,7 @@ class SearchHit:
     score: float
     snippet: str  # HTML: escaped text with <mark> around matched words
     title_html: str = ""  # the title, escaped, with matched words in <mark>
+    copies: tuple[Copy, ...] = ()  # the story's other publications ("N bản đăng lại")
 
     def to_json(self) -> dict:
         return {
@@ -120,6 +135,7 @@ class SearchHit:
             "officials": list(self.officials),
             "score": round(self.score, 4),
             "snippet": self.snippet,
+            "copies": [c.to_json() for c in self.copies],
         }
 
 
@@ -138,6 +154,9 @@ class SearchResult:
     reading: dict = field(default_factory=dict)
     # the query whose results these are, when the one typed found nothing
     corrected: str | None = None
+    # articles matched, copies included; ``total`` counts stories when ``grouped``
+    articles: int | None = None
+    grouped: bool = False
 
     @property
     def pages(self) -> int:
@@ -147,6 +166,8 @@ class SearchResult:
         return {
             "query": self.query,
             "total": self.total,
+            "articles": self.articles if self.articles is not None else self.total,
+            "grouped": self.grouped,
             "page": self.page,
             "per_page": self.per_page,
             "took_ms": round(self.took_ms, 2),

@@ -47,13 +47,15 @@ class SearchRequest:
     per_page: int = 10
     facet_limit: int = FACET_LIMIT
     verbatim: bool = False  # no results for the suggestion when the query finds nothing
+    group: bool = True  # copies of one story show as one result (issue #15)
 
     @classmethod
     def from_params(cls, params: Mapping[str, object]) -> SearchRequest:
         """Check string parameters (from the CLI or a URL) and build a request.
 
         Accepted keys: ``q``, ``from``, ``to``, ``year``, ``month``, ``official``
-        (a string or a list), ``sort``, ``page``, ``per_page``, ``verbatim``. Raises
+        (a string or a list), ``sort``, ``page``, ``per_page``, ``verbatim``, ``group``
+        (``0``: every copy of a story as a result of its own). Raises
         :class:`QueryError` with a message that names the bad value.
         """
         query = str(params.get("q") or "")
@@ -93,6 +95,7 @@ class SearchRequest:
             page=_int_param(params, "page", 1, MAX_PAGE) or 1,
             per_page=_int_param(params, "per_page", 1, MAX_PER_PAGE) or 10,
             verbatim=str(params.get("verbatim") or "").strip().lower() in ("1", "true", "yes", "on"),
+            group=str(params.get("group") or "1").strip().lower() not in ("0", "false", "no", "off"),
         )
 
 

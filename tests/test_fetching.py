@@ -51,7 +51,7 @@ def site():
 
 def indexed(index: Path) -> dict[str, tuple]:
     searcher = Searcher(index)
-    result = searcher.search(SearchRequest.from_params({"q": "", "per_page": "100"}))
+    result = searcher.search(SearchRequest.from_params({"q": "", "per_page": "100", "group": "0"}))
     out = {}
     for hit in result.hits:
         article = searcher.article(hit.id)
