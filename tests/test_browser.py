@@ -7,6 +7,7 @@ Screenshots land in var/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -38,12 +39,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(sample_index):
-    """`timtin serve` (gunicorn) on a free loopback port."""
+@contextlib.contextmanager
+def serving(index: Path):
+    """`timtin serve` (gunicorn) over *index* on a free loopback port; yields its address."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "indexer", "serve", "--index", str(sample_index), "--port", str(port)],
+        [sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
@@ -58,9 +59,17 @@ def server(sample_index):
                 proc.kill()
                 raise RuntimeError("timtin serve did not start")
             time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(sample_index):
+    with serving(sample_index) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -158,23 +167,8 @@ def site_server(tmp_path_factory):
 
     index = tmp_path_factory.mktemp("site") / "index"
     indexing.update(index, [TEST_DATA / "site"])
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=1):
-                break
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("timtin serve did not start")
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(index) as base:
+        yield base
 
 
 def test_a_story_shows_once_and_its_copies_open_from_n_ban_dang_lai(site_server, page):
