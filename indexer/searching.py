@@ -27,10 +27,10 @@ import math
 import threading
 import time
 import weakref
-from urllib.parse import urlsplit
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
@@ -107,7 +107,7 @@ class _Snapshot:
     def stories(self) -> tuple[np.ndarray, np.ndarray]:
         """(story of each document, whether the document has live copies): the copies of
         one story grouped from the signatures stored at index time (:mod:`indexer.stories`),
-        on first use (about 0.3 s at 15,000 articles)."""
+        on first use (0.2-0.4 s at 15,000 real articles)."""
         if self._stories is None:
             with self.lock:
                 if self._stories is None:

@@ -211,3 +211,19 @@ def test_a_server_error_is_retried_with_backoff_and_a_host_without_robots_is_all
     assert [p for p, _ in calls] == ["/robots.txt", "/bai.html", "/bai.html", "/bai.html"]
     assert all(ua.startswith("timtin/") for _, ua in calls)
     assert waits.count(0.0) == 2  # Retry-After: 0, twice
+
+
+def test_every_fetches_on_a_schedule_and_ctrl_c_stops_it_cleanly(site, tmp_path):
+    index = tmp_path / "index"
+    cmd = [sys.executable, "-m", "indexer", "fetch", f"{site.base}/rss.xml", "--index", str(index), "--every", "1m",
+           "--delay", "0.05", "--timeout", "0.5", "--retries", "0"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    for line in proc.stderr:
+        if line.startswith("Next fetch in 1 min"):
+            proc.send_signal(signal.SIGINT)
+            break
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and "Stopped." in err
+    assert "Fetched 6, " in out and "Added 5" in out
+    assert indexed(index) == ARTICLES
