@@ -227,3 +227,13 @@ def test_every_fetches_on_a_schedule_and_ctrl_c_stops_it_cleanly(site, tmp_path)
     assert proc.returncode == 0 and "Stopped." in err
     assert "Fetched 6, " in out and "Added 5" in out
     assert indexed(index) == ARTICLES
+
+
+def test_a_second_fetch_into_the_same_folder_is_told_another_is_running(runner, tmp_path):
+    pages = tmp_path / "index-pages"
+    pages.mkdir()
+    with fetching._lock(pages, wait=False):
+        result = runner.invoke(cli, ["fetch", "http://127.0.0.1:9/rss.xml", "--index", str(tmp_path / "index")])
+    assert result.exit_code == 1
+    assert f"Another timtin fetch (pid {os.getpid()}) is saving pages into {pages}." in result.stderr
+    assert "run again with --wait" in result.stderr
