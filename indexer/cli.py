@@ -269,8 +269,8 @@ def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages,
             sys.exit(EXIT_SKIPPED if (report.failed or indexed.skipped) else 0)
         _report(indexed, exit_on_skip=False)
         pause = max(0.0, interval - (time_mod.monotonic() - started))
-        click.echo(f"Next fetch in {pause / 60:.0f} min (Ctrl-C to stop).", err=True)
-        try:
+        try:  # the line is inside: a Ctrl-C once it is shown stops cleanly
+            click.echo(f"Next fetch in {pause / 60:.0f} min (Ctrl-C to stop).", err=True)
             time_mod.sleep(pause)
         except KeyboardInterrupt:
             click.echo("Stopped.", err=True)
