@@ -38,10 +38,10 @@ test-fast: setup-test
 
 # The same suite against the lowest versions pyproject.toml allows (CI runs it too).
 MIN_VENV := .venv-min
-MIN_PINS := whoosh==2.7.4 flask==3.0.0 click==8.1.3 unidecode==1.3.6 numpy==1.26.0 gunicorn==22.0.0 gevent==24.2.1
+MIN_PINS := whoosh==2.7.4 flask==3.0.0 click==8.1.3 unidecode==1.3.6 numpy==1.26.0 gunicorn==22.0.0 gevent==24.2.1 trafilatura==2.0.0 lxml_html_clean==0.4.0 feedparser==6.0.11
 test-min:
 	$(PYTHON) -m venv $(MIN_VENV)
-	$(MIN_VENV)/bin/pip install --quiet $(MIN_PINS) 'pytest>=8' 'hypothesis>=6.100' 'playwright>=1.40' 'feedparser==6.0.11'
+	$(MIN_VENV)/bin/pip install --quiet $(MIN_PINS) 'pytest>=8' 'hypothesis>=6.100' 'playwright>=1.40'
 	$(MIN_VENV)/bin/pip install --quiet --no-deps -e .
 	$(MIN_VENV)/bin/pytest -q -p no:cacheprovider
 
@@ -50,6 +50,7 @@ test-min:
 eval: setup
 	$(BIN)/python -m tests.tools.eval_officials
 	$(BIN)/python -m tests.tools.eval_matching
+	$(BIN)/python -m tests.tools.eval_stories
 
 # Speed and memory against plain Whoosh and SQLite FTS5 (see README): a quick look by default,
 # the full run with `make bench BENCH_N=100000` (about 40 minutes).

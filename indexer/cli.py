@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from indexer import abbreviations, export, indexing, parsing, profiles, settings
+from indexer import abbreviations, export, fetching, indexing, parsing, profiles, settings
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -124,7 +124,7 @@ class _Bar:
             self.bar.__exit__(None, None, None)
 
 
-def _report(report: IndexReport) -> None:
+def _report(report: IndexReport, exit_on_skip: bool = True) -> None:
     for note in report.notes:
         click.echo(_shown(note), err=True)
     for problem in report.problems:
@@ -135,7 +135,8 @@ def _report(report: IndexReport) -> None:
     )
     if report.skipped:
         click.echo(f"{report.skipped} input(s) skipped; see the messages above.", err=True)
-        sys.exit(EXIT_SKIPPED)
+        if exit_on_skip:
+            sys.exit(EXIT_SKIPPED)
 
 
 @cli.command()
@@ -145,7 +146,7 @@ def _report(report: IndexReport) -> None:
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @officials_option
 def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, officials_file: Path | None) -> None:
-    """Add new and changed articles under PATHS (.txt, .jsonl, folders) to the index.
+    """Add new and changed articles under PATHS (.txt, .jsonl, .html, folders) to the index.
 
     Articles whose file left a folder indexed again are removed. Exit code 3
     means some input was skipped (each named above the summary).
@@ -195,6 +196,86 @@ def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officia
     _report(report)
 
 
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@index_option
+@click.option("--pages", "pages_dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Where the raw pages are kept (default: beside the index, var/index-pages for var/index).")
+@click.option("--every", default=None, metavar="INTERVAL", help="Fetch again on a schedule: 15m, 2h, 1d.")
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600),
+              help="Seconds between two requests to one host (robots.txt's Crawl-delay when longer).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds to wait for an answer.")
+@click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
+              help="Further tries after a timeout, a connection error, 429 or 5xx (waiting 2 s, 4 s...).")
+@click.option("--max-pages", default=None, type=click.IntRange(1), help="Download at most this many pages a run.")
+@click.option("--user-agent", default=fetching.USER_AGENT, show_default=False,
+              help="How requests name themselves (default: timtin/VERSION and what it obeys).")
+@procs_option
+@click.option("--wait", is_flag=True, help="Wait for another fetch or indexer to finish instead of failing.")
+@officials_option
+def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages, user_agent, procs, wait,
+          officials_file):
+    """Download the articles that feeds, sitemaps or page URLs list, keep them, index them.
+
+    URLS are RSS/Atom feeds, sitemaps (or sitemap indexes) and article pages. Pages
+    already saved are not downloaded again unless their feed or sitemap gives a newer
+    date; feeds and sitemaps are asked conditionally (ETag, Last-Modified). An
+    interrupted run (Ctrl-C, kill -9) loses nothing: run it again to resume. The raw
+    pages stay on disk (--pages), so `timtin reindex` needs no network. Exit code 3
+    means some pages or feeds failed or were skipped as unreadable (each named).
+
+    \b
+        timtin fetch https://baolangson.vn/rss/thoi-su.rss
+        timtin fetch https://example.vn/sitemap.xml --every 15m
+    """
+    import time as time_mod
+
+    try:
+        interval = fetching.parse_every(every) if every else None
+    except TimtinError as err:
+        raise _fail(err)
+    options = fetching.Options(delay=delay, timeout=timeout, retries=retries, max_pages=max_pages,
+                               user_agent=user_agent)
+    folder = pages_dir or fetching.default_pages_folder(index_dir)
+    curated = _curated(officials_file)
+    while True:
+        started = time_mod.monotonic()
+        try:
+            report, indexed = fetching.run(list(urls), index_dir, folder, options,
+                                           log=lambda line: click.echo(_shown(line), err=True),
+                                           wait=wait, procs=procs, curated=curated)
+        except TimtinError as err:
+            raise _fail(err)
+        except OSError as err:
+            raise _os_fail(err, index_dir)
+        except KeyboardInterrupt:
+            click.echo(f"Interrupted: the pages saved so far are in {folder}; run the command again to go on.",
+                       err=True)
+            sys.exit(130)
+        for note in report.notes:
+            click.echo(f"warning: {_shown(note)}", err=True)
+        for url, why in report.failed:
+            click.echo(f"failed: {_shown(url)}: {_shown(why)}", err=True)
+        skipped_why: dict[str, int] = {}
+        for _, why in report.skipped:
+            skipped_why[why] = skipped_why.get(why, 0) + 1
+        for why, n in sorted(skipped_why.items()):
+            click.echo(f"skipped {n}: {_shown(why)}", err=True)
+        click.echo(report.summary() + f" Pages kept in {folder}.")
+        if interval is None:
+            _report(indexed, exit_on_skip=False)
+            sys.exit(EXIT_SKIPPED if (report.failed or indexed.skipped) else 0)
+        _report(indexed, exit_on_skip=False)
+        pause = max(0.0, interval - (time_mod.monotonic() - started))
+        try:  # the line is inside: a Ctrl-C once it is shown stops cleanly
+            click.echo(f"Next fetch in {pause / 60:.0f} min (Ctrl-C to stop).", err=True)
+            time_mod.sleep(pause)
+        except KeyboardInterrupt:
+            click.echo("Stopped.", err=True)
+            return
+
+
 # Errors about a search parameter name the option as typed here (--per-page, not per_page).
 OPTION_NAMES = {"from": "--from", "to": "--to", "year": "--year", "month": "--month", "sort": "--sort",
                 "page": "--page", "per_page": "--per-page"}
@@ -229,13 +310,15 @@ def _terminal(snippet: str) -> str:
 @click.option("--per-page", default="10", show_default=True)
 @click.option("--verbatim", is_flag=True,
               help="When nothing matches, say so instead of showing the suggestion's results.")
+@click.option("--all-copies", is_flag=True,
+              help="Show each copy of a story as a result of its own (by default a story shows once).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the page's results).")
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS),
               help="Print every match (not a page) as CSV, JSON Lines or one JSON object.")
 @click.option("--max-rows", default=export.MAX_ROWS, show_default=True, type=click.IntRange(1, 10_000_000),
               help="With --format: the most rows to print; more matches are left out with a message, exit code 3.")
 def search(query, index_dir, date_from, date_to, since, year, month, officials, sort, page, per_page, verbatim,
-           as_json, fmt, max_rows):
+           all_copies, as_json, fmt, max_rows):
     """Search the index. QUERY: words, "quoted phrases", -excluded, OR.
 
     \b
@@ -255,6 +338,7 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
         "q": " ".join(query), "from": date_from, "to": date_to, "year": year, "month": month,
         "official": list(officials), "sort": sort or "relevance", "page": page, "per_page": per_page,
         "verbatim": "1" if verbatim else "",
+        "group": "0" if all_copies else "1",
     }
     try:
         request = SearchRequest.from_params(params, names={**OPTION_NAMES, **({"from": "--since"} if since else {})})
@@ -273,9 +357,9 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
     if result.total == 0:
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
     elif not result.hits:
-        click.echo(f"{_count(result.total, 'article')}; page {result.page} is past the last page ({result.pages}).")
+        click.echo(f"{result.total} {_unit(result)}; page {result.page} is past the last page ({result.pages}).")
     else:
-        click.echo(f"{_count(result.total, 'article')}, showing {first}-{last} ({result.took_ms:.0f} ms)")
+        click.echo(f"{result.total} {_unit(result)}, showing {first}-{last} ({result.took_ms:.0f} ms)")
     if result.corrected:
         click.echo(f"Nothing matches {_shown(' '.join(query))!r}; showing results for: {_shown(result.corrected)} "
                    "(--verbatim to search exactly as typed)")
@@ -289,7 +373,19 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
         click.echo(f"{click.style(_terminal(hit.title_html), bold=True)}  [{when}]  {_shown(hit.id)}")
         if hit.officials:
             click.echo("  " + _shown("; ".join(hit.officials)))
-        click.echo("  " + _terminal(hit.snippet) + "\n")
+        click.echo("  " + _terminal(hit.snippet))
+        if hit.copies:
+            click.echo(f"  {len(hit.copies)} bản đăng lại (republished): " + "; ".join(
+                _shown(f"{c.outlet or c.title} {c.date.isoformat() if c.date else 'no date'} {c.id}") for c in hit.copies))
+        click.echo()
+
+
+def _unit(result) -> str:
+    """What a search's total counts: stories, when copies were grouped (issue #15)."""
+    if result.grouped and result.articles != result.total:
+        return (("story" if result.total == 1 else "stories") + f" ({_count(result.articles, 'article')}; "
+                "copies of one story count once, --all-copies to list each)")
+    return "article" if result.total == 1 else "articles"
 
 
 def _count(n: int, noun: str) -> str:

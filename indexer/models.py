@@ -116,6 +116,20 @@ class OfficialSummary:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Another publication of a hit's story: where and when (issue #15)."""
+
+    id: str
+    title: str
+    outlet: str | None
+    date: dt.date | None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "outlet": self.outlet,
+                "date": self.date.isoformat() if self.date else None}
+
+
+@dataclass(frozen=True)
 class SearchHit:
     id: str
     title: str
@@ -127,6 +141,7 @@ class SearchHit:
     # the whole article the hit is (its url, its officials' titles), for exports and
     # officials' pages; not part of the JSON answer
     article: Article | None = field(default=None, compare=False, repr=False)
+    copies: tuple[Copy, ...] = ()  # the story's other publications ("N bản đăng lại")
 
     def to_json(self) -> dict:
         return {
@@ -136,6 +151,7 @@ class SearchHit:
             "officials": list(self.officials),
             "score": round(self.score, 4),
             "snippet": self.snippet,
+            "copies": [c.to_json() for c in self.copies],
         }
 
 
@@ -154,6 +170,9 @@ class SearchResult:
     reading: dict = field(default_factory=dict)
     # the query whose results these are, when the one typed found nothing
     corrected: str | None = None
+    # articles matched, copies included; ``total`` counts stories when ``grouped``
+    articles: int | None = None
+    grouped: bool = False
 
     @property
     def pages(self) -> int:
@@ -163,6 +182,8 @@ class SearchResult:
         return {
             "query": self.query,
             "total": self.total,
+            "articles": self.articles if self.articles is not None else self.total,
+            "grouped": self.grouped,
             "page": self.page,
             "per_page": self.per_page,
             "took_ms": round(self.took_ms, 2),

@@ -46,13 +46,15 @@ class SearchRequest:
     per_page: int = 10
     facet_limit: int = FACET_LIMIT
     verbatim: bool = False  # no results for the suggestion when the query finds nothing
+    group: bool = True  # copies of one story show as one result (issue #15)
 
     @classmethod
     def from_params(cls, params: Mapping[str, object], names: Mapping[str, str] | None = None) -> SearchRequest:
         """Check string parameters (from the CLI or a URL) and build a request.
 
         Accepted keys: ``q``, ``from``, ``to``, ``year``, ``month``, ``official``
-        (a string or a list), ``sort``, ``page``, ``per_page``, ``verbatim``. Raises
+        (a string or a list), ``sort``, ``page``, ``per_page``, ``verbatim``, ``group``
+        (``0``: every copy of a story as a result of its own). Raises
         :class:`QueryError` with a message that names the bad value, and the parameter
         as the user typed it: *names* maps a key to that (the CLI's ``--per-page``).
         """
@@ -100,6 +102,7 @@ class SearchRequest:
             page=_int_param(params, "page", 1, MAX_PAGE, names) or 1,
             per_page=_int_param(params, "per_page", 1, settings.get("max_per_page"), names) or 10,
             verbatim=str(params.get("verbatim") or "").strip().lower() in ("1", "true", "yes", "on"),
+            group=str(params.get("group") or "1").strip().lower() not in ("0", "false", "no", "off"),
         )
 
     def to_params(self) -> dict[str, str | list[str]]:
@@ -126,6 +129,8 @@ class SearchRequest:
             params["per_page"] = str(self.per_page)
         if self.verbatim:
             params["verbatim"] = "1"
+        if not self.group:
+            params["group"] = "0"
         return params
 
 

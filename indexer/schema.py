@@ -23,7 +23,8 @@ two never collide; a pair holds a space, which no word does.
 
 Columns hold what every search needs per document without reading stored fields:
 ``day`` (yyyymmdd, 0 when undated), the word counts ``tlen`` and ``blen`` for length
-normalisation, and ``hash`` and ``origin`` for incremental indexing. The article
+normalisation, ``hash`` and ``origin`` for incremental indexing, and ``minhash``, the
+body's signature that groups copies of one story (:mod:`indexer.stories`). The article
 itself is stored once, as JSON, in ``doc``.
 """
 
@@ -36,10 +37,10 @@ from whoosh import columns, fields, formats
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.system import pack_uint
 
-from indexer import normalize
+from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 8: the minhash column (issue #15, one story once)
 
 
 class TimtinCodec(W3Codec):
@@ -148,6 +149,7 @@ def make_schema() -> fields.Schema:
         day=fields.COLUMN(columns.NumericColumn("I")),
         tlen=fields.COLUMN(columns.NumericColumn("I")),
         blen=fields.COLUMN(columns.NumericColumn("I")),
+        minhash=fields.COLUMN(columns.VarBytesColumn()),
         official=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         official_title=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         doc=fields.STORED(),
@@ -186,6 +188,7 @@ def to_document(article: Article, content_hash: str) -> dict:
         "day": day_number(article),
         "tlen": title_len,
         "blen": body_len,
+        "minhash": stories.signature(article.body),
         "official": " ".join(official_term(o.name) for o in article.officials),
         "official_title": " ".join(
             f"{official_term(o.name)}|{official_term(t)}" for o in article.officials for t in o.titles

@@ -31,15 +31,16 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
-from indexer import normalize, schema, wordlist
+from indexer import normalize, schema, stories, wordlist
 from indexer.abbreviations import Abbreviations, expand
 from indexer.officials import PROVINCES
 from indexer.indexing import VOCAB_PREFIX, check_schema, require_generation
-from indexer.models import Article, FacetCount, Html, OfficialSummary, SearchHit, SearchResult
+from indexer.models import Article, Copy, FacetCount, Html, OfficialSummary, SearchHit, SearchResult
 from indexer.wordlist import WordList
 from indexer.query import (  # noqa: F401 - re-exported: the search API in one place
     MAX_WORDS,
@@ -102,6 +103,24 @@ class _Snapshot:
     _words: tuple[dict, dict] | None = None
     _whole_names: dict[str, str] | None = None
     _name_pairs: frozenset | None = None
+    _stories: tuple[np.ndarray, np.ndarray] | None = None
+
+    def stories(self) -> tuple[np.ndarray, np.ndarray]:
+        """(story of each document, whether the document has live copies): the copies of
+        one story grouped from the signatures stored at index time (:mod:`indexer.stories`),
+        on first use (0.2-0.4 s at 15,000 real articles)."""
+        if self._stories is None:
+            with self.lock:
+                if self._stories is None:
+                    size = self.size
+                    column = self.searcher.reader().column_reader("minhash") if size else []
+                    width = 2 * stories.K
+                    raw = b"".join(v if len(v) == width else stories.EMPTY for v in column)
+                    signatures = np.frombuffer(raw, dtype="<u2").reshape(size, stories.K)
+                    story = stories.group(signatures, self.lengths["body"][0].astype(np.int64), self.days, self.live)
+                    multi = (np.bincount(story, minlength=size)[story] > 1) & self.live
+                    self._stories = (story, multi)
+        return self._stories
 
     def whole_names(self) -> dict[str, str]:
         """Accent-free key -> officials' names and provinces, taken whole when restoring accents."""
@@ -701,6 +720,10 @@ class Searcher:
 
     def _search(self, snap: _Snapshot, request: SearchRequest, facets: bool, snippets: bool) -> SearchResult:
         parsed, scorer, base, in_year, final = self._select(snap, request)
+        articles = int(final.sum())
+        story, (base, in_year, final) = self._one_per_story(snap, request, scorer, parsed, (base, in_year, final))
+        grouped = story is not None
+
         counted = {
             "year": _slot_counts(snap.year_slot[base], lambda slot: str(snap.first_year + slot - 1)),
             "month": _slot_counts(
@@ -711,6 +734,9 @@ class Searcher:
         } if facets else {}
         ranked = self._rank(snap, scorer, final, request, parsed)
         hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
+        if grouped:
+            hits = tuple(replace(hit, copies=self._copies(snap, docnum, story))
+                         for hit, (docnum, _) in zip(hits, ranked))
         # on the first page only: later pages are the same query, already offered
         total = int(final.sum())
         # on the first page, and on any page of a search that found nothing (it is corrected)
@@ -726,6 +752,8 @@ class Searcher:
             hits=hits,
             facets=counted,
             reading=describe(parsed),
+            articles=articles,
+            grouped=grouped,
         )
 
     def _select(self, snap: _Snapshot, request: SearchRequest):
@@ -764,10 +792,37 @@ class Searcher:
                 parsed, scorer, _, _, alt = self._select(snap, replace(request, query=suggestion))
                 if alt.any():
                     final, corrected = alt, suggestion
+        _, (final,) = self._one_per_story(snap, request, scorer, parsed, (final,))  # as the pages count
         total = int(final.sum())
         ranked = self._rank(snap, scorer, final, replace(request, page=1, per_page=max(1, min(limit, total))), parsed)
         hits = (self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
         return Matches(query=query, total=total, corrected=corrected, hits=hits if limit > 0 else iter(()))
+
+    @staticmethod
+    def _one_per_story(snap: _Snapshot, request: SearchRequest, scorer: _Scorer, parsed: ParsedQuery, masks: tuple):
+        """(story of each document, *masks* with one result per story: its best match under
+        each filter, so facets count stories); (None, *masks*) when the request lists every
+        copy or the archive has none."""
+        story, multi = snap.stories() if request.group else (None, None)
+        if multi is None or not multi.any():
+            return None, masks
+        key = _order_key(snap, scorer, request.sort, parsed)
+        return story, tuple(_one_per_story(m, story, multi, key) for m in masks)
+
+    @staticmethod
+    def _copies(snap: _Snapshot, docnum: int, story: np.ndarray, limit: int = 50) -> tuple[Copy, ...]:
+        """The other live publications of a document's story, oldest first."""
+        members = np.flatnonzero((story == story[docnum]) & snap.live)
+        members = members[members != docnum]
+        if not len(members):
+            return ()
+        members = members[np.lexsort((members, np.where(snap.days[members] == 0, 99999999, snap.days[members])))]
+        out = []
+        with snap.lock:
+            for other in members[:limit].tolist():
+                article = schema.from_stored(snap.searcher.stored_fields(other))
+                out.append(Copy(article.id, article.title, outlet(article), article.date))
+        return tuple(out)
 
     @staticmethod
     def _rank(snap: _Snapshot, scorer: _Scorer, final, request: SearchRequest, parsed: ParsedQuery):
@@ -991,6 +1046,36 @@ class Searcher:
             "index_dir": str(snap.gen),
             "officials": [c.to_json() for c in self.find_officials("", top)] if top else [],
         }
+
+
+def outlet(article: Article) -> str | None:
+    """Where an article was published: its web address's host, else its dateline's code."""
+    if article.url:
+        host = urlsplit(article.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return article.source
+
+
+def _order_key(snap: _Snapshot, scorer: _Scorer, sort: str, parsed: ParsedQuery) -> np.ndarray:
+    """Per document, higher is shown first: the ranking's key (see :meth:`Searcher._rank`)."""
+    if sort == "relevance" and not parsed.is_empty():
+        return scorer.exact.astype(np.float64) * 1e9 + scorer.scores
+    days = snap.days.astype(np.float64)
+    return -np.where(days == 0, 99999999, days) if sort == "oldest" else days
+
+
+def _one_per_story(mask: np.ndarray, story: np.ndarray, multi: np.ndarray, key: np.ndarray) -> np.ndarray:
+    """*mask* with one document per story: the one with the highest *key* (ties: the lowest number)."""
+    docs = np.flatnonzero(mask & multi)
+    if not len(docs):
+        return mask
+    docs = docs[np.lexsort((docs, -key[docs]))]
+    _, first = np.unique(story[docs], return_index=True)
+    out = mask.copy()
+    out[docs] = False
+    out[docs[first]] = True
+    return out
 
 
 def _slot_counts(slots: np.ndarray, label) -> list[FacetCount]:

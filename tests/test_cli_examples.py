@@ -9,7 +9,9 @@ import pytest
 from indexer.cli import cli
 from tests.conftest import ROOT
 
-NOT_RUN = {"serve", "reindex"}  # a server that never returns; a rebuild tested in test_indexing
+# a server that never returns; a rebuild tested in test_indexing; a real paper's feed (no
+# network here: `timtin fetch` is tested against a local fixture site in tests/test_fetching.py)
+NOT_RUN = {"serve", "reindex", "fetch"}
 
 
 def _help_examples() -> list[str]:
@@ -21,6 +23,8 @@ def _help_examples() -> list[str]:
 
 
 def _readme_examples() -> list[str]:
+    """The commands of the README's ```sh blocks (a walkthrough that needs the network is
+    fenced ```console instead)."""
     out = []
     for block in re.findall(r"```sh\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S):
         for line in block.splitlines():

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import random
 
 import pytest
 
@@ -18,12 +19,19 @@ from webui import create_app
 COMMUNES = ["Mẫu Sơn", "Công Sơn", "Xuất Lễ", "Cao Lâu", "Lộc Bình", "Đình Lập", "Hữu Lũng", "Tràng Định"]
 
 
+WORDS = ("đường giao thông sạt lở đất đá vùi lấp nhà ở tài sản ruộng lúa hoa màu gia súc gia cầm trường học trạm y tế "
+         "cầu tràn ngầm suối thôn bản lực lượng vũ trang dân quân bộ đội biên phòng công an thanh niên tình nguyện "
+         "khẩn trương di dời an toàn lương thực thuốc men chăn màn áo phao thuyền máy nước sạch điện lưới").split()
+
+
 def flood_rows(n: int) -> list[dict]:
-    """*n* articles about floods (written for this test), on different days, a few undated."""
+    """*n* articles about floods (written for this test), on different days, a few undated;
+    each tells its own story (a paragraph of its own), so none is a copy of another."""
     start = dt.date(2024, 6, 1)
     rows = []
     for i in range(n):
         commune = COMMUNES[i % len(COMMUNES)]
+        own = " ".join(random.Random(i).choices(WORDS, k=150))
         rows.append({
             "id": f"lu/{i:03d}",
             "title": f"Lũ lụt ở xã {commune}: khắc phục hậu quả, số {i}",
@@ -33,7 +41,7 @@ def flood_rows(n: int) -> list[dict]:
             "body": (f"Mưa lớn kéo dài gây lũ lụt tại xã {commune}, huyện Cao Lộc. "
                      f"Ông Hồ Tiến Thiệu, Chủ tịch UBND tỉnh Lạng Sơn, đã đến kiểm tra. "
                      f"Đến nay, {i} hộ dân đã được hỗ trợ \"lương thực\" và nước sạch.\n\n"
-                     "Chính quyền xã tiếp tục vận động Nhân dân dọn dẹp nhà cửa."),
+                     "Chính quyền xã tiếp tục vận động Nhân dân dọn dẹp nhà cửa.\n\n" + own),
         })
     rows.append({"id": "khac/cho", "title": "Khánh thành chợ trung tâm", "date": "2024-05-01",
                  "body": "Chợ mới có 200 ki-ốt, phục vụ Nhân dân trong vùng."})
@@ -185,3 +193,22 @@ def test_the_server_writes_a_streamed_body_as_it_is_made_not_held_whole():
         sent.set()
     served.close()
     assert [len(b) for b in blocks] == [BLOCK_BYTES, 4] and blocks[1] == b"late"
+
+
+def test_an_export_counts_stories_as_the_pages_do(runner, tmp_path):
+    """Copies of one story (issue #15) are one row, as they are one result; --all-copies lists each."""
+    body = ("Sáng 19/1, Ban Dân vận Tỉnh ủy Lạng Sơn tổ chức hội nghị tổng kết công tác dân vận năm 2024 "
+            "và triển khai nhiệm vụ năm 2025. Năm qua, các cấp ủy, chính quyền đã thực hiện tốt quy chế dân chủ "
+            "ở cơ sở, xây dựng hơn 4.000 mô hình dân vận khéo trên các lĩnh vực kinh tế, văn hóa, xã hội, "
+            "quốc phòng, an ninh; phát huy vai trò của Nhân dân trong xây dựng nông thôn mới và đô thị văn minh.")
+    rows = [{"id": f"ban-sao/{outlet}", "title": f"Tổng kết công tác dân vận ({outlet})", "date": "2025-01-19",
+             "url": f"https://{outlet}.vn/dan-van", "body": body} for outlet in ("baolangson", "baocaobang", "tonghop")]
+    rows.append({"id": "khac", "title": "Dân vận ở khu dân cư", "date": "2025-01-20",
+                 "body": "Công tác dân vận ở khu dân cư được chú trọng, " + " ".join(random.Random(1).choices(WORDS, k=80))})
+    root = tmp_path / "index"
+    indexing.update(root, [write_jsonl(tmp_path / "copies.jsonl", rows)], procs=1)
+    for extra, expected in (([], 2), (["--all-copies"], 4)):
+        args = ["search", "dan van", "--index", str(root), *extra]
+        total = json.loads(runner.invoke(cli, [*args, "--json"]).stdout)["total"]
+        exported = read_csv(runner.invoke(cli, [*args, "--format", "csv"]).stdout)
+        assert total == len(exported) == expected

@@ -266,7 +266,7 @@ def test_templates_print_html_only_when_it_is_typed_as_html():
     "year": st.integers(1, 9999).map(str), "month": st.dates().map(lambda d: f"{d:%Y-%m}"),
     "from": st.dates().map(str), "to": st.dates().map(str), "sort": st.sampled_from(["relevance", "newest", "oldest"]),
     "page": st.integers(1, 1000).map(str), "per_page": st.integers(1, 100).map(str),
-    "verbatim": st.sampled_from(["", "1", "on"]),
+    "verbatim": st.sampled_from(["", "1", "on"]), "group": st.sampled_from(["", "0", "1", "off"]),
 }))
 def test_to_params_round_trips_from_params(params):
     try:

@@ -21,7 +21,7 @@ from indexer.searching import SearchRequest, Searcher, highlight
 
 bp = Blueprint("timtin", __name__)
 
-PARAMS = ("q", "from", "to", "year", "month", "official", "sort", "page", "per_page", "verbatim")
+PARAMS = ("q", "from", "to", "year", "month", "official", "sort", "page", "per_page", "verbatim", "group")
 ERROR_TITLES = {400: "Yêu cầu không hợp lệ", 503: "Chỉ mục chưa sẵn sàng"}
 LOOSER_BELOW = 10  # a search finding fewer articles offers its looser forms
 SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "Cũ nhất"}
