@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 INDEX  ?= var/index
 
-.PHONY: setup setup-test run index test test-min eval bench soak clean
+.PHONY: setup setup-test run index test test-fast test-min eval bench soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,13 @@ run: index
 test: setup-test
 	$(BIN)/pytest -q
 
+# The same without the tests marked slow (a wheel install, a soak, a full disk, the bench): a quick loop.
+test-fast: setup-test
+	$(BIN)/pytest -q -m "not slow"
+
 # The same suite against the lowest versions pyproject.toml allows (CI runs it too).
 MIN_VENV := .venv-min
-MIN_PINS := whoosh==2.7.4 flask==3.0.0 click==8.1.3 unidecode==1.3.6 numpy==1.26.0 gunicorn==22.0.0 gevent==24.2.1
+MIN_PINS := whoosh==2.7.4 flask==3.0.0 click==8.1.3 unidecode==1.3.6 numpy==1.26.0 gunicorn==22.0.0 gevent==24.2.1 trafilatura==2.0.0 lxml_html_clean==0.4.0 feedparser==6.0.11
 test-min:
 	$(PYTHON) -m venv $(MIN_VENV)
 	$(MIN_VENV)/bin/pip install --quiet $(MIN_PINS) 'pytest>=8' 'hypothesis>=6.100' 'playwright>=1.40'
@@ -46,6 +50,7 @@ test-min:
 eval: setup
 	$(BIN)/python -m tests.tools.eval_officials
 	$(BIN)/python -m tests.tools.eval_matching
+	$(BIN)/python -m tests.tools.eval_stories
 
 # Speed and memory against plain Whoosh and SQLite FTS5 (see README): a quick look by default,
 # the full run with `make bench BENCH_N=100000` (about 40 minutes).

@@ -10,38 +10,44 @@ error that stopped the run (nothing was changed then).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
-import os
 import re
 import sys
 from pathlib import Path
 
 import click
 
-from indexer import abbreviations, bundled, indexing, parsing
+from indexer import abbreviations, export, fetching, indexing, parsing, profiles, settings
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
 from indexer.query import describe_text
 from indexer.searching import SORTS, SearchRequest, Searcher
 
-DEFAULT_INDEX = "var/index"
 EXIT_SKIPPED = 3
 
-index_option = click.option(
-    "--index", "index_dir", envvar="TIMTIN_INDEX", default=DEFAULT_INDEX, show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Index folder (or set TIMTIN_INDEX).",
+
+def setting_option(name: str, *decls: str, **kwargs):
+    """A click option for setting *name* of :mod:`indexer.settings`: its environment
+    variable, default and help come from there, so `timtin settings` and `--help` agree."""
+    setting = settings.BY_NAME[name]
+    default = setting.default()
+    if setting.low is not None:
+        kwargs.setdefault("type", click.IntRange(setting.low, setting.high))
+    return click.option(
+        *decls, envvar=setting.env, show_envvar=True, default=default,
+        show_default=default is not None, help=setting.help + kwargs.pop("extra_help", ""), **kwargs,
+    )
+
+
+index_option = setting_option("index", "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path))
+officials_option = setting_option(
+    "officials", "--officials", "officials_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    extra_help=" Default: the list bundled with timtin.",
 )
-
-
-
-officials_option = click.option(
-    "--officials", "officials_file", envvar="TIMTIN_OFFICIALS", default=None,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Hand-kept officials list (CSV: name,aliases,titles); default: the one bundled with timtin.",
-)
+procs_option = setting_option("procs", "--procs")
 
 
 def _fail(err: TimtinError) -> click.ClickException:
@@ -61,9 +67,6 @@ def _os_fail(err: OSError, index_dir: Path) -> click.ClickException:
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-DEFAULT_PROCS = max(1, min(32, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
-
-
 def _shown(text: str) -> str:
     """Text from articles, safe to print on a terminal."""
     return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
@@ -75,17 +78,16 @@ def _json_line(data) -> str:
 
 
 def _abbreviations():
-    """The abbreviations table: TIMTIN_ABBREVIATIONS, else the bundled data/abbreviations.tsv."""
-    path = os.environ.get("TIMTIN_ABBREVIATIONS")
+    """The abbreviations table: TIMTIN_ABBREVIATIONS, else the bundled one."""
     try:
-        return abbreviations.load_default(Path(path) if path else None)
+        return abbreviations.load_default(settings.get("abbreviations"))
     except TimtinError as err:
         raise _fail(err)
 
 
 def _curated(path: Path | None) -> Curated | None:
-    if path is None:
-        path = bundled.path("officials.csv")
+    """The officials list given by --officials / TIMTIN_OFFICIALS, else the bundled one."""
+    path = settings.get("officials", given=path)
     if path is None:
         return None
     try:
@@ -122,7 +124,7 @@ class _Bar:
             self.bar.__exit__(None, None, None)
 
 
-def _report(report: IndexReport) -> None:
+def _report(report: IndexReport, exit_on_skip: bool = True) -> None:
     for note in report.notes:
         click.echo(_shown(note), err=True)
     for problem in report.problems:
@@ -133,25 +135,25 @@ def _report(report: IndexReport) -> None:
     )
     if report.skipped:
         click.echo(f"{report.skipped} input(s) skipped; see the messages above.", err=True)
-        sys.exit(EXIT_SKIPPED)
+        if exit_on_skip:
+            sys.exit(EXIT_SKIPPED)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @index_option
-@click.option("--procs", default=DEFAULT_PROCS, show_default=True, type=click.IntRange(1, 32),
-              help="Processes to use (default: the machine's cores).")
+@procs_option
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @officials_option
 def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, officials_file: Path | None) -> None:
-    """Add new and changed articles under PATHS (.txt, .jsonl, folders) to the index.
+    """Add new and changed articles under PATHS (.txt, .jsonl, .html, folders) to the index.
 
     Articles whose file left a folder indexed again are removed. Exit code 3
     means some input was skipped (each named above the summary).
 
     \b
         timtin index data/
-        timtin index archive/2021 feeds/lso.jsonl --procs 2
+        timtin index data/articles/2021 data/feeds/ban-tin-lso.jsonl --procs 2
     """
     bar = _Bar("Indexing")
     try:
@@ -169,8 +171,7 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, offi
 
 @cli.command()
 @index_option
-@click.option("--procs", default=DEFAULT_PROCS, show_default=True, type=click.IntRange(1, 32),
-              help="Processes to use (default: the machine's cores).")
+@procs_option
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @click.option("--drop-missing", is_flag=True, help="Rebuild even if some recorded sources are gone.")
 @officials_option
@@ -195,6 +196,91 @@ def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officia
     _report(report)
 
 
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@index_option
+@click.option("--pages", "pages_dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Where the raw pages are kept (default: beside the index, var/index-pages for var/index).")
+@click.option("--every", default=None, metavar="INTERVAL", help="Fetch again on a schedule: 15m, 2h, 1d.")
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600),
+              help="Seconds between two requests to one host (robots.txt's Crawl-delay when longer).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds to wait for an answer.")
+@click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
+              help="Further tries after a timeout, a connection error, 429 or 5xx (waiting 2 s, 4 s...).")
+@click.option("--max-pages", default=None, type=click.IntRange(1), help="Download at most this many pages a run.")
+@click.option("--user-agent", default=fetching.USER_AGENT, show_default=False,
+              help="How requests name themselves (default: timtin/VERSION and what it obeys).")
+@procs_option
+@click.option("--wait", is_flag=True, help="Wait for another fetch or indexer to finish instead of failing.")
+@officials_option
+def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages, user_agent, procs, wait,
+          officials_file):
+    """Download the articles that feeds, sitemaps or page URLs list, keep them, index them.
+
+    URLS are RSS/Atom feeds, sitemaps (or sitemap indexes) and article pages. Pages
+    already saved are not downloaded again unless their feed or sitemap gives a newer
+    date; feeds and sitemaps are asked conditionally (ETag, Last-Modified). An
+    interrupted run (Ctrl-C, kill -9) loses nothing: run it again to resume. The raw
+    pages stay on disk (--pages), so `timtin reindex` needs no network. Exit code 3
+    means some pages or feeds failed or were skipped as unreadable (each named).
+
+    \b
+        timtin fetch https://baolangson.vn/rss/thoi-su.rss
+        timtin fetch https://example.vn/sitemap.xml --every 15m
+    """
+    import time as time_mod
+
+    try:
+        interval = fetching.parse_every(every) if every else None
+    except TimtinError as err:
+        raise _fail(err)
+    options = fetching.Options(delay=delay, timeout=timeout, retries=retries, max_pages=max_pages,
+                               user_agent=user_agent)
+    folder = pages_dir or fetching.default_pages_folder(index_dir)
+    curated = _curated(officials_file)
+    while True:
+        started = time_mod.monotonic()
+        try:
+            report, indexed = fetching.run(list(urls), index_dir, folder, options,
+                                           log=lambda line: click.echo(_shown(line), err=True),
+                                           wait=wait, procs=procs, curated=curated)
+        except TimtinError as err:
+            raise _fail(err)
+        except OSError as err:
+            raise _os_fail(err, index_dir)
+        except KeyboardInterrupt:
+            click.echo(f"Interrupted: the pages saved so far are in {folder}; run the command again to go on.",
+                       err=True)
+            sys.exit(130)
+        for note in report.notes:
+            click.echo(f"warning: {_shown(note)}", err=True)
+        for url, why in report.failed:
+            click.echo(f"failed: {_shown(url)}: {_shown(why)}", err=True)
+        skipped_why: dict[str, int] = {}
+        for _, why in report.skipped:
+            skipped_why[why] = skipped_why.get(why, 0) + 1
+        for why, n in sorted(skipped_why.items()):
+            click.echo(f"skipped {n}: {_shown(why)}", err=True)
+        click.echo(report.summary() + f" Pages kept in {folder}.")
+        if interval is None:
+            _report(indexed, exit_on_skip=False)
+            sys.exit(EXIT_SKIPPED if (report.failed or indexed.skipped) else 0)
+        _report(indexed, exit_on_skip=False)
+        pause = max(0.0, interval - (time_mod.monotonic() - started))
+        try:  # the line is inside: a Ctrl-C once it is shown stops cleanly
+            click.echo(f"Next fetch in {pause / 60:.0f} min (Ctrl-C to stop).", err=True)
+            time_mod.sleep(pause)
+        except KeyboardInterrupt:
+            click.echo("Stopped.", err=True)
+            return
+
+
+# Errors about a search parameter name the option as typed here (--per-page, not per_page).
+OPTION_NAMES = {"from": "--from", "to": "--to", "year": "--year", "month": "--month", "sort": "--sort",
+                "page": "--page", "per_page": "--per-page"}
+
+
 def _terminal(snippet: str) -> str:
     """HTML snippet to terminal text: <mark> in bold, control characters shown as \\xNN."""
     parts = re.split(r"(<mark>.*?</mark>)", snippet)
@@ -216,27 +302,51 @@ def _terminal(snippet: str) -> str:
 @click.option("--month", metavar="YYYY-MM", help="Articles of this month.")
 @click.option("--official", "officials", multiple=True, metavar="NAME",
               help="Articles naming this official (accents optional); repeat for several.")
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--since", metavar="YYYY-MM-DD|Nd",
+              help="Articles dated on or after this day (or the last N days: 7d), newest first.")
+@click.option("--sort", type=click.Choice(SORTS), default=None,
+              help="Order of the results.  [default: relevance; newest with --since]")
 @click.option("--page", default="1", show_default=True)
 @click.option("--per-page", default="10", show_default=True)
 @click.option("--verbatim", is_flag=True,
               help="When nothing matches, say so instead of showing the suggestion's results.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def search(query, index_dir, date_from, date_to, year, month, officials, sort, page, per_page, verbatim, as_json):
+@click.option("--all-copies", is_flag=True,
+              help="Show each copy of a story as a result of its own (by default a story shows once).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the page's results).")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS),
+              help="Print every match (not a page) as CSV, JSON Lines or one JSON object.")
+@click.option("--max-rows", default=export.MAX_ROWS, show_default=True, type=click.IntRange(1, 10_000_000),
+              help="With --format: the most rows to print; more matches are left out with a message, exit code 3.")
+def search(query, index_dir, date_from, date_to, since, year, month, officials, sort, page, per_page, verbatim,
+           all_copies, as_json, fmt, max_rows):
     """Search the index. QUERY: words, "quoted phrases", -excluded, OR.
 
     \b
         timtin search dan van
-        timtin search '"tỉnh ủy"' --year 2021 --official "hoang van nghiem"
+        timtin search '"tỉnh ủy"' --year 2021 --official "vi duc thang"
+        timtin search lũ lụt --year 2024 --format csv > lu-lut-2024.csv
+        timtin search "dân vận" --since 2023-01-01 --format jsonl
     """
+    if fmt and as_json:
+        raise click.UsageError("Give --json (one page) or --format (every match), not both.")
+    if since:
+        if date_from:
+            raise click.UsageError("Give --since or --from, not both (--since DAY is --from DAY, newest first).")
+        date_from = _since(since)
+        sort = sort or "newest"
     params = {
         "q": " ".join(query), "from": date_from, "to": date_to, "year": year, "month": month,
-        "official": list(officials), "sort": sort, "page": page, "per_page": per_page,
+        "official": list(officials), "sort": sort or "relevance", "page": page, "per_page": per_page,
         "verbatim": "1" if verbatim else "",
+        "group": "0" if all_copies else "1",
     }
     try:
-        request = SearchRequest.from_params(params)
-        result = Searcher(index_dir, _abbreviations()).search(request)
+        request = SearchRequest.from_params(params, names={**OPTION_NAMES, **({"from": "--since"} if since else {})})
+        searcher = Searcher(index_dir, _abbreviations())
+        if fmt:
+            _export(searcher, request, fmt, max_rows)
+            return
+        result = searcher.search(request)
     except TimtinError as err:
         raise _fail(err)
     if as_json:
@@ -247,9 +357,9 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
     if result.total == 0:
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
     elif not result.hits:
-        click.echo(f"{result.total} articles; page {result.page} is past the last page ({result.pages}).")
+        click.echo(f"{result.total} {_unit(result)}; page {result.page} is past the last page ({result.pages}).")
     else:
-        click.echo(f"{result.total} articles, showing {first}-{last} ({result.took_ms:.0f} ms)")
+        click.echo(f"{result.total} {_unit(result)}, showing {first}-{last} ({result.took_ms:.0f} ms)")
     if result.corrected:
         click.echo(f"Nothing matches {_shown(' '.join(query))!r}; showing results for: {_shown(result.corrected)} "
                    "(--verbatim to search exactly as typed)")
@@ -263,7 +373,45 @@ def search(query, index_dir, date_from, date_to, year, month, officials, sort, p
         click.echo(f"{click.style(_terminal(hit.title_html), bold=True)}  [{when}]  {_shown(hit.id)}")
         if hit.officials:
             click.echo("  " + _shown("; ".join(hit.officials)))
-        click.echo("  " + _terminal(hit.snippet) + "\n")
+        click.echo("  " + _terminal(hit.snippet))
+        if hit.copies:
+            click.echo(f"  {len(hit.copies)} bản đăng lại (republished): " + "; ".join(
+                _shown(f"{c.outlet or c.title} {c.date.isoformat() if c.date else 'no date'} {c.id}") for c in hit.copies))
+        click.echo()
+
+
+def _unit(result) -> str:
+    """What a search's total counts: stories, when copies were grouped (issue #15)."""
+    if result.grouped and result.articles != result.total:
+        return (("story" if result.total == 1 else "stories") + f" ({_count(result.articles, 'article')}; "
+                "copies of one story count once, --all-copies to list each)")
+    return "article" if result.total == 1 else "articles"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _since(text: str) -> str:
+    """``--since``: a day (YYYY-MM-DD) as it is, or ``7d`` as the day 7 days before today."""
+    match = re.fullmatch(r"\s*(\d{1,5})\s*d\s*", text)
+    if match:
+        return (dt.date.today() - dt.timedelta(days=int(match[1]))).isoformat()
+    return text  # checked by SearchRequest.from_params, which names a bad date
+
+
+def _export(searcher: Searcher, request: SearchRequest, fmt: str, max_rows: int) -> None:
+    """Every match to stdout, a row at a time; the cap's message on stderr, exit code 3."""
+    done = export.export(searcher, request, fmt, limit=max_rows)
+    if done.corrected:
+        click.echo(f"Nothing matches {_shown(request.query)!r}; exporting the results for: "
+                   f"{_shown(done.corrected)} (--verbatim to search exactly as typed)", err=True)
+    safe = _shown if sys.stdout.isatty() else (lambda text: text)
+    for chunk in done.chunks:
+        click.echo(safe(chunk), nl=False)
+    if done.capped:
+        click.echo(f"{done.message()} (--max-rows raises the cap.)", err=True)
+        sys.exit(EXIT_SKIPPED)
 
 
 def _print_problem(problem: Problem) -> None:
@@ -278,7 +426,7 @@ def parse(paths: tuple[Path, ...], as_json: bool, officials_file: Path | None) -
     """Show articles as timtin reads them, without indexing.
 
     \b
-        timtin parse data/2021/dan-van.txt --json
+        timtin parse data/articles/2021/dan-van-khu-dan-cu.txt --json
     """
     skipped = 0
     for item in parsing.read_paths(paths, curated=_curated(officials_file)):
@@ -301,19 +449,32 @@ def parse(paths: tuple[Path, ...], as_json: bool, officials_file: Path | None) -
 
 
 @cli.command()
+@click.argument("name", nargs=-1)
 @index_option
 @click.option("--query", "text", default="", help="Officials whose name starts so (accents optional).")
+@click.option("--post", default="", metavar="POST",
+              help="Who the archive names in a post, by date: --post \"Chủ tịch UBND tỉnh Lạng Sơn\".")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--json", "as_json", is_flag=True, help="One JSON array.")
-def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
-    """Officials named in the archive, with article counts and their titles.
+@click.option("--json", "as_json", is_flag=True, help="One JSON value (for NAME, what /api/officials/NAME gives).")
+def officials(name: tuple[str, ...], index_dir: Path, text: str, post: str, limit: int, as_json: bool) -> None:
+    """Officials named in the archive, with article counts and their titles; with
+    NAME, one official's career as the archive tells it.
 
     \b
         timtin officials --limit 10
         timtin officials --query "hoang van"
+        timtin officials vi duc thang
+        timtin officials --post "chu tich ubnd tinh lang son"
     """
     try:
-        found = Searcher(index_dir).officials(text, limit)
+        searcher = Searcher(index_dir, _abbreviations())
+        if name:
+            _official(searcher, " ".join(name), limit, as_json)
+            return
+        if post:
+            _holders(searcher, post, as_json)
+            return
+        found = searcher.officials(text, limit)
     except TimtinError as err:
         raise _fail(err)
     if as_json:
@@ -324,6 +485,55 @@ def officials(index_dir: Path, text: str, limit: int, as_json: bool) -> None:
     for person in found:
         titles = "; ".join(t.value for t in person.titles[:3])
         click.echo(_shown(f"{person.count:>6}  {person.key or person.name}" + (f"  ({titles})" if titles else "")))
+
+
+def _day(day) -> str:
+    return day.isoformat() if day else "no date   "
+
+
+def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
+    """One official's page, as text or as the JSON of /api/officials/NAME."""
+    keys = profiles.resolve(searcher, name)
+    if not keys:
+        raise click.ClickException(_shown(f'No official named "{name}"; try: timtin officials --query "{name}"'))
+    if len(keys) > 1:
+        raise click.ClickException(_shown(f'"{name}" stands for {len(keys)} people: ' + "; ".join(keys)
+                                          + ". Give the name as written."))
+    profile = profiles.profile(searcher, keys[0])
+    result = profiles.articles(searcher, keys[0], per_page=min(limit, 100))
+    if as_json:
+        click.echo(_json_line({**profile.to_json(), "search": result.to_json()}))
+        return
+    span = f", {_day(profile.first)} to {_day(profile.last)}" if profile.first else ""
+    click.echo(_shown(f"{profile.name}: {profile.articles} articles{span}"))
+    if profile.read < profile.articles:
+        click.echo(f"(figures from the newest {profile.read})")
+    click.echo("\nTitles (first used, last used, articles):")
+    for t in profile.titles:
+        click.echo(_shown(f"  {_day(t.first)}  {_day(t.last)}  {t.articles:>5}  {t.title}"))
+    busy = [m for m in profile.months if m.count]
+    click.echo("\nArticles per month: " + ", ".join(f"{m.value} {m.count}" for m in busy))
+    if profile.named_with:
+        click.echo(_shown("\nNamed with: " + "; ".join(f"{c.value} ({c.count})" for c in profile.named_with)))
+    click.echo("\nNewest articles:")
+    for hit in result.hits:
+        click.echo(_shown(f"  {_day(hit.date)}  {hit.title}  [{hit.id}]"))
+
+
+def _holders(searcher: Searcher, post: str, as_json: bool) -> None:
+    """Who the archive names in a post, by date."""
+    found = profiles.holders(searcher, post)
+    if as_json:
+        click.echo(_json_line(found.to_json()))
+        return
+    if not found.holders:
+        click.echo(_shown(f'No article names anyone "{post}" ({found.matched} articles match the words).'))
+        return
+    click.echo(_shown(f'Named "{post}" in the archive (from {found.read} articles; first and last date, articles):'))
+    for h in found.holders:
+        spells = "; ".join(f"{p.first}..{p.last}" for p in h.periods) if len(h.periods) > 1 else ""
+        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}"
+                          + (f"  (named so in {spells})" if spells else "")))
 
 
 @cli.command()
@@ -349,10 +559,9 @@ def stats(index_dir: Path, as_json: bool) -> None:
 
 @cli.command()
 @index_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="PORT")
-@click.option("--workers", default=min(2, os.cpu_count() or 1), show_default=True, type=click.IntRange(1, 32),
-              help="Processes (each answers on its own core).")
+@setting_option("host", "--host")
+@setting_option("port", "--port")
+@setting_option("workers", "--workers")
 @click.option("--worker-class", default="gevent", show_default=True, type=click.Choice(["gevent", "gthread"]),
               help="gevent: an event loop per process, so idle and slow clients hold no thread.")
 @click.option("--connections", default=1000, show_default=True, type=click.IntRange(1, 100000),
@@ -378,3 +587,30 @@ def serve(index_dir: Path, host: str, port: int, workers: int, worker_class: str
     from webui.server import run
 
     run(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, workers, threads, worker_class, connections)
+
+
+@cli.command("settings")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array.")
+def show_settings(as_json: bool) -> None:
+    """The settings in force, and where each came from.
+
+    Each is set by its option (where a command has one), else by its environment
+    variable, else by a file bundled with timtin, else by its default.
+
+    \b
+        timtin settings
+        timtin settings --json
+    """
+    try:
+        values = settings.current()
+    except TimtinError as err:
+        raise _fail(err)
+    if as_json:
+        click.echo(_json_line([{"name": v.setting.name, "value": None if v.value is None else str(v.value),
+                                "source": v.source, "env": v.setting.env, "help": v.setting.help} for v in values]))
+        return
+    for v in values:
+        shown = "-" if v.value is None else str(v.value)
+        click.echo(_shown(f"{v.setting.name:<16} {shown}"))
+        click.echo(f"{'':<16} from the {v.source}" + (f" ({v.setting.env})" if v.source == "environment" else
+                                                        f"; set with {v.setting.env}") + f". {v.setting.help}")

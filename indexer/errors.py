@@ -9,14 +9,20 @@ from __future__ import annotations
 class TimtinError(Exception):
     """Base class of every error timtin reports to a user.
 
-    *status* is the HTTP status the web answers it with, and :meth:`public` the message
-    a web visitor sees (no folders of the server); the CLI prints the whole message.
+    *status* is the HTTP status the web answers it with, :meth:`public` the message
+    a web visitor sees (no folders of the server; the JSON API's language, English),
+    :meth:`public_vi` the same in Vietnamese for the web pages; the CLI prints the
+    whole message.
     """
 
     status = 500
+    vi: str | None = None
 
     def public(self) -> str:
         return str(self)
+
+    def public_vi(self) -> str:
+        return self.vi or self.public()
 
 
 class ParseError(TimtinError):
@@ -32,6 +38,8 @@ class IndexNotFound(TimtinError):
     """No index at the given folder."""
 
     status = 503
+
+    vi = 'Chưa có chỉ mục: hãy chạy "timtin index data/" trên máy chủ (hoặc trỏ TIMTIN_INDEX tới một chỉ mục).'
 
     def public(self) -> str:
         return 'There is no index yet: run "timtin index data/" on the server (or point TIMTIN_INDEX at an index).'
@@ -54,6 +62,8 @@ class IndexOutdated(TimtinError):
             f'(schema {version}, this one reads {wanted}). Run "timtin reindex" to rebuild it.'
         )
 
+    vi = 'Chỉ mục do một phiên bản timtin khác tạo ra. Hãy chạy "timtin reindex" trên máy chủ để dựng lại.'
+
     def public(self) -> str:
         return 'The index was built by another version of timtin. Run "timtin reindex" on the server to rebuild it.'
 
@@ -65,9 +75,13 @@ class IndexBusy(TimtinError):
 
 
 class QueryError(TimtinError):
-    """A search request with a bad parameter."""
+    """A search request with a bad parameter; *vi* says it in Vietnamese."""
 
     status = 400
+
+    def __init__(self, message: str, vi: str) -> None:
+        super().__init__(message)
+        self.vi = vi
 
 
 class DiskFull(TimtinError):

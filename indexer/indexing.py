@@ -426,7 +426,8 @@ def _worker(index: int, gen: str, jobs, existing, curated, ticks, results, paren
 
 
 def _jobs(paths: list[Path], procs: int) -> tuple[list, list[parsing.Unread]]:
-    """(file, root, span) for every article file, big JSONL files cut for the workers;
+    """(file, root, span) for every article file, big JSONL files cut in parts (shared
+    among the workers, and so that the progress bar moves through one big file too);
     and the folders and names that could not be read."""
     jobs, unread = [], []
     for item in parsing.walk(paths):
@@ -438,8 +439,8 @@ def _jobs(paths: list[Path], procs: int) -> tuple[list, list[parsing.Unread]]:
             size = file.stat().st_size
         except OSError:
             size = 0  # reading it names the problem
-        if procs > 1 and file.suffix.lower() == ".jsonl" and size > SPLIT_BYTES:
-            parts = min(procs * 8, max(2, size // SPLIT_BYTES))
+        if file.suffix.lower() == ".jsonl" and size > SPLIT_BYTES:
+            parts = min(max(procs, 4) * 8, max(2, size // SPLIT_BYTES))
             try:
                 jobs += [(file, root, span) for span in parsing.jsonl_spans(file, parts)]
                 continue
@@ -494,6 +495,11 @@ def _run_workers(gen: str, jobs, procs, existing, curated, progress, total, owne
             except queue.Empty:
                 if any(w.exitcode not in (None, 0) for w in workers):
                     raise TimtinError("An indexing worker died; nothing was changed. Run the command again.")
+        with contextlib.suppress(queue.Empty):  # ticks still in the pipe when the last result came
+            while progress and done < total:
+                ticks.get(timeout=1)
+                done += 1
+                progress(done, total)
     finally:
         for w in workers:
             w.join(timeout=10)

@@ -10,6 +10,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
+class Html(str):
+    """Text that is already HTML: escaped, with only the tags timtin put in (``<mark>``).
+
+    Templates print it as it is (Jinja and MarkupSafe honour ``__html__``) and escape
+    every other string, so no template needs ``|safe``; the core stays free of them.
+    """
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return str(self)
+
+
 @dataclass(frozen=True)
 class Official:
     """A person holding a post, as one article names them.
@@ -122,14 +135,32 @@ class OfficialSummary:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Another publication of a hit's story: where and when (issue #15)."""
+
+    id: str
+    title: str
+    outlet: str | None
+    date: dt.date | None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "outlet": self.outlet,
+                "date": self.date.isoformat() if self.date else None}
+
+
+@dataclass(frozen=True)
 class SearchHit:
     id: str
     title: str
     date: dt.date | None
     officials: tuple[str, ...]
     score: float
-    snippet: str  # HTML: escaped text with <mark> around matched words
-    title_html: str = ""  # the title, escaped, with matched words in <mark>
+    snippet: Html  # escaped text with <mark> around matched words
+    title_html: Html = Html("")  # the title, escaped, with matched words in <mark>
+    # the whole article the hit is (its url, its officials' titles), for exports and
+    # officials' pages; not part of the JSON answer
+    article: Article | None = field(default=None, compare=False, repr=False)
+    copies: tuple[Copy, ...] = ()  # the story's other publications ("N bản đăng lại")
 
     def to_json(self) -> dict:
         return {
@@ -139,6 +170,7 @@ class SearchHit:
             "officials": list(self.officials),
             "score": round(self.score, 4),
             "snippet": self.snippet,
+            "copies": [c.to_json() for c in self.copies],
         }
 
 
@@ -157,6 +189,9 @@ class SearchResult:
     reading: dict = field(default_factory=dict)
     # the query whose results these are, when the one typed found nothing
     corrected: str | None = None
+    # articles matched, copies included; ``total`` counts stories when ``grouped``
+    articles: int | None = None
+    grouped: bool = False
 
     @property
     def pages(self) -> int:
@@ -166,6 +201,8 @@ class SearchResult:
         return {
             "query": self.query,
             "total": self.total,
+            "articles": self.articles if self.articles is not None else self.total,
+            "grouped": self.grouped,
             "page": self.page,
             "per_page": self.per_page,
             "took_ms": round(self.took_ms, 2),

@@ -1,4 +1,5 @@
-"""Read articles from disk: text files shaped like a printed article, and JSON Lines.
+"""Read articles from disk: text files shaped like a printed article, JSON Lines, and
+saved web pages (.html, .htm: read by :mod:`indexer.webpages`).
 
 :func:`find_files` lists the article files under the paths a user gives;
 :func:`read_file` turns one file into :class:`~indexer.models.Article` records and
@@ -34,7 +35,7 @@ from indexer.errors import ParseError
 from indexer.models import Article, Problem
 from indexer.normalize import clean, title_case
 
-ARTICLE_SUFFIXES = (".txt", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file; read in spans when indexing with several processes
 MAX_ARTICLE_CHARS = 2_000_000  # about 400 pages: larger is not one article
 
@@ -222,10 +223,15 @@ def iter_file(
                 raise ParseError(where, f"the file is {size:,} bytes long, over the {MAX_ARTICLE_CHARS:,} "
                                         f"characters one article may have (at most {4 * MAX_ARTICLE_CHARS:,} "
                                         "bytes); split it into articles (or remove it if it is not one)")
-            text = decode(_read_all(fh, where), where)
-            text_id = article_id(file, root)
-            check_id(text_id, where)
-            article, warnings = parse_text(text, text_id, where)
+            if file.suffix.lower() in (".html", ".htm"):
+                from indexer import webpages  # trafilatura is loaded only when a page is read
+
+                article, warnings = webpages.parse_page(_read_all(fh, where), article_id(file, root), where), []
+            else:
+                text = decode(_read_all(fh, where), where)
+                text_id = article_id(file, root)
+                check_id(text_id, where)
+                article, warnings = parse_text(text, text_id, where)
         except ParseError as err:
             yield Problem(err.where, err.message)
             return
@@ -250,7 +256,7 @@ def _open_regular(file: Path, where: str):
         if stat.S_ISDIR(mode):
             raise ParseError(where, "is a folder, not an article file")
         raise ParseError(where, f"is a {_kind(mode)}, not a file; it was skipped (the articles indexed "
-                                "from it are kept). Give a regular .txt or .jsonl file")
+                                "from it are kept). Give a regular .txt, .jsonl or .html file")
     os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
 

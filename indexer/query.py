@@ -16,13 +16,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from indexer import normalize
+from indexer import normalize, settings
 from indexer.errors import QueryError
+from indexer.models import Html
 
 SORTS = ("relevance", "newest", "oldest")
-MAX_QUERY_CHARS = 2000
 MAX_WORDS = 24
-MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 FACET_LIMIT = 30
 SNIPPET_CHARS = 240
@@ -47,41 +46,51 @@ class SearchRequest:
     per_page: int = 10
     facet_limit: int = FACET_LIMIT
     verbatim: bool = False  # no results for the suggestion when the query finds nothing
+    group: bool = True  # copies of one story show as one result (issue #15)
 
     @classmethod
-    def from_params(cls, params: Mapping[str, object]) -> SearchRequest:
+    def from_params(cls, params: Mapping[str, object], names: Mapping[str, str] | None = None) -> SearchRequest:
         """Check string parameters (from the CLI or a URL) and build a request.
 
         Accepted keys: ``q``, ``from``, ``to``, ``year``, ``month``, ``official``
-        (a string or a list), ``sort``, ``page``, ``per_page``, ``verbatim``. Raises
-        :class:`QueryError` with a message that names the bad value.
+        (a string or a list), ``sort``, ``page``, ``per_page``, ``verbatim``, ``group``
+        (``0``: every copy of a story as a result of its own). Raises
+        :class:`QueryError` with a message that names the bad value, and the parameter
+        as the user typed it: *names* maps a key to that (the CLI's ``--per-page``).
         """
+        names = names or {}
         query = str(params.get("q") or "")
-        if len(query) > MAX_QUERY_CHARS:
-            raise QueryError(
-                f"The query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}. "
-                "Shorten it."
-            )
+        longest = settings.get("max_query_chars")
+        if len(query) > longest:
+            raise QueryError(f"The query is {len(query)} characters long; the limit is {longest}. Shorten it.",
+                             f"Câu tìm dài {len(query)} ký tự, quá giới hạn {longest}. Hãy rút ngắn.")
+        if query.strip() and next(normalize.tokens(normalize.clean(query)), None) is None:
+            raise QueryError(f"The query {query.strip()[:40]!r} has no letter or digit to search for; type a word.",
+                             f"“{query.strip()[:40]}” không có chữ hay số nào để tìm; hãy gõ một từ.")
         officials = params.get("official") or ()
         if isinstance(officials, str):
             officials = (officials,)
         officials = tuple(o for o in (normalize.clean(str(v)).strip() for v in officials) if o)
         if len(officials) > 10:
-            raise QueryError(f"{len(officials)} officials given; filter by at most 10.")
+            raise QueryError(f"{len(officials)} officials given; filter by at most 10.",
+                             f"Đã chọn {len(officials)} quan chức; chỉ lọc được tối đa 10.")
         sort = str(params.get("sort") or "relevance")
         if sort not in SORTS:
-            raise QueryError(f'Unknown sort "{sort}"; expected one of: {", ".join(SORTS)}')
-        year = _int_param(params, "year", 1, 9999)
+            raise QueryError(f'Unknown {names.get("sort", "sort")} "{sort}"; expected one of: {", ".join(SORTS)}',
+                             f'Cách sắp xếp "{sort}" không hợp lệ; chọn một trong: {", ".join(SORTS)}.')
+        year = _int_param(params, "year", 1, 9999, names)
         month = None
         if params.get("month"):
             match = _MONTH.match(str(params["month"]).strip())
             if not match or not 1 <= int(match[2]) <= 12:
-                raise QueryError(f'Bad month "{params["month"]}"; expected YYYY-MM, like 2021-01')
+                raise QueryError(f'Bad {names.get("month", "month")} "{params["month"]}"; expected YYYY-MM, like 2021-01',
+                                 f'Tháng "{params["month"]}" không hợp lệ; hãy viết năm-tháng, ví dụ 2021-01.')
             month = (int(match[1]), int(match[2]))
-        date_from = _date_param(params, "from")
-        date_to = _date_param(params, "to")
+        date_from = _date_param(params, "from", names)
+        date_to = _date_param(params, "to", names)
         if date_from and date_to and date_from > date_to:
-            raise QueryError(f"The date range is empty: from {date_from} is after to {date_to}.")
+            raise QueryError(f"The date range is empty: from {date_from} is after to {date_to}.",
+                             f"Khoảng ngày trống: ngày bắt đầu {date_from:%d/%m/%Y} sau ngày kết thúc {date_to:%d/%m/%Y}.")
         return cls(
             query=query,
             date_from=date_from,
@@ -90,33 +99,72 @@ class SearchRequest:
             month=month,
             officials=officials,
             sort=sort,
-            page=_int_param(params, "page", 1, MAX_PAGE) or 1,
-            per_page=_int_param(params, "per_page", 1, MAX_PER_PAGE) or 10,
+            page=_int_param(params, "page", 1, MAX_PAGE, names) or 1,
+            per_page=_int_param(params, "per_page", 1, settings.get("max_per_page"), names) or 10,
             verbatim=str(params.get("verbatim") or "").strip().lower() in ("1", "true", "yes", "on"),
+            group=str(params.get("group") or "1").strip().lower() not in ("0", "false", "no", "off"),
         )
 
+    def to_params(self) -> dict[str, str | list[str]]:
+        """The parameters that ask for this request (URL or CLI), defaults left out:
+        ``SearchRequest.from_params(request.to_params()) == request``."""
+        params: dict[str, str | list[str]] = {}
+        if self.query:
+            params["q"] = self.query
+        if self.officials:
+            params["official"] = list(self.officials)
+        if self.year is not None:
+            params["year"] = str(self.year)
+        if self.month:
+            params["month"] = f"{self.month[0]:04d}-{self.month[1]:02d}"
+        if self.date_from:
+            params["from"] = self.date_from.isoformat()
+        if self.date_to:
+            params["to"] = self.date_to.isoformat()
+        if self.sort != "relevance":
+            params["sort"] = self.sort
+        if self.page != 1:
+            params["page"] = str(self.page)
+        if self.per_page != 10:
+            params["per_page"] = str(self.per_page)
+        if self.verbatim:
+            params["verbatim"] = "1"
+        if not self.group:
+            params["group"] = "0"
+        return params
 
-def _int_param(params: Mapping[str, object], key: str, low: int, high: int) -> int | None:
+
+# a parameter as the Vietnamese pages name it
+_VI_NAMES = {"page": "Trang", "per_page": "Số kết quả mỗi trang", "year": "Năm", "from": "Ngày bắt đầu",
+             "to": "Ngày kết thúc"}
+
+
+def _int_param(params: Mapping[str, object], key: str, low: int, high: int, names: Mapping[str, str]) -> int | None:
     raw = params.get(key)
     if raw is None or raw == "":
         return None
+    shown = names.get(key, key)
+    vi = _VI_NAMES.get(key, key)
     try:
         value = int(str(raw).strip())
     except ValueError:
-        raise QueryError(f'Bad {key} "{raw}"; expected a whole number from {low} to {high}') from None
+        raise QueryError(f'Bad {shown} "{raw}"; expected a whole number from {low} to {high}',
+                         f'{vi} "{raw}" không hợp lệ; cần một số nguyên từ {low} đến {high}.') from None
     if not low <= value <= high:
-        raise QueryError(f"Bad {key} {value}; expected a whole number from {low} to {high}")
+        raise QueryError(f"Bad {shown} {value}; expected a whole number from {low} to {high}",
+                         f"{vi} {value} không hợp lệ; cần một số nguyên từ {low} đến {high}.")
     return value
 
 
-def _date_param(params: Mapping[str, object], key: str) -> dt.date | None:
+def _date_param(params: Mapping[str, object], key: str, names: Mapping[str, str]) -> dt.date | None:
     raw = params.get(key)
     if not raw:
         return None
     try:
         return dt.date.fromisoformat(str(raw).strip())
     except ValueError:
-        raise QueryError(f'Bad {key} date "{raw}"; expected YYYY-MM-DD, like 2021-01-19') from None
+        raise QueryError(f'Bad {names.get(key, key)} date "{raw}"; expected YYYY-MM-DD, like 2021-01-19',
+                         f'{_VI_NAMES[key]} "{raw}" không hợp lệ; hãy chọn một ngày, ví dụ 19/01/2021.') from None
 
 
 # -- the query -----------------------------------------------------------------
@@ -264,7 +312,7 @@ def typed_words(clauses: list[Clause]) -> list[str] | None:
 
 # -- snippets ------------------------------------------------------------------
 
-def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CHARS) -> str:
+def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CHARS) -> Html:
     """HTML of *text* (or its best passage) with the query's words in ``<mark>``.
 
     Words match folded, so an accent-free query marks the accented text; a passage
@@ -296,7 +344,7 @@ def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CH
         out.append("</mark>")
     out.append(html.escape(text[pos:end]))
     snippet = " ".join("".join(out).split())
-    return ("…" if start > 0 else "") + snippet.strip() + ("…" if end < len(text) else "")
+    return Html(("…" if start > 0 else "") + snippet.strip() + ("…" if end < len(text) else ""))
 
 
 _IY_WORD = re.compile(r"(?<![^\W_])([bdhklmnrstvx]|ph|th|ch|tr|nh|kh|qu)y(?![^\W_])")  # as normalize.same_iy

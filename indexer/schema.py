@@ -23,7 +23,8 @@ two never collide; a pair holds a space, which no word does.
 
 Columns hold what every search needs per document without reading stored fields:
 ``day`` (yyyymmdd, 0 when undated), the word counts ``tlen`` and ``blen`` for length
-normalisation, and ``hash`` and ``origin`` for incremental indexing. The article
+normalisation, ``hash`` and ``origin`` for incremental indexing, and ``minhash``, the
+body's signature that groups copies of one story (:mod:`indexer.stories`). The article
 itself is stored once, as JSON, in ``doc``.
 """
 
@@ -36,10 +37,10 @@ from whoosh import columns, fields, formats
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.system import pack_uint
 
-from indexer import normalize
+from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 8  # 8: the official fields hold person keys ("name (place)"), issue #11
+SCHEMA_VERSION = 9  # 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
 
 
 class TimtinCodec(W3Codec):
@@ -148,6 +149,7 @@ def make_schema() -> fields.Schema:
         day=fields.COLUMN(columns.NumericColumn("I")),
         tlen=fields.COLUMN(columns.NumericColumn("I")),
         blen=fields.COLUMN(columns.NumericColumn("I")),
+        minhash=fields.COLUMN(columns.VarBytesColumn()),
         official=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         official_title=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         doc=fields.STORED(),
@@ -186,6 +188,7 @@ def to_document(article: Article, content_hash: str) -> dict:
         "day": day_number(article),
         "tlen": title_len,
         "blen": body_len,
+        "minhash": stories.signature(article.body),
         # the article's person keys ("name (place)"): indexer.people makes people of them
         "official": " ".join(official_term(o.key) for o in article.officials),
         "official_title": " ".join(

@@ -2,9 +2,12 @@
 
 import json
 
+import pytest
+
 from tests.tools import bench
 
 
+@pytest.mark.slow  # over 10 s here; `make test-fast` leaves it out
 def test_bench_runs_and_writes_its_table_and_json(tmp_path):
     code = bench.main(["--n", "300", "--subset", "100", "--http-seconds", "1", "--rounds", "1",
                        "--out", str(tmp_path)])

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -38,29 +39,36 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(sample_index):
-    """`timtin serve` (gunicorn) on a free loopback port."""
+@contextmanager
+def serving(index: Path, *options: str):
+    """`timtin serve` (gunicorn) over *index* on a free loopback port; yields its base URL."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "indexer", "serve", "--index", str(sample_index), "--port", str(port)],
+        [sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port), *options],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=1) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("timtin serve did not start")
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=1) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError("timtin serve did not start")
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(sample_index):
+    with serving(sample_index) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +156,33 @@ def test_screenshots_desktop_and_phone(server, browser):
         page.screenshot(path=str(SHOTS / f"article-{name}.png"), full_page=True)
         context.close()
     assert (SHOTS / "search-phone.png").stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def site_server(tmp_path_factory):
+    """`timtin serve` over the fixture site's pages: a paper's article and an aggregator's copy (issue #15)."""
+    from indexer import indexing
+    from tests.conftest import TEST_DATA
+
+    index = tmp_path_factory.mktemp("site") / "index"
+    indexing.update(index, [TEST_DATA / "site"])
+    with serving(index) as base:
+        yield base
+
+
+def test_a_story_shows_once_and_its_copies_open_from_n_ban_dang_lai(site_server, page):
+    page.goto(site_server + "/?q=c%E1%BA%A7u+treo")
+    assert page.locator(".hit").count() == 1
+    assert page.locator(".count").inner_text().startswith("1 tin (2 bài viết")
+    copy = page.locator(".copies a", has_text="tintonghop.example")
+    assert not copy.is_visible()  # folded until asked for
+    page.locator(".copies summary", has_text="1 bản đăng lại").click()
+    assert copy.is_visible()
+    assert page.locator(".copies time").inner_text() == "30/11/2026"
+    copy.click()
+    page.wait_for_url("**/article**")
+    assert page.locator("h1").inner_text().startswith("Lạng Sơn: Cầu treo Bản Chắt chính thức đưa vào sử dụng")
+    page.go_back()
+    page.locator(".count a", has_text="xem riêng từng bài").click()
+    page.wait_for_url("**group=0**")
+    assert page.locator(".hit").count() == 2

@@ -58,7 +58,7 @@ def test_search_json_is_exactly_the_core_answer(runner, sample_index, sample_sea
 def test_search_prints_count_titles_and_snippets(runner, sample_index):
     result = runner.invoke(cli, ["search", "Kỳ Lừa", "--index", str(sample_index)])
     assert result.exit_code == 0
-    assert result.stdout.startswith("1 articles, showing 1-1")
+    assert result.stdout.startswith("1 article, showing 1-1")
     assert "Lễ hội Kỳ Lừa thu hút đông đảo người dân và du khách  [2023-02-20]" in result.stdout
 
 
@@ -80,7 +80,40 @@ def test_search_with_filters(runner, sample_index):
 def test_bad_parameter_is_a_one_line_error(runner, sample_index):
     result = runner.invoke(cli, ["search", "x", "--index", str(sample_index), "--month", "2021-13"])
     assert result.exit_code == 1
-    assert result.stderr.strip() == 'Error: Bad month "2021-13"; expected YYYY-MM, like 2021-01'
+    assert result.stderr.strip() == 'Error: Bad --month "2021-13"; expected YYYY-MM, like 2021-01'
+
+
+def test_errors_name_the_option_as_typed(runner, sample_index):
+    result = runner.invoke(cli, ["search", "x", "--index", str(sample_index), "--per-page", "abc"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == 'Error: Bad --per-page "abc"; expected a whole number from 1 to 100'
+    result = runner.invoke(cli, ["search", "x", "--index", str(sample_index), "--from", "19/01/2021"])
+    assert 'Bad --from date "19/01/2021"' in result.stderr
+
+
+def test_settings_show_values_and_where_they_came_from(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMTIN_INDEX", str(tmp_path / "news"))
+    monkeypatch.setenv("TIMTIN_MAX_PER_PAGE", "20")
+    monkeypatch.delenv("TIMTIN_PROCS", raising=False)
+    result = runner.invoke(cli, ["settings", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    assert rows["index"]["value"] == str(tmp_path / "news") and rows["index"]["source"] == "environment"
+    assert rows["procs"]["source"] == "default" and int(rows["procs"]["value"]) >= 1
+    assert rows["abbreviations"]["source"] == "bundled"
+    assert rows["abbreviations"]["value"].endswith("abbreviations.tsv")
+    # the limit set in the environment is the one searches enforce
+    result = runner.invoke(cli, ["search", "x", "--index", str(tmp_path / "news"), "--per-page", "50"])
+    assert "expected a whole number from 1 to 20" in result.stderr
+    text = runner.invoke(cli, ["settings"]).stdout
+    assert "TIMTIN_INDEX" in text and str(tmp_path / "news") in text
+
+
+def test_a_bad_setting_in_the_environment_is_named(runner, monkeypatch):
+    monkeypatch.setenv("TIMTIN_MAX_PER_PAGE", "many")
+    result = runner.invoke(cli, ["settings"])
+    assert result.exit_code == 1
+    assert 'TIMTIN_MAX_PER_PAGE="many" is not valid' in result.stderr
 
 
 def test_no_index_is_a_clear_error(runner, tmp_path):

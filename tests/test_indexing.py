@@ -154,6 +154,19 @@ def test_two_processes_index_the_same_articles_as_one(tmp_path):
     assert total(one, "dan van") == total(two, "dan van") == 60
 
 
+@pytest.mark.parametrize("procs", [1, 2])
+def test_the_progress_moves_through_one_big_jsonl_file(tmp_path, monkeypatch, procs):
+    monkeypatch.setattr(indexing, "SPLIT_BYTES", 4000)  # a "big" file without writing megabytes
+    rows = [{"id": f"a{i}", "title": f"Tin số {i}", "body": "Công tác dân vận ở cơ sở. " * 20} for i in range(80)]
+    src = write_jsonl(tmp_path / "feed.jsonl", rows)
+    seen = []
+    indexing.update(tmp_path / "index", [src], procs=procs, progress=lambda done, total: seen.append((done, total)))
+    total_steps = seen[-1][1]
+    assert total_steps >= 8  # the one file counts as many steps
+    assert [done for done, _ in seen] == list(range(total_steps + 1))
+    assert total(tmp_path / "index", "dan van") == 80
+
+
 def test_kill_9_during_reindex_leaves_the_old_index_answering(tmp_path):
     rows = [
         {"id": f"a{i}", "title": f"Tin số {i}", "body": "Công tác dân vận ở cơ sở được chú trọng. " * 40}
@@ -171,8 +184,11 @@ def test_kill_9_during_reindex_leaves_the_old_index_answering(tmp_path):
     while not list(root.glob("gen-*.tmp")) and time.time() < deadline:
         time.sleep(0.02)
     time.sleep(0.5)
+    # the kill lands mid-run: the reindex is still running and its new generation unfinished
+    assert proc.poll() is None, "the reindex finished before it could be killed; give it more articles"
+    assert list(root.glob("gen-*.tmp"))
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    assert proc.wait() == -signal.SIGKILL
     assert indexing.current_generation(root) == before
     assert total(root) == 1500
     report = indexing.reindex(root)  # the next run completes and cleans up

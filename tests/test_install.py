@@ -47,6 +47,7 @@ def installed(tmp_path_factory) -> Path:
     return bin_dir
 
 
+@pytest.mark.slow  # over 10 s here; `make test-fast` leaves it out
 def test_the_installed_copy_reads_its_bundled_tables_from_any_folder(installed, tmp_path):
     elsewhere = tmp_path / "elsewhere"  # nothing of timtin here: no data/, no source tree
     elsewhere.mkdir()

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from indexer import indexing
+from indexer import indexing, normalize
 from indexer.cli import cli
 from indexer.officials import CENTRAL, person_place
 from indexer.people import UNPLACED, group
@@ -168,15 +168,34 @@ def test_a_namesake_filters_their_own_articles_and_a_bare_name_all_of_them(peopl
     assert sorted(h.id for h in both.hits) == ["kh1", "kh2", "th1"]
 
 
+def test_an_articles_official_maps_to_their_person(people_index):
+    searcher = Searcher(people_index)
+    officials = {o.name: o for o in searcher.article("th1").officials}
+    assert officials["Lê Văn Hoa"].key == "Lê Văn Hoa (Thanh Hóa)"
+    assert searcher.person_key(officials["Lê Văn Hoa"]) == "Lê Văn Hoa (Thanh Hóa)"
+    one = {o.name: o for o in searcher.article("qn2").officials}["Hồ Quang Bửu"]
+    assert (one.key, searcher.person_key(one)) == ("Hồ Quang Bửu", "Hồ Quang Bửu")
+
+
+def _tones(text: str) -> str:
+    return " ".join(normalize.unify_tone(w) for w in text.split())
+
+
 def test_namesakes_on_the_web_and_in_the_json_api(people_index):
     client = create_app({"INDEX_DIR": str(people_index), "TESTING": True}).test_client()
     page = client.get("/").get_data(as_text=True)
     assert "Lê Văn Hoa (Thanh Hóa)</a> <span class=\"detail\">Phó Giám đốc Sở Giáo dục và Đào tạo Thanh Hóa</span>" in page
     assert "Lê Văn Hoa (Khánh Hòa)</a>" in page
     found = client.get("/api/officials?q=le van hoa").get_json()
-    assert sorted((o["value"], o["count"]) for o in found) == [("Lê Văn Hoa (Khánh Hòa)", 2), ("Lê Văn Hoa (Thanh Hóa)", 1)]
-    assert {o["detail"] for o in found} == {
-        "Phó Giám đốc Sở Văn hóa và Thể thao tỉnh Khánh Hòa", "Phó Giám đốc Sở Giáo dục và Đào tạo Thanh Hóa"
+    # (one title however its tone marks are placed: "Khánh Hòa", "Khánh Hoà")
+    assert sorted((o["key"], o["place"], o["count"], _tones(o["titles"][0]["value"])) for o in found) == [
+        ("Lê Văn Hoa (Khánh Hòa)", "Khánh Hòa", 2, _tones("Phó Giám đốc Sở Văn hóa và Thể thao tỉnh Khánh Hòa")),
+        ("Lê Văn Hoa (Thanh Hóa)", "Thanh Hóa", 1, _tones("Phó Giám đốc Sở Giáo dục và Đào tạo Thanh Hóa")),
+    ]
+    facet = client.get("/api/search").get_json()["facets"]["official"]
+    assert {(c["value"], c.get("detail")) for c in facet if c["value"].startswith("Lê Văn Hoa")} == {
+        ("Lê Văn Hoa (Khánh Hòa)", "Phó Giám đốc Sở Văn hóa và Thể thao tỉnh Khánh Hòa"),
+        ("Lê Văn Hoa (Thanh Hóa)", "Phó Giám đốc Sở Giáo dục và Đào tạo Thanh Hóa"),
     }
     filtered = client.get("/api/search?official=Lê Văn Hoa (Khánh Hòa)").get_json()
     assert sorted(h["id"] for h in filtered["hits"]) == ["kh1", "kh2"]

@@ -303,10 +303,11 @@ def test_query_parser_reads_phrases_exclusions_and_or():
 def test_result_json_has_exactly_the_documented_shape(search):
     data = search("dan van", per_page=2).to_json()
     assert list(data) == [
-        "query", "total", "page", "per_page", "took_ms", "suggestion", "corrected", "reading", "hits", "facets",
+        "query", "total", "articles", "grouped", "page", "per_page", "took_ms", "suggestion", "corrected", "reading",
+        "hits", "facets",
     ]
     assert list(data["reading"]) == ["accents", "alternatives", "excluded"]
-    assert list(data["hits"][0]) == ["id", "title", "date", "officials", "score", "snippet"]
+    assert list(data["hits"][0]) == ["id", "title", "date", "officials", "score", "snippet", "copies"]  # issue #15
     assert list(data["facets"]) == ["year", "month", "official"]
     assert set(data["facets"]["month"][0]) == {"value", "count"}
 

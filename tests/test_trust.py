@@ -11,7 +11,7 @@ import time
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from indexer import indexing, parsing
@@ -164,16 +164,36 @@ def test_core_search_never_raises_on_any_text(sample_searcher, q):
     assert time.perf_counter() - started < 1.0
 
 
+# values a parameter may hold, good and bad, beside any text
+PARAM_VALUES = QUERY_TEXT | st.sampled_from(["2021", "2021-05", "2021-13", "2021-01-19", "19/01/2021", "-3", "0", "10",
+                                             "101", "newest", "date", "vi duc thang", "1"])
+STATUSES: set[int] = set()
+
+
 @settings(max_examples=100, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(
     st.sampled_from(["q", "from", "to", "year", "month", "official", "sort", "page", "per_page", "x"]),
-    QUERY_TEXT, max_size=5))
+    PARAM_VALUES, max_size=5))
+@example(params={"q": "dân vận", "year": "2021"})  # the two branches are always reached
+@example(params={"month": "2021-13"})
 def test_api_search_answers_200_or_400_never_500(sample_index, params):
     client = create_app({"INDEX_DIR": str(sample_index)}).test_client()
     answer = client.get("/api/search", query_string=params)
     assert answer.status_code in (200, 400), answer.get_data(as_text=True)
     data = answer.get_json()
     assert ("error" in data) == (answer.status_code == 400)
+    if answer.status_code == 200:
+        assert data["total"] >= 0 and len(data["hits"]) <= data["per_page"]
+    else:
+        assert data["error"].startswith(("Bad", "Unknown", "The")) or "officials given" in data["error"]
+    STATUSES.add(answer.status_code)
+
+
+def test_the_property_test_reached_both_answers():
+    """Run after the test above (pytest keeps file order): it saw answers and refusals."""
+    if not STATUSES:
+        pytest.skip("run with the property test above")
+    assert STATUSES == {200, 400}
 
 
 @pytest.mark.parametrize("path", [
@@ -213,6 +233,7 @@ def test_problem_messages_name_the_file_and_line(tmp_path):
     assert json.loads(src.read_text().splitlines()[0])["title"] == "A"
 
 
+@pytest.mark.slow  # over 10 s here; `make test-fast` leaves it out
 def test_soak_short_form_loses_no_request_and_no_article(capsys):
     from tests.tools import soak
 

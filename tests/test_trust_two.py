@@ -239,6 +239,7 @@ def free_mb(path: Path) -> float:
     return info.f_bavail * info.f_frsize / 1e6
 
 
+@pytest.mark.slow  # over 10 s here; `make test-fast` leaves it out
 def test_a_full_disk_gives_one_message_removes_what_the_run_wrote_and_the_next_run_starts(tmp_path, small_disk):
     from tests.tools import synth
 
@@ -524,6 +525,7 @@ def test_a_folder_path_too_long_for_the_system_is_a_message_not_a_traceback(tmp_
     assert "Added 1," in result.stdout
 
 
+@pytest.mark.slow  # over 10 s here; `make test-fast` leaves it out
 def test_an_indexing_process_stays_small_whatever_the_input(tmp_path):
     """2,000 articles in one file (one segment's worth before, 420 MB resident) and the
     same again with two processes: each process stays under 300 MB."""

@@ -1,13 +1,17 @@
 """The web UI and JSON API through Flask's test client (issue #4)."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer import indexing
+from indexer.errors import QueryError
 from indexer.searching import SearchRequest
 from tests.conftest import write_jsonl
-from webui import create_app
+from webui import create_app, views
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +103,7 @@ def test_article_page_shows_text_officials_and_highlights(client):
     assert "<h1>Nâng cao hiệu quả công tác <mark>dân vận</mark> ở khu dân cư</h1>" in page
     assert "Linh Thị Ánh Nguyệt</a> — Trưởng Ban Dân vận Tỉnh uỷ" in page
     assert "12/03/2021" in page and "Phương Dung" in page
-    assert 'href="/?month=2021-03&amp;year=2021"' in page
+    assert 'href="/?year=2021&amp;month=2021-03"' in page
 
 
 def test_article_captions_are_shown_apart(client):
@@ -128,6 +132,8 @@ def test_bad_parameters_get_400_with_a_message(client, query):
     page = client.get(f"/?{query}")
     assert page.status_code == 400
     assert "Yêu cầu không hợp lệ" in text_of(page)
+    assert "không hợp lệ" in text_of(page).split("Yêu cầu không hợp lệ", 2)[-1]  # the reason, in Vietnamese too
+    assert "expected" not in text_of(page)
     api = client.get(f"/api/search?{query}")
     assert api.status_code == 400
     assert api.get_json()["error"].startswith(("Bad", "Unknown"))
@@ -197,3 +203,82 @@ def test_an_index_of_another_layout_answers_503_with_the_fix_on_every_route(tmp_
         assert answer.status_code == 503, url
         assert "Chỉ mục chưa sẵn sàng" in answer.get_data(as_text=True)
         assert "timtin reindex" in answer.get_data(as_text=True)
+
+
+def test_the_web_reads_the_settings_the_cli_reads(sample_index, monkeypatch):
+    monkeypatch.setenv("TIMTIN_INDEX", str(sample_index))
+    monkeypatch.setenv("TIMTIN_MAX_PER_PAGE", "5")
+    client = create_app({"TESTING": True, "WARM_UP": False}).test_client()
+    data = client.get("/api/search?q=dan+van").get_json()
+    assert data["total"] > 0  # the index of TIMTIN_INDEX, not var/index
+    response = client.get("/api/search?q=dan+van&per_page=6")
+    assert response.status_code == 400
+    assert "from 1 to 5" in response.get_json()["error"]
+
+
+def test_a_query_of_only_symbols_gets_a_message_not_the_whole_archive(client):
+    for q in ("%21%21%21", "%F0%9F%99%82", "--"):  # !!!, an emoji, two dashes
+        page = client.get(f"/?q={q}")
+        assert page.status_code == 400
+        assert "không có chữ hay số nào để tìm" in text_of(page)
+        assert "no letter or digit" in client.get(f"/api/search?q={q}").get_json()["error"]
+
+
+def test_the_page_speaks_vietnamese_and_shows_days_as_dd_mm_yyyy(client):
+    page = text_of(client.get("/?from=2021-01-01&to=2021-12-31"))
+    assert "Từ 01/01/2021" in page and "Đến 31/12/2021" in page
+    empty = text_of(client.get("/?from=2021-12-31&to=2021-01-01"))
+    assert "ngày bắt đầu 31/12/2021 sau ngày kết thúc 01/01/2021" in empty
+
+
+def test_favicon(client):
+    with client.get("/favicon.ico") as icon:
+        assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
+        assert icon.get_data(as_text=True).startswith("<svg")
+    assert 'rel="icon"' in text_of(client.get("/"))
+
+
+def test_api_officials_is_what_the_cli_prints_and_honours_limit(client, runner, sample_index):
+    from indexer.cli import cli
+    import json
+
+    api = client.get("/api/officials?q=vi+duc&limit=1").get_json()
+    cli_rows = json.loads(runner.invoke(cli, ["officials", "--index", str(sample_index), "--query", "vi duc",
+                                              "--limit", "1", "--json"]).stdout)
+    assert api == cli_rows and len(api) == 1
+    assert api[0]["name"] == "Vi Đức Thắng" and api[0]["titles"]
+    assert len(client.get("/api/officials?limit=3").get_json()) == 3
+    assert client.get("/api/officials?limit=0").status_code == 400
+
+
+def test_templates_print_html_only_when_it_is_typed_as_html():
+    """Trusted HTML (snippets, marked titles) is typed in the core (models.Html); no
+    template may mark a plain string safe, or build a site link by hand."""
+    from pathlib import Path
+
+    for template in (Path(__file__).resolve().parent.parent / "webui" / "templates").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert "|safe" not in text.replace(" ", ""), template.name
+        assert 'href="/' not in text and 'action="/' not in text, template.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(params=st.fixed_dictionaries({}, optional={
+    "q": st.text(max_size=40), "official": st.lists(st.text(max_size=20), max_size=3),
+    "year": st.integers(1, 9999).map(str), "month": st.dates().map(lambda d: f"{d:%Y-%m}"),
+    "from": st.dates().map(str), "to": st.dates().map(str), "sort": st.sampled_from(["relevance", "newest", "oldest"]),
+    "page": st.integers(1, 1000).map(str), "per_page": st.integers(1, 100).map(str),
+    "verbatim": st.sampled_from(["", "1", "on"]), "group": st.sampled_from(["", "0", "1", "off"]),
+}))
+def test_to_params_round_trips_from_params(params):
+    try:
+        request = SearchRequest.from_params(params)
+    except QueryError:
+        return  # a refused request has no parameters to give back
+    assert SearchRequest.from_params(request.to_params()) == request
+    # and the search page's address carries exactly those parameters
+    with create_app({"INDEX_DIR": "unused", "WARM_UP": False}).test_request_context():
+        url = views.search_url(request.to_params())
+    parsed = parse_qs(urlsplit(url).query, keep_blank_values=True)
+    again = {k: v if k == "official" else v[0] for k, v in parsed.items()}
+    assert SearchRequest.from_params(again) == request

@@ -20,6 +20,7 @@ real server in ``tests/test_trust_two.py``).
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Callable
 
 from flask import Flask
@@ -70,23 +71,55 @@ class EventWorker(GeventWorker):
 
 def _in_threads(app, size: int):
     """Run each request's app call (the CPU work: searching) in a pool of native
-    threads, as gthread does, while the event loop keeps reading and writing sockets."""
+    threads, as gthread does, while the event loop keeps reading and writing sockets.
+    The body is made in the pool too, a block at a time (:class:`_Body`)."""
     from gevent.threadpool import ThreadPool
 
     pool = ThreadPool(size)
 
     def call(environ, start_response):
-        def run():
-            result = app(environ, start_response)
-            try:
-                return list(result)
-            finally:
-                if hasattr(result, "close"):
-                    result.close()
-
-        return pool.apply(run)
+        return _Body(pool, pool.apply(app, (environ, start_response)))
 
     return call
+
+
+BLOCK_BYTES = 64 * 1024  # a streamed body leaves in blocks of about this size...
+BLOCK_SECONDS = 0.25  # ...or of what was made in this time, whichever comes first
+
+
+class _Body:
+    """A response body made in the pool's threads and written by the event loop a block
+    at a time: a streamed answer (an export of every match) leaves as it is made
+    instead of being held whole; a page is one block, as before."""
+
+    def __init__(self, pool, result) -> None:
+        self.pool = pool
+        self.result = result
+
+    def __iter__(self):
+        chunks = self.pool.apply(iter, (self.result,))
+        while True:
+            block = self.pool.apply(_block, (chunks,))
+            if block is None:
+                return
+            if block:
+                yield block
+
+    def close(self) -> None:
+        close = getattr(self.result, "close", None)
+        if close is not None:
+            self.pool.apply(close)
+
+
+def _block(chunks) -> bytes | None:
+    """The next block of a body (None once it is over)."""
+    parts, size, started = [], 0, time.monotonic()
+    for chunk in chunks:
+        parts.append(chunk)
+        size += len(chunk)
+        if size >= BLOCK_BYTES or time.monotonic() - started >= BLOCK_SECONDS:
+            break
+    return b"".join(parts) if parts else None
 
 
 class ThreadedWorker(ThreadWorker):

@@ -8,22 +8,25 @@ parameters and returns exactly what ``timtin search --json`` prints.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
+from indexer import settings
 from indexer.errors import TimtinError
 from indexer.query import describe_text
 from indexer.searching import SearchRequest, Searcher, highlight
 
 bp = Blueprint("timtin", __name__)
 
-PARAMS = ("q", "from", "to", "year", "month", "official", "sort", "page", "per_page", "verbatim")
+PARAMS = ("q", "from", "to", "year", "month", "official", "sort", "page", "per_page", "verbatim", "group")
 ERROR_TITLES = {400: "Yêu cầu không hợp lệ", 503: "Chỉ mục chưa sẵn sàng"}
 LOOSER_BELOW = 10  # a search finding fewer articles offers its looser forms
 SORT_LABELS = {"relevance": "Liên quan", "newest": "Mới nhất", "oldest": "Cũ nhất"}
 MONTH_NAMES = [str(m) for m in range(1, 13)]
+OFFICIALS_LIMIT = 10000  # as `timtin officials --limit`
 
 
 def searcher() -> Searcher:
@@ -63,7 +66,7 @@ class State:
         ]
         items += [(k, v) for k, v in set_.items() if v is not None]
         items += [pair for pair in add if pair not in items]
-        return "/?" + urlencode(items) if items else "/"
+        return search_url(items)
 
     def chips(self) -> list[tuple[str, str]]:
         """(label, link that removes it) for each active filter."""
@@ -76,10 +79,18 @@ class State:
             elif key == "month":
                 out.append((f"Tháng {value[5:]}/{value[:4]}", self.link(remove=("month",))))
             elif key == "from":
-                out.append((f"Từ {value}", self.link(remove=("from",))))
+                out.append((f"Từ {_shown_day(value)}", self.link(remove=("from",))))
             elif key == "to":
-                out.append((f"Đến {value}", self.link(remove=("to",))))
+                out.append((f"Đến {_shown_day(value)}", self.link(remove=("to",))))
         return out
+
+
+def _shown_day(value: str) -> str:
+    """2021-01-19 as the pages show a day, 19/01/2021 (as typed when it is no date)."""
+    try:
+        return vndate(dt.date.fromisoformat(value.strip()))
+    except ValueError:
+        return value
 
 
 def _chart(facet, kind: str, state: State, year: int | None = None) -> dict:
@@ -88,8 +99,8 @@ def _chart(facet, kind: str, state: State, year: int | None = None) -> dict:
     if kind == "month":
         keys = [f"{year:04d}-{m:02d}" for m in range(1, 13)]
         labels = MONTH_NAMES
-    else:
-        keys = sorted(counts)
+    else:  # every year from the first to the last, so a year without articles is a gap
+        keys = [str(y) for y in range(int(min(counts)), int(max(counts)) + 1)] if counts else []
         labels = keys
     top = max(counts.values(), default=0) or 1
     bars = []
@@ -110,6 +121,9 @@ def index():
     result = searcher().search(search_request)
     year = search_request.year or (search_request.month[0] if search_request.month else None)
     years = result.facets["year"]
+    if search_request.date_from or search_request.date_to:  # the chosen range is drawn over every year
+        years = searcher().search(replace(search_request, date_from=None, date_to=None, page=1, per_page=1),
+                                  snippets=False).facets["year"]
     if year is None and len(years) == 1:
         year = int(years[0].value)
     charts = [_chart(years, "year", state)]
@@ -139,19 +153,15 @@ def index():
 
 
 def _request_link(req: SearchRequest) -> str:
-    items = [("q", req.query)]
-    items += [("official", o) for o in req.officials]
-    if req.year:
-        items.append(("year", str(req.year)))
-    if req.month:
-        items.append(("month", f"{req.month[0]:04d}-{req.month[1]:02d}"))
-    if req.date_from:
-        items.append(("from", req.date_from.isoformat()))
-    if req.date_to:
-        items.append(("to", req.date_to.isoformat()))
-    if req.sort != "relevance":
-        items.append(("sort", req.sort))
-    return "/?" + urlencode(items)
+    return search_url(req.to_params())
+
+
+def search_url(params, endpoint: str = "timtin.index", **values) -> str:
+    """The address of the search page (or of *endpoint*: the feed, a download) for the
+    search *params* (pairs, or a dict whose lists repeat a key): every link to a
+    search, its feed or its downloads is built here."""
+    query = urlencode(params, doseq=True)
+    return url_for(endpoint, **values) + ("?" + query if query else "")
 
 
 def article_url(article_id: str, q: str | None = None, api: bool = False) -> str:
@@ -193,7 +203,7 @@ def article(article_id: str):
     found = searcher().article(article_id)
     if found is None:
         abort(404, description=f'Không có bài viết mã "{article_id}".')
-    q = request.args.get("q", "")[:2000]
+    q = request.args.get("q", "")[: settings.get("max_query_chars")]
     parsed = searcher().parse(q)
 
     def mark(text: str) -> str:
@@ -241,8 +251,17 @@ def api_suggest():
 
 @bp.route("/api/officials")
 def api_officials():
+    """What `timtin officials --query Q --limit N --json` prints."""
     q = request.args.get("q", "")[:200]
-    return jsonify([c.to_json() for c in searcher().find_officials(q, limit=20)])
+    limit = request.args.get("limit", "20")
+    if not limit.isdigit() or not 1 <= int(limit) <= OFFICIALS_LIMIT:
+        return jsonify({"error": f'Bad limit "{limit}"; expected a whole number from 1 to {OFFICIALS_LIMIT}'}), 400
+    return jsonify([o.to_json() for o in searcher().officials(q, int(limit))])
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    return current_app.send_static_file("favicon.svg")
 
 
 @bp.route("/healthz")
@@ -262,7 +281,7 @@ def register_errors(app: Flask) -> None:
             return jsonify({"error": err.public()}), err.status
         title = ERROR_TITLES.get(err.status, "Lỗi máy chủ")
         state = State(request.args) if err.status == 400 else None
-        return render_template("error.html", title=title, message=err.public(), state=state), err.status
+        return render_template("error.html", title=title, message=err.public_vi(), state=state), err.status
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from indexer import normalize, parsing
 from indexer.abbreviations import load_default
-from indexer.query import MAX_PER_PAGE, SearchRequest
+from indexer.query import SearchRequest
 from indexer.searching import Searcher
 from tests.tools.realnews import REAL_INDEX, REAL_NEWS, cached_index
 
@@ -212,7 +212,7 @@ def matches(searcher: Searcher, query: str) -> tuple[set[str], list[str]]:
     found: set[str] = set()
     page, pages = 1, 1
     while page <= pages:
-        result = searcher.search(SearchRequest(query=query, sort="newest", per_page=MAX_PER_PAGE, page=page),
+        result = searcher.search(SearchRequest(query=query, sort="newest", per_page=100, page=page),
                                  facets=False, snippets=False)
         found.update(hit.id for hit in result.hits)
         pages = result.pages

@@ -1,0 +1,598 @@
+"""Download a newspaper's articles from its feeds, sitemaps or pages, politely, and keep them.
+
+:func:`fetch` takes URLs of RSS/Atom feeds (read by feedparser), sitemaps (``urlset``
+or a sitemap index, gzipped or not) and article pages; it lists the articles each
+feed or sitemap names and downloads those it does not have yet. The raw pages are
+kept in a folder (``var/index-pages`` beside ``var/index`` by default), one file per
+article, each starting with the address it was saved from (the comment browsers write,
+``<!-- saved from url=(NNNN)... -->``), so :mod:`indexer.webpages` reads them like any
+saved page and ``timtin reindex`` rebuilds without the network. :func:`run` fetches and
+then indexes that folder.
+
+Politeness: robots.txt is read once per host and obeyed (its ``Crawl-delay`` too);
+requests go one at a time, with *delay* seconds between two to the same host; every
+request says who it is (:data:`USER_AGENT`) and gives up after *timeout* seconds;
+connection errors, timeouts, 429 and 5xx answers are retried *retries* times, waiting
+*backoff* seconds, then twice that (or what ``Retry-After`` asks). Feeds and sitemaps are
+asked with ``If-None-Match``/``If-Modified-Since`` (their ETag and Last-Modified are
+kept), so an unchanged one costs a 304; an article already saved is asked again only
+when its feed or sitemap gives it a newer date, and then conditionally too.
+
+Nothing is lost to Ctrl-C or kill -9: each page is written to a temporary file and
+renamed, then the state file (``fetch-state.json`` in the pages folder, what was saved
+with its ETag and Last-Modified, and each feed's last list) is replaced atomically.
+A page saved before a kill is found by the next run's indexing; a page whose state was
+not written is asked for again. One fetcher at a time holds the folder's lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import email.utils
+import fcntl
+import gzip
+import hashlib
+import json
+import os
+import re
+import socket
+import time
+import urllib.error
+import urllib.request
+import urllib.robotparser
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from indexer.errors import IndexBusy, TimtinError
+
+try:
+    from importlib.metadata import version as _version
+
+    VERSION = _version("timtin")
+except Exception:  # noqa: BLE001 - running from a source tree that was never installed
+    VERSION = "0"
+
+USER_AGENT = f"timtin/{VERSION} (news archive indexer; obeys robots.txt; one request at a time per host)"
+STATE = "fetch-state.json"
+LOCK = "fetch.lock"
+MAX_BYTES = 20 * 1024 * 1024  # a page, feed or sitemap larger than this is refused
+MAX_SITEMAP_DEPTH = 3  # a sitemap index of sitemap indexes of sitemaps
+MAX_RETRY_AFTER = 120.0
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to fetch. *delay*: seconds between two requests to one host (robots.txt's
+    Crawl-delay when longer); *retries*: further tries after a failure that may pass."""
+
+    delay: float = 1.0
+    timeout: float = 20.0
+    retries: int = 2
+    backoff: float = 2.0
+    user_agent: str = USER_AGENT
+    max_pages: int | None = None  # per run: the rest waits for the next one
+
+
+@dataclass
+class FetchReport:
+    """What one run did, each URL with the reason."""
+
+    fetched: list[str] = field(default_factory=list)  # saved (new or changed)
+    unchanged: list[str] = field(default_factory=list)  # asked again, 304
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # not asked: why
+    failed: list[tuple[str, str]] = field(default_factory=list)  # asked, could not get it: why
+    listed: list[tuple[str, str, int]] = field(default_factory=list)  # (feed or sitemap, kind, articles)
+    notes: list[str] = field(default_factory=list)  # warnings: a bad date in a feed...
+
+    def summary(self) -> str:
+        return (f"Fetched {len(self.fetched)}, unchanged {len(self.unchanged)}, skipped {len(self.skipped)}, "
+                f"failed {len(self.failed)}.")
+
+
+@dataclass
+class Response:
+    status: int
+    url: str  # after redirects
+    headers: dict[str, str]
+    body: bytes
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched; the message says why, for the report."""
+
+
+# -- state -----------------------------------------------------------------------
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class State:
+    """``fetch-state.json``: pages saved (url -> file, ETag, Last-Modified, listed date),
+    gone (url -> status), lists (feed or sitemap url -> ETag, Last-Modified, entries)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / STATE
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {}
+        except (OSError, ValueError) as err:
+            raise TimtinError(f"{self.path}: cannot read the fetch state ({err}); move it away to start afresh "
+                              "(pages already saved are kept and indexed)") from None
+        self.pages: dict[str, dict] = data.get("pages", {})
+        self.gone: dict[str, dict] = data.get("gone", {})
+        self.lists: dict[str, dict] = data.get("lists", {})
+
+    def save(self) -> None:
+        data = {"version": 1, "pages": self.pages, "gone": self.gone, "lists": self.lists}
+        _write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+@contextlib.contextmanager
+def _lock(folder: Path, wait: bool) -> Iterator[None]:
+    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.pread(fd, 100, 0).decode("utf-8", "replace").strip() or "another process"
+            raise IndexBusy(f"Another timtin fetch ({holder}) is saving pages into {folder}. Wait for it to "
+                            "finish, or run again with --wait.") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+# -- HTTP ------------------------------------------------------------------------
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = 5  # urllib's 10 is more than any paper needs
+
+
+class Client:
+    """One request at a time, *delay* apart per host, robots.txt obeyed, retries with backoff."""
+
+    def __init__(self, options: Options, log: Log, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.options = options
+        self.log = log
+        self.sleep = sleep
+        self.last: dict[str, float] = {}  # host -> monotonic time of the last request
+        self.robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        self.opener = urllib.request.build_opener(_Redirects())
+
+    def _host(self, url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def _wait_turn(self, host: str) -> None:
+        delay = self.options.delay
+        robots = self.robots.get(host)
+        if isinstance(robots, urllib.robotparser.RobotFileParser):
+            crawl = robots.crawl_delay(self.options.user_agent)
+            if crawl:
+                delay = max(delay, min(float(crawl), 60.0))
+        if host in self.last:
+            left = self.last[host] + delay - time.monotonic()
+            if left > 0:
+                self.sleep(left)
+        self.last[host] = time.monotonic()
+
+    def allowed(self, url: str) -> str | None:
+        """None when robots.txt lets us fetch *url*, else the reason not to."""
+        host = self._host(url)
+        if host not in self.robots:
+            self.robots[host] = self._read_robots(host)
+        robots = self.robots[host]
+        if isinstance(robots, str):
+            return robots
+        if not robots.can_fetch(self.options.user_agent, url):
+            return f"robots.txt of {host} disallows it"
+        return None
+
+    def _read_robots(self, host: str) -> urllib.robotparser.RobotFileParser | str:
+        parser = urllib.robotparser.RobotFileParser(host + "/robots.txt")
+        try:
+            response = self.get(host + "/robots.txt", robots=False)
+        except FetchError as err:
+            return f"robots.txt of {host} could not be read ({err}); nothing is fetched from it until it can"
+        if response.status in (401, 403) or 400 <= response.status < 500:
+            parser.parse([])  # no robots.txt: everything is allowed (RFC 9309)
+        elif response.status >= 500:
+            return (f"robots.txt of {host} answered {response.status}; nothing is fetched from it until it "
+                    "answers (RFC 9309)")
+        else:
+            parser.parse(response.body.decode("utf-8", "replace").splitlines())
+        return parser
+
+    def get(self, url: str, etag: str | None = None, modified: str | None = None, robots: bool = True) -> Response:
+        """GET *url* (conditionally when *etag* or *modified* is given). Returns 2xx, 304
+        and 4xx answers; raises :class:`FetchError` when it could not get an answer."""
+        if robots:
+            reason = self.allowed(url)
+            if reason:
+                raise FetchError(reason)
+        headers = {"User-Agent": self.options.user_agent, "Accept": "*/*"}
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
+        attempt = 0
+        while True:
+            self._wait_turn(self._host(url))
+            wait = None
+            try:
+                with self.opener.open(urllib.request.Request(url, headers=headers),
+                                      timeout=self.options.timeout) as answer:
+                    body = answer.read(MAX_BYTES + 1)
+                    if len(body) > MAX_BYTES:
+                        raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
+                    return Response(answer.status, answer.url, {k.lower(): v for k, v in answer.headers.items()},
+                                    body)
+            except urllib.error.HTTPError as err:
+                status = err.code
+                if status == 304 or (400 <= status < 500 and status != 429):
+                    return Response(status, err.url or url, {k.lower(): v for k, v in (err.headers or {}).items()}, b"")
+                problem = f"HTTP {status} {err.reason}"
+                wait = _retry_after((err.headers or {}).get("Retry-After"))
+            except (TimeoutError, socket.timeout):
+                problem = f"no answer within {self.options.timeout:g} s (timed out)"
+            except urllib.error.URLError as err:
+                reason = err.reason
+                problem = ("no answer within " f"{self.options.timeout:g} s (timed out)"
+                           if isinstance(reason, (TimeoutError, socket.timeout)) else f"cannot connect ({reason})")
+            except (ConnectionError, OSError) as err:
+                problem = f"the connection failed ({err})"
+            if attempt >= self.options.retries:
+                tries = f" after {attempt + 1} tries" if attempt else ""
+                raise FetchError(problem + tries)
+            pause = wait if wait is not None else self.options.backoff * (2 ** attempt)
+            self.log(f"retrying {url} in {pause:g} s: {problem}")
+            self.sleep(pause)
+            attempt += 1
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+        return max(0.0, min((when - dt.datetime.now(dt.timezone.utc)).total_seconds(), MAX_RETRY_AFTER))
+    except (TypeError, ValueError):
+        return None
+
+
+# -- what a URL holds ----------------------------------------------------------------
+
+def _head(body: bytes) -> bytes:
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = re.sub(rb"<\?xml[^>]*\?>|<!--.*?-->|<\?xml-stylesheet[^>]*\?>", b"", head, flags=re.S).lstrip()
+    return head
+
+
+def kind_of(body: bytes, content_type: str = "") -> str:
+    """``feed``, ``sitemap``, ``sitemapindex``, ``page`` or ``other``, by the document's start."""
+    if body[:2] == b"\x1f\x8b":
+        return "gzip"
+    head = _head(body)
+    if head.startswith((b"<rss", b"<feed", b"<rdf:rdf", b"<rdf")):
+        return "feed"
+    if head.startswith(b"<urlset"):
+        return "sitemap"
+    if head.startswith(b"<sitemapindex"):
+        return "sitemapindex"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or "html" in content_type:
+        return "page"
+    return "other"
+
+
+def _date_iso(value) -> str | None:
+    if value is None:
+        return None
+    return dt.datetime(*value[:6], tzinfo=dt.timezone.utc).isoformat()
+
+
+def read_feed(body: bytes, where: str, notes: list[str]) -> list[tuple[str, str | None]]:
+    """(article URL, its date as ISO text or None) for each entry of an RSS/Atom feed."""
+    import feedparser  # only fetch needs it
+
+    parsed = feedparser.parse(body)
+    entries = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            notes.append(f"{where}: an entry without a link ({entry.get('title', '')[:60]!r}) was left out")
+            continue
+        # dict.get: feedparser's own get maps a missing "updated" to "published", with a warning
+        when = dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed")
+        raw = dict.get(entry, "updated") or dict.get(entry, "published")
+        if when is None and raw:
+            notes.append(f"{where}: cannot read the date {raw!r} of {link}; fetched without it "
+                         "(the page's own date is used)")
+        entries.append((urljoin(where, link.strip()), _date_iso(when)))
+    if not entries and parsed.get("bozo"):
+        raise FetchError(f"not a readable feed ({parsed.get('bozo_exception')})")
+    return entries
+
+
+def read_sitemap(body: bytes, where: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """(``sitemap`` or ``sitemapindex``, [(URL, lastmod or None)]) of a sitemap."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError as err:
+        raise FetchError(f"not a readable sitemap ({err})") from None
+    if root is None:
+        raise FetchError("not a readable sitemap (empty)")
+    kind = "sitemapindex" if etree.QName(root).localname.lower() == "sitemapindex" else "sitemap"
+    out = []
+    for item in root:
+        if not isinstance(item.tag, str):
+            continue
+        loc = lastmod = None
+        for child in item:
+            if not isinstance(child.tag, str):
+                continue
+            name = etree.QName(child).localname
+            if name == "loc" and child.text:
+                loc = child.text.strip()
+            elif name == "lastmod" and child.text:
+                lastmod = child.text.strip()
+        if loc:
+            out.append((urljoin(where, loc), lastmod))
+    return kind, out
+
+
+# -- saving ------------------------------------------------------------------------
+
+def page_file(url: str) -> str:
+    """Where a page is kept, relative to the pages folder: ``host/slug-hash.html``."""
+    parts = urlsplit(url)
+    host = re.sub(r"[^A-Za-z0-9.-]", "_", parts.hostname or "local") + (f"_{parts.port}" if parts.port else "")
+    stem = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    stem = re.sub(r"\.(html?|php|aspx?|epi|vn)$", "", stem, flags=re.I)
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")[:60] or "index"
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:10]
+    return f"{host}/{stem}-{digest}.html"
+
+
+def _charset(content_type: str) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type or "", re.I)
+    return match[1] if match else None
+
+
+def save_page(folder: Path, url: str, response: Response) -> str:
+    """Write the page as a browser saves it (address first), atomically; its file."""
+    rel = page_file(url)
+    path = folder / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = f"<!-- saved from url=({len(response.url):04d}){response.url} -->\n".encode("ascii", "replace")
+    charset = _charset(response.headers.get("content-type", ""))
+    if charset:  # the server's charset comes before any the page declares, as for a browser
+        head += f'<meta charset="{charset}">\n'.encode("ascii", "replace")
+    _write_atomic(path, head + response.body)
+    return rel
+
+
+# -- the run ------------------------------------------------------------------------
+
+def _newer(listed: str | None, saved: str | None) -> bool:
+    if not listed:
+        return False
+    if not saved:
+        return True
+    return listed > saved  # ISO dates and datetimes compare as text when written alike
+
+
+def fetch(
+    urls: list[str],
+    folder: Path,
+    options: Options = Options(),
+    log: Log = lambda line: None,
+    wait: bool = False,
+    sleep: Callable[[float], None] = time.sleep,
+) -> FetchReport:
+    """Fetch *urls* (feeds, sitemaps, pages) and the articles they list into *folder*."""
+    for url in urls:
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise TimtinError(f'"{url}" is not a web address; give URLs starting with http:// or https://')
+    folder.mkdir(parents=True, exist_ok=True)
+    report = FetchReport()
+    with _lock(folder, wait):
+        state = State(folder)
+        client = Client(options, log, sleep)
+        articles: list[tuple[str, str | None]] = []  # (url, date its feed or sitemap gives)
+        for url in urls:
+            articles += _expand(client, state, folder, url, report, log, 0)
+        seen: set[str] = set()
+        budget = options.max_pages
+        for url, listed in articles:
+            if url in seen:
+                continue
+            seen.add(url)
+            saved = state.pages.get(url)
+            if url in state.gone:
+                report.skipped.append((url, f"gone (HTTP {state.gone[url]['status']} on {state.gone[url]['when'][:10]})"))
+                continue
+            if saved and not _newer(listed, saved.get("listed")):
+                report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"))
+                continue
+            refused = client.allowed(url)
+            if refused:
+                report.skipped.append((url, refused))
+                continue
+            if budget is not None and budget <= 0:
+                report.skipped.append((url, f"over --max-pages {options.max_pages}; the next run takes it"))
+                continue
+            if budget is not None:
+                budget -= 1
+            _fetch_page(client, state, folder, url, listed, saved, report, log)
+    return report
+
+
+def _expand(client: Client, state: State, folder: Path, url: str, report: FetchReport, log: Log, depth: int):
+    """The articles a URL stands for: itself (a page) or those its feed or sitemap lists."""
+    known = state.lists.get(url)
+    page = state.pages.get(url) if known is None else None
+    asked = known or page or {}
+    try:
+        response = client.get(url, asked.get("etag"), asked.get("last_modified"))
+    except FetchError as err:
+        report.failed.append((url, str(err)))
+        log(f"failed {url}: {err}")
+        return [(u, d) for u, d in (known or {}).get("entries", [])]  # still fetch what it listed before
+    if response.status == 304 and page:
+        report.unchanged.append(url)
+        return []
+    if response.status == 304 and known:
+        log(f"unchanged {url} (304): {len(known['entries'])} articles listed before")
+        report.unchanged.append(url)
+        entries = known["entries"]
+        kind = known.get("kind", "feed")
+    elif response.status >= 400:
+        report.failed.append((url, f"HTTP {response.status}"))
+        log(f"failed {url}: HTTP {response.status}")
+        return []
+    else:
+        body = response.body
+        kind = kind_of(body, response.headers.get("content-type", ""))
+        if kind == "gzip":
+            try:
+                body = gzip.decompress(body)
+            except (OSError, EOFError) as err:
+                report.failed.append((url, f"a gzip file that cannot be read ({err})"))
+                return []
+            kind = kind_of(body)
+        if kind == "page":  # an article asked for by its address: kept as it came
+            _store(state, folder, url, None, response, report, log)
+            return []
+        try:
+            if kind == "feed":
+                entries = read_feed(body, response.url, report.notes)
+            elif kind in ("sitemap", "sitemapindex"):
+                kind, entries = read_sitemap(body, response.url)
+            else:
+                raise FetchError(f"not a feed, a sitemap or a web page (Content-Type "
+                                 f"{response.headers.get('content-type', 'none')!r})")
+        except FetchError as err:
+            report.failed.append((url, str(err)))
+            log(f"failed {url}: {err}")
+            return []
+        entries = [list(e) for e in entries]
+        state.lists[url] = {"kind": kind, "etag": response.headers.get("etag"),
+                            "last_modified": response.headers.get("last-modified"), "entries": entries}
+        state.save()
+        log(f"read {url}: {kind}, {len(entries)} entries")
+    report.listed.append((url, kind, len(entries)))
+    if kind == "sitemapindex":
+        if depth >= MAX_SITEMAP_DEPTH:
+            report.failed.append((url, f"sitemap indexes nested over {MAX_SITEMAP_DEPTH} deep; left out"))
+            return []
+        out = []
+        for child, _ in entries:
+            out += _expand(client, state, folder, child, report, log, depth + 1)
+        return out
+    return [(u, d) for u, d in entries]
+
+
+def _fetch_page(client: Client, state: State, folder: Path, url: str, listed, saved, report, log) -> None:
+    try:
+        response = client.get(url, (saved or {}).get("etag"), (saved or {}).get("last_modified"))
+    except FetchError as err:
+        report.failed.append((url, str(err)))
+        log(f"failed {url}: {err}")
+        return
+    if response.status == 304:
+        report.unchanged.append(url)
+        if saved is not None and listed:
+            saved["listed"] = listed
+            state.save()
+        return
+    _store(state, folder, url, listed, response, report, log)
+
+
+def _store(state: State, folder: Path, url: str, listed, response: Response, report: FetchReport, log: Log) -> None:
+    """Keep a page's answer: the page itself, or why there is none."""
+    if response.status in (404, 410):
+        state.gone[url] = {"status": response.status, "when": dt.datetime.now(dt.timezone.utc).isoformat()}
+        state.save()
+        report.failed.append((url, f"HTTP {response.status} (not asked again; fetch the page's URL to retry)"))
+        log(f"failed {url}: HTTP {response.status}")
+        return
+    if response.status >= 400:
+        report.failed.append((url, f"HTTP {response.status}"))
+        log(f"failed {url}: HTTP {response.status}")
+        return
+    kind = kind_of(response.body, response.headers.get("content-type", ""))
+    if kind != "page":
+        report.skipped.append((url, f"not a web page (Content-Type {response.headers.get('content-type', 'none')!r})"))
+        return
+    rel = save_page(folder, response.url, response)  # one file per page, whatever address led to it
+    record = {"file": rel, "etag": response.headers.get("etag"),
+              "last_modified": response.headers.get("last-modified"), "listed": listed,
+              "final_url": response.url, "saved": dt.datetime.now(dt.timezone.utc).isoformat()}
+    state.pages[url] = record
+    if response.url != url:
+        state.pages[response.url] = record
+    state.gone.pop(url, None)
+    state.save()
+    report.fetched.append(url)
+    log(f"saved {url}" + (f" (redirected to {response.url})" if response.url != url else "") + f" -> {rel}")
+
+
+def parse_every(text: str) -> float:
+    """``30s``, ``15m``, ``2h``, ``1d`` (or plain seconds) -> seconds."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text or "")
+    if not match:
+        raise TimtinError(f'Cannot read the interval "{text}"; write it like 30s, 15m, 2h or 1d')
+    seconds = float(match[1]) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[match[2]]
+    if seconds < 60:
+        raise TimtinError(f'The interval "{text}" is under a minute; fetch at most once a minute (--every 1m)')
+    return seconds
+
+
+def default_pages_folder(index_dir: Path) -> Path:
+    """Where fetched pages are kept: ``var/index-pages`` for the index ``var/index``."""
+    index_dir = Path(index_dir)
+    return index_dir.with_name(index_dir.name + "-pages")
+
+
+def run(
+    urls: list[str],
+    index_dir: Path,
+    folder: Path | None = None,
+    options: Options = Options(),
+    log: Log = lambda line: None,
+    wait: bool = False,
+    procs: int = 1,
+    curated=None,
+):
+    """Fetch *urls* into *folder* (:func:`default_pages_folder` when None), then index
+    the whole folder: pages saved by an earlier, interrupted run are indexed too.
+    Returns ``(FetchReport, IndexReport)``."""
+    from indexer import indexing
+
+    folder = Path(folder) if folder is not None else default_pages_folder(index_dir)
+    report = fetch(urls, folder, options, log, wait)
+    return report, indexing.update(index_dir, [folder], procs=procs, wait=wait, curated=curated)

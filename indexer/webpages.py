@@ -1,0 +1,335 @@
+"""Read a news page saved as HTML (by a browser, wget or ``timtin fetch``) into an article.
+
+The main text is found by trafilatura (boilerplate removal: menus, related links,
+footers), which also reads the page's metadata (canonical URL, JSON-LD, ``<meta>``
+author and dates, through htmldate). What Vietnamese papers need on top is done here,
+on the page's tree, before trafilatura sees it:
+
+* the headline (``<h1>``, a ``title``/``tieude`` element, then ``og:title``, then
+  ``<title>`` without the paper's name);
+* the date line the page shows (``Thứ Hai, 30/11/2026 08:15``, ``07:30 | 28/11/2026``),
+  read with :func:`indexer.parsing.parse_date` like a text article's, before the
+  page's metadata (which often holds the time of the last edit);
+* the lead (``sapo``), photo captions (``<figcaption>``, a ``caption``/``image_desc``
+  element, the text cell of a picture's table) and the author element, taken out of
+  the tree so that the body does not repeat them;
+* old table layouts, whose cells hold the article, unwrapped into blocks;
+* after extraction, as for text articles: a ``LSO-``-style dateline is dropped from
+  the first paragraph and kept as the source, and a last line in capitals
+  (``PHƯƠNG DUNG``) is the author.
+
+The page's bytes are decoded by :func:`decode_page`: a byte-order mark, then the
+charset the server sent (``timtin fetch`` writes it into the saved page), then the
+page's ``<meta>`` charset, then UTF-8 or Windows-1258 by their bytes. Text is
+normalised to NFC (:func:`indexer.normalize.clean`).
+
+The article's id is the page's canonical URL (``<link rel=canonical>``, else
+``og:url``, else the address a browser or ``timtin fetch`` saved it from, in a
+``<!-- saved from url=(NNNN)... -->`` comment); a page without any keeps the
+id a text file would have (its path under the folder indexed, without extension).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from urllib.parse import urljoin
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.settings import set_date_params
+
+from indexer import parsing
+from indexer.errors import ParseError
+from indexer.models import Article
+from indexer.normalize import clean
+
+HTML_SUFFIXES = (".html", ".htm")
+MIN_BODY_CHARS = 120  # less text than this outside the menus is no article
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# classes and ids of the parts Vietnamese papers give their own element
+_LEAD = re.compile(r"sapo|chapeau|\blead\b|summary|tomtat|tom-tat|mo-ta|description|desc-detail", re.I)
+_CAPTION = re.compile(r"caption|image_desc|image-desc|img-desc|photo-desc|chuthich|chu-thich|expnoedit", re.I)
+_AUTHOR = re.compile(r"author|byline|tacgia|tac-gia|nguoi-viet", re.I)
+_TITLE = re.compile(r"title|tieude|tieu-de|headline", re.I)
+_DATEISH = re.compile(r"date|time|ngay|publish|posted", re.I)
+_DATE_PREFIX = re.compile(r"^(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|đăng|ngày cập nhật|posted|published)\s*:?\s*", re.I)
+_LATIN1 = {"iso8859-1", "cp1252", "latin-1", "iso-8859-1", "windows-1252", "us-ascii", "ascii"}
+
+
+def decode_page(data: bytes, where: str, charset: str | None = None) -> str:
+    """The page's text: BOM, then *charset* (the server's), then ``<meta charset>``,
+    then UTF-8, then a legacy Vietnamese encoding recognised by its bytes."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", "replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return parsing.decode(data, where)
+    if b"\x00" in data:
+        raise ParseError(where, "looks like a binary file (it holds NUL bytes), not a web page; remove it")
+    declared = charset
+    if not declared:
+        match = _META_CHARSET.search(data[:8192])
+        declared = match[1].decode("ascii") if match else None
+    codec = None
+    if declared:
+        try:
+            codec = codecs.lookup(declared).name
+        except LookupError:
+            codec = None  # an unknown name: read the bytes instead
+    if codec and codec not in _LATIN1 and codec != "utf-8":
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass  # declared wrongly: read the bytes
+    # No declaration, UTF-8, or a Western one: Vietnamese pages declared as Latin-1
+    # are nearly always UTF-8 or Windows-1258, which decode.parsing tells apart.
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        if codec in _LATIN1 and parsing.legacy_encoding(data) is None:
+            return data.decode("cp1252", "replace")
+        return parsing.decode(data, where)
+
+
+def _text(element) -> str:
+    return " ".join(clean(element.text_content()).split())
+
+
+def _classes(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
+
+
+def _drop(element) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        element.drop_tree()
+
+
+def _meta(tree, *names: str) -> str | None:
+    for name in names:
+        for node in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
+            value = (node.get("content") or "").strip()
+            if value:
+                return value
+    return None
+
+
+def _canonical(tree, saved_from: str | None, url: str | None) -> str | None:
+    base = url or saved_from
+    for href in tree.xpath('//link[translate(@rel, "CANOICL", "canoicl")="canonical"]/@href'):
+        if href.strip():
+            return urljoin(base or "", href.strip())
+    og = _meta(tree, "og:url")
+    if og:
+        return urljoin(base or "", og)
+    return base
+
+
+def _title(tree) -> tuple[str | None, object | None]:
+    """The headline and its element (to take out of the body)."""
+    for node in tree.xpath("//body//h1"):
+        text = _text(node)
+        if 8 <= len(text) <= 400:
+            return text, node
+    for node in tree.xpath("//body//*[@class or @id]"):
+        if node.tag in ("a", "h3", "h4", "title", "li", "ul", "body", "html") or not _TITLE.search(_classes(node)):
+            continue
+        if node.xpath(".//p|.//a|.//table|.//img"):
+            continue
+        text = _text(node)
+        if 8 <= len(text) <= 400:
+            return text, node
+    og = _meta(tree, "og:title", "twitter:title")
+    if og:
+        return " ".join(clean(og).split()), None
+    for node in tree.xpath("//title"):
+        parts = [p.strip() for p in re.split(r"\s+[-|–—]\s+", _text(node)) if p.strip()]
+        if parts:
+            return max(parts, key=len), None
+    return None, None
+
+
+def _date_in(text: str):
+    """The date of a short text that is a date line, or (None, False)."""
+    text = _DATE_PREFIX.sub("", text.strip())
+    text = re.sub(r"\s*\|\s*", ", ", text)
+    if len(text) > 60:
+        return None, False
+    return parsing.parse_date(text)
+
+
+def _date_line(tree) -> tuple[object | None, object | None]:
+    """The date line the page shows (and its element): first an element marked as a
+    date, then any short element that is one."""
+    candidates = []
+    for node in tree.xpath("//body//*"):
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "a", "option"):
+            continue
+        if len(node) > 3:  # a container: its own date, if any, is in a child
+            continue
+        text = _text(node)
+        if not text or len(text) > 80:
+            continue
+        date, dateish = _date_in(text)
+        if date is not None:
+            marked = bool(_DATEISH.search(_classes(node))) or node.tag == "time"
+            candidates.append((not marked, date, node))
+    if not candidates:
+        return None, None
+    _, date, node = min(candidates, key=lambda c: c[0])
+    return date, node
+
+
+def _captions(tree) -> list[str]:
+    """Photo captions, taken out of the tree, in page order."""
+    found: list[tuple[object, str]] = []
+    for node in tree.xpath("//figcaption"):
+        found.append((node, _text(node)))
+    for node in tree.xpath("//body//*[@class or @id]"):
+        if node.tag in ("body", "html") or not _CAPTION.search(_classes(node)):
+            continue
+        if any(node is n or node in n.iterancestors() for n, _ in found) or any(n in node.iterancestors() for n, _ in found):
+            continue
+        if node.xpath(".//img") and not node.xpath(".//p|.//figcaption|.//td"):
+            continue  # a wrapper with only the picture
+        inner = [n for n in node.xpath(".//*[@class]") if _CAPTION.search(_classes(n)) and n is not node]
+        if inner:
+            continue  # the inner element is the caption
+        found.append((node, _text(node)))
+    # a picture's table: a cell with the image, a cell with the words
+    for table in tree.xpath("//table[.//img]"):
+        if table.xpath(".//p[string-length(normalize-space()) > 200]|.//table"):
+            continue  # a layout table holding the article
+        cells = [td for td in table.xpath(".//td") if not td.xpath(".//img")]
+        for td in cells:
+            if not any(td is n or n in td.iterancestors() or td in n.iterancestors() for n, _ in found):
+                found.append((td, _text(td)))
+    captions = []
+    for node, text in found:
+        if text and len(text) <= 400 and text not in captions:
+            captions.append(text)
+    for node, _ in found:
+        figure = next((a for a in node.iterancestors() if a.tag in ("figure", "table")), None)
+        _drop(figure if figure is not None and not figure.xpath(".//p[string-length(normalize-space()) > 200]")
+              else node)
+    return captions
+
+
+def _lead(tree) -> str | None:
+    """The lead (sapo) element's text, taken out of the tree."""
+    for node in tree.xpath("//body//*[@class or @id]"):
+        if node.tag in ("meta", "body", "html") or not _LEAD.search(_classes(node)):
+            continue
+        if node.xpath(".//h1|.//table"):
+            continue
+        text = _text(node)
+        if 40 <= len(text) <= 1500:
+            _drop(node)
+            return text
+    return None
+
+
+def _author(tree) -> str | None:
+    for node in tree.xpath("//body//*[@class or @id]"):
+        if node.tag in ("body", "html", "meta") or not _AUTHOR.search(_classes(node)):
+            continue
+        text = re.sub(r"^(?:tác giả|bài|bài và ảnh|theo)\s*:\s*", "", _text(node), flags=re.I)
+        if 2 <= len(text) <= 60 and not node.xpath(".//p[string-length(normalize-space()) > 80]"):
+            _drop(node)
+            return text
+    return None
+
+
+def _unwrap_layout_tables(tree) -> None:
+    """Tables used for layout (holding paragraphs or other tables) become blocks, so
+    that the extractor reads their cells as text, not as a data table."""
+    renamed = []
+    for table in tree.xpath("//table"):
+        if table.xpath("./tr/td//p|./tbody/tr/td//p|./tr/td//table|./tbody/tr/td//table"):
+            renamed += [table, *(n for n in table.xpath(".//tbody|.//tr|.//td|.//th")
+                                 if next(n.iterancestors("table"), None) is table)]
+    for node in renamed:
+        node.tag = "div"
+
+
+def parse_page(
+    data: bytes, default_id: str, where: str, url: str | None = None, charset: str | None = None
+) -> Article:
+    """Read one saved page into an article (without officials).
+
+    Raises :class:`ParseError` when the page holds no article (an error or list page,
+    a page cut short): no headline, or too little text outside the menus.
+    """
+    if len(data) > 4 * parsing.MAX_ARTICLE_CHARS:
+        raise ParseError(where, f"the page is {len(data):,} bytes long, over the {4 * parsing.MAX_ARTICLE_CHARS:,} "
+                                "one article may have; remove it if it is not one article")
+    saved = _SAVED_FROM.search(data[:4096])
+    saved_from = saved[1].decode("ascii", "replace") if saved else None
+    text = _XML_DECL.sub("", decode_page(data, where, charset))
+    if not text.strip():
+        raise ParseError(where, "the page is empty; save it again from the browser or fetch it again")
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as err:
+        raise ParseError(where, f"cannot read the page as HTML ({err}); save it again") from None
+    for node in tree.xpath("//script[not(@type='application/ld+json')]|//style|//noscript"):
+        _drop(node)
+    canonical = _canonical(tree, saved_from, url)
+    title, title_node = _title(tree)
+    date, date_node = _date_line(tree)
+    captions = _captions(tree)
+    lead = _lead(tree)
+    author_element = _author(tree)
+    for node in (title_node, date_node):
+        if node is not None and node.getparent() is not None:
+            _drop(node)
+    _unwrap_layout_tables(tree)
+    extracted = trafilatura.bare_extraction(
+        tree, url=canonical, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, date_extraction_params=set_date_params(False),  # the page's own dates only
+    )
+    meta = extracted.as_dict() if extracted is not None and hasattr(extracted, "as_dict") else (extracted or {})
+    title = title or (" ".join(clean(meta["title"]).split()) if meta.get("title") else None)
+    if not title:
+        raise ParseError(where, "the page has no headline (no <h1>, og:title or <title>); it is not an "
+                                "article page, or it was saved cut short")
+    paragraphs = [p for p in (" ".join(clean(line).split()) for line in (meta.get("text") or "").split("\n")) if p]
+    paragraphs = [p for p in paragraphs if p != title and p not in captions and _date_in(p)[0] is None]
+    author = parsing._byline(paragraphs[-1]) if paragraphs else None
+    if author:
+        paragraphs.pop()
+    author = author or author_element or (" ".join(clean(meta["author"]).split()) if meta.get("author") else None)
+    source = None
+    if lead:
+        lead, source = parsing.strip_dateline(lead)
+        if paragraphs and paragraphs[0] == lead:
+            paragraphs.pop(0)
+        paragraphs.insert(0, lead)
+    elif paragraphs:
+        paragraphs[0], source = parsing.strip_dateline(paragraphs[0])
+        lead = paragraphs[0]
+    body = "\n\n".join(paragraphs)
+    if len(body) < MIN_BODY_CHARS:
+        raise ParseError(where, f"no article text in the page ({len(body)} characters outside menus and "
+                                "links); it is an error, list or empty page, or it was saved cut short. "
+                                "Remove it, or save the article again")
+    if date is None and meta.get("date"):
+        date, _ = parsing.parse_date(meta["date"][:10])
+    if len(body) > parsing.MAX_ARTICLE_CHARS:
+        raise ParseError(where, parsing._too_long(len(body)))
+    article_id = clean(canonical).strip() if canonical else default_id
+    parsing.check_id(article_id, where)
+    return Article(
+        id=article_id,
+        title=title,
+        body=body,
+        date=date,
+        lead=lead,
+        author=author,
+        url=canonical,
+        source=source,
+        captions=tuple(captions),
+    )

@@ -1,0 +1,214 @@
+"""Results taken away: every match as CSV, JSON Lines or JSON, from the CLI and the web (issue #16)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import random
+
+import pytest
+
+from indexer import export, indexing
+from indexer.cli import cli
+from indexer.searching import SearchRequest
+from tests.conftest import write_jsonl
+from webui import create_app
+
+COMMUNES = ["Mẫu Sơn", "Công Sơn", "Xuất Lễ", "Cao Lâu", "Lộc Bình", "Đình Lập", "Hữu Lũng", "Tràng Định"]
+
+
+WORDS = ("đường giao thông sạt lở đất đá vùi lấp nhà ở tài sản ruộng lúa hoa màu gia súc gia cầm trường học trạm y tế "
+         "cầu tràn ngầm suối thôn bản lực lượng vũ trang dân quân bộ đội biên phòng công an thanh niên tình nguyện "
+         "khẩn trương di dời an toàn lương thực thuốc men chăn màn áo phao thuyền máy nước sạch điện lưới").split()
+
+
+def flood_rows(n: int) -> list[dict]:
+    """*n* articles about floods (written for this test), on different days, a few undated;
+    each tells its own story (a paragraph of its own), so none is a copy of another."""
+    start = dt.date(2024, 6, 1)
+    rows = []
+    for i in range(n):
+        commune = COMMUNES[i % len(COMMUNES)]
+        own = " ".join(random.Random(i).choices(WORDS, k=150))
+        rows.append({
+            "id": f"lu/{i:03d}",
+            "title": f"Lũ lụt ở xã {commune}: khắc phục hậu quả, số {i}",
+            "date": None if i % 25 == 7 else (start + dt.timedelta(days=i)).isoformat(),
+            "url": f"https://baolangson.vn/lu-{i}",
+            # a title starting with "=" would run as a formula in a spreadsheet
+            "body": (f"Mưa lớn kéo dài gây lũ lụt tại xã {commune}, huyện Cao Lộc. "
+                     f"Ông Hồ Tiến Thiệu, Chủ tịch UBND tỉnh Lạng Sơn, đã đến kiểm tra. "
+                     f"Đến nay, {i} hộ dân đã được hỗ trợ \"lương thực\" và nước sạch.\n\n"
+                     "Chính quyền xã tiếp tục vận động Nhân dân dọn dẹp nhà cửa.\n\n" + own),
+        })
+    rows.append({"id": "khac/cho", "title": "Khánh thành chợ trung tâm", "date": "2024-05-01",
+                 "body": "Chợ mới có 200 ki-ốt, phục vụ Nhân dân trong vùng."})
+    rows.append({"id": "khac/cong-thuc", "title": "=HYPERLINK(\"http://x\") lũ lụt", "date": "2023-01-01",
+                 "body": "Bài viết có tiêu đề lạ, nói về lũ lụt."})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def flood_index(tmp_path_factory):
+    root = tmp_path_factory.mktemp("flood")
+    src = write_jsonl(root / "src" / "articles.jsonl", flood_rows(150))
+    report = indexing.update(root / "index", [src], procs=1)
+    assert report.added == 152
+    return root / "index"
+
+
+@pytest.fixture(scope="module")
+def client(flood_index):
+    app = create_app({"INDEX_DIR": str(flood_index), "TESTING": True, "WARM_UP": False})
+    return app.test_client()
+
+
+def read_csv(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_a_csv_of_every_match_has_as_many_rows_as_the_total_and_the_rows_of_every_page(runner, flood_index):
+    cli_result = runner.invoke(cli, ["search", "lu lut", "--index", str(flood_index), "--format", "csv"])
+    assert cli_result.exit_code == 0, cli_result.output
+    rows = read_csv(cli_result.stdout)
+    page = runner.invoke(cli, ["search", "lu lut", "--index", str(flood_index), "--json"])
+    total = json.loads(page.stdout)["total"]
+    assert total == 151 and len(rows) == total  # more than the 100 a page can hold
+    assert list(rows[0]) == ["id", "date", "title", "url", "officials", "snippet"]
+    # the same rows, in the same order, as the search pages one after another
+    paged = []
+    for n in range(1, 5):
+        one = runner.invoke(cli, ["search", "lu lut", "--index", str(flood_index), "--json",
+                                  "--per-page", "50", "--page", str(n)])
+        paged += [hit["id"] for hit in json.loads(one.stdout)["hits"]]
+    assert [r["id"] for r in rows] == paged
+    first = next(r for r in rows if r["id"] == "lu/003")
+    assert first["date"] == "2024-06-04"
+    assert first["url"] == "https://baolangson.vn/lu-3"
+    assert first["officials"] == "Hồ Tiến Thiệu"
+    # plain text: no <mark>, no &quot;
+    assert "<mark>" not in first["snippet"] and "lũ lụt" in first["snippet"] and "&" not in first["snippet"]
+    # a cell a spreadsheet would run as a formula is shown as text
+    assert next(r for r in rows if r["id"] == "khac/cong-thuc")["title"].startswith("'=HYPERLINK")
+
+
+def test_the_web_download_gives_the_rows_the_cli_prints(runner, flood_index, client):
+    cli_rows = read_csv(runner.invoke(
+        cli, ["search", "lu lut", "--index", str(flood_index), "--format", "csv", "--sort", "newest"]).stdout)
+    answer = client.get("/export.csv?q=lu+lut&sort=newest&page=3")  # the page does not matter
+    assert answer.status_code == 200
+    assert answer.mimetype == "text/csv"
+    assert "attachment" in answer.headers["Content-Disposition"]
+    assert answer.is_streamed
+    text = answer.get_data(as_text=True)
+    assert text.startswith("\ufeff")  # so a spreadsheet reads it as UTF-8
+    web_rows = read_csv(text)
+    assert web_rows == cli_rows
+    assert int(answer.headers["X-Timtin-Total"]) == len(web_rows) == 151
+    # newest first, undated last
+    dates = [r["date"] for r in web_rows]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True) and dates[-1] == ""
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_json_lines_and_json_hold_the_same_rows(runner, flood_index, client, fmt):
+    csv_ids = [r["id"] for r in read_csv(runner.invoke(
+        cli, ["search", "lu lut", "--year", "2024", "--index", str(flood_index), "--format", "csv"]).stdout)]
+    out = runner.invoke(cli, ["search", "lu lut", "--year", "2024", "--index", str(flood_index), "--format", fmt])
+    web = client.get(f"/export.{fmt}?q=lu+lut&year=2024").get_data(as_text=True)
+    for text in (out.stdout, web):
+        if fmt == "jsonl":
+            rows = [json.loads(line) for line in text.splitlines()]
+        else:
+            data = json.loads(text)
+            assert data["total"] == data["rows"] == len(data["hits"]) and data["capped"] is False
+            rows = data["hits"]
+        assert [r["id"] for r in rows] == csv_ids
+        assert rows[0]["officials"] == ["Hồ Tiến Thiệu"]
+
+
+def test_a_large_set_is_capped_with_a_message_that_says_the_cap_and_why(runner, flood_index, tmp_path):
+    result = runner.invoke(cli, ["search", "lu lut", "--index", str(flood_index), "--format", "csv",
+                                 "--max-rows", "40"])
+    assert result.exit_code == 3
+    assert len(read_csv(result.stdout)) == 40
+    assert "151 articles match; this export holds the first 40, in the order asked" in result.stderr
+    assert "each row reads its stored article" in result.stderr and "--max-rows" in result.stderr
+
+    app = create_app({"INDEX_DIR": str(flood_index), "TESTING": True, "WARM_UP": False, "EXPORT_ROWS": 25})
+    client = app.test_client()
+    answer = client.get("/export.csv?q=lu+lut")
+    assert len(read_csv(answer.get_data(as_text=True))) == 25
+    assert "first 25" in answer.headers["X-Timtin-Capped"]
+    page = client.get("/?q=lu+lut").get_data(as_text=True)
+    assert "Tải về tối đa 25 bài" in page
+    assert "tệp tải về chỉ gồm 25 bài đầu" in page
+
+
+def test_the_search_page_links_the_download_of_every_match(client):
+    page = client.get("/?q=lu+lut&year=2024&page=2").get_data(as_text=True)
+    assert 'href="/export.csv?q=lu+lut&amp;year=2024"' in page
+    assert "<strong>144</strong> bài viết" in page and "Tải về cả 144 bài" in page
+
+
+def test_an_unknown_format_is_refused_with_the_choices(runner, flood_index, client):
+    result = runner.invoke(cli, ["search", "lu", "--index", str(flood_index), "--format", "xlsx"])
+    assert result.exit_code == 2 and "'xlsx' is not one of 'csv', 'jsonl', 'json'" in result.stderr
+    answer = client.get("/export.xlsx?q=lu")
+    assert answer.status_code == 404 and "csv, jsonl, json" in answer.get_data(as_text=True)
+    with pytest.raises(Exception, match='Unknown format "xml"'):
+        export.export(None, SearchRequest(), "xml")
+
+
+def test_json_and_format_together_are_refused(runner, flood_index):
+    result = runner.invoke(cli, ["search", "lu", "--index", str(flood_index), "--format", "csv", "--json"])
+    assert result.exit_code == 2 and "Give --json (one page) or --format (every match), not both." in result.stderr
+
+
+def test_the_server_writes_a_streamed_body_as_it_is_made_not_held_whole():
+    """The gevent worker runs the app in native threads; a body must leave a block at a
+    time (an export of 10,000 rows starts arriving at once), not be built whole first."""
+    import threading
+
+    from webui.server import BLOCK_BYTES, _in_threads
+
+    sent = threading.Event()
+
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/csv")])
+
+        def body():
+            yield b"x" * BLOCK_BYTES
+            # the rest is made only once the first block has left (or it never is)
+            yield b"late" if sent.wait(5) else b"held back"
+        return body()
+
+    served = _in_threads(app, 2)({}, lambda status, headers: None)
+    blocks = []
+    for block in served:
+        blocks.append(block)
+        sent.set()
+    served.close()
+    assert [len(b) for b in blocks] == [BLOCK_BYTES, 4] and blocks[1] == b"late"
+
+
+def test_an_export_counts_stories_as_the_pages_do(runner, tmp_path):
+    """Copies of one story (issue #15) are one row, as they are one result; --all-copies lists each."""
+    body = ("Sáng 19/1, Ban Dân vận Tỉnh ủy Lạng Sơn tổ chức hội nghị tổng kết công tác dân vận năm 2024 "
+            "và triển khai nhiệm vụ năm 2025. Năm qua, các cấp ủy, chính quyền đã thực hiện tốt quy chế dân chủ "
+            "ở cơ sở, xây dựng hơn 4.000 mô hình dân vận khéo trên các lĩnh vực kinh tế, văn hóa, xã hội, "
+            "quốc phòng, an ninh; phát huy vai trò của Nhân dân trong xây dựng nông thôn mới và đô thị văn minh.")
+    rows = [{"id": f"ban-sao/{outlet}", "title": f"Tổng kết công tác dân vận ({outlet})", "date": "2025-01-19",
+             "url": f"https://{outlet}.vn/dan-van", "body": body} for outlet in ("baolangson", "baocaobang", "tonghop")]
+    rows.append({"id": "khac", "title": "Dân vận ở khu dân cư", "date": "2025-01-20",
+                 "body": "Công tác dân vận ở khu dân cư được chú trọng, " + " ".join(random.Random(1).choices(WORDS, k=80))})
+    root = tmp_path / "index"
+    indexing.update(root, [write_jsonl(tmp_path / "copies.jsonl", rows)], procs=1)
+    for extra, expected in (([], 2), (["--all-copies"], 4)):
+        args = ["search", "dan van", "--index", str(root), *extra]
+        total = json.loads(runner.invoke(cli, [*args, "--json"]).stdout)["total"]
+        exported = read_csv(runner.invoke(cli, [*args, "--format", "csv"]).stdout)
+        assert total == len(exported) == expected

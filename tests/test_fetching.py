@@ -1,0 +1,239 @@
+"""timtin fetch: feeds, sitemaps and pages from a local web site (issue #15, part 2).
+
+The site (tests/fixture_site.py) runs in a thread of the test process on 127.0.0.1;
+nothing reaches the internet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer import fetching
+from indexer.cli import cli
+from indexer.searching import SearchRequest, Searcher
+from tests.conftest import ROOT
+from tests.fixture_site import SITE, serve
+
+FAST = ["--delay", "0.05", "--timeout", "0.5", "--retries", "1"]
+
+# what the feed's articles must index as: id, title, date, author, officials
+ARTICLES = {
+    "https://baolangson.vn/khanh-thanh-cau-treo-ban-chat-5071234.html":
+        ("Khánh thành cầu treo Bản Chắt, xã Tân Tri", "2026-11-30", "Hoàng Anh", ["Đoàn Thu Hà", "Hoàng Văn Lâm"]),
+    "https://baocaobang.vn/dua-vac-xin-den-tre-em-vung-cao-3187654.html":
+        ("Cao Bằng: Đưa vắc xin đến trẻ em vùng cao", "2026-11-28", "Nông Thị Hà", ["Lương Thị Thúy"]),
+    "https://baobackan.vn/phat-trien-cay-hoi-gan-voi-giam-ngheo-ben-vung-post81234.html":
+        ("Phát triển cây hồi gắn với giảm nghèo bền vững", "2026-11-26", "Đức Phương", ["Lường Văn Chiến"]),
+    "http://baohagiang.vn/chinh-tri/202611/hoi-nghi-ban-chap-hanh-dang-bo-tinh-lan-thu-12-123456/":
+        ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12", "2026-11-25", "Minh Khuê", ["Nguyễn Mạnh Dũng"]),
+    "https://tintonghop.example/lang-son-cau-treo-ban-chat-chinh-thuc-dua-vao-su-dung-c123.html":
+        ("Lạng Sơn: Cầu treo Bản Chắt chính thức đưa vào sử dụng", "2026-11-30", "Hoàng Anh",
+         ["Đoàn Thu Hà", "Hoàng Văn Lâm"]),
+}
+SAVED_PATHS = {"/baolangson/khanh-thanh-cau-treo-ban-chat.html", "/baocaobang/tiem-vac-xin-vung-cao.html",
+               "/baobackan/phat-trien-cay-hoi.html", "/baohagiang/hoi-nghi-ban-chap-hanh.html",
+               "/tonghop/cau-treo-ban-chat-bac-son.html", "/broken.html"}
+
+
+@pytest.fixture
+def site():
+    with serve(slow=2.0) as server:
+        yield server
+
+
+def indexed(index: Path) -> dict[str, tuple]:
+    searcher = Searcher(index)
+    result = searcher.search(SearchRequest.from_params({"q": "", "per_page": "100", "group": "0"}))
+    out = {}
+    for hit in result.hits:
+        article = searcher.article(hit.id)
+        out[hit.id] = (article.title, article.date.isoformat() if article.date else None, article.author,
+                       [o.name for o in article.officials])
+    return out
+
+
+def test_fetch_indexes_a_feeds_articles_and_names_what_it_could_not(runner, site, tmp_path):
+    index = tmp_path / "index"
+    result = runner.invoke(cli, ["fetch", f"{site.base}/rss.xml", "--index", str(index), *FAST])
+    assert result.exit_code == 3, result.output
+    assert "Fetched 6, unchanged 0, skipped 1, failed 2." in result.stdout
+    assert f"Pages kept in {tmp_path / 'index-pages'}" in result.stdout
+    assert "Added 5, updated 0, unchanged 0, removed 0, skipped 1." in result.stdout
+    err = result.stderr
+    assert f"failed: {site.base}/bai-da-xoa.html: HTTP 404" in err
+    assert f"failed: {site.base}/cham/tin-cham.html: no answer within 0.5 s (timed out) after 2 tries" in err
+    assert f"skipped 1: robots.txt of {site.base} disallows it" in err
+    assert f"warning: {site.base}/rss.xml: cannot read the date 'Thứ Hai, 31/02/2026'" in err
+    assert "broken-" in err and "no article text in the page" in err
+    assert indexed(index) == ARTICLES
+    # one request at a time, robots.txt first; the disallowed page is never asked
+    assert site.requests()[:2] == ["/robots.txt", "/rss.xml"]
+    assert "/private/noi-bo.html" not in site.requests()
+    # the redirect's page is saved once, under the address it ended at
+    saved = sorted(p.name for p in (tmp_path / "index-pages").rglob("*.html"))
+    assert len(saved) == 6 and any(n.startswith("khanh-thanh-cau-treo-ban-chat-") for n in saved)
+
+
+def test_a_second_run_downloads_nothing_new_and_a_changed_page_is_fetched_again(runner, site, tmp_path):
+    index = tmp_path / "index"
+    args = ["fetch", f"{site.base}/rss.xml", "--index", str(index), *FAST]
+    runner.invoke(cli, args)
+    site.log.clear()
+    again = runner.invoke(cli, args)
+    assert "Fetched 0, unchanged 1, skipped 8, failed 1." in again.stdout, again.output
+    assert "Added 0, updated 0, unchanged 5, removed 0, skipped 1." in again.stdout
+    assert ("GET", "/rss.xml", 304) in site.log
+    assert not SAVED_PATHS & set(site.requests())  # no saved article asked again
+    assert "skipped 6: already saved, and its feed or sitemap gives no newer date" in again.stderr
+    assert "skipped 1: gone (HTTP 404 on" in again.stderr
+    # a page asked for by its address is asked conditionally: 304, then the new version
+    page = f"{site.base}/baocaobang/tiem-vac-xin-vung-cao.html"
+    same = runner.invoke(cli, ["fetch", page, "--index", str(index), *FAST])
+    assert "Fetched 0, unchanged 1" in same.stdout and same.exit_code == 3  # the broken page still is
+    edited = (SITE / "baocaobang/tiem-vac-xin-vung-cao.html").read_bytes().replace(
+        "Đưa vắc xin đến trẻ em vùng cao</h1>".encode(), "Đưa vắc xin đến trẻ em vùng cao biên giới</h1>".encode())
+    site.changed["/baocaobang/tiem-vac-xin-vung-cao.html"] = edited
+    newer = runner.invoke(cli, ["fetch", page, "--index", str(index), *FAST])
+    assert "Fetched 1, unchanged 0" in newer.stdout and "updated 1" in newer.stdout
+    assert indexed(index)["https://baocaobang.vn/dua-vac-xin-den-tre-em-vung-cao-3187654.html"][0] == \
+        "Cao Bằng: Đưa vắc xin đến trẻ em vùng cao biên giới"
+
+
+def test_sitemap_indexes_and_atom_feeds_are_followed(runner, site, tmp_path):
+    index = tmp_path / "index"
+    result = runner.invoke(cli, ["fetch", f"{site.base}/sitemap.xml", f"{site.base}/atom.xml",
+                                 "--index", str(index), *FAST])
+    assert f"failed: {site.base}/sitemap-khong-co.xml: HTTP 404" in result.stderr, result.output
+    assert "Fetched 4, unchanged 0, skipped 0, failed 1." in result.stdout
+    assert sorted(t for t, *_ in indexed(index).values()) == [
+        "Cao Bằng: Đưa vắc xin đến trẻ em vùng cao", "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12",
+        "Khánh thành cầu treo Bản Chắt, xã Tân Tri", "Phát triển cây hồi gắn với giảm nghèo bền vững"]
+    state = json.loads((tmp_path / "index-pages" / fetching.STATE).read_text(encoding="utf-8"))
+    assert {v["kind"] for v in state["lists"].values()} == {"sitemapindex", "sitemap", "feed"}
+
+
+def test_reindex_rebuilds_fetched_pages_without_the_network(runner, tmp_path):
+    index = tmp_path / "index"
+    with serve() as site:
+        runner.invoke(cli, ["fetch", f"{site.base}/rss.xml", "--index", str(index), *FAST])
+    before = indexed(index)
+    result = runner.invoke(cli, ["reindex", "--index", str(index), "--procs", "1"])
+    assert "Added 5" in result.stdout, result.output
+    assert indexed(index) == before == ARTICLES
+
+
+def test_a_run_killed_with_sigkill_loses_nothing_and_the_next_run_resumes(runner, site, tmp_path):
+    index = tmp_path / "index"
+    cmd = [sys.executable, "-m", "indexer", "fetch", f"{site.base}/rss.xml", "--index", str(index),
+           "--delay", "0.4", "--timeout", "0.5", "--retries", "0"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    saved_lines = []
+    deadline = time.monotonic() + 30
+    for line in proc.stderr:
+        if line.startswith("saved "):
+            saved_lines.append(line)
+            if len(saved_lines) == 3:
+                proc.send_signal(signal.SIGKILL)
+                break
+        assert time.monotonic() < deadline, "the fetch never saved three pages"
+    proc.wait(timeout=10)
+    proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+    state = json.loads((tmp_path / "index-pages" / fetching.STATE).read_text(encoding="utf-8"))
+    assert len({r["file"] for r in state["pages"].values()}) >= 3
+    first = [p for _, p, s in site.log if s == 200 and p in SAVED_PATHS]
+    site.log.clear()
+    result = runner.invoke(cli, ["fetch", f"{site.base}/rss.xml", "--index", str(index), *FAST])
+    assert "Added 5" in result.stdout, result.output
+    second = [p for _, p, s in site.log if s == 200 and p in SAVED_PATHS]
+    assert sorted(first + second) == sorted(SAVED_PATHS)  # each page downloaded once in all
+    assert not set(first) & set(second)
+    assert indexed(index) == ARTICLES
+    assert not list((tmp_path / "index-pages").rglob("*.tmp"))
+
+
+def test_fetch_refuses_what_is_not_a_web_address_and_a_bad_interval(runner, tmp_path):
+    result = runner.invoke(cli, ["fetch", "baolangson.vn/rss", "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 1
+    assert '"baolangson.vn/rss" is not a web address; give URLs starting with http:// or https://' in result.stderr
+    result = runner.invoke(cli, ["fetch", "https://x.vn/rss", "--every", "soon", "--index", str(tmp_path / "ix")])
+    assert 'Cannot read the interval "soon"; write it like 30s, 15m, 2h or 1d' in result.stderr
+    assert fetching.parse_every("15m") == 900 and fetching.parse_every("2h") == 7200
+
+
+def test_a_server_error_is_retried_with_backoff_and_a_host_without_robots_is_allowed(tmp_path):
+    import http.server
+    import threading
+
+    calls = []
+
+    class Flaky(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            calls.append((self.path, self.headers.get("User-Agent")))
+            if self.path == "/robots.txt":
+                self.send_response(404)
+                self.end_headers()
+                return
+            status = 503 if len(calls) < 4 else 200
+            body = (SITE / "baocaobang/tiem-vac-xin-vung-cao.html").read_bytes() if status == 200 else b"busy"
+            self.send_response(status)
+            if status == 503:
+                self.send_header("Retry-After", "0")
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Flaky)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    waits = []
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/bai.html"
+        report = fetching.fetch([url], tmp_path / "pages", fetching.Options(delay=0, retries=2, backoff=0.01),
+                                sleep=waits.append)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report.fetched == [url]
+    assert [p for p, _ in calls] == ["/robots.txt", "/bai.html", "/bai.html", "/bai.html"]
+    assert all(ua.startswith("timtin/") for _, ua in calls)
+    assert waits.count(0.0) == 2  # Retry-After: 0, twice
+
+
+def test_every_fetches_on_a_schedule_and_ctrl_c_stops_it_cleanly(site, tmp_path):
+    index = tmp_path / "index"
+    cmd = [sys.executable, "-m", "indexer", "fetch", f"{site.base}/rss.xml", "--index", str(index), "--every", "1m",
+           "--delay", "0.05", "--timeout", "0.5", "--retries", "0"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    for line in proc.stderr:
+        if line.startswith("Next fetch in "):
+            proc.send_signal(signal.SIGINT)
+            break
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and "Stopped." in err
+    assert "Fetched 6, " in out and "Added 5" in out
+    assert indexed(index) == ARTICLES
+
+
+def test_a_second_fetch_into_the_same_folder_is_told_another_is_running(runner, tmp_path):
+    pages = tmp_path / "index-pages"
+    pages.mkdir()
+    with fetching._lock(pages, wait=False):
+        result = runner.invoke(cli, ["fetch", "http://127.0.0.1:9/rss.xml", "--index", str(tmp_path / "index")])
+    assert result.exit_code == 1
+    assert f"Another timtin fetch (pid {os.getpid()}) is saving pages into {pages}." in result.stderr
+    assert "run again with --wait" in result.stderr

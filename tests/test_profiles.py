@@ -1,0 +1,206 @@
+"""An official's page, and who held a post when (issue #16): core, CLI, web and JSON.
+
+The articles are written for these tests: Lạng Sơn's chairman Lương Văn Khải (2016-2020),
+his deputy Hồ Tiến Thiệu who follows him (2021-2024), and two people whose names differ
+only by a tone mark (Lê Văn Bảy, Lê Văn Bày), who are one name without accents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from indexer import indexing, profiles
+from indexer.abbreviations import load_default
+from indexer.cli import cli
+from indexer.searching import Searcher
+from tests.conftest import write_jsonl
+from webui import create_app
+
+ROWS = [
+    {"id": "ls/2016-khai", "date": "2016-05-10", "title": "Lạng Sơn họp bàn phát triển du lịch Mẫu Sơn",
+     "body": "Sáng 10/5, ông Lương Văn Khải, Chủ tịch UBND tỉnh Lạng Sơn, chủ trì cuộc họp về du lịch Mẫu Sơn. Ông Hồ Tiến Thiệu, Phó Chủ tịch UBND tỉnh Lạng Sơn, báo cáo tiến độ dự án."},
+    {"id": "ls/2018-khai", "date": "2018-03-02", "title": "Kiểm tra tiến độ đường lên Mẫu Sơn",
+     "body": "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn Lương Văn Khải đã kiểm tra tuyến đường lên Mẫu Sơn. Cùng đi có ông Hồ Tiến Thiệu, Phó Chủ tịch UBND tỉnh Lạng Sơn."},
+    {"id": "ls/2020-khai", "date": "2020-11-20", "title": "Tổng kết công tác cải cách hành chính",
+     "body": "Ông Lương Văn Khải, Chủ tịch UBND tỉnh Lạng Sơn, phát biểu tại hội nghị. Ông Hồ Tiến Thiệu, Phó Chủ tịch UBND tỉnh Lạng Sơn, điều hành thảo luận."},
+    {"id": "ls/2021-thieu", "date": "2021-06-15", "title": "Ra quân làm đường giao thông nông thôn",
+     "body": "Ông Hồ Tiến Thiệu, Chủ tịch UBND tỉnh Lạng Sơn, dự lễ ra quân tại huyện Cao Lộc. Bà Đoàn Thu Hà, Phó Chủ tịch UBND tỉnh Lạng Sơn, cũng có mặt."},
+    {"id": "ls/2023-thieu", "date": "2023-09-09", "title": "Lạng Sơn đón đoàn công tác của Bộ Y tế",
+     "body": "Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu tiếp đoàn công tác. Ông Lương Văn Khải, nguyên Chủ tịch UBND tỉnh Lạng Sơn, được mời dự."},
+    {"id": "ls/2024-thieu", "date": "2024-12-01", "title": "Khánh thành cửa khẩu số hóa",
+     "body": "Ông Hồ Tiến Thiệu, Chủ tịch UBND tỉnh Lạng Sơn, cắt băng khánh thành. Bà Đoàn Thu Hà, Phó Chủ tịch UBND tỉnh Lạng Sơn, giới thiệu dự án."},
+    {"id": "ls/2024-bay-1", "date": "2024-04-04", "title": "Xã Tân Liên ra mắt tổ tự quản",
+     "body": "Ông Lê Văn Bảy, Chủ tịch UBND xã Tân Liên, cho biết xã đã lập 12 tổ tự quản."},
+    {"id": "ls/2024-bay-2", "date": "2024-04-05", "title": "Công an huyện tuần tra biên giới",
+     "body": "Thượng tá Lê Văn Bày, Trưởng Công an huyện Cao Lộc, chỉ đạo tuần tra."},
+]
+
+
+@pytest.fixture(scope="module")
+def lang_son_index(tmp_path_factory):
+    root = tmp_path_factory.mktemp("people")
+    src = write_jsonl(root / "src" / "a.jsonl", ROWS)
+    assert indexing.update(root / "index", [src], procs=1).added == len(ROWS)
+    return root / "index"
+
+
+@pytest.fixture(scope="module")
+def searcher(lang_son_index):
+    return Searcher(lang_son_index, load_default())
+
+
+@pytest.fixture(scope="module")
+def client(lang_son_index):
+    return create_app({"INDEX_DIR": str(lang_son_index), "TESTING": True, "WARM_UP": False}).test_client()
+
+
+def test_a_profile_gives_every_title_with_its_first_and_last_date(searcher):
+    p = profiles.profile(searcher, "Hồ Tiến Thiệu")
+    assert p.articles == p.read == 6
+    assert (p.first, p.last) == (dt.date(2016, 5, 10), dt.date(2024, 12, 1))
+    assert [(t.title, t.first, t.last, t.articles) for t in p.titles] == [
+        ("Phó Chủ tịch UBND tỉnh Lạng Sơn", dt.date(2016, 5, 10), dt.date(2020, 11, 20), 3),
+        ("Chủ tịch UBND tỉnh Lạng Sơn", dt.date(2021, 6, 15), dt.date(2024, 12, 1), 3),
+    ]
+    # every month from the first to the last, the empty ones too
+    assert p.months[0].value == "2016-05" and p.months[-1].value == "2024-12"
+    assert len(p.months) == 8 * 12 + 8 and sum(m.count for m in p.months) == 6
+    assert [(c.value, c.count) for c in p.named_with] == [("Lương Văn Khải", 4), ("Đoàn Thu Hà", 2)]
+
+
+def test_a_title_written_long_or_short_is_one_title_of_the_profile(searcher):
+    p = profiles.profile(searcher, "Lương Văn Khải")
+    titles = {t.title: t.articles for t in p.titles}
+    # "Chủ tịch Ủy ban nhân dân tỉnh" (once) and "Chủ tịch UBND tỉnh" (twice): one row, as written most
+    assert titles == {"Chủ tịch UBND tỉnh Lạng Sơn": 3, "nguyên Chủ tịch UBND tỉnh Lạng Sơn": 1}
+
+
+@pytest.mark.parametrize("post", [
+    "Chủ tịch UBND tỉnh Lạng Sơn",
+    "chu tich ubnd tinh lang son",
+    "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn",
+    "CHỦ TỊCH UBND TỈNH LẠNG SƠN",
+])
+def test_who_held_a_post_lists_the_people_by_date_accents_and_abbreviations_optional(searcher, post):
+    found = profiles.holders(searcher, post)
+    assert [(h.name, h.first, h.last, h.articles) for h in found.holders] == [
+        ("Lương Văn Khải", dt.date(2016, 5, 10), dt.date(2020, 11, 20), 3),  # "nguyên" (former) is not the post
+        ("Hồ Tiến Thiệu", dt.date(2021, 6, 15), dt.date(2024, 12, 1), 3),  # his years as deputy are not
+    ]
+
+
+def test_a_deputy_post_is_its_own_post(searcher):
+    found = profiles.holders(searcher, "Phó Chủ tịch UBND tỉnh Lạng Sơn")
+    assert [(h.name, h.first.year, h.last.year) for h in found.holders] == [
+        ("Hồ Tiến Thiệu", 2016, 2020), ("Đoàn Thu Hà", 2021, 2024)]
+
+
+@pytest.mark.parametrize("query, post", [
+    ("Chủ tịch UBND tỉnh Lạng Sơn", True), ("Bộ trưởng Bộ Y tế", True), ("Giám đốc Sở Y tế", True),
+    ("Phó Thủ tướng", False), ("dân vận khéo", False), ("Mẫu Sơn", False), ('"Chủ tịch UBND tỉnh"', False),
+])
+def test_a_query_is_read_as_a_post_when_it_starts_with_one_and_names_its_body(query, post):
+    assert profiles.looks_like_post(query) is post
+
+
+def test_the_official_page_shows_the_career_the_months_and_who_is_named_with_them(client):
+    answer = client.get("/official/ho%20tien%20thieu")  # accent-free: redirected to the person
+    assert answer.status_code == 302
+    assert answer.headers["Location"] == "/official/H%E1%BB%93%20Ti%E1%BA%BFn%20Thi%E1%BB%87u"
+    page = client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert "<h1>Hồ Tiến Thiệu</h1>" in page
+    spans = re.findall(r'<li class="span" data-title="([^"]+)" data-first="([^"]+)" data-last="([^"]+)"', page)
+    assert spans == [("Phó Chủ tịch UBND tỉnh Lạng Sơn", "2016-05-10", "2020-11-20"),
+                     ("Chủ tịch UBND tỉnh Lạng Sơn", "2021-06-15", "2024-12-01")]
+    # the chair's bar starts where the deputy's ends, more than halfway along
+    xs = [float(x) for x in re.findall(r'<rect class="bar" x="([\d.]+)"', page)]
+    assert xs[0] == 0 and 55 < xs[1] < 65
+    assert page.count('<rect class="gap" data-key=') == 104 - 6  # months without articles (6 with one each)
+    # the articles newest first, each name linked to its page
+    ids = re.findall(r'<h3><a href="/article/([^"?]+)', page)
+    assert ids == ["ls/2024-thieu", "ls/2023-thieu", "ls/2021-thieu", "ls/2020-khai", "ls/2018-khai", "ls/2016-khai"]
+    assert 'href="/official/L%C6%B0%C6%A1ng%20V%C4%83n%20Kh%E1%BA%A3i">Lương Văn Khải</a>' in page
+    # the search page's facets, leading to the search filtered by this person
+    assert 'href="/?official=H%E1%BB%93+Ti%E1%BA%BFn+Thi%E1%BB%87u&amp;sort=newest&amp;year=2021"' in page
+
+
+def test_the_api_gives_the_page_as_json_and_the_cli_the_same(client, runner, lang_son_index):
+    data = client.get("/api/officials/Lương Văn Khải").get_json()
+    assert data["name"] == "Lương Văn Khải" and data["articles"] == 4
+    assert data["titles"][0] == {"title": "Chủ tịch UBND tỉnh Lạng Sơn", "articles": 3,
+                                 "first": "2016-05-10", "last": "2020-11-20"}
+    assert [h["id"] for h in data["search"]["hits"]][0] == "ls/2023-thieu"
+    out = runner.invoke(cli, ["officials", "luong van khai", "--index", str(lang_son_index), "--json"])
+    assert out.exit_code == 0, out.output
+    cli_data = json.loads(out.stdout)
+    for d in (data, cli_data):
+        d["search"].pop("took_ms")
+    assert cli_data == data
+    text = runner.invoke(cli, ["officials", "Hồ", "Tiến", "Thiệu", "--index", str(lang_son_index)]).stdout
+    assert "Hồ Tiến Thiệu: 6 articles, 2016-05-10 to 2024-12-01" in text
+    assert "  2021-06-15  2024-12-01      3  Chủ tịch UBND tỉnh Lạng Sơn" in text
+
+
+def test_the_cli_and_the_api_list_who_held_a_post(client, runner, lang_son_index):
+    out = runner.invoke(cli, ["officials", "--post", "chu tich ubnd tinh lang son", "--index", str(lang_son_index)])
+    assert out.exit_code == 0, out.output
+    assert out.stdout.splitlines()[1:] == [
+        "  2016-05-10  2020-11-20      3  Lương Văn Khải",
+        "  2021-06-15  2024-12-01      3  Hồ Tiến Thiệu",
+    ]
+    data = client.get("/api/posts?q=Chủ tịch UBND tỉnh Lạng Sơn").get_json()
+    assert [h["name"] for h in data["holders"]] == ["Lương Văn Khải", "Hồ Tiến Thiệu"]
+    assert client.get("/api/posts?q=").status_code == 400
+
+
+def test_searching_a_post_shows_its_holders_as_a_timeline(client):
+    page = client.get("/?q=chu+tich+ubnd+tinh+lang+son").get_data(as_text=True)
+    assert '<section class="holders"' in page
+    names = re.findall(r'<li class="span" data-name="([^"]+)" data-first="([^"]+)" data-last="([^"]+)"', page)
+    assert names == [("Lương Văn Khải", "2016-05-10", "2020-11-20"), ("Hồ Tiến Thiệu", "2021-06-15", "2024-12-01")]
+    assert '<section class="holders"' not in client.get("/?q=mau+son").get_data(as_text=True)
+
+
+def test_names_that_fold_alike_are_offered_to_choose_and_unknown_names_are_404(client, runner, lang_son_index):
+    page = client.get("/official/le van bay")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "2 người tên “le van bay”" in text
+    assert 'href="/official/L%C3%AA%20V%C4%83n%20B%E1%BA%A3y"' in text and 'href="/official/L%C3%AA%20V%C4%83n%20B%C3%A0y"' in text
+    assert client.get("/api/officials/le van bay").status_code == 300
+    assert client.get("/official/Lê Văn Bày").status_code == 200  # as written: that person
+    missing = client.get("/official/Nguyễn Văn Không")
+    assert missing.status_code == 404 and "Không có quan chức nào tên" in missing.get_data(as_text=True)
+    assert client.get("/api/officials/Nobody").status_code == 404
+    out = runner.invoke(cli, ["officials", "le van bay", "--index", str(lang_son_index)])
+    assert out.exit_code == 1 and '"le van bay" stands for 2 people: Lê Văn Bày; Lê Văn Bảy' in out.stderr
+
+
+def test_every_place_a_name_appears_links_to_its_page(client):
+    search = client.get("/?q=mau+son").get_data(as_text=True)
+    url = "/official/L%C6%B0%C6%A1ng%20V%C4%83n%20Kh%E1%BA%A3i"
+    assert search.count(f'class="profile" href="{url}"') >= 2  # a hit's names and the facet
+    finder = client.get("/?tim_quan_chuc=luong").get_data(as_text=True)
+    assert f'class="profile" href="{url}"' in finder
+    article = client.get("/article/ls/2016-khai").get_data(as_text=True)
+    assert f'class="profile-name" href="{url}"' in article
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize("days, others, expected", [
+    # a sparse archive: long silences, nobody else named in the post -> one period
+    ([D(2016, 5, 10), D(2018, 3, 2), D(2020, 11, 20)], [], [(D(2016, 5, 10), D(2020, 11, 20), 3)]),
+    # a former holder named by the post after the successor took over -> a period of its own
+    ([D(2013, 10, 23), D(2017, 6, 21)], [D(2017, 2, 7), D(2017, 7, 15)],
+     [(D(2013, 10, 23), D(2013, 10, 23), 1), (D(2017, 6, 21), D(2017, 6, 21), 1)]),
+    # someone else named in between, but no long silence -> one period
+    ([D(2017, 5, 22), D(2017, 5, 25)], [D(2017, 5, 23)], [(D(2017, 5, 22), D(2017, 5, 25), 2)]),
+])
+def test_a_holders_periods_split_only_at_a_long_silence_filled_by_someone_else(days, others, expected):
+    assert [(p.first, p.last, p.articles) for p in profiles.periods(days, others)] == expected

@@ -1,0 +1,141 @@
+"""Saved web pages (.html, .htm) read into articles (issue #15, part 1).
+
+The pages in tests/data/site were written for these tests in the shapes of Vietnamese
+provincial papers' article pages: a CMS with a date line and a sapo (baolangson), one
+with <meta> dates, <figure> and an author element (baocaobang), one with JSON-LD and a
+dateline in bold (baobackan), an old table layout saved in Windows-1258 (baohagiang),
+an aggregator's copy (tonghop) and a page cut short (broken.html).
+tests/data/site-text holds the same four articles as text files.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from indexer import indexing, parsing, webpages
+from indexer.cli import cli
+from indexer.errors import ParseError
+from indexer.searching import SearchRequest, Searcher
+from tests.conftest import TEST_DATA
+from tests.fixture_site import to_cp1258
+
+SITE = TEST_DATA / "site"
+SITE_TEXT = TEST_DATA / "site-text"
+
+EXPECTED = [
+    # file, id, title, date, author, source, lead starts, captions, officials
+    ("baolangson/khanh-thanh-cau-treo-ban-chat.html",
+     "https://baolangson.vn/khanh-thanh-cau-treo-ban-chat-5071234.html",
+     "Khánh thành cầu treo Bản Chắt, xã Tân Tri", "2026-11-30", "Hoàng Anh", "LSO", "Sáng nay (30/11), tại xã",
+     ["Đồng chí Đoàn Thu Hà, Phó Chủ tịch UBND tỉnh cắt băng khánh thành cầu treo Bản Chắt"],
+     ["Đoàn Thu Hà", "Hoàng Văn Lâm"]),
+    ("baocaobang/tiem-vac-xin-vung-cao.html",
+     "https://baocaobang.vn/dua-vac-xin-den-tre-em-vung-cao-3187654.html",
+     "Cao Bằng: Đưa vắc xin đến trẻ em vùng cao", "2026-11-28", "Nông Thị Hà", None, "Những ngày cuối tháng 11",
+     ["Cán bộ y tế tiêm vắc xin cho trẻ tại xã Đức Hạnh, huyện Bảo Lâm"], ["Lương Thị Thúy"]),
+    ("baobackan/phat-trien-cay-hoi.html",
+     "https://baobackan.vn/phat-trien-cay-hoi-gan-voi-giam-ngheo-ben-vung-post81234.html",
+     "Phát triển cây hồi gắn với giảm nghèo bền vững", "2026-11-26", "Đức Phương", "BKĐT", "Huyện Na Rì hiện có",
+     ["Người dân xã Văn Minh thu hái quả hồi"], ["Lường Văn Chiến"]),
+    ("baohagiang/hoi-nghi-ban-chap-hanh.html",
+     "http://baohagiang.vn/chinh-tri/202611/hoi-nghi-ban-chap-hanh-dang-bo-tinh-lan-thu-12-123456/",
+     "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12", "2026-11-25", "Minh Khuê", None, "Sáng 25/11, Ban Chấp hành",
+     [], ["Nguyễn Mạnh Dũng"]),
+]
+
+
+@pytest.mark.parametrize("name, id_, title, date, author, source, lead, captions, officials", EXPECTED,
+                         ids=[e[0].split("/")[0] for e in EXPECTED])
+def test_each_layout_gives_title_date_author_lead_captions_and_officials(
+        name, id_, title, date, author, source, lead, captions, officials):
+    [article] = parsing.read_file(SITE / name, SITE)
+    data = article.to_json()
+    assert (data["id"], data["title"], data["date"], data["author"], data["source"]) == (id_, title, date, author, source)
+    assert data["lead"].startswith(lead) and data["body"].startswith(data["lead"])
+    assert data["captions"] == captions
+    assert [o["name"] for o in data["officials"]] == officials
+    body = data["body"]
+    # nothing of the page around the article: menus, related links, footers, the byline
+    for chrome in ("Trang chủ", "Tin liên quan", "Đọc nhiều", "Giấy phép", "Từ khóa", "Tin mới", "HOÀNG ANH",
+                   "ĐỨC PHƯƠNG", "MINH KHUÊ", title):
+        assert chrome not in body
+    assert all(c not in body for c in captions)
+    assert unicodedata.is_normalized("NFC", body + data["title"])
+
+
+def test_a_windows_1258_page_is_decoded_and_composed():
+    raw = (SITE / "baohagiang/hoi-nghi-ban-chap-hanh.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    article = webpages.parse_page(raw, "x", "hg.html")
+    assert article.title == "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12"
+    assert "Tỉnh ủy" in article.body and unicodedata.is_normalized("NFC", article.body)
+
+
+def test_the_servers_charset_wins_over_a_wrong_meta():
+    page = ('<html><head><meta charset="iso-8859-1"><title>x</title></head><body><h1>Xã Hồng Phong đón bằng '
+            'nông thôn mới</h1><p>' + "Người dân xã Hồng Phong phấn khởi đón nhận bằng công nhận đạt chuẩn. " * 4
+            + "</p></body></html>")
+    assert "Hồng Phong" in webpages.parse_page(page.encode("utf-8"), "x", "p.html").title  # UTF-8 declared as Latin-1
+    legacy = page.replace("iso-8859-1", "utf-8")
+    article = webpages.parse_page(to_cp1258(legacy), "x", "p.html", charset="windows-1258")
+    assert article.title == "Xã Hồng Phong đón bằng nông thôn mới"
+
+
+def test_a_page_without_canonical_takes_its_saved_address_or_its_path(tmp_path):
+    body = "<p>" + "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3 + "</p>"
+    page = f"<html><head><title>Ngày hội đại đoàn kết</title></head><body><h1>Ngày hội đại đoàn kết ở Cao Lộc</h1>{body}</body></html>"
+    (tmp_path / "tin").mkdir()
+    (tmp_path / "tin" / "ngay-hoi.htm").write_text(page, encoding="utf-8")
+    saved = "<!-- saved from url=(0040)https://baolangson.vn/ngay-hoi-123.html -->\n" + page
+    (tmp_path / "tin" / "saved.html").write_text(saved, encoding="utf-8")
+    ids = sorted(a.id for a in parsing.read_paths([tmp_path]))
+    assert ids == ["https://baolangson.vn/ngay-hoi-123.html", "tin/ngay-hoi"]
+
+
+def test_a_page_that_is_no_article_is_named_and_the_batch_goes_on(runner, tmp_path):
+    result = runner.invoke(cli, ["index", str(SITE), "--index", str(tmp_path / "index")])
+    assert result.exit_code == 3
+    assert "Added 5, updated 0, unchanged 0, removed 0, skipped 1." in result.stdout
+    assert f"{SITE / 'broken.html'}: no article text in the page" in result.stderr
+    with pytest.raises(ParseError, match="the page has no headline"):
+        webpages.parse_page(b"<html><body><p></p></body></html>", "x", "empty.html")
+    with pytest.raises(ParseError, match="binary file"):
+        webpages.parse_page(b"\x89PNG\x00\x00", "x", "photo.html")
+
+
+def test_a_saved_folder_of_pages_indexes_like_the_same_articles_as_text_files(tmp_path):
+    pages, texts = tmp_path / "pages", tmp_path / "texts"
+    for e in EXPECTED:
+        target = pages / e[0]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((SITE / e[0]).read_bytes())
+    indexing.update(tmp_path / "ix-pages", [pages])
+    indexing.update(tmp_path / "ix-texts", [SITE_TEXT])
+    by_title = {}
+    for name in ("ix-pages", "ix-texts"):
+        searcher = Searcher(tmp_path / name)
+        result = searcher.search(SearchRequest.from_params({"q": "", "per_page": "50"}))
+        for hit in result.hits:
+            data = searcher.article(hit.id).to_json()
+            data.pop("id"), data.pop("url")
+            by_title.setdefault(data["title"], []).append(data)
+    assert len(by_title) == 4
+    for title, (page, text) in by_title.items():
+        assert page == text, title
+    for query in ("cau treo", "Bí thư Tỉnh ủy", "vắc xin"):
+        found = [
+            [h.title for h in Searcher(tmp_path / name).search(SearchRequest.from_params({"q": query})).hits]
+            for name in ("ix-pages", "ix-texts")
+        ]
+        assert found[0] == found[1] and found[0], query
+
+
+def test_parse_prints_a_page_as_json(runner):
+    result = runner.invoke(cli, ["parse", str(SITE / "baocaobang"), "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["url"] == data["id"] == "https://baocaobang.vn/dua-vac-xin-den-tre-em-vung-cao-3187654.html"
