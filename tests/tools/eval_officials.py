@@ -19,6 +19,11 @@ Two labelled sets:
   set: they are still reported apart, as figures comparable with the first round. A new,
   blind held-out set is measured outside this tool. The draw is repeated here and checked
   against the labels' ids. Skipped, with a note, when ``../shared/real-news/`` is not there.
+* **real, second held-out**: 100 more real articles drawn the same way (seed 20261201, among
+  the candidates not in the first 200), labelled blind by two labellers (50 each) while the
+  extractor's round 3 was written without reading them, and measured once at its end
+  (tests/data/officials/real_labels_heldout2.jsonl, ``part: heldout2``). Its errors are
+  listed only with ``--part heldout2``: read them, and the set is spent like the first.
 
 What counts, on the real set:
 
@@ -68,6 +73,7 @@ ROOT = HERE.parent
 LABELS = HERE / "data" / "officials" / "labels.json"
 CASES = HERE / "data" / "officials" / "cases.jsonl"
 REAL_LABELS = HERE / "data" / "officials" / "real_labels.jsonl"
+REAL_LABELS_2 = HERE / "data" / "officials" / "real_labels_heldout2.jsonl"
 REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 
 # The draw of the real labelled set (the labelling team's sample.py, repeated).
@@ -223,7 +229,8 @@ def draw(rows: list[dict]) -> list[tuple[int, bool, str]]:
 
 
 def real_labels() -> list[dict]:
-    return [json.loads(line) for line in REAL_LABELS.open(encoding="utf-8")]
+    """The labels of the 200 (``dev``), then of the second held-out 100 (``heldout2``)."""
+    return [json.loads(line) for path in (REAL_LABELS, REAL_LABELS_2) for line in path.open(encoding="utf-8")]
 
 
 def real_articles(rows: list[dict]) -> dict[str, Article]:
@@ -275,7 +282,8 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
 
 
 # The parts of the real set reported: all 200, and the 40 that were the first held-out set.
-PARTS = {"all": lambda label: True, "first-heldout": lambda label: label["first_heldout"]}
+PARTS = {"all": lambda label: label["part"] == "dev", "first-heldout": lambda label: label.get("first_heldout"),
+         "heldout2": lambda label: label["part"] == "heldout2"}
 
 
 def evaluate_real(rows: list[dict]) -> dict[tuple[str, bool], tuple[Score, Score, int]]:
@@ -295,7 +303,7 @@ def evaluate_real(rows: list[dict]) -> dict[tuple[str, bool], tuple[Score, Score
 def check_draw(rows: list[dict]) -> list[str]:
     """Differences between the draw repeated now and the labels' ids (none expected)."""
     drawn = draw(rows)
-    labels = real_labels()
+    labels = [label for label in real_labels() if label["part"] == "dev"]
     return [
         f"n={n}: drawn {aid} (first held-out: {first}), labelled {lab['id']} ({lab['first_heldout']})"
         for (n, first, aid), lab in zip(drawn, labels)
@@ -323,7 +331,7 @@ def _table(rows: list[tuple[str, Score]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every miss and false find")
-    parser.add_argument("--part", choices=("all", "first-heldout", "written"), action="append",
+    parser.add_argument("--part", choices=("all", "first-heldout", "heldout2", "written"), action="append",
                         help="which sets' errors to list (default: written and all)")
     parser.add_argument("--foreign", action="store_true", help="list errors counting foreign officials")
     parser.add_argument("--sample", type=Path, help="a JSONL file of real articles to read findings from")
