@@ -4,16 +4,14 @@ Everything here is read from the articles that name someone, through the search
 API (:meth:`indexer.searching.Searcher.stream`), so it answers exactly as search
 does, from one snapshot of the index.
 
-**The one place a person is keyed.** Today the archive keys an official by their
-canonical name (two people who share a name are one official). :func:`key_of`
-(the key of one mention in one article), :func:`request_for` (the search for the
-articles of a key), :func:`resolve` (what a typed name stands for) and
-:func:`display_name` are the only functions that know it; the page, the JSON, the
-CLI and the post timelines go through :func:`profile` and :func:`holders`, which
-use nothing else. When the extractor keys people by name and place, these change
-and the core does not. (The web's templates still link a hit's names, which
-``SearchHit.officials`` gives as names, to ``/official/<name>``: with person keys,
-hits would carry keys beside names and those links take the key.)
+**People, not names.** A person is keyed as the archive's officials facet keys them
+(issue #11, :mod:`indexer.people`): the name, or ``name (place)`` for each of several
+namesakes told apart by the places their titles give, so two people who share a name
+are two pages. :func:`key_of` (the person one article's official is), :func:`request_for`
+(the search for a person's articles), :func:`resolve` (what a typed name stands for)
+and :func:`display_name` are the only functions here that know it; the page, the JSON,
+the CLI and the post timelines go through :func:`profile` and :func:`holders`. Search
+hits give their officials as the same keys, so every name links to its own person.
 
 * :func:`profile`: every title the archive gives a person, with the first and
   last date it was used (their career as the archive tells it), articles per
@@ -45,9 +43,10 @@ NAMED_WITH = 15  # officials shown as named with a person
 
 # -- the person key: the one place that knows what identifies a person ----------
 
-def key_of(official: Official) -> str:
-    """The key of the person one article names: today their canonical name."""
-    return official.name
+def key_of(searcher, official: Official) -> str:
+    """The person one article names, as the archive keys them (issue #11): the name, or
+    ``name (place)`` for one of several namesakes (:meth:`Searcher.person_key`)."""
+    return searcher.person_key(official)
 
 
 def request_for(key: str, **fields) -> SearchRequest:
@@ -56,13 +55,13 @@ def request_for(key: str, **fields) -> SearchRequest:
 
 
 def resolve(searcher, text: str) -> list[str]:
-    """The keys a user's spelling of a person stands for (accents and capitals optional):
-    none, one, or several people."""
+    """The people a user's spelling stands for (accents and capitals optional; a name
+    stands for each of its namesakes): none, one, or several keys."""
     return list(searcher.resolve_official(text))
 
 
 def display_name(key: str) -> str:
-    """How a key is shown: today the key is the name."""
+    """How a key is shown: as it is (a namesake's key says their place)."""
     return key
 
 
@@ -133,10 +132,10 @@ class _Spans:
         return sorted(out, key=lambda s: (s.first or dt.date.max, -s.articles, s.title))
 
 
-def mentions(article: Article, key: str) -> list[Official]:
-    """How *article* names the person *key* (one entry today; a list, in case a key
-    ever gathers several spellings)."""
-    return [o for o in article.officials if key_of(o) == key]
+def mentions(searcher, article: Article, key: str) -> list[Official]:
+    """How *article* names the person *key* (one entry; a list, in case a key gathers
+    several spellings)."""
+    return [o for o in article.officials if key_of(searcher, o) == key]
 
 
 def profile(searcher, key: str, reads: int = PROFILE_READS) -> OfficialProfile | None:
@@ -156,10 +155,10 @@ def profile(searcher, key: str, reads: int = PROFILE_READS) -> OfficialProfile |
         if hit.date:
             days.append(hit.date)
             months[f"{hit.date:%Y-%m}"] += 1
-        for official in mentions(article, key):
+        for official in mentions(searcher, article, key):
             for title in official.titles:
                 spans.add(title, hit.date)
-        others.update({key_of(o) for o in article.officials} - {key})
+        others.update({key_of(searcher, o) for o in article.officials} - {key})
     first, last = (min(days), max(days)) if days else (None, None)
     return OfficialProfile(
         key=key,
@@ -312,7 +311,7 @@ def holders(searcher, post: str, reads: int = HOLDER_READS) -> PostHolders:
         read += 1
         for official in hit.article.officials:
             if any(post_key(t, searcher.abbreviations) == wanted for t in official.titles):
-                key = key_of(official)
+                key = key_of(searcher, official)
                 count[key] += 1
                 if hit.date:
                     days.setdefault(key, []).append(hit.date)

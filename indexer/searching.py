@@ -887,8 +887,10 @@ class Searcher:
     def _hit(self, snap: _Snapshot, docnum: int, score: float, parsed: ParsedQuery | None) -> SearchHit:
         with snap.lock:
             article = schema.from_stored(snap.searcher.stored_fields(docnum))
+        # each official as the person of the archive they are (a namesake: "name (place)")
+        officials = tuple(snap.member_of.get(o.key, o.name) for o in article.officials)
         if parsed is None:
-            return SearchHit(article.id, article.title, article.date, tuple(o.name for o in article.officials),
+            return SearchHit(article.id, article.title, article.date, officials,
                              score, Html(""), Html(html.escape(article.title)), article)
         snippet = highlight(article.body, parsed) if not parsed.is_empty() else None
         if snippet is None or "<mark>" not in snippet:
@@ -898,7 +900,7 @@ class Searcher:
             id=article.id,
             title=article.title,
             date=article.date,
-            officials=tuple(o.name for o in article.officials),
+            officials=officials,
             score=score,
             snippet=snippet,
             title_html=highlight(article.title, parsed, max_chars=None),

@@ -208,3 +208,21 @@ def test_namesakes_in_the_cli(runner, people_index):
     data = json.loads(runner.invoke(cli, ["officials", "--index", str(people_index), "--json"]).output)
     bửu = next(o for o in data if o["name"] == "Hồ Quang Bửu")
     assert (bửu["key"], bửu["place"], bửu["count"]) == ("Hồ Quang Bửu", "Quảng Nam", 2)
+
+
+def test_namesakes_have_a_page_each_and_hits_link_to_their_own(people_index, runner):
+    """Issue #16 on #11's people: two people who share a name are two official pages."""
+    client = create_app({"INDEX_DIR": str(people_index), "TESTING": True}).test_client()
+    hit = next(h for h in client.get("/api/search?q=tuyen+sinh").get_json()["hits"] if h["id"] == "th1")
+    assert "Lê Văn Hoa (Thanh Hóa)" in hit["officials"]
+    thanh_hoa = client.get("/api/officials/Lê Văn Hoa (Thanh Hóa)").get_json()
+    assert [t["title"] for t in thanh_hoa["titles"]] == ["Phó Giám đốc Sở Giáo dục và Đào tạo Thanh Hóa"]
+    assert thanh_hoa["articles"] == 1
+    khanh_hoa = client.get("/api/officials/le van hoa (khanh hoa)").get_json()
+    assert khanh_hoa["articles"] == 2 and all("Thanh Hóa" not in t["title"] for t in khanh_hoa["titles"])
+    # the bare name stands for both: the page asks which one
+    assert client.get("/api/officials/Lê Văn Hoa").status_code == 300
+    page = client.get("/?q=tuyen+sinh").get_data(as_text=True)
+    assert "/official/L%C3%AA%20V%C4%83n%20Hoa%20(Thanh%20H%C3%B3a)" in page
+    out = runner.invoke(cli, ["officials", "Lê Văn Hoa (Thanh Hóa)", "--index", str(people_index)])
+    assert out.exit_code == 0 and "Sở Giáo dục và Đào tạo Thanh Hóa" in out.output and "Khánh" not in out.output
