@@ -1039,12 +1039,23 @@ class Searcher:
                 phrases.append(text)
         return {"query": prefix, "officials": [c.to_json() for c in officials], "phrases": phrases[:limit]}
 
+    def article_page(self, article_id: str, query: str = "") -> tuple[Article, ParsedQuery, list[SearchHit]] | None:
+        """What an article's page shows, from one snapshot of the index (a reindex that
+        lands meanwhile cannot mix two): the article, *query* read (to mark its words),
+        and the articles most like it. None when there is no such article."""
+        snap = self._current()
+        article = self._article(snap, article_id)
+        if article is None:
+            return None
+        return article, self.parse(query, snap), self._related(snap, article_id, article)
+
     def related(self, article_id: str, limit: int = 5) -> list[SearchHit]:
         """Articles most like this one (by its title's and lead's word pairs), never itself."""
         snap = self._current()
-        article = self.article(article_id)
-        if article is None:
-            return []
+        article = self._article(snap, article_id)
+        return self._related(snap, article_id, article, limit) if article is not None else []
+
+    def _related(self, snap: _Snapshot, article_id: str, article: Article, limit: int = 5) -> list[SearchHit]:
         words = [normalize.exact(w) for w, _, _ in normalize.tokens(article.title + " \n " + (article.lead or ""))]
         scorer = _Scorer(snap)
         for a, b in set(zip(words, words[1:])):
@@ -1083,7 +1094,10 @@ class Searcher:
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or None."""
-        snap = self._current()
+        return self._article(self._current(), article_id)
+
+    @staticmethod
+    def _article(snap: _Snapshot, article_id: str) -> Article | None:
         with snap.lock:
             docnum = snap.searcher.document_number(id=article_id)
             if docnum is None:

@@ -350,3 +350,19 @@ def test_a_query_with_accents_marks_its_words_where_the_phrase_stands_in_another
     parsed = parse_query("dân tỉnh")
     marked = highlight("Người dân tình nguyện. Lãnh đạo tỉnh nói.", parsed)
     assert marked == "Người <mark>dân</mark> tình nguyện. Lãnh đạo <mark>tỉnh</mark> nói."
+
+
+def test_an_article_page_reads_one_snapshot_of_the_index(sample_index, monkeypatch):
+    """The article, the query's reading and the related articles come from one look at the
+    index (a reindex landing between them cannot mix two generations)."""
+    from indexer.searching import Searcher
+
+    searcher = Searcher(sample_index)
+    looks = []
+    real = Searcher._current
+    monkeypatch.setattr(Searcher, "_current", lambda self: looks.append(1) or real(self))
+    article, parsed, related = searcher.article_page("articles/2021/dan-van-khu-dan-cu", "dan van")
+    assert article.title.startswith("Nâng cao hiệu quả công tác dân vận")
+    assert parsed.alternatives and related and all(h.id != article.id for h in related)
+    assert len(looks) == 1
+    assert searcher.article_page("no/such/article") is None

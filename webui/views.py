@@ -200,11 +200,11 @@ def article_by_query():
 
 @bp.route("/article/<path:article_id>")
 def article(article_id: str):
-    found = searcher().article(article_id)
-    if found is None:
-        abort(404, description=f'Không có bài viết mã "{article_id}".')
     q = request.args.get("q", "")[: settings.get("max_query_chars")]
-    parsed = searcher().parse(q)
+    page = searcher().article_page(article_id, q)  # one snapshot of the index for the whole page
+    if page is None:
+        abort(404, description=f'Không có bài viết mã "{article_id}".')
+    found, parsed, related = page
 
     def mark(text: str) -> str:
         return highlight(text, parsed, max_chars=None)
@@ -218,7 +218,7 @@ def article(article_id: str):
         paragraphs=[mark(p) for p in found.body.split("\n\n") if p.strip() and p != found.lead],
         lead=mark(found.lead) if found.lead else None,
         month=month,
-        related=searcher().related(article_id),
+        related=related,
     )
 
 
