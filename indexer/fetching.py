@@ -31,7 +31,6 @@ import contextlib
 import datetime as dt
 import email.utils
 import fcntl
-import gzip
 import hashlib
 import json
 import os
@@ -41,6 +40,7 @@ import time
 import urllib.error
 import urllib.request
 import urllib.robotparser
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +58,7 @@ except Exception:  # noqa: BLE001 - running from a source tree that was never in
 USER_AGENT = f"timtin/{VERSION} (news archive indexer; obeys robots.txt; one request at a time per host)"
 STATE = "fetch-state.json"
 LOCK = "fetch.lock"
-MAX_BYTES = 20 * 1024 * 1024  # a page, feed or sitemap larger than this is refused
+MAX_BYTES = 20 * 1024 * 1024  # a page, feed or sitemap larger than this is refused (gzipped: once unpacked)
 MAX_SITEMAP_DEPTH = 3  # a sitemap index of sitemap indexes of sitemaps
 MAX_RETRY_AFTER = 120.0
 
@@ -76,6 +76,9 @@ class Options:
     backoff: float = 2.0
     user_agent: str = USER_AGENT
     max_pages: int | None = None  # per run: the rest waits for the next one
+    # a whole answer must arrive within this: *timeout* bounds each wait for a byte, so a
+    # server that trickles one byte every few seconds would otherwise hold the run for hours
+    max_seconds: float = 120.0
 
 
 @dataclass
@@ -237,13 +240,12 @@ class Client:
         attempt = 0
         while True:
             self._wait_turn(self._host(url))
+            started = time.monotonic()
             wait = None
             try:
                 with self.opener.open(urllib.request.Request(url, headers=headers),
                                       timeout=self.options.timeout) as answer:
-                    body = answer.read(MAX_BYTES + 1)
-                    if len(body) > MAX_BYTES:
-                        raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
+                    body = self._read(answer, started)
                     return Response(answer.status, answer.url, {k.lower(): v for k, v in answer.headers.items()},
                                     body)
             except urllib.error.HTTPError as err:
@@ -267,6 +269,45 @@ class Client:
             self.log(f"retrying {url} in {pause:g} s: {problem}")
             self.sleep(pause)
             attempt += 1
+
+
+    def _read(self, answer, started: float) -> bytes:
+        """The answer's body, in pieces: refused over :data:`MAX_BYTES` or when it has not
+        all come within *max_seconds* of the request."""
+        parts: list[bytes] = []
+        size = 0
+        while True:
+            if time.monotonic() - started > self.options.max_seconds:
+                raise FetchError(f"the answer was still coming after {self.options.max_seconds:g} s "
+                                 f"({size:,} bytes so far); a server this slow is left for the next run")
+            part = answer.read1(65536) if hasattr(answer, "read1") else answer.read(65536)
+            if not part:
+                return b"".join(parts)
+            size += len(part)
+            if size > MAX_BYTES:
+                raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
+            parts.append(part)
+
+
+def gunzip(body: bytes) -> bytes:
+    """A gzipped sitemap, unpacked; refused once it unpacks to over :data:`MAX_BYTES`
+    (a "gzip bomb": 20 MB of zeros packs into 20 kB)."""
+    out: list[bytes] = []
+    size = 0
+    data = body
+    while data:
+        unpack = zlib.decompressobj(wbits=31)
+        while data:
+            piece = unpack.decompress(data, MAX_BYTES + 1 - size)
+            size += len(piece)
+            out.append(piece)
+            if size > MAX_BYTES:
+                raise FetchError(f"unpacks to more than {MAX_BYTES // (1024 * 1024)} MB; not a sitemap")
+            data = unpack.unconsumed_tail
+        if not unpack.eof:
+            raise FetchError("a gzip file that cannot be read (it ends too early)")
+        data = unpack.unused_data.lstrip(b"\0")  # gzip allows members one after another
+    return b"".join(out)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -479,9 +520,13 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
         kind = kind_of(body, response.headers.get("content-type", ""))
         if kind == "gzip":
             try:
-                body = gzip.decompress(body)
-            except (OSError, EOFError) as err:
+                body = gunzip(body)
+            except zlib.error as err:
                 report.failed.append((url, f"a gzip file that cannot be read ({err})"))
+                return []
+            except FetchError as err:
+                report.failed.append((url, str(err)))
+                log(f"failed {url}: {err}")
                 return []
             kind = kind_of(body)
         if kind == "page":  # an article asked for by its address: kept as it came

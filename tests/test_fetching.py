@@ -237,3 +237,92 @@ def test_a_second_fetch_into_the_same_folder_is_told_another_is_running(runner, 
     assert result.exit_code == 1
     assert f"Another timtin fetch (pid {os.getpid()}) is saving pages into {pages}." in result.stderr
     assert "run again with --wait" in result.stderr
+
+
+class _Hostile:
+    """A web server on 127.0.0.1 answering each path with what *routes* says: (status,
+    headers, body) or a callable that writes the answer itself."""
+
+    def __init__(self, routes: dict) -> None:
+        import http.server
+        import threading
+
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                answer = routes.get(self.path, (404, {}, b"not here"))
+                if callable(answer):
+                    return answer(self)
+                status, headers, body = answer
+                self.send_response(status)
+                for key, value in {"Content-Length": str(len(body)), **headers}.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_server_that_trickles_its_answer_is_given_up_on_not_waited_for(tmp_path):
+    # one byte every 0.2 s never trips the per-byte timeout; the page would take 60 s
+    def trickle(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", "300")
+        handler.end_headers()
+        try:
+            for _ in range(300):
+                handler.wfile.write(b" ")
+                handler.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass  # the fetcher hung up
+
+    page = (SITE / "baocaobang/tiem-vac-xin-vung-cao.html").read_bytes()
+    with _Hostile({"/robots.txt": (404, {}, b""), "/cham.html": trickle,
+                   "/bai.html": (200, {"Content-Type": "text/html; charset=utf-8"}, page)}) as server:
+        started = time.monotonic()
+        report = fetching.fetch([f"{server.base}/cham.html", f"{server.base}/bai.html"], tmp_path / "pages",
+                                fetching.Options(delay=0, timeout=1.0, retries=1, max_seconds=1.5))
+        took = time.monotonic() - started
+    assert took < 10, f"the slow server held the run {took:.0f} s"
+    [(url, why)] = report.failed
+    assert url == f"{server.base}/cham.html" and "still coming after 1.5 s" in why
+    assert report.fetched == [f"{server.base}/bai.html"]  # the next page is fetched all the same
+
+
+def test_a_gzipped_sitemap_is_read_and_a_gzip_bomb_is_refused(tmp_path):
+    import gzip
+
+    def sitemap(*paths: str, padding: int = 0) -> bytes:
+        urls = "".join(f"<url><loc>{p}</loc></url>" for p in paths)
+        return (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}'
+                + " " * padding + "</urlset>").encode()
+
+    page = (SITE / "baocaobang/tiem-vac-xin-vung-cao.html").read_bytes()
+    good = sitemap("/bai.html")
+    bomb = gzip.compress(sitemap("/bai-khac.html", padding=200 * 1024 * 1024), 9)  # 200 MB in 200 kB
+    assert len(bomb) < 400_000
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    with _Hostile({"/robots.txt": (404, {}, b""), "/bai.html": (200, html, page), "/bai-khac.html": (200, html, page),
+                   "/sitemap.xml.gz": (200, {"Content-Type": "application/gzip"}, gzip.compress(good)),
+                   "/bomb.xml.gz": (200, {"Content-Type": "application/gzip"}, bomb)}) as server:
+        report = fetching.fetch([f"{server.base}/sitemap.xml.gz", f"{server.base}/bomb.xml.gz"], tmp_path / "pages",
+                                fetching.Options(delay=0, timeout=5, retries=0))
+    assert report.listed == [(f"{server.base}/sitemap.xml.gz", "sitemap", 1)]
+    assert report.fetched == [f"{server.base}/bai.html"]
+    assert report.failed == [(f"{server.base}/bomb.xml.gz", "unpacks to more than 20 MB; not a sitemap")]
