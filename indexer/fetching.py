@@ -22,7 +22,9 @@ Nothing is lost to Ctrl-C or kill -9: each page is written to a temporary file a
 renamed, then the state file (``fetch-state.json`` in the pages folder, what was saved
 with its ETag and Last-Modified, and each feed's last list) is replaced atomically.
 A page saved before a kill is found by the next run's indexing; a page whose state was
-not written is asked for again. One fetcher at a time holds the folder's lock.
+not written is asked for again. One fetcher at a time holds the folder's lock. A saved
+article is not replaced by a new answer that holds no article (a "not found" page sent
+with 200 when a paper takes an article down): the copy saved before is kept.
 """
 
 from __future__ import annotations
@@ -423,17 +425,42 @@ def _charset(content_type: str) -> str | None:
     return match[1] if match else None
 
 
+def page_bytes(response: Response) -> bytes:
+    """The page as a browser saves it: the address it came from first, then the server's charset."""
+    head = f"<!-- saved from url=({len(response.url):04d}){response.url} -->\n".encode("ascii", "replace")
+    charset = _charset(response.headers.get("content-type", ""))
+    if charset:  # the server's charset comes before any the page declares, as for a browser
+        head += f'<meta charset="{charset}">\n'.encode("ascii", "replace")
+    return head + response.body
+
+
 def save_page(folder: Path, url: str, response: Response) -> str:
     """Write the page as a browser saves it (address first), atomically; its file."""
     rel = page_file(url)
     path = folder / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    head = f"<!-- saved from url=({len(response.url):04d}){response.url} -->\n".encode("ascii", "replace")
-    charset = _charset(response.headers.get("content-type", ""))
-    if charset:  # the server's charset comes before any the page declares, as for a browser
-        head += f'<meta charset="{charset}">\n'.encode("ascii", "replace")
-    _write_atomic(path, head + response.body)
+    _write_atomic(path, page_bytes(response))
     return rel
+
+
+def _no_longer_an_article(path: Path, data: bytes) -> str | None:
+    """Why the new answer *data* must not replace the article saved in *path*: the new one
+    holds no article (the paper took it down and answers 200 with a "page not found"
+    page, or a paywall) while the saved one does. None when it may replace it."""
+    from indexer import webpages  # trafilatura: only when a saved page changes
+    from indexer.errors import ParseError
+
+    if not path.is_file():
+        return None
+    try:
+        webpages.parse_page(data, path.name, str(path))
+        return None
+    except ParseError as new:
+        try:
+            webpages.parse_page(path.read_bytes(), path.name, str(path))
+        except (ParseError, OSError):
+            return None  # nothing worth keeping either
+        return new.message
 
 
 # -- the run ------------------------------------------------------------------------
@@ -592,6 +619,12 @@ def _store(state: State, folder: Path, url: str, listed, response: Response, rep
     kind = kind_of(response.body, response.headers.get("content-type", ""))
     if kind != "page":
         report.skipped.append((url, f"not a web page (Content-Type {response.headers.get('content-type', 'none')!r})"))
+        return
+    refused = _no_longer_an_article(folder / page_file(response.url), page_bytes(response))
+    if refused:
+        report.skipped.append((url, f"the new answer holds no article ({refused}); the article saved before "
+                                    "is kept"))
+        log(f"kept the saved copy of {url}: the new answer holds no article")
         return
     rel = save_page(folder, response.url, response)  # one file per page, whatever address led to it
     record = {"file": rel, "etag": response.headers.get("etag"),

@@ -326,3 +326,40 @@ def test_a_gzipped_sitemap_is_read_and_a_gzip_bomb_is_refused(tmp_path):
     assert report.listed == [(f"{server.base}/sitemap.xml.gz", "sitemap", 1)]
     assert report.fetched == [f"{server.base}/bai.html"]
     assert report.failed == [(f"{server.base}/bomb.xml.gz", "unpacks to more than 20 MB; not a sitemap")]
+
+
+def test_an_article_taken_down_with_a_200_page_keeps_the_copy_saved_before(runner, tmp_path):
+    # Vietnamese papers answer a removed article with 200 and a "not found" page: fetching
+    # it again must not overwrite the article saved before (reindex would lose it)
+    from indexer import indexing
+
+    page = (SITE / "baocaobang/tiem-vac-xin-vung-cao.html").read_bytes()
+    gone = ("<!doctype html><html><head><title>Báo Cao Bằng</title></head><body><nav>Trang chủ | Thời sự</nav>"
+            "<h1>Bài viết không tồn tại</h1><p>Bài viết bạn tìm đã bị gỡ.</p></body></html>").encode("utf-8")
+    answers = [page, gone]
+    html = {"Content-Type": "text/html; charset=utf-8"}
+
+    def article(handler):
+        body = answers[0] if len(answers) == 2 else answers[-1]
+        handler.send_response(200)
+        handler.send_header("Content-Type", html["Content-Type"])
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    pages, index = tmp_path / "index-pages", tmp_path / "index"
+    with _Hostile({"/robots.txt": (404, {}, b""), "/bai.html": article}) as server:
+        url = f"{server.base}/bai.html"
+        first = fetching.fetch([url], pages, fetching.Options(delay=0, retries=0))
+        assert first.fetched == [url]
+        indexing.update(index, [pages])
+        before = indexed(index)
+        assert [title for title, *_ in before.values()] == ["Cao Bằng: Đưa vắc xin đến trẻ em vùng cao"]
+        answers.pop(0)  # the paper takes the article down
+        second = fetching.fetch([url], pages, fetching.Options(delay=0, retries=0))
+    assert second.fetched == []
+    [(skipped, why)] = second.skipped
+    assert skipped == url and why.startswith("the new answer holds no article (") and "is kept" in why
+    result = runner.invoke(cli, ["reindex", "--index", str(index), "--procs", "1"])
+    assert result.exit_code == 0, result.output
+    assert indexed(index) == before  # rebuilt from the pages folder: still there
