@@ -171,6 +171,13 @@ def _lock(folder: Path, wait: bool) -> Iterator[None]:
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = 5  # urllib's 10 is more than any paper needs
 
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        # urllib follows a redirect to ftp: too; a news site has no reason to send us there
+        if urlsplit(urljoin(req.full_url, newurl)).scheme not in ("http", "https"):
+            fp.close()
+            raise FetchError(f"redirected to {newurl!r}, not a web address; not followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
 
 class Client:
     """One request at a time, *delay* apart per host, robots.txt obeyed, retries with backoff."""
@@ -230,6 +237,8 @@ class Client:
     def get(self, url: str, etag: str | None = None, modified: str | None = None, robots: bool = True) -> Response:
         """GET *url* (conditionally when *etag* or *modified* is given). Returns 2xx, 304
         and 4xx answers; raises :class:`FetchError` when it could not get an answer."""
+        if urlsplit(url).scheme not in ("http", "https"):  # a feed or sitemap may list file:///etc/passwd
+            raise FetchError(f"{url!r} is not a web address (http:// or https://); not fetched")
         if robots:
             reason = self.allowed(url)
             if reason:
@@ -506,7 +515,8 @@ def fetch(
             if saved and not _newer(listed, saved.get("listed")):
                 report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"))
                 continue
-            refused = client.allowed(url)
+            refused = client.allowed(url) if urlsplit(url).scheme in ("http", "https") else \
+                "not a web address (http:// or https://); not fetched"
             if refused:
                 report.skipped.append((url, refused))
                 continue

@@ -363,3 +363,20 @@ def test_an_article_taken_down_with_a_200_page_keeps_the_copy_saved_before(runne
     result = runner.invoke(cli, ["reindex", "--index", str(index), "--procs", "1"])
     assert result.exit_code == 0, result.output
     assert indexed(index) == before  # rebuilt from the pages folder: still there
+
+
+def test_a_feed_cannot_send_the_fetcher_to_local_files_or_ftp(tmp_path):
+    secret = tmp_path / "secret.html"
+    secret.write_text("<html><body><h1>Mật khẩu</h1></body></html>", encoding="utf-8")
+    rss = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title>'
+           f'<item><title>Một</title><link>{secret.as_uri()}</link></item>'
+           f'<item><title>Hai</title><link>/di-tiep.html</link></item></channel></rss>').encode()
+    with _Hostile({"/robots.txt": (404, {}, b""), "/rss.xml": (200, {"Content-Type": "application/rss+xml"}, rss),
+                   "/di-tiep.html": (302, {"Location": "ftp://127.0.0.1/secret.html"}, b"")}) as server:
+        report = fetching.fetch([f"{server.base}/rss.xml"], tmp_path / "pages", fetching.Options(delay=0, retries=1))
+    # (the file: URL comes out of the feed as urljoin writes it, file://tmp/...: still a local file)
+    assert [(u.split(":")[0], why) for u, why in report.skipped] == [
+        ("file", "not a web address (http:// or https://); not fetched")]
+    assert report.failed == [(f"{server.base}/di-tiep.html",
+                              "redirected to 'ftp://127.0.0.1/secret.html', not a web address; not followed")]
+    assert report.fetched == [] and not list((tmp_path / "pages").rglob("*.html"))
