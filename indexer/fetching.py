@@ -19,8 +19,9 @@ kept), so an unchanged one costs a 304; an article already saved is asked again 
 when its feed or sitemap gives it a newer date, and then conditionally too.
 
 Nothing is lost to Ctrl-C or kill -9: each page is written to a temporary file and
-renamed, then the state file (``fetch-state.json`` in the pages folder, what was saved
-with its ETag and Last-Modified, and each feed's last list) is replaced atomically.
+renamed, then its record is appended to the journal of the state (``fetch-state.json`` in
+the pages folder, what was saved with its ETag and Last-Modified, and each feed's last list;
+see :class:`State`).
 A page saved before a kill is found by the next run's indexing; a page whose state was
 not written is asked for again. One fetcher at a time holds the folder's lock. A saved
 article is not replaced by a new answer that holds no article (a "not found" page sent
@@ -59,6 +60,7 @@ except Exception:  # noqa: BLE001 - running from a source tree that was never in
 
 USER_AGENT = f"timtin/{VERSION} (news archive indexer; obeys robots.txt; one request at a time per host)"
 STATE = "fetch-state.json"
+JOURNAL = "fetch-state.log"  # changes since fetch-state.json was written (see State)
 LOCK = "fetch.lock"
 MAX_BYTES = 20 * 1024 * 1024  # a page, feed or sitemap larger than this is refused (gzipped: once unpacked)
 MAX_SITEMAP_DEPTH = 3  # a sitemap index of sitemap indexes of sitemaps
@@ -129,10 +131,22 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 class State:
     """``fetch-state.json``: pages saved (url -> file, ETag, Last-Modified, listed date),
-    gone (url -> status), lists (feed or sitemap url -> ETag, Last-Modified, entries)."""
+    gone (url -> status), lists (feed or sitemap url -> ETag, Last-Modified, entries).
+
+    A change is appended to a journal (``fetch-state.log``, one JSON line, flushed to disk)
+    the moment it is made, and the journal is folded into ``fetch-state.json`` (replaced
+    atomically) when the run ends: rewriting the whole state after every page cost 0.35 s
+    and 21 MB of writes per page once it held 50,000 pages. A kill -9 leaves the journal,
+    which the next run reads back; a line cut short by the kill is the one change lost
+    (that page is asked for again).
+    """
+
+    SECTIONS = ("pages", "gone", "lists")
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / STATE
+        self.journal_path = folder / JOURNAL
+        self._journal = None
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -143,10 +157,47 @@ class State:
         self.pages: dict[str, dict] = data.get("pages", {})
         self.gone: dict[str, dict] = data.get("gone", {})
         self.lists: dict[str, dict] = data.get("lists", {})
+        try:
+            lines = self.journal_path.read_bytes().splitlines()
+        except FileNotFoundError:
+            lines = []
+        for line in lines:
+            try:
+                change = json.loads(line)
+                self._apply(change["s"], change["k"], change["v"])
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue  # cut short by a kill: that change is made again
+
+    def _apply(self, section: str, key: str, value) -> None:
+        if section not in self.SECTIONS:
+            raise KeyError(section)
+        table = getattr(self, section)
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value
+
+    def put(self, section: str, key: str, value: dict | None) -> None:
+        """Set (or, with None, remove) *key* of *section*, on disk at once."""
+        self._apply(section, key, value)
+        if self._journal is None:
+            self._journal = open(self.journal_path, "ab")
+        self._journal.write(json.dumps({"s": section, "k": key, "v": value}, ensure_ascii=False).encode("utf-8")
+                            + b"\n")
+        self._journal.flush()
+        os.fsync(self._journal.fileno())
 
     def save(self) -> None:
+        """Fold the journal into ``fetch-state.json``."""
         data = {"version": 1, "pages": self.pages, "gone": self.gone, "lists": self.lists}
         _write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        self.close()
+        self.journal_path.unlink(missing_ok=True)  # a kill before this: the journal is read again, alike
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
 
 
 @contextlib.contextmanager
@@ -498,34 +549,38 @@ def fetch(
     report = FetchReport()
     with _lock(folder, wait):
         state = State(folder)
-        client = Client(options, log, sleep)
-        articles: list[tuple[str, str | None]] = []  # (url, date its feed or sitemap gives)
-        for url in urls:
-            articles += _expand(client, state, folder, url, report, log, 0)
-        seen: set[str] = set()
-        budget = options.max_pages
-        for url, listed in articles:
-            if url in seen:
-                continue
-            seen.add(url)
-            saved = state.pages.get(url)
-            if url in state.gone:
-                report.skipped.append((url, f"gone (HTTP {state.gone[url]['status']} on {state.gone[url]['when'][:10]})"))
-                continue
-            if saved and not _newer(listed, saved.get("listed")):
-                report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"))
-                continue
-            refused = client.allowed(url) if urlsplit(url).scheme in ("http", "https") else \
-                "not a web address (http:// or https://); not fetched"
-            if refused:
-                report.skipped.append((url, refused))
-                continue
-            if budget is not None and budget <= 0:
-                report.skipped.append((url, f"over --max-pages {options.max_pages}; the next run takes it"))
-                continue
-            if budget is not None:
-                budget -= 1
-            _fetch_page(client, state, folder, url, listed, saved, report, log)
+        try:
+            client = Client(options, log, sleep)
+            articles: list[tuple[str, str | None]] = []  # (url, date its feed or sitemap gives)
+            for url in urls:
+                articles += _expand(client, state, folder, url, report, log, 0)
+            seen: set[str] = set()
+            budget = options.max_pages
+            for url, listed in articles:
+                if url in seen:
+                    continue
+                seen.add(url)
+                saved = state.pages.get(url)
+                if url in state.gone:
+                    gone = state.gone[url]
+                    report.skipped.append((url, f"gone (HTTP {gone['status']} on {gone['when'][:10]})"))
+                    continue
+                if saved and not _newer(listed, saved.get("listed")):
+                    report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"))
+                    continue
+                refused = client.allowed(url) if urlsplit(url).scheme in ("http", "https") else \
+                    "not a web address (http:// or https://); not fetched"
+                if refused:
+                    report.skipped.append((url, refused))
+                    continue
+                if budget is not None and budget <= 0:
+                    report.skipped.append((url, f"over --max-pages {options.max_pages}; the next run takes it"))
+                    continue
+                if budget is not None:
+                    budget -= 1
+                _fetch_page(client, state, folder, url, listed, saved, report, log)
+        finally:  # the journal folded into the state file, whatever stopped the run
+            state.save()
     return report
 
 
@@ -582,9 +637,8 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
             log(f"failed {url}: {err}")
             return []
         entries = [list(e) for e in entries]
-        state.lists[url] = {"kind": kind, "etag": response.headers.get("etag"),
-                            "last_modified": response.headers.get("last-modified"), "entries": entries}
-        state.save()
+        state.put("lists", url, {"kind": kind, "etag": response.headers.get("etag"),
+                                 "last_modified": response.headers.get("last-modified"), "entries": entries})
         log(f"read {url}: {kind}, {len(entries)} entries")
     report.listed.append((url, kind, len(entries)))
     if kind == "sitemapindex":
@@ -608,8 +662,7 @@ def _fetch_page(client: Client, state: State, folder: Path, url: str, listed, sa
     if response.status == 304:
         report.unchanged.append(url)
         if saved is not None and listed:
-            saved["listed"] = listed
-            state.save()
+            state.put("pages", url, {**saved, "listed": listed})
         return
     _store(state, folder, url, listed, response, report, log)
 
@@ -617,8 +670,7 @@ def _fetch_page(client: Client, state: State, folder: Path, url: str, listed, sa
 def _store(state: State, folder: Path, url: str, listed, response: Response, report: FetchReport, log: Log) -> None:
     """Keep a page's answer: the page itself, or why there is none."""
     if response.status in (404, 410):
-        state.gone[url] = {"status": response.status, "when": dt.datetime.now(dt.timezone.utc).isoformat()}
-        state.save()
+        state.put("gone", url, {"status": response.status, "when": dt.datetime.now(dt.timezone.utc).isoformat()})
         report.failed.append((url, f"HTTP {response.status} (not asked again; fetch the page's URL to retry)"))
         log(f"failed {url}: HTTP {response.status}")
         return
@@ -640,11 +692,11 @@ def _store(state: State, folder: Path, url: str, listed, response: Response, rep
     record = {"file": rel, "etag": response.headers.get("etag"),
               "last_modified": response.headers.get("last-modified"), "listed": listed,
               "final_url": response.url, "saved": dt.datetime.now(dt.timezone.utc).isoformat()}
-    state.pages[url] = record
+    state.put("pages", url, record)
     if response.url != url:
-        state.pages[response.url] = record
-    state.gone.pop(url, None)
-    state.save()
+        state.put("pages", response.url, record)
+    if url in state.gone:
+        state.put("gone", url, None)
     report.fetched.append(url)
     log(f"saved {url}" + (f" (redirected to {response.url})" if response.url != url else "") + f" -> {rel}")
 

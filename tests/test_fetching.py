@@ -148,8 +148,8 @@ def test_a_run_killed_with_sigkill_loses_nothing_and_the_next_run_resumes(runner
     proc.wait(timeout=10)
     proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL
-    state = json.loads((tmp_path / "index-pages" / fetching.STATE).read_text(encoding="utf-8"))
-    assert len({r["file"] for r in state["pages"].values()}) >= 3
+    state = fetching.State(tmp_path / "index-pages")  # the state file and the journal the kill left
+    assert len({r["file"] for r in state.pages.values()}) >= 3
     first = [p for _, p, s in site.log if s == 200 and p in SAVED_PATHS]
     site.log.clear()
     result = runner.invoke(cli, ["fetch", f"{site.base}/rss.xml", "--index", str(index), *FAST])
@@ -380,3 +380,26 @@ def test_a_feed_cannot_send_the_fetcher_to_local_files_or_ftp(tmp_path):
     assert report.failed == [(f"{server.base}/di-tiep.html",
                               "redirected to 'ftp://127.0.0.1/secret.html', not a web address; not followed")]
     assert report.fetched == [] and not list((tmp_path / "pages").rglob("*.html"))
+
+
+def test_the_state_is_written_once_a_run_and_a_journal_cut_short_by_a_kill_is_read_back(site, tmp_path, monkeypatch):
+    # rewriting the whole state after each page cost 0.35 s and 21 MB of writes a page
+    # once it held 50,000 pages; each change now goes to a journal, folded in at the end
+    pages = tmp_path / "pages"
+    writes = []
+    real = fetching._write_atomic
+    monkeypatch.setattr(fetching, "_write_atomic", lambda path, data: (writes.append(path.name), real(path, data)))
+    options = fetching.Options(delay=0.05, timeout=0.5, retries=1)
+    report = fetching.fetch([f"{site.base}/rss.xml"], pages, options)
+    assert len(report.fetched) == 6
+    assert writes.count(fetching.STATE) == 1
+    assert not (pages / fetching.JOURNAL).exists()
+    saved = fetching.State(pages).pages
+    # a run killed mid-write: its journal holds two changes and half of a third
+    gone = json.dumps({"s": "pages", "k": next(iter(saved)), "v": None})
+    (pages / fetching.JOURNAL).write_text(
+        json.dumps({"s": "gone", "k": f"{site.base}/bai-moi.html", "v": {"status": 410, "when": "2026-11-30"}})
+        + "\n" + gone + "\n" + gone[:25], encoding="utf-8")
+    state = fetching.State(pages)
+    assert set(state.pages) == set(saved) - {next(iter(saved))}
+    assert state.gone[f"{site.base}/bai-moi.html"]["status"] == 410
