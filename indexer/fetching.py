@@ -552,8 +552,9 @@ def fetch(
         try:
             client = Client(options, log, sleep)
             articles: list[tuple[str, str | None]] = []  # (url, date its feed or sitemap gives)
+            expanded: set[str] = set()  # feeds and sitemaps read this run
             for url in urls:
-                articles += _expand(client, state, folder, url, report, log, 0)
+                articles += _expand(client, state, folder, url, report, log, 0, expanded)
             seen: set[str] = set()
             budget = options.max_pages
             for url, listed in articles:
@@ -584,8 +585,14 @@ def fetch(
     return report
 
 
-def _expand(client: Client, state: State, folder: Path, url: str, report: FetchReport, log: Log, depth: int):
-    """The articles a URL stands for: itself (a page) or those its feed or sitemap lists."""
+def _expand(client: Client, state: State, folder: Path, url: str, report: FetchReport, log: Log, depth: int,
+            expanded: set[str]):
+    """The articles a URL stands for: itself (a page) or those its feed or sitemap lists.
+    A URL read once this run is not read again (*expanded*): a sitemap index that lists
+    itself, or each of its sitemaps many times, would otherwise be a crawl without end."""
+    if url in expanded:
+        return []
+    expanded.add(url)
     known = state.lists.get(url)
     page = state.pages.get(url) if known is None else None
     asked = known or page or {}
@@ -647,7 +654,7 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
             return []
         out = []
         for child, _ in entries:
-            out += _expand(client, state, folder, child, report, log, depth + 1)
+            out += _expand(client, state, folder, child, report, log, depth + 1, expanded)
         return out
     return [(u, d) for u, d in entries]
 

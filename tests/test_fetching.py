@@ -403,3 +403,32 @@ def test_the_state_is_written_once_a_run_and_a_journal_cut_short_by_a_kill_is_re
     state = fetching.State(pages)
     assert set(state.pages) == set(saved) - {next(iter(saved))}
     assert state.gone[f"{site.base}/bai-moi.html"]["status"] == 410
+
+
+def test_a_sitemap_index_that_lists_itself_is_read_once_not_forever(tmp_path):
+    # a spider trap: the index lists itself and its one sitemap 50 times each; followed
+    # as listed, three levels deep, that is 100**3 requests
+    asked = []
+    page = (SITE / "baocaobang/tiem-vac-xin-vung-cao.html").read_bytes()
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    index = (f'<?xml version="1.0"?><sitemapindex {ns}>'
+             + "<sitemap><loc>/index.xml</loc></sitemap><sitemap><loc>/sitemap.xml</loc></sitemap>" * 50
+             + "</sitemapindex>").encode()
+    sitemap = f'<?xml version="1.0"?><urlset {ns}><url><loc>/bai.html</loc></url></urlset>'.encode()
+
+    def answer(body: bytes, ctype: str):
+        def send(handler):
+            asked.append(handler.path)
+            handler.send_response(200)
+            handler.send_header("Content-Type", ctype)
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+        return send
+
+    with _Hostile({"/robots.txt": (404, {}, b""), "/index.xml": answer(index, "application/xml"),
+                   "/sitemap.xml": answer(sitemap, "application/xml"),
+                   "/bai.html": answer(page, "text/html; charset=utf-8")}) as server:
+        report = fetching.fetch([f"{server.base}/index.xml"], tmp_path / "pages", fetching.Options(delay=0))
+    assert asked == ["/index.xml", "/sitemap.xml", "/bai.html"]
+    assert report.fetched == [f"{server.base}/bai.html"] and not report.failed
