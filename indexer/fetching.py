@@ -525,12 +525,25 @@ def _no_longer_an_article(path: Path, data: bytes) -> str | None:
 
 # -- the run ------------------------------------------------------------------------
 
+def _instant(text: str) -> dt.datetime | None:
+    """An ISO date or datetime as an aware datetime (one without a zone: UTC); None when unreadable."""
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+
+
 def _newer(listed: str | None, saved: str | None) -> bool:
     if not listed:
         return False
     if not saved:
         return True
-    return listed > saved  # ISO dates and datetimes compare as text when written alike
+    # as instants: a feed's dates come in UTC (feedparser), a paper's sitemap in +07:00
+    new, old = _instant(listed), _instant(saved)
+    if new is not None and old is not None:
+        return new > old
+    return listed > saved  # unreadable: ISO text compares as text when written alike
 
 
 def fetch(

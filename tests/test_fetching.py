@@ -432,3 +432,34 @@ def test_a_sitemap_index_that_lists_itself_is_read_once_not_forever(tmp_path):
         report = fetching.fetch([f"{server.base}/index.xml"], tmp_path / "pages", fetching.Options(delay=0))
     assert asked == ["/index.xml", "/sitemap.xml", "/bai.html"]
     assert report.fetched == [f"{server.base}/bai.html"] and not report.failed
+
+
+def test_an_update_dated_in_another_time_zone_is_fetched(tmp_path):
+    # the sitemap dates the article 10:30 in Việt Nam (03:30 UTC); the feed, read by
+    # feedparser in UTC, dates its update 04:00 UTC: newer, though "04:00" < "10:30" as text
+    asked = []
+    page = (SITE / "baocaobang/tiem-vac-xin-vung-cao.html").read_bytes()
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    sitemap = (f'<?xml version="1.0"?><urlset {ns}><url><loc>/bai.html</loc>'
+               '<lastmod>2026-11-30T10:30:00+07:00</lastmod></url></urlset>').encode()
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title><item><title>Bài</title>'
+           '<link>/bai.html</link><pubDate>Mon, 30 Nov 2026 04:00:00 GMT</pubDate></item></channel></rss>').encode()
+
+    def article(handler):
+        asked.append(handler.path)
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(page)))
+        handler.end_headers()
+        handler.wfile.write(page)
+
+    pages = tmp_path / "pages"
+    with _Hostile({"/robots.txt": (404, {}, b""), "/bai.html": article,
+                   "/sitemap.xml": (200, {"Content-Type": "application/xml"}, sitemap),
+                   "/rss.xml": (200, {"Content-Type": "application/rss+xml"}, rss)}) as server:
+        first = fetching.fetch([f"{server.base}/sitemap.xml"], pages, fetching.Options(delay=0))
+        second = fetching.fetch([f"{server.base}/rss.xml"], pages, fetching.Options(delay=0))
+        third = fetching.fetch([f"{server.base}/rss.xml"], pages, fetching.Options(delay=0))
+    assert first.fetched == second.fetched == [f"{server.base}/bai.html"]
+    assert asked == ["/bai.html", "/bai.html"]  # the feed's newer date asked again; the same date not
+    assert third.skipped == [(f"{server.base}/bai.html", "already saved, and its feed or sitemap gives no newer date")]
