@@ -57,6 +57,8 @@ _AUTHOR = re.compile(r"author|byline|tacgia|tac-gia|nguoi-viet", re.I)
 _TITLE = re.compile(r"title|tieude|tieu-de|headline", re.I)
 _DATEISH = re.compile(r"date|time|ngay|publish|posted", re.I)
 _DATE_PREFIX = re.compile(r"^(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|đăng|ngày cập nhật|posted|published)\s*:?\s*", re.I)
+# codecs Python decodes but browsers refuse for a page (WHATWG Encoding): read the bytes instead
+_NOT_PAGE_CODECS = {"utf-7", "punycode", "idna", "raw-unicode-escape", "unicode-escape"}
 _LATIN1 = {"iso8859-1", "cp1252", "latin-1", "iso-8859-1", "windows-1252", "us-ascii", "ascii"}
 
 
@@ -79,11 +81,13 @@ def decode_page(data: bytes, where: str, charset: str | None = None) -> str:
             codec = codecs.lookup(declared).name
         except LookupError:
             codec = None  # an unknown name: read the bytes instead
-    if codec and codec not in _LATIN1 and codec != "utf-8":
+    if codec and codec not in _LATIN1 and codec != "utf-8" and codec not in _NOT_PAGE_CODECS:
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
-            pass  # declared wrongly: read the bytes
+        except (UnicodeError, LookupError):
+            # declared wrongly, or a name Python knows but no page is written in
+            # (base64, zlib, rot13: "not a text encoding"): read the bytes, as browsers do
+            pass
     # No declaration, UTF-8, or a Western one: Vietnamese pages declared as Latin-1
     # are nearly always UTF-8 or Windows-1258, which decode.parsing tells apart.
     try:

@@ -85,6 +85,20 @@ def test_the_servers_charset_wins_over_a_wrong_meta():
     assert article.title == "Xã Hồng Phong đón bằng nông thôn mới"
 
 
+@pytest.mark.parametrize("charset", ["base64", "zlib", "rot13", "utf-7", "punycode"])
+def test_a_charset_no_browser_reads_a_page_in_is_ignored_and_the_page_read(charset):
+    # Python's codecs know these names, but they are no page encodings: base64 raised
+    # LookupError ("timtin failed on this article"), utf-7 turned "+..." into other letters
+    page = ('<html><head><meta charset="CHARSET"><title>x</title></head><body><h1>Xã Hồng Phong đón bằng '
+            'nông thôn mới</h1><p>' + "Người dân xã Hồng Phong phấn khởi đón nhận bằng công nhận đạt chuẩn +ADw-. "
+            * 4 + "</p></body></html>").replace("CHARSET", charset)
+    for data in (page.encode("utf-8"), page.encode("ascii", "xmlcharrefreplace")):  # letters as &#7891; too
+        for declared in ({}, {"charset": charset}):  # in the page, or sent by the server (fetch writes it in)
+            article = webpages.parse_page(data, "x", "p.html", **declared)
+            assert article.title == "Xã Hồng Phong đón bằng nông thôn mới"
+            assert "đạt chuẩn +ADw-." in article.body
+
+
 def test_a_page_without_canonical_takes_its_saved_address_or_its_path(tmp_path):
     body = "<p>" + "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3 + "</p>"
     page = f"<html><head><title>Ngày hội đại đoàn kết</title></head><body><h1>Ngày hội đại đoàn kết ở Cao Lộc</h1>{body}</body></html>"
