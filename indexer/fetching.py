@@ -312,6 +312,9 @@ class Client:
                                     body)
             except urllib.error.HTTPError as err:
                 status = err.code
+                if 300 <= status < 400 and status != 304:  # a loop is no failure that passes: not retried
+                    raise FetchError(f"HTTP {status}: redirected more than {_Redirects.max_redirections} times, "
+                                     "or in a circle, or without a Location; not followed") from None
                 if status == 304 or (400 <= status < 500 and status != 429):
                     return Response(status, err.url or url, {k.lower(): v for k, v in (err.headers or {}).items()}, b"")
                 problem = f"HTTP {status} {err.reason}"

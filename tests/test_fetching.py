@@ -463,3 +463,26 @@ def test_an_update_dated_in_another_time_zone_is_fetched(tmp_path):
     assert first.fetched == second.fetched == [f"{server.base}/bai.html"]
     assert asked == ["/bai.html", "/bai.html"]  # the feed's newer date asked again; the same date not
     assert third.skipped == [(f"{server.base}/bai.html", "already saved, and its feed or sitemap gives no newer date")]
+
+
+def test_endless_redirects_are_given_up_on_once_not_retried(tmp_path):
+    asked = []
+
+    def onward(handler):  # /0.html -> /1.html -> /2.html -> ... for ever
+        asked.append(handler.path)
+        step = int(handler.path.strip("/").split(".")[0])
+        handler.send_response(302)
+        handler.send_header("Location", f"/{step + 1}.html")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    class Routes(dict):
+        def get(self, path, default=None):
+            return (404, {}, b"") if path == "/robots.txt" else onward
+
+    with _Hostile(Routes()) as server:
+        report = fetching.fetch([f"{server.base}/0.html"], tmp_path / "pages",
+                                fetching.Options(delay=0, retries=2, backoff=0.01))
+    assert report.failed == [(f"{server.base}/0.html", "HTTP 302: redirected more than 5 times, or in a circle, "
+                                                        "or without a Location; not followed")]
+    assert asked == [f"/{n}.html" for n in range(6)]  # the first request and five redirects, once
