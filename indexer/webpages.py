@@ -24,7 +24,8 @@ page's ``<meta>`` charset, then UTF-8 or Windows-1258 by their bytes. Text is
 normalised to NFC (:func:`indexer.normalize.clean`).
 
 The article's id is the page's canonical URL (``<link rel=canonical>``, else
-``og:url``, else the address a browser or ``timtin fetch`` saved it from, in a
+``og:url``, neither when it names the site's home page, else the address a browser or
+``timtin fetch`` saved it from, in a
 ``<!-- saved from url=(NNNN)... -->`` comment); a page without any keeps the
 id a text file would have (its path under the folder indexed, without extension).
 """
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
@@ -124,12 +125,22 @@ def _meta(tree, *names: str) -> str | None:
 def _canonical(tree, saved_from: str | None, url: str | None) -> str | None:
     base = url or saved_from
     for href in tree.xpath('//link[translate(@rel, "CANOICL", "canoicl")="canonical"]/@href'):
-        if href.strip():
+        if _names_an_article(href):
             return urljoin(base or "", href.strip())
     og = _meta(tree, "og:url")
-    if og:
+    if _names_an_article(og):
         return urljoin(base or "", og)
     return base
+
+
+def _names_an_article(href: str | None) -> bool:
+    """Whether a canonical or og:url can be an article's address: not empty, and not the
+    site's home page, which a misbuilt template gives every article (they would all share
+    one id, and all but one be skipped as duplicates)."""
+    if not href or not href.strip():
+        return False
+    path = urlsplit(urljoin("http://x/", href.strip())).path
+    return path.strip("/").lower() not in ("", "index.html", "index.htm", "index.php", "home", "trang-chu")
 
 
 def _title(tree) -> tuple[str | None, object | None]:

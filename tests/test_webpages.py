@@ -110,6 +110,20 @@ def test_a_page_without_canonical_takes_its_saved_address_or_its_path(tmp_path):
     assert ids == ["https://baolangson.vn/ngay-hoi-123.html", "tin/ngay-hoi"]
 
 
+def test_a_canonical_that_names_the_home_page_is_not_the_articles_id(tmp_path):
+    # a misbuilt template gives every article the paper's home page as canonical: taken
+    # as the id, all the paper's articles but one were skipped as duplicates
+    body = "<p>" + "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3 + "</p>"
+    (tmp_path / "tin").mkdir()
+    for n, home in enumerate(("https://baolangson.vn/", "https://baolangson.vn", "/index.php", "/trang-chu/")):
+        page = (f'<!-- saved from url=(0040)https://baolangson.vn/ngay-hoi-{n}.html -->\n<html><head>'
+                f'<link rel="canonical" href="{home}"><meta property="og:url" content="{home}">'
+                f'<title>Ngày hội</title></head><body><h1>Ngày hội đại đoàn kết ở Cao Lộc {n}</h1>{body}</body></html>')
+        (tmp_path / "tin" / f"{n}.html").write_text(page, encoding="utf-8")
+    ids = sorted(a.id for a in parsing.read_paths([tmp_path]))
+    assert ids == [f"https://baolangson.vn/ngay-hoi-{n}.html" for n in range(4)]
+
+
 def test_a_page_that_is_no_article_is_named_and_the_batch_goes_on(runner, tmp_path):
     result = runner.invoke(cli, ["index", str(SITE), "--index", str(tmp_path / "index")])
     assert result.exit_code == 3
