@@ -46,6 +46,9 @@ from indexer.models import Article
 from indexer.normalize import clean
 
 HTML_SUFFIXES = (".html", ".htm")
+MAX_ATTRIBUTES = 1_000  # in one tag; real pages have a few dozen (see _most_attributes)
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
+_ATTRIBUTE = re.compile(r"""[\s"'/][^\s"'=<>/]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""")
 MIN_BODY_CHARS = 120  # less text than this outside the menus is no article
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
@@ -110,6 +113,16 @@ def _drop(element) -> None:
     parent = element.getparent()
     if parent is not None:
         element.drop_tree()
+
+
+def _most_attributes(text: str) -> int:
+    """The most attributes one tag of the page has (tags under 4,000 characters are not
+    counted: they cannot hold :data:`MAX_ATTRIBUTES`). The HTML parser checks each new
+    attribute against the tag's others, so a tag of 300,000 took minutes."""
+    most = 0
+    for tag in _LONG_TAG.finditer(text):
+        most = max(most, len(_ATTRIBUTE.findall(tag[0])))
+    return most
 
 
 def _meta(tree, *names: str) -> str | None:
@@ -285,6 +298,10 @@ def parse_page(
     text = _XML_DECL.sub("", decode_page(data, where, charset))
     if not text.strip():
         raise ParseError(where, "the page is empty; save it again from the browser or fetch it again")
+    crowded = _most_attributes(text)
+    if crowded > MAX_ATTRIBUTES:
+        raise ParseError(where, f"a tag of the page has {crowded:,} attributes (over {MAX_ATTRIBUTES:,}); no paper "
+                                "writes that, and reading it would take minutes. Remove the page")
     try:
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as err:
