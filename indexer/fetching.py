@@ -335,7 +335,6 @@ class Client:
             self.sleep(pause)
             attempt += 1
 
-
     def _read(self, answer, started: float) -> bytes:
         """The answer's body, in pieces: refused over :data:`MAX_BYTES` or when it has not
         all come within *max_seconds* of the request."""
