@@ -24,16 +24,17 @@ page's ``<meta>`` charset, then UTF-8 or Windows-1258 by their bytes. Text is
 normalised to NFC (:func:`indexer.normalize.clean`).
 
 The article's id is the page's canonical URL (``<link rel=canonical>``, else
-``og:url``, else the address a browser or ``timtin fetch`` saved it from, in a
-``<!-- saved from url=(NNNN)... -->`` comment); a page without any keeps the
-id a text file would have (its path under the folder indexed, without extension).
+``og:url``, neither when it names the site's home page, else the address a browser or
+``timtin fetch`` saved it from, in a ``<!-- saved from url=(NNNN)... -->`` comment); a
+page without any keeps the id a text file would have (its path under the folder indexed,
+without extension).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
@@ -46,6 +47,9 @@ from indexer.models import Article
 from indexer.normalize import clean
 
 HTML_SUFFIXES = (".html", ".htm")
+MAX_ATTRIBUTES = 1_000  # in one tag; real pages have a few dozen (see _most_attributes)
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
+_ATTRIBUTE = re.compile(r"""[\s"'/][^\s"'=<>/]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""")
 MIN_BODY_CHARS = 120  # less text than this outside the menus is no article
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
@@ -57,6 +61,8 @@ _AUTHOR = re.compile(r"author|byline|tacgia|tac-gia|nguoi-viet", re.I)
 _TITLE = re.compile(r"title|tieude|tieu-de|headline", re.I)
 _DATEISH = re.compile(r"date|time|ngay|publish|posted", re.I)
 _DATE_PREFIX = re.compile(r"^(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|đăng|ngày cập nhật|posted|published)\s*:?\s*", re.I)
+# codecs Python decodes but browsers refuse for a page (WHATWG Encoding): read the bytes instead
+_NOT_PAGE_CODECS = {"utf-7", "punycode", "idna", "raw-unicode-escape", "unicode-escape"}
 _LATIN1 = {"iso8859-1", "cp1252", "latin-1", "iso-8859-1", "windows-1252", "us-ascii", "ascii"}
 
 
@@ -79,11 +85,13 @@ def decode_page(data: bytes, where: str, charset: str | None = None) -> str:
             codec = codecs.lookup(declared).name
         except LookupError:
             codec = None  # an unknown name: read the bytes instead
-    if codec and codec not in _LATIN1 and codec != "utf-8":
+    if codec and codec not in _LATIN1 and codec != "utf-8" and codec not in _NOT_PAGE_CODECS:
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
-            pass  # declared wrongly: read the bytes
+        except (UnicodeError, LookupError):
+            # declared wrongly, or a name Python knows but no page is written in
+            # (base64, zlib, rot13: "not a text encoding"): read the bytes, as browsers do
+            pass
     # No declaration, UTF-8, or a Western one: Vietnamese pages declared as Latin-1
     # are nearly always UTF-8 or Windows-1258, which decode.parsing tells apart.
     try:
@@ -108,6 +116,16 @@ def _drop(element) -> None:
         element.drop_tree()
 
 
+def _most_attributes(text: str) -> int:
+    """The most attributes one tag of the page has (tags under 4,000 characters are not
+    counted: they cannot hold :data:`MAX_ATTRIBUTES`). The HTML parser checks each new
+    attribute against the tag's others, so a tag of 300,000 took minutes."""
+    most = 0
+    for tag in _LONG_TAG.finditer(text):
+        most = max(most, len(_ATTRIBUTE.findall(tag[0])))
+    return most
+
+
 def _meta(tree, *names: str) -> str | None:
     for name in names:
         for node in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
@@ -120,12 +138,22 @@ def _meta(tree, *names: str) -> str | None:
 def _canonical(tree, saved_from: str | None, url: str | None) -> str | None:
     base = url or saved_from
     for href in tree.xpath('//link[translate(@rel, "CANOICL", "canoicl")="canonical"]/@href'):
-        if href.strip():
+        if _names_an_article(href):
             return urljoin(base or "", href.strip())
     og = _meta(tree, "og:url")
-    if og:
+    if _names_an_article(og):
         return urljoin(base or "", og)
     return base
+
+
+def _names_an_article(href: str | None) -> bool:
+    """Whether a canonical or og:url can be an article's address: not empty, and not the
+    site's home page, which a misbuilt template gives every article (they would all share
+    one id, and all but one be skipped as duplicates)."""
+    if not href or not href.strip():
+        return False
+    path = urlsplit(urljoin("http://x/", href.strip())).path
+    return path.strip("/").lower() not in ("", "index.html", "index.htm", "index.php", "home", "trang-chu")
 
 
 def _title(tree) -> tuple[str | None, object | None]:
@@ -271,6 +299,10 @@ def parse_page(
     text = _XML_DECL.sub("", decode_page(data, where, charset))
     if not text.strip():
         raise ParseError(where, "the page is empty; save it again from the browser or fetch it again")
+    crowded = _most_attributes(text)
+    if crowded > MAX_ATTRIBUTES:
+        raise ParseError(where, f"a tag of the page has {crowded:,} attributes (over {MAX_ATTRIBUTES:,}); no paper "
+                                "writes that, and reading it would take minutes. Remove the page")
     try:
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as err:

@@ -119,3 +119,26 @@ def test_since_gives_the_articles_from_that_day_newest_first(runner, sample_inde
     assert both.exit_code == 2 and "Give --since or --from, not both" in both.stderr
     bad = runner.invoke(cli, ["search", "--index", str(sample_index), "--since", "last week"])
     assert bad.exit_code == 1 and 'Bad --since date "last week"' in bad.stderr
+
+
+def test_a_title_with_control_characters_or_a_script_link_does_not_break_or_arm_the_feed(tmp_path):
+    # a title pasted from a word processor keeps a backspace or a vertical tab; XML 1.0
+    # forbids them, and one such title would make every feed that lists it unreadable
+    from indexer import indexing
+    from tests.conftest import write_jsonl
+
+    src = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": "bao/1", "title": "Cầu treo\x08 Bản Chắt\x01 khánh thành", "date": "2026-11-30",
+         "url": "javascript:alert(document.cookie)", "body": "Cầu treo Bản Chắt ở xã Tân Tri khánh thành.\x1b"},
+        {"id": "bao/2", "title": "Cầu treo mới ở Bắc Sơn", "date": "2026-11-29",
+         "url": "https://baolangson.vn/cau-treo.html", "body": "Cầu treo mới ở Bắc Sơn."},
+    ])
+    indexing.update(tmp_path / "index", [src])
+    app = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True, "WARM_UP": False})
+    answer = app.test_client().get("/feed.atom?q=cau+treo")
+    assert answer.status_code == 200
+    root = assert_valid_atom(answer.get_data(as_text=True))
+    feed = read_feed(answer)
+    assert [e.title for e in feed.entries] == ["Cầu treo Bản Chắt khánh thành", "Cầu treo mới ở Bắc Sơn"]
+    related = [link.get("href") for link in root.iter(f"{ATOM}link") if link.get("rel") == "related"]
+    assert related == ["https://baolangson.vn/cau-treo.html"]  # no javascript: link for a reader to follow

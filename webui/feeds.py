@@ -11,6 +11,7 @@ timtin builds, and a reader resolves them against the feed's own address.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from urllib.parse import quote, urlencode
@@ -29,6 +30,19 @@ TAG = "tag:timtin,2026:"  # RFC 4151; the date is the one the scheme was chosen,
 FILTERS = ("q", "official", "year", "month", "from", "to")
 TIMEZONE = dt.timezone(dt.timedelta(hours=7))  # an article's day, at midnight in Việt Nam
 EARLIEST = dt.date(1, 1, 1)  # a date filter from here leaves out only undated articles
+# what XML 1.0 forbids (control characters but tab and newlines, lone surrogates, U+FFFE/F):
+# ElementTree writes them as they are, and one such title in an article pasted from a word
+# processor would make every feed that lists it unreadable
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _web(url: str | None) -> str | None:
+    """*url* when it is a web address; a ``javascript:`` or ``data:`` one is no link to give."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def _filters(pairs) -> list[tuple[str, str]]:
@@ -67,9 +81,9 @@ def feed():
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "vi"})
 
     def sub(parent, tag: str, text: str | None = None, **attrs) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _xml(v) for k, v in attrs.items()})
         if text is not None:
-            element.text = text
+            element.text = _xml(text)
         return element
 
     sub(root, "id", TAG + "search?" + query_string)
@@ -87,7 +101,7 @@ def feed():
         sub(entry, "updated", _stamp(hit.date))
         sub(entry, "published", _stamp(hit.date))
         sub(entry, "link", rel="alternate", type="text/html", href=article_url(hit.id, asked.query or None))
-        if hit.article is not None and hit.article.url:
+        if hit.article is not None and _web(hit.article.url):
             sub(entry, "link", rel="related", type="text/html", href=hit.article.url)
         for name in hit.officials:
             sub(entry, "category", term=name, label=name)
