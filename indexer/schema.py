@@ -1,7 +1,6 @@
 """The Whoosh schema of a timtin index, and how an article becomes its terms.
 
-Title and body are each one field of *counted terms* (:class:`CountedText`), built by
-:func:`terms` with the same word rule the query side and the snippet maker use
+Title and body are each one field of *counted terms*, built by :func:`terms` with the same word rule the query side and the snippet maker use
 (:func:`indexer.normalize.tokens`):
 
 * every word in its folded form (``dân`` -> ``dan``): an accent-free query matches;
@@ -19,7 +18,9 @@ Title and body are each one field of *counted terms* (:class:`CountedText`), bui
   only add terms that occur once (:func:`pairable`); a query asks no such pair.
 
 A folded form never holds an accent and an exact one is only kept when it does, so the
-two never collide; a pair holds a space, which no word does.
+two never collide; a pair holds a space, which no word does. These terms are not
+Whoosh's: :mod:`indexer.postings` lays them out as arrays (:data:`TEXT_FIELDS` of the
+document that :func:`to_document` makes; Whoosh gets the rest, :func:`whoosh_fields`).
 
 Columns hold what every search needs per document without reading stored fields:
 ``day`` (yyyymmdd, 0 when undated), the word counts ``tlen`` and ``blen`` for length
@@ -32,14 +33,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from whoosh import columns, fields, formats
+from whoosh import columns, fields
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.system import pack_uint
 
 from indexer import normalize
 from indexer.models import Article
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 class TimtinCodec(W3Codec):
@@ -47,34 +47,13 @@ class TimtinCodec(W3Codec):
 
     Those only serve Whoosh's own BM25 block skipping, which timtin does not use
     (it scores with arrays, see :mod:`indexer.searching`); computing them reads a
-    length column once per posting and costs a third of the commit.
+    length column once per posting.
     """
 
     length_stats = False
 
 
 CODEC = TimtinCodec()
-
-
-class CountedText(fields.FieldType):
-    """A text field indexed from a ready-made ``{term: count}`` mapping.
-
-    Counting happens in :func:`terms` (in the worker processes when indexing with
-    several); Whoosh only writes the postings. Frequencies, no positions.
-    """
-
-    indexed = True
-    stored = False
-    scorable = False  # lengths live in our own columns (tlen, blen)
-
-    def __init__(self) -> None:
-        self.format = formats.Frequency()
-        self.analyzer = None
-        self.column_type = None
-
-    def index(self, value, **kwargs):
-        for term, count in value.items():
-            yield term.encode("utf-8"), count, float(count), pack_uint(count)
 
 
 def terms(text: str) -> tuple[Counter, int]:
@@ -143,8 +122,6 @@ def make_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True, sortable=True),
         hash=fields.COLUMN(columns.VarBytesColumn()),
         origin=fields.COLUMN(columns.VarBytesColumn()),
-        title=CountedText(),
-        body=CountedText(),
         day=fields.COLUMN(columns.NumericColumn("I")),
         tlen=fields.COLUMN(columns.NumericColumn("I")),
         blen=fields.COLUMN(columns.NumericColumn("I")),
@@ -192,6 +169,11 @@ def to_document(article: Article, content_hash: str) -> dict:
         ),
         "doc": json.dumps(article.to_json(), ensure_ascii=False),
     }
+
+
+def whoosh_fields(doc: dict) -> dict:
+    """The fields of a document that Whoosh keeps (all but the counted text)."""
+    return {k: v for k, v in doc.items() if k not in TEXT_FIELDS}
 
 
 def from_stored(stored: dict) -> Article:

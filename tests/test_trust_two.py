@@ -544,6 +544,8 @@ def test_an_indexing_process_stays_small_whatever_the_input(tmp_path):
 
 
 @pytest.mark.parametrize("leftover", ["MAIN_0123456789abcdef.pst", "vocab-MAIN_0123456789abcdef.json",
+                                      # the postings of a segment, and of a generation Whoosh never committed
+                                      "part-MAIN_0123456789abcdef.tpl", "postings-000099.tpl",
                                       "_MAIN_9.toc.1764460000.5", "MAIN.tmp/"])
 def test_every_leftover_of_a_killed_run_is_removed_with_a_note(tmp_path, leftover):
     index = tmp_path / "index"
