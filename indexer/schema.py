@@ -31,7 +31,9 @@ itself is stored once, as JSON, in ``doc``.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from functools import lru_cache
 
 from whoosh import columns, fields
 from whoosh.codec.whoosh3 import W3Codec
@@ -58,33 +60,44 @@ CODEC = TimtinCodec()
 
 def terms(text: str) -> tuple[Counter, int]:
     """The counted terms of a text, and its number of words."""
-    counts: Counter = Counter()
-    prev = prev_exact = None
+    out: list[str] = []
+    append = out.append
+    prev_e = prev_f = None
+    prev_ok = False
     prev_end = 0
     n = 0
     for word, start, end in normalize.tokens(text):
-        e = normalize.exact(word)
-        f = normalize.folded(word)
-        counts[f] += 1
+        e, f, ok = _forms(word)
+        append(f)
         if e != f:
-            counts[e] += 1
-        if prev is not None and joins(text[prev_end:start]) and pairable(prev, f):
-            counts[spelled_pair(prev_exact, e, prev, f)] += 1
-        prev, prev_exact, prev_end = f, e, end
+            append(e)
+        if ok and prev_ok and joins(text[prev_end:start]):
+            append(f"{prev_f} {f}" if prev_e == prev_f and e == f else f"{prev_f} {f}{SPELLING}{prev_e} {e}")
+        prev_e, prev_f, prev_ok, prev_end = e, f, ok, end
         n += 1
-    return counts, n
+    return Counter(out), n
+
+
+@lru_cache(maxsize=200_000)
+def _forms(word: str) -> tuple[str, str, bool]:
+    """A word's exact and folded forms, and whether it can stand in a pair (:func:`pairable`)."""
+    f = normalize.folded(word)
+    return normalize.exact(word), f, _DIGIT(f) is None
+
+
+_DIGIT = re.compile(r"\d").search
 
 
 def joins(gap: str) -> bool:
     """Whether two words with *gap* between them stand side by side: spaces, or one
     hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``); never punctuation or a line break."""
-    return gap in ("-", "/", "&") or (gap.isspace() and "\n" not in gap)
+    return gap == " " or gap in ("-", "/", "&") or (gap.isspace() and "\n" not in gap)
 
 
 def pairable(a: str, b: str) -> bool:
     """Whether two neighbouring folded words make a pair term: not when one is a number
     (``năm 2021``, ``Covid-19``: such pairs would mostly occur once)."""
-    return not (any(c.isdigit() for c in a) or any(c.isdigit() for c in b))
+    return _DIGIT(a) is None and _DIGIT(b) is None
 
 
 def pair(a: str, b: str) -> str:
