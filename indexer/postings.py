@@ -23,8 +23,8 @@ sharing a 64-bit hash is a chance of about one in a million at 10 million terms.
 An index run writes one small *part* per new segment (:class:`PartWriter`, in the
 worker processes) and :func:`merge` joins the previous generation's file and the
 parts into the next one before Whoosh commits it, so a search that sees a
-generation always finds its file. Files are written under a ``.tmp`` name and
-renamed when complete.
+generation always finds its file. Files are written under a ``.tmp`` name, their room
+taken first, and renamed when complete.
 """
 
 from __future__ import annotations
@@ -70,45 +70,58 @@ def term_keys(fieldname: str, terms) -> np.ndarray:
 
 # -- writing ---------------------------------------------------------------------
 
-def _write(path: Path, docs_count: int, arrays: dict[str, np.ndarray] | None = None,
-           sizes: dict[str, int] | None = None):
-    """Write a layout file at *path* (via ``.tmp``): either whole *arrays*, or room for
-    arrays of the given *sizes*, returned as writable memory maps (the caller fills
-    them, then calls :func:`_finish`)."""
-    sizes = sizes or {name: len(arrays[name]) for name, _ in _ARRAYS}
-    offsets, at = {}, 0
-    header = {"docs": int(docs_count), "sizes": {k: int(v) for k, v in sizes.items()}}
-    head = json.dumps(header).encode("utf-8")
-    start = len(MAGIC) + 8 + len(head)
-    start += -start % 8
-    at = start
-    for name, dtype in _ARRAYS:
-        offsets[name] = at
-        at += sizes[name] * np.dtype(dtype).itemsize
-        at += -at % 8
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(MAGIC + len(head).to_bytes(8, "little") + head)
-        fh.flush()
-        # the room is taken now, so that a full disk is an error here, not a SIGBUS
-        # when the memory maps below are written
-        os.posix_fallocate(fh.fileno(), 0, max(at, 1))
-        if arrays is not None:
-            for name, dtype in _ARRAYS:
-                fh.seek(offsets[name])
-                fh.write(np.ascontiguousarray(arrays[name], dtype=dtype).tobytes())
-    if arrays is not None:
-        _finish(tmp, path)
-        return None
-    return tmp, {name: (np.memmap(tmp, dtype=dtype, mode="r+", offset=offsets[name], shape=(sizes[name],))
-                        if sizes[name] else np.zeros(0, dtype))
-                 for name, dtype in _ARRAYS}
+class _Output:
+    """A layout file being written under a ``.tmp`` name: the room for arrays of the
+    given sizes is taken first (a full disk is an error here), then parts of each
+    array are written at their place, and :meth:`finish` renames it when complete."""
+
+    def __init__(self, path: Path, docs_count: int, sizes: dict[str, int]) -> None:
+        self.path = path
+        self.tmp = path.with_name(path.name + ".tmp")
+        header = {"docs": int(docs_count), "sizes": {k: int(v) for k, v in sizes.items()}}
+        head = json.dumps(header).encode("utf-8")
+        at = len(MAGIC) + 8 + len(head)
+        self.offsets = {}
+        for name, dtype in _ARRAYS:
+            at += -at % 8
+            self.offsets[name] = at
+            at += sizes[name] * np.dtype(dtype).itemsize
+        self.fd = os.open(self.tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
+        try:
+            os.posix_fallocate(self.fd, 0, max(at, 1))
+            os.pwrite(self.fd, MAGIC + len(head).to_bytes(8, "little") + head, 0)
+        except BaseException:
+            self.close()
+            raise
+
+    def put(self, name: str, at: int, values: np.ndarray) -> None:
+        """Write *values* as entries at.. of array *name*."""
+        dtype = dict(_ARRAYS)[name]
+        data = np.ascontiguousarray(values, dtype=dtype).tobytes()
+        done = 0
+        while done < len(data):
+            done += os.pwrite(self.fd, data[done:], self.offsets[name] + at * np.dtype(dtype).itemsize + done)
+
+    def finish(self) -> None:
+        os.fsync(self.fd)
+        self.close()
+        os.replace(self.tmp, self.path)
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
 
 
-def _finish(tmp: Path, path: Path) -> None:
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+def _write(path: Path, docs_count: int, arrays: dict[str, np.ndarray]) -> None:
+    """Write a layout file of whole *arrays* at *path*."""
+    out = _Output(path, docs_count, {name: len(arrays[name]) for name, _ in _ARRAYS})
+    try:
+        for name, _ in _ARRAYS:
+            out.put(name, 0, arrays[name])
+        out.finish()
+    finally:
+        out.close()
 
 
 class PartWriter:
@@ -151,7 +164,7 @@ class PartWriter:
 
 def _sorted(keys: np.ndarray, docs: np.ndarray, tfs: np.ndarray) -> dict[str, np.ndarray]:
     """Arrays of a layout from one (key, doc, tf) triple per posting."""
-    order = np.lexsort((docs, keys))
+    order = np.argsort(keys, kind="stable")  # documents were added in order
     keys, docs, tfs = keys[order], docs[order], tfs[order]
     distinct, starts = np.unique(keys, return_index=True)
     return {"keys": distinct, "starts": np.append(starts, len(keys)).astype(np.int64),
@@ -166,41 +179,52 @@ def empty(path: Path) -> None:
 
 def merge(sources: list[tuple[Path, int]], docs_count: int, path: Path) -> None:
     """Write at *path* the layout of *sources*, each (layout file, number of its first
-    document), given in the order of their documents."""
+    document), given in the order of their documents.
+
+    The terms are written in runs of about ``_CHUNK`` postings: for each run, every
+    source's postings of those terms (one stretch of each source, as all are sorted
+    by key) are read, set in place and written, so memory stays bounded whatever the
+    size of the index."""
     layouts = [Layout(p) for p, _ in sources]
     try:
         keys = np.unique(np.concatenate([lay.keys for lay in layouts])) if layouts else np.zeros(0, np.uint64)
         df = np.zeros(len(keys), np.int64)
-        places = []
         for lay in layouts:
-            place = np.searchsorted(keys, lay.keys)
-            df[place] += np.diff(lay.starts)
-            places.append(place)
+            df[np.searchsorted(keys, lay.keys)] += np.diff(lay.starts)
         starts = np.zeros(len(keys) + 1, np.int64)
         np.cumsum(df, out=starts[1:])
-        tmp, out = _write(path, docs_count, sizes={"keys": len(keys), "starts": len(starts),
-                                                   "docs": int(starts[-1]), "tfs": int(starts[-1])})
-        out["keys"][:] = keys
-        out["starts"][:] = starts
-        fill = starts[:-1].copy()
-        for lay, place, (_, base) in zip(layouts, places, sources):
-            lay_starts = np.asarray(lay.starts)
-            i, n = 0, len(lay.keys)
-            while i < n:  # terms of this source in chunks of about _CHUNK postings
-                j = int(np.searchsorted(lay_starts, lay_starts[i] + _CHUNK, side="right")) - 1
-                j = min(n, max(j, i + 1))
-                lo, hi = int(lay_starts[i]), int(lay_starts[j])
-                counts = np.diff(lay_starts[i:j + 1])
-                dest = np.repeat(fill[place[i:j]] - lay_starts[i:j], counts) + np.arange(lo, hi)
-                out["docs"][dest] = np.asarray(lay.docs[lo:hi]) + base
-                out["tfs"][dest] = lay.tfs[lo:hi]
-                fill[place[i:j]] += counts
-                i = j
-        for name, _ in _ARRAYS:
-            if isinstance(out[name], np.memmap):
-                out[name].flush()
-        del out
-        _finish(tmp, path)
+        del df
+        out = _Output(path, docs_count, {"keys": len(keys), "starts": len(starts),
+                                         "docs": int(starts[-1]), "tfs": int(starts[-1])})
+        try:
+            out.put("keys", 0, keys)
+            out.put("starts", 0, starts)
+            t0 = 0
+            while t0 < len(keys):
+                t1 = int(np.searchsorted(starts, starts[t0] + _CHUNK, side="right")) - 1
+                t1 = min(len(keys), max(t1, t0 + 1))
+                base, size = int(starts[t0]), int(starts[t1] - starts[t0])
+                docs, tfs = np.empty(size, np.int32), np.empty(size, np.uint16)
+                fill = starts[t0:t1] - base  # where the next posting of each term goes in this run
+                for lay, (_, first_doc) in zip(layouts, sources):
+                    a = int(np.searchsorted(lay.keys, keys[t0]))
+                    b = int(np.searchsorted(lay.keys, keys[t1 - 1], side="right"))
+                    if a == b:
+                        continue
+                    lay_starts = np.asarray(lay.starts[a:b + 1])
+                    place = np.searchsorted(keys[t0:t1], lay.keys[a:b])
+                    counts = np.diff(lay_starts)
+                    lo, hi = int(lay_starts[0]), int(lay_starts[-1])
+                    dest = np.repeat(fill[place] - (lay_starts[:-1] - lo), counts) + np.arange(hi - lo)
+                    docs[dest] = lay._read("docs", np.int32, lo, hi) + first_doc
+                    tfs[dest] = lay._read("tfs", np.uint16, lo, hi)
+                    fill[place] += counts
+                out.put("docs", base, docs)
+                out.put("tfs", base, tfs)
+                t0 = t1
+            out.finish()
+        finally:
+            out.close()
     finally:
         for lay in layouts:
             lay.close()
