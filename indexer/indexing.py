@@ -4,7 +4,10 @@ An index folder holds generations of a Whoosh index and a pointer to the live on
 
     var/index/
         CURRENT            name of the live generation, replaced atomically
-        gen-0003/          a Whoosh index, plus timtin.json (the sources indexed)
+        gen-0003/          a Whoosh index, plus timtin.json (the sources indexed), the
+                           postings of its titles and bodies (postings-<n>.tpl, one per
+                           Whoosh commit: :mod:`indexer.postings`) and each segment's
+                           vocabulary (vocab-<segment>.json)
         gen-0002/          the one before, kept while searchers may still read it
         write.lock         held (flock) by the one process writing
 

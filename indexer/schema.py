@@ -11,9 +11,10 @@ Title and body are each one field of *counted terms*, built by :func:`terms` wit
   Vietnamese words are mostly two syllables, so a pair is a word and a phrase is its
   pairs: "side by side" is a term lookup instead of a walk over positions, so no
   positions are stored. A pair typed with accents is one term; an accent-free pair is
-  the folded term and every term under its prefix (``dan van|``), which the lexicon
-  keeps together; the counts of those spellings are also the statistics that restore
-  accents to a query (:mod:`indexer.searching`). Pairs stop at punctuation and line
+  the folded term and every spelling of it (``dan van|dân vận``, ``dan van|dân vẫn``:
+  each spelling of one word beside each of the other, looked up at once); the counts
+  of those spellings are also the statistics that restore accents to a query
+  (:mod:`indexer.searching`). Pairs stop at punctuation and line
   breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`) and skip numbers, which would
   only add terms that occur once (:func:`pairable`); a query asks no such pair.
 

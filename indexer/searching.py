@@ -15,7 +15,7 @@ when it has none; the syllables of one word side by side, as pair terms), a scor
 (folded words; the spelling typed or restored again; pairs, so words side by side
 rank first; titles weigh more), and facet counts by ``bincount`` over all matches.
 Only the page's hits read stored fields, for their snippets. Accent restoration
-(:func:`_restore`) reads the lexicon's counts of each pair's spellings.
+(:func:`_restore`) reads how many documents hold each spelling of a pair.
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ class _Snapshot:
 
     def spelling_counts(self, fieldname: str, a: str, b: str) -> dict[str, int]:
         """Exact pair (``dân vận``, or ``tham gia`` unaccented) -> documents holding it
-        side by side so spelled, for the folded pair *a b*; from the lexicon alone."""
+        side by side so spelled, for the folded pair *a b*; from the postings' lengths alone."""
         key = (fieldname, "spelling counts", a, b)
         with self.lock:
             hit = self.cache.get(key)
@@ -953,7 +953,7 @@ def _date_str(day: int) -> str:
 
 # -- accent restoration -------------------------------------------------------------
 
-SPELLINGS = 24  # accented spellings tried per word (lexicon counts: cheap)
+SPELLINGS = 24  # accented spellings tried per word (postings' lengths: cheap)
 PAIR_EVIDENCE = 32.0  # weight of two spellings seen side by side against one alone (tuned on real news)
 TITLE_EVIDENCE = 3.0  # a title holding a pair, against an article body holding it
 WORD_EVIDENCE = 2.0  # a pair inside a listed word, in units of log(pair count): "dân vận" over "dân vẫn"
