@@ -306,8 +306,15 @@ class Layout:
         server's resident memory, the whole file in time; the page cache serves reads
         as fast and belongs to nobody)."""
         size = np.dtype(dtype).itemsize
-        data = os.pread(self._fd, (hi - lo) * size, self._offsets[name] + lo * size)
-        return np.frombuffer(data, dtype).copy() if data else np.zeros(0, dtype)
+        out = np.empty(hi - lo, dtype)
+        done, want, at = 0, out.nbytes, self._offsets[name] + lo * size
+        view = memoryview(out).cast("B")
+        while done < want:  # straight into the array: no bytes object to copy from
+            got = os.preadv(self._fd, [view[done:]], at + done)
+            if not got:
+                raise ValueError(f"{self.path}: shorter than its header says")
+            done += got
+        return out
 
     def df_many(self, fieldname: str, terms: list[str]) -> np.ndarray:
         """How many documents hold each term (0 when none)."""

@@ -59,10 +59,11 @@ PAIR_WEIGHT = 10.0  # neighbouring words side by side; measured on real news (RE
 BM25_K1 = 1.2
 BM25_B = 0.75
 # Term arrays kept in memory per process: postings as (int32 doc, float16 BM25), 6 bytes
-# each, and for common words whole-archive vectors, 3 bytes a document. 96 MB holds the
-# common words and pairs of a 100,000-article archive; half of that thrashed
-# (measured: the median search 4x slower).
-CACHE_BYTES = 96_000_000
+# each, and for common words whole-archive vectors, 3 bytes a document. With postings
+# read straight from their arrays on disk (indexer.postings) a miss is cheap: 48 MB
+# serves 100,000 realistic articles at about the speed of 96 MB (which thrashed when
+# postings were decoded from Whoosh) and keeps two server processes under 500 MB.
+CACHE_BYTES = 48_000_000
 DENSE_FRACTION = 8  # a word in more than 1/8 of the documents gets vectors
 # Two typed words with no listed word or name between them are read as one word when
 # they stand side by side in this share of the articles holding both (README).

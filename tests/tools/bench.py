@@ -64,17 +64,47 @@ def percentiles(values: list[float]) -> dict:
 
 
 def run_measured(cmd: list[str]) -> tuple[float, int, str]:
-    """Run a command; (seconds, peak RSS in MB of it and its children, output)."""
+    """Run a command; (seconds, the peak resident memory in MB of its largest process,
+    output). The peak is each process's own high-water mark after exec, polled (the
+    kernel's ru_maxrss counts the benchmark's own memory, copied at fork)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    peak = [0.0]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.2):
+            for pid in [proc.pid, *descendants(proc.pid)]:
+                peak[0] = max(peak[0], rss_mb(pid, "VmHWM"))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     output = proc.stdout.read().decode("utf-8", "replace")
     proc.stdout.close()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.wait()
+    done.set()
+    watcher.join()
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 3):
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output}")
-    return seconds, usage.ru_maxrss // 1024, output
+    return seconds, round(peak[0]), output
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes started by *pid* and by those, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(stat.parent.name))
+    out, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            out.append(child)
+            todo.append(child)
+    return out
 
 
 def folder_bytes(path: Path) -> int:
