@@ -118,11 +118,6 @@ def spelled_pair(a: str, b: str, fa: str | None = None, fb: str | None = None) -
     return f"{fa} {fb}{SPELLING}{a} {b}"
 
 
-def spellings_prefix(a: str, b: str) -> str:
-    """The prefix of every accented spelling of the folded pair *a b*."""
-    return f"{a} {b}{SPELLING}"
-
-
 def spelling_of(term: str) -> str:
     """The exact pair of a pair term: ``dan van|dân vận`` -> ``dân vận``."""
     return term.rpartition(SPELLING)[2]

@@ -610,7 +610,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.reuse_index and previous.exists():
         index = work / "timtin-index-p2"
         old = json.loads(previous.read_text(encoding="utf-8"))
-        index_rows = [r for r in old["rows"] if r["config"].startswith(("timtin index", "timtin reindex"))]
+        index_rows = [r for r in old["rows"] if r["config"].startswith(("timtin index", "timtin reindex"))
+                      and "(real news)" not in r["config"]]
         if args.no_baselines:
             kept = [{**r, "from_run": old["date"]} for r in old["rows"]
                     if r["config"].startswith(("plain Whoosh", "SQLite FTS5"))]
