@@ -2,7 +2,7 @@
 
 Whoosh keeps the articles (stored fields, columns, officials) and decides, commit by
 commit, which documents an index holds; the words and pairs of titles and bodies are
-kept here instead, in one file per Whoosh generation (``postings-0007.tpl``) that a
+kept here instead, in one file per Whoosh generation (``postings-000007.tpl``) that a
 search reads straight into numpy arrays, with no decoding:
 
 =========  =========  ===============================================================
@@ -18,7 +18,8 @@ A term is found by a binary search in ``keys`` (memory-mapped: only the pages
 touched are read), its postings by one read of each array. Term text is not kept:
 the words themselves are in the vocabularies beside the segments, and the spellings
 of a pair are their products (:meth:`Layout.df_many`). Two terms of one index
-sharing a 64-bit hash is a chance of about one in a million at 10 million terms.
+sharing a 64-bit hash is a chance of about three in a million at 10 million terms
+(it would merge their postings).
 
 An index run writes one small *part* per new segment (:class:`PartWriter`, in the
 worker processes) and :func:`merge` joins the previous generation's file and the
