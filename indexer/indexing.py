@@ -4,7 +4,10 @@ An index folder holds generations of a Whoosh index and a pointer to the live on
 
     var/index/
         CURRENT            name of the live generation, replaced atomically
-        gen-0003/          a Whoosh index, plus timtin.json (the sources indexed)
+        gen-0003/          a Whoosh index, plus timtin.json (the sources indexed), the
+                           postings of its titles and bodies (postings-<n>.tpl, one per
+                           Whoosh commit: :mod:`indexer.postings`) and each segment's
+                           vocabulary (vocab-<segment>.json)
         gen-0002/          the one before, kept while searchers may still read it
         write.lock         held (flock) by the one process writing
 
@@ -42,7 +45,7 @@ from whoosh.query import Term
 from whoosh.writing import NO_MERGE, SegmentWriter
 
 from indexer import officials as officials_mod
-from indexer import parsing, schema
+from indexer import parsing, postings, schema
 from indexer.errors import DiskFull, IndexBusy, IndexNotFound, IndexOutdated, TimtinError
 from indexer.models import Article, IndexReport, Problem
 
@@ -182,13 +185,19 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
         orphan_segment = (path.name.startswith(f"{name}_") and stem not in live
                           and stem != f"{name}_WRITELOCK")
         orphan_vocab = path.name.startswith(VOCAB_PREFIX) and path.stem[len(VOCAB_PREFIX):] not in live
+        orphan_part = path.name.startswith(postings.PART_PREFIX)  # no run is writing: all are left over
+        orphan_layout = (path.name.startswith(postings.LAYOUT_PREFIX)
+                         and path.name != postings.layout_name(ix.latest_generation()))
         unfinished_toc = path.name.startswith(f"_{name}_") and ".toc." in path.name
-        if orphan_segment or orphan_vocab or unfinished_toc or path.name.endswith(".tmp"):
+        if orphan_segment or orphan_vocab or orphan_part or orphan_layout or unfinished_toc \
+                or path.name.endswith(".tmp"):
             removed += 1
             if orphan_segment:
                 segments.add(stem)
             elif orphan_vocab:
                 segments.add(path.stem[len(VOCAB_PREFIX):])
+            elif orphan_part:
+                segments.add(path.name[len(postings.PART_PREFIX):].split(".")[0])
             if path.is_dir():
                 freed += _tree_bytes(path)
                 shutil.rmtree(path, ignore_errors=True)
@@ -245,7 +254,8 @@ def _open_index(gen: str | Path):
 def _create_generation(root: Path, name: str) -> Path:
     gen = root / name
     gen.mkdir(parents=True)
-    whoosh_index.create_in(str(gen), schema.make_schema())
+    ix = whoosh_index.create_in(str(gen), schema.make_schema())
+    postings.empty(gen / postings.layout_name(ix.latest_generation()))
     return gen
 
 
@@ -280,51 +290,52 @@ class _Outcome:
 
 
 class _SegmentWriters:
-    """Adds documents into fresh segments of *BATCH* documents each, never locking.
+    """Adds documents into fresh segments of at most *BATCH* documents each, never locking.
 
-    Whoosh keeps a segment's postings in memory until it is written; small
-    segments keep that bounded and never spill to temporary files.
+    Whoosh gets the stored article and its columns; the counted words and pairs of
+    title and body go to a :class:`~indexer.postings.PartWriter`, laid out beside the
+    segment when it is written (joined into the generation's postings at commit).
     """
 
-    BATCH = 2000
-    # Postings held before a segment is written: Whoosh keeps them as Python objects,
-    # so this bounds a writer's memory whatever the articles' length (2,000 real
-    # articles of 2,700 characters hold about 1.8 million: a 500 MB process).
-    MAX_POSTINGS = 500_000
+    BATCH = 10_000
+    # Postings held before a segment is written, as compact arrays (12 bytes each, and
+    # about 40 more while they are sorted), with their distinct terms: 2 million (1,700
+    # real articles of 3,600 characters) keep a worker under 300 MB.
+    MAX_POSTINGS = 2_000_000
 
     def __init__(self, gen: str) -> None:
         self.gen = Path(gen)
         self.ix = _open_index(gen)
         self.writer = None
-        self.count = 0
-        self.postings = 0
+        self.part: postings.PartWriter | None = None
         self.segments: list = []
         self.vocabulary: Counter = Counter()
 
     def add(self, doc: dict) -> None:
         if self.writer is None:
             self.writer = SegmentWriter(self.ix, _lk=False, codec=schema.CODEC, limitmb=WRITER_MB)
-        self.writer.add_document(**doc)
+            self.part = postings.PartWriter(schema.TEXT_FIELDS)
+        self.writer.add_document(**schema.whoosh_fields(doc))
+        self.part.add(doc)
         self.vocabulary.update({t for field in schema.TEXT_FIELDS for t in doc[field] if " " not in t})
-        self.count += 1
-        self.postings += sum(len(doc[field]) for field in schema.TEXT_FIELDS)
-        if self.count >= self.BATCH or self.postings >= self.MAX_POSTINGS:
+        if self.part.count >= self.BATCH or self.part.postings >= self.MAX_POSTINGS:
             self.flush()
 
     def flush(self) -> None:
         if self.writer is not None:
             segment = self.writer._finalize_segment()
+            self.part.write(self.gen / postings.part_name(segment.segment_id()))
             write_vocabulary(self.gen, segment.segment_id(), self.vocabulary)
             self.segments.append(segment)
             self.writer = None
-            self.count = 0
-            self.postings = 0
+            self.part = None
             self.vocabulary = Counter()
 
     def cancel(self) -> None:
         if self.writer is not None:
             self.writer.cancel()
             self.writer = None
+            self.part = None
 
 
 def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcome:
@@ -600,7 +611,7 @@ def _write(
                 for docnum in docnums:
                     writer.delete_document(docnum)
                 report.removed += 1
-        _commit(writer, [segment for out in outcomes for segment in out.segments])
+        _commit(writer, gen, [segment for out in outcomes for segment in out.segments])
         _remove_stale_vocabularies(gen, ix)
     except BaseException:
         with contextlib.suppress(Exception):  # on a full disk cancelling can fail too; the cause is the news
@@ -612,7 +623,7 @@ def _write(
                 _remove_segment_files(gen, segment)
         raise
     if duplicates:
-        _drop_later_copies(ix, duplicates)
+        _drop_later_copies(ix, gen, duplicates)
     report.problems.sort(key=lambda p: _where_key(p.where))
 
 
@@ -624,24 +635,61 @@ def _where_key(where: str) -> tuple[str, int]:
 def _remove_segment_files(gen: Path, segment) -> None:
     for name in segment.segment_files() if hasattr(segment, "segment_files") else ():
         (gen / name).unlink(missing_ok=True)
+    (gen / postings.part_name(segment.segment_id())).unlink(missing_ok=True)
 
 
-def _commit(writer, segments: list) -> None:
+def _commit(writer, gen: Path, segments: list) -> None:
     """Commit *writer* with new *segments* added, as Whoosh's MpWriter does, merging none.
 
-    Merging would rewrite every posting in Python; timtin searches many segments
-    as fast as one, and ``reindex`` starts afresh.
+    Merging would rewrite every stored article in Python, and renumber the documents
+    the postings name. Before Whoosh's table of contents names the new generation,
+    its postings are laid out (the last generation's and the new segments' parts,
+    joined): a search that sees the generation finds them.
     """
-    final = writer._merge_segments(NO_MERGE, False, False) + segments
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final)
+    if writer._added:  # every document goes through _SegmentWriters, which lays out its terms
+        raise TimtinError("Internal error: a document was added without its postings; nothing was changed.")
+    old = writer._merge_segments(NO_MERGE, False, False)
+    writer._close_segment()
+    _lay_out(gen, writer.generation, old, segments)
+    writer._commit_toc(old + segments)
     writer._finish()
+    for segment in segments:
+        (gen / postings.part_name(segment.segment_id())).unlink(missing_ok=True)
+    _remove_stale_layouts(gen, keep=writer.generation)
 
 
-def _drop_later_copies(ix, ids: list[str]) -> None:
+def _lay_out(gen: Path, generation: int, old: list, new: list) -> None:
+    """Write the postings of Whoosh generation *generation*: those of the one before
+    (for the segments *old*, which keep their documents' numbers) and the parts of
+    the segments *new*, numbered after them."""
+    target = gen / postings.layout_name(generation)
+    base = sum(seg.doc_count_all() for seg in old)
+    sources: list[tuple[Path, int]] = []
+    if base:
+        previous = gen / postings.layout_name(generation - 1)
+        if not previous.exists() or postings.Layout.docs_in(previous) != base:
+            raise IndexOutdated(gen.parent, "unknown", schema.SCHEMA_VERSION)
+        if not new:  # deletions only: the same postings
+            with contextlib.suppress(FileExistsError):
+                os.link(previous, target)
+            return
+        sources.append((previous, 0))
+    for segment in new:
+        sources.append((gen / postings.part_name(segment.segment_id()), base))
+        base += segment.doc_count_all()
+    postings.merge(sources, base, target)
+
+
+def _remove_stale_layouts(gen: Path, keep: int) -> None:
+    """Remove the postings of generations before *keep* (a search still reading one
+    has it open) and parts no segment is waiting for."""
+    live = postings.layout_name(keep)
+    for path in gen.glob(f"{postings.LAYOUT_PREFIX}*{postings.SUFFIX}"):
+        if path.name != live:
+            path.unlink(missing_ok=True)
+
+
+def _drop_later_copies(ix, gen: Path, ids: list[str]) -> None:
     """Delete all but the first document of each id read by two workers."""
     writer = ix.writer(codec=schema.CODEC)
     try:
@@ -650,7 +698,7 @@ def _drop_later_copies(ix, ids: list[str]) -> None:
                 docnums = sorted(searcher.docs_for_query(Term("id", article_id)))
                 for docnum in docnums[1:]:
                     writer.delete_document(docnum)
-        writer.commit()
+        _commit(writer, gen, [])
     except BaseException:
         writer.cancel()
         raise
@@ -679,13 +727,16 @@ def _input_bytes(paths: Iterable[Path]) -> int:
 
 def _needed_for(gen: Path, paths: list[Path], written: int) -> int:
     """About how much room indexing *paths* takes: their size times the live index's
-    bytes per byte of its sources (3 for an empty index), and more than was written."""
+    bytes per byte of its sources (3 for an empty index), and more than was written;
+    plus the live postings, which the run writes again beside the old ones, and the
+    new postings twice (in parts, then joined)."""
     ratio = 3.0
     with contextlib.suppress(OSError, ValueError):
         sources = _input_bytes(Path(s) for s in read_meta(gen).get("sources", []) if Path(s).exists())
         if sources > (1 << 20):  # below, the index's fixed overhead says nothing
             ratio = max(1.0, _tree_bytes(gen) / sources)
-    return max(int(_input_bytes(paths) * ratio), written + (1 << 20))
+    live = sum(_size(p) for p in gen.glob(f"{postings.LAYOUT_PREFIX}*{postings.SUFFIX}"))
+    return live + max(int(_input_bytes(paths) * ratio * 1.7), written + (1 << 20))
 
 
 def update(

@@ -1,7 +1,6 @@
 """The Whoosh schema of a timtin index, and how an article becomes its terms.
 
-Title and body are each one field of *counted terms* (:class:`CountedText`), built by
-:func:`terms` with the same word rule the query side and the snippet maker use
+Title and body are each one field of *counted terms*, built by :func:`terms` with the same word rule the query side and the snippet maker use
 (:func:`indexer.normalize.tokens`):
 
 * every word in its folded form (``dân`` -> ``dan``): an accent-free query matches;
@@ -12,14 +11,17 @@ Title and body are each one field of *counted terms* (:class:`CountedText`), bui
   Vietnamese words are mostly two syllables, so a pair is a word and a phrase is its
   pairs: "side by side" is a term lookup instead of a walk over positions, so no
   positions are stored. A pair typed with accents is one term; an accent-free pair is
-  the folded term and every term under its prefix (``dan van|``), which the lexicon
-  keeps together; the counts of those spellings are also the statistics that restore
-  accents to a query (:mod:`indexer.searching`). Pairs stop at punctuation and line
+  the folded term and every spelling of it (``dan van|dân vận``, ``dan van|dân vẫn``:
+  each spelling of one word beside each of the other, looked up at once); the counts
+  of those spellings are also the statistics that restore accents to a query
+  (:mod:`indexer.searching`). Pairs stop at punctuation and line
   breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`) and skip numbers, which would
   only add terms that occur once (:func:`pairable`); a query asks no such pair.
 
 A folded form never holds an accent and an exact one is only kept when it does, so the
-two never collide; a pair holds a space, which no word does.
+two never collide; a pair holds a space, which no word does. These terms are not
+Whoosh's: :mod:`indexer.postings` lays them out as arrays (:data:`TEXT_FIELDS` of the
+document that :func:`to_document` makes; Whoosh gets the rest, :func:`whoosh_fields`).
 
 Columns hold what every search needs per document without reading stored fields:
 ``day`` (yyyymmdd, 0 when undated), the word counts ``tlen`` and ``blen`` for length
@@ -31,16 +33,17 @@ itself is stored once, as JSON, in ``doc``.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from functools import lru_cache
 
-from whoosh import columns, fields, formats
+from whoosh import columns, fields
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.system import pack_uint
 
 from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 9  # 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
+SCHEMA_VERSION = 10  # 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
 
 
 class TimtinCodec(W3Codec):
@@ -48,7 +51,7 @@ class TimtinCodec(W3Codec):
 
     Those only serve Whoosh's own BM25 block skipping, which timtin does not use
     (it scores with arrays, see :mod:`indexer.searching`); computing them reads a
-    length column once per posting and costs a third of the commit.
+    length column once per posting.
     """
 
     length_stats = False
@@ -57,56 +60,46 @@ class TimtinCodec(W3Codec):
 CODEC = TimtinCodec()
 
 
-class CountedText(fields.FieldType):
-    """A text field indexed from a ready-made ``{term: count}`` mapping.
-
-    Counting happens in :func:`terms` (in the worker processes when indexing with
-    several); Whoosh only writes the postings. Frequencies, no positions.
-    """
-
-    indexed = True
-    stored = False
-    scorable = False  # lengths live in our own columns (tlen, blen)
-
-    def __init__(self) -> None:
-        self.format = formats.Frequency()
-        self.analyzer = None
-        self.column_type = None
-
-    def index(self, value, **kwargs):
-        for term, count in value.items():
-            yield term.encode("utf-8"), count, float(count), pack_uint(count)
-
-
 def terms(text: str) -> tuple[Counter, int]:
     """The counted terms of a text, and its number of words."""
-    counts: Counter = Counter()
-    prev = prev_exact = None
+    out: list[str] = []
+    append = out.append
+    prev_e = prev_f = None
+    prev_ok = False
     prev_end = 0
     n = 0
     for word, start, end in normalize.tokens(text):
-        e = normalize.exact(word)
-        f = normalize.folded(word)
-        counts[f] += 1
+        e, f, ok = _forms(word)
+        append(f)
         if e != f:
-            counts[e] += 1
-        if prev is not None and joins(text[prev_end:start]) and pairable(prev, f):
-            counts[spelled_pair(prev_exact, e, prev, f)] += 1
-        prev, prev_exact, prev_end = f, e, end
+            append(e)
+        if ok and prev_ok and joins(text[prev_end:start]):
+            append(f"{prev_f} {f}" if prev_e == prev_f and e == f else f"{prev_f} {f}{SPELLING}{prev_e} {e}")
+        prev_e, prev_f, prev_ok, prev_end = e, f, ok, end
         n += 1
-    return counts, n
+    return Counter(out), n
+
+
+@lru_cache(maxsize=200_000)
+def _forms(word: str) -> tuple[str, str, bool]:
+    """A word's exact and folded forms, and whether it can stand in a pair (:func:`pairable`)."""
+    f = normalize.folded(word)
+    return normalize.exact(word), f, _DIGIT(f) is None
+
+
+_DIGIT = re.compile(r"\d").search
 
 
 def joins(gap: str) -> bool:
     """Whether two words with *gap* between them stand side by side: spaces, or one
     hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``); never punctuation or a line break."""
-    return gap in ("-", "/", "&") or (gap.isspace() and "\n" not in gap)
+    return gap == " " or gap in ("-", "/", "&") or (gap.isspace() and "\n" not in gap)
 
 
 def pairable(a: str, b: str) -> bool:
     """Whether two neighbouring folded words make a pair term: not when one is a number
     (``năm 2021``, ``Covid-19``: such pairs would mostly occur once)."""
-    return not (any(c.isdigit() for c in a) or any(c.isdigit() for c in b))
+    return _DIGIT(a) is None and _DIGIT(b) is None
 
 
 def pair(a: str, b: str) -> str:
@@ -126,11 +119,6 @@ def spelled_pair(a: str, b: str, fa: str | None = None, fb: str | None = None) -
     return f"{fa} {fb}{SPELLING}{a} {b}"
 
 
-def spellings_prefix(a: str, b: str) -> str:
-    """The prefix of every accented spelling of the folded pair *a b*."""
-    return f"{a} {b}{SPELLING}"
-
-
 def spelling_of(term: str) -> str:
     """The exact pair of a pair term: ``dan van|dân vận`` -> ``dân vận``."""
     return term.rpartition(SPELLING)[2]
@@ -144,8 +132,6 @@ def make_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True, sortable=True),
         hash=fields.COLUMN(columns.VarBytesColumn()),
         origin=fields.COLUMN(columns.VarBytesColumn()),
-        title=CountedText(),
-        body=CountedText(),
         day=fields.COLUMN(columns.NumericColumn("I")),
         tlen=fields.COLUMN(columns.NumericColumn("I")),
         blen=fields.COLUMN(columns.NumericColumn("I")),
@@ -196,6 +182,11 @@ def to_document(article: Article, content_hash: str) -> dict:
         ),
         "doc": json.dumps(article.to_json(), ensure_ascii=False),
     }
+
+
+def whoosh_fields(doc: dict) -> dict:
+    """The fields of a document that Whoosh keeps (all but the counted text)."""
+    return {k: v for k, v in doc.items() if k not in TEXT_FIELDS}
 
 
 def from_stored(stored: dict) -> Article:

@@ -15,7 +15,7 @@ when it has none; the syllables of one word side by side, as pair terms), a scor
 (folded words; the spelling typed or restored again; pairs, so words side by side
 rank first; titles weigh more), and facet counts by ``bincount`` over all matches.
 Only the page's hits read stored fields, for their snippets. Accent restoration
-(:func:`_restore`) reads the lexicon's counts of each pair's spellings.
+(:func:`_restore`) reads how many documents hold each spelling of a pair.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
-from indexer import normalize, people, schema, stories, wordlist
+from indexer import normalize, people, postings, schema, stories, wordlist
 from indexer.abbreviations import Abbreviations, expand
 from indexer.officials import PROVINCES
 from indexer.indexing import VOCAB_PREFIX, check_schema, require_generation
@@ -61,10 +61,11 @@ PAIR_WEIGHT = 10.0  # neighbouring words side by side; measured on real news (RE
 BM25_K1 = 1.2
 BM25_B = 0.75
 # Term arrays kept in memory per process: postings as (int32 doc, float16 BM25), 6 bytes
-# each, and for common words whole-archive vectors, 3 bytes a document. 96 MB holds the
-# common words and pairs of a 100,000-article archive; half of that thrashed
-# (measured: the median search 4x slower).
-CACHE_BYTES = 96_000_000
+# each, and for common words whole-archive vectors, 3 bytes a document. With postings
+# read straight from their arrays on disk (indexer.postings) a miss is cheap: 48 MB
+# serves 100,000 realistic articles at about the speed of 96 MB (which thrashed when
+# postings were decoded from Whoosh) and keeps two server processes under 500 MB.
+CACHE_BYTES = 48_000_000
 DENSE_FRACTION = 8  # a word in more than 1/8 of the documents gets vectors
 # Two typed words with no listed word or name between them are read as one word when
 # they stand side by side in this share of the articles holding both (README).
@@ -81,6 +82,7 @@ class _Snapshot:
     whoosh_gen: int
     ix: object
     searcher: object
+    layout: postings.Layout  # the postings of title and body
     size: int  # documents, deleted ones included
     live: np.ndarray  # bool
     days: np.ndarray  # int32 yyyymmdd, 0 undated
@@ -204,25 +206,26 @@ class _Snapshot:
 
     def spellings(self, fieldname: str, a: str, b: str) -> list[tuple[str, int]]:
         """The accented spelling terms of the folded pair *a b* in a field, with the
-        number of documents holding each (deleted ones included), most first."""
+        number of documents holding each (deleted ones included), most first: every
+        spelling of *a* beside every spelling of *b*, looked up at once."""
         key = (fieldname, "spellings", a, b)
         with self.lock:
             hit = self.cache.get(key)
             if hit is not None:
                 return hit
-            counts: dict[str, int] = {}
-            prefix = schema.spellings_prefix(a, b)
-            for leaf, _ in self.searcher.reader().leaf_readers():
-                for tbytes, info in leaf.iter_prefix(fieldname, prefix):
-                    term = tbytes.decode("utf-8")
-                    counts[term] = counts.get(term, 0) + info.doc_frequency()
-            value = sorted(counts.items(), key=lambda kv: -kv[1])
+        spelled = self.words()[1]
+        left = [w for w, _ in spelled.get(a, ())] + [a]
+        right = [w for w, _ in spelled.get(b, ())] + [b]
+        terms = [schema.spelled_pair(x, y, a, b) for x in left for y in right if x != a or y != b]
+        with self.lock:
+            counts = self.layout.df_many(fieldname, terms)
+            value = sorted(((t, int(n)) for t, n in zip(terms, counts) if n), key=lambda kv: -kv[1])
             self._keep(key, value, 64 * len(value) + 64)
             return value
 
     def spelling_counts(self, fieldname: str, a: str, b: str) -> dict[str, int]:
         """Exact pair (``dân vận``, or ``tham gia`` unaccented) -> documents holding it
-        side by side so spelled, for the folded pair *a b*; from the lexicon alone."""
+        side by side so spelled, for the folded pair *a b*; from the postings' lengths alone."""
         key = (fieldname, "spelling counts", a, b)
         with self.lock:
             hit = self.cache.get(key)
@@ -231,7 +234,7 @@ class _Snapshot:
         counts = {schema.spelling_of(term): n for term, n in self.spellings(fieldname, a, b)}
         plain = schema.pair(a, b)
         with self.lock:
-            n = sum(leaf.doc_frequency(fieldname, plain) for leaf, _ in self.searcher.reader().leaf_readers())
+            n = int(self.layout.df_many(fieldname, [plain])[0])
             if n:
                 counts[plain] = n
             self._keep(key, counts, 64 * len(counts) + 64)
@@ -291,17 +294,7 @@ class _Snapshot:
             self.cached -= self.costs.pop(old, 0)
 
     def _read_postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
-        tbytes = term.encode("utf-8")
-        ids_parts, tf_parts = [], []
-        for leaf, offset in self.searcher.reader().leaf_readers():
-            if (fieldname, tbytes) not in leaf:
-                continue
-            ids, tf = _leaf_postings(leaf, fieldname, tbytes)
-            ids_parts.append(ids + offset)
-            tf_parts.append(tf)
-        if not ids_parts:
-            return _EMPTY
-        return np.concatenate(ids_parts).astype(np.int32), np.concatenate(tf_parts).astype(np.float32)
+        return self.layout.postings(fieldname, term)
 
     def titles(self) -> dict[str, list[FacetCount]]:
         """Each official's titles, most used first (read from the index on first use)."""
@@ -339,32 +332,6 @@ class _Snapshot:
             if i is not None:
                 mask[self.off_docs[self.off_ids == i]] = True
         return mask
-
-
-def _leaf_postings(leaf, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """All (ids, frequencies) of a term in one segment, deleted documents included.
-
-    Reads Whoosh 2.7's posting blocks whole (its matchers yield one posting per
-    Python call, a hundred times slower); any other matcher is read the slow way.
-    """
-    matcher = leaf._terms.matcher(fieldname, tbytes, leaf.schema[fieldname].format)
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_lastblock"):
-        ids_parts, tf_parts = [], []
-        while True:
-            matcher._read_ids()
-            matcher._read_weights()
-            ids_parts.append(np.asarray(matcher._ids, dtype=np.int64))
-            tf_parts.append(np.asarray(matcher._weights, dtype=np.float32))
-            if matcher._lastblock:
-                break
-            matcher._goto(matcher._nextoffset)
-        return np.concatenate(ids_parts), np.concatenate(tf_parts)
-    ids, tfs = [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        tfs.append(matcher.weight())
-        matcher.next()
-    return np.asarray(ids, dtype=np.int64), np.asarray(tfs, dtype=np.float32)
 
 
 def _merge(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
@@ -420,6 +387,14 @@ def _open_snapshot(gen: Path) -> _Snapshot:
     ix = FileStorage(str(gen), supports_mmap=False).open_index()
     searcher = ix.searcher()
     reader = searcher.reader()
+    whoosh_gen = reader.generation()
+    if whoosh_gen is None:  # an index of no segment
+        whoosh_gen = ix.latest_generation()
+    try:
+        layout = postings.Layout(gen / postings.layout_name(whoosh_gen))
+    except BaseException:
+        searcher.close()
+        raise
     size = reader.doc_count_all()
     live = np.zeros(size, bool)
     if size:
@@ -448,9 +423,10 @@ def _open_snapshot(gen: Path) -> _Snapshot:
         keys.setdefault(normalize.name_key(person.name), []).append(person.key)
     snap = _Snapshot(
         gen=gen,
-        whoosh_gen=ix.latest_generation(),
+        whoosh_gen=whoosh_gen,
         ix=ix,
         searcher=searcher,
+        layout=layout,
         size=size,
         live=live,
         days=days,
@@ -472,6 +448,7 @@ def _open_snapshot(gen: Path) -> _Snapshot:
     # Close the generation's files once no request holds the snapshot any more
     # (a newer one replaced it, or the Searcher went away).
     weakref.finalize(snap, searcher.close)
+    weakref.finalize(snap, layout.close)
     return snap
 
 
@@ -732,7 +709,14 @@ class Searcher:
         with self._lock:
             snap = self._snapshot
             if snap is None or snap.gen != gen or snap.ix.latest_generation() != snap.whoosh_gen:
-                self._snapshot = snap = _open_snapshot(gen)
+                for attempt in range(3):
+                    try:
+                        self._snapshot = snap = _open_snapshot(gen)
+                        break
+                    except FileNotFoundError:  # a commit replaced what we were opening: open the newer
+                        if attempt == 2:
+                            raise
+                        gen = require_generation(self.root)
         return snap
 
     def search(self, request: SearchRequest, facets: bool = True, snippets: bool = True) -> SearchResult:
@@ -1165,7 +1149,7 @@ def _date_str(day: int) -> str:
 
 # -- accent restoration -------------------------------------------------------------
 
-SPELLINGS = 24  # accented spellings tried per word (lexicon counts: cheap)
+SPELLINGS = 24  # accented spellings tried per word (postings' lengths: cheap)
 PAIR_EVIDENCE = 32.0  # weight of two spellings seen side by side against one alone (tuned on real news)
 TITLE_EVIDENCE = 3.0  # a title holding a pair, against an article body holding it
 WORD_EVIDENCE = 2.0  # a pair inside a listed word, in units of log(pair count): "dân vận" over "dân vẫn"

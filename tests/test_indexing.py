@@ -167,6 +167,46 @@ def test_the_progress_moves_through_one_big_jsonl_file(tmp_path, monkeypatch, pr
     assert total(tmp_path / "index", "dan van") == 80
 
 
+def answers(root: Path, queries: list[str]) -> list:
+    searcher = Searcher(root)
+    out = []
+    for q in queries:
+        result = searcher.search(SearchRequest(query=q, per_page=50))
+        out.append((q, result.total, [(h.id, round(h.score, 3)) for h in result.hits]))
+    return out
+
+
+def test_an_index_grown_run_by_run_answers_as_one_built_at_once(tmp_path, monkeypatch):
+    """Each run joins its new postings to the last generation's (documents keep their
+    numbers, deleted ones stay until a reindex): the same hits, scores and totals as
+    an index of the final articles built in one run, segments of 7 articles or 40."""
+    words = ["dân vận", "giao thông", "Lạng Sơn", "tỉnh ủy", "hội nghị", "công tác", "cao tốc"]
+    def rows(start, n, edition=""):
+        return [{"id": f"a{i}", "title": f"Tin {words[i % 7]} số {i}{edition}",
+                 "body": f"Nội dung về {words[i % 5]} và {words[(i * 3) % 7]} {edition}. Tỉnh {words[i % 3]}."}
+                for i in range(start, start + n)]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    grown = tmp_path / "grown"
+    monkeypatch.setattr(indexing._SegmentWriters, "BATCH", 7)
+    indexing.update(grown, [write_jsonl(first, rows(0, 30))])
+    indexing.update(grown, [write_jsonl(second, rows(30, 25))])
+    indexing.update(grown, [write_jsonl(first, rows(0, 10, " bản mới") + rows(12, 18))])  # 10 changed, 2 gone
+    queries = ["dan van", "dân vận", '"giao thông"', "tinh uy hoi nghi", "bản mới", "cao tốc -dân", "Lạng Sơn"]
+    monkeypatch.setattr(indexing._SegmentWriters, "BATCH", 40)
+    once = tmp_path / "once"
+    indexing.update(once, [first, second])
+    assert total(grown) == total(once) == 53
+    # scores depend on the number of documents, deleted ones included: compare hits and totals
+    grown_answers = [(q, n, [i for i, _ in hits]) for q, n, hits in answers(grown, queries)]
+    once_answers = [(q, n, [i for i, _ in hits]) for q, n, hits in answers(once, queries)]
+    assert [(q, n) for q, n, _ in grown_answers] == [(q, n) for q, n, _ in once_answers]
+    assert all(n > 0 for _, n, _ in once_answers)
+    for (_, _, a), (_, _, b) in zip(grown_answers, once_answers):
+        assert set(a) == set(b)
+    indexing.reindex(grown)  # and rebuilt: the same scores too
+    assert answers(grown, queries) == answers(once, queries)
+
+
 def test_kill_9_during_reindex_leaves_the_old_index_answering(tmp_path):
     rows = [
         {"id": f"a{i}", "title": f"Tin số {i}", "body": "Công tác dân vận ở cơ sở được chú trọng. " * 40}

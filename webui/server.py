@@ -144,8 +144,25 @@ class _Server(BaseApplication):
         return self.factory()
 
 
+def _bound_malloc() -> None:
+    """Keep the workers' heaps from growing with the load (glibc, Linux): searches
+    allocate and free arrays of hundreds of kilobytes from several threads, which by
+    default lands in up to eight heaps per core that seldom shrink (32 clients on
+    100,000 articles: 670 MB). Two heaps, and arrays above 256 KB mapped and returned
+    to the system when freed. Workers inherit it (set before they are forked)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-8, 2)  # M_ARENA_MAX
+        libc.mallopt(-3, 256 * 1024)  # M_MMAP_THRESHOLD (also stops its growth)
+    except (OSError, AttributeError):
+        pass  # another C library: its defaults
+
+
 def run(factory: Callable[[], Flask], host: str, port: int, workers: int, threads: int,
         worker_class: str = "gevent", connections: int = 1000) -> None:
+    _bound_malloc()
     _Server(factory, {
         "bind": f"{host}:{port}",
         "workers": workers,

@@ -64,17 +64,47 @@ def percentiles(values: list[float]) -> dict:
 
 
 def run_measured(cmd: list[str]) -> tuple[float, int, str]:
-    """Run a command; (seconds, peak RSS in MB of it and its children, output)."""
+    """Run a command; (seconds, the peak resident memory in MB of its largest process,
+    output). The peak is each process's own high-water mark after exec, polled (the
+    kernel's ru_maxrss counts the benchmark's own memory, copied at fork)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    peak = [0.0]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.2):
+            for pid in [proc.pid, *descendants(proc.pid)]:
+                peak[0] = max(peak[0], rss_mb(pid, "VmHWM"))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     output = proc.stdout.read().decode("utf-8", "replace")
     proc.stdout.close()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.wait()
+    done.set()
+    watcher.join()
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 3):
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output}")
-    return seconds, usage.ru_maxrss // 1024, output
+    return seconds, round(peak[0]), output
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes started by *pid* and by those, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(stat.parent.name))
+    out, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            out.append(child)
+            todo.append(child)
+    return out
 
 
 def folder_bytes(path: Path) -> int:
@@ -106,9 +136,25 @@ def write_rows(path: Path, rows: list[dict]) -> Path:
 
 # -- the query set ---------------------------------------------------------------
 
-def make_queries(rows: list[dict], officials: list[str], seed: int = 7) -> list[dict]:
+def make_queries(rows: list[dict], officials: list[str], seed: int = 7, more: int = 0) -> list[dict]:
     """A fixed, seeded set: 1-3 syllables with and without accents, phrases, common
-    and rare words, with and without date and official filters, pages 1 and 5."""
+    and rare words, with and without date and official filters, pages 1 and 5; the
+    first 45 or so are the set the baselines are asked, and *more* distinct ones of
+    the same kinds (from another seed) follow them."""
+    first = _queries(rows, officials, seed, 8, 10)
+    if not more:
+        return first
+    seen = {json.dumps(p, sort_keys=True) for p in first}
+    extra = []
+    for params in _queries(rows, officials, seed + 1, more // 4, more // 3):
+        key = json.dumps(params, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            extra.append(params)
+    return first + extra[:more]
+
+
+def _queries(rows: list[dict], officials: list[str], seed: int, words_n: int, phrases_n: int) -> list[dict]:
     rnd = random.Random(seed)
     words = Counter()
     sample = rows[:: max(1, len(rows) // 2000)]
@@ -117,10 +163,10 @@ def make_queries(rows: list[dict], officials: list[str], seed: int = 7) -> list[
     common = [w for w, _ in words.most_common(30)]
     rare = [w for w, n in words.items() if 3 <= n <= 10] or common
     queries: list[str] = ["tỉnh", "năm", "dan van", "dân vận", "chu tich ubnd tinh", '"tỉnh ủy"']
-    for _ in range(8):
+    for _ in range(words_n):
         queries.append(rnd.choice(common))
         queries.append(rnd.choice(rare))
-    for _ in range(10):
+    for _ in range(phrases_n):
         row = rnd.choice(sample)
         ws = [w for w, _, _ in normalize.tokens(row["body"]) if not w.isdigit()]
         n = rnd.choice([2, 3])
@@ -175,20 +221,29 @@ def timed(fn, queries: list[dict], rounds: int) -> dict:
     return percentiles(times)
 
 
-def bench_timtin_search(index: Path, queries: list[dict], rounds: int) -> list[dict]:
+def bench_timtin_search(index: Path, queries: list[dict], rounds: int, every: list[dict] | None = None,
+                        label: str = "") -> list[dict]:
+    """In process: the first query (opening the index), then every query of *every*
+    once cold (each the first time this searcher sees it, as a server mostly does) and
+    once warm, with facets and snippets; then the baseline *queries*, warm, *rounds*
+    times, for the top 10 only, + facets, + snippets."""
     searcher = Searcher(index)
     started = time.perf_counter()
-    searcher.search(SearchRequest(query="tỉnh"))
+    searcher.warm()
     opened = (time.perf_counter() - started) * 1000
+    rows = []
+    every = every or queries
+    for state in ("cold", "warm"):
+        stats = timed(lambda p: searcher.search(SearchRequest.from_params(p)), every, 1)
+        rows.append({"config": f"timtin in process, {state}, facets + snippets{label}", **stats})
+    rows[0]["first_query_ms"] = round(opened, 1)
     for params in queries:  # warm the term cache once, as a running server has
         searcher.search(SearchRequest.from_params(params))
-    rows = []
-    for label, facets, snippets in (("top 10", False, False), ("+ facets", True, False),
-                                    ("+ facets + snippets", True, True)):
+    for name, facets, snippets in (("top 10", False, False), ("+ facets", True, False),
+                                   ("+ facets + snippets", True, True)):
         stats = timed(lambda p, f=facets, s=snippets: searcher.search(SearchRequest.from_params(p), facets=f, snippets=s),
                       queries, rounds)
-        rows.append({"config": f"timtin in process, {label}", **stats})
-    rows[0]["first_query_ms"] = round(opened, 1)
+        rows.append({"config": f"timtin in process, {name}{label}", **stats})
     return rows
 
 
@@ -227,53 +282,82 @@ def http_paths(queries: list[dict]) -> list[str]:
     return ["/api/search?" + urlencode(p) for p in queries]
 
 
-def bench_http(index: Path, queries: list[dict], seconds: float) -> list[dict]:
+def start_server(index: Path) -> tuple[subprocess.Popen, int]:
+    """``timtin serve`` on a free loopback port, answering /healthz."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "indexer", "serve", "--index", str(index), "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
     )
-    rows = []
+    deadline = time.time() + 30
+    while True:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return server, port
+        except OSError:
+            if time.time() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("timtin serve did not start")
+            time.sleep(0.2)
+        finally:
+            conn.close()
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
     try:
-        deadline = time.time() + 30
-        while True:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            try:
-                conn.request("GET", "/healthz")
-                if conn.getresponse().status == 200:
-                    break
-            except OSError:
-                if time.time() > deadline:
-                    raise RuntimeError("timtin serve did not start")
-                time.sleep(0.2)
-            finally:
-                conn.close()
-        paths = http_paths(queries)
-        one = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        for path in paths:  # warm
-            one.request("GET", path)
-            one.getresponse().read()
-        times, errors = [], 0
-        for _ in range(2):
-            for path in paths:
-                started = time.perf_counter()
-                one.request("GET", path)
-                answer = one.getresponse()
-                answer.read()
-                times.append((time.perf_counter() - started) * 1000)
-                errors += answer.status != 200
-        one.close()
-        rows.append({"config": "timtin /api/search over HTTP, sequential", **percentiles(times), "errors": errors,
-                     "server_rss_mb": tree_rss_mb(server.pid)})
-        for clients in (8, 32):
-            rows.append(_concurrent(port, paths, clients, seconds, server.pid))
-    finally:
-        server.terminate()
         server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def sequential(port: int, paths: list[str]) -> tuple[list[float], int]:
+    times, errors = [], 0
+    one = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for path in paths:
+        started = time.perf_counter()
+        one.request("GET", path)
+        answer = one.getresponse()
+        answer.read()
+        times.append((time.perf_counter() - started) * 1000)
+        errors += answer.status != 200
+    one.close()
+    return times, errors
+
+
+def bench_http(index: Path, queries: list[dict], seconds: float, every: list[dict] | None = None,
+               label: str = "", concurrent: bool = True) -> list[dict]:
+    """Over HTTP: a freshly started server asked every query of *every* once, one after
+    another (cold: the first time each is asked, the server just started), then all
+    again (warm); then, on another fresh server, 8 and 32 clients for *seconds* each,
+    starting cold, each client taking the queries from its own place in the list."""
+    rows = []
+    every = every or queries
+    server, port = start_server(index)
+    try:
+        time.sleep(3)  # the server's own warm-up (opening the index) is not a search
+        for state in ("cold", "warm"):
+            times, errors = sequential(port, http_paths(every))
+            rows.append({"config": f"timtin /api/search over HTTP, {state}, sequential{label}", **percentiles(times),
+                         "errors": errors, "server_rss_mb": tree_rss_mb(server.pid)})
+    finally:
+        stop_server(server)
+    if not concurrent:
+        return rows
+    server, port = start_server(index)
+    try:
+        time.sleep(3)
+        for clients in (8, 32):
+            rows.append(_concurrent(port, http_paths(every), clients, seconds, server.pid, label))
+    finally:
+        stop_server(server)
     return rows
 
 
-def _concurrent(port: int, paths: list[str], clients: int, seconds: float, pid: int) -> dict:
+def _concurrent(port: int, paths: list[str], clients: int, seconds: float, pid: int, label: str = "") -> dict:
     times: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -282,7 +366,7 @@ def _concurrent(port: int, paths: list[str], clients: int, seconds: float, pid: 
 
     def client(k: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, bad, i = [], 0, k
+        mine, bad, i = [], 0, k * len(paths) // clients
         while time.perf_counter() < stop:
             path = paths[i % len(paths)]
             i += 1
@@ -314,7 +398,7 @@ def _concurrent(port: int, paths: list[str], clients: int, seconds: float, pid: 
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
-    return {"config": f"timtin /api/search over HTTP, {clients} clients for {seconds:g} s", **percentiles(times),
+    return {"config": f"timtin /api/search over HTTP, {clients} clients for {seconds:g} s{label}", **percentiles(times),
             "requests_per_s": round(len(times) / elapsed, 1), "errors": errors[0], "server_rss_mb": peak[0]}
 
 
@@ -494,6 +578,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-seconds", type=float, default=30.0)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--no-real", action="store_true",
+                        help="skip the rows on the real news of ../shared/real-news beside the synthetic ones")
+    parser.add_argument("--queries", type=int, default=210, help="distinct queries asked cold, then warm")
     parser.add_argument("--reuse-index", action="store_true",
                         help="search the index a previous run left in --out (its indexing rows are kept)")
     args = parser.parse_args(argv)
@@ -504,9 +591,12 @@ def main(argv: list[str] | None = None) -> int:
         rows = read_rows(args.source)
         articles = write_rows(work / "articles.jsonl", rows)
     else:
-        articles = work / f"synthetic-{args.n}.jsonl"
+        real = synth.REAL_NEWS.exists()
+        articles = work / f"synthetic-{args.n}-{'real' if real else 'sample'}-model.jsonl"
         if not articles.exists():
-            synth.write(articles, args.n)
+            print(f"Writing {args.n} synthetic articles, the model trained on "
+                  f"{'the real news of ' + str(synth.REAL_NEWS) if real else 'data/'}...", flush=True)
+            synth.write(articles, args.n, source=synth.REAL_NEWS, train=min(synth.TRAIN, max(3000, args.n)))
         rows = read_rows(articles)
     n = len(rows)
     n1 = min(n, args.subset)
@@ -520,7 +610,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.reuse_index and previous.exists():
         index = work / "timtin-index-p2"
         old = json.loads(previous.read_text(encoding="utf-8"))
-        index_rows = [r for r in old["rows"] if r["config"].startswith(("timtin index", "timtin reindex"))]
+        index_rows = [r for r in old["rows"] if r["config"].startswith(("timtin index", "timtin reindex"))
+                      and "(real news)" not in r["config"]]
         if args.no_baselines:
             kept = [{**r, "from_run": old["date"]} for r in old["rows"]
                     if r["config"].startswith(("plain Whoosh", "SQLite FTS5"))]
@@ -530,15 +621,21 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(index_rows), flush=True)
     officials = [c["value"] for c in Searcher(index).search(SearchRequest()).to_json()["facets"]["official"]]
     queries = make_queries(rows, officials)
+    every = make_queries(rows, officials, more=max(0, args.queries - len(queries)))
     # the baselines get the officials timtin found, so the filters mean the same
     if not args.no_baselines:
         _attach_officials(index, rows)
-    search_rows = bench_timtin_search(index, queries, args.rounds)
+    search_rows = bench_timtin_search(index, queries, args.rounds, every)
     results += search_rows
     print(markdown(search_rows), flush=True)
-    http_rows = bench_http(index, queries, args.http_seconds)
+    http_rows = bench_http(index, queries, args.http_seconds, every)
     results += http_rows
     print(markdown(http_rows), flush=True)
+    real_rows: list[dict] = []
+    if not args.source and not args.no_real and synth.REAL_NEWS.exists():
+        real_rows = bench_real(work, args.rounds)
+        results += real_rows
+        print(markdown(real_rows), flush=True)
     if not args.no_baselines:
         for bench in (bench_fts5, bench_whoosh_baseline):
             more = bench(work, rows, queries, args.rounds)
@@ -553,6 +650,7 @@ def main(argv: list[str] | None = None) -> int:
         "articles": n,
         "raw_text_mb": round(raw_mb, 1),
         "index_to_raw": round(next(r for r in index_rows if "reindex" in r["config"])["index_mb"] / raw_mb, 2),
+        "real_index_to_raw": next((r["index_to_raw"] for r in real_rows if "index_to_raw" in r), None),
         "queries": len(queries),
         "rows": results,
         "ratios": ratios(results),
@@ -562,12 +660,36 @@ def main(argv: list[str] | None = None) -> int:
               f"{kept[0]['from_run'] if kept else 'before'} on the same articles and queries."
               if args.reuse_index else "")
     text = (f"Benchmark of {dt.date.today()} on {machine}: {n} articles ({raw_mb:.1f} MB of text), "
-            f"{len(queries)} queries; index {report['index_to_raw']}x the raw text.{reused}\n\n"
+            f"{len(every)} distinct queries cold then warm ({len(queries)} for the baselines); index "
+            f"{report['index_to_raw']}x the raw text"
+            + (f" ({report['real_index_to_raw']}x on the real news)" if report["real_index_to_raw"] else "")
+            + f".{reused}\n\n"
             + markdown(results) + "\n\n" + "\n".join(report["ratios"]) + "\n")
     (work / "bench.md").write_text(text, encoding="utf-8")
     print("\n" + text)
     print(f"Written: {work / 'bench.md'}, {work / 'bench.json'}")
     return 0
+
+
+def bench_real(work: Path, rounds: int) -> list[dict]:
+    """The same measures on the real news of ../shared/real-news, to set beside the
+    synthetic archive's: indexing, size, cold and warm searches in process and over HTTP."""
+    rows = read_rows(synth.REAL_NEWS)
+    raw_mb = sum(len(r["title"].encode()) + len(r["body"].encode()) for r in rows) / 1e6
+    index = work / "timtin-index-real"
+    shutil.rmtree(index, ignore_errors=True)
+    seconds, rss, _ = run_measured([sys.executable, "-m", "indexer", "index", str(synth.REAL_NEWS), "--index",
+                                    str(index), "--officials", os.devnull])
+    size = live_mb(index)
+    out = [{"config": "timtin index, default processes (real news)", "articles": len(rows),
+            "seconds": round(seconds, 1), "articles_per_s": round(len(rows) / seconds, 1), "peak_rss_mb": rss,
+            "index_mb": size, "index_to_raw": round(size / raw_mb, 2)}]
+    officials = [c["value"] for c in Searcher(index).search(SearchRequest()).to_json()["facets"]["official"]]
+    queries = make_queries(rows, officials)
+    every = make_queries(rows, officials, more=210 - len(queries))
+    out += bench_timtin_search(index, queries, rounds, every, " (real news)")
+    out += bench_http(index, queries, 0, every, " (real news)", concurrent=False)
+    return out
 
 
 def _attach_officials(index: Path, rows: list[dict]) -> None:

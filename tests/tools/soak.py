@@ -8,7 +8,7 @@ It indexes a synthetic archive (on a small tmpfs it mounts when it can), starts
 ``timtin serve`` on loopback, and while clients search without pause, and 50 idle and
 8 slowloris connections hold the server, it (1) starts a ``reindex`` and kills it with
 SIGKILL part-way, (2) runs a ``reindex`` to the end, and (3) on the tmpfs, runs an
-``index`` of three times as many articles more, which must fill the disk and fail with
+``index`` of eight times as many articles more, which must fill the disk and fail with
 one message, leaving the space as it was. It then checks that no reader's request
 failed and that the archive holds as many articles as before, and prints latency and
 error figures. Exit code 0 when all hold, 1 otherwise. Every loop is bounded in time.
@@ -124,7 +124,7 @@ def run(articles: int, clients: int, kill_after: float, limit: float) -> int:
         disk = work / "disk"
         disk.mkdir()
         # room for the index and a rebuild beside it (about 7 KB an article, twice, and a
-        # segment written twice), not for three times as many articles more
+        # segment written twice), not for eight times as many articles more
         unmounted = mount_tmpfs(disk, max(20, articles * 25 // 1000))
         try:
             return _run(work, disk if unmounted is None else work, unmounted, articles, clients, kill_after, limit)
@@ -201,14 +201,14 @@ def _run(work: Path, disk: Path, unmounted: str | None, articles: int, clients: 
         full_ok = True
         if unmounted is None:
             free = free_mb(disk)
-            more = synth.write(work / "more.jsonl", articles * 3)
+            more = synth.write(work / "more.jsonl", articles * 8)
             filled = subprocess.run(timtin("index", str(more), "--index", str(index), "--procs", "2",
                                            "--officials", os.devnull), capture_output=True, text=True,
                                     timeout=max(60.0, limit - (time.time() - started)))
             message = filled.stderr.strip().splitlines()[-1:] or [""]
             full_ok = (filled.returncode == 1 and "The disk holding the index is full" in message[0]
                        and "Traceback" not in filled.stderr and free_mb(disk) >= free - 0.5)
-            full_disk = (f"an index run of {articles * 3} more articles on the small tmpfs, with "
+            full_disk = (f"an index run of {articles * 8} more articles on the small tmpfs, with "
                          f"{free:.1f} MB free: exit {filled.returncode}, {free_mb(disk):.1f} MB free after; "
                          f"{message[0][:160]}")
             time.sleep(1.0)
