@@ -1,0 +1,417 @@
+"""Storage for searching: one generation of the index, opened as arrays.
+
+A :class:`Snapshot` holds, per document, the day, the word counts, the officials (as
+people, :mod:`indexer.people`) and whether it is live; it reads a term's postings from
+the generation's postings file (:mod:`indexer.postings`) once into arrays of document
+numbers and BM25 contributions, kept in an LRU cache bounded in bytes, with
+whole-archive vectors for common words. :func:`open_snapshot` opens a generation.
+Whoosh keeps the stored articles, their columns and the officials' postings.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from whoosh.filedb.filestore import FileStorage
+
+from indexer import normalize, people, postings, schema, stories
+from indexer.indexing import VOCAB_PREFIX, check_schema
+from indexer.models import FacetCount
+from indexer.officials import PROVINCES
+
+BM25_K1 = 1.2
+BM25_B = 0.75
+# Term arrays kept in memory per process: postings as (int32 doc, float16 BM25), 6 bytes
+# each, and for common words whole-archive vectors, 3 bytes a document. With postings
+# read straight from their arrays on disk (indexer.postings) a miss is cheap: 48 MB
+# serves 100,000 realistic articles at about the speed of 96 MB (which thrashed when
+# postings were decoded from Whoosh) and keeps two server processes under 500 MB.
+CACHE_BYTES = 48_000_000
+DENSE_FRACTION = 8  # a word in more than 1/8 of the documents gets vectors
+
+_EMPTY = (np.zeros(0, np.int32), np.zeros(0, np.float16))
+
+
+@dataclass
+class Snapshot:
+    """One generation of the index, opened, with its per-document arrays."""
+
+    gen: Path
+    whoosh_gen: int
+    ix: object
+    searcher: object
+    layout: postings.Layout  # the postings of title and body
+    size: int  # documents, deleted ones included
+    live: np.ndarray  # bool
+    days: np.ndarray  # int32 yyyymmdd, 0 undated
+    years: np.ndarray  # int32
+    months: np.ndarray  # int32 yyyymm
+    first_year: int  # the earliest year, for counting by bincount
+    year_slot: np.ndarray  # int32: years since first_year + 1, 0 undated
+    month_slot: np.ndarray  # int32: months since January of first_year + 1, 0 undated
+    lengths: dict[str, tuple[np.ndarray, float]]  # field -> (words per doc, average)
+    names: list[str]  # official index -> person key (indexer.people: the facet's values)
+    name_index: dict[str, int]
+    off_docs: np.ndarray  # one entry per (doc, official) pair
+    off_ids: np.ndarray
+    official_keys: dict[str, list[str]]  # accent-free name -> person keys
+    people: list[people.Person]  # by official index
+    member_of: dict[str, str]  # article key (index term) -> person key
+    folded_keys: dict[str, str]  # accent-free person key -> person key
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: OrderedDict = field(default_factory=OrderedDict)
+    costs: dict = field(default_factory=dict)
+    cached: int = 0  # bytes
+    _titles: dict[str, list[FacetCount]] | None = None
+    _words: tuple[dict, dict] | None = None
+    _whole_names: dict[str, str] | None = None
+    _name_pairs: frozenset | None = None
+    _stories: tuple[np.ndarray, np.ndarray] | None = None
+
+    def stories(self) -> tuple[np.ndarray, np.ndarray]:
+        """(story of each document, whether the document has live copies): the copies of
+        one story grouped from the signatures stored at index time (:mod:`indexer.stories`),
+        on first use (0.2-0.4 s at 15,000 real articles)."""
+        if self._stories is None:
+            with self.lock:
+                if self._stories is None:
+                    size = self.size
+                    column = self.searcher.reader().column_reader("minhash") if size else []
+                    width = 2 * stories.K
+                    raw = b"".join(v if len(v) == width else stories.EMPTY for v in column)
+                    signatures = np.frombuffer(raw, dtype="<u2").reshape(size, stories.K)
+                    story = stories.group(signatures, self.lengths["body"][0].astype(np.int64), self.days, self.live)
+                    multi = (np.bincount(story, minlength=size)[story] > 1) & self.live
+                    self._stories = (story, multi)
+        return self._stories
+
+    def whole_names(self) -> dict[str, str]:
+        """Accent-free key -> officials' names and provinces, taken whole when restoring accents."""
+        if self._whole_names is None:
+            self._whole_names = {normalize.name_key(n): n for n in [*(p.name for p in self.people), *PROVINCES]}
+        return self._whole_names
+
+    def name_pairs(self) -> frozenset[tuple[str, str]]:
+        """Neighbouring folded syllables inside officials' names and provinces."""
+        if self._name_pairs is None:
+            pairs = set()
+            for key in self.whole_names():
+                parts = key.split()
+                pairs.update(zip(parts, parts[1:]))
+            self._name_pairs = frozenset(pairs)
+        return self._name_pairs
+
+    def words(self) -> tuple[dict[str, int], dict[str, list[tuple[str, int]]]]:
+        """(folded word -> documents, folded word -> its accented spellings with counts),
+        from the vocabularies written beside the segments."""
+        if self._words is None:
+            counts: dict[str, int] = {}
+            with self.lock:
+                leaves = self.searcher.reader().leaf_readers()
+                for leaf, _ in leaves:
+                    path = self.gen / f"{VOCAB_PREFIX}{leaf.segment().segment_id()}.json"
+                    try:
+                        for word, n in json.loads(path.read_text(encoding="utf-8")).items():
+                            counts[word] = counts.get(word, 0) + n
+                    except (OSError, ValueError):
+                        continue  # a segment without one: suggestions just know less
+            folded: dict[str, int] = {}
+            spellings: dict[str, list[tuple[str, int]]] = {}
+            for word, n in counts.items():
+                if word.isascii():
+                    folded[word] = folded.get(word, 0) + n
+                else:
+                    spellings.setdefault(normalize.fold(word), []).append((word, n))
+            for options in spellings.values():
+                options.sort(key=lambda o: -o[1])
+            self._words = (folded, spellings)
+        return self._words
+
+    # postings
+
+    def term(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, BM25 contributions) of a term in a field."""
+        return self._postings((fieldname, term), lambda: self._read_postings(fieldname, term))
+
+    def pair(self, fieldname: str, a: str, b: str, strict: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Documents holding two exact words side by side: as spelled (*strict*), or in
+        any spelling that folds like them."""
+        fa, fb = normalize.folded(a), normalize.folded(b)
+        if strict:
+            return self.term(fieldname, schema.spelled_pair(a, b, fa, fb))
+        terms = [schema.pair(fa, fb), *(t for t, _ in self.spellings(fieldname, fa, fb))]
+        return self._postings(
+            (fieldname, "any", fa, fb), lambda: _merge([self._read_postings(fieldname, t) for t in terms])
+        )
+
+    def plain(self, fieldname: str, word: str) -> tuple[np.ndarray, np.ndarray]:
+        """Documents holding a folded word written without accents (``tham``, not
+        ``thăm``): its folded count less the counts of its accented spellings."""
+        accented = self.words()[1].get(word)
+        if not accented:
+            return self.term(fieldname, word)
+
+        def read():
+            ids, tf = self._read_postings(fieldname, word)
+            left = tf.copy()
+            for spelling, _ in accented:
+                s_ids, s_tf = self._read_postings(fieldname, spelling)
+                if len(s_ids):
+                    left[np.searchsorted(ids, s_ids)] -= s_tf
+            keep = left > 0
+            return ids[keep], left[keep]
+        return self._postings((fieldname, "plain", word), read)
+
+    def spellings(self, fieldname: str, a: str, b: str) -> list[tuple[str, int]]:
+        """The accented spelling terms of the folded pair *a b* in a field, with the
+        number of documents holding each (deleted ones included), most first: every
+        spelling of *a* beside every spelling of *b*, looked up at once."""
+        key = (fieldname, "spellings", a, b)
+        with self.lock:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit
+        spelled = self.words()[1]
+        left = [w for w, _ in spelled.get(a, ())] + [a]
+        right = [w for w, _ in spelled.get(b, ())] + [b]
+        terms = [schema.spelled_pair(x, y, a, b) for x in left for y in right if x != a or y != b]
+        with self.lock:
+            counts = self.layout.df_many(fieldname, terms)
+            value = sorted(((t, int(n)) for t, n in zip(terms, counts) if n), key=lambda kv: -kv[1])
+            self._keep(key, value, 64 * len(value) + 64)
+            return value
+
+    def spelling_counts(self, fieldname: str, a: str, b: str) -> dict[str, int]:
+        """Exact pair (``dân vận``, or ``tham gia`` unaccented) -> documents holding it
+        side by side so spelled, for the folded pair *a b*; from the postings' lengths alone."""
+        key = (fieldname, "spelling counts", a, b)
+        with self.lock:
+            hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        counts = {schema.spelling_of(term): n for term, n in self.spellings(fieldname, a, b)}
+        plain = schema.pair(a, b)
+        with self.lock:
+            n = int(self.layout.df_many(fieldname, [plain])[0])
+            if n:
+                counts[plain] = n
+            self._keep(key, counts, 64 * len(counts) + 64)
+        return counts
+
+    def _postings(self, key, read) -> tuple[np.ndarray, np.ndarray]:
+        """Cached (ids, BM25 contributions) under *key*; *read* gives (ids, frequencies)."""
+        fieldname = key[0]
+        with self.lock:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.cache.move_to_end(key)
+                return hit
+            ids, tf = read()
+            if len(ids):
+                lens, avg = self.lengths[fieldname]
+                df = len(ids)
+                idf = math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * lens[ids] / avg)
+                contrib = (idf * tf * (BM25_K1 + 1) / (tf + norm)).astype(np.float16)
+                value = (ids, contrib)
+            else:
+                value = _EMPTY
+            self._keep(key, value, len(value[0]) * 6)
+            return value
+
+    def dense(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """For a word in many documents: (presence mask, contributions) over all
+        documents, or None for a rarer one. Adding whole vectors beats scattering
+        tens of thousands of entries at random places, query after query."""
+        key = ("dense", fieldname, term)
+        with self.lock:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.cache.move_to_end(key)
+                return hit or None
+        ids, contrib = self.term(fieldname, term)
+        if len(ids) * DENSE_FRACTION < self.size:
+            value: tuple = ()
+        else:
+            mask = np.zeros(self.size, bool)
+            mask[ids] = True
+            vector = np.zeros(self.size, np.float16)
+            vector[ids] = contrib
+            value = (mask, vector)
+        with self.lock:
+            self._keep(key, value, 3 * self.size if value else 0)
+        return value or None
+
+    def _keep(self, key, value, cost: int) -> None:
+        """Cache *value* (under the lock), dropping the least recently used past the budget."""
+        self.cache[key] = value
+        self.costs[key] = cost
+        self.cached += cost
+        while self.cached > CACHE_BYTES and len(self.cache) > 1:
+            old, _ = self.cache.popitem(last=False)
+            self.cached -= self.costs.pop(old, 0)
+
+    def _read_postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        return self.layout.postings(fieldname, term)
+
+    def titles(self) -> dict[str, list[FacetCount]]:
+        """Each official's titles, most used first (read from the index on first use)."""
+        if self._titles is None:
+            counts: dict[str, dict[str, dict[str, int]]] = {}
+            with self.lock:
+                reader = self.searcher.reader()
+                for term in reader.field_terms("official_title"):
+                    person, _, title = term.partition("|")
+                    docs = np.fromiter(reader.postings("official_title", term).all_ids(), np.int64)
+                    n = int(self.live[docs].sum()) if len(docs) else 0
+                    if not n:
+                        continue
+                    title = schema.official_name(title)
+                    key = " ".join(normalize.words(title))
+                    person = self.member_of.get(schema.official_name(person))
+                    if person is None:
+                        continue
+                    spellings = counts.setdefault(person, {}).setdefault(key, {})
+                    spellings[title] = spellings.get(title, 0) + n
+            # one entry per title however written ("Tỉnh uỷ"/"Tỉnh ủy"), shown as written most
+            self._titles = {
+                name: sorted(
+                    (FacetCount(max(sp, key=sp.get), sum(sp.values())) for sp in by_key.values()),
+                    key=lambda c: (-c.count, c.value),
+                )
+                for name, by_key in counts.items()
+            }
+        return self._titles
+
+    def official_mask(self, names: list[str]) -> np.ndarray:
+        mask = np.zeros(self.size, bool)
+        for name in names:
+            i = self.name_index.get(name)
+            if i is not None:
+                mask[self.off_docs[self.off_ids == i]] = True
+        return mask
+
+
+def _merge(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """One posting list from several: sorted ids, frequencies summed."""
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return _EMPTY[0], np.zeros(0, np.float32)
+    if len(parts) == 1:
+        return parts[0]
+    ids, where = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
+    tf = np.bincount(where, weights=np.concatenate([p[1] for p in parts])).astype(np.float32)
+    return ids.astype(np.int32), tf
+
+
+def _people(reader, live: np.ndarray, size: int):
+    """The archive's people (:func:`indexer.people.group` over the article keys the index
+    holds), the person of each article key, and (doc, person index) pairs as two arrays."""
+    postings: dict[str, np.ndarray] = {}
+    if size:
+        for term in reader.field_terms("official"):
+            docs = np.fromiter(reader.postings("official", term).all_ids(), np.int64)
+            docs = docs[live[docs]]
+            if len(docs):
+                postings[schema.official_name(term)] = docs.astype(np.int32)
+
+    by_key: dict[str, dict[str, int]] | None = None
+
+    def titles_of(article_key: str) -> dict[str, int]:
+        nonlocal by_key
+        if by_key is None:  # one pass over each segment's titles, on the first name with namesakes
+            by_key = {}
+            for leaf, _ in reader.leaf_readers():  # (the whole reader looks each term up in every segment)
+                for tbytes, info in leaf.iter_field("official_title"):
+                    key, _, title = tbytes.decode("utf-8").partition("|")
+                    titles = by_key.setdefault(schema.official_name(key), {})
+                    title = schema.official_name(title)
+                    titles[title] = titles.get(title, 0) + info.doc_frequency()
+        return by_key.get(article_key, {})
+
+    persons = people.group({k: len(d) for k, d in postings.items()}, titles_of)
+    member_of = {k: p.key for p in persons for k in p.members}
+    index = {p.key: i for i, p in enumerate(persons)}
+    docs_parts = list(postings.values())
+    ids_parts = [np.full(len(d), index[member_of[k]], np.int32) for k, d in postings.items()]
+    return persons, member_of, docs_parts, ids_parts
+
+
+def open_snapshot(gen: Path) -> Snapshot:
+    check_schema(gen)
+    # Read files, not memory maps: a mapped index counts in the server's resident
+    # memory as its pages are touched (the whole index, in time); the page cache
+    # serves reads as fast and belongs to nobody.
+    ix = FileStorage(str(gen), supports_mmap=False).open_index()
+    searcher = ix.searcher()
+    reader = searcher.reader()
+    whoosh_gen = reader.generation()
+    if whoosh_gen is None:  # an index of no segment
+        whoosh_gen = ix.latest_generation()
+    try:
+        layout = postings.Layout(gen / postings.layout_name(whoosh_gen))
+    except BaseException:
+        searcher.close()
+        raise
+    size = reader.doc_count_all()
+    live = np.zeros(size, bool)
+    if size:
+        live[np.fromiter(reader.all_doc_ids(), np.int64)] = True
+
+    def column(name: str) -> np.ndarray:
+        if not size:
+            return np.zeros(0, np.int32)
+        return np.fromiter(reader.column_reader(name), np.int64, count=size).astype(np.int32)
+
+    days = column("day")
+    years, months = days // 10000, days // 100
+    dated = days > 0
+    first_year = int(years[dated].min()) if dated.any() else 2000
+    year_slot = np.where(dated, years - first_year + 1, 0).astype(np.int32)
+    month_slot = np.where(dated, (years - first_year) * 12 + months % 100, 0).astype(np.int32)
+    lengths = {}
+    for fieldname, col in (("title", "tlen"), ("body", "blen")):
+        lens = column(col).astype(np.float32)
+        avg = float(lens[live].mean()) if live.any() else 1.0
+        lengths[fieldname] = (lens, avg or 1.0)
+    persons, member_of, docs_parts, ids_parts = _people(reader, live, size)
+    names = [p.key for p in persons]
+    keys: dict[str, list[str]] = {}
+    for person in persons:
+        keys.setdefault(normalize.name_key(person.name), []).append(person.key)
+    snap = Snapshot(
+        gen=gen,
+        whoosh_gen=whoosh_gen,
+        ix=ix,
+        searcher=searcher,
+        layout=layout,
+        size=size,
+        live=live,
+        days=days,
+        years=years,
+        months=months,
+        first_year=first_year,
+        year_slot=year_slot,
+        month_slot=month_slot,
+        lengths=lengths,
+        names=names,
+        name_index={n: i for i, n in enumerate(names)},
+        off_docs=np.concatenate(docs_parts) if docs_parts else np.zeros(0, np.int32),
+        off_ids=np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32),
+        official_keys=keys,
+        people=persons,
+        member_of=member_of,
+        folded_keys={normalize.name_key(p.key): p.key for p in persons},
+    )
+    # Close the generation's files once no request holds the snapshot any more
+    # (a newer one replaced it, or the Searcher went away).
+    weakref.finalize(snap, searcher.close)
+    weakref.finalize(snap, layout.close)
+    return snap
