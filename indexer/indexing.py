@@ -42,10 +42,9 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Term
-from whoosh.writing import NO_MERGE, SegmentWriter
 
 from indexer import officials as officials_mod
-from indexer import parsing, postings, schema
+from indexer import parsing, postings, schema, whoosh_private
 from indexer.errors import DiskFull, IndexBusy, IndexNotFound, IndexOutdated, TimtinError
 from indexer.models import Article, IndexReport, Problem
 
@@ -174,7 +173,7 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
     Returns the bytes freed."""
     try:
         ix = _open_index(str(gen))
-        live = {seg.segment_id() for seg in ix._segments()}  # "MAIN_<id>"
+        live = {seg.segment_id() for seg in whoosh_private.segments(ix)}  # "MAIN_<id>"
     except Exception:  # noqa: BLE001 - an index that does not open is left alone for the user
         return 0
     name = ix.indexname
@@ -313,7 +312,7 @@ class _SegmentWriters:
 
     def add(self, doc: dict) -> None:
         if self.writer is None:
-            self.writer = SegmentWriter(self.ix, _lk=False, codec=schema.CODEC, limitmb=WRITER_MB)
+            self.writer = whoosh_private.segment_writer(self.ix, schema.CODEC, WRITER_MB)
             self.part = postings.PartWriter(schema.TEXT_FIELDS)
         self.writer.add_document(**schema.whoosh_fields(doc))
         self.part.add(doc)
@@ -323,7 +322,7 @@ class _SegmentWriters:
 
     def flush(self) -> None:
         if self.writer is not None:
-            segment = self.writer._finalize_segment()
+            segment = whoosh_private.finalize_segment(self.writer)
             self.part.write(self.gen / postings.part_name(segment.segment_id()))
             write_vocabulary(self.gen, segment.segment_id(), self.vocabulary)
             self.segments.append(segment)
@@ -400,7 +399,7 @@ def write_vocabulary(gen: Path, segment_id: str, counts: Counter) -> None:
 
 
 def _remove_stale_vocabularies(gen: Path, ix) -> None:
-    live = {f"{VOCAB_PREFIX}{seg.segment_id()}.json" for seg in ix._segments()}
+    live = {f"{VOCAB_PREFIX}{seg.segment_id()}.json" for seg in whoosh_private.segments(ix)}
     for path in gen.glob(f"{VOCAB_PREFIX}*.json"):
         if path.name not in live:
             path.unlink(missing_ok=True)
@@ -646,13 +645,9 @@ def _commit(writer, gen: Path, segments: list) -> None:
     its postings are laid out (the last generation's and the new segments' parts,
     joined): a search that sees the generation finds them.
     """
-    if writer._added:  # every document goes through _SegmentWriters, which lays out its terms
+    if whoosh_private.added_documents(writer):  # every document goes through _SegmentWriters, which lays out its terms
         raise TimtinError("Internal error: a document was added without its postings; nothing was changed.")
-    old = writer._merge_segments(NO_MERGE, False, False)
-    writer._close_segment()
-    _lay_out(gen, writer.generation, old, segments)
-    writer._commit_toc(old + segments)
-    writer._finish()
+    whoosh_private.commit_with(writer, segments, lambda old: _lay_out(gen, writer.generation, old, segments))
     for segment in segments:
         (gen / postings.part_name(segment.segment_id())).unlink(missing_ok=True)
     _remove_stale_layouts(gen, keep=writer.generation)
