@@ -1,15 +1,7 @@
 """Build and update the index on disk, safely.
 
-An index folder holds generations of a Whoosh index and a pointer to the live one::
-
-    var/index/
-        CURRENT            name of the live generation, replaced atomically
-        gen-0003/          a Whoosh index, plus timtin.json (the sources indexed), the
-                           postings of its titles and bodies (postings-<n>.tpl, one per
-                           Whoosh commit: :mod:`indexer.postings`) and each segment's
-                           vocabulary (vocab-<segment>.json)
-        gen-0002/          the one before, kept while searchers may still read it
-        write.lock         held (flock) by the one process writing
+An index folder holds generations of a Whoosh index and a pointer to the live one
+(:mod:`indexer.layout` names its files).
 
 :func:`update` (``timtin index``) adds, updates and removes articles in the live
 generation; each Whoosh commit is atomic, so a search sees the index before or
@@ -45,95 +37,31 @@ from whoosh.query import Term
 
 from indexer import officials as officials_mod
 from indexer import parsing, postings, schema, whoosh_private
-from indexer.errors import DiskFull, IndexBusy, IndexNotFound, IndexOutdated, TimtinError
+from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's names, used by tests and tools too
+    CURRENT,
+    KEEP_GENERATIONS,
+    LOCK,
+    META,
+    VOCAB_PREFIX,
+    check_schema,
+    current_generation,
+    fsync_dir as _fsync_dir,
+    fsync_tree as _fsync_tree,
+    generations as _generations,
+    new_generation_name as _new_generation_name,
+    new_meta as _new_meta,
+    read_meta,
+    require_generation,
+    write_atomic as _write_atomic,
+    write_meta as _write_meta,
+)
+from indexer.errors import DiskFull, IndexBusy, IndexOutdated, TimtinError
 from indexer.models import Article, IndexReport, Problem
 
-CURRENT = "CURRENT"
-LOCK = "write.lock"
-META = "timtin.json"
-KEEP_GENERATIONS = 2
 WRITER_MB = 512  # Whoosh's posting pool per writer before it spills to temporary runs
 SPLIT_BYTES = 1 << 20  # JSONL files larger than this are shared among the workers
-VOCAB_PREFIX = "vocab-"
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
-
-
-# -- generations ---------------------------------------------------------------
-
-def current_generation(root: Path) -> Path | None:
-    """The folder of the live generation, or None when there is no index."""
-    try:
-        name = (root / CURRENT).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    gen = root / name
-    return gen if name and gen.is_dir() else None
-
-
-def require_generation(root: Path) -> Path:
-    gen = current_generation(root)
-    if gen is None:
-        raise IndexNotFound(root)
-    return gen
-
-
-def _generations(root: Path) -> list[Path]:
-    return sorted(p for p in root.glob("gen-*") if p.is_dir() and not p.name.endswith(".tmp"))
-
-
-def _new_generation_name(root: Path) -> str:
-    numbers = [int(p.name.split("-")[1].split(".")[0]) for p in root.glob("gen-*")
-               if p.name.split("-")[1].split(".")[0].isdigit()]
-    return f"gen-{max(numbers, default=0) + 1:04d}"
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_tree(folder: Path) -> None:
-    for file in folder.iterdir():
-        if file.is_file():
-            with open(file, "rb") as fh:
-                os.fsync(fh.fileno())
-    _fsync_dir(folder)
-
-
-def read_meta(gen: Path) -> dict:
-    try:
-        return json.loads((gen / META).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {"sources": []}
-
-
-def _new_meta(sources: list[str]) -> dict:
-    return {"sources": sources, "created": time.time(), "schema_version": schema.SCHEMA_VERSION}
-
-
-def check_schema(gen: Path) -> None:
-    """Refuse to write to (or read from) an index built by another timtin schema."""
-    version = read_meta(gen).get("schema_version")
-    if version != schema.SCHEMA_VERSION:
-        raise IndexOutdated(gen.parent, version, schema.SCHEMA_VERSION)
-
-
-def _write_meta(gen: Path, meta: dict) -> None:
-    _write_atomic(gen / META, json.dumps(meta, ensure_ascii=False, indent=2))
 
 
 def _cleanup(root: Path, notes: list[str]) -> None:

@@ -30,7 +30,7 @@ import numpy as np
 
 from indexer import normalize, people, schema, spelling, wordlist
 from indexer.abbreviations import Abbreviations, expand
-from indexer.indexing import require_generation
+from indexer.layout import require_generation
 from indexer.models import Article, Copy, FacetCount, Html, Official, OfficialSummary, SearchHit, SearchResult
 from indexer.scoring import FIELDS, Scorer, order_key
 from indexer.snapshot import Snapshot, open_snapshot

@@ -22,7 +22,7 @@ import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import normalize, people, postings, schema, stories
-from indexer.indexing import VOCAB_PREFIX, check_schema
+from indexer.layout import VOCAB_PREFIX, check_schema
 from indexer.models import FacetCount
 from indexer.officials import PROVINCES
 

@@ -208,11 +208,12 @@ def matches(searcher: Searcher, query: str) -> tuple[set[str], list[str]]:
     neither repeat nor skip an article; relevance pages can, where scores tie
     across a page boundary.
     """
-    first = searcher.search(SearchRequest(query=query, per_page=TOP), facets=False, snippets=False)
+    # every copy of a story is an article that matches (issue #15 groups them on the page)
+    first = searcher.search(SearchRequest(query=query, per_page=TOP, group=False), facets=False, snippets=False)
     found: set[str] = set()
     page, pages = 1, 1
     while page <= pages:
-        result = searcher.search(SearchRequest(query=query, sort="newest", per_page=100, page=page),
+        result = searcher.search(SearchRequest(query=query, sort="newest", per_page=100, page=page, group=False),
                                  facets=False, snippets=False)
         found.update(hit.id for hit in result.hits)
         pages = result.pages

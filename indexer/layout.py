@@ -1,0 +1,104 @@
+"""The index folder on disk: the pointer to the live generation, the generations, and
+the files each holds besides Whoosh's. Indexing writes them, searching reads them;
+both go through here::
+
+    var/index/
+        CURRENT            name of the live generation, replaced atomically
+        gen-0003/          a Whoosh index, plus timtin.json (the sources indexed, the
+                           schema version), the postings of its titles and bodies
+                           (postings-<n>.tpl, one per Whoosh commit: :mod:`indexer.postings`
+                           names and writes them) and each segment's vocabulary
+                           (vocab-<segment>.json)
+        gen-0002/          the one before, kept while searchers may still read it
+        write.lock         held (flock) by the one process writing
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from indexer import schema
+from indexer.errors import IndexNotFound, IndexOutdated
+
+CURRENT = "CURRENT"
+LOCK = "write.lock"
+META = "timtin.json"
+KEEP_GENERATIONS = 2
+VOCAB_PREFIX = "vocab-"
+
+def current_generation(root: Path) -> Path | None:
+    """The folder of the live generation, or None when there is no index."""
+    try:
+        name = (root / CURRENT).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    gen = root / name
+    return gen if name and gen.is_dir() else None
+
+
+def require_generation(root: Path) -> Path:
+    gen = current_generation(root)
+    if gen is None:
+        raise IndexNotFound(root)
+    return gen
+
+
+def generations(root: Path) -> list[Path]:
+    return sorted(p for p in root.glob("gen-*") if p.is_dir() and not p.name.endswith(".tmp"))
+
+
+def new_generation_name(root: Path) -> str:
+    numbers = [int(p.name.split("-")[1].split(".")[0]) for p in root.glob("gen-*")
+               if p.name.split("-")[1].split(".")[0].isdigit()]
+    return f"gen-{max(numbers, default=0) + 1:04d}"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_tree(folder: Path) -> None:
+    for file in folder.iterdir():
+        if file.is_file():
+            with open(file, "rb") as fh:
+                os.fsync(fh.fileno())
+    fsync_dir(folder)
+
+
+def read_meta(gen: Path) -> dict:
+    try:
+        return json.loads((gen / META).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {"sources": []}
+
+
+def new_meta(sources: list[str]) -> dict:
+    return {"sources": sources, "created": time.time(), "schema_version": schema.SCHEMA_VERSION}
+
+
+def check_schema(gen: Path) -> None:
+    """Refuse to write to (or read from) an index built by another timtin schema."""
+    version = read_meta(gen).get("schema_version")
+    if version != schema.SCHEMA_VERSION:
+        raise IndexOutdated(gen.parent, version, schema.SCHEMA_VERSION)
+
+
+def write_meta(gen: Path, meta: dict) -> None:
+    write_atomic(gen / META, json.dumps(meta, ensure_ascii=False, indent=2))
