@@ -13,6 +13,8 @@ import os
 import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -435,7 +437,7 @@ def test_fifty_idle_and_eight_slow_clients_keep_no_reader_waiting(served):
 
 
 @pytest.mark.parametrize("raw, statuses", [
-    (b"GET /?q=" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", ("414", "400")),  # 400 before gunicorn 23
+    (b"GET /?q=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", ("414", "400")),  # 400 before gunicorn 23
     (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: v\r\n" % i for i in range(120)) + b"\r\n", ("431",)),
     (b"GARBAGE\r\n\r\n", ("400",)),
 ])
@@ -449,6 +451,23 @@ def test_the_servers_own_refusals_carry_the_security_headers(served, raw, status
     assert head.split(" ")[1] in statuses, head
     for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
         assert f"\r\n{name}: " in head, head
+
+
+def test_a_vietnamese_query_within_the_limit_is_answered_and_one_over_it_gets_the_apps_message(served):
+    """2,000 characters of Vietnamese are about 5,250 bytes once URL-encoded: more than
+    gunicorn's default request line (4,094), which answered its own English 414 page."""
+    from urllib.parse import quote
+
+    base = f"http://127.0.0.1:{served}/api/search?q="
+    within = "dân vận " * 250  # 2,000 characters
+    assert len(quote(within)) > 4094
+    with urllib.request.urlopen(base + quote(within), timeout=30) as answer:
+        assert answer.status == 200 and json.loads(answer.read())["total"] >= 0
+    over = within + "tỉnh ủy " * 13  # 2,104 characters
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(base + quote(over), timeout=30)
+    assert refused.value.code == 400
+    assert "2104 characters long; the limit is 2000" in json.loads(refused.value.read())["error"]
 
 
 # -- 6: updating N articles costs about what adding N costs -----------------------------------------------
