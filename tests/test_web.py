@@ -193,12 +193,13 @@ def test_an_index_of_another_layout_answers_503_with_the_fix_on_every_route(tmp_
     meta = indexing.current_generation(root) / indexing.META
     meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "schema_version": 1}), encoding="utf-8")
     client = create_app({"INDEX_DIR": str(root), "TESTING": True}).test_client()
-    for url in ("/api/search?q=tin", "/healthz", "/api/articles/a", "/api/officials"):
+    for url in ("/api/search?q=tin", "/healthz", "/api/articles/a", "/api/officials", "/api/officials/A",
+                "/api/posts?q=chu+tich"):
         answer = client.get(url)
         assert answer.status_code == 503, url
         assert 'Run "timtin reindex"' in answer.get_json()["error"]
         assert str(root) not in answer.get_json()["error"]  # no server folders for a visitor
-    for url in ("/?q=tin", "/article/a"):
+    for url in ("/?q=tin", "/article/a", "/official/A", "/feed.atom?q=tin", "/export.csv?q=tin"):
         answer = client.get(url)
         assert answer.status_code == 503, url
         assert "Chỉ mục chưa sẵn sàng" in answer.get_data(as_text=True)
