@@ -68,6 +68,20 @@ class Abbreviations:
                 return len(form), index
         return None
 
+    def write_short(self, folded: list[str]) -> list[str]:
+        """Folded words with every form of the table written as its abbreviation's
+        (``uy ban nhan dan tinh`` -> ``ubnd tinh``): posts compare so however written."""
+        out, i = [], 0
+        while i < len(folded):
+            hit = self.match(folded, i)
+            if hit:
+                out += self.pairs[hit[1]][0][1]
+                i += hit[0]
+            else:
+                out.append(folded[i])
+                i += 1
+        return out
+
     def other_forms(self, folded: list[str]) -> list[tuple[list[str], list[str]]]:
         """The forms that stand for the same thing as the folded words *folded*."""
         out = []

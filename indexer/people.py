@@ -73,17 +73,7 @@ def _title_key(title: str) -> str:
     """A title's folded words, long forms written short (``Ủy ban nhân dân`` = ``UBND``)."""
     words = [normalize.folded(w) for w in normalize.words(title)]
     table = _abbreviations()
-    out, i = [], 0
-    while i < len(words):
-        hit = table.match(words, i) if table else None
-        if hit:
-            length, index = hit
-            out += table.pairs[index][0][1]  # the abbreviation's folded words
-            i += length
-        else:
-            out.append(words[i])
-            i += 1
-    return " ".join(out)
+    return " ".join(table.write_short(words) if table else words)
 
 
 @lru_cache(maxsize=1)

@@ -258,32 +258,7 @@ def post_key(text: str, table: Abbreviations | None) -> str:
     """A post's words for comparing: folded, and every long form written as its
     abbreviation (``Ủy ban nhân dân thành phố`` and ``UBND TP`` are the same)."""
     words = [normalize.folded(w) for w, _, _ in normalize.tokens(normalize.clean(text))]
-    if table:
-        forms = _long_forms(table)
-        out, i = [], 0
-        while i < len(words):
-            for long, short in forms:
-                if words[i:i + len(long)] == long:
-                    out += short
-                    i += len(long)
-                    break
-            else:
-                out.append(words[i])
-                i += 1
-        words = out
-    return " ".join(words)
-
-
-_FORMS: dict[int, tuple[Abbreviations, list]] = {}
-
-
-def _long_forms(table: Abbreviations) -> list[tuple[list[str], list[str]]]:
-    """(long form, abbreviation) as folded words, longest first; kept per table."""
-    kept = _FORMS.get(id(table))
-    if kept is None or kept[0] is not table:
-        forms = sorted(((long[1], short[1]) for short, long in table.pairs), key=lambda f: -len(f[0]))
-        kept = _FORMS[id(table)] = (table, forms)
-    return kept[1]
+    return " ".join(table.write_short(words) if table else words)
 
 
 def looks_like_post(text: str) -> bool:

@@ -121,3 +121,12 @@ def test_canonical_names_are_one_spelling_per_person(name, canonical):
 
 def test_name_key_is_accent_free_lower_case():
     assert normalize.name_key("Hoàng Văn Nghiệm") == normalize.name_key("hoang van nghiem") == "hoang van nghiem"
+
+
+def test_an_abbreviation_table_writes_every_long_form_short():
+    from indexer.abbreviations import load_default
+
+    table = load_default()
+    folded = [normalize.folded(w) for w in "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn".split()]
+    assert table.write_short(folded) == ["chu", "tich", "ubnd", "tinh", "lang", "son"]
+    assert table.write_short(["chu", "tich", "ubnd", "tinh"]) == ["chu", "tich", "ubnd", "tinh"]
