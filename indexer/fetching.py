@@ -30,10 +30,8 @@ with 200 when a paper takes an article down): the copy saved before is kept.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import email.utils
-import fcntl
 import hashlib
 import json
 import os
@@ -44,12 +42,13 @@ import urllib.error
 import urllib.request
 import urllib.robotparser
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from indexer.errors import IndexBusy, TimtinError
+from indexer.errors import TimtinError
+from indexer.layout import hold_lock
 
 try:
     from importlib.metadata import version as _version
@@ -200,21 +199,10 @@ class State:
             self._journal = None
 
 
-@contextlib.contextmanager
-def _lock(folder: Path, wait: bool) -> Iterator[None]:
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            holder = os.pread(fd, 100, 0).decode("utf-8", "replace").strip() or "another process"
-            raise IndexBusy(f"Another timtin fetch ({holder}) is saving pages into {folder}. Wait for it to "
-                            "finish, or run again with --wait.") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
-        yield
-    finally:
-        os.close(fd)
+def _lock(folder: Path, wait: bool):
+    return hold_lock(folder / LOCK, wait, lambda holder: (
+        f"Another timtin fetch ({holder}) is saving pages into {folder}. Wait for it to finish, "
+        "or run again with --wait."))
 
 
 # -- HTTP ------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import gc
 import hashlib
 import queue
@@ -27,7 +26,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +44,7 @@ from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's name
     VOCAB_PREFIX,
     check_schema,
     current_generation,
+    hold_lock,
     fsync_dir as _fsync_dir,
     fsync_tree as _fsync_tree,
     generations as _generations,
@@ -55,7 +55,7 @@ from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's name
     write_atomic as _write_atomic,
     write_meta as _write_meta,
 )
-from indexer.errors import DiskFull, IndexBusy, IndexOutdated, TimtinError
+from indexer.errors import DiskFull, IndexOutdated, TimtinError
 from indexer.models import Article, IndexReport, Problem
 
 WRITER_MB = 512  # Whoosh's posting pool per writer before it spills to temporary runs
@@ -140,34 +140,12 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
     return freed
 
 
-@contextlib.contextmanager
-def write_lock(root: Path, wait: bool = False) -> Iterator[None]:
-    """Hold the index's write lock; raise :class:`IndexBusy` if another process has it.
-
-    The file holds the holder's pid, unbuffered: on a full disk the pid is left out,
-    and the lock (which needs no space) still lets the run clean up what fills it."""
+def write_lock(root: Path, wait: bool = False):
+    """Hold the index's write lock; raise :class:`IndexBusy` if another process has it."""
     root.mkdir(parents=True, exist_ok=True)
-    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-            raise IndexBusy(
-                f"Another timtin index or reindex ({holder}) is writing {root}. "
-                "Wait for it to finish, or run again with --wait."
-            ) from None
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
-        try:
-            yield
-        finally:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+    return hold_lock(root / LOCK, wait, lambda holder: (
+        f"Another timtin index or reindex ({holder}) is writing {root}. "
+        "Wait for it to finish, or run again with --wait."))
 
 
 def _open_index(gen: str | Path):

@@ -15,13 +15,16 @@ both go through here::
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from indexer import schema
-from indexer.errors import IndexNotFound, IndexOutdated
+from indexer.errors import IndexBusy, IndexNotFound, IndexOutdated
 
 CURRENT = "CURRENT"
 LOCK = "write.lock"
@@ -102,3 +105,30 @@ def check_schema(gen: Path) -> None:
 
 def write_meta(gen: Path, meta: dict) -> None:
     write_atomic(gen / META, json.dumps(meta, ensure_ascii=False, indent=2))
+
+
+@contextlib.contextmanager
+def hold_lock(path: Path, wait: bool, busy: Callable[[str], str]) -> Iterator[None]:
+    """Hold the lock file *path* (an ``flock``, which the kernel releases when its holder
+    dies: no stale lock); when another process holds it, wait, or raise
+    :class:`IndexBusy` with ``busy(holder)``. The file holds the holder's pid, written
+    unbuffered: on a full disk the pid is left out, and the lock (which needs no space)
+    still holds."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+            raise IndexBusy(busy(holder)) from None
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
