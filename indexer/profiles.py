@@ -7,7 +7,7 @@ does, from one snapshot of the index.
 **People, not names.** A person is keyed as the archive's officials facet keys them
 (issue #11, :mod:`indexer.people`): the name, or ``name (place)`` for each of several
 namesakes told apart by the places their titles give, so two people who share a name
-are two pages. :func:`key_of` (the person one article's official is), :func:`request_for`
+are two pages. :func:`people_of` (the person each official of a hit is), :func:`request_for`
 (the search for a person's articles), :func:`resolve` (what a typed name stands for)
 and :func:`display_name` are the only functions here that know it; the page, the JSON,
 the CLI and the post timelines go through :func:`profile` and :func:`holders`. Search
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from indexer import normalize
 from indexer.abbreviations import Abbreviations
-from indexer.models import Article, FacetCount, Official
+from indexer.models import FacetCount, Official
 from indexer.officials import is_post
 from indexer.query import SearchRequest
 
@@ -43,10 +43,11 @@ NAMED_WITH = 15  # officials shown as named with a person
 
 # -- the person key: the one place that knows what identifies a person ----------
 
-def key_of(searcher, official: Official) -> str:
-    """The person one article names, as the archive keys them (issue #11): the name, or
-    ``name (place)`` for one of several namesakes (:meth:`Searcher.person_key`)."""
-    return searcher.person_key(official)
+def people_of(hit) -> list[tuple[Official, str]]:
+    """Each official of a search hit with the person they are, as the archive keys them
+    (issue #11): the name, or ``name (place)`` for one of several namesakes. The hit
+    gives them in its article's order, read from the snapshot the hit was read from."""
+    return list(zip(hit.article.officials, hit.officials))
 
 
 def request_for(key: str, **fields) -> SearchRequest:
@@ -132,10 +133,10 @@ class _Spans:
         return sorted(out, key=lambda s: (s.first or dt.date.max, -s.articles, s.title))
 
 
-def mentions(searcher, article: Article, key: str) -> list[Official]:
-    """How *article* names the person *key* (one entry; a list, in case a key gathers
-    several spellings)."""
-    return [o for o in article.officials if key_of(searcher, o) == key]
+def mentions(hit, key: str) -> list[Official]:
+    """How a hit's article names the person *key* (one entry; a list, in case a key
+    gathers several spellings)."""
+    return [o for o, person in people_of(hit) if person == key]
 
 
 def profile(searcher, key: str, reads: int = PROFILE_READS) -> OfficialProfile | None:
@@ -151,14 +152,13 @@ def profile(searcher, key: str, reads: int = PROFILE_READS) -> OfficialProfile |
     days: list[dt.date] = []
     for hit in matches.hits:
         read += 1
-        article = hit.article
         if hit.date:
             days.append(hit.date)
             months[f"{hit.date:%Y-%m}"] += 1
-        for official in mentions(searcher, article, key):
+        for official in mentions(hit, key):
             for title in official.titles:
                 spans.add(title, hit.date)
-        others.update({key_of(searcher, o) for o in article.officials} - {key})
+        others.update(set(hit.officials) - {key})
     first, last = (min(days), max(days)) if days else (None, None)
     return OfficialProfile(
         key=key,
@@ -284,9 +284,8 @@ def holders(searcher, post: str, reads: int = HOLDER_READS) -> PostHolders:
     read = 0
     for hit in matches.hits:
         read += 1
-        for official in hit.article.officials:
+        for official, key in people_of(hit):
             if any(post_key(t, searcher.abbreviations) == wanted for t in official.titles):
-                key = key_of(searcher, official)
                 count[key] += 1
                 if hit.date:
                     days.setdefault(key, []).append(hit.date)

@@ -81,11 +81,13 @@ class Searcher:
         self._snapshot: Snapshot | None = None
 
     def warm(self) -> None:
-        """Open the index and read what suggestions need, ahead of the first request
-        (about two seconds at 100,000 articles). Never raises: a missing index is
-        reported by the request that needs it."""
+        """Open the index and read what suggestions and the grouping of copies need,
+        ahead of the first request (a few seconds at 100,000 articles). Never raises: a
+        missing index is reported by the request that needs it."""
         try:
-            self._current().words()
+            snap = self._current()
+            snap.words()
+            snap.stories()
         except Exception:  # noqa: BLE001 - best effort; the next request opens it again
             pass
 

@@ -167,14 +167,13 @@ def test_core_search_never_raises_on_any_text(sample_searcher, q):
 # values a parameter may hold, good and bad, beside any text
 PARAM_VALUES = QUERY_TEXT | st.sampled_from(["2021", "2021-05", "2021-13", "2021-01-19", "19/01/2021", "-3", "0", "10",
                                              "101", "newest", "date", "vi duc thang", "1"])
-STATUSES: set[int] = set()
 
 
 @settings(max_examples=100, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(
     st.sampled_from(["q", "from", "to", "year", "month", "official", "sort", "page", "per_page", "x"]),
     PARAM_VALUES, max_size=5))
-@example(params={"q": "dân vận", "year": "2021"})  # the two branches are always reached
+@example(params={"q": "dân vận", "year": "2021"})  # both branches are always reached, whatever is drawn
 @example(params={"month": "2021-13"})
 def test_api_search_answers_200_or_400_never_500(sample_index, params):
     client = create_app({"INDEX_DIR": str(sample_index)}).test_client()
@@ -186,14 +185,6 @@ def test_api_search_answers_200_or_400_never_500(sample_index, params):
         assert data["total"] >= 0 and len(data["hits"]) <= data["per_page"]
     else:
         assert data["error"].startswith(("Bad", "Unknown", "The")) or "officials given" in data["error"]
-    STATUSES.add(answer.status_code)
-
-
-def test_the_property_test_reached_both_answers():
-    """Run after the test above (pytest keeps file order): it saw answers and refusals."""
-    if not STATUSES:
-        pytest.skip("run with the property test above")
-    assert STATUSES == {200, 400}
 
 
 @pytest.mark.parametrize("path", [

@@ -132,7 +132,7 @@ def index():
     looser = []
     if search_request.query and result.total < LOOSER_BELOW and not result.corrected:
         looser = [
-            (label, _request_link(req), total)
+            (label, search_url(req.to_params()), total)
             for label, req, total in searcher().looser(search_request, result.total)
         ]
     finder_q = request.args.get("tim_quan_chuc", "")
@@ -150,10 +150,6 @@ def index():
         finder=finder,
         selected_officials={n for o in search_request.officials for n in searcher().resolve_official(o)},
     )
-
-
-def _request_link(req: SearchRequest) -> str:
-    return search_url(req.to_params())
 
 
 def search_url(params, endpoint: str = "timtin.index", **values) -> str:
