@@ -307,7 +307,8 @@ def test_result_json_has_exactly_the_documented_shape(search):
         "hits", "facets",
     ]
     assert list(data["reading"]) == ["accents", "alternatives", "excluded"]
-    assert list(data["hits"][0]) == ["id", "title", "date", "officials", "score", "snippet", "copies"]  # issue #15
+    assert list(data["hits"][0]) == ["id", "title", "date", "officials", "score", "snippet", "copies",
+                                  "copy_count"]  # issue #15
     assert list(data["facets"]) == ["year", "month", "official"]
     assert set(data["facets"]["month"][0]) == {"value", "count"}
 
