@@ -340,6 +340,28 @@ def test_words_beside_numbers_and_abbreviation_forms_with_punctuation_are_found(
     assert ids(searcher.search(SearchRequest(query="VH-TT&DL"))) == ["bo"]
 
 
+def test_a_quoted_phrase_with_a_number_matches_that_number_only(make_index):
+    """Storms, decrees, roads and dates are named by numbers: "bão số 2" is not "bão số 1"."""
+    searcher = make_index([
+        {"id": "bao-1", "title": "Bão số 1 vào Biển Đông", "body": "Bão số 1 mạnh cấp 8. Có 2 tàu cá đã vào bờ."},
+        {"id": "bao-2", "title": "Bão số 2 đổ bộ Quảng Ninh", "body": "Chiều 18/7, bão số 2 đổ bộ vào Quảng Ninh."},
+        {"id": "nd-10", "title": "Nghị định 10 về xử phạt", "body": "Nghị định 10 có hiệu lực từ ngày 1/3. Mức phạt tăng 100 lần."},
+        {"id": "nd-100", "title": "Nghị định 100", "body": "Xử phạt theo Nghị định 100 về giao thông đường bộ."},
+        {"id": "ql-1a", "title": "Quốc lộ 1A ùn tắc", "body": "Quốc lộ 1A qua Lạng Sơn ùn tắc ngày 18/7."},
+    ])
+    assert ids(searcher.search(SearchRequest(query='"bão số 2"'))) == ["bao-2"]
+    assert ids(searcher.search(SearchRequest(query='"bao so 1"'))) == ["bao-1"]
+    assert ids(searcher.search(SearchRequest(query='"Nghị định 100"'))) == ["nd-100"]
+    assert ids(searcher.search(SearchRequest(query='"nghi dinh 10"'))) == ["nd-10"]
+    assert sorted(ids(searcher.search(SearchRequest(query='"18/7"')))) == ["bao-2", "ql-1a"]
+    # typed without quotes, the storm of that number comes first
+    assert ids(searcher.search(SearchRequest(query="bão số 2")))[0] == "bao-2"
+    assert ids(searcher.search(SearchRequest(query="quoc lo 1a"))) == ["ql-1a"]
+    hit = searcher.search(SearchRequest(query='"bão số 2"')).hits[0]
+    assert (hit.snippet, hit.title_html) == ("Chiều 18/7, <mark>bão số 2</mark> đổ bộ vào Quảng Ninh.",
+                                             "<mark>Bão số 2</mark> đổ bộ Quảng Ninh")
+
+
 def test_every_page_of_a_corrected_search_shows_the_suggestions_results(make_index):
     searcher = make_index([{"id": f"a{i:02d}", "title": "Tin", "body": "Công tác dân vận."} for i in range(14)])
     second = searcher.search(SearchRequest(query="dan vann", page=2))
