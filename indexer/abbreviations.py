@@ -83,13 +83,18 @@ class Abbreviations:
         return out
 
     def other_forms(self, folded: list[str]) -> list[tuple[list[str], list[str]]]:
-        """The forms that stand for the same thing as the folded words *folded*."""
-        out = []
-        for a, b in self.pairs:
-            if a[1] == folded:
-                out.append(b)
-            elif b[1] == folded:
-                out.append(a)
+        """The forms that stand for the same thing as the folded words *folded*: the
+        other side of each row it is on, and, through them, of every row sharing a
+        form (``TP.HCM`` and ``TPHCM``, both ``thành phố Hồ Chí Minh``, find each other)."""
+        seen, out, todo = {tuple(folded)}, [], [folded]
+        while todo:
+            form = todo.pop()
+            for a, b in self.pairs:
+                for this, other in ((a, b), (b, a)):
+                    if this[1] == form and tuple(other[1]) not in seen:
+                        seen.add(tuple(other[1]))
+                        out.append(other)
+                        todo.append(other[1])
         return out
 
 

@@ -340,6 +340,20 @@ def test_words_beside_numbers_and_abbreviation_forms_with_punctuation_are_found(
     assert ids(searcher.search(SearchRequest(query="VH-TT&DL"))) == ["bo"]
 
 
+def test_every_way_the_news_writes_ho_chi_minh_city_finds_the_others(make_index):
+    """Papers write the city five ways; typing any of them finds all five (the bundled
+    table's rows TP.HCM / TPHCM / TP. Hồ Chí Minh = thành phố Hồ Chí Minh, joined through
+    their shared long form), and not Hồ Chí Minh the person."""
+    forms = ["TP.HCM", "TPHCM", "TP HCM", "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"]
+    searcher = make_index([
+        *({"id": f"tp-{k}", "title": "Tin", "body": f"Giá xăng tại {form} tăng nhẹ."} for k, form in enumerate(forms)),
+        {"id": "bac-ho", "title": "Tin", "body": "Đoàn viếng Lăng Chủ tịch Hồ Chí Minh."},
+    ])
+    every = [f"tp-{k}" for k in range(len(forms))]
+    for query in [*forms, "tp hcm", "tphcm", '"TP.HCM"']:
+        assert sorted(ids(searcher.search(SearchRequest(query=query, per_page=20)))) == every, query
+
+
 def test_a_quoted_phrase_with_a_number_matches_that_number_only(make_index):
     """Storms, decrees, roads and dates are named by numbers: "bão số 2" is not "bão số 1"."""
     searcher = make_index([
