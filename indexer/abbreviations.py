@@ -160,6 +160,12 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
     return out
 
 
+def _is_word(folded: list[str]) -> bool:
+    """Whether an abbreviation is also a word of the language: two letters with a vowel
+    (``TƯ``: "tư"; not ``TP``, ``DN``)."""
+    return len(folded) == 1 and len(folded[0]) <= 2 and any(v in folded[0] for v in "aeiouy")
+
+
 def _capitals(clause: Clause, i: int, length: int) -> bool:
     """Whether words i..i+length of the clause were typed in capitals (or are not known as typed)."""
     typed = clause.typed[i:i + length] if clause.typed else None
@@ -183,6 +189,8 @@ def _with_synonyms(clause: Clause, table: Abbreviations) -> Clause:
             i += length  # "tư" is a word; only "TƯ" is Trung ương
             continue
         for exact, fold in table.other_forms(folded[i:i + length]):
+            if _is_word(fold):
+                continue  # the index cannot tell "TƯ" from "tư" (đầu tư): "trung ương" does not ask for it
             synonyms.append((clause.exact[:i] + exact + clause.exact[i + length:],
                              folded[:i] + fold + folded[i + length:]))
         i += length

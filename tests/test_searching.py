@@ -354,6 +354,21 @@ def test_every_way_the_news_writes_ho_chi_minh_city_finds_the_others(make_index)
         assert sorted(ids(searcher.search(SearchRequest(query=query, per_page=20)))) == every, query
 
 
+def test_courts_and_the_centre_are_found_however_written_and_tu_stays_a_word(make_index):
+    searcher = make_index([
+        {"id": "tand", "title": "Xét xử", "body": "TAND tỉnh Lạng Sơn mở phiên tòa; VKSND tỉnh giữ quyền công tố."},
+        {"id": "toa-an", "title": "Xét xử", "body": "Tòa án nhân dân tỉnh Lạng Sơn tuyên án; Viện kiểm sát nhân dân tỉnh kháng nghị."},
+        {"id": "tu", "title": "Hội nghị T.Ư", "body": "Hội nghị lần thứ 5 Ban Chấp hành TW khóa XII bế mạc."},
+        {"id": "trung-uong", "title": "Hội nghị Trung ương", "body": "Hội nghị Trung ương 5 bàn về kinh tế tư nhân."},
+        {"id": "dau-tu", "title": "Đầu tư", "body": "Thu hút đầu tư vào khu kinh tế cửa khẩu."},
+    ])
+    for query in ("TAND tỉnh", "Tòa án nhân dân tỉnh", "VKSND tỉnh", "viện kiểm sát nhân dân"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["tand", "toa-an"], query
+    # "tư" is a word (đầu tư): the long form does not ask for it, whatever the table says of TƯ
+    for query in ("trung ương", "Hội nghị Trung ương", "T.Ư", "TW"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["trung-uong", "tu"], query
+
+
 def test_a_quoted_phrase_with_a_number_matches_that_number_only(make_index):
     """Storms, decrees, roads and dates are named by numbers: "bão số 2" is not "bão số 1"."""
     searcher = make_index([
