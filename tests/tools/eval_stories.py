@@ -2,6 +2,7 @@
 
     python -m tests.tools.eval_stories            # the table (make eval)
     python -m tests.tools.eval_stories --errors   # and each missed or wrong pair
+    python -m tests.tools.eval_stories --cost 2000   # and what the sketches add to indexing
 
 Labelled pairs of ``../shared/real-news/articles.jsonl`` (ids and labels only, one JSON
 object a line: ``n``, ``a``, ``b``, ``label``), labelled by reading: ``copy`` (the same text
@@ -17,21 +18,25 @@ unrelated) or ``unsure`` (left out). Each file is its own part of the table:
 A pair counts as grouped when the two articles end in the same story after grouping the
 whole 15,000 articles, as the index does. Skipped with a note without ../shared.
 
-Cost: the signatures (computed per article when indexing) and the grouping (when a
-searcher opens the index), timed on the real articles and on our own sample archive.
+Cost: the sketches (computed per article when indexing) and the grouping (when a
+searcher opens the index), timed on the real articles and on our own sample archive;
+with ``--cost N``, the CPU time of indexing N real articles (and our own) in this
+process with the sketches and with empty ones, alternated, and the bytes they add.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-from indexer import normalize, parsing, schema, stories
+from indexer import indexing, normalize, parsing, schema, stories
 from tests.tools.realnews import REAL_NEWS, ROOT
 
 LABELS = ROOT / "tests" / "data" / "stories" / "real_pairs.jsonl"
@@ -81,6 +86,33 @@ def measure(parts: dict[str, list[dict]], story: dict[str, int]) -> dict:
     return out
 
 
+def indexing_cost(source: Path, rounds: int = 2) -> tuple[float, float]:
+    """CPU seconds of indexing *source* (a folder or JSON Lines file) in this process with
+    the sketches and with empty ones (the lowest of *rounds* alternated runs each)."""
+    real_sketch = stories.sketch
+    times: dict[bool, list[float]] = {True: [], False: []}
+    work = Path(tempfile.mkdtemp(prefix="timtin-stories-cost-"))
+    try:
+        for _ in range(rounds):
+            for with_sketches in (False, True):
+                stories.sketch = real_sketch if with_sketches else (lambda text: (stories.EMPTY, b""))
+                shutil.rmtree(work / "index", ignore_errors=True)
+                started = time.process_time()
+                indexing.update(work / "index", [source])
+                times[with_sketches].append(time.process_time() - started)
+    finally:
+        stories.sketch = real_sketch
+        shutil.rmtree(work, ignore_errors=True)
+    return min(times[True]), min(times[False])
+
+
+def _print_cost(label: str, source: Path, count: int, prints: list[bytes]) -> None:
+    with_, without = indexing_cost(source)
+    print(f"{label}: indexing {count:,} articles took {with_:.2f} s of CPU with the sketches, {without:.2f} s "
+          f"without (+{100 * (with_ / without - 1):.1f}%); the sketches add {2 * stories.K + sum(map(len, prints)) / count:,.0f} "
+          f"bytes an article ({(2 * stories.K * count + sum(map(len, prints))) / 1e6:.1f} MB)")
+
+
 def _rows(path: Path) -> list[dict]:
     """The labelled pairs of *path*; a line that is not a pair stops with its file and line."""
     rows = []
@@ -100,13 +132,17 @@ def _rows(path: Path) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="list each missed or wrongly grouped pair")
+    ap.add_argument("--cost", type=int, default=0, metavar="N",
+                    help="also index N real articles (and our own) with and without the sketches")
     args = ap.parse_args(argv)
     own = [a for a in parsing.read_paths([ROOT / "data"]) if not hasattr(a, "message")]
     ids, sigs, prints, words, days, took = _sketches(own)
     story, grouped = _group(sigs, prints, words, days)
     print(f"Our own data ({len(ids)} articles): sketches {1000 * took / len(ids):.2f} ms an article, "
           f"grouping {1000 * grouped:.1f} ms; {len(ids) - len(set(story.tolist()))} articles joined a story")
+    if args.cost:
+        _print_cost("Our own data", ROOT / "data", len(ids), prints)
     if not REAL_NEWS.exists():
         print(f"(no {REAL_NEWS}: the real-news figures are skipped)")
         return 0
@@ -117,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Real news ({len(ids):,} articles): sketches {1000 * took / len(ids):.2f} ms an article "
           f"({took:.1f} s), grouping {1000 * grouped:.0f} ms; {len(multi)} stories of 2 or more hold "
           f"{int(multi.sum())} articles (largest {int(multi.max()) if len(multi) else 0})")
+    if args.cost:
+        with tempfile.TemporaryDirectory(prefix="timtin-stories-real-") as tmp:
+            subset = Path(tmp) / "real.jsonl"
+            with REAL_NEWS.open(encoding="utf-8") as lines:
+                subset.write_text("".join(line for _, line in zip(range(args.cost), lines)), encoding="utf-8")
+            _print_cost("Real news", subset, args.cost, prints[:args.cost])
     story = dict(zip(ids, story_arr.tolist()))
     parts = {"dev: real_pairs.jsonl": _rows(LABELS)}
     if HELD_OUT.exists():
