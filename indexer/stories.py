@@ -95,10 +95,6 @@ def sketch(text: str) -> tuple[bytes, bytes]:
     return _signature(words), fingerprint
 
 
-def signature(text: str) -> bytes:
-    return sketch(text)[0]
-
-
 def _runs(fingerprint: np.ndarray) -> np.ndarray:
     """A hash of every run of RUN consecutive words."""
     n = len(fingerprint) - RUN + 1
@@ -155,7 +151,8 @@ def _ordinal(days: np.ndarray) -> np.ndarray:
 def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.ndarray,
           fingerprint: Callable[[int], bytes]) -> np.ndarray:
     """The story of every document: the lowest document number of its story (its own
-    number when it has no copy). *signatures*: (n, K) uint16; *words*: body lengths;
+    number when it has no copy). *signatures*: (n, K) uint16; *words*: body lengths (as
+    indexed: a body shorter than MIN_WORDS is never grouped);
     *days*: yyyymmdd (0 undated); *live*: documents not deleted; *fingerprint*: the
     fingerprint of a document number, asked only for the documents of candidate pairs."""
     n = len(signatures)

@@ -26,9 +26,9 @@ normalised to NFC (:func:`indexer.normalize.clean`).
 The article's id is the page's canonical URL (``<link rel=canonical>``, else
 ``og:url``, neither when it names the site's home page, nor when it is on another site
 than the page's own address, when that is known and not a mirror on this machine or
-network; else the address a browser or ``timtin fetch`` saved it
-from, in a ``<!-- saved from url=(NNNN)... -->`` comment); a page without any keeps the
-id a text file would have (its path under the folder indexed, without extension).
+network; else the address a browser or ``timtin fetch`` saved it from, in a
+``<!-- saved from url=(NNNN)... -->`` comment); a page without any keeps the id a text
+file would have (its path under the folder indexed, without extension).
 """
 
 from __future__ import annotations
