@@ -18,11 +18,12 @@ signatures (LSH: :data:`BANDS` bands of :data:`ROWS` positions; two articles equ
 whole band are candidates), drops those whose estimated overlap is far too small, and
 compares the fingerprints of the rest: which words of each body lie in a run of
 :data:`RUN` words that the other body holds too (:func:`covered`). A pair is a copy
-(:func:`is_copy`) when such runs cover most of the shorter body (:data:`COVERED`), a
-fair part of the longer (:data:`COVERED_LONGER`: a digest that holds the story among
-others is not a copy of it), and the two are dated at most :data:`MAX_DAYS` apart
-(template articles, such as the weather bulletins of two days, share most of their
-text). Copies join into stories as stars, not chains: the longest article starts a
+(:func:`is_copy`) when such runs cover most of the shorter body (:data:`COVERED`; a
+little more, :data:`COVERED_OTHER_DAY`, when the two are dated on different days: a
+follow-up repeats yesterday's background under a new lead), a fair part of the longer
+(:data:`COVERED_LONGER`: a digest that holds the story among others is not a copy of
+it), and the two are dated at most :data:`MAX_DAYS` apart (template articles, such as
+the weather bulletins of two days, share most of their text). Copies join into stories as stars, not chains: the longest article starts a
 story and its copies join it, so reports that each quote a part of one bulletin do
 not chain into one story through each other.
 
@@ -53,7 +54,8 @@ ROWS = 2  # positions per band
 BANDS = 32  # bands of the first BANDS * ROWS positions: a pair of Jaccard 0.36 is a candidate with p = 0.99
 SHINGLE = 3  # words per shingle of the signature
 RUN = 10  # words: a run this long found in both bodies is copied text
-COVERED = 0.6  # share of the shorter body's words in such runs
+COVERED = 0.6  # share of the shorter body's words in such runs (same day, or undated)
+COVERED_OTHER_DAY = 0.65  # the same, for bodies dated on different days
 COVERED_LONGER = 0.2  # share of the longer body's words in such runs
 MAX_DAYS = 7
 MIN_WORDS = 40  # shorter than this, a body is never grouped
@@ -132,9 +134,11 @@ def covered(a: bytes | np.ndarray, b: bytes | np.ndarray) -> tuple[float, float]
 
 def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
     """Which compared pairs are copies: the shares of the shorter and of the longer body
-    in runs found in both (:func:`covered`), and the days between them (0 = undated: no
-    date rule)."""
-    return (cover_shorter >= COVERED) & (cover_longer >= COVERED_LONGER) & (days_apart <= MAX_DAYS)
+    in runs found in both (:func:`covered`), and the days between them (0 = the same day
+    or undated). Dated on different days, a pair needs more of its text in common: an
+    article that repeats yesterday's background under a new lead is a follow-up."""
+    needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
+    return (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER) & (days_apart <= MAX_DAYS)
 
 
 def _ordinal(days: np.ndarray) -> np.ndarray:

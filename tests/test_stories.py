@@ -3,7 +3,8 @@
 tests/data/stories holds an article written for these tests (original.txt), another
 report of the same event, written separately (separately-written.txt), a report written
 from the same press release (same-release.txt: most of its three-word phrases are the
-original's, few of its ten-word runs), and the paragraphs of three days' weather
+original's, few of its ten-word runs), the next day's follow-up that repeats its
+background under a new lead (follow-up.txt), and the paragraphs of three days' weather
 bulletins (bulletins/), each day repeating part of the day before. The copies are made
 from the original the way aggregators republish: another title, a dateline, a
 paragraph cut, numbers written another way, a day later.
@@ -99,6 +100,18 @@ def test_a_report_written_from_the_same_press_release_is_not_a_copy():
     # while the aggregator's copy, cut and retitled, keeps its runs
     shorter, longer = stories.covered(stories.sketch(republished(original))[1], stories.sketch(original)[1])
     assert shorter > 0.85 and longer > 0.75
+
+
+def test_a_follow_up_the_next_day_that_repeats_the_background_is_not_a_copy():
+    """The next day's article repeats most of the original under a new lead: the same
+    day that share would make it a copy, a day later it is a follow-up."""
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    follow_up = (STORIES / "follow-up.txt").read_text(encoding="utf-8")
+    shorter, _ = stories.covered(*(stories.sketch(parsing.parse_text(t, "x", "x")[0].body)[1]
+                                   for t in (original, follow_up)))
+    assert stories.COVERED <= shorter < stories.COVERED_OTHER_DAY
+    assert _group([original, follow_up], [20260512, 20260513]) == [0, 1]
+    assert _group([original, follow_up], [20260513, 20260513]) == [0, 0]
 
 
 def test_a_digest_holding_the_story_among_many_is_not_a_copy_of_it():
