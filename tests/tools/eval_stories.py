@@ -109,7 +109,7 @@ def indexing_cost(source: Path, rounds: int = 2) -> tuple[float, float]:
 def _print_cost(label: str, source: Path, count: int, prints: list[bytes]) -> None:
     with_, without = indexing_cost(source)
     print(f"{label}: indexing {count:,} articles took {with_:.2f} s of CPU with the sketches, {without:.2f} s "
-          f"without (+{100 * (with_ / without - 1):.1f}%); the sketches add {2 * stories.K + sum(map(len, prints)) / count:,.0f} "
+          f"without ({100 * (with_ / without - 1):+.1f}%); the sketches add {2 * stories.K + sum(map(len, prints)) / count:,.0f} "
           f"bytes an article ({(2 * stories.K * count + sum(map(len, prints))) / 1e6:.1f} MB)")
 
 
@@ -121,8 +121,10 @@ def _rows(path: Path) -> list[dict]:
             continue
         try:
             row = json.loads(line)
-            if row["label"] not in ("copy", "not", "unsure") or not (row["a"] and row["b"]):
+            if row["label"] not in ("copy", "not", "unsure"):
                 raise ValueError(f"label {row['label']!r}")
+            if not (isinstance(row["a"], str) and row["a"] and isinstance(row["b"], str) and row["b"]):
+                raise ValueError("an empty id")
         except (ValueError, KeyError, TypeError) as e:
             raise SystemExit(f"{path}:{lineno}: not a labelled pair ({e}); expected "
                              '{"n": 100, "a": ID, "b": ID, "label": "copy" | "not" | "unsure"}')
