@@ -26,8 +26,9 @@ document that :func:`to_document` makes; Whoosh gets the rest, :func:`whoosh_fie
 
 Columns hold what every search needs per document without reading stored fields:
 ``day`` (yyyymmdd, 0 when undated), the word counts ``tlen`` and ``blen`` for length
-normalisation, ``hash`` and ``origin`` for incremental indexing, and ``minhash``, the
-body's signature that groups copies of one story (:mod:`indexer.stories`). The article
+normalisation, ``hash`` and ``origin`` for incremental indexing, and ``minhash`` and
+``wordprint``, the body's signature and fingerprint that group copies of one story
+(:mod:`indexer.stories`). The article
 itself is stored once, as JSON, in ``doc``.
 """
 
@@ -43,7 +44,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 11  # 11: pairs with numbers (``bão số 2``); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
+SCHEMA_VERSION = 12  # 12: pairs with numbers (``bão số 2``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
 
 
 class TimtinCodec(W3Codec):
@@ -125,6 +126,7 @@ def make_schema() -> fields.Schema:
         tlen=fields.COLUMN(columns.NumericColumn("I")),
         blen=fields.COLUMN(columns.NumericColumn("I")),
         minhash=fields.COLUMN(columns.VarBytesColumn()),
+        wordprint=fields.COLUMN(columns.VarBytesColumn()),
         official=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         official_title=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         doc=fields.STORED(),
@@ -154,6 +156,7 @@ def to_document(article: Article, content_hash: str) -> dict:
     """The Whoosh document of an article."""
     title_terms, title_len = terms(article.title)
     body_terms, body_len = terms(searchable_body(article))
+    signature, fingerprint = stories.sketch(article.body)
     return {
         "id": article.id,
         "hash": content_hash.encode("ascii"),
@@ -163,7 +166,8 @@ def to_document(article: Article, content_hash: str) -> dict:
         "day": day_number(article),
         "tlen": title_len,
         "blen": body_len,
-        "minhash": stories.signature(article.body),
+        "minhash": signature,
+        "wordprint": fingerprint,
         # the article's person keys ("name (place)"): indexer.people makes people of them
         "official": " ".join(official_term(o.key) for o in article.officials),
         "official_title": " ".join(
