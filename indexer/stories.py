@@ -58,6 +58,8 @@ COVERED = 0.6  # share of the shorter body's words in such runs (same day, or un
 COVERED_OTHER_DAY = 0.65  # the same, for bodies dated on different days
 COVERED_LONGER = 0.2  # share of the longer body's words in such runs
 MAX_DAYS = 7
+COVERED_WHOLE = 0.9  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer
+FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
 MAX_BUCKET = 60  # a band value shared by more articles is boilerplate, not a story
@@ -110,12 +112,21 @@ def _runs(fingerprint: np.ndarray) -> np.ndarray:
     return h
 
 
+def _once(runs: np.ndarray) -> np.ndarray:
+    """Which of *runs* are not filler: a run found more than :data:`FILLER` times in its
+    own body is filler (a table's empty cells, a word repeated down a page), not evidence
+    of a copy. (A body that repeats its title or lead, as many pages do, keeps it.)"""
+    values, inverse, counts = np.unique(runs, return_inverse=True, return_counts=True)
+    return counts[inverse] <= FILLER
+
+
 def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int) -> float:
-    """The share of *words* words that lie in one of *runs* found in *other_sorted*."""
+    """The share of *words* words that lie in one of *runs* found in *other_sorted*
+    (runs repeated within their own body aside: :func:`_once`)."""
     if not len(runs) or not len(other_sorted):
         return 0.0
     at = np.minimum(np.searchsorted(other_sorted, runs), len(other_sorted) - 1)
-    shared = other_sorted[at] == runs
+    shared = (other_sorted[at] == runs) & _once(runs)
     if not shared.any():
         return 0.0
     mark = np.zeros(words, bool)
@@ -138,7 +149,8 @@ def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.
     or undated). Dated on different days, a pair needs more of its text in common: an
     article that repeats yesterday's background under a new lead is a follow-up."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
-    return (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER) & (days_apart <= MAX_DAYS)
+    needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
+    return (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER)
 
 
 def _ordinal(days: np.ndarray) -> np.ndarray:
@@ -197,7 +209,6 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     keep = jaccard * (a + b) / (1 + jaccard) / np.minimum(a, b) >= PREFILTER
     ordinal = _ordinal(days[usable])
     apart = np.where((ordinal[left] > 0) & (ordinal[right] > 0), np.abs(ordinal[left] - ordinal[right]), 0)
-    keep &= apart <= MAX_DAYS
     left, right, apart = left[keep], right[keep], apart[keep]
     if not len(left):
         return story
