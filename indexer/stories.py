@@ -62,6 +62,7 @@ COVERED_WHOLE = 0.9  # further apart than MAX_DAYS, the shorter body must be nea
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
+PREFILTER_WHOLE = 0.7  # the same, for bodies dated more than MAX_DAYS apart (they need COVERED_WHOLE)
 MAX_BUCKET = 60  # a band value shared by more articles is boilerplate, not a story
 FINGERPRINT_WORDS = 5000  # the fingerprint keeps the first words of a longer body
 
@@ -112,21 +113,29 @@ def _runs(fingerprint: np.ndarray) -> np.ndarray:
     return h
 
 
-def _once(runs: np.ndarray) -> np.ndarray:
-    """Which of *runs* are not filler: a run found more than :data:`FILLER` times in its
-    own body is filler (a table's empty cells, a word repeated down a page), not evidence
-    of a copy. (A body that repeats its title or lead, as many pages do, keeps it.)"""
-    values, inverse, counts = np.unique(runs, return_inverse=True, return_counts=True)
-    return counts[inverse] <= FILLER
+def _once(runs: np.ndarray, ranked: np.ndarray | None = None) -> np.ndarray | None:
+    """Which of *runs* are not filler (None: all of them): a run found more than
+    :data:`FILLER` times in its own body is filler (a table's empty cells, a word repeated
+    down a page), not evidence of a copy; a body that repeats its title or lead, as many
+    pages do, keeps it. *ranked*: *runs* sorted, when at hand."""
+    ranked = np.sort(runs) if ranked is None else ranked
+    if len(ranked) <= FILLER or not (ranked[FILLER:] == ranked[:-FILLER]).any():
+        return None  # no run is found more than FILLER times (the usual case)
+    values, counts = np.unique(ranked, return_counts=True)
+    return counts[np.searchsorted(values, runs)] <= FILLER
 
 
-def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int) -> float:
+def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int,
+                   once: np.ndarray | None | bool = False) -> float:
     """The share of *words* words that lie in one of *runs* found in *other_sorted*
-    (runs repeated within their own body aside: :func:`_once`)."""
+    (filler aside: *once* is :func:`_once` of *runs*, computed when not given)."""
     if not len(runs) or not len(other_sorted):
         return 0.0
     at = np.minimum(np.searchsorted(other_sorted, runs), len(other_sorted) - 1)
-    shared = (other_sorted[at] == runs) & _once(runs)
+    shared = other_sorted[at] == runs
+    once = _once(runs) if once is False else once
+    if once is not None:
+        shared &= once
     if not shared.any():
         return 0.0
     mark = np.zeros(words, bool)
@@ -206,26 +215,28 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     jaccard = (sig[left] == sig[right]).mean(axis=1)
     a = np.maximum(words[usable][left], 1).astype(np.float64)
     b = np.maximum(words[usable][right], 1).astype(np.float64)
-    keep = jaccard * (a + b) / (1 + jaccard) / np.minimum(a, b) >= PREFILTER
+    estimate = jaccard * (a + b) / (1 + jaccard) / np.minimum(a, b)
     ordinal = _ordinal(days[usable])
     apart = np.where((ordinal[left] > 0) & (ordinal[right] > 0), np.abs(ordinal[left] - ordinal[right]), 0)
+    keep = estimate >= np.where(apart > MAX_DAYS, PREFILTER_WHOLE, PREFILTER)
     left, right, apart = left[keep], right[keep], apart[keep]
     if not len(left):
         return story
-    runs: dict[int, tuple[int, np.ndarray, np.ndarray]] = {}  # words, runs, runs sorted
+    runs: dict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray | None]] = {}  # words, runs, sorted, not filler
 
-    def runs_of(i: int) -> tuple[int, np.ndarray, np.ndarray]:
+    def runs_of(i: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray | None]:
         if i not in runs:
             words_i = np.frombuffer(fingerprint(int(usable[i])), np.uint8)
             runs_i = _runs(words_i)
-            runs[i] = (len(words_i), runs_i, np.sort(runs_i))
+            ranked = np.sort(runs_i)
+            runs[i] = (len(words_i), runs_i, ranked, _once(runs_i, ranked))
         return runs[i]
 
     shorter = np.zeros(len(left))
     longer = np.zeros(len(left))
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
-        (ni, ri, si), (nj, rj, sj) = runs_of(i), runs_of(j)
-        ci, cj = _covered_share(ri, sj, ni), _covered_share(rj, si, nj)
+        (ni, ri, si, oi), (nj, rj, sj, oj) = runs_of(i), runs_of(j)
+        ci, cj = _covered_share(ri, sj, ni, oi), _covered_share(rj, si, nj, oj)
         shorter[k], longer[k] = (ci, cj) if ni <= nj else (cj, ci)
     ok = is_copy(shorter, longer, apart)
     left, right = left[ok], right[ok]
