@@ -17,15 +17,19 @@ When a searcher opens the index, :func:`group` finds candidate pairs by banding 
 signatures (LSH: :data:`BANDS` bands of :data:`ROWS` positions; two articles equal on a
 whole band are candidates), drops those whose estimated overlap is far too small, and
 compares the fingerprints of the rest: which words of each body lie in a run of
-:data:`RUN` words that the other body holds too (:func:`covered`). A pair is a copy
-(:func:`is_copy`) when such runs cover most of the shorter body (:data:`COVERED`; a
-little more, :data:`COVERED_OTHER_DAY`, when the two are dated on different days: a
-follow-up repeats yesterday's background under a new lead), a fair part of the longer
-(:data:`COVERED_LONGER`: a digest that holds the story among others is not a copy of
-it), and the two are dated at most :data:`MAX_DAYS` apart (template articles, such as
-the weather bulletins of two days, share most of their text). Copies join into stories as stars, not chains: the longest article starts a
-story and its copies join it, so reports that each quote a part of one bulletin do
-not chain into one story through each other.
+:data:`RUN` words that the other body holds too (:func:`covered`; a run found more than
+:data:`FILLER` times in one body is filler and counts for nothing: :func:`_once`). A
+pair is a copy (:func:`is_copy`) when such runs cover most of the shorter body
+(:data:`COVERED`; a little more, :data:`COVERED_OTHER_DAY`, when the two are dated on
+different days: a follow-up repeats yesterday's background under a new lead) and a fair
+part of the longer (:data:`COVERED_LONGER`: a digest that holds the story among others
+is not a copy of it). Dated more than :data:`MAX_DAYS` apart, the shorter must lie
+nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
+weather bulletins or price reports of two dates, share most of their text, but their
+figures break a run every few words, while a text republished weeks later keeps it all.
+Copies join into stories as stars, not chains: the longest article starts a story and
+its copies join it, so reports that each quote a part of one bulletin do not chain into
+one story through each other.
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -125,15 +129,13 @@ def _once(runs: np.ndarray, ranked: np.ndarray | None = None) -> np.ndarray | No
     return counts[np.searchsorted(values, runs)] <= FILLER
 
 
-def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int,
-                   once: np.ndarray | None | bool = False) -> float:
-    """The share of *words* words that lie in one of *runs* found in *other_sorted*
-    (filler aside: *once* is :func:`_once` of *runs*, computed when not given)."""
+def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int, once: np.ndarray | None) -> float:
+    """The share of *words* words that lie in one of *runs* found in *other_sorted*,
+    filler aside (*once*: :func:`_once` of *runs*)."""
     if not len(runs) or not len(other_sorted):
         return 0.0
     at = np.minimum(np.searchsorted(other_sorted, runs), len(other_sorted) - 1)
     shared = other_sorted[at] == runs
-    once = _once(runs) if once is False else once
     if once is not None:
         shared &= once
     if not shared.any():
@@ -146,17 +148,19 @@ def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int,
 
 def covered(a: bytes | np.ndarray, b: bytes | np.ndarray) -> tuple[float, float]:
     """The share of the words of *a*, and of *b* (fingerprints), that lie in a run of
-    RUN words found in the other."""
+    RUN words found in the other (filler aside)."""
     a, b = (np.frombuffer(x, np.uint8) if isinstance(x, bytes) else x for x in (a, b))
     ra, rb = _runs(a), _runs(b)
-    return _covered_share(ra, np.sort(rb), len(a)), _covered_share(rb, np.sort(ra), len(b))
+    return _covered_share(ra, np.sort(rb), len(a), _once(ra)), _covered_share(rb, np.sort(ra), len(b), _once(rb))
 
 
 def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
     """Which compared pairs are copies: the shares of the shorter and of the longer body
     in runs found in both (:func:`covered`), and the days between them (0 = the same day
     or undated). Dated on different days, a pair needs more of its text in common: an
-    article that repeats yesterday's background under a new lead is a follow-up."""
+    article that repeats yesterday's background under a new lead is a follow-up; more
+    than MAX_DAYS apart, the shorter nearly whole: a template article of another date
+    changes its figures every few words."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
     needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
     return (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER)

@@ -143,7 +143,8 @@ def price_bulletin(date: int, issue: int) -> str:
     """A price bulletin published every ten days: the same frame, with that time's prices."""
     frame = (STORIES / "price-bulletin.txt").read_text(encoding="utf-8")
     prices = {k: f"{10 + 7 * n + issue}.000" for n, k in enumerate("abcdefghijkl")}
-    return frame.format(date=date, trend=("tăng nhẹ", "giảm nhẹ", "ổn định")[issue % 3], supply="ổn định", **prices)
+    trend = ("tăng nhẹ", "giảm nhẹ", "ổn định")[issue % 3]
+    return frame.format(date=date, trend=trend, supply="ổn định", **prices)
 
 
 def test_template_bulletins_of_other_dates_are_not_copies():
@@ -164,15 +165,15 @@ def test_template_bulletins_of_other_dates_are_not_copies():
 
 def test_filler_repeated_down_a_page_is_not_evidence_of_a_copy(monkeypatch):
     """A sports site's schedule page and results page, published the same minute, share
-    their table of empty cells ('Đang cập nhật' in every cell) and a line of links: runs
+    their table of empty cells ('chưa có kết quả' in every cell) and a line of links: runs
     of words repeated down one page are filler. Without that rule they were grouped."""
-    rounds = "Vòng loại 1 Vòng loại 2 Vòng 1 Vòng 2 Vòng 3 Vòng 4 Tứ kết Bán kết Chung kết"
-    table = "Mùa giải " + "Đang cập nhật " * 30 + "Xem thêm Bảng xếp hạng Tin thể thao tin quần vợt"
+    rounds = "Vòng một, Vòng hai, Vòng ba, Tứ kết, Bán kết, Chung kết"
+    table = "Giải năm nay: " + "chưa có kết quả; " * 30 + "Xem toàn bộ lịch, bảng điểm và tin quần vợt khác."
     pages = [_article("Thứ Hai, 02/02/2026 20:45", title, [order, table, lead])
              for title, order, lead in (
                  ("Lịch thi đấu quần vợt đơn nam mới nhất", rounds,
                   "Lễ bốc thăm giải đấu xếp hai tay vợt hàng đầu vào cùng một nhánh."),
-                 ("Kết quả thi đấu quần vợt đơn nữ mới nhất", " ".join(reversed(rounds.split(" Vòng "))),
+                 ("Kết quả thi đấu quần vợt đơn nữ mới nhất", ", ".join(reversed(rounds.split(", "))),
                   "Hạt giống số một dừng bước ngay vòng hai sau ba ván đấu."))]
     assert _group(pages, [20260202, 20260202]) == [0, 1]
     monkeypatch.setattr(stories, "FILLER", 10**9)
