@@ -17,15 +17,19 @@ When a searcher opens the index, :func:`group` finds candidate pairs by banding 
 signatures (LSH: :data:`BANDS` bands of :data:`ROWS` positions; two articles equal on a
 whole band are candidates), drops those whose estimated overlap is far too small, and
 compares the fingerprints of the rest: which words of each body lie in a run of
-:data:`RUN` words that the other body holds too (:func:`covered`). A pair is a copy
-(:func:`is_copy`) when such runs cover most of the shorter body (:data:`COVERED`; a
-little more, :data:`COVERED_OTHER_DAY`, when the two are dated on different days: a
-follow-up repeats yesterday's background under a new lead), a fair part of the longer
-(:data:`COVERED_LONGER`: a digest that holds the story among others is not a copy of
-it), and the two are dated at most :data:`MAX_DAYS` apart (template articles, such as
-the weather bulletins of two days, share most of their text). Copies join into stories as stars, not chains: the longest article starts a
-story and its copies join it, so reports that each quote a part of one bulletin do
-not chain into one story through each other.
+:data:`RUN` words that the other body holds too (:func:`covered`; a run found more than
+:data:`FILLER` times in one body is filler and counts for nothing: :func:`_once`). A
+pair is a copy (:func:`is_copy`) when such runs cover most of the shorter body
+(:data:`COVERED`; a little more, :data:`COVERED_OTHER_DAY`, when the two are dated on
+different days: a follow-up repeats yesterday's background under a new lead) and a fair
+part of the longer (:data:`COVERED_LONGER`: a digest that holds the story among others
+is not a copy of it). Dated more than :data:`MAX_DAYS` apart, the shorter must lie
+nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
+weather bulletins or price reports of two dates, share most of their text, but their
+figures break a run every few words, while a text republished weeks later keeps it all.
+Copies join into stories as stars, not chains: the longest article starts a story and
+its copies join it, so reports that each quote a part of one bulletin do not chain into
+one story through each other.
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -58,8 +62,11 @@ COVERED = 0.6  # share of the shorter body's words in such runs (same day, or un
 COVERED_OTHER_DAY = 0.65  # the same, for bodies dated on different days
 COVERED_LONGER = 0.2  # share of the longer body's words in such runs
 MAX_DAYS = 7
+COVERED_WHOLE = 0.9  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer
+FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
+PREFILTER_WHOLE = 0.7  # the same, for bodies dated more than MAX_DAYS apart (they need COVERED_WHOLE)
 MAX_BUCKET = 60  # a band value shared by more articles is boilerplate, not a story
 FINGERPRINT_WORDS = 5000  # the fingerprint keeps the first words of a longer body
 
@@ -110,12 +117,27 @@ def _runs(fingerprint: np.ndarray) -> np.ndarray:
     return h
 
 
-def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int) -> float:
-    """The share of *words* words that lie in one of *runs* found in *other_sorted*."""
+def _once(runs: np.ndarray, ranked: np.ndarray | None = None) -> np.ndarray | None:
+    """Which of *runs* are not filler (None: all of them): a run found more than
+    :data:`FILLER` times in its own body is filler (a table's empty cells, a word repeated
+    down a page), not evidence of a copy; a body that repeats its title or lead, as many
+    pages do, keeps it. *ranked*: *runs* sorted, when at hand."""
+    ranked = np.sort(runs) if ranked is None else ranked
+    if len(ranked) <= FILLER or not (ranked[FILLER:] == ranked[:-FILLER]).any():
+        return None  # no run is found more than FILLER times (the usual case)
+    values, counts = np.unique(ranked, return_counts=True)
+    return counts[np.searchsorted(values, runs)] <= FILLER
+
+
+def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int, once: np.ndarray | None) -> float:
+    """The share of *words* words that lie in one of *runs* found in *other_sorted*,
+    filler aside (*once*: :func:`_once` of *runs*)."""
     if not len(runs) or not len(other_sorted):
         return 0.0
     at = np.minimum(np.searchsorted(other_sorted, runs), len(other_sorted) - 1)
     shared = other_sorted[at] == runs
+    if once is not None:
+        shared &= once
     if not shared.any():
         return 0.0
     mark = np.zeros(words, bool)
@@ -126,19 +148,22 @@ def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int) -> fl
 
 def covered(a: bytes | np.ndarray, b: bytes | np.ndarray) -> tuple[float, float]:
     """The share of the words of *a*, and of *b* (fingerprints), that lie in a run of
-    RUN words found in the other."""
+    RUN words found in the other (filler aside)."""
     a, b = (np.frombuffer(x, np.uint8) if isinstance(x, bytes) else x for x in (a, b))
     ra, rb = _runs(a), _runs(b)
-    return _covered_share(ra, np.sort(rb), len(a)), _covered_share(rb, np.sort(ra), len(b))
+    return _covered_share(ra, np.sort(rb), len(a), _once(ra)), _covered_share(rb, np.sort(ra), len(b), _once(rb))
 
 
 def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
     """Which compared pairs are copies: the shares of the shorter and of the longer body
     in runs found in both (:func:`covered`), and the days between them (0 = the same day
     or undated). Dated on different days, a pair needs more of its text in common: an
-    article that repeats yesterday's background under a new lead is a follow-up."""
+    article that repeats yesterday's background under a new lead is a follow-up; more
+    than MAX_DAYS apart, the shorter nearly whole: a template article of another date
+    changes its figures every few words."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
-    return (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER) & (days_apart <= MAX_DAYS)
+    needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
+    return (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER)
 
 
 def _ordinal(days: np.ndarray) -> np.ndarray:
@@ -194,27 +219,28 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     jaccard = (sig[left] == sig[right]).mean(axis=1)
     a = np.maximum(words[usable][left], 1).astype(np.float64)
     b = np.maximum(words[usable][right], 1).astype(np.float64)
-    keep = jaccard * (a + b) / (1 + jaccard) / np.minimum(a, b) >= PREFILTER
+    estimate = jaccard * (a + b) / (1 + jaccard) / np.minimum(a, b)
     ordinal = _ordinal(days[usable])
     apart = np.where((ordinal[left] > 0) & (ordinal[right] > 0), np.abs(ordinal[left] - ordinal[right]), 0)
-    keep &= apart <= MAX_DAYS
+    keep = estimate >= np.where(apart > MAX_DAYS, PREFILTER_WHOLE, PREFILTER)
     left, right, apart = left[keep], right[keep], apart[keep]
     if not len(left):
         return story
-    runs: dict[int, tuple[int, np.ndarray, np.ndarray]] = {}  # words, runs, runs sorted
+    runs: dict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray | None]] = {}  # words, runs, sorted, not filler
 
-    def runs_of(i: int) -> tuple[int, np.ndarray, np.ndarray]:
+    def runs_of(i: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray | None]:
         if i not in runs:
             words_i = np.frombuffer(fingerprint(int(usable[i])), np.uint8)
             runs_i = _runs(words_i)
-            runs[i] = (len(words_i), runs_i, np.sort(runs_i))
+            ranked = np.sort(runs_i)
+            runs[i] = (len(words_i), runs_i, ranked, _once(runs_i, ranked))
         return runs[i]
 
     shorter = np.zeros(len(left))
     longer = np.zeros(len(left))
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
-        (ni, ri, si), (nj, rj, sj) = runs_of(i), runs_of(j)
-        ci, cj = _covered_share(ri, sj, ni), _covered_share(rj, si, nj)
+        (ni, ri, si, oi), (nj, rj, sj, oj) = runs_of(i), runs_of(j)
+        ci, cj = _covered_share(ri, sj, ni, oi), _covered_share(rj, si, nj, oj)
         shorter[k], longer[k] = (ci, cj) if ni <= nj else (cj, ci)
     ok = is_copy(shorter, longer, apart)
     left, right = left[ok], right[ok]

@@ -4,8 +4,9 @@ tests/data/stories holds an article written for these tests (original.txt), anot
 report of the same event, written separately (separately-written.txt), a report written
 from the same press release (same-release.txt: most of its three-word phrases are the
 original's, few of its ten-word runs), the next day's follow-up that repeats its
-background under a new lead (follow-up.txt), and the paragraphs of three days' weather
-bulletins (bulletins/), each day repeating part of the day before. The copies are made
+background under a new lead (follow-up.txt), the paragraphs of three days' weather
+bulletins (bulletins/), each day repeating part of the day before, and the frame of a
+price bulletin published every ten days (price-bulletin.txt). The copies are made
 from the original the way aggregators republish: another title, a dateline, a
 paragraph cut, numbers written another way, a day later.
 """
@@ -39,10 +40,23 @@ def republished(text: str, *, date: str = "Thứ Tư, 13/05/2026", title: str | 
     return out[:cut] + out[out.index("NGỌC ANH"):]
 
 
+def next_meeting(text: str) -> str:
+    """The original as a template for the next meeting's report ten days later: the
+    same frame, other figures, and another paragraph for the speech."""
+    speech = next(p for p in text.split("\n\n") if p.startswith("Phát biểu"))
+    bank = (STORIES / "follow-up.txt").read_text(encoding="utf-8").split("\n\n")[-2]
+    for old, new in (("Thứ Ba, 12/05/2026 10:20", "Thứ Sáu, 22/05/2026"), ("(12/5)", "(22/5)"),
+                     ("1.350", "1.420"), ("2.000 hộ", "2.150 hộ"), ("20%", "25%"), ("15 đến 25", "18 đến 27"),
+                     ("12 tập thể và 18", "9 tập thể và 14"), (speech, bank)):
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    """The original, two copies, the separate report, and the original's text as a
-    template article ten days later (another week's bulletin): indexed."""
+    """The original, two copies, the separate report, and the next meeting's report ten
+    days later, written on the original as a template: indexed."""
     root = tmp_path_factory.mktemp("stories")
     src = root / "src"
     src.mkdir()
@@ -54,8 +68,7 @@ def archive(tmp_path_factory):
         encoding="utf-8")
     (src / "bai-rieng.txt").write_text((STORIES / "separately-written.txt").read_text(encoding="utf-8"),
                                        encoding="utf-8")
-    (src / "tuan-sau.txt").write_text(original.replace("Thứ Ba, 12/05/2026 10:20", "Thứ Sáu, 22/05/2026"),
-                                      encoding="utf-8")
+    (src / "tuan-sau.txt").write_text(next_meeting(original), encoding="utf-8")
     index = root / "index"
     indexing.update(index, [src])
     return index
@@ -79,8 +92,8 @@ def test_a_republished_copy_is_grouped_and_another_report_of_the_event_is_not():
     original = (STORIES / "original.txt").read_text(encoding="utf-8")
     texts = [original, republished(original), (STORIES / "separately-written.txt").read_text(encoding="utf-8")]
     assert _group(texts, [20260512, 20260513, 20260512]) == [0, 0, 2]
-    # the same copy dated ten days apart is another week's article, not a copy
-    assert _group(texts[:2], [20260512, 20260522]) == [0, 1]
+    # republished three weeks later, nearly whole, it is still a copy
+    assert _group(texts[:2], [20260512, 20260602]) == [0, 0]
     # a deleted copy groups nothing
     assert _group(texts, [20260512, 20260513, 20260512], [True, False, True]) == [0, 1, 2]
     # identical text, identical sketches; no words, no signature to match
@@ -124,6 +137,58 @@ def test_a_digest_holding_the_story_among_many_is_not_a_copy_of_it():
     shorter, longer = stories.covered(stories.sketch(story)[1], stories.sketch(digest.split("\n\n", 2)[2])[1])
     assert shorter > 0.95 and longer < stories.COVERED_LONGER
     assert _group([original, digest], [20260512, 20260513]) == [0, 1]
+
+
+def price_bulletin(date: int, issue: int) -> str:
+    """A price bulletin published every ten days: the same frame, with that time's prices."""
+    frame = (STORIES / "price-bulletin.txt").read_text(encoding="utf-8")
+    prices = {k: f"{10 + 7 * n + issue}.000" for n, k in enumerate("abcdefghijkl")}
+    trend = ("tăng nhẹ", "giảm nhẹ", "ổn định")[issue % 3]
+    return frame.format(date=date, trend=trend, supply="ổn định", **prices)
+
+
+def test_template_bulletins_of_other_dates_are_not_copies():
+    """Price bulletins ten days apart share their frame (most of their text in shared runs),
+    but not their prices: more than MAX_DAYS apart, a pair is a copy only when the
+    shorter lies nearly whole (COVERED_WHOLE) in the longer, as a republished text does."""
+    issues = [price_bulletin(1, 0), price_bulletin(11, 1), price_bulletin(21, 2)]
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    for a, b in ((issues[0], issues[1]), (original, next_meeting(original))):
+        shorter, longer = stories.covered(*(stories.sketch(parsing.parse_text(t, "x", "x")[0].body)[1]
+                                            for t in (a, b)))
+        assert stories.COVERED_OTHER_DAY <= min(shorter, longer) and max(shorter, longer) < stories.COVERED_WHOLE
+    assert _group(issues, [20260501, 20260511, 20260521]) == [0, 1, 2]
+    assert _group([original, next_meeting(original)], [20260512, 20260522]) == [0, 1]
+    # one bulletin republished a month later is a copy
+    assert _group([issues[0], issues[0]], [20260501, 20260601]) == [0, 0]
+
+
+def test_filler_repeated_down_a_page_is_not_evidence_of_a_copy(monkeypatch):
+    """A sports site's schedule page and results page, published the same minute, share
+    their table of empty cells ('chưa có kết quả' in every cell) and a line of links: runs
+    of words repeated down one page are filler. Without that rule they were grouped."""
+    rounds = "Vòng một, Vòng hai, Vòng ba, Tứ kết, Bán kết, Chung kết"
+    table = "Giải năm nay: " + "chưa có kết quả; " * 30 + "Xem toàn bộ lịch, bảng điểm và tin quần vợt khác."
+    pages = [_article("Thứ Hai, 02/02/2026 20:45", title, [order, table, lead])
+             for title, order, lead in (
+                 ("Lịch thi đấu quần vợt đơn nam mới nhất", rounds,
+                  "Lễ bốc thăm giải đấu xếp hai tay vợt hàng đầu vào cùng một nhánh."),
+                 ("Kết quả thi đấu quần vợt đơn nữ mới nhất", ", ".join(reversed(rounds.split(", "))),
+                  "Hạt giống số một dừng bước ngay vòng hai sau ba ván đấu."))]
+    assert _group(pages, [20260202, 20260202]) == [0, 1]
+    monkeypatch.setattr(stories, "FILLER", 10**9)
+    assert _group(pages, [20260202, 20260202]) == [0, 0]
+    # pages that repeat their lead (as the summary, a caption and the first paragraph)
+    # keep it: all of their shared runs count, as without the rule
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    lead = original.split("\n\n")[2]
+    thrice = original.replace(lead, f"{lead}\n\n{lead}\n\n{lead}")
+    pair = [thrice, republished(thrice)]
+    fingerprints = [stories.sketch(parsing.parse_text(t, "x", "x")[0].body)[1] for t in pair]
+    without_rule = stories.covered(*fingerprints)
+    monkeypatch.undo()
+    assert stories.covered(*fingerprints) == without_rule
+    assert _group(pair, [20260512, 20260512]) == [0, 0]
 
 
 def test_bulletins_that_each_repeat_the_day_before_do_not_chain_into_one_story():
