@@ -14,7 +14,10 @@ unrelated) or ``unsure`` (left out). Each file is its own part of the table:
   written; the rule was chosen on all of them (dev);
 * tests/data/stories/real_pairs_heldout2.jsonl: 134 pairs labelled blind before round 2
   of the rule, measured once as held-out after it; round 3 was chosen on them too, so
-  they are dev now (the file keeps its name; its pairs are numbered from 100).
+  they are dev now (the file keeps its name; its pairs are numbered from 100);
+* tests/data/stories/real_pairs_heldout3.jsonl: 120 pairs drawn the same way among articles
+  in neither earlier file (seed 20261203; none left above 0.8 overlap), labelled blind before
+  round 3 and measured once after it (numbered from 300): the held-out part.
 
 A pair counts as grouped when the two articles end in the same story after grouping the
 whole 15,000 articles, as the index does. Skipped with a note without ../shared.
@@ -42,6 +45,7 @@ from tests.tools.realnews import REAL_NEWS, ROOT
 
 LABELS = ROOT / "tests" / "data" / "stories" / "real_pairs.jsonl"
 DEV2 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout2.jsonl"  # held-out in round 2, dev since round 3
+HELD_OUT = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout3.jsonl"  # blind before round 3
 
 
 def _articles_jsonl(path: Path):
@@ -166,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parts = {"dev: real_pairs.jsonl": _rows(LABELS)}
     if DEV2.exists():
         parts["dev: real_pairs_heldout2.jsonl"] = _rows(DEV2)
+    if HELD_OUT.exists():
+        parts["held-out: real_pairs_heldout3.jsonl"] = _rows(HELD_OUT)
     unknown = [f"{part.split(': ')[1]} n={r['n']}: {x}" for part, rows in parts.items() for r in rows
                for x in (r["a"], r["b"]) if x not in story]
     if unknown:
