@@ -369,6 +369,91 @@ def test_courts_and_the_centre_are_found_however_written_and_tu_stays_a_word(mak
         assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["trung-uong", "tu"], query
 
 
+# Abbreviations of the news and the long forms papers also write (rows added from 15,000
+# real articles; see tests/tools/eval_abbreviations.py). Each pair: (short, long).
+NEWS_ABBREVIATIONS = [
+    ("HLV Nguyễn Hữu Thắng", "huấn luyện viên Nguyễn Hữu Thắng"),
+    ("Chủ tịch HĐQT", "Chủ tịch Hội đồng quản trị"),
+    ("vùng ĐBSCL", "vùng Đồng bằng sông Cửu Long"),
+    ("NSƯT Thành Lộc", "Nghệ sĩ Ưu tú Thành Lộc"),
+    ("Cơ quan CSĐT", "Cơ quan Cảnh sát điều tra"),
+    ("Thống đốc NHNN", "Thống đốc Ngân hàng Nhà nước"),
+    ("Công ty TNHH Minh Phát", "Công ty trách nhiệm hữu hạn Minh Phát"),
+    ("HĐXX tuyên án", "hội đồng xét xử tuyên án"),
+]
+
+
+@pytest.mark.parametrize("short, long", NEWS_ABBREVIATIONS)
+def test_abbreviations_of_the_news_and_their_long_forms_find_each_other(make_index, short, long):
+    searcher = make_index([
+        {"id": "short", "title": "Tin", "body": f"Sáng 12/6, {short} đã lên tiếng."},
+        {"id": "long", "title": "Tin", "body": f"Chiều 12/6, {long} cho biết thêm."},
+        {"id": "other", "title": "Tin", "body": "Chiều 12/6, người dân cho biết thêm về vụ việc."},
+    ])
+    for query in (short, long):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["long", "short"], query
+
+
+def test_dotted_abbreviations_find_their_long_forms(make_index):
+    """Titles and schools are written with dots: ``PGS.TS``, ``ThS.``, ``ĐH Quốc gia``."""
+    searcher = make_index([
+        {"id": "pgs", "title": "Y tế", "body": "Theo PGS.TS Trần Đắc Phu, dịch sốt xuất huyết tăng."},
+        {"id": "pho-gs", "title": "Y tế", "body": "Phó giáo sư Trần Đắc Phu cảnh báo dịch sốt xuất huyết."},
+        {"id": "ths", "title": "Luật", "body": "ThS. Nguyễn Trương Tín, giảng viên ĐH Luật, nói."},
+        {"id": "thac-si", "title": "Luật", "body": "Thạc sĩ Nguyễn Trương Tín, giảng viên Đại học Luật, nói."},
+        {"id": "dhqg", "title": "Tuyển sinh", "body": "ĐHQG Hà Nội công bố điểm chuẩn."},
+        {"id": "dh-qg", "title": "Tuyển sinh", "body": "ĐH Quốc gia Hà Nội công bố điểm chuẩn."},
+        {"id": "dai-hoc-qg", "title": "Tuyển sinh", "body": "Đại học Quốc gia Hà Nội công bố điểm chuẩn."},
+    ])
+    for query in ("PGS Trần Đắc Phu", "phó giáo sư Trần Đắc Phu"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["pgs", "pho-gs"], query
+    for query in ("ThS Nguyễn Trương Tín", "thạc sĩ Nguyễn Trương Tín"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["thac-si", "ths"], query
+    for query in ("ĐHQG Hà Nội", "ĐH Quốc gia Hà Nội", "Đại học Quốc gia Hà Nội"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["dai-hoc-qg", "dh-qg", "dhqg"], query
+
+
+def test_abbreviations_with_ampersands_and_hyphens_find_every_spelling(make_index):
+    """Ministries and bodies are written with ``&`` or ``-``, or as one word, or in full."""
+    searcher = make_index([
+        {"id": "tt-amp", "title": "Viễn thông", "body": "Bộ TT&TT yêu cầu nhà mạng chuẩn hóa thuê bao."},
+        {"id": "tt-long", "title": "Viễn thông", "body": "Bộ Thông tin và Truyền thông yêu cầu chuẩn hóa thuê bao."},
+        {"id": "ld-hyphen", "title": "Lao động", "body": "Sở LĐ-TB&XH tỉnh trao quà cho gia đình chính sách."},
+        {"id": "ld-word", "title": "Lao động", "body": "Sở LĐTBXH tỉnh trao quà Tết."},
+        {"id": "ld-long", "title": "Lao động", "body": "Sở Lao động – Thương binh và Xã hội tỉnh trao quà."},
+        {"id": "ca-tp", "title": "An ninh", "body": "Công an TP Hà Nội bắt nhóm cướp giật."},
+        {"id": "catp", "title": "An ninh", "body": "CATP Hà Nội bắt nhóm đua xe."},
+        {"id": "ca-thanh-pho", "title": "An ninh", "body": "Công an thành phố Hà Nội bắt nhóm trộm."},
+    ])
+    for query in ("Bộ TT&TT", "Bộ Thông tin và Truyền thông"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["tt-amp", "tt-long"], query
+    for query in ("Sở LĐ-TB&XH", "Sở LĐTBXH", "Sở Lao động – Thương binh và Xã hội"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["ld-hyphen", "ld-long", "ld-word"], query
+    for query in ("CATP Hà Nội", "Công an TP Hà Nội", "Công an thành phố Hà Nội"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["ca-thanh-pho", "ca-tp", "catp"], query
+
+
+def test_ambiguous_abbreviations_find_only_themselves(make_index):
+    """BTC is Ban tổ chức or Bộ Tài chính, CP cổ phần or Chính phủ, TS tiến sĩ or thí sinh,
+    ĐT đội tuyển or điện thoại: the table leaves them out, so neither long form asks for them."""
+    searcher = make_index([
+        {"id": "btc", "title": "Lễ hội", "body": "BTC lễ hội hoa ban cho biết có 20 gian hàng."},
+        {"id": "ban-to-chuc", "title": "Lễ hội", "body": "Ban tổ chức lễ hội hoa ban cho biết thêm."},
+        {"id": "bo-tai-chinh", "title": "Thuế", "body": "Bộ Tài chính đề xuất tăng thuế bảo vệ môi trường."},
+        {"id": "cong-ty-cp", "title": "Cổ phiếu", "body": "Công ty CP Sữa Việt Nam chia cổ tức."},
+        {"id": "chinh-phu", "title": "Họp", "body": "Chính phủ họp phiên thường kỳ tháng 6."},
+        {"id": "thi-sinh", "title": "Thi cử", "body": "Mỗi TS được đăng ký nhiều nguyện vọng."},
+        {"id": "tien-si", "title": "Khoa học", "body": "Tiến sĩ Lê Văn Hưng bảo vệ luận án."},
+    ])
+    assert ids(searcher.search(SearchRequest(query="BTC"))) == ["btc"]
+    assert ids(searcher.search(SearchRequest(query="Ban tổ chức"))) == ["ban-to-chuc"]
+    assert ids(searcher.search(SearchRequest(query="Bộ Tài chính"))) == ["bo-tai-chinh"]
+    assert ids(searcher.search(SearchRequest(query="Chính phủ"))) == ["chinh-phu"]
+    assert ids(searcher.search(SearchRequest(query="CP"))) == ["cong-ty-cp"]
+    assert ids(searcher.search(SearchRequest(query="tiến sĩ"))) == ["tien-si"]
+    assert ids(searcher.search(SearchRequest(query="TS"))) == ["thi-sinh"]
+
+
 def test_a_quoted_phrase_with_a_number_matches_that_number_only(make_index):
     """Storms, decrees, roads and dates are named by numbers: "bão số 2" is not "bão số 1"."""
     searcher = make_index([
