@@ -370,67 +370,47 @@ def test_courts_and_the_centre_are_found_however_written_and_tu_stays_a_word(mak
 
 
 # Abbreviations of the news and the long forms papers also write (rows added from 15,000
-# real articles; see tests/tools/eval_abbreviations.py). Each pair: (short, long).
-NEWS_ABBREVIATIONS = [
-    ("HLV Nguyễn Hữu Thắng", "huấn luyện viên Nguyễn Hữu Thắng"),
-    ("Chủ tịch HĐQT", "Chủ tịch Hội đồng quản trị"),
-    ("vùng ĐBSCL", "vùng Đồng bằng sông Cửu Long"),
-    ("NSƯT Thành Lộc", "Nghệ sĩ Ưu tú Thành Lộc"),
-    ("Cơ quan CSĐT", "Cơ quan Cảnh sát điều tra"),
-    ("Thống đốc NHNN", "Thống đốc Ngân hàng Nhà nước"),
-    ("Công ty TNHH Minh Phát", "Công ty trách nhiệm hữu hạn Minh Phát"),
-    ("HĐXX tuyên án", "hội đồng xét xử tuyên án"),
+# real articles; see tests/tools/eval_abbreviations.py): articles writing each spelling,
+# then the queries that must find all of them (and not the article about something else).
+SPELLINGS = [
+    *(([f"Sáng 12/6, {short} đã lên tiếng.", f"Chiều 12/6, {long} cho biết thêm."], [short, long])
+      for short, long in [
+          ("HLV Nguyễn Hữu Thắng", "huấn luyện viên Nguyễn Hữu Thắng"),
+          ("Chủ tịch HĐQT", "Chủ tịch Hội đồng quản trị"),
+          ("vùng ĐBSCL", "vùng Đồng bằng sông Cửu Long"),
+          ("NSƯT Thành Lộc", "Nghệ sĩ Ưu tú Thành Lộc"),
+          ("Cơ quan CSĐT", "Cơ quan Cảnh sát điều tra"),
+          ("Thống đốc NHNN", "Thống đốc Ngân hàng Nhà nước"),
+          ("Công ty TNHH Minh Phát", "Công ty trách nhiệm hữu hạn Minh Phát"),
+          ("HĐXX tuyên án", "hội đồng xét xử tuyên án"),
+      ]),
+    # titles and schools written with dots
+    (["Theo PGS.TS Trần Đắc Phu, dịch sốt xuất huyết tăng.", "Phó giáo sư Trần Đắc Phu cảnh báo dịch."],
+     ["PGS Trần Đắc Phu", "phó giáo sư Trần Đắc Phu"]),
+    (["ThS. Nguyễn Trương Tín, giảng viên ĐH Luật, nói.", "Thạc sĩ Nguyễn Trương Tín, giảng viên Đại học Luật."],
+     ["ThS Nguyễn Trương Tín", "thạc sĩ Nguyễn Trương Tín"]),
+    (["ĐHQG Hà Nội công bố điểm chuẩn.", "ĐH Quốc gia Hà Nội công bố điểm chuẩn.",
+      "Đại học Quốc gia Hà Nội công bố điểm chuẩn."],
+     ["ĐHQG Hà Nội", "ĐH Quốc gia Hà Nội", "Đại học Quốc gia Hà Nội"]),
+    # ministries and bodies written with & or -, as one word, half short or in full
+    (["Bộ TT&TT yêu cầu chuẩn hóa thuê bao.", "Bộ Thông tin và Truyền thông yêu cầu chuẩn hóa thuê bao."],
+     ["Bộ TT&TT", "Bộ Thông tin và Truyền thông"]),
+    (["Sở LĐ-TB&XH tỉnh trao quà.", "Sở LĐTBXH tỉnh trao quà Tết.", "Sở Lao động – Thương binh và Xã hội tỉnh trao quà."],
+     ["Sở LĐ-TB&XH", "Sở LĐTBXH", "Sở Lao động – Thương binh và Xã hội"]),
+    (["Công an TP Hà Nội bắt nhóm cướp giật.", "CATP Hà Nội bắt nhóm đua xe.", "Công an thành phố Hà Nội bắt nhóm trộm."],
+     ["CATP Hà Nội", "Công an TP Hà Nội", "Công an thành phố Hà Nội"]),
 ]
 
 
-@pytest.mark.parametrize("short, long", NEWS_ABBREVIATIONS)
-def test_abbreviations_of_the_news_and_their_long_forms_find_each_other(make_index, short, long):
+@pytest.mark.parametrize("bodies, queries", SPELLINGS, ids=[q[0] for _, q in SPELLINGS])
+def test_every_spelling_of_an_abbreviation_finds_the_others(make_index, bodies, queries):
     searcher = make_index([
-        {"id": "short", "title": "Tin", "body": f"Sáng 12/6, {short} đã lên tiếng."},
-        {"id": "long", "title": "Tin", "body": f"Chiều 12/6, {long} cho biết thêm."},
-        {"id": "other", "title": "Tin", "body": "Chiều 12/6, người dân cho biết thêm về vụ việc."},
+        *({"id": f"a{k}", "title": "Tin", "body": body} for k, body in enumerate(bodies)),
+        {"id": "other", "title": "Tin", "body": "Chiều 12/6, người dân cho biết thêm về vụ việc ở Hà Nội."},
     ])
-    for query in (short, long):
-        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["long", "short"], query
-
-
-def test_dotted_abbreviations_find_their_long_forms(make_index):
-    """Titles and schools are written with dots: ``PGS.TS``, ``ThS.``, ``ĐH Quốc gia``."""
-    searcher = make_index([
-        {"id": "pgs", "title": "Y tế", "body": "Theo PGS.TS Trần Đắc Phu, dịch sốt xuất huyết tăng."},
-        {"id": "pho-gs", "title": "Y tế", "body": "Phó giáo sư Trần Đắc Phu cảnh báo dịch sốt xuất huyết."},
-        {"id": "ths", "title": "Luật", "body": "ThS. Nguyễn Trương Tín, giảng viên ĐH Luật, nói."},
-        {"id": "thac-si", "title": "Luật", "body": "Thạc sĩ Nguyễn Trương Tín, giảng viên Đại học Luật, nói."},
-        {"id": "dhqg", "title": "Tuyển sinh", "body": "ĐHQG Hà Nội công bố điểm chuẩn."},
-        {"id": "dh-qg", "title": "Tuyển sinh", "body": "ĐH Quốc gia Hà Nội công bố điểm chuẩn."},
-        {"id": "dai-hoc-qg", "title": "Tuyển sinh", "body": "Đại học Quốc gia Hà Nội công bố điểm chuẩn."},
-    ])
-    for query in ("PGS Trần Đắc Phu", "phó giáo sư Trần Đắc Phu"):
-        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["pgs", "pho-gs"], query
-    for query in ("ThS Nguyễn Trương Tín", "thạc sĩ Nguyễn Trương Tín"):
-        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["thac-si", "ths"], query
-    for query in ("ĐHQG Hà Nội", "ĐH Quốc gia Hà Nội", "Đại học Quốc gia Hà Nội"):
-        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["dai-hoc-qg", "dh-qg", "dhqg"], query
-
-
-def test_abbreviations_with_ampersands_and_hyphens_find_every_spelling(make_index):
-    """Ministries and bodies are written with ``&`` or ``-``, or as one word, or in full."""
-    searcher = make_index([
-        {"id": "tt-amp", "title": "Viễn thông", "body": "Bộ TT&TT yêu cầu nhà mạng chuẩn hóa thuê bao."},
-        {"id": "tt-long", "title": "Viễn thông", "body": "Bộ Thông tin và Truyền thông yêu cầu chuẩn hóa thuê bao."},
-        {"id": "ld-hyphen", "title": "Lao động", "body": "Sở LĐ-TB&XH tỉnh trao quà cho gia đình chính sách."},
-        {"id": "ld-word", "title": "Lao động", "body": "Sở LĐTBXH tỉnh trao quà Tết."},
-        {"id": "ld-long", "title": "Lao động", "body": "Sở Lao động – Thương binh và Xã hội tỉnh trao quà."},
-        {"id": "ca-tp", "title": "An ninh", "body": "Công an TP Hà Nội bắt nhóm cướp giật."},
-        {"id": "catp", "title": "An ninh", "body": "CATP Hà Nội bắt nhóm đua xe."},
-        {"id": "ca-thanh-pho", "title": "An ninh", "body": "Công an thành phố Hà Nội bắt nhóm trộm."},
-    ])
-    for query in ("Bộ TT&TT", "Bộ Thông tin và Truyền thông"):
-        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["tt-amp", "tt-long"], query
-    for query in ("Sở LĐ-TB&XH", "Sở LĐTBXH", "Sở Lao động – Thương binh và Xã hội"):
-        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["ld-hyphen", "ld-long", "ld-word"], query
-    for query in ("CATP Hà Nội", "Công an TP Hà Nội", "Công an thành phố Hà Nội"):
-        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["ca-thanh-pho", "ca-tp", "catp"], query
+    every = [f"a{k}" for k in range(len(bodies))]
+    for query in queries:
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == every, query
 
 
 def test_ambiguous_abbreviations_find_only_themselves(make_index):
@@ -445,13 +425,9 @@ def test_ambiguous_abbreviations_find_only_themselves(make_index):
         {"id": "thi-sinh", "title": "Thi cử", "body": "Mỗi TS được đăng ký nhiều nguyện vọng."},
         {"id": "tien-si", "title": "Khoa học", "body": "Tiến sĩ Lê Văn Hưng bảo vệ luận án."},
     ])
-    assert ids(searcher.search(SearchRequest(query="BTC"))) == ["btc"]
-    assert ids(searcher.search(SearchRequest(query="Ban tổ chức"))) == ["ban-to-chuc"]
-    assert ids(searcher.search(SearchRequest(query="Bộ Tài chính"))) == ["bo-tai-chinh"]
-    assert ids(searcher.search(SearchRequest(query="Chính phủ"))) == ["chinh-phu"]
-    assert ids(searcher.search(SearchRequest(query="CP"))) == ["cong-ty-cp"]
-    assert ids(searcher.search(SearchRequest(query="tiến sĩ"))) == ["tien-si"]
-    assert ids(searcher.search(SearchRequest(query="TS"))) == ["thi-sinh"]
+    for query, only in [("BTC", "btc"), ("Ban tổ chức", "ban-to-chuc"), ("Bộ Tài chính", "bo-tai-chinh"),
+                        ("Chính phủ", "chinh-phu"), ("CP", "cong-ty-cp"), ("tiến sĩ", "tien-si"), ("TS", "thi-sinh")]:
+        assert ids(searcher.search(SearchRequest(query=query))) == [only], query
 
 
 def test_a_quoted_phrase_with_a_number_matches_that_number_only(make_index):

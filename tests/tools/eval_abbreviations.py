@@ -23,7 +23,8 @@ included, so "đầu tư" is not ``TƯ``.
 
 Recall = |matched ∩ truth| / |truth|; precision = |matched ∩ truth| / |matched|. The
 precision of a short query counts what its letters also match (``HS`` is also a
-customs code), which no table can change.
+customs code), which no table can change. The means are over the rows some article
+writes; a mean precision, over the queries that found something.
 
 Measured on the real news of ``../shared/real-news`` (index cached in ``var/``, see
 :mod:`tests.tools.realnews`; skipped with a note when absent) and on our own
