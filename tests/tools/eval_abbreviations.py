@@ -16,8 +16,10 @@ The truth is read from the text, not from the index: an article holds a row when
 writes any form that stands for the same thing (the row's two sides and, through rows
 sharing a form, theirs: ``TP.HCM``, ``TPHCM``, ``TP. Hồ Chí Minh``...), in its title or
 its body. Words of a form stand side by side when only spaces, or one ``.``, ``-``,
-``–``, ``&``, ``/`` or ``,`` stand between them (``TP.HCM``, ``KT-XH``, "Văn hóa, Thể
-thao"), never a line break. A long form compares by :func:`indexer.normalize.exact`
+``–``, ``&`` or ``/`` stand between them (``TP.HCM``, ``KT-XH``, "kinh tế - xã hội"),
+or a comma where the form has one ("Văn hóa, Thể thao"), never a line break. This is
+wider than the index's side by side (spaces, or one ``-``, ``/`` or ``&``), so a
+spelling that no table can make the index find ("kinh tế - xã hội") counts as missed. A long form compares by :func:`indexer.normalize.exact`
 (case and tone placement aside); an abbreviation as the table writes it, capitals
 included, so "đầu tư" is not ``TƯ``.
 
