@@ -209,8 +209,8 @@ def _share(right: int, of: int) -> str:
 def report(title: str, rows: list[Row], n_articles: int, before_name: str) -> dict[str, object]:
     """Print the table of *rows*; return its means."""
     print(f"\n{title}: {len(rows)} rows, {n_articles} articles; before = {before_name}")
-    print(f"{'abbreviation':<10} {'long form':<34} {'truth':>5} | {'short: found/right before → after':>34}"
-          f" {'recall':>11} | {'long: found/right before → after':>34} {'recall':>11}")
+    print(f"{'short':<10} {'long form':<34} {'truth':>5} | {'short query: found/right before → after, recall':>46}"
+          f" | {'long query: found/right before → after, recall':>46}")
     for r in rows:
         cells = []
         for q in (r.short_query, r.long_query):
