@@ -424,9 +424,12 @@ def test_ambiguous_abbreviations_find_only_themselves(make_index):
         {"id": "chinh-phu", "title": "Họp", "body": "Chính phủ họp phiên thường kỳ tháng 6."},
         {"id": "thi-sinh", "title": "Thi cử", "body": "Mỗi TS được đăng ký nhiều nguyện vọng."},
         {"id": "tien-si", "title": "Khoa học", "body": "Tiến sĩ Lê Văn Hưng bảo vệ luận án."},
+        {"id": "dien-thoai", "title": "Giúp đỡ", "body": "Mọi đóng góp xin liên hệ ĐT: 0912 345 678."},
+        {"id": "doi-tuyen", "title": "Bóng đá", "body": "Đội tuyển U22 tập trung chuẩn bị SEA Games."},
     ])
     for query, only in [("BTC", "btc"), ("Ban tổ chức", "ban-to-chuc"), ("Bộ Tài chính", "bo-tai-chinh"),
-                        ("Chính phủ", "chinh-phu"), ("CP", "cong-ty-cp"), ("tiến sĩ", "tien-si"), ("TS", "thi-sinh")]:
+                        ("Chính phủ", "chinh-phu"), ("CP", "cong-ty-cp"), ("tiến sĩ", "tien-si"), ("TS", "thi-sinh"),
+                        ("đội tuyển", "doi-tuyen"), ("ĐT", "dien-thoai")]:
         assert ids(searcher.search(SearchRequest(query=query))) == [only], query
 
 
