@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "5"  # issue #11: the shapes of real prose; round 3: the 200 real labels, people apart
+EXTRACTOR_VERSION = "6"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -49,7 +49,7 @@ thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trư�
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
 thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
 đoàn đại biểu quốc hội | tùy viên | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
-tham mưu trưởng | tổng tham mưu trưởng
+tham mưu trưởng | tổng tham mưu trưởng | đại diện vốn nhà nước | đại diện phần vốn nhà nước
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -290,9 +290,18 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
         (in "Chủ tịch UBND tỉnh Đoàn Thu Hà" the name is not part of the body).
     """
     n = 0
+    company = False  # right after "Công ty", "Xí nghiệp": the company's own words, in lower case
     while n < limit and i + n < len(words) and (_joined(words, i + n) or _dash_in_body(words, i + n, n)):
         w = words[i + n]
         pair = (w.low, words[i + n + 1].low) if i + n + 1 < len(words) else None
+        if n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) in _COMPANY_HEADS or (
+            n and words[i + n - 1].low in ("tnhh", "mtv")
+        ):
+            company = True
+        if company and (m := _company_words(words, i + n)):
+            n += m  # "Công ty phát điện 1", "Công ty TNHH một thành viên thoát nước", "Xí nghiệp xe buýt"
+            continue
+        company = False
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
@@ -349,6 +358,37 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
 
 
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức")}
+# What a company's name opens with; its own words may follow in lower case.
+_COMPANY_HEADS = {
+    tuple(exact(w) for w in p.split()) for p in ("công ty", "tập đoàn", "xí nghiệp", "nhà máy", "thành viên", "hữu hạn")
+}
+# A company's words that are also verbs, in the pairs that name its trade.
+_COMPANY_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "phát điện|phát triển|phát hành|khai thác|giải khát|xây dựng|xây lắp|cung ứng|cung cấp|bảo vệ|"
+    "bảo hiểm|chế biến|đầu tư|tư vấn|vận tải|vận chuyển|xuất khẩu|xuất nhập|sản xuất|cấp nước|thoát nước|"
+    "chiếu sáng|một thành|trách nhiệm|thành viên|hữu hạn|cổ phần|dịch vụ|kinh doanh|bảo dưỡng|truyền tải".split("|")
+}
+
+
+def _company_words(words: list[_Word], k: int) -> int:
+    """How many lower-case words at *k* go on with a company's name right after its head
+    ("Công ty | phát điện 1", "Xí nghiệp | xe buýt nhanh", "Công ty TNHH | một thành viên"),
+    up to a verb or a function word; a number ends it."""
+    w = words[k]
+    if not _joined(words, k) or w.gap != " ":
+        return 0
+    if w.text.isdigit():
+        return 1 if k and words[k - 1].text.islower() and words[k - 1].low not in _COMPANY_HEADS_LAST else 0
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if nxt is not None and nxt.gap == " " and (w.low, nxt.low) in _COMPANY_PAIRS:
+        return 2
+    if not w.text.islower() or w.low in _STOP or w.low in _VERBS or w.low in _SOFT_STOP:
+        return 0
+    return 1
+
+
+_COMPANY_HEADS_LAST = {b for _, b in _COMPANY_HEADS}
 
 
 def _body_opens(words: list[_Word], k: int) -> bool:
@@ -558,6 +598,7 @@ def _name_run(words: list[_Word], i: int) -> int:
             break  # "ĐBQH Dương Trung Quốc | Chức năng của Cục ...": the next sentence, its full stop missing
         if n >= 1 and (words[i + n].text in _STARTERS or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
+            and words[i].text not in _STATE_BRAND_WORDS and words[i].text != "Vietnam"  # "Vietnam Airlines | Nguyễn"
         )) and not _last_before_post(words, i, n):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
@@ -815,7 +856,9 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
     middle name and a given name."""
     for k in range(start + 1, end - 1):
         w, nxt = words[k], words[k + 1]
-        if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text):
+        if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text) and (
+            w.text not in _STATE_BRAND_WORDS and w.text != "Vietnam"  # "Vietnam Airlines"
+        ):
             return True
         if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and not _province_at(words, k) and not (
             w.text == "Y" and _province_at(words, k + 1)  # "ĐH Y Hà Nội"
@@ -844,7 +887,7 @@ def _title_names_someone(title: str) -> bool:
         return True
     if any(  # "Bộ trưởng Thông tin Awwad bin": a foreign name inside the title
         w.is_cap and w.text.isascii() and len(w.text) > 2 and _foreign_name(w.text) and not _COUNTRY_IN.search(w.text)
-        and words[k - 1].low not in _LEVELS and words[k - 1].low not in _PLACE_WORDS and words[k - 1].low != "phố"
+        and w.text not in _STATE_BRAND_WORDS and words[k - 1].low not in _LEVELS and words[k - 1].low not in _PLACE_WORDS and words[k - 1].low != "phố"
         and not words[k - 1].is_cap  # "huyện Ia Grai", "Đắk Glong": a place of the Central Highlands
         and k + 1 < len(words) and words[k + 1].text.islower()
         for k, w in enumerate(words) if k > 0
@@ -857,6 +900,7 @@ def _title_names_someone(title: str) -> bool:
             return True
     return _names_someone(words, 0, len(words)) or (
         len(words) > 1 and words[-1].is_cap and last.isascii() and _foreign_name(last) and not _COUNTRY_IN.search(last)
+        and last not in _STATE_BRAND_WORDS
         and not words[-2].is_cap and words[-2].low not in _PLACE_WORDS and words[-2].low not in _LEVELS  # "huyện Kông Chro"
     )
 
@@ -1300,14 +1344,30 @@ _TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL
 
 
 # Words of a title that name a company, and those that make a company the state's own.
-_COMPANY = re.compile(r"\b(?:công ty|cty|tập đoàn|tnhh|cổ phần|ctcp|doanh nghiệp|ceo|ngân hàng)\b(.*)")
+_COMPANY = re.compile(
+    r"\b(?:công ty|cty|tập đoàn|tnhh|cổ phần|ctcp|doanh nghiệp|ceo|ngân hàng|xí nghiệp|nhà máy)\b(.*)"
+)
 _BOARD = re.compile(r"\b(?:hđqt|hội đồng quản trị)\b")
+# The brands of the state's own corporations and banks, written as the news writes them: a
+# post before one is a state company's ("Tổng giám đốc Vietnam Airlines", "Giám đốc Agribank
+# chi nhánh tỉnh X"), and the brand is no foreign name.
+STATE_BRANDS = """Agribank|Agibank|Vietcombank|VietinBank|Vietinbank|BIDV|Sabeco|Habeco|Vietnam Airlines|
+Viettel|VNPT|MobiFone|Mobifone|VinaPhone|Vinaphone|Petrolimex|PetroVietnam|Petrovietnam|Vinacomin|Vinachem|
+Vinafood|Vinatex|Vinalines|Vinashin|Vicem|Vietsovpetro|Vietnam Post|VNPost|Vinaincon|Vinaconex|Satra|
+Vissan|Genco|EVNGENCO|VEAM|Lilama|Vimico|Vinataba|Vietfracht|Saigontourist|SCIC|VNA|ACV|VATM"""
+_STATE_BRAND_RE = re.compile(r"\b(?:" + "|".join(re.escape(b.lower()) for b in STATE_BRANDS.replace("\n", "").split("|")) + r")\b")
+_STATE_BRAND_WORDS = {w for b in STATE_BRANDS.replace("\n", "").split("|") for w in b.split()} - {"Vietnam", "Post"}
 _STATE_OWNED = re.compile(
     r"nhà nước|điện lực|\bevn|viettel|vnpt|vietcombank|agribank|bidv|vietinbank|petrovietnam|\bpvn|dầu khí|"
     r"\bthan\b|khoáng sản|vinacomin|xổ số|bưu điện|bưu chính|mobifone|tổng công ty|đường sắt|cấp nước|thoát nước|"
     r"đô thị|thủy lợi|thuỷ lợi|lâm nghiệp|lâm trường|xăng dầu|petrolimex|\bmtv\b|một thành viên|tập đoàn [^,]*việt nam|"
     r"công ích|quốc phòng|quân đội|công an|bảo việt|vinafood|vinatex|vinalines|vinashin|chính sách xã hội|"
-    r"đầu tư và phát triển|nông nghiệp và phát triển|ngân hàng phát triển|ngân hàng công thương|csxh|nhnn"
+    r"đầu tư và phát triển|nông nghiệp và phát triển|ngân hàng phát triển|ngân hàng công thương|csxh|nhnn|"
+    # the state's industries: power plants and grids, airlines and airports, buses, lighting
+    r"nhiệt điện|thủy điện|thuỷ điện|phát điện|truyền tải điện|hàng không|cảng hàng không|xe buýt|chiếu sáng|"
+    r"cây xanh|môi trường đô thị|giao dịch chứng khoán|lưu ký chứng khoán|vận tải hành khách công cộng|"
+    r"\b[xz]\s?\d{2,3}\b|"  # the army's factories: "Nhà máy X51", "Nhà máy Z111"
+    + "|".join(re.escape(b.lower()) for b in STATE_BRANDS.replace("\n", "").split("|"))
 )
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 
@@ -1319,14 +1379,19 @@ def _private(title: str) -> bool:
     Vietnamese word). A bare ``Giám đốc công ty`` is one too (which company is not said); state companies are not
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
-    if _NOT_PUBLIC.search(low) or _brand_after_post(title) or _unknown_body_after_post(title):
+    if _NOT_PUBLIC.search(low):
         return True
     if "kinh doanh" in low and not re.search(r"nhà nước|đăng ký kinh doanh", low):
         return True  # "trưởng phòng kinh doanh", "Xí nghiệp kinh doanh …": a business's post
-    if re.search(r"\b(?:tnhh|cổ phần|ctcp|cty cp|công ty cp)\b", low) and not re.search(r"\bmtv\b|một thành viên|điện lực|nhà nước", low):
+    if re.search(r"\b(?:tnhh|trách nhiệm hữu hạn|cổ phần|ctcp|cty cp|công ty cp)\b", low) and not re.search(
+        r"\bmtv\b|một thành viên|điện lực|nhà nước|tổng công ty", low
+    ):
         return True  # a limited or joint-stock company, not one of the state's one-member companies
     if _STATE_OWNED.search(low):
+        # a state company's board and brand are the state's: "Chủ tịch HĐQT Tổng công ty …"
         return False
+    if _brand_after_post(title) or _unknown_body_after_post(title):
+        return True
     company = _COMPANY.search(low)
     if company or _BOARD.search(low):
         return True  # a company not said to be the state's, even unnamed ("Giám đốc Công ty"): leave it out
@@ -1338,7 +1403,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|xí nghiệp|cấp cao|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
+    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
@@ -1424,6 +1489,24 @@ def _bare_executive(title: str) -> bool:
     return tuple(words) in _EXECUTIVE
 
 
+_BARE_BOARD = re.compile(
+    r"^(?:(?:phó )?chủ tịch|(?:ủy|uỷ|thành) viên) (?:hđqt|hội đồng quản trị|hđtv|hội đồng thành viên)$"
+)
+
+
+def _bare_board(title: str) -> bool:
+    """Whether *title* is a seat on a board with no company named (``Ủy viên HĐQT``), which
+    is a state company's only for someone the article names in one."""
+    return bool(_BARE_BOARD.match(title.lower()))
+
+
+def _state_company(title: str) -> bool:
+    """Whether *title* is a post in a state company: ``Tổng giám đốc Sabeco``, ``Giám đốc
+    Công ty TNHH một thành viên thoát nước``."""
+    low = title.lower()
+    return bool((_COMPANY.search(low) or _STATE_BRAND_RE.search(low) or "tổng công ty" in low) and not _private(title))
+
+
 _AND = re.compile(r"\s+và\s+")
 
 
@@ -1488,15 +1571,23 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 m, s = _mentions(window)
                 found += m
                 shorts += s
+    held: list[tuple[str, list[str]]] = []  # (name, titles) that count only for someone found public
     for mention in found:
         titles = [_after_and(t) for t in mention.titles]
         # heads of private companies are not officials (issue #11), nor are others' titles
-        titles = [t for t in titles if not _title_names_someone(t) and not _private(t)]
+        titles = [t for t in titles if not _title_names_someone(t)]
+        boards = [t for t in titles if _bare_board(t)]
+        titles = [t for t in titles if not _private(t)]
         if mention.titles and not titles:
+            if boards:
+                held.append((mention.name, boards))
             continue
         mention.titles = titles
         if mention.titles and all(_bare_executive(t) for t in mention.titles):
-            continue  # "ông X, Giám đốc": no body to tell a public post from a private one
+            # "ông X, Giám đốc": no body to tell a public post from a private one, unless the
+            # article gives X a public post elsewhere ("ông X, Phó Tổng giám đốc" of a state company)
+            held.append((mention.name, mention.titles + boards))
+            continue
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
         name = canonical_name(mention.name)
@@ -1506,6 +1597,13 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         entry = people.setdefault(key, (name, [], set()))
         for title in mention.titles:
             _add_title(entry, title)
+    for name, titles in held:
+        entry = people.get(name_key(canonical_name(name)))
+        if entry is not None:
+            state_company = any(_state_company(t) for t in entry[1])
+            for title in titles:
+                if state_company or not _bare_board(title):
+                    _add_title(entry, title)
     if len(people) > 1:
         _merge_short_forms(people)
     if len(people) >= 1:
