@@ -95,7 +95,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -283,7 +283,7 @@ def is_post(title: str) -> bool:
     return bool(words) and n == len(words)
 
 
-def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool = True) -> int:
+def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool = True) -> int:
     """How many words from *i* continue the name of a body after a post.
 
     :param stop_at_person: stop before a capitalised run that starts with a surname
@@ -331,8 +331,19 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
             n += 1 + place  # "Đại sứ Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán tại Lào"
-        elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in ("ban", "hiệp"):
-            n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly), "Liên hiệp các tổ chức hữu nghị"
+        elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in (
+            "ban", "hiệp", "ủy", "uỷ"
+        ):
+            n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly), "Liên hiệp các tổ chức hữu nghị",
+            # "Đảng ủy các cơ quan Đảng tỉnh"
+        elif w.low == "về" and n and words[i + n - 1].low == "phạm" and i + n + 1 < len(words) and (
+            words[i + n + 1].low in _BODY_WORDS or words[i + n + 1].low in _BODY_TAIL_WORDS
+        ):
+            n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy"
+        elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
+            x.text in _SCHOOLS for x in words[max(i, i + n - 5):i + n]
+        ):
+            n += 1  # "Trường THPT Yên Định 1": a school's number
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
@@ -346,8 +357,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             words[i + n + 1].is_cap and words[i + n + 1].text.isascii() and _foreign_name(words[i + n + 1].text)
         ):  # ("Tổng thống và David Pecker": a foreign name after "và" is someone else)
             n += 1
-        elif n and _second_syllable(words, i + n):
-            n += 1
+        elif (n or _post_ends_in_body(words, i)) and _second_syllable(words, i + n):
+            n += 1  # ("Trưởng phòng Cảnh sát | điều tra": the post itself named the body)
         elif w.text.isdigit() and w.gap == "-":  # "Covid-19"
             n += 1
         elif n and _completes_word(words, i + n):
@@ -357,7 +368,17 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
     return n
 
 
-_BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức")}
+_BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
+_SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
+
+
+def _post_ends_in_body(words: list[_Word], i: int) -> bool:
+    """Whether the post just before word *i* ends in a body's capitalised name: "Trưởng phòng
+    Cảnh sát" (a post of its own), after which the body's lower-case words go on."""
+    return i >= 3 and (words[i - 2].low, words[i - 1].low) in _POST_BODIES and words[i - 3].low in _BODY_HEADS
+
+
+_POST_BODIES = {tuple(exact(w) for w in p.split()) for p in ("cảnh sát", "quản lý")}
 # What a company's name opens with; its own words may follow in lower case.
 _COMPANY_HEADS = {
     tuple(exact(w) for w in p.split()) for p in ("công ty", "tập đoàn", "xí nghiệp", "nhà máy", "thành viên", "hữu hạn")
@@ -468,7 +489,8 @@ _BODY_TAIL_WORDS = set(
     exact(w)
     for w in """biểu diễn vận tải hành khách công cộng quy phạm văn bản tàu cá thần kinh tham mưu quản lý điều
     giao thông nông thôn kinh tế hạ tầng kỹ thuật xúc tiến thương mại dịch vụ tổng hợp môi trường chất lượng
-    đo lường tiêu chuẩn chữa bệnh xuất nhập khẩu""".split()
+    đo lường tiêu chuẩn chữa bệnh xuất nhập khẩu điều tra tội phạm ma túy trật tự tham nhũng buôn lậu chức vụ
+    thanh toán đa tuyến giám định thực hiện chính sách huyết học truyền máu di tích đền chùa hình sự""".split()
 )
 # Lower-case words that most often follow "ông X Y Z" in the 15,000 real articles of
 # ../shared/real-news (verbs and function words): after a title they start the sentence's
@@ -523,7 +545,7 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
     if not w.text.islower() or w.low in _STOP or w.text.isdigit():
         return False
     # a body's own words reach further: "Trung tâm Quản lý và điều hành vận tải hành khách"
-    for back in range(1, 11 if w.low in _BODY_TAIL_WORDS else 7):
+    for back in range(1, 15 if w.low in _BODY_TAIL_WORDS else 7):
         prev = words[k - back] if k - back >= 0 else None
         if prev is None:
             return False
@@ -540,6 +562,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                     and words[k - 1].gap in (" ", " – ", " - ")
                     and w.low not in _VERBS)
             )
+        if prev.low == "về" and k - back >= 1 and words[k - back - 1].low == "phạm":
+            continue  # "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội"
         if (prev.low in _STOP and prev.low not in _BODY_HEADS) or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
     return False

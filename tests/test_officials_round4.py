@@ -69,3 +69,27 @@ def test_bare_posts_and_board_seats_count_for_someone_public_elsewhere():
 )
 def test_private_boards_and_bare_posts_stay_out(text):
     assert officials(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Phạm Quốc Huy, Phó trưởng phòng Cảnh sát điều tra tội phạm về kinh tế Công an tỉnh Nghệ An, cho biết "
+         "vụ án đã được khởi tố.",
+         [("Phạm Quốc Huy", ["Phó trưởng phòng Cảnh sát điều tra tội phạm về kinh tế Công an tỉnh Nghệ An"])]),
+        ("Đại tá Lê Văn Hòa, Trưởng phòng CSĐT tội phạm về trật tự xã hội cho biết đã bắt hai đối tượng.",
+         [("Lê Văn Hòa", ["Đại tá", "Trưởng phòng CSĐT tội phạm về trật tự xã hội"])]),
+        ("Ông Vũ Thanh Tùng, Giám đốc Trung tâm Giám định bảo hiểm y tế và thanh toán đa tuyến khu vực phía Nam, "
+         "cho biết chi phí tăng.",
+         [("Vũ Thanh Tùng",
+           ["Giám đốc Trung tâm Giám định bảo hiểm y tế và thanh toán đa tuyến khu vực phía Nam"])]),
+        ("Ông Lê Văn Hòa, Hiệu trưởng trường THPT Hậu Lộc 2, cho biết học sinh đã nhập học.",
+         [("Lê Văn Hòa", ["Hiệu trưởng trường THPT Hậu Lộc 2"])]),
+        ("Ông Lê Văn Hòa, Phó Bí thư Thường trực Đảng ủy các cơ quan Đảng tỉnh, cho biết vậy.",
+         [("Lê Văn Hòa", ["Phó Bí thư Thường trực Đảng ủy các cơ quan Đảng tỉnh"])]),
+        ("Ông Lê Văn Hòa, Trưởng ban quản lý di tích đền Hùng, cho biết khách đông.",
+         [("Lê Văn Hòa", ["Trưởng ban quản lý di tích đền Hùng"])]),
+    ],
+)
+def test_a_long_body_name_in_lower_case_is_not_cut(text, expected):
+    assert officials(text) == expected
