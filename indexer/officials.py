@@ -49,7 +49,7 @@ thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trư�
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
 thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
 đoàn đại biểu quốc hội | tùy viên | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
-tham mưu trưởng | tổng tham mưu trưởng | đại diện vốn nhà nước | đại diện phần vốn nhà nước
+tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ tọa | chủ toạ | đại diện vốn nhà nước | đại diện phần vốn nhà nước
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -95,7 +95,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|tối cao|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -1055,6 +1055,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 run_start += 1  # "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova X"
             if run_start < j and _inside_word(words, run_start + 1) and run_start + 2 < len(words):
                 run_start += 2  # "Thứ trưởng Bộ Quốc Phòng Trần Đơn": "Quốc Phòng" is the body's name
+            if (
+                run_start < len(words) and words[run_start].text == "Đoàn" and run_start > 0
+                and words[run_start - 1].low in ("ương", "ư", "tư") and _name_run(words, run_start) >= 3
+            ):
+                run_start += 1  # "Bí thư thứ nhất Trung ương Đoàn | Lê Quốc Phong": the Youth Union, no surname
             run_len = _name_run(words, run_start)
             if run_len and _joined(words, run_start):
                 run = _parts(words, run_start, run_start + run_len)
@@ -1181,7 +1186,8 @@ def _memorial(words: list[_Word], i: int) -> bool:
 def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[list[_Mention], int]:
     """People named after a title that ends at word *j*, not right after it:
 
-    * ``Giám đốc Sở Y tế Quảng Trị, bà Lê Thị Hương``: a comma (or a dash), an honorific;
+    * ``Giám đốc Sở Y tế Quảng Trị, bà Lê Thị Hương``: a comma (or a dash, or nothing:
+      ``Chủ tọa phiên tòa bà X``), an honorific;
     * ``quyết định cách chức Chủ tịch UBND xã đối với ông X``: a discipline or an
       appointment, the post first;
     * ``các Phó Chủ tịch UBND tỉnh: A, B và C``: one post, a list of people.
@@ -1198,9 +1204,9 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     )):
         return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
         # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's)
-    if gap in (",", "-", "–") and words[j].low in ("ông", "bà") or (
-        gap in (",", "-", "–") and words[j].low == "đồng" and j + 1 < len(words) and words[j + 1].low == "chí"
-    ):
+    if gap in (",", "-", "–", "") and words[j].low in ("ông", "bà") or (
+        gap in (",", "-", "–", "") and words[j].low == "đồng" and j + 1 < len(words) and words[j + 1].low == "chí"
+    ):  # ("Chủ tọa phiên tòa bà X": no comma either)
         k = j + (2 if words[j].low == "đồng" else 1)
         people = _list_of_people(words, k, one=True)
     elif (

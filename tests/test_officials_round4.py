@@ -93,3 +93,24 @@ def test_private_boards_and_bare_posts_stay_out(text):
 )
 def test_a_long_body_name_in_lower_case_is_not_cut(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "tối cao" in lower case goes on with the court's name, and a name of two words follows
+        ("Theo Phó Chánh án TAND tối cao Nguyễn Sơn, luật mới có nhiều điểm tiến bộ.",
+         [("Nguyễn Sơn", ["Phó Chánh án TAND tối cao"])]),
+        # a presiding judge, the honorific with no comma before it
+        ("Chủ tọa phiên tòa bà Trần Thị Mỹ Hạnh cho hay sẽ nghị án trong hai ngày.",
+         [("Trần Thị Mỹ Hạnh", ["Chủ tọa phiên tòa"])]),
+        # the Youth Union's "Đoàn" is no surname after "Trung ương"
+        ("Dự lễ có Bí thư thứ nhất T.Ư Đoàn Lê Quốc Tuấn và nhiều khách mời.",
+         [("Lê Quốc Tuấn", ["Bí thư thứ nhất T.Ư Đoàn"])]),
+        # (a body's lower-case words still go on: no verb here)
+        ("Ông Lê Văn Tuấn, Giám đốc Sở Thông tin và truyền thông cho biết mạng đã ổn định.",
+         [("Lê Văn Tuấn", ["Giám đốc Sở Thông tin và truyền thông"])]),
+    ],
+)
+def test_posts_written_around_the_name(text, expected):
+    assert officials(text) == expected
