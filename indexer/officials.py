@@ -50,6 +50,9 @@ sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng tr
 thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
 đoàn đại biểu quốc hội | tùy viên | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
 tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ tọa | chủ toạ | đại diện vốn nhà nước | đại diện phần vốn nhà nước
+hạt trưởng | đồn trưởng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
+đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
+thành viên hội đồng thành viên
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -305,6 +308,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and w.is_cap and pair in _OPENER_PAIRS:
+            break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
             break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
@@ -368,6 +373,12 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
     return n
 
 
+# A sentence's opening words, capitalised: they end a title that a missing full stop runs on.
+_OPENER_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|"
+    "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian".split("|")
+}
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
 _SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
 
@@ -929,10 +940,40 @@ def _title_names_someone(title: str) -> bool:
     )
 
 
+# What links a name to a post that follows it: "là", "sẽ là", "giữ chức", "trở thành",
+# "đảm nhận chức vụ", "được bầu giữ chức", "được bổ nhiệm làm", each maybe after "sẽ",
+# "vừa", "chính thức", "tiếp tục", "thôi" ("ông X sẽ thôi giữ chức Tổng giám đốc").
+_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới".split()}
+_LINKS = sorted(
+    (tuple(exact(w) for w in p.split()) for p in (
+        "là", "giữ chức", "giữ chức vụ", "giữ cương vị", "đảm nhận chức vụ", "đảm nhận chức", "đảm nhiệm chức vụ",
+        "trở thành", "làm", "bầu làm", "bầu giữ chức", "bổ nhiệm làm", "bổ nhiệm giữ chức", "bổ nhiệm", "bầu",
+        "giao giữ chức", "giao phụ trách",
+    )),
+    key=len, reverse=True,
+)
+
+
+def _link_at(words: list[_Word], i: int) -> int:
+    """Length of the words at *i* that link a name to its post ("sẽ thôi giữ chức"), or 0."""
+    k = i
+    while k < len(words) and k - i < 4 and words[k].low in _LINK_LEADS and words[k].gap == " ":
+        k += 1
+    for link in _LINKS:
+        if tuple(w.low for w in words[k:k + len(link)]) == link and all(w.gap == " " for w in words[k:k + len(link)]):
+            return k + len(link) - i
+    return 0
+
+
 def _titles_after_la(text: str, words: list[_Word], i: int) -> list[str]:
-    """Titles after "là" (is) right after a name: "ông Hùng là Thị ủy viên, Chủ tịch Hội ..."."""
-    if i + 1 >= len(words) or words[i].low != "là" or words[i].gap != " " or not _post_at(words, i + 1)[0]:
+    """Titles after "là" (is), or another link, right after a name: "ông Hùng là Thị ủy viên,
+    Chủ tịch Hội ...", "ông X giữ chức Chủ tịch UBND huyện", "ông Y sẽ là Tổng giám đốc"."""
+    if i >= len(words) or words[i].gap != " ":
         return []
+    link = 1 if words[i].low == "là" else _link_at(words, i)
+    if not link or i + link >= len(words) or words[i + link].gap != " " or not _post_at(words, i + link)[0]:
+        return []
+    i += link - 1  # the post opens after the link, as after "là"
     first, _ = _post_at(words, i + 1)
     first += _body_tail(words, i + 1 + first, stop_at_person=False)
     first += _place_after(words, i + 1, i + 1 + first)
@@ -1101,6 +1142,16 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     last_end = after
                     i = after
                     continue
+            if j > i + post_len and (m := _bracket_then_name(words, j)):
+                # "Bí thư Đảng ủy xã X (huyện Y, tỉnh Z) Đỗ Văn A", "Chủ tịch HĐTV Tập đoàn … (TKV) B"
+                after = m + _name_run(words, m)
+                name = _parts(words, m, after)
+                title = text[words[i].start:words[m].start].rstrip()
+                if _good_name(name) and _plausible(name, False, title) and not _split_place(name, False)[0]:
+                    before = pending if pending_end == i else []
+                    mentions.append(_Mention(" ".join(name), [*before, title, *_titles_after(text, words, after)]))
+                    last_end = i = after
+                    continue
             if not is_rank or (j > i + post_len):
                 found, end = _people_after_title(text, words, i, j)
                 if found:
@@ -1149,6 +1200,22 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 shorts += [(words[i].text, t) for t in _titles_after_la(text, words, i + 1)] or [(words[i].text, None)]
         i += 1
     return mentions, shorts
+
+
+def _bracket_then_name(words: list[_Word], j: int) -> int:
+    """Where a name starts right after a bracket that opens at word *j* and holds a place or
+    an abbreviation (at most 8 words), or 0: "… xã Quế Long (huyện Quế Sơn, Quảng Nam) Đỗ Văn A"."""
+    if j >= len(words) or words[j].gap.strip() != "(":
+        return 0
+    for m in range(j + 1, min(j + 9, len(words))):
+        gap = words[m].gap
+        if "(" in gap or "." in gap:
+            return 0
+        if ")" in gap:
+            return m if gap.strip() == ")" and gap.endswith(" ") and words[m].is_cap and _name_run(words, m) >= 2 and (
+                words[m].text in SURNAMES
+            ) else 0
+    return 0
 
 
 def _on_behalf(words: list[_Word], i: int) -> bool:
@@ -1208,6 +1275,9 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         gap in (",", "-", "–", "") and words[j].low == "đồng" and j + 1 < len(words) and words[j + 1].low == "chí"
     ):  # ("Chủ tọa phiên tòa bà X": no comma either)
         k = j + (2 if words[j].low == "đồng" else 1)
+        people = _list_of_people(words, k, one=True)
+    elif gap == "" and j + 2 < len(words) and words[j].low == "là" and words[j + 1].low in ("ông", "bà"):
+        k = j + 2  # "Chủ tịch UBND xã là ông X"
         people = _list_of_people(words, k, one=True)
     elif (
         gap == "" and j + 2 < len(words) and (words[j].low, words[j + 1].low) == ("đối", "với")
@@ -1507,7 +1577,8 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
-    "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội".split("|"))}
+    "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội|kế toán trưởng|"
+    "trưởng đại diện".split("|"))}
 
 
 def _bare_executive(title: str) -> bool:

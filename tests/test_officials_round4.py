@@ -114,3 +114,60 @@ def test_a_long_body_name_in_lower_case_is_not_cut(text, expected):
 )
 def test_posts_written_around_the_name(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Nguyễn Văn Nam giữ chức Chủ tịch UBND huyện Thạch Hà từ năm 2015.",
+         [("Nguyễn Văn Nam", ["Chủ tịch UBND huyện Thạch Hà"])]),
+        ("Ông Nguyễn Văn Nam trở thành Chủ tịch UBND huyện Thạch Hà từ năm 2015.",
+         [("Nguyễn Văn Nam", ["Chủ tịch UBND huyện Thạch Hà"])]),
+        ("Bà Trần Thị Lan được bầu giữ chức Phó Chủ tịch HĐND tỉnh Quảng Bình.",
+         [("Trần Thị Lan", ["Phó Chủ tịch HĐND tỉnh Quảng Bình"])]),
+        ("UBND tỉnh quyết định bổ nhiệm ông Hoàng Văn Sơn giữ chức Giám đốc Sở Xây dựng.",
+         [("Hoàng Văn Sơn", ["Giám đốc Sở Xây dựng"])]),
+        # a missing full stop: the next sentence's opening words are no part of the title
+        ("Từ ngày 12/6 ông Nguyễn Văn Nam sẽ là Tổng giám đốc Habeco Liên quan đến việc này, Bộ cho biết.",
+         [("Nguyễn Văn Nam", ["Tổng giám đốc Habeco"])]),
+        # the post first, then "là ông"
+        ("Chủ tịch UBND xã Diễn Lâm là ông Nguyễn Văn An cho biết đã báo cáo huyện.",
+         [("Nguyễn Văn An", ["Chủ tịch UBND xã Diễn Lâm"])]),
+        # a bracket between the title and the name
+        ("Đại gia đình của Bí thư Đảng ủy xã Quế Sơn (huyện Quế Sơn, Quảng Nam) Đỗ Văn Hùng giữ nhiều chức vụ.",
+         [("Đỗ Văn Hùng", ["Bí thư Đảng ủy xã Quế Sơn (huyện Quế Sơn, Quảng Nam)"])]),
+    ],
+)
+def test_a_post_after_a_linking_verb_or_a_bracket(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Nguyễn Văn Nam làm việc với Chủ tịch UBND tỉnh về dự án.",
+        "Ông Nguyễn Văn Nam là con trai của Chủ tịch UBND tỉnh.",
+        "Ông Lê Hồng Sơn sẽ thôi giữ chức Tổng giám đốc từ tháng sau.",  # a bare post: whose company?
+    ],
+)
+def test_a_linking_verb_needs_a_post_right_after_it(text):
+    assert officials(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Trần Văn Bình, Hạt trưởng Hạt Kiểm lâm huyện Hương Sơn cho biết rừng được giữ.",
+         [("Trần Văn Bình", ["Hạt trưởng Hạt Kiểm lâm huyện Hương Sơn"])]),
+        ("Ông Trần Văn Bình, Đồn trưởng Đồn Biên phòng Cửa khẩu Cầu Treo cho biết đã bắt giữ.",
+         [("Trần Văn Bình", ["Đồn trưởng Đồn Biên phòng Cửa khẩu Cầu Treo"])]),
+        ("Ông Trần Văn Bình, Kế toán trưởng Tổng công ty Đường sắt Việt Nam cho biết lỗ giảm.",
+         [("Trần Văn Bình", ["Kế toán trưởng Tổng công ty Đường sắt Việt Nam"])]),
+        ("Ông Trần Văn Bình, thành viên HĐQT Vietcombank cho biết lãi tăng.",
+         [("Trần Văn Bình", ["thành viên HĐQT Vietcombank"])]),
+        ("Ông Trần Văn Bình, Chấp hành viên Chi cục Thi hành án dân sự huyện Kỳ Anh cho biết đã cưỡng chế.",
+         [("Trần Văn Bình", ["Chấp hành viên Chi cục Thi hành án dân sự huyện Kỳ Anh"])]),
+    ],
+)
+def test_more_posts(text, expected):
+    assert officials(text) == expected
