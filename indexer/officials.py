@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|tối cao|phiên tòa|phiên toà".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -308,6 +308,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n == 0 and pair == ("phụ", "trách") and i + 2 < len(words) and words[i + 2].is_cap and _body_opens(words, i + 2):
+            n += 2  # "Phó Giám đốc phụ trách Sở Y tế", "Phó Trưởng ban phụ trách Ban Thực hiện chính sách"
+            continue
         if n and w.is_cap and pair in _OPENER_PAIRS:
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
@@ -360,7 +363,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             or words[i + n + 1].low in _BODY_TAIL_WORDS
         ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1) and not (
             words[i + n + 1].is_cap and words[i + n + 1].text.isascii() and _foreign_name(words[i + n + 1].text)
-        ):  # ("Tổng thống và David Pecker": a foreign name after "và" is someone else)
+        ) and not _starts_person(words, i + n + 1, 3):
+            # ("Tổng thống và David Pecker", "Phó Chủ tịch UBND tỉnh và Lê Văn C, Giám đốc …": someone else)
             n += 1
         elif (n or _post_ends_in_body(words, i)) and _second_syllable(words, i + n):
             n += 1  # ("Trưởng phòng Cảnh sát | điều tra": the post itself named the body)
@@ -480,7 +484,7 @@ cho đã đang sẽ vừa mới là được bị có không cũng vẫn còn th
 nói khẳng nhấn yêu cần trả ký trao gửi tiếp do vào ngày lại hoặc nhưng của từng đứng đánh
 thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
-chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón
+chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón dẫn
 """.split()
 )
 
@@ -583,9 +587,11 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     return (
-        n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and words[k - 1].low in _BODY_WORDS | {"học"}
-        and words[k - 2].is_cap and not _starts_person(words, k) and not _post_at(words, k)[0]
-        and words[k].low not in _BODY_HEADS
+        n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
+            (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
+            or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
+        ) and not _starts_person(words, k) and not _post_at(words, k)[0]
+        and words[k].low not in _BODY_HEADS and not _province_at(words, k)
     )
 
 
@@ -770,8 +776,13 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             titles_first = False
     else:
         titles_first = False
+    if (age := _age_at(words, i)) and i + age < len(words) and words[i + age].gap.strip() in (
+        ",", "),", ") -", ") –", ")-"
+    ):
+        i += age  # "ông X (SN 1965), Chủ tịch …", "ông X, 52 tuổi, Chủ tịch …": the age, then the titles
+        titles_first = True
     while i < len(words) and (
-        words[i].gap.strip() == "," or (not titles and (words[i].gap.strip() in _APPOSITION or titles_first))
+        words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
     ):
         titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
@@ -791,10 +802,28 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
+        if i + 1 < len(words) and words[i].low == "kiêm" and words[i].gap == " " and _post_at(words, i + 1)[0]:
+            i += 1  # "Giám đốc Sở Y tế kiêm Trưởng ban Chỉ đạo …": a second post
+            titles_first = True
     if titles and i < len(words) and words[i].low == "là" and (more := _titles_after_la(text, words, i)):
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
+
+
+def _age_at(words: list[_Word], i: int) -> int:
+    """Length of an age or a year of birth right after a name, in brackets or after a comma
+    ("(SN 1965", "(sinh năm 1965", ", 52 tuổi"), or 0."""
+    if i + 1 >= len(words) or words[i].gap.strip() not in ("(", ","):
+        return 0
+    low = [w.low for w in words[i:i + 3]]
+    if low[0] == "sn" and words[i + 1].text.isdigit():
+        return 2
+    if low[:2] == ["sinh", "năm"] and i + 2 < len(words) and words[i + 2].text.isdigit():
+        return 3
+    if words[i].text.isdigit() and low[1] == "tuổi":
+        return 2
+    return 0
 
 
 # Capitalised heads of the body a unit belongs to, after a comma: "Trưởng phòng Nghiệp vụ du
@@ -895,7 +924,9 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
             w.text not in _STATE_BRAND_WORDS and w.text != "Vietnam"  # "Vietnam Airlines"
         ):
             return True
-        if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and not _province_at(words, k) and not (
+        if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and nxt.gap == " " and (
+            words[k + 2].gap == " "  # ("xã Diễn Lâm (huyện Diễn Châu)": a bracket parts two places)
+        ) and not _province_at(words, k) and not (
             w.text == "Y" and _province_at(words, k + 1)  # "ĐH Y Hà Nội"
         ) and not (
             words[k - 1].low in _PLACE_WORDS or _named_body_before(words, k)  # "phường Hoàng Văn Thụ"
@@ -1001,17 +1032,23 @@ def _capitals_name(words: list[_Word], i: int) -> int:
 def _place_after(words: list[_Word], start: int, end: int) -> int:
     """How many words after a title *start*..*end* name the larger place it lies in:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
-    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn") for k in range(start, end)):
+    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp") for k in range(start, end)):
         return 0
     n = 0
+    if end + 2 < len(words) and words[end].gap == " (" and words[end].low in _LEVELS and words[end + 1].is_cap:
+        # "Chủ tịch UBND xã A (huyện B, tỉnh C)": the larger place in brackets
+        for k in range(end + 1, min(end + 9, len(words))):
+            if words[k].gap.strip() not in ("", ",") or not (words[k].is_cap or words[k].low in _LEVELS):
+                return k - end if ")" in words[k].gap and words[k - 1].is_cap else 0
+        return 0
     while (
         end + n + 1 < len(words) and words[end + n].gap == ", " and words[end + n].low in _LEVELS
         and (words[end + n + 1].is_cap or words[end + n + 1].text.isupper()) and _joined(words, end + n + 1)
     ):
         k = end + n + 1
         k += _province_at(words, k)
-        while k < len(words) and words[k].is_cap and _joined(words, k) and not _starts_person(words, k):
-            k += 1
+        while k < len(words) and words[k].is_cap and _joined(words, k) and not _starts_person(words, k, 3):
+            k += 1  # ("xã Thạch Hà": a place of two syllables, though "Thạch" is a surname)
         n = k - end
     if n and end + n < len(words) and words[end + n].gap == ", " and words[end + n].text in ("TPHCM", "TP.HCM"):
         n += 1
@@ -1141,6 +1178,18 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     mentions.append(_Mention(" ".join(name), [*before, title, *more_titles]))
                     last_end = after
                     i = after
+                    if not more_titles and i < len(words) and _plural_before(words, run_start - len(place) - tail - post_len):
+                        # "các Phó Chủ tịch UBND tỉnh A, B và C": one post, several people
+                        k = after + (1 if words[after].low == "và" and words[after].gap == " " else 0)
+                        if k < len(words) and (k > after or words[k].gap == ", "):
+                            for start, end in _list_of_people(words, k, one=False):
+                                if end < len(words) and words[end].gap.strip() in (",", "-", "–", "(") and (
+                                    _post_at(words, end)[0]
+                                ):
+                                    i = start  # "…, B, Giám đốc Sở Y tế": B has a post of his own
+                                    break
+                                mentions.append(_Mention(" ".join(_parts(words, start, end)), [title]))
+                                last_end = i = end
                     continue
             if j > i + post_len and (m := _bracket_then_name(words, j)):
                 # "Bí thư Đảng ủy xã X (huyện Y, tỉnh Z) Đỗ Văn A", "Chủ tịch HĐTV Tập đoàn … (TKV) B"
@@ -1200,6 +1249,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 shorts += [(words[i].text, t) for t in _titles_after_la(text, words, i + 1)] or [(words[i].text, None)]
         i += 1
     return mentions, shorts
+
+
+def _plural_before(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* is said of several people: "các", "những", "hai", "ba" before it."""
+    return i > 0 and words[i - 1].low in ("các", "những", "hai", "ba", "bốn")
 
 
 def _bracket_then_name(words: list[_Word], j: int) -> int:
@@ -1523,7 +1577,7 @@ _PUBLIC_ACRONYM_STARTS = ("EVN", "PV", "T.Ư", "TP.", "UB")
 _DIRECTOR_HEADS = set(
     """sở trung bệnh cục ban bảo tổng đài khu nhà học chi cảng cảnh đại thông văn cơ phòng thư điện
     viện vườn hợp dự quỹ kho trường thường viễn đường xổ bưu hải sân trạm vùng quân tập ngân cty bv
-    liên làng bến""".split()
+    liên làng bến phụ""".split()
 )
 _COMPANY_SECOND = {"an", "ty", "ti", "viên", "đoàn", "trình"}  # "Công an", "Công ty", "Công viên", "Công đoàn"
 

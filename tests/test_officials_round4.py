@@ -171,3 +171,46 @@ def test_a_linking_verb_needs_a_post_right_after_it(text):
 )
 def test_more_posts(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one post for several people, with no colon
+        ("Các Phó Chủ tịch UBND tỉnh Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc cùng dự.",
+         [("Nguyễn Văn An", ["Phó Chủ tịch UBND tỉnh"]), ("Trần Văn Bình", ["Phó Chủ tịch UBND tỉnh"]),
+          ("Lê Thị Cúc", ["Phó Chủ tịch UBND tỉnh"])]),
+        # ... unless one of them has a post of their own
+        ("Các Phó Chủ tịch UBND tỉnh Nguyễn Văn An, Trần Văn Bình, Giám đốc Sở Y tế cùng dự.",
+         [("Nguyễn Văn An", ["Phó Chủ tịch UBND tỉnh"]), ("Trần Văn Bình", ["Giám đốc Sở Y tế"])]),
+        # a list of people each with a post: "và" and a name end the one before
+        ("Cùng dự có các đồng chí: Nguyễn Văn An, Phó Bí thư Tỉnh ủy; Trần Văn Bình, Phó Chủ tịch UBND tỉnh "
+         "và Lê Văn Cường, Giám đốc Sở Nội vụ.",
+         [("Nguyễn Văn An", ["Phó Bí thư Tỉnh ủy"]), ("Trần Văn Bình", ["Phó Chủ tịch UBND tỉnh"]),
+          ("Lê Văn Cường", ["Giám đốc Sở Nội vụ"])]),
+        # an age or a year of birth between the name and the post
+        ("Ông Nguyễn Văn An (SN 1965), Chủ tịch UBND xã Diễn Lâm bị kỷ luật cảnh cáo.",
+         [("Nguyễn Văn An", ["Chủ tịch UBND xã Diễn Lâm"])]),
+        ("Ông Nguyễn Văn An (sinh năm 1965, nguyên Chủ tịch UBND xã Diễn Lâm) bị bắt tạm giam.",
+         [("Nguyễn Văn An", ["nguyên Chủ tịch UBND xã Diễn Lâm"])]),
+        ("Ông Nguyễn Văn An, 52 tuổi, Chủ tịch UBND xã Diễn Lâm bị kỷ luật cảnh cáo.",
+         [("Nguyễn Văn An", ["Chủ tịch UBND xã Diễn Lâm"])]),
+        # "kiêm" opens a second post; "phụ trách" goes on to the body
+        ("Ông Trần Văn Bình, Giám đốc Sở Y tế kiêm Trưởng ban Chỉ đạo phòng chống dịch cho hay.",
+         [("Trần Văn Bình", ["Giám đốc Sở Y tế", "Trưởng ban Chỉ đạo phòng chống dịch"])]),
+        ("Ông Trần Văn Bình, Phó Giám đốc phụ trách Sở Y tế cho hay dịch đã được khống chế.",
+         [("Trần Văn Bình", ["Phó Giám đốc phụ trách Sở Y tế"])]),
+        # the larger place: after a village's comma, or in brackets after a commune
+        ("Ông Trần Văn Bình, Trưởng thôn Đông Lĩnh, xã Thạch Hà cho biết nước đã rút.",
+         [("Trần Văn Bình", ["Trưởng thôn Đông Lĩnh, xã Thạch Hà"])]),
+        ("Ông Nguyễn Văn An, Chủ tịch UBND xã Diễn Lâm (huyện Diễn Châu, Nghệ An) cho biết nước đã rút.",
+         [("Nguyễn Văn An", ["Chủ tịch UBND xã Diễn Lâm (huyện Diễn Châu, Nghệ An)"])]),
+        # a dash inside a body's name
+        ("Ông Trần Văn Bình, Giám đốc Đài Phát thanh - Truyền hình tỉnh cho biết sóng đã phủ.",
+         [("Trần Văn Bình", ["Giám đốc Đài Phát thanh - Truyền hình tỉnh"])]),
+        ("Chủ tịch HĐTV Tập đoàn Than - Khoáng sản Việt Nam Trần Văn Bình cho biết sản lượng tăng.",
+         [("Trần Văn Bình", ["Chủ tịch HĐTV Tập đoàn Than - Khoáng sản Việt Nam"])]),
+    ],
+)
+def test_lists_ages_and_second_posts(text, expected):
+    assert officials(text) == expected
