@@ -162,6 +162,10 @@ _NOT_NAMES = set(
     Cảnh Sát Thủ Tướng Chính Phủ Nhà Nước Tết Covid Khu Cụm Cầu Đường Sông Núi Bắc Nam Tây
     Đông Thôn Bản Xóm Ấp Kỳ Khóa Khoá Luật Nghị Quyết Quy Chỉ Dự Án Hợp Tác Xã Tiểu""".split()
 )
+# Leaders known by a pen name that reads as a body or a place ("Tổng Bí thư Trường Chinh" is no
+# school): a post's body never swallows one, and it is a name.
+PSEUDONYMS = {tuple(p.split()) for p in "Trường Chinh|Tố Hữu|Xuân Thủy|Xuân Thuỷ|Văn Tiến Dũng|Song Hào".split("|")}
+_PSEUDONYM_FIRST = {p[0] for p in PSEUDONYMS}
 # Words that can start a name although they are in _NOT_NAMES
 _NAME_STARTERS = SURNAMES
 
@@ -308,6 +312,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if w.text in _PSEUDONYM_FIRST and any(tuple(x.text for x in words[i + n:i + n + len(p)]) == p for p in PSEUDONYMS) and (
+            n == 0 or not (_named_body_before(words, i + n) or words[i + n - 1].low in _PLACE_WORDS
+                           or words[i + n - 1].text.isupper() or words[i + n - 1].low in ("trị", "trường"))
+        ):
+            break  # "Tổng Bí thư | Trường Chinh" (but "Trường THPT Trường Chinh", "đường Trường Chinh" are named after him)
         if n == 0 and pair == ("phụ", "trách") and i + 2 < len(words) and words[i + 2].is_cap and _body_opens(words, i + 2):
             n += 2  # "Phó Giám đốc phụ trách Sở Y tế", "Phó Trưởng ban phụ trách Ban Thực hiện chính sách"
             continue
@@ -327,8 +336,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
                 n += 1
         elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
             break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
-        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai"):
-            break  # ("quận Hai Bà Trưng" is a place)
+        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai") and not (
+            n and words[i + n - 1].low in _SHRINES
+        ):
+            break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
         elif w.text.isdigit() and n and words[i + n - 1].low in (
@@ -384,6 +395,7 @@ _OPENER_PAIRS = {
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian".split("|")
 }
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
+_SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
 _SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
 
 
@@ -721,6 +733,8 @@ def _split_place(run: list[str], after_place_word: bool, after_body: bool = Fals
     for seq in _PROVINCE_SEQS:
         if tuple(run[: len(seq)]) == seq and (len(seq) > 1 or len(run) >= 3 or _foreign_name(run[-1])):
             return run[: len(seq)], run[len(seq):]  # "Tổng thống Pháp Macron": a country, a surname
+    if len(run) in (3, 4) and run[1] == "Thị" and not after_place_word:
+        return [], run  # "Đại biểu Văn Thị Bạch Tuyết": "Thị" is a woman's middle name, never a place's
     # After "huyện", "phường"... the run starts with the place's own name (2+ syllables).
     first = 2 if after_place_word else 0
     if exact(run[0]) in _PLACE_WORDS and len(run) > 2:
@@ -792,10 +806,11 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             break
         if is_rank and i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 2):
             break  # "X, trung tá Lê Tú": the next person's rank
-        n += _body_tail(words, i + n, stop_at_person=False)
-        n += _place_after(words, i, i + n)
-        n += _parent_body(words, i + n)
-        n += _parent_after_comma(words, i + n)
+        if not is_rank:  # a rank has no body: "X - Đại tướng | nông dân" (a book's title)
+            n += _body_tail(words, i + n, stop_at_person=False)
+            n += _place_after(words, i, i + n)
+            n += _parent_body(words, i + n)
+            n += _parent_after_comma(words, i + n)
         if _names_someone(words, i, i + n) or (
             i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 3)
         ):
@@ -1063,7 +1078,7 @@ def _plausible(name: list[str], confirmed: bool, title: str = "") -> bool:
     foreign name after a state's post ("Tổng thống Mỹ Donald Trump") too.
     """
     return (
-        confirmed or name[0] in SURNAMES or (len(name) >= 3 and name[1] in _MIDDLE_NAMES)
+        confirmed or name[0] in SURNAMES or (len(name) >= 3 and name[1] in _MIDDLE_NAMES) or tuple(name) in PSEUDONYMS
         or (bool(title) and _foreign_name(" ".join(name)) and bool(_FOREIGN_POSTS.search(title.lower()) or _COUNTRY_IN.search(title)))
     )
 
@@ -1090,7 +1105,8 @@ def _good_name(parts: list[str]) -> bool:
         and not (len(parts[-1]) == 1 and parts[-1].isascii())
         and parts[-1] not in ("Văn", "Thị")  # "Trần Văn" is the start of a name
         and not (parts[0] in ("Đoàn", "Đội", "Tuyển") and parts[-2:] == ["Việt", "Nam"])  # a delegation
-        and parts[0] not in _NOT_NAMES - _NAME_STARTERS
+        and (parts[0] not in _NOT_NAMES - _NAME_STARTERS or (len(parts) >= 3 and parts[1] == "Thị")  # "Văn Thị Bạch Tuyết"
+             or tuple(parts) in PSEUDONYMS)
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
@@ -1557,7 +1573,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
+    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )

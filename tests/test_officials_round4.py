@@ -214,3 +214,31 @@ def test_more_posts(text, expected):
 )
 def test_lists_ages_and_second_posts(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a leader known by a pen name that reads as a school; schools and wards named after him stay bodies
+        ("Lễ kỷ niệm ngày sinh nguyên Tổng Bí thư Trường Chinh, Tổng Bí thư Nguyễn Phú Trọng dự lễ.",
+         [("Trường Chinh", ["nguyên Tổng Bí thư"]), ("Nguyễn Phú Trọng", ["Tổng Bí thư"])]),
+        ("Ông Nguyễn Văn An, Hiệu trưởng Trường THPT Trường Chinh cho biết học sinh đã nhập học.",
+         [("Nguyễn Văn An", ["Hiệu trưởng Trường THPT Trường Chinh"])]),
+        # "Thị" is a woman's middle name, never part of a place before her name
+        ("Đại biểu Văn Thị Bạch Tuyết (Đoàn TP. Hồ Chí Minh) cho rằng luật đã tiến bộ.",
+         [("Văn Thị Bạch Tuyết", ["Đại biểu"])]),
+        # a shrine's name after its word, though it opens with "Bà"
+        ("Ông Lê Văn Tám (trưởng Ban quản lý đền Bà Chúa Kho) chia sẻ về mùa lễ hội.",
+         [("Lê Văn Tám", ["trưởng Ban quản lý đền Bà Chúa Kho"])]),
+        # a rank after a name has no body: what follows is no part of it
+        ("Sách ảnh Nguyễn Chí Thanh - Đại tướng nông dân vừa ra mắt bạn đọc.",
+         [("Nguyễn Chí Thanh", ["Đại tướng"])]),
+    ],
+)
+def test_names_and_titles_the_facet_sample_showed_wrong(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_production_team_leader_is_no_official():
+    text = "Công nhân Nguyễn Trọng Thắng - tổ trưởng sản xuất, Công trường 1 được vinh danh."
+    assert officials(text) == []
