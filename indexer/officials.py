@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|phiên tòa|phiên toà".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -297,6 +297,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         (in "Chủ tịch UBND tỉnh Đoàn Thu Hà" the name is not part of the body).
     """
     n = 0
+    # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
+    # goes on in lower case after its capitals, up to a verb or a function word
+    department = i >= 1 and words[i - 1].low == "khoa"
     company = False  # right after "Công ty", "Xí nghiệp": the company's own words, in lower case
     while n < limit and i + n < len(words) and (_joined(words, i + n) or _dash_in_body(words, i + n, n)):
         w = words[i + n]
@@ -305,13 +308,16 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n and words[i + n - 1].low in ("tnhh", "mtv")
         ):
             company = True
-        if company and (m := _company_words(words, i + n)):
+        if (company or (department and n and not w.text.isdigit())) and (m := _company_words(words, i + n)):
             n += m  # "Công ty phát điện 1", "Công ty TNHH một thành viên thoát nước", "Xí nghiệp xe buýt"
             continue
         company = False
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and w.text in _PALACES and words[i + n - 1].low == "điện":
+            n += 1  # "Tổng Thư ký điện Elysee": a palace's name, not a person's
+            continue
         if w.text in _PSEUDONYM_FIRST and any(tuple(x.text for x in words[i + n:i + n + len(p)]) == p for p in PSEUDONYMS) and (
             n == 0 or not (_named_body_before(words, i + n) or words[i + n - 1].low in _PLACE_WORDS
                            or words[i + n - 1].text.isupper() or words[i + n - 1].low in ("trị", "trường"))
@@ -357,6 +363,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             # "Đảng ủy các cơ quan Đảng tỉnh"
         elif w.low == "về" and n and words[i + n - 1].low == "phạm" and i + n + 1 < len(words) and (
             words[i + n + 1].low in _BODY_WORDS or words[i + n + 1].low in _BODY_TAIL_WORDS
+            or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS
         ):
             n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy"
         elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
@@ -395,6 +402,7 @@ _OPENER_PAIRS = {
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian".split("|")
 }
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
+_PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
 _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
 _SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
 
@@ -514,9 +522,9 @@ _BODY_HEADS = set(
 # và điều hành vận tải hành khách công cộng", "Cục Nghệ thuật biểu diễn").
 _BODY_TAIL_WORDS = set(
     exact(w)
-    for w in """biểu diễn vận tải hành khách công cộng quy phạm văn bản tàu cá thần kinh tham mưu quản lý điều
+    for w in """biểu diễn vận tải hành khách công cộng quy phạm văn bản tàu cá thần kinh quản lý điều
     giao thông nông thôn kinh tế hạ tầng kỹ thuật xúc tiến thương mại dịch vụ tổng hợp môi trường chất lượng
-    đo lường tiêu chuẩn chữa bệnh xuất nhập khẩu điều tra tội phạm ma túy trật tự tham nhũng buôn lậu chức vụ
+    đo lường tiêu chuẩn chữa bệnh xuất nhập khẩu điều tra tội phạm ma túy trật tự buôn lậu chức vụ
     thanh toán đa tuyến giám định thực hiện chính sách huyết học truyền máu di tích đền chùa hình sự""".split()
 )
 # Lower-case words that most often follow "ông X Y Z" in the 15,000 real articles of
@@ -525,7 +533,7 @@ _BODY_TAIL_WORDS = set(
 _VERBS = set(exact(w) for w in """
 cho đã và là cũng có được ở làm khẳng nhấn không bị đang về để từng sẽ tại thông giữ nói cùng đi đề chỉ chia bày trong nhận do theo vẫn ký tiếp yêu đứng với từ lên sau vào bằng phát thừa còn chưa trên đưa phân lại khi khai thôi phải như tuyên giải đến ngụ khiến của bất ngày hiện nêu gây tới nắm mới mua xác rút khoảng tử dẫn thì bốc chạy đánh hay bức tâm cung qua ra xây kể lúc báo dùng ứng khuyến trao đều thay đẹp hứa nhắc trú mong bảo sáng đúc hôm nhưng vì một gửi trúng gần lưu tìm muốn vừa ghi đăng xông trước rất tuy lấy cảm chứ buộc thiếu giành chộp lo chuẩn dành cặp đóng thêm tóm tốt chứa mà cố trò tạo loan nuôi gắn tập ngừng rồi cạnh thế giật thử bởi nhớ nghỉ thẳng dường tỏ ngồi bẻ mẹ sang nằm giảm rào phê cam mắc hiếp gặp lấn lẫn vui hết đối nghiêm bỏ khởi bắt nhìn thất nên vô hy la băn bỗng đổi tin hô phản vốn ngay kêu tiết đáng vất nhất khá trốn mở ý người quả sức tố hồi cưới càng bán chúc đồng
 """.split())
-_SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình phát chỉ đánh tổ hỗ trực làm".split())
+_SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình phát chỉ đánh tổ hỗ trực làm tham".split())
 
 
 def _province_at(words: list[_Word], k: int) -> int:
@@ -1149,6 +1157,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 run_start += 1  # "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova X"
             if run_start < j and _inside_word(words, run_start + 1) and run_start + 2 < len(words):
                 run_start += 2  # "Thứ trưởng Bộ Quốc Phòng Trần Đơn": "Quốc Phòng" is the body's name
+            if run_start < j and words[run_start].text in _PALACES and run_start > 0 and words[run_start - 1].low == "điện":
+                run_start += 1  # "Tổng Thư ký điện Elysee | Alexis Kohler"
             if (
                 run_start < len(words) and words[run_start].text == "Đoàn" and run_start > 0
                 and words[run_start - 1].low in ("ương", "ư", "tư") and _name_run(words, run_start) >= 3
@@ -1820,6 +1830,9 @@ CENTRAL = "trung ương"  # the place of a national post
 _CENTRAL = re.compile(
     r"\b(?:[Bb]ộ Chính trị|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
     r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
+    # national bodies: the central bank, the state audit, social insurance, the national news agency
+    r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
+    r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
     r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&)"
 )
 _DEPUTY = re.compile(r"\b(?:ĐBQH|ĐB|[Đđ]ại biểu)\b")

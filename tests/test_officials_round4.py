@@ -242,3 +242,39 @@ def test_names_and_titles_the_facet_sample_showed_wrong(text, expected):
 def test_a_production_team_leader_is_no_official():
     text = "Công nhân Nguyễn Trọng Thắng - tổ trưởng sản xuất, Công trường 1 được vinh danh."
     assert officials(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hospital's department goes on in lower case after its capitals
+        ("Theo bác sĩ Nguyễn Kim Oanh, Trưởng khoa Ngoại Lồng ngực mạch máu, đây là ca hiếm gặp.",
+         [("Nguyễn Kim Oanh", ["Trưởng khoa Ngoại Lồng ngực mạch máu"])]),
+        # a school's kind in lower case after "Trường", after a dash or a comma
+        ("Ông Hà Ngọc Tường, Chủ nhiệm bộ môn Cầu hầm - Trường đại học GTVT TP.HCM, đánh giá cao.",
+         [("Hà Ngọc Tường", ["Chủ nhiệm bộ môn Cầu hầm - Trường đại học GTVT TP.HCM"])]),
+        ("Theo bà Phùng Thị Hoà (nguyên Trưởng khoa Dân sự, Trường cao đẳng Kiểm sát TP.HCM): cần thay đổi.",
+         # (the name comes out canonical: one tone placement, "Hòa")
+         [("Phùng Thị Hòa", ["nguyên Trưởng khoa Dân sự, Trường cao đẳng Kiểm sát TP.HCM"])]),
+        ("Ông Lê Văn Hòa, Trưởng phòng Cảnh sát điều tra tội phạm về tham nhũng Công an tỉnh cho biết.",
+         [("Lê Văn Hòa", ["Trưởng phòng Cảnh sát điều tra tội phạm về tham nhũng Công an tỉnh"])]),
+    ],
+)
+def test_more_lower_case_body_names(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "tham dự" is a verb after a complete body's name; the event's name is no person
+        "Bà Inada là một trong ba nữ bộ trưởng Quốc phòng tham dự Đối thoại Shangri La năm nay.",
+    ],
+)
+def test_a_verb_after_a_body_ends_the_title(text):
+    assert officials(text) == []
+
+
+def test_a_national_bank_post_is_a_national_one():
+    found = extract(Article(id="x", title="", body="Bà Nguyễn Thị Hoa, Phó Thống đốc NHNN cho biết lãi suất giảm."))
+    assert [(o.name, o.place) for o in found] == [("Nguyễn Thị Hoa", "trung ương")]
