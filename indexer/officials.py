@@ -50,7 +50,7 @@ sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng tr
 thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
 đoàn đại biểu quốc hội | tùy viên | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
 tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ tọa | chủ toạ | đại diện vốn nhà nước | đại diện phần vốn nhà nước
-hạt trưởng | đồn trưởng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
+hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên
 """
@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -349,9 +349,15 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
         elif w.text.isdigit() and n and words[i + n - 1].low in (
-            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p"
+            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p", "đoàn", "phố", "đạo"
         ):
-            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1"
+            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1", "Sư đoàn 312", "Ban Chỉ đạo 389"
+        elif w.text.isdigit() and n == 0 and i and words[i - 1].low in ("phố", "đoàn", "khu", "đội", "tổ"):
+            n += 1  # "Trưởng khu phố | 3", "Sư đoàn trưởng Sư đoàn 312"
+        elif w.low == "các" and (n or _post_ends_in_body(words, i)) and i + n + 2 < len(words) and words[i + n + 1].low in _PLURAL_BODIES and (
+            words[i + n + 2].text.islower()
+        ):
+            n += 1  # "Ban Quản lý các khu công nghiệp", "xây dựng các công trình dân dụng"
         elif w.low == "của" and _body_opens(words, i + n + 1):
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
@@ -404,6 +410,8 @@ _OPENER_PAIRS = {
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
 _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
 _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
+# Nouns that "các" (the plural) puts inside a body's name: "Ban Quản lý các khu công nghiệp".
+_PLURAL_BODIES = {exact(w) for w in "khu công dự cụm đơn trường cơ tổ hội vấn".split()}
 _SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
 
 
@@ -504,7 +512,7 @@ cho đã đang sẽ vừa mới là được bị có không cũng vẫn còn th
 nói khẳng nhấn yêu cần trả ký trao gửi tiếp do vào ngày lại hoặc nhưng của từng đứng đánh
 thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
-chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón dẫn
+chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón dẫn đảm
 """.split()
 )
 
@@ -1055,7 +1063,7 @@ def _capitals_name(words: list[_Word], i: int) -> int:
 def _place_after(words: list[_Word], start: int, end: int) -> int:
     """How many words after a title *start*..*end* name the larger place it lies in:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
-    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp") for k in range(start, end)):
+    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp", "phố") for k in range(start, end)):
         return 0
     n = 0
     if end + 2 < len(words) and words[end].gap == " (" and words[end].low in _LEVELS and words[end + 1].is_cap:
@@ -1583,7 +1591,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
+    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|văn phòng luật|công ty luật|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )

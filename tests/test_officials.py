@@ -564,8 +564,9 @@ def test_an_aide_holds_no_post_of_the_one_they_serve():
         ("Giải thích trước Thủ tướng và hàng ngàn DN, Bí thư Tỉnh ủy Nam Định Lê Văn Thanh khẳng định.",
          [("Lê Văn Thanh", ["Bí thư Tỉnh ủy Nam Định"])]),
         # a lower-case word that ends the word a capital began goes with the title
+        # (round 4: and "miền Trung" goes on with the body)
         ("Bà Hà Thị Lan, Phó Giám đốc Cảng vụ Hàng không miền Trung cho biết.",
-         [("Hà Thị Lan", ["Phó Giám đốc Cảng vụ Hàng không"])]),
+         [("Hà Thị Lan", ["Phó Giám đốc Cảng vụ Hàng không miền Trung"])]),
         # a school named after a person ("THPT chuyên Lê Quý Đôn") names nobody
         ("Phó Hiệu trưởng Trường THPT chuyên Lê Quý Đôn - lớp có nhiều học sinh giỏi.", []),
         # after a place's name, a body's head opens a new phrase

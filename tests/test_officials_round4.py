@@ -278,3 +278,28 @@ def test_a_verb_after_a_body_ends_the_title(text):
 def test_a_national_bank_post_is_a_national_one():
     found = extract(Article(id="x", title="", body="Bà Nguyễn Thị Hoa, Phó Thống đốc NHNN cho biết lãi suất giảm."))
     assert [(o.name, o.place) for o in found] == [("Nguyễn Thị Hoa", "trung ương")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Trần Văn Bình, Hiệu phó Trường THCS Kỳ Tân cho hay học sinh đã đi học lại.",
+         [("Trần Văn Bình", ["Hiệu phó Trường THCS Kỳ Tân"])]),
+        # "các" inside a body's name
+        ("Ông Trần Văn Bình, Trưởng Ban Quản lý các khu công nghiệp tỉnh cho hay đã thu hút vốn.",
+         [("Trần Văn Bình", ["Trưởng Ban Quản lý các khu công nghiệp tỉnh"])]),
+        # a unit's number
+        ("Đại tá Trần Văn Bình, Chính ủy Sư đoàn 312 cho hay đơn vị đã sẵn sàng.",
+         [("Trần Văn Bình", ["Đại tá", "Chính ủy Sư đoàn 312"])]),
+        ("Ông Trần Văn Bình, Trưởng khu phố 3, phường Tân Định cho hay nước đã rút.",
+         [("Trần Văn Bình", ["Trưởng khu phố 3, phường Tân Định"])]),
+        ("Ông Trần Văn Bình, Phó Giám đốc Cảng vụ Hàng không miền Bắc cho hay chuyến bay đã hạ cánh.",
+         [("Trần Văn Bình", ["Phó Giám đốc Cảng vụ Hàng không miền Bắc"])]),
+    ],
+)
+def test_units_numbers_and_plural_bodies(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_law_office_is_private():
+    assert officials("Luật sư Nguyễn Anh Tuấn, Trưởng văn phòng luật sư Nguyễn Anh cho hay vụ án phức tạp.") == []
