@@ -806,13 +806,17 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             titles_first = False
     else:
         titles_first = False
-    if (age := _age_at(words, i)) and i + age < len(words) and words[i + age].gap.strip() in (
+    if (age := _age_at(words, i) or _aside_at(words, i)) and i + age < len(words) and words[i + age].gap.strip() in (
         ",", "),", ") -", ") –", ")-"
     ):
-        i += age  # "ông X (SN 1965), Chủ tịch …", "ông X, 52 tuổi, Chủ tịch …": the age, then the titles
+        # "ông X (SN 1965), Chủ tịch …", "ông X, 52 tuổi, Chủ tịch …", "ông X (em trai bà Y), Giám
+        # đốc Sở …": the age or the aside, then the titles
+        i += age
         titles_first = True
+    dashes = i < len(words) and words[i].gap.strip() in ("-", "–")  # "X - Ủy viên Bộ Chính trị - Bí thư …"
     while i < len(words) and (
         words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
+        or (dashes and titles and words[i].gap in (" - ", " – "))
     ):
         titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
@@ -840,6 +844,20 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
+
+
+def _aside_at(words: list[_Word], i: int) -> int:
+    """Length of a bracket right after a name that holds no post of the person's (an aside:
+    "(em trai bà Y, Bí thư Tỉnh ủy)", "(quê Nghệ An)"), up to its closing bracket, or 0; at
+    most 14 words."""
+    if i >= len(words) or words[i].gap.strip() != "(" or _post_at(words, i)[0] or not words[i].text.islower():
+        return 0  # (an aside opens in lower case; "(NSND Trọng Trinh)" is an actor playing the part)
+    for k in range(i + 1, min(i + 15, len(words))):
+        if "(" in words[k].gap:
+            return 0
+        if ")" in words[k].gap:
+            return k - i
+    return 0
 
 
 def _age_at(words: list[_Word], i: int) -> int:
@@ -1114,6 +1132,11 @@ def _foreign_part(name: list[str]) -> list[str]:
     return name
 
 
+# The lunar year's names ("Đinh Dậu", "Mậu Tuất"): the first part is often a surname.
+_CAN = set("Giáp Ất Bính Đinh Mậu Kỷ Canh Tân Nhâm Quý".split())
+_CHI = set("Tý Sửu Dần Mão Mẹo Thìn Tỵ Ngọ Mùi Thân Dậu Tuất Hợi".split())
+
+
 def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
@@ -1127,6 +1150,7 @@ def _good_name(parts: list[str]) -> bool:
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
         and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"
+        and not (len(parts) == 2 and parts[0] in _CAN and parts[1] in _CHI)  # "Tết Đinh Dậu": a lunar year
         and not (parts[0] == "Châu" and parts[1].split("-")[0] in _CONTINENTS)  # "Châu Á-Thái Bình Dương"
     )
 
@@ -1273,6 +1297,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 last_end = after
                 # go on after the titles, so that they never open a list for the next name
                 i = max(after, titles_end)
+                if _aside_at(words, after):
+                    i = after  # the aside may name someone else: "X (em trai bà Y, Bí thư …), Giám đốc …"
                 continue
             i += 1  # a post may start inside the run: "Theo Thiếu tá Triệu Đức Anh"
             continue

@@ -303,3 +303,34 @@ def test_units_numbers_and_plural_bodies(text, expected):
 
 def test_a_law_office_is_private():
     assert officials("Luật sư Nguyễn Anh Tuấn, Trưởng văn phòng luật sư Nguyễn Anh cho hay vụ án phức tạp.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # titles after a name, separated by dashes
+        ("Dự có ông Trần Quốc Vinh - Ủy viên Bộ Chính trị - Bí thư Trung ương Đảng - Chủ nhiệm Ủy ban Kiểm tra "
+         "Trung ương; Phó Chủ tịch Quốc hội Uông Văn Lưu.",
+         [("Trần Quốc Vinh", ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Chủ nhiệm Ủy ban Kiểm tra Trung ương"]),
+          ("Uông Văn Lưu", ["Phó Chủ tịch Quốc hội"])]),
+        # an aside in brackets between the name and the post; the aside's own person keeps hers
+        ("Trường hợp ông Phạm Sỹ Quyết (em trai bà Phạm Thị Thanh Hà, Bí thư Tỉnh ủy Yên Bái), Giám đốc Sở "
+         "Tài nguyên và Môi trường Yên Bái chưa đúng quy định.",
+         [("Phạm Sỹ Quyết", ["Giám đốc Sở Tài nguyên và Môi trường Yên Bái"]),
+          ("Phạm Thị Thanh Hà", ["Bí thư Tỉnh ủy Yên Bái"])]),
+    ],
+)
+def test_dashes_between_titles_and_asides_before_them(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lunar year, an aside, a post: without the lunar-year rule the aside rule reads "Đinh Dậu" as the
+        # Prime Minister's name
+        "Trong phiên họp đầu năm mới Đinh Dậu (năm 2017), Thủ tướng đã ra nghiêm lệnh.",
+    ],
+)
+def test_a_lunar_year_is_no_name(text):
+    assert officials(text) == []
