@@ -1034,12 +1034,18 @@ _LINKS = sorted(
 )
 
 
+_LINK_STARTS = _LINK_LEADS | {link[0] for link in _LINKS}
+_LINKS_BY_FIRST = _by_first(_LINKS)
+
+
 def _link_at(words: list[_Word], i: int) -> int:
     """Length of the words at *i* that link a name to its post ("sẽ thôi giữ chức"), or 0."""
+    if words[i].low not in _LINK_STARTS:
+        return 0  # most words after a name link nothing
     k = i
     while k < len(words) and k - i < 4 and words[k].low in _LINK_LEADS and words[k].gap == " ":
         k += 1
-    for link in _LINKS:
+    for link in _LINKS_BY_FIRST.get(words[k].low, ()) if k < len(words) else ():
         if tuple(w.low for w in words[k:k + len(link)]) == link and all(w.gap == " " for w in words[k:k + len(link)]):
             return k + len(link) - i
     return 0
