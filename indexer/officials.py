@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -618,6 +618,9 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
         n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
+            # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
+            or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
+                and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
         ) and not _starts_person(words, k) and not _post_at(words, k)[0]
         and words[k].low not in _BODY_HEADS and not _province_at(words, k)
     )
@@ -813,6 +816,11 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         # đốc Sở …": the age or the aside, then the titles
         i += age
         titles_first = True
+    if (
+        i + 1 < len(words) and words[i].gap == ", " and words[i].low == "người"
+        and (former := _titles_after_la(text, words, i + 1))
+    ):
+        return former, i + 1 + sum(len(_words(t)) for t in former)  # "X, người từng giữ chức Chủ tịch UBND …"
     dashes = i < len(words) and words[i].gap.strip() in ("-", "–")  # "X - Ủy viên Bộ Chính trị - Bí thư …"
     while i < len(words) and (
         words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)

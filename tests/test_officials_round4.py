@@ -334,3 +334,22 @@ def test_dashes_between_titles_and_asides_before_them(text, expected):
 )
 def test_a_lunar_year_is_no_name(text):
     assert officials(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Trần Văn Bình, người từng giữ chức Chủ tịch UBND huyện Kỳ Anh, cho biết dự án bị chậm.",
+         [("Trần Văn Bình", ["Chủ tịch UBND huyện Kỳ Anh"])]),
+        ("Ông Trần Văn Bình, Giám đốc Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện cho biết.",
+         [("Trần Văn Bình", ["Giám đốc Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện"])]),
+        ("Ông Trần Văn Bình, Phó Giám đốc Trung tâm Y tế dự phòng tỉnh cho biết dịch đã giảm.",
+         [("Trần Văn Bình", ["Phó Giám đốc Trung tâm Y tế dự phòng tỉnh"])]),
+    ],
+)
+def test_a_former_post_after_nguoi_and_bodies_joined_by_a_dash(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_citizen_after_nguoi_is_no_official():
+    assert officials("Ông Trần Văn Bình, người dân xã Kỳ Tân cho biết nước đã rút.") == []
