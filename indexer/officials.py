@@ -1669,6 +1669,8 @@ def _unknown_body_after_post(title: str) -> bool:
     if not n or k + n >= len(words):
         return False
     post = tuple(w.low for w in words[k:k + n])
+    if k + n + 1 < len(words) and words[k + n].low == "của":
+        n += 1  # "chủ tịch của VIFW": the body after "của"
     while post and post[0] in _PREFIXES:
         post = post[1:]
     director = post in (("giám", "đốc"), ("tổng", "giám", "đốc"))
@@ -1881,7 +1883,10 @@ _CENTRAL = re.compile(
     # national bodies: the central bank, the state audit, social insurance, the national news agency
     r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
     r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
-    r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&)"
+    r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&"
+    # the state's national corporations and banks (a branch names its province first)
+    r"|Tập đoàn [^,;]*Việt Nam|Tổng công ty [^,;]*Việt Nam|"
+    + "|".join(re.escape(b) for b in STATE_BRANDS.replace("\n", "").split("|")) + ")"
 )
 _DEPUTY = re.compile(r"\b(?:ĐBQH|ĐB|[Đđ]ại biểu)\b")
 
@@ -1927,14 +1932,16 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
             continue  # "Thái Bình Dương" is an ocean, not the province Thái Bình (nor Bình Dương)
         if place in _COUNTRY_PLACES and start and (
             words[start - 1] in ("Việt", "Nam") or (words[start - 1].istitle() and not before_was_place)
+            or exact(words[start - 1]) in _LEVELS or exact(words[start - 1]) in _VILLAGES
         ):
-            continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức": a body's or place's name
+            continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức", "xã Mỹ Hòa": a body's or place's name
         if place not in _COUNTRY_PLACES:
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))
     return None, country, national_post(title), bool(_LOCAL.search(title))
 
 
+_VILLAGES = {exact(w) for w in "thôn ấp bản làng xóm khu phố".split()}
 # Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
 _LOCAL = re.compile(
     r"\b(?:[Tt]ỉnh|[Hh]uyện|xã|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP|UBND|HĐND|[Tt]hị (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ))\b"

@@ -352,8 +352,9 @@ def test_shapes_of_real_prose(text, expected):
         ("Tổng thống và David Pecker, nhà sản xuất của tờ báo, được cho là bạn bè.", []),
         ("Đón Thủ tướng có Bộ trưởng Khoa học và Nghệ thuật bang Hessen Boris Rhein và các quan chức.",
          [("Boris Rhein", ["Bộ trưởng Khoa học và Nghệ thuật bang Hessen"])]),
-        ("Bà Trang Lê, chủ tịch của VIFW đồng thời là một nhà báo, cho biết.",
-         [("Trang Lê", ["chủ tịch của VIFW"])]),
+        # (round 4: VIFW, a fashion week, is no public body: an unknown acronym after "của" is private;
+        # the facet sample showed it among the people)
+        ("Bà Trang Lê, chủ tịch của VIFW đồng thời là một nhà báo, cho biết.", []),
         ("Bộ trưởng Bộ Công an đón ngài Robert Kalinak, Bộ trưởng Bộ Nội vụ Slovakia.",
          [("Robert Kalinak", ["Bộ trưởng Bộ Nội vụ Slovakia"])]),
         # the next sentence's first words, its full stop missing, end no title

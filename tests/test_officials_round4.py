@@ -353,3 +353,20 @@ def test_a_former_post_after_nguoi_and_bodies_joined_by_a_dash(text, expected):
 
 def test_a_citizen_after_nguoi_is_no_official():
     assert officials("Ông Trần Văn Bình, người dân xã Kỳ Tân cho biết nước đã rút.") == []
+
+
+def places(body: str):
+    return [(o.name, o.place) for o in extract(Article(id="x", title="", body=body))]
+
+
+def test_a_country_s_name_inside_a_commune_s_is_no_country():
+    assert places("Ông Dương Công Tô, Đội trưởng Đội dân phòng xã Mỹ Hòa cho biết.") == [("Dương Công Tô", None)]
+
+
+def test_a_national_corporation_s_post_is_a_national_one_and_its_branch_its_province_s():
+    assert places("Ông Đỗ Đức Thành, Phó tổng giám đốc Agribank cho biết.") == [("Đỗ Đức Thành", "trung ương")]
+    assert places("Ông Đỗ Đức Thành, Giám đốc Agribank chi nhánh Hà Tĩnh cho biết.") == [("Đỗ Đức Thành", "Hà Tĩnh")]
+
+
+def test_an_unknown_acronym_after_cua_is_a_private_body():
+    assert officials("Bà Lê Thu Trang, chủ tịch của VIFW cho biết tuần lễ thời trang sẽ mở màn.") == []
