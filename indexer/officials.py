@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -326,6 +326,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n == 0 and pair == ("phụ", "trách") and i + 2 < len(words) and words[i + 2].is_cap and _body_opens(words, i + 2):
             n += 2  # "Phó Giám đốc phụ trách Sở Y tế", "Phó Trưởng ban phụ trách Ban Thực hiện chính sách"
             continue
+        if n and w.low == "số" and i + n + 1 < len(words) and words[i + n + 1].text.isdigit() and words[i + n + 1].gap == " ":
+            n += 2  # "Hạt Quản lý đê điều số 5", "Đội Cảnh sát giao thông số 15"
+            continue
+        if n and _foreign_pair(words, i + n):
+            break  # "Chủ tịch Ủy ban Quân lực Thượng viện | John McCain": the next person
         if n and w.is_cap and pair in _OPENER_PAIRS:
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
@@ -413,6 +418,18 @@ _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()} 
 # Nouns that "các" (the plural) puts inside a body's name: "Ban Quản lý các khu công nghiệp".
 _PLURAL_BODIES = {exact(w) for w in "khu công dự cụm đơn trường cơ tổ hội vấn".split()}
 _SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
+
+
+def _foreign_pair(words: list[_Word], k: int) -> bool:
+    """Whether a foreign person's name (two capitalised ASCII words, neither a country's)
+    opens at word *k*: "John McCain"."""
+    if k + 1 >= len(words) or not words[k].is_cap or not words[k + 1].text[:1].isupper() or words[k + 1].gap != " ":
+        return False  # (a foreign name may have a capital inside: "McCain")
+    a, b = words[k].text, words[k + 1].text
+    return (
+        a.isascii() and b.isascii() and _foreign_name(a) and _foreign_name(b)
+        and not _COUNTRY_IN.search(a + " " + b) and a not in _STATE_BRAND_WORDS and a != "Vietnam"
+    )
 
 
 def _post_ends_in_body(words: list[_Word], i: int) -> bool:
@@ -752,6 +769,10 @@ def _split_place(run: list[str], after_place_word: bool, after_body: bool = Fals
     for seq in _PROVINCE_SEQS:
         if tuple(run[: len(seq)]) == seq and (len(seq) > 1 or len(run) >= 3 or _foreign_name(run[-1])):
             return run[: len(seq)], run[len(seq):]  # "Tổng thống Pháp Macron": a country, a surname
+    if len(run) > 4 and run[0] in _NEVER_IN_PLACES and not after_place_word and not after_body:
+        # "ĐBQH Đặng Hoài Tân | Văn Kiên": no place starts with "Đặng"; the name's end runs into
+        # the next sentence's first words (a byline, a missing full stop)
+        return [], run[:4] if run[1] == "Thị" else run[:3]
     if len(run) in (3, 4) and run[1] == "Thị" and not after_place_word:
         return [], run  # "Đại biểu Văn Thị Bạch Tuyết": "Thị" is a woman's middle name, never a place's
     # After "huyện", "phường"... the run starts with the place's own name (2+ syllables).
@@ -841,7 +862,11 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             n += _parent_after_comma(words, i + n)
         if _names_someone(words, i, i + n) or (
             i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 3)
-        ):
+        ) or (
+            i + n + 1 < len(words) and _joined(words, i + n) and words[i + n].is_cap and words[i + n].text.isascii()
+            and _foreign_name(words[i + n].text) and not _COUNTRY_IN.fullmatch(words[i + n].text)
+            and words[i + n + 1].text[:1].isupper() and words[i + n + 1].gap == " "
+        ):  # ("A, Chủ tịch Ủy ban Quân lực Thượng viện John McCain": a foreign name after the title)
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n

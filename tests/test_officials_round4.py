@@ -370,3 +370,20 @@ def test_a_national_corporation_s_post_is_a_national_one_and_its_branch_its_prov
 
 def test_an_unknown_acronym_after_cua_is_a_private_body():
     assert officials("Bà Lê Thu Trang, chủ tịch của VIFW cho biết tuần lễ thời trang sẽ mở màn.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a foreign name right after a title is the next person's; the title is not the one before's
+        ("Bà Freeland gặp Chủ tịch Hạ viện Mỹ Paul Ryan, Chủ tịch Ủy ban Quân lực Thượng viện John McCain.",
+         [("Paul Ryan", ["Chủ tịch Hạ viện Mỹ"])]),
+        # no place starts with "Đặng": a run of five after a post is a name and the next sentence's words
+        ("Trung tâm đăng kiểm thuộc Tổng cục Thủy sản”. ĐBQH Đặng Hoài Tân Văn Kiên",
+         [("Đặng Hoài Tân", ["ĐBQH"])]),
+        ("Ông Nguyễn Phú Bình - Hạt trưởng Hạt Quản lý đê điều số 5 cho biết mặt đê đã được gia cố.",
+         [("Nguyễn Phú Bình", ["Hạt trưởng Hạt Quản lý đê điều số 5"])]),
+    ],
+)
+def test_what_the_facet_sample_of_seed_24_showed(text, expected):
+    assert officials(text) == expected
