@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -331,6 +331,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             continue
         if n and _foreign_pair(words, i + n):
             break  # "Chủ tịch Ủy ban Quân lực Thượng viện | John McCain": the next person
+        if n and words[i + n - 1].low == "phòng" and tuple(x.low for x in words[i + n:i + n + 3]) == ("chủ", "tịch", "nước"):
+            n += 3  # "Chủ nhiệm Văn phòng Chủ tịch nước": the President's office
+            continue
         if n and w.is_cap and pair in _OPENER_PAIRS:
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
@@ -536,7 +539,7 @@ chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cù
 
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
 _BODY_HEADS = set(
-    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv"
+    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv khối"
     .split()
 )
 
@@ -750,6 +753,8 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
     if i == 0 or not _joined(words, i):
         return False
     before = words[i - 1].low
+    if before == "báo" and i >= 2 and words[i - 2].low == "nhà":
+        return False  # "nhà báo Trần Văn A": a journalist, not a newspaper
     if before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
         words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
     ):
@@ -1244,7 +1249,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
                 name = _foreign_part(name)
-                if len(name) == 1 and not place:
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES:
+                    # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
                     continue
@@ -1425,6 +1431,8 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
         # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's)
     if gap in (",", "-", "–", "") and words[j].low in ("ông", "bà") or (
+        gap == "," and words[j].low in ("anh", "chị") and j + 1 < len(words) and words[j + 1].is_cap
+    ) or (
         gap in (",", "-", "–", "") and words[j].low == "đồng" and j + 1 < len(words) and words[j + 1].low == "chí"
     ):  # ("Chủ tọa phiên tòa bà X": no comma either)
         k = j + (2 if words[j].low == "đồng" else 1)
@@ -1617,7 +1625,7 @@ _STATE_OWNED = re.compile(
     r"công ích|quốc phòng|quân đội|công an|bảo việt|vinafood|vinatex|vinalines|vinashin|chính sách xã hội|"
     r"đầu tư và phát triển|nông nghiệp và phát triển|ngân hàng phát triển|ngân hàng công thương|csxh|nhnn|"
     # the state's industries: power plants and grids, airlines and airports, buses, lighting
-    r"nhiệt điện|thủy điện|thuỷ điện|phát điện|truyền tải điện|hàng không|cảng hàng không|xe buýt|chiếu sáng|"
+    r"nhiệt điện|thủy điện|thuỷ điện|phát điện|lương thực|truyền tải điện|hàng không|cảng hàng không|xe buýt|chiếu sáng|"
     r"cây xanh|môi trường đô thị|giao dịch chứng khoán|lưu ký chứng khoán|vận tải hành khách công cộng|"
     r"\b[xz]\s?\d{2,3}\b|"  # the army's factories: "Nhà máy X51", "Nhà máy Z111"
     + "|".join(re.escape(b.lower()) for b in STATE_BRANDS.replace("\n", "").split("|"))
@@ -1634,6 +1642,8 @@ def _private(title: str) -> bool:
     low = title.lower()
     if _NOT_PUBLIC.search(low):
         return True
+    if re.match(r"(?:phó |nguyên |quyền )?bí thư đảng (?:ủy|uỷ) khối", low):
+        return False  # "Bí thư Đảng ủy Khối Doanh nghiệp tỉnh": a Party committee, not a business
     if "kinh doanh" in low and not re.search(r"nhà nước|đăng ký kinh doanh", low):
         return True  # "trưởng phòng kinh doanh", "Xí nghiệp kinh doanh …": a business's post
     if re.search(r"\b(?:tnhh|trách nhiệm hữu hạn|cổ phần|ctcp|cty cp|công ty cp)\b", low) and not re.search(
@@ -1656,7 +1666,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|văn phòng luật|công ty luật|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
+    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|văn phòng luật|công ty luật|(?<!ủy )(?<!uỷ )\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )

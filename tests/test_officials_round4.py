@@ -387,3 +387,27 @@ def test_an_unknown_acronym_after_cua_is_a_private_body():
 )
 def test_what_the_facet_sample_of_seed_24_showed(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Đảng" ends a body before a comma: no short name, so the first post goes to the name after the second
+        ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Hà Tĩnh Nguyễn Văn Bình phát biểu chỉ đạo.",
+         [("Nguyễn Văn Bình", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Hà Tĩnh"])]),
+        ("Cùng dự có Ủy viên Trung ương Đảng, Chủ nhiệm Văn phòng Chủ tịch nước Đào Việt Tùng.",
+         [("Đào Việt Tùng", ["Ủy viên Trung ương Đảng", "Chủ nhiệm Văn phòng Chủ tịch nước"])]),
+        # honorifics: "anh" after a title and a comma; "nhà báo" (a journalist) is no newspaper
+        ("Trưởng Công an xã Kỳ Tân, anh Trần Văn Bình cho biết đã bắt đối tượng.",
+         [("Trần Văn Bình", ["Trưởng Công an xã Kỳ Tân"])]),
+        ("Nhà báo Trần Văn Bình, Tổng Biên tập Báo Hà Tĩnh cho biết báo đã in xong.",
+         [("Trần Văn Bình", ["Tổng Biên tập Báo Hà Tĩnh"])]),
+        # a Party committee of the province's businesses is no business
+        ("Ông Nguyễn Văn Bình, Bí thư Đảng ủy Khối Doanh nghiệp tỉnh phát biểu khai mạc.",
+         [("Nguyễn Văn Bình", ["Bí thư Đảng ủy Khối Doanh nghiệp tỉnh"])]),
+        ("Bị cáo Nguyễn Văn Bình (nguyên Giám đốc Công ty Lương thực) bị phạt tù.",
+         [("Nguyễn Văn Bình", ["nguyên Giám đốc Công ty Lương thực"])]),
+    ],
+)
+def test_party_committees_honorifics_and_a_body_s_last_word(text, expected):
+    assert officials(text) == expected
