@@ -1971,12 +1971,15 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
         ):
             continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức", "xã Mỹ Hòa": a body's or place's name
         if place not in _COUNTRY_PLACES:
+            if start and exact(words[start - 1]) in _COMMUNES:
+                continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))
     return None, country, national_post(title), bool(_LOCAL.search(title))
 
 
 _VILLAGES = {exact(w) for w in "thôn ấp bản làng xóm khu phố".split()}
+_COMMUNES = _VILLAGES | {exact(w) for w in "xã phường trấn".split()}
 # Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
 _LOCAL = re.compile(
     r"\b(?:[Tt]ỉnh|[Hh]uyện|xã|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP|UBND|HĐND|[Tt]hị (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ))\b"

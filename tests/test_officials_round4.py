@@ -411,3 +411,8 @@ def test_what_the_facet_sample_of_seed_24_showed(text, expected):
 )
 def test_party_committees_honorifics_and_a_body_s_last_word(text, expected):
     assert officials(text) == expected
+
+
+def test_a_commune_named_like_a_province_gives_no_province():
+    assert places("Ông Nguyễn Duy Hưng, Bí thư Đảng ủy xã Lạng Sơn cho biết.") == [("Nguyễn Duy Hưng", None)]
+    assert places("Ông Nguyễn Duy Hưng, Bí thư Tỉnh ủy Lạng Sơn cho biết.") == [("Nguyễn Duy Hưng", "Lạng Sơn")]
