@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -149,6 +149,7 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
     Liban|Lebanon|Nepal|Bahrain|Costa Rica|London|Fed|Estonia|Ukraina|Latvia|Lithuania|Paris|New York|Saudi|Seattle|Kremlin|Israel|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
     Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|Moldova|Georgia|Armenia|Azerbaijan|Slovenia|
+    Senegal|Ghana|Angola|Mozambique|Tanzania|Uganda|Zimbabwe|Colombia|Panama|Nicaragua|Czech|Uzbekistan|Luxembourg|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES + _TITLE_PLACES}
@@ -721,7 +722,8 @@ def _last_before_post(words: list[_Word], i: int, n: int) -> bool:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến Mặc Nhiều""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến Mặc Nhiều
+    Tội""".split()
 )
 
 
@@ -1655,6 +1657,9 @@ def _private(title: str) -> bool:
         return False
     if _brand_after_post(title) or _unknown_body_after_post(title):
         return True
+    branch = re.search(r"\bchi nhánh ([A-ZĐ]{2,})\b", title, re.IGNORECASE)
+    if branch and branch.group(1).isupper() and branch.group(1) not in _PUBLIC_ACRONYMS:
+        return True  # "Giám đốc Chi nhánh PNJ": a company's branch
     company = _COMPANY.search(low)
     if company or _BOARD.search(low):
         return True  # a company not said to be the state's, even unnamed ("Giám đốc Công ty"): leave it out
@@ -1994,7 +1999,8 @@ def is_country(place: str | None) -> bool:
 def national_post(title: str) -> bool:
     """Whether *title* is a post of the state or the party at national level (``Thứ trưởng Bộ
     Y tế``, ``Ủy viên Bộ Chính trị``), not a deputy's seat (deputies are elected in provinces)."""
-    return bool(_CENTRAL.search(title)) and not _DEPUTY.search(title)
+    return bool(_CENTRAL.search(title)) and not _DEPUTY.search(title) and "chi nhánh" not in title.lower()
+    # ("Giám đốc Agribank chi nhánh Tây Sơn": a branch is local, though its bank is national)
 
 
 _COUNTRY_PLACES = {canonical_name(c) for c in COUNTRIES.replace("\n", "").split("|")} - set(PROVINCES)

@@ -416,3 +416,25 @@ def test_party_committees_honorifics_and_a_body_s_last_word(text, expected):
 def test_a_commune_named_like_a_province_gives_no_province():
     assert places("Ông Nguyễn Duy Hưng, Bí thư Đảng ủy xã Lạng Sơn cho biết.") == [("Nguyễn Duy Hưng", None)]
     assert places("Ông Nguyễn Duy Hưng, Bí thư Tỉnh ủy Lạng Sơn cho biết.") == [("Nguyễn Duy Hưng", "Lạng Sơn")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the facet sample of seed 21 showed at the end
+        ("Tổng thống Senegal Macky Sall phát biểu tại hội nghị.", [("Macky Sall", ["Tổng thống Senegal"])]),
+        ("Ông Nguyễn Toàn Phong, Giám đốc Trung tâm Dịch vụ việc làm tỉnh cho biết số lao động tăng.",
+         [("Nguyễn Toàn Phong", ["Giám đốc Trung tâm Dịch vụ việc làm tỉnh"])]),
+        ("Bà Trần Thị Thanh Thủy, Chủ nhiệm Ủy ban Bảo vệ Chăm sóc trẻ em Việt Nam cho biết.",
+         [("Trần Thị Thanh Thủy", ["Chủ nhiệm Ủy ban Bảo vệ Chăm sóc trẻ em Việt Nam"])]),
+        ("Bà Trương Thị Thu Hương, nguyên Giám đốc Bệnh viện tỉnh Thái Nguyên Tội danh được xác định là tham ô.",
+         [("Trương Thị Thu Hương", ["nguyên Giám đốc Bệnh viện tỉnh Thái Nguyên"])]),
+        ("Ông Trần Quang Thanh, Giám đốc Chi nhánh PNJ cho biết giá vàng tăng.", []),  # a company's branch
+    ],
+)
+def test_what_the_facet_sample_of_seed_21_showed_at_the_end(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_national_bank_s_branch_is_no_national_post():
+    assert places("Ông Nguyễn Anh Tuấn, Giám đốc Agribank chi nhánh Tây Sơn cho biết.") == [("Nguyễn Anh Tuấn", None)]
