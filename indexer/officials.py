@@ -414,7 +414,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
 _OPENER_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|"
-    "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian".split("|")
+    "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
 }
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
 _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
@@ -1278,6 +1278,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 title_end = run_start + len(place)
                 title_end = i + _uncut(words, i, title_end) if title_end < run_start + run_len else title_end
                 title = text[words[i].start:words[title_end - 1].end]
+                if name and name[0] not in SURNAMES and not _foreign_name(" ".join(name)) and _private(title):
+                    name = []  # "Giám đốc Công ty Bóng đèn Điện Quang, Bí thư Đảng ủy": the company's name
                 if _good_name(name) and _plausible(name, bool(more_titles), title):
                     before = pending if pending_end == i else []
                     mentions.append(_Mention(" ".join(name), [*before, title, *more_titles]))

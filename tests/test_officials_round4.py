@@ -438,3 +438,19 @@ def test_what_the_facet_sample_of_seed_21_showed_at_the_end(text, expected):
 
 def test_a_national_bank_s_branch_is_no_national_post():
     assert places("Ông Nguyễn Anh Tuấn, Giám đốc Agribank chi nhánh Tây Sơn cho biết.") == [("Nguyễn Anh Tuấn", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's own name after a company's post is no person (facet sample, seed 29)
+        ("Trong thời gian giữ chức Bí thư Đảng ủy, Giám đốc Công ty Bóng đèn Điện Quang, Bí thư Đảng ủy, "
+         "bà Hồ Thị Kim Thoa đã vi phạm.",
+         [("Hồ Thị Kim Thoa", ["Bí thư Đảng ủy"])]),
+        # "Cụ thể" opens the next sentence where its full stop is missing
+        ("Ông Lại Xuân Thanh, Chủ tịch HĐQT Tổng công ty Cảng hàng không Việt Nam Cụ thể, ông cho biết.",
+         [("Lại Xuân Thanh", ["Chủ tịch HĐQT Tổng công ty Cảng hàng không Việt Nam"])]),
+    ],
+)
+def test_what_the_facet_sample_of_seed_29_showed(text, expected):
+    assert officials(text) == expected
