@@ -261,8 +261,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     :param before_name: also match posts that count only right before a name (``đại biểu``);
         those are then reported as ranks (no body follows them).
     """
-    if words[i].low == "quyền" and i > 0 and words[i - 1].low in ("ủy", "uỷ", "thừa"):
-        return 0, False  # "thừa ủy quyền Thủ tướng": on the Prime Minister's behalf, no post
+    if words[i].low == "quyền" and i > 0 and words[i - 1].low in ("ủy", "uỷ", "thừa", "chính"):
+        # "thừa ủy quyền Thủ tướng": on the Prime Minister's behalf, no post; "chính quyền
+        # Tổng thống X": X's administration, the post starts after "quyền" (X is not acting)
+        return 0, False
     j = i
     while j < len(words) and words[j].low in _PREFIXES and (j == i or _joined(words, j)):
         j += 1

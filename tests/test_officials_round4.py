@@ -454,3 +454,12 @@ def test_a_national_bank_s_branch_is_no_national_post():
 )
 def test_what_the_facet_sample_of_seed_29_showed(text, expected):
     assert officials(text) == expected
+
+
+def test_an_administration_is_not_an_acting_post():
+    """"chính quyền Tổng thống X" is X's administration: X is the President, not acting;
+    "Quyền Chủ tịch" before a name still is (facet sample, seed 40)."""
+    assert officials("Dưới chính quyền Tổng thống Donald Trump, Mỹ rút khỏi thỏa thuận Paris.") == [
+        ("Donald Trump", ["Tổng thống"])]
+    assert officials("Quyền Chủ tịch UBND tỉnh Nguyễn Văn Bình ký quyết định.") == [
+        ("Nguyễn Văn Bình", ["Quyền Chủ tịch UBND tỉnh"])]
