@@ -15,7 +15,8 @@ Title and body are each one field of *counted terms*, built by :func:`terms` wit
   each spelling of one word beside each of the other, looked up at once); the counts
   of those spellings are also the statistics that restore accents to a query
   (:mod:`indexer.searching`). Pairs stop at punctuation and line
-  breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`). Numbers pair too (``bão số 2``,
+  breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`), but not at a dash with spaces
+  around it (``kinh tế - xã hội``). Numbers pair too (``bão số 2``,
   ``Nghị định 100``, ``Covid-19``, ``11/6``): a quoted phrase with a number is then as
   exact as any other (on the real news they add 2.5% postings).
 
@@ -35,6 +36,7 @@ itself is stored once, as JSON, in ``doc``.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -44,7 +46,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 12  # 12: pairs with numbers (``bão số 2``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
+SCHEMA_VERSION = 12  # 12: pairs with numbers (``bão số 2``) and across a spaced dash (``kinh tế - xã hội``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
 
 
 class TimtinCodec(W3Codec):
@@ -88,8 +90,14 @@ def _forms(word: str) -> tuple[str, str]:
 
 def joins(gap: str) -> bool:
     """Whether two words with *gap* between them stand side by side: spaces, or one
-    hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``); never punctuation or a line break."""
-    return gap == " " or gap in ("-", "/", "&") or (gap.isspace() and "\n" not in gap)
+    hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``), or one dash with spaces around it
+    (``kinh tế - xã hội``, ``Lao động – Thương binh``: the news writes compounds so more
+    often than not); never other punctuation or a line break."""
+    return gap == " " or gap in ("-", "/", "&") or _SPACED_DASH(gap) is not None or (
+        gap.isspace() and "\n" not in gap)
+
+
+_SPACED_DASH = re.compile(r"[ \t\u00a0]*[-\u2013][ \t\u00a0]*").fullmatch
 
 
 def pair(a: str, b: str) -> str:

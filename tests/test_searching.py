@@ -433,6 +433,22 @@ def test_ambiguous_abbreviations_find_only_themselves(make_index):
         assert ids(searcher.search(SearchRequest(query=query))) == [only], query
 
 
+def test_a_dash_with_spaces_around_it_joins_words_as_a_space_does(make_index):
+    """The news writes compounds with a spaced dash ("kinh tế - xã hội", "Lao động –
+    Thương binh"): typed with or without it, or abbreviated, the compound is found; a
+    comma or a full stop still parts words."""
+    searcher = make_index([
+        {"id": "dash", "title": "Tin", "body": "Phát triển kinh tế - xã hội của tỉnh năm 2025."},
+        {"id": "en-dash", "title": "Tin", "body": "Sở Lao động – Thương binh và Xã hội tỉnh Lạng Sơn."},
+        {"id": "joined", "title": "Tin", "body": "Mục tiêu kinh tế-xã hội đã đạt."},
+        {"id": "comma", "title": "Tin", "body": "Về kinh tế, xã hội ổn định. Bộ Lao động, Thương binh và Xã hội họp."},
+    ])
+    for query in ("kinh tế xã hội", "kinh tế - xã hội", '"kinh te xa hoi"', "KT-XH"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["dash", "joined"], query
+    for query in ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["comma", "en-dash"], query
+
+
 def test_a_quoted_phrase_with_a_number_matches_that_number_only(make_index):
     """Storms, decrees, roads and dates are named by numbers: "bão số 2" is not "bão số 1"."""
     searcher = make_index([
