@@ -161,8 +161,9 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
 
 
 def _is_word(folded: list[str]) -> bool:
-    """Whether an abbreviation is also a word of the language: two letters with a vowel
-    (``TƯ``: "tư"; not ``TP``, ``DN``)."""
+    """Whether an abbreviation is also a word of the language: one word of one or two
+    letters with a vowel, folded (``TƯ``: "tư"; not ``TP``, ``DN``). A rough test: it would
+    also call ``UB`` a word; the table holds no such row now."""
     return len(folded) == 1 and len(folded[0]) <= 2 and any(v in folded[0] for v in "aeiouy")
 
 
