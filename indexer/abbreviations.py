@@ -42,6 +42,9 @@ class Abbreviations:
     # folded neighbours that a form writes apart (``hoa the`` in "Văn hóa, Thể thao"): the
     # index holds no pair there, so a search does not ask for one
     breaks: frozenset = field(default_factory=frozenset, compare=False)
+    # pair index -> the folded abbreviation of the first row of its group (rows sharing a
+    # form: TP.HCM, TPHCM...), the one :meth:`write_short` writes for all of them
+    short_of: tuple = field(default=(), compare=False)
 
     @classmethod
     def of(cls, rows: list[tuple[str, str]]) -> Abbreviations:
@@ -59,7 +62,7 @@ class Abbreviations:
                 by_first.setdefault(form[1][0], []).append((form[1], index))
         for options in by_first.values():
             options.sort(key=lambda o: -len(o[0]))
-        return cls(tuple(pairs), shown, by_first, frozenset(breaks))
+        return cls(tuple(pairs), shown, by_first, frozenset(breaks), _first_short(pairs))
 
     def match(self, folded: list[str], i: int) -> tuple[int, int] | None:
         """(length, pair index) of the longest form starting at folded[i], or None."""
@@ -70,12 +73,14 @@ class Abbreviations:
 
     def write_short(self, folded: list[str]) -> list[str]:
         """Folded words with every form of the table written as its abbreviation's
-        (``uy ban nhan dan tinh`` -> ``ubnd tinh``): posts compare so however written."""
+        (``uy ban nhan dan tinh`` -> ``ubnd tinh``): posts compare so however written. Rows
+        sharing a form write one abbreviation (``TPHCM``, ``thành phố Hồ Chí Minh`` ->
+        ``tp hcm``), as :meth:`other_forms` finds them all from any."""
         out, i = [], 0
         while i < len(folded):
             hit = self.match(folded, i)
             if hit:
-                out += self.pairs[hit[1]][0][1]
+                out += self.short_of[hit[1]] if self.short_of else self.pairs[hit[1]][0][1]
                 i += hit[0]
             else:
                 out.append(folded[i])
@@ -158,6 +163,28 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
             out.append(clause)
             i += 1
     return out
+
+
+def _first_short(pairs: list) -> tuple:
+    """For each pair, the folded abbreviation of the first pair of its group: the pairs
+    joined through a shared form (folded), in the table's order."""
+    group = list(range(len(pairs)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    first_with: dict[tuple, int] = {}
+    for k, (a, b) in enumerate(pairs):
+        for form in (tuple(a[1]), tuple(b[1])):
+            if form in first_with:
+                low, high = sorted((root(first_with[form]), root(k)))
+                group[high] = low
+            else:
+                first_with[form] = k
+    return tuple(pairs[root(k)][0][1] for k in range(len(pairs)))
 
 
 def _is_word(folded: list[str]) -> bool:
