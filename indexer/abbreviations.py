@@ -114,6 +114,12 @@ def load_default(path: Path | None = None) -> Abbreviations | None:
 
 def load(path: Path) -> Abbreviations:
     """Read a tab-separated table; lines starting with # are comments."""
+    return Abbreviations.of(read_rows(path))
+
+
+def read_rows(path: Path) -> list[tuple[str, str]]:
+    """The (abbreviation, long form) rows of a table as written (a BOM, blank lines and
+    comments aside), or a message naming the bad line."""
     text = bundled.read(path, "abbreviations")
     rows = []
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -123,7 +129,7 @@ def load(path: Path) -> Abbreviations:
         if len(parts) != 2 or not all(parts):
             raise TimtinError(f"{path}:{lineno}: expected an abbreviation, a tab, then its long form")
         rows.append((parts[0], parts[1]))
-    return Abbreviations.of(rows)
+    return rows
 
 
 def expand(parsed: ParsedQuery, table: Abbreviations | None) -> ParsedQuery:

@@ -46,7 +46,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from indexer import indexing, normalize, parsing
-from indexer.abbreviations import Abbreviations, load, load_default
+from indexer.abbreviations import Abbreviations, load, load_default, read_rows
 from indexer.models import Article
 from indexer.query import SearchRequest
 from indexer.searching import Searcher
@@ -108,16 +108,6 @@ class Form:
 def _form(text: str, short: bool) -> Form:
     written, exact = _runs(text)
     return Form(tuple(written if short else exact), short)
-
-
-def read_rows(path: Path) -> list[tuple[str, str]]:
-    """The (abbreviation, long form) rows of a table, as written (see :func:`indexer.abbreviations.load`)."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            short, long = (p.strip() for p in line.split("\t"))
-            rows.append((short, long))
-    return rows
 
 
 def groups(rows: list[tuple[str, str]]) -> list[frozenset[Form]]:
