@@ -172,9 +172,17 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
 
 
 def _first_short(pairs: list) -> tuple:
-    """For each pair, the folded abbreviation of the first pair of its group: the pairs
-    joined through a shared form (folded), in the table's order."""
-    group = list(range(len(pairs)))
+    """For each pair, the folded abbreviation of the first pair of its group (see
+    :func:`row_groups`)."""
+    first = row_groups([(tuple(a[1]), tuple(b[1])) for a, b in pairs])
+    return tuple(pairs[first[k]][0][1] for k in range(len(pairs)))
+
+
+def row_groups(keys: list[tuple[tuple, tuple]]) -> list[int]:
+    """For each row, given as the keys of its two forms (their folded words), the index of
+    the first row of its group: rows sharing a form, directly or through other rows, are
+    one group (``TP.HCM`` and ``TPHCM``, both ``thành phố Hồ Chí Minh``)."""
+    group = list(range(len(keys)))
 
     def root(k: int) -> int:
         while group[k] != k:
@@ -183,14 +191,14 @@ def _first_short(pairs: list) -> tuple:
         return k
 
     first_with: dict[tuple, int] = {}
-    for k, (a, b) in enumerate(pairs):
-        for form in (tuple(a[1]), tuple(b[1])):
+    for k, forms in enumerate(keys):
+        for form in forms:
             if form in first_with:
                 low, high = sorted((root(first_with[form]), root(k)))
                 group[high] = low
             else:
                 first_with[form] = k
-    return tuple(pairs[root(k)][0][1] for k in range(len(pairs)))
+    return [root(k) for k in range(len(keys))]
 
 
 def _is_word(folded: list[str]) -> bool:
