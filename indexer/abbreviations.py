@@ -42,6 +42,9 @@ class Abbreviations:
     # folded neighbours that a form writes apart (``hoa the`` in "Văn hóa, Thể thao"): the
     # index holds no pair there, so a search does not ask for one
     breaks: frozenset = field(default_factory=frozenset, compare=False)
+    # pair index -> the folded abbreviation of the first row of its group (rows sharing a
+    # form: TP.HCM, TPHCM...), the one :meth:`write_short` writes for all of them
+    short_of: tuple = field(default=(), compare=False)
 
     @classmethod
     def of(cls, rows: list[tuple[str, str]]) -> Abbreviations:
@@ -59,7 +62,7 @@ class Abbreviations:
                 by_first.setdefault(form[1][0], []).append((form[1], index))
         for options in by_first.values():
             options.sort(key=lambda o: -len(o[0]))
-        return cls(tuple(pairs), shown, by_first, frozenset(breaks))
+        return cls(tuple(pairs), shown, by_first, frozenset(breaks), _first_short(pairs))
 
     def match(self, folded: list[str], i: int) -> tuple[int, int] | None:
         """(length, pair index) of the longest form starting at folded[i], or None."""
@@ -70,12 +73,14 @@ class Abbreviations:
 
     def write_short(self, folded: list[str]) -> list[str]:
         """Folded words with every form of the table written as its abbreviation's
-        (``uy ban nhan dan tinh`` -> ``ubnd tinh``): posts compare so however written."""
+        (``uy ban nhan dan tinh`` -> ``ubnd tinh``): posts compare so however written. Rows
+        sharing a form write one abbreviation (``TPHCM``, ``thành phố Hồ Chí Minh`` ->
+        ``tp hcm``), as :meth:`other_forms` finds them all from any."""
         out, i = [], 0
         while i < len(folded):
             hit = self.match(folded, i)
             if hit:
-                out += self.pairs[hit[1]][0][1]
+                out += self.short_of[hit[1]] if self.short_of else self.pairs[hit[1]][0][1]
                 i += hit[0]
             else:
                 out.append(folded[i])
@@ -109,6 +114,12 @@ def load_default(path: Path | None = None) -> Abbreviations | None:
 
 def load(path: Path) -> Abbreviations:
     """Read a tab-separated table; lines starting with # are comments."""
+    return Abbreviations.of(read_rows(path))
+
+
+def read_rows(path: Path) -> list[tuple[str, str]]:
+    """The (abbreviation, long form) rows of a table as written (a BOM, blank lines and
+    comments aside), or a message naming the bad line."""
     text = bundled.read(path, "abbreviations")
     rows = []
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -118,7 +129,7 @@ def load(path: Path) -> Abbreviations:
         if len(parts) != 2 or not all(parts):
             raise TimtinError(f"{path}:{lineno}: expected an abbreviation, a tab, then its long form")
         rows.append((parts[0], parts[1]))
-    return Abbreviations.of(rows)
+    return rows
 
 
 def expand(parsed: ParsedQuery, table: Abbreviations | None) -> ParsedQuery:
@@ -160,9 +171,40 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
     return out
 
 
+def _first_short(pairs: list) -> tuple:
+    """For each pair, the folded abbreviation of the first pair of its group (see
+    :func:`row_groups`)."""
+    first = row_groups([(tuple(a[1]), tuple(b[1])) for a, b in pairs])
+    return tuple(pairs[first[k]][0][1] for k in range(len(pairs)))
+
+
+def row_groups(keys: list[tuple[tuple, tuple]]) -> list[int]:
+    """For each row, given as the keys of its two forms (their folded words), the index of
+    the first row of its group: rows sharing a form, directly or through other rows, are
+    one group (``TP.HCM`` and ``TPHCM``, both ``thành phố Hồ Chí Minh``)."""
+    group = list(range(len(keys)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    first_with: dict[tuple, int] = {}
+    for k, forms in enumerate(keys):
+        for form in forms:
+            if form in first_with:
+                low, high = sorted((root(first_with[form]), root(k)))
+                group[high] = low
+            else:
+                first_with[form] = k
+    return [root(k) for k in range(len(keys))]
+
+
 def _is_word(folded: list[str]) -> bool:
-    """Whether an abbreviation is also a word of the language: two letters with a vowel
-    (``TƯ``: "tư"; not ``TP``, ``DN``)."""
+    """Whether an abbreviation is also a word of the language: one word of one or two
+    letters with a vowel, folded (``TƯ``: "tư"; not ``TP``, ``DN``). A rough test: it would
+    also call ``UB`` a word; the table holds no such row now."""
     return len(folded) == 1 and len(folded[0]) <= 2 and any(v in folded[0] for v in "aeiouy")
 
 

@@ -27,7 +27,8 @@ The article's id is the page's canonical URL (``<link rel=canonical>``, else
 ``og:url``, neither when it names the site's home page, nor when it is on another site
 than the page's own address, when that is known and not a mirror on this machine or
 network; else the address a browser or ``timtin fetch`` saved it from, in a
-``<!-- saved from url=(NNNN)... -->`` comment); a page without any keeps the id a text
+``<!-- saved from url=(NNNN)... -->`` comment, when it is a web address: not
+``about:internet``); a page without any keeps the id a text
 file would have (its path under the folder indexed, without extension).
 """
 
@@ -138,6 +139,8 @@ def _meta(tree, *names: str) -> str | None:
 
 
 def _canonical(tree, saved_from: str | None, url: str | None) -> str | None:
+    if saved_from and urlsplit(saved_from).scheme not in ("http", "https"):
+        saved_from = None  # "about:internet", the mark Internet Explorer and Edge leave on a page saved from disk
     base = url or saved_from
     site = base if base and not _this_machine(base) else None  # the page's own site, when known
     hrefs = [*tree.xpath('//link[translate(@rel, "CANOICL", "canoicl")="canonical"]/@href'), _meta(tree, "og:url")]

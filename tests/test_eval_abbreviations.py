@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from indexer.errors import TimtinError
 from tests.conftest import write_jsonl
 from tests.tools import eval_abbreviations
 from tests.tools.eval_abbreviations import groups, truths
@@ -65,3 +68,23 @@ def test_tool_without_real_news_measures_our_own_articles_only(tmp_path, capsys)
     out = capsys.readouterr().out
     assert "Our own articles (data/)" in out
     assert "No real news at" in out
+
+
+def test_tool_reads_a_table_saved_with_a_byte_order_mark_as_search_does(tmp_path, capsys):
+    # Notepad and Excel save UTF-8 with a BOM; search reads such a table, so the eval must
+    # measure its first row as "TPHCM", not as an abbreviation no article writes
+    table = tmp_path / "abbreviations.tsv"
+    table.write_bytes(b"\xef\xbb\xbf" + "".join(f"{s}\t{l}\r\n" for s, l in ROWS[1:]).encode("utf-8"))
+    source = write_jsonl(tmp_path / "news.jsonl", ARTICLES)
+    figures = tmp_path / "figures.json"
+    args = ["--table", str(table), "--source", str(source), "--index", str(tmp_path / "index"), "--json", str(figures)]
+    assert eval_abbreviations.main(args) == 0
+    real = {r["short"]: r for r in json.loads(figures.read_text(encoding="utf-8"))["real"]["rows"]}
+    assert real["TPHCM"]["truth"] == 2 and real["TPHCM"]["short_query"]["after_right"] == 2
+
+
+def test_tool_names_the_line_of_a_bad_row(tmp_path):
+    table = tmp_path / "abbreviations.tsv"
+    table.write_text("HLV\thuấn luyện viên\nUBND   Ủy ban nhân dân\n", encoding="utf-8")
+    with pytest.raises(TimtinError, match=r"abbreviations.tsv:2: expected an abbreviation, a tab"):
+        eval_abbreviations.main(["--table", str(table), "--source", str(tmp_path / "missing.jsonl")])

@@ -204,3 +204,31 @@ D = dt.date
 ])
 def test_a_holders_periods_split_only_at_a_long_silence_filled_by_someone_else(days, others, expected):
     assert [(p.first, p.last, p.articles) for p in profiles.periods(days, others)] == expected
+
+
+def test_a_post_written_in_each_spelling_of_its_place_is_one_post(make_index):
+    """Papers write Ho Chi Minh City TP.HCM, TPHCM or in full, and the centre Trung ương,
+    TW or T.Ư: the table's rows sharing a form make these one post, in who held it and on
+    the official's page alike (they did not: each spelling was a post of its own)."""
+    searcher = make_index([
+        {"id": "hcm-1", "date": "2021-03-01", "title": "Thành phố ra quân chống ngập",
+         "body": "Ông Nguyễn Văn Nên, Bí thư Thành ủy TP.HCM, chủ trì lễ ra quân chống ngập."},
+        {"id": "hcm-2", "date": "2021-04-01", "title": "Thành phố khởi công cầu Thủ Thiêm 2",
+         "body": "Ông Nguyễn Văn Nên, Bí thư Thành ủy TPHCM, dự lễ khởi công cầu Thủ Thiêm 2."},
+        {"id": "hcm-3", "date": "2021-05-01", "title": "Thành phố gặp mặt doanh nghiệp",
+         "body": "Ông Nguyễn Văn Nên, Bí thư Thành ủy thành phố Hồ Chí Minh, gặp mặt doanh nghiệp."},
+        {"id": "hcm-4", "date": "2021-06-01", "title": "Thành phố sơ kết phòng dịch",
+         "body": "Ông Nguyễn Văn Nên, Bí thư Thành ủy TP.HCM, chủ trì hội nghị sơ kết phòng dịch."},
+        {"id": "tw-1", "date": "2021-06-01", "title": "Hội nghị cán bộ",
+         "body": "Ông Trần Văn Sơn, Ủy viên Trung ương Đảng, phát biểu tại hội nghị cán bộ tỉnh."},
+        {"id": "tw-2", "date": "2021-07-01", "title": "Gặp mặt cử tri",
+         "body": "Ông Trần Văn Sơn, Ủy viên TW Đảng, tiếp xúc cử tri huyện Cao Lộc."},
+    ])
+    for post in ("Bí thư Thành ủy TPHCM", "Bí thư Thành ủy TP.HCM", "Bí thư Thành ủy thành phố Hồ Chí Minh"):
+        found = profiles.holders(searcher, post)
+        assert [(h.name, h.first, h.last, h.articles) for h in found.holders] == [
+            ("Nguyễn Văn Nên", dt.date(2021, 3, 1), dt.date(2021, 6, 1), 4)], post
+    assert [(t.title, t.articles) for t in profiles.profile(searcher, "Nguyễn Văn Nên").titles] == [
+        ("Bí thư Thành ủy TP.HCM", 4)]  # one row, as written most
+    [title] = profiles.profile(searcher, "Trần Văn Sơn").titles  # each written once: either shown
+    assert (title.title in ("Ủy viên Trung ương Đảng", "Ủy viên TW Đảng"), title.articles) == (True, 2)

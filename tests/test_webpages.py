@@ -235,3 +235,30 @@ def test_a_canonical_on_another_site_is_not_the_pages_id(tmp_path, runner):
     result = runner.invoke(cli, ["index", str(tmp_path), "--index", str(tmp_path / "index")])
     assert result.exit_code == 0, result.output
     assert "Added 7, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout
+
+
+def test_a_page_saved_from_no_web_address_keeps_its_canonical(tmp_path, runner):
+    # Internet Explorer and Edge mark a page saved from disk or an intranet with
+    # "saved from url=(0014)about:internet" (the "mark of the web"): it names no site, so
+    # it neither hides the page's canonical nor becomes an id that every such page shares
+    body = "<p>" + "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3 + "</p>"
+
+    def page(canonical: str | None) -> str:
+        link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+        return (f"<!-- saved from url=(0014)about:internet -->\n<html><head>{link}<title>Ngày hội</title></head>"
+                f"<body><h1>Ngày hội đại đoàn kết ở Cao Lộc</h1>{body}</body></html>")
+
+    (tmp_path / "a.html").write_text(page("https://baolangson.vn/ngay-hoi-5071299.html"), encoding="utf-8")
+    (tmp_path / "b.html").write_text(page("https://baolangson.vn/ngay-hoi-5071300.html"), encoding="utf-8")
+    (tmp_path / "c.html").write_text(page(None), encoding="utf-8")
+    (tmp_path / "d.html").write_text(page(None), encoding="utf-8")
+    ids = {a.origin.rsplit("/", 1)[-1]: a.id for a in parsing.read_paths([tmp_path]) if not hasattr(a, "message")}
+    assert ids == {
+        "a.html": "https://baolangson.vn/ngay-hoi-5071299.html",
+        "b.html": "https://baolangson.vn/ngay-hoi-5071300.html",
+        "c.html": "c",
+        "d.html": "d",
+    }
+    result = runner.invoke(cli, ["index", str(tmp_path), "--index", str(tmp_path / "index")])
+    assert result.exit_code == 0, result.output
+    assert "Added 4, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout

@@ -46,7 +46,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from indexer import indexing, normalize, parsing
-from indexer.abbreviations import Abbreviations, load, load_default
+from indexer.abbreviations import Abbreviations, load, load_default, read_rows, row_groups
 from indexer.models import Article
 from indexer.query import SearchRequest
 from indexer.searching import Searcher
@@ -110,39 +110,20 @@ def _form(text: str, short: bool) -> Form:
     return Form(tuple(written if short else exact), short)
 
 
-def read_rows(path: Path) -> list[tuple[str, str]]:
-    """The (abbreviation, long form) rows of a table, as written (see :func:`indexer.abbreviations.load`)."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            short, long = (p.strip() for p in line.split("\t"))
-            rows.append((short, long))
-    return rows
-
-
 def groups(rows: list[tuple[str, str]]) -> list[frozenset[Form]]:
     """For each row, every form standing for the same thing: rows sharing a form (by
-    folded words, as the table joins them) are one group."""
+    folded words, as the table joins them: :func:`indexer.abbreviations.row_groups`) are
+    one group."""
     forms = [(_form(s, True), _form(l, False)) for s, l in rows]
-    key = [tuple(normalize.folded(w) for w in f.words if w != ",") for pair in forms for f in pair]
-    parent = list(range(len(key)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def key(form: Form) -> tuple[str, ...]:
+        return tuple(normalize.folded(w) for w in form.words if w != ",")
 
-    first: dict[tuple[str, ...], int] = {}
-    for i, k in enumerate(key):
-        parent[find(i)] = find(first.setdefault(k, i))
-        if i % 2:
-            parent[find(i)] = find(i - 1)  # the two sides of a row
+    first = row_groups([(key(a), key(b)) for a, b in forms])
     members: dict[int, set[Form]] = {}
-    flat = [f for pair in forms for f in pair]
-    for i, f in enumerate(flat):
-        members.setdefault(find(i), set()).add(f)
-    return [frozenset(members[find(2 * r)]) for r in range(len(rows))]
+    for r, pair in enumerate(forms):
+        members.setdefault(first[r], set()).update(pair)
+    return [frozenset(members[first[r]]) for r in range(len(rows))]
 
 
 def truths(articles: Iterable[tuple[str, list[str]]], wanted: list[frozenset[Form]]) -> tuple[list[set[str]], int]:

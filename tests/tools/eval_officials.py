@@ -288,7 +288,8 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
                 pairs.errors.append(f"{article.id}: missed pair ({name}, {title})")
 
 
-# The parts of the real set reported: all 200, and the 40 that were the first held-out set.
+# The parts of the real set reported: all 200, the 40 of them that were the first held-out
+# set, and the second and third held-out 100.
 PARTS = {"all": lambda label: label["part"] == "dev", "first-heldout": lambda label: label.get("first_heldout"),
          "heldout2": lambda label: label["part"] == "heldout2",
          "heldout3": lambda label: label["part"] == "heldout3"}
