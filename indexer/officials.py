@@ -192,9 +192,12 @@ def _words(text: str) -> list[_Word]:
     prev = 0
     for match in _WORD_RE.finditer(text):
         word, start = match.group(), match.start()
-        out.append(_Word(word, exact(word), start, match.end(), text[prev:start]))
+        out.append(_Word(word, exact(word), start, match.end(), _MANY_SPACES(" ", text[prev:start])))
         prev = match.end()
     return out
+
+
+_MANY_SPACES = re.compile(r"[ \t\u00a0]{2,}").sub  # "Chủ tịch  UBND" in a user's file reads as one space
 
 
 _WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")  # as normalize.tokens

@@ -463,3 +463,9 @@ def test_an_administration_is_not_an_acting_post():
         ("Donald Trump", ["Tổng thống"])]
     assert officials("Quyền Chủ tịch UBND tỉnh Nguyễn Văn Bình ký quyết định.") == [
         ("Nguyễn Văn Bình", ["Quyền Chủ tịch UBND tỉnh"])]
+
+
+def test_two_spaces_read_as_one():
+    """A user's own file may hold double spaces (real news has none): they part no title."""
+    assert officials("Ông Lê Văn Lương  là Chủ tịch  UBND xã Tân Lập.") == [
+        ("Lê Văn Lương", ["Chủ tịch UBND xã Tân Lập"])]
