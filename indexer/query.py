@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indexer import normalize, settings
 from indexer.errors import QueryError
@@ -355,12 +356,18 @@ _NOT_WORD_AFTER = r"(?![^\W_])"
 def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
     """(start, end, what matched, matched with its accents) for each place to mark.
 
-    Searches the folded text with one regular expression per phrase and one for the
-    single words, so a snippet costs a scan, not a Python step per word.
+    Searches the text as folded (:func:`_folded_text`) with one regular expression per
+    phrase and one for the single words, so a snippet costs a scan, not a Python step
+    per word. Text whose every character folds to one (nearly all) is not folded at
+    all: the expressions themselves accept every spelling (:func:`_spellings`), which
+    finds the same places in it at a third of the cost.
     """
-    folded_text = _IY_WORD.sub(lambda m: m.group(1) + "i", normalize.fold(text).lower())
-    if len(folded_text) != len(text):  # a letter folding to two (ß -> ss), or NFD text
-        return _marks_by_tokens(text, parsed)
+    if _folds_one_to_one(text):
+        folded_text, find = text, _spellings
+    else:
+        folded_text, find = _folded_text(text), _folded
+        if len(folded_text) != len(text):  # a letter folding to two (ß -> ss), or NFD text
+            return _marks_by_tokens(text, parsed)
     exact_terms = {w for c in parsed.positive if c.accented for w in c.exact}
     spelled = {w for c in parsed.positive for exact, _ in c.forms() for w in exact}
 
@@ -376,18 +383,19 @@ def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
         sequences = [f for c in alt for _, f in c.forms() if len(f) > 1]
         phrase_found = False
         if len(plain) > 1:
-            phrase = kept(_find(folded_text, text, plain, exact_terms))
+            phrase = kept(_find(folded_text, text, plain, exact_terms, find))
             found += phrase
             phrase_found = bool(phrase)
         for sequence in sequences:
-            found += kept(_find(folded_text, text, sequence, exact_terms))
+            found += kept(_find(folded_text, text, sequence, exact_terms, find))
         if not phrase_found:
             singles = sorted({f[0] for c in alt for _, f in c.forms() if len(f) == 1}, key=len, reverse=True)
             if singles:
-                pattern = _NOT_WORD_BEFORE + "(?:" + "|".join(map(re.escape, singles)) + ")" + _NOT_WORD_AFTER
+                pattern = find(tuple(singles), False)
                 found += kept([
-                    (m.start(), m.end(), m.group(), normalize.exact(text[m.start():m.end()]) in exact_terms)
-                    for m in re.finditer(pattern, folded_text)
+                    (m.start(), m.end(), m.group() if find is _folded else _folded_text(m.group()),
+                     normalize.exact(text[m.start():m.end()]) in exact_terms)
+                    for m in pattern.finditer(folded_text)
                 ])
     found.sort(key=lambda m: (m[0], -m[1]))  # at one place, the longest match
     marks: list[tuple[int, int, str, bool]] = []
@@ -397,13 +405,88 @@ def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
     return marks
 
 
-def _find(folded_text: str, text: str, words: list[str], exact_terms: set[str]):
-    # side by side as the index reads it (indexer.schema.joins): spaces, or one - / &
-    pattern = _NOT_WORD_BEFORE + r"(?:[ \t\u00a0]+|[-/&])".join(map(re.escape, words)) + _NOT_WORD_AFTER
+def _find(folded_text: str, text: str, words: list[str], exact_terms: set[str], find=None):
+    pattern = (find or _folded)(tuple(words), True)
     return [
         (m.start(), m.end(), " ".join(words), any(normalize.exact(w) in exact_terms for w in text[m.start():m.end()].split()))
-        for m in re.finditer(pattern, folded_text)
+        for m in pattern.finditer(folded_text)
     ]
+
+
+def _folded_text(text: str) -> str:
+    """*text* as the index reads its words: accents dropped, lower case, i/y as one."""
+    return _IY_WORD.sub(lambda m: m.group(1) + "i", normalize.fold(text).lower())
+
+
+@lru_cache(maxsize=1024)
+def _folded(words: tuple[str, ...], sequence: bool) -> re.Pattern:
+    """The folded *words* in folded text: side by side as the index reads them
+    (:func:`indexer.schema.joins`: spaces, or one - / &) when *sequence*, else any one."""
+    if sequence:
+        return re.compile(_NOT_WORD_BEFORE + _JOIN.join(map(re.escape, words)) + _NOT_WORD_AFTER)
+    return re.compile(_NOT_WORD_BEFORE + "(?:" + "|".join(map(re.escape, words)) + ")" + _NOT_WORD_AFTER)
+
+
+_JOIN = r"(?:[ \t\u00a0]+|[-/&])"
+_IY_FOLDED = re.compile(r"(?:[bdhklmnrstvx]|ph|th|ch|tr|nh|kh|qu)([iy])")  # a whole folded word: ki, quy
+
+
+@lru_cache(maxsize=1024)
+def _spellings(words: tuple[str, ...], sequence: bool) -> re.Pattern:
+    """The same as :func:`_folded`, for the text itself: each letter of the folded
+    words is a class of every character that folds to it (``d``: d D đ Đ), and the
+    i of a word that :func:`_folded_text` writes with i for y (``ki``) also takes y.
+    Only for text of :func:`_folds_one_to_one` characters."""
+    patterns = []
+    for word in words:
+        iy = _IY_FOLDED.fullmatch(word)
+        if iy and iy.group(1) == "y":  # never in folded text: written ki there
+            patterns.append("(?!)")
+            continue
+        classes = [_letter_class(c) for c in word]
+        if iy:
+            classes[-1] = _letter_class("i", "y")
+        patterns.append("".join(classes))
+    if sequence:
+        return re.compile(_NOT_WORD_BEFORE + _JOIN.join(patterns) + _NOT_WORD_AFTER)
+    return re.compile(_NOT_WORD_BEFORE + "(?:" + "|".join(patterns) + ")" + _NOT_WORD_AFTER)
+
+
+def _letter_class(*folded: str) -> str:
+    chars = sorted({ch for f in folded for ch in _fold_classes()[1].get(f, ())})
+    return "[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)"
+
+
+@lru_cache(maxsize=1)
+def _fold_classes() -> tuple[re.Pattern, dict[str, set[str]]]:
+    """Which characters (of the Basic Multilingual Plane) fold one to one, and to what:
+    a pattern finding any character that does not (dropped marks, a letter folding to
+    two, the Greek capital sigma, whose lower case depends on its place, a character
+    that is a letter and folds to a mark or the reverse; anything beyond the plane),
+    and for each folded character the characters that fold to it. Made once, in about
+    0.1 s."""
+    word = re.compile(r"[^\W_]").match
+    others: list[str] = []
+    to: dict[str, set[str]] = {}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        f = normalize.fold(ch).lower()
+        if len(f) != 1 or ch == "\u03a3" or 0xD800 <= cp < 0xE000 or bool(word(ch)) != bool(word(f)):
+            others.append(ch)
+        else:
+            to.setdefault(f, set()).add(ch)
+    ranges = []
+    for ch in others:  # as ranges, to keep the class short
+        if ranges and ord(ch) == ord(ranges[-1][1]) + 1:
+            ranges[-1][1] = ch
+        else:
+            ranges.append([ch, ch])
+    cls = "".join(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}" for a, b in ranges)
+    return re.compile(f"[{cls}\U00010000-\U0010ffff]"), to
+
+
+def _folds_one_to_one(text: str) -> bool:
+    return _fold_classes()[0].search(text) is None
 
 
 def _marks_by_tokens(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
