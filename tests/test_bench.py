@@ -71,3 +71,22 @@ def test_realism_table_says_which_figures_are_within_20_percent():
     fake["distinct_terms"] = 700000
     rows = {line.split(" | ")[0].strip("| "): line for line in realism.table(real, fake).splitlines()}
     assert rows["distinct terms"].endswith("| 0.76 | off by more than 20% |")
+
+
+def test_plain_whoosh_baseline_index_is_reused_for_the_same_articles(tmp_path):
+    """Indexing 100,000 articles with plain Whoosh takes about half an hour: a second run
+    on the same articles file searches the index the first one left, and says so."""
+    from tests.tools import synth
+
+    articles = synth.write(tmp_path / "articles.jsonl", 40)
+    rows = bench.read_rows(articles)
+    queries = [{"q": "tỉnh"}, {"q": "dan van", "page": "2"}]
+    first = bench.bench_whoosh_baseline(tmp_path, rows, queries, 1, articles=articles)
+    again = bench.bench_whoosh_baseline(tmp_path, rows, queries, 1, articles=articles)
+    assert first[0]["articles"] == again[0]["articles"] == 40 and "from_run" not in first[0]
+    assert again[0]["from_run"] and again[0]["seconds"] == first[0]["seconds"]
+    assert [r["config"] for r in again] == [r["config"] for r in first]
+    assert again[-1]["config"] == "plain Whoosh in process, + facets + snippets" and again[-1]["n"] == 2
+    more = synth.write(tmp_path / "articles.jsonl", 50)  # other articles: indexed again
+    assert "from_run" not in bench.bench_whoosh_baseline(tmp_path, bench.read_rows(more), queries, 1,
+                                                         articles=more)[0]
