@@ -83,13 +83,18 @@ class Abbreviations:
         return out
 
     def other_forms(self, folded: list[str]) -> list[tuple[list[str], list[str]]]:
-        """The forms that stand for the same thing as the folded words *folded*."""
-        out = []
-        for a, b in self.pairs:
-            if a[1] == folded:
-                out.append(b)
-            elif b[1] == folded:
-                out.append(a)
+        """The forms that stand for the same thing as the folded words *folded*: the
+        other side of each row it is on, and, through them, of every row sharing a
+        form (``TP.HCM`` and ``TPHCM``, both ``thành phố Hồ Chí Minh``, find each other)."""
+        seen, out, todo = {tuple(folded)}, [], [folded]
+        while todo:
+            form = todo.pop()
+            for a, b in self.pairs:
+                for this, other in ((a, b), (b, a)):
+                    if this[1] == form and tuple(other[1]) not in seen:
+                        seen.add(tuple(other[1]))
+                        out.append(other)
+                        todo.append(other[1])
         return out
 
 
@@ -155,6 +160,12 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
     return out
 
 
+def _is_word(folded: list[str]) -> bool:
+    """Whether an abbreviation is also a word of the language: two letters with a vowel
+    (``TƯ``: "tư"; not ``TP``, ``DN``)."""
+    return len(folded) == 1 and len(folded[0]) <= 2 and any(v in folded[0] for v in "aeiouy")
+
+
 def _capitals(clause: Clause, i: int, length: int) -> bool:
     """Whether words i..i+length of the clause were typed in capitals (or are not known as typed)."""
     typed = clause.typed[i:i + length] if clause.typed else None
@@ -178,6 +189,8 @@ def _with_synonyms(clause: Clause, table: Abbreviations) -> Clause:
             i += length  # "tư" is a word; only "TƯ" is Trung ương
             continue
         for exact, fold in table.other_forms(folded[i:i + length]):
+            if _is_word(fold):
+                continue  # the index cannot tell "TƯ" from "tư" (đầu tư): "trung ương" does not ask for it
             synonyms.append((clause.exact[:i] + exact + clause.exact[i + length:],
                              folded[:i] + fold + folded[i + length:]))
         i += length

@@ -375,7 +375,8 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
             click.echo("  " + _shown("; ".join(hit.officials)))
         click.echo("  " + _terminal(hit.snippet))
         if hit.copies:
-            click.echo(f"  {len(hit.copies)} bản đăng lại (republished): " + "; ".join(
+            listed = "" if hit.copy_count == len(hit.copies) else f", the oldest {len(hit.copies)} listed"
+            click.echo(f"  {hit.copy_count} bản đăng lại (republished{listed}): " + "; ".join(
                 _shown(f"{c.outlet or c.title} {c.date.isoformat() if c.date else 'no date'} {c.id}") for c in hit.copies))
         click.echo()
 

@@ -160,7 +160,8 @@ class SearchHit:
     # the whole article the hit is (its url, its officials' titles), for exports and
     # officials' pages; not part of the JSON answer
     article: Article | None = field(default=None, compare=False, repr=False)
-    copies: tuple[Copy, ...] = ()  # the story's other publications ("N bản đăng lại")
+    copies: tuple[Copy, ...] = ()  # the story's other publications, oldest first, at most COPIES_SHOWN
+    copy_count: int = 0  # how many other publications the story has ("N bản đăng lại")
 
     def to_json(self) -> dict:
         return {
@@ -171,6 +172,7 @@ class SearchHit:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "copies": [c.to_json() for c in self.copies],
+            "copy_count": self.copy_count,
         }
 
 

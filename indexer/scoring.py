@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from indexer import schema
 from indexer.query import Clause, ParsedQuery
 from indexer.snapshot import Snapshot
 
@@ -76,7 +75,7 @@ class Scorer:
         """Documents holding every neighbouring pair of the words side by side."""
         present = np.ones(self.snap.size, bool)
         for (a, b), (fa, fb) in zip(zip(exact, exact[1:]), zip(folded, folded[1:])):
-            if not schema.pairable(fa, fb) or (fa, fb) in self.breaks:
+            if (fa, fb) in self.breaks:
                 continue  # the index holds no such pair: the words are asked for alone
             both = np.zeros(self.snap.size, bool)
             boost = np.zeros(self.snap.size, bool) if score and not strict and (a, b) != (fa, fb) else None

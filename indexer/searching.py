@@ -49,6 +49,8 @@ from indexer.query import (  # noqa: F401 - re-exported: the search API in one p
 # Two typed words with no listed word or name between them are read as one word when
 # they stand side by side in this share of the articles holding both (README).
 JOIN_SHARE = 0.2
+# A hit lists at most this many of its story's other publications (it counts them all).
+COPIES_SHOWN = 50
 
 
 @dataclass
@@ -221,7 +223,7 @@ class Searcher:
         ranked = self._rank(snap, scorer, final, request, parsed)
         hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
         if grouped:
-            hits = tuple(replace(hit, copies=self._copies(snap, docnum, story))
+            hits = tuple(replace(hit, **self._copies(snap, docnum, story))
                          for hit, (docnum, _) in zip(hits, ranked))
         # on the first page only: later pages are the same query, already offered
         total = int(final.sum())
@@ -296,19 +298,20 @@ class Searcher:
         return story, tuple(_one_per_story(m, story, multi, key) for m in masks)
 
     @staticmethod
-    def _copies(snap: Snapshot, docnum: int, story: np.ndarray, limit: int = 50) -> tuple[Copy, ...]:
-        """The other live publications of a document's story, oldest first."""
+    def _copies(snap: Snapshot, docnum: int, story: np.ndarray) -> dict:
+        """The other live publications of a document's story: how many, and the first
+        :data:`COPIES_SHOWN` of them, oldest first."""
         members = np.flatnonzero((story == story[docnum]) & snap.live)
         members = members[members != docnum]
         if not len(members):
-            return ()
+            return {}
         members = members[np.lexsort((members, np.where(snap.days[members] == 0, 99999999, snap.days[members])))]
         out = []
         with snap.lock:
-            for other in members[:limit].tolist():
+            for other in members[:COPIES_SHOWN].tolist():
                 article = schema.from_stored(snap.searcher.stored_fields(other))
                 out.append(Copy(article.id, article.title, outlet(article), article.date))
-        return tuple(out)
+        return {"copies": tuple(out), "copy_count": len(members)}
 
     @staticmethod
     def _rank(snap: Snapshot, scorer: Scorer, final, request: SearchRequest, parsed: ParsedQuery):

@@ -15,8 +15,8 @@ import pytest
 
 from indexer import indexing, parsing, stories
 from indexer.cli import cli
-from indexer.searching import SearchRequest, Searcher
-from tests.conftest import TEST_DATA
+from indexer.searching import COPIES_SHOWN, SearchRequest, Searcher
+from tests.conftest import TEST_DATA, write_jsonl
 from webui import create_app
 
 STORIES = TEST_DATA / "stories"
@@ -128,3 +128,22 @@ def test_a_paper_and_an_aggregators_copy_fetched_as_pages_show_once(tmp_path):
     [hit] = result.hits
     assert hit.id == "https://baolangson.vn/khanh-thanh-cau-treo-ban-chat-5071234.html"
     assert [(c.outlet, c.date.isoformat()) for c in hit.copies] == [("tintonghop.example", "2026-11-30")]
+
+
+def test_a_story_republished_more_often_than_listed_counts_every_copy(tmp_path, runner):
+    """A wire story republished by 59 outlets: the hit says 59 bản đăng lại, lists the oldest
+    COPIES_SHOWN and links to every article, in the page, the JSON and the CLI alike."""
+    original = parsing.parse_text((STORIES / "original.txt").read_text(encoding="utf-8"), "goc", "goc")[0]
+    rows = [{"id": f"bao-{k:02d}", "title": original.title, "date": f"2026-05-{12 + k % 3:02d}",
+             "url": f"https://bao{k:02d}.example/tin-{k}.html", "body": original.body} for k in range(60)]
+    index = tmp_path / "index"
+    indexing.update(index, [write_jsonl(tmp_path / "wire.jsonl", rows)], procs=1)
+    data = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client().get("/api/search?q=chi+lang").get_json()
+    [hit] = data["hits"]
+    assert (data["total"], data["articles"], hit["copy_count"], len(hit["copies"])) == (1, 60, 59, COPIES_SHOWN)
+    assert [c["date"] for c in hit["copies"]] == sorted(c["date"] for c in hit["copies"])  # the oldest listed
+    page = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client().get("/?q=chi+lang").get_data(as_text=True)
+    assert "<summary>59 bản đăng lại</summary>" in page
+    assert f'{COPIES_SHOWN} bản đầu tiên (cũ nhất) được liệt kê; <a href="/?q=chi+lang&amp;group=0">xem mọi bài viết</a>' in page
+    shown = runner.invoke(cli, ["search", "chi lang", "--index", str(index)]).stdout
+    assert f"59 bản đăng lại (republished, the oldest {COPIES_SHOWN} listed): " in shown
