@@ -41,6 +41,7 @@ MIN_WORDS = 40  # shorter than this, a body is never grouped
 JACCARD, CONTAINED = 0.36, 0.64  # long bodies
 SHORT_JACCARD, SHORT_CONTAINED = 0.60, 0.85  # shorter bodies: near-verbatim only
 MAX_BUCKET = 60  # a band value shared by more articles is boilerplate, not a story
+PAIRS_AT_ONCE = 1 << 16  # candidate pairs compared at once (16 MB of signatures a side)
 
 _rng = np.random.default_rng(20261130)
 _A = (_rng.integers(1, 2**63 - 1, K, dtype=np.int64).astype(np.uint64) << np.uint64(1)) | np.uint64(1)
@@ -124,8 +125,18 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     pairs = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
     if not len(pairs):
         return story
-    left, right = pairs // m, pairs % m
-    jaccard = (sig[left] == sig[right]).mean(axis=1)
+    # the estimated Jaccard similarity of each pair, keeping only those that can be copies;
+    # in runs (3.4 million candidates at 100,000 synthetic articles took 2.3 GB at once)
+    kept_left, kept_right, kept_jaccard = [], [], []
+    lowest = min(JACCARD, SHORT_JACCARD)
+    for lo in range(0, len(pairs), PAIRS_AT_ONCE):
+        a, b = pairs[lo:lo + PAIRS_AT_ONCE] // m, pairs[lo:lo + PAIRS_AT_ONCE] % m
+        similar = np.count_nonzero(sig[a] == sig[b], axis=1) / K
+        near = similar >= lowest
+        kept_left.append(a[near])
+        kept_right.append(b[near])
+        kept_jaccard.append(similar[near])
+    left, right, jaccard = np.concatenate(kept_left), np.concatenate(kept_right), np.concatenate(kept_jaccard)
     ordinal = _ordinal(days[usable])
     apart = np.where((ordinal[left] > 0) & (ordinal[right] > 0), np.abs(ordinal[left] - ordinal[right]), 0)
     ok = is_copy(jaccard, words[usable][left], words[usable][right], apart)
