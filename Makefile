@@ -46,11 +46,13 @@ test-min:
 	$(MIN_VENV)/bin/pytest -q -p no:cacheprovider
 
 # Precision and recall of the officials extractor on the labelled set; then of the articles
-# a query matches, on the real news of ../shared/real-news (skipped with a note when absent).
+# a query matches, on the real news of ../shared/real-news (skipped with a note when absent);
+# then what each row of the abbreviation table finds, on the real news and on data/.
 eval: setup
 	$(BIN)/python -m tests.tools.eval_officials
 	$(BIN)/python -m tests.tools.eval_matching
 	$(BIN)/python -m tests.tools.eval_stories
+	$(BIN)/python -m tests.tools.eval_abbreviations
 
 # Speed and memory against plain Whoosh and SQLite FTS5 (see README): a quick look by default,
 # the full run with `make bench BENCH_N=100000` (about 40 minutes).

@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "5"  # issue #11: the shapes of real prose; round 3: the 200 real labels, people apart
+EXTRACTOR_VERSION = "6"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -49,7 +49,10 @@ thẩm phán | tổng biên tập | trưởng phòng cảnh sát | đội trư�
 sư đoàn trưởng | lữ đoàn trưởng | chủ tịch hội | trưởng trạm | trạm trưởng | trưởng ban quản lý
 thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện phó | đbqh | người phát ngôn | đoàn đbqh
 đoàn đại biểu quốc hội | tùy viên | tổng thống | ngoại trưởng | thị trưởng | đại sứ | tổng lãnh sự | tổ trưởng
-tham mưu trưởng | tổng tham mưu trưởng
+tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ tọa | chủ toạ | đại diện vốn nhà nước | đại diện phần vốn nhà nước
+hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
+đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
+thành viên hội đồng thành viên
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -95,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị".split("|")
+    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -146,6 +149,7 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Kazakhstan|Romania|Bulgaria|Serbia|Croatia|Slovakia|Palestine|Jordan|Libya|Nigeria|Kenya|Brunei|Timor Leste|
     Liban|Lebanon|Nepal|Bahrain|Costa Rica|London|Fed|Estonia|Ukraina|Latvia|Lithuania|Paris|New York|Saudi|Seattle|Kremlin|Israel|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
     Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|Moldova|Georgia|Armenia|Azerbaijan|Slovenia|
+    Senegal|Ghana|Angola|Mozambique|Tanzania|Uganda|Zimbabwe|Colombia|Panama|Nicaragua|Czech|Uzbekistan|Luxembourg|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES + _TITLE_PLACES}
@@ -159,6 +163,10 @@ _NOT_NAMES = set(
     Cảnh Sát Thủ Tướng Chính Phủ Nhà Nước Tết Covid Khu Cụm Cầu Đường Sông Núi Bắc Nam Tây
     Đông Thôn Bản Xóm Ấp Kỳ Khóa Khoá Luật Nghị Quyết Quy Chỉ Dự Án Hợp Tác Xã Tiểu""".split()
 )
+# Leaders known by a pen name that reads as a body or a place ("Tổng Bí thư Trường Chinh" is no
+# school): a post's body never swallows one, and it is a name.
+PSEUDONYMS = {tuple(p.split()) for p in "Trường Chinh|Tố Hữu|Xuân Thủy|Xuân Thuỷ|Văn Tiến Dũng|Song Hào".split("|")}
+_PSEUDONYM_FIRST = {p[0] for p in PSEUDONYMS}
 # Words that can start a name although they are in _NOT_NAMES
 _NAME_STARTERS = SURNAMES
 
@@ -253,8 +261,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     :param before_name: also match posts that count only right before a name (``đại biểu``);
         those are then reported as ranks (no body follows them).
     """
-    if words[i].low == "quyền" and i > 0 and words[i - 1].low in ("ủy", "uỷ", "thừa"):
-        return 0, False  # "thừa ủy quyền Thủ tướng": on the Prime Minister's behalf, no post
+    if words[i].low == "quyền" and i > 0 and words[i - 1].low in ("ủy", "uỷ", "thừa", "chính"):
+        # "thừa ủy quyền Thủ tướng": on the Prime Minister's behalf, no post; "chính quyền
+        # Tổng thống X": X's administration, the post starts after "quyền" (X is not acting)
+        return 0, False
     j = i
     while j < len(words) and words[j].low in _PREFIXES and (j == i or _joined(words, j)):
         j += 1
@@ -283,19 +293,52 @@ def is_post(title: str) -> bool:
     return bool(words) and n == len(words)
 
 
-def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool = True) -> int:
+def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool = True) -> int:
     """How many words from *i* continue the name of a body after a post.
 
     :param stop_at_person: stop before a capitalised run that starts with a surname
         (in "Chủ tịch UBND tỉnh Đoàn Thu Hà" the name is not part of the body).
     """
     n = 0
+    # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
+    # goes on in lower case after its capitals, up to a verb or a function word
+    department = i >= 1 and words[i - 1].low == "khoa"
+    company = False  # right after "Công ty", "Xí nghiệp": the company's own words, in lower case
     while n < limit and i + n < len(words) and (_joined(words, i + n) or _dash_in_body(words, i + n, n)):
         w = words[i + n]
         pair = (w.low, words[i + n + 1].low) if i + n + 1 < len(words) else None
+        if n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) in _COMPANY_HEADS or (
+            n and words[i + n - 1].low in ("tnhh", "mtv")
+        ):
+            company = True
+        if (company or (department and n and not w.text.isdigit())) and (m := _company_words(words, i + n)):
+            n += m  # "Công ty phát điện 1", "Công ty TNHH một thành viên thoát nước", "Xí nghiệp xe buýt"
+            continue
+        company = False
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and w.text in _PALACES and words[i + n - 1].low == "điện":
+            n += 1  # "Tổng Thư ký điện Elysee": a palace's name, not a person's
+            continue
+        if w.text in _PSEUDONYM_FIRST and any(tuple(x.text for x in words[i + n:i + n + len(p)]) == p for p in PSEUDONYMS) and (
+            n == 0 or not (_named_body_before(words, i + n) or words[i + n - 1].low in _PLACE_WORDS
+                           or words[i + n - 1].text.isupper() or words[i + n - 1].low in ("trị", "trường"))
+        ):
+            break  # "Tổng Bí thư | Trường Chinh" (but "Trường THPT Trường Chinh", "đường Trường Chinh" are named after him)
+        if n == 0 and pair == ("phụ", "trách") and i + 2 < len(words) and words[i + 2].is_cap and _body_opens(words, i + 2):
+            n += 2  # "Phó Giám đốc phụ trách Sở Y tế", "Phó Trưởng ban phụ trách Ban Thực hiện chính sách"
+            continue
+        if n and w.low == "số" and i + n + 1 < len(words) and words[i + n + 1].text.isdigit() and words[i + n + 1].gap == " ":
+            n += 2  # "Hạt Quản lý đê điều số 5", "Đội Cảnh sát giao thông số 15"
+            continue
+        if n and _foreign_pair(words, i + n):
+            break  # "Chủ tịch Ủy ban Quân lực Thượng viện | John McCain": the next person
+        if n and words[i + n - 1].low == "phòng" and tuple(x.low for x in words[i + n:i + n + 3]) == ("chủ", "tịch", "nước"):
+            n += 3  # "Chủ nhiệm Văn phòng Chủ tịch nước": the President's office
+            continue
+        if n and w.is_cap and pair in _OPENER_PAIRS:
+            break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
             break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
@@ -310,20 +353,40 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
                 n += 1
         elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
             break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
-        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai"):
-            break  # ("quận Hai Bà Trưng" is a place)
+        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai") and not (
+            n and words[i + n - 1].low in _SHRINES
+        ):
+            break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
         elif w.text.isdigit() and n and words[i + n - 1].low in (
-            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p"
+            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p", "đoàn", "phố", "đạo"
         ):
-            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1"
+            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1", "Sư đoàn 312", "Ban Chỉ đạo 389"
+        elif w.text.isdigit() and n == 0 and i and words[i - 1].low in ("phố", "đoàn", "khu", "đội", "tổ"):
+            n += 1  # "Trưởng khu phố | 3", "Sư đoàn trưởng Sư đoàn 312"
+        elif w.low == "các" and (n or _post_ends_in_body(words, i)) and i + n + 2 < len(words) and words[i + n + 1].low in _PLURAL_BODIES and (
+            words[i + n + 2].text.islower()
+        ):
+            n += 1  # "Ban Quản lý các khu công nghiệp", "xây dựng các công trình dân dụng"
         elif w.low == "của" and _body_opens(words, i + n + 1):
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
             n += 1 + place  # "Đại sứ Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán tại Lào"
-        elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in ("ban", "hiệp"):
-            n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly), "Liên hiệp các tổ chức hữu nghị"
+        elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in (
+            "ban", "hiệp", "ủy", "uỷ"
+        ):
+            n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly), "Liên hiệp các tổ chức hữu nghị",
+            # "Đảng ủy các cơ quan Đảng tỉnh"
+        elif w.low == "về" and n and words[i + n - 1].low == "phạm" and i + n + 1 < len(words) and (
+            words[i + n + 1].low in _BODY_WORDS or words[i + n + 1].low in _BODY_TAIL_WORDS
+            or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS
+        ):
+            n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy"
+        elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
+            x.text in _SCHOOLS for x in words[max(i, i + n - 5):i + n]
+        ):
+            n += 1  # "Trường THPT Yên Định 1": a school's number
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
@@ -335,10 +398,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
             or words[i + n + 1].low in _BODY_TAIL_WORDS
         ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1) and not (
             words[i + n + 1].is_cap and words[i + n + 1].text.isascii() and _foreign_name(words[i + n + 1].text)
-        ):  # ("Tổng thống và David Pecker": a foreign name after "và" is someone else)
+        ) and not _starts_person(words, i + n + 1, 3):
+            # ("Tổng thống và David Pecker", "Phó Chủ tịch UBND tỉnh và Lê Văn C, Giám đốc …": someone else)
             n += 1
-        elif n and _second_syllable(words, i + n):
-            n += 1
+        elif (n or _post_ends_in_body(words, i)) and _second_syllable(words, i + n):
+            n += 1  # ("Trưởng phòng Cảnh sát | điều tra": the post itself named the body)
         elif w.text.isdigit() and w.gap == "-":  # "Covid-19"
             n += 1
         elif n and _completes_word(words, i + n):
@@ -348,7 +412,70 @@ def _body_tail(words: list[_Word], i: int, limit: int = 16, stop_at_person: bool
     return n
 
 
-_BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức")}
+# A sentence's opening words, capitalised: they end a title that a missing full stop runs on.
+_OPENER_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|"
+    "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
+}
+_BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
+_PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
+_SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
+# Nouns that "các" (the plural) puts inside a body's name: "Ban Quản lý các khu công nghiệp".
+_PLURAL_BODIES = {exact(w) for w in "khu công dự cụm đơn trường cơ tổ hội vấn".split()}
+_SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
+
+
+def _foreign_pair(words: list[_Word], k: int) -> bool:
+    """Whether a foreign person's name (two capitalised ASCII words, neither a country's)
+    opens at word *k*: "John McCain"."""
+    if k + 1 >= len(words) or not words[k].is_cap or not words[k + 1].text[:1].isupper() or words[k + 1].gap != " ":
+        return False  # (a foreign name may have a capital inside: "McCain")
+    a, b = words[k].text, words[k + 1].text
+    return (
+        a.isascii() and b.isascii() and _foreign_name(a) and _foreign_name(b)
+        and not _COUNTRY_IN.search(a + " " + b) and a not in _STATE_BRAND_WORDS and a != "Vietnam"
+    )
+
+
+def _post_ends_in_body(words: list[_Word], i: int) -> bool:
+    """Whether the post just before word *i* ends in a body's capitalised name: "Trưởng phòng
+    Cảnh sát" (a post of its own), after which the body's lower-case words go on."""
+    return i >= 3 and (words[i - 2].low, words[i - 1].low) in _POST_BODIES and words[i - 3].low in _BODY_HEADS
+
+
+_POST_BODIES = {tuple(exact(w) for w in p.split()) for p in ("cảnh sát", "quản lý")}
+# What a company's name opens with; its own words may follow in lower case.
+_COMPANY_HEADS = {
+    tuple(exact(w) for w in p.split()) for p in ("công ty", "tập đoàn", "xí nghiệp", "nhà máy", "thành viên", "hữu hạn")
+}
+# A company's words that are also verbs, in the pairs that name its trade.
+_COMPANY_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "phát điện|phát triển|phát hành|khai thác|giải khát|xây dựng|xây lắp|cung ứng|cung cấp|bảo vệ|"
+    "bảo hiểm|chế biến|đầu tư|tư vấn|vận tải|vận chuyển|xuất khẩu|xuất nhập|sản xuất|cấp nước|thoát nước|"
+    "chiếu sáng|một thành|trách nhiệm|thành viên|hữu hạn|cổ phần|dịch vụ|kinh doanh|bảo dưỡng|truyền tải".split("|")
+}
+
+
+def _company_words(words: list[_Word], k: int) -> int:
+    """How many lower-case words at *k* go on with a company's name right after its head
+    ("Công ty | phát điện 1", "Xí nghiệp | xe buýt nhanh", "Công ty TNHH | một thành viên"),
+    up to a verb or a function word; a number ends it."""
+    w = words[k]
+    if not _joined(words, k) or w.gap != " ":
+        return 0
+    if w.text.isdigit():
+        return 1 if k and words[k - 1].text.islower() and words[k - 1].low not in _COMPANY_HEADS_LAST else 0
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if nxt is not None and nxt.gap == " " and (w.low, nxt.low) in _COMPANY_PAIRS:
+        return 2
+    if not w.text.islower() or w.low in _STOP or w.low in _VERBS or w.low in _SOFT_STOP:
+        return 0
+    return 1
+
+
+_COMPANY_HEADS_LAST = {b for _, b in _COMPANY_HEADS}
 
 
 def _body_opens(words: list[_Word], k: int) -> bool:
@@ -408,14 +535,14 @@ cho đã đang sẽ vừa mới là được bị có không cũng vẫn còn th
 nói khẳng nhấn yêu cần trả ký trao gửi tiếp do vào ngày lại hoặc nhưng của từng đứng đánh
 thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
-chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón
+chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón dẫn đảm
 """.split()
 )
 
 
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
 _BODY_HEADS = set(
-    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv"
+    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv khối"
     .split()
 )
 
@@ -426,9 +553,10 @@ _BODY_HEADS = set(
 # và điều hành vận tải hành khách công cộng", "Cục Nghệ thuật biểu diễn").
 _BODY_TAIL_WORDS = set(
     exact(w)
-    for w in """biểu diễn vận tải hành khách công cộng quy phạm văn bản tàu cá thần kinh tham mưu quản lý điều
+    for w in """biểu diễn vận tải hành khách công cộng quy phạm văn bản tàu cá thần kinh quản lý điều
     giao thông nông thôn kinh tế hạ tầng kỹ thuật xúc tiến thương mại dịch vụ tổng hợp môi trường chất lượng
-    đo lường tiêu chuẩn chữa bệnh xuất nhập khẩu""".split()
+    đo lường tiêu chuẩn chữa bệnh xuất nhập khẩu điều tra tội phạm ma túy trật tự buôn lậu chức vụ
+    thanh toán đa tuyến giám định thực hiện chính sách huyết học truyền máu di tích đền chùa hình sự""".split()
 )
 # Lower-case words that most often follow "ông X Y Z" in the 15,000 real articles of
 # ../shared/real-news (verbs and function words): after a title they start the sentence's
@@ -436,7 +564,7 @@ _BODY_TAIL_WORDS = set(
 _VERBS = set(exact(w) for w in """
 cho đã và là cũng có được ở làm khẳng nhấn không bị đang về để từng sẽ tại thông giữ nói cùng đi đề chỉ chia bày trong nhận do theo vẫn ký tiếp yêu đứng với từ lên sau vào bằng phát thừa còn chưa trên đưa phân lại khi khai thôi phải như tuyên giải đến ngụ khiến của bất ngày hiện nêu gây tới nắm mới mua xác rút khoảng tử dẫn thì bốc chạy đánh hay bức tâm cung qua ra xây kể lúc báo dùng ứng khuyến trao đều thay đẹp hứa nhắc trú mong bảo sáng đúc hôm nhưng vì một gửi trúng gần lưu tìm muốn vừa ghi đăng xông trước rất tuy lấy cảm chứ buộc thiếu giành chộp lo chuẩn dành cặp đóng thêm tóm tốt chứa mà cố trò tạo loan nuôi gắn tập ngừng rồi cạnh thế giật thử bởi nhớ nghỉ thẳng dường tỏ ngồi bẻ mẹ sang nằm giảm rào phê cam mắc hiếp gặp lấn lẫn vui hết đối nghiêm bỏ khởi bắt nhìn thất nên vô hy la băn bỗng đổi tin hô phản vốn ngay kêu tiết đáng vất nhất khá trốn mở ý người quả sức tố hồi cưới càng bán chúc đồng
 """.split())
-_SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình phát chỉ đánh tổ hỗ trực làm".split())
+_SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình phát chỉ đánh tổ hỗ trực làm tham".split())
 
 
 def _province_at(words: list[_Word], k: int) -> int:
@@ -483,7 +611,7 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
     if not w.text.islower() or w.low in _STOP or w.text.isdigit():
         return False
     # a body's own words reach further: "Trung tâm Quản lý và điều hành vận tải hành khách"
-    for back in range(1, 11 if w.low in _BODY_TAIL_WORDS else 7):
+    for back in range(1, 15 if w.low in _BODY_TAIL_WORDS else 7):
         prev = words[k - back] if k - back >= 0 else None
         if prev is None:
             return False
@@ -500,6 +628,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                     and words[k - 1].gap in (" ", " – ", " - ")
                     and w.low not in _VERBS)
             )
+        if prev.low == "về" and k - back >= 1 and words[k - back - 1].low == "phạm":
+            continue  # "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội"
         if (prev.low in _STOP and prev.low not in _BODY_HEADS) or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
     return False
@@ -508,9 +638,14 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     return (
-        n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and words[k - 1].low in _BODY_WORDS | {"học"}
-        and words[k - 2].is_cap and not _starts_person(words, k) and not _post_at(words, k)[0]
-        and words[k].low not in _BODY_HEADS
+        n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
+            (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
+            or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
+            # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
+            or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
+                and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
+        ) and not _starts_person(words, k) and not _post_at(words, k)[0]
+        and words[k].low not in _BODY_HEADS and not _province_at(words, k)
     )
 
 
@@ -558,6 +693,7 @@ def _name_run(words: list[_Word], i: int) -> int:
             break  # "ĐBQH Dương Trung Quốc | Chức năng của Cục ...": the next sentence, its full stop missing
         if n >= 1 and (words[i + n].text in _STARTERS or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
+            and words[i].text not in _STATE_BRAND_WORDS and words[i].text != "Vietnam"  # "Vietnam Airlines | Nguyễn"
         )) and not _last_before_post(words, i, n):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
@@ -588,7 +724,8 @@ def _last_before_post(words: list[_Word], i: int, n: int) -> bool:
 _STARTERS = set(
     """Theo Trong Tại Với Các Những Ngày Chiều Tối Trưa Đêm Tháng Về Qua Cho Khi Sau Trước Đây
     Đó Hiện Nay Tuy Nhưng Còn Để Do Vì Nếu Cũng Đã Sẽ Đang Ông Bà Và Là Không Được Bị Cùng Trao
-    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến Mặc Nhiều""".split()
+    Tặng Gặp Nói Yêu Bí Bên Phòng Lần Hãng Em Reuters Ảnh Khoảng Đúng Chủ Ngoài Trả Mới Bất Ngay Dù Rồi Lúc Hôm Tiếp Khẳng Nhấn Chia Đề Phát Chuyến Mặc Nhiều
+    Tội""".split()
 )
 
 
@@ -620,6 +757,8 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
     if i == 0 or not _joined(words, i):
         return False
     before = words[i - 1].low
+    if before == "báo" and i >= 2 and words[i - 2].low == "nhà":
+        return False  # "nhà báo Trần Văn A": a journalist, not a newspaper
     if before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
         words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
     ):
@@ -639,6 +778,12 @@ def _split_place(run: list[str], after_place_word: bool, after_body: bool = Fals
     for seq in _PROVINCE_SEQS:
         if tuple(run[: len(seq)]) == seq and (len(seq) > 1 or len(run) >= 3 or _foreign_name(run[-1])):
             return run[: len(seq)], run[len(seq):]  # "Tổng thống Pháp Macron": a country, a surname
+    if len(run) > 4 and run[0] in _NEVER_IN_PLACES and not after_place_word and not after_body:
+        # "ĐBQH Đặng Hoài Tân | Văn Kiên": no place starts with "Đặng"; the name's end runs into
+        # the next sentence's first words (a byline, a missing full stop)
+        return [], run[:4] if run[1] == "Thị" else run[:3]
+    if len(run) in (3, 4) and run[1] == "Thị" and not after_place_word:
+        return [], run  # "Đại biểu Văn Thị Bạch Tuyết": "Thị" is a woman's middle name, never a place's
     # After "huyện", "phường"... the run starts with the place's own name (2+ syllables).
     first = 2 if after_place_word else 0
     if exact(run[0]) in _PLACE_WORDS and len(run) > 2:
@@ -694,8 +839,22 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             titles_first = False
     else:
         titles_first = False
+    if (age := _age_at(words, i) or _aside_at(words, i)) and i + age < len(words) and words[i + age].gap.strip() in (
+        ",", "),", ") -", ") –", ")-"
+    ):
+        # "ông X (SN 1965), Chủ tịch …", "ông X, 52 tuổi, Chủ tịch …", "ông X (em trai bà Y), Giám
+        # đốc Sở …": the age or the aside, then the titles
+        i += age
+        titles_first = True
+    if (
+        i + 1 < len(words) and words[i].gap == ", " and words[i].low == "người"
+        and (former := _titles_after_la(text, words, i + 1))
+    ):
+        return former, i + 1 + sum(len(_words(t)) for t in former)  # "X, người từng giữ chức Chủ tịch UBND …"
+    dashes = i < len(words) and words[i].gap.strip() in ("-", "–")  # "X - Ủy viên Bộ Chính trị - Bí thư …"
     while i < len(words) and (
-        words[i].gap.strip() == "," or (not titles and (words[i].gap.strip() in _APPOSITION or titles_first))
+        words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
+        or (dashes and titles and words[i].gap in (" - ", " – "))
     ):
         titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
@@ -705,20 +864,57 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             break
         if is_rank and i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 2):
             break  # "X, trung tá Lê Tú": the next person's rank
-        n += _body_tail(words, i + n, stop_at_person=False)
-        n += _place_after(words, i, i + n)
-        n += _parent_body(words, i + n)
-        n += _parent_after_comma(words, i + n)
+        if not is_rank:  # a rank has no body: "X - Đại tướng | nông dân" (a book's title)
+            n += _body_tail(words, i + n, stop_at_person=False)
+            n += _place_after(words, i, i + n)
+            n += _parent_body(words, i + n)
+            n += _parent_after_comma(words, i + n)
         if _names_someone(words, i, i + n) or (
             i + n < len(words) and _joined(words, i + n) and _starts_person(words, i + n, 3)
-        ):
+        ) or (
+            i + n + 1 < len(words) and _joined(words, i + n) and words[i + n].is_cap and words[i + n].text.isascii()
+            and _foreign_name(words[i + n].text) and not _COUNTRY_IN.fullmatch(words[i + n].text)
+            and words[i + n + 1].text[:1].isupper() and words[i + n + 1].gap == " "
+        ):  # ("A, Chủ tịch Ủy ban Quân lực Thượng viện John McCain": a foreign name after the title)
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
+        if i + 1 < len(words) and words[i].low == "kiêm" and words[i].gap == " " and _post_at(words, i + 1)[0]:
+            i += 1  # "Giám đốc Sở Y tế kiêm Trưởng ban Chỉ đạo …": a second post
+            titles_first = True
     if titles and i < len(words) and words[i].low == "là" and (more := _titles_after_la(text, words, i)):
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
+
+
+def _aside_at(words: list[_Word], i: int) -> int:
+    """Length of a bracket right after a name that holds no post of the person's (an aside:
+    "(em trai bà Y, Bí thư Tỉnh ủy)", "(quê Nghệ An)"), up to its closing bracket, or 0; at
+    most 14 words."""
+    if i >= len(words) or words[i].gap.strip() != "(" or _post_at(words, i)[0] or not words[i].text.islower():
+        return 0  # (an aside opens in lower case; "(NSND Trọng Trinh)" is an actor playing the part)
+    for k in range(i + 1, min(i + 15, len(words))):
+        if "(" in words[k].gap:
+            return 0
+        if ")" in words[k].gap:
+            return k - i
+    return 0
+
+
+def _age_at(words: list[_Word], i: int) -> int:
+    """Length of an age or a year of birth right after a name, in brackets or after a comma
+    ("(SN 1965", "(sinh năm 1965", ", 52 tuổi"), or 0."""
+    if i + 1 >= len(words) or words[i].gap.strip() not in ("(", ","):
+        return 0
+    low = [w.low for w in words[i:i + 3]]
+    if low[0] == "sn" and words[i + 1].text.isdigit():
+        return 2
+    if low[:2] == ["sinh", "năm"] and i + 2 < len(words) and words[i + 2].text.isdigit():
+        return 3
+    if words[i].text.isdigit() and low[1] == "tuổi":
+        return 2
+    return 0
 
 
 # Capitalised heads of the body a unit belongs to, after a comma: "Trưởng phòng Nghiệp vụ du
@@ -815,9 +1011,13 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
     middle name and a given name."""
     for k in range(start + 1, end - 1):
         w, nxt = words[k], words[k + 1]
-        if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text):
+        if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text) and (
+            w.text not in _STATE_BRAND_WORDS and w.text != "Vietnam"  # "Vietnam Airlines"
+        ):
             return True
-        if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and not _province_at(words, k) and not (
+        if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and nxt.gap == " " and (
+            words[k + 2].gap == " "  # ("xã Diễn Lâm (huyện Diễn Châu)": a bracket parts two places)
+        ) and not _province_at(words, k) and not (
             w.text == "Y" and _province_at(words, k + 1)  # "ĐH Y Hà Nội"
         ) and not (
             words[k - 1].low in _PLACE_WORDS or _named_body_before(words, k)  # "phường Hoàng Văn Thụ"
@@ -844,7 +1044,7 @@ def _title_names_someone(title: str) -> bool:
         return True
     if any(  # "Bộ trưởng Thông tin Awwad bin": a foreign name inside the title
         w.is_cap and w.text.isascii() and len(w.text) > 2 and _foreign_name(w.text) and not _COUNTRY_IN.search(w.text)
-        and words[k - 1].low not in _LEVELS and words[k - 1].low not in _PLACE_WORDS and words[k - 1].low != "phố"
+        and w.text not in _STATE_BRAND_WORDS and words[k - 1].low not in _LEVELS and words[k - 1].low not in _PLACE_WORDS and words[k - 1].low != "phố"
         and not words[k - 1].is_cap  # "huyện Ia Grai", "Đắk Glong": a place of the Central Highlands
         and k + 1 < len(words) and words[k + 1].text.islower()
         for k, w in enumerate(words) if k > 0
@@ -857,14 +1057,51 @@ def _title_names_someone(title: str) -> bool:
             return True
     return _names_someone(words, 0, len(words)) or (
         len(words) > 1 and words[-1].is_cap and last.isascii() and _foreign_name(last) and not _COUNTRY_IN.search(last)
+        and last not in _STATE_BRAND_WORDS
         and not words[-2].is_cap and words[-2].low not in _PLACE_WORDS and words[-2].low not in _LEVELS  # "huyện Kông Chro"
     )
 
 
+# What links a name to a post that follows it: "là", "sẽ là", "giữ chức", "trở thành",
+# "đảm nhận chức vụ", "được bầu giữ chức", "được bổ nhiệm làm", each maybe after "sẽ",
+# "vừa", "chính thức", "tiếp tục", "thôi" ("ông X sẽ thôi giữ chức Tổng giám đốc").
+_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới".split()}
+_LINKS = sorted(
+    (tuple(exact(w) for w in p.split()) for p in (
+        "là", "giữ chức", "giữ chức vụ", "giữ cương vị", "đảm nhận chức vụ", "đảm nhận chức", "đảm nhiệm chức vụ",
+        "trở thành", "làm", "bầu làm", "bầu giữ chức", "bổ nhiệm làm", "bổ nhiệm giữ chức", "bổ nhiệm", "bầu",
+        "giao giữ chức", "giao phụ trách",
+    )),
+    key=len, reverse=True,
+)
+
+
+_LINK_STARTS = _LINK_LEADS | {link[0] for link in _LINKS}
+_LINKS_BY_FIRST = _by_first(_LINKS)
+
+
+def _link_at(words: list[_Word], i: int) -> int:
+    """Length of the words at *i* that link a name to its post ("sẽ thôi giữ chức"), or 0."""
+    if words[i].low not in _LINK_STARTS:
+        return 0  # most words after a name link nothing
+    k = i
+    while k < len(words) and k - i < 4 and words[k].low in _LINK_LEADS and words[k].gap == " ":
+        k += 1
+    for link in _LINKS_BY_FIRST.get(words[k].low, ()) if k < len(words) else ():
+        if tuple(w.low for w in words[k:k + len(link)]) == link and all(w.gap == " " for w in words[k:k + len(link)]):
+            return k + len(link) - i
+    return 0
+
+
 def _titles_after_la(text: str, words: list[_Word], i: int) -> list[str]:
-    """Titles after "là" (is) right after a name: "ông Hùng là Thị ủy viên, Chủ tịch Hội ..."."""
-    if i + 1 >= len(words) or words[i].low != "là" or words[i].gap != " " or not _post_at(words, i + 1)[0]:
+    """Titles after "là" (is), or another link, right after a name: "ông Hùng là Thị ủy viên,
+    Chủ tịch Hội ...", "ông X giữ chức Chủ tịch UBND huyện", "ông Y sẽ là Tổng giám đốc"."""
+    if i >= len(words) or words[i].gap != " ":
         return []
+    link = 1 if words[i].low == "là" else _link_at(words, i)
+    if not link or i + link >= len(words) or words[i + link].gap != " " or not _post_at(words, i + link)[0]:
+        return []
+    i += link - 1  # the post opens after the link, as after "là"
     first, _ = _post_at(words, i + 1)
     first += _body_tail(words, i + 1 + first, stop_at_person=False)
     first += _place_after(words, i + 1, i + 1 + first)
@@ -892,17 +1129,23 @@ def _capitals_name(words: list[_Word], i: int) -> int:
 def _place_after(words: list[_Word], start: int, end: int) -> int:
     """How many words after a title *start*..*end* name the larger place it lies in:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
-    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn") for k in range(start, end)):
+    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp", "phố") for k in range(start, end)):
         return 0
     n = 0
+    if end + 2 < len(words) and words[end].gap == " (" and words[end].low in _LEVELS and words[end + 1].is_cap:
+        # "Chủ tịch UBND xã A (huyện B, tỉnh C)": the larger place in brackets
+        for k in range(end + 1, min(end + 9, len(words))):
+            if words[k].gap.strip() not in ("", ",") or not (words[k].is_cap or words[k].low in _LEVELS):
+                return k - end if ")" in words[k].gap and words[k - 1].is_cap else 0
+        return 0
     while (
         end + n + 1 < len(words) and words[end + n].gap == ", " and words[end + n].low in _LEVELS
         and (words[end + n + 1].is_cap or words[end + n + 1].text.isupper()) and _joined(words, end + n + 1)
     ):
         k = end + n + 1
         k += _province_at(words, k)
-        while k < len(words) and words[k].is_cap and _joined(words, k) and not _starts_person(words, k):
-            k += 1
+        while k < len(words) and words[k].is_cap and _joined(words, k) and not _starts_person(words, k, 3):
+            k += 1  # ("xã Thạch Hà": a place of two syllables, though "Thạch" is a surname)
         n = k - end
     if n and end + n < len(words) and words[end + n].gap == ", " and words[end + n].text in ("TPHCM", "TP.HCM"):
         n += 1
@@ -917,7 +1160,7 @@ def _plausible(name: list[str], confirmed: bool, title: str = "") -> bool:
     foreign name after a state's post ("Tổng thống Mỹ Donald Trump") too.
     """
     return (
-        confirmed or name[0] in SURNAMES or (len(name) >= 3 and name[1] in _MIDDLE_NAMES)
+        confirmed or name[0] in SURNAMES or (len(name) >= 3 and name[1] in _MIDDLE_NAMES) or tuple(name) in PSEUDONYMS
         or (bool(title) and _foreign_name(" ".join(name)) and bool(_FOREIGN_POSTS.search(title.lower()) or _COUNTRY_IN.search(title)))
     )
 
@@ -937,6 +1180,11 @@ def _foreign_part(name: list[str]) -> list[str]:
     return name
 
 
+# The lunar year's names ("Đinh Dậu", "Mậu Tuất"): the first part is often a surname.
+_CAN = set("Giáp Ất Bính Đinh Mậu Kỷ Canh Tân Nhâm Quý".split())
+_CHI = set("Tý Sửu Dần Mão Mẹo Thìn Tỵ Ngọ Mùi Thân Dậu Tuất Hợi".split())
+
+
 def _good_name(parts: list[str]) -> bool:
     return (
         2 <= len(parts) <= 5
@@ -944,11 +1192,13 @@ def _good_name(parts: list[str]) -> bool:
         and not (len(parts[-1]) == 1 and parts[-1].isascii())
         and parts[-1] not in ("Văn", "Thị")  # "Trần Văn" is the start of a name
         and not (parts[0] in ("Đoàn", "Đội", "Tuyển") and parts[-2:] == ["Việt", "Nam"])  # a delegation
-        and parts[0] not in _NOT_NAMES - _NAME_STARTERS
+        and (parts[0] not in _NOT_NAMES - _NAME_STARTERS or (len(parts) >= 3 and parts[1] == "Thị")  # "Văn Thị Bạch Tuyết"
+             or tuple(parts) in PSEUDONYMS)
         and all(len(p) <= 7 for p in parts)
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
         and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"
+        and not (len(parts) == 2 and parts[0] in _CAN and parts[1] in _CHI)  # "Tết Đinh Dậu": a lunar year
         and not (parts[0] == "Châu" and parts[1].split("-")[0] in _CONTINENTS)  # "Châu Á-Thái Bình Dương"
     )
 
@@ -987,6 +1237,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 run_start += 1  # "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova X"
             if run_start < j and _inside_word(words, run_start + 1) and run_start + 2 < len(words):
                 run_start += 2  # "Thứ trưởng Bộ Quốc Phòng Trần Đơn": "Quốc Phòng" is the body's name
+            if run_start < j and words[run_start].text in _PALACES and run_start > 0 and words[run_start - 1].low == "điện":
+                run_start += 1  # "Tổng Thư ký điện Elysee | Alexis Kohler"
+            if (
+                run_start < len(words) and words[run_start].text == "Đoàn" and run_start > 0
+                and words[run_start - 1].low in ("ương", "ư", "tư") and _name_run(words, run_start) >= 3
+            ):
+                run_start += 1  # "Bí thư thứ nhất Trung ương Đoàn | Lê Quốc Phong": the Youth Union, no surname
             run_len = _name_run(words, run_start)
             if run_len and _joined(words, run_start):
                 run = _parts(words, run_start, run_start + run_len)
@@ -996,7 +1253,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
                 name = _foreign_part(name)
-                if len(name) == 1 and not place:
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES:
+                    # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
                     continue
@@ -1022,11 +1280,35 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 title_end = run_start + len(place)
                 title_end = i + _uncut(words, i, title_end) if title_end < run_start + run_len else title_end
                 title = text[words[i].start:words[title_end - 1].end]
+                if name and name[0] not in SURNAMES and not _foreign_name(" ".join(name)) and _private(title):
+                    name = []  # "Giám đốc Công ty Bóng đèn Điện Quang, Bí thư Đảng ủy": the company's name
                 if _good_name(name) and _plausible(name, bool(more_titles), title):
                     before = pending if pending_end == i else []
                     mentions.append(_Mention(" ".join(name), [*before, title, *more_titles]))
                     last_end = after
                     i = after
+                    if not more_titles and i < len(words) and _plural_before(words, run_start - len(place) - tail - post_len):
+                        # "các Phó Chủ tịch UBND tỉnh A, B và C": one post, several people
+                        k = after + (1 if words[after].low == "và" and words[after].gap == " " else 0)
+                        if k < len(words) and (k > after or words[k].gap == ", "):
+                            for start, end in _list_of_people(words, k, one=False):
+                                if end < len(words) and words[end].gap.strip() in (",", "-", "–", "(") and (
+                                    _post_at(words, end)[0]
+                                ):
+                                    i = start  # "…, B, Giám đốc Sở Y tế": B has a post of his own
+                                    break
+                                mentions.append(_Mention(" ".join(_parts(words, start, end)), [title]))
+                                last_end = i = end
+                    continue
+            if j > i + post_len and (m := _bracket_then_name(words, j)):
+                # "Bí thư Đảng ủy xã X (huyện Y, tỉnh Z) Đỗ Văn A", "Chủ tịch HĐTV Tập đoàn … (TKV) B"
+                after = m + _name_run(words, m)
+                name = _parts(words, m, after)
+                title = text[words[i].start:words[m].start].rstrip()
+                if _good_name(name) and _plausible(name, False, title) and not _split_place(name, False)[0]:
+                    before = pending if pending_end == i else []
+                    mentions.append(_Mention(" ".join(name), [*before, title, *_titles_after(text, words, after)]))
+                    last_end = i = after
                     continue
             if not is_rank or (j > i + post_len):
                 found, end = _people_after_title(text, words, i, j)
@@ -1066,6 +1348,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 last_end = after
                 # go on after the titles, so that they never open a list for the next name
                 i = max(after, titles_end)
+                if _aside_at(words, after):
+                    i = after  # the aside may name someone else: "X (em trai bà Y, Bí thư …), Giám đốc …"
                 continue
             i += 1  # a post may start inside the run: "Theo Thiếu tá Triệu Đức Anh"
             continue
@@ -1076,6 +1360,27 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 shorts += [(words[i].text, t) for t in _titles_after_la(text, words, i + 1)] or [(words[i].text, None)]
         i += 1
     return mentions, shorts
+
+
+def _plural_before(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* is said of several people: "các", "những", "hai", "ba" before it."""
+    return i > 0 and words[i - 1].low in ("các", "những", "hai", "ba", "bốn")
+
+
+def _bracket_then_name(words: list[_Word], j: int) -> int:
+    """Where a name starts right after a bracket that opens at word *j* and holds a place or
+    an abbreviation (at most 8 words), or 0: "… xã Quế Long (huyện Quế Sơn, Quảng Nam) Đỗ Văn A"."""
+    if j >= len(words) or words[j].gap.strip() != "(":
+        return 0
+    for m in range(j + 1, min(j + 9, len(words))):
+        gap = words[m].gap
+        if "(" in gap or "." in gap:
+            return 0
+        if ")" in gap:
+            return m if gap.strip() == ")" and gap.endswith(" ") and words[m].is_cap and _name_run(words, m) >= 2 and (
+                words[m].text in SURNAMES
+            ) else 0
+    return 0
 
 
 def _on_behalf(words: list[_Word], i: int) -> bool:
@@ -1113,7 +1418,8 @@ def _memorial(words: list[_Word], i: int) -> bool:
 def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[list[_Mention], int]:
     """People named after a title that ends at word *j*, not right after it:
 
-    * ``Giám đốc Sở Y tế Quảng Trị, bà Lê Thị Hương``: a comma (or a dash), an honorific;
+    * ``Giám đốc Sở Y tế Quảng Trị, bà Lê Thị Hương``: a comma (or a dash, or nothing:
+      ``Chủ tọa phiên tòa bà X``), an honorific;
     * ``quyết định cách chức Chủ tịch UBND xã đối với ông X``: a discipline or an
       appointment, the post first;
     * ``các Phó Chủ tịch UBND tỉnh: A, B và C``: one post, a list of people.
@@ -1130,10 +1436,15 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     )):
         return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
         # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's)
-    if gap in (",", "-", "–") and words[j].low in ("ông", "bà") or (
-        gap in (",", "-", "–") and words[j].low == "đồng" and j + 1 < len(words) and words[j + 1].low == "chí"
-    ):
+    if gap in (",", "-", "–", "") and words[j].low in ("ông", "bà") or (
+        gap == "," and words[j].low in ("anh", "chị") and j + 1 < len(words) and words[j + 1].is_cap
+    ) or (
+        gap in (",", "-", "–", "") and words[j].low == "đồng" and j + 1 < len(words) and words[j + 1].low == "chí"
+    ):  # ("Chủ tọa phiên tòa bà X": no comma either)
         k = j + (2 if words[j].low == "đồng" else 1)
+        people = _list_of_people(words, k, one=True)
+    elif gap == "" and j + 2 < len(words) and words[j].low == "là" and words[j + 1].low in ("ông", "bà"):
+        k = j + 2  # "Chủ tịch UBND xã là ông X"
         people = _list_of_people(words, k, one=True)
     elif (
         gap == "" and j + 2 < len(words) and (words[j].low, words[j + 1].low) == ("đối", "với")
@@ -1300,14 +1611,30 @@ _TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL
 
 
 # Words of a title that name a company, and those that make a company the state's own.
-_COMPANY = re.compile(r"\b(?:công ty|cty|tập đoàn|tnhh|cổ phần|ctcp|doanh nghiệp|ceo|ngân hàng)\b(.*)")
+_COMPANY = re.compile(
+    r"\b(?:công ty|cty|tập đoàn|tnhh|cổ phần|ctcp|doanh nghiệp|ceo|ngân hàng|xí nghiệp|nhà máy)\b(.*)"
+)
 _BOARD = re.compile(r"\b(?:hđqt|hội đồng quản trị)\b")
+# The brands of the state's own corporations and banks, written as the news writes them: a
+# post before one is a state company's ("Tổng giám đốc Vietnam Airlines", "Giám đốc Agribank
+# chi nhánh tỉnh X"), and the brand is no foreign name.
+STATE_BRANDS = """Agribank|Agibank|Vietcombank|VietinBank|Vietinbank|BIDV|Sabeco|Habeco|Vietnam Airlines|
+Viettel|VNPT|MobiFone|Mobifone|VinaPhone|Vinaphone|Petrolimex|PetroVietnam|Petrovietnam|Vinacomin|Vinachem|
+Vinafood|Vinatex|Vinalines|Vinashin|Vicem|Vietsovpetro|Vietnam Post|VNPost|Vinaincon|Vinaconex|Satra|
+Vissan|Genco|EVNGENCO|VEAM|Lilama|Vimico|Vinataba|Vietfracht|Saigontourist|SCIC|VNA|ACV|VATM"""
+_STATE_BRAND_RE = re.compile(r"\b(?:" + "|".join(re.escape(b.lower()) for b in STATE_BRANDS.replace("\n", "").split("|")) + r")\b")
+_STATE_BRAND_WORDS = {w for b in STATE_BRANDS.replace("\n", "").split("|") for w in b.split()} - {"Vietnam", "Post"}
 _STATE_OWNED = re.compile(
     r"nhà nước|điện lực|\bevn|viettel|vnpt|vietcombank|agribank|bidv|vietinbank|petrovietnam|\bpvn|dầu khí|"
     r"\bthan\b|khoáng sản|vinacomin|xổ số|bưu điện|bưu chính|mobifone|tổng công ty|đường sắt|cấp nước|thoát nước|"
     r"đô thị|thủy lợi|thuỷ lợi|lâm nghiệp|lâm trường|xăng dầu|petrolimex|\bmtv\b|một thành viên|tập đoàn [^,]*việt nam|"
     r"công ích|quốc phòng|quân đội|công an|bảo việt|vinafood|vinatex|vinalines|vinashin|chính sách xã hội|"
-    r"đầu tư và phát triển|nông nghiệp và phát triển|ngân hàng phát triển|ngân hàng công thương|csxh|nhnn"
+    r"đầu tư và phát triển|nông nghiệp và phát triển|ngân hàng phát triển|ngân hàng công thương|csxh|nhnn|"
+    # the state's industries: power plants and grids, airlines and airports, buses, lighting
+    r"nhiệt điện|thủy điện|thuỷ điện|phát điện|lương thực|truyền tải điện|hàng không|cảng hàng không|xe buýt|chiếu sáng|"
+    r"cây xanh|môi trường đô thị|giao dịch chứng khoán|lưu ký chứng khoán|vận tải hành khách công cộng|"
+    r"\b[xz]\s?\d{2,3}\b|"  # the army's factories: "Nhà máy X51", "Nhà máy Z111"
+    + "|".join(re.escape(b.lower()) for b in STATE_BRANDS.replace("\n", "").split("|"))
 )
 _VN_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 
@@ -1319,14 +1646,24 @@ def _private(title: str) -> bool:
     Vietnamese word). A bare ``Giám đốc công ty`` is one too (which company is not said); state companies are not
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
-    if _NOT_PUBLIC.search(low) or _brand_after_post(title) or _unknown_body_after_post(title):
+    if _NOT_PUBLIC.search(low):
         return True
+    if re.match(r"(?:phó |nguyên |quyền )?bí thư đảng (?:ủy|uỷ) khối", low):
+        return False  # "Bí thư Đảng ủy Khối Doanh nghiệp tỉnh": a Party committee, not a business
     if "kinh doanh" in low and not re.search(r"nhà nước|đăng ký kinh doanh", low):
         return True  # "trưởng phòng kinh doanh", "Xí nghiệp kinh doanh …": a business's post
-    if re.search(r"\b(?:tnhh|cổ phần|ctcp|cty cp|công ty cp)\b", low) and not re.search(r"\bmtv\b|một thành viên|điện lực|nhà nước", low):
+    if re.search(r"\b(?:tnhh|trách nhiệm hữu hạn|cổ phần|ctcp|cty cp|công ty cp)\b", low) and not re.search(
+        r"\bmtv\b|một thành viên|điện lực|nhà nước|tổng công ty", low
+    ):
         return True  # a limited or joint-stock company, not one of the state's one-member companies
     if _STATE_OWNED.search(low):
+        # a state company's board and brand are the state's: "Chủ tịch HĐQT Tổng công ty …"
         return False
+    if _brand_after_post(title) or _unknown_body_after_post(title):
+        return True
+    branch = re.search(r"\bchi nhánh ([A-ZĐ]{2,})\b", title, re.IGNORECASE)
+    if branch and branch.group(1).isupper() and branch.group(1) not in _PUBLIC_ACRONYMS:
+        return True  # "Giám đốc Chi nhánh PNJ": a company's branch
     company = _COMPANY.search(low)
     if company or _BOARD.search(low):
         return True  # a company not said to be the state's, even unnamed ("Giám đốc Công ty"): leave it out
@@ -1338,7 +1675,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
-    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|xí nghiệp|cấp cao|\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
+    r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|văn phòng luật|công ty luật|(?<!ủy )(?<!uỷ )\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
 )
@@ -1358,7 +1695,7 @@ _PUBLIC_ACRONYM_STARTS = ("EVN", "PV", "T.Ư", "TP.", "UB")
 _DIRECTOR_HEADS = set(
     """sở trung bệnh cục ban bảo tổng đài khu nhà học chi cảng cảnh đại thông văn cơ phòng thư điện
     viện vườn hợp dự quỹ kho trường thường viễn đường xổ bưu hải sân trạm vùng quân tập ngân cty bv
-    liên làng bến""".split()
+    liên làng bến phụ""".split()
 )
 _COMPANY_SECOND = {"an", "ty", "ti", "viên", "đoàn", "trình"}  # "Công an", "Công ty", "Công viên", "Công đoàn"
 
@@ -1376,6 +1713,8 @@ def _unknown_body_after_post(title: str) -> bool:
     if not n or k + n >= len(words):
         return False
     post = tuple(w.low for w in words[k:k + n])
+    if k + n + 1 < len(words) and words[k + n].low == "của":
+        n += 1  # "chủ tịch của VIFW": the body after "của"
     while post and post[0] in _PREFIXES:
         post = post[1:]
     director = post in (("giám", "đốc"), ("tổng", "giám", "đốc"))
@@ -1412,7 +1751,8 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
-    "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội".split("|"))}
+    "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội|kế toán trưởng|"
+    "trưởng đại diện".split("|"))}
 
 
 def _bare_executive(title: str) -> bool:
@@ -1422,6 +1762,24 @@ def _bare_executive(title: str) -> bool:
     while words and words[0] in _PREFIXES:
         words = words[1:]
     return tuple(words) in _EXECUTIVE
+
+
+_BARE_BOARD = re.compile(
+    r"^(?:(?:phó )?chủ tịch|(?:ủy|uỷ|thành) viên) (?:hđqt|hội đồng quản trị|hđtv|hội đồng thành viên)$"
+)
+
+
+def _bare_board(title: str) -> bool:
+    """Whether *title* is a seat on a board with no company named (``Ủy viên HĐQT``), which
+    is a state company's only for someone the article names in one."""
+    return bool(_BARE_BOARD.match(title.lower()))
+
+
+def _state_company(title: str) -> bool:
+    """Whether *title* is a post in a state company: ``Tổng giám đốc Sabeco``, ``Giám đốc
+    Công ty TNHH một thành viên thoát nước``."""
+    low = title.lower()
+    return bool((_COMPANY.search(low) or _STATE_BRAND_RE.search(low) or "tổng công ty" in low) and not _private(title))
 
 
 _AND = re.compile(r"\s+và\s+")
@@ -1488,15 +1846,23 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 m, s = _mentions(window)
                 found += m
                 shorts += s
+    held: list[tuple[str, list[str]]] = []  # (name, titles) that count only for someone found public
     for mention in found:
         titles = [_after_and(t) for t in mention.titles]
         # heads of private companies are not officials (issue #11), nor are others' titles
-        titles = [t for t in titles if not _title_names_someone(t) and not _private(t)]
+        titles = [t for t in titles if not _title_names_someone(t)]
+        boards = [t for t in titles if _bare_board(t)]
+        titles = [t for t in titles if not _private(t)]
         if mention.titles and not titles:
+            if boards:
+                held.append((mention.name, boards))
             continue
         mention.titles = titles
         if mention.titles and all(_bare_executive(t) for t in mention.titles):
-            continue  # "ông X, Giám đốc": no body to tell a public post from a private one
+            # "ông X, Giám đốc": no body to tell a public post from a private one, unless the
+            # article gives X a public post elsewhere ("ông X, Phó Tổng giám đốc" of a state company)
+            held.append((mention.name, mention.titles + boards))
+            continue
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
         name = canonical_name(mention.name)
@@ -1506,6 +1872,13 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         entry = people.setdefault(key, (name, [], set()))
         for title in mention.titles:
             _add_title(entry, title)
+    for name, titles in held:
+        entry = people.get(name_key(canonical_name(name)))
+        if entry is not None:
+            state_company = any(_state_company(t) for t in entry[1])
+            for title in titles:
+                if state_company or not _bare_board(title):
+                    _add_title(entry, title)
     if len(people) > 1:
         _merge_short_forms(people)
     if len(people) >= 1:
@@ -1551,7 +1924,13 @@ CENTRAL = "trung ương"  # the place of a national post
 _CENTRAL = re.compile(
     r"\b(?:[Bb]ộ Chính trị|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
     r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
-    r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&)"
+    # national bodies: the central bank, the state audit, social insurance, the national news agency
+    r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
+    r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
+    r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&"
+    # the state's national corporations and banks (a branch names its province first)
+    r"|Tập đoàn [^,;]*Việt Nam|Tổng công ty [^,;]*Việt Nam|"
+    + "|".join(re.escape(b) for b in STATE_BRANDS.replace("\n", "").split("|")) + ")"
 )
 _DEPUTY = re.compile(r"\b(?:ĐBQH|ĐB|[Đđ]ại biểu)\b")
 
@@ -1597,14 +1976,19 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
             continue  # "Thái Bình Dương" is an ocean, not the province Thái Bình (nor Bình Dương)
         if place in _COUNTRY_PLACES and start and (
             words[start - 1] in ("Việt", "Nam") or (words[start - 1].istitle() and not before_was_place)
+            or exact(words[start - 1]) in _LEVELS or exact(words[start - 1]) in _VILLAGES
         ):
-            continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức": a body's or place's name
+            continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức", "xã Mỹ Hòa": a body's or place's name
         if place not in _COUNTRY_PLACES:
+            if start and exact(words[start - 1]) in _COMMUNES:
+                continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))
     return None, country, national_post(title), bool(_LOCAL.search(title))
 
 
+_VILLAGES = {exact(w) for w in "thôn ấp bản làng xóm khu phố".split()}
+_COMMUNES = _VILLAGES | {exact(w) for w in "xã phường trấn".split()}
 # Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
 _LOCAL = re.compile(
     r"\b(?:[Tt]ỉnh|[Hh]uyện|xã|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP|UBND|HĐND|[Tt]hị (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ))\b"
@@ -1619,7 +2003,8 @@ def is_country(place: str | None) -> bool:
 def national_post(title: str) -> bool:
     """Whether *title* is a post of the state or the party at national level (``Thứ trưởng Bộ
     Y tế``, ``Ủy viên Bộ Chính trị``), not a deputy's seat (deputies are elected in provinces)."""
-    return bool(_CENTRAL.search(title)) and not _DEPUTY.search(title)
+    return bool(_CENTRAL.search(title)) and not _DEPUTY.search(title) and "chi nhánh" not in title.lower()
+    # ("Giám đốc Agribank chi nhánh Tây Sơn": a branch is local, though its bank is national)
 
 
 _COUNTRY_PLACES = {canonical_name(c) for c in COUNTRIES.replace("\n", "").split("|")} - set(PROVINCES)

@@ -15,7 +15,8 @@ Title and body are each one field of *counted terms*, built by :func:`terms` wit
   each spelling of one word beside each of the other, looked up at once); the counts
   of those spellings are also the statistics that restore accents to a query
   (:mod:`indexer.searching`). Pairs stop at punctuation and line
-  breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`). Numbers pair too (``bão số 2``,
+  breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`), but not at a dash with spaces
+  around it (``kinh tế - xã hội``). Numbers pair too (``bão số 2``,
   ``Nghị định 100``, ``Covid-19``, ``11/6``): a quoted phrase with a number is then as
   exact as any other (on the real news they add 2.5% postings).
 
@@ -26,14 +27,16 @@ document that :func:`to_document` makes; Whoosh gets the rest, :func:`whoosh_fie
 
 Columns hold what every search needs per document without reading stored fields:
 ``day`` (yyyymmdd, 0 when undated), the word counts ``tlen`` and ``blen`` for length
-normalisation, ``hash`` and ``origin`` for incremental indexing, and ``minhash``, the
-body's signature that groups copies of one story (:mod:`indexer.stories`). The article
+normalisation, ``hash`` and ``origin`` for incremental indexing, and ``minhash`` and
+``wordprint``, the body's signature and fingerprint that group copies of one story
+(:mod:`indexer.stories`). The article
 itself is stored once, as JSON, in ``doc``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -43,7 +46,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 11  # 11: pairs with numbers (``bão số 2``); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
+SCHEMA_VERSION = 12  # 12: pairs with numbers (``bão số 2``) and across a spaced dash (``kinh tế - xã hội``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
 
 
 class TimtinCodec(W3Codec):
@@ -87,8 +90,14 @@ def _forms(word: str) -> tuple[str, str]:
 
 def joins(gap: str) -> bool:
     """Whether two words with *gap* between them stand side by side: spaces, or one
-    hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``); never punctuation or a line break."""
-    return gap == " " or gap in ("-", "/", "&") or (gap.isspace() and "\n" not in gap)
+    hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``), or one dash with spaces around it
+    (``kinh tế - xã hội``, ``Lao động – Thương binh``: the news writes compounds so more
+    often than not); never other punctuation or a line break."""
+    return gap == " " or gap in ("-", "/", "&") or _SPACED_DASH(gap) is not None or (
+        gap.isspace() and "\n" not in gap)
+
+
+_SPACED_DASH = re.compile(r"[ \t\u00a0]*[-\u2013][ \t\u00a0]*").fullmatch
 
 
 def pair(a: str, b: str) -> str:
@@ -125,6 +134,7 @@ def make_schema() -> fields.Schema:
         tlen=fields.COLUMN(columns.NumericColumn("I")),
         blen=fields.COLUMN(columns.NumericColumn("I")),
         minhash=fields.COLUMN(columns.VarBytesColumn()),
+        wordprint=fields.COLUMN(columns.VarBytesColumn()),
         official=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         official_title=fields.KEYWORD(lowercase=False, commas=False, scorable=False),
         doc=fields.STORED(),
@@ -154,6 +164,7 @@ def to_document(article: Article, content_hash: str) -> dict:
     """The Whoosh document of an article."""
     title_terms, title_len = terms(article.title)
     body_terms, body_len = terms(searchable_body(article))
+    signature, fingerprint = stories.sketch(article.body)
     return {
         "id": article.id,
         "hash": content_hash.encode("ascii"),
@@ -163,7 +174,8 @@ def to_document(article: Article, content_hash: str) -> dict:
         "day": day_number(article),
         "tlen": title_len,
         "blen": body_len,
-        "minhash": stories.signature(article.body),
+        "minhash": signature,
+        "wordprint": fingerprint,
         # the article's person keys ("name (place)"): indexer.people makes people of them
         "official": " ".join(official_term(o.key) for o in article.officials),
         "official_title": " ".join(

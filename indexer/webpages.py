@@ -24,15 +24,17 @@ page's ``<meta>`` charset, then UTF-8 or Windows-1258 by their bytes. Text is
 normalised to NFC (:func:`indexer.normalize.clean`).
 
 The article's id is the page's canonical URL (``<link rel=canonical>``, else
-``og:url``, neither when it names the site's home page, else the address a browser or
-``timtin fetch`` saved it from, in a ``<!-- saved from url=(NNNN)... -->`` comment); a
-page without any keeps the id a text file would have (its path under the folder indexed,
-without extension).
+``og:url``, neither when it names the site's home page, nor when it is on another site
+than the page's own address, when that is known and not a mirror on this machine or
+network; else the address a browser or ``timtin fetch`` saved it from, in a
+``<!-- saved from url=(NNNN)... -->`` comment); a page without any keeps the id a text
+file would have (its path under the folder indexed, without extension).
 """
 
 from __future__ import annotations
 
 import codecs
+import ipaddress
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -137,13 +139,35 @@ def _meta(tree, *names: str) -> str | None:
 
 def _canonical(tree, saved_from: str | None, url: str | None) -> str | None:
     base = url or saved_from
-    for href in tree.xpath('//link[translate(@rel, "CANOICL", "canoicl")="canonical"]/@href'):
+    site = base if base and not _this_machine(base) else None  # the page's own site, when known
+    hrefs = [*tree.xpath('//link[translate(@rel, "CANOICL", "canoicl")="canonical"]/@href'), _meta(tree, "og:url")]
+    for href in hrefs:
         if _names_an_article(href):
-            return urljoin(base or "", href.strip())
-    og = _meta(tree, "og:url")
-    if _names_an_article(og):
-        return urljoin(base or "", og)
+            address = urljoin(base or "", href.strip())
+            if site is None or _same_site(address, site):
+                return address
     return base
+
+
+def _same_site(address: str, base: str) -> bool:
+    """Whether *address* is on the site of *base* (``www.`` aside; ``m.baolangson.vn`` is on
+    ``baolangson.vn``). An aggregator's page often names the paper's article as its
+    canonical: taken as the id, the copy would take the original's place in the index."""
+    a, b = ((urlsplit(x).hostname or "").removeprefix("www.") for x in (address, base))
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def _this_machine(address: str) -> bool:
+    """Whether *address* is a mirror on this machine or network (``localhost``, a loopback
+    or private IP address), which does not tell the page's site."""
+    host = urlsplit(address).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private
 
 
 def _names_an_article(href: str | None) -> bool:

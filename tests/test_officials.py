@@ -352,8 +352,9 @@ def test_shapes_of_real_prose(text, expected):
         ("Tổng thống và David Pecker, nhà sản xuất của tờ báo, được cho là bạn bè.", []),
         ("Đón Thủ tướng có Bộ trưởng Khoa học và Nghệ thuật bang Hessen Boris Rhein và các quan chức.",
          [("Boris Rhein", ["Bộ trưởng Khoa học và Nghệ thuật bang Hessen"])]),
-        ("Bà Trang Lê, chủ tịch của VIFW đồng thời là một nhà báo, cho biết.",
-         [("Trang Lê", ["chủ tịch của VIFW"])]),
+        # (round 4: VIFW, a fashion week, is no public body: an unknown acronym after "của" is private;
+        # the facet sample showed it among the people)
+        ("Bà Trang Lê, chủ tịch của VIFW đồng thời là một nhà báo, cho biết.", []),
         ("Bộ trưởng Bộ Công an đón ngài Robert Kalinak, Bộ trưởng Bộ Nội vụ Slovakia.",
          [("Robert Kalinak", ["Bộ trưởng Bộ Nội vụ Slovakia"])]),
         # the next sentence's first words, its full stop missing, end no title
@@ -467,8 +468,9 @@ def test_real_labels_hold_no_article_text():
         ("Ông Hồ Văn Tám – Chi cục trưởng Chi cục Thú y tỉnh Khuyến cáo người dân tiêm phòng.",
          [("Hồ Văn Tám", ["Chi cục trưởng Chi cục Thú y"])]),
         # nor on a level word without its place, nor on a word that opens what follows
+        # (round 4: "Thạch An" is a district of two syllables, though "Thạch" is a surname)
         ("Ông Đào Văn Kha, Chủ tịch UBND xã Tân Lập, huyện Thạch An, (Cao Bằng) cho biết.",
-         [("Đào Văn Kha", ["Chủ tịch UBND xã Tân Lập"])]),
+         [("Đào Văn Kha", ["Chủ tịch UBND xã Tân Lập, huyện Thạch An"])]),
         ("Bà Mạc Thị Hồng, Phó chủ tịch không chuyên trách Hội Nông dân tỉnh phát biểu.",
          [("Mạc Thị Hồng", ["Phó chủ tịch"])]),
     ],
@@ -563,8 +565,9 @@ def test_an_aide_holds_no_post_of_the_one_they_serve():
         ("Giải thích trước Thủ tướng và hàng ngàn DN, Bí thư Tỉnh ủy Nam Định Lê Văn Thanh khẳng định.",
          [("Lê Văn Thanh", ["Bí thư Tỉnh ủy Nam Định"])]),
         # a lower-case word that ends the word a capital began goes with the title
+        # (round 4: and "miền Trung" goes on with the body)
         ("Bà Hà Thị Lan, Phó Giám đốc Cảng vụ Hàng không miền Trung cho biết.",
-         [("Hà Thị Lan", ["Phó Giám đốc Cảng vụ Hàng không"])]),
+         [("Hà Thị Lan", ["Phó Giám đốc Cảng vụ Hàng không miền Trung"])]),
         # a school named after a person ("THPT chuyên Lê Quý Đôn") names nobody
         ("Phó Hiệu trưởng Trường THPT chuyên Lê Quý Đôn - lớp có nhiều học sinh giỏi.", []),
         # after a place's name, a body's head opens a new phrase

@@ -369,6 +369,86 @@ def test_courts_and_the_centre_are_found_however_written_and_tu_stays_a_word(mak
         assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["trung-uong", "tu"], query
 
 
+# Abbreviations of the news and the long forms papers also write (rows added from 15,000
+# real articles; see tests/tools/eval_abbreviations.py): articles writing each spelling,
+# then the queries that must find all of them (and not the article about something else).
+SPELLINGS = [
+    *(([f"Sáng 12/6, {short} đã lên tiếng.", f"Chiều 12/6, {long} cho biết thêm."], [short, long])
+      for short, long in [
+          ("HLV Nguyễn Hữu Thắng", "huấn luyện viên Nguyễn Hữu Thắng"),
+          ("Chủ tịch HĐQT", "Chủ tịch Hội đồng quản trị"),
+          ("vùng ĐBSCL", "vùng Đồng bằng sông Cửu Long"),
+          ("NSƯT Thành Lộc", "Nghệ sĩ Ưu tú Thành Lộc"),
+          ("Cơ quan CSĐT", "Cơ quan Cảnh sát điều tra"),
+          ("Thống đốc NHNN", "Thống đốc Ngân hàng Nhà nước"),
+          ("Công ty TNHH Minh Phát", "Công ty trách nhiệm hữu hạn Minh Phát"),
+          ("HĐXX tuyên án", "hội đồng xét xử tuyên án"),
+      ]),
+    # titles and schools written with dots
+    (["Theo PGS.TS Trần Đắc Phu, dịch sốt xuất huyết tăng.", "Phó giáo sư Trần Đắc Phu cảnh báo dịch."],
+     ["PGS Trần Đắc Phu", "phó giáo sư Trần Đắc Phu"]),
+    (["ThS. Nguyễn Trương Tín, giảng viên ĐH Luật, nói.", "Thạc sĩ Nguyễn Trương Tín, giảng viên Đại học Luật."],
+     ["ThS Nguyễn Trương Tín", "thạc sĩ Nguyễn Trương Tín"]),
+    (["ĐHQG Hà Nội công bố điểm chuẩn.", "ĐH Quốc gia Hà Nội công bố điểm chuẩn.",
+      "Đại học Quốc gia Hà Nội công bố điểm chuẩn."],
+     ["ĐHQG Hà Nội", "ĐH Quốc gia Hà Nội", "Đại học Quốc gia Hà Nội"]),
+    # ministries and bodies written with & or -, as one word, half short or in full
+    (["Bộ TT&TT yêu cầu chuẩn hóa thuê bao.", "Bộ Thông tin và Truyền thông yêu cầu chuẩn hóa thuê bao."],
+     ["Bộ TT&TT", "Bộ Thông tin và Truyền thông"]),
+    (["Sở LĐ-TB&XH tỉnh trao quà.", "Sở LĐTBXH tỉnh trao quà Tết.", "Sở Lao động – Thương binh và Xã hội tỉnh trao quà."],
+     ["Sở LĐ-TB&XH", "Sở LĐTBXH", "Sở Lao động – Thương binh và Xã hội"]),
+    (["Công an TP Hà Nội bắt nhóm cướp giật.", "CATP Hà Nội bắt nhóm đua xe.", "Công an thành phố Hà Nội bắt nhóm trộm."],
+     ["CATP Hà Nội", "Công an TP Hà Nội", "Công an thành phố Hà Nội"]),
+]
+
+
+@pytest.mark.parametrize("bodies, queries", SPELLINGS, ids=[q[0] for _, q in SPELLINGS])
+def test_every_spelling_of_an_abbreviation_finds_the_others(make_index, bodies, queries):
+    searcher = make_index([
+        *({"id": f"a{k}", "title": "Tin", "body": body} for k, body in enumerate(bodies)),
+        {"id": "other", "title": "Tin", "body": "Chiều 12/6, người dân cho biết thêm về vụ việc ở Hà Nội."},
+    ])
+    every = [f"a{k}" for k in range(len(bodies))]
+    for query in queries:
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == every, query
+
+
+def test_ambiguous_abbreviations_find_only_themselves(make_index):
+    """BTC is Ban tổ chức or Bộ Tài chính, CP cổ phần or Chính phủ, TS tiến sĩ or thí sinh,
+    ĐT đội tuyển or điện thoại: the table leaves them out, so neither long form asks for them."""
+    searcher = make_index([
+        {"id": "btc", "title": "Lễ hội", "body": "BTC lễ hội hoa ban cho biết có 20 gian hàng."},
+        {"id": "ban-to-chuc", "title": "Lễ hội", "body": "Ban tổ chức lễ hội hoa ban cho biết thêm."},
+        {"id": "bo-tai-chinh", "title": "Thuế", "body": "Bộ Tài chính đề xuất tăng thuế bảo vệ môi trường."},
+        {"id": "cong-ty-cp", "title": "Cổ phiếu", "body": "Công ty CP Sữa Việt Nam chia cổ tức."},
+        {"id": "chinh-phu", "title": "Họp", "body": "Chính phủ họp phiên thường kỳ tháng 6."},
+        {"id": "thi-sinh", "title": "Thi cử", "body": "Mỗi TS được đăng ký nhiều nguyện vọng."},
+        {"id": "tien-si", "title": "Khoa học", "body": "Tiến sĩ Lê Văn Hưng bảo vệ luận án."},
+        {"id": "dien-thoai", "title": "Giúp đỡ", "body": "Mọi đóng góp xin liên hệ ĐT: 0912 345 678."},
+        {"id": "doi-tuyen", "title": "Bóng đá", "body": "Đội tuyển U22 tập trung chuẩn bị SEA Games."},
+    ])
+    for query, only in [("BTC", "btc"), ("Ban tổ chức", "ban-to-chuc"), ("Bộ Tài chính", "bo-tai-chinh"),
+                        ("Chính phủ", "chinh-phu"), ("CP", "cong-ty-cp"), ("tiến sĩ", "tien-si"), ("TS", "thi-sinh"),
+                        ("đội tuyển", "doi-tuyen"), ("ĐT", "dien-thoai")]:
+        assert ids(searcher.search(SearchRequest(query=query))) == [only], query
+
+
+def test_a_dash_with_spaces_around_it_joins_words_as_a_space_does(make_index):
+    """The news writes compounds with a spaced dash ("kinh tế - xã hội", "Lao động –
+    Thương binh"): typed with or without it, or abbreviated, the compound is found; a
+    comma or a full stop still parts words."""
+    searcher = make_index([
+        {"id": "dash", "title": "Tin", "body": "Phát triển kinh tế - xã hội của tỉnh năm 2025."},
+        {"id": "en-dash", "title": "Tin", "body": "Sở Lao động – Thương binh và Xã hội tỉnh Lạng Sơn."},
+        {"id": "joined", "title": "Tin", "body": "Mục tiêu kinh tế-xã hội đã đạt."},
+        {"id": "comma", "title": "Tin", "body": "Về kinh tế, xã hội ổn định. Bộ Lao động, Thương binh và Xã hội họp."},
+    ])
+    for query in ("kinh tế xã hội", "kinh tế - xã hội", '"kinh te xa hoi"', "KT-XH"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["dash", "joined"], query
+    for query in ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["comma", "en-dash"], query
+
+
 def test_a_quoted_phrase_with_a_number_matches_that_number_only(make_index):
     """Storms, decrees, roads and dates are named by numbers: "bão số 2" is not "bão số 1"."""
     searcher = make_index([

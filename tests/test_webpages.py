@@ -189,3 +189,49 @@ def test_parse_prints_a_page_as_json(runner):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["url"] == data["id"] == "https://baocaobang.vn/dua-vac-xin-den-tre-em-vung-cao-3187654.html"
+
+
+def test_a_canonical_on_another_site_is_not_the_pages_id(tmp_path, runner):
+    # an aggregator's copy names the paper's article as its canonical: taken as the id,
+    # the copy and the original would share one id and one would overwrite the other
+    body = "<p>" + "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3 + "</p>"
+    original = "https://baolangson.vn/ngay-hoi-dai-doan-ket-5071299.html"
+
+    def page(saved_from: str | None, canonical: str, og: str | None = None) -> str:
+        head = f"<!-- saved from url=({len(saved_from):04d}){saved_from} -->\n" if saved_from else ""
+        meta = f'<meta property="og:url" content="{og}">' if og else ""
+        return (f'{head}<html><head><link rel="canonical" href="{canonical}">{meta}<title>Ngày hội</title></head>'
+                f"<body><h1>Ngày hội đại đoàn kết ở Cao Lộc</h1>{body}</body></html>")
+
+    (tmp_path / "baolangson").mkdir()
+    (tmp_path / "tonghop").mkdir()
+    (tmp_path / "baolangson" / "ngay-hoi.html").write_text(page(original, original), encoding="utf-8")
+    pages = {
+        "ban-sao": page("https://tintonghop.example/ngay-hoi-c77.html", original),  # another site's canonical
+        # another site's canonical, and its own og:url on its own site
+        "og": page("https://tintonghop.example/ngay-hoi-c78.html", original,
+                   og="https://tintonghop.example/ngay-hoi-dai-doan-ket-c78.html"),
+        # its own site, www. and mobile aside: taken
+        "www": page("https://baolangson.vn/amp/ngay-hoi-5071300.html", "https://www.baolangson.vn/ngay-hoi-5071300.html"),
+        "mobile": page("https://m.baolangson.vn/ngay-hoi-5071301.html", "https://baolangson.vn/ngay-hoi-5071301.html"),
+        # a copy on this machine (a local mirror) does not tell its site: the canonical is taken
+        "mirror": page("http://127.0.0.1:8080/ngay-hoi-5071302.html", "https://baolangson.vn/ngay-hoi-5071302.html"),
+        # no address it was saved from: nothing to compare, the canonical is taken
+        "unsaved": page(None, "https://baolangson.vn/ngay-hoi-5071303.html"),
+    }
+    for name, text in pages.items():
+        (tmp_path / "tonghop" / f"{name}.html").write_text(text, encoding="utf-8")
+    ids = {a.origin.rsplit("/", 1)[-1]: a.id for a in parsing.read_paths([tmp_path]) if not hasattr(a, "message")}
+    assert ids == {
+        "ngay-hoi.html": original,
+        "ban-sao.html": "https://tintonghop.example/ngay-hoi-c77.html",
+        "og.html": "https://tintonghop.example/ngay-hoi-dai-doan-ket-c78.html",
+        "www.html": "https://www.baolangson.vn/ngay-hoi-5071300.html",
+        "mobile.html": "https://baolangson.vn/ngay-hoi-5071301.html",
+        "mirror.html": "https://baolangson.vn/ngay-hoi-5071302.html",
+        "unsaved.html": "https://baolangson.vn/ngay-hoi-5071303.html",
+    }
+    # so the paper's article and the aggregator's copies are all indexed, none in another's place
+    result = runner.invoke(cli, ["index", str(tmp_path), "--index", str(tmp_path / "index")])
+    assert result.exit_code == 0, result.output
+    assert "Added 7, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout

@@ -24,6 +24,10 @@ Two labelled sets:
   extractor's round 3 was written without reading them, and measured once at its end
   (tests/data/officials/real_labels_heldout2.jsonl, ``part: heldout2``). Its errors are
   listed only with ``--part heldout2``: read them, and the set is spent like the first.
+* **real, third held-out**: 100 more drawn the same way (seed 20261202, among the candidates
+  in neither earlier set), labelled blind by two labellers (50 each) while round 4 was written
+  without reading them (tests/data/officials/real_labels_heldout3.jsonl, ``part: heldout3``);
+  errors listed only with ``--part heldout3``.
 
 What counts, on the real set:
 
@@ -74,6 +78,7 @@ LABELS = HERE / "data" / "officials" / "labels.json"
 CASES = HERE / "data" / "officials" / "cases.jsonl"
 REAL_LABELS = HERE / "data" / "officials" / "real_labels.jsonl"
 REAL_LABELS_2 = HERE / "data" / "officials" / "real_labels_heldout2.jsonl"
+REAL_LABELS_3 = HERE / "data" / "officials" / "real_labels_heldout3.jsonl"
 REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 
 # The draw of the real labelled set (the labelling team's sample.py, repeated).
@@ -229,8 +234,10 @@ def draw(rows: list[dict]) -> list[tuple[int, bool, str]]:
 
 
 def real_labels() -> list[dict]:
-    """The labels of the 200 (``dev``), then of the second held-out 100 (``heldout2``)."""
-    return [json.loads(line) for path in (REAL_LABELS, REAL_LABELS_2) for line in path.open(encoding="utf-8")]
+    """The labels of the 200 (``dev``), then of the second and third held-out 100 (``heldout2``,
+    ``heldout3``)."""
+    paths = (REAL_LABELS, REAL_LABELS_2, REAL_LABELS_3)
+    return [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
 
 
 def real_articles(rows: list[dict]) -> dict[str, Article]:
@@ -283,7 +290,8 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
 
 # The parts of the real set reported: all 200, and the 40 that were the first held-out set.
 PARTS = {"all": lambda label: label["part"] == "dev", "first-heldout": lambda label: label.get("first_heldout"),
-         "heldout2": lambda label: label["part"] == "heldout2"}
+         "heldout2": lambda label: label["part"] == "heldout2",
+         "heldout3": lambda label: label["part"] == "heldout3"}
 
 
 def evaluate_real(rows: list[dict]) -> dict[tuple[str, bool], tuple[Score, Score, int]]:
@@ -331,7 +339,7 @@ def _table(rows: list[tuple[str, Score]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every miss and false find")
-    parser.add_argument("--part", choices=("all", "first-heldout", "heldout2", "written"), action="append",
+    parser.add_argument("--part", choices=("all", "first-heldout", "heldout2", "heldout3", "written"), action="append",
                         help="which sets' errors to list (default: written and all)")
     parser.add_argument("--foreign", action="store_true", help="list errors counting foreign officials")
     parser.add_argument("--sample", type=Path, help="a JSONL file of real articles to read findings from")
