@@ -8,8 +8,11 @@ same articles; otherwise on the sample archive (data/), with lengths of about 40
 syllables, dates over ten years, and one article in twenty without accents. So
 syllable frequencies are Zipf-like, real two-syllable words ("dân vận", "tỉnh ủy")
 recur as they do in news, and sentences break at commas and full stops, which
-bounds the word pairs as real prose does. Each article also names a few of a few
-hundred recurring officials with their titles.
+bounds the word pairs as real prose does. With the real model, each article also
+repeats its own phrases and the chain draws rarer followers (REPEAT, SPAN, FLATTEN
+below), so that postings, vocabulary and latencies match the real news within 20%
+(:mod:`tests.tools.realism`). Each article also names a few of a few hundred recurring
+officials with their titles.
 
     python -m tests.tools.synth 1000 > /tmp/synth.jsonl
     python -m tests.tools.synth 1000 --sample > /tmp/synth.jsonl   # trained on data/ only
@@ -48,7 +51,7 @@ TITLES = [
 REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 TRAIN = 15_000  # real articles read at most
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_END = "\n"
+_END = "\n"  # the end of a paragraph, as a token of the chain
 # Real articles repeat their own words: a story about a lottery says "xổ số" twenty times,
 # one about a road names it in every paragraph. A plain chain would not (each article's
 # words drawn afresh from the whole archive), so with the real model, at each token,
@@ -60,7 +63,7 @@ _END = "\n"
 # distinct terms, index size and query latencies.
 REPEAT = 0.14
 SPAN = 4.0
-FLATTEN = 0.95  # the end of a paragraph, as a token of the chain
+FLATTEN = 0.95
 _NO_SPACE_BEFORE = set(",.;:!?)%”…")
 _NO_SPACE_AFTER = set("(“")
 
