@@ -95,7 +95,8 @@ def latencies(index: Path, queries: list[dict]) -> dict[str, list[float]]:
 def summary(passes: list[dict[str, list[float]]]) -> dict:
     """Median and p95 over the queries of each query's best time over the passes (the
     machine is shared: as ``timeit`` does, the fastest of several runs is the one that
-    waited least for other jobs; each pass is a fresh searcher, so cold stays cold)."""
+    waited least for other jobs; each pass is a fresh searcher, which reads postings
+    afresh, so cold stays cold, though the process's compiled expressions stay)."""
     out = {}
     for state in ("cold", "warm"):
         per_query = [min(times) for times in zip(*(p[state] for p in passes))]
