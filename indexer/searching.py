@@ -90,6 +90,7 @@ class Searcher:
             snap = self._current()
             snap.words()
             snap.stories()
+            highlight("Sẵn sàng.", parse_query("san sang"))  # the snippet maker's table of folds
         except Exception:  # noqa: BLE001 - best effort; the next request opens it again
             pass
 

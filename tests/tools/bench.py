@@ -38,6 +38,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -249,6 +250,15 @@ def bench_timtin_search(index: Path, queries: list[dict], rounds: int, every: li
 
 # -- HTTP ------------------------------------------------------------------------
 
+def warm_up_seconds(search_rows: list[dict]) -> float:
+    """How long a fresh server is left to warm up before the first request: twice what
+    the warm-up took in process (its workers warm up side by side on a shared machine),
+    at least 3 s. At 100,000 articles it takes 10-25 s (opening the index, grouping
+    stories); a request before it ends waits for it, which is not a search's time."""
+    opened = next((r["first_query_ms"] for r in search_rows if "first_query_ms" in r), 0.0)
+    return max(3.0, 2 * opened / 1000)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -329,7 +339,7 @@ def sequential(port: int, paths: list[str]) -> tuple[list[float], int]:
 
 
 def bench_http(index: Path, queries: list[dict], seconds: float, every: list[dict] | None = None,
-               label: str = "", concurrent: bool = True) -> list[dict]:
+               label: str = "", concurrent: bool = True, settle: float = 3.0) -> list[dict]:
     """Over HTTP: a freshly started server asked every query of *every* once, one after
     another (cold: the first time each is asked, the server just started), then all
     again (warm); then, on another fresh server, 8 and 32 clients for *seconds* each,
@@ -338,7 +348,7 @@ def bench_http(index: Path, queries: list[dict], seconds: float, every: list[dic
     every = every or queries
     server, port = start_server(index)
     try:
-        time.sleep(3)  # the server's own warm-up (opening the index) is not a search
+        time.sleep(settle)  # the server's own warm-up (opening the index, grouping stories) is not a search
         for state in ("cold", "warm"):
             times, errors = sequential(port, http_paths(every))
             rows.append({"config": f"timtin /api/search over HTTP, {state}, sequential{label}", **percentiles(times),
@@ -349,7 +359,7 @@ def bench_http(index: Path, queries: list[dict], seconds: float, every: list[dic
         return rows
     server, port = start_server(index)
     try:
-        time.sleep(3)
+        time.sleep(settle)
         for clients in (8, 32):
             rows.append(_concurrent(port, http_paths(every), clients, seconds, server.pid, label))
     finally:
@@ -404,14 +414,27 @@ def _concurrent(port: int, paths: list[str], clients: int, seconds: float, pid: 
 
 # -- baseline (a): plain Whoosh as a newcomer writes it ------------------------------
 
-def bench_whoosh_baseline(work: Path, rows: list[dict], queries: list[dict], rounds: int) -> list[dict]:
+BASELINE_KEY = "bench-source.json"  # beside the plain Whoosh index: which articles it holds, its indexing row
+
+
+def bench_whoosh_baseline(work: Path, rows: list[dict], queries: list[dict], rounds: int,
+                          articles: Path | None = None) -> list[dict]:
+    """Plain Whoosh: its index (reused when the one in *work* holds the same *articles*
+    file: indexing 100,000 takes about half an hour; its row then says which run
+    measured it), then the queries."""
     from unidecode import unidecode
-    from whoosh import fields, index as whoosh_index, sorting
+    from whoosh import fields, index as whoosh_index
     from whoosh.analysis import StandardAnalyzer
-    from whoosh.qparser import MultifieldParser
-    from whoosh.query import And, Term
 
     folder = work / "whoosh-baseline"
+    key = _source_key(articles) if articles else None
+    try:
+        kept = json.loads((folder / BASELINE_KEY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    if key and kept.get("source") == key and whoosh_index.exists_in(str(folder)):
+        return _whoosh_searches(whoosh_index.open_dir(str(folder)), queries, rounds,
+                                [{**kept["row"], "from_run": kept["date"]}])
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     schema = fields.Schema(
@@ -440,6 +463,25 @@ def bench_whoosh_baseline(work: Path, rows: list[dict], queries: list[dict], rou
     index_seconds = time.perf_counter() - started
     out = [{"config": "plain Whoosh index, 2 processes", "articles": len(rows), "seconds": round(index_seconds, 1),
             "articles_per_s": round(len(rows) / index_seconds, 1), "index_mb": round(folder_bytes(folder) / 1e6, 1)}]
+    if key:
+        (folder / BASELINE_KEY).write_text(json.dumps(
+            {"source": key, "row": out[0], "date": dt.datetime.now().isoformat(timespec="seconds")}), encoding="utf-8")
+    return _whoosh_searches(ix, queries, rounds, out)
+
+
+def _source_key(path: Path) -> dict:
+    stat = path.stat()
+    return {"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def _whoosh_searches(ix, queries: list[dict], rounds: int, out: list[dict]) -> list[dict]:
+    """The queries asked of plain Whoosh: top 10, + facets, + highlights; after the *out* rows."""
+    from unidecode import unidecode
+    from whoosh import sorting
+    from whoosh.qparser import MultifieldParser
+    from whoosh.query import And, Term
+
+    schema = ix.schema
     searcher = ix.searcher()
     parser = MultifieldParser(["title_f", "body_f"], schema)
 
@@ -626,9 +668,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_baselines:
         _attach_officials(index, rows)
     search_rows = bench_timtin_search(index, queries, args.rounds, every)
+    settle = warm_up_seconds(search_rows)
     results += search_rows
     print(markdown(search_rows), flush=True)
-    http_rows = bench_http(index, queries, args.http_seconds, every)
+    http_rows = bench_http(index, queries, args.http_seconds, every, settle=settle)
     results += http_rows
     print(markdown(http_rows), flush=True)
     real_rows: list[dict] = []
@@ -637,7 +680,7 @@ def main(argv: list[str] | None = None) -> int:
         results += real_rows
         print(markdown(real_rows), flush=True)
     if not args.no_baselines:
-        for bench in (bench_fts5, bench_whoosh_baseline):
+        for bench in (bench_fts5, partial(bench_whoosh_baseline, articles=articles)):
             more = bench(work, rows, queries, args.rounds)
             results += more
             print(markdown(more), flush=True)
@@ -687,8 +730,9 @@ def bench_real(work: Path, rounds: int) -> list[dict]:
     officials = [c["value"] for c in Searcher(index).search(SearchRequest()).to_json()["facets"]["official"]]
     queries = make_queries(rows, officials)
     every = make_queries(rows, officials, more=210 - len(queries))
-    out += bench_timtin_search(index, queries, rounds, every, " (real news)")
-    out += bench_http(index, queries, 0, every, " (real news)", concurrent=False)
+    searches = bench_timtin_search(index, queries, rounds, every, " (real news)")
+    out += searches
+    out += bench_http(index, queries, 0, every, " (real news)", concurrent=False, settle=warm_up_seconds(searches))
     return out
 
 

@@ -8,8 +8,11 @@ same articles; otherwise on the sample archive (data/), with lengths of about 40
 syllables, dates over ten years, and one article in twenty without accents. So
 syllable frequencies are Zipf-like, real two-syllable words ("dân vận", "tỉnh ủy")
 recur as they do in news, and sentences break at commas and full stops, which
-bounds the word pairs as real prose does. Each article also names a few of a few
-hundred recurring officials with their titles.
+bounds the word pairs as real prose does. With the real model, each article also
+repeats its own phrases and the chain draws rarer followers (REPEAT, SPAN, FLATTEN
+below), so that postings, vocabulary and latencies match the real news within 20%
+(:mod:`tests.tools.realism`). Each article also names a few of a few hundred recurring
+officials with their titles.
 
     python -m tests.tools.synth 1000 > /tmp/synth.jsonl
     python -m tests.tools.synth 1000 --sample > /tmp/synth.jsonl   # trained on data/ only
@@ -49,6 +52,18 @@ REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 TRAIN = 15_000  # real articles read at most
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _END = "\n"  # the end of a paragraph, as a token of the chain
+# Real articles repeat their own words: a story about a lottery says "xổ số" twenty times,
+# one about a road names it in every paragraph. A plain chain would not (each article's
+# words drawn afresh from the whole archive), so with the real model, at each token,
+# with probability REPEAT the article copies a phrase it already wrote (SPAN tokens
+# more on average, from a random place in it: what it said often comes back most);
+# and followers are drawn with weights count ** FLATTEN, so rarer turns of phrase come
+# up as often as in the real archive, whose vocabulary keeps growing with its size.
+# Tuned on the 15,000 real articles (tests/tools/realism.py): postings an article,
+# distinct terms, index size and query latencies.
+REPEAT = 0.14
+SPAN = 4.0
+FLATTEN = 0.95
 _NO_SPACE_BEFORE = set(",.;:!?)%”…")
 _NO_SPACE_AFTER = set("(“")
 
@@ -82,9 +97,13 @@ class Generator:
     """Articles from a syllable chain: trained on *source* (real news, JSONL) when given
     and present, else on the sample archive."""
 
-    def __init__(self, seed: int = 42, officials: int = 300, source: Path | None = None, train: int = TRAIN) -> None:
+    def __init__(self, seed: int = 42, officials: int = 300, source: Path | None = None, train: int = TRAIN,
+                 flatten: float = FLATTEN, repeat: float = REPEAT, span: float = SPAN) -> None:
         self.rnd = random.Random(seed)
         self.real = source is not None and source.exists()
+        # the article's own words and phrases come back (see REPEAT); only for the real model
+        self.repeat, self.span = (repeat, span) if self.real else (0.0, span)
+        self.history: list[str] = []  # the tokens of the article being written
         counts: dict[str, Counter] = defaultdict(Counter)
         starts: Counter = Counter()
         self.lengths: list[int] = []
@@ -107,8 +126,9 @@ class Generator:
             for a, b in zip(tokens, [*tokens[1:], _END]):
                 counts[a][b] += 1
         # each token's followers with cumulative weights, for bisect
-        self.next: dict[str, tuple[list[str], list[int]]] = {
-            a: (list(c), list(itertools.accumulate(c.values()))) for a, c in counts.items()
+        power = flatten if self.real else 1.0
+        self.next: dict[str, tuple[list[str], list[float]]] = {
+            a: (list(c), list(itertools.accumulate(v ** power for v in c.values()))) for a, c in counts.items()
         }
         self.starts = (list(starts), list(itertools.accumulate(starts.values())))
         people = set()
@@ -126,9 +146,17 @@ class Generator:
         """A paragraph of about *n* tokens (it ends where the chain ends one, or at *n*
         and a full stop); its text and its tokens."""
         random, nexts, bisect_right = self.rnd.random, self.next, bisect.bisect_right
+        history, repeat = self.history, self.repeat
         tok = self._pick(self.starts)
         out = [tok]
         while len(out) < n:
+            if repeat and len(history) > 20 and random() < repeat:
+                # a phrase this article already used: copy it, then go on from its last token
+                at = int(random() * len(history))
+                copied = history[at:at + 1 + int(self.rnd.expovariate(1 / self.span))]
+                out += copied
+                tok = copied[-1]
+                continue
             options = nexts.get(tok)
             if options is None:
                 tok = _END
@@ -142,6 +170,7 @@ class Generator:
             out.append(tok)
         if out[-1] not in _NO_SPACE_BEFORE:
             out.append(".")
+        history += out
         return _join(out), len(out)
 
     def sentence(self, n: int) -> str:
@@ -156,13 +185,15 @@ class Generator:
             title_len = rnd.randint(8, 14)
             date = (dt.date(2015, 1, 1) + dt.timedelta(days=rnd.randrange(3650))).isoformat()
         people = rnd.choices(self.officials, weights=self.weights, k=rnd.randint(1, 3))
+        self.history.clear()
         paragraphs = []
         count = 0
         for name, title in people:
             paragraphs.append(f"Đồng chí {name}, {title} cho biết {self.sentence(20)}.")
             count += 26
         while count < syllables:
-            text, n = self.paragraph(rnd.randint(20, 120) if self.real else rnd.randint(12, 30))
+            size = rnd.randint(20, 120) if self.real else rnd.randint(12, 30)
+            text, n = self.paragraph(max(8, min(size, syllables - count)) if self.real else size)
             paragraphs.append(text)
             count += n
         rnd.shuffle(paragraphs)
