@@ -410,14 +410,15 @@ def _find(folded_text: str, text: str, words: list[str], exact_terms: set[str]):
 @lru_cache(maxsize=4096)
 def _sequence(words: tuple[str, ...]) -> re.Pattern:
     """The folded *words* side by side in folded text, as the index reads them
-    (:func:`indexer.schema.joins`: spaces, or one - / &), each a whole word. The check
+    (:func:`indexer.schema.joins`: spaces, one - / &, or a dash with spaces around it),
+    each a whole word. The check
     that no letter or digit stands before the first comes after its first letter: an
     expression that starts with a letter lets the scan skip ahead in C (3x faster)."""
     first = re.escape(words[0][0]) + _NOT_WORD_BEFORE_LAST + re.escape(words[0][1:])
     return re.compile(_JOIN.join([first, *map(re.escape, words[1:])]) + _NOT_WORD_AFTER)
 
 
-_JOIN = r"(?:[ \t\u00a0]+|[-/&])"
+_JOIN = r"(?:[ \t\u00a0]*[-\u2013][ \t\u00a0]*|[ \t\u00a0]+|[/&])"
 _NOT_WORD_BEFORE_LAST = r"(?<![^\W_](?s:.))"  # no letter or digit before the last character
 
 

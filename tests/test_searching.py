@@ -447,6 +447,9 @@ def test_a_dash_with_spaces_around_it_joins_words_as_a_space_does(make_index):
         assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["dash", "joined"], query
     for query in ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"):
         assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["comma", "en-dash"], query
+    # the snippet marks the compound as one, dash and all
+    hit = searcher.search(SearchRequest(query="kinh tế xã hội")).hits
+    assert "Phát triển <mark>kinh tế - xã hội</mark> của tỉnh" in {h.id: h.snippet for h in hit}["dash"]
 
 
 def test_a_quoted_phrase_with_a_number_matches_that_number_only(make_index):
