@@ -42,9 +42,9 @@ class Abbreviations:
     # folded neighbours that a form writes apart (``hoa the`` in "Văn hóa, Thể thao"): the
     # index holds no pair there, so a search does not ask for one
     breaks: frozenset = field(default_factory=frozenset, compare=False)
-    # pair index -> the folded abbreviation of the first row of its group (rows sharing a
-    # form: TP.HCM, TPHCM...), the one :meth:`write_short` writes for all of them
-    short_of: tuple = field(default=(), compare=False)
+    # pair index -> the first pair of its group (rows sharing a form, directly or through
+    # other rows: TP.HCM, TPHCM, thành phố Hồ Chí Minh; :func:`row_groups`)
+    group_of: tuple = field(default=(), compare=False)
 
     @classmethod
     def of(cls, rows: list[tuple[str, str]]) -> Abbreviations:
@@ -62,7 +62,8 @@ class Abbreviations:
                 by_first.setdefault(form[1][0], []).append((form[1], index))
         for options in by_first.values():
             options.sort(key=lambda o: -len(o[0]))
-        return cls(tuple(pairs), shown, by_first, frozenset(breaks), _first_short(pairs))
+        groups = row_groups([(tuple(a[1]), tuple(b[1])) for a, b in pairs])
+        return cls(tuple(pairs), shown, by_first, frozenset(breaks), tuple(groups))
 
     def match(self, folded: list[str], i: int) -> tuple[int, int] | None:
         """(length, pair index) of the longest form starting at folded[i], or None."""
@@ -74,13 +75,13 @@ class Abbreviations:
     def write_short(self, folded: list[str]) -> list[str]:
         """Folded words with every form of the table written as its abbreviation's
         (``uy ban nhan dan tinh`` -> ``ubnd tinh``): posts compare so however written. Rows
-        sharing a form write one abbreviation (``TPHCM``, ``thành phố Hồ Chí Minh`` ->
-        ``tp hcm``), as :meth:`other_forms` finds them all from any."""
+        sharing a form write one abbreviation, their group's first (``TPHCM``, ``thành phố
+        Hồ Chí Minh`` -> ``tp hcm``), as :meth:`other_forms` finds them all from any."""
         out, i = [], 0
         while i < len(folded):
             hit = self.match(folded, i)
             if hit:
-                out += self.short_of[hit[1]] if self.short_of else self.pairs[hit[1]][0][1]
+                out += self.pairs[self.group_of[hit[1]]][0][1]
                 i += hit[0]
             else:
                 out.append(folded[i])
@@ -88,18 +89,17 @@ class Abbreviations:
         return out
 
     def other_forms(self, folded: list[str]) -> list[tuple[list[str], list[str]]]:
-        """The forms that stand for the same thing as the folded words *folded*: the
-        other side of each row it is on, and, through them, of every row sharing a
-        form (``TP.HCM`` and ``TPHCM``, both ``thành phố Hồ Chí Minh``, find each other)."""
-        seen, out, todo = {tuple(folded)}, [], [folded]
-        while todo:
-            form = todo.pop()
-            for a, b in self.pairs:
-                for this, other in ((a, b), (b, a)):
-                    if this[1] == form and tuple(other[1]) not in seen:
-                        seen.add(tuple(other[1]))
-                        out.append(other)
-                        todo.append(other[1])
+        """The forms that stand for the same thing as the folded words *folded*: every
+        form of the rows of its group (``TP.HCM`` and ``TPHCM``, both ``thành phố Hồ Chí
+        Minh``, find each other), in the table's order."""
+        groups = {self.group_of[k] for k, (a, b) in enumerate(self.pairs) if folded in (a[1], b[1])}
+        seen, out = {tuple(folded)}, []
+        for k, row in enumerate(self.pairs):
+            if self.group_of[k] in groups:
+                for form in row:
+                    if tuple(form[1]) not in seen:
+                        seen.add(tuple(form[1]))
+                        out.append(form)
         return out
 
 
@@ -169,13 +169,6 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
             out.append(clause)
             i += 1
     return out
-
-
-def _first_short(pairs: list) -> tuple:
-    """For each pair, the folded abbreviation of the first pair of its group (see
-    :func:`row_groups`)."""
-    first = row_groups([(tuple(a[1]), tuple(b[1])) for a, b in pairs])
-    return tuple(pairs[first[k]][0][1] for k in range(len(pairs)))
 
 
 def row_groups(keys: list[tuple[tuple, tuple]]) -> list[int]:
