@@ -284,14 +284,15 @@ def test_a_story_republished_more_often_than_listed_counts_every_copy(tmp_path, 
              "url": f"https://bao{k:02d}.example/tin-{k}.html", "body": original.body} for k in range(60)]
     index = tmp_path / "index"
     indexing.update(index, [write_jsonl(tmp_path / "wire.jsonl", rows)], procs=1)
-    data = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client().get("/api/search?q=chi+lang").get_json()
+    client = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client()
+    data = client.get("/api/search?q=chi+lang").get_json()
     [hit] = data["hits"]
     assert (data["total"], data["articles"], hit["copy_count"], len(hit["copies"])) == (1, 60, 59, COPIES_SHOWN)
     assert [c["date"] for c in hit["copies"]] == sorted(c["date"] for c in hit["copies"])  # oldest first
     listed = {c["id"] for c in hit["copies"]}
     unlisted = [r["date"] for r in rows if r["id"] not in listed | {hit["id"]}]
     assert len(unlisted) == 59 - COPIES_SHOWN and max(c["date"] for c in hit["copies"]) <= min(unlisted)  # the oldest
-    page = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client().get("/?q=chi+lang").get_data(as_text=True)
+    page = client.get("/?q=chi+lang").get_data(as_text=True)
     assert "<summary>59 bản đăng lại</summary>" in page
     assert f'{COPIES_SHOWN} bản đầu tiên (cũ nhất) được liệt kê; <a href="/?q=chi+lang&amp;group=0">xem mọi bài viết</a>' in page
     shown = runner.invoke(cli, ["search", "chi lang", "--index", str(index)]).stdout
