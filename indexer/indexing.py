@@ -35,7 +35,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Term
 
 from indexer import officials as officials_mod
-from indexer import parsing, postings, schema, whoosh_private
+from indexer import parsing, postings, schema, snapshot, whoosh_private
 from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's names, used by tests and tools too
     CURRENT,
     KEEP_GENERATIONS,
@@ -105,6 +105,7 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
     except Exception:  # noqa: BLE001 - an index that does not open is left alone for the user
         return 0
     name = ix.indexname
+    stale = set(snapshot.stale_stories(gen, ix.latest_generation()))
     segments: set[str] = set()
     freed = removed = 0
     for path in gen.iterdir():
@@ -115,8 +116,9 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
         orphan_part = path.name.startswith(postings.PART_PREFIX)  # no run is writing: all are left over
         orphan_layout = (path.name.startswith(postings.LAYOUT_PREFIX)
                          and path.name != postings.layout_name(ix.latest_generation()))
+        orphan_stories = path in stale
         unfinished_toc = path.name.startswith(f"_{name}_") and ".toc." in path.name
-        if orphan_segment or orphan_vocab or orphan_part or orphan_layout or unfinished_toc \
+        if orphan_segment or orphan_vocab or orphan_part or orphan_layout or orphan_stories or unfinished_toc \
                 or path.name.endswith(".tmp"):
             removed += 1
             if orphan_segment:
@@ -582,12 +584,23 @@ def _lay_out(gen: Path, generation: int, old: list, new: list) -> None:
 
 
 def _remove_stale_layouts(gen: Path, keep: int) -> None:
-    """Remove the postings of generations before *keep* (a search still reading one
-    has it open) and parts no segment is waiting for."""
+    """Remove the postings and stories of generations before *keep* (a search still
+    reading those postings has them open; its stories are read whole)."""
     live = postings.layout_name(keep)
     for path in gen.glob(f"{postings.LAYOUT_PREFIX}*{postings.SUFFIX}"):
         if path.name != live:
             path.unlink(missing_ok=True)
+    for path in snapshot.stale_stories(gen, keep):
+        path.unlink(missing_ok=True)
+
+
+def _group_stories(gen: Path, report: IndexReport) -> None:
+    """Group the copies of each story now, once, so that a server's processes read the
+    result instead of each grouping them (:func:`indexer.snapshot.kept_stories`)."""
+    try:
+        snapshot.prepare_stories(gen)
+    except Exception as err:  # noqa: BLE001 - the articles are in; the first search groups them
+        report.notes.append(f"Copies of one story were not grouped yet ({err}); the first search will group them.")
 
 
 def _drop_later_copies(ix, gen: Path, ids: list[str]) -> None:
@@ -671,6 +684,7 @@ def update(
             meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
             meta["updated"] = time.time()
             _write_meta(gen, meta)
+            _group_stories(gen, report)
         except OSError as err:
             if not _disk_full(err):
                 raise
@@ -727,6 +741,7 @@ def reindex(
             ix = _open_index(str(tmp))
             _write(ix, tmp, sources, procs, progress, report, {}, curated, owners)
             _write_meta(tmp, _new_meta([str(s) for s in sources]))
+            _group_stories(tmp, report)
             _fsync_tree(tmp)
         except OSError as err:
             if not _disk_full(err):

@@ -8,7 +8,9 @@ both go through here::
                            schema version), the postings of its titles and bodies
                            (postings-<n>.tpl, one per Whoosh commit: :mod:`indexer.postings`
                            names and writes them) and each segment's vocabulary
-                           (vocab-<segment>.json)
+                           (vocab-<segment>.json); the stories its copies make
+                           (stories-<n>-<rules>.bin, written by whoever groups them
+                           first: :mod:`indexer.snapshot`), and stories.lock
         gen-0002/          the one before, kept while searchers may still read it
         write.lock         held (flock) by the one process writing
 """
@@ -31,6 +33,14 @@ LOCK = "write.lock"
 META = "timtin.json"
 KEEP_GENERATIONS = 2
 VOCAB_PREFIX = "vocab-"
+STORIES_PREFIX = "stories-"
+STORIES_LOCK = "stories.lock"
+
+
+def stories_name(generation: int, rules: str) -> str:
+    """The file of the stories of Whoosh generation *generation*, grouped by the rules
+    whose fingerprint is *rules* (other rules, another file)."""
+    return f"{STORIES_PREFIX}{generation:06d}-{rules}.bin"
 
 def current_generation(root: Path) -> Path | None:
     """The folder of the live generation, or None when there is no index."""

@@ -10,8 +10,11 @@ Whoosh keeps the stored articles, their columns and the officials' postings.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import math
+import os
 import threading
 import weakref
 from collections import OrderedDict
@@ -22,7 +25,7 @@ import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import normalize, people, postings, schema, stories
-from indexer.layout import VOCAB_PREFIX, check_schema
+from indexer.layout import STORIES_LOCK, STORIES_PREFIX, VOCAB_PREFIX, check_schema, hold_lock, stories_name
 from indexer.models import FacetCount
 from indexer.officials import PROVINCES
 
@@ -79,22 +82,14 @@ class Snapshot:
 
     def stories(self) -> tuple[np.ndarray, np.ndarray]:
         """(story of each document, whether the document has live copies): the copies of
-        one story grouped from the signatures and fingerprints stored at index time
-        (:mod:`indexer.stories`; only the fingerprints of candidate pairs are read), on
-        first use."""
+        one story, grouped once per generation and kept beside it (:func:`kept_stories`),
+        on first use."""
         if self._stories is None:
             with self.lock:
                 if self._stories is None:
-                    size = self.size
-                    reader = self.searcher.reader()
-                    column = reader.column_reader("minhash") if size else []
-                    width = 2 * stories.K
-                    raw = b"".join(v if len(v) == width else stories.EMPTY for v in column)
-                    signatures = np.frombuffer(raw, dtype="<u2").reshape(size, stories.K)
-                    prints = reader.column_reader("wordprint") if size else []
-                    story = stories.group(signatures, self.lengths["body"][0].astype(np.int64), self.days, self.live,
-                                          prints.__getitem__)
-                    multi = (np.bincount(story, minlength=size)[story] > 1) & self.live
+                    story = kept_stories(self.gen, self.whoosh_gen, self.size, lambda: _group_stories(
+                        self.searcher.reader(), self.size, self.live, self.days, self.lengths["body"][0]))
+                    multi = (np.bincount(story, minlength=self.size)[story] > 1) & self.live
                     self._stories = (story, multi)
         return self._stories
 
@@ -367,14 +362,10 @@ def open_snapshot(gen: Path) -> Snapshot:
         searcher.close()
         raise
     size = reader.doc_count_all()
-    live = np.zeros(size, bool)
-    if size:
-        live[np.fromiter(reader.all_doc_ids(), np.int64)] = True
+    live = _live(reader, size)
 
     def column(name: str) -> np.ndarray:
-        if not size:
-            return np.zeros(0, np.int32)
-        return np.fromiter(reader.column_reader(name), np.int64, count=size).astype(np.int32)
+        return _column(reader, name, size)
 
     days = column("day")
     years, months = days // 10000, days // 100
@@ -421,3 +412,112 @@ def open_snapshot(gen: Path) -> Snapshot:
     weakref.finalize(snap, searcher.close)
     weakref.finalize(snap, layout.close)
     return snap
+
+
+def _live(reader, size: int) -> np.ndarray:
+    live = np.zeros(size, bool)
+    if size:
+        live[np.fromiter(reader.all_doc_ids(), np.int64)] = True
+    return live
+
+
+def _column(reader, name: str, size: int) -> np.ndarray:
+    if not size:
+        return np.zeros(0, np.int32)
+    return np.fromiter(reader.column_reader(name), np.int64, count=size).astype(np.int32)
+
+
+# -- stories, grouped once per generation ------------------------------------------
+
+def _rules() -> str:
+    """A fingerprint of the grouping rules (the source of :mod:`indexer.stories`): stories
+    kept by other rules are grouped again."""
+    try:
+        source = Path(stories.__file__).read_bytes()
+    except OSError:
+        source = b""
+    return hashlib.blake2b(source, digest_size=6).hexdigest()
+
+
+RULES = _rules()
+
+
+def _group_stories(reader, size: int, live: np.ndarray, days: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Group the copies of one story from the signatures and fingerprints stored at index
+    time (:mod:`indexer.stories`; only the fingerprints of candidate pairs are read)."""
+    column = reader.column_reader("minhash") if size else []
+    width = 2 * stories.K
+    raw = b"".join(v if len(v) == width else stories.EMPTY for v in column)
+    signatures = np.frombuffer(raw, dtype="<u2").reshape(size, stories.K)
+    prints = reader.column_reader("wordprint") if size else []
+    return stories.group(signatures, words.astype(np.int64), days, live, prints.__getitem__)
+
+
+def kept_stories(gen: Path, whoosh_gen: int, size: int, group) -> np.ndarray:
+    """The story of each document of Whoosh generation *whoosh_gen*: read from the file
+    kept beside it, or grouped by *group()* and kept there. Grouping takes seconds and
+    hundreds of megabytes at 100,000 articles; done once (by the indexing run, or by the
+    first server process: the others wait on a lock and read it), each process of a
+    server holds just the result. A folder it may not write to: grouped in memory."""
+    path = gen / stories_name(whoosh_gen, RULES)
+    story = _read_stories(path, size)
+    if story is not None:
+        return story
+    try:
+        with hold_lock(gen / STORIES_LOCK, wait=True, busy=str):
+            story = _read_stories(path, size)
+            if story is None:
+                story = group()
+                _write_stories(path, story)
+    except OSError:  # a read-only index: every process groups for itself
+        story = group()
+    return story
+
+
+def prepare_stories(gen: Path) -> None:
+    """Group the stories of *gen*'s latest generation and keep them beside it, so that a
+    server finds them ready (called at the end of an indexing run)."""
+    ix = FileStorage(str(gen), supports_mmap=False).open_index()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        size = reader.doc_count_all()
+        whoosh_gen = reader.generation()
+        if whoosh_gen is None:
+            return
+        live, days = _live(reader, size), _column(reader, "day", size)
+        kept_stories(gen, whoosh_gen, size, lambda: _group_stories(reader, size, live, days,
+                                                                   _column(reader, "blen", size)))
+
+
+_STORIES_MAGIC = b"TIMTINS1"  # then the story of each document, int32 little-endian
+
+
+def _read_stories(path: Path, size: int) -> np.ndarray | None:
+    """(Not np.load: its header is read by ``ast``, which CPython 3.11 breaks on when
+    threads parse at once.)"""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if not raw.startswith(_STORIES_MAGIC) or len(raw) != len(_STORIES_MAGIC) + 4 * size:
+        return None
+    return np.frombuffer(raw, "<i4", offset=len(_STORIES_MAGIC)).astype(np.int32)
+
+
+def _write_stories(path: Path, story: np.ndarray) -> None:
+    """Write under a temporary name and rename: a reader sees the whole file or none.
+    A full disk only costs the next process the grouping."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with open(tmp, "wb") as out:
+            out.write(_STORIES_MAGIC + story.astype("<i4").tobytes())
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def stale_stories(gen: Path, keep: int) -> list[Path]:
+    """Stories files of *gen* that are not those of Whoosh generation *keep* by today's rules."""
+    live = stories_name(keep, RULES)
+    return [p for p in gen.glob(f"{STORIES_PREFIX}*.bin") if p.name != live]

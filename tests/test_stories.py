@@ -18,7 +18,7 @@ import json
 import numpy as np
 import pytest
 
-from indexer import indexing, normalize, parsing, schema, stories
+from indexer import indexing, layout, normalize, parsing, schema, stories
 from indexer.cli import cli
 from indexer.searching import COPIES_SHOWN, SearchRequest, Searcher
 from tests.conftest import SAMPLE_DATA, TEST_DATA, write_jsonl
@@ -311,3 +311,55 @@ def test_candidate_pairs_compared_in_runs_find_the_same_stories(monkeypatch):
     for run in (1, 2, 3):
         monkeypatch.setattr(stories, "PAIRS_AT_ONCE", run)
         assert _group(texts, days) == expected
+
+
+def _two_copies(src) -> None:
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    src.mkdir(exist_ok=True)
+    (src / "lso-goc.txt").write_text(original, encoding="utf-8")
+    (src / "tonghop-ban-sao.txt").write_text(republished(original), encoding="utf-8")
+
+
+def _story_files(index) -> list[str]:
+    return sorted(p.name for p in layout.current_generation(index).glob(f"{layout.STORIES_PREFIX}*"))
+
+
+def test_stories_are_grouped_once_by_the_indexing_run_and_read_by_every_searcher(tmp_path, monkeypatch):
+    """Issue #13: each server process grouped the stories itself (9 s and a few hundred
+    MB each at 100,000 articles); the indexing run groups them once and keeps them
+    beside the generation, which a searcher reads."""
+    index = tmp_path / "index"
+    _two_copies(tmp_path / "src")
+    indexing.update(index, [tmp_path / "src"])
+    [first] = _story_files(index)
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "bai-rieng.txt").write_text(
+        (STORIES / "separately-written.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    indexing.update(index, [tmp_path / "more"])
+    [second] = _story_files(index)  # the new generation's; the old one's is gone
+    assert second != first
+
+    def no_grouping(*args, **kwargs):
+        raise AssertionError("a searcher grouped the stories again")
+
+    monkeypatch.setattr(stories, "group", no_grouping)
+    result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
+    assert [{h.id, *(c.id for c in h.copies)} for h in result.hits if h.copies] == [{"lso-goc", "tonghop-ban-sao"}]
+    assert len(result.hits) == 2 and "bai-rieng" in {h.id for h in result.hits}
+
+
+@pytest.mark.parametrize("damage", ["truncated", "missing"])
+def test_a_damaged_or_missing_stories_file_is_grouped_again_and_rewritten(tmp_path, damage):
+    index = tmp_path / "index"
+    _two_copies(tmp_path / "src")
+    indexing.update(index, [tmp_path / "src"])
+    [name] = _story_files(index)
+    kept = layout.current_generation(index) / name
+    whole = kept.read_bytes()
+    if damage == "truncated":
+        kept.write_bytes(whole[: len(whole) - 3])
+    else:
+        kept.unlink()
+    result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
+    assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == [{"lso-goc", "tonghop-ban-sao"}]
+    assert kept.read_bytes() == whole
