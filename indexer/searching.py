@@ -391,7 +391,7 @@ class Searcher:
     def _official_facet(self, snap: Snapshot, final: np.ndarray, request: SearchRequest) -> tuple[FacetCount, ...]:
         if not len(snap.off_ids):
             return ()
-        counts = np.bincount(snap.off_ids[final[snap.off_docs]], minlength=len(snap.names))
+        counts = snap.official_counts(final)
         nonzero = np.flatnonzero(counts)
         if len(nonzero) > request.facet_limit:  # only the top need sorting by name for ties
             cut = counts[nonzero][np.argpartition(-counts[nonzero], request.facet_limit - 1)[request.facet_limit - 1]]

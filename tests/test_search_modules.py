@@ -49,3 +49,24 @@ def test_spelling_restores_accents_and_finds_the_nearest_word(snap):
     assert spelling.one_edit("nhũg", "nhũng") and not spelling.one_edit("nhu", "nhũng")
     assert spelling.nearest("dnaa", {"dana": 3, "dao": 9}) == "dana"  # one swap away
     assert spelling.nearest("xyzw", {"dana": 3}) is None
+
+
+def test_officials_counted_over_any_set_of_documents_as_the_articles_name_them(sample_index, snap):
+    """The facet counts only the matching documents' (document, official) pairs (#13);
+    on any subset of the sample archive, each official's count is the number of those
+    articles that name them, read back article by article."""
+    searcher = Searcher(sample_index, load_default())
+    named = {}
+    for doc in np.flatnonzero(snap.live):
+        article = searcher._article(snap, snap.searcher.stored_fields(int(doc))["id"])
+        named[int(doc)] = {searcher.person_key(o) for o in article.officials}
+    assert sum(map(len, named.values())) > 20
+    rng = np.random.default_rng(5)
+    for share in (0.0, 0.1, 0.5, 1.0):
+        docs = snap.live & (rng.random(snap.size) < share)
+        counts = snap.official_counts(docs)
+        expected = {}
+        for doc in np.flatnonzero(docs):
+            for key in named[int(doc)]:
+                expected[key] = expected.get(key, 0) + 1
+        assert {snap.names[i]: int(c) for i, c in enumerate(counts) if c} == expected
