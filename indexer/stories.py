@@ -8,10 +8,10 @@ words folded (accents, case and tone placement aside):
   value (16 bits of a multiply-shift hash). Two bodies agree on a position with the
   probability that a shingle is shared, so the share of equal positions estimates their
   Jaccard similarity. It finds candidate pairs among all articles cheaply.
-* a fingerprint: an 8-bit hash of every word, in order (a byte a word, at most
-  :data:`FINGERPRINT_WORDS` words). It measures a candidate pair exactly: two runs of
-  ten words match by chance with a probability of 2^-80, and a word changed in a run
-  goes unseen once in 256 times.
+* a fingerprint: an 8-bit hash of every word, in order (a byte a word, 1-255, at most
+  :data:`FINGERPRINT_WORDS` words), with a 0 after each word that ends a sentence. It
+  measures a candidate pair exactly: two runs of ten words match by chance with a
+  probability of about 2^-80, and a word changed in a run goes unseen once in 255 times.
 
 When a searcher opens the index, :func:`group` finds candidate pairs by banding the
 signatures (LSH: :data:`BANDS` bands of :data:`ROWS` positions; two articles equal on a
@@ -27,6 +27,13 @@ is not a copy of it). Dated more than :data:`MAX_DAYS` apart, the shorter must l
 nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
 weather bulletins or price reports of two dates, share most of their text, but their
 figures break a run every few words, while a text republished weeks later keeps it all.
+The same day, a pair is also a copy when it is the same text lightly edited: a word
+changed in every sentence or two breaks its runs of ten words, so less of it lies in
+them, but half of both bodies still does (:data:`COVERED_BOTH`,
+:data:`COVERED_BOTH_LONGER`) and nearly every sentence of the shorter has a counterpart
+in the longer, a sentence sharing at least half of their words (:func:`sentences_kept`,
+:data:`SENTENCES_KEPT`), where an article that takes a block of another, or a second
+report of one event, has sentences of its own.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, so reports that each quote a part of one bulletin do not chain into
 one story through each other.
