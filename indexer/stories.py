@@ -94,11 +94,6 @@ SENTENCE_MARK = 0  # the fingerprint's byte after a word that ends a sentence (w
 _SENTENCE_END = re.compile(r"[.!?…][^\w\s]*\s|\n")
 
 
-def word_hashes(text: str) -> np.ndarray:
-    """CRC-32 of each folded word of *text*, in order (uint64)."""
-    return _words(text)[0]
-
-
 def _words(text: str) -> tuple[np.ndarray, np.ndarray]:
     """CRC-32 of each folded word of *text*, in order (uint64), and which words end a
     sentence (bool): a full stop, question or exclamation mark or ellipsis followed by a
@@ -148,15 +143,15 @@ def words_and_sentences(fingerprint: bytes | np.ndarray) -> tuple[np.ndarray, np
     return stream[word], np.cumsum(~word)[word]
 
 
-def _runs(fingerprint: np.ndarray, run: int = RUN) -> np.ndarray:
-    """A hash of every run of *run* consecutive words."""
-    n = len(fingerprint) - run + 1
+def _runs(fingerprint: np.ndarray) -> np.ndarray:
+    """A hash of every run of RUN consecutive words."""
+    n = len(fingerprint) - RUN + 1
     if n <= 0:
         return np.zeros(0, np.uint64)
     x = fingerprint.astype(np.uint64) + np.uint64(1)
     h = np.zeros(n, np.uint64)
     with np.errstate(over="ignore"):
-        for j in range(run):
+        for j in range(RUN):
             h = h * _ROLL + x[j:j + n]
     return h
 
@@ -173,10 +168,9 @@ def _once(runs: np.ndarray, ranked: np.ndarray | None = None) -> np.ndarray | No
     return counts[np.searchsorted(values, runs)] <= FILLER
 
 
-def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int, once: np.ndarray | None,
-                   run: int = RUN) -> float:
-    """The share of *words* words that lie in one of *runs* (of *run* words) found in
-    *other_sorted*, filler aside (*once*: :func:`_once` of *runs*)."""
+def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int, once: np.ndarray | None) -> float:
+    """The share of *words* words that lie in one of *runs* found in *other_sorted*,
+    filler aside (*once*: :func:`_once` of *runs*)."""
     if not len(runs) or not len(other_sorted):
         return 0.0
     at = np.minimum(np.searchsorted(other_sorted, runs), len(other_sorted) - 1)
@@ -186,7 +180,7 @@ def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int, once:
     if not shared.any():
         return 0.0
     mark = np.zeros(words, bool)
-    for j in range(run):
+    for j in range(RUN):
         mark[j:j + len(shared)] |= shared
     return float(mark.mean())
 
@@ -213,12 +207,13 @@ def _pieces(words: np.ndarray, sentences: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 def sentences_kept(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
-    """The share of the words of *a* (word bytes and sentences: :func:`words_and_sentences`)
-    that lie in a sentence with a counterpart in *b*: a sentence whose words are at least
-    :data:`SENTENCE_SIMILAR` of the words of the two (Jaccard similarity of their sets).
-    A text lightly edited keeps a counterpart of nearly every sentence, in other words
-    here and there; two reports of one event, or one that takes a block of another, hold
-    sentences of their own."""
+    """The share of the words of *a* (word bytes and sentences: :func:`words_and_sentences`;
+    each distinct word of a sentence counted once, so a cell repeated down a table weighs
+    little) that lie in a sentence with a counterpart in *b*: a sentence whose words are
+    at least :data:`SENTENCE_SIMILAR` of the words of the two (Jaccard similarity of
+    their sets). A text lightly edited keeps a counterpart of nearly every sentence, with
+    other words here and there; two reports of one event, or an article that takes a
+    block of another, hold sentences of their own."""
     sa, sb = _pieces(*a)[0], _pieces(*b)[0]
     if not len(sa) or not len(sb):
         return 0.0
