@@ -27,7 +27,8 @@ whole 15,000 articles, as the index does. Skipped with a note without ../shared.
 ``--lofo``: what carries over from file to file. For each file, the rule's numbers
 (:data:`LOFO_GRID`: the shares of shared runs, plain and of both bodies, and of sentences
 kept) are chosen on the other two files, the most recall with precision >= 0.95 there
-(ties: the numbers that join the fewest articles of the archive), and measured on it.
+(below it, 5 points of recall off for each point of precision missing; ties: the numbers
+that join the fewest articles of the archive), and measured on it.
 
 Cost: the sketches (computed per article when indexing) and the grouping (when a
 searcher opens the index), timed on the real articles and on our own sample archive;
