@@ -320,15 +320,16 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     left, right, apart = (np.concatenate(part) for part in zip(*kept))
     if not len(left):
         return story
-    bodies: dict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray | None, tuple[np.ndarray, np.ndarray]]] = {}
+    bodies: dict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]] = {}
 
-    def body(i: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray | None, tuple[np.ndarray, np.ndarray]]:
-        """Words, runs, runs sorted, not filler, (word bytes, sentences) of document i."""
+    def body(i: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]:
+        """Words, runs, runs sorted, not filler, and the fingerprint of document i."""
         if i not in bodies:
-            words_i, sentences_i = words_and_sentences(fingerprint(int(usable[i])))
+            stream = np.frombuffer(fingerprint(int(usable[i])), np.uint8)
+            words_i = stream[stream != SENTENCE_MARK]
             runs_i = _runs(words_i)
             ranked = np.sort(runs_i)
-            bodies[i] = (len(words_i), runs_i, ranked, _once(runs_i, ranked), (words_i, sentences_i))
+            bodies[i] = (len(words_i), runs_i, ranked, _once(runs_i, ranked), stream)
         return bodies[i]
 
     shorter = np.zeros(len(left))
@@ -341,6 +342,7 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     kept = np.zeros(len(left))
     for k in np.flatnonzero(reworded(shorter, longer, apart)).tolist():
         (ni, *_, a), (nj, *_, b) = body(int(left[k])), body(int(right[k]))
+        a, b = words_and_sentences(a), words_and_sentences(b)
         kept[k] = sentences_kept(a, b) if ni <= nj else sentences_kept(b, a)
     ok = is_copy(shorter, longer, apart, kept)
     left, right = left[ok], right[ok]
