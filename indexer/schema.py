@@ -46,7 +46,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 12  # 12: pairs with numbers (``bão số 2``) and across a spaced dash (``kinh tế - xã hội``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
+SCHEMA_VERSION = 13  # 13: the wordprint marks sentence ends (story grouping judges lightly edited copies by their sentences, issue #15); 12: pairs with numbers (``bão số 2``) and across a spaced dash (``kinh tế - xã hội``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
 
 
 class TimtinCodec(W3Codec):

@@ -8,10 +8,10 @@ words folded (accents, case and tone placement aside):
   value (16 bits of a multiply-shift hash). Two bodies agree on a position with the
   probability that a shingle is shared, so the share of equal positions estimates their
   Jaccard similarity. It finds candidate pairs among all articles cheaply.
-* a fingerprint: an 8-bit hash of every word, in order (a byte a word, at most
-  :data:`FINGERPRINT_WORDS` words). It measures a candidate pair exactly: two runs of
-  ten words match by chance with a probability of 2^-80, and a word changed in a run
-  goes unseen once in 256 times.
+* a fingerprint: an 8-bit hash of every word, in order (a byte a word, 1-255, at most
+  :data:`FINGERPRINT_WORDS` words), with a 0 after each word that ends a sentence. It
+  measures a candidate pair exactly: two runs of ten words match by chance with a
+  probability of about 2^-80, and a word changed in a run goes unseen once in 255 times.
 
 When a searcher opens the index, :func:`group` finds candidate pairs by banding the
 signatures (LSH: :data:`BANDS` bands of :data:`ROWS` positions; two articles equal on a
@@ -27,6 +27,13 @@ is not a copy of it). Dated more than :data:`MAX_DAYS` apart, the shorter must l
 nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
 weather bulletins or price reports of two dates, share most of their text, but their
 figures break a run every few words, while a text republished weeks later keeps it all.
+The same day, a pair is also a copy when it is the same text lightly edited: a word
+changed in every sentence or two breaks its runs of ten words, so less of it lies in
+them, but half of both bodies still does (:data:`COVERED_BOTH`,
+:data:`COVERED_BOTH_LONGER`) and nearly every sentence of the shorter has a counterpart
+in the longer, a sentence sharing at least half of their words (:func:`sentences_kept`,
+:data:`SENTENCES_KEPT`), where an article that takes a block of another, or a second
+report of one event, has sentences of its own.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, so reports that each quote a part of one bulletin do not chain into
 one story through each other.
@@ -46,6 +53,7 @@ workers and banded in a few vectorised steps.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable
 
@@ -61,6 +69,11 @@ RUN = 10  # words: a run this long found in both bodies is copied text
 COVERED = 0.6  # share of the shorter body's words in such runs (same day, or undated)
 COVERED_OTHER_DAY = 0.65  # the same, for bodies dated on different days
 COVERED_LONGER = 0.2  # share of the longer body's words in such runs
+COVERED_BOTH = 0.5  # or: this share of the shorter body ...
+COVERED_BOTH_LONGER = 0.45  # ... and this share of the longer (half of both bodies: the same text reworded)
+SENTENCES_KEPT = 0.65  # ... and this share of the shorter in sentences with a counterpart in the longer
+SENTENCE_SIMILAR = 0.5  # a counterpart: this Jaccard similarity of two sentences' words
+SENTENCE_WORDS = 40  # longer sentences are cut into pieces of this many words
 MAX_DAYS = 7
 COVERED_WHOLE = 0.9  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer
 FILLER = 5  # a run found more often in one body is filler (see _once)
@@ -77,12 +90,24 @@ _B = _rng.integers(0, 2**63 - 1, K, dtype=np.int64).astype(np.uint64)
 _MIX = (_rng.integers(1, 2**63 - 1, SHINGLE, dtype=np.int64).astype(np.uint64) << np.uint64(1)) | np.uint64(1)
 _ROLL = np.uint64(0x9E3779B97F4A7C15)  # odd: the rolling hash of a run of RUN words
 EMPTY = b"\xff" * (2 * K)
+SENTENCE_MARK = 0  # the fingerprint's byte after a word that ends a sentence (words are 1-255)
+_SENTENCE_END = re.compile(r"[.!?…][^\w\s]*\s|\n")
 
 
-def word_hashes(text: str) -> np.ndarray:
-    """CRC-32 of each folded word of *text*, in order (uint64)."""
-    words = [normalize.folded(w).encode("utf-8") for w, _, _ in normalize.tokens(text)]
-    return np.fromiter((zlib.crc32(w) for w in words), np.uint64, count=len(words))
+def _words(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """CRC-32 of each folded word of *text*, in order (uint64), and which words end a
+    sentence (bool): a full stop, question or exclamation mark or ellipsis followed by a
+    space, or a line break, before the next word (``TP.HCM``, ``19.5``, ``2,5`` end none)."""
+    spans = list(normalize.tokens(text))
+    hashes = np.fromiter((zlib.crc32(normalize.folded(w).encode("utf-8")) for w, _, _ in spans), np.uint64,
+                         count=len(spans))
+    ends = np.zeros(len(spans), bool)
+    marks = [m.start() for m in _SENTENCE_END.finditer(text)]  # never inside a word
+    if marks and spans:
+        before = np.searchsorted(np.fromiter((start for _, start, _ in spans), np.int64, count=len(spans)), marks) - 1
+        ends[before[before >= 0]] = True
+    ends[-1:] = False
+    return hashes, ends
 
 
 def _signature(words: np.ndarray) -> bytes:
@@ -99,10 +124,23 @@ def _signature(words: np.ndarray) -> bytes:
 
 def sketch(text: str) -> tuple[bytes, bytes]:
     """The (signature, fingerprint) of a body: K little-endian uint16 (:data:`EMPTY`
-    when it has fewer than SHINGLE words), and a byte for each word."""
-    words = word_hashes(text)
-    fingerprint = (words[:FINGERPRINT_WORDS] >> np.uint64(24)).astype(np.uint8).tobytes()
-    return _signature(words), fingerprint
+    when it has fewer than SHINGLE words), and a byte for each word (1-255) with a 0
+    after each word that ends a sentence (:func:`_words`), for the first
+    :data:`FINGERPRINT_WORDS` words."""
+    hashes, ends = _words(text)
+    words, ends = hashes[:FINGERPRINT_WORDS], ends[:FINGERPRINT_WORDS].copy()
+    ends[-1:] = False  # no mark after the last word kept
+    stream = np.zeros(len(words) + int(ends.sum()), np.uint8)
+    at = np.arange(len(words)) + np.cumsum(ends) - ends  # each word moved by the marks before it
+    stream[at] = (words >> np.uint64(24)) % np.uint64(255) + np.uint64(1)
+    return _signature(hashes), stream.tobytes()
+
+
+def words_and_sentences(fingerprint: bytes | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The word bytes of a fingerprint (:func:`sketch`) and the sentence of each word (0, 1, ...)."""
+    stream = np.frombuffer(fingerprint, np.uint8) if isinstance(fingerprint, bytes) else fingerprint
+    word = stream != SENTENCE_MARK
+    return stream[word], np.cumsum(~word)[word]
 
 
 def _runs(fingerprint: np.ndarray) -> np.ndarray:
@@ -150,21 +188,72 @@ def _covered_share(runs: np.ndarray, other_sorted: np.ndarray, words: int, once:
 def covered(a: bytes | np.ndarray, b: bytes | np.ndarray) -> tuple[float, float]:
     """The share of the words of *a*, and of *b* (fingerprints), that lie in a run of
     RUN words found in the other (filler aside)."""
-    a, b = (np.frombuffer(x, np.uint8) if isinstance(x, bytes) else x for x in (a, b))
+    a, b = words_and_sentences(a)[0], words_and_sentences(b)[0]
     ra, rb = _runs(a), _runs(b)
     return _covered_share(ra, np.sort(rb), len(a), _once(ra)), _covered_share(rb, np.sort(ra), len(b), _once(rb))
 
 
-def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
+def _pieces(words: np.ndarray, sentences: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sentences of a body as sets of word bytes, cut into pieces of at most
+    :data:`SENTENCE_WORDS` words (a table or a page without full stops is not one
+    sentence): a (pieces, 256) bool matrix, and the words of each piece."""
+    starts = np.r_[0, np.flatnonzero(np.diff(sentences)) + 1]
+    first = np.repeat(starts, np.diff(np.r_[starts, len(words)]))
+    key = sentences.astype(np.int64) * (FINGERPRINT_WORDS + 1) + (np.arange(len(words)) - first) // SENTENCE_WORDS
+    _, piece = np.unique(key, return_inverse=True)
+    sets = np.zeros((int(piece.max()) + 1 if len(piece) else 0, 256), bool)
+    sets[piece, words] = True
+    return sets, np.bincount(piece)
+
+
+def sentences_kept(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
+    """The share of the words of *a* (word bytes and sentences: :func:`words_and_sentences`;
+    each distinct word of a sentence counted once, so a cell repeated down a table weighs
+    little) that lie in a sentence with a counterpart in *b*: a sentence whose words are
+    at least :data:`SENTENCE_SIMILAR` of the words of the two (Jaccard similarity of
+    their sets). A text lightly edited keeps a counterpart of nearly every sentence, with
+    other words here and there; two reports of one event, or an article that takes a
+    block of another, hold sentences of their own."""
+    sa, sb = _pieces(*a)[0], _pieces(*b)[0]
+    if not len(sa) or not len(sb):
+        return 0.0
+    x, y = sa.astype(np.float32), sb.astype(np.float32)
+    both = x @ y.T
+    na = x.sum(1)
+    similar = both / (na[:, None] + y.sum(1)[None, :] - both)
+    return float(na[similar.max(axis=1) >= SENTENCE_SIMILAR].sum() / na.sum())
+
+
+def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray,
+            sentences: np.ndarray | None = None) -> np.ndarray:
     """Which compared pairs are copies: the shares of the shorter and of the longer body
-    in runs found in both (:func:`covered`), and the days between them (0 = the same day
-    or undated). Dated on different days, a pair needs more of its text in common: an
-    article that repeats yesterday's background under a new lead is a follow-up; more
-    than MAX_DAYS apart, the shorter nearly whole: a template article of another date
-    changes its figures every few words."""
+    in runs found in both (:func:`covered`), the days between them (0 = the same day
+    or undated), and for the pairs of :func:`reworded` (None: 0 for all) the share of the
+    shorter in sentences with a counterpart in the longer (:func:`sentences_kept`).
+
+    Dated on different days, a pair needs more of its text in common: an article that
+    repeats yesterday's background under a new lead is a follow-up; more than MAX_DAYS
+    apart, the shorter nearly whole: a template article of another date changes its
+    figures every few words. Or, the same day, the same text lightly edited: half of both
+    bodies in shared runs (:data:`COVERED_BOTH`, :data:`COVERED_BOTH_LONGER`) and a
+    counterpart of nearly every sentence of the shorter (:data:`SENTENCES_KEPT`). Not on
+    different days: the next day's bulletin of a template (a gold price, the weather)
+    keeps a counterpart of every sentence, other figures in each."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
     needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
-    return (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER)
+    plain = (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER)
+    kept = np.zeros(len(days_apart)) if sentences is None else sentences
+    return plain | (_half_of_both(cover_shorter, cover_longer, days_apart) & (kept >= SENTENCES_KEPT))
+
+
+def _half_of_both(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
+    return (cover_shorter >= COVERED_BOTH) & (cover_longer >= COVERED_BOTH_LONGER) & (days_apart == 0)
+
+
+def reworded(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
+    """The pairs :func:`is_copy` judges on their sentences: dated the same day (or
+    undated), not copies on their shared runs alone, but with half of both bodies in them."""
+    return _half_of_both(cover_shorter, cover_longer, days_apart) & ~is_copy(cover_shorter, cover_longer, days_apart)
 
 
 def _ordinal(days: np.ndarray) -> np.ndarray:
@@ -231,23 +320,31 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     left, right, apart = (np.concatenate(part) for part in zip(*kept))
     if not len(left):
         return story
-    runs: dict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray | None]] = {}  # words, runs, sorted, not filler
+    bodies: dict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]] = {}
 
-    def runs_of(i: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray | None]:
-        if i not in runs:
-            words_i = np.frombuffer(fingerprint(int(usable[i])), np.uint8)
+    def body(i: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]:
+        """Words, runs, runs sorted, not filler, and the fingerprint of document i."""
+        if i not in bodies:
+            stream = np.frombuffer(fingerprint(int(usable[i])), np.uint8)
+            words_i = stream[stream != SENTENCE_MARK]
             runs_i = _runs(words_i)
             ranked = np.sort(runs_i)
-            runs[i] = (len(words_i), runs_i, ranked, _once(runs_i, ranked))
-        return runs[i]
+            bodies[i] = (len(words_i), runs_i, ranked, _once(runs_i, ranked), stream)
+        return bodies[i]
 
     shorter = np.zeros(len(left))
     longer = np.zeros(len(left))
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
-        (ni, ri, si, oi), (nj, rj, sj, oj) = runs_of(i), runs_of(j)
+        (ni, ri, si, oi, _), (nj, rj, sj, oj, _) = body(i), body(j)
         ci, cj = _covered_share(ri, sj, ni, oi), _covered_share(rj, si, nj, oj)
         shorter[k], longer[k] = (ci, cj) if ni <= nj else (cj, ci)
-    ok = is_copy(shorter, longer, apart)
+    # the same text lightly edited, which breaks a run of ten words every sentence or two
+    kept = np.zeros(len(left))
+    for k in np.flatnonzero(reworded(shorter, longer, apart)).tolist():
+        (ni, *_, a), (nj, *_, b) = body(int(left[k])), body(int(right[k]))
+        a, b = words_and_sentences(a), words_and_sentences(b)
+        kept[k] = sentences_kept(a, b) if ni <= nj else sentences_kept(b, a)
+    ok = is_copy(shorter, longer, apart, kept)
     left, right = left[ok], right[ok]
     if not len(left):
         return story
@@ -259,7 +356,7 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
         copies.setdefault(i, []).append(j)
         copies.setdefault(j, []).append(i)
     centre: dict[int, int] = {}
-    for i in sorted(copies, key=lambda i: (-runs[i][0], i)):
+    for i in sorted(copies, key=lambda i: (-bodies[i][0], i)):
         if i not in centre:
             centre[i] = i
             for j in copies[i]:

@@ -191,6 +191,73 @@ def test_filler_repeated_down_a_page_is_not_evidence_of_a_copy(monkeypatch):
     assert _group(pair, [20260512, 20260512]) == [0, 0]
 
 
+def _shares(a: str, b: str) -> tuple[float, float, float]:
+    """The share of the shorter and of the longer body in shared runs of ten words, and
+    the share of the shorter in sentences with a counterpart in the longer."""
+    prints = sorted((stories.sketch(parsing.parse_text(t, "x", "x")[0].body)[1] for t in (a, b)),
+                    key=lambda f: len(stories.words_and_sentences(f)[0]))
+    shorter, longer = stories.covered(*prints)
+    return shorter, longer, stories.sentences_kept(*map(stories.words_and_sentences, prints))
+
+
+def test_a_text_lightly_edited_in_every_sentence_is_a_copy_the_same_day(monkeypatch):
+    """Another outlet's rewrite of the original (lightly-edited.txt): every sentence kept
+    in order, a word changed or added here and there, which breaks a run of ten words every
+    sentence or two: too few shared runs for the plain rule, but half of both bodies, and
+    every sentence of the shorter has its counterpart. The next day, a pair like this is a
+    follow-up or the next bulletin of a template, not a copy."""
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    edited = (STORIES / "lightly-edited.txt").read_text(encoding="utf-8")
+    shorter, longer, kept = _shares(original, edited)
+    assert stories.COVERED_BOTH <= shorter < stories.COVERED and longer >= stories.COVERED_BOTH_LONGER
+    assert kept >= stories.SENTENCES_KEPT
+    assert _group([original, edited], [20260512, 20260512]) == [0, 0]
+    assert _group([original, edited], [20260512, 20260513]) == [0, 1]
+    monkeypatch.setattr(stories, "SENTENCES_KEPT", 1.01)  # without the sentences, not a copy
+    assert _group([original, edited], [20260512, 20260512]) == [0, 1]
+
+
+def test_an_article_that_takes_a_block_of_another_is_not_a_copy():
+    """A feature on the harvest (block-taken.txt) takes three paragraphs of the
+    conference report whole and adds its own reporting: as much of both in shared runs as
+    the lightly edited copy, but half of the report's sentences have no counterpart."""
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    feature = (STORIES / "block-taken.txt").read_text(encoding="utf-8")
+    shorter, longer, kept = _shares(original, feature)
+    assert stories.COVERED_BOTH <= shorter < stories.COVERED and longer >= stories.COVERED_BOTH_LONGER
+    assert kept < stories.SENTENCES_KEPT
+    assert _group([original, feature], [20260512, 20260512]) == [0, 1]
+
+
+def test_the_fingerprint_marks_sentence_ends_and_they_break_no_run():
+    """A full stop, question or exclamation mark or ellipsis before a space, or a line
+    break, ends a sentence; the dots of TP.HCM, 19.5 and 1.350 do not. A copy that joins
+    two sentences into one keeps all its runs of words."""
+    text = "Sáng 19.5 tại TP.HCM, hơn 1.350 hộ dự. Ông nói: “Tốt lắm.” Còn gì?\nDòng mới… và tiếp"
+    words, sentences = stories.words_and_sentences(stories.sketch(text)[1])
+    assert len(words) == len(normalize.words(text)) == 21
+    assert sentences.tolist() == [0] * 11 + [1] * 4 + [2] * 2 + [3] * 2 + [4] * 2
+    assert stories.SENTENCE_MARK not in words
+    original = parsing.parse_text((STORIES / "original.txt").read_text(encoding="utf-8"), "x", "x")[0].body
+    joined = original.replace("2030. Đồng chí", "2030, đồng chí").replace("rõ rệt. Tại", "rõ rệt, tại")
+    assert stories.covered(stories.sketch(original)[1], stories.sketch(joined)[1]) == (1.0, 1.0)
+
+
+def test_a_lightly_edited_copy_shows_as_one_story_when_searched(tmp_path, runner):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("original", "lightly-edited", "block-taken"):
+        (src / f"{name}.txt").write_text((STORIES / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    index = tmp_path / "index"
+    indexing.update(index, [src])
+    shown = runner.invoke(cli, ["search", "chi lang", "--index", str(index)])
+    assert shown.exit_code == 0
+    assert "2 stories (3 articles;" in shown.stdout and "1 bản đăng lại (republished)" in shown.stdout
+    data = json.loads(runner.invoke(cli, ["search", "chi lang", "--index", str(index), "--json"]).stdout)
+    story = next(h for h in data["hits"] if h["copies"])
+    assert {story["id"], *(c["id"] for c in story["copies"])} == {"original", "lightly-edited"}
+
+
 def test_bulletins_that_each_repeat_the_day_before_do_not_chain_into_one_story():
     """Day 1 = a + b, day 2 = b + c, day 3 = c + d: each day is a copy of the next, but
     day 3 shares nothing with day 1. The longest starts the story; its copies join it."""
