@@ -504,28 +504,45 @@ def prepare_stories(gen: Path) -> None:
                                                                    _column(reader, "blen", size)))
 
 
-_STORIES_MAGIC = b"TIMTINS1"  # then the story of each document, int32 little-endian
+_STORIES_MAGIC = b"TIMTINS2"  # then a digest of the rest, then the story of each document, int32 little-endian
+_STORIES_DIGEST = 16
+
+
+def _stories_digest(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=_STORIES_DIGEST).digest()
 
 
 def _read_stories(path: Path, size: int) -> np.ndarray | None:
-    """(Not np.load: its header is read by ``ast``, which CPython 3.11 breaks on when
-    threads parse at once.)"""
+    """The stories kept in *path*, or None when it is missing or damaged: of another
+    length, or of the right length with other numbers than were written (a crash before
+    its data reached the disk, a bad sector), which the digest tells. (Not np.load: its
+    header is read by ``ast``, which CPython 3.11 breaks on when threads parse at once.)"""
     try:
         raw = path.read_bytes()
     except OSError:
         return None
-    if not raw.startswith(_STORIES_MAGIC) or len(raw) != len(_STORIES_MAGIC) + 4 * size:
+    start = len(_STORIES_MAGIC) + _STORIES_DIGEST
+    if not raw.startswith(_STORIES_MAGIC) or len(raw) != start + 4 * size:
         return None
-    return np.frombuffer(raw, "<i4", offset=len(_STORIES_MAGIC)).astype(np.int32)
+    body = memoryview(raw)[start:]
+    if _stories_digest(body) != raw[len(_STORIES_MAGIC):start]:
+        return None
+    story = np.frombuffer(raw, "<i4", offset=start).astype(np.int32)
+    # a story is named by its lowest document: never past the document itself
+    if size and ((story < 0) | (story > np.arange(size))).any():
+        return None
+    return story
 
 
 def _write_stories(path: Path, story: np.ndarray) -> None:
-    """Write under a temporary name and rename: a reader sees the whole file or none.
-    A full disk only costs the next process the grouping."""
+    """Write under a temporary name and rename: a reader sees the whole file or none
+    (and a file whose data a crash lost fails its digest). A full disk only costs the
+    next process the grouping."""
     tmp = path.with_name(path.name + ".tmp")
+    body = story.astype("<i4").tobytes()
     try:
         with open(tmp, "wb") as out:
-            out.write(_STORIES_MAGIC + story.astype("<i4").tobytes())
+            out.write(_STORIES_MAGIC + _stories_digest(body) + body)
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):

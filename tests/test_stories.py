@@ -363,3 +363,30 @@ def test_a_damaged_or_missing_stories_file_is_grouped_again_and_rewritten(tmp_pa
     result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
     assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == [{"lso-goc", "tonghop-ban-sao"}]
     assert kept.read_bytes() == whole
+
+
+@pytest.mark.parametrize("damage", ["tail never written", "bits flipped"])
+def test_a_stories_file_of_the_right_length_but_damaged_content_is_grouped_again(tmp_path, damage):
+    """A stories file the right length whose numbers are wrong (a crash before its data
+    reached the disk: `timtin index` does not fsync it; a bad sector) was taken as good:
+    zeros put every article in one story and hid the separately written report behind
+    it; a negative number made every grouped search fail with a traceback."""
+    index = tmp_path / "index"
+    _two_copies(tmp_path / "src")
+    (tmp_path / "src" / "bai-rieng.txt").write_text(
+        (STORIES / "separately-written.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    indexing.update(index, [tmp_path / "src"])
+    expected = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
+    groups = [{h.id, *(c.id for c in h.copies)} for h in expected.hits]
+    assert sorted(map(sorted, groups)) == [["bai-rieng"], ["lso-goc", "tonghop-ban-sao"]]
+    [name] = _story_files(index)
+    kept = layout.current_generation(index) / name
+    whole = kept.read_bytes()
+    body = len(whole) - 3 * 4  # the three documents' numbers come last
+    if damage == "tail never written":
+        kept.write_bytes(whole[:body] + bytes(12))
+    else:
+        kept.write_bytes(whole[:body] + bytes(b ^ 0xFF for b in whole[body:]))
+    result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
+    assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == groups
+    assert kept.read_bytes() == whole  # grouped again and kept
