@@ -14,6 +14,7 @@ paragraph cut, numbers written another way, a day later.
 from __future__ import annotations
 
 import json
+import threading
 
 import numpy as np
 import pytest
@@ -390,3 +391,39 @@ def test_a_stories_file_of_the_right_length_but_damaged_content_is_grouped_again
     result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
     assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == groups
     assert kept.read_bytes() == whole  # grouped again and kept
+
+
+def test_stories_a_searcher_is_writing_are_not_taken_for_leftovers_of_an_interrupted_run(tmp_path, monkeypatch):
+    """An index run removed the stories file a searcher was writing under the lock
+    (``stories-*.bin.tmp``) as if an interrupted run had left it, and said so: "Removed 1
+    temporary file(s) left by an interrupted index run" when none was (seen with two
+    searchers and an index run at once). Only when no one holds the lock is it a leftover."""
+    index = tmp_path / "index"
+    _two_copies(tmp_path / "src")
+    indexing.update(index, [tmp_path / "src"])
+    gen = layout.current_generation(index)
+    [name] = _story_files(index)
+    writing = gen / (name + ".tmp")
+    cleaned = threading.Event()
+    remove_orphans = indexing._remove_orphans
+
+    def spy(*args):
+        try:
+            return remove_orphans(*args)
+        finally:
+            cleaned.set()
+
+    monkeypatch.setattr(indexing, "_remove_orphans", spy)
+    reports = []
+    with layout.hold_lock(gen / layout.STORIES_LOCK, wait=False, busy=str):  # a searcher grouping
+        writing.write_bytes(b"TIMTINS")  # and half way through writing them
+        run = threading.Thread(target=lambda: reports.append(indexing.update(index, [tmp_path / "src"])))
+        run.start()
+        assert cleaned.wait(60)
+        assert writing.exists()
+    run.join(60)  # the run groups its new generation once the searcher is done
+    assert not any("interrupted" in note for note in reports[0].notes)
+    cleaned.clear()
+    report = indexing.update(index, [tmp_path / "src"])  # its searcher died (kill -9): a leftover now
+    assert not writing.exists()
+    assert any("left by an interrupted index run" in note for note in report.notes)
