@@ -16,6 +16,7 @@ import json
 import math
 import os
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import normalize, people, postings, schema, stories
+from indexer.errors import IndexBusy
 from indexer.layout import STORIES_LOCK, STORIES_PREFIX, VOCAB_PREFIX, check_schema, hold_lock, stories_name
 from indexer.models import FacetCount
 from indexer.officials import PROVINCES
@@ -473,20 +475,42 @@ def kept_stories(gen: Path, whoosh_gen: int, size: int, group) -> np.ndarray:
     kept beside it, or grouped by *group()* and kept there. Grouping takes seconds and
     hundreds of megabytes at 100,000 articles; done once (by the indexing run, or by the
     first server process: the others wait on a lock and read it), each process of a
-    server holds just the result. A folder it may not write to: grouped in memory."""
+    server holds just the result. A folder it may not write to, or a holder of the lock
+    that does not finish in :data:`STORIES_WAIT` seconds: grouped in memory."""
     path = gen / stories_name(whoosh_gen, RULES)
     story = _read_stories(path, size)
     if story is not None:
         return story
     try:
-        with hold_lock(gen / STORIES_LOCK, wait=True, busy=str):
+        with contextlib.ExitStack() as stack:
+            held = _take_stories_lock(stack, gen)
             story = _read_stories(path, size)
             if story is None:
                 story = group()
-                _write_stories(path, story)
+                if held:
+                    _write_stories(path, story)
     except OSError:  # a read-only index: every process groups for itself
         story = group()
     return story
+
+
+STORIES_WAIT = 60.0  # seconds to wait for another process grouping the same stories
+
+
+def _take_stories_lock(stack: contextlib.ExitStack, gen: Path) -> bool:
+    """Take *gen*'s stories lock into *stack*, waiting for its holder at most
+    :data:`STORIES_WAIT` seconds: False when it still holds it then. A holder that does
+    not finish (stopped with Ctrl-Z or kill -STOP) must not hold up a server's searches,
+    nor an index run, which holds the write lock, for as long as it stays stopped."""
+    deadline = time.monotonic() + STORIES_WAIT
+    while True:
+        try:
+            stack.enter_context(hold_lock(gen / STORIES_LOCK, wait=False, busy=str))
+            return True
+        except IndexBusy:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
 
 
 def prepare_stories(gen: Path) -> None:

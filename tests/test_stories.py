@@ -19,7 +19,7 @@ import threading
 import numpy as np
 import pytest
 
-from indexer import indexing, layout, normalize, parsing, schema, stories
+from indexer import indexing, layout, normalize, parsing, schema, snapshot, stories
 from indexer.cli import cli
 from indexer.searching import COPIES_SHOWN, SearchRequest, Searcher
 from tests.conftest import SAMPLE_DATA, TEST_DATA, write_jsonl
@@ -427,3 +427,35 @@ def test_stories_a_searcher_is_writing_are_not_taken_for_leftovers_of_an_interru
     report = indexing.update(index, [tmp_path / "src"])  # its searcher died (kill -9): a leftover now
     assert not writing.exists()
     assert any("left by an interrupted index run" in note for note in report.notes)
+
+
+def test_a_process_stopped_while_grouping_the_stories_hangs_neither_searches_nor_index_runs(tmp_path, monkeypatch):
+    """The stories lock was waited on without end: a `timtin index` paused with Ctrl-Z (or
+    kill -STOP) while grouping the stories of its new generation held it, and the server's
+    first search of that generation waited, holding the snapshot every other search needs,
+    as long as the run stayed paused; a stopped server held up the index runs (which hold
+    the write lock) the same way. Now a process waits for the other's grouping a while
+    (``STORIES_WAIT``), then groups for itself, in memory."""
+    monkeypatch.setattr(snapshot, "STORIES_WAIT", 0.5, raising=False)
+    index = tmp_path / "index"
+    _two_copies(tmp_path / "src")
+    indexing.update(index, [tmp_path / "src"])
+    gen = layout.current_generation(index)
+    [name] = _story_files(index)
+    (gen / name).unlink()
+    results, reports = [], []
+    with layout.hold_lock(gen / layout.STORIES_LOCK, wait=False, busy=str):  # a process stopped grouping
+        search = threading.Thread(target=lambda: results.append(
+            Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))), daemon=True)
+        search.start()
+        search.join(30)
+        assert not search.is_alive(), "the search waited for the stopped process"
+        assert [{h.id, *(c.id for c in h.copies)} for h in results[0].hits] == [{"lso-goc", "tonghop-ban-sao"}]
+        run = threading.Thread(target=lambda: reports.append(indexing.update(index, [tmp_path / "src"])), daemon=True)
+        run.start()
+        run.join(30)
+        assert not run.is_alive(), "the index run waited for the stopped process"
+        assert reports[0].unchanged == 2
+    result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))  # grouped and kept now
+    assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == [{"lso-goc", "tonghop-ban-sao"}]
+    assert len(_story_files(index)) == 1
