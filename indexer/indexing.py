@@ -41,6 +41,8 @@ from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's name
     KEEP_GENERATIONS,
     LOCK,
     META,
+    STORIES_LOCK,
+    STORIES_PREFIX,
     VOCAB_PREFIX,
     check_schema,
     current_generation,
@@ -55,7 +57,7 @@ from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's name
     write_atomic as _write_atomic,
     write_meta as _write_meta,
 )
-from indexer.errors import DiskFull, IndexOutdated, TimtinError
+from indexer.errors import DiskFull, IndexBusy, IndexOutdated, TimtinError
 from indexer.models import Article, IndexReport, Problem
 
 WRITER_MB = 512  # Whoosh's posting pool per writer before it spills to temporary runs
@@ -96,7 +98,9 @@ def _mb(size: int) -> str:
 def _remove_orphans(gen: Path, notes: list[str]) -> int:
     """Remove what an index run killed or failed mid-way left in *gen*: files of
     segments no commit took in (finished or not), their vocabularies, unfinished
-    tables of contents and Whoosh's temporary folders. Call with the lock.
+    tables of contents, Whoosh's temporary folders and stories of other generations or
+    rules (a stories file being written is left to the searcher writing it, which holds
+    the stories lock). Call with the lock.
 
     Returns the bytes freed."""
     try:
@@ -104,11 +108,25 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
         live = {seg.segment_id() for seg in whoosh_private.segments(ix)}  # "MAIN_<id>"
     except Exception:  # noqa: BLE001 - an index that does not open is left alone for the user
         return 0
+    with contextlib.ExitStack() as stack:
+        quiet = True  # no searcher is writing stories: a stories .tmp is a leftover
+        try:
+            stack.enter_context(hold_lock(gen / STORIES_LOCK, wait=False, busy=str))
+        except IndexBusy:  # a searcher is grouping them (kept_stories): its .tmp is no leftover
+            quiet = False
+        except OSError:  # a folder no one can lock in (or write to)
+            pass
+        return _remove_orphans_of(ix, gen, live, notes, quiet)
+
+
+def _remove_orphans_of(ix, gen: Path, live: set[str], notes: list[str], quiet: bool) -> int:
     name = ix.indexname
     stale = set(snapshot.stale_stories(gen, ix.latest_generation()))
     segments: set[str] = set()
     freed = removed = 0
     for path in gen.iterdir():
+        if not quiet and path.name.startswith(STORIES_PREFIX) and path.name.endswith(".tmp"):
+            continue  # a searcher is writing it
         stem = path.name.split(".")[0]
         orphan_segment = (path.name.startswith(f"{name}_") and stem not in live
                           and stem != f"{name}_WRITELOCK")

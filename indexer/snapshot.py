@@ -16,6 +16,7 @@ import json
 import math
 import os
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ import numpy as np
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import normalize, people, postings, schema, stories
+from indexer.errors import IndexBusy
 from indexer.layout import STORIES_LOCK, STORIES_PREFIX, VOCAB_PREFIX, check_schema, hold_lock, stories_name
 from indexer.models import FacetCount
 from indexer.officials import PROVINCES
@@ -473,20 +475,42 @@ def kept_stories(gen: Path, whoosh_gen: int, size: int, group) -> np.ndarray:
     kept beside it, or grouped by *group()* and kept there. Grouping takes seconds and
     hundreds of megabytes at 100,000 articles; done once (by the indexing run, or by the
     first server process: the others wait on a lock and read it), each process of a
-    server holds just the result. A folder it may not write to: grouped in memory."""
+    server holds just the result. A folder it may not write to, or a holder of the lock
+    that does not finish in :data:`STORIES_WAIT` seconds: grouped in memory."""
     path = gen / stories_name(whoosh_gen, RULES)
     story = _read_stories(path, size)
     if story is not None:
         return story
     try:
-        with hold_lock(gen / STORIES_LOCK, wait=True, busy=str):
+        with contextlib.ExitStack() as stack:
+            held = _take_stories_lock(stack, gen)
             story = _read_stories(path, size)
             if story is None:
                 story = group()
-                _write_stories(path, story)
+                if held:
+                    _write_stories(path, story)
     except OSError:  # a read-only index: every process groups for itself
         story = group()
     return story
+
+
+STORIES_WAIT = 60.0  # seconds to wait for another process grouping the same stories
+
+
+def _take_stories_lock(stack: contextlib.ExitStack, gen: Path) -> bool:
+    """Take *gen*'s stories lock into *stack*, waiting for its holder at most
+    :data:`STORIES_WAIT` seconds: False when it still holds it then. A holder that does
+    not finish (stopped with Ctrl-Z or kill -STOP) must not hold up a server's searches,
+    nor an index run, which holds the write lock, for as long as it stays stopped."""
+    deadline = time.monotonic() + STORIES_WAIT
+    while True:
+        try:
+            stack.enter_context(hold_lock(gen / STORIES_LOCK, wait=False, busy=str))
+            return True
+        except IndexBusy:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
 
 
 def prepare_stories(gen: Path) -> None:
@@ -504,28 +528,45 @@ def prepare_stories(gen: Path) -> None:
                                                                    _column(reader, "blen", size)))
 
 
-_STORIES_MAGIC = b"TIMTINS1"  # then the story of each document, int32 little-endian
+_STORIES_MAGIC = b"TIMTINS2"  # then a digest of the rest, then the story of each document, int32 little-endian
+_STORIES_DIGEST = 16
+
+
+def _stories_digest(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=_STORIES_DIGEST).digest()
 
 
 def _read_stories(path: Path, size: int) -> np.ndarray | None:
-    """(Not np.load: its header is read by ``ast``, which CPython 3.11 breaks on when
-    threads parse at once.)"""
+    """The stories kept in *path*, or None when it is missing or damaged: of another
+    length, or of the right length with other numbers than were written (a crash before
+    its data reached the disk, a bad sector), which the digest tells. (Not np.load: its
+    header is read by ``ast``, which CPython 3.11 breaks on when threads parse at once.)"""
     try:
         raw = path.read_bytes()
     except OSError:
         return None
-    if not raw.startswith(_STORIES_MAGIC) or len(raw) != len(_STORIES_MAGIC) + 4 * size:
+    start = len(_STORIES_MAGIC) + _STORIES_DIGEST
+    if not raw.startswith(_STORIES_MAGIC) or len(raw) != start + 4 * size:
         return None
-    return np.frombuffer(raw, "<i4", offset=len(_STORIES_MAGIC)).astype(np.int32)
+    body = memoryview(raw)[start:]
+    if _stories_digest(body) != raw[len(_STORIES_MAGIC):start]:
+        return None
+    story = np.frombuffer(raw, "<i4", offset=start).astype(np.int32)
+    # a story is named by its lowest document: never past the document itself
+    if size and ((story < 0) | (story > np.arange(size))).any():
+        return None
+    return story
 
 
 def _write_stories(path: Path, story: np.ndarray) -> None:
-    """Write under a temporary name and rename: a reader sees the whole file or none.
-    A full disk only costs the next process the grouping."""
+    """Write under a temporary name and rename: a reader sees the whole file or none
+    (and a file whose data a crash lost fails its digest). A full disk only costs the
+    next process the grouping."""
     tmp = path.with_name(path.name + ".tmp")
+    body = story.astype("<i4").tobytes()
     try:
         with open(tmp, "wb") as out:
-            out.write(_STORIES_MAGIC + story.astype("<i4").tobytes())
+            out.write(_STORIES_MAGIC + _stories_digest(body) + body)
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):

@@ -14,11 +14,12 @@ paragraph cut, numbers written another way, a day later.
 from __future__ import annotations
 
 import json
+import threading
 
 import numpy as np
 import pytest
 
-from indexer import indexing, layout, normalize, parsing, schema, stories
+from indexer import indexing, layout, normalize, parsing, schema, snapshot, stories
 from indexer.cli import cli
 from indexer.searching import COPIES_SHOWN, SearchRequest, Searcher
 from tests.conftest import SAMPLE_DATA, TEST_DATA, write_jsonl
@@ -430,3 +431,98 @@ def test_a_damaged_or_missing_stories_file_is_grouped_again_and_rewritten(tmp_pa
     result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
     assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == [{"lso-goc", "tonghop-ban-sao"}]
     assert kept.read_bytes() == whole
+
+
+@pytest.mark.parametrize("damage", ["tail never written", "bits flipped"])
+def test_a_stories_file_of_the_right_length_but_damaged_content_is_grouped_again(tmp_path, damage):
+    """A stories file the right length whose numbers are wrong (a crash before its data
+    reached the disk: `timtin index` does not fsync it; a bad sector) was taken as good:
+    zeros put every article in one story and hid the separately written report behind
+    it; a negative number made every grouped search fail with a traceback."""
+    index = tmp_path / "index"
+    _two_copies(tmp_path / "src")
+    (tmp_path / "src" / "bai-rieng.txt").write_text(
+        (STORIES / "separately-written.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    indexing.update(index, [tmp_path / "src"])
+    expected = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
+    groups = [{h.id, *(c.id for c in h.copies)} for h in expected.hits]
+    assert sorted(map(sorted, groups)) == [["bai-rieng"], ["lso-goc", "tonghop-ban-sao"]]
+    [name] = _story_files(index)
+    kept = layout.current_generation(index) / name
+    whole = kept.read_bytes()
+    body = len(whole) - 3 * 4  # the three documents' numbers come last
+    if damage == "tail never written":
+        kept.write_bytes(whole[:body] + bytes(12))
+    else:
+        kept.write_bytes(whole[:body] + bytes(b ^ 0xFF for b in whole[body:]))
+    result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))
+    assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == groups
+    assert kept.read_bytes() == whole  # grouped again and kept
+
+
+def test_stories_a_searcher_is_writing_are_not_taken_for_leftovers_of_an_interrupted_run(tmp_path, monkeypatch):
+    """An index run removed the stories file a searcher was writing under the lock
+    (``stories-*.bin.tmp``) as if an interrupted run had left it, and said so: "Removed 1
+    temporary file(s) left by an interrupted index run" when none was (seen with two
+    searchers and an index run at once). Only when no one holds the lock is it a leftover."""
+    index = tmp_path / "index"
+    _two_copies(tmp_path / "src")
+    indexing.update(index, [tmp_path / "src"])
+    gen = layout.current_generation(index)
+    [name] = _story_files(index)
+    writing = gen / (name + ".tmp")
+    cleaned = threading.Event()
+    remove_orphans = indexing._remove_orphans
+
+    def spy(*args):
+        try:
+            return remove_orphans(*args)
+        finally:
+            cleaned.set()
+
+    monkeypatch.setattr(indexing, "_remove_orphans", spy)
+    reports = []
+    with layout.hold_lock(gen / layout.STORIES_LOCK, wait=False, busy=str):  # a searcher grouping
+        writing.write_bytes(b"TIMTINS")  # and half way through writing them
+        run = threading.Thread(target=lambda: reports.append(indexing.update(index, [tmp_path / "src"])))
+        run.start()
+        assert cleaned.wait(60)
+        assert writing.exists()
+    run.join(60)  # the run groups its new generation once the searcher is done
+    assert not any("interrupted" in note for note in reports[0].notes)
+    cleaned.clear()
+    report = indexing.update(index, [tmp_path / "src"])  # its searcher died (kill -9): a leftover now
+    assert not writing.exists()
+    assert any("left by an interrupted index run" in note for note in report.notes)
+
+
+def test_a_process_stopped_while_grouping_the_stories_hangs_neither_searches_nor_index_runs(tmp_path, monkeypatch):
+    """The stories lock was waited on without end: a `timtin index` paused with Ctrl-Z (or
+    kill -STOP) while grouping the stories of its new generation held it, and the server's
+    first search of that generation waited, holding the snapshot every other search needs,
+    as long as the run stayed paused; a stopped server held up the index runs (which hold
+    the write lock) the same way. Now a process waits for the other's grouping a while
+    (``STORIES_WAIT``), then groups for itself, in memory."""
+    monkeypatch.setattr(snapshot, "STORIES_WAIT", 0.5, raising=False)
+    index = tmp_path / "index"
+    _two_copies(tmp_path / "src")
+    indexing.update(index, [tmp_path / "src"])
+    gen = layout.current_generation(index)
+    [name] = _story_files(index)
+    (gen / name).unlink()
+    results, reports = [], []
+    with layout.hold_lock(gen / layout.STORIES_LOCK, wait=False, busy=str):  # a process stopped grouping
+        search = threading.Thread(target=lambda: results.append(
+            Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))), daemon=True)
+        search.start()
+        search.join(30)
+        assert not search.is_alive(), "the search waited for the stopped process"
+        assert [{h.id, *(c.id for c in h.copies)} for h in results[0].hits] == [{"lso-goc", "tonghop-ban-sao"}]
+        run = threading.Thread(target=lambda: reports.append(indexing.update(index, [tmp_path / "src"])), daemon=True)
+        run.start()
+        run.join(30)
+        assert not run.is_alive(), "the index run waited for the stopped process"
+        assert reports[0].unchanged == 2
+    result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))  # grouped and kept now
+    assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == [{"lso-goc", "tonghop-ban-sao"}]
+    assert len(_story_files(index)) == 1
