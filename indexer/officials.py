@@ -82,7 +82,7 @@ tỉnh huyện xã phường quận thị trấn thành phố nhân dân ủy u�
 chi cấp quốc phòng an ninh tế y tài chính nguyên môi trường vận tải xây dựng
 thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể thao du lịch khoa học kế hoạch đầu
 tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn nữ cựu chiến binh
-đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
+đội quân sự biên biển viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
 sát cơ động lâm viễn pháp chế hồi sức tích cực hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
 đô thị điện ảnh bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "đất đai|tuần tra|kiểm soát|đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -219,10 +219,12 @@ def _joined(words: list[_Word], i: int) -> bool:
     )
 
 
-# Body names that hold a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội".
+# Body names that hold a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội",
+# "Ủy ban Văn hóa, Giáo dục", "Vụ Công chức, viên chức", "Sở Tài nguyên, Môi trường".
 _COMMA_PAIRS = {
     tuple(exact(w) for w in p.split())
-    for p in "phòng chống|hóa thể|hoá thể|động thương|học công|bản in|phủ thể".split("|")
+    for p in "phòng chống|hóa thể|hoá thể|động thương|học công|bản in|phủ thể|hóa giáo|hoá giáo|dục thanh|niên thiếu|"
+    "chức viên|nguyên môi".split("|")
 }
 
 
@@ -342,6 +344,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             continue
         if n and w.is_cap and pair in _OPENER_PAIRS:
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
+        if pair == ("thông", "tin") and n and w.text.islower() and i + n + 2 < len(words) and (
+            words[i + n + 2].low in _STOP or words[i + n + 2].low in ("thêm", "rằng")
+        ):
+            break  # "Vụ Công chức, viên chức | thông tin thêm": the verb (but "Cục Công nghệ thông tin tỉnh")
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
             break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
@@ -381,11 +387,14 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ):
             n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly), "Liên hiệp các tổ chức hữu nghị",
             # "Đảng ủy các cơ quan Đảng tỉnh"
-        elif w.low == "về" and n and words[i + n - 1].low == "phạm" and i + n + 1 < len(words) and (
-            words[i + n + 1].low in _BODY_WORDS or words[i + n + 1].low in _BODY_TAIL_WORDS
-            or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS
+        elif w.low == "về" and n and i + n + 1 < len(words) and (
+            words[i + n - 1].low in ("phạm", "chính") and (
+                words[i + n + 1].low in _BODY_WORDS or words[i + n + 1].low in _BODY_TAIL_WORDS
+                or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS
+            ) or (words[i + n - 1].text.isupper() and words[i + n + 1].text.isupper() and len(words[i + n + 1].text) > 1)
         ):
-            n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy"
+            n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy", "Phòng Cảnh sát quản lý
+            # hành chính về trật tự xã hội", written short: "Phòng Cảnh sát QLHC về TTXH"
         elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
             x.text in _SCHOOLS for x in words[max(i, i + n - 5):i + n]
         ):
@@ -399,6 +408,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.low == "và" and i + n + 1 < len(words) and (
             words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
             or words[i + n + 1].low in _BODY_TAIL_WORDS
+            or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS  # "chữa cháy và cứu hộ cứu nạn"
         ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1) and not (
             words[i + n + 1].is_cap and words[i + n + 1].text.isascii() and _foreign_name(words[i + n + 1].text)
         ) and not _starts_person(words, i + n + 1, 3):
@@ -575,8 +585,8 @@ def _province_at(words: list[_Word], k: int) -> int:
     for seq in _PROVINCES_BY_FIRST.get(words[k].text, ()):
         n = len(seq)
         if n > 1 and tuple(w.text for w in words[k:k + n]) == seq and all(
-            _joined(words, k + m) for m in range(1, n)
-        ):
+            _joined(words, k + m) or words[k + m].gap.strip() in ("-", "–") for m in range(1, n)
+        ):  # ("Bà Rịa – Vũng Tàu": a province's two parts joined by a dash)
             if seq == ("Thừa", "Thiên") and k + n < len(words) and words[k + n].text == "Huế" and (
                 words[k + n].gap.strip() in ("-", "–")
             ):
@@ -631,7 +641,7 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                     and words[k - 1].gap in (" ", " – ", " - ")
                     and w.low not in _VERBS)
             )
-        if prev.low == "về" and k - back >= 1 and words[k - back - 1].low == "phạm":
+        if prev.low == "về" and k - back >= 1 and words[k - back - 1].low in ("phạm", "chính"):
             continue  # "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội"
         if (prev.low in _STOP and prev.low not in _BODY_HEADS) or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
