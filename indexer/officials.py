@@ -59,7 +59,7 @@ thành viên hội đồng thành viên
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
 _RANKS = """
 đại tướng | thượng tướng | trung tướng | thiếu tướng | đại tá | thượng tá | trung tá | thiếu tá
-đại úy | thượng úy | trung úy | thiếu úy
+đại úy | thượng úy | trung úy | thiếu úy | đô đốc | phó đô đốc | chuẩn đô đốc
 """
 _POST_SEQS = sorted(
     {tuple(exact(w) for w in p.split()) for p in _POSTS.replace("\n", "|").split("|") if p.strip()},
@@ -274,6 +274,11 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     while j < len(words) and words[j].low in _PREFIXES and (j == i or _joined(words, j)):
         j += 1
     n = _match_seq(words, j, _ALL_BY_FIRST)
+    if (
+        not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and words[j].text == "Ban"
+        and words[j + 1].is_cap and _joined(words, j + 1)
+    ):
+        n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board
     if not n or (j > i and not _joined(words, j)):
         return 0, False
     seq = tuple(w.low for w in words[j:j + n])
@@ -344,10 +349,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             continue
         if n and w.is_cap and pair in _OPENER_PAIRS:
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
-        if pair == ("thông", "tin") and n and w.text.islower() and i + n + 2 < len(words) and (
+        if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low != "nghệ" and i + n + 2 < len(words) and (
             words[i + n + 2].low in _STOP or words[i + n + 2].low in ("thêm", "rằng")
         ):
-            break  # "Vụ Công chức, viên chức | thông tin thêm": the verb (but "Cục Công nghệ thông tin tỉnh")
+            break  # "Vụ Công chức, viên chức | thông tin thêm": the verb (but "Vụ Công nghệ thông tin")
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
             break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
@@ -575,7 +580,7 @@ _BODY_TAIL_WORDS = set(
 # ../shared/real-news (verbs and function words): after a title they start the sentence's
 # predicate, not the body's name.
 _VERBS = set(exact(w) for w in """
-cho đã và là cũng có được ở làm khẳng nhấn không bị đang về để từng sẽ tại thông giữ nói cùng đi đề chỉ chia bày trong nhận do theo vẫn ký tiếp yêu đứng với từ lên sau vào bằng phát thừa còn chưa trên đưa phân lại khi khai thôi phải như tuyên giải đến ngụ khiến của bất ngày hiện nêu gây tới nắm mới mua xác rút khoảng tử dẫn thì bốc chạy đánh hay bức tâm cung qua ra xây kể lúc báo dùng ứng khuyến trao đều thay đẹp hứa nhắc trú mong bảo sáng đúc hôm nhưng vì một gửi trúng gần lưu tìm muốn vừa ghi đăng xông trước rất tuy lấy cảm chứ buộc thiếu giành chộp lo chuẩn dành cặp đóng thêm tóm tốt chứa mà cố trò tạo loan nuôi gắn tập ngừng rồi cạnh thế giật thử bởi nhớ nghỉ thẳng dường tỏ ngồi bẻ mẹ sang nằm giảm rào phê cam mắc hiếp gặp lấn lẫn vui hết đối nghiêm bỏ khởi bắt nhìn thất nên vô hy la băn bỗng đổi tin hô phản vốn ngay kêu tiết đáng vất nhất khá trốn mở ý người quả sức tố hồi cưới càng bán chúc đồng
+cho đã và là cũng có được ở làm khẳng nhấn không bị đang về để từng sẽ tại thông giữ nói cùng đi đề chỉ chia bày trong nhận do theo vẫn ký tiếp yêu đứng với từ lên sau vào bằng phát thừa còn chưa trên đưa phân lại khi khai thôi phải như tuyên giải đến ngụ khiến của bất ngày hiện nêu gây tới nắm mới mua xác rút khoảng tử dẫn thì bốc chạy đánh hay bức tâm cung qua ra xây kể lúc báo dùng ứng khuyến trao đều thay đẹp hứa nhắc trú mong bảo sáng đúc hôm nhưng vì một gửi trúng gần lưu tìm muốn vừa ghi đăng xông trước rất tuy lấy cảm chứ buộc thiếu giành chộp lo chuẩn dành cặp đóng thêm tóm tốt chứa mà cố trò tạo loan nuôi gắn tập ngừng rồi cạnh thế giật thử bởi nhớ nghỉ thẳng dường tỏ ngồi bẻ mẹ sang nằm giảm rào phê cam mắc hiếp gặp lấn lẫn vui hết đối nghiêm bỏ khởi bắt nhìn thất nên vô hy la băn bỗng đổi tin hô phản vốn ngay kêu tiết đáng vất nhất khá trốn mở ý người quả sức tố hồi cưới càng bán chúc đồng khuyên
 """.split())
 _SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình phát chỉ đánh tổ hỗ trực làm tham".split())
 
@@ -1078,12 +1083,14 @@ def _title_names_someone(title: str) -> bool:
 # What links a name to a post that follows it: "là", "sẽ là", "giữ chức", "trở thành",
 # "đảm nhận chức vụ", "được bầu giữ chức", "được bổ nhiệm làm", each maybe after "sẽ",
 # "vừa", "chính thức", "tiếp tục", "thôi" ("ông X sẽ thôi giữ chức Tổng giám đốc").
-_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới".split()}
+_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và".split()}
+# ("ông X được điều động và bổ nhiệm chức danh …", "ông Y được luân chuyển, bổ nhiệm giữ chức …", "ông Z chỉ giữ chức …")
 _LINKS = sorted(
     (tuple(exact(w) for w in p.split()) for p in (
         "là", "giữ chức", "giữ chức vụ", "giữ cương vị", "đảm nhận chức vụ", "đảm nhận chức", "đảm nhiệm chức vụ",
         "trở thành", "làm", "bầu làm", "bầu giữ chức", "bổ nhiệm làm", "bổ nhiệm giữ chức", "bổ nhiệm", "bầu",
-        "giao giữ chức", "giao phụ trách",
+        "giao giữ chức", "giao phụ trách", "bổ nhiệm chức danh", "bổ nhiệm giữ chức danh", "giữ chức danh",
+        "nhận nhiệm vụ", "nhận chức", "đảm nhận", "đảm nhiệm", "bổ nhiệm vào chức", "bổ nhiệm vào chức vụ",
     )),
     key=len, reverse=True,
 )
@@ -1098,12 +1105,20 @@ def _link_at(words: list[_Word], i: int) -> int:
     if words[i].low not in _LINK_STARTS:
         return 0  # most words after a name link nothing
     k = i
-    while k < len(words) and k - i < 4 and words[k].low in _LINK_LEADS and words[k].gap == " ":
+    while k < len(words) and k - i < 4 and words[k].low in _LINK_LEADS and _link_gap(words, k, i):
         k += 1
     for link in _LINKS_BY_FIRST.get(words[k].low, ()) if k < len(words) else ():
-        if tuple(w.low for w in words[k:k + len(link)]) == link and all(w.gap == " " for w in words[k:k + len(link)]):
+        if tuple(w.low for w in words[k:k + len(link)]) == link and _link_gap(words, k, i) and all(
+            w.gap == " " for w in words[k + 1:k + len(link)]
+        ):
             return k + len(link) - i
     return 0
+
+
+def _link_gap(words: list[_Word], k: int, i: int) -> bool:
+    """Whether word *k* of a link that opens at *i* follows the word before it as a link's
+    words do: a space, or a comma after a move ("được điều động, bổ nhiệm giữ chức")."""
+    return words[k].gap == " " or (k > i and words[k].gap == ", " and words[k - 1].low in ("động", "chuyển"))
 
 
 def _titles_after_la(text: str, words: list[_Word], i: int) -> list[str]:
@@ -1377,7 +1392,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
 
 def _plural_before(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is said of several people: "các", "những", "hai", "ba" before it."""
-    return i > 0 and words[i - 1].low in ("các", "những", "hai", "ba", "bốn")
+    return i > 0 and (words[i - 1].low in ("các", "những", "hai", "ba", "bốn", "năm", "sáu") or (
+        words[i - 1].text.isdigit() and len(words[i - 1].text) == 1 and words[i - 1].text != "1"  # "3 Phó Chủ tịch"
+    ))
 
 
 def _bracket_then_name(words: list[_Word], j: int) -> int:
@@ -1465,21 +1482,27 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     ):
         k = j + 2 + (1 if words[j + 2].low in ("ông", "bà") else 0)
         people = _list_of_people(words, k, one=True)
-    elif gap == ":" and i > 0 and words[i - 1].low in ("các", "những"):
-        people = _list_of_people(words, j, one=False)
+    elif gap == ":" and _plural_before(words, i):
+        people = _list_of_people(words, j, one=False)  # "Ba cựu Chủ tịch xã X: A (SN 1958), B và C"
+    elif gap == "" and (lead := _list_lead(words, j)):
+        k = j + lead  # "nguyên Ủy viên Trung ương như các ông A, B, C", "… gồm ông A và ông B"
+        people = _list_of_people(words, k, one=False)
     else:
         return [], j
     out, last = [], j
     for start, end in people:
         name = _parts(words, start, end)
-        titles = [title, *_titles_after(text, words, end)] if len(people) == 1 else [title]
+        titles = [title, *(_titles_after(text, words, end) or _titles_after_la(text, words, end))] if len(people) == 1 else [title]
+        # ("Trong số ba phó giám đốc, ông X được bổ nhiệm chức danh Giám đốc Sở …": his new post too)
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
 
 
 def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, int]]:
-    """(start, end) of the names from word *k*: one, or a list joined by commas and "và"."""
+    """(start, end) of the names from word *k*: one, or a list joined by commas and "và",
+    each name maybe followed by its year of birth or an aside in brackets ("A (SN 1958, trú
+    tại thôn B), C (SN 1960)"), each maybe after an honorific ("ông A và ông B")."""
     out = []
     while k < len(words):
         n = _name_run(words, k)
@@ -1490,13 +1513,43 @@ def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, in
         k += n
         if one or k >= len(words):
             break
-        if words[k].gap.strip() == "," and words[k].is_cap:
+        if words[k].gap.strip() == "(" and (age := _age_at(words, k) or _aside_at(words, k)):
+            k += age  # to the bracket's end: "(SN 1958, trú tại thôn Hoành)"
+            while k < len(words) and ")" not in words[k].gap and k - out[-1][1] < 15:
+                k += 1
+            if k >= len(words) or words[k].gap.strip() not in ("),", ") và", ")"):
+                break
+            if words[k].gap.strip() == ")" and words[k].low != "và":
+                break
+        if words[k].gap.strip() in (",", "),") and words[k].low in ("ông", "bà") and k + 1 < len(words):
+            k += 1  # "ông A, ông B"
             continue
-        if words[k].low == "và" and words[k].gap == " " and k + 1 < len(words):
-            k += 1
+        if words[k].gap.strip() in (",", "),") and words[k].is_cap:
+            continue
+        if words[k].low == "và" and words[k].gap.strip() in ("", ")") and k + 1 < len(words):
+            k += 1 + (1 if words[k + 1].low in ("ông", "bà") else 0)
             continue
         break
     return out
+
+
+# What opens a list of people right after a post: "nguyên Ủy viên Trung ương như các ông A, B",
+# "Phó Giám đốc Sở này gồm ông A và ông B", "Chủ tịch xã gồm các bà A, B".
+_LIST_LEADS = [tuple(p.split()) for p in (
+    "như các ông", "như các bà", "như ông", "như bà", "gồm các ông", "gồm các bà", "gồm ông", "gồm bà",
+    "là các ông", "là các bà", "này gồm ông", "này gồm bà", "này gồm các ông", "này gồm các bà", "này là ông", "này là bà",
+)]
+
+
+def _list_lead(words: list[_Word], j: int) -> int:
+    """Length of the words at *j* that open a list of people after a post (:data:`_LIST_LEADS`), or 0."""
+    if words[j].low not in ("như", "gồm", "là", "này"):
+        return 0
+    for lead in _LIST_LEADS:
+        n = len(lead)
+        if tuple(w.low for w in words[j:j + n]) == lead and all(w.gap == " " for w in words[j:j + n]):
+            return n if j + n < len(words) and words[j + n].gap == " " else 0
+    return 0
 
 
 _DISCIPLINE = {exact(w) for w in "nhiệm chức luật chỉ động chuyển bãi".split()}
@@ -1620,7 +1673,7 @@ def _trie_pattern(phrases: set[str]) -> str:
     return walk(trie)
 
 
-_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS}) + r"\b")
+_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS} | {"pho ban"}) + r"\b")
 
 
 # Words of a title that name a company, and those that make a company the state's own.
@@ -1942,7 +1995,8 @@ _CENTRAL = re.compile(
     r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
     r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&"
     # the state's national corporations and banks (a branch names its province first)
-    r"|Tập đoàn [^,;]*Việt Nam|Tổng công ty [^,;]*Việt Nam|"
+    r"|Tập đoàn [^,;]*Việt Nam|Tổng công ty [^,;]*Việt Nam|[A-ZĐ]\w* [^,;()]*Việt Nam$|"
+    # (a body "of Việt Nam" that ends the title: "Tư lệnh Cảnh sát biển Việt Nam", "Chủ tịch Hội Nông dân Việt Nam")
     + "|".join(re.escape(b) for b in STATE_BRANDS.replace("\n", "").split("|")) + ")"
 )
 _DEPUTY = re.compile(r"\b(?:ĐBQH|ĐB|[Đđ]ại biểu)\b")
@@ -1991,9 +2045,12 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
             words[start - 1] in ("Việt", "Nam") or (words[start - 1].istitle() and not before_was_place)
             or exact(words[start - 1]) in _LEVELS or exact(words[start - 1]) in _VILLAGES
         ):
+            after_place = False  # and what follows it goes on with that name: "huyện Mỹ | Đức" is no Germany
             continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức", "xã Mỹ Hòa": a body's or place's name
         if place not in _COUNTRY_PLACES:
-            if start and exact(words[start - 1]) in _COMMUNES:
+            if start and exact(words[start - 1]) in _COMMUNES and not (
+                start >= 2 and exact(words[start - 2]) == "thành" and exact(words[start - 1]) == "phố"
+            ):  # (but "thành phố Hà Nội" is the city)
                 continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))

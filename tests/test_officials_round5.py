@@ -77,3 +77,76 @@ def test_the_verb_thong_tin_after_a_body_ends_the_title_but_a_body_of_informatio
 def test_a_province_written_with_a_dash_and_a_police_unit_about_something_end_the_title_right(text, expected, place):
     assert officials(text) == expected
     assert places(text) == {expected[0][0]: place}
+
+
+def test_a_numbered_post_then_a_colon_lists_people_each_with_their_year_of_birth():
+    text = (
+        "Bị truy tố có ba cựu Chủ tịch xã Tân Mỹ: Lê Văn Sáu (SN 1958, trú tại thôn Hạ), Trần Văn Bảy "
+        "(SN 1961, trú tại thôn Thượng) và Ngô Văn Tám (SN 1955)."
+    )
+    assert officials(text) == [
+        ("Lê Văn Sáu", ["cựu Chủ tịch xã Tân Mỹ"]),
+        ("Trần Văn Bảy", ["cựu Chủ tịch xã Tân Mỹ"]),
+        ("Ngô Văn Tám", ["cựu Chủ tịch xã Tân Mỹ"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông cho biết đã xử lý nhiều cán bộ nguyên Ủy viên Trung ương như các ông Hồ Văn Kiên, Lý Minh Trí, "
+         "Đào Quang Hải và sẽ còn xử lý tiếp.",
+         [("Hồ Văn Kiên", ["nguyên Ủy viên Trung ương"]), ("Lý Minh Trí", ["nguyên Ủy viên Trung ương"]),
+          ("Đào Quang Hải", ["nguyên Ủy viên Trung ương"])]),
+        ("Hai Phó Chủ tịch UBND huyện gồm ông Mai Văn Đông và ông Tạ Quang Nam đã được điều động.",
+         [("Mai Văn Đông", ["Phó Chủ tịch UBND huyện"]), ("Tạ Quang Nam", ["Phó Chủ tịch UBND huyện"])]),
+    ],
+)
+def test_a_post_then_like_or_made_up_of_lists_people(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trong số ba phó giám đốc, ông Trịnh Văn Hưng được điều động và bổ nhiệm chức danh Phó Giám đốc Sở Khoa "
+         "học và Công nghệ từ ngày 1-6.",
+         [("Trịnh Văn Hưng", ["Phó Giám đốc Sở Khoa học và Công nghệ"])]),
+        ("Còn ông Lê Văn Hiền chỉ giữ chức Giám đốc Văn phòng đăng ký đất đai tỉnh Phú Yên.",
+         [("Lê Văn Hiền", ["Giám đốc Văn phòng đăng ký đất đai tỉnh Phú Yên"])]),
+        ("Sáng nay, Thành ủy trao quyết định cho ông Phan Mạnh Hùng nhận nhiệm vụ Bí thư Quận ủy quận 9.",
+         [("Phan Mạnh Hùng", ["Bí thư Quận ủy quận 9"])]),
+        ("Ông Cao Văn Hào được luân chuyển, bổ nhiệm giữ chức Phó Chủ tịch UBND huyện Đông Anh.",
+         [("Cao Văn Hào", ["Phó Chủ tịch UBND huyện Đông Anh"])]),
+    ],
+)
+def test_a_name_then_an_appointment_in_running_prose_gives_the_post(text, expected):
+    assert officials(text) == expected
+
+
+def test_deputy_head_of_a_party_board_is_a_post():
+    assert officials("Ông Lương Văn Thành, nguyên Phó Ban Kinh tế Trung ương, cho biết như vậy.") == [
+        ("Lương Văn Thành", ["nguyên Phó Ban Kinh tế Trung ương"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Ông Tạ Văn Lực, Chủ tịch UBND thành phố Hà Nội, cho biết vậy.", "Hà Nội"),
+        ("Ông Tạ Văn Lực, Phó Chủ tịch UBND thành phố Thanh Hóa, cho biết vậy.", "Thanh Hóa"),
+        # a commune or a district named like a country is no country
+        ("Ông Tạ Văn Lực, cựu Giám đốc Văn phòng đăng ký đất đai huyện Mỹ Đức, bị truy tố.", None),
+        # a national body "of Việt Nam" at the title's end
+        ("Trung tướng Tạ Văn Lực, Tư lệnh Cảnh sát biển Việt Nam, cho biết vậy.", "trung ương"),
+    ],
+)
+def test_the_place_a_title_names(text, place):
+    assert places(text) == {"Tạ Văn Lực": place}
+
+
+def test_a_naval_rank_is_a_rank_that_starts_the_next_person():
+    assert officials("Trung tướng Hà Văn Lâm, Tư lệnh Cảnh sát biển Việt Nam và Chuẩn Đô đốc Lê Văn Minh đã dự.") == [
+        ("Hà Văn Lâm", ["Trung tướng", "Tư lệnh Cảnh sát biển Việt Nam"]),
+        ("Lê Văn Minh", ["Chuẩn Đô đốc"]),
+    ]
