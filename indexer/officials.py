@@ -1348,7 +1348,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     continue
             if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
                 not pending or pending_end == i
-            ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước"):
+            ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước") and not (
+                _plural_before(words, i) or (i > 0 and words[i - 1].low in ("của", "với") and j == i + post_len)
+            ):  # ("trò chuyện với các đại biểu, Phó Thủ tướng Y", "ý kiến của đại biểu, Bí thư Thành ủy X": the
+                # post before the comma is several people's, or, bare, someone else's)
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
@@ -1392,8 +1395,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
 
 def _plural_before(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is said of several people: "các", "những", "hai", "ba" before it."""
-    return i > 0 and (words[i - 1].low in ("các", "những", "hai", "ba", "bốn", "năm", "sáu") or (
+    return i > 0 and words[i].gap == " " and (words[i - 1].low in ("các", "những", "hai", "ba", "bốn", "năm", "sáu") or (
         words[i - 1].text.isdigit() and len(words[i - 1].text) == 1 and words[i - 1].text != "1"  # "3 Phó Chủ tịch"
+        and words[i - 1].gap.strip() == ""  # (not a date: "ngày 16/6, Ủy viên Bộ Chính trị")
     ))
 
 
@@ -1418,7 +1422,8 @@ def _on_behalf(words: list[_Word], i: int) -> bool:
     if i >= 1 and words[i - 1].low == "của":
         i -= 1  # "Thừa ủy quyền của Chủ tịch nước"
     return i >= 2 and (words[i - 2].low, words[i - 1].low) in {
-        ("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh"), ("thừa", "quyền")  # "Thừa quyền Chủ tịch nước"
+        ("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh"), ("thừa", "quyền"),  # "Thừa quyền Chủ tịch nước"
+        ("thay", "mặt"),  # "thay mặt đoàn đại biểu Quốc hội tỉnh, Bí thư Tỉnh ủy X": X speaks for the delegation
     }
 
 

@@ -150,3 +150,29 @@ def test_a_naval_rank_is_a_rank_that_starts_the_next_person():
         ("Hà Văn Lâm", ["Trung tướng", "Tư lệnh Cảnh sát biển Việt Nam"]),
         ("Lê Văn Minh", ["Chuẩn Đô đốc"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # several people's post before the comma
+        ("Trò chuyện với các đại biểu, Phó Thủ tướng Lâm Quang Đạt nhấn mạnh truyền thống của quê hương.",
+         [("Lâm Quang Đạt", ["Phó Thủ tướng"])]),
+        ("Giải trình với các ĐB, Thống đốc Ngân hàng Nhà nước Lê Minh Hòa khẳng định ngân sách không bị ảnh hưởng.",
+         [("Lê Minh Hòa", ["Thống đốc Ngân hàng Nhà nước"])]),
+        # a bare post after "của": someone else's
+        ("Tiếp thu ý kiến của đại biểu, Bí thư Thành ủy Đà Nẵng Trương Văn An cho hay sẽ chỉ đạo ngay.",
+         [("Trương Văn An", ["Bí thư Thành ủy Đà Nẵng"])]),
+        # speaking on behalf of a delegation is no seat in it
+        ("Thay mặt đoàn đại biểu Quốc hội tỉnh, Bí thư Tỉnh ủy Nguyễn Văn Chiêu tiếp thu ý kiến cử tri.",
+         [("Nguyễn Văn Chiêu", ["Bí thư Tỉnh ủy"])]),
+        # but a post with its body after "của" is the next person's
+        ("Đây là khẳng định của Ủy viên Bộ Chính trị, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Đỗ Văn Nhân tại lễ.",
+         [("Đỗ Văn Nhân", ["Ủy viên Bộ Chính trị", "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam"])]),
+        # and a date is no number of people
+        ("Chiều 16/6, Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Hoàng Trung Hiếu tiếp đoàn.",
+         [("Hoàng Trung Hiếu", ["Ủy viên Bộ Chính trị", "Bí thư Thành ủy Hà Nội"])]),
+    ],
+)
+def test_a_post_before_a_comma_goes_to_the_next_name_only_if_one_person_holds_it(text, expected):
+    assert officials(text) == expected
