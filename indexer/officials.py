@@ -1177,6 +1177,11 @@ def _place_after(words: list[_Word], start: int, end: int) -> int:
         n = k - end
     if n and end + n < len(words) and words[end + n].gap == ", " and words[end + n].text in ("TPHCM", "TP.HCM"):
         n += 1
+    k = end + n
+    if k < len(words) and words[k].gap == ", " and words[k - 1].is_cap and (m := _province_at(words, k)) and (
+        k + m >= len(words) or not _joined(words, k + m) or not words[k + m].is_cap
+    ):
+        n += m  # "Trưởng Công an phường Láng Hạ, quận Đống Đa, Hà Nội": the province closes the address
     return n
 
 
@@ -1963,7 +1968,74 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             _add_title(people[keys[0]], title)
     if curated and curated.people:
         people = _apply_curated(people, curated, texts, author_key)
-    return tuple(Official(name, tuple(titles), person_place(titles, name)) for name, titles, _ in people.values())
+    out = []
+    article_province: list[str | None] = []  # found once, when a local post asks for it
+    for name, titles, _ in people.values():
+        place = person_place(titles, name)
+        if place is None and _local_post(titles) and not _foreign_name(name):
+            if not article_province:
+                article_province.append(_article_province(texts))
+            place = article_province[0]
+        out.append(Official(name, tuple(titles), place))
+    return tuple(out)
+
+
+# Words of a post held in a province's police or army, or of a district's or a commune's post.
+_LOCAL_FORCES = re.compile(r"\b(?:[Cc]ông an|[Cc]ảnh sát|CSGT|CSHS|CSĐT|[Đđ]ồn|[Bb]iên phòng|[Qq]uân sự|[Đđ]ội)\b")
+
+
+def _local_post(titles) -> bool:
+    """Whether *titles*, naming no province, hold a post of a province, a district, a commune
+    or a town, or of a province's police or army (not a deputy's seat), or are a field
+    officer's rank alone: a post in the province the article is about (``Chủ tịch UBND xã Vân
+    Xuân``, ``Trưởng Công an huyện Bình Giang``, ``Bí thư Tỉnh ủy``, ``Thiếu tá``)."""
+    if any(not _DEPUTY.search(t) and (_LOCAL.search(t) or _LOCAL_FORCES.search(t)) for t in titles):
+        return True  # ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy": a province's party secretary)
+    return bool(titles) and all(_rank(t) for t in titles)
+
+
+def _rank(title: str) -> bool:
+    """Whether *title* is a field officer's rank alone (``Thiếu tá``, not ``Thượng tướng``:
+    generals serve at national level as often as in a province)."""
+    words = _words(title)
+    n, is_rank = _post_at(words, 0)
+    return is_rank and n == len(words) and words[-1].low != "tướng"
+
+
+def _article_province(texts: list[str]) -> str | None:
+    """The province an article is about: the one it names most often (cities and other
+    spellings counted for their province), if one is named more often than any other."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for match in _PROVINCE_RE.finditer(text):
+            before = text[max(0, match.start() - 12):match.start()].split()
+            if before and exact(before[-1]) in _COMMUNES | {"huyện", "quận"} and [exact(w) for w in before[-2:]] != ["thành", "phố"]:
+                continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
+            place = _PROVINCE_OF.get(_unify_tone_words(match.group()))
+            if place:
+                counts[place] = counts.get(place, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    return max(counts, key=counts.get) if len(ranked) == 1 or ranked[0] > ranked[1] else None
+
+
+def _unify_tone_words(text: str) -> str:
+    return " ".join(unify_tone(w) for w in re.split(r"[ \-–]+", text))
+
+
+# The other placement of a tone mark on "oa", "oe", "uy": "Hòa" and "Hoà", "Thủy" and "Thuỷ".
+_OTHER_TONE = {
+    a: b for a, b in zip("òa óa ỏa õa ọa òe óe ỏe õe ọe ùy úy ủy ũy ụy".split(), "oà oá oả oã oạ oè oé oẻ oẽ oẹ uỳ uý uỷ uỹ uỵ".split())
+}
+
+
+def _spellings(name: str) -> set[str]:
+    """*name* as the press writes it, the tone mark placed either way."""
+    other = name
+    for a, b in _OTHER_TONE.items():
+        other = other.replace(a, b)
+    return {name, other}
 
 
 # Other spellings of provinces in titles, and cities titles name for their province.
@@ -1998,6 +2070,10 @@ _CENTRAL = re.compile(
     # national bodies: the central bank, the state audit, social insurance, the national news agency
     r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
     r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
+    # the National Assembly's councils and committees, named without it ("Chủ nhiệm Ủy ban Dân nguyện")
+    r"|Hội đồng Dân tộc|(?:Ủy|Uỷ) ban (?:Dân nguyện|Pháp luật|Tư pháp|Kinh tế|Tài chính|Quốc phòng|Văn hóa|Văn hoá"
+    r"|Xã hội|Khoa học|[Đđ]ối ngoại|Các vấn đề xã hội|các vấn đề xã hội)"
+    r"|(?<![Cc]hi )Cục [a-zđ]"  # "Trưởng Cục phòng chống HIV/AIDS" (a province's department is "Chi cục")
     r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&"
     # the state's national corporations and banks (a branch names its province first)
     r"|Tập đoàn [^,;]*Việt Nam|Tổng công ty [^,;]*Việt Nam|[A-ZĐ]\w* [^,;()]*Việt Nam$|"
@@ -2083,6 +2159,20 @@ def national_post(title: str) -> bool:
 
 
 _COUNTRY_PLACES = {canonical_name(c) for c in COUNTRIES.replace("\n", "").split("|")} - set(PROVINCES)
+# The provinces (and their cities and other spellings) as an article's text names them, for
+# :func:`_article_province`; "Thái Bình Dương" (the ocean) names none.
+_PROVINCE_OF = {
+    " ".join(seq): place for options in _PLACE_SEQS.values() for seq, place in options
+    if place not in _COUNTRY_PLACES and place != "Việt Nam"
+}
+_PROVINCE_RE = re.compile(
+    r"(?<!\w)(?:Thái Bình Dương|"
+    + "|".join(
+        r"[ \-–]+".join(re.escape(w) for w in n.split())  # "Bà Rịa - Vũng Tàu"
+        for n in sorted({s for name in _PROVINCE_OF for s in _spellings(name)}, key=len, reverse=True)
+    )
+    + r")(?!\w)"
+)
 
 
 def _apply_curated(people: dict, curated: Curated, texts: list[str], author_key: str | None) -> dict:

@@ -176,3 +176,36 @@ def test_a_naval_rank_is_a_rank_that_starts_the_next_person():
 )
 def test_a_post_before_a_comma_goes_to_the_next_name_only_if_one_person_holds_it(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, place",
+    [
+        # a commune's, a district's or a province's police post, no province in the title: the
+        # province the article names most
+        ("Ông Lê Văn Tài, Chủ tịch UBND xã Vân Hòa (huyện Ba Vì) cho biết đường đã thông. Lũ ở Hà Nội rút "
+         "chậm; Hà Nội còn 3 xã bị cô lập, Hòa Bình còn 1.", "Lê Văn Tài", "Hà Nội"),
+        ("Trung tá Đỗ Văn Long, Trưởng Công an huyện Yên Mỹ cho biết đã bắt hai đối tượng. Công an tỉnh Hưng Yên "
+         "đang điều tra.", "Đỗ Văn Long", "Hưng Yên"),
+        ("Thiếu tá Phùng Văn Khải cho biết tổ tuần tra đã có mặt. Quốc lộ qua Nghệ An ùn tắc.", "Phùng Văn Khải", "Nghệ An"),
+        # a general may serve at national level: the article's province tells nothing
+        ("Thượng tướng Phùng Văn Khải dự lễ. Quốc lộ qua Nghệ An ùn tắc.", "Phùng Văn Khải", None),
+        # two provinces named as often: none
+        ("Ông Lê Văn Tài, Chủ tịch UBND xã Vân Hòa cho biết đoàn từ Hà Nội về Hòa Bình.", "Lê Văn Tài", None),
+        # a commune named like a province is no province
+        ("Ông Lê Văn Tài, Chủ tịch UBND xã Lạng Sơn cho biết như vậy. Xã Lạng Sơn có 5 thôn.", "Lê Văn Tài", None),
+        # the province closing an address after the title
+        ("Thiếu tá Đỗ Văn Long, Trưởng Công an phường Kim Mã, quận Ba Đình, Hà Nội, cho biết vậy.", "Đỗ Văn Long", "Hà Nội"),
+        # the National Assembly's committees and a ministry's department are national
+        ("Chủ nhiệm Ủy ban Dân nguyện Dương Văn Bình trình bày báo cáo.", "Dương Văn Bình", "trung ương"),
+        ("Tiến sĩ Đỗ Văn Long, Trưởng Cục phòng chống HIV/AIDS, cho biết vậy.", "Đỗ Văn Long", "trung ương"),
+    ],
+)
+def test_a_local_post_is_placed_in_the_province_the_article_is_about(text, name, place):
+    assert places(text)[name] == place
+
+
+def test_an_addresss_province_is_kept_in_the_title():
+    assert officials("Thiếu tá Đỗ Văn Long, Trưởng Công an phường Kim Mã, quận Ba Đình, Hà Nội, cho biết vậy.") == [
+        ("Đỗ Văn Long", ["Thiếu tá", "Trưởng Công an phường Kim Mã, quận Ba Đình, Hà Nội"])
+    ]

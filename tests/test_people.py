@@ -137,7 +137,7 @@ ARTICLES = [
     # one person, spelled and shortened in several ways across articles
     {"id": "qn1", "title": "Quảng Nam họp báo", "date": "2024-03-04",
      "body": "Phó Chủ tịch UBND tỉnh Quảng Nam Hồ Quang Bửu chủ trì họp báo."},
-    {"id": "qn2", "title": "Quảng Nam kiểm tra đê", "date": "2024-03-05",
+    {"id": "qn2", "title": "Kiểm tra tuyến đê biển", "date": "2024-03-05",  # (names no province)
      "body": "Ông HỒ QUANG BỬU, Phó Chủ tịch UBND tỉnh, kiểm tra tuyến đê. Ông Bửu yêu cầu gia cố ngay."},
 ]
 
