@@ -282,7 +282,7 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     if not n or (j > i and not _joined(words, j)):
         return 0, False
     seq = tuple(w.low for w in words[j:j + n])
-    if seq == ("đại", "sứ") and j + n < len(words) and words[j + n].low == "quán":
+    if seq == ("đại", "sứ") and j + n < len(words) and words[j + n].low in ("quán", "quan"):  # (and its typo)
         return 0, False  # "Đại sứ quán" is a body
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
@@ -353,7 +353,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             words[i + n + 2].low in _STOP or words[i + n + 2].low in ("thêm", "rằng")
         ):
             break  # "Vụ Công chức, viên chức | thông tin thêm": the verb (but "Vụ Công nghệ thông tin")
-        if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
+        if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng") and not (
+            pair == ("không", "quân") and w.is_cap
+        ):  # ("Bộ Chỉ huy Không quân": the air force)
             break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
             pair in _BODY_PAIRS or (pair in _CAP_PAIRS and (w.text[:1].isupper() or after_ban))
@@ -628,6 +630,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
     w = words[k]
     if not w.text.islower() or w.low in _STOP or w.text.isdigit():
         return False
+    if k + 1 < len(words) and (w.low, words[k + 1].low) in _VERB_PAIRS:
+        return False  # "Tổng cục Cảnh sát | nhiệt liệt biểu dương …": the sentence's verb
     # a body's own words reach further: "Trung tâm Quản lý và điều hành vận tải hành khách"
     for back in range(1, 15 if w.low in _BODY_TAIL_WORDS else 7):
         prev = words[k - back] if k - back >= 0 else None
@@ -653,16 +657,26 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
     return False
 
 
+# Verbs of two words that praise or thank, right after a title: never a body's words.
+_VERB_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng".split("|")
+}
+
+
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     return (
-        n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
+        (n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
                 and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
-        ) and not _starts_person(words, k) and not _post_at(words, k)[0]
+        ) or (  # "Phòng CSGT đường bộ - đường sắt": two of a body's lower-case pairs
+            n >= 2 and words[k].gap in (" – ", " - ", "-") and words[k].text.islower() and k + 1 < len(words)
+            and (words[k - 2].low, words[k - 1].low) in _BODY_PAIRS and (words[k].low, words[k + 1].low) in _BODY_PAIRS
+        )) and not _starts_person(words, k) and not _post_at(words, k)[0]
         and words[k].low not in _BODY_HEADS and not _province_at(words, k)
     )
 
@@ -1471,11 +1485,13 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     title = text[words[i].start:words[j - 1].end]
     gap = words[j].gap.strip()
     k = j
-    if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi") or (
+    if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi", "làm", "là", "kiêm", "trí") or (
         words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng")
     )):
         return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
-        # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's)
+        # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's); "từ thời
+        # ông A làm Bộ trưởng Bộ Y tế, ông B …", "ông A, người kiêm vị trí Cục trưởng Cục X, bà B …": the
+        # post a link gives is the person's named before it
     if gap in (",", "-", "–", "") and words[j].low in ("ông", "bà") or (
         gap == "," and words[j].low in ("anh", "chị") and j + 1 < len(words) and words[j + 1].is_cap
     ) or (
@@ -1973,9 +1989,11 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     for name, titles, _ in people.values():
         place = person_place(titles, name)
         if place is None and _local_post(titles) and not _foreign_name(name):
-            if not article_province:
-                article_province.append(_article_province(texts))
-            place = article_province[0]
+            place = _province_after_place(texts, titles)
+            if place is None:
+                if not article_province:
+                    article_province.append(_article_province(texts))
+                place = article_province[0]
         out.append(Official(name, tuple(titles), place))
     return tuple(out)
 
@@ -1984,12 +2002,15 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
 _LOCAL_FORCES = re.compile(r"\b(?:[Cc]ông an|[Cc]ảnh sát|CSGT|CSHS|CSĐT|[Đđ]ồn|[Bb]iên phòng|[Qq]uân sự|[Đđ]ội)\b")
 
 
+_PROVINCIAL = re.compile(r"\b(?:Sở|Chi cục)\b")  # a province's departments: "Phó Giám đốc Sở GD&ĐT"
+
+
 def _local_post(titles) -> bool:
     """Whether *titles*, naming no province, hold a post of a province, a district, a commune
     or a town, or of a province's police or army (not a deputy's seat), or are a field
     officer's rank alone: a post in the province the article is about (``Chủ tịch UBND xã Vân
     Xuân``, ``Trưởng Công an huyện Bình Giang``, ``Bí thư Tỉnh ủy``, ``Thiếu tá``)."""
-    if any(not _DEPUTY.search(t) and (_LOCAL.search(t) or _LOCAL_FORCES.search(t)) for t in titles):
+    if any(not _DEPUTY.search(t) and (_LOCAL.search(t) or _LOCAL_FORCES.search(t) or _PROVINCIAL.search(t)) for t in titles):
         return True  # ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy": a province's party secretary)
     return bool(titles) and all(_rank(t) for t in titles)
 
@@ -1997,9 +2018,54 @@ def _local_post(titles) -> bool:
 def _rank(title: str) -> bool:
     """Whether *title* is a field officer's rank alone (``Thiếu tá``, not ``Thượng tướng``:
     generals serve at national level as often as in a province)."""
+    return is_rank(title) and not title.lower().endswith("tướng")
+
+
+def is_rank(title: str) -> bool:
+    """Whether *title* is a rank of the army or the police alone: ``Thiếu tá``, ``Trung tướng``."""
     words = _words(title)
-    n, is_rank = _post_at(words, 0)
-    return is_rank and n == len(words) and words[-1].low != "tướng"
+    n, rank = _post_at(words, 0)
+    return rank and n == len(words)
+
+
+def in_forces(title: str) -> bool:
+    """Whether *title* is a rank or a post of the police or the army (``Đại tá``, ``Giám đốc
+    Công an tỉnh``, ``Chỉ huy trưởng Bộ Chỉ huy Quân sự``)."""
+    return is_rank(title) or bool(_FORCES.search(title))
+
+
+_FORCES = re.compile(r"\b(?:[Cc]ông an|[Cc]ảnh sát|CSGT|CSHS|CSĐT|[Bb]iên phòng|[Qq]uân sự|[Qq]uân đội|[Qq]uân khu"
+                     r"|[Qq]uân đoàn|[Ss]ư đoàn|[Tt]rung đoàn|[Hh]ải quân|[Kk]hông quân|[Bb]ộ đội|[Tt]ư lệnh|[Cc]hính ủy"
+                     r"|[Cc]hính uỷ|[Cc]hính trị viên|[Đđ]ồn|[Pp]hòng không|[Qq]uốc phòng|CA)\b")
+
+
+# The name of the district, commune or town a title ends with: "Trưởng Công an huyện | Bình Giang".
+_TITLE_LOCALITY = re.compile(r"\b(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|TP\.?)\s+((?:[A-ZĐ]\w*\s?){1,3})$")
+
+
+def _province_after_place(texts: list[str], titles) -> str | None:
+    """The province the article names right after the district, commune or town a title
+    ends with ("huyện Bình Giang, Hải Dương", "xã Vân Xuân (huyện Vĩnh Tường, Vĩnh Phúc)"):
+    within the 60 characters after that place's name, with nothing but an address between,
+    at its first mention that has one."""
+    for title in titles:
+        match = _TITLE_LOCALITY.search(title)
+        if not match:
+            continue
+        locality = match.group(1).strip()
+        for text in texts:
+            start = text.find(locality)
+            while start >= 0:
+                after = text[start + len(locality):start + len(locality) + 60]
+                stop = re.search(r"[.;:!?]\s", after)
+                found = _PROVINCE_RE.search(after[:stop.start()] if stop else after)
+                between = [w.strip(",()-–") for w in after[:found.start()].split()] if found else []
+                if found and all(not w or w[:1].isupper() or exact(w) in _LEVELS for w in between) and (
+                    place := _PROVINCE_OF.get(_unify_tone_words(found.group()))
+                ) and place != locality:  # (only an address between: "huyện Bình Giang, tỉnh Hải Dương")
+                    return place
+                start = text.find(locality, start + len(locality))
+    return None
 
 
 def _article_province(texts: list[str]) -> str | None:

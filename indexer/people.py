@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer import abbreviations, normalize
-from indexer.officials import CENTRAL, is_country, is_post, national_post
+from indexer.officials import CENTRAL, in_forces, is_country, is_post, is_rank, national_post
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
@@ -113,8 +113,12 @@ def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool 
     a place was given for: True when one of them names a body and can be the same post as one
     of the placed titles (:func:`_same_post`: ``Phó Chủ tịch UBND tỉnh`` and ``Phó Chủ tịch UBND
     tỉnh Quảng Nam``, ``Trưởng khoa Ngoại thần kinh`` with its hospital written two ways); None
-    when they name no body (``Đại tá``, ``Đại biểu``: they tell nothing); False else
-    (``Chủ tịch UBND xã Vân Xuân`` and ``Giám đốc Công an tỉnh Lai Châu`` are two people)."""
+    when they name no body (``Đại biểu``, or a rank beside a post of the police or the army:
+    they tell nothing); False else (``Chủ tịch UBND xã Vân Xuân`` and ``Giám đốc Công an tỉnh
+    Lai Châu`` are two people, and so are ``Thiếu tá`` and ``Chủ tịch UBND xã Đức Liên``: the
+    press names soldiers and police officers by their rank, and the other by no rank)."""
+    if unplaced and all(is_rank(t) for t in unplaced) and not any(in_forces(t) for t in placed):
+        return False  # "Thiếu tá" and "Chủ tịch UBND xã Đức Liên": the press names army and police people by rank
     telling = [_title_key(t) for t in unplaced if not is_post(t)]
     if not telling:
         return None

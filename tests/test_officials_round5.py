@@ -209,3 +209,53 @@ def test_an_addresss_province_is_kept_in_the_title():
     assert officials("Thiếu tá Đỗ Văn Long, Trưởng Công an phường Kim Mã, quận Ba Đình, Hà Nội, cho biết vậy.") == [
         ("Đỗ Văn Long", ["Thiếu tá", "Trưởng Công an phường Kim Mã, quận Ba Đình, Hà Nội"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đại tá Cao Minh Phú, Trưởng phòng CSGT đường bộ - đường sắt Công an tỉnh Nghệ An cho biết vậy.",
+         [("Cao Minh Phú", ["Đại tá", "Trưởng phòng CSGT đường bộ - đường sắt Công an tỉnh Nghệ An"])]),
+        ("Trung tá Đào Văn Hải, Phó Tư lệnh Bộ Chỉ huy Không quân cho biết máy bay đã hạ cánh.",
+         [("Đào Văn Hải", ["Trung tá", "Phó Tư lệnh Bộ Chỉ huy Không quân"])]),
+        # a verb that praises ends the title
+        ("Trung tướng Lê Quốc Sơn, Phó Tổng cục trưởng Tổng cục Cảnh sát nhiệt liệt biểu dương chiến công của Công an tỉnh.",
+         [("Lê Quốc Sơn", ["Trung tướng", "Phó Tổng cục trưởng Tổng cục Cảnh sát"])]),
+    ],
+)
+def test_the_air_force_a_dash_between_domains_and_a_verb_of_praise(text, expected):
+    assert officials(text) == expected
+
+
+def test_an_embassy_misspelled_is_no_person():
+    assert [name for name, _ in officials("Ông Phạm Văn An, Phó Đại Sứ Quan Israel, dự buổi lễ.")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the post a link gives belongs to the person named before it, not to the next one
+        ("Ông Lê Văn Tâm tin rằng từ thời ông Ngô Văn Nhân làm Bộ trưởng Bộ Giáo dục và Đào tạo, ông Đặng Xuân "
+         "Hoàn đã có kinh nghiệm.",
+         [("Ngô Văn Nhân", ["Bộ trưởng Bộ Giáo dục và Đào tạo"])]),
+        ("Gửi đến Thứ trưởng Vương Duy Bình, người đang kiêm vị trí Cục trưởng Cục Nghệ thuật biểu diễn, bà Phan "
+         "Thanh Huyền hy vọng không khí bớt căng thẳng.",
+         [("Vương Duy Bình", ["Thứ trưởng"])]),
+    ],
+)
+def test_a_post_after_a_link_is_not_the_next_persons(text, expected):
+    assert officials(text) == expected
+
+
+def test_the_province_named_right_after_a_titles_district_wins_over_the_one_named_most():
+    text = (
+        "Trung tá Đỗ Văn Long, Trưởng Công an huyện Bình Giang cho biết Công an huyện Bình Giang, tỉnh Hải Dương đã "
+        "bắt giữ Trần Văn Tú (trú tại Hà Nội). Tú khai đã trộm xe ở Hà Nội rồi mang về Hà Nội bán."
+    )
+    assert places(text) == {"Đỗ Văn Long": "Hải Dương"}
+    assert places("Ông Lê Văn Tài, Chủ tịch UBND xã Vân Hòa cho biết đoàn từ Hà Nội về Hòa Bình.") == {"Lê Văn Tài": None}
+
+
+def test_a_provincial_department_is_placed_in_the_articles_province():
+    assert places("Ông Lê Văn Tài, Phó Giám đốc Sở Giáo dục và Đào tạo (GD&ĐT) cho biết TP.HCM có 80.000 thí sinh. "
+                  "Các trường ở TP.HCM đã sẵn sàng.") == {"Lê Văn Tài": "Hồ Chí Minh"}
