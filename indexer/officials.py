@@ -82,7 +82,7 @@ tỉnh huyện xã phường quận thị trấn thành phố nhân dân ủy u�
 chi cấp quốc phòng an ninh tế y tài chính nguyên môi trường vận tải xây dựng
 thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể thao du lịch khoa học kế hoạch đầu
 tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn nữ cựu chiến binh
-đội quân sự biên biển viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
+đội quân sự biên biển cao viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
 sát cơ động lâm viễn pháp chế hồi sức tích cực hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
 đô thị điện ảnh bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "đất đai|tuần tra|kiểm soát|đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "dự báo|khí tượng|thủy văn|thuỷ văn|sử dụng|đất đai|tuần tra|kiểm soát|đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -403,9 +403,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy", "Phòng Cảnh sát quản lý
             # hành chính về trật tự xã hội", written short: "Phòng Cảnh sát QLHC về TTXH"
         elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
-            x.text in _SCHOOLS for x in words[max(i, i + n - 5):i + n]
+            x.text in _SCHOOLS or x.text == "BV" or x.low == "viện" for x in words[max(i, i + n - 5):i + n]
         ):
-            n += 1  # "Trường THPT Yên Định 1": a school's number
+            n += 1  # "Trường THPT Yên Định 1", "BV Nhi Đồng 1": a school's or a hospital's number
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
@@ -673,12 +673,34 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
                 and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
+        ) or (  # "Ban Thi đua-Khen thưởng": a capitalised pair after a hyphen
+            n >= 2 and words[k].gap == "-" and words[k].is_cap and words[k - 1].text.islower() and words[k - 2].is_cap
+            and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS)
         ) or (  # "Phòng CSGT đường bộ - đường sắt": two of a body's lower-case pairs
             n >= 2 and words[k].gap in (" – ", " - ", "-") and words[k].text.islower() and k + 1 < len(words)
             and (words[k - 2].low, words[k - 1].low) in _BODY_PAIRS and (words[k].low, words[k + 1].low) in _BODY_PAIRS
         )) and not _starts_person(words, k) and not _post_at(words, k)[0]
         and words[k].low not in _BODY_HEADS and not _province_at(words, k)
+    ) or (  # "Hội hữu nghị Việt Nam - Ấn Độ", "Trung tâm Trung Quốc – ASEAN": two countries
+        n >= 2 and words[k].gap.strip() in ("-", "–") and _ends_country(words, k)
+        and (words[k].text in ("ASEAN", "Asean") or bool(_country_at(words, k)))
     )
+
+
+def _ends_country(words: list[_Word], k: int) -> bool:
+    """Whether the words before *k* end with a country's name ("Việt Nam", "Trung Quốc")."""
+    return any(
+        k - m >= 0 and (tuple(w.text for w in words[k - m:k]) in _COUNTRY_SEQS or tuple(w.text for w in words[k - m:k]) == ("Việt", "Nam"))
+        for m in (1, 2, 3)
+    )
+
+
+def _country_at(words: list[_Word], k: int) -> int:
+    """Length of the country's name that opens at word *k*, or 0."""
+    for m in (3, 2, 1):
+        if tuple(w.text for w in words[k:k + m]) in _COUNTRY_SEQS and all(_joined(words, k + j) for j in range(1, m)):
+            return m
+    return 0
 
 
 def _starts_person(words: list[_Word], i: int, min_len: int = 2) -> bool:
@@ -1447,7 +1469,8 @@ def _on_behalf(words: list[_Word], i: int) -> bool:
 
 
 _AIDES = {tuple(exact(w) for w in p.split())
-          for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký", "phát ngôn")}
+          for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký", "phát ngôn",
+                    "ứng viên", "cử viên")}  # ("ứng cử viên Tổng thống X": a candidate holds no post)
 
 
 def _aide(words: list[_Word], i: int) -> bool:

@@ -259,3 +259,28 @@ def test_the_province_named_right_after_a_titles_district_wins_over_the_one_name
 def test_a_provincial_department_is_placed_in_the_articles_province():
     assert places("Ông Lê Văn Tài, Phó Giám đốc Sở Giáo dục và Đào tạo (GD&ĐT) cho biết TP.HCM có 80.000 thí sinh. "
                   "Các trường ở TP.HCM đã sẵn sàng.") == {"Lê Văn Tài": "Hồ Chí Minh"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Hà Minh Tuệ, Phó chủ tịch Hội hữu nghị Việt Nam - Ấn Độ cho biết liên hoan sẽ mở màn.",
+         [("Hà Minh Tuệ", ["Phó chủ tịch Hội hữu nghị Việt Nam - Ấn Độ"])]),
+        ("Ông Lưu Minh Hà - Giám đốc Trung tâm dự báo khí tượng thủy văn tỉnh Lào Cai cho biết mưa còn kéo dài.",
+         [("Lưu Minh Hà", ["Giám đốc Trung tâm dự báo khí tượng thủy văn tỉnh Lào Cai"])]),
+        ("Ông Trần Trung Kiên, Trưởng ban Thi đua-Khen thưởng tỉnh Bắc Ninh, khẳng định chưa nhận công văn.",
+         [("Trần Trung Kiên", ["Trưởng ban Thi đua-Khen thưởng tỉnh Bắc Ninh"])]),
+        ("Theo Đại úy Vũ Văn Quang, Đội trưởng Đội 2 Phòng An ninh mạng và phòng chống tội phạm công nghệ cao, các "
+         "đối tượng dùng nhiều thủ đoạn.",
+         [("Vũ Văn Quang", ["Đại úy", "Đội trưởng Đội 2 Phòng An ninh mạng và phòng chống tội phạm công nghệ cao"])]),
+        ("Bác sĩ Đào Trung Hiển, Phó Giám đốc BV Nhi Đồng 1 cho biết ca mổ kéo dài hai ngày.",
+         [("Đào Trung Hiển", ["Phó Giám đốc BV Nhi Đồng 1"])]),
+    ],
+)
+def test_more_body_names_end_where_the_body_ends(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_candidate_for_a_post_does_not_hold_it():
+    text = "Nhà đầu tư lo ngại trước ứng viên Tổng thống đảng cực hữu Marine Lemaire, người muốn rời eurozone."
+    assert officials(text) == []
