@@ -698,7 +698,9 @@ def _ends_country(words: list[_Word], k: int) -> bool:
 def _country_at(words: list[_Word], k: int) -> int:
     """Length of the country's name that opens at word *k*, or 0."""
     for m in (3, 2, 1):
-        if tuple(w.text for w in words[k:k + m]) in _COUNTRY_SEQS and all(_joined(words, k + j) for j in range(1, m)):
+        if k + m <= len(words) and tuple(w.text for w in words[k:k + m]) in _COUNTRY_SEQS and all(
+            _joined(words, k + j) for j in range(1, m)
+        ):
             return m
     return 0
 
@@ -1390,9 +1392,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
                 not pending or pending_end == i
             ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước") and not (
-                _plural_before(words, i) or (i > 0 and words[i - 1].low in ("của", "với") and j == i + post_len)
+                _plural_before(words, i) or (
+                    i > 0 and words[i - 1].low in ("của", "với") and j == i + post_len
+                    and tuple(w.low for w in words[i:j]) in _NAME_POSTS
+                )
             ):  # ("trò chuyện với các đại biểu, Phó Thủ tướng Y", "ý kiến của đại biểu, Bí thư Thành ủy X": the
-                # post before the comma is several people's, or, bare, someone else's)
+                # post before the comma is several people's, or a deputy's seat after "của": other deputies')
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
@@ -1508,7 +1513,7 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     title = text[words[i].start:words[j - 1].end]
     gap = words[j].gap.strip()
     k = j
-    if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi", "làm", "là", "kiêm", "trí") or (
+    if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi") or _linked_to_name_before(words, i) or (
         words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng")
     )):
         return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
@@ -1546,6 +1551,15 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
+
+
+def _linked_to_name_before(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* follows a link from a name right before it ("ông A làm | Bộ
+    trưởng", "ông A là | Giám đốc", "người kiêm vị trí | Cục trưởng"): it is that person's
+    ("khi còn là | Chủ tịch nước, ông X": no name before the link, the post is X's)."""
+    if i >= 3 and (words[i - 2].low, words[i - 1].low) == ("vị", "trí") and words[i - 3].low in ("kiêm", "giữ"):
+        return True
+    return i >= 2 and words[i - 1].low in ("làm", "là", "kiêm") and words[i - 2].is_cap
 
 
 def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, int]]:

@@ -284,3 +284,24 @@ def test_more_body_names_end_where_the_body_ends(text, expected):
 def test_a_candidate_for_a_post_does_not_hold_it():
     text = "Nhà đầu tư lo ngại trước ứng viên Tổng thống đảng cực hữu Marine Lemaire, người muốn rời eurozone."
     assert officials(text) == []
+
+
+def test_a_country_at_the_very_end_after_a_dash_breaks_nothing():
+    assert officials("Ông Hà Minh Tuệ, Phó chủ tịch Hội hữu nghị Việt Nam - Lào") == [
+        ("Hà Minh Tuệ", ["Phó chủ tịch Hội hữu nghị Việt Nam - Lào"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a post after "của" with its chain is the next person's ...
+        ("Đây là chia sẻ của Thứ trưởng, Tổng Giám đốc BHXH Việt Nam Trần Thị Mận nhân ngày kỷ niệm.",
+         [("Trần Thị Mận", ["Thứ trưởng", "Tổng Giám đốc BHXH Việt Nam"])]),
+        # ... and so is a former post with no name before its link
+        ("Lúc còn là Chủ tịch nước, ông Lê Minh Triệu đã ví ba ngành như kiềng ba chân.",
+         [("Lê Minh Triệu", ["Chủ tịch nước"])]),
+    ],
+)
+def test_a_post_before_the_next_persons_name_stays_theirs(text, expected):
+    assert officials(text) == expected
