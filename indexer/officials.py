@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "dự báo|khí tượng|thủy văn|thuỷ văn|sử dụng|đất đai|tuần tra|kiểm soát|đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "dự báo|khí tượng|thủy văn|thuỷ văn|đất đai|tuần tra|kiểm soát|đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
