@@ -305,3 +305,9 @@ def test_a_country_at_the_very_end_after_a_dash_breaks_nothing():
 )
 def test_a_post_before_the_next_persons_name_stays_theirs(text, expected):
     assert officials(text) == expected
+
+
+def test_a_verb_after_a_foreign_name_is_no_body_word():
+    assert officials("Trong cuộc điều tra cựu Ngoại trưởng Hillary Clinton sử dụng thư điện tử cá nhân.") == [
+        ("Hillary Clinton", ["cựu Ngoại trưởng"])
+    ]
