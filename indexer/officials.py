@@ -52,7 +52,7 @@ thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện
 tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ tọa | chủ toạ | đại diện vốn nhà nước | đại diện phần vốn nhà nước
 hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
-thành viên hội đồng thành viên
+thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -122,7 +122,8 @@ SURNAMES = set(
     Lâm Trịnh Mai Cao Tô Hà Chu Vi Lò Nông Triệu Lục Hứa Mạc Tăng Quách Tạ Thái La Lưu Kiều Tống
     Giang Từ Khổng Đàm Hầu Lã Diệp Bế Lăng Linh Viên Ma Sầm Âu Phùng Nghiêm Trương Đào Thân
     Vương Châu Khúc Lại Kim Lạc Tôn Ninh Nhâm Lữ Doãn Hàn Lộc Hoàng Vy Uông Ngụy Khổng Tiêu Bạch Kha Cấn Lều Nghiêm Ứng Tạ Khương Mẫn Thạch Y Đồng Hán
-    Quan Tòng Giáp Cù Mông Mã Lò Hoàng Vàng Sùng Thào Giàng Mùa Lầu Hờ Phương Lường Điểu Lù Khà Ksor Siu Rơ""".split()
+    Quan Tòng Giáp Cù Mông Mã Lò Hoàng Vàng Sùng Thào Giàng Mùa Lầu Hờ Phương Lường Điểu Lù Khà Ksor Siu Rơ
+    Tất Phí Khuất Đậu Cầm Chế Trình Ôn Quàng Lô Nhữ Bạc Ngọ""".split()
 )
 PROVINCES = [
     canonical_name(p)
@@ -1324,7 +1325,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
                 name = _foreign_part(name)
-                if len(name) == 1 and not place and name[0] not in _NOT_NAMES:
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1:
+                    # (one letter is no given name: "Ủy viên T.Ư" is the Central Committee's)
                     # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
@@ -1392,12 +1394,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
                 not pending or pending_end == i
             ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước") and not (
-                _plural_before(words, i) or (
-                    i > 0 and words[i - 1].low in ("của", "với") and j == i + post_len
-                    and tuple(w.low for w in words[i:j]) in _NAME_POSTS
-                )
-            ):  # ("trò chuyện với các đại biểu, Phó Thủ tướng Y", "ý kiến của đại biểu, Bí thư Thành ủy X": the
-                # post before the comma is several people's, or a deputy's seat after "của": other deputies')
+                _plural_before(words, i) or (i > 0 and j == i + post_len and (
+                    (words[i - 1].low == "của" and tuple(w.low for w in words[i:j]) in _NAME_POSTS)
+                    or (words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng"))
+                ))
+            ):  # ("trò chuyện với các đại biểu, Phó Thủ tướng Y", "ý kiến của đại biểu, Bí thư Thành ủy X", "báo
+                # cáo với Bộ trưởng, Chuẩn đô đốc Z": the bare post before the comma is several people's, other
+                # deputies', the one spoken to; but "chia sẻ của Thứ trưởng, Tổng Giám đốc BHXH X" is X's)
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
@@ -1846,7 +1849,7 @@ def _unknown_body_after_post(title: str) -> bool:
         n += 1  # "chủ tịch của VIFW": the body after "của"
     while post and post[0] in _PREFIXES:
         post = post[1:]
-    director = post in (("giám", "đốc"), ("tổng", "giám", "đốc"))
+    director = post in (("giám", "đốc"), ("tổng", "giám", "đốc"), ("gđ",), ("pgđ",), ("tgđ",), ("ptgđ",))
     if not director and post != ("chủ", "tịch"):
         return False
     after = words[k + n]
@@ -1881,7 +1884,7 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
     "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội|kế toán trưởng|"
-    "trưởng đại diện".split("|"))}
+    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ".split("|"))}
 
 
 def _bare_executive(title: str) -> bool:

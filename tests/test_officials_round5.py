@@ -311,3 +311,39 @@ def test_a_verb_after_a_foreign_name_is_no_body_word():
     assert officials("Trong cuộc điều tra cựu Ngoại trưởng Hillary Clinton sử dụng thư điện tử cá nhân.") == [
         ("Hillary Clinton", ["cựu Ngoại trưởng"])
     ]
+
+
+def test_the_central_committee_written_short_then_a_list_of_people():
+    text = "Đã xử lý một loạt cán bộ nguyên Ủy viên T.Ư như các ông Vũ Huy Hào, Trần Lưu Hậu, Huỳnh Minh Chánh… và còn tiếp."
+    assert officials(text) == [
+        ("Vũ Huy Hào", ["nguyên Ủy viên T.Ư"]), ("Trần Lưu Hậu", ["nguyên Ủy viên T.Ư"]),
+        ("Huỳnh Minh Chánh", ["nguyên Ủy viên T.Ư"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bị truy tố có Bạch Văn Đông (SN 1974, cựu PGĐ Văn phòng đăng ký đất đai huyện Mỹ Đức) và nhiều người khác.",
+         [("Bạch Văn Đông", ["cựu PGĐ Văn phòng đăng ký đất đai huyện Mỹ Đức"])]),
+        ("Theo PGS.TS Nguyễn Trường Sinh - GĐ BV Chợ Rẫy, ca ghép diễn ra thành công.",
+         [("Nguyễn Trường Sinh", ["GĐ BV Chợ Rẫy"])]),
+        # a private company's director, written short, is left out as written long
+        ("Bà Nguyễn Thị Như Lan, TGĐ Quốc Cường Gia Lai cho biết dự án sẽ khởi công.", []),
+    ],
+)
+def test_director_written_short(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_rare_surname_after_a_post_in_lower_case():
+    assert officials("Tại buổi trao quyết định, Phó Bí thư thường trực Tất Thành Cảnh lưu ý nhiều việc.") == [
+        ("Tất Thành Cảnh", ["Phó Bí thư thường trực"])
+    ]
+
+
+def test_the_post_of_the_one_spoken_to_is_not_the_speakers():
+    assert officials("Báo cáo với Bộ trưởng, Chuẩn đô đốc Nguyễn Đăng Nghị, Tổng giám đốc Tổng công ty Tân cảng "
+                     "Sài Gòn cho biết cảng đã mở rộng.") == [
+        ("Nguyễn Đăng Nghị", ["Chuẩn đô đốc", "Tổng giám đốc Tổng công ty Tân cảng Sài Gòn"])
+    ]
