@@ -1325,8 +1325,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
                 name = _foreign_part(name)
-                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1:
-                    # (one letter is no given name: "Ủy viên T.Ư" is the Central Committee's)
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1 and not (
+                    run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
+                ):  # (one letter is no given name: "Ủy viên T.Ư" is the Central Committee's; "Thủ tướng Nguyễn
+                    # xuân Phúc" is a full name mistyped, not a short one after a title)
                     # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len

@@ -347,3 +347,8 @@ def test_the_post_of_the_one_spoken_to_is_not_the_speakers():
                      "Sài Gòn cho biết cảng đã mở rộng.") == [
         ("Nguyễn Đăng Nghị", ["Chuẩn đô đốc", "Tổng giám đốc Tổng công ty Tân cảng Sài Gòn"])
     ]
+
+
+def test_a_full_name_mistyped_in_lower_case_is_no_short_reference():
+    text = "Thủ tướng Trần Văn Phúc dự lễ. Phát biểu tại buổi lễ, Thủ tướng Trần văn Phúc cho biết các tập thể đã làm tốt."
+    assert officials(text) == [("Trần Văn Phúc", ["Thủ tướng"])]
