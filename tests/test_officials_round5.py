@@ -352,3 +352,44 @@ def test_the_post_of_the_one_spoken_to_is_not_the_speakers():
 def test_a_full_name_mistyped_in_lower_case_is_no_short_reference():
     text = "Thủ tướng Trần Văn Phúc dự lễ. Phát biểu tại buổi lễ, Thủ tướng Trần văn Phúc cho biết các tập thể đã làm tốt."
     assert officials(text) == [("Trần Văn Phúc", ["Thủ tướng"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thiếu tá Chu Văn Hưng - Đội trưởng đội điều tra án, Phòng an ninh điều tra Công an tỉnh Nghệ An cho biết vậy.",
+         [("Chu Văn Hưng", ["Thiếu tá", "Đội trưởng đội điều tra án, Phòng an ninh điều tra Công an tỉnh Nghệ An"])]),
+        ("Ông Nguyễn Anh Tài, ủy viên Ủy ban về các vấn đề xã hội của Quốc hội cho biết vậy.",
+         [("Nguyễn Anh Tài", ["ủy viên Ủy ban về các vấn đề xã hội của Quốc hội"])]),
+        ("Ông Ngô Văn Chí, Trưởng phòng Quản lý thi và kiểm định chất lượng giáo dục (Sở GD-ĐT Hà Nội) cho biết vậy.",
+         [("Ngô Văn Chí", ["Trưởng phòng Quản lý thi và kiểm định chất lượng giáo dục (Sở GD-ĐT Hà Nội)"])]),
+        ("Có Đại tá Phạm Đình Thái - Phó Chính ủy Vùng 3 Hải quân; lãnh đạo các đơn vị.",
+         [("Phạm Đình Thái", ["Đại tá", "Phó Chính ủy Vùng 3 Hải quân"])]),
+        # a verb of giving ends a title
+        ("Bà Lê Thị Xuyến - Chủ tịch Hội Liên hiệp Phụ nữ tỉnh tặng hoa chúc mừng.",
+         [("Lê Thị Xuyến", ["Chủ tịch Hội Liên hiệp Phụ nữ tỉnh"])]),
+    ],
+)
+def test_titles_end_right_after_a_teams_department_a_committee_about_a_region_and_a_gift(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_post_in_a_company_is_left_out_even_when_the_company_is_unnamed():
+    assert officials("Bà Nguyễn Thị Thu Hà - Trưởng phòng Xuất nhập khẩu của công ty cho biết hàng đã xuất.") == []
+
+
+def test_the_national_assemblys_social_committee_is_no_commune():
+    assert places("Ông Nguyễn Anh Tài, ủy viên Ủy ban về các vấn đề xã hội của Quốc hội cho biết vậy.") == {
+        "Nguyễn Anh Tài": "trung ương"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ở phim Lằn ranh, nam diễn viên vào vai Phạm Ngọc Triển - Chánh Văn phòng UBND tỉnh Việt Đông.",
+        "Anh đóng vai Chủ tịch xã Lê Văn Tám trong bộ phim mới.",
+    ],
+)
+def test_a_part_an_actor_plays_is_no_official(text):
+    assert officials(text) == []
