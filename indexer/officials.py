@@ -2195,7 +2195,7 @@ _CENTRAL = re.compile(
     r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
     r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
     # the National Assembly's councils and committees, named without it ("Chủ nhiệm Ủy ban Dân nguyện")
-    r"|Hội đồng Dân tộc|(?:Ủy|Uỷ) ban (?:Dân nguyện|Pháp luật|Tư pháp|Kinh tế|Tài chính|Quốc phòng|Văn hóa|Văn hoá"
+    r"|Hội đồng Dân tộc|(?:Ủy|Uỷ) ban (?:về )?(?:Dân nguyện|Pháp luật|Tư pháp|Kinh tế|Tài chính|Quốc phòng|Văn hóa|Văn hoá"
     r"|Xã hội|Khoa học|[Đđ]ối ngoại|Các vấn đề xã hội|các vấn đề xã hội)"
     r"|(?<![Cc]hi )Cục [a-zđ]"  # "Trưởng Cục phòng chống HIV/AIDS" (a province's department is "Chi cục")
     r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&"
