@@ -1914,6 +1914,26 @@ def _bare_executive(title: str) -> bool:
     return tuple(words) in _EXECUTIVE
 
 
+def _bare_chair(title: str) -> bool:
+    """Whether *title* is ``Chủ tịch`` or ``Phó Chủ tịch`` alone (with ``nguyên``, ``quyền``...)."""
+    words = [w.low for w in _words(title)]
+    while words and words[0] in _PREFIXES:
+        words = words[1:]
+    return words == ["chủ", "tịch"]
+
+
+_COMMITTEE = re.compile(r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Nhân dân|Hội đồng nhân dân)\b")
+
+
+def _committees_only(texts: list[str]) -> bool:
+    """Whether an article names a People's Committee or Council and no company, bank or
+    association: its bare ``Phó chủ tịch`` is the committee's."""
+    text = " ".join(texts)
+    return bool(_COMMITTEE.search(text)) and not _COMPANY.search(text.lower()) and not re.search(
+        r"\b(?:hđqt|hội đồng quản trị|hiệp hội|hội [a-zđ]|liên đoàn|câu lạc bộ|clb)\b", text.lower()
+    )
+
+
 _BARE_BOARD = re.compile(
     r"^(?:(?:phó )?chủ tịch|(?:ủy|uỷ|thành) viên) (?:hđqt|hội đồng quản trị|hđtv|hội đồng thành viên)$"
 )
@@ -2022,8 +2042,15 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         entry = people.setdefault(key, (name, [], set()))
         for title in mention.titles:
             _add_title(entry, title)
+    public_chairs: list[bool] = []  # whether a bare "Chủ tịch" here is a People's Committee's, found once
     for name, titles in held:
         entry = people.get(name_key(canonical_name(name)))
+        if entry is None and all(_bare_chair(t) for t in titles):
+            if not public_chairs:
+                public_chairs.append(_committees_only(texts))
+            if public_chairs[0] and canonical_name(name) != canonical_name(article.author or ""):
+                entry = people.setdefault(name_key(canonical_name(name)), (canonical_name(name), [], set()))
+                # ("Theo công văn do Phó chủ tịch X ký" in an article about a People's Committee and no company)
         if entry is not None:
             state_company = any(_state_company(t) for t in entry[1])
             for title in titles:

@@ -393,3 +393,10 @@ def test_the_national_assemblys_social_committee_is_no_commune():
 )
 def test_a_part_an_actor_plays_is_no_official(text):
     assert officials(text) == []
+
+
+def test_a_bare_vice_chairman_of_an_article_about_a_peoples_committee_and_no_company():
+    text = "UBND quận vừa đề xuất tăng cường kiểm tra. Theo công văn do Phó chủ tịch Châu Minh Hiển ký, việc này cần làm sớm."
+    assert officials(text) == [("Châu Minh Hiển", ["Phó chủ tịch"])]
+    # ... but where a company is named, a bare chairman may be its own
+    assert officials(text + " Công ty cổ phần Sông Đà cũng có ý kiến.") == []
