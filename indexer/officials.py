@@ -52,7 +52,7 @@ thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện
 tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ tọa | chủ toạ | đại diện vốn nhà nước | đại diện phần vốn nhà nước
 hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
-thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ
+thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -918,6 +918,7 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
     dashes = i < len(words) and words[i].gap.strip() in ("-", "–")  # "X - Ủy viên Bộ Chính trị - Bí thư …"
     while i < len(words) and (
         words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
+        or (titles and words[i].gap == "), " and words[i - 1].text.isdigit())  # "khóa IX (2016-2021), ủy viên …"
         or (dashes and titles and words[i].gap in (" - ", " – "))
     ):
         titles_first = False
@@ -943,6 +944,12 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
+        if i + 1 < len(words) and words[i].gap.strip() == "(" and words[i].text.isdigit():
+            k = i + 1  # a term's years after the title, "(2016-2021)": skipped, the titles go on after it
+            while k < len(words) and words[k].text.isdigit() and ")" not in words[k].gap and k - i < 3:
+                k += 1
+            if k < len(words) and words[k].gap == "), ":
+                i = k
         if i + 1 < len(words) and words[i].low == "kiêm" and words[i].gap == " " and _post_at(words, i + 1)[0]:
             i += 1  # "Giám đốc Sở Y tế kiêm Trưởng ban Chỉ đạo …": a second post
             titles_first = True

@@ -400,3 +400,12 @@ def test_a_bare_vice_chairman_of_an_article_about_a_peoples_committee_and_no_com
     assert officials(text) == [("Châu Minh Hiển", ["Phó chủ tịch"])]
     # ... but where a company is named, a bare chairman may be its own
     assert officials(text + " Công ty cổ phần Sông Đà cũng có ý kiến.") == []
+
+
+def test_a_people_council_seat_and_a_terms_years_inside_a_list_of_titles():
+    text = ("Hiện ông Lâm Mạnh Cường là Thành ủy viên, đại biểu HĐND TP.HCM khóa IX (2016-2021), ủy viên ban thường vụ "
+            "Trung ương Đoàn, bí thư Đảng ủy cơ quan Thành đoàn TP.HCM.")
+    assert officials(text) == [("Lâm Mạnh Cường", [
+        "Thành ủy viên", "đại biểu HĐND TP.HCM khóa IX", "ủy viên ban thường vụ Trung ương Đoàn",
+        "bí thư Đảng ủy cơ quan Thành đoàn TP.HCM",
+    ])]
