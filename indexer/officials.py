@@ -1466,7 +1466,7 @@ def _plural_before(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is said of several people: "các", "những", "hai", "ba" before it."""
     return i > 0 and words[i].gap == " " and (words[i - 1].low in ("các", "những", "hai", "ba", "bốn", "năm", "sáu") or (
         words[i - 1].text.isdigit() and len(words[i - 1].text) == 1 and words[i - 1].text != "1"  # "3 Phó Chủ tịch"
-        and words[i - 1].gap.strip() == ""  # (not a date: "ngày 16/6, Ủy viên Bộ Chính trị")
+        and not any(c in words[i - 1].gap for c in "/-.")  # (not a date: "ngày 16/6, Ủy viên Bộ Chính trị")
     ))
 
 
@@ -1569,16 +1569,53 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     elif gap == "" and (lead := _list_lead(words, j)):
         k = j + lead  # "nguyên Ủy viên Trung ương như các ông A, B, C", "… gồm ông A và ông B"
         people = _list_of_people(words, k, one=False)
+        if len(people) == 1 and _plural_before(words, i):
+            people = _honoured_in_sentence(words, k - 1)  # "2 Phó Giám đốc sở này gồm ông A được …
+            # và ông B được …": each one the sentence names with an honorific
+    elif _among(words, i) and (k := _demonstrative_end(words, j)) and k < len(words) and words[k].gap == ", ":
+        people = _honoured_in_sentence(words, k)  # "Trong số 6 phó giám đốc sở này, ông A …; ông B …; còn ông C …"
     else:
         return [], j
     out, last = [], j
+    own_titles = len(people) == 1 or (people and people[-1][1] - people[0][0] > 3 * len(people) + 2)
+    # (the people of a sentence, each with their own clause: "ông A được bổ nhiệm …; ông B …")
     for start, end in people:
         name = _parts(words, start, end)
-        titles = [title, *(_titles_after(text, words, end) or _titles_after_la(text, words, end))] if len(people) == 1 else [title]
+        titles = [title, *(_titles_after(text, words, end) or _titles_after_la(text, words, end))] if own_titles else [title]
         # ("Trong số ba phó giám đốc, ông X được bổ nhiệm chức danh Giám đốc Sở …": his new post too)
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
+
+
+def _among(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* is counted out "among" several: "Trong số 6 | phó giám đốc sở"."""
+    return i >= 3 and words[i - 3].low == "trong" and words[i - 2].low == "số" and (
+        words[i - 1].text.isdigit() or words[i - 1].low in ("các", "những", "hai", "ba", "bốn", "năm", "sáu")
+    )
+
+
+def _demonstrative_end(words: list[_Word], j: int) -> int:
+    """The word after a title's demonstrative ("… sở | này", "đó", "trên"), or *j* if none."""
+    return j + 1 if j < len(words) and words[j].gap == " " and words[j].low in ("này", "đó", "trên", "kể") else j
+
+
+def _honoured_in_sentence(words: list[_Word], k: int) -> list[tuple[int, int]]:
+    """(start, end) of each name an honorific ("ông", "bà") opens from word *k* to the end of its
+    sentence (semicolons do not end it), at most six."""
+    out = []
+    while k < len(words) and len(out) < 6:
+        if k > 0 and ("." in words[k].gap or "\n" in words[k].gap or "!" in words[k].gap or "?" in words[k].gap):
+            break
+        if words[k].low in ("ông", "bà") and k + 1 < len(words) and _joined(words, k + 1):
+            n = _name_run(words, k + 1)
+            name = _parts(words, k + 1, k + 1 + n)
+            if n >= 2 and _good_name(name) and _plausible(name, False):
+                out.append((k + 1, k + 1 + n))
+                k += 1 + n
+                continue
+        k += 1
+    return out
 
 
 def _linked_to_name_before(words: list[_Word], i: int) -> bool:

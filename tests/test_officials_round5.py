@@ -409,3 +409,23 @@ def test_a_people_council_seat_and_a_terms_years_inside_a_list_of_titles():
         "Thành ủy viên", "đại biểu HĐND TP.HCM khóa IX", "ủy viên ban thường vụ Trung ương Đoàn",
         "bí thư Đảng ủy cơ quan Thành đoàn TP.HCM",
     ])]
+
+
+def test_among_several_deputies_each_one_the_sentence_names_is_one():
+    text = ("Trong số 6 phó giám đốc sở này, ông Trần Đình Chiến được điều động và bổ nhiệm chức danh Phó Giám đốc Sở "
+            "Khoa học và Công nghệ; ông Đinh Văn Tiến nghỉ hưu; còn ông Nguyễn Hiển chỉ giữ chức Giám đốc Văn phòng "
+            "Đăng ký đất đai. Ông Lê Văn Tám, người dân, nói vậy.")
+    assert officials(text) == [
+        ("Trần Đình Chiến", ["Phó Giám đốc Sở Khoa học và Công nghệ"]),
+        ("Đinh Văn Tiến", ["phó giám đốc sở"]),
+        ("Nguyễn Hiển", ["phó giám đốc sở", "Giám đốc Văn phòng Đăng ký đất đai"]),
+    ]
+
+
+def test_two_former_deputies_made_up_of_one_and_another_later_in_the_sentence():
+    text = ("Trong đó, 2 nguyên phó giám đốc sở này gồm ông Nguyễn Văn Trượng được điều động, bổ nhiệm giữ chức Phó Ban "
+            "Dân vận Tỉnh ủy và ông Nguyễn Hiếu Hòa được cho nghỉ hưu trước tuổi.")
+    assert officials(text) == [
+        ("Nguyễn Văn Trượng", ["nguyên phó giám đốc sở", "Phó Ban Dân vận Tỉnh ủy"]),
+        ("Nguyễn Hiếu Hòa", ["nguyên phó giám đốc sở"]),
+    ]
