@@ -382,6 +382,17 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1", "Sư đoàn 312", "Ban Chỉ đạo 389", "Vùng 3"
         elif w.text.isdigit() and n == 0 and i and words[i - 1].low in ("phố", "đoàn", "khu", "đội", "tổ"):
             n += 1  # "Trưởng khu phố | 3", "Sư đoàn trưởng Sư đoàn 312"
+        elif w.text.isdigit() and w.gap == " " and n >= 2 and words[i + n - 1].text.islower() and any(
+            x.low in ("đội", "trạm", "tổ") for x in words[max(0, i - 2):i + n]
+        ) and words[i + n - 1].low not in _LEVELS and (
+            i + n + 1 >= len(words) or words[i + n + 1].gap != " "
+            or (not words[i + n + 1].text.isdigit() and words[i + n + 1].low not in _COUNTED)
+        ):
+            n += 1  # "Đội trưởng Đội Tuần tra kiểm soát 188": a team's number after its name
+        elif w.low == "tại" and n and any(x.low == "nhánh" for x in words[max(0, i - 2):i + n]) and (
+            m := _capitalised_place(words, i + n + 1)
+        ):
+            n += 1 + m  # "Giám đốc chi nhánh Văn phòng đăng ký đất đai tại Phú Quốc": where the branch is
         elif w.low == "các" and (n or _post_ends_in_body(words, i)) and i + n + 2 < len(words) and words[i + n + 1].low in _PLURAL_BODIES and (
             words[i + n + 2].text.islower()
         ):
@@ -693,6 +704,18 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
         n >= 2 and words[k].gap.strip() in ("-", "–") and _ends_country(words, k)
         and (words[k].text in ("ASEAN", "Asean") or bool(_country_at(words, k)))
     )
+
+
+# Words a number counts: after them a number is a quantity, not a unit's number.
+_COUNTED = {exact(w) for w in "năm tháng ngày giờ phút lần người xe tuổi km m ha tỷ tỉ triệu nghìn ngàn đồng vụ căn hộ".split()}
+
+
+def _capitalised_place(words: list[_Word], k: int) -> int:
+    """Length of a place's name of two or three capitalised words at *k* that is no person's, or 0."""
+    if k >= len(words) or not words[k].is_cap or not _joined(words, k) or _starts_person(words, k, 2):
+        return 0
+    n = _name_run(words, k)
+    return n if 2 <= n <= 3 else 0
 
 
 def _ends_country(words: list[_Word], k: int) -> bool:

@@ -429,3 +429,18 @@ def test_two_former_deputies_made_up_of_one_and_another_later_in_the_sentence():
         ("Nguyễn Văn Trượng", ["nguyên phó giám đốc sở", "Phó Ban Dân vận Tỉnh ủy"]),
         ("Nguyễn Hiếu Hòa", ["nguyên phó giám đốc sở"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thiếu tá Nguyễn Thanh Hiền, Đội trưởng Đội Tuần tra kiểm soát 188 cho biết đã lập biên bản.",
+         [("Nguyễn Thanh Hiền", ["Thiếu tá", "Đội trưởng Đội Tuần tra kiểm soát 188"])]),
+        ("Ông Trần Văn Hòa, Giám đốc chi nhánh Văn phòng đăng ký đất đai tại Phú Quốc cho biết hồ sơ đã đủ.",
+         [("Trần Văn Hòa", ["Giám đốc chi nhánh Văn phòng đăng ký đất đai tại Phú Quốc"])]),
+        # a number that counts something is no team's number
+        ("Ông Lê Văn Hải, Đội trưởng đội thi công 20 người đã đến.", [("Lê Văn Hải", ["Đội trưởng đội thi công"])]),
+    ],
+)
+def test_a_teams_number_and_where_a_branch_is(text, expected):
+    assert officials(text) == expected
