@@ -1981,6 +1981,7 @@ def _bare_executive(title: str) -> bool:
     return tuple(words) in _EXECUTIVE
 
 
+@lru_cache(maxsize=4096)
 def _bare_chair(title: str) -> bool:
     """Whether *title* is ``Chủ tịch`` or ``Phó Chủ tịch`` alone (with ``nguyên``, ``quyền``...)."""
     words = [w.low for w in _words(title)]
@@ -2173,6 +2174,7 @@ def _rank(title: str) -> bool:
     return is_rank(title) and not title.lower().endswith("tướng")
 
 
+@lru_cache(maxsize=4096)
 def is_rank(title: str) -> bool:
     """Whether *title* is a rank of the army or the police alone: ``Thiếu tá``, ``Trung tướng``."""
     words = _words(title)
@@ -2384,12 +2386,13 @@ _PROVINCE_OF = {
     if place not in _COUNTRY_PLACES and place != "Việt Nam"
 }
 _PROVINCE_RE = re.compile(
-    r"(?<!\w)(?:Thái Bình Dương|"
-    + "|".join(
-        r"[ \-–]+".join(re.escape(w) for w in n.split())  # "Bà Rịa - Vũng Tàu"
-        for n in sorted({s for name in _PROVINCE_OF for s in _spellings(name)}, key=len, reverse=True)
-    )
-    + r")(?!\w)"
+    r"(?<!\w)(?:" + _trie_pattern(
+        {"Thái Bình Dương"} | {
+            " ".join(words[:2]) + dash + " ".join(words[2:]) if dash else " ".join(words)
+            for name in _PROVINCE_OF for spelling in _spellings(name) for words in [spelling.split()]
+            for dash in ("", " - ", " – ", "-", "–", "- ") if not dash or len(words) >= 3  # "Bà Rịa - Vũng Tàu"
+        }
+    ) + r")(?!\w)"
 )
 
 
