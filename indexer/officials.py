@@ -350,10 +350,12 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             continue
         if n and w.is_cap and pair in _OPENER_PAIRS:
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
-        if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low != "nghệ" and i + n + 2 < len(words) and (
-            words[i + n + 2].low in _STOP or words[i + n + 2].low in ("thêm", "rằng")
+        if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low not in _INFORMATION_HEADS and (
+            (i + n + 2 < len(words) and words[i + n + 2].low in _STOP | {"thêm", "rằng", "trường"})
+            or words[i + n - 1].is_cap or words[i + n - 1].low in ("vụ", "hội")
         ):
-            break  # "Vụ Công chức, viên chức | thông tin thêm": the verb (but "Vụ Công nghệ thông tin")
+            break  # "Vụ Công chức, viên chức | thông tin thêm", "Bộ Nội vụ | thông tin trường hợp", "… của Quốc hội |
+            # thông tin": the verb (but "Vụ Công nghệ thông tin", "Trung tâm thông tin", "Phòng Văn hóa và thông tin")
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng") and not (
             pair == ("không", "quân") and w.is_cap
         ):  # ("Bộ Chỉ huy Không quân": the air force)
@@ -449,6 +451,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
 
 
 _COMPANY_WORDS = {tuple(exact(w) for w in p.split()) for p in ("công ty", "doanh nghiệp")}
+_INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở viện".split()}  # "... | thông tin" as a body's
 
 
 # A sentence's opening words, capitalised: they end a title that a missing full stop runs on.

@@ -444,3 +444,9 @@ def test_two_former_deputies_made_up_of_one_and_another_later_in_the_sentence():
 )
 def test_a_teams_number_and_where_a_branch_is(text, expected):
     assert officials(text) == expected
+
+
+def test_the_verb_thong_tin_after_a_ministrys_name():
+    assert officials("Ông Nguyễn Hữu Tâm, quyền Chánh Thanh tra Bộ Nội vụ thông tin trường hợp bổ nhiệm sai.") == [
+        ("Nguyễn Hữu Tâm", ["quyền Chánh Thanh tra Bộ Nội vụ"])
+    ]
