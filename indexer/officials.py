@@ -82,7 +82,7 @@ tỉnh huyện xã phường quận thị trấn thành phố nhân dân ủy u�
 chi cấp quốc phòng an ninh tế y tài chính nguyên môi trường vận tải xây dựng
 thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể thao du lịch khoa học kế hoạch đầu
 tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn nữ cựu chiến binh
-đội quân sự biên biển cao viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
+đội quân sự biên biển cao đập viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
 sát cơ động lâm viễn pháp chế hồi sức tích cực hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
 đô thị điện ảnh bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
@@ -98,7 +98,7 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "dự báo|khí tượng|thủy văn|thuỷ văn|kiểm định|khảo thí|đất đai|tuần tra|kiểm soát|đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "dự báo|khí tượng|thủy văn|thuỷ văn|kiểm định|khảo thí|lương thực|đất đai|tuần tra|kiểm soát|đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -340,6 +340,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n == 0 and pair == ("phụ", "trách") and i + 2 < len(words) and words[i + 2].is_cap and _body_opens(words, i + 2):
             n += 2  # "Phó Giám đốc phụ trách Sở Y tế", "Phó Trưởng ban phụ trách Ban Thực hiện chính sách"
             continue
+        if n and words[i + n - 1].low == _KY and tuple(x.low for x in words[i + n:i + n + 4]) == _LAND_USE_RIGHTS:
+            n += 4  # "Văn phòng Đăng ký quyền sử dụng đất"
+            continue
         if n and w.low == "số" and i + n + 1 < len(words) and words[i + n + 1].text.isdigit() and words[i + n + 1].gap == " ":
             n += 2  # "Hạt Quản lý đê điều số 5", "Đội Cảnh sát giao thông số 15"
             continue
@@ -348,7 +351,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n and words[i + n - 1].low == "phòng" and tuple(x.low for x in words[i + n:i + n + 3]) == ("chủ", "tịch", "nước"):
             n += 3  # "Chủ nhiệm Văn phòng Chủ tịch nước": the President's office
             continue
-        if n and w.is_cap and pair in _OPENER_PAIRS:
+        if n and w.is_cap and (pair in _OPENER_PAIRS or (
+            pair == ("khu", "vực") and i + n + 2 < len(words) and words[i + n + 2].text.islower()
+        )):  # ("… Quốc gia | Khu vực từ Hà Tĩnh đến …": the next sentence, not "Đài … Khu vực Nam Bộ")
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
         if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low not in _INFORMATION_HEADS and (
             (i + n + 2 < len(words) and words[i + n + 2].low in _STOP | {"thêm", "rằng", "trường"})
@@ -374,7 +379,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
         elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai") and not (
             n and words[i + n - 1].low in _SHRINES
-        ):
+        ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban"):  # ("Ủy ban Về các vấn đề xã hội")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
@@ -385,7 +390,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.text.isdigit() and n == 0 and i and words[i - 1].low in ("phố", "đoàn", "khu", "đội", "tổ"):
             n += 1  # "Trưởng khu phố | 3", "Sư đoàn trưởng Sư đoàn 312"
         elif w.text.isdigit() and w.gap == " " and n >= 2 and words[i + n - 1].text.islower() and any(
-            x.low in ("đội", "trạm", "tổ") for x in words[max(0, i - 2):i + n]
+            x.low in ("đội", "trạm", "tổ", "tâm") for x in words[max(0, i - 2):i + n]
         ) and words[i + n - 1].low not in _LEVELS and (
             i + n + 1 >= len(words) or words[i + n + 1].gap != " "
             or (not words[i + n + 1].text.isdigit() and words[i + n + 1].low not in _COUNTED)
@@ -421,9 +426,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy", "Phòng Cảnh sát quản lý
             # hành chính về trật tự xã hội", written short: "Phòng Cảnh sát QLHC về TTXH"
         elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
-            x.text in _SCHOOLS or x.text == "BV" or x.low == "viện" for x in words[max(i, i + n - 5):i + n]
+            x.text in _SCHOOLS or x.text == "BV" or x.low in ("viện", "tâm") for x in words[max(i, i + n - 5):i + n]
         ):
-            n += 1  # "Trường THPT Yên Định 1", "BV Nhi Đồng 1": a school's or a hospital's number
+            n += 1  # "Trường THPT Yên Định 1", "BV Nhi Đồng 1", "Trung tâm Cấp cứu 115": a school's, a hospital's number
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
@@ -451,6 +456,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
 
 
 _COMPANY_WORDS = {tuple(exact(w) for w in p.split()) for p in ("công ty", "doanh nghiệp")}
+_LAND_USE_RIGHTS = tuple(exact(w) for w in "quyền sử dụng đất".split())
+_KY = exact("ký")
 _INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở viện".split()}  # "... | thông tin" as a body's
 
 
@@ -2141,15 +2148,12 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     if curated and curated.people:
         people = _apply_curated(people, curated, texts, author_key)
     out = []
-    article_province: list[str | None] = []  # found once, when a local post asks for it
     for name, titles, _ in people.values():
         place = person_place(titles, name)
         if place is None and _local_post(titles) and not _foreign_name(name):
-            place = _province_after_place(texts, titles)
-            if place is None:
-                if not article_province:
-                    article_province.append(_article_province(texts))
-                place = article_province[0]
+            place = _province_after_place(texts, titles) or _province_in_sentence(texts, name) or _article_province(
+                _around(texts, name)
+            )
         out.append(Official(name, tuple(titles), place))
     return tuple(out)
 
@@ -2225,18 +2229,54 @@ def _province_after_place(texts: list[str], titles) -> str | None:
     return None
 
 
+def _provinces_in(text: str):
+    """(province, weight) of each province *text* names: 2 after "tỉnh" or "UBND" (a province
+    named as one), else 1; a commune named like a province ("xã Lạng Sơn") is none."""
+    for match in _PROVINCE_RE.finditer(text):
+        before = text[max(0, match.start() - 12):match.start()].split()
+        last = exact(before[-1]) if before else ""
+        if last in _COMMUNES | {"huyện", "quận"} and [exact(w) for w in before[-2:]] != ["thành", "phố"]:
+            continue
+        place = _PROVINCE_OF.get(_unify_tone_words(match.group()))
+        if place:
+            yield place, 2 if last in ("tỉnh", "ubnd", "tp") else 1
+
+
+def _around(texts: list[str], name: str, reach: int = 1500) -> list[str]:
+    """The part of the article around the first mention of *name* (a digest of several
+    stories names other provinces far from it), or the whole article if the name is not
+    found as written; the name itself blanked out."""
+    blank = " " * len(name)  # (and without the name: "Nguyễn Gia Thái Bình" names no province)
+    for text in texts:
+        at = text.find(name)
+        if at >= 0:
+            return [text[max(0, at - reach):at + reach].replace(name, blank)]
+    return [text.replace(name, blank) for text in texts]
+
+
+def _province_in_sentence(texts: list[str], name: str) -> str | None:
+    """The one province the sentence that first names *name* names, if it names one only:
+    "Tại Thừa Thiên - Huế, Phó Chủ tịch UBND tỉnh X cho biết …" in an article of four provinces."""
+    for text in texts:
+        at = text.find(name)
+        if at < 0:
+            continue
+        start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+        ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+        sentence = text[start:at] + " " * len(name) + text[at + len(name):min(ends) if ends else len(text)]
+        found = {place for place, _ in _provinces_in(sentence)}  # (not in the name: "Nguyễn Gia Thái Bình")
+        return found.pop() if len(found) == 1 else None
+    return None
+
+
 def _article_province(texts: list[str]) -> str | None:
     """The province an article is about: the one it names most often (cities and other
-    spellings counted for their province), if one is named more often than any other."""
+    spellings counted for their province, a name after "tỉnh" twice), if one is named more
+    often than any other."""
     counts: dict[str, int] = {}
     for text in texts:
-        for match in _PROVINCE_RE.finditer(text):
-            before = text[max(0, match.start() - 12):match.start()].split()
-            if before and exact(before[-1]) in _COMMUNES | {"huyện", "quận"} and [exact(w) for w in before[-2:]] != ["thành", "phố"]:
-                continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
-            place = _PROVINCE_OF.get(_unify_tone_words(match.group()))
-            if place:
-                counts[place] = counts.get(place, 0) + 1
+        for place, weight in _provinces_in(text):
+            counts[place] = counts.get(place, 0) + weight
     if not counts:
         return None
     ranked = sorted(counts.values(), reverse=True)
@@ -2289,7 +2329,7 @@ CENTRAL = "trung ương"  # the place of a national post
 # Posts and bodies of the state and the party at national level.
 _CENTRAL = re.compile(
     r"\b(?:[Bb]ộ Chính trị|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
-    r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
+    r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|của QH|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
     # national bodies: the central bank, the state audit, social insurance, the national news agency
     r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
     r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
@@ -2353,8 +2393,8 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
             continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức", "xã Mỹ Hòa": a body's or place's name
         if place not in _COUNTRY_PLACES:
             if start and exact(words[start - 1]) in _COMMUNES and not (
-                start >= 2 and exact(words[start - 2]) == "thành" and exact(words[start - 1]) == "phố"
-            ):  # (but "thành phố Hà Nội" is the city)
+                start >= 2 and exact(words[start - 2]) in ("thành", "thị") and exact(words[start - 1]) in ("phố", "xã")
+            ):  # (but "thành phố Hà Nội" is the city, "thị xã Đà Lạt" the town)
                 continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))

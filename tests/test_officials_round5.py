@@ -450,3 +450,42 @@ def test_the_verb_thong_tin_after_a_ministrys_name():
     assert officials("Ông Nguyễn Hữu Tâm, quyền Chánh Thanh tra Bộ Nội vụ thông tin trường hợp bổ nhiệm sai.") == [
         ("Nguyễn Hữu Tâm", ["quyền Chánh Thanh tra Bộ Nội vụ"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Bùi Sỹ Lâm - Phó Chủ nhiệm Ủy ban Về các vấn đề xã hội của Quốc hội cho biết đã có phương án.",
+         [("Bùi Sỹ Lâm", ["Phó Chủ nhiệm Ủy ban Về các vấn đề xã hội của Quốc hội"])]),
+        ("Ông Nguyễn Thành Nam, Giám đốc Trung tâm Cấp cứu 115 Hà Nội, cho biết kíp trực đã bị kỷ luật.",
+         [("Nguyễn Thành Nam", ["Giám đốc Trung tâm Cấp cứu 115 Hà Nội"])]),
+        ("Ông Mai Văn Khải – Giám đốc Trung tâm Dự báo KTTV Quốc gia Khu vực từ Hà Tĩnh đến Đà Nẵng có mưa.",
+         [("Mai Văn Khải", ["Giám đốc Trung tâm Dự báo KTTV Quốc gia"])]),
+        ("Ông Võ Trí Dũng, nguyên Giám đốc Văn phòng Đăng ký quyền sử dụng đất Chi nhánh quận 9, bị kiểm điểm.",
+         [("Võ Trí Dũng", ["nguyên Giám đốc Văn phòng Đăng ký quyền sử dụng đất Chi nhánh quận 9"])]),
+        ("Ông Lại Khắc Chiến, Giám đốc Chi nhánh chế biến và xuất khẩu lương thực Đồng Tháp, nêu hai vấn đề.",
+         [("Lại Khắc Chiến", ["Giám đốc Chi nhánh chế biến và xuất khẩu lương thực Đồng Tháp"])]),
+        ("Ông Đồng Văn Tư, Vụ trưởng Vụ Quản lý công trình thủy lợi và an toàn đập cho biết đập đã được gia cố.",
+         [("Đồng Văn Tư", ["Vụ trưởng Vụ Quản lý công trình thủy lợi và an toàn đập"])]),
+    ],
+)
+def test_titles_read_on_a_third_fresh_sample(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, place",
+    [
+        # the one province of the sentence that names the person wins over the article's most named
+        ("Tại Hà Tĩnh, đã chi 90%. Tại Quảng Bình, đã chi 80%; Hà Tĩnh còn nợ. Tại Thừa Thiên - Huế, Phó Chủ tịch "
+         "UBND tỉnh Nguyễn Văn Phước cho biết đã chi trả. Hà Tĩnh xong.", "Nguyễn Văn Phước", "Thừa Thiên Huế"),
+        # a province named inside the person's name is no province of theirs
+        ("Ông Nguyễn Gia Thái Bình, Phó Chủ tịch UBND quận Bình Tân cho biết. TP.HCM sẽ làm.", "Nguyễn Gia Thái Bình",
+         "Hồ Chí Minh"),
+        # a town ("thị xã") is no commune: its name is a city's
+        ("Năm 1953, ông Nguyễn Vỹ - Chủ tịch Hội đồng thị xã Đà Lạt lúc bấy giờ - đề xuất đổi tên thung lũng Hòa Bình.",
+         "Nguyễn Vỹ", "Lâm Đồng"),
+    ],
+)
+def test_the_province_of_a_local_post_from_the_sentence_that_names_the_person(text, name, place):
+    assert places(text)[name] == place
