@@ -225,7 +225,7 @@ def _joined(words: list[_Word], i: int) -> bool:
 _COMMA_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "phòng chống|hóa thể|hoá thể|động thương|học công|bản in|phủ thể|hóa giáo|hoá giáo|dục thanh|niên thiếu|"
-    "chức viên|nguyên môi".split("|")
+    "chức viên|nguyên môi|vệ chăm".split("|")  # ("Cục Bảo vệ, chăm sóc trẻ em")
 }
 
 
@@ -355,6 +355,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             pair == ("khu", "vực") and i + n + 2 < len(words) and words[i + n + 2].text.islower()
         )):  # ("… Quốc gia | Khu vực từ Hà Tĩnh đến …": the next sentence, not "Đài … Khu vực Nam Bộ")
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
+        if pair == ("liên", "quan") and n and w.text.islower():
+            break  # "Giám đốc Sở Tài nguyên - Môi trường TP HCM | liên quan đến …": the sentence goes on
+        if n and pair == ("chủ", "tịch") and words[i + n - 1].text == "Đoàn" and _joined(words, i + n + 1):
+            n += 2  # "Ủy viên Đoàn Chủ tịch Tổng LĐLĐVN": the presidium, no post of its own
+            continue
         if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low not in _INFORMATION_HEADS and (
             (i + n + 2 < len(words) and words[i + n + 2].low in _STOP | {"thêm", "rằng", "trường"})
             or words[i + n - 1].is_cap or words[i + n - 1].low in ("vụ", "hội")

@@ -489,3 +489,18 @@ def test_titles_read_on_a_third_fresh_sample(text, expected):
 )
 def test_the_province_of_a_local_post_from_the_sentence_that_names_the_person(text, name, place):
     assert places(text)[name] == place
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Có đồng chí Trịnh Thanh Hà - Ủy viên Đoàn Chủ tịch, Trưởng ban Nữ công Tổng LĐLĐVN dự.",
+         [("Trịnh Thanh Hà", ["Ủy viên Đoàn Chủ tịch", "Trưởng ban Nữ công Tổng LĐLĐVN"])]),
+        ("Phóng viên phỏng vấn ông Nguyễn Toàn Thành, Giám đốc Sở Tài nguyên - Môi trường TP HCM liên quan đến cột mốc.",
+         [("Nguyễn Toàn Thành", ["Giám đốc Sở Tài nguyên - Môi trường TP HCM"])]),
+        ("Ông Đặng Hoa Nghĩa - Cục trưởng Cục Bảo vệ, chăm sóc trẻ em (Bộ LĐTBXH) cho rằng cần xử lý.",
+         [("Đặng Hoa Nghĩa", ["Cục trưởng Cục Bảo vệ, chăm sóc trẻ em (Bộ LĐTBXH)"])]),
+    ],
+)
+def test_titles_read_on_a_fourth_fresh_sample(text, expected):
+    assert officials(text) == expected
