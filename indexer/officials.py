@@ -142,7 +142,7 @@ _TITLE_PLACES = [
     Biên Hòa|Thủ Dầu Một""".split("|")
 ]
 # Countries, as they stand between a foreign post and a name ("Thủ tướng Hà Lan Mark Rutte").
-COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Quốc|Hàn Quốc|Triều Tiên|Lào|Campuchia|Thái Lan|
+COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Quốc|Hàn Quốc|Triều Tiên|Lào|Campuchia|Thái Lan|Italia|
     Hà Lan|Bồ Đào Nha|Tây Ban Nha|Italy|Ý|Úc|Australia|Ấn Độ|Indonesia|Malaysia|Philippines|Singapore|Myanmar|
     Canada|Brazil|Cuba|Iran|Iraq|Israel|Syria|Thổ Nhĩ Kỳ|Ai Cập|Ukraine|Ba Lan|Séc|Hungary|Áo|Bỉ|Thụy Sĩ|
     Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Somalia|Thái Bình Dương|Venezuela|Mexico|Argentina|Chile|Nam Phi|
@@ -382,7 +382,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
                 n += 1
         elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
             break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
-        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai") and not (
+        elif n and w.gap in ("'", "’") and words[i + n - 1].is_cap:
+            n += 1  # "Đắk R'lấp", "Cư M’gar": a place's name goes on after its apostrophe
+        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (
+            w.text == "Bà" and n and words[i + n - 1].is_cap and words[i + n - 1].text not in _STARTERS
+        ) and not (
             n and words[i + n - 1].low in _SHRINES
         ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban"):  # ("Ủy ban Về các vấn đề xã hội")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
@@ -1536,7 +1540,7 @@ def _on_behalf(words: list[_Word], i: int) -> bool:
 
 _AIDES = {tuple(exact(w) for w in p.split())
           for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký", "phát ngôn",
-                    "ứng viên", "cử viên")}  # ("ứng cử viên Tổng thống X": a candidate holds no post)
+                    "ứng viên", "cử viên", "con rể", "con dâu")}  # ("ứng cử viên Tổng thống X": a candidate holds no post)
 
 
 def _aide(words: list[_Word], i: int) -> bool:
@@ -2324,7 +2328,7 @@ for _seq, _place in [*((tuple(p.split()), p) for p in PROVINCES if p != "Việt 
 for _options in _PLACE_SEQS.values():
     _options.sort(key=lambda o: -len(o[0]))
 # One name for a country named several ways.
-_COUNTRY_ALIASES = {"Hoa Kỳ": "Mỹ", "Nhật": "Nhật Bản", "Italy": "Ý", "Australia": "Úc", "Ukraina": "Ukraine",
+_COUNTRY_ALIASES = {"Hoa Kỳ": "Mỹ", "Nhật": "Nhật Bản", "Italy": "Ý", "Italia": "Ý", "Australia": "Úc", "Ukraina": "Ukraine",
                     "Lebanon": "Liban", "Saudi": "Saudi Arabia", "Moskva": "Nga", "Washington": "Mỹ", "Bắc Kinh": "Trung Quốc",
                     "Tokyo": "Nhật Bản", "Seoul": "Hàn Quốc", "London": "Anh", "Paris": "Pháp", "New York": "Mỹ",
                     "Seattle": "Mỹ", "New Delhi": "Ấn Độ", "Viêng Chăn": "Lào", "Buenos Aires": "Argentina"}
@@ -2483,6 +2487,8 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     while (
         " " in title and title.rsplit(" ", 1)[1] in _STARTERS and title.rsplit(" ", 1)[1] not in _BODY_STARTS
         and tuple(title.split()[-2:]) not in _PROVINCE_SEQ_SET  # "TP Uông Bí": a place ends so
+        and not (title.endswith(" Bà") and title.split()[-2][:1].isupper() and title.split()[-2] not in _STARTERS)
+        # ("bệnh viện đa khoa Cát Bà", "quận Hai Bà": a place's syllable)
     ):
         title = title.rsplit(" ", 1)[0]  # "… tỉnh Khánh Hòa Không ủng hộ": the next sentence's first word
     last = title.rsplit(" ", 1)

@@ -504,3 +504,20 @@ def test_the_province_of_a_local_post_from_the_sentence_that_names_the_person(te
 )
 def test_titles_read_on_a_fourth_fresh_sample(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Trần Văn Bắc, Giám đốc viễn thông Đắk R'lấp cho biết mạng đã thông.",
+         [("Trần Văn Bắc", ["Giám đốc viễn thông Đắk R'lấp"])]),
+        ("Ông Phạm Văn Hoàn - Giám đốc bệnh viện đa khoa Cát Bà cho biết đã tiếp nhận 11 ca.",
+         [("Phạm Văn Hoàn", ["Giám đốc bệnh viện đa khoa Cát Bà"])]),
+        # a country's other spelling is no part of a name; a relative holds no post
+        ("Bộ trưởng Quốc phòng Italia Roberta Pinotti cho biết binh sĩ đã về.",
+         [("Roberta Pinotti", ["Bộ trưởng Quốc phòng Italia"])]),
+        ("Tin về việc con rể của Tổng thống Mỹ Jared Kushner bị điều tra làm thị trường lo ngại.", []),
+    ],
+)
+def test_read_on_a_fifth_fresh_sample(text, expected):
+    assert officials(text) == expected
