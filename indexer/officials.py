@@ -1991,6 +1991,7 @@ _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "trưởng đại diện|gđ|pgđ|tgđ|ptgđ".split("|"))}
 
 
+@lru_cache(maxsize=16384)
 def _bare_executive(title: str) -> bool:
     """Whether *title* is a bare executive post (``Giám đốc``, ``Phó chủ tịch``), which a private
     company has as well as a public body."""
@@ -2161,7 +2162,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         place = person_place(titles, name)
         if place is None and _local_post(titles) and not _foreign_name(name):
             place = _province_after_place(texts, titles) or _province_in_sentence(texts, name) or _article_province(
-                _around(texts, name)
+                texts, name
             )
         out.append(Official(name, tuple(titles), place))
     return tuple(out)
@@ -2238,9 +2239,12 @@ def _province_after_place(texts: list[str], titles) -> str | None:
     return None
 
 
-def _provinces_in(text: str):
-    """(province, weight) of each province *text* names: 2 after "tỉnh" or "UBND" (a province
-    named as one), else 1; a commune named like a province ("xã Lạng Sơn") is none."""
+@lru_cache(maxsize=16)
+def _province_matches(text: str) -> tuple[tuple[int, int, str, int], ...]:
+    """(start, end, province, weight) of each province *text* names, found once per text:
+    weight 2 after "tỉnh", "UBND" or "TP" (a province named as one), else 1; a commune named
+    like a province ("xã Lạng Sơn") is none."""
+    out = []
     for match in _PROVINCE_RE.finditer(text):
         before = text[max(0, match.start() - 12):match.start()].split()
         last = exact(before[-1]) if before else ""
@@ -2248,19 +2252,20 @@ def _provinces_in(text: str):
             continue
         place = _PROVINCE_OF.get(_unify_tone_words(match.group()))
         if place:
-            yield place, 2 if last in ("tỉnh", "ubnd", "tp") else 1
+            out.append((match.start(), match.end(), place, 2 if last in ("tỉnh", "ubnd", "tp") else 1))
+    return tuple(out)
 
 
-def _around(texts: list[str], name: str, reach: int = 1500) -> list[str]:
-    """The part of the article around the first mention of *name* (a digest of several
-    stories names other provinces far from it), or the whole article if the name is not
-    found as written; the name itself blanked out."""
-    blank = " " * len(name)  # (and without the name: "Nguyễn Gia Thái Bình" names no province)
-    for text in texts:
-        at = text.find(name)
-        if at >= 0:
-            return [text[max(0, at - reach):at + reach].replace(name, blank)]
-    return [text.replace(name, blank) for text in texts]
+def _name_spans(text: str, name: str) -> list[tuple[int, int]]:
+    spans, at = [], text.find(name)
+    while at >= 0:
+        spans.append((at, at + len(name)))
+        at = text.find(name, at + len(name))
+    return spans
+
+
+def _outside(start: int, end: int, spans) -> bool:
+    return all(end <= a or start >= b for a, b in spans)  # (not in the name: "Nguyễn Gia Thái Bình")
 
 
 def _province_in_sentence(texts: list[str], name: str) -> str | None:
@@ -2272,20 +2277,29 @@ def _province_in_sentence(texts: list[str], name: str) -> str | None:
             continue
         start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
         ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
-        sentence = text[start:at] + " " * len(name) + text[at + len(name):min(ends) if ends else len(text)]
-        found = {place for place, _ in _provinces_in(sentence)}  # (not in the name: "Nguyễn Gia Thái Bình")
+        end = min(ends) if ends else len(text)
+        spans = [(at, at + len(name))]
+        found = {p for a, b, p, _ in _province_matches(text) if a >= start and b <= end and _outside(a, b, spans)}
         return found.pop() if len(found) == 1 else None
     return None
 
 
-def _article_province(texts: list[str]) -> str | None:
-    """The province an article is about: the one it names most often (cities and other
-    spellings counted for their province, a name after "tỉnh" twice), if one is named more
-    often than any other."""
+def _article_province(texts: list[str], name: str, reach: int = 1500) -> str | None:
+    """The province an article is about, for *name*: the one named most often (cities and
+    other spellings counted for their province, a name after "tỉnh" twice) within *reach*
+    characters of the first mention of the name (a digest of several stories names other
+    provinces far from it), or in the whole article if the name is not found as written; if
+    one is named more often than any other. The name itself names none."""
     counts: dict[str, int] = {}
-    for text in texts:
-        for place, weight in _provinces_in(text):
-            counts[place] = counts.get(place, 0) + weight
+    first = next(((k, text.find(name)) for k, text in enumerate(texts) if name in text), None)
+    for k, text in enumerate(texts):
+        if first is not None and k != first[0]:
+            continue
+        low, high = (first[1] - reach, first[1] + reach) if first else (0, len(text))
+        spans = _name_spans(text, name)
+        for a, b, place, weight in _province_matches(text):
+            if a >= low and b <= high and _outside(a, b, spans):
+                counts[place] = counts.get(place, 0) + weight
     if not counts:
         return None
     ranked = sorted(counts.values(), reverse=True)
