@@ -98,7 +98,13 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "dự báo|khí tượng|thủy văn|thuỷ văn|kiểm định|khảo thí|lương thực|đất đai|tuần tra|kiểm soát|đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "dự báo|khí tượng|thủy văn|thuỷ văn|kiểm định|khảo thí|lương thực|đất đai|tuần tra|kiểm soát|"
+    "đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|"
+    "tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|"
+    "chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|"
+    "truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|"
+    "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
+    "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -2202,12 +2208,12 @@ def is_rank(title: str) -> bool:
 def in_forces(title: str) -> bool:
     """Whether *title* is a rank or a post of the police or the army (``Đại tá``, ``Giám đốc
     Công an tỉnh``, ``Chỉ huy trưởng Bộ Chỉ huy Quân sự``)."""
-    return is_rank(title) or bool(_FORCES.search(title))
+    return is_rank(title) or bool(_LOCAL_FORCES.search(title) or _ARMY.search(title))
 
 
-_FORCES = re.compile(r"\b(?:[Cc]ông an|[Cc]ảnh sát|CSGT|CSHS|CSĐT|[Bb]iên phòng|[Qq]uân sự|[Qq]uân đội|[Qq]uân khu"
-                     r"|[Qq]uân đoàn|[Ss]ư đoàn|[Tt]rung đoàn|[Hh]ải quân|[Kk]hông quân|[Bb]ộ đội|[Tt]ư lệnh|[Cc]hính ủy"
-                     r"|[Cc]hính uỷ|[Cc]hính trị viên|[Đđ]ồn|[Pp]hòng không|[Qq]uốc phòng|CA)\b")
+# The army's bodies and posts beyond a province's (``_LOCAL_FORCES``): "Quân khu", "Tư lệnh".
+_ARMY = re.compile(r"\b(?:[Qq]uân đội|[Qq]uân khu|[Qq]uân đoàn|[Ss]ư đoàn|[Tt]rung đoàn|[Hh]ải quân|[Kk]hông quân"
+                   r"|[Bb]ộ đội|[Tt]ư lệnh|[Cc]hính (?:ủy|uỷ)|[Cc]hính trị viên|[Pp]hòng không|[Qq]uốc phòng|CA)\b")
 
 
 # The name of the district, commune or town a title ends with: "Trưởng Công an huyện | Bình Giang".

@@ -27,7 +27,8 @@ Two labelled sets:
 * **real, third held-out**: 100 more drawn the same way (seed 20261202, among the candidates
   in neither earlier set), labelled blind by two labellers (50 each) while round 4 was written
   without reading them (tests/data/officials/real_labels_heldout3.jsonl, ``part: heldout3``);
-  errors listed only with ``--part heldout3``.
+  errors listed only with ``--part heldout3``. Round 5 read the errors of both held-out sets
+  (spent, dev since).
 
 What counts, on the real set:
 
