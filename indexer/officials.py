@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "6"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...
+EXTRACTOR_VERSION = "7"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -52,14 +52,14 @@ thống đốc | tổng thanh tra | trưởng cục | điều tra viên | viện
 tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ tọa | chủ toạ | đại diện vốn nhà nước | đại diện phần vốn nhà nước
 hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
-thành viên hội đồng thành viên
+thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
 _RANKS = """
 đại tướng | thượng tướng | trung tướng | thiếu tướng | đại tá | thượng tá | trung tá | thiếu tá
-đại úy | thượng úy | trung úy | thiếu úy
+đại úy | thượng úy | trung úy | thiếu úy | đô đốc | phó đô đốc | chuẩn đô đốc
 """
 _POST_SEQS = sorted(
     {tuple(exact(w) for w in p.split()) for p in _POSTS.replace("\n", "|").split("|") if p.strip()},
@@ -82,7 +82,7 @@ tỉnh huyện xã phường quận thị trấn thành phố nhân dân ủy u�
 chi cấp quốc phòng an ninh tế y tài chính nguyên môi trường vận tải xây dựng
 thương nghiệp nông lao động giáo dục đào tạo văn hóa hoá thể thao du lịch khoa học kế hoạch đầu
 tư nội vụ pháp ngoại tin truyền thuộc mặt trận tổ liên đoàn nữ cựu chiến binh
-đội quân sự biên viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
+đội quân sự biên biển cao đập viện tòa toà án cảnh chính trị cục sở phòng tổng hợp tác trung ương bệnh
 kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ trang dịch chống
 sát cơ động lâm viễn pháp chế hồi sức tích cực hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
 đô thị điện ảnh bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
@@ -98,7 +98,13 @@ _BODY_PAIRS = {
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
     "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
-    "tiêu chuẩn|chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "dự báo|khí tượng|thủy văn|thuỷ văn|kiểm định|khảo thí|lương thực|đất đai|tuần tra|kiểm soát|"
+    "đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|"
+    "tín ngưỡng|khoáng sản|thi hành|hành chính|xuất nhập|nhập cảnh|hộ tịch|kiểm lâm|tiêu chuẩn|"
+    "chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|"
+    "truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|"
+    "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
+    "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -122,7 +128,8 @@ SURNAMES = set(
     Lâm Trịnh Mai Cao Tô Hà Chu Vi Lò Nông Triệu Lục Hứa Mạc Tăng Quách Tạ Thái La Lưu Kiều Tống
     Giang Từ Khổng Đàm Hầu Lã Diệp Bế Lăng Linh Viên Ma Sầm Âu Phùng Nghiêm Trương Đào Thân
     Vương Châu Khúc Lại Kim Lạc Tôn Ninh Nhâm Lữ Doãn Hàn Lộc Hoàng Vy Uông Ngụy Khổng Tiêu Bạch Kha Cấn Lều Nghiêm Ứng Tạ Khương Mẫn Thạch Y Đồng Hán
-    Quan Tòng Giáp Cù Mông Mã Lò Hoàng Vàng Sùng Thào Giàng Mùa Lầu Hờ Phương Lường Điểu Lù Khà Ksor Siu Rơ""".split()
+    Quan Tòng Giáp Cù Mông Mã Lò Hoàng Vàng Sùng Thào Giàng Mùa Lầu Hờ Phương Lường Điểu Lù Khà Ksor Siu Rơ
+    Tất Phí Khuất Đậu Cầm Chế Trình Ôn Quàng Lô Nhữ Bạc Ngọ""".split()
 )
 PROVINCES = [
     canonical_name(p)
@@ -141,7 +148,7 @@ _TITLE_PLACES = [
     Biên Hòa|Thủ Dầu Một""".split("|")
 ]
 # Countries, as they stand between a foreign post and a name ("Thủ tướng Hà Lan Mark Rutte").
-COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Quốc|Hàn Quốc|Triều Tiên|Lào|Campuchia|Thái Lan|
+COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Quốc|Hàn Quốc|Triều Tiên|Lào|Campuchia|Thái Lan|Italia|
     Hà Lan|Bồ Đào Nha|Tây Ban Nha|Italy|Ý|Úc|Australia|Ấn Độ|Indonesia|Malaysia|Philippines|Singapore|Myanmar|
     Canada|Brazil|Cuba|Iran|Iraq|Israel|Syria|Thổ Nhĩ Kỳ|Ai Cập|Ukraine|Ba Lan|Séc|Hungary|Áo|Bỉ|Thụy Sĩ|
     Thụy Điển|Na Uy|Đan Mạch|Phần Lan|Hy Lạp|Mông Cổ|Đài Loan|Somalia|Thái Bình Dương|Venezuela|Mexico|Argentina|Chile|Nam Phi|
@@ -219,10 +226,12 @@ def _joined(words: list[_Word], i: int) -> bool:
     )
 
 
-# Body names that hold a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội".
+# Body names that hold a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội",
+# "Ủy ban Văn hóa, Giáo dục", "Vụ Công chức, viên chức", "Sở Tài nguyên, Môi trường".
 _COMMA_PAIRS = {
     tuple(exact(w) for w in p.split())
-    for p in "phòng chống|hóa thể|hoá thể|động thương|học công|bản in|phủ thể".split("|")
+    for p in "phòng chống|hóa thể|hoá thể|động thương|học công|bản in|phủ thể|hóa giáo|hoá giáo|dục thanh|niên thiếu|"
+    "chức viên|nguyên môi|vệ chăm".split("|")  # ("Cục Bảo vệ, chăm sóc trẻ em")
 }
 
 
@@ -272,10 +281,15 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     while j < len(words) and words[j].low in _PREFIXES and (j == i or _joined(words, j)):
         j += 1
     n = _match_seq(words, j, _ALL_BY_FIRST)
+    if (
+        not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and words[j].text == "Ban"
+        and words[j + 1].is_cap and _joined(words, j + 1)
+    ):
+        n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board
     if not n or (j > i and not _joined(words, j)):
         return 0, False
     seq = tuple(w.low for w in words[j:j + n])
-    if seq == ("đại", "sứ") and j + n < len(words) and words[j + n].low == "quán":
+    if seq == ("đại", "sứ") and j + n < len(words) and words[j + n].low in ("quán", "quan"):  # (and its typo)
         return 0, False  # "Đại sứ quán" is a body
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
@@ -332,6 +346,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n == 0 and pair == ("phụ", "trách") and i + 2 < len(words) and words[i + 2].is_cap and _body_opens(words, i + 2):
             n += 2  # "Phó Giám đốc phụ trách Sở Y tế", "Phó Trưởng ban phụ trách Ban Thực hiện chính sách"
             continue
+        if n and words[i + n - 1].low == _KY and tuple(x.low for x in words[i + n:i + n + 4]) == _LAND_USE_RIGHTS:
+            n += 4  # "Văn phòng Đăng ký quyền sử dụng đất"
+            continue
         if n and w.low == "số" and i + n + 1 < len(words) and words[i + n + 1].text.isdigit() and words[i + n + 1].gap == " ":
             n += 2  # "Hạt Quản lý đê điều số 5", "Đội Cảnh sát giao thông số 15"
             continue
@@ -340,9 +357,24 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n and words[i + n - 1].low == "phòng" and tuple(x.low for x in words[i + n:i + n + 3]) == ("chủ", "tịch", "nước"):
             n += 3  # "Chủ nhiệm Văn phòng Chủ tịch nước": the President's office
             continue
-        if n and w.is_cap and pair in _OPENER_PAIRS:
+        if n and w.is_cap and (pair in _OPENER_PAIRS or (
+            pair == ("khu", "vực") and i + n + 2 < len(words) and words[i + n + 2].text.islower()
+        )):  # ("… Quốc gia | Khu vực từ Hà Tĩnh đến …": the next sentence, not "Đài … Khu vực Nam Bộ")
             break  # "Tổng giám đốc Sabeco | Liên quan đến …": the next sentence, its full stop missing
-        if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng"):
+        if pair == ("liên", "quan") and n and w.text.islower():
+            break  # "Giám đốc Sở Tài nguyên - Môi trường TP HCM | liên quan đến …": the sentence goes on
+        if n and pair == ("chủ", "tịch") and words[i + n - 1].text == "Đoàn" and _joined(words, i + n + 1):
+            n += 2  # "Ủy viên Đoàn Chủ tịch Tổng LĐLĐVN": the presidium, no post of its own
+            continue
+        if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low not in _INFORMATION_HEADS and (
+            (i + n + 2 < len(words) and words[i + n + 2].low in _STOP | {"thêm", "rằng", "trường"})
+            or words[i + n - 1].is_cap or words[i + n - 1].low in ("vụ", "hội")
+        ):
+            break  # "Vụ Công chức, viên chức | thông tin thêm", "Bộ Nội vụ | thông tin trường hợp", "… của Quốc hội |
+            # thông tin": the verb (but "Vụ Công nghệ thông tin", "Trung tâm thông tin", "Phòng Văn hóa và thông tin")
+        if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng") and not (
+            pair == ("không", "quân") and w.is_cap
+        ):  # ("Bộ Chỉ huy Không quân": the air force)
             break  # "Cục Văn hóa cơ sở | không đồng tình": "not", unless "hàng không", "phòng không"
         if pair and _joined(words, i + n + 1) and (
             pair in _BODY_PAIRS or (pair in _CAP_PAIRS and (w.text[:1].isupper() or after_ban))
@@ -356,24 +388,43 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
                 n += 1
         elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
             break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
-        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (w.text == "Bà" and words[i + n - 1].text == "Hai") and not (
+        elif n and w.gap in ("'", "’") and words[i + n - 1].is_cap:
+            n += 1  # "Đắk R'lấp", "Cư M’gar": a place's name goes on after its apostrophe
+        elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (
+            w.text == "Bà" and n and words[i + n - 1].is_cap and words[i + n - 1].text not in _STARTERS
+        ) and not (
             n and words[i + n - 1].low in _SHRINES
-        ):
+        ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban"):  # ("Ủy ban Về các vấn đề xã hội")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
         elif w.text.isdigit() and n and words[i + n - 1].low in (
-            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p", "đoàn", "phố", "đạo"
+            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p", "đoàn", "phố", "đạo", "vùng"
         ):
-            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1", "Sư đoàn 312", "Ban Chỉ đạo 389"
+            n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1", "Sư đoàn 312", "Ban Chỉ đạo 389", "Vùng 3"
         elif w.text.isdigit() and n == 0 and i and words[i - 1].low in ("phố", "đoàn", "khu", "đội", "tổ"):
             n += 1  # "Trưởng khu phố | 3", "Sư đoàn trưởng Sư đoàn 312"
+        elif w.text.isdigit() and w.gap == " " and n >= 2 and words[i + n - 1].text.islower() and any(
+            x.low in ("đội", "trạm", "tổ", "tâm") for x in words[max(0, i - 2):i + n]
+        ) and words[i + n - 1].low not in _LEVELS and (
+            i + n + 1 >= len(words) or words[i + n + 1].gap != " "
+            or (not words[i + n + 1].text.isdigit() and words[i + n + 1].low not in _COUNTED)
+        ):
+            n += 1  # "Đội trưởng Đội Tuần tra kiểm soát 188": a team's number after its name
+        elif w.low == "tại" and n and any(x.low == "nhánh" for x in words[max(0, i - 2):i + n]) and (
+            m := _capitalised_place(words, i + n + 1)
+        ):
+            n += 1 + m  # "Giám đốc chi nhánh Văn phòng đăng ký đất đai tại Phú Quốc": where the branch is
         elif w.low == "các" and (n or _post_ends_in_body(words, i)) and i + n + 2 < len(words) and words[i + n + 1].low in _PLURAL_BODIES and (
             words[i + n + 2].text.islower()
         ):
             n += 1  # "Ban Quản lý các khu công nghiệp", "xây dựng các công trình dân dụng"
         elif w.low == "của" and _body_opens(words, i + n + 1):
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
+        elif w.low == "của" and n and tuple(x.low for x in words[i + n + 1:i + n + 3]) in _COMPANY_WORDS:
+            n += 3  # "Trưởng phòng Xuất nhập khẩu của công ty": a company's post, which the facet leaves out
+        elif w.low == "về" and n and words[i + n - 1].low == "ban" and tuple(x.low for x in words[i + n + 1:i + n + 4]) in _BODY_TRIPLES:
+            n += 4  # "Ủy ban về các vấn đề xã hội (của Quốc hội)"
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
             n += 1 + place  # "Đại sứ Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán tại Lào"
         elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in (
@@ -381,15 +432,18 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ):
             n += 3  # "Ủy ban các vấn đề xã hội" (of the National Assembly), "Liên hiệp các tổ chức hữu nghị",
             # "Đảng ủy các cơ quan Đảng tỉnh"
-        elif w.low == "về" and n and words[i + n - 1].low == "phạm" and i + n + 1 < len(words) and (
-            words[i + n + 1].low in _BODY_WORDS or words[i + n + 1].low in _BODY_TAIL_WORDS
-            or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS
+        elif w.low == "về" and n and i + n + 1 < len(words) and (
+            words[i + n - 1].low in ("phạm", "chính") and (
+                words[i + n + 1].low in _BODY_WORDS or words[i + n + 1].low in _BODY_TAIL_WORDS
+                or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS
+            ) or (words[i + n - 1].text.isupper() and words[i + n + 1].text.isupper() and len(words[i + n + 1].text) > 1)
         ):
-            n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy"
+            n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy", "Phòng Cảnh sát quản lý
+            # hành chính về trật tự xã hội", written short: "Phòng Cảnh sát QLHC về TTXH"
         elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
-            x.text in _SCHOOLS for x in words[max(i, i + n - 5):i + n]
+            x.text in _SCHOOLS or x.text == "BV" or x.low in ("viện", "tâm") for x in words[max(i, i + n - 5):i + n]
         ):
-            n += 1  # "Trường THPT Yên Định 1": a school's number
+            n += 1  # "Trường THPT Yên Định 1", "BV Nhi Đồng 1", "Trung tâm Cấp cứu 115": a school's, a hospital's number
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
@@ -399,6 +453,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.low == "và" and i + n + 1 < len(words) and (
             words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
             or words[i + n + 1].low in _BODY_TAIL_WORDS
+            or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS  # "chữa cháy và cứu hộ cứu nạn"
         ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1) and not (
             words[i + n + 1].is_cap and words[i + n + 1].text.isascii() and _foreign_name(words[i + n + 1].text)
         ) and not _starts_person(words, i + n + 1, 3):
@@ -413,6 +468,12 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         else:
             break
     return n
+
+
+_COMPANY_WORDS = {tuple(exact(w) for w in p.split()) for p in ("công ty", "doanh nghiệp")}
+_LAND_USE_RIGHTS = tuple(exact(w) for w in "quyền sử dụng đất".split())
+_KY = exact("ký")
+_INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở viện".split()}  # "... | thông tin" as a body's
 
 
 # A sentence's opening words, capitalised: they end a title that a missing full stop runs on.
@@ -565,7 +626,7 @@ _BODY_TAIL_WORDS = set(
 # ../shared/real-news (verbs and function words): after a title they start the sentence's
 # predicate, not the body's name.
 _VERBS = set(exact(w) for w in """
-cho đã và là cũng có được ở làm khẳng nhấn không bị đang về để từng sẽ tại thông giữ nói cùng đi đề chỉ chia bày trong nhận do theo vẫn ký tiếp yêu đứng với từ lên sau vào bằng phát thừa còn chưa trên đưa phân lại khi khai thôi phải như tuyên giải đến ngụ khiến của bất ngày hiện nêu gây tới nắm mới mua xác rút khoảng tử dẫn thì bốc chạy đánh hay bức tâm cung qua ra xây kể lúc báo dùng ứng khuyến trao đều thay đẹp hứa nhắc trú mong bảo sáng đúc hôm nhưng vì một gửi trúng gần lưu tìm muốn vừa ghi đăng xông trước rất tuy lấy cảm chứ buộc thiếu giành chộp lo chuẩn dành cặp đóng thêm tóm tốt chứa mà cố trò tạo loan nuôi gắn tập ngừng rồi cạnh thế giật thử bởi nhớ nghỉ thẳng dường tỏ ngồi bẻ mẹ sang nằm giảm rào phê cam mắc hiếp gặp lấn lẫn vui hết đối nghiêm bỏ khởi bắt nhìn thất nên vô hy la băn bỗng đổi tin hô phản vốn ngay kêu tiết đáng vất nhất khá trốn mở ý người quả sức tố hồi cưới càng bán chúc đồng
+cho đã và là cũng có được ở làm khẳng nhấn không bị đang về để từng sẽ tại thông giữ nói cùng đi đề chỉ chia bày trong nhận do theo vẫn ký tiếp yêu đứng với từ lên sau vào bằng phát thừa còn chưa trên đưa phân lại khi khai thôi phải như tuyên giải đến ngụ khiến của bất ngày hiện nêu gây tới nắm mới mua xác rút khoảng tử dẫn thì bốc chạy đánh hay bức tâm cung qua ra xây kể lúc báo dùng ứng khuyến trao đều thay đẹp hứa nhắc trú mong bảo sáng đúc hôm nhưng vì một gửi trúng gần lưu tìm muốn vừa ghi đăng xông trước rất tuy lấy cảm chứ buộc thiếu giành chộp lo chuẩn dành cặp đóng thêm tóm tốt chứa mà cố trò tạo loan nuôi gắn tập ngừng rồi cạnh thế giật thử bởi nhớ nghỉ thẳng dường tỏ ngồi bẻ mẹ sang nằm giảm rào phê cam mắc hiếp gặp lấn lẫn vui hết đối nghiêm bỏ khởi bắt nhìn thất nên vô hy la băn bỗng đổi tin hô phản vốn ngay kêu tiết đáng vất nhất khá trốn mở ý người quả sức tố hồi cưới càng bán chúc đồng khuyên tặng
 """.split())
 _SOFT_STOP = set(exact(w) for w in "thông kiểm xác giải báo trình phát chỉ đánh tổ hỗ trực làm tham".split())
 
@@ -575,8 +636,8 @@ def _province_at(words: list[_Word], k: int) -> int:
     for seq in _PROVINCES_BY_FIRST.get(words[k].text, ()):
         n = len(seq)
         if n > 1 and tuple(w.text for w in words[k:k + n]) == seq and all(
-            _joined(words, k + m) for m in range(1, n)
-        ):
+            _joined(words, k + m) or words[k + m].gap.strip() in ("-", "–") for m in range(1, n)
+        ):  # ("Bà Rịa – Vũng Tàu": a province's two parts joined by a dash)
             if seq == ("Thừa", "Thiên") and k + n < len(words) and words[k + n].text == "Huế" and (
                 words[k + n].gap.strip() in ("-", "–")
             ):
@@ -613,6 +674,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
     w = words[k]
     if not w.text.islower() or w.low in _STOP or w.text.isdigit():
         return False
+    if k + 1 < len(words) and (w.low, words[k + 1].low) in _VERB_PAIRS:
+        return False  # "Tổng cục Cảnh sát | nhiệt liệt biểu dương …": the sentence's verb
     # a body's own words reach further: "Trung tâm Quản lý và điều hành vận tải hành khách"
     for back in range(1, 15 if w.low in _BODY_TAIL_WORDS else 7):
         prev = words[k - back] if k - back >= 0 else None
@@ -631,25 +694,71 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                     and words[k - 1].gap in (" ", " – ", " - ")
                     and w.low not in _VERBS)
             )
-        if prev.low == "về" and k - back >= 1 and words[k - back - 1].low == "phạm":
+        if prev.low == "về" and k - back >= 1 and words[k - back - 1].low in ("phạm", "chính"):
             continue  # "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội"
         if (prev.low in _STOP and prev.low not in _BODY_HEADS) or prev.low in _LEVELS or not _joined(words, k - back + 1):
             return False
     return False
 
 
+# Verbs of two words that praise or thank, right after a title: never a body's words.
+_VERB_PAIRS = {
+    tuple(exact(w) for w in p.split())
+    for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng".split("|")
+}
+
+
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     return (
-        n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
+        (n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
                 and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
-        ) and not _starts_person(words, k) and not _post_at(words, k)[0]
+        ) or (  # "Ban Thi đua-Khen thưởng": a capitalised pair after a hyphen
+            n >= 2 and words[k].gap == "-" and words[k].is_cap and words[k - 1].text.islower() and words[k - 2].is_cap
+            and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS)
+        ) or (  # "Phòng CSGT đường bộ - đường sắt": two of a body's lower-case pairs
+            n >= 2 and words[k].gap in (" – ", " - ", "-") and words[k].text.islower() and k + 1 < len(words)
+            and (words[k - 2].low, words[k - 1].low) in _BODY_PAIRS and (words[k].low, words[k + 1].low) in _BODY_PAIRS
+        )) and not _starts_person(words, k) and not _post_at(words, k)[0]
         and words[k].low not in _BODY_HEADS and not _province_at(words, k)
+    ) or (  # "Hội hữu nghị Việt Nam - Ấn Độ", "Trung tâm Trung Quốc – ASEAN": two countries
+        n >= 2 and words[k].gap.strip() in ("-", "–") and _ends_country(words, k)
+        and (words[k].text in ("ASEAN", "Asean") or bool(_country_at(words, k)))
     )
+
+
+# Words a number counts: after them a number is a quantity, not a unit's number.
+_COUNTED = {exact(w) for w in "năm tháng ngày giờ phút lần người xe tuổi km m ha tỷ tỉ triệu nghìn ngàn đồng vụ căn hộ".split()}
+
+
+def _capitalised_place(words: list[_Word], k: int) -> int:
+    """Length of a place's name of two or three capitalised words at *k* that is no person's, or 0."""
+    if k >= len(words) or not words[k].is_cap or not _joined(words, k) or _starts_person(words, k, 2):
+        return 0
+    n = _name_run(words, k)
+    return n if 2 <= n <= 3 else 0
+
+
+def _ends_country(words: list[_Word], k: int) -> bool:
+    """Whether the words before *k* end with a country's name ("Việt Nam", "Trung Quốc")."""
+    return any(
+        k - m >= 0 and (tuple(w.text for w in words[k - m:k]) in _COUNTRY_SEQS or tuple(w.text for w in words[k - m:k]) == ("Việt", "Nam"))
+        for m in (1, 2, 3)
+    )
+
+
+def _country_at(words: list[_Word], k: int) -> int:
+    """Length of the country's name that opens at word *k*, or 0."""
+    for m in (3, 2, 1):
+        if k + m <= len(words) and tuple(w.text for w in words[k:k + m]) in _COUNTRY_SEQS and all(
+            _joined(words, k + j) for j in range(1, m)
+        ):
+            return m
+    return 0
 
 
 def _starts_person(words: list[_Word], i: int, min_len: int = 2) -> bool:
@@ -857,6 +966,7 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
     dashes = i < len(words) and words[i].gap.strip() in ("-", "–")  # "X - Ủy viên Bộ Chính trị - Bí thư …"
     while i < len(words) and (
         words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
+        or (titles and words[i].gap == "), " and words[i - 1].text.isdigit())  # "khóa IX (2016-2021), ủy viên …"
         or (dashes and titles and words[i].gap in (" - ", " – "))
     ):
         titles_first = False
@@ -882,6 +992,12 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
+        if i + 1 < len(words) and words[i].gap.strip() == "(" and words[i].text.isdigit():
+            k = i + 1  # a term's years after the title, "(2016-2021)": skipped, the titles go on after it
+            while k < len(words) and words[k].text.isdigit() and ")" not in words[k].gap and k - i < 3:
+                k += 1
+            if k < len(words) and words[k].gap == "), ":
+                i = k
         if i + 1 < len(words) and words[i].low == "kiêm" and words[i].gap == " " and _post_at(words, i + 1)[0]:
             i += 1  # "Giám đốc Sở Y tế kiêm Trưởng ban Chỉ đạo …": a second post
             titles_first = True
@@ -933,7 +1049,8 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     if end >= len(words) or words[end].gap != ", " or end < 2 or _post_at(words, end)[0]:
         return 0
     first, nxt = words[end].text, (words[end + 1].text if end + 1 < len(words) else "")
-    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS:
+    team = first == "Phòng" and any(w.low == "đội" for w in words[max(0, end - 8):end])  # "Đội X, Phòng Y"
+    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team:
         return 0
     if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 8):end]):
         return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list)
@@ -1068,12 +1185,14 @@ def _title_names_someone(title: str) -> bool:
 # What links a name to a post that follows it: "là", "sẽ là", "giữ chức", "trở thành",
 # "đảm nhận chức vụ", "được bầu giữ chức", "được bổ nhiệm làm", each maybe after "sẽ",
 # "vừa", "chính thức", "tiếp tục", "thôi" ("ông X sẽ thôi giữ chức Tổng giám đốc").
-_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới".split()}
+_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và".split()}
+# ("ông X được điều động và bổ nhiệm chức danh …", "ông Y được luân chuyển, bổ nhiệm giữ chức …", "ông Z chỉ giữ chức …")
 _LINKS = sorted(
     (tuple(exact(w) for w in p.split()) for p in (
         "là", "giữ chức", "giữ chức vụ", "giữ cương vị", "đảm nhận chức vụ", "đảm nhận chức", "đảm nhiệm chức vụ",
         "trở thành", "làm", "bầu làm", "bầu giữ chức", "bổ nhiệm làm", "bổ nhiệm giữ chức", "bổ nhiệm", "bầu",
-        "giao giữ chức", "giao phụ trách",
+        "giao giữ chức", "giao phụ trách", "bổ nhiệm chức danh", "bổ nhiệm giữ chức danh", "giữ chức danh",
+        "nhận nhiệm vụ", "nhận chức", "đảm nhận", "đảm nhiệm", "bổ nhiệm vào chức", "bổ nhiệm vào chức vụ",
     )),
     key=len, reverse=True,
 )
@@ -1088,12 +1207,20 @@ def _link_at(words: list[_Word], i: int) -> int:
     if words[i].low not in _LINK_STARTS:
         return 0  # most words after a name link nothing
     k = i
-    while k < len(words) and k - i < 4 and words[k].low in _LINK_LEADS and words[k].gap == " ":
+    while k < len(words) and k - i < 4 and words[k].low in _LINK_LEADS and _link_gap(words, k, i):
         k += 1
     for link in _LINKS_BY_FIRST.get(words[k].low, ()) if k < len(words) else ():
-        if tuple(w.low for w in words[k:k + len(link)]) == link and all(w.gap == " " for w in words[k:k + len(link)]):
+        if tuple(w.low for w in words[k:k + len(link)]) == link and _link_gap(words, k, i) and all(
+            w.gap == " " for w in words[k + 1:k + len(link)]
+        ):
             return k + len(link) - i
     return 0
+
+
+def _link_gap(words: list[_Word], k: int, i: int) -> bool:
+    """Whether word *k* of a link that opens at *i* follows the word before it as a link's
+    words do: a space, or a comma after a move ("được điều động, bổ nhiệm giữ chức")."""
+    return words[k].gap == " " or (k > i and words[k].gap == ", " and words[k - 1].low in ("động", "chuyển"))
 
 
 def _titles_after_la(text: str, words: list[_Word], i: int) -> list[str]:
@@ -1152,6 +1279,11 @@ def _place_after(words: list[_Word], start: int, end: int) -> int:
         n = k - end
     if n and end + n < len(words) and words[end + n].gap == ", " and words[end + n].text in ("TPHCM", "TP.HCM"):
         n += 1
+    k = end + n
+    if k < len(words) and words[k].gap == ", " and words[k - 1].is_cap and (m := _province_at(words, k)) and (
+        k + m >= len(words) or not _joined(words, k + m) or not words[k + m].is_cap
+    ):
+        n += m  # "Trưởng Công an phường Láng Hạ, quận Đống Đa, Hà Nội": the province closes the address
     return n
 
 
@@ -1221,6 +1353,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
         if not words[i].is_cap and not words[i].text.isupper() and words[i].low not in _POST_STARTS:
             i += 1  # most words start neither a post nor a name
             continue
+        if _role_played(words, i):
+            i += 1 + _name_run(words, i)  # "nam diễn viên vào vai X - Chánh Văn phòng …": a character, no official
+            continue
         post_len, is_rank = _post_at(words, i, before_name=True)
         if post_len and (_memorial(words, i) or _aide(words, i)):
             # "khu lưu niệm cố Thủ tướng Võ Văn Kiệt" names a place
@@ -1256,7 +1391,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
                 name = _foreign_part(name)
-                if len(name) == 1 and not place and name[0] not in _NOT_NAMES:
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1 and not (
+                    run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
+                ):  # (one letter is no given name: "Ủy viên T.Ư" is the Central Committee's; "Thủ tướng Nguyễn
+                    # xuân Phúc" is a full name mistyped, not a short one after a title)
                     # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
@@ -1323,7 +1461,14 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     continue
             if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
                 not pending or pending_end == i
-            ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước"):
+            ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước") and not (
+                _plural_before(words, i) or (i > 0 and j == i + post_len and (
+                    (words[i - 1].low == "của" and tuple(w.low for w in words[i:j]) in _NAME_POSTS)
+                    or (words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng"))
+                ))
+            ):  # ("trò chuyện với các đại biểu, Phó Thủ tướng Y", "ý kiến của đại biểu, Bí thư Thành ủy X", "báo
+                # cáo với Bộ trưởng, Chuẩn đô đốc Z": the bare post before the comma is several people's, other
+                # deputies', the one spoken to; but "chia sẻ của Thứ trưởng, Tổng Giám đốc BHXH X" is X's)
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
@@ -1367,7 +1512,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
 
 def _plural_before(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is said of several people: "các", "những", "hai", "ba" before it."""
-    return i > 0 and words[i - 1].low in ("các", "những", "hai", "ba", "bốn")
+    return i > 0 and words[i].gap == " " and (words[i - 1].low in ("các", "những", "hai", "ba", "bốn", "năm", "sáu") or (
+        words[i - 1].text.isdigit() and len(words[i - 1].text) == 1 and words[i - 1].text != "1"  # "3 Phó Chủ tịch"
+        and not any(c in words[i - 1].gap for c in "/-.")  # (not a date: "ngày 16/6, Ủy viên Bộ Chính trị")
+    ))
 
 
 def _bracket_then_name(words: list[_Word], j: int) -> int:
@@ -1391,12 +1539,14 @@ def _on_behalf(words: list[_Word], i: int) -> bool:
     if i >= 1 and words[i - 1].low == "của":
         i -= 1  # "Thừa ủy quyền của Chủ tịch nước"
     return i >= 2 and (words[i - 2].low, words[i - 1].low) in {
-        ("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh"), ("thừa", "quyền")  # "Thừa quyền Chủ tịch nước"
+        ("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh"), ("thừa", "quyền"),  # "Thừa quyền Chủ tịch nước"
+        ("thay", "mặt"),  # "thay mặt đoàn đại biểu Quốc hội tỉnh, Bí thư Tỉnh ủy X": X speaks for the delegation
     }
 
 
 _AIDES = {tuple(exact(w) for w in p.split())
-          for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký", "phát ngôn")}
+          for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký", "phát ngôn",
+                    "ứng viên", "cử viên", "con rể", "con dâu")}  # ("ứng cử viên Tổng thống X": a candidate holds no post)
 
 
 def _aide(words: list[_Word], i: int) -> bool:
@@ -1411,6 +1561,11 @@ def _aide(words: list[_Word], i: int) -> bool:
         # (the role's first word: "người" of "người phát ngôn")
         for k in range(max(0, i - 6), i - 2)
     )  # (but "Ông X, Thư ký của Bộ trưởng Y": X is the aide, named before; Y holds the post)
+
+
+def _role_played(words: list[_Word], i: int) -> bool:
+    """Whether word *i* opens the part an actor plays: "vào vai | Phạm Ngọc Triển", "đóng vai | Chủ tịch xã"."""
+    return i >= 2 and words[i - 1].low == "vai" and words[i - 2].low in ("vào", "đóng", "thủ", "nhận", "các", "hai")
 
 
 def _memorial(words: list[_Word], i: int) -> bool:
@@ -1434,11 +1589,13 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     title = text[words[i].start:words[j - 1].end]
     gap = words[j].gap.strip()
     k = j
-    if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi") or (
+    if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi") or _linked_to_name_before(words, i) or (
         words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng")
     )):
         return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
-        # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's)
+        # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's); "từ thời
+        # ông A làm Bộ trưởng Bộ Y tế, ông B …", "ông A, người kiêm vị trí Cục trưởng Cục X, bà B …": the
+        # post a link gives is the person's named before it
     if gap in (",", "-", "–", "") and words[j].low in ("ông", "bà") or (
         gap == "," and words[j].low in ("anh", "chị") and j + 1 < len(words) and words[j + 1].is_cap
     ) or (
@@ -1455,21 +1612,73 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     ):
         k = j + 2 + (1 if words[j + 2].low in ("ông", "bà") else 0)
         people = _list_of_people(words, k, one=True)
-    elif gap == ":" and i > 0 and words[i - 1].low in ("các", "những"):
-        people = _list_of_people(words, j, one=False)
+    elif gap == ":" and _plural_before(words, i):
+        people = _list_of_people(words, j, one=False)  # "Ba cựu Chủ tịch xã X: A (SN 1958), B và C"
+    elif gap == "" and (lead := _list_lead(words, j)):
+        k = j + lead  # "nguyên Ủy viên Trung ương như các ông A, B, C", "… gồm ông A và ông B"
+        people = _list_of_people(words, k, one=False)
+        if len(people) == 1 and _plural_before(words, i):
+            people = _honoured_in_sentence(words, k - 1)  # "2 Phó Giám đốc sở này gồm ông A được …
+            # và ông B được …": each one the sentence names with an honorific
+    elif _among(words, i) and (k := _demonstrative_end(words, j)) and k < len(words) and words[k].gap == ", ":
+        people = _honoured_in_sentence(words, k)  # "Trong số 6 phó giám đốc sở này, ông A …; ông B …; còn ông C …"
     else:
         return [], j
     out, last = [], j
+    own_titles = len(people) == 1 or (people and people[-1][1] - people[0][0] > 3 * len(people) + 2)
+    # (the people of a sentence, each with their own clause: "ông A được bổ nhiệm …; ông B …")
     for start, end in people:
         name = _parts(words, start, end)
-        titles = [title, *_titles_after(text, words, end)] if len(people) == 1 else [title]
+        titles = [title, *(_titles_after(text, words, end) or _titles_after_la(text, words, end))] if own_titles else [title]
+        # ("Trong số ba phó giám đốc, ông X được bổ nhiệm chức danh Giám đốc Sở …": his new post too)
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
 
 
+def _among(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* is counted out "among" several: "Trong số 6 | phó giám đốc sở"."""
+    return i >= 3 and words[i - 3].low == "trong" and words[i - 2].low == "số" and (
+        words[i - 1].text.isdigit() or words[i - 1].low in ("các", "những", "hai", "ba", "bốn", "năm", "sáu")
+    )
+
+
+def _demonstrative_end(words: list[_Word], j: int) -> int:
+    """The word after a title's demonstrative ("… sở | này", "đó", "trên"), or *j* if none."""
+    return j + 1 if j < len(words) and words[j].gap == " " and words[j].low in ("này", "đó", "trên", "kể") else j
+
+
+def _honoured_in_sentence(words: list[_Word], k: int) -> list[tuple[int, int]]:
+    """(start, end) of each name an honorific ("ông", "bà") opens from word *k* to the end of its
+    sentence (semicolons do not end it), at most six."""
+    out = []
+    while k < len(words) and len(out) < 6:
+        if k > 0 and ("." in words[k].gap or "\n" in words[k].gap or "!" in words[k].gap or "?" in words[k].gap):
+            break
+        if words[k].low in ("ông", "bà") and k + 1 < len(words) and _joined(words, k + 1):
+            n = _name_run(words, k + 1)
+            name = _parts(words, k + 1, k + 1 + n)
+            if n >= 2 and _good_name(name) and _plausible(name, False):
+                out.append((k + 1, k + 1 + n))
+                k += 1 + n
+                continue
+        k += 1
+    return out
+
+
+def _linked_to_name_before(words: list[_Word], i: int) -> bool:
+    """Whether the post at *i* follows a link from a name right before it ("ông A làm | Bộ
+    trưởng", "ông A là | Giám đốc", "người kiêm vị trí | Cục trưởng"): it is that person's
+    ("khi còn là | Chủ tịch nước, ông X": no name before the link, the post is X's)."""
+    if i >= 3 and (words[i - 2].low, words[i - 1].low) == ("vị", "trí") and words[i - 3].low in ("kiêm", "giữ"):
+        return True
+    return i >= 2 and words[i - 1].low in ("làm", "là", "kiêm") and words[i - 2].is_cap
+
+
 def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, int]]:
-    """(start, end) of the names from word *k*: one, or a list joined by commas and "và"."""
+    """(start, end) of the names from word *k*: one, or a list joined by commas and "và",
+    each name maybe followed by its year of birth or an aside in brackets ("A (SN 1958, trú
+    tại thôn B), C (SN 1960)"), each maybe after an honorific ("ông A và ông B")."""
     out = []
     while k < len(words):
         n = _name_run(words, k)
@@ -1480,13 +1689,43 @@ def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, in
         k += n
         if one or k >= len(words):
             break
-        if words[k].gap.strip() == "," and words[k].is_cap:
+        if words[k].gap.strip() == "(" and (age := _age_at(words, k) or _aside_at(words, k)):
+            k += age  # to the bracket's end: "(SN 1958, trú tại thôn Hoành)"
+            while k < len(words) and ")" not in words[k].gap and k - out[-1][1] < 15:
+                k += 1
+            if k >= len(words) or words[k].gap.strip() not in ("),", ") và", ")"):
+                break
+            if words[k].gap.strip() == ")" and words[k].low != "và":
+                break
+        if words[k].gap.strip() in (",", "),") and words[k].low in ("ông", "bà") and k + 1 < len(words):
+            k += 1  # "ông A, ông B"
             continue
-        if words[k].low == "và" and words[k].gap == " " and k + 1 < len(words):
-            k += 1
+        if words[k].gap.strip() in (",", "),") and words[k].is_cap:
+            continue
+        if words[k].low == "và" and words[k].gap.strip() in ("", ")") and k + 1 < len(words):
+            k += 1 + (1 if words[k + 1].low in ("ông", "bà") else 0)
             continue
         break
     return out
+
+
+# What opens a list of people right after a post: "nguyên Ủy viên Trung ương như các ông A, B",
+# "Phó Giám đốc Sở này gồm ông A và ông B", "Chủ tịch xã gồm các bà A, B".
+_LIST_LEADS = [tuple(p.split()) for p in (
+    "như các ông", "như các bà", "như ông", "như bà", "gồm các ông", "gồm các bà", "gồm ông", "gồm bà",
+    "là các ông", "là các bà", "này gồm ông", "này gồm bà", "này gồm các ông", "này gồm các bà", "này là ông", "này là bà",
+)]
+
+
+def _list_lead(words: list[_Word], j: int) -> int:
+    """Length of the words at *j* that open a list of people after a post (:data:`_LIST_LEADS`), or 0."""
+    if words[j].low not in ("như", "gồm", "là", "này"):
+        return 0
+    for lead in _LIST_LEADS:
+        n = len(lead)
+        if tuple(w.low for w in words[j:j + n]) == lead and all(w.gap == " " for w in words[j:j + n]):
+            return n if j + n < len(words) and words[j + n].gap == " " else 0
+    return 0
 
 
 _DISCIPLINE = {exact(w) for w in "nhiệm chức luật chỉ động chuyển bãi".split()}
@@ -1610,7 +1849,7 @@ def _trie_pattern(phrases: set[str]) -> str:
     return walk(trie)
 
 
-_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS}) + r"\b")
+_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS} | {"pho ban"}) + r"\b")
 
 
 # Words of a title that name a company, and those that make a company the state's own.
@@ -1720,7 +1959,7 @@ def _unknown_body_after_post(title: str) -> bool:
         n += 1  # "chủ tịch của VIFW": the body after "của"
     while post and post[0] in _PREFIXES:
         post = post[1:]
-    director = post in (("giám", "đốc"), ("tổng", "giám", "đốc"))
+    director = post in (("giám", "đốc"), ("tổng", "giám", "đốc"), ("gđ",), ("pgđ",), ("tgđ",), ("ptgđ",))
     if not director and post != ("chủ", "tịch"):
         return False
     after = words[k + n]
@@ -1755,9 +1994,10 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
     "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội|kế toán trưởng|"
-    "trưởng đại diện".split("|"))}
+    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ".split("|"))}
 
 
+@lru_cache(maxsize=16384)
 def _bare_executive(title: str) -> bool:
     """Whether *title* is a bare executive post (``Giám đốc``, ``Phó chủ tịch``), which a private
     company has as well as a public body."""
@@ -1765,6 +2005,27 @@ def _bare_executive(title: str) -> bool:
     while words and words[0] in _PREFIXES:
         words = words[1:]
     return tuple(words) in _EXECUTIVE
+
+
+@lru_cache(maxsize=4096)
+def _bare_chair(title: str) -> bool:
+    """Whether *title* is ``Chủ tịch`` or ``Phó Chủ tịch`` alone (with ``nguyên``, ``quyền``...)."""
+    words = [w.low for w in _words(title)]
+    while words and words[0] in _PREFIXES:
+        words = words[1:]
+    return words == ["chủ", "tịch"]
+
+
+_COMMITTEE = re.compile(r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Nhân dân|Hội đồng nhân dân)\b")
+
+
+def _committees_only(texts: list[str]) -> bool:
+    """Whether an article names a People's Committee or Council and no company, bank or
+    association: its bare ``Phó chủ tịch`` is the committee's."""
+    text = " ".join(texts)
+    return bool(_COMMITTEE.search(text)) and not _COMPANY.search(text.lower()) and not re.search(
+        r"\b(?:hđqt|hội đồng quản trị|hiệp hội|hội [a-zđ]|liên đoàn|câu lạc bộ|clb)\b", text.lower()
+    )
 
 
 _BARE_BOARD = re.compile(
@@ -1875,8 +2136,15 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         entry = people.setdefault(key, (name, [], set()))
         for title in mention.titles:
             _add_title(entry, title)
+    public_chairs: list[bool] = []  # whether a bare "Chủ tịch" here is a People's Committee's, found once
     for name, titles in held:
         entry = people.get(name_key(canonical_name(name)))
+        if entry is None and all(_bare_chair(t) for t in titles):
+            if not public_chairs:
+                public_chairs.append(_committees_only(texts))
+            if public_chairs[0] and canonical_name(name) != canonical_name(article.author or ""):
+                entry = people.setdefault(name_key(canonical_name(name)), (canonical_name(name), [], set()))
+                # ("Theo công văn do Phó chủ tịch X ký" in an article about a People's Committee and no company)
         if entry is not None:
             state_company = any(_state_company(t) for t in entry[1])
             for title in titles:
@@ -1895,7 +2163,171 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             _add_title(people[keys[0]], title)
     if curated and curated.people:
         people = _apply_curated(people, curated, texts, author_key)
-    return tuple(Official(name, tuple(titles), person_place(titles, name)) for name, titles, _ in people.values())
+    out = []
+    for name, titles, _ in people.values():
+        place = person_place(titles, name)
+        if place is None and _local_post(titles) and not _foreign_name(name):
+            place = _province_after_place(texts, titles) or _province_in_sentence(texts, name) or _article_province(
+                texts, name
+            )
+        out.append(Official(name, tuple(titles), place))
+    return tuple(out)
+
+
+# Words of a post held in a province's police or army, or of a district's or a commune's post.
+_LOCAL_FORCES = re.compile(r"\b(?:[Cc]ông an|[Cc]ảnh sát|CSGT|CSHS|CSĐT|[Đđ]ồn|[Bb]iên phòng|[Qq]uân sự|[Đđ]ội)\b")
+
+
+_PROVINCIAL = re.compile(r"\b(?:Sở|Chi cục)\b")  # a province's departments: "Phó Giám đốc Sở GD&ĐT"
+
+
+def _local_post(titles) -> bool:
+    """Whether *titles*, naming no province, hold a post of a province, a district, a commune
+    or a town, or of a province's police or army (not a deputy's seat), or are a field
+    officer's rank alone: a post in the province the article is about (``Chủ tịch UBND xã Vân
+    Xuân``, ``Trưởng Công an huyện Bình Giang``, ``Bí thư Tỉnh ủy``, ``Thiếu tá``)."""
+    if any(not _DEPUTY.search(t) and (_LOCAL.search(t) or _LOCAL_FORCES.search(t) or _PROVINCIAL.search(t)) for t in titles):
+        return True  # ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy": a province's party secretary)
+    return bool(titles) and all(_rank(t) for t in titles)
+
+
+def _rank(title: str) -> bool:
+    """Whether *title* is a field officer's rank alone (``Thiếu tá``, not ``Thượng tướng``:
+    generals serve at national level as often as in a province)."""
+    return is_rank(title) and not title.lower().endswith("tướng")
+
+
+@lru_cache(maxsize=4096)
+def is_rank(title: str) -> bool:
+    """Whether *title* is a rank of the army or the police alone: ``Thiếu tá``, ``Trung tướng``."""
+    words = _words(title)
+    n, rank = _post_at(words, 0)
+    return rank and n == len(words)
+
+
+def in_forces(title: str) -> bool:
+    """Whether *title* is a rank or a post of the police or the army (``Đại tá``, ``Giám đốc
+    Công an tỉnh``, ``Chỉ huy trưởng Bộ Chỉ huy Quân sự``)."""
+    return is_rank(title) or bool(_LOCAL_FORCES.search(title) or _ARMY.search(title))
+
+
+# The army's bodies and posts beyond a province's (``_LOCAL_FORCES``): "Quân khu", "Tư lệnh".
+_ARMY = re.compile(r"\b(?:[Qq]uân đội|[Qq]uân khu|[Qq]uân đoàn|[Ss]ư đoàn|[Tt]rung đoàn|[Hh]ải quân|[Kk]hông quân"
+                   r"|[Bb]ộ đội|[Tt]ư lệnh|[Cc]hính (?:ủy|uỷ)|[Cc]hính trị viên|[Pp]hòng không|[Qq]uốc phòng|CA)\b")
+
+
+# The name of the district, commune or town a title ends with: "Trưởng Công an huyện | Bình Giang".
+_TITLE_LOCALITY = re.compile(r"\b(?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố|TP\.?)\s+((?:[A-ZĐ]\w*\s?){1,3})$")
+
+
+def _province_after_place(texts: list[str], titles) -> str | None:
+    """The province the article names right after the district, commune or town a title
+    ends with ("huyện Bình Giang, Hải Dương", "xã Vân Xuân (huyện Vĩnh Tường, Vĩnh Phúc)"):
+    within the 60 characters after that place's name, with nothing but an address between,
+    at its first mention that has one."""
+    for title in titles:
+        match = _TITLE_LOCALITY.search(title)
+        if not match:
+            continue
+        locality = match.group(1).strip()
+        for text in texts:
+            start = text.find(locality)
+            while start >= 0:
+                after = text[start + len(locality):start + len(locality) + 60]
+                stop = re.search(r"[.;:!?]\s", after)
+                found = _PROVINCE_RE.search(after[:stop.start()] if stop else after)
+                between = [w.strip(",()-–") for w in after[:found.start()].split()] if found else []
+                if found and all(not w or w[:1].isupper() or exact(w) in _LEVELS for w in between) and (
+                    place := _PROVINCE_OF.get(_unify_tone_words(found.group()))
+                ) and place != locality:  # (only an address between: "huyện Bình Giang, tỉnh Hải Dương")
+                    return place
+                start = text.find(locality, start + len(locality))
+    return None
+
+
+@lru_cache(maxsize=16)
+def _province_matches(text: str) -> tuple[tuple[int, int, str, int], ...]:
+    """(start, end, province, weight) of each province *text* names, found once per text:
+    weight 2 after "tỉnh", "UBND" or "TP" (a province named as one), else 1; a commune named
+    like a province ("xã Lạng Sơn") is none."""
+    out = []
+    for match in _PROVINCE_RE.finditer(text):
+        before = text[max(0, match.start() - 12):match.start()].split()
+        last = exact(before[-1]) if before else ""
+        if last in _COMMUNES | {"huyện", "quận"} and [exact(w) for w in before[-2:]] != ["thành", "phố"]:
+            continue
+        place = _PROVINCE_OF.get(_unify_tone_words(match.group()))
+        if place:
+            out.append((match.start(), match.end(), place, 2 if last in ("tỉnh", "ubnd", "tp") else 1))
+    return tuple(out)
+
+
+def _name_spans(text: str, name: str) -> list[tuple[int, int]]:
+    spans, at = [], text.find(name)
+    while at >= 0:
+        spans.append((at, at + len(name)))
+        at = text.find(name, at + len(name))
+    return spans
+
+
+def _outside(start: int, end: int, spans) -> bool:
+    return all(end <= a or start >= b for a, b in spans)  # (not in the name: "Nguyễn Gia Thái Bình")
+
+
+def _province_in_sentence(texts: list[str], name: str) -> str | None:
+    """The one province the sentence that first names *name* names, if it names one only:
+    "Tại Thừa Thiên - Huế, Phó Chủ tịch UBND tỉnh X cho biết …" in an article of four provinces."""
+    for text in texts:
+        at = text.find(name)
+        if at < 0:
+            continue
+        start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+        ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+        end = min(ends) if ends else len(text)
+        spans = [(at, at + len(name))]
+        found = {p for a, b, p, _ in _province_matches(text) if a >= start and b <= end and _outside(a, b, spans)}
+        return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _article_province(texts: list[str], name: str, reach: int = 1500) -> str | None:
+    """The province an article is about, for *name*: the one named most often (cities and
+    other spellings counted for their province, a name after "tỉnh" twice) within *reach*
+    characters of the first mention of the name (a digest of several stories names other
+    provinces far from it), or in the whole article if the name is not found as written; if
+    one is named more often than any other. The name itself names none."""
+    counts: dict[str, int] = {}
+    first = next(((k, text.find(name)) for k, text in enumerate(texts) if name in text), None)
+    for k, text in enumerate(texts):
+        if first is not None and k != first[0]:
+            continue
+        low, high = (first[1] - reach, first[1] + reach) if first else (0, len(text))
+        spans = _name_spans(text, name)
+        for a, b, place, weight in _province_matches(text):
+            if a >= low and b <= high and _outside(a, b, spans):
+                counts[place] = counts.get(place, 0) + weight
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    return max(counts, key=counts.get) if len(ranked) == 1 or ranked[0] > ranked[1] else None
+
+
+def _unify_tone_words(text: str) -> str:
+    return " ".join(unify_tone(w) for w in re.split(r"[ \-–]+", text))
+
+
+# The other placement of a tone mark on "oa", "oe", "uy": "Hòa" and "Hoà", "Thủy" and "Thuỷ".
+_OTHER_TONE = {
+    a: b for a, b in zip("òa óa ỏa õa ọa òe óe ỏe õe ọe ùy úy ủy ũy ụy".split(), "oà oá oả oã oạ oè oé oẻ oẽ oẹ uỳ uý uỷ uỹ uỵ".split())
+}
+
+
+def _spellings(name: str) -> set[str]:
+    """*name* as the press writes it, the tone mark placed either way."""
+    other = name
+    for a, b in _OTHER_TONE.items():
+        other = other.replace(a, b)
+    return {name, other}
 
 
 # Other spellings of provinces in titles, and cities titles name for their province.
@@ -1916,7 +2348,7 @@ for _seq, _place in [*((tuple(p.split()), p) for p in PROVINCES if p != "Việt 
 for _options in _PLACE_SEQS.values():
     _options.sort(key=lambda o: -len(o[0]))
 # One name for a country named several ways.
-_COUNTRY_ALIASES = {"Hoa Kỳ": "Mỹ", "Nhật": "Nhật Bản", "Italy": "Ý", "Australia": "Úc", "Ukraina": "Ukraine",
+_COUNTRY_ALIASES = {"Hoa Kỳ": "Mỹ", "Nhật": "Nhật Bản", "Italy": "Ý", "Italia": "Ý", "Australia": "Úc", "Ukraina": "Ukraine",
                     "Lebanon": "Liban", "Saudi": "Saudi Arabia", "Moskva": "Nga", "Washington": "Mỹ", "Bắc Kinh": "Trung Quốc",
                     "Tokyo": "Nhật Bản", "Seoul": "Hàn Quốc", "London": "Anh", "Paris": "Pháp", "New York": "Mỹ",
                     "Seattle": "Mỹ", "New Delhi": "Ấn Độ", "Viêng Chăn": "Lào", "Buenos Aires": "Argentina"}
@@ -1926,13 +2358,18 @@ CENTRAL = "trung ương"  # the place of a national post
 # Posts and bodies of the state and the party at national level.
 _CENTRAL = re.compile(
     r"\b(?:[Bb]ộ Chính trị|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
-    r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
+    r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|của QH|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
     # national bodies: the central bank, the state audit, social insurance, the national news agency
     r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
     r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
+    # the National Assembly's councils and committees, named without it ("Chủ nhiệm Ủy ban Dân nguyện")
+    r"|Hội đồng Dân tộc|(?:Ủy|Uỷ) ban (?:về )?(?:Dân nguyện|Pháp luật|Tư pháp|Kinh tế|Tài chính|Quốc phòng|Văn hóa|Văn hoá"
+    r"|Xã hội|Khoa học|[Đđ]ối ngoại|Các vấn đề xã hội|các vấn đề xã hội)"
+    r"|(?<![Cc]hi )Cục [a-zđ]"  # "Trưởng Cục phòng chống HIV/AIDS" (a province's department is "Chi cục")
     r"|Bộ (?!Chỉ|chỉ|đội|[Tt]ư lệnh)[A-ZĐ]|Bộ [a-zđ]*[^\W\d_]*&"
     # the state's national corporations and banks (a branch names its province first)
-    r"|Tập đoàn [^,;]*Việt Nam|Tổng công ty [^,;]*Việt Nam|"
+    r"|Tập đoàn [^,;]*Việt Nam|Tổng công ty [^,;]*Việt Nam|[A-ZĐ]\w* [^,;()]*Việt Nam$|"
+    # (a body "of Việt Nam" that ends the title: "Tư lệnh Cảnh sát biển Việt Nam", "Chủ tịch Hội Nông dân Việt Nam")
     + "|".join(re.escape(b) for b in STATE_BRANDS.replace("\n", "").split("|")) + ")"
 )
 _DEPUTY = re.compile(r"\b(?:ĐBQH|ĐB|[Đđ]ại biểu)\b")
@@ -1981,9 +2418,12 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
             words[start - 1] in ("Việt", "Nam") or (words[start - 1].istitle() and not before_was_place)
             or exact(words[start - 1]) in _LEVELS or exact(words[start - 1]) in _VILLAGES
         ):
+            after_place = False  # and what follows it goes on with that name: "huyện Mỹ | Đức" is no Germany
             continue  # "Bệnh viện Việt Đức", "Hội hữu nghị Việt Nam - Cuba", "TP. Thủ Đức", "xã Mỹ Hòa": a body's or place's name
         if place not in _COUNTRY_PLACES:
-            if start and exact(words[start - 1]) in _COMMUNES:
+            if start and exact(words[start - 1]) in _COMMUNES and not (
+                start >= 2 and exact(words[start - 2]) in ("thành", "thị") and exact(words[start - 1]) in ("phố", "xã")
+            ):  # (but "thành phố Hà Nội" is the city, "thị xã Đà Lạt" the town)
                 continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))
@@ -1994,7 +2434,7 @@ _VILLAGES = {exact(w) for w in "thôn ấp bản làng xóm khu phố".split()}
 _COMMUNES = _VILLAGES | {exact(w) for w in "xã phường trấn".split()}
 # Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
 _LOCAL = re.compile(
-    r"\b(?:[Tt]ỉnh|[Hh]uyện|xã|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP|UBND|HĐND|[Tt]hị (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ))\b"
+    r"\b(?:[Tt]ỉnh|[Hh]uyện|xã(?! hội)|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP|UBND|HĐND|[Tt]hị (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ))\b"
 )
 
 
@@ -2011,6 +2451,21 @@ def national_post(title: str) -> bool:
 
 
 _COUNTRY_PLACES = {canonical_name(c) for c in COUNTRIES.replace("\n", "").split("|")} - set(PROVINCES)
+# The provinces (and their cities and other spellings) as an article's text names them, for
+# :func:`_article_province`; "Thái Bình Dương" (the ocean) names none.
+_PROVINCE_OF = {
+    " ".join(seq): place for options in _PLACE_SEQS.values() for seq, place in options
+    if place not in _COUNTRY_PLACES and place != "Việt Nam"
+}
+_PROVINCE_RE = re.compile(
+    r"(?<!\w)(?:" + _trie_pattern(
+        {"Thái Bình Dương"} | {
+            " ".join(words[:2]) + dash + " ".join(words[2:]) if dash else " ".join(words)
+            for name in _PROVINCE_OF for spelling in _spellings(name) for words in [spelling.split()]
+            for dash in ("", " - ", " – ", "-", "–", "- ") if not dash or len(words) >= 3  # "Bà Rịa - Vũng Tàu"
+        }
+    ) + r")(?!\w)"
+)
 
 
 def _apply_curated(people: dict, curated: Curated, texts: list[str], author_key: str | None) -> dict:
@@ -2052,6 +2507,8 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     while (
         " " in title and title.rsplit(" ", 1)[1] in _STARTERS and title.rsplit(" ", 1)[1] not in _BODY_STARTS
         and tuple(title.split()[-2:]) not in _PROVINCE_SEQ_SET  # "TP Uông Bí": a place ends so
+        and not (title.endswith(" Bà") and title.split()[-2][:1].isupper() and title.split()[-2] not in _STARTERS)
+        # ("bệnh viện đa khoa Cát Bà", "quận Hai Bà": a place's syllable)
     ):
         title = title.rsplit(" ", 1)[0]  # "… tỉnh Khánh Hòa Không ủng hộ": the next sentence's first word
     last = title.rsplit(" ", 1)

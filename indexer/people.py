@@ -3,14 +3,17 @@
 Each article's officials carry an *article key* decided at index time
 (:attr:`indexer.models.Official.key`): the canonical name, with the place the article's
 titles give for the post when they give one (``Trần Văn Dũng (Đà Nẵng)``,
-``Trần Văn Dũng (trung ương)``), else the name alone. The index stores these keys;
+``Trần Văn Dũng (trung ương)``), or, for a local post whose titles name no province, the
+province the article gives it (:func:`indexer.officials.extract`), else the name alone. The index stores these keys;
 :func:`group` makes people of them across the archive, for the officials facet:
 
 * a name whose articles give one place at most is **one person**: every spelling and
   shortening of the name already became one canonical name in each article, and the
   articles that give no place join the one that does, unless their titles name a body
   that none of its titles names (``Chủ tịch UBND xã Vân Xuân`` beside ``Giám đốc Công an
-  tỉnh Lai Châu``): then they are someone else, ``name (chưa rõ nơi)``;
+  tỉnh Lai Châu``), or give only a rank beside titles of neither a rank nor the police or
+  the army (``Thiếu tá`` beside ``Chủ tịch UBND xã Đức Liên``): then they are someone else,
+  ``name (chưa rõ nơi)``;
 * a name whose articles give **two places or more** is as many people, one per place
   (two namesakes who hold posts in different provinces, or one in a province and one at
   national level), each shown as ``name (place)`` with their most used title; two such
@@ -25,10 +28,11 @@ titles give for the post when they give one (``Trần Văn Dũng (Đà Nẵng)``
 A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
 Dũng``) stands for every person of that name.
 
-Where it can still be wrong: two namesakes whose articles never name a province
-(``Chủ tịch UBND xã A`` and ``Chủ tịch UBND xã B``: districts and communes are not mapped to
-provinces) stay one person; one person named in two provinces' posts with no national
-title in common (a provincial official moved to another province) becomes two.
+Where it can still be wrong: two namesakes in one province, or both at national level, or
+whose articles give neither a province nor a local post, stay one person; a local post
+placed in a neighbouring province its article names more splits one; one person named in
+two provinces' posts with no national title in common (a provincial official moved to
+another province) becomes two.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer import abbreviations, normalize
-from indexer.officials import CENTRAL, is_country, is_post, national_post
+from indexer.officials import CENTRAL, in_forces, is_country, is_post, is_rank, national_post
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
@@ -113,8 +117,12 @@ def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool 
     a place was given for: True when one of them names a body and can be the same post as one
     of the placed titles (:func:`_same_post`: ``Phó Chủ tịch UBND tỉnh`` and ``Phó Chủ tịch UBND
     tỉnh Quảng Nam``, ``Trưởng khoa Ngoại thần kinh`` with its hospital written two ways); None
-    when they name no body (``Đại tá``, ``Đại biểu``: they tell nothing); False else
-    (``Chủ tịch UBND xã Vân Xuân`` and ``Giám đốc Công an tỉnh Lai Châu`` are two people)."""
+    when they name no body (``Đại biểu``, or a rank beside a post of the police or the army:
+    they tell nothing); False else (``Chủ tịch UBND xã Vân Xuân`` and ``Giám đốc Công an tỉnh
+    Lai Châu`` are two people, and so are ``Thiếu tá`` and ``Chủ tịch UBND xã Đức Liên``: the
+    press names soldiers and police officers by their rank, and the other by no rank)."""
+    if unplaced and all(is_rank(t) for t in unplaced) and not any(in_forces(t) for t in placed):
+        return False  # "Thiếu tá" and "Chủ tịch UBND xã Đức Liên": the press names army and police people by rank
     telling = [_title_key(t) for t in unplaced if not is_post(t)]
     if not telling:
         return None

@@ -92,6 +92,16 @@ def test_no_place_and_a_body_no_title_of_the_place_names_are_two_people():
     assert len(group({k: 1 for k in titles}, _titles(titles))) == 2
 
 
+def test_a_rank_alone_and_a_civilian_post_are_two_people():
+    """Issue #11, round 5: the press names soldiers and police officers by their rank."""
+    titles = {"Lê Văn Hùng (Hà Tĩnh)": {"Chủ tịch UBND xã Đức Liên": 1}, "Lê Văn Hùng": {"Thiếu tá": 1}}
+    people = {p.key: p.detail for p in group({k: 1 for k in titles}, _titles(titles))}
+    assert people == {"Lê Văn Hùng (Hà Tĩnh)": "Chủ tịch UBND xã Đức Liên", f"Lê Văn Hùng ({UNPLACED})": "Thiếu tá"}
+    # ... but a rank beside a post of the police is the same person's
+    titles = {"Lê Văn Hùng (Hà Tĩnh)": {"Trưởng Công an huyện Vũ Quang": 1}, "Lê Văn Hùng": {"Thiếu tá": 1}}
+    assert [p.key for p in group({k: 1 for k in titles}, _titles(titles))] == ["Lê Văn Hùng"]
+
+
 def test_namesakes_in_two_provinces_are_two_people_with_their_titles():
     titles = {
         "Lê Văn Hoa (Khánh Hòa)": {"Phó Giám đốc Sở Văn hóa tỉnh Khánh Hòa": 3},
@@ -137,7 +147,7 @@ ARTICLES = [
     # one person, spelled and shortened in several ways across articles
     {"id": "qn1", "title": "Quảng Nam họp báo", "date": "2024-03-04",
      "body": "Phó Chủ tịch UBND tỉnh Quảng Nam Hồ Quang Bửu chủ trì họp báo."},
-    {"id": "qn2", "title": "Quảng Nam kiểm tra đê", "date": "2024-03-05",
+    {"id": "qn2", "title": "Kiểm tra tuyến đê biển", "date": "2024-03-05",  # (names no province)
      "body": "Ông HỒ QUANG BỬU, Phó Chủ tịch UBND tỉnh, kiểm tra tuyến đê. Ông Bửu yêu cầu gia cố ngay."},
 ]
 

@@ -27,7 +27,8 @@ Two labelled sets:
 * **real, third held-out**: 100 more drawn the same way (seed 20261202, among the candidates
   in neither earlier set), labelled blind by two labellers (50 each) while round 4 was written
   without reading them (tests/data/officials/real_labels_heldout3.jsonl, ``part: heldout3``);
-  errors listed only with ``--part heldout3``.
+  errors listed only with ``--part heldout3``. Round 5 read the errors of the second and third
+  held-out sets (spent, dev since).
 * **real, fourth held-out**: 100 more drawn the same way (seed 20261204, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each; a third re-read 25
   of them and agreed on all 42 names both called firm) while round 5 was written without
