@@ -216,7 +216,7 @@ def test_a_server_error_is_retried_with_backoff_and_a_host_without_robots_is_all
 def test_every_fetches_on_a_schedule_and_ctrl_c_stops_it_cleanly(site, tmp_path):
     index = tmp_path / "index"
     cmd = [sys.executable, "-m", "indexer", "fetch", f"{site.base}/rss.xml", "--index", str(index), "--every", "1m",
-           "--delay", "0.05", "--timeout", "2", "--retries", "0"]
+           "--delay", "0.05", "--timeout", "1.5", "--retries", "0"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     for line in proc.stderr:
