@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "7"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province
+EXTRACTOR_VERSION = "8"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -53,6 +53,7 @@ tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ
 hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
+tham tán | công sứ | thủ trưởng cơ quan
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -104,7 +105,8 @@ _BODY_PAIRS = {
     "chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|"
     "truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|"
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
-    "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
+    "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -217,6 +219,8 @@ def _joined(words: list[_Word], i: int) -> bool:
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
+        or (gap == " & " and words[i].is_cap and i >= 2 and (words[i - 1].is_cap or words[i - 2].is_cap))
+        # "Sở Tài nguyên & Môi trường"
         or (gap in ("'", "’") and words[i - 1].is_cap and (words[i].text.islower() or len(words[i - 1].text) == 1))
         # "huyện Cư M'gar", "Cư M’Gar"
         or _in_brackets(words, i) or (gap == ") " and _in_brackets(words, i - 1))  # "Bộ VHTTDL (VHTTDL) X"
@@ -335,6 +339,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n >= 2 and pair == ("đại", "diện") and (words[i + n - 2].low, words[i + n - 1].low) == ("cơ", "quan"):
+            n += 2  # "Cơ quan đại diện Bộ Ngoại giao tại TP.HCM": a representative office
+            continue
         if n and w.text in _PALACES and words[i + n - 1].low == "điện":
             n += 1  # "Tổng Thư ký điện Elysee": a palace's name, not a person's
             continue
@@ -559,7 +566,7 @@ def _body_opens(words: list[_Word], k: int) -> bool:
 def _embassy_place(words: list[_Word], i: int, end: int) -> int:
     """After an embassy's post or body ("Đại sứ Việt Nam", "Tổng Lãnh sự quán"), the length of
     the country or city named after "tại" at *end*, or 0."""
-    if not any(words[k].low in ("sứ", "sự") for k in range(max(0, i - 3), end)):
+    if not any(words[k].low in ("sứ", "sự", "tán", "diện") for k in range(max(0, i - 3), end)):  # ("Tham tán", "Cơ quan đại diện")
         return 0
     k = end + 1
     if k >= len(words) or not words[k].is_cap or not _joined(words, k):
@@ -708,12 +715,17 @@ _VERB_PAIRS = {
 }
 
 
+# A dash inside a body's name, spaced or not: "Tài chính – Kế hoạch", "Tài chính- Kế hoạch".
+_BODY_DASHES = {" – ", " - ", "- ", "– ", " -", " –"}
+
+
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     return (
-        (n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
+        (n > 0 and words[k].gap in _BODY_DASHES and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
+            or (words[k - 1].is_cap and words[k - 2].low == "khoa")  # a department's: "khoa Nhiễm – Thần kinh"
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
                 and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
@@ -1040,7 +1052,7 @@ def _age_at(words: list[_Word], i: int) -> int:
 # lịch, Sở VH-TT&DL tỉnh Lâm Đồng", "Phó Trưởng phòng Đào tạo, ĐH Y Hà Nội".
 _COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
-                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban")}
+                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng")}
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1115,8 +1127,11 @@ def _parent_body(words: list[_Word], end: int) -> int:
                     n += _name_run(words, after)  # "(VHTT&DL) Hà Nam"
                 return n
         return 0
-    if gap in (" - ", " – ", "- ", "– ") and first in _PARENT_HEADS:
-        return 1 + _body_tail(words, end + 1, stop_at_person=False)
+    team = first == "Phòng" and any(w.low in ("đội", "trạm") for w in words[max(0, end - 8):end])
+    if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team) and not _post_at(words, end)[0]:
+        # "Đội CSGT số 3 – Phòng CSGT – Công an TP": a team's department, then its police
+        n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+        return n + _parent_body(words, end + n)
     return 0
 
 
@@ -2497,6 +2512,7 @@ _DANGLING = re.compile(
     r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
+_PLACE_ENDING_IN_HEAD = re.compile(r"\b(?:xã|phường|thị trấn|thôn|ấp|bản) [A-ZĐÂ]\w* (?:Sở|Hội|Ban|Phòng)$")
 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
@@ -2517,6 +2533,7 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
         and not is_post(title) and not title.endswith("Hải Phòng") and not (" " in last[0] and wordlist.default().joins(
             exact(last[0].rsplit(" ", 1)[1]), exact(last[1]), strict=True
         ))  # "Hải Phòng", "Bộ Quốc Phòng": the head ends a word
+        and not _PLACE_ENDING_IN_HEAD.search(title)  # "xã Ninh Sở", "xã Tân Hội": a place's last syllable
     ):
         title = last[0]  # "Tổng giám đốc Ban" cut before the body's name: keep the post
     if title.count("(") > title.count(")"):
