@@ -613,7 +613,7 @@ chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cù
 
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
 _BODY_HEADS = set(
-    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv khối"
+    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv khối quan"
     .split()
 )
 
@@ -719,13 +719,21 @@ _VERB_PAIRS = {
 _BODY_DASHES = {" – ", " - ", "- ", "– ", " -", " –"}
 
 
+def _in_department(words: list[_Word], k: int) -> bool:
+    """Whether the capitals just before word *k* name a hospital's department: "khoa Tai - Mũi"."""
+    j = k - 1
+    while j > 0 and k - j <= 4 and words[j].is_cap:
+        j -= 1
+    return j < k - 1 and words[j].low == "khoa"
+
+
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     return (
         (n > 0 and words[k].gap in _BODY_DASHES and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
-            or (words[k - 1].is_cap and words[k - 2].low == "khoa")  # a department's: "khoa Nhiễm – Thần kinh"
+            or _in_department(words, k)  # a department's: "khoa Nhiễm – Thần kinh", "khoa Tai - Mũi - Họng"
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
                 and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
@@ -1128,7 +1136,7 @@ def _parent_body(words: list[_Word], end: int) -> int:
                 return n
         return 0
     team = first == "Phòng" and any(w.low in ("đội", "trạm") for w in words[max(0, end - 8):end])
-    if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team) and not _post_at(words, end)[0]:
+    if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team):
         # "Đội CSGT số 3 – Phòng CSGT – Công an TP": a team's department, then its police
         n = 1 + _body_tail(words, end + 1, stop_at_person=False)
         return n + _parent_body(words, end + n)
@@ -1439,7 +1447,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 if name and name[0] not in SURNAMES and not _foreign_name(" ".join(name)) and _private(title):
                     name = []  # "Giám đốc Công ty Bóng đèn Điện Quang, Bí thư Đảng ủy": the company's name
                 if _good_name(name) and _plausible(name, bool(more_titles), title):
-                    before = pending if pending_end == i else []
+                    before = _same_country(pending, title) if pending_end == i else []
                     mentions.append(_Mention(" ".join(name), [*before, title, *more_titles]))
                     last_end = after
                     i = after
@@ -1462,15 +1470,15 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 name = _parts(words, m, after)
                 title = text[words[i].start:words[m].start].rstrip()
                 if _good_name(name) and _plausible(name, False, title) and not _split_place(name, False)[0]:
-                    before = pending if pending_end == i else []
+                    before = _same_country(pending, title) if pending_end == i else []
                     mentions.append(_Mention(" ".join(name), [*before, title, *_titles_after(text, words, after)]))
                     last_end = i = after
                     continue
             if not is_rank or (j > i + post_len):
                 found, end = _people_after_title(text, words, i, j)
                 if found:
-                    if pending_end == i:
-                        found[0].titles[:0] = pending
+                    if pending_end == i and found[0].titles:
+                        found[0].titles[:0] = _same_country(pending, found[0].titles[0])
                     mentions += found
                     last_end = i = end
                     continue
@@ -1523,6 +1531,16 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 shorts += [(words[i].text, t) for t in _titles_after_la(text, words, i + 1)] or [(words[i].text, None)]
         i += 1
     return mentions, shorts
+
+
+def _same_country(pending: list[str], title: str) -> list[str]:
+    """The titles before the last one in "A, B, C Name" that may be the same person's: one
+    that names another country than the last title is another guest's ("Phó Tổng thống
+    Indonesia, Phó Thủ tướng Thái Lan, cựu Thủ tướng Singapore X")."""
+    country = _COUNTRY_IN.search(title)
+    if not country:
+        return pending
+    return [t for t in pending if not ((other := _COUNTRY_IN.search(t)) and other.group() != country.group())]
 
 
 def _plural_before(words: list[_Word], i: int) -> bool:
@@ -1951,7 +1969,7 @@ _NOT_PUBLIC = re.compile(
 # the state funds as its own (/work/labels/GUIDE.md); any other "Hội" (a trade's, a hobby's,
 # a profession's) is no public body: "Chủ tịch Hội Tư vấn thuế", "Hội Bảo vệ thiên nhiên".
 _PUBLIC_ASSOCIATIONS = {exact(w) for w in """nông liên lhpn phụ cựu ccb chữ ctđ luật nhà người khuyến lhtn sinh văn
-    nạn đông kiến nghệ mỹ âm điện sân hữu làm y khoa bảo cứu nữ thanh""".split()}
+    nạn đông kiến nghệ mỹ âm điện sân hữu làm y khoa bảo cứu nữ thanh vhnt lhvhnt nd trường""".split()}
 # A brand written in mixed case, which no Vietnamese word nor public body is: "VCCorp", "PhenikaaMec".
 _MIXED_CASE = re.compile(r"\b(?!ThS\b|TpHCM\b|TPHcm\b)(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)\b")
 
@@ -1963,7 +1981,7 @@ def _private_association(title: str) -> bool:
     for k in range(1, len(words) - 1):
         if words[k].text == "Hội" and words[k].gap == " " and _joined(words, k + 1) and (
             not words[k - 1].is_cap or words[k - 1].low == "trực"  # ("xã Tân Hội": a place)
-        ) and words[k + 1].low not in ("đồng", "nghị", "an") and words[k + 1].low not in _PUBLIC_ASSOCIATIONS:
+        ) and words[k + 1].low not in ("đồng", "nghị", "an", "nhập") and words[k + 1].low not in _PUBLIC_ASSOCIATIONS:
             return True
     return False
 
