@@ -1961,15 +1961,16 @@ _NOT_PUBLIC = re.compile(
     # a cooperative's director stays: the written set counts "Giám đốc Hợp tác xã")
     r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal)"
     # private hospitals and universities the news names
-    r"|(?:bệnh viện|\bbv|trường|đại học|\bđh|học viện|hệ thống y tế) (?:đa khoa )?(?:quốc tế )?(?:vinmec|phenikaa\w*|fv\b|hồng ngọc|tâm anh|"
-    r"thu cúc|hoàn mỹ|văn lang|hoa sen|hồng bàng|nguyễn tất thành|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
+    # (not "Trường" alone: a public school may share a private university's name, "Trường THCS Văn Lang")
+    r"|(?:bệnh viện|\bbv|đại học|\bđh|học viện|hệ thống y tế) (?:đa khoa )?(?:quốc tế )?(?:vinmec|phenikaa\w*|fv\b|hồng ngọc|tâm anh|"
+    r"thu cúc|hoàn mỹ|văn lang|hoa sen|hồng bàng|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
     r"đại nam|phương đông|kinh tế - tài chính|hùng vương (?:tp\.? ?hcm|thành phố hồ chí minh))|\buef\b"
 )
 # Associations a public post is held in: the Front's mass organisations and the associations
 # the state funds as its own (/work/labels/GUIDE.md); any other "Hội" (a trade's, a hobby's,
 # a profession's) is no public body: "Chủ tịch Hội Tư vấn thuế", "Hội Bảo vệ thiên nhiên".
 _PUBLIC_ASSOCIATIONS = {exact(w) for w in """nông liên lhpn phụ cựu ccb chữ ctđ luật nhà người khuyến lhtn sinh văn
-    nạn đông kiến nghệ mỹ âm điện sân hữu làm y khoa bảo cứu nữ thanh vhnt lhvhnt nd trường""".split()}
+    nạn đông kiến nghệ mỹ âm điện sân hữu làm y khoa cứu nữ thanh vhnt lhvhnt nd trường""".split()}
 # A brand written in mixed case, which no Vietnamese word nor public body is: "VCCorp", "PhenikaaMec".
 _MIXED_CASE = re.compile(r"\b(?!ThS\b|TpHCM\b|TPHcm\b)(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)\b")
 
