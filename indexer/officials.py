@@ -53,7 +53,7 @@ tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ
 hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
-tham tán | công sứ | thủ trưởng cơ quan
+tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -389,6 +389,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 2
         elif w.is_cap and (place := _province_at(words, i + n)):
             n += place  # "UBND TP. Hồ Chí Minh": a province, though it starts with a surname
+        elif w.low == "vùng" and n and i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1) and any(
+            x.low in ("cục", "tâm", "trạm", "vụ") for x in words[max(0, i - 1):i + n]
+        ):
+            n += 1  # "Chi cục kiểm dịch động vật vùng Lạng Sơn": the region an office serves
         elif w.low in ("khóa", "khoá") and i + n + 1 < len(words) and _roman(words[i + n + 1].text):
             n += 2  # "Ủy viên Trung ương Đảng khóa X, XI, XII"
             while i + n < len(words) and words[i + n].gap == ", " and _roman(words[i + n].text):
@@ -1126,7 +1130,8 @@ def _parent_body(words: list[_Word], end: int) -> int:
     if end >= len(words):
         return 0
     gap, first = words[end].gap, words[end].text
-    if gap in (" (", "(") and (first in _PARENT_HEADS or first.isupper()):
+    team = first == "Phòng" and any(w.low in ("đội", "trạm") for w in words[max(0, end - 8):end])
+    if gap in (" (", "(") and (first in _PARENT_HEADS or first.isupper() or team):
         for k in range(end, min(end + 8, len(words) - 1) + 1):
             if ")" in (words[k + 1].gap if k + 1 < len(words) else ")"):
                 n = k + 1 - end
@@ -1135,7 +1140,6 @@ def _parent_body(words: list[_Word], end: int) -> int:
                     n += _name_run(words, after)  # "(VHTT&DL) Hà Nam"
                 return n
         return 0
-    team = first == "Phòng" and any(w.low in ("đội", "trạm") for w in words[max(0, end - 8):end])
     if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team):
         # "Đội CSGT số 3 – Phòng CSGT – Công an TP": a team's department, then its police
         n = 1 + _body_tail(words, end + 1, stop_at_person=False)
@@ -1921,8 +1925,8 @@ def _private(title: str) -> bool:
     Vietnamese word). A bare ``Giám đốc công ty`` is one too (which company is not said); state companies are not
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
-    if _NOT_PUBLIC.search(low):
-        return True
+    if (hit := _NOT_PUBLIC.search(low)) and not (hit.group().startswith("giám đốc") and _STATE_BRAND_RE.search(low)):
+        return True  # (but "Giám đốc Điều hành Vinatex" is a state company's executive)
     if re.match(r"(?:phó |nguyên |quyền )?bí thư đảng (?:ủy|uỷ) khối", low):
         return False  # "Bí thư Đảng ủy Khối Doanh nghiệp tỉnh": a Party committee, not a business
     if "kinh doanh" in low and not re.search(r"nhà nước|đăng ký kinh doanh", low):
@@ -2058,7 +2062,7 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
     "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội|kế toán trưởng|"
-    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ".split("|"))}
+    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ|đội phó|tổ phó".split("|"))}
 
 
 @lru_cache(maxsize=16384)

@@ -137,3 +137,35 @@ def test_heads_of_bodies_that_hold_no_public_post_are_not_officials(text):
 )
 def test_public_associations_and_state_brands_stay(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # deputies named "… phó" after their unit's word, the state's auditor general
+        ("Ông Lê Văn Bình, Chi cục phó Chi cục QLTT Hà Nội cho biết số hàng đã bị tiêu hủy.",
+         [("Lê Văn Bình", ["Chi cục phó Chi cục QLTT Hà Nội"])]),
+        ("Tổng Kiểm toán nhà nước Lê Văn Bình cho biết báo cáo đã gửi Quốc hội.",
+         [("Lê Văn Bình", ["Tổng Kiểm toán nhà nước"])]),
+        ("Bà Lê Thị Bình, Tổ phó tổ dân phố số 4 cho biết khu phố đã họp.",
+         [("Lê Thị Bình", ["Tổ phó tổ dân phố số 4"])]),
+        # a team's department in brackets
+        ("Thiếu tá Lê Văn Bình, Đội phó Đội CSGT số 7 (Phòng CSGT Công an TP Hà Nội) cho biết xe đã bị giữ.",
+         [("Lê Văn Bình", ["Thiếu tá", "Đội phó Đội CSGT số 7 (Phòng CSGT Công an TP Hà Nội)"])]),
+        # the region a state office serves
+        ("Ông Lê Văn Bình, Phó Chi cục trưởng phụ trách Chi cục kiểm dịch động vật vùng Lạng Sơn cho biết lô hàng đạt.",
+         [("Lê Văn Bình", ["Phó Chi cục trưởng phụ trách Chi cục kiểm dịch động vật vùng Lạng Sơn"])]),
+        # a state company's executive director (a private one's is no official)
+        ("Ông Lê Văn Bình, Giám đốc Điều hành Vinatex cho biết đơn hàng đã tăng.",
+         [("Lê Văn Bình", ["Giám đốc Điều hành Vinatex"])]),
+        ("Ông Lê Văn Bình, Giám đốc điều hành Coteccons cho biết đơn hàng đã tăng.", []),
+    ],
+)
+def test_more_posts_and_their_bodies(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_bare_deputy_team_leader_is_no_official_on_its_own():
+    # a team may be a company's or a club's: no body, no official
+    assert officials("Ông Lê Văn Bình, đội phó cho biết đội đã sẵn sàng.") == []
+
