@@ -2130,6 +2130,21 @@ def _after_and(title: str) -> str:
     return title
 
 
+# Honorifics of Cambodia and Malaysia written before a leader's name: "Samdech Hun Sen",
+# "Samdech Techo Hun Sen", "Tan Sri Muhyiddin Yassin", "Datuk Seri Najib Razak".
+_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun"}
+_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan"}
+
+
+def _without_honorific(name: str) -> str:
+    """*name* without a foreign honorific before it, keeping at least two words."""
+    parts = name.split()
+    if parts and parts[0] in _HONORIFIC_OPENERS and (parts[0] != "Tan" or parts[1:2] == ["Sri"]):
+        while len(parts) > 2 and parts[0] in _FOREIGN_HONORIFICS:
+            parts = parts[1:]
+    return " ".join(parts)
+
+
 def _foreign_name(name: str) -> bool:
     """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
     and no Vietnamese syllable."""
@@ -2197,7 +2212,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             continue
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
-        name = canonical_name(mention.name)
+        name = canonical_name(_without_honorific(mention.name))
         key = name_key(name)
         if key == author_key:
             continue

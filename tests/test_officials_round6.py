@@ -169,3 +169,19 @@ def test_a_bare_deputy_team_leader_is_no_official_on_its_own():
     # a team may be a company's or a club's: no body, no official
     assert officials("Ông Lê Văn Bình, đội phó cho biết đội đã sẵn sàng.") == []
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chủ tịch Quốc hội Campuchia Samdech Heng Samrin đã tiếp đoàn.",
+         [("Heng Samrin", ["Chủ tịch Quốc hội Campuchia"])]),
+        ("Thủ tướng Malaysia Datuk Seri Najib Razak đã tiếp đoàn.",
+         [("Najib Razak", ["Thủ tướng Malaysia"])]),
+        # "Tan" is a surname too: only "Tan Sri" is the honorific
+        ("Bộ trưởng Ngoại giao Singapore Tan Ah Kow đã tiếp đoàn.",
+         [("Tan Ah Kow", ["Bộ trưởng Ngoại giao Singapore"])]),
+    ],
+)
+def test_a_foreign_honorific_is_not_part_of_the_name(text, expected):
+    assert officials(text) == expected
