@@ -185,3 +185,13 @@ def test_a_bare_deputy_team_leader_is_no_official_on_its_own():
 )
 def test_a_foreign_honorific_is_not_part_of_the_name(text, expected):
     assert officials(text) == expected
+
+
+def test_a_post_before_the_next_name_is_not_the_speakers_once_its_body_is_read_whole():
+    # cut at the glued dash, the post was left to the speaker; read whole, it is the next person's
+    text = ("Ông Lê Văn Bình – Phó Giám đốc Sở Nội vụ cho biết, trước khi được bổ nhiệm giữ chức Phó trưởng "
+            "phòng Tài chính- Kế hoạch huyện Tân Phú, ông Trần Văn Hùng từng làm nhân viên hợp đồng.")
+    assert officials(text) == [
+        ("Lê Văn Bình", ["Phó Giám đốc Sở Nội vụ"]),
+        ("Trần Văn Hùng", ["Phó trưởng phòng Tài chính- Kế hoạch huyện Tân Phú"]),
+    ]
