@@ -195,3 +195,16 @@ def test_a_post_before_the_next_name_is_not_the_speakers_once_its_body_is_read_w
         ("Lê Văn Bình", ["Phó Giám đốc Sở Nội vụ"]),
         ("Trần Văn Hùng", ["Phó trưởng phòng Tài chính- Kế hoạch huyện Tân Phú"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đại tá Lê Văn Bình, Trưởng CAH Tương Dương cho biết đã bắt được nghi phạm.",
+         [("Lê Văn Bình", ["Đại tá", "Trưởng CAH Tương Dương"])]),
+        ("Phó trưởng CAQ Liên Chiểu Lê Văn Bình cho biết đã bắt được nghi phạm.",
+         [("Lê Văn Bình", ["Phó trưởng CAQ Liên Chiểu"])]),
+    ],
+)
+def test_a_police_chief_written_with_the_police_short(text, expected):
+    assert officials(text) == expected
