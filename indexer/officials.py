@@ -70,6 +70,7 @@ _POST_SEQS = sorted(
 )
 _RANK_SEQS = {tuple(exact(w) for w in p.split()) for p in _RANKS.replace("\n", "|").split("|") if p.strip()}
 _ALL_SEQS = sorted(set(_POST_SEQS) | _RANK_SEQS | _NAME_POSTS, key=len, reverse=True)
+_RANK_FIRSTS = {seq[0] for seq in _RANK_SEQS}
 _PREFIXES = {"phó", "nguyên", "cựu", "quyền", "phụ", "thường", "trực"}  # "Phó", "nguyên", "cựu", "Quyền"
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị"}
 _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "cô", "thầy", "bác", "ngài"}
@@ -340,6 +341,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and w.is_cap and w.low in _RANK_FIRSTS and _post_at(words, i + n)[1]:
+            break  # "Cục trưởng Cục Cứu hộ - Cứu nạn | Thiếu tướng X": the next person's rank
         if n >= 2 and pair == ("đại", "diện") and (words[i + n - 2].low, words[i + n - 1].low) == ("cơ", "quan"):
             n += 2  # "Cơ quan đại diện Bộ Ngoại giao tại TP.HCM": a representative office
             continue
@@ -739,6 +742,10 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
             or _in_department(words, k)  # a department's: "khoa Nhiễm – Thần kinh", "khoa Tai - Mũi - Họng"
+            # two domains of two syllables either side: "Trung tâm Tư vấn Tuyển sinh - Truyền thông"
+            or (n >= 3 and words[k - 2].is_cap and words[k - 1].text.islower() and k + 1 < len(words)
+                and words[k + 1].text.islower() and words[k + 1].gap == " " and words[k + 1].low not in _STOP
+                and any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]))
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
                 and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
@@ -1421,7 +1428,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 name = _foreign_part(name)
                 if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
-                ):  # (one letter is no given name: "Ủy viên T.Ư" is the Central Committee's; "Thủ tướng Nguyễn
+                ) and not _post_at(words, run_start)[1]:  # ("… Cục Cứu hộ | Thiếu tướng X": a rank, no short name)  # (one letter is no given name: "Ủy viên T.Ư" is the Central Committee's; "Thủ tướng Nguyễn
                     # xuân Phúc" is a full name mistyped, not a short one after a title)
                     # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
@@ -1487,7 +1494,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     mentions += found
                     last_end = i = end
                     continue
-            if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
+            if j < len(words) and (
+                words[j].gap in (", ", " - ", " – ")
+                or (words[j].gap == " " and j > i + post_len and not is_rank and _post_at(words, j)[1])
+            ) and _post_at(words, j)[0] and (  # ("Cục trưởng Cục X Thiếu tướng Y": the title, then Y's rank)
                 not pending or pending_end == i
             ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước") and not (
                 _plural_before(words, i) or (i > 0 and j == i + post_len and (
@@ -2141,9 +2151,9 @@ def _without_honorific(name: str) -> str:
     """*name* without a foreign honorific before it, keeping at least two words."""
     parts = name.split()
     if parts and parts[0] in _HONORIFIC_OPENERS and (parts[0] != "Tan" or parts[1:2] == ["Sri"]):
-        while len(parts) > 2 and parts[0] in _FOREIGN_HONORIFICS:
+        while parts and parts[0] in _FOREIGN_HONORIFICS:
             parts = parts[1:]
-    return " ".join(parts)
+    return " ".join(parts) if len(parts) >= 2 else name  # ("Tan Sri Aseh": one word left, kept whole)
 
 
 def _foreign_name(name: str) -> bool:

@@ -208,3 +208,18 @@ def test_a_post_before_the_next_name_is_not_the_speakers_once_its_body_is_read_w
 )
 def test_a_police_chief_written_with_the_police_short(text, expected):
     assert officials(text) == expected
+
+
+def test_two_domains_either_side_of_a_dash_in_a_centres_name():
+    assert officials("Ông Lê Văn Bình, Giám đốc Trung tâm Y tế - Dân số huyện Tân Phú chia sẻ kế hoạch.") == [
+        ("Lê Văn Bình", ["Giám đốc Trung tâm Y tế - Dân số huyện Tân Phú"])
+    ]
+
+
+def test_a_title_then_a_rank_then_the_name_gives_both_and_glues_neither():
+    assert officials("Cục trưởng Cục Cứu hộ - Cứu nạn Thiếu tướng Lê Văn Bình cho biết đã điều hai tàu.") == [
+        ("Lê Văn Bình", ["Cục trưởng Cục Cứu hộ - Cứu nạn", "Thiếu tướng"])
+    ]
+    assert officials("Giám đốc Công an tỉnh Nam Định Đại tá Lê Văn Bình cho biết đã bắt nghi phạm.") == [
+        ("Lê Văn Bình", ["Giám đốc Công an tỉnh Nam Định", "Đại tá"])
+    ]
