@@ -742,6 +742,10 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
             or _in_department(words, k)  # a department's: "khoa Nhiễm – Thần kinh", "khoa Tai - Mũi - Họng"
+            # a company named for two places: "Công ty … Khai thác thủy lợi Dầu Tiếng - Phước Hòa"
+            or (words[k - 1].is_cap and words[k - 2].is_cap and k + 1 < len(words) and words[k + 1].is_cap
+                and words[k + 1].gap == " " and any(w.low in _COMPANY_HEADS_LAST for w in words[max(0, k - 14):k - 2])
+                and not (words[k].text.isascii() and words[k + 1].text.isascii()))  # ("… Sóc Trăng - Soc Trang Waco")
             # two domains of two syllables either side: "Trung tâm Tư vấn Tuyển sinh - Truyền thông"
             or (n >= 3 and words[k - 2].is_cap and words[k - 1].text.islower() and k + 1 < len(words)
                 and words[k + 1].text.islower() and words[k + 1].gap == " " and words[k + 1].low not in _STOP

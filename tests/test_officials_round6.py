@@ -223,3 +223,18 @@ def test_a_title_then_a_rank_then_the_name_gives_both_and_glues_neither():
     assert officials("Giám đốc Công an tỉnh Nam Định Đại tá Lê Văn Bình cho biết đã bắt nghi phạm.") == [
         ("Lê Văn Bình", ["Giám đốc Công an tỉnh Nam Định", "Đại tá"])
     ]
+
+
+def test_a_state_company_named_for_two_places_keeps_both():
+    text = ("Ông Lê Văn Bình, Phó Giám đốc Công ty TNHH một thành viên Khai thác thủy lợi Dầu Tiếng - Phước Hòa "
+            "cho biết hồ đã đầy.")
+    assert officials(text) == [
+        ("Lê Văn Bình", ["Phó Giám đốc Công ty TNHH một thành viên Khai thác thủy lợi Dầu Tiếng - Phước Hòa"])
+    ]
+    # its name in English after a dash is no part of it, nor is the next person
+    assert officials("Ông Lê Văn Bình, Giám đốc Công ty Cấp nước Nam Định - Nam Dinh Water cho biết.") == [
+        ("Lê Văn Bình", ["Giám đốc Công ty Cấp nước Nam Định"])
+    ]
+    assert officials("Ông Lê Văn Bình, Giám đốc Công ty Điện lực Nam Định - Trần Văn Hùng cho biết.") == [
+        ("Lê Văn Bình", ["Giám đốc Công ty Điện lực Nam Định"])
+    ]
