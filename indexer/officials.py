@@ -108,7 +108,7 @@ _BODY_PAIRS = {
     "truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|"
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
     "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
-    "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ".split("|")
+    "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {

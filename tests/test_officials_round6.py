@@ -238,3 +238,10 @@ def test_a_state_company_named_for_two_places_keeps_both():
     assert officials("Ông Lê Văn Bình, Giám đốc Công ty Điện lực Nam Định - Trần Văn Hùng cho biết.") == [
         ("Lê Văn Bình", ["Giám đốc Công ty Điện lực Nam Định"])
     ]
+
+
+def test_a_department_of_the_upper_limb_is_not_cut_at_the_preposition():
+    text = "Ông Lê Văn Bình, Chủ nhiệm khoa Chấn thương chi trên và Vi phẫu thuật (Bệnh viện Quân y 103) cho biết."
+    assert officials(text) == [
+        ("Lê Văn Bình", ["Chủ nhiệm khoa Chấn thương chi trên và Vi phẫu thuật (Bệnh viện Quân y 103)"])
+    ]
