@@ -1432,8 +1432,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 name = _foreign_part(name)
                 if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
-                ) and not _post_at(words, run_start)[1]:  # ("… Cục Cứu hộ | Thiếu tướng X": a rank, no short name)  # (one letter is no given name: "Ủy viên T.Ư" is the Central Committee's; "Thủ tướng Nguyễn
-                    # xuân Phúc" is a full name mistyped, not a short one after a title)
+                ) and not _post_at(words, run_start)[1]:  # (one letter is no given name: "Ủy viên T.Ư" is the Central
+                    # Committee's; "Thủ tướng Nguyễn xuân Phúc" is a full name mistyped, not a short one after a
+                    # title; "… Cục Cứu hộ | Thiếu tướng X": a rank, no short name)
                     # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
@@ -1976,8 +1977,8 @@ _NOT_PUBLIC = re.compile(
     r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|văn phòng luật|công ty luật|(?<!ủy )(?<!uỷ )\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
-    # a cooperative group of fishermen or farmers, sports federations: no public post (/work/labels/GUIDE.md;
-    # a cooperative's director stays: the written set counts "Giám đốc Hợp tác xã")
+    # a cooperative group of fishermen or farmers, sports federations: no public post (the labelling
+    # guide's "who is an official"; a cooperative's director stays: the written set counts "Giám đốc Hợp tác xã")
     r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal)"
     # private hospitals and universities the news names
     # (not "Trường" alone: a public school may share a private university's name, "Trường THCS Văn Lang")
@@ -1986,7 +1987,7 @@ _NOT_PUBLIC = re.compile(
     r"đại nam|phương đông|kinh tế - tài chính|hùng vương (?:tp\.? ?hcm|thành phố hồ chí minh))|\buef\b"
 )
 # Associations a public post is held in: the Front's mass organisations and the associations
-# the state funds as its own (/work/labels/GUIDE.md); any other "Hội" (a trade's, a hobby's,
+# the state funds as its own (the labelling guide's "who is an official"); any other "Hội" (a trade's, a hobby's,
 # a profession's) is no public body: "Chủ tịch Hội Tư vấn thuế", "Hội Bảo vệ thiên nhiên".
 _PUBLIC_ASSOCIATIONS = {exact(w) for w in """nông liên lhpn phụ cựu ccb chữ ctđ luật nhà người khuyến lhtn sinh văn
     nạn đông kiến nghệ mỹ âm điện sân hữu làm y khoa cứu nữ thanh vhnt lhvhnt nd trường""".split()}
