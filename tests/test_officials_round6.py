@@ -210,10 +210,17 @@ def test_a_police_chief_written_with_the_police_short(text, expected):
     assert officials(text) == expected
 
 
-def test_two_domains_either_side_of_a_dash_in_a_centres_name():
-    assert officials("Ông Lê Văn Bình, Giám đốc Trung tâm Y tế - Dân số huyện Tân Phú chia sẻ kế hoạch.") == [
-        ("Lê Văn Bình", ["Giám đốc Trung tâm Y tế - Dân số huyện Tân Phú"])
-    ]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Lê Văn Bình, Cục trưởng Cục Cứu hộ - Cứu nạn cho biết đã điều hai tàu.",
+         [("Lê Văn Bình", ["Cục trưởng Cục Cứu hộ - Cứu nạn"])]),
+        ("Ông Lê Văn Bình, Phó Vụ trưởng Vụ Thi đua - Khen thưởng cho biết hồ sơ đã đủ.",
+         [("Lê Văn Bình", ["Phó Vụ trưởng Vụ Thi đua - Khen thưởng"])]),
+    ],
+)
+def test_two_domains_either_side_of_a_dash_in_a_bodys_name(text, expected):
+    assert officials(text) == expected
 
 
 def test_a_title_then_a_rank_then_the_name_gives_both_and_glues_neither():
