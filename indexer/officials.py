@@ -459,6 +459,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             x.text in _SCHOOLS or x.text == "BV" or x.low in ("viện", "tâm") for x in words[max(i, i + n - 5):i + n]
         ):
             n += 1  # "Trường THPT Yên Định 1", "BV Nhi Đồng 1", "Trung tâm Cấp cứu 115": a school's, a hospital's number
+        elif w.text.isdigit() and w.gap == " " and n and words[i + n - 1].is_cap and any(
+            x.low in ("phố", "thôn", "xóm", "ấp", "khối") for x in words[max(0, i - 1):i + n]
+        ) and (i + n + 1 >= len(words) or words[i + n + 1].gap != " " or words[i + n + 1].low not in _COUNTED):
+            n += 1  # "Tổ phó tổ dân phố Trung Dân 2", "Trưởng thôn Đông 3": a neighbourhood's number
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)

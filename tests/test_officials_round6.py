@@ -252,3 +252,19 @@ def test_a_department_of_the_upper_limb_is_not_cut_at_the_preposition():
     assert officials(text) == [
         ("Lê Văn Bình", ["Chủ nhiệm khoa Chấn thương chi trên và Vi phẫu thuật (Bệnh viện Quân y 103)"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bà Lê Thị Bình, Tổ phó tổ dân phố Trung Dân 2, phường Xuân Đình cho biết khu phố đã họp.",
+         [("Lê Thị Bình", ["Tổ phó tổ dân phố Trung Dân 2, phường Xuân Đình"])]),
+        ("Ông Lê Văn Bình, Trưởng thôn Đông Hà 3 cho biết có 2 người bị thương.",
+         [("Lê Văn Bình", ["Trưởng thôn Đông Hà 3"])]),
+        # a number that counts is no part of the name
+        ("Ông Lê Văn Bình, Trưởng thôn Đông Hà 3 người dân đã đến.",
+         [("Lê Văn Bình", ["Trưởng thôn Đông Hà"])]),
+    ],
+)
+def test_a_neighbourhood_keeps_its_number(text, expected):
+    assert officials(text) == expected
