@@ -221,8 +221,10 @@ def _joined(words: list[_Word], i: int) -> bool:
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
-        or (gap == " & " and words[i].is_cap and i >= 2 and (words[i - 1].is_cap or words[i - 2].is_cap))
-        # "Sở Tài nguyên & Môi trường"
+        or (gap == " & " and i >= 2 and (
+            (words[i].is_cap and (words[i - 1].is_cap or words[i - 2].is_cap))
+            or (words[i].low in _BODY_WORDS and words[i - 1].low in _BODY_WORDS)
+        ))  # "Sở Tài nguyên & Môi trường", "Sở tài nguyên & môi trường"
         or (gap in ("'", "’") and words[i - 1].is_cap and (words[i].text.islower() or len(words[i - 1].text) == 1))
         # "huyện Cư M'gar", "Cư M’Gar"
         or _in_brackets(words, i) or (gap == ") " and _in_brackets(words, i - 1))  # "Bộ VHTTDL (VHTTDL) X"

@@ -26,6 +26,8 @@ def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
         # "&" for "và" between a ministry's words
         ("Bà Hà Thị Lan, Thứ trưởng Bộ Tài nguyên & Môi trường đã chủ trì cuộc họp.",
          [("Hà Thị Lan", ["Thứ trưởng Bộ Tài nguyên & Môi trường"])]),
+        ("Ông Lê Văn Bình, Giám đốc Sở tài nguyên & môi trường Nam Định cho biết hồ sơ đã đủ.",
+         [("Lê Văn Bình", ["Giám đốc Sở tài nguyên & môi trường Nam Định"])]),
         # a hospital department named by two specialities either side of a dash
         ("BS Lê Văn Bình, Trưởng khoa Nhiễm – Thần kinh, Bệnh viện Đa khoa tỉnh Nam Định cho biết bệnh nhi đã tỉnh.",
          [("Lê Văn Bình", ["Trưởng khoa Nhiễm – Thần kinh, Bệnh viện Đa khoa tỉnh Nam Định"])]),
