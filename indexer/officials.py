@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "7"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province
+EXTRACTOR_VERSION = "8"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -53,6 +53,8 @@ tham mưu trưởng | tổng tham mưu trưởng | bí thư thứ nhất | chủ
 hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế toán trưởng | chấp hành viên | trưởng đại diện | thanh tra viên | chính trị viên
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
+tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
+trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -68,6 +70,7 @@ _POST_SEQS = sorted(
 )
 _RANK_SEQS = {tuple(exact(w) for w in p.split()) for p in _RANKS.replace("\n", "|").split("|") if p.strip()}
 _ALL_SEQS = sorted(set(_POST_SEQS) | _RANK_SEQS | _NAME_POSTS, key=len, reverse=True)
+_RANK_FIRSTS = {seq[0] for seq in _RANK_SEQS}
 _PREFIXES = {"phó", "nguyên", "cựu", "quyền", "phụ", "thường", "trực"}  # "Phó", "nguyên", "cựu", "Quyền"
 _HONORIFICS = {"ông", "bà", "đồng chí", "đ/c", "anh", "chị"}
 _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "cô", "thầy", "bác", "ngài"}
@@ -104,7 +107,8 @@ _BODY_PAIRS = {
     "chế biến|cảnh báo|danh dự|đường sắt|dự khuyết|nội địa|hữu nghị|phía bắc|phía nam|phát thanh|"
     "truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|"
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
-    "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà".split("|")
+    "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
+    "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -217,6 +221,10 @@ def _joined(words: list[_Word], i: int) -> bool:
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
+        or (gap == " & " and i >= 2 and (
+            (words[i].is_cap and (words[i - 1].is_cap or words[i - 2].is_cap))
+            or (words[i].low in _BODY_WORDS and words[i - 1].low in _BODY_WORDS)
+        ))  # "Sở Tài nguyên & Môi trường", "Sở tài nguyên & môi trường"
         or (gap in ("'", "’") and words[i - 1].is_cap and (words[i].text.islower() or len(words[i - 1].text) == 1))
         # "huyện Cư M'gar", "Cư M’Gar"
         or _in_brackets(words, i) or (gap == ") " and _in_brackets(words, i - 1))  # "Bộ VHTTDL (VHTTDL) X"
@@ -335,6 +343,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and w.is_cap and w.low in _RANK_FIRSTS and _post_at(words, i + n)[1]:
+            break  # "Cục trưởng Cục Cứu hộ - Cứu nạn | Thiếu tướng X": the next person's rank
+        if n >= 2 and pair == ("đại", "diện") and (words[i + n - 2].low, words[i + n - 1].low) == ("cơ", "quan"):
+            n += 2  # "Cơ quan đại diện Bộ Ngoại giao tại TP.HCM": a representative office
+            continue
         if n and w.text in _PALACES and words[i + n - 1].low == "điện":
             n += 1  # "Tổng Thư ký điện Elysee": a palace's name, not a person's
             continue
@@ -382,6 +395,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 2
         elif w.is_cap and (place := _province_at(words, i + n)):
             n += place  # "UBND TP. Hồ Chí Minh": a province, though it starts with a surname
+        elif w.low == "vùng" and n and i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1) and any(
+            x.low in ("cục", "tâm", "trạm", "vụ") for x in words[max(0, i - 1):i + n]
+        ):
+            n += 1  # "Chi cục kiểm dịch động vật vùng Lạng Sơn": the region an office serves
         elif w.low in ("khóa", "khoá") and i + n + 1 < len(words) and _roman(words[i + n + 1].text):
             n += 2  # "Ủy viên Trung ương Đảng khóa X, XI, XII"
             while i + n < len(words) and words[i + n].gap == ", " and _roman(words[i + n].text):
@@ -444,6 +461,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             x.text in _SCHOOLS or x.text == "BV" or x.low in ("viện", "tâm") for x in words[max(i, i + n - 5):i + n]
         ):
             n += 1  # "Trường THPT Yên Định 1", "BV Nhi Đồng 1", "Trung tâm Cấp cứu 115": a school's, a hospital's number
+        elif w.text.isdigit() and w.gap == " " and n and words[i + n - 1].is_cap and any(
+            x.low in ("phố", "thôn", "xóm", "ấp", "khối") for x in words[max(0, i - 1):i + n]
+        ) and (i + n + 1 >= len(words) or words[i + n + 1].gap != " " or words[i + n + 1].low not in _COUNTED):
+            n += 1  # "Tổ phó tổ dân phố Trung Dân 2", "Trưởng thôn Đông 3": a neighbourhood's number
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
@@ -559,7 +580,7 @@ def _body_opens(words: list[_Word], k: int) -> bool:
 def _embassy_place(words: list[_Word], i: int, end: int) -> int:
     """After an embassy's post or body ("Đại sứ Việt Nam", "Tổng Lãnh sự quán"), the length of
     the country or city named after "tại" at *end*, or 0."""
-    if not any(words[k].low in ("sứ", "sự") for k in range(max(0, i - 3), end)):
+    if not any(words[k].low in ("sứ", "sự", "tán", "diện") for k in range(max(0, i - 3), end)):  # ("Tham tán", "Cơ quan đại diện")
         return 0
     k = end + 1
     if k >= len(words) or not words[k].is_cap or not _joined(words, k):
@@ -606,7 +627,7 @@ chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cù
 
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
 _BODY_HEADS = set(
-    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv khối"
+    exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv khối quan"
     .split()
 )
 
@@ -708,12 +729,33 @@ _VERB_PAIRS = {
 }
 
 
+# A dash inside a body's name, spaced or not: "Tài chính – Kế hoạch", "Tài chính- Kế hoạch".
+_BODY_DASHES = {" – ", " - ", "- ", "– ", " -", " –"}
+
+
+def _in_department(words: list[_Word], k: int) -> bool:
+    """Whether the capitals just before word *k* name a hospital's department: "khoa Tai - Mũi"."""
+    j = k - 1
+    while j > 0 and k - j <= 4 and words[j].is_cap:
+        j -= 1
+    return j < k - 1 and words[j].low == "khoa"
+
+
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     return (
-        (n > 0 and words[k].gap in (" – ", " - ") and words[k].is_cap and (
+        (n > 0 and words[k].gap in _BODY_DASHES and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
+            or _in_department(words, k)  # a department's: "khoa Nhiễm – Thần kinh", "khoa Tai - Mũi - Họng"
+            # a company named for two places: "Công ty … Khai thác thủy lợi Dầu Tiếng - Phước Hòa"
+            or (words[k - 1].is_cap and words[k - 2].is_cap and k + 1 < len(words) and words[k + 1].is_cap
+                and words[k + 1].gap == " " and any(w.low in _COMPANY_HEADS_LAST for w in words[max(0, k - 14):k - 2])
+                and not (words[k].text.isascii() and words[k + 1].text.isascii()))  # ("… Sóc Trăng - Soc Trang Waco")
+            # two domains of two syllables either side: "Trung tâm Tư vấn Tuyển sinh - Truyền thông"
+            or (n >= 3 and words[k - 2].is_cap and words[k - 1].text.islower() and k + 1 < len(words)
+                and words[k + 1].text.islower() and words[k + 1].gap == " " and words[k + 1].low not in _STOP
+                and any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]))
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
                 and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
@@ -1040,7 +1082,7 @@ def _age_at(words: list[_Word], i: int) -> int:
 # lịch, Sở VH-TT&DL tỉnh Lâm Đồng", "Phó Trưởng phòng Đào tạo, ĐH Y Hà Nội".
 _COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
-                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban")}
+                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng")}
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1106,7 +1148,8 @@ def _parent_body(words: list[_Word], end: int) -> int:
     if end >= len(words):
         return 0
     gap, first = words[end].gap, words[end].text
-    if gap in (" (", "(") and (first in _PARENT_HEADS or first.isupper()):
+    team = first == "Phòng" and any(w.low in ("đội", "trạm") for w in words[max(0, end - 8):end])
+    if gap in (" (", "(") and (first in _PARENT_HEADS or first.isupper() or team):
         for k in range(end, min(end + 8, len(words) - 1) + 1):
             if ")" in (words[k + 1].gap if k + 1 < len(words) else ")"):
                 n = k + 1 - end
@@ -1115,8 +1158,10 @@ def _parent_body(words: list[_Word], end: int) -> int:
                     n += _name_run(words, after)  # "(VHTT&DL) Hà Nam"
                 return n
         return 0
-    if gap in (" - ", " – ", "- ", "– ") and first in _PARENT_HEADS:
-        return 1 + _body_tail(words, end + 1, stop_at_person=False)
+    if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team):
+        # "Đội CSGT số 3 – Phòng CSGT – Công an TP": a team's department, then its police
+        n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+        return n + _parent_body(words, end + n)
     return 0
 
 
@@ -1393,8 +1438,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 name = _foreign_part(name)
                 if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
-                ):  # (one letter is no given name: "Ủy viên T.Ư" is the Central Committee's; "Thủ tướng Nguyễn
-                    # xuân Phúc" is a full name mistyped, not a short one after a title)
+                ) and not _post_at(words, run_start)[1]:  # (one letter is no given name: "Ủy viên T.Ư" is the Central
+                    # Committee's; "Thủ tướng Nguyễn xuân Phúc" is a full name mistyped, not a short one after a
+                    # title; "… Cục Cứu hộ | Thiếu tướng X": a rank, no short name)
                     # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
@@ -1424,7 +1470,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 if name and name[0] not in SURNAMES and not _foreign_name(" ".join(name)) and _private(title):
                     name = []  # "Giám đốc Công ty Bóng đèn Điện Quang, Bí thư Đảng ủy": the company's name
                 if _good_name(name) and _plausible(name, bool(more_titles), title):
-                    before = pending if pending_end == i else []
+                    before = _same_country(pending, title) if pending_end == i else []
                     mentions.append(_Mention(" ".join(name), [*before, title, *more_titles]))
                     last_end = after
                     i = after
@@ -1447,19 +1493,22 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 name = _parts(words, m, after)
                 title = text[words[i].start:words[m].start].rstrip()
                 if _good_name(name) and _plausible(name, False, title) and not _split_place(name, False)[0]:
-                    before = pending if pending_end == i else []
+                    before = _same_country(pending, title) if pending_end == i else []
                     mentions.append(_Mention(" ".join(name), [*before, title, *_titles_after(text, words, after)]))
                     last_end = i = after
                     continue
             if not is_rank or (j > i + post_len):
                 found, end = _people_after_title(text, words, i, j)
                 if found:
-                    if pending_end == i:
-                        found[0].titles[:0] = pending
+                    if pending_end == i and found[0].titles:
+                        found[0].titles[:0] = _same_country(pending, found[0].titles[0])
                     mentions += found
                     last_end = i = end
                     continue
-            if j < len(words) and words[j].gap in (", ", " - ", " – ") and _post_at(words, j)[0] and (
+            if j < len(words) and (
+                words[j].gap in (", ", " - ", " – ")
+                or (words[j].gap == " " and j > i + post_len and not is_rank and _post_at(words, j)[1])
+            ) and _post_at(words, j)[0] and (  # ("Cục trưởng Cục X Thiếu tướng Y": the title, then Y's rank)
                 not pending or pending_end == i
             ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước") and not (
                 _plural_before(words, i) or (i > 0 and j == i + post_len and (
@@ -1508,6 +1557,16 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 shorts += [(words[i].text, t) for t in _titles_after_la(text, words, i + 1)] or [(words[i].text, None)]
         i += 1
     return mentions, shorts
+
+
+def _same_country(pending: list[str], title: str) -> list[str]:
+    """The titles before the last one in "A, B, C Name" that may be the same person's: one
+    that names another country than the last title is another guest's ("Phó Tổng thống
+    Indonesia, Phó Thủ tướng Thái Lan, cựu Thủ tướng Singapore X")."""
+    country = _COUNTRY_IN.search(title)
+    if not country:
+        return pending
+    return [t for t in pending if not ((other := _COUNTRY_IN.search(t)) and other.group() != country.group())]
 
 
 def _plural_before(words: list[_Word], i: int) -> bool:
@@ -1888,8 +1947,8 @@ def _private(title: str) -> bool:
     Vietnamese word). A bare ``Giám đốc công ty`` is one too (which company is not said); state companies are not
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
-    if _NOT_PUBLIC.search(low):
-        return True
+    if (hit := _NOT_PUBLIC.search(low)) and not (hit.group().startswith("giám đốc") and _STATE_BRAND_RE.search(low)):
+        return True  # (but "Giám đốc Điều hành Vinatex" is a state company's executive)
     if re.match(r"(?:phó |nguyên |quyền )?bí thư đảng (?:ủy|uỷ) khối", low):
         return False  # "Bí thư Đảng ủy Khối Doanh nghiệp tỉnh": a Party committee, not a business
     if "kinh doanh" in low and not re.search(r"nhà nước|đăng ký kinh doanh", low):
@@ -1898,9 +1957,13 @@ def _private(title: str) -> bool:
         r"\bmtv\b|một thành viên|điện lực|nhà nước|tổng công ty", low
     ):
         return True  # a limited or joint-stock company, not one of the state's one-member companies
+    if _private_association(title):
+        return True
     if _STATE_OWNED.search(low):
         # a state company's board and brand are the state's: "Chủ tịch HĐQT Tổng công ty …"
         return False
+    if _MIXED_CASE.search(title):
+        return True  # "Trưởng phòng An toàn thông tin VCCorp"
     if _brand_after_post(title) or _unknown_body_after_post(title):
         return True
     branch = re.search(r"\bchi nhánh ([A-ZĐ]{2,})\b", title, re.IGNORECASE)
@@ -1920,7 +1983,34 @@ _NOT_PUBLIC = re.compile(
     r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|văn phòng luật|công ty luật|(?<!ủy )(?<!uỷ )\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
+    # a cooperative group of fishermen or farmers, sports federations: no public post (the labelling
+    # guide's "who is an official"; a cooperative's director stays: the written set counts "Giám đốc Hợp tác xã")
+    r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal)"
+    # private hospitals and universities the news names
+    # (not "Trường" alone: a public school may share a private university's name, "Trường THCS Văn Lang")
+    r"|(?:bệnh viện|\bbv|đại học|\bđh|học viện|hệ thống y tế) (?:đa khoa )?(?:quốc tế )?(?:vinmec|phenikaa\w*|fv\b|hồng ngọc|tâm anh|"
+    r"thu cúc|hoàn mỹ|văn lang|hoa sen|hồng bàng|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
+    r"đại nam|phương đông|kinh tế - tài chính|hùng vương (?:tp\.? ?hcm|thành phố hồ chí minh))|\buef\b"
 )
+# Associations a public post is held in: the Front's mass organisations and the associations
+# the state funds as its own (the labelling guide's "who is an official"); any other "Hội" (a trade's, a hobby's,
+# a profession's) is no public body: "Chủ tịch Hội Tư vấn thuế", "Hội Bảo vệ thiên nhiên".
+_PUBLIC_ASSOCIATIONS = {exact(w) for w in """nông liên lhpn phụ cựu ccb chữ ctđ luật nhà người khuyến lhtn sinh văn
+    nạn đông kiến nghệ mỹ âm điện sân hữu làm y khoa cứu nữ thanh vhnt lhvhnt nd trường""".split()}
+# A brand written in mixed case, which no Vietnamese word nor public body is: "VCCorp", "PhenikaaMec".
+_MIXED_CASE = re.compile(r"\b(?!ThS\b|TpHCM\b|TPHcm\b)(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)\b")
+
+
+def _private_association(title: str) -> bool:
+    """Whether the title's body is an association that holds no public post: "Hội" then a
+    word not of the Front's mass organisations nor the state's own associations."""
+    words = _words(title)
+    for k in range(1, len(words) - 1):
+        if words[k].text == "Hội" and words[k].gap == " " and _joined(words, k + 1) and (
+            not words[k - 1].is_cap or words[k - 1].low == "trực"  # ("xã Tân Hội": a place)
+        ) and words[k + 1].low not in ("đồng", "nghị", "an", "nhập") and words[k + 1].low not in _PUBLIC_ASSOCIATIONS:
+            return True
+    return False
 
 
 # Acronyms a head of a public body is written with ("Giám đốc BHXH", "Chủ tịch UBND"); any other
@@ -1994,7 +2084,7 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
     "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội|kế toán trưởng|"
-    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ".split("|"))}
+    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ|đội phó|tổ phó".split("|"))}
 
 
 @lru_cache(maxsize=16384)
@@ -2060,6 +2150,21 @@ def _after_and(title: str) -> str:
         if _post_at(words, 0)[0] or (len(words) > 1 and words[0].low == "tổng" and _post_at(words, 1)[0]):
             return " và ".join(parts[k:])
     return title
+
+
+# Honorifics of Cambodia and Malaysia written before a leader's name: "Samdech Hun Sen",
+# "Samdech Techo Hun Sen", "Tan Sri Muhyiddin Yassin", "Datuk Seri Najib Razak".
+_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun"}
+_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan"}
+
+
+def _without_honorific(name: str) -> str:
+    """*name* without a foreign honorific before it, keeping at least two words."""
+    parts = name.split()
+    if parts and parts[0] in _HONORIFIC_OPENERS and (parts[0] != "Tan" or parts[1:2] == ["Sri"]):
+        while parts and parts[0] in _FOREIGN_HONORIFICS:
+            parts = parts[1:]
+    return " ".join(parts) if len(parts) >= 2 else name  # ("Tan Sri Aseh": one word left, kept whole)
 
 
 def _foreign_name(name: str) -> bool:
@@ -2129,7 +2234,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             continue
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
-        name = canonical_name(mention.name)
+        name = canonical_name(_without_honorific(mention.name))
         key = name_key(name)
         if key == author_key:
             continue
@@ -2497,6 +2602,7 @@ _DANGLING = re.compile(
     r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
+_PLACE_ENDING_IN_HEAD = re.compile(r"\b(?:xã|phường|thị trấn|thôn|ấp|bản) [A-ZĐÂ]\w* (?:Sở|Hội|Ban|Phòng)$")
 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
@@ -2517,6 +2623,7 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
         and not is_post(title) and not title.endswith("Hải Phòng") and not (" " in last[0] and wordlist.default().joins(
             exact(last[0].rsplit(" ", 1)[1]), exact(last[1]), strict=True
         ))  # "Hải Phòng", "Bộ Quốc Phòng": the head ends a word
+        and not _PLACE_ENDING_IN_HEAD.search(title)  # "xã Ninh Sở", "xã Tân Hội": a place's last syllable
     ):
         title = last[0]  # "Tổng giám đốc Ban" cut before the body's name: keep the post
     if title.count("(") > title.count(")"):
