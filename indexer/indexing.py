@@ -612,7 +612,7 @@ def _remove_stale_layouts(gen: Path, keep: int) -> None:
         path.unlink(missing_ok=True)
 
 
-def _group_stories(gen: Path, report: IndexReport) -> None:
+def _keep_stories(gen: Path, report: IndexReport) -> None:
     """Group the copies of each story now, once, so that a server's processes read the
     result instead of each grouping them (:func:`indexer.snapshot.kept_stories`)."""
     try:
@@ -702,7 +702,7 @@ def update(
             meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
             meta["updated"] = time.time()
             _write_meta(gen, meta)
-            _group_stories(gen, report)
+            _keep_stories(gen, report)
         except OSError as err:
             if not _disk_full(err):
                 raise
@@ -759,7 +759,7 @@ def reindex(
             ix = _open_index(str(tmp))
             _write(ix, tmp, sources, procs, progress, report, {}, curated, owners)
             _write_meta(tmp, _new_meta([str(s) for s in sources]))
-            _group_stories(tmp, report)
+            _keep_stories(tmp, report)
             _fsync_tree(tmp)
         except OSError as err:
             if not _disk_full(err):

@@ -42,6 +42,7 @@ def stories_name(generation: int, rules: str) -> str:
     whose fingerprint is *rules* (other rules, another file)."""
     return f"{STORIES_PREFIX}{generation:06d}-{rules}.bin"
 
+
 def current_generation(root: Path) -> Path | None:
     """The folder of the live generation, or None when there is no index."""
     try:
