@@ -4,6 +4,7 @@
     python -m tests.tools.eval_stories --errors   # and each missed or wrong pair
     python -m tests.tools.eval_stories --lofo     # and leave-one-file-out (about 4 min)
     python -m tests.tools.eval_stories --cost 2000   # and what the sketches add to indexing
+    python -m tests.tools.eval_stories --archive     # and the figures over the archive's pairs (about 2 min)
 
 Labelled pairs of ``../shared/real-news/articles.jsonl`` (ids and labels only, one JSON
 object a line: ``n``, ``a``, ``b``, ``label``), labelled by reading: ``copy`` (the same text
@@ -38,6 +39,14 @@ kept) are chosen on the other two files, the most recall with precision >= 0.95 
 (below it, 5 points of recall off for each point of precision missing; ties: the numbers
 that join the fewest articles of the archive), and measured on it.
 
+``--archive``: the pairs of the three later files were drawn the same number from each band
+of overlap (:data:`BANDS`: shared runs of four words over those of the shorter body), while
+the archive holds thousands of pairs sharing little and a few dozen sharing nearly all, so a
+file's figures weigh each band alike. Weighting each band's rates by how many pairs of the
+archive it holds (the draw's own frame: pairs of articles in no earlier file sharing at least
+5 runs, among runs held by 2 to 30 articles) estimates precision and recall over the copies
+of the whole archive. The first file was drawn another way and is left out.
+
 Cost: the sketches (computed per article when indexing) and the grouping (when a
 searcher opens the index), timed on the real articles and on our own sample archive;
 with ``--cost N``, the CPU time of indexing N real articles (and our own) in this
@@ -49,10 +58,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -64,6 +75,8 @@ LABELS = ROOT / "tests" / "data" / "stories" / "real_pairs.jsonl"
 DEV2 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout2.jsonl"  # held-out in round 2, dev since round 3
 DEV3 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout3.jsonl"  # held-out in round 3, dev since round 4
 HELD_OUT = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout4.jsonl"  # blind before round 4
+# the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
+BANDS = ((0.02, 0.1), (0.1, 0.2), (0.2, 0.35), (0.35, 0.5), (0.5, 0.65), (0.65, 0.8), (0.8, 0.9), (0.9, 1.01))
 # the rule's numbers chosen on two files and measured on the third (--lofo); COVERED_BOTH 2: no such rule
 LOFO_GRID = {"COVERED": (0.55, 0.6, 0.65), "COVERED_OTHER_DAY": (0.6, 0.65, 0.7), "COVERED_LONGER": (0.15, 0.2, 0.25),
              "COVERED_BOTH": (0.45, 0.5, 0.55, 2.0), "COVERED_BOTH_LONGER": (0.4, 0.45, 0.5),
@@ -164,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list each missed or wrongly grouped pair")
     ap.add_argument("--lofo", action="store_true",
                     help="choose the rule's numbers on two files of pairs and measure on the third, for each")
+    ap.add_argument("--archive", action="store_true",
+                    help="also estimate the figures over the archive's pairs, each band of overlap by its size")
     ap.add_argument("--cost", type=int, default=0, metavar="N",
                     help="also index N real articles (and our own) with and without the sketches")
     args = ap.parse_args(argv)
@@ -216,10 +231,88 @@ def main(argv: list[str] | None = None) -> int:
                 if (r["label"] == "copy") != same and r["label"] != "unsure":
                     print(f"  {part.split(': ')[1]} {'missed' if r['label'] == 'copy' else 'wrong'}: "
                           f"n={r['n']} {r['a']} {r['b']}")
+    if args.archive:
+        print_archive(parts, story)
     if args.lofo:  # over the dev files only: the held-out labels choose nothing
         dev = {part: rows for part, rows in parts.items() if not part.startswith("held-out")}
         print_lofo(dev, ids, sigs, prints, words, days)
     return 0
+
+
+def _shingles(text: str) -> set[int]:
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", text or "").lower())
+    return {hash(tuple(words[j:j + 4])) for j in range(len(words) - 3)}
+
+
+def draw_frame(shingles: list[set[int]], left_out: set[int]) -> dict[tuple[int, int], int]:
+    """Runs shared by each pair of articles (positions, the lower first) in a draw's frame:
+    articles not in *left_out*, runs held by 2 to 30 of them, pairs sharing at least 5."""
+    holders: dict[int, list[int]] = {}
+    for i, runs in enumerate(shingles):
+        if i not in left_out:
+            for h in runs:
+                holders.setdefault(h, []).append(i)
+    shared: dict[tuple[int, int], int] = {}
+    for docs in holders.values():
+        if 2 <= len(docs) <= 30:
+            for pair in itertools.combinations(docs, 2):
+                shared[pair] = shared.get(pair, 0) + 1
+    return {pair: n for pair, n in shared.items() if n >= 5}
+
+
+def band(shared: int, shingles_a: set[int], shingles_b: set[int]) -> int | None:
+    overlap = shared / max(1, min(len(shingles_a), len(shingles_b)))
+    return next((k for k, (lo, hi) in enumerate(BANDS) if lo <= overlap < hi), None)
+
+
+def archive_figures(files: list[list[dict]], story: dict[str, int], rows: list[dict]) -> list[dict]:
+    """For each file after the first (drawn by band, leaving out the earlier files'
+    articles): the figures with each band's rates weighted by the pairs of the frame in
+    it. Copies/grouped/wrong are estimated numbers of pairs of the archive."""
+    position = {row["id"]: i for i, row in enumerate(rows)}
+    shingles = [_shingles(row["body"]) for row in rows]
+    out = []
+    for k in range(1, len(files)):
+        left_out = {position[x] for f in files[:k] for r in f for x in (r["a"], r["b"])}
+        frame = draw_frame(shingles, left_out)
+        size = [0] * len(BANDS)
+        for (a, b), n in frame.items():
+            where = band(n, shingles[a], shingles[b])
+            if where is not None:
+                size[where] += 1
+        tally = [[0, 0, 0, 0] for _ in BANDS]  # firm pairs, copies, copies grouped, not copies grouped
+        for r in files[k]:
+            if r["label"] == "unsure":
+                continue
+            a, b = sorted((position[r["a"]], position[r["b"]]))
+            where = band(frame.get((a, b), 0), shingles[a], shingles[b])
+            if where is None:
+                raise SystemExit(f"pair n={r['n']} is in no band of the draw's frame: was it drawn like the others?")
+            same = story[r["a"]] == story[r["b"]]
+            t = tally[where]
+            t[0] += 1
+            t[1] += r["label"] == "copy"
+            t[2] += r["label"] == "copy" and same
+            t[3] += r["label"] == "not" and same
+        copies, grouped, wrong = (sum(size[b] * t[i] / t[0] for b, t in enumerate(tally) if t[0]) for i in (1, 2, 3))
+        out.append({"size": size, "tally": tally, "copies": copies, "grouped copies": grouped, "wrongly grouped": wrong,
+                    "precision": grouped / (grouped + wrong) if grouped + wrong else 1.0,
+                    "recall": grouped / copies if copies else 1.0})
+    return out
+
+
+def print_archive(parts: dict[str, list[dict]], story: dict[str, int]) -> None:
+    rows = [json.loads(line) for line in REAL_NEWS.open(encoding="utf-8")]
+    names = list(parts)
+    print("\nOver the archive: each band's rates weighted by the pairs of the draw's frame in it")
+    print("| file | pairs of the frame by band | firm labelled pairs by band | copies by band "
+          "| est. copies in the archive | est. grouped | est. wrongly grouped | precision | recall |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, f in zip(names[1:], archive_figures(list(parts.values()), story, rows)):
+        firm = " ".join(str(t[0]) for t in f["tally"])
+        copies = " ".join(str(t[1]) for t in f["tally"])
+        print(f"| {name.split(': ')[1]} | {' '.join(map(str, f['size']))} | {firm} | {copies} | {f['copies']:.0f} "
+              f"| {f['grouped copies']:.0f} | {f['wrongly grouped']:.0f} | {f['precision']:.3f} | {f['recall']:.3f} |")
 
 
 def _grouped_with(numbers: dict, ids, sigs, prints, words, days) -> tuple[dict[str, int], int]:
