@@ -27,12 +27,14 @@ is not a copy of it). Dated more than :data:`MAX_DAYS` apart, the shorter must l
 nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
 weather bulletins or price reports of two dates, share most of their text, but their
 figures break a run every few words, while a text republished weeks later keeps it all.
-The same day, a pair is also a copy when it is the same text lightly edited: a word
-changed in every sentence or two breaks its runs of ten words, so less of it lies in
-them, but half of both bodies still does (:data:`COVERED_BOTH`,
-:data:`COVERED_BOTH_LONGER`) and nearly every sentence of the shorter has a counterpart
-in the longer, a sentence sharing at least half of their words (:func:`sentences_kept`,
-:data:`SENTENCES_KEPT`), where an article that takes a block of another, or a second
+The same day or the next (:data:`BOTH_DAYS`), a pair is also a copy when it is the same
+text lightly edited: a word changed in every sentence or two breaks its runs of ten
+words, so less of it lies in them, but nearly half of both bodies still does
+(:data:`COVERED_BOTH`, :data:`COVERED_BOTH_LONGER`) and most sentences of the shorter
+have a counterpart in the longer, a sentence sharing at least half of their words
+(:func:`sentences_kept`, :data:`SENTENCES_KEPT`; the next day more of them,
+:data:`SENTENCES_KEPT_OTHER_DAY`: a follow-up repeats whole paragraphs of the day before
+and writes the rest anew), where an article that takes a block of another, or a second
 report of one event, has sentences of its own.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, so reports that each quote a part of one bulletin do not chain into
@@ -66,12 +68,14 @@ ROWS = 2  # positions per band
 BANDS = 32  # bands of the first BANDS * ROWS positions: a pair of Jaccard 0.36 is a candidate with p = 0.99
 SHINGLE = 3  # words per shingle of the signature
 RUN = 10  # words: a run this long found in both bodies is copied text
-COVERED = 0.6  # share of the shorter body's words in such runs (same day, or undated)
+COVERED = 0.55  # share of the shorter body's words in such runs (same day, or undated)
 COVERED_OTHER_DAY = 0.65  # the same, for bodies dated on different days
 COVERED_LONGER = 0.2  # share of the longer body's words in such runs
-COVERED_BOTH = 0.5  # or: this share of the shorter body ...
-COVERED_BOTH_LONGER = 0.45  # ... and this share of the longer (half of both bodies: the same text reworded)
-SENTENCES_KEPT = 0.65  # ... and this share of the shorter in sentences with a counterpart in the longer
+COVERED_BOTH = 0.45  # or: this share of the shorter body ...
+COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (half of both bodies: the same text reworded)
+BOTH_DAYS = 1  # ... dated at most this many days apart
+SENTENCES_KEPT = 0.55  # ... and this share of the shorter in sentences with a counterpart in the longer
+SENTENCES_KEPT_OTHER_DAY = 0.65  # ... the next day (a follow-up repeats whole paragraphs, its own sentences new)
 SENTENCE_SIMILAR = 0.5  # a counterpart: this Jaccard similarity of two sentences' words
 SENTENCE_WORDS = 40  # longer sentences are cut into pieces of this many words
 MAX_DAYS = 7
@@ -234,25 +238,28 @@ def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.
     Dated on different days, a pair needs more of its text in common: an article that
     repeats yesterday's background under a new lead is a follow-up; more than MAX_DAYS
     apart, the shorter nearly whole: a template article of another date changes its
-    figures every few words. Or, the same day, the same text lightly edited: half of both
-    bodies in shared runs (:data:`COVERED_BOTH`, :data:`COVERED_BOTH_LONGER`) and a
-    counterpart of nearly every sentence of the shorter (:data:`SENTENCES_KEPT`). Not on
-    different days: the next day's bulletin of a template (a gold price, the weather)
-    keeps a counterpart of every sentence, other figures in each."""
+    figures every few words. Or, the same day or the next, the same text lightly edited:
+    nearly half of both bodies in shared runs (:data:`COVERED_BOTH`,
+    :data:`COVERED_BOTH_LONGER`) and a counterpart of most sentences of the shorter
+    (:data:`SENTENCES_KEPT`; the next day :data:`SENTENCES_KEPT_OTHER_DAY`). Not further
+    apart: the bulletin of a template (a gold price, the weather) two days later keeps a
+    counterpart of every sentence, other figures in each."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
     needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
     plain = (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER)
     kept = np.zeros(len(days_apart)) if sentences is None else sentences
-    return plain | (_half_of_both(cover_shorter, cover_longer, days_apart) & (kept >= SENTENCES_KEPT))
+    kept_needed = np.where(days_apart == 0, SENTENCES_KEPT, SENTENCES_KEPT_OTHER_DAY)
+    return plain | (_half_of_both(cover_shorter, cover_longer, days_apart) & (kept >= kept_needed))
 
 
 def _half_of_both(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
-    return (cover_shorter >= COVERED_BOTH) & (cover_longer >= COVERED_BOTH_LONGER) & (days_apart == 0)
+    return (cover_shorter >= COVERED_BOTH) & (cover_longer >= COVERED_BOTH_LONGER) & (days_apart <= BOTH_DAYS)
 
 
 def reworded(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
-    """The pairs :func:`is_copy` judges on their sentences: dated the same day (or
-    undated), not copies on their shared runs alone, but with half of both bodies in them."""
+    """The pairs :func:`is_copy` judges on their sentences: dated the same day or the next
+    (or undated), not copies on their shared runs alone, but with nearly half of both
+    bodies in them."""
     return _half_of_both(cover_shorter, cover_longer, days_apart) & ~is_copy(cover_shorter, cover_longer, days_apart)
 
 

@@ -116,9 +116,12 @@ def test_a_report_written_from_the_same_press_release_is_not_a_copy():
     assert shorter > 0.85 and longer > 0.75
 
 
-def test_a_follow_up_the_next_day_that_repeats_the_background_is_not_a_copy():
+def test_a_follow_up_the_next_day_that_repeats_the_background_is_not_a_copy(monkeypatch):
     """The next day's article repeats most of the original under a new lead: the same
-    day that share would make it a copy, a day later it is a follow-up."""
+    day that share would make it a copy, a day later it is a follow-up. Half of both
+    bodies are shared, as in a lightly edited copy of the day before, but the repeated
+    paragraphs are whole and its own sentences new: too few of the original's sentences
+    have a counterpart for a copy on another day (SENTENCES_KEPT_OTHER_DAY)."""
     original = (STORIES / "original.txt").read_text(encoding="utf-8")
     follow_up = (STORIES / "follow-up.txt").read_text(encoding="utf-8")
     shorter, _ = stories.covered(*(stories.sketch(parsing.parse_text(t, "x", "x")[0].body)[1]
@@ -126,6 +129,11 @@ def test_a_follow_up_the_next_day_that_repeats_the_background_is_not_a_copy():
     assert stories.COVERED <= shorter < stories.COVERED_OTHER_DAY
     assert _group([original, follow_up], [20260512, 20260513]) == [0, 1]
     assert _group([original, follow_up], [20260513, 20260513]) == [0, 0]
+    shorter, longer, kept = _shares(original, follow_up)
+    assert shorter >= stories.COVERED_BOTH and longer >= stories.COVERED_BOTH_LONGER
+    assert stories.SENTENCES_KEPT <= kept < stories.SENTENCES_KEPT_OTHER_DAY
+    monkeypatch.setattr(stories, "SENTENCES_KEPT_OTHER_DAY", stories.SENTENCES_KEPT)
+    assert _group([original, follow_up], [20260512, 20260513]) == [0, 0]
 
 
 def test_a_digest_holding_the_story_among_many_is_not_a_copy_of_it():
@@ -205,15 +213,17 @@ def test_a_text_lightly_edited_in_every_sentence_is_a_copy_the_same_day(monkeypa
     """Another outlet's rewrite of the original (lightly-edited.txt): every sentence kept
     in order, a word changed or added here and there, which breaks a run of ten words every
     sentence or two: too few shared runs for the plain rule, but half of both bodies, and
-    every sentence of the shorter has its counterpart. The next day, a pair like this is a
-    follow-up or the next bulletin of a template, not a copy."""
+    every sentence of the shorter has its counterpart. The next day too (an outlet's copy
+    of yesterday's report); two days apart, a pair like this is the next bulletin of a
+    template (see test_template_bulletins_of_other_dates_are_not_copies)."""
     original = (STORIES / "original.txt").read_text(encoding="utf-8")
     edited = (STORIES / "lightly-edited.txt").read_text(encoding="utf-8")
     shorter, longer, kept = _shares(original, edited)
     assert stories.COVERED_BOTH <= shorter < stories.COVERED and longer >= stories.COVERED_BOTH_LONGER
     assert kept >= stories.SENTENCES_KEPT
     assert _group([original, edited], [20260512, 20260512]) == [0, 0]
-    assert _group([original, edited], [20260512, 20260513]) == [0, 1]
+    assert _group([original, edited], [20260512, 20260513]) == [0, 0]
+    assert _group([original, edited], [20260512, 20260514]) == [0, 1]
     monkeypatch.setattr(stories, "SENTENCES_KEPT", 1.01)  # without the sentences, not a copy
     assert _group([original, edited], [20260512, 20260512]) == [0, 1]
 
