@@ -536,8 +536,14 @@ def _write(
                 for docnum in docnums:
                     writer.delete_document(docnum)
                 report.removed += 1
-        _commit(writer, gen, [segment for out in outcomes for segment in out.segments])
-        _remove_stale_vocabularies(gen, ix)
+        segments = [segment for out in outcomes for segment in out.segments]
+        if segments or report.updated or report.removed or duplicates:
+            _commit(writer, gen, segments)
+            _remove_stale_vocabularies(gen, ix)
+        else:  # nothing changed: no new generation, and the stories kept for this one stay right
+            writer.cancel()
+            for path in gen.glob(writer.newsegment.segment_id() + ".*"):  # the files Whoosh opened for it
+                path.unlink(missing_ok=True)
     except BaseException:
         with contextlib.suppress(Exception):  # on a full disk cancelling can fail too; the cause is the news
             writer.cancel()

@@ -40,6 +40,27 @@ def test_second_run_finds_everything_unchanged(tmp_path, folder):
     assert (again.added, again.updated, again.unchanged, again.removed) == (0, 0, 2, 0)
 
 
+def test_a_run_that_changes_nothing_leaves_the_index_as_it_was(tmp_path, folder):
+    """Indexing a folder again when none of its articles changed makes no new generation
+    of the index: its files (and the stories grouped for it) stay as they were, and a
+    search answers as before."""
+    root = tmp_path / "index"
+    indexing.update(root, [folder])
+    gen = indexing.current_generation(root)
+    kept = ("timtin.json", "stories.lock")  # the sources read, and the lock of the stories' grouping
+    files = {p.name: p.stat().st_mtime_ns for p in gen.iterdir() if p.name not in kept}
+    assert any(name.startswith("stories-") for name in files)
+    again = indexing.update(root, [folder])
+    assert (again.added, again.updated, again.unchanged, again.removed) == (0, 0, 2, 0)
+    assert indexing.current_generation(root) == gen
+    assert {p.name: p.stat().st_mtime_ns for p in gen.iterdir() if p.name not in kept} == files
+    assert total(root, "dân vận") == 1
+    # a change afterwards still makes its generation
+    (folder / "2021" / "c.txt").write_text(article_text("Tin mới", "Chợ phiên vùng cao."), encoding="utf-8")
+    assert indexing.update(root, [folder]).added == 1
+    assert total(root) == 3
+
+
 def test_changed_article_is_updated_not_duplicated(tmp_path, folder):
     root = tmp_path / "index"
     indexing.update(root, [folder])
