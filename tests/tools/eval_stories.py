@@ -87,6 +87,10 @@ DEV3 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout3.jsonl"  # held
 HELD_OUT = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout4.jsonl"  # blind before round 4
 # every pair of the four files read again, blind, with a third label: rewrite (see the docstring)
 RELABELLED = ROOT / "tests" / "data" / "stories" / "real_pairs_relabelled.jsonl"
+# drawn like the others among articles in none of the four files nor ARCHIVE_ADDS, read blind with three labels
+HELD_OUT_5 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout5.jsonl"
+# the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
+ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
 BANDS = ((0.02, 0.1), (0.1, 0.2), (0.2, 0.35), (0.35, 0.5), (0.5, 0.65), (0.65, 0.8), (0.8, 0.9), (0.9, 1.01))
 # the rule's numbers chosen on two files and measured on the third (--lofo); COVERED_BOTH 2: no such rule
@@ -165,15 +169,16 @@ def _print_cost(label: str, source: Path, count: int, prints: list[bytes]) -> No
           f"bytes an article ({(2 * stories.K * count + sum(map(len, prints))) / 1e6:.1f} MB)")
 
 
-def _rows(path: Path) -> list[dict]:
-    """The labelled pairs of *path*; a line that is not a pair stops with its file and line."""
+def _rows(path: Path, three: bool = False) -> list[dict]:
+    """The labelled pairs of *path* (with *three*, labelled copy, rewrite or not); a line
+    that is not a pair stops with its file and line."""
     rows = []
     for lineno, line in enumerate(path.open(encoding="utf-8"), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            if row["label"] not in ("copy", "not", "unsure"):
+            if row["label"] not in ("copy", "not", "unsure") + (("rewrite",) if three else ()):
                 raise ValueError(f"label {row['label']!r}")
             if not (isinstance(row["a"], str) and row["a"] and isinstance(row["b"], str) and row["b"]):
                 raise ValueError("an empty id")
@@ -237,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     again = {}
     if RELABELLED.exists():
         again = {"alone": _relabelled(parts, rewrite="unsure"), "with rewrites": _relabelled(parts, rewrite="copy")}
+        if HELD_OUT_5.exists():
+            for how, rewrite in (("alone", "unsure"), ("with rewrites", "copy")):
+                again[how]["held-out: real_pairs_heldout5.jsonl"] = [
+                    {**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in _rows(HELD_OUT_5, three=True)]
         for how, relabelled in again.items():
             print(f"\nRelabelled, copies {how}: | pairs | copies | copies grouped | not copies grouped | precision | recall |")
             print("|---|---|---|---|---|---|---|")
@@ -263,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.archive:
         print_archive(parts, story, "first labels")
         for how, relabelled in again.items():
+            if ARCHIVE_ADDS.exists():  # drawn before the fifth file, whose draw left their articles out
+                relabelled = {part: rows for part, rows in relabelled.items() if "heldout5" not in part} | {
+                    "left out: round5_archive_adds.jsonl": [{**r, "label": "left out"} for r in _rows(ARCHIVE_ADDS, three=True)]} | {
+                    part: rows for part, rows in relabelled.items() if "heldout5" in part}
             print_archive(relabelled, story, f"relabelled, copies {how}")
     if args.lofo:  # over the dev files only: the held-out labels choose nothing
         dev = {part: rows for part, rows in parts.items() if not part.startswith("held-out")}
@@ -304,7 +317,8 @@ _FRAMES: dict[frozenset[int], tuple[dict[tuple[int, int], int], list[int]]] = {}
 def archive_figures(files: list[list[dict]], story: dict[str, int], rows: list[dict]) -> list[dict]:
     """For each file after the first (drawn by band, leaving out the earlier files'
     articles): the figures with each band's rates weighted by the pairs of the frame in
-    it. Copies/grouped/wrong are estimated numbers of pairs of the archive."""
+    it. Copies/grouped/wrong are estimated numbers of pairs of the archive. A file whose
+    pairs are all ``left out`` only leaves its articles out of the later draws."""
     position = {row["id"]: i for i, row in enumerate(rows)}
     if not _SHINGLES:
         _SHINGLES.extend(_shingles(row["body"]) for row in rows)
@@ -321,9 +335,12 @@ def archive_figures(files: list[list[dict]], story: dict[str, int], rows: list[d
                     size[where] += 1
             _FRAMES[left_out] = frame, size
         frame, size = _FRAMES[left_out]
+        if all(r["label"] == "left out" for r in files[k]):
+            out.append(None)
+            continue
         tally = [[0, 0, 0, 0] for _ in BANDS]  # firm pairs, copies, copies grouped, not copies grouped
         for r in files[k]:
-            if r["label"] == "unsure":
+            if r["label"] in ("unsure", "left out"):
                 continue
             a, b = sorted((position[r["a"]], position[r["b"]]))
             where = band(frame.get((a, b), 0), shingles[a], shingles[b])
@@ -370,6 +387,8 @@ def print_archive(parts: dict[str, list[dict]], story: dict[str, int], labels: s
           "| est. copies in the archive | est. grouped | est. wrongly grouped | precision | recall |")
     print("|---|---|---|---|---|---|---|---|---|")
     for name, f in zip(names[1:], archive_figures(list(parts.values()), story, rows)):
+        if f is None:
+            continue
         firm = " ".join(str(t[0]) for t in f["tally"])
         copies = " ".join(str(t[1]) for t in f["tally"])
         print(f"| {name.split(': ')[1]} | {' '.join(map(str, f['size']))} | {firm} | {copies} | {f['copies']:.0f} "
