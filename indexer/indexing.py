@@ -123,9 +123,10 @@ def _remove_orphans_of(ix, gen: Path, live: set[str], notes: list[str], quiet: b
     name = ix.indexname
     stale = set(snapshot.stale_stories(gen, ix.latest_generation()))
     segments: set[str] = set()
-    freed = removed = 0
+    freed = removed = grouping = 0
     for path in gen.iterdir():
-        if not quiet and path.name.startswith(STORIES_PREFIX) and path.name.endswith(".tmp"):
+        half_grouped = path.name.startswith(STORIES_PREFIX) and path.name.endswith(".tmp")
+        if half_grouped and not quiet:
             continue  # a searcher is writing it
         stem = path.name.split(".")[0]
         orphan_segment = (path.name.startswith(f"{name}_") and stem not in live
@@ -139,6 +140,7 @@ def _remove_orphans_of(ix, gen: Path, live: set[str], notes: list[str], quiet: b
         if orphan_segment or orphan_vocab or orphan_part or orphan_layout or orphan_stories or unfinished_toc \
                 or path.name.endswith(".tmp"):
             removed += 1
+            grouping += half_grouped
             if orphan_segment:
                 segments.add(stem)
             elif orphan_vocab:
@@ -155,6 +157,9 @@ def _remove_orphans_of(ix, gen: Path, live: set[str], notes: list[str], quiet: b
     if segments:
         notes.append(f"Removed {len(segments)} unfinished segment(s) ({_mb(freed)}) left by an interrupted "
                      "index run.")
+    elif removed and removed == grouping:  # written by whichever process grouped the stories: a search, or a run
+        notes.append(f"Removed {removed} unfinished file(s) of grouped stories ({_mb(freed)}) left by a search "
+                     "or index run stopped while grouping them.")
     elif removed:
         notes.append(f"Removed {removed} temporary file(s) ({_mb(freed)}) left by an interrupted index run.")
     return freed

@@ -503,7 +503,8 @@ def test_stories_a_searcher_is_writing_are_not_taken_for_leftovers_of_an_interru
     cleaned.clear()
     report = indexing.update(index, [tmp_path / "src"])  # its searcher died (kill -9): a leftover now
     assert not writing.exists()
-    assert any("left by an interrupted index run" in note for note in report.notes)
+    assert any("unfinished file(s) of grouped stories" in note and "stopped while grouping" in note
+               for note in report.notes), report.notes
 
 
 def test_a_process_stopped_while_grouping_the_stories_hangs_neither_searches_nor_index_runs(tmp_path, monkeypatch):
