@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "8"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out
+EXTRACTOR_VERSION = "9"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -108,7 +108,8 @@ _BODY_PAIRS = {
     "truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|"
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
     "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
-    "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới".split("|")
+    "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
+    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -324,6 +325,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
     :param stop_at_person: stop before a capitalised run that starts with a surname
         (in "Chủ tịch UBND tỉnh Đoàn Thu Hà" the name is not part of the body).
     """
+    if 0 < i < len(words) and words[i].is_cap and words[i].gap == " " and tuple(w.low for w in words[max(0, i - 2):i]) in (
+        ("tịch", "nước"), ("thủ", "tướng")
+    ) and _post_at(words, i)[0]:
+        return 0  # (round 7) "Thừa ủy quyền của Chủ tịch nước | Thứ trưởng Bộ Xây dựng X": the next post, no body's
     n = 0
     # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
     # goes on in lower case after its capitals, up to a verb or a function word
@@ -457,9 +462,14 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ):
             n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy", "Phòng Cảnh sát quản lý
             # hành chính về trật tự xã hội", written short: "Phòng Cảnh sát QLHC về TTXH"
-        elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
-            x.text in _SCHOOLS or x.text == "BV" or x.low in ("viện", "tâm") for x in words[max(i, i + n - 5):i + n]
-        ):
+        elif w.text.isdigit() and n >= 2 and (words[i + n - 1].is_cap or (
+            # (round 7) a name's lower-case second syllable: "Bệnh viện Nhi đồng 1", "BV Nhi đồng 2"
+            words[i + n - 1].text.islower() and words[i + n - 2].is_cap and words[i + n - 1].gap == " "
+            and w.gap == " " and (i + n + 1 >= len(words) or words[i + n + 1].gap != " "
+                                  or words[i + n + 1].low not in _COUNTED)
+        )) and any(
+            x.text in _SCHOOLS or x.text == "BV" or x.low in ("viện", "tâm") for x in words[max(0, i - 1, i + n - 5):i + n]
+        ):  # (the word before the tail too: "… – BV | Nhi đồng 1", a parent body after a dash)
             n += 1  # "Trường THPT Yên Định 1", "BV Nhi Đồng 1", "Trung tâm Cấp cứu 115": a school's, a hospital's number
         elif w.text.isdigit() and w.gap == " " and n and words[i + n - 1].is_cap and any(
             x.low in ("phố", "thôn", "xóm", "ấp", "khối") for x in words[max(0, i - 1):i + n]
@@ -471,6 +481,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             )
         ):
             n += 1
+        elif w.low == "và" and n and (m := _domain_before_parent(words, i + n)):
+            n += m  # "Trung tâm Tư vấn công nghiệp và tiết kiệm năng lượng (Sở Công Thương …)" (round 7)
         elif w.low == "và" and i + n + 1 < len(words) and (
             words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
             or words[i + n + 1].low in _BODY_TAIL_WORDS
@@ -489,6 +501,24 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         else:
             break
     return n
+
+
+def _domain_before_parent(words: list[_Word], k: int) -> int:
+    """(Round 7) How many words from "và" at *k* go on with a body's lower-case domain, up to its
+    parent body in brackets or after a comma ("Đội Tuyên truyền và xử lý vi phạm, Phòng CSGT …",
+    "Trung tâm Tư vấn công nghiệp và tiết kiệm năng lượng (Sở Công Thương …)"), or 0: only the
+    parent closing the run shows that the lower-case words are still the body's name."""
+    if words[k].gap != " " or not any(w.low in _BODY_HEADS or w.low == "đội" for w in words[max(0, k - 6):k]):
+        return 0
+    for m in range(1, 7):
+        if k + m >= len(words):
+            return 0
+        w = words[k + m]
+        if w.gap in (" (", ", ") and (w.text in _PARENT_HEADS or w.text in ("Phòng", "Công", "Cục")):
+            return m if m > 1 else 0
+        if w.gap != " " or not w.text.islower() or w.low in _STOP:
+            return 0
+    return 0
 
 
 _COMPANY_WORDS = {tuple(exact(w) for w in p.split()) for p in ("công ty", "doanh nghiệp")}
@@ -734,11 +764,12 @@ _BODY_DASHES = {" – ", " - ", "- ", "– ", " -", " –"}
 
 
 def _in_department(words: list[_Word], k: int) -> bool:
-    """Whether the capitals just before word *k* name a hospital's department: "khoa Tai - Mũi"."""
+    """Whether the capitals just before word *k* name a hospital's department ("khoa Tai - Mũi")
+    or a hospital named for its specialities ("Bệnh viện Sản - Nhi", "BV Lao - Phổi": round 7)."""
     j = k - 1
-    while j > 0 and k - j <= 4 and words[j].is_cap:
+    while j > 0 and k - j <= 4 and words[j].is_cap and words[j].text != "BV":
         j -= 1
-    return j < k - 1 and words[j].low == "khoa"
+    return j < k - 1 and (words[j].low in ("khoa", "viện") or words[j].text == "BV")
 
 
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
@@ -893,6 +924,21 @@ _NAMED_BODY_PAIRS = {("công", "ty"), ("tập", "đoàn"), ("ngân", "hàng"), (
                      ("đại", "học"), ("học", "viện"), ("cao", "đẳng")}  # "Trường ĐH Nguyễn Tất Thành"
 
 
+# (round 7) Bodies named for the place they keep, whose name may start with a surname
+# ("Khu du lịch Hồ Núi Cốc"): the run after them is the place's name, not a person's.
+_PLACE_BODIES = {tuple(exact(w) for w in p.split()) for p in (
+    "khu du lịch", "khu nghỉ mát", "khu bảo tồn", "khu di tích", "khu sinh thái", "khu danh thắng", "vườn quốc gia",
+    "khu nghỉ dưỡng", "điểm du lịch",
+)}
+
+
+def _place_body_before(words: list[_Word], i: int) -> bool:
+    """Whether the three words before *i* name a body kept for a place (:data:`_PLACE_BODIES`)."""
+    return i >= 3 and tuple(w.low for w in words[i - 3:i]) in _PLACE_BODIES and all(
+        w.gap == " " for w in words[i - 2:i + 1]
+    )
+
+
 def _named_body_before(words: list[_Word], i: int) -> bool:
     """Whether word i-1 ends the name of a body often named after a person ("Tiểu học", "Viện")."""
     if i == 0 or not _joined(words, i):
@@ -900,7 +946,7 @@ def _named_body_before(words: list[_Word], i: int) -> bool:
     before = words[i - 1].low
     return before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
         words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
-    )
+    ) or _place_body_before(words, i)
 
 
 def _place_word_before(words: list[_Word], i: int) -> bool:
@@ -1438,10 +1484,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 name = _foreign_part(name)
                 if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
-                ) and not _post_at(words, run_start)[1]:  # (one letter is no given name: "Ủy viên T.Ư" is the Central
+                ) and not _post_at(words, run_start)[0]:  # (one letter is no given name: "Ủy viên T.Ư" is the Central
                     # Committee's; "Thủ tướng Nguyễn xuân Phúc" is a full name mistyped, not a short one after a
                     # title; "… Cục Cứu hộ | Thiếu tướng X": a rank, no short name)
-                    # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
+                    # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name; round 7: nor is
+                    # any post's first word: "Chủ tịch nước | Thứ trưởng …")
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
                     continue
@@ -1671,6 +1718,14 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     ):
         k = j + 2 + (1 if words[j + 2].low in ("ông", "bà") else 0)
         people = _list_of_people(words, k, one=True)
+    elif gap == ":" and _comrades_before(words, i):
+        # (round 7) "các đồng chí Ủy viên Trung ương Đảng: A - Phó Chủ tịch Quốc hội, B - Bộ trưởng …; C …":
+        # the shared post, then each one with their own
+        out, last = [], j
+        for start, end, own, own_end in _list_with_posts(text, words, j):
+            out.append(_Mention(" ".join(_parts(words, start, end)), [title, *own]))
+            last = own_end
+        return out, last
     elif gap == ":" and _plural_before(words, i):
         people = _list_of_people(words, j, one=False)  # "Ba cựu Chủ tịch xã X: A (SN 1958), B và C"
     elif gap == "" and (lead := _list_lead(words, j)):
@@ -1693,6 +1748,39 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
+
+
+def _comrades_before(words: list[_Word], i: int) -> bool:
+    """Whether "các đồng chí" (or "các ông", "các bà") comes right before the post at *i*."""
+    return i >= 2 and words[i].gap == " " and (
+        (i >= 3 and (words[i - 3].low, words[i - 2].low, words[i - 1].low) == ("các", "đồng", "chí"))
+        or (words[i - 2].low == "các" and words[i - 1].low in ("ông", "bà"))
+    )
+
+
+def _list_with_posts(text: str, words: list[_Word], k: int) -> list[tuple[int, int, list[str], int]]:
+    """(Round 7) The people listed from word *k*, each maybe with their own titles after a dash
+    or a comma, separated by commas or semicolons ("A - Phó Thủ tướng; B - Trưởng ban Dân vận
+    Trung ương", "A, B và C"): (name's start, end, own titles, the word after them). The list ends
+    at the sentence's end or at a word that opens no name (the next post: "Các đồng chí Ủy viên …:")."""
+    out = []
+    while k < len(words) and len(out) < 30:
+        n = _name_run(words, k)
+        name = _parts(words, k, k + n)
+        if n < 2 or not _good_name(name) or not _plausible(name, False) or _post_at(words, k)[0]:
+            break
+        own, end = _titles_span(text, words, k + n)
+        if not own:
+            end = k + n
+        out.append((k, k + n, own, end))
+        k = end
+        if k >= len(words) or any(c in words[k].gap for c in ".!?\n"):
+            break
+        if words[k].gap.strip() in (",", ";") or (words[k].low == "và" and words[k].gap == " "):
+            k += 1 if words[k].low == "và" else 0
+            continue
+        break
+    return out
 
 
 def _among(words: list[_Word], i: int) -> bool:
@@ -2257,6 +2345,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                     _add_title(entry, title)
     if len(people) > 1:
         _merge_short_forms(people)
+        _one_holder(people, texts)
     if len(people) >= 1:
         _add_career(people, texts)
     by_given: dict[str, list[str]] = {}
@@ -2603,6 +2692,42 @@ _DANGLING = re.compile(
 )
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 _PLACE_ENDING_IN_HEAD = re.compile(r"\b(?:xã|phường|thị trấn|thôn|ấp|bản) [A-ZĐÂ]\w* (?:Sở|Hội|Ban|Phòng)$")
+
+
+def _title_key(title: str) -> str:
+    return " ".join(exact(w) for w, _, _ in tokens(title))
+
+
+# (Round 7) Posts one person holds at a time in Việt Nam: named bare for two people of one
+# article, the post is the one's the article names right before their name.
+_ONE_HOLDER_POSTS = {_title_key(p) for p in ("Tổng Bí thư", "Chủ tịch nước", "Thủ tướng", "Thủ tướng Chính phủ",
+                                              "Chủ tịch Quốc hội")}
+
+
+def _one_holder(people: dict, texts: list[str]) -> None:
+    """Take a post only one person holds (:data:`_ONE_HOLDER_POSTS`) from those of an article's
+    people it gives it to who are never named right after it, when another one is ("… trường hợp
+    ông Đinh La Thăng, Tổng bí thư cho hay …" beside "Tổng bí thư Nguyễn Phú Trọng": the post is
+    the second man's; the first keeps his other titles, or none: an official named in passing)."""
+    holders: dict[str, list[tuple[str, str]]] = {}
+    for key, (_, titles, _) in people.items():
+        for title in titles:
+            if (title_key := _title_key(title)) in _ONE_HOLDER_POSTS:
+                holders.setdefault(title_key, []).append((key, title))
+    text_key = None
+    for post, held in holders.items():
+        if len(held) < 2:
+            continue
+        if text_key is None:
+            text_key = " " + _title_key(" ".join(texts)) + " "
+        named = {key for key, _ in held if f" {post} {_title_key(people[key][0])} " in text_key}
+        if not named:
+            continue
+        for key, title in held:
+            if key not in named:
+                name, titles, keys = people[key]
+                titles.remove(title)
+                keys.discard(post)
 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
