@@ -516,7 +516,11 @@ def _domain_before_parent(words: list[_Word], k: int) -> int:
         w = words[k + m]
         if w.gap in (" (", ", ") and (w.text in _PARENT_HEADS or w.text in ("Phòng", "Công", "Cục")):
             return m if m > 1 else 0
-        if w.gap != " " or not w.text.islower() or w.low in _STOP:
+        if m > 1 and w.low in ("tỉnh", "huyện", "thành", "tp") and k + m + 1 < len(words) and (
+            _province_at(words, k + m + 1) or (w.low == "thành" and words[k + m + 1].low == "phố")
+        ):
+            return m  # "Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn | tỉnh Bình Thuận": the province closes it
+        if w.gap != " " or not w.text.islower() or w.low in _STOP or _post_at(words, k + m)[0]:
             return 0
     return 0
 
@@ -789,7 +793,7 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
                 and any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]))
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
-                and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
+                and any(w.is_cap for w in words[max(0, k - 5):k - 1]))  # (round 7: "Cục giáo dục nghề nghiệp - …")
         ) or (  # "Ban Thi đua-Khen thưởng": a capitalised pair after a hyphen
             n >= 2 and words[k].gap == "-" and words[k].is_cap and words[k - 1].text.islower() and words[k - 2].is_cap
             and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS)
@@ -1187,6 +1191,9 @@ _CUT_HEADS = {"Ban", "ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", 
 _PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công"}
 
 
+_POLICE_SHORT = {"CATP", "CAT", "CAH", "CAQ", "CAND"}
+
+
 def _parent_body(words: list[_Word], end: int) -> int:
     """How many words after a title name the body it belongs to, in brackets or after a
     dash: "Cục trưởng Cục An ninh kinh tế (Bộ Công an)", "Phó trưởng khoa Nhi – BV Tai Mũi
@@ -1204,9 +1211,13 @@ def _parent_body(words: list[_Word], end: int) -> int:
                     n += _name_run(words, after)  # "(VHTT&DL) Hà Nam"
                 return n
         return 0
-    if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team):
+    if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team or first in _POLICE_SHORT or (
+        first == "Thanh" and end + 1 < len(words) and words[end + 1].low == "tra" and end + 2 < len(words)
+        and words[end + 2].is_cap  # (round 7) "Cục Chống tham nhũng - Thanh tra Chính phủ"
+    )):  # ("Đội CSGT số 3 - CATP Hà Nội": the police written short)
         # "Đội CSGT số 3 – Phòng CSGT – Công an TP": a team's department, then its police
-        n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+        skip = 2 if first == "Thanh" else 1  # ("Thanh tra | Chính phủ")
+        n = skip + _body_tail(words, end + skip, stop_at_person=False)
         return n + _parent_body(words, end + n)
     return 0
 
@@ -2289,6 +2300,13 @@ def _folded_text(texts: list[str]) -> str:
     return " " + " ".join(folded(w) for text in texts for w, _, _ in tokens(clean(text))) + " "
 
 
+# Football clubs the news names after a post ("người phát ngôn Man United", "Chủ tịch Real Madrid"): a
+# club reads as a foreign person's name.
+_CLUBS = set("""Man United|Man Utd|Man City|Manchester United|Manchester City|Real Madrid|Atletico Madrid|Bayern Munich|
+Inter Milan|AC Milan|Paris Saint-Germain|Borussia Dortmund|Tottenham Hotspur|Aston Villa|Newcastle United|West Ham|
+Leeds United|Hoàng Anh Gia Lai|Sông Lam Nghệ An|Becamex Bình Dương|Than Quảng Ninh""".replace("\n", "").split("|"))
+
+
 def extract(article: Article, curated: Curated | None = None) -> tuple[Official, ...]:
     """The officials *article* names, in order of first mention."""
     people: dict[str, tuple[str, list[str], set[str]]] = {}  # key -> name, titles, title keys
@@ -2320,6 +2338,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             # article gives X a public post elsewhere ("ông X, Phó Tổng giám đốc" of a state company)
             held.append((mention.name, mention.titles + boards))
             continue
+        if mention.name in _CLUBS:
+            continue  # (round 7) "người phát ngôn Man United": a football club, no person
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
         name = canonical_name(_without_honorific(mention.name))
@@ -2688,7 +2708,7 @@ _SPACES = re.compile(r"\s+")
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
 _DANGLING = re.compile(
     r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
-    r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
+    r"| và đồng| thứ| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 _PLACE_ENDING_IN_HEAD = re.compile(r"\b(?:xã|phường|thị trấn|thôn|ấp|bản) [A-ZĐÂ]\w* (?:Sở|Hội|Ban|Phòng)$")

@@ -114,3 +114,35 @@ def test_a_shared_post_before_a_plain_list_of_comrades():
         ("Hà Thị Lan", ["Ủy viên Ban Thường vụ Tỉnh ủy"]),
         ("Đỗ Văn Tâm", ["Ủy viên Ban Thường vụ Tỉnh ủy"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a team's police written short after a dash
+        ("Ông Lê Văn Tú, Đội trưởng Đội CSGT số 3 - CATP Hà Nội cho biết đã xử lý 20 trường hợp.",
+         [("Lê Văn Tú", ["Đội trưởng Đội CSGT số 3 - CATP Hà Nội"])]),
+        # the Government Inspectorate as a department's parent after a dash
+        ("Ông Lê Văn Bình, Cục trưởng Cục Chống tham nhũng - Thanh tra Chính phủ cho biết đã xử lý.",
+         [("Lê Văn Bình", ["Cục trưởng Cục Chống tham nhũng - Thanh tra Chính phủ"])]),
+        # two bodies' words either side of a dash, the first in lower case after the department's head
+        ("Ông Hà Văn Lợi, Cục Trưởng Cục giáo dục nghề nghiệp - Giáo dục Thường xuyên (Bộ GD&ĐT) cho biết hồ sơ đã đủ.",
+         [("Hà Văn Lợi", ["Cục Trưởng Cục giáo dục nghề nghiệp - Giáo dục Thường xuyên (Bộ GD&ĐT)"])]),
+        # a command's lower-case domain after "và", closed by its province
+        ("Ông Lê Văn Bình, Chánh Văn phòng Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Bình Thuận cho "
+         "biết mưa đã ngớt.",
+         [("Lê Văn Bình",
+           ["Chánh Văn phòng Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Bình Thuận"])]),
+    ],
+)
+def test_a_title_goes_on_to_its_parent_body(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_football_club_after_a_post_is_no_person():
+    assert officials("Trong khi đó, người phát ngôn Man United khẳng định đội bóng đã nộp đủ tài liệu.") == []
+
+
+def test_an_ordinal_word_is_no_end_of_a_title():
+    # "tổng thống Mỹ thứ 45": the number is no body's, and "thứ" without it ends no title
+    assert officials("Ông Donald Trump, tổng thống Mỹ thứ 45, đã tới thăm Hà Nội.") == [("Donald Trump", ["tổng thống Mỹ"])]
