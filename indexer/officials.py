@@ -1144,8 +1144,11 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     team = first == "Phòng" and any(w.low == "đội" for w in words[max(0, end - 8):end])  # "Đội X, Phòng Y"
     if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 8):end]):
-        return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list)
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 8):end]) and not (
+        (words[end - 2].low, words[end - 1].low) == ("thanh", "tra") and first == "Sở"
+    ):
+        return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list); round 7: a department's
+        # inspectorate ("Chánh Thanh tra, Sở Nội vụ")
     n = 1 + _body_tail(words, end + 1, stop_at_person=False)
     return n + _place_after(words, end, end + n)
 
@@ -1459,6 +1462,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             i += 1 + _name_run(words, i)  # "nam diễn viên vào vai X - Chánh Văn phòng …": a character, no official
             continue
         post_len, is_rank = _post_at(words, i, before_name=True)
+        if post_len and words[i].low == "vụ" and i and words[i - 1].low == "chức" and words[i].gap == " ":
+            i += 1  # (round 7) "giữ chức vụ | trưởng phòng …": "chức vụ" is a position, no "Vụ trưởng"
+            continue
         if post_len and (_memorial(words, i) or _aide(words, i)):
             # "khu lưu niệm cố Thủ tướng Võ Văn Kiệt" names a place
             tail = _body_tail(words, i + post_len)
@@ -1745,6 +1751,13 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         if len(people) == 1 and _plural_before(words, i):
             people = _honoured_in_sentence(words, k - 1)  # "2 Phó Giám đốc sở này gồm ông A được …
             # và ông B được …": each one the sentence names with an honorific
+    elif gap == "," and (k := _name_after_comma(words, i, j)):
+        # (round 7) "Ủy viên Trung ương Đảng, Tổng Giám đốc TTXVN, Nguyễn Văn A và …", "Phó cục trưởng Cục X,
+        # Bộ Y tế, Nguyễn Văn A đã yêu cầu …": the title, a comma, the name alone, then no title of its own
+        if k > j and not _ministry_after_department(words, i, j):
+            title = text[words[i].start:words[k - 1].end]  # "Chánh Thanh tra, Sở Nội vụ"; but a ministry after
+            # its department's comma is no part of the title as the labels write it ("Cục trưởng Cục Thú y, Bộ …, X")
+        people = _list_of_people(words, k, one=True)
     elif _among(words, i) and (k := _demonstrative_end(words, j)) and k < len(words) and words[k].gap == ", ":
         people = _honoured_in_sentence(words, k)  # "Trong số 6 phó giám đốc sở này, ông A …; ông B …; còn ông C …"
     else:
@@ -1759,6 +1772,42 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
+
+
+def _name_after_comma(words: list[_Word], i: int, j: int) -> int:
+    """(Round 7) Where a name starts that follows the title from *i* to *j* after a comma (maybe
+    past the title's parent body: "Cục X, | Bộ Y tế, | Nguyễn Văn A"), with no honorific and no
+    title of its own after it (the verb, "và" or the sentence's end follows), or 0. Only a title
+    of one person: not after "các", not after a bare post (a list of guests: "Bộ trưởng, …")."""
+    if _plural_before(words, i) or j - i < 2 or _is_bare_post(words, i, j):
+        return 0
+    k = j + _parent_after_comma(words, j)
+    if k == j and _ministry_after_department(words, i, j):
+        k = j + 1 + _body_tail(words, j + 1, stop_at_person=False)  # "Cục X, | Bộ Y tế, | Nguyễn Văn A"
+    if k > j and (k >= len(words) or words[k].gap != ", "):
+        return 0
+    if k >= len(words) or words[k].text not in SURNAMES or _province_at(words, k) or _country_at(words, k):
+        return 0
+    n = _name_run(words, k)
+    if not 2 <= n <= 4 or not all(words[m].gap == " " for m in range(k + 1, k + n)):
+        return 0
+    after = k + n
+    if after < len(words) and not (
+        words[after].gap == " " and (words[after].text.islower() or words[after].low == "và")
+        or any(c in words[after].gap for c in ".!?:")
+    ):
+        return 0  # ("…, Nguyễn Văn A, Giám đốc …": a list, each with their own)
+    return k
+
+
+def _ministry_after_department(words: list[_Word], i: int, j: int) -> bool:
+    """Whether a ministry follows, after a comma, the title from *i* to *j* of one of its departments."""
+    return j < len(words) and words[j].text == "Bộ" and words[j].gap == ", " and any(w.low == "cục" for w in words[i:j])
+
+
+def _is_bare_post(words: list[_Word], i: int, j: int) -> bool:
+    """Whether the words from *i* to *j* are a post alone, with no body ("Bộ trưởng", "Phó Chủ tịch")."""
+    return _post_at(words, i)[0] >= j - i
 
 
 def _comrades_before(words: list[_Word], i: int) -> bool:

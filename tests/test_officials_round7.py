@@ -146,3 +146,39 @@ def test_a_football_club_after_a_post_is_no_person():
 def test_an_ordinal_word_is_no_end_of_a_title():
     # "tổng thống Mỹ thứ 45": the number is no body's, and "thứ" without it ends no title
     assert officials("Ông Donald Trump, tổng thống Mỹ thứ 45, đã tới thăm Hà Nội.") == [("Donald Trump", ["tổng thống Mỹ"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # titles, a comma, the name alone (no honorific), then the verb
+        ("Tại buổi lễ, Ủy viên Trung ương Đảng, Tổng Giám đốc Thông tấn xã Việt Nam, Trần Văn Mạnh và Tổng Giám đốc "
+         "hãng Sputnik đã ký thỏa thuận.",
+         [("Trần Văn Mạnh", ["Ủy viên Trung ương Đảng", "Tổng Giám đốc Thông tấn xã Việt Nam"])]),
+        ("Giám đốc Sở Công thương Nam Định, Lê Hồng Sơn vừa có công văn gửi các doanh nghiệp.",
+         [("Lê Hồng Sơn", ["Giám đốc Sở Công thương Nam Định"])]),
+        # ... past the ministry of a department, which the title leaves out as the press writes it
+        ("Phó cục trưởng Cục Phòng chống HIV/AIDS, Bộ Y tế, Trần Văn Mạnh đã yêu cầu các phòng chức năng khẩn trương.",
+         [("Trần Văn Mạnh", ["Phó cục trưởng Cục Phòng chống HIV/AIDS"])]),
+        # "chức vụ" is a position: the post after it is "trưởng phòng", not "Vụ trưởng"
+        ("Trong thời gian giữ chức vụ trưởng phòng Công thương huyện Tam Nông, Nguyễn Văn Chi đã làm khống hợp đồng.",
+         [("Nguyễn Văn Chi", ["trưởng phòng Công thương huyện Tam Nông"])]),
+        # a department's inspectorate, then its department after a comma
+        ("Theo ông Trần Văn Mạnh - Chánh Thanh tra, Sở Nội vụ cho biết đoàn sẽ kiểm tra.",
+         [("Trần Văn Mạnh", ["Chánh Thanh tra, Sở Nội vụ"])]),
+    ],
+)
+def test_a_title_then_a_comma_then_the_name_alone(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giám đốc Sở Y tế, Hà Nội cho biết sẽ kiểm tra.",  # a place after the comma, no person
+        "Trò chuyện với các Phó Chủ tịch UBND tỉnh, Trần Văn Mạnh cho biết sẽ kiểm tra.",  # several hold the post
+        "Phó Thủ tướng, Trần Văn Mạnh cho biết sẽ kiểm tra.",  # a bare post: a list of guests, or the next clause
+    ],
+)
+def test_a_comma_gives_no_title_to_a_place_nor_from_a_post_several_hold(text):
+    assert [t for _, titles in officials(text) for t in titles] == []
