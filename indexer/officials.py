@@ -2235,6 +2235,12 @@ _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "trưởng đại diện|gđ|pgđ|tgđ|ptgđ|đội phó|tổ phó".split("|"))}
 
 
+# (Round 7) Posts of bodies that are neither the state's nor its mass organisations', but that the
+# labels keep beside a public post of the same person (a deputy who chairs the bar): a lawyers' bar,
+# a church, a sports federation's council. Alone, they make no official (facet seeds 40 and 47).
+_BESIDE_PUBLIC = re.compile(r"đoàn luật sư|giáo hội|hội đồng huấn luyện viên")
+
+
 @lru_cache(maxsize=16384)
 def _bare_executive(title: str) -> bool:
     """Whether *title* is a bare executive post (``Giám đốc``, ``Phó chủ tịch``), which a private
@@ -2382,7 +2388,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 held.append((mention.name, boards))
             continue
         mention.titles = titles
-        if mention.titles and all(_bare_executive(t) for t in mention.titles):
+        if mention.titles and all(_bare_executive(t) or _BESIDE_PUBLIC.search(t.lower()) for t in mention.titles):
             # "ông X, Giám đốc": no body to tell a public post from a private one, unless the
             # article gives X a public post elsewhere ("ông X, Phó Tổng giám đốc" of a state company)
             held.append((mention.name, mention.titles + boards))

@@ -182,3 +182,21 @@ def test_a_title_then_a_comma_then_the_name_alone(text, expected):
 )
 def test_a_comma_gives_no_title_to_a_place_nor_from_a_post_several_hold(text):
     assert [t for _, titles in officials(text) for t in titles] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Luật sư Trần Văn Mạnh, Chủ nhiệm Đoàn Luật sư tỉnh Nam Định cho biết sẽ kháng cáo.",
+        "Thượng tọa Thích Thanh Minh, Phó trưởng ban Nghi lễ Trung ương Giáo hội Phật giáo Việt Nam cho biết như vậy.",
+        "Ông Trần Văn Mạnh, Chủ tịch Hội đồng huấn luyện viên quốc gia cho biết đội tuyển đã sẵn sàng.",
+    ],
+)
+def test_a_bar_a_church_or_a_coaches_council_alone_makes_no_official(text):
+    assert officials(text) == []
+
+
+def test_a_bar_post_is_kept_beside_a_public_post_of_the_same_person():
+    assert officials("Đại biểu Trần Văn Mạnh, Phó Chủ tịch Liên đoàn Luật sư Việt Nam cho biết sẽ góp ý.") == [
+        ("Trần Văn Mạnh", ["Đại biểu", "Phó Chủ tịch Liên đoàn Luật sư Việt Nam"]),
+    ]
