@@ -1551,6 +1551,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                                 mentions.append(_Mention(" ".join(_parts(words, start, end)), [title]))
                                 last_end = i = end
                     continue
+                if place and not name and run_start + len(place) > j and _place_word_before(words, run_start):
+                    j = run_start + len(place)  # (round 7) "Chủ tịch UBND phường Thái Học, | ông X": the
+                    # place ends the title (its name starts with a surname), the person follows
             if j > i + post_len and (m := _bracket_then_name(words, j)):
                 # "Bí thư Đảng ủy xã X (huyện Y, tỉnh Z) Đỗ Văn A", "Chủ tịch HĐTV Tập đoàn … (TKV) B"
                 after = m + _name_run(words, m)
@@ -1751,7 +1754,7 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         if len(people) == 1 and _plural_before(words, i):
             people = _honoured_in_sentence(words, k - 1)  # "2 Phó Giám đốc sở này gồm ông A được …
             # và ông B được …": each one the sentence names with an honorific
-    elif gap == "," and (k := _name_after_comma(words, i, j)):
+    elif gap in (",", "-", "–") and (k := _name_after_comma(words, i, j)):
         # (round 7) "Ủy viên Trung ương Đảng, Tổng Giám đốc TTXVN, Nguyễn Văn A và …", "Phó cục trưởng Cục X,
         # Bộ Y tế, Nguyễn Văn A đã yêu cầu …": the title, a comma, the name alone, then no title of its own
         if k > j and not _ministry_after_department(words, i, j):
@@ -1784,7 +1787,7 @@ def _name_after_comma(words: list[_Word], i: int, j: int) -> int:
     k = j + _parent_after_comma(words, j)
     if k == j and _ministry_after_department(words, i, j):
         k = j + 1 + _body_tail(words, j + 1, stop_at_person=False)  # "Cục X, | Bộ Y tế, | Nguyễn Văn A"
-    if k > j and (k >= len(words) or words[k].gap != ", "):
+    if k > j and (k >= len(words) or words[k].gap != ", ") or words[j].gap.strip() in ("-", "–") and k > j:
         return 0
     if k >= len(words) or words[k].text not in SURNAMES or _province_at(words, k) or _country_at(words, k):
         return 0

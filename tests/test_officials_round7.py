@@ -163,6 +163,12 @@ def test_an_ordinal_word_is_no_end_of_a_title():
         # "chức vụ" is a position: the post after it is "trưởng phòng", not "Vụ trưởng"
         ("Trong thời gian giữ chức vụ trưởng phòng Công thương huyện Tam Nông, Nguyễn Văn Chi đã làm khống hợp đồng.",
          [("Nguyễn Văn Chi", ["trưởng phòng Công thương huyện Tam Nông"])]),
+        # ... or after a dash
+        ("Sáng 22/10, Chủ nhiệm Ủy ban Pháp luật của Quốc hội - Trần Văn Mạnh trình bày báo cáo giải trình.",
+         [("Trần Văn Mạnh", ["Chủ nhiệm Ủy ban Pháp luật của Quốc hội"])]),
+        # a ward whose name starts with a surname ends the title; the person follows after a comma
+        ("Liên quan đến vụ việc này, Chủ tịch UBND phường Thái Học, ông Dương Văn Mạnh xác nhận có 3 thanh niên.",
+         [("Dương Văn Mạnh", ["Chủ tịch UBND phường Thái Học"])]),
         # a department's inspectorate, then its department after a comma
         ("Theo ông Trần Văn Mạnh - Chánh Thanh tra, Sở Nội vụ cho biết đoàn sẽ kiểm tra.",
          [("Trần Văn Mạnh", ["Chánh Thanh tra, Sở Nội vụ"])]),
