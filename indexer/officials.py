@@ -1499,13 +1499,16 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
                 name = _foreign_part(name)
-                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1 and not (
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and len(
+                    name[0]
+                ) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
                 ) and not _post_at(words, run_start)[0]:  # (one letter is no given name: "Ủy viên T.Ư" is the Central
                     # Committee's; "Thủ tướng Nguyễn xuân Phúc" is a full name mistyped, not a short one after a
                     # title; "… Cục Cứu hộ | Thiếu tướng X": a rank, no short name)
                     # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name; round 7: nor is
-                    # any post's first word: "Chủ tịch nước | Thứ trưởng …")
+                    # any post's first word: "Chủ tịch nước | Thứ trưởng …", nor a state brand: "Phó Tổng giám
+                    # đốc Sabeco | đối với ông X")
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
                     continue
@@ -1733,10 +1736,14 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         k = j + 2  # "Chủ tịch UBND xã là ông X"
         people = _list_of_people(words, k, one=True)
     elif (
-        gap == "" and j + 2 < len(words) and (words[j].low, words[j + 1].low) == ("đối", "với")
-        and _appointment_before(words, i)
-    ):
-        k = j + 2 + (1 if words[j + 2].low in ("ông", "bà") else 0)
+        gap == "" and (t := _term_end(words, j)) + 2 < len(words) and (
+            (words[t].low, words[t + 1].low) == ("đối", "với")
+            or (words[t].low == "với" and words[t + 1].low in ("ông", "bà"))  # (round 7) "… với ông X"
+        ) and _appointment_before(words, i)
+    ):  # (round 7: past the post's term, "nhiệm kỳ 2013-2018")
+        k = t + (2 if words[t].low == "đối" else 1)
+        k += 1 if words[k].low in ("ông", "bà") else 0
+        title = text[words[i].start:words[t - 1].end]
         people = _list_of_people(words, k, one=True)
     elif gap == ":" and _comrades_before(words, i):
         # (round 7) "các đồng chí Ủy viên Trung ương Đảng: A - Phó Chủ tịch Quốc hội, B - Bộ trưởng …; C …":
@@ -1775,6 +1782,16 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
+
+
+def _term_end(words: list[_Word], j: int) -> int:
+    """The word after a post's term that opens at *j* ("nhiệm kỳ 2013-2018", "khóa XIV"), or *j*."""
+    if j + 2 < len(words) and words[j].low == "nhiệm" and words[j + 1].low in ("kỳ", "kì", "kỷ") and words[j + 2].text.isdigit():
+        k = j + 3
+        while k < len(words) and words[k].text.isdigit() and words[k].gap.strip() in ("-", "–"):
+            k += 1
+        return k
+    return j
 
 
 def _name_after_comma(words: list[_Word], i: int, j: int) -> int:

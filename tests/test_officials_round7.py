@@ -206,3 +206,14 @@ def test_a_bar_post_is_kept_beside_a_public_post_of_the_same_person():
     assert officials("Đại biểu Trần Văn Mạnh, Phó Chủ tịch Liên đoàn Luật sư Việt Nam cho biết sẽ góp ý.") == [
         ("Trần Văn Mạnh", ["Đại biểu", "Phó Chủ tịch Liên đoàn Luật sư Việt Nam"]),
     ]
+
+
+def test_a_state_brand_after_a_post_is_no_short_name_and_the_dismissed_follows():
+    # "Phó Tổng giám đốc Sabeco | đối với ông X": Sabeco is the state brewer, not a given name
+    text = "Đại hội sẽ miễn nhiệm chức danh Phó Tổng giám đốc Sabeco đối với ông Vũ Quang Minh."
+    assert officials(text) == [("Vũ Quang Minh", ["Phó Tổng giám đốc Sabeco"])]
+
+
+def test_a_discipline_past_the_posts_term_with_a_bare_với():
+    text = "Tỉnh ủy quyết định cách chức Ủy viên Ban Thường vụ Huyện ủy nhiệm kỳ 2015-2020 với ông Lê Văn Nam."
+    assert officials(text) == [("Lê Văn Nam", ["Ủy viên Ban Thường vụ Huyện ủy nhiệm kỳ 2015-2020"])]
