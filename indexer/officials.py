@@ -2382,6 +2382,20 @@ Inter Milan|AC Milan|Paris Saint-Germain|Borussia Dortmund|Tottenham Hotspur|Ast
 Leeds United|Hoàng Anh Gia Lai|Sông Lam Nghệ An|Becamex Bình Dương|Than Quảng Ninh""".replace("\n", "").split("|"))
 
 
+# (Round 7) Syllables a name writes with "i" or "y" alike ("Phạm Sĩ Quý" / "Phạm Sỹ Quý" are one man,
+# whom the facet showed twice): one spelling, the "y" the labels and most articles use.
+_Y_SPELLINGS = {"Sĩ": "Sỹ", "Lí": "Lý", "Kì": "Kỳ", "Mĩ": "Mỹ", "Kĩ": "Kỹ"}
+
+
+def person_name(name: str) -> str:
+    """A person's name as the facet shows it: :func:`indexer.normalize.canonical_name`, and one
+    spelling of the syllables written with "i" or "y" alike (:data:`_Y_SPELLINGS`)."""
+    name = canonical_name(name)
+    if any(s in name for s in _Y_SPELLINGS):
+        name = " ".join(_Y_SPELLINGS.get(w, w) for w in name.split(" "))
+    return name
+
+
 def extract(article: Article, curated: Curated | None = None) -> tuple[Official, ...]:
     """The officials *article* names, in order of first mention."""
     people: dict[str, tuple[str, list[str], set[str]]] = {}  # key -> name, titles, title keys
@@ -2417,7 +2431,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             continue  # (round 7) "người phát ngôn Man United": a football club, no person
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
-        name = canonical_name(_without_honorific(mention.name))
+        name = person_name(_without_honorific(mention.name))
         key = name_key(name)
         if key == author_key:
             continue
@@ -2426,12 +2440,12 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             _add_title(entry, title)
     public_chairs: list[bool] = []  # whether a bare "Chủ tịch" here is a People's Committee's, found once
     for name, titles in held:
-        entry = people.get(name_key(canonical_name(name)))
+        entry = people.get(name_key(person_name(name)))
         if entry is None and all(_bare_chair(t) for t in titles):
             if not public_chairs:
                 public_chairs.append(_committees_only(texts))
             if public_chairs[0] and canonical_name(name) != canonical_name(article.author or ""):
-                entry = people.setdefault(name_key(canonical_name(name)), (canonical_name(name), [], set()))
+                entry = people.setdefault(name_key(person_name(name)), (person_name(name), [], set()))
                 # ("Theo công văn do Phó chủ tịch X ký" in an article about a People's Committee and no company)
         if entry is not None:
             state_company = any(_state_company(t) for t in entry[1])
@@ -2447,7 +2461,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     for key, (name, _, _) in people.items():
         by_given.setdefault(name_key(name.split()[-1]), []).append(key)
     for word, title in shorts:
-        keys = by_given.get(name_key(word), [])
+        keys = by_given.get(name_key(person_name(word)), [])
         if len(keys) == 1 and title:
             _add_title(people[keys[0]], title)
     if curated and curated.people:

@@ -6,8 +6,11 @@ each test fails without the rule it names."""
 
 import pytest
 
+from indexer import indexing
 from indexer.models import Article
 from indexer.officials import EXTRACTOR_VERSION, extract
+from indexer.searching import SearchRequest, Searcher
+from tests.conftest import write_jsonl
 
 
 def officials(body: str, title: str = ""):
@@ -217,3 +220,30 @@ def test_a_state_brand_after_a_post_is_no_short_name_and_the_dismissed_follows()
 def test_a_discipline_past_the_posts_term_with_a_bare_với():
     text = "Tỉnh ủy quyết định cách chức Ủy viên Ban Thường vụ Huyện ủy nhiệm kỳ 2015-2020 với ông Lê Văn Nam."
     assert officials(text) == [("Lê Văn Nam", ["Ủy viên Ban Thường vụ Huyện ủy nhiệm kỳ 2015-2020"])]
+
+
+# One man whose name two articles spell with "Sĩ" and "Sỹ" (the facet showed him twice).
+SPELLINGS = [
+    {"id": "yb1", "title": "Yên Bái giao đất", "date": "2024-04-01",
+     "body": "Ông Phạm Sĩ Hùng, Giám đốc Sở Tài nguyên và Môi trường tỉnh Yên Bái cho biết sẽ rà soát hồ sơ."},
+    {"id": "yb2", "title": "Yên Bái thu hồi đất", "date": "2024-04-02",
+     "body": "Giám đốc Sở Tài nguyên và Môi trường tỉnh Yên Bái Phạm Sỹ Hùng ký quyết định thu hồi."},
+]
+
+
+@pytest.fixture(scope="module")
+def spellings_index(tmp_path_factory):
+    root = tmp_path_factory.mktemp("spellings")
+    src = write_jsonl(root / "src" / "articles.jsonl", SPELLINGS)
+    indexing.update(root / "index", [src])
+    return root / "index"
+
+
+def test_a_name_spelled_with_i_or_y_is_one_person_in_the_facet(spellings_index):
+    searcher = Searcher(spellings_index)
+    facet = {c.value: c.count for c in searcher.search(SearchRequest()).facets["official"]}
+    assert facet == {"Phạm Sỹ Hùng": 2}
+    for typed in ("Phạm Sĩ Hùng", "pham si hung", "Phạm Sỹ Hùng", "pham sy hung"):
+        hits = searcher.search(SearchRequest(officials=(typed,))).hits
+        assert sorted(h.id for h in hits) == ["yb1", "yb2"], typed
+    assert [c.value for c in searcher.find_officials("pham si")] == ["Phạm Sỹ Hùng"]
