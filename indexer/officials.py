@@ -2257,8 +2257,11 @@ _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
 
 # (Round 7) Posts of bodies that are neither the state's nor its mass organisations', but that the
 # labels keep beside a public post of the same person (a deputy who chairs the bar): a lawyers' bar,
-# a church, a sports federation's council. Alone, they make no official (facet seeds 40 and 47).
-_BESIDE_PUBLIC = re.compile(r"đoàn luật sư|giáo hội|hội đồng huấn luyện viên")
+# a church, a sports federation's council; a contractor's site director and a guard team's leader
+# too. Alone, they make no official (facet seeds 40 and 47).
+_BESIDE_PUBLIC = re.compile(
+    r"đoàn (?:luật sư|ls\b)|giáo hội|hội đồng (?:huấn luyện viên|hlv\b)|giám đốc công trình|tổ trưởng tổ bảo vệ"
+)
 
 
 @lru_cache(maxsize=16384)

@@ -199,9 +199,13 @@ def test_a_comma_gives_no_title_to_a_place_nor_from_a_post_several_hold(text):
         "Luật sư Trần Văn Mạnh, Chủ nhiệm Đoàn Luật sư tỉnh Nam Định cho biết sẽ kháng cáo.",
         "Thượng tọa Thích Thanh Minh, Phó trưởng ban Nghi lễ Trung ương Giáo hội Phật giáo Việt Nam cho biết như vậy.",
         "Ông Trần Văn Mạnh, Chủ tịch Hội đồng huấn luyện viên quốc gia cho biết đội tuyển đã sẵn sàng.",
+        "Luật sư Trần Văn Mạnh, Chủ nhiệm Đoàn LS tỉnh Long An cho biết sẽ kháng cáo.",  # the bar written short
+        "Ông Trần Văn Mạnh, Chủ tịch Hội đồng HLV quốc gia cho biết đội tuyển đã sẵn sàng.",
+        "Ông Trần Văn Mạnh, Giám đốc công trình cho biết sẽ hoàn thành đúng hạn.",  # a contractor's site director
+        "Ông Trần Văn Mạnh, tổ trưởng tổ bảo vệ rừng của ban quản lý cho biết đã dập lửa.",
     ],
 )
-def test_a_bar_a_church_or_a_coaches_council_alone_makes_no_official(text):
+def test_a_bar_a_church_a_coaches_council_or_a_site_alone_makes_no_official(text):
     assert officials(text) == []
 
 
