@@ -1785,7 +1785,7 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
 
 
 def _term_end(words: list[_Word], j: int) -> int:
-    """The word after a post's term that opens at *j* ("nhiệm kỳ 2013-2018", "khóa XIV"), or *j*."""
+    """The word after a post's term that opens at *j* ("nhiệm kỳ 2013-2018"), or *j*."""
     if j + 2 < len(words) and words[j].low == "nhiệm" and words[j + 1].low in ("kỳ", "kì", "kỷ") and words[j + 2].text.isdigit():
         k = j + 3
         while k < len(words) and words[k].text.isdigit() and words[k].gap.strip() in ("-", "–"):
@@ -1804,8 +1804,8 @@ def _name_after_comma(words: list[_Word], i: int, j: int) -> int:
     k = j + _parent_after_comma(words, j)
     if k == j and _ministry_after_department(words, i, j):
         k = j + 1 + _body_tail(words, j + 1, stop_at_person=False)  # "Cục X, | Bộ Y tế, | Nguyễn Văn A"
-    if k > j and (k >= len(words) or words[k].gap != ", ") or words[j].gap.strip() in ("-", "–") and k > j:
-        return 0
+    if k > j and (k >= len(words) or words[k].gap != ", " or words[j].gap.strip() in ("-", "–")):
+        return 0  # (a parent body comes after a comma, and a comma after it)
     if k >= len(words) or words[k].text not in SURNAMES or _province_at(words, k) or _country_at(words, k):
         return 0
     n = _name_run(words, k)
