@@ -325,9 +325,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
     :param stop_at_person: stop before a capitalised run that starts with a surname
         (in "Chủ tịch UBND tỉnh Đoàn Thu Hà" the name is not part of the body).
     """
-    if 0 < i < len(words) and words[i].is_cap and words[i].gap == " " and tuple(w.low for w in words[max(0, i - 2):i]) in (
-        ("tịch", "nước"), ("thủ", "tướng")
-    ) and _post_at(words, i)[0]:
+    if 1 < i < len(words) and words[i - 1].low in ("nước", "tướng") and words[i].is_cap and words[i].gap == " " and (
+        words[i - 2].low, words[i - 1].low
+    ) in (("tịch", "nước"), ("thủ", "tướng")) and _post_at(words, i)[0]:
         return 0  # (round 7) "Thừa ủy quyền của Chủ tịch nước | Thứ trưởng Bộ Xây dựng X": the next post, no body's
     n = 0
     # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
