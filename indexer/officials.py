@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "8"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out
+EXTRACTOR_VERSION = "9"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -108,7 +108,8 @@ _BODY_PAIRS = {
     "truyền hình|tối cao|tham nhũng|việc làm|trẻ em|doanh nghiệp|đê điều|đường bộ|đường thủy|"
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
     "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
-    "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới".split("|")
+    "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
+    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -324,6 +325,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
     :param stop_at_person: stop before a capitalised run that starts with a surname
         (in "Chủ tịch UBND tỉnh Đoàn Thu Hà" the name is not part of the body).
     """
+    if 1 < i < len(words) and words[i - 1].low in ("nước", "tướng") and words[i].is_cap and words[i].gap == " " and (
+        words[i - 2].low, words[i - 1].low
+    ) in (("tịch", "nước"), ("thủ", "tướng")) and _post_at(words, i)[0]:
+        return 0  # (round 7) "Thừa ủy quyền của Chủ tịch nước | Thứ trưởng Bộ Xây dựng X": the next post, no body's
     n = 0
     # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
     # goes on in lower case after its capitals, up to a verb or a function word
@@ -457,9 +462,14 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ):
             n += 1  # "Phòng Cảnh sát điều tra tội phạm về kinh tế", "... về ma túy", "Phòng Cảnh sát quản lý
             # hành chính về trật tự xã hội", written short: "Phòng Cảnh sát QLHC về TTXH"
-        elif w.text.isdigit() and n >= 2 and words[i + n - 1].is_cap and any(
-            x.text in _SCHOOLS or x.text == "BV" or x.low in ("viện", "tâm") for x in words[max(i, i + n - 5):i + n]
-        ):
+        elif w.text.isdigit() and n >= 2 and (words[i + n - 1].is_cap or (
+            # (round 7) a name's lower-case second syllable: "Bệnh viện Nhi đồng 1", "BV Nhi đồng 2"
+            words[i + n - 1].text.islower() and words[i + n - 2].is_cap and words[i + n - 1].gap == " "
+            and w.gap == " " and (i + n + 1 >= len(words) or words[i + n + 1].gap != " "
+                                  or words[i + n + 1].low not in _COUNTED)
+        )) and any(
+            x.text in _SCHOOLS or x.text == "BV" or x.low in ("viện", "tâm") for x in words[max(0, i - 1, i + n - 5):i + n]
+        ):  # (the word before the tail too: "… – BV | Nhi đồng 1", a parent body after a dash)
             n += 1  # "Trường THPT Yên Định 1", "BV Nhi Đồng 1", "Trung tâm Cấp cứu 115": a school's, a hospital's number
         elif w.text.isdigit() and w.gap == " " and n and words[i + n - 1].is_cap and any(
             x.low in ("phố", "thôn", "xóm", "ấp", "khối") for x in words[max(0, i - 1):i + n]
@@ -471,6 +481,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             )
         ):
             n += 1
+        elif w.low == "và" and n and (m := _domain_before_parent(words, i + n)):
+            n += m  # "Trung tâm Tư vấn công nghiệp và tiết kiệm năng lượng (Sở Công Thương …)" (round 7)
         elif w.low == "và" and i + n + 1 < len(words) and (
             words[i + n + 1].text[:1].isupper() or words[i + n + 1].low in _BODY_WORDS
             or words[i + n + 1].low in _BODY_TAIL_WORDS
@@ -489,6 +501,28 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         else:
             break
     return n
+
+
+def _domain_before_parent(words: list[_Word], k: int) -> int:
+    """(Round 7) How many words from "và" at *k* go on with a body's lower-case domain, up to its
+    parent body in brackets or after a comma ("Đội Tuyên truyền và xử lý vi phạm, Phòng CSGT …",
+    "Trung tâm Tư vấn công nghiệp và tiết kiệm năng lượng (Sở Công Thương …)"), or 0: only the
+    parent closing the run shows that the lower-case words are still the body's name."""
+    if words[k].gap != " " or not any(w.low in _BODY_HEADS or w.low == "đội" for w in words[max(0, k - 6):k]):
+        return 0
+    for m in range(1, 7):
+        if k + m >= len(words):
+            return 0
+        w = words[k + m]
+        if w.gap in (" (", ", ") and (w.text in _PARENT_HEADS or w.text in ("Phòng", "Công", "Cục")):
+            return m if m > 1 else 0
+        if m > 1 and w.low in ("tỉnh", "huyện", "thành", "tp") and k + m + 1 < len(words) and (
+            _province_at(words, k + m + 1) or (w.low == "thành" and words[k + m + 1].low == "phố")
+        ):
+            return m  # "Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn | tỉnh Bình Thuận": the province closes it
+        if w.gap != " " or not w.text.islower() or w.low in _STOP or _post_at(words, k + m)[0]:
+            return 0
+    return 0
 
 
 _COMPANY_WORDS = {tuple(exact(w) for w in p.split()) for p in ("công ty", "doanh nghiệp")}
@@ -734,11 +768,12 @@ _BODY_DASHES = {" – ", " - ", "- ", "– ", " -", " –"}
 
 
 def _in_department(words: list[_Word], k: int) -> bool:
-    """Whether the capitals just before word *k* name a hospital's department: "khoa Tai - Mũi"."""
+    """Whether the capitals just before word *k* name a hospital's department ("khoa Tai - Mũi")
+    or a hospital named for its specialities ("Bệnh viện Sản - Nhi", "BV Lao - Phổi": round 7)."""
     j = k - 1
-    while j > 0 and k - j <= 4 and words[j].is_cap:
+    while j > 0 and k - j <= 4 and words[j].is_cap and words[j].text != "BV":
         j -= 1
-    return j < k - 1 and words[j].low == "khoa"
+    return j < k - 1 and (words[j].low in ("khoa", "viện") or words[j].text == "BV")
 
 
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
@@ -758,7 +793,7 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
                 and any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]))
             # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": two bodies' words either side
             or (words[k].low in _BODY_WORDS and words[k - 1].low in _BODY_WORDS and words[k - 1].text.islower()
-                and any(w.is_cap for w in words[max(0, k - 4):k - 1]))
+                and any(w.is_cap for w in words[max(0, k - 5):k - 1]))  # (round 7: "Cục giáo dục nghề nghiệp - …")
         ) or (  # "Ban Thi đua-Khen thưởng": a capitalised pair after a hyphen
             n >= 2 and words[k].gap == "-" and words[k].is_cap and words[k - 1].text.islower() and words[k - 2].is_cap
             and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS)
@@ -893,6 +928,21 @@ _NAMED_BODY_PAIRS = {("công", "ty"), ("tập", "đoàn"), ("ngân", "hàng"), (
                      ("đại", "học"), ("học", "viện"), ("cao", "đẳng")}  # "Trường ĐH Nguyễn Tất Thành"
 
 
+# (round 7) Bodies named for the place they keep, whose name may start with a surname
+# ("Khu du lịch Hồ Núi Cốc"): the run after them is the place's name, not a person's.
+_PLACE_BODIES = {tuple(exact(w) for w in p.split()) for p in (
+    "khu du lịch", "khu nghỉ mát", "khu bảo tồn", "khu di tích", "khu sinh thái", "khu danh thắng", "vườn quốc gia",
+    "khu nghỉ dưỡng", "điểm du lịch",
+)}
+
+
+def _place_body_before(words: list[_Word], i: int) -> bool:
+    """Whether the three words before *i* name a body kept for a place (:data:`_PLACE_BODIES`)."""
+    return i >= 3 and tuple(w.low for w in words[i - 3:i]) in _PLACE_BODIES and all(
+        w.gap == " " for w in words[i - 2:i + 1]
+    )
+
+
 def _named_body_before(words: list[_Word], i: int) -> bool:
     """Whether word i-1 ends the name of a body often named after a person ("Tiểu học", "Viện")."""
     if i == 0 or not _joined(words, i):
@@ -900,7 +950,7 @@ def _named_body_before(words: list[_Word], i: int) -> bool:
     before = words[i - 1].low
     return before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
         words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
-    )
+    ) or _place_body_before(words, i)
 
 
 def _place_word_before(words: list[_Word], i: int) -> bool:
@@ -1094,8 +1144,11 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     team = first == "Phòng" and any(w.low == "đội" for w in words[max(0, end - 8):end])  # "Đội X, Phòng Y"
     if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 8):end]):
-        return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list)
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 8):end]) and not (
+        (words[end - 2].low, words[end - 1].low) == ("thanh", "tra") and first == "Sở"
+    ):
+        return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list); round 7: a department's
+        # inspectorate ("Chánh Thanh tra, Sở Nội vụ")
     n = 1 + _body_tail(words, end + 1, stop_at_person=False)
     return n + _place_after(words, end, end + n)
 
@@ -1141,6 +1194,9 @@ _CUT_HEADS = {"Ban", "ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", 
 _PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công"}
 
 
+_POLICE_SHORT = {"CATP", "CAT", "CAH", "CAQ", "CAND"}
+
+
 def _parent_body(words: list[_Word], end: int) -> int:
     """How many words after a title name the body it belongs to, in brackets or after a
     dash: "Cục trưởng Cục An ninh kinh tế (Bộ Công an)", "Phó trưởng khoa Nhi – BV Tai Mũi
@@ -1158,9 +1214,13 @@ def _parent_body(words: list[_Word], end: int) -> int:
                     n += _name_run(words, after)  # "(VHTT&DL) Hà Nam"
                 return n
         return 0
-    if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team):
+    if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team or first in _POLICE_SHORT or (
+        first == "Thanh" and end + 1 < len(words) and words[end + 1].low == "tra" and end + 2 < len(words)
+        and words[end + 2].is_cap  # (round 7) "Cục Chống tham nhũng - Thanh tra Chính phủ"
+    )):  # ("Đội CSGT số 3 - CATP Hà Nội": the police written short)
         # "Đội CSGT số 3 – Phòng CSGT – Công an TP": a team's department, then its police
-        n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+        skip = 2 if first == "Thanh" else 1  # ("Thanh tra | Chính phủ")
+        n = skip + _body_tail(words, end + skip, stop_at_person=False)
         return n + _parent_body(words, end + n)
     return 0
 
@@ -1402,6 +1462,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             i += 1 + _name_run(words, i)  # "nam diễn viên vào vai X - Chánh Văn phòng …": a character, no official
             continue
         post_len, is_rank = _post_at(words, i, before_name=True)
+        if post_len and words[i].low == "vụ" and i and words[i - 1].low == "chức" and words[i].gap == " ":
+            i += 1  # (round 7) "giữ chức vụ | trưởng phòng …": "chức vụ" is a position, no "Vụ trưởng"
+            continue
         if post_len and (_memorial(words, i) or _aide(words, i)):
             # "khu lưu niệm cố Thủ tướng Võ Văn Kiệt" names a place
             tail = _body_tail(words, i + post_len)
@@ -1436,12 +1499,16 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
                 name = _foreign_part(name)
-                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and len(name[0]) > 1 and not (
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and len(
+                    name[0]
+                ) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
-                ) and not _post_at(words, run_start)[1]:  # (one letter is no given name: "Ủy viên T.Ư" is the Central
+                ) and not _post_at(words, run_start)[0]:  # (one letter is no given name: "Ủy viên T.Ư" is the Central
                     # Committee's; "Thủ tướng Nguyễn xuân Phúc" is a full name mistyped, not a short one after a
                     # title; "… Cục Cứu hộ | Thiếu tướng X": a rank, no short name)
-                    # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name)
+                    # ("Ủy viên Trung ương Đảng, Bí thư …": "Đảng" ends a body, no short name; round 7: nor is
+                    # any post's first word: "Chủ tịch nước | Thứ trưởng …", nor a state brand: "Phó Tổng giám
+                    # đốc Sabeco | đối với ông X")
                     shorts.append((name[0], text[words[i].start:words[run_start - 1].end]))
                     i = run_start + run_len
                     continue
@@ -1487,6 +1554,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                                 mentions.append(_Mention(" ".join(_parts(words, start, end)), [title]))
                                 last_end = i = end
                     continue
+                if place and not name and run_start + len(place) > j and _place_word_before(words, run_start):
+                    j = run_start + len(place)  # (round 7) "Chủ tịch UBND phường Thái Học, | ông X": the
+                    # place ends the title (its name starts with a surname), the person follows
             if j > i + post_len and (m := _bracket_then_name(words, j)):
                 # "Bí thư Đảng ủy xã X (huyện Y, tỉnh Z) Đỗ Văn A", "Chủ tịch HĐTV Tập đoàn … (TKV) B"
                 after = m + _name_run(words, m)
@@ -1666,11 +1736,23 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         k = j + 2  # "Chủ tịch UBND xã là ông X"
         people = _list_of_people(words, k, one=True)
     elif (
-        gap == "" and j + 2 < len(words) and (words[j].low, words[j + 1].low) == ("đối", "với")
-        and _appointment_before(words, i)
-    ):
-        k = j + 2 + (1 if words[j + 2].low in ("ông", "bà") else 0)
+        gap == "" and (t := _term_end(words, j)) + 2 < len(words) and (
+            (words[t].low, words[t + 1].low) == ("đối", "với")
+            or (words[t].low == "với" and words[t + 1].low in ("ông", "bà"))  # (round 7) "… với ông X"
+        ) and _appointment_before(words, i)
+    ):  # (round 7: past the post's term, "nhiệm kỳ 2013-2018")
+        k = t + (2 if words[t].low == "đối" else 1)
+        k += 1 if words[k].low in ("ông", "bà") else 0
+        title = text[words[i].start:words[t - 1].end]
         people = _list_of_people(words, k, one=True)
+    elif gap == ":" and _comrades_before(words, i):
+        # (round 7) "các đồng chí Ủy viên Trung ương Đảng: A - Phó Chủ tịch Quốc hội, B - Bộ trưởng …; C …":
+        # the shared post, then each one with their own
+        out, last = [], j
+        for start, end, own, own_end in _list_with_posts(text, words, j):
+            out.append(_Mention(" ".join(_parts(words, start, end)), [title, *own]))
+            last = own_end
+        return out, last
     elif gap == ":" and _plural_before(words, i):
         people = _list_of_people(words, j, one=False)  # "Ba cựu Chủ tịch xã X: A (SN 1958), B và C"
     elif gap == "" and (lead := _list_lead(words, j)):
@@ -1679,6 +1761,13 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         if len(people) == 1 and _plural_before(words, i):
             people = _honoured_in_sentence(words, k - 1)  # "2 Phó Giám đốc sở này gồm ông A được …
             # và ông B được …": each one the sentence names with an honorific
+    elif gap in (",", "-", "–") and (k := _name_after_comma(words, i, j)):
+        # (round 7) "Ủy viên Trung ương Đảng, Tổng Giám đốc TTXVN, Nguyễn Văn A và …", "Phó cục trưởng Cục X,
+        # Bộ Y tế, Nguyễn Văn A đã yêu cầu …": the title, a comma, the name alone, then no title of its own
+        if k > j and not _ministry_after_department(words, i, j):
+            title = text[words[i].start:words[k - 1].end]  # "Chánh Thanh tra, Sở Nội vụ"; but a ministry after
+            # its department's comma is no part of the title as the labels write it ("Cục trưởng Cục Thú y, Bộ …, X")
+        people = _list_of_people(words, k, one=True)
     elif _among(words, i) and (k := _demonstrative_end(words, j)) and k < len(words) and words[k].gap == ", ":
         people = _honoured_in_sentence(words, k)  # "Trong số 6 phó giám đốc sở này, ông A …; ông B …; còn ông C …"
     else:
@@ -1693,6 +1782,85 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
+
+
+def _term_end(words: list[_Word], j: int) -> int:
+    """The word after a post's term that opens at *j* ("nhiệm kỳ 2013-2018"), or *j*."""
+    if j + 2 < len(words) and words[j].low == "nhiệm" and words[j + 1].low in ("kỳ", "kì", "kỷ") and words[j + 2].text.isdigit():
+        k = j + 3
+        while k < len(words) and words[k].text.isdigit() and words[k].gap.strip() in ("-", "–"):
+            k += 1
+        return k
+    return j
+
+
+def _name_after_comma(words: list[_Word], i: int, j: int) -> int:
+    """(Round 7) Where a name starts that follows the title from *i* to *j* after a comma (maybe
+    past the title's parent body: "Cục X, | Bộ Y tế, | Nguyễn Văn A"), with no honorific and no
+    title of its own after it (the verb, "và" or the sentence's end follows), or 0. Only a title
+    of one person: not after "các", not after a bare post (a list of guests: "Bộ trưởng, …")."""
+    if _plural_before(words, i) or j - i < 2 or _is_bare_post(words, i, j):
+        return 0
+    k = j + _parent_after_comma(words, j)
+    if k == j and _ministry_after_department(words, i, j):
+        k = j + 1 + _body_tail(words, j + 1, stop_at_person=False)  # "Cục X, | Bộ Y tế, | Nguyễn Văn A"
+    if k > j and (k >= len(words) or words[k].gap != ", " or words[j].gap.strip() in ("-", "–")):
+        return 0  # (a parent body comes after a comma, and a comma after it)
+    if k >= len(words) or words[k].text not in SURNAMES or _province_at(words, k) or _country_at(words, k):
+        return 0
+    n = _name_run(words, k)
+    if not 2 <= n <= 4 or not all(words[m].gap == " " for m in range(k + 1, k + n)):
+        return 0
+    after = k + n
+    if after < len(words) and not (
+        words[after].gap == " " and (words[after].text.islower() or words[after].low == "và")
+        or any(c in words[after].gap for c in ".!?:")
+    ):
+        return 0  # ("…, Nguyễn Văn A, Giám đốc …": a list, each with their own)
+    return k
+
+
+def _ministry_after_department(words: list[_Word], i: int, j: int) -> bool:
+    """Whether a ministry follows, after a comma, the title from *i* to *j* of one of its departments."""
+    return j < len(words) and words[j].text == "Bộ" and words[j].gap == ", " and any(w.low == "cục" for w in words[i:j])
+
+
+def _is_bare_post(words: list[_Word], i: int, j: int) -> bool:
+    """Whether the words from *i* to *j* are a post alone, with no body ("Bộ trưởng", "Phó Chủ tịch")."""
+    return _post_at(words, i)[0] >= j - i
+
+
+def _comrades_before(words: list[_Word], i: int) -> bool:
+    """Whether "các đồng chí" (or "các ông", "các bà") comes right before the post at *i*."""
+    return i >= 2 and words[i].gap == " " and (
+        (i >= 3 and (words[i - 3].low, words[i - 2].low, words[i - 1].low) == ("các", "đồng", "chí"))
+        or (words[i - 2].low == "các" and words[i - 1].low in ("ông", "bà"))
+    )
+
+
+def _list_with_posts(text: str, words: list[_Word], k: int) -> list[tuple[int, int, list[str], int]]:
+    """(Round 7) The people listed from word *k*, each maybe with their own titles after a dash
+    or a comma, separated by commas or semicolons ("A - Phó Thủ tướng; B - Trưởng ban Dân vận
+    Trung ương", "A, B và C"): (name's start, end, own titles, the word after them). The list ends
+    at the sentence's end or at a word that opens no name (the next post: "Các đồng chí Ủy viên …:")."""
+    out = []
+    while k < len(words) and len(out) < 30:
+        n = _name_run(words, k)
+        name = _parts(words, k, k + n)
+        if n < 2 or not _good_name(name) or not _plausible(name, False) or _post_at(words, k)[0]:
+            break
+        own, end = _titles_span(text, words, k + n)
+        if not own:
+            end = k + n
+        out.append((k, k + n, own, end))
+        k = end
+        if k >= len(words) or any(c in words[k].gap for c in ".!?\n"):
+            break
+        if words[k].gap.strip() in (",", ";") or (words[k].low == "và" and words[k].gap == " "):
+            k += 1 if words[k].low == "và" else 0
+            continue
+        break
+    return out
 
 
 def _among(words: list[_Word], i: int) -> bool:
@@ -2087,6 +2255,15 @@ _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "trưởng đại diện|gđ|pgđ|tgđ|ptgđ|đội phó|tổ phó".split("|"))}
 
 
+# (Round 7) Posts of bodies that are neither the state's nor its mass organisations', but that the
+# labels keep beside a public post of the same person (a deputy who chairs the bar): a lawyers' bar,
+# a church, a sports federation's council; a contractor's site director and a guard team's leader
+# too. Alone, they make no official (facet seeds 40 and 47).
+_BESIDE_PUBLIC = re.compile(
+    r"đoàn (?:luật sư|ls\b)|giáo hội|hội đồng (?:huấn luyện viên|hlv\b)|giám đốc công trình|tổ trưởng tổ bảo vệ"
+)
+
+
 @lru_cache(maxsize=16384)
 def _bare_executive(title: str) -> bool:
     """Whether *title* is a bare executive post (``Giám đốc``, ``Phó chủ tịch``), which a private
@@ -2201,6 +2378,27 @@ def _folded_text(texts: list[str]) -> str:
     return " " + " ".join(folded(w) for text in texts for w, _, _ in tokens(clean(text))) + " "
 
 
+# Football clubs the news names after a post ("người phát ngôn Man United", "Chủ tịch Real Madrid"): a
+# club reads as a foreign person's name.
+_CLUBS = set("""Man United|Man Utd|Man City|Manchester United|Manchester City|Real Madrid|Atletico Madrid|Bayern Munich|
+Inter Milan|AC Milan|Paris Saint-Germain|Borussia Dortmund|Tottenham Hotspur|Aston Villa|Newcastle United|West Ham|
+Leeds United|Hoàng Anh Gia Lai|Sông Lam Nghệ An|Becamex Bình Dương|Than Quảng Ninh""".replace("\n", "").split("|"))
+
+
+# (Round 7) Syllables a name writes with "i" or "y" alike ("Phạm Sĩ Quý" / "Phạm Sỹ Quý" are one man,
+# whom the facet showed twice): one spelling, the "y" the labels and most articles use.
+_Y_SPELLINGS = {"Sĩ": "Sỹ", "Lí": "Lý", "Kì": "Kỳ", "Mĩ": "Mỹ", "Kĩ": "Kỹ"}
+
+
+def person_name(name: str) -> str:
+    """A person's name as the facet shows it: :func:`indexer.normalize.canonical_name`, and one
+    spelling of the syllables written with "i" or "y" alike (:data:`_Y_SPELLINGS`)."""
+    name = canonical_name(name)
+    if any(s in name for s in _Y_SPELLINGS):
+        name = " ".join(_Y_SPELLINGS.get(w, w) for w in name.split(" "))
+    return name
+
+
 def extract(article: Article, curated: Curated | None = None) -> tuple[Official, ...]:
     """The officials *article* names, in order of first mention."""
     people: dict[str, tuple[str, list[str], set[str]]] = {}  # key -> name, titles, title keys
@@ -2227,14 +2425,16 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 held.append((mention.name, boards))
             continue
         mention.titles = titles
-        if mention.titles and all(_bare_executive(t) for t in mention.titles):
+        if mention.titles and all(_bare_executive(t) or _BESIDE_PUBLIC.search(t.lower()) for t in mention.titles):
             # "ông X, Giám đốc": no body to tell a public post from a private one, unless the
             # article gives X a public post elsewhere ("ông X, Phó Tổng giám đốc" of a state company)
             held.append((mention.name, mention.titles + boards))
             continue
+        if mention.name in _CLUBS:
+            continue  # (round 7) "người phát ngôn Man United": a football club, no person
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
-        name = canonical_name(_without_honorific(mention.name))
+        name = person_name(_without_honorific(mention.name))
         key = name_key(name)
         if key == author_key:
             continue
@@ -2243,12 +2443,12 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             _add_title(entry, title)
     public_chairs: list[bool] = []  # whether a bare "Chủ tịch" here is a People's Committee's, found once
     for name, titles in held:
-        entry = people.get(name_key(canonical_name(name)))
+        entry = people.get(name_key(person_name(name)))
         if entry is None and all(_bare_chair(t) for t in titles):
             if not public_chairs:
                 public_chairs.append(_committees_only(texts))
             if public_chairs[0] and canonical_name(name) != canonical_name(article.author or ""):
-                entry = people.setdefault(name_key(canonical_name(name)), (canonical_name(name), [], set()))
+                entry = people.setdefault(name_key(person_name(name)), (person_name(name), [], set()))
                 # ("Theo công văn do Phó chủ tịch X ký" in an article about a People's Committee and no company)
         if entry is not None:
             state_company = any(_state_company(t) for t in entry[1])
@@ -2257,13 +2457,14 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                     _add_title(entry, title)
     if len(people) > 1:
         _merge_short_forms(people)
+        _one_holder(people, texts)
     if len(people) >= 1:
         _add_career(people, texts)
     by_given: dict[str, list[str]] = {}
     for key, (name, _, _) in people.items():
         by_given.setdefault(name_key(name.split()[-1]), []).append(key)
     for word, title in shorts:
-        keys = by_given.get(name_key(word), [])
+        keys = by_given.get(name_key(person_name(word)), [])
         if len(keys) == 1 and title:
             _add_title(people[keys[0]], title)
     if curated and curated.people:
@@ -2599,10 +2800,46 @@ _SPACES = re.compile(r"\s+")
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
 _DANGLING = re.compile(
     r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
-    r"| và đồng| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
+    r"| và đồng| thứ| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 _PLACE_ENDING_IN_HEAD = re.compile(r"\b(?:xã|phường|thị trấn|thôn|ấp|bản) [A-ZĐÂ]\w* (?:Sở|Hội|Ban|Phòng)$")
+
+
+def _title_key(title: str) -> str:
+    return " ".join(exact(w) for w, _, _ in tokens(title))
+
+
+# (Round 7) Posts one person holds at a time in Việt Nam: named bare for two people of one
+# article, the post is the one's the article names right before their name.
+_ONE_HOLDER_POSTS = {_title_key(p) for p in ("Tổng Bí thư", "Chủ tịch nước", "Thủ tướng", "Thủ tướng Chính phủ",
+                                              "Chủ tịch Quốc hội")}
+
+
+def _one_holder(people: dict, texts: list[str]) -> None:
+    """Take a post only one person holds (:data:`_ONE_HOLDER_POSTS`) from those of an article's
+    people it gives it to who are never named right after it, when another one is ("… trường hợp
+    ông Đinh La Thăng, Tổng bí thư cho hay …" beside "Tổng bí thư Nguyễn Phú Trọng": the post is
+    the second man's; the first keeps his other titles, or none: an official named in passing)."""
+    holders: dict[str, list[tuple[str, str]]] = {}
+    for key, (_, titles, _) in people.items():
+        for title in titles:
+            if (title_key := _title_key(title)) in _ONE_HOLDER_POSTS:
+                holders.setdefault(title_key, []).append((key, title))
+    text_key = None
+    for post, held in holders.items():
+        if len(held) < 2:
+            continue
+        if text_key is None:
+            text_key = " " + _title_key(" ".join(texts)) + " "
+        named = {key for key, _ in held if f" {post} {_title_key(people[key][0])} " in text_key}
+        if not named:
+            continue
+        for key, title in held:
+            if key not in named:
+                name, titles, keys = people[key]
+                titles.remove(title)
+                keys.discard(post)
 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
