@@ -85,7 +85,7 @@ from pathlib import Path
 
 from indexer import abbreviations, normalize, parsing
 from indexer.models import Article
-from indexer.officials import is_post, with_officials
+from indexer.officials import is_post, person_name, with_officials
 
 HERE = Path(__file__).resolve().parent.parent
 ROOT = HERE.parent
@@ -274,13 +274,13 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
     wanted: dict[str, dict] = {}
     neutral: set[str] = set()
     for label in labels:
-        name = normalize.canonical_name(label["name"])
+        name = person_name(label["name"])
         if label.get("unsure") or label.get("partial") or (label.get("foreign") and not foreign):
             neutral.add(name)
         else:
             wanted[name] = label
     neutral -= set(wanted)
-    found = {normalize.canonical_name(o.name): o.titles for o in article.officials}
+    found = {person_name(o.name): o.titles for o in article.officials}
     counted = {n: t for n, t in found.items() if n not in neutral}
     names.add(article.id, set(counted), set(wanted), "name")
     for name, titles in counted.items():
