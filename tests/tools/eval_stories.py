@@ -84,7 +84,7 @@ from tests.tools.realnews import REAL_NEWS, ROOT
 LABELS = ROOT / "tests" / "data" / "stories" / "real_pairs.jsonl"
 DEV2 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout2.jsonl"  # held-out in round 2, dev since round 3
 DEV3 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout3.jsonl"  # held-out in round 3, dev since round 4
-HELD_OUT = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout4.jsonl"  # blind before round 4
+DEV4 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout4.jsonl"  # held-out in rounds 4-5, dev since round 6
 # every pair of the four files read again, blind, with a third label: rewrite (see the docstring)
 RELABELLED = ROOT / "tests" / "data" / "stories" / "real_pairs_relabelled.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -223,8 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         parts["dev: real_pairs_heldout2.jsonl"] = _rows(DEV2)
     if DEV3.exists():
         parts["dev: real_pairs_heldout3.jsonl"] = _rows(DEV3)
-    if HELD_OUT.exists():
-        parts["held-out: real_pairs_heldout4.jsonl"] = _rows(HELD_OUT)
+    if DEV4.exists():
+        parts["dev: real_pairs_heldout4.jsonl"] = _rows(DEV4)
     unknown = [f"{part.split(': ')[1]} n={r['n']}: {x}" for part, rows in parts.items() for r in rows
                for x in (r["a"], r["b"]) if x not in story]
     if unknown:
