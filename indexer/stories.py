@@ -13,17 +13,21 @@ words folded (accents, case and tone placement aside):
   measures a candidate pair exactly: two runs of ten words match by chance with a
   probability of about 2^-80, and a word changed in a run goes unseen once in 255 times.
 
-When a searcher opens the index, :func:`group` finds candidate pairs by banding the
+Once an indexing run has committed, :func:`group` finds candidate pairs by banding the
 signatures (LSH: :data:`BANDS` bands of :data:`ROWS` positions; two articles equal on a
-whole band are candidates), drops those whose estimated overlap is far too small, and
-compares the fingerprints of the rest: which words of each body lie in a run of
+whole band are candidates), drops those whose estimated overlap is far too small, adds
+the pairs sharing a few anchors (:func:`_anchor_pairs`: runs of RUN words sampled by
+their hash, one in 16, found through an inverted index of all fingerprints; a cut of a
+long text shares too few three-word phrases with it for the bands), and compares the
+fingerprints of the rest: which words of each body lie in a run of
 :data:`RUN` words that the other body holds too (:func:`covered`; a run found more than
 :data:`FILLER` times in one body is filler and counts for nothing: :func:`_once`). A
 pair is a copy (:func:`is_copy`) when such runs cover most of the shorter body
 (:data:`COVERED`; a little more, :data:`COVERED_OTHER_DAY`, when the two are dated on
 different days: a follow-up repeats yesterday's background under a new lead) and a fair
-part of the longer (:data:`COVERED_LONGER`: a digest that holds the story among others
-is not a copy of it). Dated more than :data:`MAX_DAYS` apart, the shorter must lie
+part of the longer (:data:`COVERED_LONGER`: a short item of a digest is not a copy of
+it), or, a cut of a long text, :data:`CUT_WORDS` words and :data:`COVERED_CUT` of the
+shorter. Dated more than :data:`MAX_DAYS` apart, the shorter must lie
 nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
 weather bulletins or price reports of two dates, share most of their text, but their
 figures break a run every few words, while a text republished weeks later keeps it all.
@@ -37,8 +41,10 @@ have a counterpart in the longer, a sentence sharing at least half of their word
 and writes the rest anew), where an article that takes a block of another, or a second
 report of one event, has sentences of its own.
 Copies join into stories as stars, not chains: the longest article starts a story and
-its copies join it, so reports that each quote a part of one bulletin do not chain into
-one story through each other.
+its copies join it, the closest first, so reports that each quote a part of one bulletin
+do not chain into one story through each other; and copies that are each a small part of
+it (:data:`PART`) join it only when they share text (:data:`PART_OVERLAP`): a digest or a
+long report holding two stories does not make them one.
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -72,9 +78,9 @@ COVERED = 0.55  # share of the shorter body's words in such runs (same day, or u
 COVERED_OTHER_DAY = 0.65  # the same, for bodies dated on different days
 COVERED_LONGER = 0.2  # share of the longer body's words in such runs ...
 CUT_WORDS = 150  # ... unless the shorter body's words in them are this many (a cut of a long text, not an item of
+COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report sharing background paragraphs has its own)
 PART = 0.5  # a copy holding less of the longer body is a part of it (see group's stars) ...
 PART_OVERLAP = 0.2  # ... and two parts of one body are one story when this share of the shorter lies in shared runs
-COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report sharing background paragraphs has its own)
 COVERED_BOTH = 0.45  # or: this share of the shorter body ...
 COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (half of both bodies: the same text reworded)
 BOTH_DAYS = 1  # ... dated at most this many days apart
@@ -90,6 +96,7 @@ PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer:
 PREFILTER_WHOLE = 0.7  # the same, for bodies dated more than MAX_DAYS apart (they need COVERED_WHOLE)
 MAX_BUCKET = 60  # a band value (or an anchor) shared by more articles is boilerplate, not a story
 ANCHOR_BITS = 4  # a run of RUN words whose hash has its top ANCHOR_BITS bits 0 is an anchor: 1 run in 16
+ANCHOR_BATCH = 1 << 21  # words of fingerprints whose anchors are found at once (some 60 MB at the peak)
 ANCHORS = 3  # articles sharing this many anchors are a candidate pair, whatever their signatures ...
 ANCHORS_SHARED = 0.15  # ... and this share of the anchors of the one with fewer (far below any copy's share)
 PAIRS_AT_ONCE = 1 << 16  # candidate pairs compared at once (16 MB of signatures a side)
@@ -283,40 +290,68 @@ def _ordinal(days: np.ndarray) -> np.ndarray:
     return out
 
 
+def _anchors(streams: list[np.ndarray], first: int) -> tuple[np.ndarray, np.ndarray]:
+    """The anchors of fingerprints (word bytes and sentence marks) and the body of each
+    (*first* for the first of *streams*, and on), each anchor once a body. The runs of
+    all of them are hashed at once, the bodies laid end to end (runs across two bodies
+    left out)."""
+    words = [s[s != SENTENCE_MARK] for s in streams]
+    lengths = np.fromiter(map(len, words), np.int64, count=len(words))
+    runs = _runs(np.concatenate(words) if words else np.zeros(0, np.uint8))
+    if not len(runs):
+        return np.zeros(0, np.uint64), np.zeros(0, np.int32)
+    ends = np.cumsum(lengths) - RUN  # the last run of each body starts there
+    anchor = np.flatnonzero((runs >> np.uint64(64 - ANCHOR_BITS)) == 0)
+    body = np.searchsorted(ends, anchor)  # the first body whose last run starts at or after it
+    within = anchor >= ends[body] - lengths[body] + RUN  # not a run across the body's start
+    values, docs = runs[anchor[within]], (body[within] + first).astype(np.int32)
+    if not len(values):
+        return values, docs
+    order = np.lexsort((values, docs))
+    values, docs = values[order], docs[order]
+    once = np.r_[True, (values[1:] != values[:-1]) | (docs[1:] != docs[:-1])]
+    return values[once], docs[once]
+
+
 def _anchor_pairs(usable: np.ndarray, fingerprint: Callable[[int], bytes]) -> np.ndarray:
     """The pairs (i * m + j, i < j: positions in *usable*, m its length) sharing at least
-    :data:`ANCHORS` anchors, and :data:`ANCHORS_SHARED` of those of the one with fewer: runs of RUN words whose hash falls in a fixed
-    1/2^ANCHOR_BITS of the values, each counted once a body. An anchor held by more than
-    :data:`MAX_BUCKET` articles is boilerplate and counts for nothing, so the pairs stay
-    few: at most MAX_BUCKET - 1 a body and anchor. The runs of all bodies are hashed
-    at once, over the fingerprints laid end to end (runs across two bodies left out)."""
+    :data:`ANCHORS` anchors, and :data:`ANCHORS_SHARED` of those of the one with fewer:
+    runs of RUN words whose hash falls in a fixed 1/2^ANCHOR_BITS of the values, each
+    counted once a body. An anchor held by more than :data:`MAX_BUCKET` articles is
+    boilerplate and counts for nothing, so the pairs stay few: at most MAX_BUCKET - 1 a
+    body and anchor. The fingerprints are read in batches of :data:`ANCHOR_BATCH` words:
+    only the anchors (1 run in 2^ANCHOR_BITS) are kept of each."""
     m = len(usable)
-    streams = [np.frombuffer(fingerprint(doc), np.uint8) for doc in usable.tolist()]
-    words = [s[s != SENTENCE_MARK] for s in streams]
-    del streams
-    lengths = np.fromiter(map(len, words), np.int64, count=m)
-    runs = _runs(np.concatenate(words) if m else np.zeros(0, np.uint8))
-    del words
-    start = np.cumsum(lengths) - lengths  # each body's first word
-    doc = np.repeat(np.arange(m, dtype=np.int64), lengths)[:len(runs)]
-    within = np.arange(len(runs)) - start[doc] <= lengths[doc] - RUN  # the run ends in its own body
-    anchor = within & ((runs >> np.uint64(64 - ANCHOR_BITS)) == 0)
-    values, docs = runs[anchor], doc[anchor]
-    del runs, doc, within, anchor
-    order = np.lexsort((docs, values))
-    values, docs = values[order], docs[order]
-    first = np.r_[True, (values[1:] != values[:-1]) | (docs[1:] != docs[:-1])]  # once a body
-    values, docs = values[first], docs[first]
+    held_values, held_docs = [], []
+    batch: list[np.ndarray] = []
+    size = first = 0
+    for i, doc in enumerate(usable.tolist()):
+        batch.append(np.frombuffer(fingerprint(doc), np.uint8))
+        size += len(batch[-1])
+        if size >= ANCHOR_BATCH or i == m - 1:
+            values, docs = _anchors(batch, first)
+            held_values.append(values)
+            held_docs.append(docs)
+            first, batch, size = i + 1, [], 0
+    if not held_values:
+        return np.zeros(0, np.int64)
+    values = np.concatenate(held_values)
+    del held_values
+    if not len(values):
+        return np.zeros(0, np.int64)
+    order = np.argsort(values, kind="stable")  # the bodies ascend within a value, as they were read
+    values, docs = values[order], np.concatenate(held_docs)[order]
+    del order, held_docs
     held = np.bincount(docs, minlength=m)  # anchors of each body
-    starts = np.r_[True, values[1:] != values[:-1]]
-    bucket = np.cumsum(starts) - 1
-    small = np.bincount(bucket)[bucket] <= MAX_BUCKET
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    sizes = np.diff(np.r_[starts, len(values)])
+    small = np.repeat(sizes <= MAX_BUCKET, sizes)
     found = []
     for offset in range(1, MAX_BUCKET):
         same = (values[offset:] == values[:-offset]) & small[offset:]
         if not same.any():
             break
-        found.append(docs[:-offset][same] * m + docs[offset:][same])  # docs ascend within a value
+        found.append(docs[:-offset][same].astype(np.int64) * m + docs[offset:][same])
     if not found:
         return np.zeros(0, np.int64)
     pairs, shared = np.unique(np.concatenate(found), return_counts=True)
@@ -419,8 +454,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     # stories as stars, not chains: the longest article not yet in a story starts one,
     # and its copies not yet in a story join it. Reports written from one bulletin over
     # several days are each a copy of the next day's, but not of the whole run. And
-    # copies that are each a small part of it join it only when they are copies of one
-    # another or share some text: a digest, or a long report, holding two stories is not one story.
+    # copies that are each a small part of it join it only when they share text with
+    # one another: a digest, or a long report, holding two stories is not one story.
     copies: dict[int, dict[int, float]] = {}  # share of the shorter in shared runs, < 0: a part
     for i, j, is_part, covered_ in zip(left.tolist(), right.tolist(), part.tolist(), share.tolist()):
         copies.setdefault(i, {})[j] = copies.setdefault(j, {})[i] = -covered_ if is_part else covered_

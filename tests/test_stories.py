@@ -194,6 +194,8 @@ def test_a_cut_of_a_long_report_is_found_and_grouped(monkeypatch):
     assert _group([cut, report], [20260513, 20260512]) == [0, 0]
     monkeypatch.setattr(stories, "ANCHORS", 10**6)  # without the anchors: not even compared
     assert _group([cut, report], [20260513, 20260512]) == [0, 1]
+    monkeypatch.setattr(stories, "ANCHOR_BITS", 63)  # no run is an anchor (short bodies): no candidate, no error
+    assert _group([cut, report], [20260513, 20260512]) == [0, 1]
     monkeypatch.undo()
     monkeypatch.setattr(stories, "CUT_WORDS", 10**6)  # without the rule of cuts: too small a part of the report
     assert _group([cut, report], [20260513, 20260512]) == [0, 1]
