@@ -13,17 +13,21 @@ words folded (accents, case and tone placement aside):
   measures a candidate pair exactly: two runs of ten words match by chance with a
   probability of about 2^-80, and a word changed in a run goes unseen once in 255 times.
 
-When a searcher opens the index, :func:`group` finds candidate pairs by banding the
+Once an indexing run has committed, :func:`group` finds candidate pairs by banding the
 signatures (LSH: :data:`BANDS` bands of :data:`ROWS` positions; two articles equal on a
-whole band are candidates), drops those whose estimated overlap is far too small, and
-compares the fingerprints of the rest: which words of each body lie in a run of
+whole band are candidates), drops those whose estimated overlap is far too small, adds
+the pairs sharing a few anchors (:func:`_anchor_pairs`: runs of RUN words sampled by
+their hash, one in 16, found through an inverted index of all fingerprints; a cut of a
+long text shares too few three-word phrases with it for the bands), and compares the
+fingerprints of the rest: which words of each body lie in a run of
 :data:`RUN` words that the other body holds too (:func:`covered`; a run found more than
 :data:`FILLER` times in one body is filler and counts for nothing: :func:`_once`). A
 pair is a copy (:func:`is_copy`) when such runs cover most of the shorter body
 (:data:`COVERED`; a little more, :data:`COVERED_OTHER_DAY`, when the two are dated on
 different days: a follow-up repeats yesterday's background under a new lead) and a fair
-part of the longer (:data:`COVERED_LONGER`: a digest that holds the story among others
-is not a copy of it). Dated more than :data:`MAX_DAYS` apart, the shorter must lie
+part of the longer (:data:`COVERED_LONGER`: a short item of a digest is not a copy of
+it), or, a cut of a long text, :data:`CUT_WORDS` words and :data:`COVERED_CUT` of the
+shorter. Dated more than :data:`MAX_DAYS` apart, the shorter must lie
 nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
 weather bulletins or price reports of two dates, share most of their text, but their
 figures break a run every few words, while a text republished weeks later keeps it all.
@@ -37,8 +41,10 @@ have a counterpart in the longer, a sentence sharing at least half of their word
 and writes the rest anew), where an article that takes a block of another, or a second
 report of one event, has sentences of its own.
 Copies join into stories as stars, not chains: the longest article starts a story and
-its copies join it, so reports that each quote a part of one bulletin do not chain into
-one story through each other.
+its copies join it, the closest first, so reports that each quote a part of one bulletin
+do not chain into one story through each other; and copies that are each a small part of
+it (:data:`PART`) join it only when they share text (:data:`PART_OVERLAP`): a digest or a
+long report holding two stories does not make them one.
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -70,7 +76,11 @@ SHINGLE = 3  # words per shingle of the signature
 RUN = 10  # words: a run this long found in both bodies is copied text
 COVERED = 0.55  # share of the shorter body's words in such runs (same day, or undated)
 COVERED_OTHER_DAY = 0.65  # the same, for bodies dated on different days
-COVERED_LONGER = 0.2  # share of the longer body's words in such runs
+COVERED_LONGER = 0.2  # share of the longer body's words in such runs ...
+CUT_WORDS = 150  # ... unless the shorter body's words in them are this many (a cut of a long text, not an item of
+COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report sharing background paragraphs has its own)
+PART = 0.5  # a copy holding less of the longer body is a part of it (see group's stars) ...
+PART_OVERLAP = 0.2  # ... and two parts of one body are one story when this share of the shorter lies in shared runs
 COVERED_BOTH = 0.45  # or: this share of the shorter body ...
 COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (half of both bodies: the same text reworded)
 BOTH_DAYS = 1  # ... dated at most this many days apart
@@ -84,7 +94,11 @@ FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
 PREFILTER_WHOLE = 0.7  # the same, for bodies dated more than MAX_DAYS apart (they need COVERED_WHOLE)
-MAX_BUCKET = 60  # a band value shared by more articles is boilerplate, not a story
+MAX_BUCKET = 60  # a band value (or an anchor) shared by more articles is boilerplate, not a story
+ANCHOR_BITS = 4  # a run of RUN words whose hash has its top ANCHOR_BITS bits 0 is an anchor: 1 run in 16
+ANCHOR_BATCH = 1 << 21  # words of fingerprints whose anchors are found at once (some 60 MB at the peak)
+ANCHORS = 3  # articles sharing this many anchors are a candidate pair, whatever their signatures ...
+ANCHORS_SHARED = 0.15  # ... and this share of the anchors of the one with fewer (far below any copy's share)
 PAIRS_AT_ONCE = 1 << 16  # candidate pairs compared at once (16 MB of signatures a side)
 FINGERPRINT_WORDS = 5000  # the fingerprint keeps the first words of a longer body
 
@@ -229,7 +243,7 @@ def sentences_kept(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.nda
 
 
 def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray,
-            sentences: np.ndarray | None = None) -> np.ndarray:
+            sentences: np.ndarray | None = None, shorter_words: np.ndarray | None = None) -> np.ndarray:
     """Which compared pairs are copies: the shares of the shorter and of the longer body
     in runs found in both (:func:`covered`), the days between them (0 = the same day
     or undated), and for the pairs of :func:`reworded` (None: 0 for all) the share of the
@@ -246,7 +260,9 @@ def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.
     counterpart of every sentence, other figures in each."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
     needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
-    plain = (cover_shorter >= needed) & (cover_longer >= COVERED_LONGER)
+    shared_words = cover_shorter * (0 if shorter_words is None else shorter_words)
+    cut = (shared_words >= CUT_WORDS) & (cover_shorter >= COVERED_CUT)
+    plain = (cover_shorter >= needed) & ((cover_longer >= COVERED_LONGER) | cut)
     kept = np.zeros(len(days_apart)) if sentences is None else sentences
     kept_needed = np.where(days_apart == 0, SENTENCES_KEPT, SENTENCES_KEPT_OTHER_DAY)
     return plain | (_half_of_both(cover_shorter, cover_longer, days_apart) & (kept >= kept_needed))
@@ -272,6 +288,75 @@ def _ordinal(days: np.ndarray) -> np.ndarray:
         stamps = np.array([f"{v // 10000:04d}-{v // 100 % 100:02d}-{v % 100:02d}" for v in d], dtype="datetime64[D]")
         out[dated] = stamps.astype(np.int64) + 1
     return out
+
+
+def _anchors(streams: list[np.ndarray], first: int) -> tuple[np.ndarray, np.ndarray]:
+    """The anchors of fingerprints (word bytes and sentence marks) and the body of each
+    (*first* for the first of *streams*, and on), each anchor once a body. The runs of
+    all of them are hashed at once, the bodies laid end to end (runs across two bodies
+    left out)."""
+    words = [s[s != SENTENCE_MARK] for s in streams]
+    lengths = np.fromiter(map(len, words), np.int64, count=len(words))
+    runs = _runs(np.concatenate(words) if words else np.zeros(0, np.uint8))
+    if not len(runs):
+        return np.zeros(0, np.uint64), np.zeros(0, np.int32)
+    ends = np.cumsum(lengths) - RUN  # the last run of each body starts there
+    anchor = np.flatnonzero((runs >> np.uint64(64 - ANCHOR_BITS)) == 0)
+    body = np.searchsorted(ends, anchor)  # the first body whose last run starts at or after it
+    within = anchor >= ends[body] - lengths[body] + RUN  # not a run across the body's start
+    values, docs = runs[anchor[within]], (body[within] + first).astype(np.int32)
+    if not len(values):
+        return values, docs
+    order = np.lexsort((values, docs))
+    values, docs = values[order], docs[order]
+    once = np.r_[True, (values[1:] != values[:-1]) | (docs[1:] != docs[:-1])]
+    return values[once], docs[once]
+
+
+def _anchor_pairs(usable: np.ndarray, fingerprint: Callable[[int], bytes]) -> np.ndarray:
+    """The pairs (i * m + j, i < j: positions in *usable*, m its length) sharing at least
+    :data:`ANCHORS` anchors, and :data:`ANCHORS_SHARED` of those of the one with fewer:
+    runs of RUN words whose hash falls in a fixed 1/2^ANCHOR_BITS of the values, each
+    counted once a body. An anchor held by more than :data:`MAX_BUCKET` articles is
+    boilerplate and counts for nothing, so the pairs stay few: at most MAX_BUCKET - 1 a
+    body and anchor. The fingerprints are read in batches of :data:`ANCHOR_BATCH` words:
+    only the anchors (1 run in 2^ANCHOR_BITS) are kept of each."""
+    m = len(usable)
+    held_values, held_docs = [], []
+    batch: list[np.ndarray] = []
+    size = first = 0
+    for i, doc in enumerate(usable.tolist()):
+        batch.append(np.frombuffer(fingerprint(doc), np.uint8))
+        size += len(batch[-1])
+        if size >= ANCHOR_BATCH or i == m - 1:
+            values, docs = _anchors(batch, first)
+            held_values.append(values)
+            held_docs.append(docs)
+            first, batch, size = i + 1, [], 0
+    if not held_values:
+        return np.zeros(0, np.int64)
+    values = np.concatenate(held_values)
+    del held_values
+    if not len(values):
+        return np.zeros(0, np.int64)
+    order = np.argsort(values, kind="stable")  # the bodies ascend within a value, as they were read
+    values, docs = values[order], np.concatenate(held_docs)[order]
+    del order, held_docs
+    held = np.bincount(docs, minlength=m)  # anchors of each body
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    sizes = np.diff(np.r_[starts, len(values)])
+    small = np.repeat(sizes <= MAX_BUCKET, sizes)
+    found = []
+    for offset in range(1, MAX_BUCKET):
+        same = (values[offset:] == values[:-offset]) & small[offset:]
+        if not same.any():
+            break
+        found.append(docs[:-offset][same].astype(np.int64) * m + docs[offset:][same])
+    if not found:
+        return np.zeros(0, np.int64)
+    pairs, shared = np.unique(np.concatenate(found), return_counts=True)
+    fewer = np.minimum(held[pairs // m], held[pairs % m])
+    return pairs[(shared >= ANCHORS) & (shared >= ANCHORS_SHARED * fewer)]
 
 
 def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.ndarray,
@@ -307,6 +392,14 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
             a, b = order[:-offset][same], order[offset:][same]
             found.append(np.minimum(a, b).astype(np.int64) * m + np.maximum(a, b))
     pairs = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+    # a cut of a long text shares a small part of the longer's three-word phrases (a
+    # Jaccard similarity of 0.1-0.16), which the bands seldom catch: pairs sharing a
+    # few anchors (runs of RUN words sampled by their hash) are candidates too
+    anchored = _anchor_pairs(usable, fingerprint)
+    from_anchors = np.zeros(0, np.int64)
+    if len(anchored):
+        from_anchors = np.setdiff1d(anchored, pairs, assume_unique=True)
+        pairs = np.union1d(pairs, anchored)
     if not len(pairs):
         return story
     # the share of the shorter body's shingles found in the longer, estimated from the
@@ -323,6 +416,7 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
         estimate = jaccard * (a + b) / (1 + jaccard) / np.minimum(a, b)
         apart = np.where((ordinal[left] > 0) & (ordinal[right] > 0), np.abs(ordinal[left] - ordinal[right]), 0)
         keep = estimate >= np.where(apart > MAX_DAYS, PREFILTER_WHOLE, PREFILTER)
+        keep |= np.isin(pairs[lo:lo + PAIRS_AT_ONCE], from_anchors, assume_unique=True)  # shared runs, not estimated
         kept.append((left[keep], right[keep], apart[keep]))
     left, right, apart = (np.concatenate(part) for part in zip(*kept))
     if not len(left):
@@ -341,33 +435,52 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
 
     shorter = np.zeros(len(left))
     longer = np.zeros(len(left))
+    shorter_words = np.zeros(len(left))
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
         (ni, ri, si, oi, _), (nj, rj, sj, oj, _) = body(i), body(j)
         ci, cj = _covered_share(ri, sj, ni, oi), _covered_share(rj, si, nj, oj)
         shorter[k], longer[k] = (ci, cj) if ni <= nj else (cj, ci)
+        shorter_words[k] = min(ni, nj)
     # the same text lightly edited, which breaks a run of ten words every sentence or two
     kept = np.zeros(len(left))
     for k in np.flatnonzero(reworded(shorter, longer, apart)).tolist():
         (ni, *_, a), (nj, *_, b) = body(int(left[k])), body(int(right[k]))
         a, b = words_and_sentences(a), words_and_sentences(b)
         kept[k] = sentences_kept(a, b) if ni <= nj else sentences_kept(b, a)
-    ok = is_copy(shorter, longer, apart, kept)
-    left, right = left[ok], right[ok]
+    ok = is_copy(shorter, longer, apart, kept, shorter_words)
+    left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     if not len(left):
         return story
     # stories as stars, not chains: the longest article not yet in a story starts one,
     # and its copies not yet in a story join it. Reports written from one bulletin over
-    # several days are each a copy of the next day's, but not of the whole run.
-    copies: dict[int, list[int]] = {}
-    for i, j in zip(left.tolist(), right.tolist()):
-        copies.setdefault(i, []).append(j)
-        copies.setdefault(j, []).append(i)
+    # several days are each a copy of the next day's, but not of the whole run. And
+    # copies that are each a small part of it join it only when they share text with
+    # one another: a digest, or a long report, holding two stories is not one story.
+    copies: dict[int, dict[int, float]] = {}  # share of the shorter in shared runs, < 0: a part
+    for i, j, is_part, covered_ in zip(left.tolist(), right.tolist(), part.tolist(), share.tolist()):
+        copies.setdefault(i, {})[j] = copies.setdefault(j, {})[i] = -covered_ if is_part else covered_
+
+    def overlap(i: int, j: int) -> bool:
+        """Whether two parts of one body share text: PART_OVERLAP of the shorter in shared runs."""
+        if j in copies[i]:
+            return True
+        (ni, ri, si, oi, _), (nj, rj, sj, oj, _) = body(i), body(j)
+        share = _covered_share(ri, sj, ni, oi) if ni <= nj else _covered_share(rj, si, nj, oj)
+        return share >= PART_OVERLAP
+
     centre: dict[int, int] = {}
     for i in sorted(copies, key=lambda i: (-bodies[i][0], i)):
         if i not in centre:
             centre[i] = i
-            for j in copies[i]:
-                centre.setdefault(j, i)
+            parts: list[int] = []
+            for j in sorted(copies[i], key=lambda j: (-abs(copies[i][j]), j)):  # the closest copies first
+                if j in centre:
+                    continue
+                if copies[i][j] < 0:  # a part of i
+                    if any(not overlap(j, p) for p in parts):
+                        continue
+                    parts.append(j)
+                centre[j] = i
     members: dict[int, list[int]] = {}
     for i, c in centre.items():
         members.setdefault(c, []).append(i)

@@ -136,16 +136,69 @@ def test_a_follow_up_the_next_day_that_repeats_the_background_is_not_a_copy(monk
     assert _group([original, follow_up], [20260512, 20260513]) == [0, 0]
 
 
-def test_a_digest_holding_the_story_among_many_is_not_a_copy_of_it():
-    """The story is whole in the week's digest, but it is a small part of the digest."""
+def _sample_bodies(count: int) -> list[str]:
+    """Bodies of our own sample articles (130-180 words each: short items of a digest)."""
+    return [parsing.parse_text(p.read_text(encoding="utf-8"), p.stem, p.stem)[0].body
+            for p in sorted((SAMPLE_DATA / "articles").rglob("*.txt"))[:count]]
+
+
+def _body(text: str) -> str:
+    return parsing.parse_text(text, "x", "x")[0].body
+
+
+def test_a_digest_joins_one_story_it_holds_not_two_and_no_short_item():
+    """The week's digest holds the original and the separately written report whole,
+    among short items of other news. Each of the two is a small part of the digest (too
+    little of the longer for a copy, COVERED_LONGER), but a text of a few hundred words
+    whole in another is a cut republished (CUT_WORDS): the digest may join one of them,
+    never both, which share no runs of ten words (PART): a digest holding two stories is
+    not one story. A short item (fewer than CUT_WORDS words) stays on its own."""
     original = (STORIES / "original.txt").read_text(encoding="utf-8")
-    others = [parsing.parse_text(p.read_text(encoding="utf-8"), p.stem, p.stem)[0].body
-              for p in sorted((SAMPLE_DATA / "articles").rglob("*.txt"))[:20]]
-    story = parsing.parse_text(original, "x", "x")[0].body
-    digest = _article("Thứ Tư, 13/05/2026", "Điểm tin tuần qua", [story, *others])
-    shorter, longer = stories.covered(stories.sketch(story)[1], stories.sketch(digest.split("\n\n", 2)[2])[1])
+    separate = (STORIES / "separately-written.txt").read_text(encoding="utf-8")
+    others = _sample_bodies(20)
+    digest = _article("Thứ Tư, 13/05/2026", "Điểm tin tuần qua", [_body(original), _body(separate), *others])
+    shorter, longer = stories.covered(stories.sketch(_body(original))[1], stories.sketch(_body(digest))[1])
     assert shorter > 0.95 and longer < stories.COVERED_LONGER
-    assert _group([original, digest], [20260512, 20260513]) == [0, 1]
+    short_item = _article("Thứ Ba, 12/05/2026", "Tin ngắn", [others[3]])
+    texts = [original, separate, digest, short_item]
+    days = [20260512, 20260512, 20260513, 20260512]
+    grouped = _group(texts, days)
+    assert grouped[0] != grouped[1]  # two stories stay two
+    assert grouped[2] in (grouped[0], grouped[1])  # the digest joins the closer one
+    assert grouped[3] == 3  # the short item is not a copy of the digest
+    assert _group([texts[0], texts[2]], days[:2]) == [0, 0]  # alone, the story joins its digest
+    # without the rule of parts, the digest would chain the two stories into one
+    import unittest.mock
+    with unittest.mock.patch.object(stories, "PART", 0.0):
+        chained = _group(texts, days)
+    assert chained[0] == chained[1] == chained[2]
+
+
+def test_a_cut_of_a_long_report_is_found_and_grouped(monkeypatch):
+    """An outlet republishes the original cut out of a long report that holds it among
+    much else: most of the cut lies in the report (CUT_WORDS words and COVERED_CUT of it),
+    a small share of the report. Their three-word phrases overlap little (a Jaccard
+    similarity near 0.1), so the signatures' bands miss the pair; the anchors (sampled runs
+    of ten words) make it a candidate."""
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    report = _article("Thứ Ba, 12/05/2026", "Lạng Sơn: tổng hợp tình hình kinh tế - xã hội tháng 5",
+                      [*_sample_bodies(8), _body(original), *_sample_bodies(20)[8:]])
+    cut = republished(original)
+    sig_cut, print_cut = stories.sketch(_body(cut))
+    sig_report, print_report = stories.sketch(_body(report))
+    shorter, longer = stories.covered(print_cut, print_report)
+    assert shorter >= stories.COVERED_CUT and longer < stories.COVERED_LONGER
+    equal = np.frombuffer(sig_cut, "<u2") == np.frombuffer(sig_report, "<u2")
+    assert equal.mean() < 0.16
+    assert not equal[:stories.BANDS * stories.ROWS].reshape(stories.BANDS, stories.ROWS).all(axis=1).any()  # no band
+    assert _group([cut, report], [20260513, 20260512]) == [0, 0]
+    monkeypatch.setattr(stories, "ANCHORS", 10**6)  # without the anchors: not even compared
+    assert _group([cut, report], [20260513, 20260512]) == [0, 1]
+    monkeypatch.setattr(stories, "ANCHOR_BITS", 63)  # no run is an anchor (short bodies): no candidate, no error
+    assert _group([cut, report], [20260513, 20260512]) == [0, 1]
+    monkeypatch.undo()
+    monkeypatch.setattr(stories, "CUT_WORDS", 10**6)  # without the rule of cuts: too small a part of the report
+    assert _group([cut, report], [20260513, 20260512]) == [0, 1]
 
 
 def price_bulletin(date: int, issue: int) -> str:
