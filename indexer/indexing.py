@@ -509,7 +509,7 @@ def _write(
             outcomes = [_index_jobs(str(gen), jobs, existing, curated,
                                     lambda: progress and progress(next(ticker), total), owners)]
         seen: dict[str, str] = {}
-        duplicates: list[str] = []
+        duplicates: list[str] = []  # later copies a worker wrote: deleted after commit
         files_read: set[str] = set()
         files_damaged: set[str] = set()
         for out in outcomes:  # in file order
@@ -519,17 +519,27 @@ def _write(
             report.added += out.added
             files_read |= out.files_read
             files_damaged |= out.files_damaged
+            replaced = set(out.updated)
             for article_id, where in out.seen.items():
-                if article_id in seen:  # read by two workers: the later copy goes after commit
-                    report.problems.append(_duplicate(where, article_id, seen[article_id]))
-                    duplicates.append(article_id)
-                    files_damaged.add(where.rsplit(":", 1)[0])
-                else:
+                if article_id not in seen:
                     seen[article_id] = where
-            for article_id in out.updated:
+                    continue
+                # read by two workers: the later copy is skipped, as one process skips it.
+                # The worker counted (and perhaps wrote) it as it found it against the index.
+                report.problems.append(_duplicate(where, article_id, seen[article_id]))
+                files_damaged.add(where.rsplit(":", 1)[0])
+                if article_id in replaced:  # written as a new version: the indexed one is not replaced by it
+                    replaced.discard(article_id)
+                    report.updated -= 1
+                    duplicates.append(article_id)
+                elif article_id in existing:  # the same as the indexed version: nothing written
+                    report.unchanged -= 1
+                else:
+                    report.added -= 1
+                    duplicates.append(article_id)
+            for article_id in replaced:
                 for docnum in existing[article_id][2]:
                     writer.delete_document(docnum)
-        report.added -= len(duplicates)
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file

@@ -157,6 +157,65 @@ def test_second_writer_is_told_another_is_running(tmp_path, folder):
             indexing.update(root, [folder])
 
 
+def _feed(path: Path, x_title: str, prefix: str) -> Path:
+    """A feed of six articles: "x" first, then five of its own ids."""
+    return write_jsonl(path, [{"id": "x", "title": x_title, "body": f"{x_title}, tin gốc."}]
+                       + [{"id": f"{prefix}{i}", "title": f"Tin dân vận {i}", "body": "Công tác dân vận."} for i in range(5)])
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+@pytest.mark.parametrize("case", ["first unchanged", "both changed", "first from a new file"])
+def test_an_id_in_two_files_keeps_the_first_copy_whatever_the_workers(tmp_path, procs, case):
+    """The same id in two files read by two worker processes (procs=2 puts one file in
+    each) is what one process makes of it: the copy read first is in the index, the
+    later one is skipped as its message says, and nothing indexed is lost; the counts
+    leave the skipped copy out. (Two workers once kept the later copy, replacing the
+    indexed first one, and counted it as an update and one article less added.)"""
+    root = tmp_path / "index"
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    if case == "first from a new file":  # "x" indexed from b before a came
+        indexing.update(root, [_feed(b, "Đường Láng", "b")])
+    else:
+        indexing.update(root, [_feed(a, "Cầu Long Biên", "a")])
+    _feed(a, "Cầu Thăng Long" if case == "both changed" else "Cầu Long Biên", "a")
+    _feed(b, "Đường Láng", "b")
+    report = indexing.update(root, [a, b], procs=procs)
+    [problem] = report.problems
+    assert str(problem) == f'{b}:1: id "x" is already used by {a}:1; give each article its own id (this one was skipped)'
+    expected = {"first unchanged": (5, 0, 6), "both changed": (5, 1, 5), "first from a new file": (5, 1, 5)}[case]
+    assert (report.added, report.updated, report.unchanged, report.removed) == (*expected, 0)
+    searcher = Searcher(root)
+    kept = "Cầu Thăng Long" if case == "both changed" else "Cầu Long Biên"
+    [hit] = searcher.search(SearchRequest(query=kept)).hits
+    assert hit.id == "x"
+    assert searcher.search(SearchRequest(query="Đường Láng")).total == 0
+    assert total(root) == 11
+
+
+def test_a_big_file_with_an_id_twice_indexed_again_by_two_workers_changes_nothing(tmp_path, monkeypatch):
+    """A JSONL file shared among two workers, with one id on its first and last lines:
+    run again unchanged, the run reports what one process does (the later line skipped,
+    no article added, none lost) and makes no new generation (the stories grouped for
+    the current one stay). Two workers once reported -1 articles added and committed
+    two generations for nothing, grouping the stories again."""
+    monkeypatch.setattr(indexing, "SPLIT_BYTES", 4000)  # a "big" file without writing megabytes
+    x = {"id": "x", "title": "Cầu Long Biên", "body": "Bản tin gốc về cây cầu. " * 20}
+    rows = [x] + [{"id": f"a{i}", "title": f"Tin số {i}", "body": "Công tác dân vận ở cơ sở. " * 20} for i in range(80)]
+    src = write_jsonl(tmp_path / "feed.jsonl", [*rows, x])
+    root = tmp_path / "index"
+    first = indexing.update(root, [src], procs=1)
+    assert (first.added, len(first.problems)) == (81, 1)
+    gen = indexing.current_generation(root)
+    stories = sorted(p.name for p in gen.glob("stories-*"))
+    for _ in range(2):
+        again = indexing.update(root, [src], procs=2)
+        assert (again.added, again.updated, again.unchanged, again.removed) == (0, 0, 81, 0)
+        assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+        assert sorted(p.name for p in gen.glob("stories-*")) == stories
+    assert total(root) == 81
+    assert total(root, "Long Biên") == 1
+
+
 def test_leftovers_of_an_interrupted_reindex_are_removed_with_a_note(tmp_path, folder):
     root = tmp_path / "index"
     indexing.update(root, [folder])
