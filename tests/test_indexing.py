@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from indexer import indexing
+from indexer.cli import cli
 from indexer.errors import IndexBusy, IndexNotFound, TimtinError
 from indexer.searching import SearchRequest, Searcher
 from tests.conftest import write_jsonl
@@ -59,6 +60,29 @@ def test_a_run_that_changes_nothing_leaves_the_index_as_it_was(tmp_path, folder)
     (folder / "2021" / "c.txt").write_text(article_text("Tin mới", "Chợ phiên vùng cao."), encoding="utf-8")
     assert indexing.update(root, [folder]).added == 1
     assert total(root) == 3
+
+
+def test_an_index_of_no_articles_answers_searches(tmp_path, runner):
+    """A folder with no articles yet (a new feed's, before its first fetch) makes an
+    index that answers "no articles match" (the run commits no generation: the index
+    holds no segment); so does one rebuilt after its every source is gone, and the
+    folder's articles come in on the next run. (A search once failed on it with
+    AttributeError: 'NoneType' object has no attribute 'segment_id'.)"""
+    root, src = tmp_path / "index", tmp_path / "src"
+    src.mkdir()
+    assert indexing.update(root, [src]).added == 0
+    result = runner.invoke(cli, ["search", "dân", "vận", "--index", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("No articles match")
+    (src / "a.txt").write_text(article_text("Tin dân vận", "Công tác dân vận ở cơ sở."), encoding="utf-8")
+    assert indexing.update(root, [src]).added == 1
+    assert total(root, "dân vận") == 1
+    (src / "a.txt").unlink()
+    src.rmdir()
+    indexing.reindex(root, drop_missing=True)
+    result = runner.invoke(cli, ["search", "dan", "van", "--index", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("No articles match")
 
 
 def test_changed_article_is_updated_not_duplicated(tmp_path, folder):
