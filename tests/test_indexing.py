@@ -240,6 +240,31 @@ def test_a_big_file_with_an_id_twice_indexed_again_by_two_workers_changes_nothin
     assert total(root, "Long Biên") == 1
 
 
+def test_an_id_read_by_two_workers_is_in_the_index_once_from_the_commit_on(tmp_path):
+    """The later copy of an id two workers read goes in the same commit as the articles,
+    deleted: an index run killed (or a search opened) right after that commit sees the
+    article once. (It was dropped by a second commit: in between, or killed there for
+    good, the index held it twice.) The run is a real process, stopped dead (os._exit,
+    no cleanup) right after its commit."""
+    root = tmp_path / "index"
+    a = _feed(tmp_path / "a.jsonl", "Cầu Long Biên", "a")
+    b = _feed(tmp_path / "b.jsonl", "Đường Láng", "b")
+    script = ("import os, sys\n"
+              "from pathlib import Path\n"
+              "from indexer import indexing\n"
+              "indexing._remove_stale_vocabularies = lambda gen, ix: os._exit(9)  # right after the commit\n"
+              "indexing.update(Path(sys.argv[1]), [Path(sys.argv[2]), Path(sys.argv[3])], procs=2)\n")
+    run = subprocess.run([sys.executable, "-c", script, str(root), str(a), str(b)], capture_output=True, text=True)
+    assert run.returncode == 9, run.stderr
+    assert total(root) == 11
+    [hit] = Searcher(root).search(SearchRequest(query="Cầu Long Biên")).hits
+    assert hit.id == "x"
+    assert total(root, "Đường Láng") == 0
+    report = indexing.update(root, [a, b], procs=2)  # the next run finds it all done
+    assert (report.added, report.updated, report.unchanged, report.removed) == (0, 0, 11, 0)
+    assert total(root) == 11
+
+
 def test_leftovers_of_an_interrupted_reindex_are_removed_with_a_note(tmp_path, folder):
     root = tmp_path / "index"
     indexing.update(root, [folder])
