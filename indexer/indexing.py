@@ -32,7 +32,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.query import Term
+from whoosh.reading import SegmentReader
 
 from indexer import officials as officials_mod
 from indexer import parsing, postings, schema, snapshot, whoosh_private
@@ -509,7 +509,7 @@ def _write(
             outcomes = [_index_jobs(str(gen), jobs, existing, curated,
                                     lambda: progress and progress(next(ticker), total), owners)]
         seen: dict[str, str] = {}
-        duplicates: list[str] = []
+        duplicates = 0  # later copies a worker wrote: deleted in its segments before the commit
         files_read: set[str] = set()
         files_damaged: set[str] = set()
         for out in outcomes:  # in file order
@@ -519,17 +519,30 @@ def _write(
             report.added += out.added
             files_read |= out.files_read
             files_damaged |= out.files_damaged
+            replaced = set(out.updated)
+            later: set[str] = set()
             for article_id, where in out.seen.items():
-                if article_id in seen:  # read by two workers: the later copy goes after commit
-                    report.problems.append(_duplicate(where, article_id, seen[article_id]))
-                    duplicates.append(article_id)
-                    files_damaged.add(where.rsplit(":", 1)[0])
-                else:
+                if article_id not in seen:
                     seen[article_id] = where
-            for article_id in out.updated:
+                    continue
+                # read by two workers: the later copy is skipped, as one process skips it.
+                # The worker counted (and perhaps wrote) it as it found it against the index.
+                report.problems.append(_duplicate(where, article_id, seen[article_id]))
+                files_damaged.add(where.rsplit(":", 1)[0])
+                if article_id in replaced:  # written as a new version: the indexed one is not replaced by it
+                    replaced.discard(article_id)
+                    report.updated -= 1
+                    later.add(article_id)
+                elif article_id in existing:  # the same as the indexed version: nothing written
+                    report.unchanged -= 1
+                else:
+                    report.added -= 1
+                    later.add(article_id)
+            if later:
+                duplicates += _delete_in_segments(ix, out.segments, later)
+            for article_id in replaced:
                 for docnum in existing[article_id][2]:
                     writer.delete_document(docnum)
-        report.added -= len(duplicates)
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file
@@ -558,8 +571,6 @@ def _write(
             for segment in out.segments:
                 _remove_segment_files(gen, segment)
         raise
-    if duplicates:
-        _drop_later_copies(ix, gen, duplicates)
     report.problems.sort(key=lambda p: _where_key(p.where))
 
 
@@ -632,19 +643,22 @@ def _keep_stories(gen: Path, report: IndexReport) -> None:
         report.notes.append(f"Copies of one story were not grouped yet ({err}); the first search will group them.")
 
 
-def _drop_later_copies(ix, gen: Path, ids: list[str]) -> None:
-    """Delete all but the first document of each id read by two workers."""
-    writer = ix.writer(codec=schema.CODEC)
-    try:
-        with ix.searcher() as searcher:
-            for article_id in ids:
-                docnums = sorted(searcher.docs_for_query(Term("id", article_id)))
-                for docnum in docnums[1:]:
-                    writer.delete_document(docnum)
-        _commit(writer, gen, [])
-    except BaseException:
-        writer.cancel()
-        raise
+def _delete_in_segments(ix, segments: list, ids: set[str]) -> int:
+    """Mark the documents of *ids* deleted in the new *segments* (a worker's, not yet
+    committed), so that the commit that adds them leaves them out: the later copies of
+    ids another worker read first. Returns how many were deleted."""
+    deleted = 0
+    for segment in segments:
+        reader = SegmentReader(ix.storage, ix.schema, segment)
+        try:
+            column = reader.column_reader("id")
+            for docnum in range(segment.doc_count_all()):
+                if column[docnum] in ids:
+                    segment.delete_document(docnum)
+                    deleted += 1
+        finally:
+            reader.close()
+    return deleted
 
 
 def _sources(paths: Iterable[Path]) -> list[str]:

@@ -120,6 +120,8 @@ class Snapshot:
             with self.lock:
                 leaves = self.searcher.reader().leaf_readers()
                 for leaf, _ in leaves:
+                    if leaf.segment() is None:  # an index with no segment yet (nothing indexed): no words
+                        continue
                     path = self.gen / f"{VOCAB_PREFIX}{leaf.segment().segment_id()}.json"
                     try:
                         for word, n in json.loads(path.read_text(encoding="utf-8")).items():

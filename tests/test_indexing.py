@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from indexer import indexing
+from indexer.cli import cli
 from indexer.errors import IndexBusy, IndexNotFound, TimtinError
 from indexer.searching import SearchRequest, Searcher
 from tests.conftest import write_jsonl
@@ -59,6 +60,29 @@ def test_a_run_that_changes_nothing_leaves_the_index_as_it_was(tmp_path, folder)
     (folder / "2021" / "c.txt").write_text(article_text("Tin mới", "Chợ phiên vùng cao."), encoding="utf-8")
     assert indexing.update(root, [folder]).added == 1
     assert total(root) == 3
+
+
+def test_an_index_of_no_articles_answers_searches(tmp_path, runner):
+    """A folder with no articles yet (a new feed's, before its first fetch) makes an
+    index that answers "no articles match" (the run commits no generation: the index
+    holds no segment); so does one rebuilt after its every source is gone, and the
+    folder's articles come in on the next run. (A search once failed on it with
+    AttributeError: 'NoneType' object has no attribute 'segment_id'.)"""
+    root, src = tmp_path / "index", tmp_path / "src"
+    src.mkdir()
+    assert indexing.update(root, [src]).added == 0
+    result = runner.invoke(cli, ["search", "dân", "vận", "--index", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("No articles match")
+    (src / "a.txt").write_text(article_text("Tin dân vận", "Công tác dân vận ở cơ sở."), encoding="utf-8")
+    assert indexing.update(root, [src]).added == 1
+    assert total(root, "dân vận") == 1
+    (src / "a.txt").unlink()
+    src.rmdir()
+    indexing.reindex(root, drop_missing=True)
+    result = runner.invoke(cli, ["search", "dan", "van", "--index", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("No articles match")
 
 
 def test_changed_article_is_updated_not_duplicated(tmp_path, folder):
@@ -155,6 +179,90 @@ def test_second_writer_is_told_another_is_running(tmp_path, folder):
     with indexing.write_lock(root):
         with pytest.raises(IndexBusy, match=r"Another timtin index or reindex \(pid \d+\) is writing"):
             indexing.update(root, [folder])
+
+
+def _feed(path: Path, x_title: str, prefix: str) -> Path:
+    """A feed of six articles: "x" first, then five of its own ids."""
+    return write_jsonl(path, [{"id": "x", "title": x_title, "body": f"{x_title}, tin gốc."}]
+                       + [{"id": f"{prefix}{i}", "title": f"Tin dân vận {i}", "body": "Công tác dân vận."} for i in range(5)])
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+@pytest.mark.parametrize("case", ["first unchanged", "both changed", "first from a new file"])
+def test_an_id_in_two_files_keeps_the_first_copy_whatever_the_workers(tmp_path, procs, case):
+    """The same id in two files read by two worker processes (procs=2 puts one file in
+    each) is what one process makes of it: the copy read first is in the index, the
+    later one is skipped as its message says, and nothing indexed is lost; the counts
+    leave the skipped copy out. (Two workers once kept the later copy, replacing the
+    indexed first one, and counted it as an update and one article less added.)"""
+    root = tmp_path / "index"
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    if case == "first from a new file":  # "x" indexed from b before a came
+        indexing.update(root, [_feed(b, "Đường Láng", "b")])
+    else:
+        indexing.update(root, [_feed(a, "Cầu Long Biên", "a")])
+    _feed(a, "Cầu Thăng Long" if case == "both changed" else "Cầu Long Biên", "a")
+    _feed(b, "Đường Láng", "b")
+    report = indexing.update(root, [a, b], procs=procs)
+    [problem] = report.problems
+    assert str(problem) == f'{b}:1: id "x" is already used by {a}:1; give each article its own id (this one was skipped)'
+    expected = {"first unchanged": (5, 0, 6), "both changed": (5, 1, 5), "first from a new file": (5, 1, 5)}[case]
+    assert (report.added, report.updated, report.unchanged, report.removed) == (*expected, 0)
+    searcher = Searcher(root)
+    kept = "Cầu Thăng Long" if case == "both changed" else "Cầu Long Biên"
+    [hit] = searcher.search(SearchRequest(query=kept)).hits
+    assert hit.id == "x"
+    assert searcher.search(SearchRequest(query="Đường Láng")).total == 0
+    assert total(root) == 11
+
+
+def test_a_big_file_with_an_id_twice_indexed_again_by_two_workers_changes_nothing(tmp_path, monkeypatch):
+    """A JSONL file shared among two workers, with one id on its first and last lines:
+    run again unchanged, the run reports what one process does (the later line skipped,
+    no article added, none lost) and makes no new generation (the stories grouped for
+    the current one stay). Two workers once reported -1 articles added and committed
+    two generations for nothing, grouping the stories again."""
+    monkeypatch.setattr(indexing, "SPLIT_BYTES", 4000)  # a "big" file without writing megabytes
+    x = {"id": "x", "title": "Cầu Long Biên", "body": "Bản tin gốc về cây cầu. " * 20}
+    rows = [x] + [{"id": f"a{i}", "title": f"Tin số {i}", "body": "Công tác dân vận ở cơ sở. " * 20} for i in range(80)]
+    src = write_jsonl(tmp_path / "feed.jsonl", [*rows, x])
+    root = tmp_path / "index"
+    first = indexing.update(root, [src], procs=1)
+    assert (first.added, len(first.problems)) == (81, 1)
+    gen = indexing.current_generation(root)
+    stories = sorted(p.name for p in gen.glob("stories-*"))
+    for _ in range(2):
+        again = indexing.update(root, [src], procs=2)
+        assert (again.added, again.updated, again.unchanged, again.removed) == (0, 0, 81, 0)
+        assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+        assert sorted(p.name for p in gen.glob("stories-*")) == stories
+    assert total(root) == 81
+    assert total(root, "Long Biên") == 1
+
+
+def test_an_id_read_by_two_workers_is_in_the_index_once_from_the_commit_on(tmp_path):
+    """The later copy of an id two workers read goes in the same commit as the articles,
+    deleted: an index run killed (or a search opened) right after that commit sees the
+    article once. (It was dropped by a second commit: in between, or killed there for
+    good, the index held it twice.) The run is a real process, stopped dead (os._exit,
+    no cleanup) right after its commit."""
+    root = tmp_path / "index"
+    a = _feed(tmp_path / "a.jsonl", "Cầu Long Biên", "a")
+    b = _feed(tmp_path / "b.jsonl", "Đường Láng", "b")
+    script = ("import os, sys\n"
+              "from pathlib import Path\n"
+              "from indexer import indexing\n"
+              "indexing._remove_stale_vocabularies = lambda gen, ix: os._exit(9)  # right after the commit\n"
+              "indexing.update(Path(sys.argv[1]), [Path(sys.argv[2]), Path(sys.argv[3])], procs=2)\n")
+    run = subprocess.run([sys.executable, "-c", script, str(root), str(a), str(b)], capture_output=True, text=True)
+    assert run.returncode == 9, run.stderr
+    assert total(root) == 11
+    [hit] = Searcher(root).search(SearchRequest(query="Cầu Long Biên")).hits
+    assert hit.id == "x"
+    assert total(root, "Đường Láng") == 0
+    report = indexing.update(root, [a, b], procs=2)  # the next run finds it all done
+    assert (report.added, report.updated, report.unchanged, report.removed) == (0, 0, 11, 0)
+    assert total(root) == 11
 
 
 def test_leftovers_of_an_interrupted_reindex_are_removed_with_a_note(tmp_path, folder):

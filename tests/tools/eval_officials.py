@@ -51,7 +51,9 @@ Two labelled sets:
 
 What counts, on the real set:
 
-* **Names** compare by canonical form (NFC, one tone placement, capitalised).
+* **Names** compare as the facet tells people apart (``officials.person_name``): by canonical
+  form (NFC, one tone placement, capitalised) with one spelling of the syllables written with
+  i or y alike (Sĩ/Sỹ, Lí/Lý, Kì/Kỳ, Mĩ/Mỹ; since round 7).
 * A label marked ``unsure`` (the labeller could not tell whether the post is public) or
   ``partial`` (the article gives only part of the name, ``ông Tuấn``) is neither right nor
   wrong: finding it is not counted, missing it is not counted.

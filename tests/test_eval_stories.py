@@ -1,0 +1,54 @@
+"""The story-pair eval's figures over the archive (tests/tools/eval_stories.py --archive),
+on an archive written here whose pairs and bands of overlap are known."""
+
+from __future__ import annotations
+
+
+from tests.conftest import write_jsonl
+from tests.tools import eval_stories
+
+# Forty words a body, each word carrying its pair's number, so that two articles share
+# runs of words only with the other article of their pair.
+OWN = ("công tác dân vận ở cơ sở được cấp uỷ quan tâm chỉ đạo sát sao đúng lúc cho người dân vùng cao "
+       "đồng bào dân tộc thiểu số").split()
+SHARED = ("chiều nay tại hội trường uỷ ban nhân dân huyện Mường Tè đã diễn ra hội nghị tổng kết công tác "
+          "phòng chống thiên tai năm qua và triển khai nhiệm vụ năm tới với sự tham dự của lãnh đạo tỉnh "
+          "Lai Châu").split()
+
+
+def _pair(k: int, shared: int) -> list[dict]:
+    """Articles p{k}a and p{k}b sharing their first *shared* words."""
+    common = [f"{w}{k}" for w in SHARED[:shared]]
+    return [{"id": f"p{k}{side}", "title": f"Tin {k}{side}",
+             "body": " ".join(common + [f"{w}{k}{side}" for w in OWN[:40 - shared]])} for side in "ab"]
+
+
+def test_a_rewrite_is_a_pair_of_its_band_that_is_no_copy(tmp_path, monkeypatch, capsys):
+    """Copies alone over the archive: a band's rates are over all its labelled pairs,
+    rewrites too. Band 0.35-0.5 holds 8 pairs (4 labelled: a copy, missed, two rewrites
+    and a pair that is not one), band 0.8-0.9 holds 4 (2 labelled: copies, grouped): the
+    archive holds about 8/4 + 4 = 6 copies, 4 grouped, recall 0.667. (Rewrites once
+    counted like unsure pairs, left out of their band: 8/2 + 4 = 8 copies, recall 0.5,
+    the band of many rewrites weighed as if its other pairs were all there was.)"""
+    archive = [row for k in range(8) for row in _pair(k, 18)] + [row for k in range(8, 12) for row in _pair(k, 34)]
+    monkeypatch.setattr(eval_stories, "REAL_NEWS", write_jsonl(tmp_path / "articles.jsonl", archive))
+    three = {0: "copy", 1: "rewrite", 2: "rewrite", 3: "not", 8: "copy", 9: "copy"}
+    monkeypatch.setattr(eval_stories, "RELABELLED", write_jsonl(tmp_path / "relabelled.jsonl", [
+        {"file": "drawn.jsonl", "n": k, "a": f"p{k}a", "b": f"p{k}b", "label": label} for k, label in three.items()]))
+    monkeypatch.setattr(eval_stories, "HELD_OUT_5", tmp_path / "none.jsonl")
+    monkeypatch.setattr(eval_stories, "_SHINGLES", [])
+    monkeypatch.setattr(eval_stories, "_FRAMES", {})
+    first = {k: "copy" if label == "rewrite" else label for k, label in three.items()}  # the first labels
+    parts = {"dev: first.jsonl": [],
+             "dev: drawn.jsonl": [{"n": k, "a": f"p{k}a", "b": f"p{k}b", "label": label} for k, label in first.items()]}
+    story = {row["id"]: (row["id"][:-1] if row["id"] in ("p8a", "p8b", "p9a", "p9b") else row["id"]) for row in archive}
+    again = eval_stories.relabelled_parts(parts)
+    eval_stories.print_archive(again["alone"], story, "relabelled, copies alone")
+    eval_stories.print_archive(again["with rewrites"], story, "relabelled, copies with rewrites")
+    alone, with_rewrites = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| drawn.jsonl")]
+    # file | frame pairs by band | labelled pairs by band | copies by band | est. copies | grouped | wrong | P | R
+    assert alone == "| drawn.jsonl | 0 0 0 8 0 0 4 0 | 0 0 0 4 0 0 2 0 | 0 0 0 1 0 0 2 0 | 6 | 4 | 0 | 1.000 | 0.667 |"
+    assert with_rewrites == "| drawn.jsonl | 0 0 0 8 0 0 4 0 | 0 0 0 4 0 0 2 0 | 0 0 0 3 0 0 2 0 | 10 | 4 | 0 | 1.000 | 0.400 |"
+    # the table of pairs leaves the rewrites out of copies alone, neither right nor wrong
+    measured = eval_stories.measure(again["alone"], story)["dev: drawn.jsonl"]
+    assert (measured["pairs"], measured["copies"], measured["grouped copies"]) == (4, 3, 2)
