@@ -33,13 +33,13 @@ weather bulletins or price reports of two dates, share most of their text, but t
 figures break a run every few words, while a text republished weeks later keeps it all.
 The same day or the next (:data:`BOTH_DAYS`), a pair is also a copy when it is the same
 text lightly edited: a word changed in every sentence or two breaks its runs of ten
-words, so less of it lies in them, but nearly half of both bodies still does
+words, so less of it lies in them, but a fair part of both bodies still does
 (:data:`COVERED_BOTH`, :data:`COVERED_BOTH_LONGER`) and most sentences of the shorter
 have a counterpart in the longer, a sentence sharing at least half of their words
 (:func:`sentences_kept`, :data:`SENTENCES_KEPT`; the next day more of them,
-:data:`SENTENCES_KEPT_OTHER_DAY`: a follow-up repeats whole paragraphs of the day before
-and writes the rest anew), where an article that takes a block of another, or a second
-report of one event, has sentences of its own.
+:data:`SENTENCES_KEPT_OTHER_DAY`: a follow-up repeats some paragraphs of the day before
+whole and writes its other sentences anew, which have no counterpart), where an article
+that takes a block of another, or a second report of one event, has sentences of its own.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
@@ -82,7 +82,7 @@ COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report s
 PART = 0.5  # a copy holding less of the longer body is a part of it (see group's stars) ...
 PART_OVERLAP = 0.2  # ... and two parts of one body are one story when this share of the shorter lies in shared runs
 COVERED_BOTH = 0.45  # or: this share of the shorter body ...
-COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (half of both bodies: the same text reworded)
+COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (a fair part of both: the same text lightly edited)
 BOTH_DAYS = 1  # ... dated at most this many days apart
 SENTENCES_KEPT = 0.55  # ... and this share of the shorter in sentences with a counterpart in the longer
 SENTENCES_KEPT_OTHER_DAY = 0.65  # ... the next day (a follow-up repeats whole paragraphs, its own sentences new)
@@ -253,11 +253,12 @@ def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.
     repeats yesterday's background under a new lead is a follow-up; more than MAX_DAYS
     apart, the shorter nearly whole: a template article of another date changes its
     figures every few words. Or, the same day or the next, the same text lightly edited:
-    nearly half of both bodies in shared runs (:data:`COVERED_BOTH`,
+    a fair part of both bodies in shared runs (:data:`COVERED_BOTH`,
     :data:`COVERED_BOTH_LONGER`) and a counterpart of most sentences of the shorter
     (:data:`SENTENCES_KEPT`; the next day :data:`SENTENCES_KEPT_OTHER_DAY`). Not further
-    apart: the bulletin of a template (a gold price, the weather) two days later keeps a
-    counterpart of every sentence, other figures in each."""
+    apart: the bulletin of a template (a gold price, the weather) of another day keeps a
+    counterpart of every sentence, other figures in each (the next day it may too: a risk
+    taken for the copies a day apart, measured on the labelled pairs)."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
     needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
     shared_words = cover_shorter * (0 if shorter_words is None else shorter_words)
@@ -274,7 +275,7 @@ def _half_of_both(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apar
 
 def reworded(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
     """The pairs :func:`is_copy` judges on their sentences: dated the same day or the next
-    (or undated), not copies on their shared runs alone, but with nearly half of both
+    (or undated), not copies on their shared runs alone, but with a fair part of both
     bodies in them."""
     return _half_of_both(cover_shorter, cover_longer, days_apart) & ~is_copy(cover_shorter, cover_longer, days_apart)
 
