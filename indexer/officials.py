@@ -109,7 +109,7 @@ _BODY_PAIRS = {
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
     "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
     "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
-    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền".split("|")
+    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -1168,6 +1168,11 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         and (former := _titles_after_la(text, words, i + 1))
     ):
         return former, i + 1 + sum(len(_words(t)) for t in former)  # "X, người từng giữ chức Chủ tịch UBND …"
+    if not titles_first and (lead := _apposition_lead(words, i)):
+        # (round 8) "Chủ nhiệm Văn phòng Chính phủ X - cũng là Chánh Văn phòng Ban Cán sự …": the
+        # second post after its lead words
+        i += lead
+        titles_first = True
     dashes = i < len(words) and words[i].gap.strip() in ("-", "–")  # "X - Ủy viên Bộ Chính trị - Bí thư …"
     while i < len(words) and (
         words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
@@ -1177,6 +1182,8 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
             break
+        if titles and (lead := _apposition_lead(words, i)):
+            i += lead  # (round 8) "…, Giám đốc Sở Y tế, đồng thời là Trưởng ban Chỉ đạo …"
         n, is_rank = _post_at(words, i)
         if not n:
             break
@@ -1210,6 +1217,18 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
+
+
+_APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in ("đồng thời là", "cũng là", "đồng thời")]
+
+
+def _apposition_lead(words: list[_Word], i: int) -> int:
+    """(Round 8) How many words at *i*, after a comma or a dash, lead to a post ("cũng là",
+    "đồng thời là" then a post), or 0."""
+    if i >= len(words) or words[i].gap.strip() not in (",", "-", "–"):
+        return 0
+    lead = next((len(p) for p in _APPOSITION_LEADS if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
+    return lead if lead and i + lead < len(words) and words[i + lead].gap == " " and _post_at(words, i + lead)[0] else 0
 
 
 def _aside_at(words: list[_Word], i: int) -> int:
@@ -1255,7 +1274,8 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
         return 0
     first, nxt = words[end].text, (words[end + 1].text if end + 1 < len(words) else "")
     team = first == "Phòng" and any(w.low == "đội" for w in words[max(0, end - 8):end])  # "Đội X, Phòng Y"
-    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team:
+    school = first == "trường" and (nxt in _SCHOOLS or nxt in ("ĐH", "CĐ", "Đại", "Cao"))  # (round 8) "…, trường ĐH X"
+    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school:
         return 0
     if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 12):end]) and not (
         # (round 8: a department's long name, "khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện …")

@@ -106,6 +106,33 @@ def test_lower_case_words_go_on_to_the_end_of_the_body_and_stop_at_a_verb(text, 
     assert officials(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a second post after "cũng là" / "đồng thời là"
+        ("Chủ nhiệm Văn phòng Chính phủ Mai Văn Dũng - cũng là Chánh Văn phòng Ban Cán sự Đảng Chính phủ, cho biết "
+         "sẽ rà soát.",
+         [("Mai Văn Dũng", ["Chủ nhiệm Văn phòng Chính phủ", "Chánh Văn phòng Ban Cán sự Đảng Chính phủ"])]),
+        ("Ông Lê Văn Tám, Giám đốc Sở Y tế, đồng thời là Trưởng ban Chỉ đạo phòng chống dịch tỉnh cho biết đã đủ thuốc.",
+         [("Lê Văn Tám", ["Giám đốc Sở Y tế", "Trưởng ban Chỉ đạo phòng chống dịch tỉnh"])]),
+        # an admissions board's name, then its parent body
+        ("Thượng úy Nguyễn Văn Tuấn, Thư ký hội đồng tuyển sinh Tổng cục Chính trị (Bộ Công an) cho biết điểm chuẩn tăng.",
+         [("Nguyễn Văn Tuấn", ["Thượng úy", "Thư ký hội đồng tuyển sinh Tổng cục Chính trị (Bộ Công an)"])]),
+        # a university after the office's comma, "trường" in lower case
+        ("Ông Nguyễn Văn Điền, trưởng phòng đào tạo, trường ĐH Bách khoa Hà Nội khẳng định điểm chuẩn tăng.",
+         [("Nguyễn Văn Điền", ["trưởng phòng đào tạo, trường ĐH Bách khoa Hà Nội"])]),
+    ],
+)
+def test_a_second_post_after_its_lead_words_and_a_unit_with_its_parent(text, expected):
+    assert officials(text) == expected
+
+
+def test_also_being_something_that_is_no_post_adds_no_title():
+    assert officials("Ông Lê Văn Tám, Giám đốc Sở Y tế, cũng là người đã ký văn bản.") == [
+        ("Lê Văn Tám", ["Giám đốc Sở Y tế"]),
+    ]
+
+
 def test_a_school_named_after_a_person_written_twice_keeps_its_full_name():
     # the second mention leaves out "Trường" and mistypes the last syllable in lower case
     text = ("Thầy Nguyễn Văn Hải, Hiệu trưởng Trường THCS Lê Đình Chinh cho biết học sinh đủ. "
