@@ -540,7 +540,7 @@ _INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở v
 # A sentence's opening words, capitalised: they end a title that a missing full stop runs on.
 _OPENER_PAIRS = {
     tuple(exact(w) for w in p.split())
-    for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|"
+    for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|người nhà|"
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
 }
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
@@ -1568,7 +1568,7 @@ def _good_name(parts: list[str]) -> bool:
         and not (parts[0] in ("Đoàn", "Đội", "Tuyển") and parts[-2:] == ["Việt", "Nam"])  # a delegation
         and (parts[0] not in _NOT_NAMES - _NAME_STARTERS or (len(parts) >= 3 and parts[1] == "Thị")  # "Văn Thị Bạch Tuyết"
              or tuple(parts) in PSEUDONYMS)
-        and all(len(p) <= 7 for p in parts)
+        and all(len(p) <= 7 or ("-" in p and len(p) <= 12) for p in parts)  # (round 8: "al-Thani")
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
         and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"

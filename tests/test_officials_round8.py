@@ -46,6 +46,15 @@ def test_a_name_goes_on_after_a_dash(text, expected):
     assert officials(text) == expected
 
 
+def test_a_capitalised_next_sentence_after_the_parent_body_is_no_part_of_the_title():
+    # the full stop is missing before "Người nhà bệnh nhân …"
+    text = ("Bác sĩ Lê Thị Hoa, Phó trưởng khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện Chợ Rẫy TP.HCM "
+            "Người nhà bệnh nhân cho biết đã yên tâm.")
+    assert officials(text) == [
+        ("Lê Thị Hoa", ["Phó trưởng khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện Chợ Rẫy TP.HCM"]),
+    ]
+
+
 def test_a_person_after_a_routes_dash_is_no_part_of_it():
     # three capitals after the dash are a person's name, not the route's second place
     assert officials("Giám đốc dự án cao tốc Mỹ Thuận - Lê Văn Hòa cho biết tiến độ chậm.") == [
@@ -159,6 +168,9 @@ def test_a_foreign_parliaments_post_before_a_verb_is_the_next_speakers():
          [("Marcelo Rebelo De Sousa", ["Tổng thống Bồ Đào Nha"])]),
         ("Tổng thống Brazil Luiz Inacio Lula da Silva cho biết sẽ thăm Việt Nam.",
          [("Luiz Inacio Lula Da Silva", ["Tổng thống Brazil"])]),
+        # an Arabic name's "al-" part, longer than any Vietnamese syllable
+        ("Bộ trưởng Tài chính Qatar Ali Hassan al-Kuwari tuyên bố nước này đủ sức chống đỡ.",
+         [("Ali Hassan Al-kuwari", ["Bộ trưởng Tài chính Qatar"])]),
     ],
 )
 def test_a_foreign_name_goes_on_after_its_particle(text, expected):
