@@ -1551,7 +1551,15 @@ def _foreign_part(name: list[str]) -> list[str]:
     for k in range(1, len(name)):
         if not name[k].isascii() and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
             return name[:k]
+    if len(name) >= 3 and name[0] in _COUNTRY_SHORTS and all(p.isascii() for p in name[1:]) and _foreign_name(" ".join(name[1:])):
+        return name[1:]  # (round 8) "cựu Tổng thống Hàn | Park Geun-hye": a country written short before the name
     return name
+
+
+_COUNTRY_SHORTS = {"Hàn", "Triều", "Trung", "Nhật", "Thái", "Mỹ", "Nga", "Anh", "Pháp", "Đức", "Úc"}
+
+
+_COUNTRY_WORDS = {c.strip() for c in COUNTRIES.replace("\n", "").split("|") if " " not in c.strip()}
 
 
 # The lunar year's names ("Đinh Dậu", "Mậu Tuất"): the first part is often a surname.
@@ -1568,7 +1576,8 @@ def _good_name(parts: list[str]) -> bool:
         and not (parts[0] in ("Đoàn", "Đội", "Tuyển") and parts[-2:] == ["Việt", "Nam"])  # a delegation
         and (parts[0] not in _NOT_NAMES - _NAME_STARTERS or (len(parts) >= 3 and parts[1] == "Thị")  # "Văn Thị Bạch Tuyết"
              or tuple(parts) in PSEUDONYMS)
-        and all(len(p) <= 7 or ("-" in p and len(p) <= 12) for p in parts)  # (round 8: "al-Thani")
+        and all(len(p) <= 7 or ("-" in p and len(p) <= 12) for p in parts)  # (round 8: "al-Thani", "Geun-hye")
+        and not any(piece in _COUNTRY_WORDS for p in parts if "-" in p for piece in p.split("-"))  # "Việt Nam-Belarus"
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
         and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"
@@ -2468,8 +2477,8 @@ def _after_and(title: str) -> str:
 
 # Honorifics of Cambodia and Malaysia written before a leader's name: "Samdech Hun Sen",
 # "Samdech Techo Hun Sen", "Tan Sri Muhyiddin Yassin", "Datuk Seri Najib Razak".
-_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun"}
-_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan"}
+_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun", "Sheikh"}
+_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan", "Sheikh"}  # (round 8: "Sheikh Khalid …")
 
 
 def _without_honorific(name: str) -> str:

@@ -24,6 +24,9 @@ province the article gives it (:func:`indexer.officials.extract`), else the name
 * the articles of such a name that give no place join the one person they share a
   national title with, or else stay apart as ``name (chưa rõ nơi)`` (which of the
   namesakes they mean, the articles do not say).
+* (round 8) a place given by a deputy's seat alone (``ĐB X (TP.HCM)``: the province the
+  article writes after the name) joins the person's national posts when there are some (a
+  minister sits for a province), and tells nothing against articles that give no place.
 
 A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
 Dũng``) stands for every person of that name.

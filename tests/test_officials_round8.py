@@ -171,10 +171,19 @@ def test_a_foreign_parliaments_post_before_a_verb_is_the_next_speakers():
         # an Arabic name's "al-" part, longer than any Vietnamese syllable
         ("Bộ trưởng Tài chính Qatar Ali Hassan al-Kuwari tuyên bố nước này đủ sức chống đỡ.",
          [("Ali Hassan Al-kuwari", ["Bộ trưởng Tài chính Qatar"])]),
+        # a Korean given name with a hyphen, longer than any Vietnamese syllable; the country written short
+        ("Cựu Tổng thống Hàn Park Kyung-hwan bị tòa án triệu tập.", [("Park Kyung-hwan", ["Cựu Tổng thống"])]),
+        # a Gulf honorific before the name
+        ("Ngoại trưởng Bahrain Sheikh Rashid bin Ahmed al-Khalifa cho biết sẽ dự họp.",
+         [("Rashid Bin Ahmed Al-khalifa", ["Ngoại trưởng Bahrain"])]),
     ],
 )
 def test_a_foreign_name_goes_on_after_its_particle(text, expected):
     assert officials(text) == expected
+
+
+def test_two_countries_joined_by_a_hyphen_are_no_name():
+    assert officials("Chủ tịch Phân ban Ủy ban liên Chính phủ Việt Nam-Belarus đã họp tại Minsk.") == []
 
 
 def test_a_vietnamese_name_does_not_take_a_lower_case_word_after_it():
