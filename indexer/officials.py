@@ -2299,6 +2299,7 @@ _NOT_PUBLIC = re.compile(
     # (round 8) a guild (fishermen's, lawyers'), the international football federations, the music
     # copyright centre of a professional association (VCPMC), an estate agent's "Trung tâm Bất động sản X"
     r"|nghiệp đoàn|\b(?:aff|afc|fifa|uefa|vcpmc)\b|bảo vệ quyền tác giả|trung tâm (?:môi giới |giao dịch )?bất động sản"
+    r"|trưởng đoàn (?:đội tuyển |đt |tuyển )?u ?\d{2}\b"  # (round 8) a youth football team's leader: the federation's
     r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal)"
     # private hospitals and universities the news names
     # (not "Trường" alone: a public school may share a private university's name, "Trường THCS Văn Lang")

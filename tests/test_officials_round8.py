@@ -46,6 +46,12 @@ def test_a_name_goes_on_after_a_dash(text, expected):
     assert officials(text) == expected
 
 
+def test_the_head_of_the_national_sports_delegation_stays_an_official():
+    assert officials("Ông Trần Văn Quý, Trưởng đoàn thể thao Việt Nam cho biết các vận động viên đã sẵn sàng.") == [
+        ("Trần Văn Quý", ["Trưởng đoàn thể thao Việt Nam"]),
+    ]
+
+
 def test_a_capitalised_next_sentence_after_the_parent_body_is_no_part_of_the_title():
     # the full stop is missing before "Người nhà bệnh nhân …"
     text = ("Bác sĩ Lê Thị Hoa, Phó trưởng khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện Chợ Rẫy TP.HCM "
@@ -199,9 +205,10 @@ def test_a_vietnamese_name_does_not_take_a_lower_case_word_after_it():
         "Ông Nguyễn Văn Nam, Giám đốc khu vực phía Bắc của VCPMC cho biết sẽ thu tiền bản quyền.",
         "Bác sĩ Nguyễn Văn Sơn, Trưởng khoa Ngoại Bệnh viện Sài Gòn ITO cho biết ca mổ thành công.",
         "Ông Phan Văn Hậu, Giám đốc Trung tâm Bất động sản Phú Quý cho biết giá đất tăng.",
+        "Ông Trần Văn Quý, trưởng đoàn U20 Việt Nam cho biết các cầu thủ đã sẵn sàng.",  # the federation's team
     ],
 )
-def test_a_guild_a_football_federation_a_private_hospital_or_an_estate_agent_makes_no_official(text):
+def test_a_guild_a_football_team_a_private_hospital_or_an_estate_agent_makes_no_official(text):
     assert officials(text) == []
 
 
