@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "9"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists
+EXTRACTOR_VERSION = "10"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -54,7 +54,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
-trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat
+trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -109,7 +109,7 @@ _BODY_PAIRS = {
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
     "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
     "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
-    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông".split("|")
+    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -309,6 +309,8 @@ def _post_of_country(title: str) -> bool:
     """Whether *title* is a post and a foreign country, nothing else: ``Thủ tướng Belarus``."""
     words = _words(clean(title))
     n, _ = _post_at(words, 0)
+    if 0 < n < len(words) - 2 and (words[n].low, words[n + 1].low) in (("quốc", "hội"), ("chính", "phủ")):
+        n += 2  # (round 8) "Chủ tịch Quốc hội Cuba": a country's parliament or government
     return 0 < n < len(words) and tuple(w.text for w in words[n:]) in _COUNTRY_SEQS and words[n].text != "Việt"
 
 
@@ -334,7 +336,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
     # goes on in lower case after its capitals, up to a verb or a function word
     department = i >= 1 and words[i - 1].low == "khoa"
     company = False  # right after "Công ty", "Xí nghiệp": the company's own words, in lower case
-    while n < limit and i + n < len(words) and (_joined(words, i + n) or _dash_in_body(words, i + n, n)):
+    while n < limit and i + n < len(words) and (
+        _joined(words, i + n) or _dash_in_body(words, i + n, n) or _comma_in_body(words, i + n, n)
+    ):
         w = words[i + n]
         pair = (w.low, words[i + n + 1].low) if i + n + 1 < len(words) else None
         if n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) in _COMPANY_HEADS or (
@@ -348,6 +352,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and pair in _VERB_PAIRS and w.text.islower() and words[i + n - 1].low != "hội":
+            break  # (round 8) "Giám đốc Trung tâm điều tra xã hội học | đồng tình với ý kiến" (not "Hội đồng")
         if n and w.is_cap and w.low in _RANK_FIRSTS and _post_at(words, i + n)[1]:
             break  # "Cục trưởng Cục Cứu hộ - Cứu nạn | Thiếu tướng X": the next person's rank
         if n >= 2 and pair == ("đại", "diện") and (words[i + n - 2].low, words[i + n - 1].low) == ("cơ", "quan"):
@@ -534,7 +540,7 @@ _INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở v
 # A sentence's opening words, capitalised: they end a title that a missing full stop runs on.
 _OPENER_PAIRS = {
     tuple(exact(w) for w in p.split())
-    for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|"
+    for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|người nhà|"
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
 }
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
@@ -573,7 +579,8 @@ _COMPANY_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "phát điện|phát triển|phát hành|khai thác|giải khát|xây dựng|xây lắp|cung ứng|cung cấp|bảo vệ|"
     "bảo hiểm|chế biến|đầu tư|tư vấn|vận tải|vận chuyển|xuất khẩu|xuất nhập|sản xuất|cấp nước|thoát nước|"
-    "chiếu sáng|một thành|trách nhiệm|thành viên|hữu hạn|cổ phần|dịch vụ|kinh doanh|bảo dưỡng|truyền tải".split("|")
+    "chiếu sáng|một thành|trách nhiệm|thành viên|hữu hạn|cổ phần|dịch vụ|kinh doanh|bảo dưỡng|truyền tải|"
+    "gây mê|người lớn".split("|")  # (round 8: a hospital department's, "khoa Gây mê hồi sức", "Chống độc người lớn")
 }
 
 
@@ -722,6 +729,9 @@ def _after_place_name(words: list[_Word], k: int) -> bool:
     )
 
 
+_QUAN_LY = (exact("quản"), exact("lý"))
+
+
 def _second_syllable(words: list[_Word], k: int) -> bool:
     """Whether lower-case word *k* goes on with the own name of a body, which only
     capitalises its first word: "Cục Điện ảnh", "Chi cục Kiểm lâm", "Cục Nghệ thuật biểu
@@ -743,6 +753,9 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
             head_between = any(words[k - b].low in _BODY_HEADS for b in range(1, back))  # "Trung tâm nghiên cứu"
             return prev.low not in _LEVELS and (
                 prev.low in _BODY_HEADS or (before is not None and before.low in _BODY_HEADS) or head_between
+                # (round 8) what a body manages, after its "Quản lý": "Cục Quản lý Y dược | cổ truyền"
+                or (before is not None and k - back >= 3 and (words[k - back - 2].low, before.low) == _QUAN_LY
+                    and words[k - back - 2].is_cap and words[k - back - 3].low in _BODY_HEADS)
                 # a lone capital inside a body's name, not a place's: "Đại sứ Đặc biệt"
                 or (back == 1 and before is not None and not before.is_cap and not before.text.isupper()
                     and before.low not in _LEVELS and before.low not in _PLACE_WORDS
@@ -759,7 +772,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
 # Verbs of two words that praise or thank, right after a title: never a body's words.
 _VERB_PAIRS = {
     tuple(exact(w) for w in p.split())
-    for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng".split("|")
+    for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng|"
+    "đồng tình|đồng ý|đồng thuận|nhất trí".split("|")  # (round 8: agreeing, "… xã hội học | đồng tình với")
 }
 
 
@@ -773,11 +787,34 @@ def _in_department(words: list[_Word], k: int) -> bool:
     j = k - 1
     while j > 0 and k - j <= 4 and words[j].is_cap and words[j].text != "BV":
         j -= 1
-    return j < k - 1 and (words[j].low in ("khoa", "viện") or words[j].text == "BV")
+    return j < k - 1 and (words[j].low in ("khoa", "viện") or words[j].text == "BV") or _department_run(words, k)
+
+
+def _department_run(words: list[_Word], k: int) -> bool:
+    """(Round 8) Whether the words before word *k* are a hospital department's name of several
+    parts, each a capital and its lower-case words: "khoa Cấp cứu - Hồi sức tích cực | - Chống
+    độc", "khoa Phẫu thuật gây mê | - hồi sức" (no verb nor function word on the way back)."""
+    j = k - 1
+    while j > 0 and k - j <= 8 and words[j].low != "khoa":
+        w = words[j]
+        if w.text.isdigit() or w.low in _STOP or not (w.gap == " " or w.gap in _BODY_DASHES):
+            return False
+        j -= 1
+    return words[j].low == "khoa" and j < k - 1 and words[j + 1].is_cap and words[j + 1].gap == " "
 
 
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
+    if n > 0 and k + 1 < len(words) and words[k].gap in _BODY_DASHES:
+        nxt = words[k + 1]
+        if words[k].low == "chi" and nxt.low == "nhánh" and nxt.gap == " ":
+            return True  # (round 8) "Giám đốc Vietcombank - Chi nhánh Gia Lai": the bank's branch
+        if words[k].text.islower() and words[k].low not in _STOP and nxt.gap == " " and nxt.text.islower() and (
+            nxt.low not in _STOP and _department_run(words, k)
+        ):
+            return True  # (round 8) "Trưởng khoa Phẫu thuật gây mê - hồi sức": a department's two parts
+        if _route_places(words, k):
+            return True  # (round 8) "Ban quản lý dự án đường sắt đô thị Văn Cao - Hà Đông"
     return (
         (n > 0 and words[k].gap in _BODY_DASHES and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
@@ -806,6 +843,56 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
         n >= 2 and words[k].gap.strip() in ("-", "–") and _ends_country(words, k)
         and (words[k].text in ("ASEAN", "Asean") or bool(_country_at(words, k)))
     )
+
+
+def _domain_pair(words: list[_Word], k: int) -> bool:
+    """Whether words *k* and k+1 are a capital and a lower-case word that name a body's domain:
+    "Tài chính", "Thương mại", "Tổng hợp" (both a body's words, or a body's pair)."""
+    if k + 1 >= len(words) or not words[k].is_cap or words[k + 1].gap != " " or not words[k + 1].text.islower():
+        return False
+    pair = (words[k].low, words[k + 1].low)
+    return (words[k].low in _BODY_WORDS and words[k + 1].low in _BODY_WORDS) or pair in _BODY_PAIRS or pair in _CAP_PAIRS
+
+
+def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
+    """(Round 8) Whether a comma at word *k* is inside a body's name that lists its domains, each
+    a capital and its lower-case word: "Vụ Kế hoạch, Tài chính, Tổng hợp", "Trung tâm Xúc tiến Đầu
+    tư, Thương mại và Du lịch". The list must close with "và" and one more domain, or hold three;
+    a new body ("Sở Y tế, Công an tỉnh"), a post or a person after the comma is no part of it."""
+    if n < 2 or words[k].gap != ", " or not _domain_pair(words, k) or not _domain_pair(words, k - 2):
+        return False
+    if not any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]) or words[k - 2].gap not in (" ", ", "):
+        return False
+    if words[k].text in _BODY_STARTS or _post_at(words, k)[0] or _starts_person(words, k) or _province_at(words, k):
+        return False
+    parts, j = 2, k + 2
+    while j < len(words) and words[j].gap == ", " and _domain_pair(words, j) and words[j].text not in _BODY_STARTS:
+        parts, j = parts + 1, j + 2
+    if j + 1 < len(words) and words[j].low == "và" and words[j].gap == " " and _domain_pair(words, j + 1):
+        return True
+    back = k - 2  # the parts before: "Vụ Kế hoạch, Tài chính, | Tổng hợp"
+    while back >= 2 and words[back].gap == ", " and _domain_pair(words, back - 2):
+        parts, back = parts + 1, back - 2
+    return parts >= 3
+
+
+# Words that name a road, a railway or a project (its last word), which the places it joins name
+# either side of a dash: "tuyến Văn Cao - Hà Đông", "dự án cao tốc Mỹ Thuận - Hà Tiên".
+_ROUTE_WORDS = {exact(w) for w in "tuyến án sắt tốc lộ thị".split()}
+
+
+def _route_places(words: list[_Word], k: int) -> bool:
+    """(Round 8) Whether a dash at word *k* joins the two places a route is named for, after a
+    route's word: two capitalised words either side (a person's name is three words or more, or
+    goes on after them)."""
+    if k < 3 or not (words[k - 1].is_cap and words[k - 2].is_cap and words[k - 1].gap == " "):
+        return False
+    if words[k - 3].low not in _ROUTE_WORDS or not words[k].is_cap:
+        return False
+    end = k + 1
+    while end < len(words) and end - k < 3 and words[end].gap == " " and words[end].is_cap:
+        end += 1
+    return end - k == 2 and not _post_at(words, k)[0]
 
 
 # Words a number counts: after them a number is a quantity, not a unit's number.
@@ -875,9 +962,12 @@ def _hyphenated(words: list[_Word], k: int) -> bool:
 def _name_run(words: list[_Word], i: int) -> int:
     """Length of the run of capitalised name-like words starting at *i*."""
     n = 0
-    while i + n < len(words) and (
-        words[i + n].is_cap and (n == 0 or _joined(words, i + n)) or (n and _hyphenated(words, i + n))
-    ) and n < 8:
+    while i + n < len(words) and n < 8:
+        if not (words[i + n].is_cap and (n == 0 or _joined(words, i + n)) or (n and _hyphenated(words, i + n))):
+            if n >= 2 and (m := _name_particle(words, i, i + n)):
+                n += m  # (round 8) "Marcelo Rebelo de Sousa", "Ursula von der Leyen": a foreign name's particle
+                continue
+            break
         if n >= 3 and _opens_word(words, i + n):
             break  # "ĐBQH Dương Trung Quốc | Chức năng của Cục ...": the next sentence, its full stop missing
         if n >= 1 and (words[i + n].text in _STARTERS or _post_at(words, i + n)[0] >= 2 or (
@@ -887,6 +977,29 @@ def _name_run(words: list[_Word], i: int) -> int:
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
     return n
+
+
+# Lower-case particles inside foreign names: "Marcelo Rebelo de Sousa", "Ursula von der Leyen".
+_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "van", "von", "der", "del", "della", "di", "du", "bin", "binti"}
+
+
+def _name_particle(words: list[_Word], i: int, k: int) -> int:
+    """(Round 8) How many words from *k*, after a foreign name's capitals from *i*, are a particle
+    and the capital the name goes on with ("de Sousa": 2, "von der Leyen": 3), or 0."""
+    if k + 1 < len(words) and words[k].text in ("al", "el") and words[k].gap == " " and words[k + 1].gap == "-" and (
+        words[k + 1].is_cap and words[k - 1].text.isascii() and _foreign_name(words[k - 1].text)
+    ):
+        return 2  # "Ahmed bin Jassim | al-Thani"
+    if k + 1 >= len(words) or words[k].text not in _NAME_PARTICLES or words[k].gap != " " or words[k + 1].gap != " ":
+        return 0
+    m = 1
+    if words[k + 1].text in _NAME_PARTICLES and k + 2 < len(words) and words[k + 2].gap == " ":
+        m = 2  # "von der Leyen"
+    nxt = words[k + m]
+    ok = (
+        nxt.is_cap and nxt.text.isascii() and words[k - 1].text.isascii() and _foreign_name(words[k - 1].text)
+    )  # (the run may open with the country: "Bồ Đào Nha Marcelo Rebelo | de Sousa")
+    return m + 1 if ok else 0
 
 
 def _opens_word(words: list[_Word], k: int) -> bool:
@@ -1055,6 +1168,11 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         and (former := _titles_after_la(text, words, i + 1))
     ):
         return former, i + 1 + sum(len(_words(t)) for t in former)  # "X, người từng giữ chức Chủ tịch UBND …"
+    if not titles_first and (lead := _apposition_lead(words, i)):
+        # (round 8) "Chủ nhiệm Văn phòng Chính phủ X - cũng là Chánh Văn phòng Ban Cán sự …": the
+        # second post after its lead words
+        i += lead
+        titles_first = True
     dashes = i < len(words) and words[i].gap.strip() in ("-", "–")  # "X - Ủy viên Bộ Chính trị - Bí thư …"
     while i < len(words) and (
         words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
@@ -1064,6 +1182,8 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
             break
+        if titles and (lead := _apposition_lead(words, i)):
+            i += lead  # (round 8) "…, Giám đốc Sở Y tế, đồng thời là Trưởng ban Chỉ đạo …"
         n, is_rank = _post_at(words, i)
         if not n:
             break
@@ -1097,6 +1217,18 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
+
+
+_APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in ("đồng thời là", "cũng là", "đồng thời")]
+
+
+def _apposition_lead(words: list[_Word], i: int) -> int:
+    """(Round 8) How many words at *i*, after a comma or a dash, lead to a post ("cũng là",
+    "đồng thời là" then a post), or 0."""
+    if i >= len(words) or words[i].gap.strip() not in (",", "-", "–"):
+        return 0
+    lead = next((len(p) for p in _APPOSITION_LEADS if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
+    return lead if lead and i + lead < len(words) and words[i + lead].gap == " " and _post_at(words, i + lead)[0] else 0
 
 
 def _aside_at(words: list[_Word], i: int) -> int:
@@ -1142,9 +1274,11 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
         return 0
     first, nxt = words[end].text, (words[end + 1].text if end + 1 < len(words) else "")
     team = first == "Phòng" and any(w.low == "đội" for w in words[max(0, end - 8):end])  # "Đội X, Phòng Y"
-    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team:
+    school = first == "trường" and (nxt in _SCHOOLS or nxt in ("ĐH", "CĐ", "Đại", "Cao"))  # (round 8) "…, trường ĐH X"
+    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 8):end]) and not (
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 12):end]) and not (
+        # (round 8: a department's long name, "khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện …")
         (words[end - 2].low, words[end - 1].low) == ("thanh", "tra") and first == "Sở"
     ):
         return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list); round 7: a department's
@@ -1417,7 +1551,15 @@ def _foreign_part(name: list[str]) -> list[str]:
     for k in range(1, len(name)):
         if not name[k].isascii() and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
             return name[:k]
+    if len(name) >= 3 and name[0] in _COUNTRY_SHORTS and all(p.isascii() for p in name[1:]) and _foreign_name(" ".join(name[1:])):
+        return name[1:]  # (round 8) "cựu Tổng thống Hàn | Park Geun-hye": a country written short before the name
     return name
+
+
+_COUNTRY_SHORTS = {"Hàn", "Triều", "Trung", "Nhật", "Thái", "Mỹ", "Nga", "Anh", "Pháp", "Đức", "Úc"}
+
+
+_COUNTRY_WORDS = {c.strip() for c in COUNTRIES.replace("\n", "").split("|") if " " not in c.strip()}
 
 
 # The lunar year's names ("Đinh Dậu", "Mậu Tuất"): the first part is often a surname.
@@ -1434,7 +1576,8 @@ def _good_name(parts: list[str]) -> bool:
         and not (parts[0] in ("Đoàn", "Đội", "Tuyển") and parts[-2:] == ["Việt", "Nam"])  # a delegation
         and (parts[0] not in _NOT_NAMES - _NAME_STARTERS or (len(parts) >= 3 and parts[1] == "Thị")  # "Văn Thị Bạch Tuyết"
              or tuple(parts) in PSEUDONYMS)
-        and all(len(p) <= 7 for p in parts)
+        and all(len(p) <= 7 or ("-" in p and len(p) <= 12) for p in parts)  # (round 8: "al-Thani", "Geun-hye")
+        and not any(piece in _COUNTRY_WORDS for p in parts if "-" in p for piece in p.split("-"))  # "Việt Nam-Belarus"
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
         and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"
@@ -1665,8 +1808,8 @@ def _bracket_then_name(words: list[_Word], j: int) -> int:
 
 def _on_behalf(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is someone else's: "thừa ủy quyền Thủ tướng", "thừa lệnh Chủ tịch"."""
-    if i >= 1 and words[i - 1].low == "của":
-        i -= 1  # "Thừa ủy quyền của Chủ tịch nước"
+    if i >= 1 and words[i - 1].low in ("của", "cho"):
+        i -= 1  # "Thừa ủy quyền của Chủ tịch nước", (round 8) "Thay mặt cho giám đốc Sở, X - Phó giám đốc"
     return i >= 2 and (words[i - 2].low, words[i - 1].low) in {
         ("ủy", "quyền"), ("uỷ", "quyền"), ("thừa", "lệnh"), ("thừa", "quyền"),  # "Thừa quyền Chủ tịch nước"
         ("thay", "mặt"),  # "thay mặt đoàn đại biểu Quốc hội tỉnh, Bí thư Tỉnh ủy X": X speaks for the delegation
@@ -2153,11 +2296,15 @@ _NOT_PUBLIC = re.compile(
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
     # a cooperative group of fishermen or farmers, sports federations: no public post (the labelling
     # guide's "who is an official"; a cooperative's director stays: the written set counts "Giám đốc Hợp tác xã")
+    # (round 8) a guild (fishermen's, lawyers'), the international football federations, the music
+    # copyright centre of a professional association (VCPMC), an estate agent's "Trung tâm Bất động sản X"
+    r"|nghiệp đoàn|\b(?:aff|afc|fifa|uefa|vcpmc)\b|bảo vệ quyền tác giả|trung tâm (?:môi giới |giao dịch )?bất động sản"
+    r"|trưởng đoàn (?:đội tuyển |đt |tuyển )?u ?\d{2}\b"  # (round 8) a youth football team's leader: the federation's
     r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal)"
     # private hospitals and universities the news names
     # (not "Trường" alone: a public school may share a private university's name, "Trường THCS Văn Lang")
     r"|(?:bệnh viện|\bbv|đại học|\bđh|học viện|hệ thống y tế) (?:đa khoa )?(?:quốc tế )?(?:vinmec|phenikaa\w*|fv\b|hồng ngọc|tâm anh|"
-    r"thu cúc|hoàn mỹ|văn lang|hoa sen|hồng bàng|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
+    r"thu cúc|hoàn mỹ|sài gòn[ -]ito|văn lang|hoa sen|hồng bàng|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
     r"đại nam|phương đông|kinh tế - tài chính|hùng vương (?:tp\.? ?hcm|thành phố hồ chí minh))|\buef\b"
 )
 # Associations a public post is held in: the Front's mass organisations and the associations
@@ -2244,7 +2391,7 @@ def _brand_after_post(title: str) -> bool:
 _FOREIGN_POSTS = re.compile(
     r"tổng thống|thủ tướng|bộ trưởng|ngoại trưởng|đại sứ|thống đốc|thị trưởng|tổng thư ký|phát ngôn|"
     r"chủ tịch nước|quốc hội|thẩm phán|thủ hiến|nghị sĩ|quốc vương|chính phủ|liên hợp quốc|tướng|"
-    r"bộ |tòa|toà|quân|cảnh sát|tỉnh|bang"
+    r"bộ |tòa|toà|quân|cảnh sát|tỉnh|bang|tư lệnh"
 )
 _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNTRIES.split("|")) + r")\b")
 
@@ -2331,8 +2478,8 @@ def _after_and(title: str) -> str:
 
 # Honorifics of Cambodia and Malaysia written before a leader's name: "Samdech Hun Sen",
 # "Samdech Techo Hun Sen", "Tan Sri Muhyiddin Yassin", "Datuk Seri Najib Razak".
-_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun"}
-_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan"}
+_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun", "Sheikh"}
+_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan", "Sheikh"}  # (round 8: "Sheikh Khalid …")
 
 
 def _without_honorific(name: str) -> str:
@@ -2476,8 +2623,36 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             place = _province_after_place(texts, titles) or _province_in_sentence(texts, name) or _article_province(
                 texts, name
             )
+        elif place is None and titles and all(deputy_seat(t) for t in titles) and not _foreign_name(name):
+            place = _constituency(texts, name)
         out.append(Official(name, tuple(titles), place))
     return tuple(out)
+
+
+def deputy_seat(title: str) -> bool:
+    """Whether *title* is a deputy's seat and nothing else: ``ĐB``, ``Đại biểu Quốc hội``,
+    ``đại biểu Quốc hội tỉnh Ninh Bình``."""
+    return bool(_DEPUTY.match(title.strip())) and len(title.split()) <= 8 and "," not in title
+
+
+_CONSTITUENCY = re.compile(r"\(([^()]{2,20})\)")
+
+
+def _constituency(texts: list[str], name: str) -> str | None:
+    """(Round 8) The province a deputy sits for, as the article writes it in brackets after the
+    name (``ĐB Nguyễn Văn A (TP.HCM)``, ``đại biểu B (Đồng Nai)``), when their titles are a deputy's
+    seat only: two namesakes, a deputy of one province and a commune's official of another, are
+    then two people (:mod:`indexer.people` joins such a place to the person's national posts)."""
+    for text in texts:
+        at = text.find(name)
+        while at >= 0:
+            match = _CONSTITUENCY.match(text, at + len(name) + (1 if text[at + len(name):at + len(name) + 1] == " " else 0))
+            if match:
+                province = _title_place("Chủ tịch UBND " + match.group(1).strip())[0]
+                if province:
+                    return province
+            at = text.find(name, at + len(name))
+    return None
 
 
 # Words of a post held in a province's police or army, or of a district's or a commune's post.
@@ -2866,17 +3041,26 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     if title.count("(") > title.count(")"):
         title += ")"  # "Cục trưởng Cục An ninh (Bộ Công an)": the bracket closes after the title
     key = " ".join(exact(w) for w, _, _ in tokens(title))
-    if not key or any(k == key or k.startswith(key + " ") for k in entry[2]):
-        return  # known, or a shorter form of a title known ("Trưởng ban")
+    loose = _loose_key(key)
+    if not key or any(k == key or k.startswith(key + " ") or _loose_key(k).startswith(loose + " ") for k in entry[2]):
+        return  # known, or a shorter form of a title known ("Trưởng ban"; round 8: "Hiệu trưởng THCS Lê
+        # Đình" beside "Hiệu trưởng Trường THCS Lê Đình Chinh", the school's name cut by a typo)
     for i, known in enumerate(list(entry[1])):
         known_key = " ".join(exact(w) for w, _, _ in tokens(known))
-        if key.startswith(known_key + " "):  # a longer form replaces the shorter
+        if key.startswith(known_key + " ") or loose.startswith(_loose_key(known_key) + " "):
+            # a longer form replaces the shorter
             entry[1][i] = title
             entry[2].discard(known_key)
             entry[2].add(key)
             return
     entry[2].add(key)
     entry[1].append(title)
+
+
+def _loose_key(key: str) -> str:
+    """A title's key without "trường" (a school's kind word the press writes or leaves out:
+    "Trường THCS X", "THCS X"), to tell a short form of the same title."""
+    return key.replace(" trường ", " ") if " trường " in key else key
 
 
 def _merge_short_forms(people: dict) -> None:

@@ -24,6 +24,9 @@ province the article gives it (:func:`indexer.officials.extract`), else the name
 * the articles of such a name that give no place join the one person they share a
   national title with, or else stay apart as ``name (chưa rõ nơi)`` (which of the
   namesakes they mean, the articles do not say).
+* (round 8) a place given by a deputy's seat alone (``ĐB X (TP.HCM)``: the province the
+  article writes after the name) joins the person's national posts when there are some (a
+  minister sits for a province), and tells nothing against articles that give no place.
 
 A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
 Dũng``) stands for every person of that name.
@@ -43,7 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer import abbreviations, normalize
-from indexer.officials import CENTRAL, in_forces, is_country, is_post, is_rank, national_post
+from indexer.officials import CENTRAL, deputy_seat, in_forces, is_country, is_post, is_rank, national_post
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
@@ -104,7 +107,7 @@ def group(
         if not placed or (len(placed) == 1 and (
             None not in places
             or _compatible(titles_of(places[None][0]), _merged_titles(places[placed[0]], titles_of)) is not False
-        )):
+        )):  # (a deputy's seat alone tells nothing: see _compatible)
             members = tuple(k for keys in places.values() for k in keys)
             people.append(Person(name, name, placed[0] if placed else None, members))
             continue
@@ -121,6 +124,8 @@ def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool 
     they tell nothing); False else (``Chủ tịch UBND xã Vân Xuân`` and ``Giám đốc Công an tỉnh
     Lai Châu`` are two people, and so are ``Thiếu tá`` and ``Chủ tịch UBND xã Đức Liên``: the
     press names soldiers and police officers by their rank, and the other by no rank)."""
+    if placed and all(deputy_seat(t) for t in placed):
+        return None  # (round 8) placed by a deputy's seat alone ("ĐB X (TP.HCM)"): any post may be theirs
     if unplaced and all(is_rank(t) for t in unplaced) and not any(in_forces(t) for t in placed):
         return False  # "Thiếu tá" and "Chủ tịch UBND xã Đức Liên": the press names army and police people by rank
     telling = [_title_key(t) for t in unplaced if not is_post(t)]
@@ -165,6 +170,11 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         for b in placed[a_index + 1:]:
             if telling[a] & telling[b]:
                 parent[root(b)] = root(a)
+    deputy_only = {p: bool(titles[p]) and all(deputy_seat(t) for t in titles[p]) for p in placed}
+    if CENTRAL in parent:
+        for p in placed:  # (round 8) a deputy's seat in a province, beside national posts: a minister sits for one
+            if p != CENTRAL and deputy_only[p]:
+                parent[root(p)] = root(CENTRAL)
     groups: dict[str, list[str | None]] = {}
     for p in placed:
         groups.setdefault(root(p), []).append(p)
@@ -180,6 +190,8 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
     for members_places in groups.values():
         members = tuple(k for p in members_places for k in places[p])
         size = {p: sum(counts[k] for k in places[p]) for p in members_places if p is not None}
+        if any(not deputy_only[p] for p in size):
+            size = {p: n for p, n in size.items() if not deputy_only[p]}  # a minister is shown by his posts, not his seat
         place = max(size, key=lambda p: (size[p], p)) if size else None
         merged: dict[str, int] = {}
         for p in members_places:
