@@ -47,7 +47,7 @@ Two labelled sets:
 * **real, seventh held-out**: 100 more drawn the same way (seed 20261207, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 8 was
   written without reading them (tests/data/officials/real_labels_heldout7.jsonl, ``part:
-  heldout7``); errors listed only with ``--part heldout7``.
+  heldout7``); errors listed only with ``--part heldout7``. Measured for round 7 and round 8.
 
 What counts, on the real set:
 
