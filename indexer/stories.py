@@ -40,6 +40,10 @@ have a counterpart in the longer, a sentence sharing at least half of their word
 :data:`SENTENCES_KEPT_OTHER_DAY`: a follow-up repeats some paragraphs of the day before
 whole and writes its other sentences anew, which have no counterpart), where an article
 that takes a block of another, or a second report of one event, has sentences of its own.
+Up to :data:`ORDERED_DAYS` apart, a text edited all along its length is a copy too: fewer
+of its words lie in runs of ten (:data:`ORDERED_FROM`), but most lie in runs of
+:data:`ORDERED_RUN` words that line up in order with the longer (:func:`ordered_share`,
+:data:`COVERED_ORDERED`), with as many sentences kept as above.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
@@ -520,8 +524,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
         if ni > nj:
             a, b = b, a
         kept[k] = sentences_kept(a, b)
-        if throughout[k]:
-            ordered[k] = ordered_share(a[0], b[0])
+        if throughout[k] and kept[k] >= (SENTENCES_KEPT if apart[k] == 0 else SENTENCES_KEPT_OTHER_DAY):
+            ordered[k] = ordered_share(a[0], b[0])  # (in Python: only where the sentences allow a copy)
     ok = is_copy(shorter, longer, apart, kept, shorter_words, ordered)
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     if not len(left):
