@@ -40,6 +40,10 @@ have a counterpart in the longer, a sentence sharing at least half of their word
 :data:`SENTENCES_KEPT_OTHER_DAY`: a follow-up repeats some paragraphs of the day before
 whole and writes its other sentences anew, which have no counterpart), where an article
 that takes a block of another, or a second report of one event, has sentences of its own.
+Up to :data:`ORDERED_DAYS` apart, a text edited all along its length is a copy too: fewer
+of its words lie in runs of ten (:data:`ORDERED_FROM`), but most lie in runs of
+:data:`ORDERED_RUN` words that line up in order with the longer (:func:`ordered_share`,
+:data:`COVERED_ORDERED`), with as many sentences kept as above.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
@@ -61,6 +65,7 @@ workers and banded in a few vectorised steps.
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from collections.abc import Callable
@@ -88,6 +93,10 @@ SENTENCES_KEPT = 0.55  # ... and this share of the shorter in sentences with a c
 SENTENCES_KEPT_OTHER_DAY = 0.65  # ... the next day (a follow-up repeats whole paragraphs, its own sentences new)
 SENTENCE_SIMILAR = 0.5  # a counterpart: this Jaccard similarity of two sentences' words
 SENTENCE_WORDS = 40  # longer sentences are cut into pieces of this many words
+ORDERED_RUN = 6  # or, edited throughout: runs of this many words, found once in each body, in the same order ...
+COVERED_ORDERED = 0.55  # ... hold this share of the shorter body (and SENTENCES_KEPT, other days ..._OTHER_DAY) ...
+ORDERED_DAYS = 3  # ... dated at most this many days apart ...
+ORDERED_FROM = 0.4  # ... with this share of the shorter in shared runs of RUN words (and COVERED_LONGER of the longer)
 MAX_DAYS = 7
 COVERED_WHOLE = 0.9  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer
 FILLER = 5  # a run found more often in one body is filler (see _once)
@@ -161,17 +170,59 @@ def words_and_sentences(fingerprint: bytes | np.ndarray) -> tuple[np.ndarray, np
     return stream[word], np.cumsum(~word)[word]
 
 
-def _runs(fingerprint: np.ndarray) -> np.ndarray:
-    """A hash of every run of RUN consecutive words."""
-    n = len(fingerprint) - RUN + 1
+def _runs(fingerprint: np.ndarray, length: int = RUN) -> np.ndarray:
+    """A hash of every run of *length* consecutive words."""
+    n = len(fingerprint) - length + 1
     if n <= 0:
         return np.zeros(0, np.uint64)
     x = fingerprint.astype(np.uint64) + np.uint64(1)
     h = np.zeros(n, np.uint64)
     with np.errstate(over="ignore"):
-        for j in range(RUN):
+        for j in range(length):
             h = h * _ROLL + x[j:j + n]
     return h
+
+
+def _unique_at(runs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The runs found once in *runs*, sorted, and where each is."""
+    values, first, counts = np.unique(runs, return_index=True, return_counts=True)
+    return values[counts == 1], first[counts == 1]
+
+
+def ordered_share(a: np.ndarray, b: np.ndarray) -> float:
+    """The share of the words of *a* (word bytes) that lie in runs of :data:`ORDERED_RUN`
+    words found once in each body and in the same order in both (the longest such chain).
+    A text edited here and there all along its length keeps most of its runs of six words
+    in order, where a word changed every few words breaks its runs of ten; a bulletin or
+    a notice written on a template shares its set phrases, but in another order, or
+    repeated, or with its figures breaking even the short runs."""
+    va, at_a = _unique_at(_runs(a, ORDERED_RUN))
+    vb, at_b = _unique_at(_runs(b, ORDERED_RUN))
+    if not len(va) or not len(vb):
+        return 0.0
+    both, ia, ib = np.intersect1d(va, vb, assume_unique=True, return_indices=True)
+    if not len(both):
+        return 0.0
+    order = np.argsort(at_a[ia])
+    starts, targets = at_a[ia][order].tolist(), at_b[ib][order].tolist()
+    # the longest chain ascending in b (patience sorting, with the chain kept)
+    tails: list[int] = []
+    tail_at: list[int] = []
+    before = [-1] * len(targets)
+    for k, target in enumerate(targets):
+        place = bisect.bisect_left(tails, target)
+        if place == len(tails):
+            tails.append(target)
+            tail_at.append(k)
+        else:
+            tails[place], tail_at[place] = target, k
+        before[k] = tail_at[place - 1] if place else -1
+    mark = np.zeros(len(a), bool)
+    k = tail_at[-1]
+    while k >= 0:
+        mark[starts[k]:starts[k] + ORDERED_RUN] = True
+        k = before[k]
+    return float(mark.mean())
 
 
 def _once(runs: np.ndarray, ranked: np.ndarray | None = None) -> np.ndarray | None:
@@ -243,7 +294,8 @@ def sentences_kept(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.nda
 
 
 def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray,
-            sentences: np.ndarray | None = None, shorter_words: np.ndarray | None = None) -> np.ndarray:
+            sentences: np.ndarray | None = None, shorter_words: np.ndarray | None = None,
+            ordered: np.ndarray | None = None) -> np.ndarray:
     """Which compared pairs are copies: the shares of the shorter and of the longer body
     in runs found in both (:func:`covered`), the days between them (0 = the same day
     or undated), and for the pairs of :func:`reworded` (None: 0 for all) the share of the
@@ -258,7 +310,11 @@ def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.
     (:data:`SENTENCES_KEPT`; the next day :data:`SENTENCES_KEPT_OTHER_DAY`). Not further
     apart: the bulletin of a template (a gold price, the weather) of another day keeps a
     counterpart of every sentence, other figures in each (the next day it may too: a risk
-    taken for the copies a day apart, measured on the labelled pairs)."""
+    taken for the copies a day apart, measured on the labelled pairs). Or, dated at most
+    :data:`ORDERED_DAYS` apart, the same text edited throughout (the pairs of
+    :func:`edited_throughout`): *ordered*, the share of the shorter in runs of
+    :data:`ORDERED_RUN` words in the same order in both (:func:`ordered_share`), at least
+    :data:`COVERED_ORDERED`, and as many of its sentences with a counterpart as above."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
     needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
     shared_words = cover_shorter * (0 if shorter_words is None else shorter_words)
@@ -266,7 +322,22 @@ def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.
     plain = (cover_shorter >= needed) & ((cover_longer >= COVERED_LONGER) | cut)
     kept = np.zeros(len(days_apart)) if sentences is None else sentences
     kept_needed = np.where(days_apart == 0, SENTENCES_KEPT, SENTENCES_KEPT_OTHER_DAY)
-    return plain | (_half_of_both(cover_shorter, cover_longer, days_apart) & (kept >= kept_needed))
+    in_order = np.zeros(len(days_apart)) if ordered is None else ordered
+    throughout = (_edited_throughout(cover_shorter, cover_longer, days_apart) & (in_order >= COVERED_ORDERED)
+                  & (kept >= kept_needed))
+    return plain | (_half_of_both(cover_shorter, cover_longer, days_apart) & (kept >= kept_needed)) | throughout
+
+
+def _edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
+    return (cover_shorter >= ORDERED_FROM) & (cover_longer >= COVERED_LONGER) & (days_apart <= ORDERED_DAYS)
+
+
+def edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
+    """The pairs :func:`is_copy` judges on their runs in order (:func:`ordered_share`):
+    dated at most :data:`ORDERED_DAYS` apart (or undated), not copies on their shared runs
+    alone, with :data:`ORDERED_FROM` of the shorter and :data:`COVERED_LONGER` of the
+    longer in them."""
+    return _edited_throughout(cover_shorter, cover_longer, days_apart) & ~is_copy(cover_shorter, cover_longer, days_apart)
 
 
 def _half_of_both(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
@@ -443,12 +514,19 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
         shorter[k], longer[k] = (ci, cj) if ni <= nj else (cj, ci)
         shorter_words[k] = min(ni, nj)
     # the same text lightly edited, which breaks a run of ten words every sentence or two
+    # or edited all along, which breaks runs of ten words but keeps shorter runs in order
     kept = np.zeros(len(left))
-    for k in np.flatnonzero(reworded(shorter, longer, apart)).tolist():
+    ordered = np.zeros(len(left))
+    throughout = edited_throughout(shorter, longer, apart)
+    for k in np.flatnonzero(reworded(shorter, longer, apart) | throughout).tolist():
         (ni, *_, a), (nj, *_, b) = body(int(left[k])), body(int(right[k]))
         a, b = words_and_sentences(a), words_and_sentences(b)
-        kept[k] = sentences_kept(a, b) if ni <= nj else sentences_kept(b, a)
-    ok = is_copy(shorter, longer, apart, kept, shorter_words)
+        if ni > nj:
+            a, b = b, a
+        kept[k] = sentences_kept(a, b)
+        if throughout[k] and kept[k] >= (SENTENCES_KEPT if apart[k] == 0 else SENTENCES_KEPT_OTHER_DAY):
+            ordered[k] = ordered_share(a[0], b[0])  # (in Python: only where the sentences allow a copy)
+    ok = is_copy(shorter, longer, apart, kept, shorter_words, ordered)
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     if not len(left):
         return story
