@@ -38,13 +38,17 @@ left out, neither right nor wrong) and copies and rewrites together (the same st
 5 of the rule was chosen on the first three files' relabels, round 6 on all four, round 7
 on all five (the fifth file below).
 
-And a fifth file, with the three labels:
+And two more files, with the three labels:
 
 * tests/data/stories/real_pairs_heldout5.jsonl: 100 pairs drawn the same way (seed
   20261205, numbered from 800) among articles in none of the four files nor the sample
   below (nothing was left above 0.65 overlap: the hard middle), read blind by two readers
   before round 6: held out through round 6 (figures only), dev since round 7, which was
-  chosen on it too (``--errors`` lists its pairs).
+  chosen on it too (``--errors`` lists its pairs);
+* tests/data/stories/real_pairs_heldout6.jsonl: 100 pairs drawn the same way (seed
+  20261206, numbered from 900) among articles in none of the five files nor the sample
+  below, read blind by two readers while round 7 was written: the held-out part, measured
+  with figures only (``--errors`` does not list its pairs).
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
@@ -101,7 +105,9 @@ DEV4 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout4.jsonl"  # held
 # every pair of the four files read again, blind, with a third label: rewrite (see the docstring)
 RELABELLED = ROOT / "tests" / "data" / "stories" / "real_pairs_relabelled.jsonl"
 # drawn like the others among articles in none of the four files nor ARCHIVE_ADDS, read blind with three labels
-HELD_OUT_5 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout5.jsonl"
+HELD_OUT_5 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout5.jsonl"  # dev since round 7
+# drawn the same way among articles in none of the five files nor ARCHIVE_ADDS: held out from round 7 on
+HELD_OUT_6 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout6.jsonl"
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -249,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         parts["dev: real_pairs_heldout3.jsonl"] = _rows(DEV3)
     if DEV4.exists():
         parts["dev: real_pairs_heldout4.jsonl"] = _rows(DEV4)
-    later = {"real_pairs_heldout5.jsonl": HELD_OUT_5, "round5_archive_adds.jsonl": ARCHIVE_ADDS}
+    later = {"real_pairs_heldout5.jsonl": HELD_OUT_5, "real_pairs_heldout6.jsonl": HELD_OUT_6,
+             "round5_archive_adds.jsonl": ARCHIVE_ADDS}
     unknown = [f"{name} n={r['n']}: {x}"
                for name, rows in [(p.split(": ")[1], rows) for p, rows in parts.items()]
                + [(name, _rows(path, three=True)) for name, path in later.items() if path.exists()]
@@ -268,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         for part, m in measure(relabelled, story).items():
             print(f"| {part} | {m['pairs']} | {m['copies']} | {m['grouped copies']} | {m['wrongly grouped']} "
                   f"| {m['precision']:.3f} | {m['recall']:.3f} |")
-    if args.errors:
+    if args.errors:  # not the held-out part's: read, it would be spent
         for part, rows in parts.items():
             for r in rows:
                 same = story[r["a"]] == story[r["b"]]
@@ -276,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {part.split(': ')[1]} {'missed' if r['label'] == 'copy' else 'wrong'}: "
                           f"n={r['n']} {r['a']} {r['b']}")
         for part, rows in again.get("alone", {}).items():
+            if part.startswith("held-out"):
+                continue
             for r in rows:
                 same = story[r["a"]] == story[r["b"]]
                 if (r["label"] == "copy") != same and r["label"] in ("copy", "not"):
@@ -284,10 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.archive:
         print_archive(parts, story, "first labels")
         for how, relabelled in again.items():
-            if ARCHIVE_ADDS.exists():  # drawn before the fifth file, whose draw left their articles out
-                relabelled = {part: rows for part, rows in relabelled.items() if "heldout5" not in part} | {
+            if ARCHIVE_ADDS.exists():  # drawn before the fifth and sixth files, whose draws left their articles out
+                later_files = ("heldout5.jsonl", "heldout6.jsonl")
+                relabelled = {part: rows for part, rows in relabelled.items() if not part.endswith(later_files)} | {
                     "left out: round5_archive_adds.jsonl": [{**r, "label": "left out"} for r in _rows(ARCHIVE_ADDS, three=True)]} | {
-                    part: rows for part, rows in relabelled.items() if "heldout5" in part}
+                    part: rows for part, rows in relabelled.items() if part.endswith(later_files)}
             print_archive(relabelled, story, f"relabelled, copies {how}")
     if args.lofo:
         print_lofo(parts, ids, sigs, prints, words, days)
@@ -380,15 +390,15 @@ REWRITE_AS = {"alone": "rewrite", "with rewrites": "copy"}
 
 def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
     """For each way of :data:`REWRITE_AS`, the pairs of *parts* with the labels of
-    :data:`RELABELLED`, and the fifth file's pairs after them ({} without the relabels)."""
+    :data:`RELABELLED`, and the fifth and sixth files' pairs after them ({} without the relabels)."""
     if not RELABELLED.exists():
         return {}
     again = {how: _relabelled(parts, rewrite) for how, rewrite in REWRITE_AS.items()}
-    if HELD_OUT_5.exists():
-        fifth = _rows(HELD_OUT_5, three=True)
-        for how, rewrite in REWRITE_AS.items():
-            again[how]["dev: real_pairs_heldout5.jsonl"] = [
-                {**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in fifth]
+    for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("held-out: real_pairs_heldout6.jsonl", HELD_OUT_6)):
+        if path.exists():
+            pairs = _rows(path, three=True)
+            for how, rewrite in REWRITE_AS.items():
+                again[how][part] = [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in pairs]
     return again
 
 
