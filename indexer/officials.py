@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "10"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province
+EXTRACTOR_VERSION = "11"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -422,7 +422,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             w.text == "Bà" and n and words[i + n - 1].is_cap and words[i + n - 1].text not in _STARTERS
         ) and not (
             n and words[i + n - 1].low in _SHRINES
-        ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban"):  # ("Ủy ban Về các vấn đề xã hội")
+        ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
+            _place_name_after(words, i + n)
+        ):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
@@ -773,7 +775,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
 _VERB_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng|"
-    "đồng tình|đồng ý|đồng thuận|nhất trí".split("|")  # (round 8: agreeing, "… xã hội học | đồng tình với")
+    "đồng tình|đồng ý|đồng thuận|nhất trí|"  # (round 8: agreeing, "… xã hội học | đồng tình với")
+    "công bố|phát biểu".split("|")  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
 }
 
 
@@ -803,10 +806,44 @@ def _department_run(words: list[_Word], k: int) -> bool:
     return words[j].low == "khoa" and j < k - 1 and words[j + 1].is_cap and words[j + 1].gap == " "
 
 
+def _place_name_after(words: list[_Word], k: int) -> bool:
+    """(Round 9) Whether the capitalised word *k*, right after a lower-case place word, opens the
+    place's own name of two capitals ("huyện | Tuy Đức", "xã | Tuy An"), though alone it could start a
+    sentence ("Tuy nhiên")."""
+    return (
+        0 < k < len(words) - 1 and words[k - 1].text.islower() and words[k - 1].low in _PLACE_WORDS
+        and words[k].gap == " " and words[k + 1].is_cap and words[k + 1].gap == " "
+    )
+
+
+# (Round 9) Lower-case words that head a unit whose name may be two domains joined by a dash:
+# "phòng Khảo thí - Công nghệ thông tin", "Ban Tổ chức - Cán bộ", "Trung tâm Kiểm định - Hiệu chuẩn".
+_DOMAIN_UNIT_HEADS = {exact(w) for w in "phòng ban tâm vụ khoa ty".split()}
+
+
+def _unit_domains(words: list[_Word], k: int) -> bool:
+    """(Round 9) Whether a dash at word *k* joins a unit's two domains, each a capital and one
+    lower-case word, the first right after the unit's head: "Trưởng phòng Khảo thí - Công nghệ
+    Thông tin", "Phó trưởng phòng Tổ chức - Hành chính" (a verb, a function word, a post or a person
+    after the dash is no part of it)."""
+    if k < 3 or k + 1 >= len(words) or words[k].gap not in _BODY_DASHES or not words[k].is_cap:
+        return False
+    first, second, head, nxt = words[k - 2], words[k - 1], words[k - 3], words[k + 1]
+    if head.low not in _DOMAIN_UNIT_HEADS or not first.is_cap or first.gap != " " or second.gap != " ":
+        return False
+    if not second.text.islower() or second.low in _STOP or second.low in _VERBS:
+        return False
+    if nxt.gap != " " or not (nxt.text.islower() or nxt.is_cap) or nxt.low in _STOP or nxt.low in _VERBS:
+        return False
+    return not (_starts_person(words, k) or _post_at(words, k)[0] or _province_at(words, k) or words[k].text in _STARTERS)
+
+
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     if n > 0 and k + 1 < len(words) and words[k].gap in _BODY_DASHES:
         nxt = words[k + 1]
+        if n >= 2 and _unit_domains(words, k):
+            return True  # (round 9) "Trưởng phòng Khảo thí - Công nghệ Thông tin tỉnh X"
         if words[k].low == "chi" and nxt.low == "nhánh" and nxt.gap == " ":
             return True  # (round 8) "Giám đốc Vietcombank - Chi nhánh Gia Lai": the bank's branch
         if words[k].text.islower() and words[k].low not in _STOP and nxt.gap == " " and nxt.text.islower() and (
@@ -2463,6 +2500,17 @@ def _state_company(title: str) -> bool:
 _AND = re.compile(r"\s+và\s+")
 
 
+# (Round 9) A National Assembly delegation's name in a post's place ("ĐB X, đoàn ĐBQH tỉnh Y"):
+# the person is one of its deputies, so the title is the deputy's seat, its province kept.
+_DELEGATION = re.compile(r"^[Đđ]oàn (ĐBQH|đại biểu Quốc hội|Đại biểu Quốc hội)\b")
+
+
+def _delegation_seat(title: str) -> str:
+    """(Round 9) "đoàn ĐBQH tỉnh Thái Bình" -> "ĐBQH tỉnh Thái Bình": a delegation's name is no post,
+    its member's seat is ("Trưởng đoàn ĐBQH …", a post, is left as it is)."""
+    return _DELEGATION.sub(r"\1", title)
+
+
 def _after_and(title: str) -> str:
     """The last of several posts joined by "và" before a name: "Ủy viên Hội đồng Nhà nước
     Trung Quốc A và Tổng tham mưu trưởng quân đội B" is B's post after the "và" alone."""
@@ -2562,7 +2610,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 shorts += s
     held: list[tuple[str, list[str]]] = []  # (name, titles) that count only for someone found public
     for mention in found:
-        titles = [_after_and(t) for t in mention.titles]
+        titles = [_delegation_seat(_after_and(t)) for t in mention.titles]
         # heads of private companies are not officials (issue #11), nor are others' titles
         titles = [t for t in titles if not _title_names_someone(t)]
         boards = [t for t in titles if _bare_board(t)]

@@ -19,7 +19,7 @@ def officials(body: str, title: str = ""):
 
 
 def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
-    assert EXTRACTOR_VERSION == "10"
+    assert EXTRACTOR_VERSION in ("10", "11")  # round 9 bumped it again (tests/test_officials_round9.py)
 
 
 @pytest.mark.parametrize(
