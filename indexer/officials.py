@@ -506,9 +506,40 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1
         elif n and _completes_word(words, i + n):
             n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Cảng vụ Hàng không", "Vụ châu Âu"
+        elif department and n and w.text.islower() and w.gap == " " and i + n + 1 < len(words) and (
+            words[i + n + 1].low == "khoa" and words[i + n + 1].gap == " "
+        ):
+            n += 2  # (round 9) "Trưởng khoa Ngoại | phụ khoa": a speciality ("phụ khoa", "nhi khoa") goes on
+        elif department and n and w.text.islower() and w.gap == " " and words[i + n - 1].is_cap and (
+            w.low not in _STOP and (i + n + 1 >= len(words) or words[i + n + 1].gap not in (" ", "-"))
+        ):
+            n += 1  # (round 9) "Trưởng khoa Thận - Nội tiết, Bệnh viện …": a department's capital and its
+            # lower-case syllable, then the name ends ("Ngoại tiết lộ rằng" goes on: a verb)
+        elif n and w.text.islower() and w.gap == " " and _project_board(words, i + n):
+            n += 1  # (round 9) "Ban Quản lý dự án | chuyên ngành giao thông tỉnh X": what the projects are
         else:
             break
     return n
+
+
+def _project_board(words: list[_Word], k: int) -> bool:
+    """(Round 9) Whether lower-case word *k* goes on naming the projects a project board manages,
+    after "Quản lý dự án" and its lower-case words ("Ban Quản lý dự án | chuyên ngành giao thông",
+    "Ban QLDA | đầu tư xây dựng công trình dân dụng"): up to a verb, a function word or a place."""
+    w = words[k]
+    if w.low in _STOP or w.low in _LEVELS or w.low in _PLACE_WORDS or (
+        w.low in _VERBS and w.low not in _BODY_TAIL_WORDS and w.low not in _BODY_WORDS
+    ):
+        return False
+    j = k - 1
+    while j > 1 and k - j <= 8 and words[j].text.islower() and words[j].gap == " " and words[j].low != "án":
+        j -= 1
+    if words[j].low != "án" or words[j - 1].low != "dự" or words[j].gap != " ":
+        return False
+    return j >= 3 and (words[j - 3].low, words[j - 2].low) == _MANAGES
+
+
+_MANAGES = (exact("quản"), exact("lý"))
 
 
 def _domain_before_parent(words: list[_Word], k: int) -> int:
@@ -644,7 +675,9 @@ def _honorific_at(words: list[_Word], k: int) -> bool:
 def _completes_word(words: list[_Word], k: int) -> bool:
     """Whether lower-case word *k* ends a listed word that the word before it began (and that
     word did not already end one): a title goes on to the end of a word."""
-    if k < 2 or words[k].gap != " " or words[k - 1].gap != " ":
+    if k < 2 or words[k].gap != " " or (words[k - 1].gap != " " and not (
+        words[k - 1].gap in _BODY_DASHES and words[k - 1].is_cap  # (round 9) "khoa Thận - Nội | tiết"
+    )):
         return False
     if not words[k].text.islower() and not (words[k].is_cap and words[k - 1].text.islower()):
         return False  # lower case goes on a capital's word; a capital, a lower-case one's ("châu Âu")
@@ -776,7 +809,7 @@ _VERB_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng|"
     "đồng tình|đồng ý|đồng thuận|nhất trí|"  # (round 8: agreeing, "… xã hội học | đồng tình với")
-    "công bố|phát biểu".split("|")  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
+    "công bố|phát biểu|tiết lộ".split("|")  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
 }
 
 
@@ -1239,6 +1272,8 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             and words[i + n + 1].text[:1].isupper() and words[i + n + 1].gap == " "
         ):  # ("A, Chủ tịch Ủy ban Quân lực Thượng viện John McCain": a foreign name after the title)
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
+        if _parent_then_person(words, i + n):
+            break  # (round 9) "A, Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tư pháp Lê Thị B": B's post, not A's
         titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
         if i + 1 < len(words) and words[i].gap.strip() == "(" and words[i].text.isdigit():
@@ -1254,6 +1289,21 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
+
+
+_STATE_PARENTS = {"Bộ", "Sở", "Tổng", "Cục", "UBND", "Ủy", "Uỷ"}
+
+
+def _parent_then_person(words: list[_Word], k: int) -> bool:
+    """(Round 9) Whether a comma at word *k*, after a title, opens the parent body of a post that
+    a person's name follows right after ("…, Phó Vụ trưởng Vụ Hợp tác quốc tế, | Bộ Tư pháp Lê Thị
+    B"): in a list of posts each before its holder, the title is that person's."""
+    if k >= len(words) or words[k].gap != ", " or words[k].text not in _STATE_PARENTS:
+        return False  # (a school or a hospital may be named after someone: "Đại học Y khoa Phạm Ngọc Thạch")
+    if not any(w.low in ("vụ", "cục", "phòng", "ban", "khoa", "đội", "trạm") for w in words[max(0, k - 10):k]):
+        return False  # only a unit has a parent ("Giám đốc Sở Y tế, Sở Tài chính": a list of bodies)
+    m = 1 + _body_tail(words, k + 1)
+    return k + m < len(words) and _joined(words, k + m) and _starts_person(words, k + m, 3)
 
 
 _APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in ("đồng thời là", "cũng là", "đồng thời")]
@@ -1653,6 +1703,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
         if post_len:
             # titles, then name: walk over the body's name to the person
             tail = 0 if is_rank else _body_tail(words, i + post_len)
+            if not is_rank and tail and _parent_then_person(words, i + post_len + tail):
+                # (round 9) "Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tư pháp | Lê Thị B": the unit's parent, then its holder
+                tail += 1 + _body_tail(words, i + post_len + tail + 1)
             j = i + post_len + tail
             # a capitalised run that the tail swallowed may hold a place and a name
             k = i + post_len
@@ -2362,7 +2415,15 @@ def _private_association(title: str) -> bool:
             not words[k - 1].is_cap or words[k - 1].low == "trực"  # ("xã Tân Hội": a place)
         ) and words[k + 1].low not in ("đồng", "nghị", "an", "nhập") and words[k + 1].low not in _PUBLIC_ASSOCIATIONS:
             return True
+        if words[k].text == "Hội" and k + 1 < len(words) and words[k - 1].low != "các" and (
+            tuple(x.low for x in words[k + 1:k + 4]) in _SCIENCE_SOCIETY or words[k + 1].text == "KHKT"
+        ):
+            return True  # (round 9) "Phó chủ tịch Hội Khoa học kỹ thuật Công nghiệp tàu thủy": a learned
+            # society of engineers, no public post (the union of such societies, "Liên hiệp các Hội …", aside)
     return False
+
+
+_SCIENCE_SOCIETY = {tuple(exact(w) for w in p.split()) for p in ("khoa học kỹ", "khoa học kĩ", "khoa học và")}
 
 
 # Acronyms a head of a public body is written with ("Giám đốc BHXH", "Chủ tịch UBND"); any other

@@ -79,3 +79,51 @@ def test_a_verb_of_announcing_ends_a_title():
 )
 def test_a_delegations_name_is_its_members_seat(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hospital department's speciality in lower case ("phụ khoa") is part of its name
+        ("Bác sĩ Mai Văn Tùng - Trưởng khoa Ngoại phụ khoa (Bệnh viện K, cơ sở Tân Triều) cho biết ca mổ thành công.",
+         [("Mai Văn Tùng", ["Trưởng khoa Ngoại phụ khoa (Bệnh viện K, cơ sở Tân Triều)"])]),
+        # a department's second part, a capital and its lower-case syllable after the dash
+        ("Bác sĩ Đinh Thị Lan, Trưởng khoa Thận - Nội tiết, Bệnh viện Nhi Trung ương cho biết bé đã khỏe.",
+         [("Đinh Thị Lan", ["Trưởng khoa Thận - Nội tiết, Bệnh viện Nhi Trung ương"])]),
+        # ... but a verb after a department's capital is the sentence's
+        ("Bác sĩ Đinh Thị Lan, Trưởng khoa Ngoại tiết lộ rằng bé đã khỏe.",
+         [("Đinh Thị Lan", ["Trưởng khoa Ngoại"])]),
+        # a project board's name goes on in lower case with what its projects are, then its province
+        ("Ông Tạ Văn Khoa, Giám đốc Ban Quản lý dự án chuyên ngành giao thông tỉnh Bà Rịa - Vũng Tàu cho biết "
+         "tiến độ chậm.",
+         [("Tạ Văn Khoa", ["Giám đốc Ban Quản lý dự án chuyên ngành giao thông tỉnh Bà Rịa - Vũng Tàu"])]),
+        # ... up to a verb
+        ("Ông Tạ Văn Khoa, Giám đốc Ban Quản lý dự án nói thêm rằng tiến độ chậm.",
+         [("Tạ Văn Khoa", ["Giám đốc Ban Quản lý dự án"])]),
+    ],
+)
+def test_a_departments_or_boards_name_is_not_cut(text, expected):
+    assert officials(text) == expected
+
+
+def test_an_engineers_society_is_no_public_body():
+    assert officials("Ông Quách Văn Lợi, Phó chủ tịch Hội Khoa học kỹ thuật Công nghiệp tàu thủy Việt Nam "
+                     "cho biết tàu đã hỏng.") == []
+    assert officials("Ông Quách Văn Lợi, Chủ tịch Hội KHKT Lâm nghiệp cho biết rừng đã phục hồi.") == []
+    # a mass organisation of the Front stays
+    assert officials("Bà Quách Thị Lợi, Chủ tịch Hội Nông dân tỉnh cho biết lúa đã chín.") == [
+        ("Quách Thị Lợi", ["Chủ tịch Hội Nông dân tỉnh"])
+    ]
+
+
+def test_a_post_before_the_next_name_with_its_ministry_is_that_persons():
+    text = ("Dự buổi lễ có Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội Trương Văn Bảo, Phó Vụ trưởng Vụ Hợp tác "
+            "quốc tế, Bộ Tư pháp Đặng Thị Hạnh.")
+    assert officials(text) == [
+        ("Trương Văn Bảo", ["Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"]),
+        ("Đặng Thị Hạnh", ["Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tư pháp"]),
+    ]
+    # a unit's parent after a comma, the person then named earlier, stays his
+    assert officials("Ông Trương Văn Bảo, Trưởng phòng Nghiệp vụ, Sở Du lịch tỉnh Lâm Đồng cho biết sẽ ký.") == [
+        ("Trương Văn Bảo", ["Trưởng phòng Nghiệp vụ, Sở Du lịch tỉnh Lâm Đồng"])
+    ]
