@@ -390,6 +390,12 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n and pair == ("chủ", "tịch") and words[i + n - 1].text == "Đoàn" and _joined(words, i + n + 1):
             n += 2  # "Ủy viên Đoàn Chủ tịch Tổng LĐLĐVN": the presidium, no post of its own
             continue
+        if pair == ("thông", "tin") and n and words[i + n - 1].low == _NGHE and _joined(words, i + n + 1) and (
+            i + n + 2 >= len(words) or words[i + n + 2].gap != " "
+            or words[i + n + 2].low not in _STOP | {"thêm", "rằng"}  # ("Sở … Công nghệ | thông tin rằng": the verb)
+        ):
+            n += 2  # (round 9) "phòng Khảo thí - Công nghệ | thông tin": information technology, a unit's domain
+            continue
         if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low not in _INFORMATION_HEADS and (
             (i + n + 2 < len(words) and words[i + n + 2].low in _STOP | {"thêm", "rằng", "trường"})
             or words[i + n - 1].is_cap or words[i + n - 1].low in ("vụ", "hội")
@@ -567,6 +573,7 @@ def _domain_before_parent(words: list[_Word], k: int) -> int:
 _COMPANY_WORDS = {tuple(exact(w) for w in p.split()) for p in ("công ty", "doanh nghiệp")}
 _LAND_USE_RIGHTS = tuple(exact(w) for w in "quyền sử dụng đất".split())
 _KY = exact("ký")
+_NGHE = exact("nghệ")
 _INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở viện".split()}  # "... | thông tin" as a body's
 
 

@@ -28,6 +28,9 @@ def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
         # ... and the parent body after a comma
         ("Bà Đỗ Thị Mai, Phó trưởng phòng Tổ chức - Cán bộ, Sở Nội vụ cho biết hồ sơ đã đủ.",
          [("Đỗ Thị Mai", ["Phó trưởng phòng Tổ chức - Cán bộ, Sở Nội vụ"])]),
+        # ... its second domain in lower case ("Công nghệ thông tin"), then a comma
+        ("Tại Bình Định, ông Phạm Văn Lộc, Trưởng phòng Khảo thí - Công nghệ thông tin, cho hay điểm thi đã có.",
+         [("Phạm Văn Lộc", ["Trưởng phòng Khảo thí - Công nghệ thông tin"])]),
         # a person after the dash is no part of the unit
         ("Trưởng phòng Tư pháp - Nguyễn Văn Nam cho biết hồ sơ đã nhận.",
          [("Nguyễn Văn Nam", ["Trưởng phòng Tư pháp"])]),
