@@ -1301,16 +1301,19 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
 _STATE_PARENTS = {"Bộ", "Sở", "Tổng", "Cục", "UBND", "Ủy", "Uỷ"}
 
 
-def _parent_then_person(words: list[_Word], k: int) -> bool:
-    """(Round 9) Whether a comma at word *k*, after a title, opens the parent body of a post that
-    a person's name follows right after ("…, Phó Vụ trưởng Vụ Hợp tác quốc tế, | Bộ Tư pháp Lê Thị
-    B"): in a list of posts each before its holder, the title is that person's."""
+def _parent_then_person(words: list[_Word], k: int) -> int:
+    """(Round 9) How many words from a comma at word *k*, after a title, name the parent body of a
+    post that a person's name follows right after ("…, Phó Vụ trưởng Vụ Hợp tác quốc tế, | Bộ Tư
+    pháp | Lê Thị B"), or 0: in a list of posts each before its holder, the title is that person's."""
     if k >= len(words) or words[k].gap != ", " or words[k].text not in _STATE_PARENTS:
-        return False  # (a school or a hospital may be named after someone: "Đại học Y khoa Phạm Ngọc Thạch")
+        return 0  # (a school or a hospital may be named after someone: "Đại học Y khoa Phạm Ngọc Thạch")
     if not any(w.low in ("vụ", "cục", "phòng", "ban", "khoa", "đội", "trạm") for w in words[max(0, k - 10):k]):
-        return False  # only a unit has a parent ("Giám đốc Sở Y tế, Sở Tài chính": a list of bodies)
+        return 0  # only a unit has a parent ("Giám đốc Sở Y tế, Sở Tài chính": a list of bodies)
     m = 1 + _body_tail(words, k + 1)
-    return k + m < len(words) and _joined(words, k + m) and _starts_person(words, k + m, 3)
+    for j in range(k + 2, k + m):  # a surname that is also a body's word: "Bộ Ngoại giao | Đoàn Văn V"
+        if words[j].is_cap and j + 1 < len(words) and words[j + 1].text in ("Văn", "Thị") and _starts_person(words, j, 3):
+            return j - k
+    return m if k + m < len(words) and _joined(words, k + m) and _starts_person(words, k + m, 3) else 0
 
 
 _APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in ("đồng thời là", "cũng là", "đồng thời")]
@@ -1710,9 +1713,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
         if post_len:
             # titles, then name: walk over the body's name to the person
             tail = 0 if is_rank else _body_tail(words, i + post_len)
-            if not is_rank and tail and _parent_then_person(words, i + post_len + tail):
+            if not is_rank and tail and (parent := _parent_then_person(words, i + post_len + tail)):
                 # (round 9) "Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tư pháp | Lê Thị B": the unit's parent, then its holder
-                tail += 1 + _body_tail(words, i + post_len + tail + 1)
+                tail += parent
             j = i + post_len + tail
             # a capitalised run that the tail swallowed may hold a place and a name
             k = i + post_len

@@ -130,3 +130,13 @@ def test_a_post_before_the_next_name_with_its_ministry_is_that_persons():
     assert officials("Ông Trương Văn Bảo, Trưởng phòng Nghiệp vụ, Sở Du lịch tỉnh Lâm Đồng cho biết sẽ ký.") == [
         ("Trương Văn Bảo", ["Trưởng phòng Nghiệp vụ, Sở Du lịch tỉnh Lâm Đồng"])
     ]
+
+
+def test_a_surname_that_is_also_a_bodys_word_starts_the_next_holder():
+    # "Đoàn" names a union too ("Trung ương Đoàn"); before "Văn" it is the next holder's surname
+    text = ("Cùng dự có Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội Trương Văn Bảo, Phó Vụ trưởng Vụ Hợp tác "
+            "quốc tế, Bộ Ngoại giao Đoàn Văn Việt.")
+    assert officials(text) == [
+        ("Trương Văn Bảo", ["Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"]),
+        ("Đoàn Văn Việt", ["Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Ngoại giao"]),
+    ]
