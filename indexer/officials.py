@@ -1313,6 +1313,10 @@ def _parent_then_person(words: list[_Word], k: int) -> int:
     for j in range(k + 2, k + m):  # a surname that is also a body's word: "Bộ Ngoại giao | Đoàn Văn V"
         if words[j].is_cap and j + 1 < len(words) and words[j + 1].text in ("Văn", "Thị") and _starts_person(words, j, 3):
             return j - k
+        if words[j].text in SURNAMES and k + m - j in (3, 4) and _starts_person(words, j, 3) and all(
+            words[x].is_cap and words[x].gap == " " for x in range(j, k + m)
+        ):  # "Bộ Ngoại giao | Đoàn Khắc V.": the body swallowed a whole name of three or four capitals at its end
+            return j - k
     return m if k + m < len(words) and _joined(words, k + m) and _starts_person(words, k + m, 3) else 0
 
 

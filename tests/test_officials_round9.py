@@ -140,3 +140,10 @@ def test_a_surname_that_is_also_a_bodys_word_starts_the_next_holder():
         ("Trương Văn Bảo", ["Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"]),
         ("Đoàn Văn Việt", ["Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Ngoại giao"]),
     ]
+    # ... or before any whole name of three capitals that ends the list
+    text = ("Cùng dự có Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội Trương Văn Bảo, Phó Vụ trưởng Vụ Hợp tác "
+            "quốc tế, Bộ Ngoại giao Đoàn Khắc Hùng.")
+    assert officials(text) == [
+        ("Trương Văn Bảo", ["Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"]),
+        ("Đoàn Khắc Hùng", ["Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Ngoại giao"]),
+    ]
