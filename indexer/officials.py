@@ -2094,9 +2094,11 @@ def _list_with_posts(text: str, words: list[_Word], k: int) -> list[tuple[int, i
     while k < len(words) and len(out) < 30:
         n = _name_run(words, k)
         name = _parts(words, k, k + n)
-        if n < 2 or not _good_name(name) or not _plausible(name, False) or _post_at(words, k)[0]:
+        if n < 2 or not _good_name(name) or _post_at(words, k)[0]:
             break
         own, end = _titles_span(text, words, k + n)
+        if not _plausible(name, bool(own)):
+            break  # (round 9: a pen name with its own posts after it is a person: "…: Thuận Hữu, Tổng Biên tập …")
         if not own:
             end = k + n
         out.append((k, k + n, own, end))

@@ -147,3 +147,12 @@ def test_a_surname_that_is_also_a_bodys_word_starts_the_next_holder():
         ("Trương Văn Bảo", ["Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"]),
         ("Đoàn Khắc Hùng", ["Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Ngoại giao"]),
     ]
+
+
+def test_a_pen_name_in_a_list_after_a_shared_post_is_a_person_when_posts_follow_it():
+    text = ("Tới dự có các đồng chí Ủy viên Trung ương Đảng: Quang Minh, Tổng Biên tập Báo Nhân Dân; "
+            "Trần Văn Sơn, Bộ trưởng Bộ Tư pháp.")
+    assert officials(text) == [
+        ("Quang Minh", ["Ủy viên Trung ương Đảng", "Tổng Biên tập Báo Nhân Dân"]),
+        ("Trần Văn Sơn", ["Ủy viên Trung ương Đảng", "Bộ trưởng Bộ Tư pháp"]),
+    ]
