@@ -2002,6 +2002,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         return out, last
     elif gap == ":" and _plural_before(words, i):
         people = _list_of_people(words, j, one=False)  # "Ba cựu Chủ tịch xã X: A (SN 1958), B và C"
+    elif gap == "" and words[j].low == "như" and _plural_before(words, i) and j + 1 < len(words) and (
+        words[j + 1].gap == " " and words[j + 1].is_cap
+    ):  # (round 9) "liên lạc với các đại biểu Quốc hội như A, B để …": the post's holders, named after "như"
+        people = _list_of_people(words, j + 1, one=False)
+        k = j + 1
     elif gap == "" and (lead := _list_lead(words, j)):
         k = j + lead  # "nguyên Ủy viên Trung ương như các ông A, B, C", "… gồm ông A và ông B"
         people = _list_of_people(words, k, one=False)

@@ -156,3 +156,10 @@ def test_a_pen_name_in_a_list_after_a_shared_post_is_a_person_when_posts_follow_
         ("Quang Minh", ["Ủy viên Trung ương Đảng", "Tổng Biên tập Báo Nhân Dân"]),
         ("Trần Văn Sơn", ["Ủy viên Trung ương Đảng", "Bộ trưởng Bộ Tư pháp"]),
     ]
+
+
+def test_holders_of_a_plural_post_named_after_nhu():
+    text = "Người dân đã liên lạc với các đại biểu Quốc hội như Trần Văn Sơn, Lê Thị Hà để nắm thông tin."
+    assert officials(text) == [("Trần Văn Sơn", ["đại biểu Quốc hội"]), ("Lê Thị Hà", ["đại biểu Quốc hội"])]
+    # "như" after a plural post that no name follows names nobody
+    assert officials("Các Phó Chủ tịch UBND tỉnh như trước đây vẫn làm việc.") == []
