@@ -513,8 +513,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif n and _completes_word(words, i + n):
             n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Cảng vụ Hàng không", "Vụ châu Âu"
         elif department and n and w.text.islower() and w.gap == " " and i + n + 1 < len(words) and (
-            words[i + n + 1].low == "khoa" and words[i + n + 1].gap == " "
-        ):
+            words[i + n + 1].low == "khoa" and words[i + n + 1].gap == " " and (w.low not in _STOP or w.low == "phụ")
+        ):  # ("Trưởng khoa Nhi | và khoa Sản": two departments, not one)
             n += 2  # (round 9) "Trưởng khoa Ngoại | phụ khoa": a speciality ("phụ khoa", "nhi khoa") goes on
         elif department and n and w.text.islower() and w.gap == " " and words[i + n - 1].is_cap and (
             w.low not in _STOP and (i + n + 1 >= len(words) or words[i + n + 1].gap not in (" ", "-"))
