@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "10"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province
+EXTRACTOR_VERSION = "11"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -390,6 +390,12 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n and pair == ("chủ", "tịch") and words[i + n - 1].text == "Đoàn" and _joined(words, i + n + 1):
             n += 2  # "Ủy viên Đoàn Chủ tịch Tổng LĐLĐVN": the presidium, no post of its own
             continue
+        if pair == ("thông", "tin") and n and words[i + n - 1].low == _NGHE and _joined(words, i + n + 1) and (
+            i + n + 2 >= len(words) or words[i + n + 2].gap != " "
+            or words[i + n + 2].low not in _STOP | {"thêm", "rằng"}  # ("Sở … Công nghệ | thông tin rằng": the verb)
+        ):
+            n += 2  # (round 9) "phòng Khảo thí - Công nghệ | thông tin": information technology, a unit's domain
+            continue
         if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low not in _INFORMATION_HEADS and (
             (i + n + 2 < len(words) and words[i + n + 2].low in _STOP | {"thêm", "rằng", "trường"})
             or words[i + n - 1].is_cap or words[i + n - 1].low in ("vụ", "hội")
@@ -422,7 +428,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             w.text == "Bà" and n and words[i + n - 1].is_cap and words[i + n - 1].text not in _STARTERS
         ) and not (
             n and words[i + n - 1].low in _SHRINES
-        ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban"):  # ("Ủy ban Về các vấn đề xã hội")
+        ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
+            _place_name_after(words, i + n)
+        ):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
@@ -504,9 +512,40 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1
         elif n and _completes_word(words, i + n):
             n += 1  # "Bộ trưởng Lao động và Trợ cấp", "Cảng vụ Hàng không", "Vụ châu Âu"
+        elif department and n and w.text.islower() and w.gap == " " and i + n + 1 < len(words) and (
+            words[i + n + 1].low == "khoa" and words[i + n + 1].gap == " " and (w.low not in _STOP or w.low == "phụ")
+        ):  # ("Trưởng khoa Nhi | và khoa Sản": two departments, not one)
+            n += 2  # (round 9) "Trưởng khoa Ngoại | phụ khoa": a speciality ("phụ khoa", "nhi khoa") goes on
+        elif department and n and w.text.islower() and w.gap == " " and words[i + n - 1].is_cap and (
+            w.low not in _STOP and (i + n + 1 >= len(words) or words[i + n + 1].gap not in (" ", "-"))
+        ):
+            n += 1  # (round 9) "Trưởng khoa Thận - Nội tiết, Bệnh viện …": a department's capital and its
+            # lower-case syllable, then the name ends ("Ngoại tiết lộ rằng" goes on: a verb)
+        elif n and w.text.islower() and w.gap == " " and _project_board(words, i + n):
+            n += 1  # (round 9) "Ban Quản lý dự án | chuyên ngành giao thông tỉnh X": what the projects are
         else:
             break
     return n
+
+
+def _project_board(words: list[_Word], k: int) -> bool:
+    """(Round 9) Whether lower-case word *k* goes on naming the projects a project board manages,
+    after "Quản lý dự án" and its lower-case words ("Ban Quản lý dự án | chuyên ngành giao thông",
+    "Ban QLDA | đầu tư xây dựng công trình dân dụng"): up to a verb, a function word or a place."""
+    w = words[k]
+    if w.low in _STOP or w.low in _LEVELS or w.low in _PLACE_WORDS or (
+        w.low in _VERBS and w.low not in _BODY_TAIL_WORDS and w.low not in _BODY_WORDS
+    ):
+        return False
+    j = k - 1
+    while j > 1 and k - j <= 8 and words[j].text.islower() and words[j].gap == " " and words[j].low != "án":
+        j -= 1
+    if words[j].low != "án" or words[j - 1].low != "dự" or words[j].gap != " ":
+        return False
+    return j >= 3 and (words[j - 3].low, words[j - 2].low) == _MANAGES
+
+
+_MANAGES = (exact("quản"), exact("lý"))
 
 
 def _domain_before_parent(words: list[_Word], k: int) -> int:
@@ -534,6 +573,7 @@ def _domain_before_parent(words: list[_Word], k: int) -> int:
 _COMPANY_WORDS = {tuple(exact(w) for w in p.split()) for p in ("công ty", "doanh nghiệp")}
 _LAND_USE_RIGHTS = tuple(exact(w) for w in "quyền sử dụng đất".split())
 _KY = exact("ký")
+_NGHE = exact("nghệ")
 _INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở viện".split()}  # "... | thông tin" as a body's
 
 
@@ -642,7 +682,9 @@ def _honorific_at(words: list[_Word], k: int) -> bool:
 def _completes_word(words: list[_Word], k: int) -> bool:
     """Whether lower-case word *k* ends a listed word that the word before it began (and that
     word did not already end one): a title goes on to the end of a word."""
-    if k < 2 or words[k].gap != " " or words[k - 1].gap != " ":
+    if k < 2 or words[k].gap != " " or (words[k - 1].gap != " " and not (
+        words[k - 1].gap in _BODY_DASHES and words[k - 1].is_cap  # (round 9) "khoa Thận - Nội | tiết"
+    )):
         return False
     if not words[k].text.islower() and not (words[k].is_cap and words[k - 1].text.islower()):
         return False  # lower case goes on a capital's word; a capital, a lower-case one's ("châu Âu")
@@ -773,7 +815,8 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
 _VERB_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng|"
-    "đồng tình|đồng ý|đồng thuận|nhất trí".split("|")  # (round 8: agreeing, "… xã hội học | đồng tình với")
+    "đồng tình|đồng ý|đồng thuận|nhất trí|"  # (round 8: agreeing, "… xã hội học | đồng tình với")
+    "công bố|phát biểu|tiết lộ".split("|")  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
 }
 
 
@@ -803,10 +846,44 @@ def _department_run(words: list[_Word], k: int) -> bool:
     return words[j].low == "khoa" and j < k - 1 and words[j + 1].is_cap and words[j + 1].gap == " "
 
 
+def _place_name_after(words: list[_Word], k: int) -> bool:
+    """(Round 9) Whether the capitalised word *k*, right after a lower-case place word, opens the
+    place's own name of two capitals ("huyện | Tuy Đức", "xã | Tuy An"), though alone it could start a
+    sentence ("Tuy nhiên")."""
+    return (
+        0 < k < len(words) - 1 and words[k - 1].text.islower() and words[k - 1].low in _PLACE_WORDS
+        and words[k].gap == " " and words[k + 1].is_cap and words[k + 1].gap == " "
+    )
+
+
+# (Round 9) Lower-case words that head a unit whose name may be two domains joined by a dash:
+# "phòng Khảo thí - Công nghệ thông tin", "Ban Tổ chức - Cán bộ", "Trung tâm Kiểm định - Hiệu chuẩn".
+_DOMAIN_UNIT_HEADS = {exact(w) for w in "phòng ban tâm vụ khoa ty".split()}
+
+
+def _unit_domains(words: list[_Word], k: int) -> bool:
+    """(Round 9) Whether a dash at word *k* joins a unit's two domains, each a capital and one
+    lower-case word, the first right after the unit's head: "Trưởng phòng Khảo thí - Công nghệ
+    Thông tin", "Phó trưởng phòng Tổ chức - Hành chính" (a verb, a function word, a post or a person
+    after the dash is no part of it)."""
+    if k < 3 or k + 1 >= len(words) or words[k].gap not in _BODY_DASHES or not words[k].is_cap:
+        return False
+    first, second, head, nxt = words[k - 2], words[k - 1], words[k - 3], words[k + 1]
+    if head.low not in _DOMAIN_UNIT_HEADS or not first.is_cap or first.gap != " " or second.gap != " ":
+        return False
+    if not second.text.islower() or second.low in _STOP or second.low in _VERBS:
+        return False
+    if nxt.gap != " " or not (nxt.text.islower() or nxt.is_cap) or nxt.low in _STOP or nxt.low in _VERBS:
+        return False
+    return not (_starts_person(words, k) or _post_at(words, k)[0] or _province_at(words, k) or words[k].text in _STARTERS)
+
+
 def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
     """Whether a dash at word *k* joins two parts of a body's name: "Ban Khoa học – Kỹ thuật"."""
     if n > 0 and k + 1 < len(words) and words[k].gap in _BODY_DASHES:
         nxt = words[k + 1]
+        if n >= 2 and _unit_domains(words, k):
+            return True  # (round 9) "Trưởng phòng Khảo thí - Công nghệ Thông tin tỉnh X"
         if words[k].low == "chi" and nxt.low == "nhánh" and nxt.gap == " ":
             return True  # (round 8) "Giám đốc Vietcombank - Chi nhánh Gia Lai": the bank's branch
         if words[k].text.islower() and words[k].low not in _STOP and nxt.gap == " " and nxt.text.islower() and (
@@ -1202,6 +1279,8 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             and words[i + n + 1].text[:1].isupper() and words[i + n + 1].gap == " "
         ):  # ("A, Chủ tịch Ủy ban Quân lực Thượng viện John McCain": a foreign name after the title)
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
+        if _parent_then_person(words, i + n):
+            break  # (round 9) "A, Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tư pháp Lê Thị B": B's post, not A's
         titles.append(text[words[i].start:words[i + _uncut(words, i, i + n) - 1].end])
         i += n
         if i + 1 < len(words) and words[i].gap.strip() == "(" and words[i].text.isdigit():
@@ -1217,6 +1296,28 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
+
+
+_STATE_PARENTS = {"Bộ", "Sở", "Tổng", "Cục", "UBND", "Ủy", "Uỷ"}
+
+
+def _parent_then_person(words: list[_Word], k: int) -> int:
+    """(Round 9) How many words from a comma at word *k*, after a title, name the parent body of a
+    post that a person's name follows right after ("…, Phó Vụ trưởng Vụ Hợp tác quốc tế, | Bộ Tư
+    pháp | Lê Thị B"), or 0: in a list of posts each before its holder, the title is that person's."""
+    if k >= len(words) or words[k].gap != ", " or words[k].text not in _STATE_PARENTS:
+        return 0  # (a school or a hospital may be named after someone: "Đại học Y khoa Phạm Ngọc Thạch")
+    if not any(w.low in ("vụ", "cục", "phòng", "ban", "khoa", "đội", "trạm") for w in words[max(0, k - 10):k]):
+        return 0  # only a unit has a parent ("Giám đốc Sở Y tế, Sở Tài chính": a list of bodies)
+    m = 1 + _body_tail(words, k + 1)
+    for j in range(k + 2, k + m):  # a surname that is also a body's word: "Bộ Ngoại giao | Đoàn Văn V"
+        if words[j].is_cap and j + 1 < len(words) and words[j + 1].text in ("Văn", "Thị") and _starts_person(words, j, 3):
+            return j - k
+        if words[j].text in SURNAMES and k + m - j in (3, 4) and _starts_person(words, j, 3) and all(
+            words[x].is_cap and words[x].gap == " " for x in range(j, k + m)
+        ):  # "Bộ Ngoại giao | Đoàn Khắc V.": the body swallowed a whole name of three or four capitals at its end
+            return j - k
+    return m if k + m < len(words) and _joined(words, k + m) and _starts_person(words, k + m, 3) else 0
 
 
 _APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in ("đồng thời là", "cũng là", "đồng thời")]
@@ -1616,6 +1717,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
         if post_len:
             # titles, then name: walk over the body's name to the person
             tail = 0 if is_rank else _body_tail(words, i + post_len)
+            if not is_rank and tail and (parent := _parent_then_person(words, i + post_len + tail)):
+                # (round 9) "Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tư pháp | Lê Thị B": the unit's parent, then its holder
+                tail += parent
             j = i + post_len + tail
             # a capitalised run that the tail swallowed may hold a place and a name
             k = i + post_len
@@ -1898,6 +2002,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         return out, last
     elif gap == ":" and _plural_before(words, i):
         people = _list_of_people(words, j, one=False)  # "Ba cựu Chủ tịch xã X: A (SN 1958), B và C"
+    elif gap == "" and words[j].low == "như" and _plural_before(words, i) and j + 1 < len(words) and (
+        words[j + 1].gap == " " and words[j + 1].is_cap
+    ):  # (round 9) "liên lạc với các đại biểu Quốc hội như A, B để …": the post's holders, named after "như"
+        people = _list_of_people(words, j + 1, one=False)
+        k = j + 1
     elif gap == "" and (lead := _list_lead(words, j)):
         k = j + lead  # "nguyên Ủy viên Trung ương như các ông A, B, C", "… gồm ông A và ông B"
         people = _list_of_people(words, k, one=False)
@@ -1990,9 +2099,11 @@ def _list_with_posts(text: str, words: list[_Word], k: int) -> list[tuple[int, i
     while k < len(words) and len(out) < 30:
         n = _name_run(words, k)
         name = _parts(words, k, k + n)
-        if n < 2 or not _good_name(name) or not _plausible(name, False) or _post_at(words, k)[0]:
+        if n < 2 or not _good_name(name) or _post_at(words, k)[0]:
             break
         own, end = _titles_span(text, words, k + n)
+        if not _plausible(name, bool(own)):
+            break  # (round 9: a pen name with its own posts after it is a person: "…: Thuận Hữu, Tổng Biên tập …")
         if not own:
             end = k + n
         out.append((k, k + n, own, end))
@@ -2325,7 +2436,15 @@ def _private_association(title: str) -> bool:
             not words[k - 1].is_cap or words[k - 1].low == "trực"  # ("xã Tân Hội": a place)
         ) and words[k + 1].low not in ("đồng", "nghị", "an", "nhập") and words[k + 1].low not in _PUBLIC_ASSOCIATIONS:
             return True
+        if words[k].text == "Hội" and k + 1 < len(words) and words[k - 1].low != "các" and (
+            tuple(x.low for x in words[k + 1:k + 4]) in _SCIENCE_SOCIETY or words[k + 1].text == "KHKT"
+        ):
+            return True  # (round 9) "Phó chủ tịch Hội Khoa học kỹ thuật Công nghiệp tàu thủy": a learned
+            # society of engineers, no public post (the union of such societies, "Liên hiệp các Hội …", aside)
     return False
+
+
+_SCIENCE_SOCIETY = {tuple(exact(w) for w in p.split()) for p in ("khoa học kỹ", "khoa học kĩ", "khoa học và")}
 
 
 # Acronyms a head of a public body is written with ("Giám đốc BHXH", "Chủ tịch UBND"); any other
@@ -2463,6 +2582,17 @@ def _state_company(title: str) -> bool:
 _AND = re.compile(r"\s+và\s+")
 
 
+# (Round 9) A National Assembly delegation's name in a post's place ("ĐB X, đoàn ĐBQH tỉnh Y"):
+# the person is one of its deputies, so the title is the deputy's seat, its province kept.
+_DELEGATION = re.compile(r"^[Đđ]oàn (ĐBQH|đại biểu Quốc hội|Đại biểu Quốc hội)\b")
+
+
+def _delegation_seat(title: str) -> str:
+    """(Round 9) "đoàn ĐBQH tỉnh Thái Bình" -> "ĐBQH tỉnh Thái Bình": a delegation's name is no post,
+    its member's seat is ("Trưởng đoàn ĐBQH …", a post, is left as it is)."""
+    return _DELEGATION.sub(r"\1", title)
+
+
 def _after_and(title: str) -> str:
     """The last of several posts joined by "và" before a name: "Ủy viên Hội đồng Nhà nước
     Trung Quốc A và Tổng tham mưu trưởng quân đội B" is B's post after the "và" alone."""
@@ -2562,7 +2692,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
                 shorts += s
     held: list[tuple[str, list[str]]] = []  # (name, titles) that count only for someone found public
     for mention in found:
-        titles = [_after_and(t) for t in mention.titles]
+        titles = [_delegation_seat(_after_and(t)) for t in mention.titles]
         # heads of private companies are not officials (issue #11), nor are others' titles
         titles = [t for t in titles if not _title_names_someone(t)]
         boards = [t for t in titles if _bare_board(t)]
