@@ -52,7 +52,7 @@ Two labelled sets:
 * **real, eighth held-out**: 100 more drawn the same way (seed 20261208, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 9 was
   written without reading them (tests/data/officials/real_labels_heldout8.jsonl, ``part:
-  heldout8``); errors listed only with ``--part heldout8``.
+  heldout8``); errors listed only with ``--part heldout8``. Measured for round 8 and round 9.
 
 What counts, on the real set:
 
