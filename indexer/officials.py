@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "11"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words
+EXTRACTOR_VERSION = "12"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: foreign names with a spaced hyphen
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -1024,8 +1024,8 @@ def _parts(words: list[_Word], start: int, end: int) -> list[str]:
     """The parts of a name: words, with "Jae-in" kept whole."""
     out: list[str] = []
     for k in range(start, end):
-        if k > start and words[k].gap == "-":
-            out[-1] += "-" + words[k].text
+        if k > start and (words[k].gap == "-" or _spaced_hyphen(words, k)):
+            out[-1] += "-" + words[k].text  # "Hwang Kyo –Ahn" reads as "Hwang Kyo-Ahn"
         else:
             out.append(words[k].text)
     return out
@@ -1033,7 +1033,27 @@ def _parts(words: list[_Word], start: int, end: int) -> list[str]:
 
 def _hyphenated(words: list[_Word], k: int) -> bool:
     """Whether word *k* goes on a foreign name after a hyphen: "Moon Jae-in", "Kim Jong-un"."""
-    return words[k].gap == "-" and words[k].text.isascii() and words[k].text.isalpha() and words[k - 1].is_cap
+    return (
+        words[k].gap == "-" and words[k].text.isascii() and words[k].text.isalpha() and words[k - 1].is_cap
+    ) or _spaced_hyphen(words, k)
+
+
+_SPACED_HYPHEN = re.compile(r" ?[-–—] ?")
+
+
+def _spaced_hyphen(words: list[_Word], k: int) -> bool:
+    """(round 10) Whether word *k* ends a foreign name after a hyphen written with a space or as a
+    dash: "Hwang Kyo –Ahn", "Hwang Kyo - Ahn". Two unaccented capitalised words must come before it
+    (a Vietnamese name has accents: "Nguyễn Văn Nam - Giám đốc" stays apart), and it is one short
+    syllable that no capitalised word follows."""
+    gap = words[k].gap
+    return (
+        k >= 2 and gap != "-" and _SPACED_HYPHEN.fullmatch(gap) is not None
+        and words[k].is_cap and words[k].text.isascii() and words[k].text.isalpha() and len(words[k].text) <= 4
+        and all(words[j].is_cap and words[j].text.isascii() and words[j].text.isalpha() for j in (k - 1, k - 2))
+        and words[k - 1].gap == " "
+        and not (k + 1 < len(words) and words[k + 1].gap == " " and words[k + 1].is_cap)
+    )
 
 
 def _name_run(words: list[_Word], i: int) -> int:
