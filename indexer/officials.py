@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "12"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: foreign names with a spaced hyphen
+EXTRACTOR_VERSION = "12"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, site commanders out
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -232,6 +232,9 @@ def _joined(words: list[_Word], i: int) -> bool:
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
         or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
+        or (gap == ", " and i >= 2 and words[i - 2].text in ("Bộ", "Sở") and words[i - 1].text.isupper()
+            and words[i].text.isupper() and i + 1 < len(words) and words[i + 1].gap == "&")
+        # (round 10) "Bộ LĐ, TB&XH": a ministry's abbreviation written with its own comma
     )
 
 
@@ -816,7 +819,8 @@ _VERB_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng|"
     "đồng tình|đồng ý|đồng thuận|nhất trí|"  # (round 8: agreeing, "… xã hội học | đồng tình với")
-    "công bố|phát biểu|tiết lộ".split("|")  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
+    "công bố|phát biểu|tiết lộ|"
+    "đồng chủ|đồng chỉ|đồng tổ".split("|")  # (round 10: "… Trung ương Đoàn | đồng chủ trì hội nghị", "đồng tổ chức")  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
 }
 
 
@@ -1405,6 +1409,10 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
         return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list); round 7: a department's
         # inspectorate ("Chánh Thanh tra, Sở Nội vụ")
     n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+    if first in ("UBND", "HĐND") and n == 2 and words[end + 1].low in _LEVELS and any(
+        w.low == words[end + 1].low for w in words[max(0, end - 6):end]
+    ) and not _place_after(words, end, end + n):
+        return 0  # (round 10) "Trưởng phòng Kinh tế huyện X, | UBND huyện đã chi …": the next clause's subject
     return n + _place_after(words, end, end + n)
 
 
@@ -2422,6 +2430,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
+    r"|chỉ huy trưởng (?:công trình|công trường|thi công)"  # (round 10) a contractor's site commander
     r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|văn phòng luật|công ty luật|(?<!ủy )(?<!uỷ )\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
