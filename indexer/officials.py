@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "12"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, site commanders out
+EXTRACTOR_VERSION = "12"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -334,6 +334,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         words[i - 2].low, words[i - 1].low
     ) in (("tịch", "nước"), ("thủ", "tướng")) and _post_at(words, i)[0]:
         return 0  # (round 7) "Thừa ủy quyền của Chủ tịch nước | Thứ trưởng Bộ Xây dựng X": the next post, no body's
+    if 1 < i < len(words) and words[i].low == "đảng" and (words[i - 2].low, words[i - 1].low) in (
+        ("tổng", "thống"), ("thủ", "tướng")
+    ):
+        return 0  # (round 10) "tổng thống | đảng Dân chủ X": the president's party, not a body he heads
     n = 0
     # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
     # goes on in lower case after its capitals, up to a verb or a function word

@@ -93,3 +93,13 @@ def test_a_contractors_site_commander_is_no_official():
     assert officials("Ông Đỗ Văn Tâm, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh cho biết lễ giao quân đã xong.") == [
         ("Đỗ Văn Tâm", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"])
     ]
+
+
+def test_a_presidents_party_is_not_written_into_his_post():
+    # the party after "tổng thống" is no body he heads: no "tổng thống đảng Cộng hòa" title
+    found = officials("Ông là một trong nhiều thẩm phán do tổng thống đảng Cộng hòa Richard Nixon bổ nhiệm.")
+    assert all("đảng" not in title for _, titles in found for title in titles)
+    # while a party's own leader keeps his party
+    assert officials("Ông Lê Văn Hà, Tổng Bí thư Đảng Cộng sản Việt Nam nói chuyện với cử tri.") == [
+        ("Lê Văn Hà", ["Tổng Bí thư Đảng Cộng sản Việt Nam"])
+    ]
