@@ -823,8 +823,8 @@ _VERB_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng|"
     "đồng tình|đồng ý|đồng thuận|nhất trí|"  # (round 8: agreeing, "… xã hội học | đồng tình với")
-    "công bố|phát biểu|tiết lộ|"
-    "đồng chủ|đồng chỉ|đồng tổ".split("|")  # (round 10: "… Trung ương Đoàn | đồng chủ trì hội nghị", "đồng tổ chức")  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
+    "công bố|phát biểu|tiết lộ|"  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
+    "đồng chủ|đồng chỉ|đồng tổ".split("|")  # (round 10: "… Trung ương Đoàn | đồng chủ trì hội nghị", "đồng tổ chức")
 }
 
 
@@ -1033,7 +1033,7 @@ def _parts(words: list[_Word], start: int, end: int) -> list[str]:
     out: list[str] = []
     for k in range(start, end):
         if k > start and (words[k].gap == "-" or _spaced_hyphen(words, k)):
-            out[-1] += "-" + words[k].text  # "Hwang Kyo –Ahn" reads as "Hwang Kyo-Ahn"
+            out[-1] += "-" + words[k].text  # "Hwang Kyo –Ahn" is one name, as "Hwang Kyo-Ahn" is
         else:
             out.append(words[k].text)
     return out
