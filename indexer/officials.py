@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "11"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words
+EXTRACTOR_VERSION = "12"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -232,6 +232,9 @@ def _joined(words: list[_Word], i: int) -> bool:
         or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
         or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
+        or (gap == ", " and i >= 2 and words[i - 2].text in ("Bộ", "Sở") and words[i - 1].text.isupper()
+            and words[i].text.isupper() and i + 1 < len(words) and words[i + 1].gap == "&")
+        # (round 10) "Bộ LĐ, TB&XH": a ministry's abbreviation written with its own comma
     )
 
 
@@ -331,6 +334,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         words[i - 2].low, words[i - 1].low
     ) in (("tịch", "nước"), ("thủ", "tướng")) and _post_at(words, i)[0]:
         return 0  # (round 7) "Thừa ủy quyền của Chủ tịch nước | Thứ trưởng Bộ Xây dựng X": the next post, no body's
+    if 1 < i < len(words) and words[i].low == "đảng" and (words[i - 2].low, words[i - 1].low) in (
+        ("tổng", "thống"), ("thủ", "tướng")
+    ):
+        return 0  # (round 10) "tổng thống | đảng Dân chủ X": the president's party, not a body he heads
     n = 0
     # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
     # goes on in lower case after its capitals, up to a verb or a function word
@@ -816,7 +823,8 @@ _VERB_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "nhiệt liệt|biểu dương|hoan nghênh|chúc mừng|cảm ơn|cám ơn|đánh giá|ghi nhận|gửi lời|trân trọng|"
     "đồng tình|đồng ý|đồng thuận|nhất trí|"  # (round 8: agreeing, "… xã hội học | đồng tình với")
-    "công bố|phát biểu|tiết lộ".split("|")  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
+    "công bố|phát biểu|tiết lộ|"  # (round 9: "Thứ trưởng Bộ Quốc phòng | công bố trong buổi làm việc")
+    "đồng chủ|đồng chỉ|đồng tổ".split("|")  # (round 10: "… Trung ương Đoàn | đồng chủ trì hội nghị", "đồng tổ chức")
 }
 
 
@@ -1024,8 +1032,8 @@ def _parts(words: list[_Word], start: int, end: int) -> list[str]:
     """The parts of a name: words, with "Jae-in" kept whole."""
     out: list[str] = []
     for k in range(start, end):
-        if k > start and words[k].gap == "-":
-            out[-1] += "-" + words[k].text
+        if k > start and (words[k].gap == "-" or _spaced_hyphen(words, k)):
+            out[-1] += "-" + words[k].text  # "Hwang Kyo –Ahn" is one name, as "Hwang Kyo-Ahn" is
         else:
             out.append(words[k].text)
     return out
@@ -1033,7 +1041,27 @@ def _parts(words: list[_Word], start: int, end: int) -> list[str]:
 
 def _hyphenated(words: list[_Word], k: int) -> bool:
     """Whether word *k* goes on a foreign name after a hyphen: "Moon Jae-in", "Kim Jong-un"."""
-    return words[k].gap == "-" and words[k].text.isascii() and words[k].text.isalpha() and words[k - 1].is_cap
+    return (
+        words[k].gap == "-" and words[k].text.isascii() and words[k].text.isalpha() and words[k - 1].is_cap
+    ) or _spaced_hyphen(words, k)
+
+
+_SPACED_HYPHEN = re.compile(r" ?[-–—] ?")
+
+
+def _spaced_hyphen(words: list[_Word], k: int) -> bool:
+    """(round 10) Whether word *k* ends a foreign name after a hyphen written with a space or as a
+    dash: "Hwang Kyo –Ahn", "Hwang Kyo - Ahn". Two unaccented capitalised words must come before it
+    (a Vietnamese name has accents: "Nguyễn Văn Nam - Giám đốc" stays apart), and it is one short
+    syllable that no capitalised word follows."""
+    gap = words[k].gap
+    return (
+        k >= 2 and gap != "-" and _SPACED_HYPHEN.fullmatch(gap) is not None
+        and words[k].is_cap and words[k].text.isascii() and words[k].text.isalpha() and len(words[k].text) <= 4
+        and all(words[j].is_cap and words[j].text.isascii() and words[j].text.isalpha() for j in (k - 1, k - 2))
+        and words[k - 1].gap == " "
+        and not (k + 1 < len(words) and words[k + 1].gap == " " and words[k + 1].is_cap)
+    )
 
 
 def _name_run(words: list[_Word], i: int) -> int:
@@ -1385,6 +1413,10 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
         return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list); round 7: a department's
         # inspectorate ("Chánh Thanh tra, Sở Nội vụ")
     n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+    if first in ("UBND", "HĐND") and n == 2 and words[end + 1].low in _LEVELS and any(
+        w.low == words[end + 1].low for w in words[max(0, end - 6):end]
+    ) and not _place_after(words, end, end + n):
+        return 0  # (round 10) "Trưởng phòng Kinh tế huyện X, | UBND huyện đã chi …": the next clause's subject
     return n + _place_after(words, end, end + n)
 
 
@@ -2402,6 +2434,7 @@ def _private(title: str) -> bool:
 _NOT_PUBLIC = re.compile(
     r"hiệp hội|hội đồng trị sự|đại sứ (?:du lịch|thiện chí|thương hiệu|hình ảnh|nhân ái|môi trường|thời trang|thể thao)"
     r"|hội doanh nhân|câu lạc bộ|\bclb\b|corporation|\bgroup\b|hoa hậu|chi hội|trọng tài|đoàn du lịch"
+    r"|chỉ huy trưởng (?:công trình|công trường|thi công)"  # (round 10) a contractor's site commander
     r"|nhà hàng|bộ phận|dân lập|tư thục|tư nhân|cấp cao|tổ trưởng (?:tổ )?sản xuất|văn phòng luật|công ty luật|(?<!ủy )(?<!uỷ )\bkhối\b|gia tộc|dòng họ|^(?:phó )?(?:tổng )?giám đốc ngân hàng$"
     r"|giám đốc (?:âm nhạc|sản xuất|kinh doanh|điều hành|"
     r"marketing|sáng tạo|nghệ thuật|bán hàng)"
