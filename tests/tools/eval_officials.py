@@ -57,7 +57,7 @@ Two labelled sets:
 * **real, ninth held-out**: 100 more drawn the same way (seed 20261209, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 10 was
   written without reading them (tests/data/officials/real_labels_heldout9.jsonl, ``part:
-  heldout9``); errors listed only with ``--part heldout9``.
+  heldout9``); errors listed only with ``--part heldout9``. Measured for round 9 and round 10.
 
 What counts, on the real set:
 
