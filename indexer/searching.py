@@ -377,15 +377,11 @@ class Searcher:
         if canonical in snap.name_index:
             return [canonical]
         key = normalize.name_key(value)
-        for k in (key, _y_spelling(key)):  # ("pham si quy": the facet spells the name "Phạm Sỹ Quý")
-            if k in snap.official_keys:
-                return snap.official_keys[k]
+        if key in snap.official_keys:  # (accent-free keys fold y to i: "pham si quy" is "Phạm Sỹ Quý" too)
+            return snap.official_keys[key]
         if value in snap.member_of:
             return [snap.member_of[value]]
-        for k in (key, _y_spelling(key)):
-            if k in snap.folded_keys:
-                return [snap.folded_keys[k]]
-        return []
+        return [snap.folded_keys[key]] if key in snap.folded_keys else []
 
     def person_key(self, official: Official) -> str:
         """The person (facet value, :mod:`indexer.people`) an article's official is: the one
@@ -414,12 +410,11 @@ class Searcher:
         with *text* (accents optional), most named first."""
         snap = self._current()
         key = normalize.name_key(text)
-        alt = _y_spelling(key)
         counts = np.bincount(snap.off_ids, minlength=len(snap.names)) if len(snap.names) else []
         found = [
             FacetCount(name, int(counts[snap.name_index[name]]), snap.people[snap.name_index[name]].detail)
             for k, names in snap.official_keys.items()
-            if not key or k.startswith(key) or f" {key}" in f" {k}" or k.startswith(alt) or f" {alt}" in f" {k}"
+            if not key or k.startswith(key) or f" {key}" in f" {k}"
             for name in names
         ]
         found.sort(key=lambda c: (not normalize.name_key(c.value).startswith(key), -c.count, c.value))
@@ -614,13 +609,3 @@ def _day(d: dt.date) -> int:
 
 def _date_str(day: int) -> str:
     return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
-
-
-# Syllables of a name written with "i" or "y" alike: the facet keeps the "y" (Phạm Sỹ Quý,
-# :func:`indexer.officials.person_name`); a user's "si" finds it too.
-_Y_SYLLABLES = {"si": "sy", "li": "ly", "ki": "ky", "mi": "my"}
-
-
-def _y_spelling(key: str) -> str:
-    """An accent-free name key with the "y" spelling of :data:`_Y_SYLLABLES`, syllable by syllable."""
-    return " ".join(_Y_SYLLABLES.get(w, w) for w in key.split(" "))
