@@ -109,14 +109,8 @@ ROOT = HERE.parent
 LABELS = HERE / "data" / "officials" / "labels.json"
 CASES = HERE / "data" / "officials" / "cases.jsonl"
 REAL_LABELS = HERE / "data" / "officials" / "real_labels.jsonl"
-REAL_LABELS_2 = HERE / "data" / "officials" / "real_labels_heldout2.jsonl"
-REAL_LABELS_3 = HERE / "data" / "officials" / "real_labels_heldout3.jsonl"
-REAL_LABELS_4 = HERE / "data" / "officials" / "real_labels_heldout4.jsonl"
-REAL_LABELS_5 = HERE / "data" / "officials" / "real_labels_heldout5.jsonl"
-REAL_LABELS_6 = HERE / "data" / "officials" / "real_labels_heldout6.jsonl"
-REAL_LABELS_7 = HERE / "data" / "officials" / "real_labels_heldout7.jsonl"
-REAL_LABELS_8 = HERE / "data" / "officials" / "real_labels_heldout8.jsonl"
-REAL_LABELS_9 = HERE / "data" / "officials" / "real_labels_heldout9.jsonl"
+# the held-out sets, in the order they were labelled: part "heldoutK" in real_labels_heldoutK.jsonl
+HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 10))
 REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 
 # The draw of the real labelled set (the labelling team's sample.py, repeated).
@@ -272,10 +266,8 @@ def draw(rows: list[dict]) -> list[tuple[int, bool, str]]:
 
 
 def real_labels() -> list[dict]:
-    """The labels of the 200 (``dev``), then of the second to fifth held-out 100
-    (``heldout2`` ... ``heldout9``)."""
-    paths = (REAL_LABELS, REAL_LABELS_2, REAL_LABELS_3, REAL_LABELS_4, REAL_LABELS_5, REAL_LABELS_6, REAL_LABELS_7,
-             REAL_LABELS_8, REAL_LABELS_9)
+    """The labels of the 200 (``dev``), then of each held-out 100 (:data:`HELD_OUT_PARTS`)."""
+    paths = (REAL_LABELS, *(HERE / "data" / "officials" / f"real_labels_{part}.jsonl" for part in HELD_OUT_PARTS))
     return [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
 
 
@@ -330,14 +322,7 @@ def score_real(article: Article, labels: list[dict], foreign: bool, names: Score
 # The parts of the real set reported: all 200, the 40 of them that were the first held-out
 # set, and the second to ninth held-out 100.
 PARTS = {"all": lambda label: label["part"] == "dev", "first-heldout": lambda label: label.get("first_heldout"),
-         "heldout2": lambda label: label["part"] == "heldout2",
-         "heldout3": lambda label: label["part"] == "heldout3",
-         "heldout4": lambda label: label["part"] == "heldout4",
-         "heldout5": lambda label: label["part"] == "heldout5",
-         "heldout6": lambda label: label["part"] == "heldout6",
-         "heldout7": lambda label: label["part"] == "heldout7",
-         "heldout8": lambda label: label["part"] == "heldout8",
-         "heldout9": lambda label: label["part"] == "heldout9"}
+         **{part: (lambda label, part=part: label["part"] == part) for part in HELD_OUT_PARTS}}
 
 
 def evaluate_real(rows: list[dict]) -> dict[tuple[str, bool], tuple[Score, Score, int]]:
@@ -385,7 +370,7 @@ def _table(rows: list[tuple[str, Score]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every miss and false find")
-    parser.add_argument("--part", choices=("all", "first-heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "written"), action="append",
+    parser.add_argument("--part", choices=(*PARTS, "written"), action="append",
                         help="which sets' errors to list (default: written and all)")
     parser.add_argument("--foreign", action="store_true", help="list errors counting foreign officials")
     parser.add_argument("--sample", type=Path, help="a JSONL file of real articles to read findings from")

@@ -263,33 +263,13 @@ def main(argv: list[str] | None = None) -> int:
                for r in rows for x in (r["a"], r["b"]) if x not in story]
     if unknown:
         raise SystemExit(f"Not in {REAL_NEWS}: " + "; ".join(unknown) + " (fix the pair's id, or take the pair out)")
-    print("\n| labelled pairs | pairs | copies | copies grouped | not copies grouped | precision | recall |")
-    print("|---|---|---|---|---|---|---|")
-    for part, m in measure(parts, story).items():
-        print(f"| {part} | {m['pairs']} | {m['copies']} | {m['grouped copies']} | {m['wrongly grouped']} "
-              f"| {m['precision']:.3f} | {m['recall']:.3f} |")
+    _print_table("\n| labelled pairs", parts, story)
     again = relabelled_parts(parts)
     for how, relabelled in again.items():
-        print(f"\nRelabelled, copies {how}: | pairs | copies | copies grouped | not copies grouped | precision | recall |")
-        print("|---|---|---|---|---|---|---|")
-        for part, m in measure(relabelled, story).items():
-            print(f"| {part} | {m['pairs']} | {m['copies']} | {m['grouped copies']} | {m['wrongly grouped']} "
-                  f"| {m['precision']:.3f} | {m['recall']:.3f} |")
+        _print_table(f"\nRelabelled, copies {how}:", relabelled, story)
     if args.errors:  # not the held-out part's: read, it would be spent
-        for part, rows in parts.items():
-            for r in rows:
-                same = story[r["a"]] == story[r["b"]]
-                if (r["label"] == "copy") != same and r["label"] in ("copy", "not"):
-                    print(f"  {part.split(': ')[1]} {'missed' if r['label'] == 'copy' else 'wrong'}: "
-                          f"n={r['n']} {r['a']} {r['b']}")
-        for part, rows in again.get("alone", {}).items():
-            if part.startswith("held-out"):
-                continue
-            for r in rows:
-                same = story[r["a"]] == story[r["b"]]
-                if (r["label"] == "copy") != same and r["label"] in ("copy", "not"):
-                    print(f"  relabelled {part.split(': ')[1]} {'missed' if r['label'] == 'copy' else 'wrong'}: "
-                          f"n={r['n']} {r['a']} {r['b']}")
+        _print_errors("", parts, story)
+        _print_errors("relabelled ", again.get("alone", {}), story)
     if args.archive:
         print_archive(parts, story, "first labels")
         for how, relabelled in again.items():
@@ -386,6 +366,26 @@ def archive_figures(files: list[list[dict]], story: dict[str, int], rows: list[d
 # How each relabelled table counts a pair labelled rewrite: copies alone, as neither right
 # nor wrong (but a pair of its band over the archive: no copy); with rewrites, as a copy.
 REWRITE_AS = {"alone": "rewrite", "with rewrites": "copy"}
+
+
+def _print_table(title: str, parts: dict[str, list[dict]], story: dict[str, int]) -> None:
+    print(f"{title} | pairs | copies | copies grouped | not copies grouped | precision | recall |")
+    print("|---|---|---|---|---|---|---|")
+    for part, m in measure(parts, story).items():
+        print(f"| {part} | {m['pairs']} | {m['copies']} | {m['grouped copies']} | {m['wrongly grouped']} "
+              f"| {m['precision']:.3f} | {m['recall']:.3f} |")
+
+
+def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, int]) -> None:
+    """Each missed copy and wrongly grouped pair of *parts*, but the held-out part's."""
+    for part, rows in parts.items():
+        if part.startswith("held-out"):
+            continue
+        for r in rows:
+            same = story[r["a"]] == story[r["b"]]
+            if (r["label"] == "copy") != same and r["label"] in ("copy", "not"):
+                print(f"  {prefix}{part.split(': ')[1]} {'missed' if r['label'] == 'copy' else 'wrong'}: "
+                      f"n={r['n']} {r['a']} {r['b']}")
 
 
 def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
