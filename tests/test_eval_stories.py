@@ -37,6 +37,7 @@ def test_a_rewrite_is_a_pair_of_its_band_that_is_no_copy(tmp_path, monkeypatch, 
         {"file": "drawn.jsonl", "n": k, "a": f"p{k}a", "b": f"p{k}b", "label": label} for k, label in three.items()]))
     monkeypatch.setattr(eval_stories, "HELD_OUT_5", tmp_path / "none.jsonl")
     monkeypatch.setattr(eval_stories, "HELD_OUT_6", tmp_path / "none.jsonl")
+    monkeypatch.setattr(eval_stories, "HELD_OUT_7", tmp_path / "none.jsonl")
     monkeypatch.setattr(eval_stories, "_SHINGLES", [])
     monkeypatch.setattr(eval_stories, "_FRAMES", {})
     first = {k: "copy" if label == "rewrite" else label for k, label in three.items()}  # the first labels

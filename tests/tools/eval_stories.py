@@ -47,8 +47,14 @@ And two more files, with the three labels:
   chosen on it too (``--errors`` lists its pairs);
 * tests/data/stories/real_pairs_heldout6.jsonl: 100 pairs drawn the same way (seed
   20261206, numbered from 900) among articles in none of the five files nor the sample
-  below, read blind by two readers while round 7 was written: the held-out part, measured
-  with figures only (``--errors`` does not list its pairs).
+  below, read blind by two readers while round 7 was written: held out through round 7
+  (figures only), dev since round 8, which was chosen on it too;
+* tests/data/stories/real_pairs_heldout7.jsonl: 81 pairs drawn the same way (seed
+  20261207, numbered from 1000) among articles in none of the six files nor the sample
+  below (only 81 pairs could be drawn: one above 0.5 overlap, none above 0.65), read blind
+  by two readers while round 8 was written: the held-out part, measured with figures only
+  (``--errors`` does not list its pairs). It holds 2 copies, 24 rewrites and 54 nots: a
+  check of precision and of "the same story" more than of the copies' recall.
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
@@ -107,7 +113,9 @@ RELABELLED = ROOT / "tests" / "data" / "stories" / "real_pairs_relabelled.jsonl"
 # drawn like the others among articles in none of the four files nor ARCHIVE_ADDS, read blind with three labels
 HELD_OUT_5 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout5.jsonl"  # dev since round 7
 # drawn the same way among articles in none of the five files nor ARCHIVE_ADDS: held out from round 7 on
-HELD_OUT_6 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout6.jsonl"
+HELD_OUT_6 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout6.jsonl"  # dev since round 8
+# drawn the same way among articles in none of the six files nor ARCHIVE_ADDS: held out from round 8 on
+HELD_OUT_7 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout7.jsonl"
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -256,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     if DEV4.exists():
         parts["dev: real_pairs_heldout4.jsonl"] = _rows(DEV4)
     later = {"real_pairs_heldout5.jsonl": HELD_OUT_5, "real_pairs_heldout6.jsonl": HELD_OUT_6,
+             "real_pairs_heldout7.jsonl": HELD_OUT_7,
              "round5_archive_adds.jsonl": ARCHIVE_ADDS}
     unknown = [f"{name} n={r['n']}: {x}"
                for name, rows in [(p.split(": ")[1], rows) for p, rows in parts.items()]
@@ -273,8 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.archive:
         print_archive(parts, story, "first labels")
         for how, relabelled in again.items():
-            if ARCHIVE_ADDS.exists():  # drawn before the fifth and sixth files, whose draws left their articles out
-                later_files = ("heldout5.jsonl", "heldout6.jsonl")
+            if ARCHIVE_ADDS.exists():  # drawn before the fifth to seventh files, whose draws left their articles out
+                later_files = ("heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl")
                 relabelled = {part: rows for part, rows in relabelled.items() if not part.endswith(later_files)} | {
                     "left out: round5_archive_adds.jsonl": [{**r, "label": "left out"} for r in _rows(ARCHIVE_ADDS, three=True)]} | {
                     part: rows for part, rows in relabelled.items() if part.endswith(later_files)}
@@ -390,11 +399,12 @@ def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, in
 
 def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
     """For each way of :data:`REWRITE_AS`, the pairs of *parts* with the labels of
-    :data:`RELABELLED`, and the fifth and sixth files' pairs after them ({} without the relabels)."""
+    :data:`RELABELLED`, and the fifth to seventh files' pairs after them ({} without the relabels)."""
     if not RELABELLED.exists():
         return {}
     again = {how: _relabelled(parts, rewrite) for how, rewrite in REWRITE_AS.items()}
-    for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("held-out: real_pairs_heldout6.jsonl", HELD_OUT_6)):
+    for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("dev: real_pairs_heldout6.jsonl", HELD_OUT_6),
+                       ("held-out: real_pairs_heldout7.jsonl", HELD_OUT_7)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
