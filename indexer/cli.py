@@ -11,6 +11,7 @@ error that stopped the run (nothing was changed then).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import html
 import json
 import re
@@ -293,6 +294,20 @@ def _terminal(snippet: str) -> str:
     return "".join(out)
 
 
+def _no_mistyped_option(query: tuple[str, ...]) -> None:
+    """Refuse a query word that is a mistyped option (``--yaer 2021``): the search reads
+    unknown options as words so that ``-word`` leaves a word out, and ``--yaer`` would
+    silently leave out "yaer" and search for "2021" instead of filtering by year."""
+    for word in query:
+        if re.match(r"--\w", word):
+            name = word.split("=", 1)[0]
+            options = [o for p in click.get_current_context().command.params for o in p.opts if o.startswith("--")]
+            close = difflib.get_close_matches(name, options, n=1)
+            hint = f" Did you mean {close[0]}?" if close else ""
+            raise click.UsageError(f"No such option: {name}.{hint} (A word to leave out is written with one "
+                                   "dash: -word.)")
+
+
 @cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1, type=click.UNPROCESSED)
 @index_option
@@ -329,6 +344,7 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
     """
     if fmt and as_json:
         raise click.UsageError("Give --json (one page) or --format (every match), not both.")
+    _no_mistyped_option(query)
     if since:
         if date_from:
             raise click.UsageError("Give --since or --from, not both (--since DAY is --from DAY, newest first).")

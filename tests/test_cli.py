@@ -68,6 +68,17 @@ def test_search_takes_excluded_words_without_quoting(runner, sample_index):
     assert json.loads(result.stdout)["query"] == "dân vận -covid"
 
 
+def test_a_mistyped_option_is_refused_not_searched_for(runner, sample_index):
+    """Unknown options are read as query words (so that -covid leaves a word out); a mistyped
+    --year must not silently leave out "yaer" and search for "2021" unfiltered."""
+    result = runner.invoke(cli, ["search", "dân", "vận", "--yaer", "2021", "--index", str(sample_index)])
+    assert result.exit_code == 2
+    assert "No such option: --yaer. Did you mean --year?" in result.stderr
+    result = runner.invoke(cli, ["search", "dân", "--offical=hoang thi mai", "--index", str(sample_index)])
+    assert result.exit_code == 2
+    assert "No such option: --offical. Did you mean --official?" in result.stderr
+
+
 def test_search_with_filters(runner, sample_index):
     result = runner.invoke(cli, [
         "search", "--index", str(sample_index), "--official", "linh thi anh nguyet", "--year", "2021", "--json",
