@@ -103,11 +103,49 @@ class Scorer:
         return present
 
     def clause(self, clause: Clause, strict: bool, score: bool = True) -> np.ndarray:
-        """Documents holding the clause in any of its forms (an abbreviation or its long form)."""
-        present = self.form(clause.exact, clause.folded, strict, score)
-        for exact, folded in clause.synonyms:
-            present |= self.form(exact, folded, strict, score)
+        """Documents holding the clause in any of its forms (an abbreviation or its long form).
+
+        With several forms, a document is scored by the form it holds best, each form's
+        score per unit of its weight (:func:`_weight`: the long form's four words and three
+        pairs of ``Hội đồng nhân dân`` weigh as much as ``HĐND``), and ranks with the exact
+        matches when it holds a form as spelled (``UBND``, which has no accent to restore,
+        as much as ``Ủy ban nhân dân``). Summed, the long form's pairs outscored the
+        abbreviation several times over, and an article writing ``UBND`` in its title and
+        body ranked below one writing the long form once."""
+        forms = [(clause.exact, clause.folded), *clause.synonyms]
+        if len(forms) == 1 or not score:
+            present = np.zeros(self.snap.size, bool)
+            for exact, folded in forms:
+                present |= self.form(exact, folded, strict, score)
+            return present
+        scores, exact_counts = self.scores, self.exact
+        widest = max(_weight(folded) for _, folded in forms)
+        chances = max(max(self._chances(e, f, strict) for e, f in forms), 1)
+        best = np.zeros_like(scores)
+        best_exact = np.zeros(self.snap.size, np.float32)  # the share of a form's words and pairs as spelled
+        present = np.zeros(self.snap.size, bool)
+        for exact, folded in forms:
+            self.scores = np.zeros_like(scores)
+            self.exact = np.zeros_like(exact_counts)
+            holds = self.form(exact, folded, strict)
+            np.maximum(best, self.scores * (widest / _weight(folded)), out=best)
+            k = self._chances(exact, folded, strict)
+            share = self.exact / k if k else np.ones(self.snap.size, np.float32)
+            np.maximum(best_exact, np.where(holds, share, 0), out=best_exact)
+            present |= holds
+        self.scores = scores + best
+        self.exact = exact_counts + np.rint(best_exact * chances).astype(exact_counts.dtype)
         return present
+
+    def _chances(self, exact: list[str], folded: list[str], strict: bool) -> int:
+        """How many of a form's words and pairs count toward the exact matches of a loose
+        query (:attr:`exact`): those whose reading differs from their folded form."""
+        if strict:
+            return 0
+        words = sum(e != f for e, f in zip(exact, folded))
+        pairs = sum((a, b) != (fa, fb) and (fa, fb) not in self.breaks
+                    for (a, b), (fa, fb) in zip(zip(exact, exact[1:]), zip(folded, folded[1:])))
+        return words + pairs
 
     def alternative(self, clauses: list[Clause]) -> np.ndarray:
         present = np.ones(self.snap.size, bool)
@@ -135,6 +173,11 @@ class Scorer:
         for clause in parsed.excluded:
             mask &= ~self.excluded(clause)
         return mask
+
+
+def _weight(folded: list[str]) -> float:
+    """The weight of a form's terms in its score: its words, and its pairs ten times."""
+    return len(folded) + PAIR_WEIGHT * (len(folded) - 1)
 
 
 def _boundaries(clauses: list[Clause]) -> set[tuple[str, str]]:

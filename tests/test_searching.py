@@ -413,6 +413,37 @@ def test_every_spelling_of_an_abbreviation_finds_the_others(make_index, bodies, 
         assert sorted(ids(searcher.search(SearchRequest(query=query)))) == every, query
 
 
+def test_an_abbreviation_ranks_its_own_articles_as_high_as_its_long_form(make_index):
+    """An article about the committee, writing UBND in its title and body, ranks above one
+    that writes the long form once in passing; and the other way round for the long form.
+    (The long form's words and pairs once summed to several times the abbreviation's score,
+    and UBND, having no accent to restore, never ranked with the exact matches of ubnd.)"""
+    passing = ("Sáng 12/6, bà con nông dân xã Tú Đoạn tập trung thu hoạch lúa chiêm xuân. Năm nay năng suất "
+               "đạt khá, giá lúa ổn định. {} đã hỗ trợ giống mới cho các hộ. Nhiều gia đình cho biết sẽ mở "
+               "rộng diện tích trồng rau màu vụ đông.")
+    searcher = make_index([
+        {"id": "ubnd", "title": "UBND huyện Lộc Bình họp bàn phòng chống rét cho gia súc",
+         "body": "Chiều 5/1, UBND huyện Lộc Bình họp bàn các biện pháp chống rét. UBND huyện yêu cầu các xã "
+                 "kiểm tra chuồng trại. Chủ tịch UBND huyện giao phòng nông nghiệp theo dõi."},
+        {"id": "long-ubnd", "title": "Nông dân Tú Đoạn được mùa",
+         "body": passing.format("Ủy ban nhân dân xã")},
+        {"id": "uy-ban", "title": "Ủy ban nhân dân tỉnh họp phiên thường kỳ tháng 6",
+         "body": "Sáng 30/6, Ủy ban nhân dân tỉnh họp phiên thường kỳ. Ủy ban nhân dân tỉnh đánh giá tình "
+                 "hình kinh tế - xã hội sáu tháng đầu năm."},
+        {"id": "short-ubnd", "title": "Nông dân Xuân Dương được mùa",
+         "body": passing.format("UBND xã")},
+        {"id": "hdnd", "title": "HĐND tỉnh khai mạc kỳ họp thứ 7",
+         "body": "Sáng 10/7, HĐND tỉnh khai mạc kỳ họp thứ 7. Chủ tịch HĐND tỉnh phát biểu khai mạc."},
+        {"id": "long-hdnd", "title": "Nông dân Yên Khoái được mùa",
+         "body": passing.format("Thường trực Hội đồng nhân dân xã")},
+        *({"id": f"other{k}", "title": "Tin địa phương", "body": passing.format("Hợp tác xã")} for k in range(6)),
+    ])
+    for query in ("UBND", "ubnd", "Ủy ban nhân dân"):  # the two about the committee, then those in passing
+        assert set(ids(searcher.search(SearchRequest(query=query)))[:2]) == {"ubnd", "uy-ban"}, query
+    for query in ("HĐND", "hdnd", "Hội đồng nhân dân"):
+        assert ids(searcher.search(SearchRequest(query=query)))[0] == "hdnd", query
+
+
 def test_ambiguous_abbreviations_find_only_themselves(make_index):
     """BTC is Ban tổ chức or Bộ Tài chính, CP cổ phần or Chính phủ, TS tiến sĩ or thí sinh,
     ĐT đội tuyển or điện thoại: the table leaves them out, so neither long form asks for them."""

@@ -4,6 +4,7 @@ before and after, against the articles that write any form of it.
     python -m tests.tools.eval_abbreviations                        # real news and data/
     python -m tests.tools.eval_abbreviations --before old.tsv       # against another table
     python -m tests.tools.eval_abbreviations --json var/eval-abbreviations.json
+    python -m tests.tools.eval_abbreviations --ranking              # the first ten hits
 
 For every row of the table (``data/abbreviations.tsv`` unless ``--table``), two
 queries are searched as a user would type them: the abbreviation (``HLV``) and the
@@ -216,6 +217,35 @@ def report(title: str, rows: list[Row], n_articles: int, before_name: str) -> di
     return means
 
 
+def ranking(index: Path, rows: list[tuple[str, str]], wanted: list[frozenset[Form]],
+            source: Path, table: Abbreviations) -> dict[str, float]:
+    """How the first ten hits of each form searched use the row (``--ranking``): the share
+    of them writing a form of it in their title, and their uses of it (a use in the title
+    counted twice), over the rows that at least 20 articles write. Prints the means."""
+    sides = {article_id: [_sides(t or "") for t in texts] for article_id, texts in read_texts(source)}
+    searcher = Searcher(index, table)
+    in_title, uses, n = [], [], 0
+    for (short, long), forms in zip(rows, wanted):
+        def count(side: tuple[str, str]) -> int:
+            written, exact = side
+            return sum((written if f.as_written else exact).count(f.needle) for f in forms)
+
+        if sum(1 for s in sides.values() if count(s[0]) or count(s[1])) < 20:
+            continue
+        n += 1
+        for query in (short, long):
+            hits = searcher.search(SearchRequest(query=query, per_page=10, verbatim=True, group=False),
+                                   facets=False, snippets=False).hits
+            in_title.append(statistics.fmean(bool(count(sides[h.id][0])) for h in hits) if hits else 0.0)
+            uses.append(statistics.fmean(2 * count(sides[h.id][0]) + count(sides[h.id][1]) for h in hits)
+                        if hits else 0.0)
+    means = {"rows": n, "in_title": round(statistics.fmean(in_title), 3) if in_title else 0.0,
+             "uses": round(statistics.fmean(uses), 2) if uses else 0.0}
+    print(f"Ranking: first ten hits of both forms of the {n} rows 20+ articles write: "
+          f"{means['in_title']:.1%} write it in their title; {means['uses']:.1f} uses each (title twice)")
+    return means
+
+
 def own_articles(folder: Path) -> Iterator[tuple[str, list[str]]]:
     """(id, [title, body]) of our own articles, read as timtin reads them."""
     for item in parsing.walk([folder]):
@@ -232,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=REAL_NEWS, help="the JSONL file of real articles")
     parser.add_argument("--index", type=Path, default=REAL_INDEX, help="where its index is cached")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--ranking", action="store_true",
+                        help="instead, how the first ten hits of each form use it (real news only)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     after = load(args.table) if args.table else load_default()
@@ -244,6 +276,13 @@ def main(argv: list[str] | None = None) -> int:
     before_name = str(args.before) if args.before else "no table"
     wanted = groups(rows)
     figures: dict[str, object] = {"table": str(table_path), "before": before_name}
+    if args.ranking:
+        if not args.source.exists():
+            print(f"No real news at {args.source}: nothing to rank.")
+            return 0
+        figures["ranking"] = ranking(cached_index(args.source, args.index), rows, wanted, args.source, after)
+        print(f"Took {time.perf_counter() - started:.0f} s.")
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="timtin-abbrev-") as tmp:
         own_index = Path(tmp) / "index"
