@@ -25,7 +25,10 @@ see :class:`State`).
 A page saved before a kill is found by the next run's indexing; a page whose state was
 not written is asked for again. One fetcher at a time holds the folder's lock. A saved
 article is not replaced by a new answer that holds no article (a "not found" page sent
-with 200 when a paper takes an article down): the copy saved before is kept.
+with 200 when a paper takes an article down): the copy saved before is kept. A page that
+holds no article and replaces none is not kept (the index would report it on every run):
+it is reported once, and its record (ETag, Last-Modified, a hash of the page) lets later
+runs see it unchanged, until it changes.
 """
 
 from __future__ import annotations
@@ -493,24 +496,25 @@ def save_page(folder: Path, url: str, response: Response) -> str:
     return rel
 
 
-def _no_longer_an_article(path: Path, data: bytes) -> str | None:
-    """Why the new answer *data* must not replace the article saved in *path*: the new one
-    holds no article (the paper took it down and answers 200 with a "page not found"
-    page, or a paywall) while the saved one does. None when it may replace it."""
-    from indexer import webpages  # trafilatura: only when a saved page changes
+def _no_article(path: Path, data: bytes) -> str | None:
+    """Why the page *data*, to be saved in *path*, holds no article (a "page not found"
+    sent with 200, a list of links, a paywall); None when it holds one."""
+    from indexer import webpages  # trafilatura: only when a page is fetched
     from indexer.errors import ParseError
 
-    if not path.is_file():
-        return None
     try:
         webpages.parse_page(data, path.name, str(path))
         return None
-    except ParseError as new:
-        try:
-            webpages.parse_page(path.read_bytes(), path.name, str(path))
-        except (ParseError, OSError):
-            return None  # nothing worth keeping either
-        return new.message
+    except ParseError as err:
+        return err.message
+
+
+def _holds_article(path: Path) -> bool:
+    """Whether the page saved in *path* holds an article (so no answer without one replaces it)."""
+    try:
+        return path.is_file() and _no_article(path, path.read_bytes()) is None
+    except OSError:
+        return False
 
 
 # -- the run ------------------------------------------------------------------------
@@ -570,7 +574,9 @@ def fetch(
                     report.skipped.append((url, f"gone (HTTP {gone['status']} on {gone['when'][:10]})"))
                     continue
                 if saved and not _newer(listed, saved.get("listed")):
-                    report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"))
+                    report.skipped.append((url, "held no article when fetched, and its feed or sitemap gives no "
+                                                "newer date" if saved.get("no_article") else
+                                                "already saved, and its feed or sitemap gives no newer date"))
                     continue
                 refused = client.allowed(url) if urlsplit(url).scheme in ("http", "https") else \
                     "not a web address (http:// or https://); not fetched"
@@ -692,16 +698,32 @@ def _store(state: State, folder: Path, url: str, listed, response: Response, rep
     if kind != "page":
         report.skipped.append((url, f"not a web page (Content-Type {response.headers.get('content-type', 'none')!r})"))
         return
-    refused = _no_longer_an_article(folder / page_file(response.url), page_bytes(response))
-    if refused:
+    data = page_bytes(response)
+    path = folder / page_file(response.url)
+    digest = hashlib.sha256(data).hexdigest()
+    saved = state.pages.get(url)
+    if saved and saved.get("no_article") and saved.get("sha256") == digest:
+        report.unchanged.append(url)  # the same page without an article as last time: said then
+        return
+    refused = _no_article(path, data)
+    if refused and _holds_article(path):
         report.skipped.append((url, f"the new answer holds no article ({refused}); the article saved before "
                                     "is kept"))
         log(f"kept the saved copy of {url}: the new answer holds no article")
         return
-    rel = save_page(folder, response.url, response)  # one file per page, whatever address led to it
-    record = {"file": rel, "etag": response.headers.get("etag"),
+    record = {"file": None, "etag": response.headers.get("etag"),
               "last_modified": response.headers.get("last-modified"), "listed": listed,
               "final_url": response.url, "saved": dt.datetime.now(dt.timezone.utc).isoformat()}
+    if refused:  # not kept (indexing would report it on every run), but remembered: asked again conditionally
+        if saved and saved.get("file") == page_file(response.url) and path.is_file():
+            path.unlink()  # our own copy of it, saved before and holding no article either
+        state.put("pages", url, {**record, "no_article": refused, "sha256": digest})
+        report.failed.append((url, f"holds no article ({refused}); not kept, and not reported again "
+                                   "until the page changes"))
+        log(f"no article in {url}: {refused}")
+        return
+    rel = save_page(folder, response.url, response)  # one file per page, whatever address led to it
+    record["file"] = rel
     state.put("pages", url, record)
     if response.url != url:
         state.put("pages", response.url, record)
