@@ -1,7 +1,7 @@
 """The web UI and JSON API through Flask's test client (issue #4)."""
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from hypothesis import given, settings
@@ -137,6 +137,17 @@ def test_bad_parameters_get_400_with_a_message(client, query):
     api = client.get(f"/api/search?{query}")
     assert api.status_code == 400
     assert api.get_json()["error"].startswith(("Bad", "Unknown"))
+
+
+def test_the_error_page_does_not_keep_the_bad_value_for_the_next_search(client):
+    # its search box kept year=abc in a hidden field, so every search typed there was refused too
+    page = client.get("/?q=dan+van&year=abc&official=Linh+Th%E1%BB%8B+%C3%81nh+Nguy%E1%BB%87t&sort=random")
+    assert page.status_code == 400
+    form = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page.get_data(as_text=True)))
+    assert form == {"official": "Linh Thị Ánh Nguyệt"}  # the good filter stays; the bad year and sort do not
+    assert 'value="dan van"' in page.get_data(as_text=True)
+    again = client.get("/?" + urlencode({"q": "dân vận", **form}))
+    assert again.status_code == 200 and "<strong>4</strong> bài viết" in text_of(again)
 
 
 def test_unknown_article_is_404_never_500(client):

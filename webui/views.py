@@ -51,6 +51,14 @@ class State:
     def __init__(self, args) -> None:
         self.items = [(k, v) for k, v in args.items(multi=True) if k in PARAMS and v != ""]
 
+    @classmethod
+    def checked(cls, args) -> State:
+        """The state of a refused search without the values the core refuses: kept in the
+        search box's hidden fields, a bad ``year=abc`` refused every search typed next."""
+        state = cls(args)
+        state.items = [(k, v) for k, v in state.items if k == "q" or _accepted(k, v)]
+        return state
+
     def get(self, key: str) -> str | None:
         return next((v for k, v in self.items if k == key), None)
 
@@ -83,6 +91,15 @@ class State:
             elif key == "to":
                 out.append((f"Đến {_shown_day(value)}", self.link(remove=("to",))))
         return out
+
+
+def _accepted(key: str, value: str) -> bool:
+    """Whether the core takes the parameter *key* = *value* on its own."""
+    try:
+        SearchRequest.from_params({key: value})
+        return True
+    except TimtinError:
+        return False
 
 
 def _shown_day(value: str) -> str:
@@ -276,7 +293,7 @@ def register_errors(app: Flask) -> None:
         if _wants_json():
             return jsonify({"error": err.public()}), err.status
         title = ERROR_TITLES.get(err.status, "Lỗi máy chủ")
-        state = State(request.args) if err.status == 400 else None
+        state = State.checked(request.args) if err.status == 400 else None
         return render_template("error.html", title=title, message=err.public_vi(), state=state), err.status
 
     @app.errorhandler(HTTPException)
