@@ -15,12 +15,13 @@ import difflib
 import html
 import json
 import re
+import socket
 import sys
 from pathlib import Path
 
 import click
 
-from indexer import abbreviations, export, fetching, indexing, parsing, profiles, settings
+from indexer import abbreviations, export, fetching, indexing, layout, parsing, profiles, settings
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
@@ -167,6 +168,9 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, offi
         raise _os_fail(err, index_dir)
     finally:
         bar.close()
+    if not (report.added or report.updated or report.unchanged or report.skipped):
+        click.echo(_shown(f"warning: no article file ({', '.join(parsing.ARTICLE_SUFFIXES)}) in "
+                          f"{', '.join(map(str, paths))}; nothing was indexed from it"), err=True)
     _report(report)
 
 
@@ -584,7 +588,7 @@ def stats(index_dir: Path, as_json: bool) -> None:
 @click.option("--connections", default=1000, show_default=True, type=click.IntRange(1, 100000),
               help="Open connections per process (gevent).")
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),
-              help="Threads per process (gthread).")
+              help="Threads per process that run the app (both worker classes).")
 @click.option("--debug", is_flag=True, help="Flask's development server with reloader and debug pages.")
 def serve(index_dir: Path, host: str, port: int, workers: int, worker_class: str, connections: int, threads: int,
           debug: bool) -> None:
@@ -597,6 +601,10 @@ def serve(index_dir: Path, host: str, port: int, workers: int, worker_class: str
     """
     from webui import create_app  # the core never imports Flask
 
+    _port_free(host, port)
+    if layout.current_generation(Path(index_dir)) is None:
+        click.echo(_shown(f"warning: no index at {index_dir} yet; every page answers 503 until "
+                          f"`timtin index --index {index_dir} FOLDER` builds one"), err=True)
     click.echo(f"timtin: serving {index_dir} on http://{host}:{port}/", err=True)
     if debug:
         create_app({"INDEX_DIR": str(index_dir)}).run(host=host, port=port, debug=True)
@@ -604,6 +612,24 @@ def serve(index_dir: Path, host: str, port: int, workers: int, worker_class: str
     from webui.server import run
 
     run(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, workers, threads, worker_class, connections)
+
+
+def _port_free(host: str, port: int) -> None:
+    """Refuse, in one line, an address another server holds (gunicorn retries for five
+    seconds, logging each try, then stops with "Can't connect")."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as err:
+        raise click.ClickException(f"Cannot serve on {host}: {err.strerror}; give --host an address of this "
+                                   "machine, like 127.0.0.1") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as err:
+            raise click.ClickException(f"Cannot serve on {host}:{port}: {err.strerror} (another timtin serve, or "
+                                       "another server?); give another --port, or stop that one") from None
 
 
 @cli.command("settings")

@@ -233,13 +233,22 @@ def iter_file(
                 check_id(text_id, where)
                 article, warnings = parse_text(text, text_id, where)
         except ParseError as err:
-            yield Problem(err.where, err.message)
+            yield Problem(err.where, err.message + _read_as_text(file))
             return
         except Exception as err:  # noqa: BLE001 - a fault of timtin's: this file only, named
             yield fault(where, err)
             return
     yield from warnings
     yield _finish(article, origin, where, curated)
+
+
+def _read_as_text(file: Path) -> str:
+    """What a problem with a file given by name, of no article suffix, adds: that it was read
+    as a text article (``note.md``: "line 1 is not a date line" alone would puzzle)."""
+    if file.suffix.lower() in ARTICLE_SUFFIXES:
+        return ""
+    return (f" (a {file.suffix or 'file without a suffix'} file is read as a text article like the .txt ones; "
+            "timtin reads .txt, .jsonl, .html and .htm: leave it out if it is no article)")
 
 
 def _open_regular(file: Path, where: str):

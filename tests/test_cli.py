@@ -39,6 +39,38 @@ def test_index_summarises_and_exits_3_when_something_was_skipped(runner, tmp_pat
     assert "Added 5, updated 0, unchanged 0, removed 5, skipped 0." in again.stdout
 
 
+def test_an_empty_folder_or_a_file_of_another_kind_is_said_so(runner, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(cli, ["index", str(tmp_path / "empty"), "--index", str(tmp_path / "index")])
+    assert result.exit_code == 0 and "Added 0, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout
+    assert f"warning: no article file (.txt, .jsonl, .html, .htm) in {tmp_path / 'empty'}" in result.stderr
+    note = tmp_path / "ghi-chu.md"
+    note.write_text("# Ghi chú\n\nViệc cần làm tuần này.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["index", str(note), "--index", str(tmp_path / "index")])
+    assert result.exit_code == 3
+    assert "line 1 is not a date line" in result.stderr
+    assert "(a .md file is read as a text article like the .txt ones; timtin reads .txt, .jsonl" in result.stderr
+
+
+def test_serve_refuses_a_port_in_use_and_warns_of_a_missing_index(runner, tmp_path, monkeypatch):
+    import socket
+
+    from webui import server
+
+    started = []
+    monkeypatch.setattr(server, "run", lambda *args, **kwargs: started.append(args))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli, ["serve", "--index", str(tmp_path / "index"), "--port", str(port)])
+        assert result.exit_code == 1 and not started
+        assert f"Error: Cannot serve on 127.0.0.1:{port}: Address already in use" in result.stderr
+    result = runner.invoke(cli, ["serve", "--index", str(tmp_path / "nowhere"), "--port", str(port)])
+    assert result.exit_code == 0 and len(started) == 1
+    assert f"warning: no index at {tmp_path / 'nowhere'} yet; every page answers 503" in result.stderr
+
+
 def test_index_folder_comes_from_the_environment(runner, tmp_path):
     index = tmp_path / "env-index"
     result = runner.invoke(cli, ["index", str(SAMPLE_DATA / "feeds")], env={"TIMTIN_INDEX": str(index)})
