@@ -147,6 +147,16 @@ def test_a_word_of_the_word_list_is_the_likelier_reading(make_index):
     assert Searcher(searcher.root, words=WordList()).search(SearchRequest(query="dan van")).suggestion == "dân vẫn"
 
 
+def test_the_suggestion_keeps_the_capitals_typed(make_index):
+    # "Na Sam" was suggested as "Na sầm": the restored spellings are lower case
+    searcher = make_index([
+        {"id": f"na-sam-{i}", "title": "Thị trấn Na Sầm", "body": "Chợ Na Sầm đông vui ngày Tết."} for i in range(3)
+    ])
+    assert searcher.suggestion("Na Sam") == "Na Sầm"
+    assert searcher.suggestion("cho Na Sam") == "chợ Na Sầm"
+    assert searcher.suggestion("na sam") == "na sầm"
+
+
 def test_quoted_phrase_requires_the_words_side_by_side(search):
     loose = search("dân tỉnh").total
     phrase = search('"dân tỉnh"').total
