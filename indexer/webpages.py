@@ -360,6 +360,8 @@ def parse_page(
     author = parsing._byline(paragraphs[-1]) if paragraphs else None
     if author:
         paragraphs.pop()
+    if author_element:  # in capitals (<p class="author">VĂN BÌNH</p>): title case, as a last line in capitals is
+        author_element = parsing._byline(author_element) or author_element
     author = author or author_element or (" ".join(clean(meta["author"]).split()) if meta.get("author") else None)
     source = None
     if lead:
