@@ -523,7 +523,8 @@ def _read_jsonl(fh, file: Path, root: Path, where: str, origin: str, curated, sp
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ParseError(at, f"not valid JSON ({err.msg} at column {err.colno}); fix or remove the line")
+                where_in = "at the end of the line" if err.lineno > 1 else f"at column {err.colno}"  # after its newline
+                raise ParseError(at, f"not valid JSON ({err.msg} {where_in}); fix or remove the line")
             article, warnings = parse_record(data, f"{rel}:{lineno}", at)
         except ParseError as err:
             yield Problem(err.where, err.message)

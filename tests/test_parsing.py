@@ -159,6 +159,7 @@ def test_jsonl_reads_every_good_line_and_names_the_bad_ones(tmp_path):
     with path.open("a", encoding="utf-8") as fh:
         fh.write("{not json\n")
         fh.write(json.dumps({"id": 7, "title": "Số", "body": "Nội dung.", "date": "hôm qua"}) + "\n")
+        fh.write('{"id": "a9", "title": "Thiếu ngoặc", "body": "Nội dung."\n')  # its } lost
     items = read(path)
     articles = {i.id: i for i in items if isinstance(i, Article)}
     assert articles["a1"].date == dt.date(2021, 1, 19)
@@ -170,6 +171,8 @@ def test_jsonl_reads_every_good_line_and_names_the_bad_ones(tmp_path):
     assert any(p.startswith(f"{path}:3: missing \"body\"") for p in problems), problems
     assert any(p.startswith(f"{path}:4: not valid JSON") for p in problems), problems
     assert any(p.startswith(f"{path}:5: cannot read the date \"hôm qua\"") for p in problems), problems
+    # not "at column 1" (of the line after it): the fault is where the line ends
+    assert f"{path}:6: not valid JSON (Expecting ',' delimiter at the end of the line)" in " ".join(problems)
 
 
 def test_utf8_bom_and_utf16_files_are_read(tmp_path):
