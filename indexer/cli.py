@@ -418,6 +418,8 @@ def _since(text: str) -> str:
     match = re.fullmatch(r"\s*(\d{1,5})\s*d\s*", text)
     if match:
         return (dt.date.today() - dt.timedelta(days=int(match[1]))).isoformat()
+    if not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):
+        raise click.UsageError(f'Bad --since "{text}"; expected a day, like 2024-01-31, or a number of days, like 7d')
     return text  # checked by SearchRequest.from_params, which names a bad date
 
 
@@ -526,7 +528,7 @@ def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
         click.echo(_json_line({**profile.to_json(), "search": result.to_json()}))
         return
     span = f", {_day(profile.first)} to {_day(profile.last)}" if profile.first else ""
-    click.echo(_shown(f"{profile.name}: {profile.articles} articles{span}"))
+    click.echo(_shown(f"{profile.name}: {_count(profile.articles, 'article')}{span}"))
     if profile.read < profile.articles:
         click.echo(f"(figures from the newest {profile.read})")
     click.echo("\nTitles (first used, last used, articles):")
