@@ -419,7 +419,8 @@ def _since(text: str) -> str:
     if match:
         return (dt.date.today() - dt.timedelta(days=int(match[1]))).isoformat()
     if not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):
-        raise click.UsageError(f'Bad --since "{text}"; expected a day, like 2024-01-31, or a number of days, like 7d')
+        raise click.ClickException(f'Bad --since date "{text}"; expected a day, like 2024-01-31, or a number of '
+                                   'days, like 7d')
     return text  # checked by SearchRequest.from_params, which names a bad date
 
 

@@ -136,8 +136,8 @@ def test_errors_name_the_option_as_typed(runner, sample_index):
 
 def test_a_bad_since_names_both_forms_it_takes(runner, sample_index):
     result = runner.invoke(cli, ["search", "x", "--index", str(sample_index), "--since", "7x"])
-    assert result.exit_code == 2
-    assert 'Bad --since "7x"; expected a day, like 2024-01-31, or a number of days, like 7d' in result.stderr
+    assert result.exit_code == 1
+    assert 'Bad --since date "7x"; expected a day, like 2024-01-31, or a number of days, like 7d' in result.stderr
 
 
 def test_settings_show_values_and_where_they_came_from(runner, tmp_path, monkeypatch):
