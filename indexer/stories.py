@@ -85,6 +85,7 @@ COVERED_LONGER = 0.2  # share of the longer body's words in such runs ...
 CUT_WORDS = 150  # ... unless the shorter body's words in them are this many (a cut of a long text, not an item of
 COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report sharing background paragraphs has its own)
 PART = 0.5  # a copy holding less of the longer body is a part of it (see group's stars) ...
+TWIN = 0.55  # a copy with this share of both bodies in shared runs (another day COVERED_OTHER_DAY) joins its twin's story
 PART_OVERLAP = 0.2  # ... and two parts of one body are one story when this share of the shorter lies in shared runs
 COVERED_BOTH = 0.45  # or: this share of the shorter body ...
 COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (a fair part of both: the same text lightly edited)
@@ -528,6 +529,7 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
             ordered[k] = ordered_share(a[0], b[0])  # (in Python: only where the sentences allow a copy)
     ok = is_copy(shorter, longer, apart, kept, shorter_words, ordered)
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
+    twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
     if not len(left):
         return story
     # stories as stars, not chains: the longest article not yet in a story starts one,
@@ -536,8 +538,13 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     # copies that are each a small part of it join it only when they share text with
     # one another: a digest, or a long report, holding two stories is not one story.
     copies: dict[int, dict[int, float]] = {}  # share of the shorter in shared runs, < 0: a part
-    for i, j, is_part, covered_ in zip(left.tolist(), right.tolist(), part.tolist(), share.tolist()):
+    twins: dict[int, list[int]] = {}  # copies of both bodies: TWIN of each in shared runs (another day, COVERED_OTHER_DAY)
+    for i, j, is_part, covered_, is_twin in zip(left.tolist(), right.tolist(), part.tolist(), share.tolist(),
+                                                twin.tolist()):
         copies.setdefault(i, {})[j] = copies.setdefault(j, {})[i] = -covered_ if is_part else covered_
+        if is_twin:
+            twins.setdefault(i, []).append(j)
+            twins.setdefault(j, []).append(i)
 
     def overlap(i: int, j: int) -> bool:
         """Whether two parts of one body share text: PART_OVERLAP of the shorter in shared runs."""
@@ -550,6 +557,12 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     centre: dict[int, int] = {}
     for i in sorted(copies, key=lambda i: (-bodies[i][0], i)):
         if i not in centre:
+            # the near-twin of an article already in a story joins that story rather than
+            # start one: a story's centre may share less with it than its twin does
+            placed = [j for j in twins.get(i, ()) if j in centre]
+            if placed:
+                centre[i] = centre[max(placed, key=lambda j: (abs(copies[i][j]), -j))]
+                continue
             centre[i] = i
             parts: list[int] = []
             for j in sorted(copies[i], key=lambda j: (-abs(copies[i][j]), j)):  # the closest copies first

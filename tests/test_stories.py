@@ -379,6 +379,30 @@ def test_bulletins_that_each_repeat_the_day_before_do_not_chain_into_one_story()
     assert _group(days, [20260112, 20260113, 20260114]) == [0, 0, 2]
 
 
+def test_a_copy_of_a_copy_in_a_story_joins_it_when_the_two_are_twins(monkeypatch):
+    """Round 8 (issue #15): the week's round-up (13/5) carries the conference report
+    (12/5) whole, and another outlet retold the report the same day (retold.txt: its own
+    lead and closing around three of its paragraphs, word for word). The retold text is
+    a copy of the report, of most of both bodies (a twin: TWIN of each the same day),
+    but not of the round-up a day later, which holds the report among other news. The
+    round-up starts the story and the report joins it; the retold text joins its twin's
+    story instead of staying alone: all three are one story."""
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    retold = (STORIES / "retold.txt").read_text(encoding="utf-8")
+    head, title, *paragraphs = original.split("\n\n")
+    items = (STORIES / "round-up-items.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    round_up = _article("Thứ Tư, 13/05/2026", "Nông nghiệp Lạng Sơn tuần qua", [*paragraphs[:-1], *items])
+    shorter, longer, _ = _shares(original, retold)
+    assert min(shorter, longer) >= stories.TWIN  # twins the same day
+    days = [20260512, 20260512, 20260513]
+    assert _group([original, retold], days[:2]) == [0, 0]
+    assert _group([round_up, original], days[::2][::-1]) == [0, 0]
+    assert _group([round_up, retold], [20260513, 20260512]) == [0, 1]  # the retold text is no copy of the round-up
+    assert _group([original, retold, round_up], days) == [0, 0, 0]
+    monkeypatch.setattr(stories, "TWIN", 1.01)  # without twins, the retold text stays alone
+    assert _group([original, retold, round_up], days) == [0, 1, 0]
+
+
 def test_an_index_from_before_the_fingerprints_asks_for_reindex_and_reindex_groups(tmp_path, runner):
     src = tmp_path / "src"
     src.mkdir()
