@@ -30,7 +30,8 @@ it), or, a cut of a long text, :data:`CUT_WORDS` words and :data:`COVERED_CUT` o
 shorter. Dated more than :data:`MAX_DAYS` apart, the shorter must lie
 nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
 weather bulletins or price reports of two dates, share most of their text, but their
-figures break a run every few words, while a text republished weeks later keeps it all.
+figures break a run every few words, while a text republished weeks later keeps all of
+it but a lead or a sentence of its own.
 The same day or the next (:data:`BOTH_DAYS`), a pair is also a copy when it is the same
 text lightly edited: a word changed in every sentence or two breaks its runs of ten
 words, so less of it lies in them, but a fair part of both bodies still does
@@ -48,7 +49,11 @@ Copies join into stories as stars, not chains: the longest article starts a stor
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
 it (:data:`PART`) join it only when they share text (:data:`PART_OVERLAP`): a digest or a
-long report holding two stories does not make them one.
+long report holding two stories does not make them one. And a copy of most of both bodies
+(a twin: :data:`TWIN` of each in shared runs, the share of a plain copy) of an article
+already in a story joins that story rather than start one or stay out: the centre may
+share less with it than its twin does (a release the round-up of the next day holds among
+other news, and the release retold by another outlet the same day).
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -99,7 +104,7 @@ COVERED_ORDERED = 0.55  # ... hold this share of the shorter body (and SENTENCES
 ORDERED_DAYS = 3  # ... dated at most this many days apart ...
 ORDERED_FROM = 0.4  # ... with this share of the shorter in shared runs of RUN words (and COVERED_LONGER of the longer)
 MAX_DAYS = 7
-COVERED_WHOLE = 0.9  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer
+COVERED_WHOLE = 0.8  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer (0.9 to round 7)
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
@@ -537,6 +542,9 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     # several days are each a copy of the next day's, but not of the whole run. And
     # copies that are each a small part of it join it only when they share text with
     # one another: a digest, or a long report, holding two stories is not one story.
+    # An article not yet in a story that is a twin of one already in a story (a copy of
+    # most of both bodies) joins that story: a near-duplicate is never left alone because
+    # the centre its twin joined shares less with it.
     copies: dict[int, dict[int, float]] = {}  # share of the shorter in shared runs, < 0: a part
     twins: dict[int, list[int]] = {}  # copies of both bodies: TWIN of each in shared runs (another day, COVERED_OTHER_DAY)
     for i, j, is_part, covered_, is_twin in zip(left.tolist(), right.tolist(), part.tolist(), share.tolist(),
