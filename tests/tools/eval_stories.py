@@ -47,8 +47,8 @@ And two more files, with the three labels:
   chosen on it too (``--errors`` lists its pairs);
 * tests/data/stories/real_pairs_heldout6.jsonl: 100 pairs drawn the same way (seed
   20261206, numbered from 900) among articles in none of the five files nor the sample
-  below, read blind by two readers while round 7 was written: the held-out part, measured
-  with figures only (``--errors`` does not list its pairs).
+  below, read blind by two readers while round 7 was written: held out in round 7 (figures
+  only), dev since round 8, which was chosen on it too (``--errors`` lists its pairs).
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
@@ -106,7 +106,7 @@ DEV4 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout4.jsonl"  # held
 RELABELLED = ROOT / "tests" / "data" / "stories" / "real_pairs_relabelled.jsonl"
 # drawn like the others among articles in none of the four files nor ARCHIVE_ADDS, read blind with three labels
 HELD_OUT_5 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout5.jsonl"  # dev since round 7
-# drawn the same way among articles in none of the five files nor ARCHIVE_ADDS: held out from round 7 on
+# drawn the same way among articles in none of the five files nor ARCHIVE_ADDS: held out in round 7, dev since round 8
 HELD_OUT_6 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout6.jsonl"
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
@@ -394,7 +394,7 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
     if not RELABELLED.exists():
         return {}
     again = {how: _relabelled(parts, rewrite) for how, rewrite in REWRITE_AS.items()}
-    for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("held-out: real_pairs_heldout6.jsonl", HELD_OUT_6)):
+    for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("dev: real_pairs_heldout6.jsonl", HELD_OUT_6)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
