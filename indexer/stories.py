@@ -52,8 +52,8 @@ it (:data:`PART`) join it only when they share text (:data:`PART_OVERLAP`): a di
 long report holding two stories does not make them one. And a copy of most of both bodies
 (a twin: :data:`TWIN` of each in shared runs, the share of a plain copy) of an article
 already in a story joins that story rather than start one or stay out: the centre may
-share less with it than its twin does (a release the round-up of the next day holds among
-other news, and the release retold by another outlet the same day).
+share less with it than its twin does (a release that a longer report of the next day
+holds, and the release retold by another outlet the same day).
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -90,8 +90,8 @@ COVERED_LONGER = 0.2  # share of the longer body's words in such runs ...
 CUT_WORDS = 150  # ... unless the shorter body's words in them are this many (a cut of a long text, not an item of
 COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report sharing background paragraphs has its own)
 PART = 0.5  # a copy holding less of the longer body is a part of it (see group's stars) ...
-TWIN = 0.55  # a copy with this share of both bodies in shared runs (another day COVERED_OTHER_DAY) joins its twin's story
 PART_OVERLAP = 0.2  # ... and two parts of one body are one story when this share of the shorter lies in shared runs
+TWIN = 0.55  # a copy with this share of both bodies in shared runs (another day COVERED_OTHER_DAY) joins its twin's story
 COVERED_BOTH = 0.45  # or: this share of the shorter body ...
 COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (a fair part of both: the same text lightly edited)
 BOTH_DAYS = 1  # ... dated at most this many days apart
@@ -565,8 +565,6 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     centre: dict[int, int] = {}
     for i in sorted(copies, key=lambda i: (-bodies[i][0], i)):
         if i not in centre:
-            # the near-twin of an article already in a story joins that story rather than
-            # start one: a story's centre may share less with it than its twin does
             placed = [j for j in twins.get(i, ()) if j in centre]
             if placed:
                 centre[i] = centre[max(placed, key=lambda j: (abs(copies[i][j]), -j))]
