@@ -30,7 +30,8 @@ it), or, a cut of a long text, :data:`CUT_WORDS` words and :data:`COVERED_CUT` o
 shorter. Dated more than :data:`MAX_DAYS` apart, the shorter must lie
 nearly whole in shared runs (:data:`COVERED_WHOLE`): template articles, such as the
 weather bulletins or price reports of two dates, share most of their text, but their
-figures break a run every few words, while a text republished weeks later keeps it all.
+figures break a run every few words, while a text republished weeks later keeps all of
+it but a lead or a sentence of its own.
 The same day or the next (:data:`BOTH_DAYS`), a pair is also a copy when it is the same
 text lightly edited: a word changed in every sentence or two breaks its runs of ten
 words, so less of it lies in them, but a fair part of both bodies still does
@@ -48,7 +49,11 @@ Copies join into stories as stars, not chains: the longest article starts a stor
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
 it (:data:`PART`) join it only when they share text (:data:`PART_OVERLAP`): a digest or a
-long report holding two stories does not make them one.
+long report holding two stories does not make them one. And a copy of most of both bodies
+(a twin: :data:`TWIN` of each in shared runs, the share of a plain copy) of an article
+already in a story joins that story rather than start one or stay out: the centre may
+share less with it than its twin does (a release that a longer report of the next day
+holds, and the release retold by another outlet the same day).
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -86,6 +91,7 @@ CUT_WORDS = 150  # ... unless the shorter body's words in them are this many (a 
 COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report sharing background paragraphs has its own)
 PART = 0.5  # a copy holding less of the longer body is a part of it (see group's stars) ...
 PART_OVERLAP = 0.2  # ... and two parts of one body are one story when this share of the shorter lies in shared runs
+TWIN = 0.55  # a copy with this share of both bodies in shared runs (another day COVERED_OTHER_DAY) joins its twin's story
 COVERED_BOTH = 0.45  # or: this share of the shorter body ...
 COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (a fair part of both: the same text lightly edited)
 BOTH_DAYS = 1  # ... dated at most this many days apart
@@ -98,7 +104,7 @@ COVERED_ORDERED = 0.55  # ... hold this share of the shorter body (and SENTENCES
 ORDERED_DAYS = 3  # ... dated at most this many days apart ...
 ORDERED_FROM = 0.4  # ... with this share of the shorter in shared runs of RUN words (and COVERED_LONGER of the longer)
 MAX_DAYS = 7
-COVERED_WHOLE = 0.9  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer
+COVERED_WHOLE = 0.8  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer (0.9 to round 7)
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
@@ -528,6 +534,7 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
             ordered[k] = ordered_share(a[0], b[0])  # (in Python: only where the sentences allow a copy)
     ok = is_copy(shorter, longer, apart, kept, shorter_words, ordered)
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
+    twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
     if not len(left):
         return story
     # stories as stars, not chains: the longest article not yet in a story starts one,
@@ -535,9 +542,17 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     # several days are each a copy of the next day's, but not of the whole run. And
     # copies that are each a small part of it join it only when they share text with
     # one another: a digest, or a long report, holding two stories is not one story.
+    # An article not yet in a story that is a twin of one already in a story (a copy of
+    # most of both bodies) joins that story: a near-duplicate is never left alone because
+    # the centre its twin joined shares less with it.
     copies: dict[int, dict[int, float]] = {}  # share of the shorter in shared runs, < 0: a part
-    for i, j, is_part, covered_ in zip(left.tolist(), right.tolist(), part.tolist(), share.tolist()):
+    twins: dict[int, list[int]] = {}  # copies of both bodies: TWIN of each in shared runs (another day, COVERED_OTHER_DAY)
+    for i, j, is_part, covered_, is_twin in zip(left.tolist(), right.tolist(), part.tolist(), share.tolist(),
+                                                twin.tolist()):
         copies.setdefault(i, {})[j] = copies.setdefault(j, {})[i] = -covered_ if is_part else covered_
+        if is_twin:
+            twins.setdefault(i, []).append(j)
+            twins.setdefault(j, []).append(i)
 
     def overlap(i: int, j: int) -> bool:
         """Whether two parts of one body share text: PART_OVERLAP of the shorter in shared runs."""
@@ -550,6 +565,10 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     centre: dict[int, int] = {}
     for i in sorted(copies, key=lambda i: (-bodies[i][0], i)):
         if i not in centre:
+            placed = [j for j in twins.get(i, ()) if j in centre]
+            if placed:
+                centre[i] = centre[max(placed, key=lambda j: (abs(copies[i][j]), -j))]
+                continue
             centre[i] = i
             parts: list[int] = []
             for j in sorted(copies[i], key=lambda j: (-abs(copies[i][j]), j)):  # the closest copies first
