@@ -17,7 +17,7 @@ from indexer import indexing, profiles
 from indexer.abbreviations import load_default
 from indexer.cli import cli
 from indexer.searching import Searcher
-from tests.conftest import write_jsonl
+from tests.conftest import TEST_DATA, write_jsonl
 from webui import create_app
 
 ROWS = [
@@ -232,3 +232,18 @@ def test_a_post_written_in_each_spelling_of_its_place_is_one_post(make_index):
         ("Bí thư Thành ủy TP.HCM", 4)]  # one row, as written most
     [title] = profiles.profile(searcher, "Trần Văn Sơn").titles  # each written once: either shown
     assert (title.title in ("Ủy viên Trung ương Đảng", "Ủy viên TW Đảng"), title.articles) == (True, 2)
+
+
+def test_an_officials_page_counts_every_copy_and_dates_from_the_first(make_index):
+    """A story republished the next day is one result of a search, but two articles that
+    name the person: the page said "1 article", from the copy chosen to stand for it."""
+    body = (TEST_DATA / "stories" / "original.txt").read_text(encoding="utf-8").split("\n\n", 2)[2]
+    searcher = make_index([
+        {"id": "lso/1", "date": "2026-05-12", "title": "Hơn 2.000 hộ dân chuyển sang trồng cây ăn quả", "body": body},
+        {"id": "tonghop/1", "date": "2026-05-13", "title": "Lạng Sơn: chuyển đổi cây trồng trên đất dốc",
+         "body": body},
+    ])
+    assert searcher.search(profiles.request_for("Đoàn Thu Hà")).total == 1  # one story
+    page = profiles.profile(searcher, "Đoàn Thu Hà")
+    assert (page.articles, page.first, page.last) == (2, dt.date(2026, 5, 12), dt.date(2026, 5, 13))
+    assert [(t.title, t.articles) for t in page.titles] == [("Phó Chủ tịch UBND tỉnh", 2)]
