@@ -28,20 +28,40 @@ province the article gives it (:func:`indexer.officials.extract`), else the name
   article writes after the name) joins the person's national posts when there are some (a
   minister sits for a province), and tells nothing against articles that give no place.
 
+* (round 11) a person so made whose titles name bodies that :func:`conflict` is read
+  **article by article** (:func:`split`, by :func:`people_of`): each article's titles for
+  them name bodies (:func:`bodies`: the police or the army, by a rank or a post; the state's
+  civilian bodies, at a district's or a commune's level, a province's or a central one with
+  its ministry; a state firm or bank; a newspaper); the bodies of one article are one
+  person's (an article giving both posts bridges them); groups of bodies join, the most
+  named first, while none of theirs conflicts with another's: the forces and a civilian body
+  (but a province's police chief or an officer named by rank alone may come to chair the
+  province, and a firm or a newspaper of the police or the army is both), a firm and a
+  newspaper, a district's or a commune's government and a central body, two ministries'
+  departments. Titles that tell nothing (a bare post, a party, Front or mass organisation's
+  post, a deputy's seat, a minister's post, which careers reach from anywhere, a former post)
+  join the most named part. Each part is ``name (place, title)``, the title the most used one
+  naming a body; an article key may then stand for several people, one per document.
+
 A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
 Dũng``) stands for every person of that name.
 
 Where it can still be wrong: two namesakes in one province, or both at national level, or
-whose articles give neither a province nor a local post, stay one person; a local post
-placed in a neighbouring province its article names more splits one; one person named in
-two provinces' posts with no national title in common (a provincial official moved to
-another province) becomes two.
+whose articles give neither a province nor a local post, stay one person unless their posts
+are of bodies that conflict; namesakes whose posts can be one career (a provincial
+vice-chairman and a deputy director of the province's social insurance; a central department
+whose title does not name its ministry; a deputy's seat and anything; two US presidents by
+the same title) stay one; a local post placed in a neighbouring province its article names
+more splits one; one person named in two provinces' posts with no national title in common
+(a provincial official moved to another province) becomes two, and so does one who did move
+from the police or the army to a civilian post (below a province's chair), from a district
+to a central department, or between two ministries' departments, unless an article says both.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -243,9 +263,10 @@ _FIRM = re.compile(
 _PRESS = re.compile(r"\b(?:[Bb]áo|[Tt]ạp chí|[Tt]ổng [Bb]iên tập|[Tt]hư ký tòa soạn|[Đđ]ài (?:Truyền hình|Phát thanh|PT)"
                     r"|[Tt]òa soạn|VTV|VOV)\b")
 _GOV = re.compile(
-    r"UBND|HĐND|[Hh]ội đồng nhân dân|(?:Ủy|Uỷ) ban nhân dân|\bSở\b|Chi cục|\b[Pp]hòng\b|\bBộ\b|\bCục\b|[Cc]ục trưởng"
+    r"UBND|HĐND|[Hh]ội đồng nhân dân|(?:Ủy|Uỷ) ban nhân dân|\bSở\b|Chi cục|\bBộ\b|\bCục\b|[Cc]ục trưởng"
     r"|Tổng cục|\bVụ\b|[Vv]ụ trưởng|(?:Ủy|Uỷ) ban|[Tt]hanh tra|[Tt]òa án|TAND|[Vv]iện (?:kiểm sát|KSND)|VKSND|[Cc]hánh án"
     r"|[Kk]ho bạc|BHXH|[Bb]ảo hiểm xã hội|Ban [Qq]uản lý|BQL")
+_ROOM = re.compile(r"\b[Pp]hòng\b(?! thủ| chống| cháy)")
 _BELOW = re.compile(r"\b(?:[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hị xã|[Đđ]ồn|[Đđ]ội|P\.|Q\.)(?=\s|$|\d)")
 # a province's or a city's government at its top: a general of the police may chair it
 _PROVINCE_TOP = re.compile(r"^(?:[Pp]hó )?(?:[Cc]hủ tịch|[Cc]hủ nhiệm)\b")
@@ -259,7 +280,10 @@ _MINISTRY_OF = {"haiquan": "taichinh", "thue": "taichinh", "khobac": "taichinh",
                 "tdtt": "vhttdl", "thethao": "vhttdl", "quanlythitruong": "congthuong",
                 "moitruong": "tnmt", "quanlydatdai": "tnmt", "danso": "yte", "thongke": "khdt"}
 # bodies of the police or the army that in_forces does not know by name
-_MORE_FORCES = re.compile(r"\b(?:[Aa]n ninh|[Hh]ậu cần|[Cc]ảnh vệ|[Tt]ình báo|[Cc]ơ yếu)\b")
+_MORE_FORCES = re.compile(r"\b(?:[Aa]n ninh|[Hh]ậu cần|[Cc]ảnh vệ|[Tt]ình báo|[Cc]ơ yếu|[Tt]ham mưu|[Tt]uyên huấn|QĐND"
+                          r"|PK-KQ|[Qq]uân (?:ủy|uỷ)|[Cc]ứu hộ|[Đđ]ô đốc|[Hh]ải đội|P[ACKV]\d\d)\b")
+# teams of civilian bodies that in_forces takes for the police's ("Đội QLTT", "Đội Kiểm lâm")
+_CIVIL_TEAM = re.compile(r"QLTT|[Qq]uản lý thị trường|[Kk]iểm lâm")
 
 
 @dataclass(frozen=True)
@@ -304,7 +328,7 @@ def _body(part: str) -> set[Body]:
     if _TOP.search(part):
         return set()
     level = "below" if _BELOW.search(part) else "province"
-    if in_forces(part) or _MORE_FORCES.search(part):
+    if (in_forces(part) and not _CIVIL_TEAM.search(part)) or _MORE_FORCES.search(part):
         # a firm or a newspaper of the police or the army is both: it joins the two
         found = {Body("forces", level)}
         if _FIRM.search(part):
@@ -320,8 +344,8 @@ def _body(part: str) -> set[Body]:
         return {Body("firm", level)}
     if _PRESS.search(part):
         return {Body("press", level)}
-    if not _GOV.search(part):
-        return set()  # a hospital, a school, an institute: a career goes between them and the state
+    if not (_GOV.search(part) or (_ROOM.search(part) and level == "below")):
+        return set()  # ("Trưởng phòng Tham mưu": a room of any body, the police's too; "Phòng GD&ĐT quận": a district's)  # a hospital, a school, an institute: a career goes between them and the state
     if national_post(part):
         return {Body("gov", "central", _ministry(_title_key(part).split()))}
     return {Body("gov", level, top=bool(level == "province" and _PROVINCE_TOP.match(part)))}
@@ -373,15 +397,16 @@ def may_split(titles: Iterable[str]) -> bool:
 
 
 def split(
-    person: Person, doc_titles: Mapping[str, Mapping[int, Iterable[str]]]
-) -> list[tuple[Person, dict[str, list[int]]]]:
+    person: Person, doc_titles: Mapping[str, Mapping[Hashable, Iterable[str]]]
+) -> list[tuple[Person, dict[str, list[Hashable]]]]:
     """A person made of namesakes, told apart article by article: each article's bodies
     (:func:`bodies` of the titles it gives the person) join those of any article they share
     one with, and the groups so made join while no two of their bodies :func:`conflict` (the
     most named first); the articles that name no body join the most named person. One part
     when nothing conflicts (the person as it was).
 
-    :param doc_titles: article key -> {document: the titles that document gives them}.
+    :param doc_titles: article key -> {document (its number, or any id): the titles that
+        document gives them}, every document naming them (with no title too).
     :returns: each person with their documents per article key; the person keys are
         ``name (place, title)``, the title the one that names a body most used by them.
     """
@@ -439,3 +464,31 @@ def split(
         key = f"{person.name} ({place}, {label})" if place else f"{person.name} ({label})"
         out.append((Person(key, person.name, place, tuple(sorted(members)), None), members))
     return out
+
+
+def people_of(
+    counts: Mapping[str, int],
+    titles_of: Callable[[str], Mapping[str, int]],
+    doc_titles_of: Callable[[Person], Mapping[str, Mapping[Hashable, Iterable[str]]]],
+) -> tuple[list[Person], dict[str, dict[Hashable, str]]]:
+    """The people of the archive: :func:`group`, then :func:`split` for each person whose
+    titles :func:`may_split` (only their documents' titles are asked for, *doc_titles_of*:
+    article key -> {document: titles}, every document naming them included). Returns the
+    people and, for the article keys of people so split, {document: person key}."""
+    grouped = group(counts, titles_of)
+    taken = {p.key for p in grouped}
+    persons: list[Person] = []
+    doc_person: dict[str, dict[Hashable, str]] = {}
+    for person in grouped:
+        if not may_split(t for k in person.members for t in titles_of(k)):
+            persons.append(person)
+            continue
+        parts = split(person, doc_titles_of(person))
+        for part, members in parts:
+            if len(parts) > 1 and part.key in taken:  # (a key names one person)
+                part = Person(f"{part.key} [{len(persons)}]", part.name, part.place, part.members)
+            persons.append(part)
+            if len(parts) > 1:
+                for key, docs in members.items():
+                    doc_person.setdefault(key, {}).update(dict.fromkeys(docs, part.key))
+    return persons, doc_person

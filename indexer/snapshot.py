@@ -19,7 +19,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -387,23 +387,7 @@ def _people(reader, live: np.ndarray, size: int):
                         docs[doc].append(title)
         return out
 
-    persons: list[people.Person] = []
-    doc_person: dict[str, dict[int, str]] = {}  # article key -> {doc: person key}, for keys split
-    grouped = people.group({k: len(d) for k, d in postings.items()}, titles_of)
-    if size and grouped:
-        titles_of("")  # (read the titles once: whether a person's titles conflict is asked of them all)
-    for person in grouped:
-        if not people.may_split(t for k in person.members for t in titles_of(k)):
-            persons.append(person)
-            continue
-        parts = people.split(person, doc_titles(person))
-        for part, members in parts:
-            if len(parts) > 1 and any(part.key == p.key for p in grouped):  # (a key must name one person)
-                part = replace(part, key=f"{part.key} [{len(persons)}]")
-            persons.append(part)
-            if len(parts) > 1:
-                for key, docs in members.items():
-                    doc_person.setdefault(key, {}).update(dict.fromkeys(docs, part.key))
+    persons, doc_person = people.people_of({k: len(d) for k, d in postings.items()}, titles_of, doc_titles)
     member_of = {k: p.key for p in persons for k in p.members if k not in doc_person}
     member_keys: dict[str, list[str]] = {}
     for key, by_doc in doc_person.items():
