@@ -81,6 +81,7 @@ class Person:
     place: str | None  # the place their titles give (the most named when several)
     members: tuple[str, ...]  # article keys (index terms of the "official" field)
     detail: str | None = None  # for a namesake: their most used title, shown beside the key
+    split_from: str | None = None  # for a part of a person split article by article: that person's key
 
 
 def split_key(article_key: str) -> tuple[str, str | None]:
@@ -292,7 +293,7 @@ class Body:
 
     kind: str  # "forces", "gov", "firm", "press"
     level: str  # "below", "province", "central"; for a rank alone "rank" or "general"
-    ministry: str | None = None  # a central department's ministry ("tai chinh"), when named
+    ministry: str | None = None  # a central department's ministry ("taichinh"), when named
     top: bool = False  # a province's government at its top ("Chủ tịch UBND tỉnh")
 
 
@@ -345,7 +346,10 @@ def _body(part: str) -> set[Body]:
     if _PRESS.search(part):
         return {Body("press", level)}
     if not (_GOV.search(part) or (_ROOM.search(part) and level == "below")):
-        return set()  # ("Trưởng phòng Tham mưu": a room of any body, the police's too; "Phòng GD&ĐT quận": a district's)  # a hospital, a school, an institute: a career goes between them and the state
+        # a hospital, a school, an institute: a career goes between them and the state; a bare
+        # "Phòng" is a room of any body, the police's too ("Trưởng phòng Tham mưu"), unless a
+        # district's ("Phòng GD&ĐT quận Cầu Giấy")
+        return set()
     if national_post(part):
         return {Body("gov", "central", _ministry(_title_key(part).split()))}
     return {Body("gov", level, top=bool(level == "province" and _PROVINCE_TOP.match(part)))}
@@ -372,8 +376,9 @@ def _ministry(words: list[str]) -> str | None:
 def conflict(a: Body, b: Body) -> bool:
     """Whether one person cannot hold bodies *a* and *b*, at once or in one career: the forces
     and a civilian body (but a province's police chief, or an officer named by rank alone,
-    may come to chair its government); a firm and a newspaper; a district's or a commune's government and a central
-    one; the departments of two ministries."""
+    may come to chair its government); a firm and a newspaper; a district's or a commune's
+    government and a central one; the departments of two ministries. (A firm and the state, a
+    newspaper and the state, a province's and a central body: careers go between them.)"""
     if a.kind == "forces" or b.kind == "forces":
         if a.kind == b.kind:
             return False
@@ -444,7 +449,7 @@ def split(
             groups.append(({r}, set(components[r])))
     if len(groups) < 2:
         return [(person, {k: sorted(d) for k, d in doc_titles.items()})]
-    parts: list[dict[str, list[int]]] = [{} for _ in groups]
+    parts: list[dict[str, list[Hashable]]] = [{} for _ in groups]
     titles: list[dict[str, int]] = [{} for _ in groups]
     for key, doc, found in docs:
         at = next((i for i, (roots, _) in enumerate(groups) if found and root(next(iter(found))) in roots), 0)
@@ -462,7 +467,7 @@ def split(
         label = max(telling, key=lambda t: (not is_rank(t), telling[t], -len(t), t))
         label = re.sub(r"\s*\(([^()]*)\)", r", \1", label)  # "Vụ Pháp chế (Bộ Y tế)": "Vụ Pháp chế, Bộ Y tế"
         key = f"{person.name} ({place}, {label})" if place else f"{person.name} ({label})"
-        out.append((Person(key, person.name, place, tuple(sorted(members)), None), members))
+        out.append((Person(key, person.name, place, tuple(sorted(members)), None, person.key), members))
     return out
 
 
@@ -486,7 +491,7 @@ def people_of(
         parts = split(person, doc_titles_of(person))
         for part, members in parts:
             if len(parts) > 1 and part.key in taken:  # (a key names one person)
-                part = Person(f"{part.key} [{len(persons)}]", part.name, part.place, part.members)
+                part = Person(f"{part.key} [{len(persons)}]", part.name, part.place, part.members, None, person.key)
             persons.append(part)
             if len(parts) > 1:
                 for key, docs in members.items():

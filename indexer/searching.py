@@ -379,9 +379,13 @@ class Searcher:
         key = normalize.name_key(value)
         if key in snap.official_keys:  # (accent-free keys fold y to i: "pham si quy" is "Phạm Sỹ Quý" too)
             return snap.official_keys[key]
-        if value in snap.member_of:  # (an article key whose articles are several people: each)
-            return list(snap.member_keys.get(value, [snap.member_of[value]]))
-        return [snap.folded_keys[key]] if key in snap.folded_keys else []
+        for asked in (value, canonical):  # a key whose articles are several people (split by article): each
+            if asked in snap.split_keys:
+                return list(snap.split_keys[asked])
+        if value in snap.member_of:
+            return [snap.member_of[value]]
+        folded = snap.folded_keys.get(key)
+        return list(snap.split_keys.get(folded, [folded])) if folded else []
 
     def person_key(self, official: Official, docnum: int | None = None) -> str:
         """The person (facet value, :mod:`indexer.people`) an article's official is: the one

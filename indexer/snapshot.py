@@ -72,9 +72,10 @@ class Snapshot:
     official_keys: dict[str, list[str]]  # accent-free name -> person keys
     people: list[people.Person]  # by official index
     member_of: dict[str, str]  # article key (index term) -> person key (of most of its articles)
-    member_keys: dict[str, list[str]]  # article key -> its people, for the keys of people split by article
+    split_keys: dict[str, list[str]]  # for people split article by article: their article keys, and the
+    # key the person had before (a link kept from before the split), -> the people they stand for
     doc_person: dict[str, dict[int, str]]  # article key -> {document: person key}, for those keys
-    folded_keys: dict[str, str]  # accent-free person key -> person key
+    folded_keys: dict[str, str]  # accent-free person key (or split_keys' key) -> that key
     lock: threading.Lock = field(default_factory=threading.Lock)
     cache: OrderedDict = field(default_factory=OrderedDict)
     costs: dict = field(default_factory=dict)
@@ -389,13 +390,16 @@ def _people(reader, live: np.ndarray, size: int):
 
     persons, doc_person = people.people_of({k: len(d) for k, d in postings.items()}, titles_of, doc_titles)
     member_of = {k: p.key for p in persons for k in p.members if k not in doc_person}
-    member_keys: dict[str, list[str]] = {}
+    split_keys: dict[str, list[str]] = {}  # an article key or a person's key before a split -> its people
     for key, by_doc in doc_person.items():
         counted: dict[str, int] = {}
         for person_key in by_doc.values():
             counted[person_key] = counted.get(person_key, 0) + 1
-        member_keys[key] = sorted(counted, key=lambda k: (-counted[k], k))
-        member_of[key] = member_keys[key][0]  # (the person most of its articles are)
+        split_keys[key] = sorted(counted, key=lambda k: (-counted[k], k))
+        member_of[key] = split_keys[key][0]  # (the person most of its articles are)
+    for person in persons:
+        if person.split_from is not None and person.split_from not in split_keys:
+            split_keys[person.split_from] = [p.key for p in persons if p.split_from == person.split_from]
     index = {p.key: i for i, p in enumerate(persons)}
     docs_parts = list(postings.values())
     ids_parts = [
@@ -403,7 +407,7 @@ def _people(reader, live: np.ndarray, size: int):
         else np.full(len(d), index[member_of[k]], np.int32)
         for k, d in postings.items()
     ]
-    return persons, member_of, member_keys, doc_person, docs_parts, ids_parts
+    return persons, member_of, split_keys, doc_person, docs_parts, ids_parts
 
 
 def open_snapshot(gen: Path) -> Snapshot:
@@ -439,7 +443,7 @@ def open_snapshot(gen: Path) -> Snapshot:
         lens = column(col).astype(np.float32)
         avg = float(lens[live].mean()) if live.any() else 1.0
         lengths[fieldname] = (lens, avg or 1.0)
-    persons, member_of, member_keys, doc_person, docs_parts, ids_parts = _people(reader, live, size)
+    persons, member_of, split_keys, doc_person, docs_parts, ids_parts = _people(reader, live, size)
     names = [p.key for p in persons]
     off_docs = np.concatenate(docs_parts) if docs_parts else np.zeros(0, np.int32)
     off_ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32)
@@ -471,9 +475,9 @@ def open_snapshot(gen: Path) -> Snapshot:
         official_keys=keys,
         people=persons,
         member_of=member_of,
-        member_keys=member_keys,
+        split_keys=split_keys,
         doc_person=doc_person,
-        folded_keys={normalize.name_key(p.key): p.key for p in persons},
+        folded_keys={normalize.name_key(k): k for k in [*split_keys, *(p.key for p in persons)]},
     )
     # Close the generation's files once no request holds the snapshot any more
     # (a newer one replaced it, or the Searcher went away).

@@ -107,6 +107,9 @@ def test_each_namesake_filters_their_own_articles_and_the_name_all(namesakes_ind
     assert ids(BANKER) == ["nb-bank"] and ids(OFFICER) == ["nb-ca"]
     assert ids(CUSTOMS) == ["tw-thue"] and ids(EDITOR) == ["qs-2"]
     assert sorted(searcher.resolve_official("Đinh Quang Thắng")) == sorted([COUNCIL, POLICE])
+    # the key the person had before the split (a link kept from then): both, however typed
+    for typed in ("Đinh Quang Thắng (Hà Nội)", "đinh quang thắng (hà nội)", "dinh quang thang (ha noi)"):
+        assert sorted(searcher.resolve_official(typed)) == sorted([COUNCIL, POLICE])
 
 
 def test_a_hit_names_the_namesake_of_its_own_article(namesakes_index):

@@ -61,11 +61,7 @@ def _facet(rows=None) -> tuple[dict[str, tuple[set[str], Counter]], dict[str, st
                 if doc_person.get(key, {}).get(doc, person.key) == person.key:
                     ids.add(doc)
                     titles.update(set(given))
-    grouped = {k: p.key for p in people.group({key: len(ids) for key, (ids, _) in by_key.items()},
-                                              lambda key: by_key[key][1]) for k in p.members}
-    split_from = {person.key: grouped[person.members[0]] for person in persons
-                  if any(k in doc_person for k in person.members)}
-    return out, split_from
+    return out, {person.key: person.split_from for person in persons if person.split_from}
 
 
 SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
