@@ -294,9 +294,9 @@ class Snapshot:
                         shares = {self.member_of[article_key]: n}
                     else:
                         continue
-                    for person, n in shares.items():
+                    for person, share in shares.items():
                         spellings = counts.setdefault(person, {}).setdefault(key, {})
-                        spellings[title] = spellings.get(title, 0) + n
+                        spellings[title] = spellings.get(title, 0) + share
             # one entry per title however written ("Tỉnh uỷ"/"Tỉnh ủy"), shown as written most
             self._titles = {
                 name: sorted(
@@ -397,9 +397,12 @@ def _people(reader, live: np.ndarray, size: int):
             counted[person_key] = counted.get(person_key, 0) + 1
         split_keys[key] = sorted(counted, key=lambda k: (-counted[k], k))
         member_of[key] = split_keys[key][0]  # (the person most of its articles are)
+    for person in persons:  # (the person's key before, when also an article key: all of them)
+        if person.split_from is not None:
+            split_keys.setdefault(person.split_from, [])
     for person in persons:
-        if person.split_from is not None and person.split_from not in split_keys:
-            split_keys[person.split_from] = [p.key for p in persons if p.split_from == person.split_from]
+        if person.split_from is not None and person.key not in split_keys[person.split_from]:
+            split_keys[person.split_from] = [*split_keys[person.split_from], person.key]
     index = {p.key: i for i, p in enumerate(persons)}
     docs_parts = list(postings.values())
     ids_parts = [
