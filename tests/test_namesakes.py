@@ -139,6 +139,10 @@ def test_the_web_and_the_cli_show_the_two_people(namesakes_index, runner):
     assert f"{POLICE}</a>" in page and f"{COUNCIL}</a>" in page
     hits = client.get("/api/search", query_string={"official": POLICE}).get_json()["hits"]
     assert [(h["id"], h["officials"]) for h in hits] == [("hn-ca", [POLICE])]
+    profile = client.get(f"/api/officials/{COUNCIL}").get_json()  # each their own page
+    assert profile["articles"] == 2 and [t["title"] for t in profile["titles"]] == [
+        "Trưởng Ban Văn hóa - Xã hội HĐND TP Hà Nội"]
+    assert client.get("/api/officials/Đinh Quang Thắng (Hà Nội)").status_code == 300  # which one?
     out = runner.invoke(cli, ["search", "--index", str(namesakes_index), "--official", COUNCIL])
     assert out.exit_code == 0, out.output
     assert out.output.startswith("2 articles") and out.output.count(f"  {COUNCIL}\n") == 2
