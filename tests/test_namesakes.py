@@ -206,3 +206,17 @@ def test_bodies_of_a_title_in_parts():
     assert bodies("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Quảng Nam") == {Body("gov", "province", top=True)}
     assert bodies("Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh") == {Body("gov", "province")}  # the council's, no party's
     assert bodies("Chủ tịch HĐQT Sở Giao dịch Chứng khoán TP.HCM") == {Body("firm", "province")}
+
+
+def test_the_namesakes_keys_are_the_same_however_the_archive_is_indexed(namesakes_index, tmp_path):
+    """A facet value is a link: the same articles indexed in another order, in two runs, give
+    the same people under the same keys."""
+    again = tmp_path / "index"
+    half = len(ARTICLES) // 2
+    indexing.update(again, [write_jsonl(tmp_path / "a.jsonl", ARTICLES[half:][::-1])])
+    indexing.update(again, [write_jsonl(tmp_path / "b.jsonl", ARTICLES[:half][::-1])])
+
+    def facet(index):
+        return {(c.value, c.count) for c in Searcher(index).search(SearchRequest()).facets["official"]}
+
+    assert facet(again) == facet(namesakes_index)
