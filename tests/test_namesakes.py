@@ -220,3 +220,15 @@ def test_the_namesakes_keys_are_the_same_however_the_archive_is_indexed(namesake
         return {(c.value, c.count) for c in Searcher(index).search(SearchRequest()).facets["official"]}
 
     assert facet(again) == facet(namesakes_index)
+
+
+def test_an_article_rewritten_without_the_namesake_leaves_one_person(tmp_path):
+    """The police chief's only article, indexed again naming someone else (its old version
+    deleted in the index), leaves one person of the name: deleted articles tell nothing."""
+    index = tmp_path / "index"
+    indexing.update(index, [write_jsonl(tmp_path / "a.jsonl", ARTICLES)])
+    rewritten = {**ARTICLES[0], "body": ARTICLES[0]["body"].replace("Đinh Quang Thắng", "Lò Văn Tú")}
+    indexing.update(index, [write_jsonl(tmp_path / "b.jsonl", [rewritten])])
+    result = Searcher(index).search(SearchRequest(officials=("Đinh Quang Thắng",)))
+    assert sorted(h.id for h in result.hits) == ["hn-hd1", "hn-hd2"]
+    assert [(c.value, c.count) for c in result.facets["official"]] == [("Đinh Quang Thắng", 2)]
