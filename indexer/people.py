@@ -26,8 +26,7 @@ province the article gives it (:func:`indexer.officials.extract`), else the name
   namesakes they mean, the articles do not say).
 * (round 8) a place given by a deputy's seat alone (``ĐB X (TP.HCM)``: the province the
   article writes after the name) joins the person's national posts when there are some (a
-  minister sits for a province), and tells nothing against articles that give no place.
-
+  minister sits for a province), and tells nothing against articles that give no place;
 * (round 11) a person so made whose titles name bodies that :func:`conflict` is read
   **article by article** (:func:`split`, by :func:`people_of`): each article's titles for
   them name bodies (:func:`bodies`: the police or the army, by a rank or a post; the state's
@@ -44,7 +43,8 @@ province the article gives it (:func:`indexer.officials.extract`), else the name
   naming a body; an article key may then stand for several people, one per document.
 
 A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
-Dũng``) stands for every person of that name.
+Dũng``) stands for every person of that name, and a person's key from before a split
+(:attr:`Person.split_from`) for every part of it.
 
 Where it can still be wrong: two namesakes in one province, or both at national level, or
 whose articles give neither a province nor a local post, stay one person unless their posts
