@@ -26,22 +26,42 @@ province the article gives it (:func:`indexer.officials.extract`), else the name
   namesakes they mean, the articles do not say).
 * (round 8) a place given by a deputy's seat alone (``ĐB X (TP.HCM)``: the province the
   article writes after the name) joins the person's national posts when there are some (a
-  minister sits for a province), and tells nothing against articles that give no place.
+  minister sits for a province), and tells nothing against articles that give no place;
+* (round 11) a person so made whose titles name bodies that :func:`conflict` is read
+  **article by article** (:func:`split`, by :func:`people_of`): each article's titles for
+  them name bodies (:func:`bodies`: the police or the army, by a rank or a post; the state's
+  civilian bodies, at a district's or a commune's level, a province's or a central one with
+  its ministry; a state firm or bank; a newspaper); the bodies of one article are one
+  person's (an article giving both posts bridges them); groups of bodies join, the most
+  named first, while none of theirs conflicts with another's: the forces and a civilian body
+  (but a province's police chief or an officer named by rank alone may come to chair the
+  province, and a firm or a newspaper of the police or the army is both), a firm and a
+  newspaper, a district's or a commune's government and a central body, two ministries'
+  departments. Titles that tell nothing (a bare post, a party, Front or mass organisation's
+  post, a deputy's seat, a minister's post, which careers reach from anywhere, a former post)
+  join the most named part. Each part is ``name (place, title)``, the title the most used one
+  naming a body; an article key may then stand for several people, one per document.
 
 A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
-Dũng``) stands for every person of that name.
+Dũng``) stands for every person of that name, and a person's key from before a split
+(:attr:`Person.split_from`) for every part of it.
 
 Where it can still be wrong: two namesakes in one province, or both at national level, or
-whose articles give neither a province nor a local post, stay one person; a local post
-placed in a neighbouring province its article names more splits one; one person named in
-two provinces' posts with no national title in common (a provincial official moved to
-another province) becomes two.
+whose articles give neither a province nor a local post, stay one person unless their posts
+are of bodies that conflict; namesakes whose posts can be one career (a provincial
+vice-chairman and a deputy director of the province's social insurance; a central department
+whose title does not name its ministry; a deputy's seat and anything; two US presidents by
+the same title) stay one; a local post placed in a neighbouring province its article names
+more splits one; one person named in two provinces' posts with no national title in common
+(a provincial official moved to another province) becomes two, and so does one who did move
+from the police or the army to a civilian post (below a province's chair), from a district
+to a central department, or between two ministries' departments, unless an article says both.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,6 +81,7 @@ class Person:
     place: str | None  # the place their titles give (the most named when several)
     members: tuple[str, ...]  # article keys (index terms of the "official" field)
     detail: str | None = None  # for a namesake: their most used title, shown beside the key
+    split_from: str | None = None  # for a part of a person split article by article: that person's key
 
 
 def split_key(article_key: str) -> tuple[str, str | None]:
@@ -210,3 +231,269 @@ def _merged_titles(keys: Iterable[str], titles_of) -> dict[str, int]:
         for title, n in titles_of(key).items():
             out[title] = out.get(title, 0) + n
     return out
+
+
+# -- (round 11) namesakes of one place told apart article by article -----------------------
+#
+# A *body* is what a title tells of where its holder serves, as (kind, level, ministry):
+# kind "forces" (the police or the army: a rank, "Công an phường", "Bộ đội Biên phòng"),
+# "gov" (the state's civilian bodies: UBND, HĐND, Sở, Cục, Vụ, a ministry), "firm" (state
+# enterprises and banks) or "press"; level "below" (a district, a commune, a ward), "province",
+# "central", or for the forces "rank"/"general" (a rank alone); ministry the ministry a central
+# department belongs to, when the title names it. Titles that tell nothing give no body.
+
+_FORMER = re.compile(r"^(?:nguyên|cựu|từng|former)\b", re.IGNORECASE)
+# posts a career reaches from anywhere (a general becomes a minister, a police chief the
+# country's president), and parliament's: they tell nothing against a body
+_TOP = re.compile(
+    r"^(?:[Pp]hó )?(?:[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|[Tt]ổng thống"
+    r"|[Nn]goại trưởng|[Cc]hủ tịch Quốc hội|[Tt]hống đốc)\b|Quốc hội|QH\b|Ủy ban (?:Dân nguyện|Pháp luật|Tư pháp"
+    r"|Kinh tế|Tài chính|Quốc phòng|Văn hóa|Văn hoá|Xã hội|Khoa học|Đối ngoại|[Cc]ác vấn đề)|Hội đồng Dân tộc")
+# the party, the Front and mass organisations (a police chief sits on the province's party
+# standing committee; a general chairs the veterans' association): they tell nothing
+_PARTY = re.compile(
+    r"[Đđ]ảng|[Bb]í thư|[Tt]ỉnh (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ)|[Hh]uyện (?:ủy|uỷ)|[Qq]uận (?:ủy|uỷ)|[Ủủ]y viên|[Uu]ỷ viên"
+    r"|Ban Thường vụ|BTV|Ban (?:Tuyên giáo|Dân vận|Tổ chức|Nội chính|Kinh tế)|(?:Ủy|Uỷ) ban Kiểm tra|UBKT"
+    r"|Mặt trận|MTTQ|\b[Hh]ội\b(?! đồng)|\bĐoàn\b|Liên đoàn|Công đoàn|Chính trị viên")
+_COUNCIL = re.compile(r"HĐND|[Hh]ội đồng nhân dân")
+_FIRM = re.compile(
+    r"[Cc]ông ty|[Tt]ập đoàn|HĐQT|Hội đồng quản trị|chi nhánh|Chi nhánh|Sở Giao dịch|[Ss]ở giao dịch"
+    r"|[Nn]gân hàng(?! Nhà nước| nhà nước)|\b(?:Agribank|Vietcombank|VietinBank|Vietinbank|BIDV|Sacombank"
+    r"|Techcombank|VPBank|SHB|ACB|EVN|PVN|Petrolimex|Vinacomin|Viettel|VNPT|[Cc]ty|CTy|TNHH|MTV)\b"
+    r"|[Dd]oanh nghiệp")
+_PRESS = re.compile(r"\b(?:[Bb]áo|[Tt]ạp chí|[Tt]ổng [Bb]iên tập|[Tt]hư ký tòa soạn|[Đđ]ài (?:Truyền hình|Phát thanh|PT)"
+                    r"|[Tt]òa soạn|VTV|VOV)\b")
+_GOV = re.compile(
+    r"UBND|HĐND|[Hh]ội đồng nhân dân|(?:Ủy|Uỷ) ban nhân dân|\bSở\b|Chi cục|\bBộ\b|\bCục\b|[Cc]ục trưởng"
+    r"|Tổng cục|\bVụ\b|[Vv]ụ trưởng|(?:Ủy|Uỷ) ban|[Tt]hanh tra|[Tt]òa án|TAND|[Vv]iện (?:kiểm sát|KSND)|VKSND|[Cc]hánh án"
+    r"|[Kk]ho bạc|BHXH|[Bb]ảo hiểm xã hội|Ban [Qq]uản lý|BQL")
+_ROOM = re.compile(r"\b[Pp]hòng\b(?! thủ| chống| cháy)")
+_BELOW = re.compile(r"\b(?:[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hị xã|[Đđ]ồn|[Đđ]ội|P\.|Q\.)(?=\s|$|\d)")
+# a province's or a city's government at its top: a general of the police may chair it
+_PROVINCE_TOP = re.compile(r"^(?:[Pp]hó )?(?:[Cc]hủ tịch|[Cc]hủ nhiệm)\b")
+# the ministries, as their names read folded and written short, run together ("bo gd dt": "gddt"),
+# and the general departments that belong to one ("tong cuc hai quan": the ministry of finance)
+_MINISTRIES = ("taichinh", "gddt", "giaoducdaotao", "yte", "nnptnt", "gtvt", "congthuong", "tnmt", "vhttdl",
+               "ldtbxh", "khdt", "khcn", "tttt", "tuphap", "noivu", "ngoaigiao", "xaydung")
+_SAME_MINISTRY = {"giaoducdaotao": "gddt"}
+_MINISTRY_OF = {"haiquan": "taichinh", "thue": "taichinh", "khobac": "taichinh", "thuyloi": "nnptnt",
+                "lamnghiep": "nnptnt", "thuysan": "nnptnt", "duongbo": "gtvt", "dulich": "vhttdl",
+                "tdtt": "vhttdl", "thethao": "vhttdl", "quanlythitruong": "congthuong",
+                "moitruong": "tnmt", "quanlydatdai": "tnmt", "danso": "yte", "thongke": "khdt"}
+# bodies of the police or the army that in_forces does not know by name
+_MORE_FORCES = re.compile(r"\b(?:[Aa]n ninh|[Hh]ậu cần|[Cc]ảnh vệ|[Tt]ình báo|[Cc]ơ yếu|[Tt]ham mưu|[Tt]uyên huấn|QĐND"
+                          r"|PK-KQ|[Qq]uân (?:ủy|uỷ)|[Cc]ứu hộ|[Đđ]ô đốc|[Hh]ải đội|P[ACKV]\d\d)\b")
+# teams of civilian bodies that in_forces takes for the police's ("Đội QLTT", "Đội Kiểm lâm")
+_CIVIL_TEAM = re.compile(r"QLTT|[Qq]uản lý thị trường|[Kk]iểm lâm")
+
+
+@dataclass(frozen=True)
+class Body:
+    """Where a title's holder serves, as far as it tells (see above)."""
+
+    kind: str  # "forces", "gov", "firm", "press"
+    level: str  # "below", "province", "central"; for a rank alone "rank" or "general"
+    ministry: str | None = None  # a central department's ministry ("taichinh"), when named
+    top: bool = False  # a province's government at its top ("Chủ tịch UBND tỉnh")
+
+
+@lru_cache(maxsize=65536)
+def bodies(title: str) -> frozenset[Body]:
+    """The bodies a title names, one per part between commas; none for a title that tells
+    nothing: a bare post (``Giám đốc``), a deputy's seat, a party, Front or mass organisation's
+    post, a former one (``nguyên …``), a minister's or a parliament's post."""
+    out = set()
+    for part in _parts(title.strip()):
+        out |= _body(part)
+    return frozenset(out)
+
+
+def _parts(title: str) -> list[str]:
+    """A title's parts between commas, semicolons and ``kiêm`` (not those inside brackets:
+    ``Cục Trẻ em (Bộ Lao động, Thương binh và Xã hội)`` is one)."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(title):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char in ",;" and depth <= 0:
+            parts.append(title[start:at])
+            start = at + 1
+    parts.append(title[start:])
+    return [p for part in parts for p in re.split(r"\s+kiêm\s+", part.strip()) if p]
+
+
+def _body(part: str) -> set[Body]:
+    if not part or _FORMER.match(part) or deputy_seat(part):
+        return set()
+    if is_rank(part):
+        return {Body("forces", "general" if part.lower().endswith("tướng") else "rank")}
+    if _TOP.search(part):
+        return set()
+    level = "below" if _BELOW.search(part) else "province"
+    if (in_forces(part) and not _CIVIL_TEAM.search(part)) or _MORE_FORCES.search(part):
+        # a firm or a newspaper of the police or the army is both: it joins the two
+        found = {Body("forces", level)}
+        if _FIRM.search(part):
+            found.add(Body("firm", level))
+        if _PRESS.search(part):
+            found.add(Body("press", level))
+        return found
+    if is_post(part) and not _PRESS.search(part):
+        return set()  # "Giám đốc", "Phó Chủ tịch": any body's ("Phó Tổng Biên tập": a newspaper's)
+    if _PARTY.search(part) and not _COUNCIL.search(part):  # ("Ban Kinh tế - Ngân sách HĐND": the council's)
+        return set()
+    if _FIRM.search(part):
+        return {Body("firm", level)}
+    if _PRESS.search(part):
+        return {Body("press", level)}
+    if not (_GOV.search(part) or (_ROOM.search(part) and level == "below")):
+        # a hospital, a school, an institute: a career goes between them and the state; a bare
+        # "Phòng" is a room of any body, the police's too ("Trưởng phòng Tham mưu"), unless a
+        # district's ("Phòng GD&ĐT quận Cầu Giấy")
+        return set()
+    if national_post(part):
+        return {Body("gov", "central", _ministry(_title_key(part).split()))}
+    return {Body("gov", level, top=bool(level == "province" and _PROVINCE_TOP.match(part)))}
+
+
+def _ministry(words: list[str]) -> str | None:
+    """The ministry a central title names (``… bo gd dt`` -> ``gddt``), or the one its general
+    department belongs to (``tong cuc hai quan`` -> ``taichinh``); None when it names none
+    this knows."""
+    for at in range(len(words) - 1):
+        if (words[at], words[at + 1]) == ("tong", "cuc"):
+            rest = "".join(words[at + 2:])
+            found = next((m for d, m in _MINISTRY_OF.items() if rest.startswith(d)), None)
+            if found:
+                return found
+    for at in range(len(words) - 1, -1, -1):
+        if words[at] == "bo" and at + 1 < len(words) and (at == 0 or words[at - 1] != "duong"):
+            rest = "".join(words[at + 1:])
+            found = next((m for m in _MINISTRIES if rest.startswith(m)), None)
+            return _SAME_MINISTRY.get(found, found)
+    return None
+
+
+def conflict(a: Body, b: Body) -> bool:
+    """Whether one person cannot hold bodies *a* and *b*, at once or in one career: the forces
+    and a civilian body (but a province's police chief, or an officer named by rank alone,
+    may come to chair its government); a firm and a newspaper; a district's or a commune's
+    government and a central one; the departments of two ministries. (A firm and the state, a
+    newspaper and the state, a province's and a central body: careers go between them.)"""
+    if a.kind == "forces" or b.kind == "forces":
+        if a.kind == b.kind:
+            return False
+        forces, other = (a, b) if a.kind == "forces" else (b, a)
+        return not (other.top and forces.level != "below")  # (a colonel may come to chair a province)
+    if {a.kind, b.kind} == {"firm", "press"}:
+        return True
+    if a.kind == b.kind == "gov":
+        if {a.level, b.level} == {"below", "central"}:
+            return True
+        if a.level == b.level == "central" and a.ministry and b.ministry and a.ministry != b.ministry:
+            return True
+    return False
+
+
+def may_split(titles: Iterable[str]) -> bool:
+    """Whether a person's titles name bodies that conflict, so that their articles are worth
+    reading one by one (:func:`split`)."""
+    found = {b for t in titles for b in bodies(t)}
+    return any(conflict(a, b) for a in found for b in found)
+
+
+def split(
+    person: Person, doc_titles: Mapping[str, Mapping[Hashable, Iterable[str]]]
+) -> list[tuple[Person, dict[str, list[Hashable]]]]:
+    """A person made of namesakes, told apart article by article: each article's bodies
+    (:func:`bodies` of the titles it gives the person) join those of any article they share
+    one with, and the groups so made join while no two of their bodies :func:`conflict` (the
+    most named first); the articles that name no body join the most named person. One part
+    when nothing conflicts (the person as it was).
+
+    :param doc_titles: article key -> {document (its number, or any id): the titles that
+        document gives them}, every document naming them (with no title too).
+    :returns: each person with their documents per article key; the person keys are
+        ``name (place, title)``, the title the one that names a body most used by them.
+    """
+    docs = [(key, doc, frozenset(b for t in titles for b in bodies(t)))
+            for key, by_doc in sorted(doc_titles.items()) for doc, titles in sorted(by_doc.items())]
+    parent: dict[Body, Body] = {}
+
+    def root(b):
+        while parent[b] != b:
+            b = parent[b]
+        return b
+
+    for _, _, found in docs:
+        for b in found:
+            parent.setdefault(b, b)
+        first = next(iter(sorted(found, key=repr)), None)
+        for b in found:
+            parent[root(b)] = root(first)
+    weight: dict[Body, int] = {}
+    for _, _, found in docs:
+        if found:
+            r = root(next(iter(found)))
+            weight[r] = weight.get(r, 0) + 1
+    components: dict[Body, set[Body]] = {}
+    for b in parent:
+        components.setdefault(root(b), set()).add(b)
+    groups: list[tuple[set[Body], set[Body]]] = []  # (roots, bodies)
+    for r in sorted(components, key=lambda r: (-weight.get(r, 0), repr(r))):
+        for roots, found in groups:
+            if not any(conflict(a, b) for a in found for b in components[r]):
+                roots.add(r)
+                found |= components[r]
+                break
+        else:
+            groups.append(({r}, set(components[r])))
+    if len(groups) < 2:
+        return [(person, {k: sorted(d) for k, d in doc_titles.items()})]
+    parts: list[dict[str, list[Hashable]]] = [{} for _ in groups]
+    titles: list[dict[str, int]] = [{} for _ in groups]
+    for key, doc, found in docs:
+        at = next((i for i, (roots, _) in enumerate(groups) if found and root(next(iter(found))) in roots), 0)
+        parts[at].setdefault(key, []).append(doc)
+        for t in doc_titles[key][doc]:
+            titles[at][t] = titles[at].get(t, 0) + 1
+    out = []
+    for members, counted in zip(parts, titles):
+        places: dict[str | None, int] = {}
+        for key, ds in members.items():
+            places[split_key(key)[1]] = places.get(split_key(key)[1], 0) + len(ds)
+        named = {p: n for p, n in places.items() if p is not None}
+        place = max(named, key=lambda p: (named[p], p)) if named else None
+        telling = {t: n for t, n in counted.items() if bodies(t)}
+        label = max(telling, key=lambda t: (not is_rank(t), telling[t], -len(t), t))
+        label = re.sub(r"\s*\(([^()]*)\)", r", \1", label)  # "Vụ Pháp chế (Bộ Y tế)": "Vụ Pháp chế, Bộ Y tế"
+        key = f"{person.name} ({place}, {label})" if place else f"{person.name} ({label})"
+        out.append((Person(key, person.name, place, tuple(sorted(members)), None, person.key), members))
+    return out
+
+
+def people_of(
+    counts: Mapping[str, int],
+    titles_of: Callable[[str], Mapping[str, int]],
+    doc_titles_of: Callable[[Person], Mapping[str, Mapping[Hashable, Iterable[str]]]],
+) -> tuple[list[Person], dict[str, dict[Hashable, str]]]:
+    """The people of the archive: :func:`group`, then :func:`split` for each person whose
+    titles :func:`may_split` (only their documents' titles are asked for, *doc_titles_of*:
+    article key -> {document: titles}, every document naming them included). Returns the
+    people and, for the article keys of people so split, {document: person key}."""
+    grouped = group(counts, titles_of)
+    taken = {p.key for p in grouped}
+    persons: list[Person] = []
+    doc_person: dict[str, dict[Hashable, str]] = {}
+    for person in grouped:
+        if not may_split(t for k in person.members for t in titles_of(k)):
+            persons.append(person)
+            continue
+        parts = split(person, doc_titles_of(person))
+        for part, members in parts:
+            if len(parts) > 1 and part.key in taken:  # (a key names one person)
+                part = Person(f"{part.key} [{len(persons)}]", part.name, part.place, part.members, None, person.key)
+            persons.append(part)
+            if len(parts) > 1:
+                for key, docs in members.items():
+                    doc_person.setdefault(key, {}).update(dict.fromkeys(docs, part.key))
+    return persons, doc_person

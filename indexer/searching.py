@@ -344,7 +344,7 @@ class Searcher:
         with snap.lock:
             article = schema.from_stored(snap.searcher.stored_fields(docnum))
         # each official as the person of the archive they are (a namesake: "name (place)")
-        officials = tuple(snap.member_of.get(o.key, o.name) for o in article.officials)
+        officials = tuple(snap.person_of(o.key, docnum) or o.name for o in article.officials)
         if parsed is None:
             return SearchHit(article.id, article.title, article.date, officials,
                              score, Html(""), Html(html.escape(article.title)), article)
@@ -379,14 +379,20 @@ class Searcher:
         key = normalize.name_key(value)
         if key in snap.official_keys:  # (accent-free keys fold y to i: "pham si quy" is "Phạm Sỹ Quý" too)
             return snap.official_keys[key]
+        for asked in (value, canonical):  # a key whose articles are several people (split by article): each
+            if asked in snap.split_keys:
+                return list(snap.split_keys[asked])
         if value in snap.member_of:
             return [snap.member_of[value]]
-        return [snap.folded_keys[key]] if key in snap.folded_keys else []
+        folded = snap.folded_keys.get(key)
+        return list(snap.split_keys.get(folded, [folded])) if folded else []
 
-    def person_key(self, official: Official) -> str:
+    def person_key(self, official: Official, docnum: int | None = None) -> str:
         """The person (facet value, :mod:`indexer.people`) an article's official is: the one
-        function that maps an article's ``Official.key`` to the archive's person key."""
-        return self._current().member_of.get(official.key, official.name)
+        function that maps an article's ``Official.key`` to the archive's person key. Give
+        the document (*docnum*) the official was read from: namesakes split article by article
+        share an article key (without it, the person most of that key's articles are)."""
+        return self._current().person_of(official.key, docnum) or official.name
 
     def _official_facet(self, snap: Snapshot, final: np.ndarray, request: SearchRequest) -> tuple[FacetCount, ...]:
         if not len(snap.off_ids):

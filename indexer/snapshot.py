@@ -71,8 +71,11 @@ class Snapshot:
     off_starts: np.ndarray  # where each document's pairs start (one more entry, the end)
     official_keys: dict[str, list[str]]  # accent-free name -> person keys
     people: list[people.Person]  # by official index
-    member_of: dict[str, str]  # article key (index term) -> person key
-    folded_keys: dict[str, str]  # accent-free person key -> person key
+    member_of: dict[str, str]  # article key (index term) -> person key (of most of its articles)
+    split_keys: dict[str, list[str]]  # for people split article by article: their article keys, and the
+    # key the person had before (a link kept from before the split), -> the people they stand for
+    doc_person: dict[str, dict[int, str]]  # article key -> {document: person key}, for those keys
+    folded_keys: dict[str, str]  # accent-free person key (or split_keys' key) -> that key
     lock: threading.Lock = field(default_factory=threading.Lock)
     cache: OrderedDict = field(default_factory=OrderedDict)
     costs: dict = field(default_factory=dict)
@@ -281,11 +284,19 @@ class Snapshot:
                         continue
                     title = schema.official_name(title)
                     key = " ".join(normalize.words(title))
-                    person = self.member_of.get(schema.official_name(person))
-                    if person is None:
+                    article_key = schema.official_name(person)
+                    by_doc = self.doc_person.get(article_key)
+                    if by_doc is not None:  # a person split article by article: count each document's
+                        shares: dict[str, int] = {}
+                        for doc in docs[self.live[docs]].tolist():
+                            shares[by_doc[doc]] = shares.get(by_doc[doc], 0) + 1
+                    elif article_key in self.member_of:
+                        shares = {self.member_of[article_key]: n}
+                    else:
                         continue
-                    spellings = counts.setdefault(person, {}).setdefault(key, {})
-                    spellings[title] = spellings.get(title, 0) + n
+                    for person, share in shares.items():
+                        spellings = counts.setdefault(person, {}).setdefault(key, {})
+                        spellings[title] = spellings.get(title, 0) + share
             # one entry per title however written ("Tỉnh uỷ"/"Tỉnh ủy"), shown as written most
             self._titles = {
                 name: sorted(
@@ -295,6 +306,14 @@ class Snapshot:
                 for name, by_key in counts.items()
             }
         return self._titles
+
+    def person_of(self, article_key: str, doc: int | None = None) -> str | None:
+        """The person (facet value) an article's official is: by the article key, or, for a
+        key whose articles are several people (:func:`indexer.people.split`), by document."""
+        by_doc = self.doc_person.get(article_key)
+        if by_doc is not None and doc is not None and doc in by_doc:
+            return by_doc[doc]
+        return self.member_of.get(article_key)
 
     def official_counts(self, docs: np.ndarray) -> np.ndarray:
         """How many of the documents *docs* (a mask) name each official (by index). Only
@@ -328,7 +347,9 @@ def _merge(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.n
 
 def _people(reader, live: np.ndarray, size: int):
     """The archive's people (:func:`indexer.people.group` over the article keys the index
-    holds), the person of each article key, and (doc, person index) pairs as two arrays."""
+    holds, then :func:`indexer.people.split` article by article where a person's titles name
+    bodies that conflict), the person of each article key (of each of its documents, for the
+    keys of a person so split), and (doc, person index) pairs as two arrays."""
     postings: dict[str, np.ndarray] = {}
     if size:
         for term in reader.field_terms("official"):
@@ -338,25 +359,58 @@ def _people(reader, live: np.ndarray, size: int):
                 postings[schema.official_name(term)] = docs.astype(np.int32)
 
     by_key: dict[str, dict[str, int]] | None = None
+    terms: dict[str, list[tuple[str, str]]] = {}  # article key -> (index term, title)
 
     def titles_of(article_key: str) -> dict[str, int]:
         nonlocal by_key
-        if by_key is None:  # one pass over each segment's titles, on the first name with namesakes
+        if by_key is None:  # one pass over each segment's titles, on the first name that needs them
             by_key = {}
             for leaf, _ in reader.leaf_readers():  # (the whole reader looks each term up in every segment)
                 for tbytes, info in leaf.iter_field("official_title"):
-                    key, _, title = tbytes.decode("utf-8").partition("|")
-                    titles = by_key.setdefault(schema.official_name(key), {})
-                    title = schema.official_name(title)
+                    term = tbytes.decode("utf-8")
+                    key, _, title = term.partition("|")
+                    key, title = schema.official_name(key), schema.official_name(title)
+                    titles = by_key.setdefault(key, {})
+                    if title not in titles:
+                        terms.setdefault(key, []).append((term, title))
                     titles[title] = titles.get(title, 0) + info.doc_frequency()
         return by_key.get(article_key, {})
 
-    persons = people.group({k: len(d) for k, d in postings.items()}, titles_of)
-    member_of = {k: p.key for p in persons for k in p.members}
+    def doc_titles(person: people.Person) -> dict[str, dict[int, list[str]]]:
+        """Article key -> {live document: the titles it gives them}, for a person's keys: the
+        postings of just their titles."""
+        out: dict[str, dict[int, list[str]]] = {}
+        for key in person.members:
+            docs = out.setdefault(key, {int(d): [] for d in postings.get(key, ())})
+            for term, title in terms.get(key, ()):
+                for doc in reader.postings("official_title", term).all_ids():
+                    if doc in docs:
+                        docs[doc].append(title)
+        return out
+
+    persons, doc_person = people.people_of({k: len(d) for k, d in postings.items()}, titles_of, doc_titles)
+    member_of = {k: p.key for p in persons for k in p.members if k not in doc_person}
+    split_keys: dict[str, list[str]] = {}  # an article key or a person's key before a split -> its people
+    for key, by_doc in doc_person.items():
+        counted: dict[str, int] = {}
+        for person_key in by_doc.values():
+            counted[person_key] = counted.get(person_key, 0) + 1
+        split_keys[key] = sorted(counted, key=lambda k: (-counted[k], k))
+        member_of[key] = split_keys[key][0]  # (the person most of its articles are)
+    for person in persons:  # (the person's key before, when also an article key: all of them)
+        if person.split_from is not None:
+            split_keys.setdefault(person.split_from, [])
+    for person in persons:
+        if person.split_from is not None and person.key not in split_keys[person.split_from]:
+            split_keys[person.split_from] = [*split_keys[person.split_from], person.key]
     index = {p.key: i for i, p in enumerate(persons)}
     docs_parts = list(postings.values())
-    ids_parts = [np.full(len(d), index[member_of[k]], np.int32) for k, d in postings.items()]
-    return persons, member_of, docs_parts, ids_parts
+    ids_parts = [
+        np.array([index[doc_person[k][int(doc)]] for doc in d], np.int32) if k in doc_person
+        else np.full(len(d), index[member_of[k]], np.int32)
+        for k, d in postings.items()
+    ]
+    return persons, member_of, split_keys, doc_person, docs_parts, ids_parts
 
 
 def open_snapshot(gen: Path) -> Snapshot:
@@ -392,7 +446,7 @@ def open_snapshot(gen: Path) -> Snapshot:
         lens = column(col).astype(np.float32)
         avg = float(lens[live].mean()) if live.any() else 1.0
         lengths[fieldname] = (lens, avg or 1.0)
-    persons, member_of, docs_parts, ids_parts = _people(reader, live, size)
+    persons, member_of, split_keys, doc_person, docs_parts, ids_parts = _people(reader, live, size)
     names = [p.key for p in persons]
     off_docs = np.concatenate(docs_parts) if docs_parts else np.zeros(0, np.int32)
     off_ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, np.int32)
@@ -424,7 +478,9 @@ def open_snapshot(gen: Path) -> Snapshot:
         official_keys=keys,
         people=persons,
         member_of=member_of,
-        folded_keys={normalize.name_key(p.key): p.key for p in persons},
+        split_keys=split_keys,
+        doc_person=doc_person,
+        folded_keys={normalize.name_key(k): k for k in [*split_keys, *(p.key for p in persons)]},
     )
     # Close the generation's files once no request holds the snapshot any more
     # (a newer one replaced it, or the Searcher went away).

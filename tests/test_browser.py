@@ -186,3 +186,25 @@ def test_a_story_shows_once_and_its_copies_open_from_n_ban_dang_lai(site_server,
     page.locator(".count a", has_text="xem riêng từng bài").click()
     page.wait_for_url("**group=0**")
     assert page.locator(".hit").count() == 2
+
+
+def test_two_namesakes_of_one_city_are_two_officials_to_click(tmp_path, page):
+    """Issue #11 item 4 (round 11): a ward's police chief and a city council's committee head
+    of one name and one city are two entries of the facet; each filters their own articles."""
+    from indexer import indexing
+    from tests.conftest import write_jsonl
+    from tests.test_namesakes import ARTICLES, COUNCIL, POLICE
+
+    index = tmp_path / "index"
+    indexing.update(index, [write_jsonl(tmp_path / "src" / "articles.jsonl", ARTICLES)])
+    with serving(index) as base:
+        page.goto(base + "/?official=dinh+quang+thang")  # the name: both of them
+        metas = page.locator(".hit .meta").all_inner_texts()
+        assert len(metas) == 3 and sum(COUNCIL in m for m in metas) == 2 and sum(POLICE in m for m in metas) == 1
+        facet = page.locator(".facets .officials li")
+        assert sorted(facet.locator("a:not(.profile)").all_inner_texts()) == sorted([COUNCIL, POLICE])
+        facet.filter(has_text=POLICE).locator("a").first.click()
+        page.wait_for_url("**official=**official=**")
+        assert query_of(page.url)["official"] == ["dinh quang thang", POLICE]
+        metas = page.locator(".hit .meta").all_inner_texts()
+        assert len(metas) == 1 and POLICE in metas[0] and COUNCIL not in metas[0]

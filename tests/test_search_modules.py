@@ -59,7 +59,7 @@ def test_officials_counted_over_any_set_of_documents_as_the_articles_name_them(s
     named = {}
     for doc in np.flatnonzero(snap.live):
         article = searcher._article(snap, snap.searcher.stored_fields(int(doc))["id"])
-        named[int(doc)] = {searcher.person_key(o) for o in article.officials}
+        named[int(doc)] = {searcher.person_key(o, int(doc)) for o in article.officials}
     assert sum(map(len, named.values())) > 20
     rng = np.random.default_rng(5)
     for share in (0.0, 0.1, 0.5, 1.0):
