@@ -74,14 +74,14 @@ def test_sort_and_pages_keep_the_rest_of_the_state(client):
 def test_no_results_says_so_and_offers_a_looser_search(client):
     page = text_of(client.get("/?q=K%E1%BB%B3+L%E1%BB%ABa&year=2019"))
     assert "Không tìm thấy bài viết nào" in page
-    assert "1 bài viết nếu bỏ bộ lọc" in page
+    assert "1 kết quả nếu bỏ bộ lọc" in page
 
 
 def test_the_page_says_how_the_query_was_read_and_offers_the_accent_free_reading(client):
     page = text_of(client.get("/?q=Lang+S%C6%A1n+tr%E1%BA%A7n&verbatim=1"))  # "Lang Sơn trần"
     # "lang sơn" never stands side by side as typed: three words, each as spelled
     assert "Đã hiểu: Lang + Sơn + trần · đúng dấu như đã gõ" in page
-    assert "1 bài viết nếu bỏ dấu" in page
+    assert "1 kết quả nếu bỏ dấu" in page
     assert "Có phải bạn muốn tìm: <a" in page and ">Lạng Sơn trần</a>" in page
 
 
