@@ -51,6 +51,8 @@ from indexer.query import (  # noqa: F401 - re-exported: the search API in one p
 JOIN_SHARE = 0.2
 # A hit lists at most this many of its story's other publications (it counts them all).
 COPIES_SHOWN = 50
+# Completions as you type are chosen among this many of the most used words that start so.
+COMPLETE_FROM = 60
 
 
 @dataclass
@@ -486,19 +488,28 @@ class Searcher:
         counts, _ = snap.words()
         last = normalize.folded(words[-1])
         head = [normalize.folded(w) for w in words[:-1]]
-        completions = sorted((w for w in counts if w.startswith(last)), key=lambda w: -counts[w])[:12]
-        if head:  # the words that follow the one before most often
-            completions.sort(key=lambda w: -sum(snap.spelling_counts("body", head[-1], w).values()))
-        # the words typed so far are spelled once; each completion then picks its spelling
-        spelled = [normalize.exact(w) if normalize.has_accents(w) else w for w in words[:-1]]
-        if head and not normalize.has_accents(prefix):
-            spelled = spelling.restore(snap, head, self.abbreviations, words=self.words) or head
-        phrases: list[str] = []
+        # the folded words the last one may become: the most used, and after a word typed
+        # before it, those that follow that word side by side (a word once glued to the
+        # next, "tíchreal", never does); each folded word stands for all its spellings
+        completions = sorted((w for w in counts if w.startswith(last) and (counts[w] > 1 or w == last)),
+                             key=lambda w: -counts[w])[:COMPLETE_FROM]  # (a word seen once: likely a typo)
+        if head:  # side by side with the word before (as typed, when typed with accents); a listed word first
+            before = normalize.exact(words[-2]) if normalize.has_accents(words[-2]) else None
+            together = {w: sum(n for f in ("title", "body") for spelled, n in snap.spelling_counts(f, head[-1], w).items()
+                               if before is None or spelled.split()[0] == before) for w in completions}
+            listed = {w: bool(self.words and self.words.joins(head[-1], w, False)) for w in completions}
+            completions = sorted((w for w in completions if together[w]), key=lambda w: (-listed[w], -together[w]))
+        # each phrase spelled whole (its head with the completion: "tham nh" -> "tham nhũng",
+        # not "thậm" alone then "những"), words typed with accents kept as typed
+        typed = [(normalize.exact(w), normalize.has_accents(w)) for w in words[:-1]]
         shown = self.abbreviations.shown if self.abbreviations else {}
+        phrases: list[str] = []
         for word in completions[:4]:
-            last_word = shown[word] if word in shown and len(word) >= 3 else \
-                spelling.best_spelling(snap, spelled[-1] if spelled else None, word, self.words)
-            text = " ".join([*spelled, last_word])
+            spelled = spelling.restore(snap, [*head, word], self.abbreviations, [*typed, (word, False)],
+                                       self.words) or [*head, word]
+            if word in shown and len(word) >= 3:
+                spelled[-1] = shown[word]
+            text = " ".join(spelled)
             if text not in phrases:
                 phrases.append(text)
         return {"query": prefix, "officials": [c.to_json() for c in officials], "phrases": phrases[:limit]}

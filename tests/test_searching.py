@@ -157,6 +157,22 @@ def test_the_suggestion_keeps_the_capitals_typed(make_index):
     assert searcher.suggestion("na sam") == "na sầm"
 
 
+def test_completions_follow_the_word_typed_before_and_are_spelled_whole(make_index):
+    # "tham nh" offered "thậm những, thậm nhà": the word before was spelled alone and the
+    # completions were the most used words starting "nh"; "chu tich" offered a word glued
+    # to the next in one article ("chủ tíchreal")
+    common = "Người dân những ngày này như thường lệ, nhà nhà chuẩn bị. " * 3
+    searcher = make_index([
+        *({"id": f"tn-{i}", "title": "Phòng chống tham nhũng", "body": common + "Công tác phòng chống tham nhũng."}
+          for i in range(3)),
+        {"id": "glued", "title": "Bóng đá", "body": "Ông là chủ tịchReal Madrid từ năm 2009."},
+        *({"id": f"ct-{i}", "title": "Họp", "body": "Chủ tịch UBND tỉnh chủ trì cuộc họp."} for i in range(3)),
+    ])
+    assert searcher.complete("tham nh")["phrases"][0] == "tham nhũng"
+    assert searcher.complete("chu tich")["phrases"] == ["chủ tịch"]
+    assert searcher.complete("phong chong tham n")["phrases"][0] == "phòng chống tham nhũng"
+
+
 def test_quoted_phrase_requires_the_words_side_by_side(search):
     loose = search("dân tỉnh").total
     phrase = search('"dân tỉnh"').total
