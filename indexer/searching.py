@@ -210,7 +210,7 @@ class Searcher:
 
     def _search(self, snap: Snapshot, request: SearchRequest, facets: bool, snippets: bool) -> SearchResult:
         parsed, scorer, base, in_year, final = self._select(snap, request)
-        articles = int(final.sum())
+        articles, matching = int(final.sum()), final
         story, (base, in_year, final) = self._one_per_story(snap, request, scorer, parsed, (base, in_year, final))
         grouped = story is not None
 
@@ -220,7 +220,7 @@ class Searcher:
                 snap.month_slot[in_year],
                 lambda slot: f"{snap.first_year + (slot - 1) // 12:04d}-{(slot - 1) % 12 + 1:02d}",
             ),
-            "official": self._official_facet(snap, final, request),
+            "official": self._official_facet(snap, matching if grouped else final, request, story),
         } if facets else {}
         ranked = self._rank(snap, scorer, final, request, parsed)
         hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
@@ -396,10 +396,13 @@ class Searcher:
         share an article key (without it, the person most of that key's articles are)."""
         return self._current().person_of(official.key, docnum) or official.name
 
-    def _official_facet(self, snap: Snapshot, final: np.ndarray, request: SearchRequest) -> tuple[FacetCount, ...]:
+    def _official_facet(self, snap: Snapshot, final: np.ndarray, request: SearchRequest,
+                        story: np.ndarray | None = None) -> tuple[FacetCount, ...]:
+        """The people the matches name, most named first; with *story*, *final* holds every
+        matching copy, and a story counts once for each person one of its copies names."""
         if not len(snap.off_ids):
             return ()
-        counts = snap.official_counts(final)
+        counts = snap.official_counts(final, story)
         nonzero = np.flatnonzero(counts)
         if len(nonzero) > request.facet_limit:  # only the top need sorting by name for ties
             cut = counts[nonzero][np.argpartition(-counts[nonzero], request.facet_limit - 1)[request.facet_limit - 1]]

@@ -315,14 +315,23 @@ class Snapshot:
             return by_doc[doc]
         return self.member_of.get(article_key)
 
-    def official_counts(self, docs: np.ndarray) -> np.ndarray:
-        """How many of the documents *docs* (a mask) name each official (by index). Only
-        the matching documents' pairs are read: 4-10x faster than masking them all."""
+    def official_counts(self, docs: np.ndarray, story: np.ndarray | None = None) -> np.ndarray:
+        """How many of the documents *docs* (a mask) name each official (by index); with
+        *story* (the story of each document), how many stories have a document of *docs*
+        naming them: a story whose first copy leaves the person out and another names
+        them counts, as clicking the person finds it. Only the matching documents' pairs
+        are read: 4-10x faster than masking them all."""
         found = np.flatnonzero(docs)
         lo = self.off_starts[found]
         n = self.off_starts[found + 1] - lo
         at = np.arange(int(n.sum())) + np.repeat(lo - (np.cumsum(n) - n), n)
-        return np.bincount(self.off_ids[at], minlength=len(self.names))
+        ids = self.off_ids[at]
+        if story is not None and len(ids):  # (only the copies of stories of several need their pairs made unique)
+            docs_at = self.off_docs[at]
+            copies = self.stories()[1][docs_at]
+            pairs = np.unique(story[docs_at[copies]].astype(np.int64) * len(self.names) + ids[copies])
+            ids = np.concatenate([ids[~copies], pairs % len(self.names)])
+        return np.bincount(ids, minlength=len(self.names))
 
     def official_mask(self, names: list[str]) -> np.ndarray:
         mask = np.zeros(self.size, bool)

@@ -682,3 +682,21 @@ def test_a_process_stopped_while_grouping_the_stories_hangs_neither_searches_nor
     result = Searcher(index).search(SearchRequest.from_params({"q": "chi lang"}))  # grouped and kept now
     assert [{h.id, *(c.id for c in h.copies)} for h in result.hits] == [{"lso-goc", "tonghop-ban-sao"}]
     assert len(_story_files(index)) == 1
+
+
+def test_the_officials_facet_counts_a_story_one_of_whose_copies_names_the_person(make_index):
+    """The facet counted the officials of the copy chosen to stand for a story: a story
+    whose first copy left the person out showed one less than clicking the person found."""
+    body = (TEST_DATA / "stories" / "original.txt").read_text(encoding="utf-8").split("\n\n", 2)[2]
+    without = body.replace("Đồng chí Đoàn Thu Hà, Phó Chủ tịch UBND tỉnh dự và chỉ đạo hội nghị.", "")
+    assert without != body
+    searcher = make_index([
+        {"id": "lso/1", "date": "2026-05-12", "title": "Hơn 2.000 hộ dân chuyển sang trồng cây ăn quả", "body": without},
+        {"id": "tonghop/1", "date": "2026-05-12", "title": "Lạng Sơn chuyển đổi cây trồng trên đất dốc", "body": body},
+    ])
+    for query in ("", "cây ăn quả", "hoi nghi so ket"):
+        result = searcher.search(SearchRequest(query=query))
+        assert result.total == 1 and result.articles == 2, query  # one story of two copies
+        counts = {f.value: f.count for f in result.facets["official"]}
+        assert counts.get("Đoàn Thu Hà") == 1, (query, counts)
+        assert searcher.search(SearchRequest(query=query, officials=("Đoàn Thu Hà",))).total == 1
