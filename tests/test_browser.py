@@ -143,6 +143,17 @@ def test_removing_a_chip_and_opening_an_article(server, page):
     assert page.locator(".people li").count() >= 1
 
 
+def test_an_article_goes_back_to_the_very_page_of_results_it_was_opened_from(server, page):
+    # "← Kết quả tìm kiếm" went back to the query alone: filters, sort and page lost
+    page.goto(server + "/?q=dan+van&sort=newest&year=2021")
+    page.locator(".hit h2 a").first.click()
+    page.wait_for_url("**/article/**")
+    assert page.locator("#q").input_value() == "dan van"  # the search box keeps the query
+    page.locator(".crumbs a").click()
+    page.wait_for_url(lambda url: "year" in query_of(url))
+    assert query_of(page.url) == {"q": ["dan van"], "sort": ["newest"], "year": ["2021"]}
+
+
 def test_screenshots_desktop_and_phone(server, browser):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})):

@@ -150,6 +150,19 @@ def test_the_error_page_does_not_keep_the_bad_value_for_the_next_search(client):
     assert again.status_code == 200 and "<strong>4</strong> bài viết" in text_of(again)
 
 
+def test_the_date_form_drops_the_year_a_page_past_the_end_says_so_and_an_unknown_page_speaks_vietnamese(client):
+    page = text_of(client.get("/?q=dan+van&year=2021"))
+    form = page[page.index('<section class="facet dates">'):]
+    form = form[:form.index("</form>")]
+    # a range typed while a year is chosen: the year must not stay (it found nothing)
+    assert 'name="q" value="dan van"' in form and 'name="year"' not in form
+    past = text_of(client.get("/?q=dan+van&page=50"))
+    assert re.search(r"Trang 50 vượt quá trang cuối \(1\)\. <a href=\"[^\"]*page=1[^\"]*\">Về trang 1</a>", past)
+    nowhere = client.get("/khong-co-trang-nay")
+    assert nowhere.status_code == 404 and "Không có trang này" in text_of(nowhere)
+    assert "The requested URL was not found" not in text_of(nowhere)
+
+
 def test_unknown_article_is_404_never_500(client):
     assert client.get("/article/no/such/id").status_code == 404
     assert client.get("/api/articles/nope").get_json() == {"error": 'No article with id "nope".'}

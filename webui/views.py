@@ -232,6 +232,7 @@ def article(article_id: str):
         lead=mark(found.lead) if found.lead else None,
         month=month,
         related=related,
+        state=State(request.args),  # the search box keeps the query the article was opened from
     )
 
 
@@ -301,7 +302,10 @@ def register_errors(app: Flask) -> None:
         if _wants_json():
             return jsonify({"error": err.description}), err.code
         title = "Không tìm thấy" if err.code == 404 else err.name
-        return render_template("error.html", title=title, message=err.description, state=None), err.code
+        message = err.description
+        if err.code == 404 and message == type(err).description:  # werkzeug's own English words
+            message = "Không có trang này. Hãy tìm từ ô tìm kiếm, hoặc về trang chủ."
+        return render_template("error.html", title=title, message=message, state=None), err.code
 
     @app.errorhandler(Exception)
     def server_error(err: Exception):

@@ -38,4 +38,16 @@
       }, 120);
     });
   }
+
+  // An article opened from a search goes back to that very page of it (its filters, sort
+  // and page), not to the query alone.
+  var back = document.querySelector(".crumbs a");
+  if (back && document.referrer) {
+    try {
+      var from = new URL(document.referrer);
+      if (from.origin === location.origin && from.pathname === "/" && from.search) {
+        back.href = from.pathname + from.search;
+      }
+    } catch (e) {}
+  }
 })();
