@@ -140,15 +140,16 @@ class Searcher:
 
         Never when the archive never has them side by side; always for a run of two
         words (what a reader types is mostly one word), for a pair inside a listed
-        word, an official's name or a province; otherwise when they stand side by
-        side in at least JOIN_SHARE of the articles that hold both.
+        word, an official's name or a province, and for a number after a word (it
+        says which: ``bão số 1``, ``Nghị định 100``, ``quốc lộ 1A``); otherwise when
+        they stand side by side in at least JOIN_SHARE of the articles that hold both.
         """
         (a,), (b,) = run[i].exact, run[i + 1].exact
         (fa,), (fb,) = run[i].folded, run[i + 1].folded
         in_titles, in_bodies = snap.pair("title", a, b, strict)[0], snap.pair("body", a, b, strict)[0]
         if not len(in_titles) and not len(in_bodies):
             return False
-        if len(run) == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs():
+        if len(run) == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs() or fb[:1].isdigit():
             return True
         together = np.zeros(snap.size, bool)
         together[in_titles] = True
