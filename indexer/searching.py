@@ -417,17 +417,26 @@ class Searcher:
         ]
         return tuple(shown + extra)
 
-    def find_officials(self, text: str = "", limit: int = 20) -> list[FacetCount]:
-        """Officials of the whole archive whose name, or one of its syllables, starts
-        with *text* (accents optional), most named first."""
+    def find_officials(self, text: str = "", limit: int = 20, within: SearchRequest | None = None) -> list[FacetCount]:
+        """Officials whose name, or one of its syllables, starts with *text* (accents
+        optional), most named first: of the whole archive, or with *within*, of that
+        search's results, counted as its officials facet counts them (the facet's name
+        box: archive-wide counts, and people a click then found nothing for, misled)."""
         snap = self._current()
         key = normalize.name_key(text)
-        counts = np.bincount(snap.off_ids, minlength=len(snap.names)) if len(snap.names) else []
+        if within is not None:
+            facet = self._search(snap, replace(within, page=1, per_page=1, facet_limit=len(snap.names) or 1),
+                                 facets=True, snippets=False).facets.get("official", ())
+            counted = {c.value: c.count for c in facet}
+        else:
+            totals = np.bincount(snap.off_ids, minlength=len(snap.names)) if len(snap.names) else []
+            counted = {name: int(totals[i]) for i, name in enumerate(snap.names)}
         found = [
-            FacetCount(name, int(counts[snap.name_index[name]]), snap.people[snap.name_index[name]].detail)
+            FacetCount(name, counted[name], snap.people[snap.name_index[name]].detail)
             for k, names in snap.official_keys.items()
             if not key or k.startswith(key) or f" {key}" in f" {k}"
             for name in names
+            if counted.get(name)
         ]
         found.sort(key=lambda c: (not normalize.name_key(c.value).startswith(key), -c.count, c.value))
         return found[:limit]

@@ -98,6 +98,15 @@ def test_finder_box_finds_officials_by_accent_free_name(client):
     assert re.search(r'<ul class="found">\s*<li><a href="[^"]*">Linh Thị Ánh Nguyệt</a>', page)
 
 
+def test_finder_box_finds_among_the_results_with_their_counts(client):
+    # it listed the whole archive's people with the archive's counts: a click then found less, or nothing
+    page = text_of(client.get("/?q=dan+van&year=2024&tim_quan_chuc=nguyet"))
+    found = page[page.index('<ul class="found">'):]
+    assert re.search(r'Linh Thị Ánh Nguyệt</a>.*?<span class="n">1</span>', found[:found.index("</ul>")], re.S)
+    none = text_of(client.get("/?q=dan+van&year=2024&tim_quan_chuc=khai"))  # named in 2021 only
+    assert "Không có ai tên “khai”" in none
+
+
 def test_article_page_shows_text_officials_and_highlights(client):
     page = text_of(client.get("/article/articles/2021/dan-van-khu-dan-cu?q=dan+van"))
     assert "<h1>Nâng cao hiệu quả công tác <mark>dân vận</mark> ở khu dân cư</h1>" in page

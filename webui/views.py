@@ -153,7 +153,7 @@ def index():
             for label, req, total in searcher().looser(search_request, result.total)
         ]
     finder_q = request.args.get("tim_quan_chuc", "")
-    finder = searcher().find_officials(finder_q, limit=10) if finder_q else []
+    finder = searcher().find_officials(finder_q, limit=10, within=search_request) if finder_q else []
     return render_template(
         "search.html",
         state=state,
