@@ -128,9 +128,34 @@ class _Spans:
             self.last[key] = max(self.last.get(key, day), day)
 
     def spans(self) -> list[TitleSpan]:
+        self._fold_shortened()
         out = [TitleSpan(self.spellings[k].most_common(1)[0][0], n, self.first.get(k), self.last.get(k))
                for k, n in self.count.items()]
         return sorted(out, key=lambda s: (s.first or dt.date.max, -s.articles, s.title))
+
+    def _fold_shortened(self) -> None:
+        """A title written short (``Chủ tịch UBND TP``, ``Chủ tịch UBND Hà Nội``, ``chủ
+        tịch``: the same post, its words in order, leaving some out) is one row with the
+        person's most used full title it shortens: one post, one row of the career."""
+        for short in sorted(self.count, key=lambda k: len(k.split())):
+            words = short.split()
+            longer = [k for k in self.count if len(k.split()) > len(words) and k.split()[0] == words[0]
+                      and _in_order(words, k.split())]
+            if not longer:
+                continue
+            into = max(longer, key=lambda k: (self.count[k], k))
+            del self.spellings[short]  # shown as the full title is written most
+            self.count[into] += self.count.pop(short)
+            for ends, pick in ((self.first, min), (self.last, max)):
+                days = [d for d in (ends.pop(short, None), ends.get(into)) if d]
+                if days:
+                    ends[into] = pick(days)
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    """Whether *words* stand in *within* in the same order (others may come between)."""
+    rest = iter(within)
+    return all(any(w == x for x in rest) for w in words)
 
 
 def mentions(hit, key: str) -> list[Official]:

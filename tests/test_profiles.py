@@ -247,3 +247,19 @@ def test_an_officials_page_counts_every_copy_and_dates_from_the_first(make_index
     page = profiles.profile(searcher, "Đoàn Thu Hà")
     assert (page.articles, page.first, page.last) == (2, dt.date(2026, 5, 12), dt.date(2026, 5, 13))
     assert [(t.title, t.articles) for t in page.titles] == [("Phó Chủ tịch UBND tỉnh", 2)]
+
+
+def test_a_post_written_short_is_one_row_of_the_career_with_its_full_title(make_index):
+    """One post was four rows: "Chủ tịch UBND TP Hà Nội", "… TP", "… Hà Nội" and "… thành phố"."""
+    searcher = make_index([
+        {"id": "1", "date": "2017-03-01", "title": "Hà Nội ra quân", "body": "Ông Nguyễn Đức Chung, Chủ tịch UBND TP Hà Nội, chủ trì lễ ra quân."},
+        {"id": "2", "date": "2017-04-01", "title": "Hà Nội họp", "body": "Ông Nguyễn Đức Chung, Chủ tịch UBND TP Hà Nội, chủ trì cuộc họp."},
+        {"id": "3", "date": "2017-02-01", "title": "Thành phố họp", "body": "Ông Nguyễn Đức Chung, Chủ tịch UBND TP, chủ trì cuộc họp giao ban."},
+        {"id": "4", "date": "2017-05-01", "title": "Gặp mặt", "body": "Ông Nguyễn Đức Chung, Chủ tịch UBND Hà Nội, gặp mặt doanh nghiệp."},
+        {"id": "5", "date": "2017-06-01", "title": "Cử tri", "body": "Ông Nguyễn Đức Chung, Chủ tịch UBND thành phố, tiếp xúc cử tri quận Hoàn Kiếm."},
+        {"id": "6", "date": "2016-01-01", "title": "Công an", "body": "Thiếu tướng Nguyễn Đức Chung, Giám đốc Công an TP Hà Nội, kiểm tra."},
+    ])
+    titles = [(t.title, t.articles, t.first, t.last) for t in profiles.profile(searcher, "Nguyễn Đức Chung").titles]
+    assert ("Chủ tịch UBND TP Hà Nội", 5, dt.date(2017, 2, 1), dt.date(2017, 6, 1)) in titles
+    assert ("Giám đốc Công an TP Hà Nội", 1, dt.date(2016, 1, 1), dt.date(2016, 1, 1)) in titles
+    assert len(titles) == 3, titles  # and his rank
