@@ -473,6 +473,7 @@ def test_the_web_page_json_api_and_cli_show_n_ban_dang_lai(archive, runner):
     assert "<strong>3</strong> tin" in page and "(5 bài viết; bản đăng lại của một tin gộp làm một" in page
     assert "Tải về cả 3 tin:" in page  # the export's rows are the page's: stories, not "3 bài"
     assert "2026: 3 tin</title>" in page  # and the chart's bars
+    assert '<span class="copy-title">' in page  # each copy with its own title beside its outlet and date
     assert "<summary>2 bản đăng lại</summary>" in page
     assert 'href="/article/tonghop-ban-sao?q=chi%20lang">LSO</a> · <time datetime="2026-05-13">' in page or \
         'href="/article/lso-goc?q=chi%20lang">LSO</a> · <time datetime="2026-05-12">' in page
