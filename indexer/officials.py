@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "12"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out
+EXTRACTOR_VERSION = "13"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -109,7 +109,9 @@ _BODY_PAIRS = {
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
     "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
     "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
-    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh".split("|")
+    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
+    # (round 11) "Cục Quản lý lao động | ngoài nước", "Trường Phổ thông dân tộc | bán trú", "Công ty Xổ số kiến thiết"
+    "ngoài nước|bán trú|nội trú|xổ số|kiến thiết".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -356,6 +358,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += m  # "Công ty phát điện 1", "Công ty TNHH một thành viên thoát nước", "Xí nghiệp xe buýt"
             continue
         company = False
+        if n >= 4 and w.gap == ", " and _listed_domains(words, i + n):
+            n += 2  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên | và Nhi đồng"
+            continue
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
@@ -434,6 +439,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (
             w.text == "Bà" and n and words[i + n - 1].is_cap and words[i + n - 1].text not in _STARTERS
         ) and not (
+            w.text == "Bà" and n and _place_level_before(words, i + n)
+        ) and not (
             n and words[i + n - 1].low in _SHRINES
         ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
             _place_name_after(words, i + n)
@@ -468,6 +475,13 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 3  # "Trưởng phòng Xuất nhập khẩu của công ty": a company's post, which the facet leaves out
         elif w.low == "về" and n and words[i + n - 1].low == "ban" and tuple(x.low for x in words[i + n + 1:i + n + 4]) in _BODY_TRIPLES:
             n += 4  # "Ủy ban về các vấn đề xã hội (của Quốc hội)"
+        elif w.low == "về" and n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) in _NATIONAL and (
+            i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1)
+            and not _starts_person(words, i + n + 1) and not _post_at(words, i + n + 1)[0]
+            and words[i + n + 1].text not in _STARTERS
+        ):
+            n += 1  # (round 11) "Văn phòng Quốc gia | về Giảm nghèo", "Ủy ban Quốc gia về Người cao tuổi": what a
+            # national body is for, capitalised (a person, a post or a sentence's opener after "về" is no part of it)
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
             n += 1 + place  # "Đại sứ Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán tại Lào"
         elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in (
@@ -535,6 +549,17 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
     return n
 
 
+def _place_level_before(words: list[_Word], k: int) -> bool:
+    """(Round 11) Whether capitalised word *k* opens a place's name of two capitals right after a
+    level's word ("TP | Bà Rịa", "xã | Bà Điểm"), so that "Bà" there is no honorific ("Mrs")."""
+    prev = words[k - 1]
+    return (
+        k + 1 < len(words) and (prev.low in _LEVELS or prev.low in _PLACE_WORDS or prev.text in ("TP", "Tp", "TX"))
+        and words[k].gap == " " and words[k + 1].is_cap and words[k + 1].gap == " "
+        and words[k + 1].text not in SURNAMES
+    )
+
+
 def _project_board(words: list[_Word], k: int) -> bool:
     """(Round 9) Whether lower-case word *k* goes on naming the projects a project board manages,
     after "Quản lý dự án" and its lower-case words ("Ban Quản lý dự án | chuyên ngành giao thông",
@@ -590,6 +615,8 @@ _OPENER_PAIRS = {
     for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|người nhà|"
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
 }
+# (Round 11) National bodies, whose name goes on with "về" and what they are for.
+_NATIONAL = {tuple(exact(w) for w in p.split()) for p in ("quốc gia", "trung ương")}
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
 _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
 _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
@@ -805,6 +832,13 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                 # (round 8) what a body manages, after its "Quản lý": "Cục Quản lý Y dược | cổ truyền"
                 or (before is not None and k - back >= 3 and (words[k - back - 2].low, before.low) == _QUAN_LY
                     and words[k - back - 2].is_cap and words[k - back - 3].low in _BODY_HEADS)
+                # (round 11) a company's own name after its legal form: "Công ty TNHH Một thành viên
+                # Công viên | cây xanh", "Công ty TNHH MTV Môi trường | đô thị"
+                or (before is not None and k - back >= 2 and (
+                    before.text in ("TNHH", "MTV") or (words[k - back - 2].low, before.low) in _COMPANY_HEADS))
+                # (round 11) what a national body is for: "Ủy ban Quốc gia về Người | cao tuổi"
+                or (before is not None and before.low == "về" and k - back >= 3
+                    and (words[k - back - 3].low, words[k - back - 2].low) in _NATIONAL)
                 # a lone capital inside a body's name, not a place's: "Đại sứ Đặc biệt"
                 or (back == 1 and before is not None and not before.is_cap and not before.text.isupper()
                     and before.low not in _LEVELS and before.low not in _PLACE_WORDS
@@ -944,6 +978,8 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
     a capital and its lower-case word: "Vụ Kế hoạch, Tài chính, Tổng hợp", "Trung tâm Xúc tiến Đầu
     tư, Thương mại và Du lịch". The list must close with "và" and one more domain, or hold three;
     a new body ("Sở Y tế, Công an tỉnh"), a post or a person after the comma is no part of it."""
+    if n >= 4 and words[k].gap == ", " and _listed_domains(words, k):
+        return True  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và Nhi đồng"
     if n < 2 or words[k].gap != ", " or not _domain_pair(words, k) or not _domain_pair(words, k - 2):
         return False
     if not any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]) or words[k - 2].gap not in (" ", ", "):
@@ -959,6 +995,37 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
     while back >= 2 and words[back].gap == ", " and _domain_pair(words, back - 2):
         parts, back = parts + 1, back - 2
     return parts >= 3
+
+
+def _loose_domain(words: list[_Word], k: int) -> bool:
+    """(Round 11) Whether words *k* and k+1 are a capital and a lower-case word that may name a
+    domain in a list of them ("Thiếu niên", "Nhi đồng"): no verb, function word, person, post or place."""
+    if k + 1 >= len(words) or not words[k].is_cap or words[k].text in _BODY_STARTS or words[k].text in _STARTERS:
+        return False
+    nxt = words[k + 1]
+    return (
+        nxt.gap == " " and nxt.text.islower() and (
+            (nxt.low not in _STOP and nxt.low not in _VERBS)
+            or wordlist.default().joins(exact(words[k].text), nxt.low, strict=True)  # "Nhi | đồng": one word
+        ) and not _starts_person(words, k) and not _post_at(words, k)[0] and not _province_at(words, k)
+    )
+
+
+def _listed_domains(words: list[_Word], k: int) -> bool:
+    """(Round 11) Whether a comma at word *k* goes on with a body's list of domains that two
+    listed domains before it already opened ("Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và
+    Nhi đồng"): the domains after it, each a capital and its lower-case word, must close with "và"
+    and one more."""
+    if k < 5 or not (_domain_pair(words, k - 2) and _domain_pair(words, k - 4) and words[k - 2].gap == ", "):
+        return False
+    if not any(w.low in _BODY_HEADS for w in words[max(0, k - 8):k - 4]):
+        return False
+    j = k
+    while j < len(words) and (j == k or words[j].gap == ", ") and _loose_domain(words, j):
+        j += 2
+    return (
+        j > k and j + 1 < len(words) and words[j].low == "và" and words[j].gap == " " and _loose_domain(words, j + 1)
+    )
 
 
 # Words that name a road, a railway or a project (its last word), which the places it joins name
