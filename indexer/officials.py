@@ -54,7 +54,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
-trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh
+trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -110,8 +110,8 @@ _BODY_PAIRS = {
     "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
     "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
     "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
-    # (round 11) "Cục Quản lý lao động | ngoài nước", "Trường Phổ thông dân tộc | bán trú", "Công ty Xổ số kiến thiết"
-    "ngoài nước|bán trú|nội trú|xổ số|kiến thiết".split("|")
+    # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
+    "ngoài nước|xổ số|kiến thiết".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -281,6 +281,11 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
     return 0
 
 
+# (Round 11) Posts that, after "Hội đồng", name a council of their holders, no post of anyone named after.
+_COUNCIL = (exact("hội"), exact("đồng"))
+_COUNCIL_POSTS = {tuple(exact(w) for w in p.split()) for p in ("tham mưu trưởng", "bộ trưởng", "tổng tham mưu trưởng")}
+
+
 def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int, bool]:
     """(length of a post starting at word *i* with its prefixes, whether a rank), or (0, False).
 
@@ -305,6 +310,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     seq = tuple(w.low for w in words[j:j + n])
     if seq == ("đại", "sứ") and j + n < len(words) and words[j + n].low in ("quán", "quan"):  # (and its typo)
         return 0, False  # "Đại sứ quán" is a body
+    if j == i and i >= 2 and (words[i - 2].low, words[i - 1].low) == _COUNCIL and _joined(words, i) and (
+        seq in _COUNCIL_POSTS
+    ):
+        return 0, False  # (round 11) "Hội đồng | tham mưu trưởng liên quân": the chiefs' council, a body
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
@@ -475,6 +484,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 3  # "Trưởng phòng Xuất nhập khẩu của công ty": a company's post, which the facet leaves out
         elif w.low == "về" and n and words[i + n - 1].low == "ban" and tuple(x.low for x in words[i + n + 1:i + n + 4]) in _BODY_TRIPLES:
             n += 4  # "Ủy ban về các vấn đề xã hội (của Quốc hội)"
+        elif n and pair in _BOARDING and _joined(words, i + n + 1) and (
+            words[i + n - 1].low == "tộc" or (words[i + n - 1].text.isupper() and words[i + n - 1].text.startswith("PT"))
+        ):
+            n += 2  # (round 11) "Trường Phổ thông dân tộc | bán trú", "Trường PTDT | nội trú": a boarding school
         elif w.low == "về" and n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) in _NATIONAL and (
             i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1)
             and not _starts_person(words, i + n + 1) and not _post_at(words, i + n + 1)[0]
@@ -516,6 +529,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             )
         ):
             n += 1
+        elif n and w.is_cap and (run := _name_run(words, i + n)) >= 2 and _named_institution(words, i, i + n, i + n + run):
+            n += run  # (round 11) "Bệnh viện Y học cổ truyền | Phạm Ngọc Thạch, tỉnh …": named for a person
         elif w.low == "và" and n and (m := _domain_before_parent(words, i + n)):
             n += m  # "Trung tâm Tư vấn công nghiệp và tiết kiệm năng lượng (Sở Công Thương …)" (round 7)
         elif w.low == "và" and i + n + 1 < len(words) and (
@@ -615,6 +630,7 @@ _OPENER_PAIRS = {
     for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|người nhà|"
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
 }
+_BOARDING = {tuple(exact(w) for w in p.split()) for p in ("bán trú", "nội trú")}
 # (Round 11) National bodies, whose name goes on with "về" and what they are for.
 _NATIONAL = {tuple(exact(w) for w in p.split()) for p in ("quốc gia", "trung ương")}
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
@@ -1238,6 +1254,21 @@ def _named_body_before(words: list[_Word], i: int) -> bool:
     ) or _place_body_before(words, i)
 
 
+_INSTITUTIONS = {exact(w) for w in "viện bv trường học".split()}  # "Bệnh viện", "BV", "Trường", "Đại học", "Học viện"
+
+
+def _named_institution(words: list[_Word], i: int, start: int, end: int) -> bool:
+    """(Round 11) Whether the name run *start*..*end* after a post at *i* names the hospital or
+    school the post's body is ("Giám đốc Bệnh viện Y học cổ truyền | Phạm Ngọc Thạch, tỉnh Lâm Đồng"):
+    a hospital or a school in the title, and right after the run a comma and the province or city
+    it is in (a person after a title goes on with a verb or a post, not with a place)."""
+    if end + 1 >= len(words) or words[end].gap != ", " or words[end].low not in ("tỉnh", "tp", "thành"):
+        return False
+    if words[end].low == "thành" and words[end + 1].low != "phố":
+        return False
+    return any(w.low in _INSTITUTIONS or w.text == "BV" for w in words[i:start])
+
+
 def _place_word_before(words: list[_Word], i: int) -> bool:
     """Whether word i-1 says a place's name follows ("phường", "huyện"), not a person's.
 
@@ -1580,7 +1611,7 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
             w.text == "Y" and _province_at(words, k + 1)  # "ĐH Y Hà Nội"
         ) and not (
             words[k - 1].low in _PLACE_WORDS or _named_body_before(words, k)  # "phường Hoàng Văn Thụ"
-        ):
+        ) and not _named_institution(words, start, k, k + _name_run(words, k)):  # (round 11) a hospital's
             return True
     return False
 
@@ -1698,8 +1729,10 @@ def _capitals_name(words: list[_Word], i: int) -> int:
 def _place_after(words: list[_Word], start: int, end: int) -> int:
     """How many words after a title *start*..*end* name the larger place it lies in:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
-    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp", "phố") for k in range(start, end)):
-        return 0
+    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp", "phố") for k in range(start, end)) and not (
+        end - 3 > start and words[end - 3].text in SURNAMES and _named_institution(words, start, end - 3, end)
+    ):  # (round 11) "… Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, | tỉnh Lâm Đồng": the province of a hospital
+        return 0  # named for a person closes its title (the name alone would read as the next person's)
     n = 0
     if end + 2 < len(words) and words[end].gap == " (" and words[end].low in _LEVELS and words[end + 1].is_cap:
         # "Chủ tịch UBND xã A (huyện B, tỉnh C)": the larger place in brackets
@@ -1745,6 +1778,10 @@ _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
 }
 
 
+# (Round 11) The first two words of places of three or more ("Lầu Năm" of "Lầu Năm Góc"): no person's name.
+_PLACE_PREFIXES = {seq[:2] for seq in _PLACE_NAMES | _COUNTRY_SEQS if len(seq) >= 3}
+
+
 def _foreign_part(name: list[str]) -> list[str]:
     """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
     after the name) is Sylvie Goulard."""
@@ -1779,6 +1816,7 @@ def _good_name(parts: list[str]) -> bool:
         and all(len(p) <= 7 or ("-" in p and len(p) <= 12) for p in parts)  # (round 8: "al-Thani", "Geun-hye")
         and not any(piece in _COUNTRY_WORDS for p in parts if "-" in p for piece in p.split("-"))  # "Việt Nam-Belarus"
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
+        and tuple(parts) not in _PLACE_PREFIXES  # (round 11) "Lầu Năm | góc": a place's name cut by a typo
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
         and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"
         and not (len(parts) == 2 and parts[0] in _CAN and parts[1] in _CHI)  # "Tết Đinh Dậu": a lunar year
@@ -1880,6 +1918,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 title_end = run_start + len(place)
                 title_end = i + _uncut(words, i, title_end) if title_end < run_start + run_len else title_end
                 title = text[words[i].start:words[title_end - 1].end]
+                if name and not place and not more_titles and _named_institution(words, i, run_start, after):
+                    name = []  # (round 11) "… Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, tỉnh Lâm Đồng": the
+                    # hospital's name, which its province follows
                 if name and name[0] not in SURNAMES and not _foreign_name(" ".join(name)) and _private(title):
                     name = []  # "Giám đốc Công ty Bóng đèn Điện Quang, Bí thư Đảng ủy": the company's name
                 if _good_name(name) and _plausible(name, bool(more_titles), title):
@@ -1956,6 +1997,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             if (
                 titles and _good_name(run) and not _place_word_before(words, i)
                 and (_plausible(run, False) or _honoured(words, i))
+                and not (run[0] == "Đoàn" and "(" in words[i].gap and tuple(run[1:]) in _PLACE_NAMES)
+                # (round 11) "đại biểu X (Đoàn Thanh Hóa - Phó Chủ nhiệm …)": X's delegation, no person
             ):
                 mentions.append(_Mention(" ".join(run), titles))
                 last_end = after

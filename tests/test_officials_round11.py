@@ -97,3 +97,50 @@ def test_a_committees_listed_domains_stay_whole(text, expected):
 )
 def test_a_place_named_ba_is_not_read_as_an_honorific(text, expected):
     assert officials(text) == expected
+
+
+def test_a_deputys_delegation_in_brackets_is_no_person():
+    # "(Đoàn Nghệ An - …)": the deputy's provincial delegation, not a man called Đoàn Nghệ An
+    found = officials("Đại biểu Lê Văn Hà (Đoàn Nghệ An - Phó Chủ nhiệm Ủy ban Pháp luật của Quốc hội) cho rằng "
+                      "dự thảo chưa khả thi.")
+    assert [name for name, _ in found] == ["Lê Văn Hà"]
+    # (while a man whose given name is a province's is still a person)
+    assert officials("Ông Đoàn Thái Bình, Chủ tịch UBND huyện Tiên Lữ cho biết.") == [
+        ("Đoàn Thái Bình", ["Chủ tịch UBND huyện Tiên Lữ"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "phát ngôn viên" (spokesman) is a post like "người phát ngôn"
+        ("Ông Lê Văn Tám, phát ngôn viên Bộ Ngoại giao cho biết lịch thăm đã định.",
+         [("Lê Văn Tám", ["phát ngôn viên Bộ Ngoại giao"])]),
+        # the chiefs' council is a body: its spokesman is no chief of staff
+        ("Phát ngôn viên Hội đồng tham mưu trưởng liên quân Hàn Quốc Kim Min-seok nói tên lửa rơi xuống biển.",
+         [("Kim Min-seok", ["Phát ngôn viên Hội đồng tham mưu trưởng liên quân Hàn Quốc"])]),
+        # (the council's chairman keeps the council in his post)
+        ("Chủ tịch Hội đồng tham mưu trưởng liên quân Mỹ John Walker nói.",
+         [("John Walker", ["Chủ tịch Hội đồng tham mưu trưởng liên quân Mỹ"])]),
+    ],
+)
+def test_a_spokesman_of_the_chiefs_council_is_no_chief_of_staff(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_hospital_named_for_a_person_is_no_person():
+    # the hospital's province after a comma shows the name is the hospital's, not the next person's
+    text = "Ông Lê Văn Tám, nguyên Phó giám đốc Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, tỉnh Lâm Đồng bị 5 năm tù."
+    assert officials(text) == [
+        ("Lê Văn Tám", ["nguyên Phó giám đốc Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, tỉnh Lâm Đồng"])
+    ]
+    assert officials("Nguyên Phó giám đốc Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, tỉnh Lâm Đồng bị 5 năm tù.") == []
+    # (while a hospital's director named after his title is still a person)
+    assert officials("Giám đốc Bệnh viện Đa khoa tỉnh Nguyễn Văn An cho biết ca mổ thành công.") == [
+        ("Nguyễn Văn An", ["Giám đốc Bệnh viện Đa khoa tỉnh"])
+    ]
+
+
+def test_the_start_of_a_places_name_is_no_person():
+    # "Lầu Năm góc" typed with a small "g": "Lầu Năm" is no one
+    assert officials("Hôm qua, một phát ngôn viên Lầu Năm góc tuyên bố Mỹ sẵn sàng đáp trả.") == []
