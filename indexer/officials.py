@@ -451,6 +451,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             w.text == "Bà" and n and _place_level_before(words, i + n)
         ) and not (
             n and words[i + n - 1].low in _SHRINES
+        ) and not (
+            n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _RESEARCH and w.gap == " "
         ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
             _place_name_after(words, i + n)
         ):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
@@ -630,6 +632,7 @@ _OPENER_PAIRS = {
     for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|người nhà|"
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
 }
+_RESEARCH = (exact("nghiên"), exact("cứu"))  # (round 11) what is researched: "Nghiên cứu | Tội phạm học"
 _BOARDING = {tuple(exact(w) for w in p.split()) for p in ("bán trú", "nội trú")}
 # (Round 11) National bodies, whose name goes on with "về" and what they are for.
 _NATIONAL = {tuple(exact(w) for w in p.split()) for p in ("quốc gia", "trung ương")}

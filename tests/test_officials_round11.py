@@ -144,3 +144,12 @@ def test_a_hospital_named_for_a_person_is_no_person():
 def test_the_start_of_a_places_name_is_no_person():
     # "Lầu Năm góc" typed with a small "g": "Lầu Năm" is no one
     assert officials("Hôm qua, một phát ngôn viên Lầu Năm góc tuyên bố Mỹ sẵn sàng đáp trả.") == []
+
+
+def test_what_a_research_centre_studies_stays_in_the_title():
+    # "Tội" opens many sentences, but after "Nghiên cứu" it is what the centre studies
+    assert officials(
+        "Đại tá Lê Văn Tám – Phó Giám đốc Trung tâm Nghiên cứu Tội phạm học và Điều tra tội phạm (Học viện Cảnh sát "
+        "nhân dân) cho rằng bạo lực có nhiều nguyên nhân."
+    ) == [("Lê Văn Tám", ["Đại tá",
+                          "Phó Giám đốc Trung tâm Nghiên cứu Tội phạm học và Điều tra tội phạm (Học viện Cảnh sát nhân dân)"])]
