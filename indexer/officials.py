@@ -128,7 +128,8 @@ _MIDDLE_NAMES = {"Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Ngọc", 
 _PLACE_WORDS = set(
     exact(w)
     for w in "phường xã đường phố thôn bản ấp quận huyện trường cầu hồ sông núi làng tổ khu "
-    "thị trấn xóm chợ đèo cửa khẩu bang".split()  # ("bang": a federal state)
+    "thị trấn xóm chợ đèo cửa khẩu bang đền chùa miếu".split()  # ("bang": a federal state; round 11: temples,
+    # named for the people they honour: "đền Trần Nam Định")
 )
 SURNAMES = set(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đoàn Đinh Lương
@@ -349,6 +350,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ("tổng", "thống"), ("thủ", "tướng")
     ):
         return 0  # (round 10) "tổng thống | đảng Dân chủ X": the president's party, not a body he heads
+    # (round 11) "Trưởng ban chỉ đạo | thi THPT quốc gia 2017", "Trưởng ban tổ chức | Lễ hội …": the longer reading
+    board = _ad_hoc_board(words, i)
     n = 0
     # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
     # goes on in lower case after its capitals, up to a verb or a function word
@@ -563,7 +566,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1  # (round 9) "Ban Quản lý dự án | chuyên ngành giao thông tỉnh X": what the projects are
         else:
             break
-    return n
+    return max(n, board)
 
 
 def _place_level_before(words: list[_Word], k: int) -> bool:
@@ -575,6 +578,38 @@ def _place_level_before(words: list[_Word], k: int) -> bool:
         and words[k].gap == " " and words[k + 1].is_cap and words[k + 1].gap == " "
         and words[k + 1].text not in SURNAMES
     )
+
+
+# (Round 11) The lower-case kinds of an ad-hoc board whose head's post names what it runs.
+_AD_HOC = {tuple(exact(w) for w in p.split()) for p in ("chỉ đạo", "tổ chức")}
+_EVENT_NOUNS = {tuple(exact(w) for w in p.split()) for p in ("giải thưởng", "giải đấu", "giải chạy", "giải bóng")}
+
+
+def _ad_hoc_board(words: list[_Word], i: int) -> int:
+    """(Round 11) After "Trưởng ban" (or "Phó trưởng ban"), how many words from *i* name an
+    ad-hoc board written in lower case and what it runs: "Trưởng ban chỉ đạo | thi THPT quốc gia
+    2017", "Trưởng ban tổ chức | Lễ Khai ấn đền Trần Nam Định" (up to a verb, a function word, a
+    comma, a post or a person), or 0 (a standing body, "Ban Tổ chức Tỉnh ủy", is capitalised)."""
+    if not (2 <= i and i + 2 < len(words) and words[i - 1].low == "ban" and words[i - 2].low == "trưởng"):
+        return 0
+    if (words[i].low, words[i + 1].low) not in _AD_HOC or not words[i].text.islower() or words[i + 1].gap != " ":
+        return 0
+    n = 2
+    while n < 12 and i + n < len(words) and words[i + n].gap == " ":
+        w = words[i + n]
+        nxt = words[i + n + 1].low if i + n + 1 < len(words) else ""
+        if w.text.islower():
+            if w.low in _STOP or (w.low in _VERBS and (w.low, nxt) not in _EVENT_NOUNS | _BODY_PAIRS) or w.low in _LEVELS:
+                break
+        elif w.is_cap or w.text.isupper() or w.text.isdigit():
+            if _post_at(words, i + n)[0] or w.text in _STARTERS or (
+                _starts_person(words, i + n) and words[i + n - 1].low not in _SHRINES
+            ):
+                break
+        else:
+            break
+        n += 1
+    return n if n > 2 else 0
 
 
 def _project_board(words: list[_Word], k: int) -> bool:

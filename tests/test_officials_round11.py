@@ -153,3 +153,22 @@ def test_what_a_research_centre_studies_stays_in_the_title():
         "nhân dân) cho rằng bạo lực có nhiều nguyên nhân."
     ) == [("Lê Văn Tám", ["Đại tá",
                           "Phó Giám đốc Trung tâm Nghiên cứu Tội phạm học và Điều tra tội phạm (Học viện Cảnh sát nhân dân)"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an ad-hoc steering board, in lower case: what it steers is part of the post
+        ("Trưởng ban chỉ đạo thi THPT quốc gia 2019, Thứ trưởng Bộ GD-ĐT Lê Văn Tám cho biết đề đã in xong.",
+         [("Lê Văn Tám", ["Trưởng ban chỉ đạo thi THPT quốc gia 2019", "Thứ trưởng Bộ GD-ĐT"])]),
+        ("Ông Lê Văn Tám, Trưởng ban chỉ đạo giải thưởng nhấn mạnh chất lượng bài dự thi.",
+         [("Lê Văn Tám", ["Trưởng ban chỉ đạo giải thưởng"])]),
+        # an organising board and its festival, held at a temple named for the people it honours
+        ("Ông Lê Văn Tám, Trưởng ban tổ chức Lễ hội đền Trần Nam Định cho biết năm nay không phát ấn.",
+         [("Lê Văn Tám", ["Trưởng ban tổ chức Lễ hội đền Trần Nam Định"])]),
+        # (a person after the board is no part of it)
+        ("Trưởng ban tổ chức Lê Văn Tám cho biết.", [("Lê Văn Tám", ["Trưởng ban tổ chức"])]),
+    ],
+)
+def test_what_an_ad_hoc_board_runs_stays_in_the_post(text, expected):
+    assert officials(text) == expected
