@@ -1006,7 +1006,8 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
                 and any(w.is_cap for w in words[max(0, k - 5):k - 1]))  # (round 7: "Cục giáo dục nghề nghiệp - …")
         ) or (  # "Ban Thi đua-Khen thưởng": a capitalised pair after a hyphen
             n >= 2 and words[k].gap == "-" and words[k].is_cap and words[k - 1].text.islower() and words[k - 2].is_cap
-            and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS)
+            and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS
+                                        or _domain_pair(words, k))  # (round 11) "Phòng Tài chính-Kế hoạch"
         ) or (  # "Phòng CSGT đường bộ - đường sắt": two of a body's lower-case pairs
             n >= 2 and words[k].gap in (" – ", " - ", "-") and words[k].text.islower() and k + 1 < len(words)
             and (words[k - 2].low, words[k - 1].low) in _BODY_PAIRS and (words[k].low, words[k + 1].low) in _BODY_PAIRS

@@ -172,3 +172,14 @@ def test_what_a_research_centre_studies_stays_in_the_title():
 )
 def test_what_an_ad_hoc_board_runs_stays_in_the_post(text, expected):
     assert officials(text) == expected
+
+
+def test_a_units_two_domains_joined_by_a_bare_hyphen_stay_whole():
+    # "Tài chính-Kế hoạch", the hyphen written without spaces, as "Tài chính - Kế hoạch"
+    assert officials("Ông Hồ Văn Tám, Trưởng phòng Tài chính-Kế hoạch huyện Tiên Lữ cho biết.") == [
+        ("Hồ Văn Tám", ["Trưởng phòng Tài chính-Kế hoạch huyện Tiên Lữ"])
+    ]
+    # (a person after the hyphen is no domain)
+    assert officials("Ông Hồ Văn Tám, Giám đốc Sở Tài chính-Nguyễn Văn An cho biết.") == [
+        ("Hồ Văn Tám", ["Giám đốc Sở Tài chính"])
+    ]
