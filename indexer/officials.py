@@ -1942,6 +1942,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # titles after A lead to B's name; A has hers before it
                     more_titles = []
                 if (
+                    more_titles and more_end < len(words) and words[more_end].low == "các" and words[more_end].gap == " "
+                    and is_post(more_titles[-1])
+                ):
+                    # (round 11) "Tháp tùng có Tổng Thanh tra Chính phủ X, Phó Chánh án TAND Tối cao, Thứ trưởng |
+                    # các Bộ …": a list of who came, the posts after X are other people's
+                    more_titles = []
+                if (
                     more_titles and (is_post(more_titles[-1]) or _post_of_country(more_titles[-1])) and more_end < len(words)
                     and words[more_end].gap == " " and not words[more_end].is_cap and not words[more_end].text.isupper()
                 ):

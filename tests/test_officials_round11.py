@@ -183,3 +183,16 @@ def test_a_units_two_domains_joined_by_a_bare_hyphen_stay_whole():
     assert officials("Ông Hồ Văn Tám, Giám đốc Sở Tài chính-Nguyễn Văn An cho biết.") == [
         ("Hồ Văn Tám", ["Giám đốc Sở Tài chính"])
     ]
+
+
+def test_posts_listed_after_a_named_guest_are_other_guests():
+    # a list of who came, ending with "Thứ trưởng các Bộ …": the bare posts after the named
+    # minister are held by people the article does not name
+    assert officials(
+        "Đi cùng Phó Thủ tướng có Bộ trưởng Bộ Tư pháp Lê Văn Tám, Phó Chánh án Tòa án nhân dân tối cao, "
+        "Phó Chủ nhiệm Văn phòng Chính phủ, Thứ trưởng các Bộ Ngoại giao, Công an."
+    ) == [("Lê Văn Tám", ["Bộ trưởng Bộ Tư pháp"])]
+    # (while a second post of his own after his name stays his)
+    assert officials("Bộ trưởng Bộ Tư pháp Lê Văn Tám, Trưởng ban chỉ đạo cải cách tư pháp, đã phát biểu.") == [
+        ("Lê Văn Tám", ["Bộ trưởng Bộ Tư pháp", "Trưởng ban chỉ đạo cải cách tư pháp"])
+    ]
