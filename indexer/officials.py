@@ -1007,7 +1007,8 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
         ) or (  # "Ban Thi đua-Khen thưởng": a capitalised pair after a hyphen
             n >= 2 and words[k].gap == "-" and words[k].is_cap and words[k - 1].text.islower() and words[k - 2].is_cap
             and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS
-                                        or _domain_pair(words, k))  # (round 11) "Phòng Tài chính-Kế hoạch"
+                                        or (_domain_pair(words, k) and words[k].text not in _BODY_STARTS))
+            # (round 11: "Phòng Tài chính-Kế hoạch"; "Khoa Cấp cứu-Bệnh viện X" is a parent body, not a domain)
         ) or (  # "Phòng CSGT đường bộ - đường sắt": two of a body's lower-case pairs
             n >= 2 and words[k].gap in (" – ", " - ", "-") and words[k].text.islower() and k + 1 < len(words)
             and (words[k - 2].low, words[k - 1].low) in _BODY_PAIRS and (words[k].low, words[k + 1].low) in _BODY_PAIRS
@@ -1942,7 +1943,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # titles after A lead to B's name; A has hers before it
                     more_titles = []
                 if (
-                    more_titles and more_end < len(words) and words[more_end].low == "các" and words[more_end].gap == " "
+                    more_titles and more_end < len(words) and words[more_end].text == "các" and words[more_end].gap == " "
                     and is_post(more_titles[-1])
                 ):
                     # (round 11) "Tháp tùng có Tổng Thanh tra Chính phủ X, Phó Chánh án TAND Tối cao, Thứ trưởng |
