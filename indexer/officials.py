@@ -575,8 +575,8 @@ def _place_level_before(words: list[_Word], k: int) -> bool:
     prev = words[k - 1]
     return (
         k + 1 < len(words) and (prev.low in _LEVELS or prev.low in _PLACE_WORDS or prev.text in ("TP", "Tp", "TX"))
-        and words[k].gap == " " and words[k + 1].is_cap and words[k + 1].gap == " "
-        and words[k + 1].text not in SURNAMES
+        and (words[k].gap == " " or (words[k].gap in (". ", ".") and prev.text in ("TP", "Tp", "TX")))  # "TP. Bà Rịa"
+        and words[k + 1].is_cap and words[k + 1].gap == " " and words[k + 1].text not in SURNAMES
     )
 
 

@@ -90,6 +90,8 @@ def test_a_committees_listed_domains_stay_whole(text, expected):
         # "Bà Rịa", "Bà Điểm": places, after their level's word, not "Mrs"
         ("Ông Lê Văn Hà được bổ nhiệm giữ chức Viện trưởng VKSND TP Bà Rịa.",
          [("Lê Văn Hà", ["Viện trưởng VKSND TP Bà Rịa"])]),
+        ("Ông Lê Văn Hà giữ chức Viện trưởng VKSND TP. Bà Rịa, từ ngày 15/5.",
+         [("Lê Văn Hà", ["Viện trưởng VKSND TP. Bà Rịa"])]),
         ("Chủ tịch UBND xã Bà Điểm Lê Văn Hà cho biết.", [("Lê Văn Hà", ["Chủ tịch UBND xã Bà Điểm"])]),
         # (while "Bà" before a woman's name is still her honorific)
         ("Phó Chủ tịch UBND huyện Bà Lê Thị Hà cho biết.", [("Lê Thị Hà", ["Phó Chủ tịch UBND huyện"])]),
