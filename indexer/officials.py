@@ -792,7 +792,8 @@ nói khẳng nhấn yêu cần trả ký trao gửi tiếp do vào ngày lại h
 thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
 chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón dẫn đảm
-""".split()
+xin
+""".split()  # (round 11: "xin", "Hiệu trưởng nhà trường | xin lỗi")
 )
 
 

@@ -198,3 +198,14 @@ def test_posts_listed_after_a_named_guest_are_other_guests():
     assert officials("Bộ trưởng Bộ Tư pháp Lê Văn Tám, Trưởng ban chỉ đạo cải cách tư pháp, đã phát biểu.") == [
         ("Lê Văn Tám", ["Bộ trưởng Bộ Tư pháp", "Trưởng ban chỉ đạo cải cách tư pháp"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bà Lê Thị Tám, Hiệu trưởng nhà trường xin lỗi phụ huynh.", [("Lê Thị Tám", ["Hiệu trưởng nhà trường"])]),
+        ("Bà Lê Thị Tám, Hiệu trưởng nhà trường xin nhận trách nhiệm.", [("Lê Thị Tám", ["Hiệu trưởng nhà trường"])]),
+    ],
+)
+def test_the_verb_xin_is_not_glued_onto_a_title(text, expected):
+    assert officials(text) == expected
