@@ -500,6 +500,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ):
             n += 1  # (round 11) "Văn phòng Quốc gia | về Giảm nghèo", "Ủy ban Quốc gia về Người cao tuổi": what a
             # national body is for, capitalised (a person, a post or a sentence's opener after "về" is no part of it)
+        elif w.low == "tại" and n and (event := _delegation_event(words, i, i + n)):
+            n += 1 + event  # (round 11) "Trưởng đoàn TTVN | tại SEA Games 29": where a delegation goes
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
             n += 1 + place  # "Đại sứ Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán tại Lào"
         elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in (
@@ -758,6 +760,21 @@ def _embassy_place(words: list[_Word], i: int, end: int) -> int:
         if tuple(w.text for w in words[k:k + len(seq)]) == seq:
             return len(seq)
     return 0
+
+
+def _delegation_event(words: list[_Word], i: int, end: int) -> int:
+    """(Round 11) After a delegation's post ("Trưởng đoàn thể thao Việt Nam"), the length of the
+    capitalised event or place named after "tại" at *end* ("SEA Games 29", "Olympic Rio"), or 0."""
+    if not (i >= 1 and words[i - 1].low == "đoàn" and words[i - 2 if i >= 2 else i - 1].low in ("trưởng", "phó")):
+        return 0
+    k = end + 1
+    while k < len(words) and k - end <= 5 and words[k].gap == " " and (
+        words[k].is_cap or words[k].text.isupper() or (words[k].text.isdigit() and k > end + 1)
+    ):
+        if k == end + 1 and (_starts_person(words, k) or _post_at(words, k)[0] or words[k].text in _STARTERS):
+            return 0
+        k += 1
+    return k - end - 1
 
 
 def _honorific_at(words: list[_Word], k: int) -> bool:

@@ -209,3 +209,20 @@ def test_posts_listed_after_a_named_guest_are_other_guests():
 )
 def test_the_verb_xin_is_not_glued_onto_a_title(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # where a delegation goes, after "tại", is part of its head's post
+        ("Ông Lê Văn Tám, Phó Tổng cục trưởng Tổng cục TDTT kiêm Trưởng đoàn TTVN tại SEA Games 31 cho biết.",
+         [("Lê Văn Tám", ["Phó Tổng cục trưởng Tổng cục TDTT", "Trưởng đoàn TTVN tại SEA Games 31"])]),
+        ("Phó Tổng cục trưởng Tổng cục TDTT, Trưởng đoàn thể thao Việt Nam tại SEA Games 31 Lê Văn Tám cho biết.",
+         [("Lê Văn Tám", ["Phó Tổng cục trưởng Tổng cục TDTT", "Trưởng đoàn thể thao Việt Nam tại SEA Games 31"])]),
+        # (a person after "tại" is no event)
+        ("Ông Lê Văn Tám, Trưởng đoàn Việt Nam tại Nguyễn Văn An cho biết.",
+         [("Lê Văn Tám", ["Trưởng đoàn Việt Nam"])]),
+    ],
+)
+def test_a_delegations_event_stays_in_its_heads_post(text, expected):
+    assert officials(text) == expected
