@@ -669,6 +669,7 @@ _OPENER_PAIRS = {
     for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|người nhà|"
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
 }
+
 _RESEARCH = (exact("nghiên"), exact("cứu"))  # (round 11) what is researched: "Nghiên cứu | Tội phạm học"
 _BOARDING = {tuple(exact(w) for w in p.split()) for p in ("bán trú", "nội trú")}
 # (Round 11) National bodies, whose name goes on with "về" and what they are for.
@@ -765,7 +766,7 @@ def _embassy_place(words: list[_Word], i: int, end: int) -> int:
 def _delegation_event(words: list[_Word], i: int, end: int) -> int:
     """(Round 11) After a delegation's post ("Trưởng đoàn thể thao Việt Nam"), the length of the
     capitalised event or place named after "tại" at *end* ("SEA Games 29", "Olympic Rio"), or 0."""
-    if not (i >= 1 and words[i - 1].low == "đoàn" and words[i - 2 if i >= 2 else i - 1].low in ("trưởng", "phó")):
+    if not (i >= 2 and words[i - 1].low == "đoàn" and words[i - 2].low in ("trưởng", "phó")):
         return 0
     k = end + 1
     while k < len(words) and k - end <= 5 and words[k].gap == " " and (
