@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "12"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out
+EXTRACTOR_VERSION = "13"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -54,7 +54,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
-trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh
+trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -109,7 +109,9 @@ _BODY_PAIRS = {
     "đường thuỷ|dự phòng|thường xuyên|nghề nghiệp|miền bắc|miền nam|miền trung|công nghiệp|dân dụng|"
     "khu công|khu kinh|đại học|cao đẳng|trung học|tiểu học|mầm non|mẫu giáo|phiên tòa|phiên toà|"
     "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
-    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh".split("|")
+    "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
+    # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
+    "ngoài nước|xổ số|kiến thiết".split("|")
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -126,7 +128,8 @@ _MIDDLE_NAMES = {"Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Ngọc", 
 _PLACE_WORDS = set(
     exact(w)
     for w in "phường xã đường phố thôn bản ấp quận huyện trường cầu hồ sông núi làng tổ khu "
-    "thị trấn xóm chợ đèo cửa khẩu bang".split()  # ("bang": a federal state)
+    "thị trấn xóm chợ đèo cửa khẩu bang đền chùa miếu".split()  # ("bang": a federal state; round 11: temples,
+    # named for the people they honour: "đền Trần Nam Định")
 )
 SURNAMES = set(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đoàn Đinh Lương
@@ -279,6 +282,11 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
     return 0
 
 
+# (Round 11) Posts that, after "Hội đồng", name a council of their holders, no post of anyone named after.
+_COUNCIL = (exact("hội"), exact("đồng"))
+_COUNCIL_POSTS = {tuple(exact(w) for w in p.split()) for p in ("tham mưu trưởng", "bộ trưởng", "tổng tham mưu trưởng")}
+
+
 def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int, bool]:
     """(length of a post starting at word *i* with its prefixes, whether a rank), or (0, False).
 
@@ -303,6 +311,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     seq = tuple(w.low for w in words[j:j + n])
     if seq == ("đại", "sứ") and j + n < len(words) and words[j + n].low in ("quán", "quan"):  # (and its typo)
         return 0, False  # "Đại sứ quán" is a body
+    if j == i and i >= 2 and (words[i - 2].low, words[i - 1].low) == _COUNCIL and _joined(words, i) and (
+        seq in _COUNCIL_POSTS
+    ):
+        return 0, False  # (round 11) "Hội đồng | tham mưu trưởng liên quân": the chiefs' council, a body
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
@@ -338,6 +350,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ("tổng", "thống"), ("thủ", "tướng")
     ):
         return 0  # (round 10) "tổng thống | đảng Dân chủ X": the president's party, not a body he heads
+    # (round 11) "Trưởng ban chỉ đạo | thi THPT quốc gia 2017", "Trưởng ban tổ chức | Lễ hội …": the longer reading
+    board = _ad_hoc_board(words, i)
     n = 0
     # a hospital's or a school's department ("Trưởng khoa Ngoại Lồng ngực mạch máu"): its name
     # goes on in lower case after its capitals, up to a verb or a function word
@@ -356,6 +370,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += m  # "Công ty phát điện 1", "Công ty TNHH một thành viên thoát nước", "Xí nghiệp xe buýt"
             continue
         company = False
+        if n >= 4 and w.gap == ", " and _listed_domains(words, i + n):
+            n += 2  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên | và Nhi đồng"
+            continue
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
@@ -434,7 +451,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.text in _STARTERS and w.low not in _BODY_WORDS and not (
             w.text == "Bà" and n and words[i + n - 1].is_cap and words[i + n - 1].text not in _STARTERS
         ) and not (
+            w.text == "Bà" and n and _place_level_before(words, i + n)
+        ) and not (
             n and words[i + n - 1].low in _SHRINES
+        ) and not (
+            n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _RESEARCH and w.gap == " "
         ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
             _place_name_after(words, i + n)
         ):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
@@ -468,6 +489,19 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 3  # "Trưởng phòng Xuất nhập khẩu của công ty": a company's post, which the facet leaves out
         elif w.low == "về" and n and words[i + n - 1].low == "ban" and tuple(x.low for x in words[i + n + 1:i + n + 4]) in _BODY_TRIPLES:
             n += 4  # "Ủy ban về các vấn đề xã hội (của Quốc hội)"
+        elif n and pair in _BOARDING and _joined(words, i + n + 1) and (
+            words[i + n - 1].low == "tộc" or (words[i + n - 1].text.isupper() and words[i + n - 1].text.startswith("PT"))
+        ):
+            n += 2  # (round 11) "Trường Phổ thông dân tộc | bán trú", "Trường PTDT | nội trú": a boarding school
+        elif w.low == "về" and n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) in _NATIONAL and (
+            i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1)
+            and not _starts_person(words, i + n + 1) and not _post_at(words, i + n + 1)[0]
+            and words[i + n + 1].text not in _STARTERS
+        ):
+            n += 1  # (round 11) "Văn phòng Quốc gia | về Giảm nghèo", "Ủy ban Quốc gia về Người cao tuổi": what a
+            # national body is for, capitalised (a person, a post or a sentence's opener after "về" is no part of it)
+        elif w.low == "tại" and n and (event := _delegation_event(words, i, i + n)):
+            n += 1 + event  # (round 11) "Trưởng đoàn TTVN | tại SEA Games 29": where a delegation goes
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
             n += 1 + place  # "Đại sứ Việt Nam tại Nhật Bản", "Tổng Lãnh sự quán tại Lào"
         elif tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES and n and words[i + n - 1].low in (
@@ -502,6 +536,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             )
         ):
             n += 1
+        elif n and w.is_cap and (run := _name_run(words, i + n)) >= 2 and _named_institution(words, i, i + n, i + n + run):
+            n += run  # (round 11) "Bệnh viện Y học cổ truyền | Phạm Ngọc Thạch, tỉnh …": named for a person
         elif w.low == "và" and n and (m := _domain_before_parent(words, i + n)):
             n += m  # "Trung tâm Tư vấn công nghiệp và tiết kiệm năng lượng (Sở Công Thương …)" (round 7)
         elif w.low == "và" and i + n + 1 < len(words) and (
@@ -532,7 +568,50 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1  # (round 9) "Ban Quản lý dự án | chuyên ngành giao thông tỉnh X": what the projects are
         else:
             break
-    return n
+    return max(n, board)
+
+
+def _place_level_before(words: list[_Word], k: int) -> bool:
+    """(Round 11) Whether capitalised word *k* opens a place's name of two capitals right after a
+    level's word ("TP | Bà Rịa", "xã | Bà Điểm"), so that "Bà" there is no honorific ("Mrs")."""
+    prev = words[k - 1]
+    return (
+        k + 1 < len(words) and (prev.low in _LEVELS or prev.low in _PLACE_WORDS or prev.text in ("TP", "Tp", "TX"))
+        and (words[k].gap == " " or (words[k].gap in (". ", ".") and prev.text in ("TP", "Tp", "TX")))  # "TP. Bà Rịa"
+        and words[k + 1].is_cap and words[k + 1].gap == " " and words[k + 1].text not in SURNAMES
+    )
+
+
+# (Round 11) The lower-case kinds of an ad-hoc board whose head's post names what it runs.
+_AD_HOC = {tuple(exact(w) for w in p.split()) for p in ("chỉ đạo", "tổ chức")}
+_EVENT_NOUNS = {tuple(exact(w) for w in p.split()) for p in ("giải thưởng", "giải đấu", "giải chạy", "giải bóng")}
+
+
+def _ad_hoc_board(words: list[_Word], i: int) -> int:
+    """(Round 11) After "Trưởng ban" (or "Phó trưởng ban"), how many words from *i* name an
+    ad-hoc board written in lower case and what it runs: "Trưởng ban chỉ đạo | thi THPT quốc gia
+    2017", "Trưởng ban tổ chức | Lễ Khai ấn đền Trần Nam Định" (up to a verb, a function word, a
+    comma, a post or a person), or 0 (a standing body, "Ban Tổ chức Tỉnh ủy", is capitalised)."""
+    if not (2 <= i and i + 2 < len(words) and words[i - 1].low == "ban" and words[i - 2].low == "trưởng"):
+        return 0
+    if (words[i].low, words[i + 1].low) not in _AD_HOC or not words[i].text.islower() or words[i + 1].gap != " ":
+        return 0
+    n = 2
+    while n < 12 and i + n < len(words) and words[i + n].gap == " ":
+        w = words[i + n]
+        nxt = words[i + n + 1].low if i + n + 1 < len(words) else ""
+        if w.text.islower():
+            if w.low in _STOP or (w.low in _VERBS and (w.low, nxt) not in _EVENT_NOUNS | _BODY_PAIRS) or w.low in _LEVELS:
+                break
+        elif w.is_cap or w.text.isupper() or w.text.isdigit():
+            if _post_at(words, i + n)[0] or w.text in _STARTERS or (
+                _starts_person(words, i + n) and words[i + n - 1].low not in _SHRINES
+            ):
+                break
+        else:
+            break
+        n += 1
+    return n if n > 2 else 0
 
 
 def _project_board(words: list[_Word], k: int) -> bool:
@@ -590,6 +669,11 @@ _OPENER_PAIRS = {
     for p in "liên quan|tuy nhiên|trước đó|theo đó|ngoài ra|đồng thời|bên cạnh|mặt khác|sau đó|cũng theo|người nhà|"
     "hiện nay|trong khi|vì vậy|do đó|tại đây|dự kiến|qua đó|từ đó|thời gian|cụ thể".split("|")
 }
+
+_RESEARCH = (exact("nghiên"), exact("cứu"))  # (round 11) what is researched: "Nghiên cứu | Tội phạm học"
+_BOARDING = {tuple(exact(w) for w in p.split()) for p in ("bán trú", "nội trú")}
+# (Round 11) National bodies, whose name goes on with "về" and what they are for.
+_NATIONAL = {tuple(exact(w) for w in p.split()) for p in ("quốc gia", "trung ương")}
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
 _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
 _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
@@ -679,6 +763,21 @@ def _embassy_place(words: list[_Word], i: int, end: int) -> int:
     return 0
 
 
+def _delegation_event(words: list[_Word], i: int, end: int) -> int:
+    """(Round 11) After a delegation's post ("Trưởng đoàn thể thao Việt Nam"), the length of the
+    capitalised event or place named after "tại" at *end* ("SEA Games 29", "Olympic Rio"), or 0."""
+    if not (i >= 2 and words[i - 1].low == "đoàn" and words[i - 2].low in ("trưởng", "phó")):
+        return 0
+    k = end + 1
+    while k < len(words) and k - end <= 5 and words[k].gap == " " and (
+        words[k].is_cap or words[k].text.isupper() or (words[k].text.isdigit() and k > end + 1)
+    ):
+        if k == end + 1 and (_starts_person(words, k) or _post_at(words, k)[0] or words[k].text in _STARTERS):
+            return 0
+        k += 1
+    return k - end - 1
+
+
 def _honorific_at(words: list[_Word], k: int) -> bool:
     """Whether an honorific opens at *k*: "và đồng chí X", "và ông Y" lead to the next person."""
     return k < len(words) and (
@@ -711,7 +810,8 @@ nói khẳng nhấn yêu cần trả ký trao gửi tiếp do vào ngày lại h
 thăm dự chủ chia đề nêu bày tâm lưu mong nhận ghi đồng ủng cáo
 hướng động chúc kiêm phụ hiện trước sau lúc năm tháng nay này đó ấy các những một hai ba ông bà anh
 chị em cô ra lên xuống đi đến theo như nên vì nếu sau khẳng cùng và hay rằng bởi qua tới thay đón dẫn đảm
-""".split()
+xin
+""".split()  # (round 11: "xin", "Hiệu trưởng nhà trường | xin lỗi")
 )
 
 
@@ -805,6 +905,13 @@ def _second_syllable(words: list[_Word], k: int) -> bool:
                 # (round 8) what a body manages, after its "Quản lý": "Cục Quản lý Y dược | cổ truyền"
                 or (before is not None and k - back >= 3 and (words[k - back - 2].low, before.low) == _QUAN_LY
                     and words[k - back - 2].is_cap and words[k - back - 3].low in _BODY_HEADS)
+                # (round 11) a company's own name after its legal form: "Công ty TNHH Một thành viên
+                # Công viên | cây xanh", "Công ty TNHH MTV Môi trường | đô thị"
+                or (before is not None and k - back >= 2 and (
+                    before.text in ("TNHH", "MTV") or (words[k - back - 2].low, before.low) in _COMPANY_HEADS))
+                # (round 11) what a national body is for: "Ủy ban Quốc gia về Người | cao tuổi"
+                or (before is not None and before.low == "về" and k - back >= 3
+                    and (words[k - back - 3].low, words[k - back - 2].low) in _NATIONAL)
                 # a lone capital inside a body's name, not a place's: "Đại sứ Đặc biệt"
                 or (back == 1 and before is not None and not before.is_cap and not before.text.isupper()
                     and before.low not in _LEVELS and before.low not in _PLACE_WORDS
@@ -918,7 +1025,9 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
                 and any(w.is_cap for w in words[max(0, k - 5):k - 1]))  # (round 7: "Cục giáo dục nghề nghiệp - …")
         ) or (  # "Ban Thi đua-Khen thưởng": a capitalised pair after a hyphen
             n >= 2 and words[k].gap == "-" and words[k].is_cap and words[k - 1].text.islower() and words[k - 2].is_cap
-            and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS)
+            and k + 1 < len(words) and ((words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS
+                                        or (_domain_pair(words, k) and words[k].text not in _BODY_STARTS))
+            # (round 11: "Phòng Tài chính-Kế hoạch"; "Khoa Cấp cứu-Bệnh viện X" is a parent body, not a domain)
         ) or (  # "Phòng CSGT đường bộ - đường sắt": two of a body's lower-case pairs
             n >= 2 and words[k].gap in (" – ", " - ", "-") and words[k].text.islower() and k + 1 < len(words)
             and (words[k - 2].low, words[k - 1].low) in _BODY_PAIRS and (words[k].low, words[k + 1].low) in _BODY_PAIRS
@@ -944,6 +1053,8 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
     a capital and its lower-case word: "Vụ Kế hoạch, Tài chính, Tổng hợp", "Trung tâm Xúc tiến Đầu
     tư, Thương mại và Du lịch". The list must close with "và" and one more domain, or hold three;
     a new body ("Sở Y tế, Công an tỉnh"), a post or a person after the comma is no part of it."""
+    if n >= 4 and words[k].gap == ", " and _listed_domains(words, k):
+        return True  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và Nhi đồng"
     if n < 2 or words[k].gap != ", " or not _domain_pair(words, k) or not _domain_pair(words, k - 2):
         return False
     if not any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]) or words[k - 2].gap not in (" ", ", "):
@@ -959,6 +1070,37 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
     while back >= 2 and words[back].gap == ", " and _domain_pair(words, back - 2):
         parts, back = parts + 1, back - 2
     return parts >= 3
+
+
+def _loose_domain(words: list[_Word], k: int) -> bool:
+    """(Round 11) Whether words *k* and k+1 are a capital and a lower-case word that may name a
+    domain in a list of them ("Thiếu niên", "Nhi đồng"): no verb, function word, person, post or place."""
+    if k + 1 >= len(words) or not words[k].is_cap or words[k].text in _BODY_STARTS or words[k].text in _STARTERS:
+        return False
+    nxt = words[k + 1]
+    return (
+        nxt.gap == " " and nxt.text.islower() and (
+            (nxt.low not in _STOP and nxt.low not in _VERBS)
+            or wordlist.default().joins(exact(words[k].text), nxt.low, strict=True)  # "Nhi | đồng": one word
+        ) and not _starts_person(words, k) and not _post_at(words, k)[0] and not _province_at(words, k)
+    )
+
+
+def _listed_domains(words: list[_Word], k: int) -> bool:
+    """(Round 11) Whether a comma at word *k* goes on with a body's list of domains that two
+    listed domains before it already opened ("Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và
+    Nhi đồng"): the domains after it, each a capital and its lower-case word, must close with "và"
+    and one more."""
+    if k < 5 or not (_domain_pair(words, k - 2) and _domain_pair(words, k - 4) and words[k - 2].gap == ", "):
+        return False
+    if not any(w.low in _BODY_HEADS for w in words[max(0, k - 8):k - 4]):
+        return False
+    j = k
+    while j < len(words) and (j == k or words[j].gap == ", ") and _loose_domain(words, j):
+        j += 2
+    return (
+        j > k and j + 1 < len(words) and words[j].low == "và" and words[j].gap == " " and _loose_domain(words, j + 1)
+    )
 
 
 # Words that name a road, a railway or a project (its last word), which the places it joins name
@@ -1169,6 +1311,21 @@ def _named_body_before(words: list[_Word], i: int) -> bool:
     return before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
         words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
     ) or _place_body_before(words, i)
+
+
+_INSTITUTIONS = {exact(w) for w in "viện bv trường học".split()}  # "Bệnh viện", "BV", "Trường", "Đại học", "Học viện"
+
+
+def _named_institution(words: list[_Word], i: int, start: int, end: int) -> bool:
+    """(Round 11) Whether the name run *start*..*end* after a post at *i* names the hospital or
+    school the post's body is ("Giám đốc Bệnh viện Y học cổ truyền | Phạm Ngọc Thạch, tỉnh Lâm Đồng"):
+    a hospital or a school in the title, and right after the run a comma and the province or city
+    it is in (a person after a title goes on with a verb or a post, not with a place)."""
+    if end + 1 >= len(words) or words[end].gap != ", " or words[end].low not in ("tỉnh", "tp", "thành"):
+        return False
+    if words[end].low == "thành" and words[end + 1].low != "phố":
+        return False
+    return any(w.low in _INSTITUTIONS or w.text == "BV" for w in words[i:start])
 
 
 def _place_word_before(words: list[_Word], i: int) -> bool:
@@ -1513,7 +1670,7 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
             w.text == "Y" and _province_at(words, k + 1)  # "ĐH Y Hà Nội"
         ) and not (
             words[k - 1].low in _PLACE_WORDS or _named_body_before(words, k)  # "phường Hoàng Văn Thụ"
-        ):
+        ) and not _named_institution(words, start, k, k + _name_run(words, k)):  # (round 11) a hospital's
             return True
     return False
 
@@ -1631,8 +1788,10 @@ def _capitals_name(words: list[_Word], i: int) -> int:
 def _place_after(words: list[_Word], start: int, end: int) -> int:
     """How many words after a title *start*..*end* name the larger place it lies in:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
-    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp", "phố") for k in range(start, end)):
-        return 0
+    if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp", "phố") for k in range(start, end)) and not (
+        end - 3 > start and words[end - 3].text in SURNAMES and _named_institution(words, start, end - 3, end)
+    ):  # (round 11) "… Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, | tỉnh Lâm Đồng": the province of a hospital
+        return 0  # named for a person closes its title (the name alone would read as the next person's)
     n = 0
     if end + 2 < len(words) and words[end].gap == " (" and words[end].low in _LEVELS and words[end + 1].is_cap:
         # "Chủ tịch UBND xã A (huyện B, tỉnh C)": the larger place in brackets
@@ -1678,6 +1837,10 @@ _PLACE_NAMES = {tuple(p.split()) for p in PROVINCES} | {
 }
 
 
+# (Round 11) The first two words of places of three or more ("Lầu Năm" of "Lầu Năm Góc"): no person's name.
+_PLACE_PREFIXES = {seq[:2] for seq in _PLACE_NAMES | _COUNTRY_SEQS if len(seq) >= 3}
+
+
 def _foreign_part(name: list[str]) -> list[str]:
     """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
     after the name) is Sylvie Goulard."""
@@ -1712,6 +1875,7 @@ def _good_name(parts: list[str]) -> bool:
         and all(len(p) <= 7 or ("-" in p and len(p) <= 12) for p in parts)  # (round 8: "al-Thani", "Geun-hye")
         and not any(piece in _COUNTRY_WORDS for p in parts if "-" in p for piece in p.split("-"))  # "Việt Nam-Belarus"
         and tuple(parts) not in _PLACE_NAMES and tuple(parts) not in _COUNTRY_SEQS
+        and tuple(parts) not in _PLACE_PREFIXES  # (round 11) "Lầu Năm | góc": a place's name cut by a typo
         and not (parts[0] == "Y" and tuple(parts[1:]) in _PLACE_NAMES)  # "ĐH Y Hà Nội": a school
         and not (parts[0] == "Từ" and _foreign_name(" ".join(parts[1:])))  # "Từ Odessa, Tổng thống ...": "from"
         and not (len(parts) == 2 and parts[0] in _CAN and parts[1] in _CHI)  # "Tết Đinh Dậu": a lunar year
@@ -1798,6 +1962,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # titles after A lead to B's name; A has hers before it
                     more_titles = []
                 if (
+                    more_titles and more_end < len(words) and words[more_end].text == "các" and words[more_end].gap == " "
+                    and is_post(more_titles[-1])
+                ):
+                    # (round 11) "Tháp tùng có Tổng Thanh tra Chính phủ X, Phó Chánh án TAND Tối cao, Thứ trưởng |
+                    # các Bộ …": a list of who came, the posts after X are other people's
+                    more_titles = []
+                if (
                     more_titles and (is_post(more_titles[-1]) or _post_of_country(more_titles[-1])) and more_end < len(words)
                     and words[more_end].gap == " " and not words[more_end].is_cap and not words[more_end].text.isupper()
                 ):
@@ -1813,6 +1984,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 title_end = run_start + len(place)
                 title_end = i + _uncut(words, i, title_end) if title_end < run_start + run_len else title_end
                 title = text[words[i].start:words[title_end - 1].end]
+                if name and not place and not more_titles and _named_institution(words, i, run_start, after):
+                    name = []  # (round 11) "… Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, tỉnh Lâm Đồng": the
+                    # hospital's name, which its province follows
                 if name and name[0] not in SURNAMES and not _foreign_name(" ".join(name)) and _private(title):
                     name = []  # "Giám đốc Công ty Bóng đèn Điện Quang, Bí thư Đảng ủy": the company's name
                 if _good_name(name) and _plausible(name, bool(more_titles), title):
@@ -1889,6 +2063,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             if (
                 titles and _good_name(run) and not _place_word_before(words, i)
                 and (_plausible(run, False) or _honoured(words, i))
+                and not (run[0] == "Đoàn" and "(" in words[i].gap and tuple(run[1:]) in _PLACE_NAMES)
+                # (round 11) "đại biểu X (Đoàn Thanh Hóa - Phó Chủ nhiệm …)": X's delegation, no person
             ):
                 mentions.append(_Mention(" ".join(run), titles))
                 last_end = after
