@@ -51,6 +51,10 @@ from indexer.query import (  # noqa: F401 - re-exported: the search API in one p
 JOIN_SHARE = 0.2
 # A hit lists at most this many of its story's other publications (it counts them all).
 COPIES_SHOWN = 50
+# Words a number after them names (folded): "số 1", "năm 2017", "Nghị định 100", "quốc lộ 1A",
+# "khóa XII"'s digits, "phường 3": typed in a run, the number stands with them.
+NUMBERED = frozenset("so nam thang quy khoa ky lan dot phuong quan khu to lo tuyen dinh tu dieu khoan chuong "
+                     "phan vong doan".split())
 # Completions as you type are chosen among this many of the most used words that start so.
 COMPLETE_FROM = 60
 
@@ -140,8 +144,9 @@ class Searcher:
 
         Never when the archive never has them side by side; always for a run of two
         words (what a reader types is mostly one word), for a pair inside a listed
-        word, an official's name or a province, and for a number after a word (it
-        says which: ``bão số 1``, ``Nghị định 100``, ``quốc lộ 1A``); otherwise when
+        word, an official's name or a province, and for a number after a word that a
+        number names (:data:`NUMBERED`: ``bão số 1``, ``Nghị định 100``, ``năm 2017``,
+        but not ``giá vàng 2017``, where the year is a word of its own); otherwise when
         they stand side by side in at least JOIN_SHARE of the articles that hold both.
         """
         (a,), (b,) = run[i].exact, run[i + 1].exact
@@ -149,7 +154,8 @@ class Searcher:
         in_titles, in_bodies = snap.pair("title", a, b, strict)[0], snap.pair("body", a, b, strict)[0]
         if not len(in_titles) and not len(in_bodies):
             return False
-        if len(run) == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs() or fb[:1].isdigit():
+        if len(run) == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs() or (
+                fb[:1].isdigit() and fa in NUMBERED):
             return True
         together = np.zeros(snap.size, bool)
         together[in_titles] = True

@@ -190,6 +190,17 @@ def test_a_number_is_read_with_the_word_before_it(make_index):
     assert ids(searcher.search(SearchRequest(query="tăng trưởng quý 2"))) == ["so-2"]
 
 
+def test_a_year_after_an_ordinary_word_is_a_word_of_its_own(make_index):
+    # one article writing "giá vàng 2017" side by side hid the ten writing them apart
+    searcher = make_index([
+        *({"id": f"apart-{i}", "title": "Giá vàng", "body": "Trong năm 2017 giá vàng tăng mạnh so với cùng kỳ."}
+          for i in range(10)),
+        {"id": "together", "title": "Giá vàng 2017", "body": "Giá vàng 2017 tăng."},
+    ])
+    for query in ("giá vàng 2017", "gia vang 2017"):
+        assert searcher.search(SearchRequest(query=query)).total == 11, query
+
+
 def test_quoted_phrase_requires_the_words_side_by_side(search):
     loose = search("dân tỉnh").total
     phrase = search('"dân tỉnh"').total
