@@ -27,8 +27,8 @@ not written is asked for again. One fetcher at a time holds the folder's lock. A
 article is not replaced by a new answer that holds no article (a "not found" page sent
 with 200 when a paper takes an article down): the copy saved before is kept. A page that
 holds no article and replaces none is not kept (the index would report it on every run):
-it is reported once, and its record (ETag, Last-Modified, a hash of the page) lets later
-runs see it unchanged, until it changes.
+it is reported once, and asked again (conditionally, with its ETag and Last-Modified) on
+later runs, which count it unchanged while it holds no article and save it once it does.
 """
 
 from __future__ import annotations
@@ -573,10 +573,9 @@ def fetch(
                     gone = state.gone[url]
                     report.skipped.append((url, f"gone (HTTP {gone['status']} on {gone['when'][:10]})"))
                     continue
-                if saved and not _newer(listed, saved.get("listed")):
-                    report.skipped.append((url, "held no article when fetched, and its feed or sitemap gives no "
-                                                "newer date" if saved.get("no_article") else
-                                                "already saved, and its feed or sitemap gives no newer date"))
+                if saved and not saved.get("no_article") and not _newer(listed, saved.get("listed")):
+                    # (a page that held no article is asked again, conditionally: it may hold one now)
+                    report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"))
                     continue
                 refused = client.allowed(url) if urlsplit(url).scheme in ("http", "https") else \
                     "not a web address (http:// or https://); not fetched"
@@ -700,12 +699,16 @@ def _store(state: State, folder: Path, url: str, listed, response: Response, rep
         return
     data = page_bytes(response)
     path = folder / page_file(response.url)
-    digest = hashlib.sha256(data).hexdigest()
     saved = state.pages.get(url)
-    if saved and saved.get("no_article") and saved.get("sha256") == digest:
-        report.unchanged.append(url)  # the same page without an article as last time: said then
-        return
     refused = _no_article(path, data)
+    if refused and saved and saved.get("no_article") and not _holds_article(path):
+        # still no article, as last time (a "not found" page's time or request id may have
+        # changed): said then; the record takes the new ETag and the feed's date
+        state.put("pages", url, {**saved, "etag": response.headers.get("etag"),
+                                 "last_modified": response.headers.get("last-modified"),
+                                 "listed": listed or saved.get("listed")})
+        report.unchanged.append(url)
+        return
     if refused and _holds_article(path):
         report.skipped.append((url, f"the new answer holds no article ({refused}); the article saved before "
                                     "is kept"))
@@ -717,8 +720,8 @@ def _store(state: State, folder: Path, url: str, listed, response: Response, rep
     if refused:  # not kept (indexing would report it on every run), but remembered: asked again conditionally
         if saved and saved.get("file") == page_file(response.url) and path.is_file():
             path.unlink()  # our own copy of it, saved before and holding no article either
-        state.put("pages", url, {**record, "no_article": refused, "sha256": digest})
-        report.failed.append((url, f"holds no article ({refused}); not kept, and not reported again "
+        state.put("pages", url, {**record, "no_article": refused})
+        report.failed.append((url, f"holds no article ({refused.split(';')[0]}); not kept, and not reported again "
                                    "until the page changes"))
         log(f"no article in {url}: {refused}")
         return

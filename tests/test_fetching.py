@@ -90,12 +90,12 @@ def test_a_second_run_downloads_nothing_new_and_a_changed_page_is_fetched_again(
     runner.invoke(cli, args)
     site.log.clear()
     again = runner.invoke(cli, args)
-    assert "Fetched 0, unchanged 1, skipped 8, failed 1." in again.stdout, again.output
+    assert "Fetched 0, unchanged 2, skipped 7, failed 1." in again.stdout, again.output  # the feed, the broken page
     assert "Added 0, updated 0, unchanged 5, removed 0, skipped 0." in again.stdout
     assert ("GET", "/rss.xml", 304) in site.log
-    assert not SAVED_PATHS & set(site.requests())  # no saved article asked again
+    assert not (SAVED_PATHS - {"/broken.html"}) & set(site.requests())  # no saved article asked again
+    assert ("GET", "/broken.html", 304) in site.log  # the page that held no article: asked, conditionally
     assert "skipped 5: already saved, and its feed or sitemap gives no newer date" in again.stderr
-    assert "skipped 1: held no article when fetched, and its feed or sitemap gives no newer date" in again.stderr
     assert "broken.html" not in again.stderr  # said once, on the run that fetched it
     assert "skipped 1: gone (HTTP 404 on" in again.stderr
     # a page asked for by its address is asked conditionally: 304, then the new version
@@ -370,32 +370,37 @@ def test_an_article_taken_down_with_a_200_page_keeps_the_copy_saved_before(runne
 
 
 def test_a_page_holding_no_article_is_named_once_not_on_every_run(runner, tmp_path):
-    # a page of links or an error page sent with 200, from a server without ETag or
-    # Last-Modified: it was kept, and every later fetch (and --every, and cron) exited 3
-    # naming it again; now it is named once and not kept, until it changes into an article
+    # a page of links or a "not found" page sent with 200 (with the time in it, so no two
+    # answers are alike), from a server without ETag or Last-Modified, listed by a feed:
+    # it was kept, and every later fetch (and --every, and cron) exited 3 naming it again;
+    # now it is named once and not kept, and asked again on each run until it holds an article
     page = (SITE / "baocaobang/tiem-vac-xin-vung-cao.html").read_bytes()
-    links = ("<!doctype html><html><head><title>Báo Cao Bằng - Thời sự</title></head><body><nav>Trang chủ | "
-             "Thời sự</nav><ul><li><a href='/a.html'>Tin một</a></li></ul></body></html>").encode("utf-8")
-    answers = [links]
+    holds_article = []
 
     def answer(handler):
+        body = page if holds_article else (
+            "<!doctype html><html><head><title>Báo Cao Bằng</title></head><body><nav>Trang chủ | Thời sự</nav>"
+            f"<h1>Trang đang bảo trì</h1><p>Lúc {time.time()}</p></body></html>").encode("utf-8")
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(answers[-1])))
+        handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
-        handler.wfile.write(answers[-1])
+        handler.wfile.write(body)
 
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title><item><title>Bài</title>'
+           '<link>/bai.html</link><pubDate>Mon, 30 Nov 2026 04:00:00 GMT</pubDate></item></channel></rss>').encode()
     index = tmp_path / "index"
-    with _Hostile({"/robots.txt": (404, {}, b""), "/thoi-su.html": answer}) as server:
-        args = ["fetch", f"{server.base}/thoi-su.html", "--index", str(index), "--delay", "0", "--retries", "0"]
+    with _Hostile({"/robots.txt": (404, {}, b""), "/bai.html": answer,
+                   "/rss.xml": (200, {"Content-Type": "application/rss+xml"}, rss)}) as server:
+        args = ["fetch", f"{server.base}/rss.xml", "--index", str(index), "--delay", "0", "--retries", "0"]
         first = runner.invoke(cli, args)
         assert first.exit_code == 3 and "Fetched 0, unchanged 0, skipped 0, failed 1." in first.stdout
-        assert f"failed: {server.base}/thoi-su.html: holds no article (" in first.stderr
+        assert f"failed: {server.base}/bai.html: holds no article (" in first.stderr
         assert not list((tmp_path / "index-pages").rglob("*.html"))
         again = runner.invoke(cli, args)
         assert again.exit_code == 0, again.output
-        assert "Fetched 0, unchanged 1, skipped 0, failed 0." in again.stdout and "thoi-su" not in again.stderr
-        answers.append(page)  # the address now holds an article: saved and indexed
+        assert "Fetched 0, unchanged 1, skipped 0, failed 0." in again.stdout and "bai.html" not in again.stderr
+        holds_article.append(True)  # the address now holds an article, its feed date unchanged: saved and indexed
         third = runner.invoke(cli, args)
     assert third.exit_code == 0 and "Fetched 1, " in third.stdout and "Added 1" in third.stdout, third.output
 
