@@ -168,7 +168,7 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, offi
         raise _os_fail(err, index_dir)
     finally:
         bar.close()
-    if not (report.added or report.updated or report.unchanged or report.skipped):
+    if not (report.added or report.updated or report.unchanged or report.skipped or report.removed):
         click.echo(_shown(f"warning: no article file ({', '.join(parsing.ARTICLE_SUFFIXES)}) in "
                           f"{', '.join(map(str, paths))}; nothing was indexed from it"), err=True)
     _report(report)
@@ -604,7 +604,8 @@ def serve(index_dir: Path, host: str, port: int, workers: int, worker_class: str
     """
     from webui import create_app  # the core never imports Flask
 
-    _port_free(host, port)
+    if not debug:  # (werkzeug's reloader holds the port itself and runs this command again)
+        _port_free(host, port)
     if layout.current_generation(Path(index_dir)) is None:
         click.echo(_shown(f"warning: no index at {index_dir} yet; every page answers 503 until "
                           f"`timtin index --index {index_dir} FOLDER` builds one"), err=True)

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from indexer import normalize
 from indexer import officials as officials_mod
 from indexer.errors import ParseError
 from indexer.models import Article, Problem
@@ -247,7 +248,8 @@ def _read_as_text(file: Path) -> str:
     as a text article (``note.md``: "line 1 is not a date line" alone would puzzle)."""
     if file.suffix.lower() in ARTICLE_SUFFIXES:
         return ""
-    return (f" (a {file.suffix or 'file without a suffix'} file is read as a text article like the .txt ones; "
+    kind = f"a {file.suffix} file" if file.suffix else "a file without a suffix"
+    return (f" ({kind} is read as a text article like the .txt ones; "
             "timtin reads .txt, .jsonl, .html and .htm: leave it out if it is no article)")
 
 
@@ -404,7 +406,18 @@ def _byline(paragraph: str) -> str | None:
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters) or not _BYLINE.match(name):
         return None
-    return re.sub(r"\s*([-–,/])\s*", lambda m: f" {m[1]} " if m[1] != "," else ", ", title_case(name))
+    cased = re.sub(r"[^\W\d_]+", lambda m: m[0] if _agency(m[0]) else title_case(m[0]), name)
+    return re.sub(r"\s*([-–,/])\s*", lambda m: f" {m[1]} " if m[1] != "," else ", ", cased)
+
+
+# Codes of agencies and roles a byline writes in capitals beside the name ("VĂN BÌNH - TTXVN")
+_AGENCIES = {"VNA", "AFP", "AP", "VOV", "VTV", "VTC", "TTO", "BTV", "CTV", "TTXVN", "PV", "TTX"}
+
+
+def _agency(word: str) -> bool:
+    """Whether a byline's word is an agency's or role's code, kept in capitals: a known one,
+    or one without a vowel, as no Vietnamese syllable is (``TTXVN``, ``PV``)."""
+    return word in _AGENCIES or (len(word) > 1 and not set(normalize.folded(word).lower()) & set("aeiouy"))
 
 
 def _is_caption(paragraph: str) -> bool:

@@ -134,13 +134,14 @@ class _Spans:
         return sorted(out, key=lambda s: (s.first or dt.date.max, -s.articles, s.title))
 
     def _fold_shortened(self) -> None:
-        """A title written short (``Chủ tịch UBND TP``, ``Chủ tịch UBND Hà Nội``, ``chủ
-        tịch``: the same post, its words in order, leaving some out) is one row with the
-        person's most used full title it shortens: one post, one row of the career."""
+        """A title written short (``Chủ tịch UBND TP``: the full title cut after its body;
+        ``Chủ tịch UBND Hà Nội``: a level's word left out) is one row with the person's most
+        used full title it shortens: one post, one row of the career. Other words left out
+        make another post (``Chủ tịch UBND tỉnh Nghệ An`` is not ``Chủ tịch UBND huyện Hưng
+        Nguyên, tỉnh Nghệ An``; ``Phó Chủ tịch`` not ``Phó Chủ tịch Thường trực``)."""
         for short in sorted(self.count, key=lambda k: len(k.split())):
             words = short.split()
-            longer = [k for k in self.count if len(k.split()) > len(words) and k.split()[0] == words[0]
-                      and _in_order(words, k.split())]
+            longer = [k for k in self.count if len(k.split()) > len(words) and _shortens(words, k.split())]
             if not longer:
                 continue
             into = max(longer, key=lambda k: (self.count[k], k))
@@ -152,10 +153,20 @@ class _Spans:
                     ends[into] = pick(days)
 
 
-def _in_order(words: list[str], within: list[str]) -> bool:
-    """Whether *words* stand in *within* in the same order (others may come between)."""
-    rest = iter(within)
-    return all(any(w == x for x in rest) for w in words)
+_LEVEL_WORDS = {"tp", "tinh", "huyen", "quan", "xa", "phuong", "tx", "tt"}  # (post_key writes "thành phố" TP)
+
+
+def _shortens(words: list[str], full: list[str]) -> bool:
+    """Whether the title key *words* is *full* cut short: its start, with only words of a
+    level (``TP``, ``tỉnh``, ``huyện``) left out on the way."""
+    k = 0
+    for word in words:
+        while k < len(full) and full[k] != word and full[k] in _LEVEL_WORDS:
+            k += 1
+        if k == len(full) or full[k] != word:
+            return False
+        k += 1
+    return True
 
 
 def mentions(hit, key: str) -> list[Official]:

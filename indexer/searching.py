@@ -431,8 +431,9 @@ class Searcher:
         snap = self._current()
         key = normalize.name_key(text)
         if within is not None:
-            facet = self._search(snap, replace(within, page=1, per_page=1, facet_limit=len(snap.names) or 1),
-                                 facets=True, snippets=False).facets.get("official", ())
+            # (search, not _search: a search that found nothing shows, and facets, its suggestion's results)
+            facet = self.search(replace(within, page=1, per_page=1, facet_limit=len(snap.names) or 1),
+                                snippets=False).facets.get("official", ())
             counted = {c.value: c.count for c in facet}
         else:
             totals = np.bincount(snap.off_ids, minlength=len(snap.names)) if len(snap.names) else []

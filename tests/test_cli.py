@@ -69,6 +69,16 @@ def test_serve_refuses_a_port_in_use_and_warns_of_a_missing_index(runner, tmp_pa
     result = runner.invoke(cli, ["serve", "--index", str(tmp_path / "nowhere"), "--port", str(port)])
     assert result.exit_code == 0 and len(started) == 1
     assert f"warning: no index at {tmp_path / 'nowhere'} yet; every page answers 503" in result.stderr
+    # --debug: werkzeug's reloader holds the port and runs the command again; no check of ours then
+    import webui
+
+    ran = []
+    monkeypatch.setattr(webui, "create_app", lambda config: type("App", (), {"run": lambda self, **kw: ran.append(kw)})())
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        result = runner.invoke(cli, ["serve", "--index", str(tmp_path / "index"), "--port", str(port), "--debug"])
+    assert result.exit_code == 0 and ran == [{"host": "127.0.0.1", "port": port, "debug": True}], result.output
 
 
 def test_index_folder_comes_from_the_environment(runner, tmp_path):

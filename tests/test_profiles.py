@@ -263,3 +263,20 @@ def test_a_post_written_short_is_one_row_of_the_career_with_its_full_title(make_
     assert ("Chủ tịch UBND TP Hà Nội", 5, dt.date(2017, 2, 1), dt.date(2017, 6, 1)) in titles
     assert ("Giám đốc Công an TP Hà Nội", 1, dt.date(2016, 1, 1), dt.date(2016, 1, 1)) in titles
     assert len(titles) == 3, titles  # and his rank
+
+
+def test_a_promotion_is_no_title_written_short(make_index):
+    """Only a title cut after its body, or with a level's word left out, is the same post:
+    a district's chairman who became the province's is two rows, as a vice-chairman who
+    became the standing vice-chairman is."""
+    searcher = make_index([
+        {"id": "1", "date": "2015-01-10", "title": "Huyện họp", "body": "Ông Lê Văn Hòa, Chủ tịch UBND huyện Hưng Nguyên, tỉnh Nghệ An, chủ trì."},
+        {"id": "2", "date": "2015-06-10", "title": "Huyện họp", "body": "Ông Lê Văn Hòa, Chủ tịch UBND huyện Hưng Nguyên, tỉnh Nghệ An, phát biểu."},
+        {"id": "3", "date": "2021-03-10", "title": "Tỉnh họp", "body": "Ông Lê Văn Hòa, Chủ tịch UBND tỉnh Nghệ An, chủ trì."},
+        {"id": "4", "date": "2016-03-10", "title": "Tỉnh họp", "body": "Ông Trần Văn Bình, Phó Chủ tịch UBND tỉnh Hà Tĩnh, dự họp."},
+        {"id": "5", "date": "2020-03-10", "title": "Tỉnh họp", "body": "Ông Trần Văn Bình, Phó Chủ tịch Thường trực UBND tỉnh Hà Tĩnh, dự họp."},
+    ])
+    rows = [(t.title, t.articles) for t in profiles.profile(searcher, "Lê Văn Hòa").titles]
+    assert len(rows) == 2 and ("Chủ tịch UBND tỉnh Nghệ An", 1) in rows, rows
+    rows = [(t.title, t.first.year) for t in profiles.profile(searcher, "Trần Văn Bình").titles]
+    assert rows == [("Phó Chủ tịch UBND tỉnh Hà Tĩnh", 2016), ("Phó Chủ tịch Thường trực UBND tỉnh Hà Tĩnh", 2020)]

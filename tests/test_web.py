@@ -105,6 +105,9 @@ def test_finder_box_finds_among_the_results_with_their_counts(client):
     assert re.search(r'Linh Thị Ánh Nguyệt</a>.*?<span class="n">1</span>', found[:found.index("</ul>")], re.S)
     none = text_of(client.get("/?q=dan+van&year=2024&tim_quan_chuc=khai"))  # named in 2021 only
     assert "Không có ai tên “khai”" in none
+    # a search that found nothing shows its suggestion's results: the box finds among those
+    corrected = text_of(client.get("/?q=dan+vann&tim_quan_chuc=nguyet"))
+    assert re.search(r'<ul class="found">\s*<li><a href="[^"]*">Linh Thị Ánh Nguyệt</a>', corrected)
 
 
 def test_article_page_shows_text_officials_and_highlights(client):
@@ -157,6 +160,12 @@ def test_the_error_page_does_not_keep_the_bad_value_for_the_next_search(client):
     assert 'value="dan van"' in page.get_data(as_text=True)
     again = client.get("/?" + urlencode({"q": "dân vận", **form}))
     assert again.status_code == 200 and "<strong>4</strong> bài viết" in text_of(again)
+    # values refused only together: the later one is left out, so the next search is not refused
+    both = client.get("/?q=dan+van&from=2024-02-01&to=2024-01-01")
+    assert both.status_code == 400
+    kept = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', both.get_data(as_text=True)))
+    assert kept == {"from": "2024-02-01"}
+    assert client.get("/?" + urlencode({"q": "dân vận", **kept})).status_code == 200
 
 
 def test_the_date_form_drops_the_year_a_page_past_the_end_says_so_and_an_unknown_page_speaks_vietnamese(client):

@@ -112,10 +112,12 @@ def test_a_page_without_canonical_takes_its_saved_address_or_its_path(tmp_path):
 
 def test_an_author_element_in_capitals_is_title_cased_as_a_last_line_in_capitals_is(tmp_path):
     body = "<p>" + "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3 + "</p>"
-    for name, author in (("hoa.html", "VĂN BÌNH"), ("thuong.html", "Văn Bình")):
+    for name, author in (("hoa.html", "VĂN BÌNH"), ("thuong.html", "Văn Bình"), ("xa.html", "VĂN BÌNH - TTXVN"),
+                         ("zz.html", "TTXVN")):
         (tmp_path / name).write_text(f"<html><head><title>Ngày hội</title></head><body><h1>Ngày hội ở Cao Lộc</h1>"
                                      f"{body}<p class=\"author\">{author}</p></body></html>", encoding="utf-8")
-    assert [a.author for a in parsing.read_paths([tmp_path])] == ["Văn Bình", "Văn Bình"]
+    # agencies' codes stay in capitals ("Ttxvn" was shown)
+    assert [a.author for a in parsing.read_paths([tmp_path])] == ["Văn Bình", "Văn Bình", "Văn Bình - TTXVN", "TTXVN"]
 
 
 def test_a_canonical_that_names_the_home_page_is_not_the_articles_id(tmp_path):

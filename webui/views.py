@@ -56,7 +56,11 @@ class State:
         """The state of a refused search without the values the core refuses: kept in the
         search box's hidden fields, a bad ``year=abc`` refused every search typed next."""
         state = cls(args)
-        state.items = [(k, v) for k, v in state.items if k == "q" or _accepted(k, v)]
+        kept: list[tuple[str, str]] = []
+        for item in state.items:  # each value with those kept before it: some are refused only together
+            if item[0] == "q" or _accepted([*kept, item]):
+                kept.append(item)
+        state.items = kept
         return state
 
     def get(self, key: str) -> str | None:
@@ -93,10 +97,17 @@ class State:
         return out
 
 
-def _accepted(key: str, value: str) -> bool:
-    """Whether the core takes the parameter *key* = *value* on its own."""
+def _accepted(items: list[tuple[str, str]]) -> bool:
+    """Whether the core takes these parameters together (``from`` after ``to``, an eleventh
+    ``official``: each fine alone), the query aside."""
+    params: dict[str, object] = {}
+    for key, value in items:
+        if key == "official":
+            params.setdefault("official", []).append(value)
+        elif key != "q":
+            params[key] = value
     try:
-        SearchRequest.from_params({key: value})
+        SearchRequest.from_params(params)
         return True
     except TimtinError:
         return False
@@ -232,7 +243,7 @@ def article(article_id: str):
         lead=mark(found.lead) if found.lead else None,
         month=month,
         related=related,
-        state=State(request.args),  # the search box keeps the query the article was opened from
+        state=State.checked(request.args),  # the search box keeps the query the article was opened from
     )
 
 
