@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "13"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people
+EXTRACTOR_VERSION = "14"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -61,7 +61,7 @@ trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat |
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
 _RANKS = """
 đại tướng | thượng tướng | trung tướng | thiếu tướng | đại tá | thượng tá | trung tá | thiếu tá
-đại úy | thượng úy | trung úy | thiếu úy | đô đốc | phó đô đốc | chuẩn đô đốc
+đại úy | thượng úy | trung úy | thiếu úy | đô đốc | phó đô đốc | chuẩn đô đốc | đại đô đốc
 """
 _POST_SEQS = sorted(
     {tuple(exact(w) for w in p.split()) for p in _POSTS.replace("\n", "|").split("|") if p.strip()},
@@ -99,7 +99,7 @@ _BODY_PAIRS = {
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
-    "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
+    "sư phạm|ngoại ngữ|ngôn ngữ|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
     "dự báo|khí tượng|thủy văn|thuỷ văn|kiểm định|khảo thí|lương thực|đất đai|tuần tra|kiểm soát|"
     "đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|"
@@ -228,7 +228,7 @@ def _joined(words: list[_Word], i: int) -> bool:
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
-        or (gap == " & " and i >= 2 and (
+        or (gap in (" & ", "& ", " &") and i >= 2 and (  # (round 12: "Tài nguyên& Môi trường", a space left out)
             (words[i].is_cap and (words[i - 1].is_cap or words[i - 2].is_cap))
             or (words[i].low in _BODY_WORDS and words[i - 1].low in _BODY_WORDS)
         ))  # "Sở Tài nguyên & Môi trường", "Sở tài nguyên & môi trường"
@@ -376,6 +376,14 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n >= 4 and w.gap == ", " and _listed_domains(words, i + n):
             n += 2  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên | và Nhi đồng"
             continue
+        if w.low == "chợ" and i + n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _MANAGEMENT and (
+            i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1)
+        ):
+            run = _name_run(words, i + n + 1) or 1
+            if run >= 4 and _starts_person(words, i + n + 1 + run - 3, 3):
+                run -= 3  # "Ban quản lý chợ Vinh | Lê Văn Hà": the market's name, then its head's
+            n += 1 + min(4, run)  # (round 12) "tổ quản lý chợ | Lương Văn Can": the market
+            continue  # a board runs, named for a person as streets are (its name is no one's in the article)
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
@@ -588,6 +596,9 @@ def _place_level_before(words: list[_Word], k: int) -> bool:
 # (Round 11) The lower-case kinds of an ad-hoc board whose head's post names what it runs.
 _AD_HOC = {tuple(exact(w) for w in p.split()) for p in ("chỉ đạo", "tổ chức")}
 _EVENT_NOUNS = {tuple(exact(w) for w in p.split()) for p in ("giải thưởng", "giải đấu", "giải chạy", "giải bóng")}
+
+
+_MANAGEMENT = (exact("quản"), exact("lý"))
 
 
 def _ad_hoc_board(words: list[_Word], i: int) -> int:
@@ -1936,6 +1947,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 run_start += 1  # "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova X"
             if run_start < j and _inside_word(words, run_start + 1) and run_start + 2 < len(words):
                 run_start += 2  # "Thứ trưởng Bộ Quốc Phòng Trần Đơn": "Quốc Phòng" is the body's name
+            if 3 <= run_start < j and words[run_start - 1].low == "chợ" and (
+                words[run_start - 3].low, words[run_start - 2].low
+            ) == _MANAGEMENT and run_start + _name_run(words, run_start) <= j:
+                run_start = j  # (round 12) "(tổ trưởng tổ quản lý chợ Lương Văn Can)": the market's name, no person's
             if run_start < j and words[run_start].text in _PALACES and run_start > 0 and words[run_start - 1].low == "điện":
                 run_start += 1  # "Tổng Thư ký điện Elysee | Alexis Kohler"
             if (
@@ -2094,10 +2109,16 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     return mentions, shorts
 
 
+_MINISTERS = ("bộ trưởng", "thứ trưởng")
+
+
 def _same_country(pending: list[str], title: str) -> list[str]:
     """The titles before the last one in "A, B, C Name" that may be the same person's: one
     that names another country than the last title is another guest's ("Phó Tổng thống
     Indonesia, Phó Thủ tướng Thái Lan, cựu Thủ tướng Singapore X")."""
+    if pending and sum(_title_key(t).startswith(_MINISTERS) for t in (*pending, title)) >= 2:
+        return []  # (round 12) "chất vấn Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Nội vụ, Chủ tịch Quốc hội X": two ministers'
+        # posts are two people's, not X's (one person heads one ministry)
     country = _COUNTRY_IN.search(title)
     if not country:
         return pending
@@ -2459,7 +2480,15 @@ def _honoured(words: list[_Word], i: int) -> bool:
 
 
 def _appointed_before(words: list[_Word], i: int) -> bool:
-    return i >= 2 and (words[i - 2].low, words[i - 1].low) in _APPOINTED
+    if i < 2 or (words[i - 2].low, words[i - 1].low) not in _APPOINTED:
+        return False
+    if (words[i - 2].low, words[i - 1].low) != ("bổ", "nhiệm"):
+        return True
+    # (round 12) "X được bổ nhiệm Thứ trưởng" is X's new post; "X ký quyết định bổ nhiệm Thứ trưởng" is
+    # someone else's, appointed by X: the post is the named person's only when "được" comes before
+    return any(w.low == "được" for w in words[max(0, i - 6):i - 2]) and not any(
+        "." in w.gap or "\n" in w.gap for w in words[max(0, i - 5):i - 1]
+    )
 
 
 def _same_sentence(words: list[_Word], start: int, end: int) -> bool:
@@ -3324,8 +3353,9 @@ _SPACES = re.compile(r"\s+")
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
 _DANGLING = re.compile(
     r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
-    r"| và đồng| thứ| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
+    r"| và đồng| thứ| (?:sáng|chiều|tối|trưa|đêm|hôm) (?:nay|qua|mai)| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
+_ONE_SIDED_AMP = re.compile(r"(?<=\w)& | &(?=\w)")
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 _PLACE_ENDING_IN_HEAD = re.compile(r"\b(?:xã|phường|thị trấn|thôn|ấp|bản) [A-ZĐÂ]\w* (?:Sở|Hội|Ban|Phòng)$")
 
@@ -3367,7 +3397,7 @@ def _one_holder(people: dict, texts: list[str]) -> None:
 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
-    title = _SPACES.sub(" ", title).strip(" ,;")
+    title = _ONE_SIDED_AMP.sub(" & ", _SPACES.sub(" ", title).strip(" ,;"))  # (round 12) "Tài nguyên& Môi trường"
     if title.endswith(" và"):
         title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
     title = _DANGLING.sub("", title)
