@@ -54,7 +54,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
-trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên
+trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -309,6 +309,15 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         and words[j + 1].is_cap and _joined(words, j + 1)
     ):
         n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board
+    elif not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and _joined(words, j + 1) and (
+        words[j].low == "phòng" and (words[j + 1].is_cap or words[j + 1].text.isupper())
+    ):
+        n = 1  # (round 12) "Phó phòng Tham mưu Công an tỉnh", "Phó phòng Giáo dục trung học": a deputy head of a
+        # department, "trưởng" left out as the press does
+    elif not n and j > i and j + 2 < len(words) and words[j - 1].low == "phó" and (
+        words[j].low, words[j + 1].low
+    ) == ("công", "an") and words[j + 2].low in _LEVELS and _joined(words, j + 1) and _joined(words, j + 2):
+        n = 2  # (round 12) "Phó Công an xã Ea Tu", "Phó Công an huyện": the deputy head of a local police
     if not n or (j > i and not _joined(words, j)):
         return 0, False
     seq = tuple(w.low for w in words[j:j + n])
@@ -2577,7 +2586,7 @@ def _trie_pattern(phrases: set[str]) -> str:
     return walk(trie)
 
 
-_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS} | {"pho ban"}) + r"\b")
+_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS} | {"pho ban", "pho phong", "pho cong an"}) + r"\b")
 
 
 # Words of a title that name a company, and those that make a company the state's own.

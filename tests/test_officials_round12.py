@@ -111,3 +111,26 @@ def test_a_fleet_admirals_rank_is_whole():
 )
 def test_a_language_group_is_whole(text, title):
     assert officials(text) == [("Lê Thị Mai", [title])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Phó phòng": a deputy head of a department, "trưởng" left out
+        ("Ông Lê Văn Hà, Phó phòng Tham mưu Công an tỉnh Cà Mau cho biết.",
+         [("Lê Văn Hà", ["Phó phòng Tham mưu Công an tỉnh Cà Mau"])]),
+        ("Phó phòng CSGT Công an tỉnh Lê Văn Hà cho biết.", [("Lê Văn Hà", ["Phó phòng CSGT Công an tỉnh"])]),
+        # "Phó Công an xã": the deputy head of a commune's police
+        ("Ông Y Hà Niê, Phó Công an xã Ea Tu cho biết.", [("Y Hà Niê", ["Phó Công an xã Ea Tu"])]),
+        ("Phó Công an huyện Krông Pắc Lê Văn Hà cho biết.", [("Lê Văn Hà", ["Phó Công an huyện Krông Pắc"])]),
+        # a commune's police officer
+        ("Ông Lê Văn Hà, công an viên xã Thọ Thành cho biết.", [("Lê Văn Hà", ["công an viên xã Thọ Thành"])]),
+        ("Anh Lê Văn Hà (công an viên) đã bị đánh.", [("Lê Văn Hà", ["công an viên"])]),
+    ],
+)
+def test_deputies_written_short_and_commune_police_are_posts(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_deputy_of_a_companys_room_in_lower_case_is_no_post():
+    assert officials("Ông Lê Văn Hà, phó phòng kỹ thuật của công ty cho biết.") == []
