@@ -1737,7 +1737,8 @@ def _title_names_someone(title: str) -> bool:
 # What links a name to a post that follows it: "là", "sẽ là", "giữ chức", "trở thành",
 # "đảm nhận chức vụ", "được bầu giữ chức", "được bổ nhiệm làm", each maybe after "sẽ",
 # "vừa", "chính thức", "tiếp tục", "thôi" ("ông X sẽ thôi giữ chức Tổng giám đốc").
-_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và".split()}
+_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và khi lúc đó ấy".split()}
+# (round 12: "ông X khi đó là Phó Trưởng phòng …", "lúc ấy là": the post he held then)
 # ("ông X được điều động và bổ nhiệm chức danh …", "ông Y được luân chuyển, bổ nhiệm giữ chức …", "ông Z chỉ giữ chức …")
 _LINKS = sorted(
     (tuple(exact(w) for w in p.split()) for p in (

@@ -134,3 +134,15 @@ def test_deputies_written_short_and_commune_police_are_posts(text, expected):
 
 def test_a_deputy_of_a_companys_room_in_lower_case_is_no_post():
     assert officials("Ông Lê Văn Hà, phó phòng kỹ thuật của công ty cho biết.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Lê Văn Hà khi đó là Phó Trưởng phòng, Phó Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Long An.",
+         [("Lê Văn Hà", ["Phó Trưởng phòng", "Phó Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Long An"])]),
+        ("Ông Lê Văn Hà lúc ấy là Chủ tịch UBND huyện Yên Thành.", [("Lê Văn Hà", ["Chủ tịch UBND huyện Yên Thành"])]),
+    ],
+)
+def test_the_post_held_then_after_khi_do_la(text, expected):
+    assert officials(text) == expected
