@@ -2078,6 +2078,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 # deputies', the one spoken to; but "chia sẻ của Thứ trưởng, Tổng Giám đốc BHXH X" is X's)
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
+            elif j + 1 < len(words) and words[j].low == "kiêm" and words[j].gap == " " and words[j + 1].gap == " " and (
+                _post_at(words, j + 1)[0] and not is_rank and (not pending or pending_end == i) and not _plural_before(words, i)
+            ):  # (round 12) "Phó Giám đốc Sở KH&ĐT kiêm Giám đốc Ban quản lý dự án X": both posts are X's
+                pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
+                pending_end = j + 1
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
             if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])

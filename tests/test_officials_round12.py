@@ -146,3 +146,16 @@ def test_a_deputy_of_a_companys_room_in_lower_case_is_no_post():
 )
 def test_the_post_held_then_after_khi_do_la(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Phó Giám đốc Sở KH&ĐT kiêm Giám đốc Ban quản lý dự án tỉnh Lê Văn Hà cam kết hợp tác.",
+         [("Lê Văn Hà", ["Phó Giám đốc Sở KH&ĐT", "Giám đốc Ban quản lý dự án tỉnh"])]),
+        ("Phó Chủ tịch UBND huyện kiêm Trưởng Công an huyện Lê Văn Hà đã đến hiện trường.",
+         [("Lê Văn Hà", ["Phó Chủ tịch UBND huyện", "Trưởng Công an huyện"])]),
+    ],
+)
+def test_two_posts_joined_by_kiem_before_a_name_are_both_the_names(text, expected):
+    assert officials(text) == expected
