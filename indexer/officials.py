@@ -1441,7 +1441,7 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             titles_first = False
     else:
         titles_first = False
-    if (age := _age_at(words, i) or _aside_at(words, i)) and i + age < len(words) and words[i + age].gap.strip() in (
+    if (age := _age_at(words, i) or _aside_at(words, i) or _degrees_at(words, i)) and i + age < len(words) and words[i + age].gap.strip() in (
         ",", "),", ") -", ") –", ")-"
     ):
         # "ông X (SN 1965), Chủ tịch …", "ông X, 52 tuổi, Chủ tịch …", "ông X (em trai bà Y), Giám
@@ -1538,6 +1538,17 @@ def _apposition_lead(words: list[_Word], i: int) -> int:
         return 0
     lead = next((len(p) for p in _APPOSITION_LEADS if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
     return lead if lead and i + lead < len(words) and words[i + lead].gap == " " and _post_at(words, i + lead)[0] else 0
+
+
+def _degrees_at(words: list[_Word], i: int) -> int:
+    """(Round 12) Length of a person's degrees set off by commas right after a name ("ông X, PGS.TS,
+    Phó Hiệu trưởng …", "bà Y, Tiến sĩ, Giám đốc …"), when a comma follows them, or 0."""
+    if i >= len(words) or words[i].gap != ", " or words[i].low not in _DEGREES:
+        return 0
+    k = i + 1
+    while k < len(words) and k - i < 4 and words[k].gap in (".", ". ", " ") and words[k].low in _DEGREES:
+        k += 1
+    return k - i if k < len(words) and words[k].gap == ", " else 0
 
 
 def _aside_at(words: list[_Word], i: int) -> int:
@@ -3368,7 +3379,7 @@ _SPACES = re.compile(r"\s+")
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
 _DANGLING = re.compile(
     r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
-    r"| và đồng| thứ| (?:sáng|chiều|tối|trưa|đêm|hôm) (?:nay|qua|mai)| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
+    r"| và đồng| thứ| (?:sáng|chiều|tối|trưa|đêm|hôm) (?:nay|qua|mai)| nhiệm kỳ| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
 _ONE_SIDED_AMP = re.compile(r"(?<=\w)& | &(?=\w)")
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"

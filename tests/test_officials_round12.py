@@ -159,3 +159,21 @@ def test_the_post_held_then_after_khi_do_la(text, expected):
 )
 def test_two_posts_joined_by_kiem_before_a_name_are_both_the_names(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Lê Văn Hà, PGS.TS, Phó Hiệu trưởng Trường đại học Sư phạm Huế cho biết.",
+         [("Lê Văn Hà", ["Phó Hiệu trưởng Trường đại học Sư phạm Huế"])]),
+        ("Bà Lê Thị Mai, Tiến sĩ, Giám đốc Sở Y tế cho biết.", [("Lê Thị Mai", ["Giám đốc Sở Y tế"])]),
+    ],
+)
+def test_degrees_between_a_name_and_its_post_are_skipped(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_term_word_is_no_end_of_a_title():
+    assert officials("Ông Lê Văn Hà, Hiệu trưởng Trường đại học Vinh nhiệm kỳ mới cho biết.") == [
+        ("Lê Văn Hà", ["Hiệu trưởng Trường đại học Vinh"])
+    ]
