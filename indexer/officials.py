@@ -2950,6 +2950,20 @@ def person_name(name: str) -> str:
     return name
 
 
+_PLACE_LEAD = r"(?:[Tt]hành phố|thị trấn|thị xã|[Cc]ộng hòa|[Cc]ộng hoà|bang|tỉnh|vùng|làng|thủ đô|[Tt]hủ phủ)\s+(?:[A-Z][\w-]*\s+){0,2}"
+
+
+def _without_place(name: str, texts: list[str]) -> str:
+    """(Round 12) A foreign name of three parts or more whose first part the article names as a
+    place ("thành phố San Pedro Huamelula", "Cộng hòa Tatarstan") loses it: "Thị trưởng Huamelula
+    Victor Aguilar", "Thủ tướng Tatarstan Alexei Pesoshin" name the place, then the person."""
+    parts = name.split()
+    if len(parts) < 3 or not parts[0].isascii() or not _foreign_name(name):
+        return name
+    place = re.compile(_PLACE_LEAD + re.escape(parts[0]) + r"\b(?!\s+" + re.escape(parts[1]) + r"\b)")
+    return " ".join(parts[1:]) if any(place.search(t) for t in texts) else name
+
+
 def extract(article: Article, curated: Curated | None = None) -> tuple[Official, ...]:
     """The officials *article* names, in order of first mention."""
     people: dict[str, tuple[str, list[str], set[str]]] = {}  # key -> name, titles, title keys
@@ -2985,7 +2999,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             continue  # (round 7) "người phát ngôn Man United": a football club, no person
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
-        name = person_name(_without_honorific(mention.name))
+        name = _without_place(person_name(_without_honorific(mention.name)), texts)
         key = name_key(name)
         if key == author_key:
             continue

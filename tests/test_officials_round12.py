@@ -177,3 +177,20 @@ def test_a_term_word_is_no_end_of_a_title():
     assert officials("Ông Lê Văn Hà, Hiệu trưởng Trường đại học Vinh nhiệm kỳ mới cho biết.") == [
         ("Lê Văn Hà", ["Hiệu trưởng Trường đại học Vinh"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Lễ cưới diễn ra ở thành phố San Pedro Huamelula, Mexico. Thị trưởng Huamelula Victor Aguilar đã đến dự.",
+         "Victor Aguilar"),
+        ("Xe buýt gặp nạn gần Cộng hòa Tatarstan. Thủ tướng Tatarstan Alexei Pesoshin đã đến hiện trường.",
+         "Alexei Pesoshin"),
+    ],
+)
+def test_a_foreign_place_the_article_names_is_no_part_of_the_name_after_it(text, name):
+    assert [n for n, _ in officials(text)] == [name]
+
+
+def test_a_foreign_name_of_three_parts_is_whole_when_its_first_is_no_place():
+    assert [n for n, _ in officials("Tổng thống Donald John Trump đã đến bang Texas.")] == ["Donald John Trump"]
