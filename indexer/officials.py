@@ -235,7 +235,9 @@ def _joined(words: list[_Word], i: int) -> bool:
         or (gap in ("'", "’") and words[i - 1].is_cap and (words[i].text.islower() or len(words[i - 1].text) == 1))
         # "huyện Cư M'gar", "Cư M’Gar"
         or _in_brackets(words, i) or (gap == ") " and _in_brackets(words, i - 1))  # "Bộ VHTTDL (VHTTDL) X"
-        or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
+        or (gap in (". ", ".") and (words[i - 1].text in _ABBREVIATED or (
+            words[i - 1].text.endswith("TP") and words[i - 1].text[:2] == "UB" and words[i].is_cap
+        )))  # (round 12) "UBNDTP.Đà Nẵng", "UBTP.Hà Nội": the city's committee, "TP." glued to it
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
         or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
         or (gap == ", " and i >= 2 and words[i - 2].text in ("Bộ", "Sở") and words[i - 1].text.isupper()

@@ -194,3 +194,15 @@ def test_a_foreign_place_the_article_names_is_no_part_of_the_name_after_it(text,
 
 def test_a_foreign_name_of_three_parts_is_whole_when_its_first_is_no_place():
     assert [n for n, _ in officials("Tổng thống Donald John Trump đã đến bang Texas.")] == ["Donald John Trump"]
+
+
+@pytest.mark.parametrize(
+    "text, title, place",
+    [
+        ("Ông Lê Văn Hà, Chủ tịch UBNDTP.Đà Nẵng cho biết.", "Chủ tịch UBNDTP.Đà Nẵng", "Đà Nẵng"),
+        ("Ông Lê Văn Hà, Chủ tịch UBTP.Hà Nội cho biết.", "Chủ tịch UBTP.Hà Nội", "Hà Nội"),
+    ],
+)
+def test_a_citys_committee_with_tp_glued_keeps_its_city(text, title, place):
+    found = extract(Article(id="x", title="", body=text))
+    assert [(o.name, list(o.titles), o.place) for o in found] == [("Lê Văn Hà", [title], place)]
