@@ -1406,6 +1406,11 @@ def _split_place(run: list[str], after_place_word: bool, after_body: bool = Fals
             best = next((k for k in starts if k >= 2), starts[0]) if starts[0] == 1 else starts[0]
             if best == 2 and starts[0] == 1 and run[1] in _NEVER_IN_PLACES and len(run) - 1 <= 4:
                 best = 1  # "Bộ Công Thương | Nguyễn Hoàng Long": no place ends in "Nguyễn"
+        if best >= 3 and len(run) - best == 2 and not after_place_word and not after_body and not any(
+            exact(w) in _BODY_WORDS for w in run[:best]
+        ):
+            return run, []  # (round 12) "chủ tịch Cay Xỏn Phôm Vi Hản": a Lao name of five syllables, not a place
+            # of three (no place word before it, no province) and a name of two
         return run[:best], run[best:]
     if after_place_word:
         if len(run) >= 3 and _foreign_name(" ".join(run[1:])):
@@ -2962,7 +2967,7 @@ def _without_place(name: str, texts: list[str]) -> str:
     parts = name.split()
     if len(parts) < 3 or not parts[0].isascii() or not _foreign_name(name):
         return name
-    place = re.compile(_PLACE_LEAD + re.escape(parts[0]) + r"\b(?!\s+" + re.escape(parts[1]) + r"\b)")
+    place = re.compile(_PLACE_LEAD + re.escape(parts[0]) + r"\b(?!-|\s+[A-ZĐ])")  # a place's name ends there
     return " ".join(parts[1:]) if any(place.search(t) for t in texts) else name
 
 

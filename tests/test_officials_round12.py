@@ -206,3 +206,25 @@ def test_a_foreign_name_of_three_parts_is_whole_when_its_first_is_no_place():
 def test_a_citys_committee_with_tp_glued_keeps_its_city(text, title, place):
     found = extract(Article(id="x", title="", body=text))
     assert [(o.name, list(o.titles), o.place) for o in found] == [("Lê Văn Hà", [title], place)]
+
+
+def test_a_foreign_name_after_a_long_state_name_keeps_its_first_part():
+    text = ("Chủ tịch Quốc hội nước Cộng hòa Liên bang Myanmar Mahn Win Khaing Than đã đến. "
+            "Ngài Mahn Winn Khaing Thann, Chủ tịch Quốc hội Myanmar, đánh giá cao sự hợp tác.")
+    assert "Winn Khaing Thann" not in [n for n, _ in officials(text)]
+
+
+def test_a_lao_name_of_five_syllables_is_not_cut_to_its_last_two():
+    assert officials("Chúng ta tưởng nhớ công ơn của chủ tịch Cay Xỏn Phôm Vi Hản kính mến.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bộ trưởng Bộ Công Thương Trần Tuấn Anh cho biết.", [("Trần Tuấn Anh", ["Bộ trưởng Bộ Công Thương"])]),
+        ("Giám đốc Sở Tài Nguyên Môi Trường Lê Hà cho biết.", [("Lê Hà", ["Giám đốc Sở Tài Nguyên Môi Trường"])]),
+        ("Chủ tịch UBND huyện Mộc Châu Hà Chiến cho biết.", [("Hà Chiến", ["Chủ tịch UBND huyện Mộc Châu"])]),
+    ],
+)
+def test_a_body_or_a_place_before_a_short_name_still_splits(text, expected):
+    assert officials(text) == expected
