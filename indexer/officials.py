@@ -54,7 +54,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
-trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên
+trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.

@@ -228,3 +228,14 @@ def test_a_lao_name_of_five_syllables_is_not_cut_to_its_last_two():
 )
 def test_a_body_or_a_place_before_a_short_name_still_splits(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Phan Xuân Hà, Phó trưởng CAP Hòa Thọ Đông cho biết.", [("Phan Xuân Hà", ["Phó trưởng CAP Hòa Thọ Đông"])]),
+        ("Trưởng CAP Phước Mỹ Lê Văn Hà cho biết.", [("Lê Văn Hà", ["Trưởng CAP Phước Mỹ"])]),
+    ],
+)
+def test_a_ward_polices_head_written_short_is_a_post(text, expected):
+    assert officials(text) == expected
