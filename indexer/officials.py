@@ -33,7 +33,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "13"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people
+EXTRACTOR_VERSION = "14"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -54,14 +54,14 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
-trưởng cah | trưởng caq | trưởng cax | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên
+trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
 _RANKS = """
 đại tướng | thượng tướng | trung tướng | thiếu tướng | đại tá | thượng tá | trung tá | thiếu tá
-đại úy | thượng úy | trung úy | thiếu úy | đô đốc | phó đô đốc | chuẩn đô đốc
+đại úy | thượng úy | trung úy | thiếu úy | đô đốc | phó đô đốc | chuẩn đô đốc | đại đô đốc
 """
 _POST_SEQS = sorted(
     {tuple(exact(w) for w in p.split()) for p in _POSTS.replace("\n", "|").split("|") if p.strip()},
@@ -99,7 +99,7 @@ _BODY_PAIRS = {
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
     "an toàn|vệ sinh|thực phẩm|đăng kiểm|đăng ký|phụ nữ|thương mại|tập đoàn|thành viên|chăm sóc|lịch sử|"
-    "sư phạm|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
+    "sư phạm|ngoại ngữ|ngôn ngữ|hàng giả|tư lệnh|đặc biệt|thư ký|ghép tạng|đặc mệnh|toàn quyền|hậu cần|có công|viễn thông|"
     "chỉnh hình|danh thắng|thiết bị|công trình|khách hàng|tiếng nói|biên tập|đồng bằng|quốc lộ|biên soạn|"
     "dự báo|khí tượng|thủy văn|thuỷ văn|kiểm định|khảo thí|lương thực|đất đai|tuần tra|kiểm soát|"
     "đối ngoại|công chức|viên chức|dân vận|dân nguyện|cứu hộ|cứu nạn|chữa cháy|phòng cháy|tôn giáo|"
@@ -228,14 +228,16 @@ def _joined(words: list[_Word], i: int) -> bool:
         gap == " "
         or (gap == "-" and (words[i].text.isdigit() or words[i - 1].text.isupper()))  # "Covid-19"
         or (gap in ("&", "/") and words[i - 1].text.isupper())  # "Bộ NN&PTNT", "HIV/AIDS"
-        or (gap == " & " and i >= 2 and (
+        or (gap in (" & ", "& ", " &") and i >= 2 and (  # (round 12: "Tài nguyên& Môi trường", a space left out)
             (words[i].is_cap and (words[i - 1].is_cap or words[i - 2].is_cap))
             or (words[i].low in _BODY_WORDS and words[i - 1].low in _BODY_WORDS)
         ))  # "Sở Tài nguyên & Môi trường", "Sở tài nguyên & môi trường"
         or (gap in ("'", "’") and words[i - 1].is_cap and (words[i].text.islower() or len(words[i - 1].text) == 1))
         # "huyện Cư M'gar", "Cư M’Gar"
         or _in_brackets(words, i) or (gap == ") " and _in_brackets(words, i - 1))  # "Bộ VHTTDL (VHTTDL) X"
-        or (gap in (". ", ".") and words[i - 1].text in _ABBREVIATED)
+        or (gap in (". ", ".") and (words[i - 1].text in _ABBREVIATED or (
+            words[i - 1].text.endswith("TP") and words[i - 1].text[:2] == "UB" and words[i].is_cap
+        )))  # (round 12) "UBNDTP.Đà Nẵng", "UBTP.Hà Nội": the city's committee, "TP." glued to it
         or (gap in (". ", ".") and len(words[i - 1].text) == 1 and words[i - 1].text.isupper())  # "Lương V. Khải"
         or (gap == ", " and (words[i - 1].low, words[i].low) in _COMMA_PAIRS)
         or (gap == ", " and i >= 2 and words[i - 2].text in ("Bộ", "Sở") and words[i - 1].text.isupper()
@@ -309,6 +311,15 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         and words[j + 1].is_cap and _joined(words, j + 1)
     ):
         n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board
+    elif not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and _joined(words, j + 1) and (
+        words[j].low == "phòng" and (words[j + 1].is_cap or words[j + 1].text.isupper())
+    ):
+        n = 1  # (round 12) "Phó phòng Tham mưu Công an tỉnh", "Phó phòng Giáo dục trung học": a deputy head of a
+        # department, "trưởng" left out as the press does
+    elif not n and j > i and j + 2 < len(words) and words[j - 1].low == "phó" and (
+        words[j].low, words[j + 1].low
+    ) == ("công", "an") and words[j + 2].low in _LEVELS and _joined(words, j + 1) and _joined(words, j + 2):
+        n = 2  # (round 12) "Phó Công an xã Ea Tu", "Phó Công an huyện": the deputy head of a local police
     if not n or (j > i and not _joined(words, j)):
         return 0, False
     seq = tuple(w.low for w in words[j:j + n])
@@ -376,6 +387,14 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         if n >= 4 and w.gap == ", " and _listed_domains(words, i + n):
             n += 2  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên | và Nhi đồng"
             continue
+        if w.low == "chợ" and i + n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _MANAGEMENT and (
+            i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1)
+        ):
+            run = _name_run(words, i + n + 1) or 1
+            if run >= 4 and _starts_person(words, i + n + 1 + run - 3, 3):
+                run -= 3  # "Ban quản lý chợ Vinh | Lê Văn Hà": the market's name, then its head's
+            n += 1 + min(4, run)  # (round 12) "tổ quản lý chợ | Lương Văn Can": the market
+            continue  # a board runs, named for a person as streets are (its name is no one's in the article)
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
@@ -588,6 +607,9 @@ def _place_level_before(words: list[_Word], k: int) -> bool:
 # (Round 11) The lower-case kinds of an ad-hoc board whose head's post names what it runs.
 _AD_HOC = {tuple(exact(w) for w in p.split()) for p in ("chỉ đạo", "tổ chức")}
 _EVENT_NOUNS = {tuple(exact(w) for w in p.split()) for p in ("giải thưởng", "giải đấu", "giải chạy", "giải bóng")}
+
+
+_MANAGEMENT = (exact("quản"), exact("lý"))
 
 
 def _ad_hoc_board(words: list[_Word], i: int) -> int:
@@ -1384,6 +1406,11 @@ def _split_place(run: list[str], after_place_word: bool, after_body: bool = Fals
             best = next((k for k in starts if k >= 2), starts[0]) if starts[0] == 1 else starts[0]
             if best == 2 and starts[0] == 1 and run[1] in _NEVER_IN_PLACES and len(run) - 1 <= 4:
                 best = 1  # "Bộ Công Thương | Nguyễn Hoàng Long": no place ends in "Nguyễn"
+        if best >= 3 and len(run) - best == 2 and not after_place_word and not after_body and not any(
+            exact(w) in _BODY_WORDS for w in run[:best]
+        ):
+            return run, []  # (round 12) "chủ tịch Cay Xỏn Phôm Vi Hản": a Lao name of five syllables, not a place
+            # of three (no place word before it, no province) and a name of two
         return run[:best], run[best:]
     if after_place_word:
         if len(run) >= 3 and _foreign_name(" ".join(run[1:])):
@@ -1421,7 +1448,7 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             titles_first = False
     else:
         titles_first = False
-    if (age := _age_at(words, i) or _aside_at(words, i)) and i + age < len(words) and words[i + age].gap.strip() in (
+    if (age := _age_at(words, i) or _aside_at(words, i) or _degrees_at(words, i)) and i + age < len(words) and words[i + age].gap.strip() in (
         ",", "),", ") -", ") –", ")-"
     ):
         # "ông X (SN 1965), Chủ tịch …", "ông X, 52 tuổi, Chủ tịch …", "ông X (em trai bà Y), Giám
@@ -1518,6 +1545,17 @@ def _apposition_lead(words: list[_Word], i: int) -> int:
         return 0
     lead = next((len(p) for p in _APPOSITION_LEADS if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
     return lead if lead and i + lead < len(words) and words[i + lead].gap == " " and _post_at(words, i + lead)[0] else 0
+
+
+def _degrees_at(words: list[_Word], i: int) -> int:
+    """(Round 12) Length of a person's degrees set off by commas right after a name ("ông X, PGS.TS,
+    Phó Hiệu trưởng …", "bà Y, Tiến sĩ, Giám đốc …"), when a comma follows them, or 0."""
+    if i >= len(words) or words[i].gap != ", " or words[i].low not in _DEGREES:
+        return 0
+    k = i + 1
+    while k < len(words) and k - i < 4 and words[k].gap in (".", ". ", " ") and words[k].low in _DEGREES:
+        k += 1
+    return k - i if k < len(words) and words[k].gap == ", " else 0
 
 
 def _aside_at(words: list[_Word], i: int) -> int:
@@ -1717,7 +1755,8 @@ def _title_names_someone(title: str) -> bool:
 # What links a name to a post that follows it: "là", "sẽ là", "giữ chức", "trở thành",
 # "đảm nhận chức vụ", "được bầu giữ chức", "được bổ nhiệm làm", each maybe after "sẽ",
 # "vừa", "chính thức", "tiếp tục", "thôi" ("ông X sẽ thôi giữ chức Tổng giám đốc").
-_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và".split()}
+_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và khi lúc đó ấy".split()}
+# (round 12: "ông X khi đó là Phó Trưởng phòng …", "lúc ấy là": the post he held then)
 # ("ông X được điều động và bổ nhiệm chức danh …", "ông Y được luân chuyển, bổ nhiệm giữ chức …", "ông Z chỉ giữ chức …")
 _LINKS = sorted(
     (tuple(exact(w) for w in p.split()) for p in (
@@ -1936,6 +1975,10 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 run_start += 1  # "Bộ trưởng Ngoại giao và Hội nhập châu Âu Moldova X"
             if run_start < j and _inside_word(words, run_start + 1) and run_start + 2 < len(words):
                 run_start += 2  # "Thứ trưởng Bộ Quốc Phòng Trần Đơn": "Quốc Phòng" is the body's name
+            if 3 <= run_start < j and words[run_start - 1].low == "chợ" and (
+                words[run_start - 3].low, words[run_start - 2].low
+            ) == _MANAGEMENT and run_start + _name_run(words, run_start) <= j:
+                run_start = j  # (round 12) "(tổ trưởng tổ quản lý chợ Lương Văn Can)": the market's name, no person's
             if run_start < j and words[run_start].text in _PALACES and run_start > 0 and words[run_start - 1].low == "điện":
                 run_start += 1  # "Tổng Thư ký điện Elysee | Alexis Kohler"
             if (
@@ -2053,6 +2096,11 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 # deputies', the one spoken to; but "chia sẻ của Thứ trưởng, Tổng Giám đốc BHXH X" is X's)
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j
+            elif j + 1 < len(words) and words[j].low == "kiêm" and words[j].gap == " " and words[j + 1].gap == " " and (
+                _post_at(words, j + 1)[0] and not is_rank and (not pending or pending_end == i) and not _plural_before(words, i)
+            ):  # (round 12) "Phó Giám đốc Sở KH&ĐT kiêm Giám đốc Ban quản lý dự án X": both posts are X's
+                pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
+                pending_end = j + 1
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
             if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
@@ -2094,10 +2142,16 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     return mentions, shorts
 
 
+_MINISTERS = ("bộ trưởng", "thứ trưởng")
+
+
 def _same_country(pending: list[str], title: str) -> list[str]:
     """The titles before the last one in "A, B, C Name" that may be the same person's: one
     that names another country than the last title is another guest's ("Phó Tổng thống
     Indonesia, Phó Thủ tướng Thái Lan, cựu Thủ tướng Singapore X")."""
+    if pending and sum(_title_key(t).startswith(_MINISTERS) for t in (*pending, title)) >= 2:
+        return []  # (round 12) "chất vấn Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Nội vụ, Chủ tịch Quốc hội X": two ministers'
+        # posts are two people's, not X's (one person heads one ministry)
     country = _COUNTRY_IN.search(title)
     if not country:
         return pending
@@ -2459,7 +2513,15 @@ def _honoured(words: list[_Word], i: int) -> bool:
 
 
 def _appointed_before(words: list[_Word], i: int) -> bool:
-    return i >= 2 and (words[i - 2].low, words[i - 1].low) in _APPOINTED
+    if i < 2 or (words[i - 2].low, words[i - 1].low) not in _APPOINTED:
+        return False
+    if (words[i - 2].low, words[i - 1].low) != ("bổ", "nhiệm"):
+        return True
+    # (round 12) "X được bổ nhiệm Thứ trưởng" is X's new post; "X ký quyết định bổ nhiệm Thứ trưởng" is
+    # someone else's, appointed by X: the post is the named person's only when "được" comes before
+    return any(w.low == "được" for w in words[max(0, i - 6):i - 2]) and not any(
+        "." in w.gap or "\n" in w.gap for w in words[max(0, i - 5):i - 1]
+    )
 
 
 def _same_sentence(words: list[_Word], start: int, end: int) -> bool:
@@ -2548,7 +2610,7 @@ def _trie_pattern(phrases: set[str]) -> str:
     return walk(trie)
 
 
-_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS} | {"pho ban"}) + r"\b")
+_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS} | {"pho ban", "pho phong", "pho cong an"}) + r"\b")
 
 
 # Words of a title that name a company, and those that make a company the state's own.
@@ -2895,6 +2957,20 @@ def person_name(name: str) -> str:
     return name
 
 
+_PLACE_LEAD = r"(?:[Tt]hành phố|thị trấn|thị xã|[Cc]ộng hòa|[Cc]ộng hoà|bang|tỉnh|vùng|làng|thủ đô|[Tt]hủ phủ)\s+(?:[A-Z][\w-]*\s+){0,2}"
+
+
+def _without_place(name: str, texts: list[str]) -> str:
+    """(Round 12) A foreign name of three parts or more whose first part the article names as a
+    place ("thành phố San Pedro Huamelula", "Cộng hòa Tatarstan") loses it: "Thị trưởng Huamelula
+    Victor Aguilar", "Thủ tướng Tatarstan Alexei Pesoshin" name the place, then the person."""
+    parts = name.split()
+    if len(parts) < 3 or not parts[0].isascii() or not _foreign_name(name):
+        return name
+    place = re.compile(_PLACE_LEAD + re.escape(parts[0]) + r"\b(?!-|\s+[A-ZĐ])")  # a place's name ends there
+    return " ".join(parts[1:]) if any(place.search(t) for t in texts) else name
+
+
 def extract(article: Article, curated: Curated | None = None) -> tuple[Official, ...]:
     """The officials *article* names, in order of first mention."""
     people: dict[str, tuple[str, list[str], set[str]]] = {}  # key -> name, titles, title keys
@@ -2930,7 +3006,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             continue  # (round 7) "người phát ngôn Man United": a football club, no person
         if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
-        name = person_name(_without_honorific(mention.name))
+        name = _without_place(person_name(_without_honorific(mention.name)), texts)
         key = name_key(name)
         if key == author_key:
             continue
@@ -3324,8 +3400,9 @@ _SPACES = re.compile(r"\s+")
 # what follows ("Phó chủ tịch không [chuyên trách]", "Giám đốc cấp [cao]").
 _DANGLING = re.compile(
     r"(?:, (?:tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|thành phố|tp|TP)|(?<![Hh]àng) không"
-    r"| và đồng| thứ| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
+    r"| và đồng| thứ| (?:sáng|chiều|tối|trưa|đêm|hôm) (?:nay|qua|mai)| nhiệm kỳ| (?:phát biểu|cho biết|trình bày|nhấn mạnh|khẳng định|chia sẻ|cho hay|đồng thời|cảnh báo|Mặt khác|Mặc dù|Tuy nhiên|Tuy vậy))+$"
 )
+_ONE_SIDED_AMP = re.compile(r"(?<=\w)& | &(?=\w)")
 _ABBREVIATED = {"TP", "Tp", "TX", "TT", "Q", "P", "T"}  # "TP. Hồ Chí Minh", "Ủy viên T.Ư"
 _PLACE_ENDING_IN_HEAD = re.compile(r"\b(?:xã|phường|thị trấn|thôn|ấp|bản) [A-ZĐÂ]\w* (?:Sở|Hội|Ban|Phòng)$")
 
@@ -3367,7 +3444,7 @@ def _one_holder(people: dict, texts: list[str]) -> None:
 
 
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
-    title = _SPACES.sub(" ", title).strip(" ,;")
+    title = _ONE_SIDED_AMP.sub(" & ", _SPACES.sub(" ", title).strip(" ,;"))  # (round 12) "Tài nguyên& Môi trường"
     if title.endswith(" và"):
         title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
     title = _DANGLING.sub("", title)
