@@ -3320,6 +3320,9 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
         before_was_place, after_place = after_place, bool(seq)
         if place is None or place in _NOT_PLACES:
             continue  # "Thái Bình Dương" is an ocean, not the province Thái Bình (nor Bình Dương)
+        if place in _COUNTRY_PLACES and k < len(words) and (words[start], exact(words[k])) in _COUNTRY_COMPOUNDS:
+            after_place = False
+            continue  # "Ban Pháp chế", "Hội Mỹ thuật", "Anh hùng Lao động": a word, no country
         if place in _COUNTRY_PLACES and start and (
             words[start - 1] in ("Việt", "Nam") or (words[start - 1].istitle() and not before_was_place)
             or exact(words[start - 1]) in _LEVELS or exact(words[start - 1]) in _VILLAGES
@@ -3336,6 +3339,9 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
     return None, country, national_post(title), bool(_LOCAL.search(title))
 
 
+# A country's short name that opens a word of two syllables: not the country ("Pháp chế": legal affairs)
+_COUNTRY_COMPOUNDS = {("Pháp", exact(w)) for w in "chế luật lý y điển quyền".split()} | {
+    ("Mỹ", exact(w)) for w in "thuật phẩm nghệ học".split()} | {("Anh", exact("hùng"))}
 _VILLAGES = {exact(w) for w in "thôn ấp bản làng xóm khu phố".split()}
 _COMMUNES = _VILLAGES | {exact(w) for w in "xã phường trấn".split()}
 # Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
