@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import sys
 import tempfile
 import time
@@ -30,17 +29,13 @@ import numpy as np
 from indexer import indexing, people, snapshot
 from indexer.layout import require_generation
 from indexer.searching import SearchRequest, Searcher
-from tests.tools.realnews import REAL_INDEX, REAL_NEWS, cached_index
+from tests.tools.realnews import REAL_INDEX, REAL_NEWS, cached_index, load_module
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data" / "articles"
 
 
 def _load(path: Path):
-    spec = importlib.util.spec_from_file_location("snapshot_compared", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["snapshot_compared"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path, "snapshot_compared")
 
 
 def _group_only(counts, titles_of, doc_titles_of):

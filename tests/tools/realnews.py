@@ -9,6 +9,8 @@ when asked to.
 
 from __future__ import annotations
 
+import importlib.util
+
 import json
 import shutil
 import sys
@@ -49,3 +51,13 @@ def cached_index(source: Path, folder: Path = REAL_INDEX, rebuild: bool = False,
     indexing.update(folder, [source], procs=procs)
     (folder / KEY_FILE).write_text(json.dumps(key), encoding="utf-8")
     return folder
+
+
+def load_module(path: Path, name: str):
+    """Another copy of a module of ours (an older ``officials.py``, ``snapshot.py``), loaded
+    under *name* beside this one, to time both in one process (the benchmarks' ``--compare``)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -14,21 +14,17 @@ passes, best of five (they are few and short). With ``--compare`` another versio
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
 from pathlib import Path
 
 from indexer import officials, parsing
 from tests.tools.eval_officials import REAL_NEWS, labelled_articles, real_rows
+from tests.tools.realnews import load_module
 
 
 def _load(path: Path):
-    spec = importlib.util.spec_from_file_location("officials_compared", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["officials_compared"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path, "officials_compared")
 
 
 def main(argv: list[str] | None = None) -> int:
