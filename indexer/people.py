@@ -98,10 +98,14 @@ def _telling(title: str) -> bool:
 
 
 def _title_key(title: str) -> str:
-    """A title's folded words, long forms written short (``Ủy ban nhân dân`` = ``UBND``)."""
-    words = [normalize.folded(w) for w in normalize.words(title)]
+    """A title's folded words, long forms written short (``Ủy ban nhân dân`` = ``UBND``), a
+    committee glued to its level parted (``UBNDTP``: ``UBND TP``)."""
+    words = [part for w in normalize.words(title) for part in _GLUED.sub(r"\1 \2", normalize.folded(w)).split()]
     table = _abbreviations()
     return " ".join(table.write_short(words) if table else words)
+
+
+_GLUED = re.compile(r"^(ubnd|hdnd)(tp|tx)$")
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,13 @@ def test_one_place_and_no_place_are_one_person():
     ]
 
 
+def test_a_committee_glued_to_its_level_is_the_same_post():
+    # "Chủ tịch UBNDTP" (no space, no city) made the Đà Nẵng chairman a second entry (facet seed 52)
+    titles = {"Huỳnh Đức Thơ (Đà Nẵng)": {"Chủ tịch UBND TP Đà Nẵng": 6}, "Huỳnh Đức Thơ": {"Chủ tịch UBNDTP": 1}}
+    assert [p.key for p in group({"Huỳnh Đức Thơ (Đà Nẵng)": 6, "Huỳnh Đức Thơ": 1}, _titles(titles))] == [
+        "Huỳnh Đức Thơ"]
+
+
 def test_no_place_and_a_body_no_title_of_the_place_names_are_two_people():
     titles = {
         "Lê Văn Bảy (Lai Châu)": {"Giám đốc Công an tỉnh Lai Châu": 1, "Thiếu tướng": 1},
