@@ -701,7 +701,8 @@ def _store(state: State, folder: Path, url: str, listed, response: Response, rep
     path = folder / page_file(response.url)
     saved = state.pages.get(url)
     refused = _no_article(path, data)
-    if refused and saved and saved.get("no_article") and not _holds_article(path):
+    kept_article = bool(refused) and _holds_article(path)  # (the saved page read once)
+    if refused and saved and saved.get("no_article") and not kept_article:
         # still no article, as last time (a "not found" page's time or request id may have
         # changed): said then; the record takes the new ETag and the feed's date
         state.put("pages", url, {**saved, "etag": response.headers.get("etag"),
@@ -709,7 +710,7 @@ def _store(state: State, folder: Path, url: str, listed, response: Response, rep
                                  "listed": listed or saved.get("listed")})
         report.unchanged.append(url)
         return
-    if refused and _holds_article(path):
+    if kept_article:
         report.skipped.append((url, f"the new answer holds no article ({refused}); the article saved before "
                                     "is kept"))
         log(f"kept the saved copy of {url}: the new answer holds no article")

@@ -118,23 +118,21 @@ class Scorer:
             for exact, folded in forms:
                 present |= self.form(exact, folded, strict, score)
             return present
-        scores, exact_counts = self.scores, self.exact
         widest = max(_weight(folded) for _, folded in forms)
         chances = max(max(self._chances(e, f, strict) for e, f in forms), 1)
-        best = np.zeros_like(scores)
+        best = np.zeros_like(self.scores)
         best_exact = np.zeros(self.snap.size, np.float32)  # the share of a form's words and pairs as spelled
         present = np.zeros(self.snap.size, bool)
         for exact, folded in forms:
-            self.scores = np.zeros_like(scores)
-            self.exact = np.zeros_like(exact_counts)
-            holds = self.form(exact, folded, strict)
-            np.maximum(best, self.scores * (widest / _weight(folded)), out=best)
+            alone = Scorer(self.snap, self.strict, self.breaks)  # this form's scores, apart from the others'
+            holds = alone.form(exact, folded, strict)
+            np.maximum(best, alone.scores * (widest / _weight(folded)), out=best)
             k = self._chances(exact, folded, strict)
-            share = self.exact / k if k else np.ones(self.snap.size, np.float32)
+            share = alone.exact / k if k else np.ones(self.snap.size, np.float32)
             np.maximum(best_exact, np.where(holds, share, 0), out=best_exact)
             present |= holds
-        self.scores = scores + best
-        self.exact = exact_counts + np.rint(best_exact * chances).astype(exact_counts.dtype)
+        self.scores += best
+        self.exact += np.rint(best_exact * chances).astype(self.exact.dtype)
         return present
 
     def _chances(self, exact: list[str], folded: list[str], strict: bool) -> int:
