@@ -192,6 +192,7 @@ class Clause:
     quoted: bool = False
     synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
     typed: list[str] | None = None  # the words as typed (capitals tell TƯ from tư)
+    start: bool = False  # a bracket opens before it: no word before it joins it
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
         return [(self.exact, self.folded), *self.synonyms]

@@ -201,6 +201,43 @@ def test_a_year_after_an_ordinary_word_is_a_word_of_its_own(make_index):
         assert searcher.search(SearchRequest(query=query)).total == 11, query
 
 
+def test_an_abbreviation_and_the_word_after_it_are_one_word_written_either_way(make_index):
+    """`UBND tỉnh` matched UBND anywhere and tỉnh anywhere: 727 real articles, of which
+    386 write "UBND tỉnh" or "Ủy ban nhân dân tỉnh" (a district's committee in a
+    province's news was the rest)."""
+    searcher = make_index([
+        {"id": "short", "title": "Họp trực tuyến", "body": "Sáng 3/3, UBND tỉnh họp trực tuyến với các huyện."},
+        {"id": "long", "title": "Phiên họp tháng 3", "body": "Ủy ban nhân dân tỉnh họp phiên thường kỳ tháng 3."},
+        {"id": "district", "title": "Giao ban", "body": "UBND huyện Văn Lãng giao ban với các xã trong tỉnh."},
+        {"id": "district-long", "title": "Khen thưởng",
+         "body": "Ủy ban nhân dân huyện khen thưởng học sinh giỏi cấp tỉnh."},
+    ])
+    for query in ("UBND tỉnh", "ubnd tinh", "Ủy ban nhân dân tỉnh", "uy ban nhan dan tinh"):
+        result = searcher.search(SearchRequest(query=query))
+        assert sorted(ids(result)) == ["long", "short"], query
+        assert [c["together"] for c in result.reading["alternatives"][0]] == [True], query
+    assert sorted(ids(searcher.search(SearchRequest(query="UBND huyện")))) == ["district", "district-long"]
+
+
+def test_words_typed_with_capitals_are_one_name(make_index):
+    """`Kỳ Lừa` (a market town) and `Vi Đức Thắng` (an official) were read as words
+    anywhere when the archive never writes them whole: 86 and 13 unrelated real articles.
+    Typed with capitals, two words, or three opening with a surname, are one name, found
+    where written whole or nowhere; two names typed together stay two (`Hà Nội Lạng
+    Sơn`); typed in lower case, words the archive never has side by side stay apart."""
+    searcher = make_index([
+        {"id": "apart", "title": "Chợ phiên", "body": "Ở Kỳ Sơn, người dân dắt lừa ra chợ. Ông Vi Văn Đức và anh "
+                                                       "Hoàng Đức Thắng bán hàng."},
+        {"id": "both", "title": "Hà Nội và Lạng Sơn", "body": "Đoàn công tác Hà Nội thăm Lạng Sơn."},
+    ])
+    for query in ("Kỳ Lừa", "Ky Lua", "Vi Đức Thắng", "Vi Duc Thang"):
+        result = searcher.search(SearchRequest(query=query, verbatim=True))
+        assert ids(result) == [], query
+        assert [c["together"] for c in result.reading["alternatives"][0]] == [True], query
+    assert ids(searcher.search(SearchRequest(query="Hà Nội Lạng Sơn"))) == ["both"]
+    assert ids(searcher.search(SearchRequest(query="kỳ lừa"))) == ["apart"]
+
+
 def test_quoted_phrase_requires_the_words_side_by_side(search):
     loose = search("dân tỉnh").total
     phrase = search('"dân tỉnh"').total
