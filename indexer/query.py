@@ -214,6 +214,9 @@ class ParsedQuery:
     alternatives: list[list[Clause]] = field(default_factory=list)
     excluded: list[Clause] = field(default_factory=list)
     strict: bool = False
+    # each word left out with the words typed right after it (``-Hà Nội``): the searcher
+    # joins those that make one word with it (:meth:`indexer.searching.Searcher.parse`)
+    followers: list[tuple[Clause, list[Clause]]] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def positive(self) -> list[Clause]:
@@ -223,23 +226,53 @@ class ParsedQuery:
         return not self.positive
 
 
-_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?\()|(\))|([^\s()"]+)')
+# A query's brackets open at most this many alternatives (``(a OR b) (c OR d)`` is four).
+MAX_ALTERNATIVES = 32
+
+
+@dataclass
+class _Group:
+    """Brackets (or the whole query) as read: alternatives of items, each a clause or a group."""
+
+    alternatives: list[list[Clause | _Group]] = field(default_factory=lambda: [[]])
+    negated: bool = False
 
 
 def parse_query(text: str) -> ParsedQuery:
     """Read a query string into clauses; never raises.
 
     ``OR`` splits the query into whole alternatives: ``Mẫu Sơn OR Kỳ Lừa`` is
-    (Mẫu Sơn) or (Kỳ Lừa), as Vietnamese words are several syllables long.
+    (Mẫu Sơn) or (Kỳ Lừa), as Vietnamese words are several syllables long; brackets
+    bound them: ``(dân vận OR tham nhũng) Lạng Sơn`` is (dân vận, Lạng Sơn) or (tham
+    nhũng, Lạng Sơn). A bracket left open closes at the end; one never opened is no word.
+    ``-word`` (or ``NOT word``) leaves out articles with it; the words typed right
+    after it are kept in :attr:`ParsedQuery.followers`, for the searcher to read
+    ``-Hà Nội`` as one word left out when it is one.
     """
     parsed = ParsedQuery(alternatives=[[]], strict=normalize.has_accents(normalize.clean(text)))
+    stack = [_Group()]
     negate_next = False
     words = 0
+    after_bracket = False  # the next clause must not join the one before it
+    chain: list[Clause] | None = None  # the words following a left-out word
     for match in _QUERY_TOKEN.finditer(normalize.clean(text)):
-        minus, phrase, bare = match.groups()
+        minus, phrase, opening, closing, bare = match.groups()
+        top = stack[-1]
+        if opening is not None:
+            stack.append(_Group(negated=opening.startswith("-") or negate_next))
+            top.alternatives[-1].append(stack[-1])
+            negate_next, after_bracket, chain = False, True, None
+            continue
+        if closing is not None:
+            if len(stack) > 1:
+                stack.pop()
+                after_bracket, chain = True, None
+            continue
         if bare in ("OR", "|", "||"):
-            if parsed.alternatives[-1]:
-                parsed.alternatives.append([])
+            if top.alternatives[-1]:
+                top.alternatives.append([])
+            after_bracket, chain = True, None
             continue
         if bare in ("AND", "&&", "+"):
             continue
@@ -264,10 +297,42 @@ def parse_query(text: str) -> ParsedQuery:
             [normalize.folded(w) for w in found],
             quoted=phrase is not None,
             typed=found,
+            start=after_bracket,
         )
-        (parsed.excluded if negated else parsed.alternatives[-1]).append(clause)
-    parsed.alternatives = [alt for alt in parsed.alternatives if alt]
+        after_bracket = False
+        if negated:
+            parsed.excluded.append(clause)
+            chain = [] if bare is not None and len(found) == 1 else None
+            if chain is not None:
+                parsed.followers.append((clause, chain))
+            continue
+        if chain is not None and bare is not None and len(found) == 1:
+            chain.append(clause)
+        else:
+            chain = None
+        top.alternatives[-1].append(clause)
+    parsed.alternatives = _flatten(stack[0], parsed.excluded)
     return parsed
+
+
+def _flatten(group: _Group, excluded: list[Clause]) -> list[list[Clause]]:
+    """A group's alternatives as lists of clauses (each bracket multiplied out, at most
+    :data:`MAX_ALTERNATIVES`); a left-out group's clauses go to *excluded* (an article
+    with any of them is left out)."""
+    out: list[list[Clause]] = []
+    for alternative in group.alternatives:
+        combos: list[list[Clause]] = [[]]
+        for item in alternative:
+            if isinstance(item, Clause):
+                combos = [c + [item] for c in combos]
+                continue
+            inner = _flatten(item, excluded)
+            if item.negated:
+                excluded.extend(c for alt in inner for c in alt)
+            elif inner:
+                combos = [c + i for c in combos for i in inner][:MAX_ALTERNATIVES]
+        out += [c for c in combos if c]
+    return out[:MAX_ALTERNATIVES]
 
 
 def describe(parsed: ParsedQuery) -> dict:

@@ -107,7 +107,9 @@ class Searcher:
         grouped into words (which must stand side by side), and, typed without
         accents, each word's likely spelling (which ranks first)."""
         snap = snap or self._current()
-        parsed = expand(parse_query(query), self.abbreviations)
+        parsed = parse_query(query)
+        self._join_left_out(snap, parsed)
+        parsed = expand(parsed, self.abbreviations)
         parsed.alternatives = [self._group(snap, alt, parsed.strict) for alt in parsed.alternatives]
         if not parsed.strict:
             for alt in parsed.alternatives:
@@ -144,6 +146,24 @@ class Searcher:
                     out.append(clause)
         return out
 
+    def _join_left_out(self, snap: Snapshot, parsed: ParsedQuery) -> None:
+        """A word left out takes the words typed after it that make one word with it:
+        ``-Hà Nội`` leaves out "Hà Nội" (it left out Hà and asked for Nội). As the
+        archive joins them in a long run, or as a name: not merely because the two
+        stand side by side somewhere (``-covid tin`` leaves out covid)."""
+        for left_out, typed_after in parsed.followers:
+            run = [left_out, *typed_after]
+            named = self._names_typed(run)
+            taken = 0
+            while taken < len(typed_after) and (
+                    taken in named or self._joins(snap, run, taken, parsed.strict, run_length=len(run) + 1)):
+                taken += 1
+            if not taken:
+                continue
+            parsed.excluded = [_joined(run[:taken + 1]) if c is left_out else c for c in parsed.excluded]
+            gone = {id(c) for c in typed_after[:taken]}
+            parsed.alternatives = [kept for alt in parsed.alternatives if (kept := [c for c in alt if id(c) not in gone])]
+
     @staticmethod
     def _names_typed(run: list[Clause]) -> set[int]:
         """Positions i of *run* where words i and i+1 are one name as typed: two capitalised
@@ -163,7 +183,7 @@ class Searcher:
             i = max(j, i + 1)
         return named
 
-    def _joins(self, snap: Snapshot, run: list[Clause], i: int, strict: bool) -> bool:
+    def _joins(self, snap: Snapshot, run: list[Clause], i: int, strict: bool, run_length: int | None = None) -> bool:
         """Whether words i and i+1 of a run of typed words form one word.
 
         Never when the archive never has them side by side; always for a run of two
@@ -181,7 +201,7 @@ class Searcher:
             return False
         edges = {(left[0][-1], left[1][-1], right[0][0], right[1][0])
                  for left in run[i].forms() for right in run[i + 1].forms()}
-        return any(self._pair_joins(snap, a, fa, b, fb, len(run), strict) for a, fa, b, fb in sorted(edges))
+        return any(self._pair_joins(snap, a, fa, b, fb, run_length or len(run), strict) for a, fa, b, fb in sorted(edges))
 
     def _pair_joins(self, snap: Snapshot, a: str, fa: str, b: str, fb: str, run_length: int, strict: bool) -> bool:
         in_titles, in_bodies = snap.pair("title", a, b, strict)[0], snap.pair("body", a, b, strict)[0]

@@ -238,6 +238,43 @@ def test_words_typed_with_capitals_are_one_name(make_index):
     assert ids(searcher.search(SearchRequest(query="kỳ lừa"))) == ["apart"]
 
 
+def test_brackets_bound_the_alternatives_of_or(make_index):
+    """`(dân vận OR tham nhũng) Lạng Sơn` ignored its brackets: dân vận, or tham nhũng in
+    Lạng Sơn (13 real articles about dân vận anywhere; none holds either in Lạng Sơn)."""
+    searcher = make_index([
+        {"id": "dv-ls", "title": "Dân vận khéo ở Lạng Sơn", "body": "Công tác dân vận ở Lạng Sơn."},
+        {"id": "tn-ls", "title": "Phòng chống tham nhũng", "body": "Lạng Sơn đẩy mạnh phòng chống tham nhũng."},
+        {"id": "dv-cb", "title": "Dân vận ở Cao Bằng", "body": "Công tác dân vận ở Cao Bằng."},
+        {"id": "ls", "title": "Du lịch Lạng Sơn", "body": "Lạng Sơn đón khách du lịch."},
+    ])
+    for query in ("(dân vận OR tham nhũng) Lạng Sơn", "Lạng Sơn (dân vận OR tham nhũng)",
+                  "(dan van OR tham nhung) lang son"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["dv-ls", "tn-ls"], query
+    # a bracket is a boundary: "Sơn" and "dân" do not join across it, nor "vận" and "Lạng"
+    reading = searcher.search(SearchRequest(query="Lạng Sơn (dân vận OR tham nhũng)")).reading
+    assert [[c["words"] for c in alt] for alt in reading["alternatives"]] == [
+        ["Lạng Sơn", "dân vận"], ["Lạng Sơn", "tham nhũng"]]
+    assert sorted(ids(searcher.search(SearchRequest(query="dân vận -(Cao Bằng OR Lạng Sơn)")))) == []
+    assert sorted(ids(searcher.search(SearchRequest(query="dân vận -(Cao Bằng)")))) == ["dv-ls"]
+
+
+def test_a_word_left_out_takes_the_syllables_of_its_word(make_index):
+    """`giải phóng mặt bằng -Hà Nội` left out Hà and asked for Nội (22 real articles, where
+    58 hold the one and not the other); `-"Hà Nội"` was needed."""
+    searcher = make_index([
+        {"id": "hn", "title": "Giải phóng mặt bằng ở Hà Nội", "body": "Hà Nội đẩy nhanh giải phóng mặt bằng."},
+        {"id": "ls", "title": "Giải phóng mặt bằng ở Lạng Sơn", "body": "Lạng Sơn đẩy nhanh giải phóng mặt bằng "
+                                                                        "cho dự án nội đô."},
+        {"id": "ha", "title": "Giải phóng mặt bằng ở Hà Giang", "body": "Hà Giang đẩy nhanh giải phóng mặt bằng."},
+        {"id": "covid", "title": "Tin covid", "body": "Tin về covid và giải phóng mặt bằng."},
+    ])
+    for query in ("giải phóng mặt bằng -Hà Nội", "giai phong mat bang -ha noi", 'giải phóng mặt bằng -"Hà Nội"'):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["covid", "ha", "ls"], query
+    # two words that merely stand side by side somewhere are not one word left out
+    assert sorted(ids(searcher.search(SearchRequest(query="giải phóng mặt bằng -covid tin")))) == []
+    assert sorted(ids(searcher.search(SearchRequest(query="giải phóng mặt bằng -covid")))) == ["ha", "hn", "ls"]
+
+
 def test_quoted_phrase_requires_the_words_side_by_side(search):
     loose = search("dân tỉnh").total
     phrase = search('"dân tỉnh"').total
