@@ -217,6 +217,7 @@ class ParsedQuery:
     # each word left out with the words typed right after it (``-Hà Nội``): the searcher
     # joins those that make one word with it (:meth:`indexer.searching.Searcher.parse`)
     followers: list[tuple[Clause, list[Clause]]] = field(default_factory=list, compare=False, repr=False)
+    dropped: list[str] = field(default_factory=list)  # words typed past MAX_WORDS, not searched
 
     @property
     def positive(self) -> list[Clause]:
@@ -288,6 +289,7 @@ def parse_query(text: str) -> ParsedQuery:
         else:
             raw = phrase
         found = [w for w, _, _ in normalize.tokens(raw)]
+        parsed.dropped += found[max(0, MAX_WORDS - words):]
         if not found or words >= MAX_WORDS:
             continue
         found = found[: MAX_WORDS - words]
@@ -355,6 +357,7 @@ def describe(parsed: ParsedQuery) -> dict:
         "accents": "as typed" if parsed.strict else "any",
         "alternatives": [[clause(c) for c in alt] for alt in parsed.alternatives],
         "excluded": [clause(c) for c in parsed.excluded],
+        "dropped": list(parsed.dropped),
     }
 
 
@@ -365,16 +368,21 @@ def describe_text(
     or_: str = "OR",
     but: str = "not",
     also: str = "or",
+    dropped: str = "only the first {max} words count, not: {words}",
 ) -> str:
     """A :func:`describe` reading in one line: words that must stand side by side in
-    «», quoted phrases in quotes, then whether accents count (labels for the language)."""
+    «», quoted phrases in quotes, whether accents count, and the words typed past
+    :data:`MAX_WORDS` (labels for the language)."""
     def clause(c: dict) -> str:
         text = f"“{c['words']}”" if c["quoted"] else f"«{c['words']}»" if c["together"] else c["words"]
         return text + "".join(f" ({also} «{a}»)" for a in c["also"])
     alternatives = [" + ".join(clause(c) for c in alt) for alt in reading.get("alternatives", [])]
     parts = [f" {or_} ".join(alternatives)] if alternatives else []
     parts += [f"{but} {clause(c)}" for c in reading.get("excluded", [])]
-    return " · ".join([*parts, as_typed if reading.get("accents") == "as typed" else any_spelling])
+    parts.append(as_typed if reading.get("accents") == "as typed" else any_spelling)
+    if reading.get("dropped"):
+        parts.append(dropped.format(max=MAX_WORDS, words=" ".join(reading["dropped"])))
+    return " · ".join(parts)
 
 
 def typed_words(clauses: list[Clause]) -> list[str] | None:

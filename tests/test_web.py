@@ -86,6 +86,15 @@ def test_the_page_says_how_the_query_was_read_and_offers_the_accent_free_reading
     assert "Có phải bạn muốn tìm: <a" in page and ">Lạng Sơn trần</a>" in page
 
 
+def test_words_past_the_limit_are_named_not_dropped_in_silence(client):
+    """A query of more than 24 words lost the rest without a word, on the page, the API and the CLI."""
+    words = " ".join(["tỉnh"] * 23 + ["dân", "vận", "khéo"])
+    page = text_of(client.get("/", query_string={"q": words}))
+    assert "chỉ tìm 24 từ đầu, bỏ qua: vận khéo" in page
+    assert client.get("/api/search", query_string={"q": words}).get_json()["reading"]["dropped"] == ["vận", "khéo"]
+    assert client.get("/api/search?q=dan+van").get_json()["reading"]["dropped"] == []
+
+
 def test_a_query_that_finds_nothing_shows_the_suggestion_and_links_the_exact_search(client):
     page = text_of(client.get("/?q=dan+vann"))
     assert "Đang hiện kết quả cho\n      <strong>dân vận</strong>" in page
