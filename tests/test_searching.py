@@ -434,7 +434,7 @@ def test_result_json_has_exactly_the_documented_shape(search):
         "query", "total", "articles", "grouped", "page", "per_page", "took_ms", "suggestion", "corrected", "reading",
         "hits", "facets",
     ]
-    assert list(data["reading"]) == ["accents", "alternatives", "excluded"]
+    assert list(data["reading"]) == ["accents", "alternatives", "excluded", "dropped"]
     assert list(data["hits"][0]) == ["id", "title", "date", "officials", "score", "snippet", "copies",
                                   "copy_count"]  # issue #15
     assert list(data["facets"]) == ["year", "month", "official"]
