@@ -25,6 +25,8 @@ from indexer.models import Html
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_WORDS = 24
+# The one-line reading names this many of a word's other forms (a prefix's words), then "…".
+ALSO_SHOWN = 4
 MAX_PAGE = 1000
 FACET_LIMIT = 30
 SNIPPET_CHARS = 240
@@ -193,6 +195,7 @@ class Clause:
     synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
     typed: list[str] | None = None  # the words as typed (capitals tell TƯ from tư)
     start: bool = False  # a bracket opens before it: no word before it joins it
+    prefix: bool = False  # typed with * after it: any word starting so (its forms, once read)
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
         return [(self.exact, self.folded), *self.synonyms]
@@ -300,6 +303,7 @@ def parse_query(text: str) -> ParsedQuery:
             quoted=phrase is not None,
             typed=found,
             start=after_bracket,
+            prefix=bare is not None and bare.endswith("*") and len(found) == 1,
         )
         after_bracket = False
         if negated:
@@ -346,9 +350,9 @@ def describe(parsed: ParsedQuery) -> dict:
     spelling it ranks first.
     """
     def clause(c: Clause) -> dict:
-        shown = c.typed if parsed.strict and c.typed else c.exact  # as typed, or as restored
+        shown = c.typed if (parsed.strict or c.prefix) and c.typed else c.exact  # as typed, or as restored
         return {
-            "words": " ".join(shown),
+            "words": " ".join(shown) + ("*" if c.prefix else ""),
             "together": len(c.exact) > 1,
             "quoted": c.quoted,
             "also": [" ".join(exact) for exact, _ in c.synonyms],
@@ -375,7 +379,8 @@ def describe_text(
     :data:`MAX_WORDS` (labels for the language)."""
     def clause(c: dict) -> str:
         text = f"“{c['words']}”" if c["quoted"] else f"«{c['words']}»" if c["together"] else c["words"]
-        return text + "".join(f" ({also} «{a}»)" for a in c["also"])
+        shown = [f"«{a}»" for a in c["also"][:ALSO_SHOWN]] + ["…"] * (len(c["also"]) > ALSO_SHOWN)
+        return text + (f" ({also} {', '.join(shown)})" if shown else "")
     alternatives = [" + ".join(clause(c) for c in alt) for alt in reading.get("alternatives", [])]
     parts = [f" {or_} ".join(alternatives)] if alternatives else []
     parts += [f"{but} {clause(c)}" for c in reading.get("excluded", [])]

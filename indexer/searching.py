@@ -110,6 +110,7 @@ class Searcher:
         parsed = parse_query(query)
         self._join_left_out(snap, parsed)
         parsed = expand(parsed, self.abbreviations)
+        _read_prefixes(snap, parsed)
         parsed.alternatives = [self._group(snap, alt, parsed.strict) for alt in parsed.alternatives]
         if not parsed.strict:
             for alt in parsed.alternatives:
@@ -124,7 +125,7 @@ class Searcher:
         out: list[Clause] = []
         run: list[Clause] = []
         for clause in [*clauses, None]:
-            if clause is not None and not clause.quoted and not clause.start and (
+            if clause is not None and not clause.quoted and not clause.start and not clause.prefix and (
                     len(clause.folded) == 1 or clause.synonyms):
                 run.append(clause)
                 continue
@@ -140,7 +141,8 @@ class Searcher:
             out += run
             run = []
             if clause is not None:
-                if clause.start and not clause.quoted and (len(clause.folded) == 1 or clause.synonyms):
+                if clause.start and not clause.quoted and not clause.prefix and (
+                        len(clause.folded) == 1 or clause.synonyms):
                     run.append(clause)  # a bracket opens before it: a run of its own begins
                 else:
                     out.append(clause)
@@ -230,6 +232,8 @@ class Searcher:
         for clause in clauses:
             spelled = [normalize.exact(w) for w in restored[at:at + len(clause.folded)]]
             at += len(clause.folded)
+            if clause.prefix:
+                continue  # ``tham*`` is every word starting so, no one of them first
             if [normalize.folded(w) for w in spelled] == clause.folded:
                 clause.exact = spelled
 
@@ -665,6 +669,36 @@ class Searcher:
             "index_dir": str(snap.gen),
             "officials": [c.to_json() for c in self.find_officials("", top)] if top else [],
         }
+
+
+# A word typed with * finds the words starting so that this many articles hold most.
+MAX_PREFIX_WORDS = 30
+
+
+def _read_prefixes(snap: Snapshot, parsed: ParsedQuery) -> None:
+    """Give each clause typed with ``*`` (``tham*``) the archive's words that start so,
+    the most used first (at most :data:`MAX_PREFIX_WORDS`), as its forms: with accents
+    typed anywhere in the query, those spelled so (``thăm*``: thăm, thẳm...); else every
+    spelling. A prefix no word starts with is that word alone."""
+    for clause in [c for alt in parsed.alternatives for c in alt] + parsed.excluded:
+        if not clause.prefix:
+            continue
+        folded_counts, spellings = snap.words()
+        (typed,), (start,) = clause.exact, clause.folded
+        found: dict[tuple[str, str], int] = {}  # (exact, folded) -> articles
+        for word in {w for w in [*folded_counts, *spellings] if w.startswith(start)}:
+            options = [(word, folded_counts[word])] if word in folded_counts else []
+            options += [(normalize.exact(spelled), n) for spelled, n in spellings.get(word, ())]
+            if parsed.strict:  # each spelling that starts as typed
+                for spelled, n in options:
+                    if spelled.startswith(typed):
+                        found[(spelled, word)] = found.get((spelled, word), 0) + n
+            else:  # every spelling, shown in the most used one
+                found[(max(options, key=lambda o: o[1])[0], word)] = sum(n for _, n in options)
+        forms = sorted(found, key=lambda k: (-found[k], k))[:MAX_PREFIX_WORDS]
+        if forms:
+            (clause.exact, clause.folded), *others = [([e], [f]) for e, f in forms]
+            clause.synonyms = others
 
 
 # A group of words read as one keeps every combination of its parts' forms, this many at most.

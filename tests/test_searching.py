@@ -275,6 +275,26 @@ def test_a_word_left_out_takes_the_syllables_of_its_word(make_index):
     assert sorted(ids(searcher.search(SearchRequest(query="giải phóng mặt bằng -covid")))) == ["ha", "hn", "ls"]
 
 
+def test_a_word_typed_with_a_star_finds_the_words_starting_so(make_index):
+    """`tham*` was read as the word "tham", restored to "thậm": "thậm tệ" ranked first and
+    "thăm", "thẩm phán", "tham gia" were missed as words of their own."""
+    searcher = make_index([
+        {"id": "tham-gia", "title": "Tin một", "body": "Người dân tham gia hiến máu."},
+        {"id": "tham-tra", "title": "Tin hai", "body": "Đoàn thẩm tra dự án."},
+        {"id": "tham-hoi", "title": "Tin ba", "body": "Lãnh đạo tỉnh thăm hỏi bà con."},
+        {"id": "thames", "title": "Tin bốn", "body": "Sông Thames chảy qua London."},
+        {"id": "other", "title": "Tin năm", "body": "Người dân trồng rừng."},
+    ])
+    result = searcher.search(SearchRequest(query="tham*"))
+    assert sorted(ids(result)) == ["tham-gia", "tham-hoi", "tham-tra", "thames"]
+    assert result.reading["alternatives"][0][0]["words"] == "tham*"
+    # typed with accents, the words spelled so
+    assert ids(searcher.search(SearchRequest(query="thăm*"))) == ["tham-hoi"]
+    assert ids(searcher.search(SearchRequest(query="người thẩm*"))) == []
+    assert sorted(ids(searcher.search(SearchRequest(query="người -tham*")))) == ["other"]
+    assert ids(searcher.search(SearchRequest(query="zzz*"))) == []
+
+
 def test_quoted_phrase_requires_the_words_side_by_side(search):
     loose = search("dân tỉnh").total
     phrase = search('"dân tỉnh"').total
