@@ -100,6 +100,14 @@ class Scorer:
             present &= self.word(e, f, strict, score)
         if len(folded) > 1:
             present &= self.pairs(exact, folded, strict, score)
+        # every pair somewhere is not the words in a row: read the texts, for each part of
+        # three words or more between the form's breaks (a comma the table writes)
+        cuts = [0, *(k + 1 for k, pair in enumerate(zip(folded, folded[1:])) if pair in self.breaks), len(folded)]
+        for start, end in zip(cuts, cuts[1:]):
+            if end - start > 2:
+                kept = np.zeros_like(present)
+                kept[self.snap.phrase(exact[start:end], folded[start:end], strict, np.flatnonzero(present))] = True
+                present = kept
         return present
 
     def clause(self, clause: Clause, strict: bool, score: bool = True) -> np.ndarray:

@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import threading
 import time
 import weakref
@@ -266,6 +267,28 @@ class Snapshot:
         while self.cached > CACHE_BYTES and len(self.cache) > 1:
             old, _ = self.cache.popitem(last=False)
             self.cached -= self.costs.pop(old, 0)
+
+    def phrase(self, exact: list[str], folded: list[str], strict: bool, candidates: np.ndarray) -> np.ndarray:
+        """Of *candidates* (document numbers holding every pair of a form of three or more
+        words), those holding its words in one run, in the title or the body. The index
+        holds pairs, not positions: "Phó Chủ tịch UBND xã" with "UBND tỉnh" elsewhere holds
+        every pair of "chủ tịch UBND tỉnh". The texts are read and checked (cached); past
+        :data:`PHRASE_CHECK_MAX` candidates, pair by pair is the answer."""
+        if len(candidates) > PHRASE_CHECK_MAX:
+            return candidates
+        key = ("phrase", tuple(exact), tuple(folded), strict)
+        with self.lock:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.cache.move_to_end(key)
+                return hit
+            pattern = _phrase_pattern(folded)
+            want = exact if strict else folded
+            kept = [doc for doc in candidates.tolist()
+                    if any(_holds(text, pattern, want, strict) for text in _texts(self.searcher.stored_fields(doc)))]
+            value = np.array(kept, dtype=np.int64)
+            self._keep(key, value, 8 * len(value) + 64)
+            return value
 
     def _read_postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         return self.layout.postings(fieldname, term)
@@ -644,3 +667,58 @@ def stale_stories(gen: Path, keep: int) -> list[Path]:
     """Stories files of *gen* that are not those of Whoosh generation *keep* by today's rules."""
     live = stories_name(keep, RULES)
     return [p for p in gen.glob(f"{STORIES_PREFIX}*.bin") if p.name != live]
+
+
+# A phrase of three words or more is checked in the texts of at most this many articles
+# holding all its pairs (about 0.2 ms an article); past it, pair by pair (README).
+PHRASE_CHECK_MAX = 3000
+
+
+def _phrase_pattern(folded: list[str]):
+    """A loose pattern of folded words in a row, over a text as written (each letter any
+    of its accented forms, either case; i and y alike; any short gap but a line break):
+    it finds where to look, without folding the whole text."""
+    def letter(c: str) -> str:
+        forms = _FORMS.get(c, "") + (_FORMS.get("y", "") if c == "i" else "")
+        return f"[{forms}]" if forms else re.escape(c)
+    words = ["".join(map(letter, w)) for w in folded]
+    return re.compile(r"(?<!\w)" + r"[^\w\n]{1,4}".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _letter_forms() -> dict[str, str]:
+    """Folded letter -> every letter folding to it, both cases (``d``: dDđĐ)."""
+    forms: dict[str, set[str]] = {}
+    for code in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        c = chr(code)
+        base = normalize.fold(c).lower()
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            forms.setdefault(base, set()).update({c, c.lower(), c.upper()})
+    return {base: "".join(sorted(cs)) for base, cs in forms.items()}
+
+
+_FORMS = _letter_forms()
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def _texts(stored: dict) -> tuple[str, str]:
+    article = schema.from_stored(stored)
+    return article.title, schema.searchable_body(article)
+
+
+def _holds(text: str, pattern, want: list[str], strict: bool) -> bool:
+    """Whether *text* holds the words *want* (exact if *strict*, else folded) side by side
+    as the index reads it (:func:`indexer.schema.joins`)."""
+    form = normalize.exact if strict else normalize.folded
+    if _COMBINING.search(text):  # decomposed marks (the texts are NFC; just in case): read it all
+        spans = [(0, len(text))]
+    else:
+        spans = [m.span() for m in pattern.finditer(text)]
+    for start, end in spans:
+        piece = text[start:end]
+        words = list(normalize.tokens(piece))
+        for k in range(len(words) - len(want) + 1):
+            run = words[k:k + len(want)]
+            if [form(w) for w, _, _ in run] == want and all(
+                    schema.joins(piece[a[2]:b[1]]) for a, b in zip(run, run[1:])):
+                return True
+    return False

@@ -295,6 +295,22 @@ def test_a_word_typed_with_a_star_finds_the_words_starting_so(make_index):
     assert ids(searcher.search(SearchRequest(query="zzz*"))) == []
 
 
+def test_a_phrase_of_three_words_or_more_is_found_in_a_row_not_pair_by_pair(make_index):
+    """The index holds pairs, not positions: `"chủ tịch UBND tỉnh"` matched 199 real
+    articles where 169 write it (an article with "Phó Chủ tịch UBND xã" and "UBND tỉnh"
+    elsewhere holds every pair); the texts of the candidates are read now."""
+    searcher = make_index([
+        {"id": "row", "title": "Tiếp dân", "body": "Chủ tịch UBND tỉnh tiếp công dân định kỳ."},
+        {"id": "pairs", "title": "Giao ban", "body": "Phó Chủ tịch UBND xã báo cáo. UBND tỉnh chỉ đạo khắc phục."},
+        {"id": "long", "title": "Tiếp dân", "body": "Chủ tịch Ủy ban nhân dân tỉnh tiếp công dân."},
+        {"id": "spelled", "title": "Họp", "body": "Chủ tịch ubnd Tỉnh chủ trì cuộc họp."},
+    ])
+    for query in ('"chủ tịch UBND tỉnh"', "Chủ tịch UBND tỉnh", "chu tich ubnd tinh"):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["long", "row", "spelled"], query
+    assert ids(searcher.search(SearchRequest(query='"tỉnh chỉ đạo khắc phục"'))) == ["pairs"]
+    assert ids(searcher.search(SearchRequest(query='"xã báo cáo UBND"'))) == []  # a full stop between
+
+
 def test_quoted_phrase_requires_the_words_side_by_side(search):
     loose = search("dân tỉnh").total
     phrase = search('"dân tỉnh"').total
