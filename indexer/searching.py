@@ -591,15 +591,23 @@ class Searcher:
                 phrases.append(text)
         return {"query": prefix, "officials": [c.to_json() for c in officials], "phrases": phrases[:limit]}
 
-    def article_page(self, article_id: str, query: str = "") -> tuple[Article, ParsedQuery, list[SearchHit]] | None:
+    def article_page(self, article_id: str, query: str = ""
+                     ) -> tuple[Article, ParsedQuery, list[SearchHit], dict] | None:
         """What an article's page shows, from one snapshot of the index (a reindex that
         lands meanwhile cannot mix two): the article, *query* read (to mark its words),
-        and the articles most like it. None when there is no such article."""
+        the articles most like it, and the other publications of its story (``copies``
+        and ``copy_count``, as a hit has them; ``{}`` when none). None when there is no
+        such article."""
         snap = self._current()
         article = self._article(snap, article_id)
         if article is None:
             return None
-        return article, self.parse(query, snap), self._related(snap, article_id, article)
+        with snap.lock:
+            docnum = snap.searcher.document_number(id=article_id)
+        copies = self._copies(snap, docnum, snap.stories()[0]) if docnum is not None else {}
+        same_story = {c.id for c in copies.get("copies", ())}
+        related = [h for h in self._related(snap, article_id, article, 5 + len(same_story)) if h.id not in same_story]
+        return article, self.parse(query, snap), related[:5], copies
 
     def related(self, article_id: str, limit: int = 5) -> list[SearchHit]:
         """Articles most like this one (by its title's and lead's word pairs), never itself."""

@@ -691,7 +691,7 @@ def test_an_article_page_reads_one_snapshot_of_the_index(sample_index, monkeypat
     looks = []
     real = Searcher._current
     monkeypatch.setattr(Searcher, "_current", lambda self: looks.append(1) or real(self))
-    article, parsed, related = searcher.article_page("articles/2021/dan-van-khu-dan-cu", "dan van")
+    article, parsed, related, _ = searcher.article_page("articles/2021/dan-van-khu-dan-cu", "dan van")
     assert article.title.startswith("Nâng cao hiệu quả công tác dân vận")
     assert parsed.alternatives and related and all(h.id != article.id for h in related)
     assert len(looks) == 1

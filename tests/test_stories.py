@@ -493,6 +493,20 @@ def test_the_web_page_json_api_and_cli_show_n_ban_dang_lai(archive, runner):
     assert "2 bản đăng lại (republished): LSO 2026-05-" in shown
 
 
+def test_an_articles_page_lists_the_other_publications_of_its_story(archive):
+    """Opened from a copy (or from a search with group=0), an article's page said nothing
+    of the story's other publications (today's user trial); they are listed now, and not
+    again among the related articles."""
+    client = create_app({"INDEX_DIR": str(archive), "TESTING": True}).test_client()
+    page = client.get("/article/baomoi-ban-sao?q=chi+lang").get_data(as_text=True)
+    assert "<h2>2 bản đăng lại của tin này</h2>" in page
+    copies = page[page.index("bản đăng lại của tin này"):page.index("</section>", page.index("bản đăng lại của tin này"))]
+    assert 'href="/article/lso-goc?q=chi%20lang"' in copies and 'href="/article/tonghop-ban-sao?q=chi%20lang"' in copies
+    related = page[page.index("Bài liên quan"):] if "Bài liên quan" in page else ""
+    assert "/article/lso-goc" not in related and "/article/tonghop-ban-sao" not in related
+    assert "bản đăng lại của tin này" not in client.get("/article/bai-rieng").get_data(as_text=True)
+
+
 def test_a_paper_and_an_aggregators_copy_fetched_as_pages_show_once(tmp_path):
     indexing.update(tmp_path / "index", [SITE])
     result = Searcher(tmp_path / "index").search(SearchRequest.from_params({"q": "cầu treo Bản Chắt"}))

@@ -228,7 +228,7 @@ def article(article_id: str):
     page = searcher().article_page(article_id, q)  # one snapshot of the index for the whole page
     if page is None:
         abort(404, description=f'Không có bài viết mã "{article_id}".')
-    found, parsed, related = page
+    found, parsed, related, copies = page
 
     def mark(text: str) -> str:
         return highlight(text, parsed, max_chars=None)
@@ -243,6 +243,7 @@ def article(article_id: str):
         lead=mark(found.lead) if found.lead else None,
         month=month,
         related=related,
+        copies=copies,
         state=State.checked(request.args),  # the search box keeps the query the article was opened from
     )
 
