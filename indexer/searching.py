@@ -125,8 +125,7 @@ class Searcher:
         out: list[Clause] = []
         run: list[Clause] = []
         for clause in [*clauses, None]:
-            if clause is not None and not clause.quoted and not clause.start and not clause.prefix and (
-                    len(clause.folded) == 1 or clause.synonyms):
+            if clause is not None and _may_join(clause) and not clause.start:
                 run.append(clause)
                 continue
             if len(run) > 1:
@@ -141,8 +140,7 @@ class Searcher:
             out += run
             run = []
             if clause is not None:
-                if clause.start and not clause.quoted and not clause.prefix and (
-                        len(clause.folded) == 1 or clause.synonyms):
+                if _may_join(clause):
                     run.append(clause)  # a bracket opens before it: a run of its own begins
                 else:
                     out.append(clause)
@@ -720,6 +718,12 @@ def _joined(group: list[Clause]) -> Clause:
     forms = [([w for exact, _ in combo for w in exact], [w for _, folded in combo for w in folded]) for combo in combos]
     (exact, folded), *others = forms
     return Clause(exact, folded, synonyms=others, typed=typed_words(group))
+
+
+def _may_join(clause: Clause) -> bool:
+    """Whether *clause* may be read as one word with its neighbours: one typed word, or an
+    abbreviation with its forms; not quoted, not a prefix (``tham*``)."""
+    return not clause.quoted and not clause.prefix and (len(clause.folded) == 1 or bool(clause.synonyms))
 
 
 def _capitalised(clause: Clause) -> bool:
