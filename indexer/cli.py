@@ -25,7 +25,7 @@ from indexer import abbreviations, export, fetching, indexing, layout, parsing, 
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
-from indexer.query import describe_text
+from indexer.query import MAX_PAGE, describe_text
 from indexer.searching import SORTS, SearchRequest, Searcher
 
 EXIT_SKIPPED = 3
@@ -380,6 +380,13 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
         click.echo(f"{result.total} {_unit(result)}; page {result.page} is past the last page ({result.pages}).")
     else:
         click.echo(f"{result.total} {_unit(result)}, showing {first}-{last} ({result.took_ms:.0f} ms)")
+        if result.pages > MAX_PAGE:  # --page past it is refused: say so before anyone asks for it
+            rest = ("narrow the search (--from/--to, --year, --month, --official) to reach the rest, "
+                    f"or export every match with --format csv --max-rows {result.total}.")
+            if result.page >= MAX_PAGE:
+                click.echo(f"Page {MAX_PAGE} is the last that opens ({result.pages} pages of {result.per_page}): {rest}")
+            else:
+                click.echo(f"Pages open up to {MAX_PAGE} (of {result.pages}); {rest}")
     if result.corrected:
         click.echo(f"Nothing matches {_shown(' '.join(query))!r}; showing results for: {_shown(result.corrected)} "
                    "(--verbatim to search exactly as typed)")

@@ -16,7 +16,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import settings
 from indexer.errors import TimtinError
-from indexer.query import describe_text
+from indexer.query import MAX_PAGE, describe_text
 from indexer.searching import SearchRequest, Searcher, highlight
 
 bp = Blueprint("timtin", __name__)
@@ -203,6 +203,18 @@ def article_url(article_id: str, q: str | None = None, api: bool = False) -> str
     else:
         url, params = base, [("id", article_id), *params]
     return url + ("?" + urlencode(params, quote_via=quote) if params else "")
+
+
+@bp.app_template_global("last_page")
+def last_page(result) -> int:
+    """The last page of *result* that opens: a search stops at page :data:`MAX_PAGE`."""
+    return min(result.pages, MAX_PAGE)
+
+
+@bp.app_template_filter("vnnum")
+def vnnum(value: int) -> str:
+    """12345 as Vietnamese writes it, 12.345."""
+    return f"{value:,}".replace(",", ".")
 
 
 @bp.app_template_global("article_url")
