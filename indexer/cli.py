@@ -441,7 +441,7 @@ def _export(searcher: Searcher, request: SearchRequest, fmt: str, max_rows: int)
     for chunk in done.chunks:
         click.echo(safe(chunk), nl=False)
     if done.capped:
-        click.echo(f"{done.message()} (--max-rows raises the cap.)", err=True)
+        click.echo(done.cli_message(), err=True)
         sys.exit(EXIT_SKIPPED)
 
 
