@@ -27,6 +27,7 @@ from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
 from indexer.query import MAX_PAGE, describe_text
 from indexer.searching import SORTS, SearchRequest, Searcher
+from indexer.unknown_officials import unknown_officials
 
 EXIT_SKIPPED = 3
 
@@ -376,6 +377,10 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
     last = first + len(result.hits) - 1
     if result.total == 0:
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
+        for unknown in unknown_officials(searcher, request.officials):
+            nearest = (" Nearest known: " + "; ".join(unknown.nearest) + ".") if unknown.nearest else ""
+            click.echo(_shown(f'No official named "{unknown.name}" is known in the archive.{nearest} '
+                              f'(timtin officials --query NAME lists the names that start so.)'))
     elif not result.hits:
         click.echo(f"{result.total} {_unit(result)}; page {result.page} is past the last page ({result.pages}).")
     else:
