@@ -368,8 +368,11 @@ def parse_date(value: str) -> tuple[dt.date | None, bool]:
         try:
             when = dt.datetime.fromisoformat(value.strip())
         except ValueError:
-            if _ISO_WHOLE.match(value):  # "2026-02-30T20:45:00Z": a date, but no such day
-                return None, True
+            if _ISO_WHOLE.match(value):  # a time past 23:59 keeps its day as written; 2026-02-30 is no day
+                try:
+                    return dt.date.fromisoformat(value.strip()[:10]), True
+                except ValueError:
+                    return None, True
         else:
             return (when.astimezone(VIETNAM) if when.tzinfo else when).date(), True
     match = _DATE_LINE.match(value)

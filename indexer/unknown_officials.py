@@ -27,9 +27,6 @@ class UnknownOfficial:
     name: str  # as asked
     nearest: tuple[str, ...]  # known people (their facet keys), nearest first
 
-    def to_json(self) -> dict:
-        return {"name": self.name, "nearest": list(self.nearest)}
-
 
 def unknown_officials(searcher, names: tuple[str, ...] | list[str]) -> list[UnknownOfficial]:
     """The *names* (a request's officials) that stand for no one in the archive, each with

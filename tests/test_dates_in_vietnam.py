@@ -52,6 +52,7 @@ def test_a_utc_timestamp_after_17h_is_found_on_the_next_day_in_vietnam(tmp_path,
     ("2026-02-05T01:00:00+09:00", dt.date(2026, 2, 4)),
     ("2026-02-04T20:45:00+07:00", dt.date(2026, 2, 4)),
     ("2026-02-04T20:45", dt.date(2026, 2, 4)),
+    ("2026-02-04T24:00:00Z", dt.date(2026, 2, 4)),  # no such time: the day as written
     ("Thứ Tư, 04/02/2026 20:45 (GMT+0)", dt.date(2026, 2, 5)),
     ("08:45 pm 04/02/2026 GMT+0", dt.date(2026, 2, 5)),
     ("Thứ Tư, 04/02/2026, 20:45 (GMT+7)", dt.date(2026, 2, 4)),
