@@ -27,7 +27,7 @@ from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
 from indexer.query import MAX_PAGE, describe_text
 from indexer.searching import SORTS, SearchRequest, Searcher
-from indexer.unknown_officials import unknown_officials
+from indexer.unknown_officials import result_json, unknown_officials
 
 EXIT_SKIPPED = 3
 
@@ -371,7 +371,7 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
     except TimtinError as err:
         raise _fail(err)
     if as_json:
-        click.echo(_json_line(result.to_json()))
+        click.echo(_json_line(result_json(searcher, request, result)))
         return
     first = (result.page - 1) * result.per_page + 1
     last = first + len(result.hits) - 1

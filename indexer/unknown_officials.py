@@ -27,6 +27,9 @@ class UnknownOfficial:
     name: str  # as asked
     nearest: tuple[str, ...]  # known people (their facet keys), nearest first
 
+    def to_json(self) -> dict:
+        return {"name": self.name, "nearest": list(self.nearest)}
+
 
 def unknown_officials(searcher, names: tuple[str, ...] | list[str]) -> list[UnknownOfficial]:
     """The *names* (a request's officials) that stand for no one in the archive, each with
@@ -47,4 +50,16 @@ def unknown_officials(searcher, names: tuple[str, ...] | list[str]) -> list[Unkn
         for key in difflib.get_close_matches(normalize.name_key(name), list(by_key), n=NEAREST, cutoff=CLOSE):
             nearest += [p for p in by_key[key] if p not in nearest]
         out.append(UnknownOfficial(name, tuple(nearest[:NEAREST])))
+    return out
+
+
+def result_json(searcher, request, result) -> dict:
+    """A search's JSON answer (``timtin search --json``, ``/api/search``): the result's, and
+    when it found nothing for an official no one in the archive is, ``unknown_officials``:
+    ``[{"name", "nearest"}]``."""
+    out = result.to_json()
+    if not result.total and request.officials:
+        unknown = unknown_officials(searcher, request.officials)
+        if unknown:
+            out["unknown_officials"] = [u.to_json() for u in unknown]
     return out

@@ -2,6 +2,7 @@
 (user trial of 2026-11-30: ``timtin search --official "khong co ai"`` said only "No articles
 match")."""
 
+import json
 import re
 
 import pytest
@@ -57,3 +58,16 @@ def test_the_web_says_so_and_links_the_nearest_name_in_its_place(index_dir):
     [link] = re.findall(r'Tên gần nhất: <a class="official" href="([^"]+)">Vi Đức Thắng</a>', page)
     found = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
     assert "<strong>2</strong> bài viết" in found and "Không có quan chức" not in found
+
+
+def test_the_json_answer_names_the_unknown_official_as_the_api_does(runner, index_dir):
+    result = runner.invoke(cli, ["search", "--index", str(index_dir), "--official", "vi duc thnag", "--json"])
+    answer = json.loads(result.stdout)
+    assert answer["total"] == 0
+    assert answer["unknown_officials"] == [{"name": "vi duc thnag", "nearest": ["Vi Đức Thắng"]}]
+    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True, "WARM_UP": False}).test_client()
+    api = client.get("/api/search?official=vi+duc+thnag").get_json()
+    assert {**api, "took_ms": 0} == {**answer, "took_ms": 0}
+    known = json.loads(runner.invoke(cli, ["search", "--index", str(index_dir), "--official", "vi duc thang",
+                                           "--json"]).stdout)
+    assert known["total"] == 2 and "unknown_officials" not in known

@@ -18,7 +18,7 @@ from indexer import normalize, settings
 from indexer.errors import TimtinError
 from indexer.query import MAX_PAGE, describe_text
 from indexer.searching import SearchRequest, Searcher, highlight
-from indexer.unknown_officials import unknown_officials
+from indexer.unknown_officials import result_json, unknown_officials
 
 bp = Blueprint("timtin", __name__)
 
@@ -277,8 +277,8 @@ def article(article_id: str):
 
 @bp.route("/api/search")
 def api_search():
-    result = searcher().search(SearchRequest.from_params(_params()))
-    return jsonify(result.to_json())
+    search_request = SearchRequest.from_params(_params())
+    return jsonify(result_json(searcher(), search_request, searcher().search(search_request)))
 
 
 @bp.route("/api/articles")
