@@ -25,6 +25,8 @@ from indexer.models import Html
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_WORDS = 24
+# The one-line reading names this many of a word's other forms (a prefix's words), then "…".
+ALSO_SHOWN = 4
 MAX_PAGE = 1000
 FACET_LIMIT = 30
 SNIPPET_CHARS = 240
@@ -192,6 +194,8 @@ class Clause:
     quoted: bool = False
     synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
     typed: list[str] | None = None  # the words as typed (capitals tell TƯ from tư)
+    start: bool = False  # a bracket opens before it: no word before it joins it
+    prefix: bool = False  # typed with * after it: any word starting so (its forms, once read)
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
         return [(self.exact, self.folded), *self.synonyms]
@@ -213,6 +217,10 @@ class ParsedQuery:
     alternatives: list[list[Clause]] = field(default_factory=list)
     excluded: list[Clause] = field(default_factory=list)
     strict: bool = False
+    # each word left out with the words typed right after it (``-Hà Nội``): the searcher
+    # joins those that make one word with it (:meth:`indexer.searching.Searcher.parse`)
+    followers: list[tuple[Clause, list[Clause]]] = field(default_factory=list, compare=False, repr=False)
+    dropped: list[str] = field(default_factory=list)  # words typed past MAX_WORDS, not searched
 
     @property
     def positive(self) -> list[Clause]:
@@ -222,23 +230,53 @@ class ParsedQuery:
         return not self.positive
 
 
-_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?\()|(\))|([^\s()"]+)')
+# A query's brackets open at most this many alternatives (``(a OR b) (c OR d)`` is four).
+MAX_ALTERNATIVES = 32
+
+
+@dataclass
+class _Group:
+    """Brackets (or the whole query) as read: alternatives of items, each a clause or a group."""
+
+    alternatives: list[list[Clause | _Group]] = field(default_factory=lambda: [[]])
+    negated: bool = False
 
 
 def parse_query(text: str) -> ParsedQuery:
     """Read a query string into clauses; never raises.
 
     ``OR`` splits the query into whole alternatives: ``Mẫu Sơn OR Kỳ Lừa`` is
-    (Mẫu Sơn) or (Kỳ Lừa), as Vietnamese words are several syllables long.
+    (Mẫu Sơn) or (Kỳ Lừa), as Vietnamese words are several syllables long; brackets
+    bound them: ``(dân vận OR tham nhũng) Lạng Sơn`` is (dân vận, Lạng Sơn) or (tham
+    nhũng, Lạng Sơn). A bracket left open closes at the end; one never opened is no word.
+    ``-word`` (or ``NOT word``) leaves out articles with it; the words typed right
+    after it are kept in :attr:`ParsedQuery.followers`, for the searcher to read
+    ``-Hà Nội`` as one word left out when it is one.
     """
     parsed = ParsedQuery(alternatives=[[]], strict=normalize.has_accents(normalize.clean(text)))
+    stack = [_Group()]
     negate_next = False
     words = 0
+    after_bracket = False  # the next clause must not join the one before it
+    chain: list[Clause] | None = None  # the words following a left-out word
     for match in _QUERY_TOKEN.finditer(normalize.clean(text)):
-        minus, phrase, bare = match.groups()
+        minus, phrase, opening, closing, bare = match.groups()
+        top = stack[-1]
+        if opening is not None:
+            stack.append(_Group(negated=opening.startswith("-") or negate_next))
+            top.alternatives[-1].append(stack[-1])
+            negate_next, after_bracket, chain = False, True, None
+            continue
+        if closing is not None:
+            if len(stack) > 1:
+                stack.pop()
+                after_bracket, chain = True, None
+            continue
         if bare in ("OR", "|", "||"):
-            if parsed.alternatives[-1]:
-                parsed.alternatives.append([])
+            if top.alternatives[-1]:
+                top.alternatives.append([])
+            after_bracket, chain = True, None
             continue
         if bare in ("AND", "&&", "+"):
             continue
@@ -254,6 +292,7 @@ def parse_query(text: str) -> ParsedQuery:
         else:
             raw = phrase
         found = [w for w, _, _ in normalize.tokens(raw)]
+        parsed.dropped += found[max(0, MAX_WORDS - words):]
         if not found or words >= MAX_WORDS:
             continue
         found = found[: MAX_WORDS - words]
@@ -263,10 +302,43 @@ def parse_query(text: str) -> ParsedQuery:
             [normalize.folded(w) for w in found],
             quoted=phrase is not None,
             typed=found,
+            start=after_bracket,
+            prefix=bare is not None and bare.endswith("*") and len(found) == 1,
         )
-        (parsed.excluded if negated else parsed.alternatives[-1]).append(clause)
-    parsed.alternatives = [alt for alt in parsed.alternatives if alt]
+        after_bracket = False
+        if negated:
+            parsed.excluded.append(clause)
+            chain = [] if bare is not None and len(found) == 1 else None
+            if chain is not None:
+                parsed.followers.append((clause, chain))
+            continue
+        if chain is not None and bare is not None and len(found) == 1:
+            chain.append(clause)
+        else:
+            chain = None
+        top.alternatives[-1].append(clause)
+    parsed.alternatives = _flatten(stack[0], parsed.excluded)
     return parsed
+
+
+def _flatten(group: _Group, excluded: list[Clause]) -> list[list[Clause]]:
+    """A group's alternatives as lists of clauses (each bracket multiplied out, at most
+    :data:`MAX_ALTERNATIVES`); a left-out group's clauses go to *excluded* (an article
+    with any of them is left out)."""
+    out: list[list[Clause]] = []
+    for alternative in group.alternatives:
+        combos: list[list[Clause]] = [[]]
+        for item in alternative:
+            if isinstance(item, Clause):
+                combos = [c + [item] for c in combos]
+                continue
+            inner = _flatten(item, excluded)
+            if item.negated:
+                excluded.extend(c for alt in inner for c in alt)
+            elif inner:
+                combos = [c + i for c in combos for i in inner][:MAX_ALTERNATIVES]
+        out += [c for c in combos if c]
+    return out[:MAX_ALTERNATIVES]
 
 
 def describe(parsed: ParsedQuery) -> dict:
@@ -278,9 +350,9 @@ def describe(parsed: ParsedQuery) -> dict:
     spelling it ranks first.
     """
     def clause(c: Clause) -> dict:
-        shown = c.typed if parsed.strict and c.typed else c.exact  # as typed, or as restored
+        shown = c.typed if (parsed.strict or c.prefix) and c.typed else c.exact  # as typed, or as restored
         return {
-            "words": " ".join(shown),
+            "words": " ".join(shown) + ("*" if c.prefix else ""),
             "together": len(c.exact) > 1,
             "quoted": c.quoted,
             "also": [" ".join(exact) for exact, _ in c.synonyms],
@@ -289,6 +361,7 @@ def describe(parsed: ParsedQuery) -> dict:
         "accents": "as typed" if parsed.strict else "any",
         "alternatives": [[clause(c) for c in alt] for alt in parsed.alternatives],
         "excluded": [clause(c) for c in parsed.excluded],
+        "dropped": list(parsed.dropped),
     }
 
 
@@ -299,16 +372,22 @@ def describe_text(
     or_: str = "OR",
     but: str = "not",
     also: str = "or",
+    dropped: str = "only the first {max} words count, not: {words}",
 ) -> str:
     """A :func:`describe` reading in one line: words that must stand side by side in
-    «», quoted phrases in quotes, then whether accents count (labels for the language)."""
+    «», quoted phrases in quotes, whether accents count, and the words typed past
+    :data:`MAX_WORDS` (labels for the language)."""
     def clause(c: dict) -> str:
         text = f"“{c['words']}”" if c["quoted"] else f"«{c['words']}»" if c["together"] else c["words"]
-        return text + "".join(f" ({also} «{a}»)" for a in c["also"])
+        shown = [f"«{a}»" for a in c["also"][:ALSO_SHOWN]] + ["…"] * (len(c["also"]) > ALSO_SHOWN)
+        return text + (f" ({also} {', '.join(shown)})" if shown else "")
     alternatives = [" + ".join(clause(c) for c in alt) for alt in reading.get("alternatives", [])]
     parts = [f" {or_} ".join(alternatives)] if alternatives else []
     parts += [f"{but} {clause(c)}" for c in reading.get("excluded", [])]
-    return " · ".join([*parts, as_typed if reading.get("accents") == "as typed" else any_spelling])
+    parts.append(as_typed if reading.get("accents") == "as typed" else any_spelling)
+    if reading.get("dropped"):
+        parts.append(dropped.format(max=MAX_WORDS, words=" ".join(reading["dropped"])))
+    return " · ".join(parts)
 
 
 def typed_words(clauses: list[Clause]) -> list[str] | None:

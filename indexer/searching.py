@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ import numpy as np
 from indexer import normalize, people, schema, spelling, wordlist
 from indexer.abbreviations import Abbreviations, expand
 from indexer.layout import require_generation
+from indexer.officials import PROVINCES, SURNAMES
 from indexer.models import Article, Copy, FacetCount, Html, Official, OfficialSummary, SearchHit, SearchResult
 from indexer.scoring import FIELDS, Scorer, order_key
 from indexer.snapshot import Snapshot, open_snapshot
@@ -105,7 +107,10 @@ class Searcher:
         grouped into words (which must stand side by side), and, typed without
         accents, each word's likely spelling (which ranks first)."""
         snap = snap or self._current()
-        parsed = expand(parse_query(query), self.abbreviations)
+        parsed = parse_query(query)
+        self._join_left_out(snap, parsed)
+        parsed = expand(parsed, self.abbreviations)
+        _read_prefixes(snap, parsed)
         parsed.alternatives = [self._group(snap, alt, parsed.strict) for alt in parsed.alternatives]
         if not parsed.strict:
             for alt in parsed.alternatives:
@@ -113,33 +118,74 @@ class Searcher:
         return parsed
 
     def _group(self, snap: Snapshot, clauses: list[Clause], strict: bool) -> list[Clause]:
-        """Runs of single unquoted words regrouped into words of several syllables."""
+        """Runs of unquoted words regrouped into words of several syllables. An
+        abbreviation or long form of the table stands in a run as one word with its
+        forms, so ``UBND tỉnh`` is one word written either way (``UBND tỉnh``, ``Ủy ban
+        nhân dân tỉnh``), not UBND anywhere and tỉnh anywhere."""
         out: list[Clause] = []
         run: list[Clause] = []
         for clause in [*clauses, None]:
-            if clause is not None and not clause.quoted and len(clause.folded) == 1 and not clause.synonyms:
+            if clause is not None and not clause.quoted and not clause.start and not clause.prefix and (
+                    len(clause.folded) == 1 or clause.synonyms):
                 run.append(clause)
                 continue
             if len(run) > 1:
+                named = self._names_typed(run)
                 groups = [[run[0]]]
                 for i in range(len(run) - 1):
-                    if self._joins(snap, run, i, strict):
+                    if i in named or self._joins(snap, run, i, strict):
                         groups[-1].append(run[i + 1])
                     else:
                         groups.append([run[i + 1]])
-                run = [
-                    g[0] if len(g) == 1 else Clause(
-                        [c.exact[0] for c in g], [c.folded[0] for c in g], typed=typed_words(g)
-                    )
-                    for g in groups
-                ]
+                run = [g[0] if len(g) == 1 else _joined(g) for g in groups]
             out += run
             run = []
             if clause is not None:
-                out.append(clause)
+                if clause.start and not clause.quoted and not clause.prefix and (
+                        len(clause.folded) == 1 or clause.synonyms):
+                    run.append(clause)  # a bracket opens before it: a run of its own begins
+                else:
+                    out.append(clause)
         return out
 
-    def _joins(self, snap: Snapshot, run: list[Clause], i: int, strict: bool) -> bool:
+    def _join_left_out(self, snap: Snapshot, parsed: ParsedQuery) -> None:
+        """A word left out takes the words typed after it that make one word with it:
+        ``-Hà Nội`` leaves out "Hà Nội" (it left out Hà and asked for Nội). As the
+        archive joins them in a long run, or as a name: not merely because the two
+        stand side by side somewhere (``-covid tin`` leaves out covid)."""
+        for left_out, typed_after in parsed.followers:
+            run = [left_out, *typed_after]
+            named = self._names_typed(run)
+            taken = 0
+            while taken < len(typed_after) and (
+                    taken in named or self._joins(snap, run, taken, parsed.strict, run_length=len(run) + 1)):
+                taken += 1
+            if not taken:
+                continue
+            parsed.excluded = [_joined(run[:taken + 1]) if c is left_out else c for c in parsed.excluded]
+            gone = {id(c) for c in typed_after[:taken]}
+            parsed.alternatives = [kept for alt in parsed.alternatives if (kept := [c for c in alt if id(c) not in gone])]
+
+    @staticmethod
+    def _names_typed(run: list[Clause]) -> set[int]:
+        """Positions i of *run* where words i and i+1 are one name as typed: two capitalised
+        words alone (``Kỳ Lừa``: a place, even one the archive never writes), or three
+        opening with a surname (``Vi Đức Thắng``) and holding no province (``Hà Nội Huế``
+        is two). Such a name is one word, found where it stands whole, or nowhere."""
+        caps = [_capitalised(c) for c in run]
+        named: set[int] = set()
+        i = 0
+        while i < len(run):
+            j = i
+            while j < len(run) and caps[j]:
+                j += 1
+            words = [run[k].typed[0] for k in range(i, j)]
+            if j - i == 2 or (j - i == 3 and normalize.folded(words[0]) in _SURNAMES and not _holds_province(words)):
+                named.update(range(i, j - 1))
+            i = max(j, i + 1)
+        return named
+
+    def _joins(self, snap: Snapshot, run: list[Clause], i: int, strict: bool, run_length: int | None = None) -> bool:
         """Whether words i and i+1 of a run of typed words form one word.
 
         Never when the archive never has them side by side; always for a run of two
@@ -148,13 +194,22 @@ class Searcher:
         number names (:data:`NUMBERED`: ``bão số 1``, ``Nghị định 100``, ``năm 2017``,
         but not ``giá vàng 2017``, where the year is a word of its own); otherwise when
         they stand side by side in at least JOIN_SHARE of the articles that hold both.
+        An abbreviation's forms join by their edge words, any form's pair counting
+        (``UBND`` + ``tỉnh``: "UBND tỉnh" or "dân tỉnh"), but not a name typed after
+        it: a title's abbreviation is a word of its own before a name (``PGS Trần Đắc
+        Phu`` finds "PGS.TS Trần Đắc Phu").
         """
-        (a,), (b,) = run[i].exact, run[i + 1].exact
-        (fa,), (fb,) = run[i].folded, run[i + 1].folded
+        if run[i].synonyms and _capitalised(run[i + 1]):
+            return False
+        edges = {(left[0][-1], left[1][-1], right[0][0], right[1][0])
+                 for left in run[i].forms() for right in run[i + 1].forms()}
+        return any(self._pair_joins(snap, a, fa, b, fb, run_length or len(run), strict) for a, fa, b, fb in sorted(edges))
+
+    def _pair_joins(self, snap: Snapshot, a: str, fa: str, b: str, fb: str, run_length: int, strict: bool) -> bool:
         in_titles, in_bodies = snap.pair("title", a, b, strict)[0], snap.pair("body", a, b, strict)[0]
         if not len(in_titles) and not len(in_bodies):
             return False
-        if len(run) == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs() or (
+        if run_length == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs() or (
                 fb[:1].isdigit() and fa in NUMBERED):
             return True
         together = np.zeros(snap.size, bool)
@@ -177,6 +232,8 @@ class Searcher:
         for clause in clauses:
             spelled = [normalize.exact(w) for w in restored[at:at + len(clause.folded)]]
             at += len(clause.folded)
+            if clause.prefix:
+                continue  # ``tham*`` is every word starting so, no one of them first
             if [normalize.folded(w) for w in spelled] == clause.folded:
                 clause.exact = spelled
 
@@ -612,6 +669,64 @@ class Searcher:
             "index_dir": str(snap.gen),
             "officials": [c.to_json() for c in self.find_officials("", top)] if top else [],
         }
+
+
+# A word typed with * finds the words starting so that this many articles hold most.
+MAX_PREFIX_WORDS = 30
+
+
+def _read_prefixes(snap: Snapshot, parsed: ParsedQuery) -> None:
+    """Give each clause typed with ``*`` (``tham*``) the archive's words that start so,
+    the most used first (at most :data:`MAX_PREFIX_WORDS`), as its forms: with accents
+    typed anywhere in the query, those spelled so (``thăm*``: thăm, thẳm...); else every
+    spelling. A prefix no word starts with is that word alone."""
+    for clause in [c for alt in parsed.alternatives for c in alt] + parsed.excluded:
+        if not clause.prefix:
+            continue
+        folded_counts, spellings = snap.words()
+        (typed,), (start,) = clause.exact, clause.folded
+        found: dict[tuple[str, str], int] = {}  # (exact, folded) -> articles
+        for word in {w for w in [*folded_counts, *spellings] if w.startswith(start)}:
+            options = [(word, folded_counts[word])] if word in folded_counts else []
+            options += [(normalize.exact(spelled), n) for spelled, n in spellings.get(word, ())]
+            if parsed.strict:  # each spelling that starts as typed
+                for spelled, n in options:
+                    if spelled.startswith(typed):
+                        found[(spelled, word)] = found.get((spelled, word), 0) + n
+            else:  # every spelling, shown in the most used one
+                found[(max(options, key=lambda o: o[1])[0], word)] = sum(n for _, n in options)
+        forms = sorted(found, key=lambda k: (-found[k], k))[:MAX_PREFIX_WORDS]
+        if forms:
+            (clause.exact, clause.folded), *others = [([e], [f]) for e, f in forms]
+            clause.synonyms = others
+
+
+# A group of words read as one keeps every combination of its parts' forms, this many at most.
+MAX_FORMS = 8
+
+
+def _joined(group: list[Clause]) -> Clause:
+    """Clauses read as one word: their words side by side, in each combination of their
+    forms (an abbreviation's and its long form's), the typed form first."""
+    combos = list(itertools.islice(itertools.product(*(c.forms() for c in group)), MAX_FORMS))
+    forms = [([w for exact, _ in combo for w in exact], [w for _, folded in combo for w in folded]) for combo in combos]
+    (exact, folded), *others = forms
+    return Clause(exact, folded, synonyms=others, typed=typed_words(group))
+
+
+def _capitalised(clause: Clause) -> bool:
+    """Whether *clause* is one word, no abbreviation, typed with a capital (a name's part)."""
+    return (clause.typed is not None and len(clause.folded) == 1 and not clause.synonyms
+            and clause.typed[0][:1].isupper())
+
+
+def _holds_province(words: list[str]) -> bool:
+    """Whether two neighbouring *words* name a province (``Hà Nội``), whatever their accents."""
+    return any(normalize.name_key(" ".join(words[k:k + 2])) in _PROVINCES for k in range(len(words) - 1))
+
+
+_PROVINCES = frozenset(normalize.name_key(p) for p in PROVINCES)
+_SURNAMES = frozenset(normalize.folded(s) for s in SURNAMES)
 
 
 def outlet(article: Article) -> str | None:

@@ -79,10 +79,20 @@ def test_no_results_says_so_and_offers_a_looser_search(client):
 
 def test_the_page_says_how_the_query_was_read_and_offers_the_accent_free_reading(client):
     page = text_of(client.get("/?q=Lang+S%C6%A1n+tr%E1%BA%A7n&verbatim=1"))  # "Lang Sơn trần"
-    # "lang sơn" never stands side by side as typed: three words, each as spelled
-    assert "Đã hiểu: Lang + Sơn + trần · đúng dấu như đã gõ" in page
+    # two words typed with capitals are a name, one word, even where the archive never
+    # has it side by side as typed ("Lang Sơn"): found nowhere, but without accents
+    assert "Đã hiểu: «Lang Sơn» + trần · đúng dấu như đã gõ" in page
     assert "1 kết quả nếu bỏ dấu" in page
     assert "Có phải bạn muốn tìm: <a" in page and ">Lạng Sơn trần</a>" in page
+
+
+def test_words_past_the_limit_are_named_not_dropped_in_silence(client):
+    """A query of more than 24 words lost the rest without a word, on the page, the API and the CLI."""
+    words = " ".join(["tỉnh"] * 23 + ["dân", "vận", "khéo"])
+    page = text_of(client.get("/", query_string={"q": words}))
+    assert "chỉ tìm 24 từ đầu, bỏ qua: vận khéo" in page
+    assert client.get("/api/search", query_string={"q": words}).get_json()["reading"]["dropped"] == ["vận", "khéo"]
+    assert client.get("/api/search?q=dan+van").get_json()["reading"]["dropped"] == []
 
 
 def test_a_query_that_finds_nothing_shows_the_suggestion_and_links_the_exact_search(client):

@@ -359,7 +359,8 @@ def register_errors(app: Flask) -> None:
 @bp.app_template_filter("reading")
 def reading_text(reading: dict) -> str:
     """How a query was read, in Vietnamese: ``«tham nhũng» + tỉnh · đúng dấu như đã gõ``."""
-    return describe_text(reading, "đúng dấu như đã gõ", "mọi cách bỏ dấu", "HOẶC", "trừ", "hoặc")
+    return describe_text(reading, "đúng dấu như đã gõ", "mọi cách bỏ dấu", "HOẶC", "trừ", "hoặc",
+                         "chỉ tìm {max} từ đầu, bỏ qua: {words}")
 
 
 @bp.app_template_filter("vndate")

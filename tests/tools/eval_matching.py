@@ -104,6 +104,33 @@ PROBES: tuple[tuple[str, bool], ...] = (
     ("thuế", True),
 )
 
+# Queries of several words as a reader types them, with every form that holds each (the
+# abbreviation table's long form too): an abbreviation and the word beside it, names typed
+# with capitals (two absent from the archive: `Kỳ Lừa`, a market town; `Vi Đức Thắng`, an
+# official of the bundled list). Chosen before the run that first measured them.
+PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("UBND tỉnh", ("UBND tỉnh", "Ủy ban nhân dân tỉnh")),
+    ("UBND huyện", ("UBND huyện", "Ủy ban nhân dân huyện")),
+    ("UBND xã", ("UBND xã", "Ủy ban nhân dân xã")),
+    ("HĐND tỉnh", ("HĐND tỉnh", "Hội đồng nhân dân tỉnh")),
+    ("Chủ tịch UBND tỉnh", ("Chủ tịch UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh")),
+    ("UBND tỉnh Lạng Sơn", ("UBND tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn")),
+    ("Sở GTVT", ("Sở GTVT", "Sở Giao thông vận tải")),
+    ("Công an tỉnh", ("Công an tỉnh",)),
+    ("Kỳ Lừa", ("Kỳ Lừa",)),
+    ("Mẫu Sơn", ("Mẫu Sơn",)),
+    ("Vi Đức Thắng", ("Vi Đức Thắng",)),
+    ("Hà Nội", ("Hà Nội",)),
+    ("Lạng Sơn", ("Lạng Sơn",)),
+    ("Đà Nẵng", ("Đà Nẵng",)),
+    ("Nguyễn Xuân Phúc", ("Nguyễn Xuân Phúc",)),
+    ("Tập Cận Bình", ("Tập Cận Bình",)),
+    ("Donald Trump", ("Donald Trump",)),
+    ("Quảng Ninh", ("Quảng Ninh",)),
+    ("Cao Bằng", ("Cao Bằng",)),
+    ("Thanh Hóa", ("Thanh Hóa",)),
+)
+
 TOP = 10
 
 
@@ -197,6 +224,44 @@ def truths(source: Path, cases: list[Probe]) -> tuple[dict[Probe, set[str]], dic
                     if needles[p] in wide:
                         loose[p].add(article_id)
     return strict, loose, n
+
+
+def phrase_truths(source: Path) -> dict[str, set[str]]:
+    """The articles holding any form of each of :data:`PHRASES` side by side (as spelled,
+    case and tone placement aside)."""
+    def needle(form: str) -> str:
+        return " " + " ".join(normalize.exact(w) for w, _, _ in normalize.tokens(normalize.clean(form))) + " "
+
+    needles = {query: [needle(f) for f in forms] for query, forms in PHRASES}
+    found: dict[str, set[str]] = {query: set() for query, _ in PHRASES}
+    for article_id, texts in read_texts(source):
+        text = searchable([run for t in texts for run in runs(t, _strict_gap)], normalize.exact)
+        for query, forms in needles.items():
+            if any(f in text for f in forms):
+                found[query].add(article_id)
+    return found
+
+
+def print_phrases(searcher: Searcher, source: Path) -> list[dict]:
+    """The table of :data:`PHRASES`: truth, matched, precision, recall, the first ten."""
+    truth = phrase_truths(source)
+    print("\nQueries of several words as typed (abbreviation and neighbour, names with capitals):")
+    print("| query | truth | matched | precision | recall | first ten holding it |")
+    print("|---|---|---|---|---|---|")
+    rows = []
+    for query, _ in PHRASES:
+        found, first = matches(searcher, query)
+        right = len(found & truth[query])
+        row = {"query": query, "truth": len(truth[query]), "matched": len(found),
+               "precision": right / len(found) if found else float(not truth[query]),
+               "recall": right / len(truth[query]) if truth[query] else 1.0,
+               "top": sum(i in truth[query] for i in first), "top_of": len(first)}
+        rows.append(row)
+        print(f"| {query} | {row['truth']} | {row['matched']} | {row['precision']:.3f} | {row['recall']:.3f} "
+              f"| {row['top']}/{row['top_of']} |")
+    print(f"Mean precision {statistics.mean(r['precision'] for r in rows):.3f}, "
+          f"recall {statistics.mean(r['recall'] for r in rows):.3f}")
+    return rows
 
 
 # -- the matched set, from the index ----------------------------------------------
@@ -348,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     truth, loose, n_articles = truths(args.source, cases)
     rows = [score(p, truth[p], loose[p], *matches(searcher, p.query)) for p in cases]
     print_report(rows, n_articles)
+    phrases = print_phrases(searcher, args.source)
     status = 0
     if args.save_quoted or args.check_quoted:
         now = quoted(searcher, cases)
@@ -368,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
             "means": means(rows),
             "top10": top_share(rows),
             "probes": [asdict(r) for r in rows],
+            "phrases": phrases,
             "seconds": round(seconds, 1),
         }, ensure_ascii=False, indent=1), encoding="utf-8")
     return status
