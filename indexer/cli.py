@@ -25,8 +25,9 @@ from indexer import abbreviations, export, fetching, indexing, layout, parsing, 
 from indexer.errors import TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
-from indexer.query import describe_text
+from indexer.query import MAX_PAGE, describe_text
 from indexer.searching import SORTS, SearchRequest, Searcher
+from indexer.unknown_officials import result_json, unknown_officials
 
 EXIT_SKIPPED = 3
 
@@ -370,16 +371,27 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
     except TimtinError as err:
         raise _fail(err)
     if as_json:
-        click.echo(_json_line(result.to_json()))
+        click.echo(_json_line(result_json(searcher, request, result)))
         return
     first = (result.page - 1) * result.per_page + 1
     last = first + len(result.hits) - 1
     if result.total == 0:
         click.echo(f"No articles match ({result.took_ms:.0f} ms).")
+        for unknown in unknown_officials(searcher, request.officials):
+            nearest = (" Nearest known: " + "; ".join(unknown.nearest) + ".") if unknown.nearest else ""
+            click.echo(_shown(f'No official named "{unknown.name}" is known in the archive.{nearest} '
+                              f'(timtin officials --query NAME lists the names that start so.)'))
     elif not result.hits:
         click.echo(f"{result.total} {_unit(result)}; page {result.page} is past the last page ({result.pages}).")
     else:
         click.echo(f"{result.total} {_unit(result)}, showing {first}-{last} ({result.took_ms:.0f} ms)")
+        if result.pages > MAX_PAGE:  # --page past it is refused: say so before anyone asks for it
+            rest = ("narrow the search (--from/--to, --year, --month, --official) to reach the rest, "
+                    f"or export every match with --format csv --max-rows {result.total}.")
+            if result.page >= MAX_PAGE:
+                click.echo(f"Page {MAX_PAGE} is the last that opens ({result.pages} pages of {result.per_page}): {rest}")
+            else:
+                click.echo(f"Pages open up to {MAX_PAGE} (of {result.pages}); {rest}")
     if result.corrected:
         click.echo(f"Nothing matches {_shown(' '.join(query))!r}; showing results for: {_shown(result.corrected)} "
                    "(--verbatim to search exactly as typed)")
@@ -434,7 +446,7 @@ def _export(searcher: Searcher, request: SearchRequest, fmt: str, max_rows: int)
     for chunk in done.chunks:
         click.echo(safe(chunk), nl=False)
     if done.capped:
-        click.echo(f"{done.message()} (--max-rows raises the cap.)", err=True)
+        click.echo(done.cli_message(), err=True)
         sys.exit(EXIT_SKIPPED)
 
 

@@ -2,16 +2,25 @@
 
 :func:`export` is the one function the command line (``timtin search --format``)
 and the web (``/export.csv``) call, so both give the same rows in the same order
-as the search pages. It reads the matches from one snapshot of the index
-(:meth:`indexer.searching.Searcher.stream`) and yields text a row at a time, so
-neither side holds the whole file.
+as the search pages. It reads the matches a block of :data:`BLOCK_ROWS` at a time
+(:meth:`indexer.searching.Searcher.search`, as the pages are read, so each row
+carries its story's copies as a page's hit does) and yields text a row at a time,
+so neither side holds the whole file.
 
-A row: ``id, date, title, url, officials, snippet``, all plain text (the snippet
-without its ``<mark>`` tags). At most :data:`MAX_ROWS` rows leave at once: each
-row reads its stored article and builds a snippet (about 1 ms on real news, on
-this project's 2 cores: 1,070 rows/s), so ten thousand rows keep a server thread
-busy for ten seconds, and more under load; narrow the search, or use the command
-line's ``--max-rows`` for more.
+A row: ``id, date, title, url, officials, snippet, copy_count, copy_ids``, all plain
+text (the snippet without its ``<mark>`` tags). Copies of one story are one row, as
+they are one result on the pages (issue #15): ``copy_count`` counts the story's other
+articles and ``copy_ids`` names them (the oldest 50, as the API's ``copies``); in JSON
+and JSON Lines a row has the API's ``copies`` (id, title, outlet, date) and
+``copy_count``. ``group=0`` (``--all-copies``) exports every article as its own row.
+
+At most :data:`MAX_ROWS` rows leave at once: each row reads its stored article and
+builds a snippet (about 1 ms on real news, on this project's 2 cores: 1,070 rows/s),
+so ten thousand rows keep a server thread busy for ten seconds, and more under load;
+narrow the search, or use the command line's ``--max-rows`` for more.
+
+The blocks are searched one after another: an index replaced by ``timtin index`` in
+the middle of an export (a new generation) gives the rest of the rows from the new one.
 """
 
 from __future__ import annotations
@@ -22,15 +31,18 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.errors import QueryError
-from indexer.models import SearchHit
+from indexer.models import SearchHit, SearchResult
 from indexer.query import SearchRequest
 
 FORMATS = ("csv", "jsonl", "json")
-COLUMNS = ("id", "date", "title", "url", "officials", "snippet")
+COLUMNS = ("id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids")
 MAX_ROWS = 10_000  # per export on the web; the reason is in the module docstring
+BLOCK_ROWS = 200  # rows searched at once
+GROUPED_NOTE = ("Copies of one story are one row: copy_count counts its other articles, copies (copy_ids) "
+                "lists them; group=0 (timtin search --all-copies) exports every article as its own row.")
 MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json"}
 # A spreadsheet runs a cell that starts so as a formula ("CSV injection"): such a
 # cell gets a leading apostrophe, which spreadsheets show as text.
@@ -43,28 +55,58 @@ class Export:
 
     query: str
     corrected: str | None  # the query whose results these are, when the typed one found nothing
-    total: int  # every match
+    total: int  # every match: stories, when copies are grouped
     rows: int  # the rows the file holds: total, or the cap
     limit: int
     chunks: Iterator[str]
+    articles: int | None = None  # the articles matched, copies included
+    grouped: bool = False  # copies of one story are one row (as SearchResult.grouped)
 
     @property
     def capped(self) -> bool:
         return self.rows < self.total
 
+    @property
+    def unit(self) -> str:
+        """What a row is: a story when copies are grouped, else an article."""
+        return "stories" if self.grouped and self.articles != self.total else "articles"
+
+    def first(self) -> str:
+        """``the first 40 stories``, ``the first story``."""
+        if self.limit == 1:
+            return "the first story" if self.unit == "stories" else "the first article"
+        return f"the first {self.limit:,} {self.unit}"
+
+    def matched(self) -> str:
+        """``183 stories (186 articles) match`` / ``151 articles match``."""
+        if self.unit == "stories":
+            return f"{self.total:,} stories ({self.articles:,} articles) match"
+        return f"{self.total:,} {'article matches' if self.total == 1 else 'articles match'}"
+
     def message(self) -> str | None:
-        """Why some matches were left out, and what to do; None when none were."""
+        """Why some matches were left out, and what to do (the web's words); None when none were."""
         if not self.capped:
             return None
-        return cap_message(self.total, self.limit)
+        return cap_message(self.total, self.limit, self.matched(), self.first())
+
+    def cli_message(self) -> str | None:
+        """The same for ``timtin search --format``: its cap is an option, not a server's limit."""
+        if not self.capped:
+            return None
+        text = (f"{self.matched()}; this export holds {self.first()}, in the order asked "
+                f"(--max-rows {self.limit}). --max-rows {self.total} exports them all")
+        if self.unit == "stories":
+            text += (f"; each row names its story's copies (copy_count, copy_ids), and --all-copies "
+                     f"exports each of the {self.articles:,} articles as its own row")
+        return text + "."
 
 
-def cap_message(total: int, limit: int) -> str:
-    """What a capped export says: the cap, why, and what to do."""
+def cap_message(total: int, limit: int, matched: str | None = None, first: str | None = None) -> str:
+    """What a capped download says: the cap, why, and what to do."""
     return (
-        f"{total:,} articles match; this export holds the first {limit:,}, in the order asked. "
-        f"An export stops at {limit:,} rows: each row reads its stored article and makes its snippet, "
-        "so a much larger one would hold a server thread for minutes. "
+        f"{matched or f'{total:,} articles match'}; this export holds {first or f'the first {limit:,}'}, "
+        f"in the order asked. An export stops at {limit:,} rows: each row reads its stored article and "
+        "makes its snippet, so a much larger one would hold a server thread for minutes. "
         "Narrow the search (dates, officials), or export it one date range at a time."
     )
 
@@ -84,6 +126,8 @@ def row(hit: SearchHit) -> dict:
         "url": article.url if article is not None else None,
         "officials": list(hit.officials),
         "snippet": plain(hit.snippet),
+        "copy_count": hit.copy_count,
+        "copies": [c.to_json() for c in hit.copies],
     }
 
 
@@ -118,24 +162,44 @@ def export(searcher, request: SearchRequest, fmt: str, limit: int = MAX_ROWS, bo
     if limit < 1:
         raise QueryError(f"Bad row limit {limit}; expected a whole number of at least 1",
                          f"Số dòng tối đa {limit} không hợp lệ; cần một số nguyên từ 1 trở lên.")
-    matches = searcher.stream(request, limit)
-    rows = min(matches.total, limit)
-    hits = (row(hit) for hit in matches.hits)
+    first = searcher.search(replace(request, page=1, per_page=max(1, min(limit, BLOCK_ROWS))), facets=False)
+    rows = min(first.total, limit)
+    hits = (row(hit) for hit in _hits(searcher, request, first, rows))
 
     def chunks() -> Iterator[str]:
         if fmt == "csv":
             yield ("\ufeff" if bom else "") + _csv_line(COLUMNS)
             for data in hits:
+                data["copy_ids"] = [c["id"] for c in data["copies"]]
                 yield _csv_line([_cell(data[c]) for c in COLUMNS])
         elif fmt == "jsonl":
             for data in hits:
                 yield _json(data) + "\n"
         else:
-            head = {"query": matches.query, "corrected": matches.corrected, "total": matches.total,
-                    "rows": rows, "capped": rows < matches.total}
+            head = {"query": first.query, "corrected": first.corrected, "total": first.total,
+                    "articles": first.articles if first.articles is not None else first.total,
+                    "grouped": first.grouped, "rows": rows, "capped": rows < first.total}
+            if first.grouped:
+                head["note"] = GROUPED_NOTE
             yield _json(head)[:-1] + ', "hits": ['
             for i, data in enumerate(hits):
                 yield ("," if i else "") + "\n" + _json(data)
             yield "\n]}\n"
 
-    return Export(matches.query, matches.corrected, matches.total, rows, limit, chunks())
+    return Export(first.query, first.corrected, first.total, rows, limit, chunks(),
+                  articles=first.articles, grouped=first.grouped)
+
+
+def _hits(searcher, request: SearchRequest, first: SearchResult, rows: int) -> Iterator[SearchHit]:
+    """The first *rows* hits of *request*, a block at a time, from its *first* block on.
+    A corrected search's later blocks search its correction, as typed."""
+    if first.corrected:
+        request = replace(request, query=first.corrected, verbatim=True)
+    block, done = first, 0
+    while True:
+        for hit in block.hits[:rows - done]:
+            yield hit
+        done += min(len(block.hits), rows - done)
+        if done >= rows or not block.hits:
+            return
+        block = searcher.search(replace(request, page=block.page + 1, per_page=block.per_page), facets=False)

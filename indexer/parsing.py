@@ -39,17 +39,21 @@ from indexer.normalize import clean, title_case
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file; read in spans when indexing with several processes
 MAX_ARTICLE_CHARS = 2_000_000  # about 400 pages: larger is not one article
+# Asia/Ho_Chi_Minh: UTC+7 all year, without summer time, since 1975. A fixed offset needs no tz database.
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+_ISO_INSTANT = re.compile(r"\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_WHOLE = re.compile(r"\s*\d{4}-\d{2}-\d{2}[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 
 _WEEKDAY = r"(?:th[ứu]\s*(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s*nh[ậa]t|cn)"
-_TIME = r"(?P<{h}>\d{{1,2}})\s*[:hg]\s*(?P<{m}>\d{{2}})(?:\s*(?:am|pm))?"
+_TIME = r"(?P<{h}>\d{{1,2}})\s*[:hg]\s*(?P<{m}>\d{{2}})(?:\s*(?P<{h}_ap>am|pm))?"
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:" + _TIME.format(h="h1", m="m1") + r")\s*[,-]?\s*)?"
     r"(?:" + _WEEKDAY + r"\s*[,-]?\s*)?"
     r"(?:ngày\s+)?"
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<mo>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     r"|(?P<iy>\d{4})-(?P<imo>\d{1,2})-(?P<id>\d{1,2}))"
-    r"(?:\s*[,-|]?\s*(?:lúc\s*)?" + _TIME.format(h="h2", m="m2") + r")?"
-    r"\s*(?:\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?\s*$",
+    r"(?:\s*[,|-]?\s*(?:lúc\s*)?" + _TIME.format(h="h2", m="m2") + r")?"
+    r"\s*(?:\(?\s*(?:GMT|UTC)\s*(?P<gmt>[+-]\s*\d{1,2})?\s*\)?)?\s*$",
     re.IGNORECASE,
 )
 # "LSO-", "(LSO) -", "TTO - ", "VOV.VN -", "GD&TĐ -", "(Dân trí) -"
@@ -354,7 +358,23 @@ def legacy_encoding(data: bytes) -> str | None:
 
 
 def parse_date(value: str) -> tuple[dt.date | None, bool]:
-    """Read a date line or value. Returns (date, looked like a date)."""
+    """Read a date line or value. Returns (date, looked like a date).
+
+    A time with a zone is an instant, dated by the day in Vietnam (:data:`VIETNAM`):
+    ``2026-02-04T20:45:00Z`` is the morning of 5 February there, when the paper
+    published it. A date or time without a zone is the paper's own, kept as written.
+    """
+    if _ISO_INSTANT.match(value):
+        try:
+            when = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            if _ISO_WHOLE.match(value):  # a time past 23:59 keeps its day as written; 2026-02-30 is no day
+                try:
+                    return dt.date.fromisoformat(value.strip()[:10]), True
+                except ValueError:
+                    return None, True
+        else:
+            return (when.astimezone(VIETNAM) if when.tzinfo else when).date(), True
     match = _DATE_LINE.match(value)
     if not match:
         return None, False
@@ -363,9 +383,18 @@ def parse_date(value: str) -> tuple[dt.date | None, bool]:
     else:
         year, month, day = int(match["iy"]), int(match["imo"]), int(match["id"])
     try:
-        return dt.date(year, month, day), True
+        date = dt.date(year, month, day)
     except ValueError:
         return None, True
+    n = "2" if match["h2"] else "1"  # the time after the date, else the one before it
+    if match["gmt"] and match["h" + n]:  # "20:45 04/02/2026 (GMT+0)": dated by that instant's day in Vietnam
+        hour, minute, half = int(match["h" + n]), int(match["m" + n]), (match[f"h{n}_ap"] or "").lower()
+        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
+        offset = int(match["gmt"].replace(" ", ""))
+        if offset != 7 and hour < 24 and minute < 60 and abs(offset) <= 14:
+            zone = dt.timezone(dt.timedelta(hours=offset))
+            date = dt.datetime.combine(date, dt.time(hour, minute), zone).astimezone(VIETNAM).date()
+    return date, True
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -650,7 +679,9 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
     date = None
     raw_date = _optional_str(data, "date", at)
     if raw_date:
-        date, _ = parse_date(raw_date[:10]) if re.match(r"\d{4}-\d", raw_date) else parse_date(raw_date)
+        date, dateish = parse_date(raw_date)
+        if not dateish and re.match(r"\d{4}-\d", raw_date):  # "2026-02-04 (updated)": its day as written
+            date, _ = parse_date(raw_date[:10])
         if date is None:
             warnings.append(Problem(at, f'cannot read the date "{raw_date}"; indexed without a date', skipped=False))
     paragraphs = [p for p in (" ".join(line.split()) for line in clean(data["body"]).split("\n")) if p]

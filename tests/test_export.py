@@ -76,7 +76,7 @@ def test_a_csv_of_every_match_has_as_many_rows_as_the_total_and_the_rows_of_ever
     page = runner.invoke(cli, ["search", "lu lut", "--index", str(flood_index), "--json"])
     total = json.loads(page.stdout)["total"]
     assert total == 151 and len(rows) == total  # more than the 100 a page can hold
-    assert list(rows[0]) == ["id", "date", "title", "url", "officials", "snippet"]
+    assert list(rows[0]) == ["id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids"]
     # the same rows, in the same order, as the search pages one after another
     paged = []
     for n in range(1, 5):
@@ -135,14 +135,15 @@ def test_a_large_set_is_capped_with_a_message_that_says_the_cap_and_why(runner, 
                                  "--max-rows", "40"])
     assert result.exit_code == 3
     assert len(read_csv(result.stdout)) == 40
-    assert "151 articles match; this export holds the first 40, in the order asked" in result.stderr
-    assert "each row reads its stored article" in result.stderr and "--max-rows" in result.stderr
+    assert result.stderr == ("151 articles match; this export holds the first 40 articles, in the order asked "
+                             "(--max-rows 40). --max-rows 151 exports them all.\n")
 
     app = create_app({"INDEX_DIR": str(flood_index), "TESTING": True, "WARM_UP": False, "EXPORT_ROWS": 25})
     client = app.test_client()
     answer = client.get("/export.csv?q=lu+lut")
     assert len(read_csv(answer.get_data(as_text=True))) == 25
-    assert "first 25" in answer.headers["X-Timtin-Capped"]
+    assert "151 articles match; this export holds the first 25 articles" in answer.headers["X-Timtin-Capped"]
+    assert "would hold a server thread for minutes" in answer.headers["X-Timtin-Capped"]
     page = client.get("/?q=lu+lut").get_data(as_text=True)
     assert "Tải về tối đa 25 bài" in page
     assert "tệp tải về chỉ gồm 25 bài đầu" in page
@@ -195,20 +196,71 @@ def test_the_server_writes_a_streamed_body_as_it_is_made_not_held_whole():
     assert [len(b) for b in blocks] == [BLOCK_BYTES, 4] and blocks[1] == b"late"
 
 
-def test_an_export_counts_stories_as_the_pages_do(runner, tmp_path):
-    """Copies of one story (issue #15) are one row, as they are one result; --all-copies lists each."""
+@pytest.fixture(scope="module")
+def copies_index(tmp_path_factory):
+    """One story in three papers (the same text) and one article of its own."""
+    tmp = tmp_path_factory.mktemp("copies")
     body = ("Sáng 19/1, Ban Dân vận Tỉnh ủy Lạng Sơn tổ chức hội nghị tổng kết công tác dân vận năm 2024 "
             "và triển khai nhiệm vụ năm 2025. Năm qua, các cấp ủy, chính quyền đã thực hiện tốt quy chế dân chủ "
             "ở cơ sở, xây dựng hơn 4.000 mô hình dân vận khéo trên các lĩnh vực kinh tế, văn hóa, xã hội, "
             "quốc phòng, an ninh; phát huy vai trò của Nhân dân trong xây dựng nông thôn mới và đô thị văn minh.")
-    rows = [{"id": f"ban-sao/{outlet}", "title": f"Tổng kết công tác dân vận ({outlet})", "date": "2025-01-19",
-             "url": f"https://{outlet}.vn/dan-van", "body": body} for outlet in ("baolangson", "baocaobang", "tonghop")]
+    rows = [{"id": f"ban-sao/{outlet}", "title": f"Tổng kết công tác dân vận ({outlet})", "date": f"2025-01-{day}",
+             "url": f"https://{outlet}.vn/dan-van", "body": body}
+            for outlet, day in (("baolangson", 19), ("baocaobang", 20), ("tonghop", 21))]
     rows.append({"id": "khac", "title": "Dân vận ở khu dân cư", "date": "2025-01-20",
                  "body": "Công tác dân vận ở khu dân cư được chú trọng, " + " ".join(random.Random(1).choices(WORDS, k=80))})
-    root = tmp_path / "index"
-    indexing.update(root, [write_jsonl(tmp_path / "copies.jsonl", rows)], procs=1)
+    root = tmp / "index"
+    indexing.update(root, [write_jsonl(tmp / "copies.jsonl", rows)], procs=1)
+    return root
+
+
+def test_an_export_counts_stories_as_the_pages_do(runner, copies_index):
+    """Copies of one story (issue #15) are one row, as they are one result; --all-copies lists each."""
     for extra, expected in (([], 2), (["--all-copies"], 4)):
-        args = ["search", "dan van", "--index", str(root), *extra]
+        args = ["search", "dan van", "--index", str(copies_index), *extra]
         total = json.loads(runner.invoke(cli, [*args, "--json"]).stdout)["total"]
         exported = read_csv(runner.invoke(cli, [*args, "--format", "csv"]).stdout)
         assert total == len(exported) == expected
+
+
+def test_each_exported_row_names_the_copies_of_its_story(runner, copies_index):
+    """User trial: the page said "166 tin (169 bài viết)", the CSV had 166 rows and no word of the 3 copies."""
+    args = ["search", "dan van", "--index", str(copies_index), "--sort", "oldest"]
+    [story, other] = read_csv(runner.invoke(cli, [*args, "--format", "csv"]).stdout)
+    assert story["id"] == "ban-sao/baolangson"
+    assert story["copy_count"] == "2"
+    assert story["copy_ids"] == "ban-sao/baocaobang; ban-sao/tonghop"
+    assert (other["id"], other["copy_count"], other["copy_ids"]) == ("khac", "0", "")
+    api = json.loads(runner.invoke(cli, [*args, "--json"]).stdout)["hits"]
+    for fmt in ("jsonl", "json"):
+        text = runner.invoke(cli, [*args, "--format", fmt]).stdout
+        rows = [json.loads(line) for line in text.splitlines()] if fmt == "jsonl" else json.loads(text)["hits"]
+        assert [(r["copies"], r["copy_count"]) for r in rows] == [(h["copies"], h["copy_count"]) for h in api]
+    assert rows[0]["copies"][0] == {"id": "ban-sao/baocaobang", "title": "Tổng kết công tác dân vận (baocaobang)",
+                                    "outlet": "baocaobang.vn", "date": "2025-01-20"}
+
+
+def test_the_web_export_says_stories_and_articles_and_how_to_get_every_copy(copies_index):
+    client = create_app({"INDEX_DIR": str(copies_index), "TESTING": True, "WARM_UP": False,
+                         "EXPORT_ROWS": 1}).test_client()
+    answer = client.get("/export.json?q=dan+van&sort=oldest")
+    data = json.loads(answer.get_data(as_text=True))
+    assert (data["total"], data["articles"], data["rows"], data["capped"]) == (2, 4, 1, True)
+    assert "group=0 (timtin search --all-copies) exports every article as its own row" in data["note"]
+    assert answer.headers["X-Timtin-Capped"].startswith(
+        "2 stories (4 articles) match; this export holds the first story, in the order asked")
+    page = client.get("/?q=dan+van").get_data(as_text=True)
+    assert "mỗi tin một dòng, kèm số và mã các bản đăng lại" in page
+    every = client.get("/export.csv?q=dan+van&group=0").get_data(as_text=True)
+    assert len(read_csv(every)) == 1 and client.get("/export.csv?q=dan+van&group=0").headers["X-Timtin-Total"] == "4"
+
+
+def test_the_clis_cap_counts_stories_and_articles_in_its_own_words(runner, copies_index):
+    result = runner.invoke(cli, ["search", "dan van", "--index", str(copies_index), "--format", "csv",
+                                 "--max-rows", "1"])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "2 stories (4 articles) match; this export holds the first story, in the order asked (--max-rows 1). "
+        "--max-rows 2 exports them all; each row names its story's copies (copy_count, copy_ids), and "
+        "--all-copies exports each of the 4 articles as its own row.\n")
+    assert "server thread" not in result.stderr

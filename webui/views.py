@@ -14,10 +14,11 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from indexer import settings
+from indexer import normalize, settings
 from indexer.errors import TimtinError
-from indexer.query import describe_text
+from indexer.query import MAX_PAGE, describe_text
 from indexer.searching import SearchRequest, Searcher, highlight
+from indexer.unknown_officials import result_json, unknown_officials
 
 bp = Blueprint("timtin", __name__)
 
@@ -163,6 +164,7 @@ def index():
             (label, search_url(req.to_params()), total)
             for label, req, total in searcher().looser(search_request, result.total)
         ]
+    unknown = _unknown_officials(state, search_request) if not result.total and search_request.officials else []
     finder_q = request.args.get("tim_quan_chuc", "")
     finder = searcher().find_officials(finder_q, limit=10, within=search_request) if finder_q else []
     return render_template(
@@ -176,8 +178,22 @@ def index():
         officials_shown=current_app.config["OFFICIALS_SHOWN"],
         finder_q=finder_q,
         finder=finder,
+        unknown=unknown,
         selected_officials={n for o in search_request.officials for n in searcher().resolve_official(o)},
     )
+
+
+def _unknown_officials(state: State, search_request: SearchRequest) -> list[dict]:
+    """For each official filter that names no one in the archive: the name, and the known
+    names nearest it, each with the link that puts it in the unknown one's place."""
+    raw = {normalize.clean(v).strip(): v for k, v in state.items if k == "official"}
+    return [
+        {"name": u.name, "nearest": [
+            (near, state.link(drop=(("official", raw.get(u.name, u.name)),), add=(("official", near),)))
+            for near in u.nearest
+        ]}
+        for u in unknown_officials(searcher(), search_request.officials)
+    ]
 
 
 def search_url(params, endpoint: str = "timtin.index", **values) -> str:
@@ -203,6 +219,18 @@ def article_url(article_id: str, q: str | None = None, api: bool = False) -> str
     else:
         url, params = base, [("id", article_id), *params]
     return url + ("?" + urlencode(params, quote_via=quote) if params else "")
+
+
+@bp.app_template_global("last_page")
+def last_page(result) -> int:
+    """The last page of *result* that opens: a search stops at page :data:`MAX_PAGE`."""
+    return min(result.pages, MAX_PAGE)
+
+
+@bp.app_template_filter("vnnum")
+def vnnum(value: int) -> str:
+    """12345 as Vietnamese writes it, 12.345."""
+    return f"{value:,}".replace(",", ".")
 
 
 @bp.app_template_global("article_url")
@@ -250,8 +278,8 @@ def article(article_id: str):
 
 @bp.route("/api/search")
 def api_search():
-    result = searcher().search(SearchRequest.from_params(_params()))
-    return jsonify(result.to_json())
+    search_request = SearchRequest.from_params(_params())
+    return jsonify(result_json(searcher(), search_request, searcher().search(search_request)))
 
 
 @bp.route("/api/articles")
