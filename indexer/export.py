@@ -2,10 +2,9 @@
 
 :func:`export` is the one function the command line (``timtin search --format``)
 and the web (``/export.csv``) call, so both give the same rows in the same order
-as the search pages. It reads the matches a block of :data:`BLOCK_ROWS` at a time
-(:meth:`indexer.searching.Searcher.search`, as the pages are read, so each row
-carries its story's copies as a page's hit does) and yields text a row at a time,
-so neither side holds the whole file.
+as the search pages. It reads the matches from one snapshot of the index
+(:meth:`indexer.searching.Searcher.stream`, each hit carrying its story's copies as a
+page's hit does) and yields text a row at a time, so neither side holds the whole file.
 
 A row: ``id, date, title, url, officials, snippet, copy_count, copy_ids``, all plain
 text (the snippet without its ``<mark>`` tags). Copies of one story are one row, as
@@ -18,9 +17,6 @@ At most :data:`MAX_ROWS` rows leave at once: each row reads its stored article a
 builds a snippet (about 1 ms on real news, on this project's 2 cores: 1,070 rows/s),
 so ten thousand rows keep a server thread busy for ten seconds, and more under load;
 narrow the search, or use the command line's ``--max-rows`` for more.
-
-The blocks are searched one after another: an index replaced by ``timtin index`` in
-the middle of an export (a new generation) gives the rest of the rows from the new one.
 """
 
 from __future__ import annotations
@@ -31,16 +27,15 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from indexer.errors import QueryError
-from indexer.models import SearchHit, SearchResult
+from indexer.models import SearchHit
 from indexer.query import SearchRequest
 
 FORMATS = ("csv", "jsonl", "json")
 COLUMNS = ("id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids")
 MAX_ROWS = 10_000  # per export on the web; the reason is in the module docstring
-BLOCK_ROWS = 200  # rows searched at once
 GROUPED_NOTE = ("Copies of one story are one row: copy_count counts its other articles, copies (copy_ids) "
                 "lists them; group=0 (timtin search --all-copies) exports every article as its own row.")
 MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json"}
@@ -162,9 +157,9 @@ def export(searcher, request: SearchRequest, fmt: str, limit: int = MAX_ROWS, bo
     if limit < 1:
         raise QueryError(f"Bad row limit {limit}; expected a whole number of at least 1",
                          f"Số dòng tối đa {limit} không hợp lệ; cần một số nguyên từ 1 trở lên.")
-    first = searcher.search(replace(request, page=1, per_page=max(1, min(limit, BLOCK_ROWS))), facets=False)
+    first = searcher.stream(request, limit)
     rows = min(first.total, limit)
-    hits = (row(hit) for hit in _hits(searcher, request, first, rows))
+    hits = (row(hit) for hit in first.hits)
 
     def chunks() -> Iterator[str]:
         if fmt == "csv":
@@ -177,7 +172,7 @@ def export(searcher, request: SearchRequest, fmt: str, limit: int = MAX_ROWS, bo
                 yield _json(data) + "\n"
         else:
             head = {"query": first.query, "corrected": first.corrected, "total": first.total,
-                    "articles": first.articles if first.articles is not None else first.total,
+                    "articles": first.articles,
                     "grouped": first.grouped, "rows": rows, "capped": rows < first.total}
             if first.grouped:
                 head["note"] = GROUPED_NOTE
@@ -188,18 +183,3 @@ def export(searcher, request: SearchRequest, fmt: str, limit: int = MAX_ROWS, bo
 
     return Export(first.query, first.corrected, first.total, rows, limit, chunks(),
                   articles=first.articles, grouped=first.grouped)
-
-
-def _hits(searcher, request: SearchRequest, first: SearchResult, rows: int) -> Iterator[SearchHit]:
-    """The first *rows* hits of *request*, a block at a time, from its *first* block on.
-    A corrected search's later blocks search its correction, as typed."""
-    if first.corrected:
-        request = replace(request, query=first.corrected, verbatim=True)
-    block, done = first, 0
-    while True:
-        for hit in block.hits[:rows - done]:
-            yield hit
-        done += min(len(block.hits), rows - done)
-        if done >= rows or not block.hits:
-            return
-        block = searcher.search(replace(request, page=block.page + 1, per_page=block.per_page), facets=False)

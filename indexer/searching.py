@@ -70,6 +70,8 @@ class Matches:
     total: int
     corrected: str | None
     hits: Iterator[SearchHit]
+    articles: int = 0  # every matching article, copies of a story too
+    grouped: bool = False  # copies of one story are one hit, carrying the others
 
 
 # -- the searcher ----------------------------------------------------------------
@@ -344,11 +346,15 @@ class Searcher:
                 parsed, scorer, _, _, alt = self._select(snap, replace(request, query=suggestion))
                 if alt.any():
                     final, corrected = alt, suggestion
-        _, (final,) = self._one_per_story(snap, request, scorer, parsed, (final,))  # as the pages count
+        articles = int(final.sum())
+        story, (final,) = self._one_per_story(snap, request, scorer, parsed, (final,))  # as the pages count
         total = int(final.sum())
         ranked = self._rank(snap, scorer, final, replace(request, page=1, per_page=max(1, min(limit, total))), parsed)
         hits = (self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
-        return Matches(query=query, total=total, corrected=corrected, hits=hits if limit > 0 else iter(()))
+        if story is not None:  # each hit carries its story's other publications, as on the pages
+            hits = (replace(hit, **self._copies(snap, docnum, story)) for hit, (docnum, _) in zip(hits, ranked))
+        return Matches(query=query, total=total, corrected=corrected, hits=hits if limit > 0 else iter(()),
+                       articles=articles, grouped=story is not None)
 
     @staticmethod
     def _one_per_story(snap: Snapshot, request: SearchRequest, scorer: Scorer, parsed: ParsedQuery, masks: tuple):
