@@ -24,6 +24,7 @@ import bisect
 import csv
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "14"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer
+EXTRACTOR_VERSION = "15"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -117,7 +118,8 @@ _BODY_PAIRS = {
 _CAP_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "chỉ đạo|tuyên giáo|tổ chức|thường vụ|chấp hành|thi đua|khen thưởng|tiếp công|an toàn|dân tộc|"
-    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát".split("|")
+    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát|"
+    "sản xuất".split("|")  # (round 13) "Trưởng ban sản xuất các chương trình …" of a broadcaster
 }
 # Capitalised words that start the name of a body, never a person's second syllable.
 _BODY_STARTS = {"Ủy", "Uỷ", "Ban", "Sở", "Bộ", "Hội", "Đảng", "Mặt", "Công", "Bệnh", "Trường", "Cục", "Viện",
@@ -501,6 +503,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             m := _capitalised_place(words, i + n + 1)
         ):
             n += 1 + m  # "Giám đốc chi nhánh Văn phòng đăng ký đất đai tại Phú Quốc": where the branch is
+        elif w.low == "các" and n and (m := _programmes(words, i + n)):
+            n += m  # (round 13) "Ban Sản xuất các chương trình giải trí VTV3": a broadcaster's board, named for what it makes
         elif w.low == "các" and (n or _post_ends_in_body(words, i)) and i + n + 2 < len(words) and words[i + n + 1].low in _PLURAL_BODIES and (
             words[i + n + 2].text.islower()
         ):
@@ -704,6 +708,22 @@ _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
 _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
 # Nouns that "các" (the plural) puts inside a body's name: "Ban Quản lý các khu công nghiệp".
 _PLURAL_BODIES = {exact(w) for w in "khu công dự cụm đơn trường cơ tổ hội vấn".split()}
+_PROGRAMMES = (exact("chương"), exact("trình"))
+
+
+def _programmes(words: list[_Word], k: int) -> int:
+    """(Round 13) Length of "các chương trình giải trí" at *k* when a broadcaster's name (capitals:
+    "VTV3") closes it, as a state television's boards are named, or 0."""
+    if tuple(x.low for x in words[k + 1:k + 3]) != _PROGRAMMES or not all(_joined(words, x) for x in range(k + 1, k + 3)):
+        return 0
+    m = 3
+    while m < 6 and k + m < len(words) and _joined(words, k + m) and not words[k + m].text.isupper() and (
+        words[k + m].text.isalpha()
+    ):
+        m += 1
+    if k + m < len(words) and _joined(words, k + m) and words[k + m].text.isupper() and len(words[k + m].text) > 2:
+        return m
+    return 0
 _SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
 
 
@@ -1755,7 +1775,9 @@ def _title_names_someone(title: str) -> bool:
 # What links a name to a post that follows it: "là", "sẽ là", "giữ chức", "trở thành",
 # "đảm nhận chức vụ", "được bầu giữ chức", "được bổ nhiệm làm", each maybe after "sẽ",
 # "vừa", "chính thức", "tiếp tục", "thôi" ("ông X sẽ thôi giữ chức Tổng giám đốc").
-_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và khi lúc đó ấy".split()}
+_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và khi lúc đó ấy"
+               # (round 13) "ông X còn là / cũng là Đại biểu Quốc hội": a post besides the one told
+               " còn cũng".split()}
 # (round 12: "ông X khi đó là Phó Trưởng phòng …", "lúc ấy là": the post he held then)
 # ("ông X được điều động và bổ nhiệm chức danh …", "ông Y được luân chuyển, bổ nhiệm giữ chức …", "ông Z chỉ giữ chức …")
 _LINKS = sorted(
@@ -1764,6 +1786,8 @@ _LINKS = sorted(
         "trở thành", "làm", "bầu làm", "bầu giữ chức", "bổ nhiệm làm", "bổ nhiệm giữ chức", "bổ nhiệm", "bầu",
         "giao giữ chức", "giao phụ trách", "bổ nhiệm chức danh", "bổ nhiệm giữ chức danh", "giữ chức danh",
         "nhận nhiệm vụ", "nhận chức", "đảm nhận", "đảm nhiệm", "bổ nhiệm vào chức", "bổ nhiệm vào chức vụ",
+        # (round 13) "X đảm nhận cương vị / sẽ đảm nhận vị trí Trưởng ban …": the post after the office's word
+        "đảm nhận cương vị", "đảm nhiệm cương vị", "đảm nhận vị trí", "đảm nhiệm vị trí", "giữ vị trí",
     )),
     key=len, reverse=True,
 )
@@ -3039,6 +3063,9 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         keys = by_given.get(name_key(person_name(word)), [])
         if len(keys) == 1 and title:
             _add_title(people[keys[0]], title)
+    if len(people) > 1:
+        _others_names_out(people)
+        _typos_merged(people)
     if curated and curated.people:
         people = _apply_curated(people, curated, texts, author_key)
     out = []
@@ -3487,6 +3514,59 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
             return
     entry[2].add(key)
     entry[1].append(title)
+
+
+def _others_names_out(people: dict) -> None:
+    """(Round 13) Leave out a title that ends in the name of another person the article names:
+    "Phó Thủ tướng Phạm Bình Minh, Vụ trưởng Lê Dũng cho biết" gives Lê Dũng's post to him, not
+    to the minister (a name of two syllables, which a title's body alone does not tell from a place)."""
+    names = {" ".join(canonical_name(name).split()) for name, _, _ in people.values()}
+    for name, titles, keys in people.values():
+        own = canonical_name(name)
+        for title in list(titles):
+            words = canonical_name(title).split()
+            if any(
+                len(words) > k >= 2 and " ".join(words[-k:]) in names and " ".join(words[-k:]) != own
+                for k in (2, 3, 4)
+            ):
+                titles.remove(title)
+                keys.discard(" ".join(exact(w) for w, _, _ in tokens(title)))
+
+
+def _typos_merged(people: dict) -> None:
+    """(Round 13) A foreign name the article misspells once is the one it spells right: "Tổng
+    thống Donal Trump", "Doanl Trump" beside "Donald Trump" (the same last name, the first
+    one with a letter or two dropped or swapped), so one person. Vietnamese names are left alone: "Nguyễn Văn Hùng"
+    and "Nguyễn Văn Hưng" are two people."""
+    foreign = [key for key, (name, _, _) in people.items() if _foreign_name(name) and len(name.split()) == 2]
+    for n, key in enumerate(foreign):
+        name, titles, _ = people[key]
+        first, last = name.split()
+        for m, other in enumerate(foreign):
+            if other == key or other not in people or people[other][0].split()[1] != last:
+                continue
+            other_first = people[other][0].split()[0]
+            # into the longer spelling ("Donal" is "Donald" cut), else the one named first
+            if (len(other_first), -m) > (len(first), -n) and len(first) >= 4 and _edits(first, other_first) <= 2 and (
+                not Counter(first.lower()) - Counter(other_first.lower())  # a letter dropped or two swapped, none
+            ):  # changed ("Shinzo" and "Shinji" are two people)
+                for title in titles:
+                    _add_title(people[other], title)
+                del people[key]
+                break
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits (a letter in, out, changed, or two swapped) from *a* to *b*."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if prev2 and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
 
 
 def _loose_key(key: str) -> str:
