@@ -273,7 +273,7 @@ def _by_first(seqs) -> dict[str, list[tuple[str, ...]]]:
 
 
 _ALL_BY_FIRST = _by_first(_ALL_SEQS)
-_POST_STARTS = set(_ALL_BY_FIRST) | _PREFIXES
+_POST_STARTS = set(_ALL_BY_FIRST) | _PREFIXES | {exact("tướng")}  # (round 13: "… Nga tướng X", _general_after_body)
 
 
 def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]]) -> int:
@@ -304,6 +304,8 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         # "thừa ủy quyền Thủ tướng": on the Prime Minister's behalf, no post; "chính quyền
         # Tổng thống X": X's administration, the post starts after "quyền" (X is not acting)
         return 0, False
+    if words[i].text == "tướng" and 0 < i < len(words) - 1 and _general_after_body(words, i):
+        return 1, True  # (round 13) "Tư lệnh Không quân Nga | tướng Viktor Bondarev": a general's rank
     j = i
     while j < len(words) and words[j].low in _PREFIXES and (j == i or _joined(words, j)):
         j += 1
@@ -334,6 +336,20 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
+
+
+def _general_after_body(words: list[_Word], i: int) -> bool:
+    """(Round 13) Whether a lower-case "tướng" at *i* is a general's rank written short between a
+    body's name and a name ("Không quân Nga tướng X", "Quân khu 2 tướng Y"); not a rank's or a
+    post's last word ("Đại tướng", "Thủ tướng"), nor a word of prose ("các tướng")."""
+    before, after = words[i - 1], words[i + 1]
+    return (
+        words[i].gap == " " and (before.is_cap or before.text.isdigit()) and before.low not in _GENERALS_BEFORE
+        and after.is_cap and after.gap == " "
+    )
+
+
+_GENERALS_BEFORE = {exact(w) for w in "thủ đại thượng trung thiếu phó chuẩn".split()}
 
 
 def _post_of_country(title: str) -> bool:
@@ -400,6 +416,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and w.text == "tướng" and i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1):
+            break  # (round 13) "Tư lệnh Lực lượng Không quân Nga | tướng Viktor Bondarev": a general, then his name
         if n and pair in _VERB_PAIRS and w.text.islower() and words[i + n - 1].low != "hội":
             break  # (round 8) "Giám đốc Trung tâm điều tra xã hội học | đồng tình với ý kiến" (not "Hội đồng")
         if n and w.is_cap and w.low in _RANK_FIRSTS and _post_at(words, i + n)[1]:
@@ -1918,6 +1936,17 @@ def _foreign_part(name: list[str]) -> list[str]:
     return name
 
 
+def _country_inside(name: list[str]) -> int:
+    """(Round 13) Where a foreign name starts after a country's name inside a run (the
+    run's second or third word is the country, two foreign parts or more follow), or 0."""
+    for k in (1, 2):
+        if len(name) >= k + 3 and name[k] in _COUNTRY_WORDS and all(
+            p.isascii() and _foreign_name(p) for p in name[k + 1:]
+        ):
+            return k + 1
+    return 0
+
+
 _COUNTRY_SHORTS = {"Hàn", "Triều", "Trung", "Nhật", "Thái", "Mỹ", "Nga", "Anh", "Pháp", "Đức", "Úc", "Kazakh"}
 
 
@@ -2018,8 +2047,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # (wards and streets are named after people: "phường Bùi Thị Xuân" is a ward)
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
+                if not place and (k := _country_inside(name)):
+                    place, name = name[:k], name[k:]  # (round 13) "Bộ trưởng Bộ Công | Thương Lào | Khemmani
+                    # Pholsena": the body's last word and its country, then the foreign name
                 name = _foreign_part(name)
-                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and len(
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and (
+                    name[0] not in _COUNTRY_WORDS  # (round 13) "Tư lệnh Không quân Nga | Thượng tướng X": the country
+                ) and len(
                     name[0]
                 ) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES

@@ -83,3 +83,42 @@ def test_a_foreign_name_misspelt_once_is_the_person_the_article_spells_right():
 def test_foreign_names_a_letter_changed_apart_stay_two_people():
     text = "Thủ tướng Nhật Bản Shinzo Abe đã tiếp Bộ trưởng Quốc phòng Nhật Bản Shinji Abe."
     assert [name for name, _ in officials(text)] == ["Shinzo Abe", "Shinji Abe"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the ministry's last word and its country are no part of the foreign name after them
+        ("Bộ trưởng Bộ Công Thương Campuchia Sorasak Pannha đã tiếp đoàn.",
+         [("Sorasak Pannha", ["Bộ trưởng Bộ Công Thương Campuchia"])]),
+        ("Thứ trưởng Bộ Nội vụ Lào Khamla Lorlonsy cho biết.",
+         [("Khamla Lorlonsy", ["Thứ trưởng Bộ Nội vụ Lào"])]),
+    ],
+)
+def test_a_country_after_a_body_is_no_part_of_the_foreign_name(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "tướng" between a commander's title and a name is the general's rank, not the title's end
+        ("Tư lệnh Lực lượng Hải quân Nga tướng Ivan Petrov đã dự lễ.",
+         [("Ivan Petrov", ["Tư lệnh Lực lượng Hải quân Nga", "tướng"])]),
+        ("Phó Tư lệnh Quân khu 7 tướng Lê Văn Hà đã dự lễ.",
+         [("Lê Văn Hà", ["Phó Tư lệnh Quân khu 7", "tướng"])]),
+        # a rank in full after a foreign country keeps the commander's title too
+        ("Tư lệnh Lực lượng Hải quân Nga Thượng tướng Ivan Petrov đã dự lễ.",
+         [("Ivan Petrov", ["Tư lệnh Lực lượng Hải quân Nga", "Thượng tướng"])]),
+    ],
+)
+def test_a_general_after_a_commanders_title_keeps_both(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đại tướng Võ Văn Hà là vị tướng của nhân dân.", "Thủ tướng Lê Văn Hà cho biết các tướng Mỹ đã tới."],
+)
+def test_tuong_inside_a_rank_or_a_post_is_not_a_general_of_its_own(text):
+    assert [titles for _, titles in officials(text)] == [[text.split(" Võ")[0].split(" Lê")[0]]]
