@@ -1741,6 +1741,7 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
         w, nxt = words[k], words[k + 1]
         if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text) and (
             w.text not in _STATE_BRAND_WORDS and w.text != "Vietnam"  # "Vietnam Airlines"
+            and w.low not in _LEVELS  # (round 13) "UBND Tp. Hồ Chí Minh": a city written "Tp", no foreign name
         ):
             return True
         if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and nxt.gap == " " and (
@@ -2843,6 +2844,7 @@ def _brand_after_post(title: str) -> bool:
     after = words[n].text if 0 < n < len(words) else ""
     return bool(after) and after[:1].isupper() and not after.isupper() and after.isascii() and not (
         _VN_SYLLABLE.fullmatch(after.lower()) or _COUNTRY_IN.fullmatch(after)
+        or exact(after) in _LEVELS  # (round 13) "Chủ tịch UBND Tp. Cần Thơ": a city written "Tp"
     )
 
 

@@ -122,3 +122,22 @@ def test_a_general_after_a_commanders_title_keeps_both(text, expected):
 )
 def test_tuong_inside_a_rank_or_a_post_is_not_a_general_of_its_own(text):
     assert [titles for _, titles in officials(text)] == [[text.split(" Võ")[0].split(" Lê")[0]]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a city's level written "Tp" (capital, then lower case) is no foreign brand nor name
+        ("Ông Lê Văn Hà, Chủ tịch UBND Tp. Hồ Chí Minh cho biết.", [("Lê Văn Hà", ["Chủ tịch UBND Tp. Hồ Chí Minh"])]),
+        ("Phó Chủ tịch UBND Tp Cần Thơ Trần Thị Lan cho biết.", [("Trần Thị Lan", ["Phó Chủ tịch UBND Tp Cần Thơ"])]),
+        ("Ủy viên Bộ Chính trị, Bí thư Thành ủy Tp. Hồ Chí Minh Lê Văn Hà đã gửi hoa.",
+         [("Lê Văn Hà", ["Ủy viên Bộ Chính trị", "Bí thư Thành ủy Tp. Hồ Chí Minh"])]),
+    ],
+)
+def test_a_city_written_tp_keeps_the_title(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_city_written_tp_gives_the_place():
+    [official] = extract(Article(id="x", title="", body="Ông Lê Văn Hà, Chủ tịch UBND Tp. Cần Thơ cho biết."))
+    assert official.place == "Cần Thơ"
