@@ -289,6 +289,10 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
     return 0
 
 
+# (Round 13) Domains of a board that follow "Phó ban" in lower case ("Phó ban tuyên giáo").
+_BOARD_DOMAINS = {exact(w) for w in "tuyên dân tổ kiểm an nội".split()}
+_BOARD_PAIRS = _CAP_PAIRS | _BODY_PAIRS
+
 # (Round 11) Posts that, after "Hội đồng", name a council of their holders, no post of anyone named after.
 _COUNCIL = (exact("hội"), exact("đồng"))
 _COUNCIL_POSTS = {tuple(exact(w) for w in p.split()) for p in ("tham mưu trưởng", "bộ trưởng", "tổng tham mưu trưởng")}
@@ -311,10 +315,17 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         j += 1
     n = _match_seq(words, j, _ALL_BY_FIRST)
     if (
-        not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and words[j].text == "Ban"
-        and words[j + 1].is_cap and _joined(words, j + 1)
+        not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and words[j].low == "ban"
+        and _joined(words, j + 1) and (
+            (words[j + 1].is_cap and words[j].text == "Ban")
+            or ((words[j + 1].is_cap or words[j + 1].low in _BOARD_DOMAINS) and j + 2 < len(words) and _joined(words, j + 2) and (
+                (words[j + 1].low, words[j + 2].low) in _BOARD_PAIRS
+            ))
+        )
     ):
-        n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board
+        n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board;
+        # (round 13) "Phó ban tuyên giáo Thành ủy", "Phó ban An toàn giao thông TP": written with a lower-case
+        # "ban", a board's known domain after it
     elif not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and _joined(words, j + 1) and (
         words[j].low == "phòng" and (words[j + 1].is_cap or words[j + 1].text.isupper())
     ):
@@ -324,6 +335,11 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         words[j].low, words[j + 1].low
     ) == ("công", "an") and words[j + 2].low in _LEVELS and _joined(words, j + 1) and _joined(words, j + 2):
         n = 2  # (round 12) "Phó Công an xã Ea Tu", "Phó Công an huyện": the deputy head of a local police
+    elif not n and j + 2 < len(words) and words[j].low == "trưởng" and words[j + 1].text == "CA" and (
+        words[j + 2].low in _LEVELS
+    ) and _joined(words, j + 1) and _joined(words, j + 2):
+        n = 2  # (round 13) "Trưởng CA quận Hoàn Kiếm", "Phó trưởng CA phường": the police written short (not a
+        # shift's "trưởng ca", in lower case)
     if not n or (j > i and not _joined(words, j)):
         return 0, False
     seq = tuple(w.low for w in words[j:j + n])
@@ -577,6 +593,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
+                # (round 13) "X – Trưởng Công an phường | Lý Thái Tổ": after a name, a ward named for a person
+                or (not stop_at_person and n and words[i + n - 1].low in _NAMED_PLACES)
             )
         ):
             n += 1
@@ -589,6 +607,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             or words[i + n + 1].low in _BODY_TAIL_WORDS
             or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS  # "chữa cháy và cứu hộ cứu nạn"
         ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1) and not (
+            tuple(x.text for x in words[i + n + 1:i + n + 3]) == ("chỉ", "huy")  # (round 13) "Trưởng Công an phường
+        ) and not (  # X | và chỉ huy Đội …": a second post, in lower case (not "Ban Chỉ huy")
             words[i + n + 1].is_cap and words[i + n + 1].text.isascii() and _foreign_name(words[i + n + 1].text)
         ) and not _starts_person(words, i + n + 1, 3):
             # ("Tổng thống và David Pecker", "Phó Chủ tịch UBND tỉnh và Lê Văn C, Giám đốc …": someone else)
@@ -725,6 +745,7 @@ _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các"
 _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
 _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
 # Nouns that "các" (the plural) puts inside a body's name: "Ban Quản lý các khu công nghiệp".
+_NAMED_PLACES = {exact(w) for w in ("phường", "đường", "phố")}  # named for people ("phường Bùi Thị Xuân")
 _PLURAL_BODIES = {exact(w) for w in "khu công dự cụm đơn trường cơ tổ hội vấn".split()}
 _PROGRAMMES = (exact("chương"), exact("trình"))
 

@@ -141,3 +141,42 @@ def test_a_city_written_tp_keeps_the_title(text, expected):
 def test_a_city_written_tp_gives_the_place():
     [official] = extract(Article(id="x", title="", body="Ông Lê Văn Hà, Chủ tịch UBND Tp. Cần Thơ cho biết."))
     assert official.place == "Cần Thơ"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Phó ban" with a lower-case "ban", a board's known domain after it
+        ("Ông Đinh Văn Tâm - Phó ban tuyên giáo Tỉnh ủy Nam Định cho rằng việc này đúng.",
+         [("Đinh Văn Tâm", ["Phó ban tuyên giáo Tỉnh ủy Nam Định"])]),
+        ("Bà Vi Thị Hồng, Phó ban An toàn giao thông tỉnh Lạng Sơn, cho biết.",
+         [("Vi Thị Hồng", ["Phó ban An toàn giao thông tỉnh Lạng Sơn"])]),
+    ],
+)
+def test_a_deputy_head_of_a_board_written_in_lower_case_is_a_post(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_deputy_of_a_board_with_no_known_domain_stays_out():
+    assert officials("Ông Đinh Văn Tâm, phó ban quản lý chợ, cho biết.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the police written short, "CA", before a level's word
+        ("Thượng tá Lò Văn Thanh – Trưởng CA huyện Mường Tè cho biết.",
+         [("Lò Văn Thanh", ["Thượng tá", "Trưởng CA huyện Mường Tè"])]),
+        # a ward named for a person is the ward, and a second post after "và chỉ huy" is no part of the title
+        ("Thiếu tá Lò Văn Thanh – Trưởng CA phường Trần Hưng Đạo và chỉ huy tổ công tác 363 cho biết.",
+         [("Lò Văn Thanh", ["Thiếu tá", "Trưởng CA phường Trần Hưng Đạo"])]),
+        ("Ông Lò Văn Thanh, Phó trưởng Công an phường Lê Hồng Phong cho biết.",
+         [("Lò Văn Thanh", ["Phó trưởng Công an phường Lê Hồng Phong"])]),
+    ],
+)
+def test_a_police_chief_written_short_and_a_ward_named_for_a_person(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_shift_leader_in_lower_case_is_no_police_chief():
+    assert officials("Ông Lò Văn Thanh, trưởng ca trực của nhà máy, cho biết.") == []
