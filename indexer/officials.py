@@ -292,6 +292,8 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
 # (Round 13) Domains of a board that follow "Phó ban" in lower case ("Phó ban tuyên giáo").
 _BOARD_DOMAINS = {exact(w) for w in "tuyên dân tổ kiểm an nội".split()}
 _BOARD_PAIRS = _CAP_PAIRS | _BODY_PAIRS
+_STANDING = (exact("thường"), exact("trực"))
+_SECRETARIAT = (exact("ban"), exact("bí"), exact("thư"))
 
 # (Round 11) Posts that, after "Hội đồng", name a council of their holders, no post of anyone named after.
 _COUNCIL = (exact("hội"), exact("đồng"))
@@ -335,6 +337,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         words[j].low, words[j + 1].low
     ) == ("công", "an") and words[j + 2].low in _LEVELS and _joined(words, j + 1) and _joined(words, j + 2):
         n = 2  # (round 12) "Phó Công an xã Ea Tu", "Phó Công an huyện": the deputy head of a local police
+    elif not n and j >= i + 2 and (words[j - 2].low, words[j - 1].low) == _STANDING and j + 2 < len(words) and (
+        tuple(w.low for w in words[j:j + 3]) == _SECRETARIAT and _joined(words, j + 1) and _joined(words, j + 2)
+    ):
+        n = 3  # (round 13) "Thường trực Ban Bí thư": the Party's standing secretary, no "Bí thư" of a body
     elif not n and j + 2 < len(words) and words[j].low == "trưởng" and words[j + 1].text == "CA" and (
         words[j + 2].low in _LEVELS
     ) and _joined(words, j + 1) and _joined(words, j + 2):
@@ -1529,6 +1535,8 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
         or (titles and words[i].gap == "), " and words[i - 1].text.isdigit())  # "khóa IX (2016-2021), ủy viên …"
         or (dashes and titles and words[i].gap in (" - ", " – "))
+        or (titles and words[i].gap in (" - ", " – ") and is_post(titles[-1]) and _post_at(words, i)[0])
+        # (round 13) "X, Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ": a bare post, a dash, a second post
     ):
         titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
@@ -1738,6 +1746,8 @@ def _parent_body(words: list[_Word], end: int) -> int:
                     n += _name_run(words, after)  # "(VHTT&DL) Hà Nam"
                 return n
         return 0
+    if gap in (" - ", " – ", "- ", "– ") and _post_at(words, end)[0]:
+        return 0  # (round 13) "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ": a second post, no parent body
     if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team or first in _POLICE_SHORT or (
         first == "Thanh" and end + 1 < len(words) and words[end + 1].low == "tra" and end + 2 < len(words)
         and words[end + 2].is_cap  # (round 7) "Cục Chống tham nhũng - Thanh tra Chính phủ"
@@ -3347,9 +3357,10 @@ _NOT_PLACES = {"Việt Nam", "Asean", "Liên Hợp Quốc", "Liên Hiệp Quốc
 CENTRAL = "trung ương"  # the place of a national post
 # Posts and bodies of the state and the party at national level.
 _CENTRAL = re.compile(
-    r"\b(?:[Bb]ộ Chính trị|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
+    r"\b(?:[Bb]ộ Chính trị|Ban Bí thư|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
     r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|của QH|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
     # national bodies: the central bank, the state audit, social insurance, the national news agency
+    # (round 13: "Ban Bí thư", the Party's secretariat)
     r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
     r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
     # the National Assembly's councils and committees, named without it ("Chủ nhiệm Ủy ban Dân nguyện")

@@ -180,3 +180,37 @@ def test_a_police_chief_written_short_and_a_ward_named_for_a_person(text, expect
 
 def test_a_shift_leader_in_lower_case_is_no_police_chief():
     assert officials("Ông Lò Văn Thanh, trưởng ca trực của nhà máy, cho biết.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the Party's standing secretary: a post of its own, and a national one
+        ("Thay mặt lãnh đạo, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Lê Văn Hà đã tặng hoa.",
+         [("Lê Văn Hà", ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"])]),
+        ("Ông Lê Văn Hà, Thường trực Ban Bí thư Trung ương Đảng, đã phát biểu.",
+         [("Lê Văn Hà", ["Thường trực Ban Bí thư Trung ương Đảng"])]),
+    ],
+)
+def test_the_standing_member_of_the_secretariat_is_a_post(text, expected):
+    assert officials(text) == expected
+
+
+def test_the_standing_member_of_the_secretariat_is_a_national_post():
+    [official] = extract(Article(id="x", title="", body="Thường trực Ban Bí thư Lê Văn Hà đã tặng hoa."))
+    assert official.place == "trung ương"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare post, a dash, a second post: two posts, the body is the second's
+        ("Bà Hà Thị Nga, Phó Chủ tịch - Tổng Thư ký Hội Liên hiệp Phụ nữ Việt Nam cho biết.",
+         [("Hà Thị Nga", ["Phó Chủ tịch", "Tổng Thư ký Hội Liên hiệp Phụ nữ Việt Nam"])]),
+        # a parent body after a dash is still the title's
+        ("Ông Lê Văn Hà, Cục trưởng Cục Điều tra chống buôn lậu - Tổng cục Hải quan cho biết.",
+         [("Lê Văn Hà", ["Cục trưởng Cục Điều tra chống buôn lậu - Tổng cục Hải quan"])]),
+    ],
+)
+def test_two_posts_joined_by_a_dash_are_two_titles(text, expected):
+    assert officials(text) == expected
