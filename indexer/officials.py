@@ -293,6 +293,7 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
 _BOARD_DOMAINS = {exact(w) for w in "tuyên dân tổ kiểm an nội".split()}
 _BOARD_PAIRS = _CAP_PAIRS | _BODY_PAIRS
 _STANDING = (exact("thường"), exact("trực"))
+_INCUMBENT = {(exact("đương"), exact("nhiệm")), (exact("đương"), exact("chức"))}
 _SECRETARIAT = (exact("ban"), exact("bí"), exact("thư"))
 
 # (Round 11) Posts that, after "Hội đồng", name a council of their holders, no post of anyone named after.
@@ -438,6 +439,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and pair in _INCUMBENT:
+            break  # (round 13) "tổng thống Mỹ | đương nhiệm đầu tiên": in office, no part of the body
         if n and w.text == "tướng" and i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1):
             break  # (round 13) "Tư lệnh Lực lượng Không quân Nga | tướng Viktor Bondarev": a general, then his name
         if n and pair in _VERB_PAIRS and w.text.islower() and words[i + n - 1].low != "hội":

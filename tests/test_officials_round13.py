@@ -214,3 +214,15 @@ def test_the_standing_member_of_the_secretariat_is_a_national_post():
 )
 def test_two_posts_joined_by_a_dash_are_two_titles(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # "đương nhiệm" (in office) after a title is no part of the body
+        ("Ông Lê Văn Hà cũng sẽ là Chủ tịch UBND tỉnh đương nhiệm đầu tiên đến thăm xã.", "Chủ tịch UBND tỉnh"),
+        ("Bà Trần Thị Mai, Bộ trưởng Bộ Y tế đương chức, cho biết.", "Bộ trưởng Bộ Y tế"),
+    ],
+)
+def test_in_office_after_a_title_is_no_part_of_it(text, title):
+    assert officials(text)[0][1] == [title]
