@@ -603,7 +603,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
                 # (round 13) "X – Trưởng Công an phường | Lý Thái Tổ": after a name, a ward named for a person
-                or (not stop_at_person and n and words[i + n - 1].low in _NAMED_PLACES)
+                or (not stop_at_person and n and words[i + n - 1].low in _NAMED_PLACES and not (
+                    n >= 2 and words[i + n - 2].low == exact("thành")  # ("UBND Thành phố | Ngô Văn Quý": the city,
+                ))  # then the next person)
             )
         ):
             n += 1
@@ -2087,8 +2089,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # Pholsena": the body's last word and its country, then the foreign name
                 name = _foreign_part(name)
                 if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and (
-                    name[0] not in _COUNTRY_WORDS  # (round 13) "Tư lệnh Không quân Nga | Thượng tướng X": the country
-                ) and len(
+                    name[0] not in _COUNTRY_WORDS or run_start == i + post_len  # (round 13) "Tư lệnh Không quân Nga |
+                ) and len(  # Thượng tướng X": the body's country (but "thượng tá Đức" is a short name)
                     name[0]
                 ) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
@@ -2785,7 +2787,7 @@ _NOT_PUBLIC = re.compile(
     # copyright centre of a professional association (VCPMC), an estate agent's "Trung tâm Bất động sản X"
     r"|nghiệp đoàn|\b(?:aff|afc|fifa|uefa|vcpmc)\b|bảo vệ quyền tác giả|trung tâm (?:môi giới |giao dịch )?bất động sản"
     r"|trưởng đoàn (?:đội tuyển |đt |tuyển )?u ?\d{2}\b"  # (round 8) a youth football team's leader: the federation's
-    r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal)"
+    r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal|mô tô|ô tô)"
     # private hospitals and universities the news names
     # (not "Trường" alone: a public school may share a private university's name, "Trường THCS Văn Lang")
     r"|(?:bệnh viện|\bbv|đại học|\bđh|học viện|hệ thống y tế) (?:đa khoa )?(?:quốc tế )?(?:vinmec|phenikaa\w*|fv\b|hồng ngọc|tâm anh|"
@@ -3136,6 +3138,12 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     if len(people) > 1:
         _others_names_out(people)
         _typos_merged(people)
+    for key in [key for key, (name, _, _) in people.items() if _named_place(name, texts)]:
+        del people[key]
+    for _, titles, keys in people.values():
+        if "tướng" in titles and any(t.lower().endswith(" tướng") for t in titles):
+            titles.remove("tướng")  # (round 13) "Trung tướng X … tướng X": the rank said in full
+            keys.discard("tướng")
     if curated and curated.people:
         people = _apply_curated(people, curated, texts, author_key)
     out = []
@@ -3259,6 +3267,9 @@ def _province_matches(text: str) -> tuple[tuple[int, int, str, int], ...]:
         last = exact(before[-1]) if before else ""
         if last in _COMMUNES | {"huyện", "quận"} and [exact(w) for w in before[-2:]] != ["thành", "phố"]:
             continue
+        wider = text[max(0, match.start() - 20):match.start()].split() if before and before[-1] in SURNAMES else ()
+        if len(wider) >= 2 and exact(wider[-2]) in _COMMUNES | _STREETS:
+            continue  # (round 13) "phường Nguyễn | Thái Bình": a ward named for a person
         place = _PROVINCE_OF.get(_unify_tone_words(match.group()))
         if place:
             out.append((match.start(), match.end(), place, 2 if last in ("tỉnh", "ubnd", "tp") else 1))
@@ -3432,6 +3443,8 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
                 start >= 2 and exact(words[start - 2]) in ("thành", "thị") and exact(words[start - 1]) in ("phố", "xã")
             ):  # (but "thành phố Hà Nội" is the city, "thị xã Đà Lạt" the town)
                 continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
+            if start >= 2 and words[start - 1] in SURNAMES and exact(words[start - 2]) in _COMMUNES | _STREETS:
+                continue  # (round 13) "phường Nguyễn | Thái Bình": a ward named for a person, no province
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))
     return None, country, national_post(title), bool(_LOCAL.search(title))
@@ -3442,6 +3455,7 @@ _COUNTRY_COMPOUNDS = {("Pháp", exact(w)) for w in "chế luật lý y điển q
     ("Mỹ", exact(w)) for w in "thuật phẩm nghệ học".split()} | {("Anh", exact("hùng"))}
 _VILLAGES = {exact(w) for w in "thôn ấp bản làng xóm khu phố".split()}
 _COMMUNES = _VILLAGES | {exact(w) for w in "xã phường trấn".split()}
+_STREETS = {exact(w) for w in "đường phố".split()}
 # Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
 _LOCAL = re.compile(
     r"\b(?:[Tt]ỉnh|[Hh]uyện|xã(?! hội)|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP|UBND|HĐND|[Tt]hị (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ))\b"
@@ -3587,6 +3601,27 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     entry[1].append(title)
 
 
+_PLACE_BEFORE_NAME = re.compile(r"\b(?:quận|huyện|phường|xã|thị xã|thị trấn|tỉnh|thành phố)\s+$", re.IGNORECASE)
+_HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:ông|bà|anh|chị|đồng chí)\s+$", re.IGNORECASE)
+
+
+def _named_place(name: str, texts: list[str]) -> bool:
+    """(Round 13) Whether a name of two syllables is a place the article names with its level
+    ("…, Hà Đông cho biết" after "quận Hà Đông"): a district's name reads as a surname and a given
+    name, so "Trưởng Công an phường Quang Trung, Hà Đông" gave a person "Hà Đông"."""
+    if len(name.split()) != 2 or _foreign_name(name) or name.split()[0] in _NEVER_IN_PLACES:
+        return False
+    place = False
+    for text in texts:
+        start = text.find(name)
+        while start >= 0:
+            if _HONORIFIC_BEFORE_NAME.search(text, max(0, start - 12), start):
+                return False  # "Ông Hà Đông, …": a man, whatever places the article names
+            place = place or bool(_PLACE_BEFORE_NAME.search(text, max(0, start - 12), start))
+            start = text.find(name, start + 1)
+    return place
+
+
 def _others_names_out(people: dict) -> None:
     """(Round 13) Leave out a title that ends in the name of another person the article names:
     "Phó Thủ tướng Phạm Bình Minh, Vụ trưởng Lê Dũng cho biết" gives Lê Dũng's post to him, not
@@ -3598,6 +3633,7 @@ def _others_names_out(people: dict) -> None:
             words = canonical_name(title).split()
             if any(
                 len(words) > k >= 2 and " ".join(words[-k:]) in names and " ".join(words[-k:]) != own
+                and not title.split()[-k - 1][:1].isupper()  # ("… Bồ | Đào Nha": a country's name goes on)
                 for k in (2, 3, 4)
             ):
                 titles.remove(title)

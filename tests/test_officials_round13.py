@@ -226,3 +226,45 @@ def test_two_posts_joined_by_a_dash_are_two_titles(text, expected):
 )
 def test_in_office_after_a_title_is_no_part_of_it(text, title):
     assert officials(text)[0][1] == [title]
+
+
+def test_a_district_after_a_title_is_no_person():
+    text = (
+        "Vụ việc xảy ra ở quận Lê Chân. Thiếu tá Chu Văn Toàn - Trưởng CA phường An Biên, Lê Chân cho biết "
+        "đã triệu tập các đối tượng."
+    )
+    assert officials(text) == [("Chu Văn Toàn", ["Thiếu tá", "Trưởng CA phường An Biên"])]
+
+
+def test_a_person_named_like_a_place_is_still_a_person():
+    text = "Ông Trần Châu, Phó Chủ tịch UBND tỉnh Bình Định cho biết. Phó Chủ tịch UBND tỉnh Trần Châu khẳng định."
+    assert officials(text) == [("Trần Châu", ["Phó Chủ tịch UBND tỉnh Bình Định"])]
+    text = "Ông Hà Đông, Chủ tịch UBND xã Tân Lập cho biết, xã này giáp quận Hà Đông."
+    assert officials(text) == [("Hà Đông", ["Chủ tịch UBND xã Tân Lập"])]
+
+
+def test_a_ward_named_for_a_person_gives_no_province():
+    [official] = extract(Article(id="x", title="", body=(
+        "Bà Lưu Thị Phượng, Chủ tịch UBND phường Nguyễn Thái Bình, quận 1, TP.HCM chia sẻ về vỉa hè.")))
+    assert official.place == "Hồ Chí Minh"  # not Thái Bình
+    [official] = extract(Article(id="x", title="", body=(
+        "Bà Lưu Thị Phượng, Chủ tịch phường Nguyễn Thái Bình chia sẻ. Phường nằm ở trung tâm TP.HCM, "
+        "nơi TP.HCM đang lập lại trật tự vỉa hè.")))
+    assert official.place == "Hồ Chí Minh"
+
+
+def test_a_title_ending_in_a_countrys_name_is_kept_though_a_false_name_holds_its_end():
+    text = (
+        "Nhận lời mời của Bộ trưởng Ngoại giao Bồ Đào Nha Augusto Santos Silva, Phó Thủ tướng Lê Văn Hà "
+        "đã thăm Bồ Đào Nha."
+    )
+    assert ("Augusto Santos Silva", ["Bộ trưởng Ngoại giao Bồ Đào Nha"]) in officials(text)
+
+
+def test_a_general_named_by_his_rank_in_full_needs_no_bare_tuong():
+    text = "Trung tướng Lê Văn Hà đã dự lễ. Phó Tư lệnh Quân khu 7 tướng Lê Văn Hà phát biểu."
+    assert officials(text) == [("Lê Văn Hà", ["Trung tướng", "Phó Tư lệnh Quân khu 7"])]
+
+
+def test_a_motor_sports_federation_is_no_public_body():
+    assert officials("Ca sĩ Lê Thị Mai cũng là phó chủ tịch Liên đoàn Mô tô thể thao Việt Nam.") == []
