@@ -3626,10 +3626,14 @@ def _others_names_out(people: dict) -> None:
     """(Round 13) Leave out a title that ends in the name of another person the article names:
     "Phó Thủ tướng Phạm Bình Minh, Vụ trưởng Lê Dũng cho biết" gives Lê Dũng's post to him, not
     to the minister (a name of two syllables, which a title's body alone does not tell from a place)."""
-    names = {" ".join(canonical_name(name).split()) for name, _, _ in people.values()}
+    lasts = {name.rsplit(" ", 1)[-1].lower() for name, _, _ in people.values()}  # (names are canonical already)
+    names = None
     for name, titles, keys in people.values():
-        own = canonical_name(name)
         for title in list(titles):
+            if title.rsplit(" ", 1)[-1].lower() not in lasts:
+                continue  # (most titles end in no one's given name: the whole title is read only then)
+            names = names or {canonical_name(name) for name, _, _ in people.values()}
+            own = canonical_name(name)
             words = canonical_name(title).split()
             if any(
                 len(words) > k >= 2 and " ".join(words[-k:]) in names and " ".join(words[-k:]) != own
