@@ -2197,7 +2197,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j + 1
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
-            if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i):
+            if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i) and not (
+                _addressed(words, last_end) or _for_whom(words, i + post_len + tail)
+            ):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
             i += post_len + (0 if is_rank else tail)
             continue
@@ -2617,6 +2619,33 @@ def _appointed_before(words: list[_Word], i: int) -> bool:
     return any(w.low == "được" for w in words[max(0, i - 6):i - 2]) and not any(
         "." in w.gap or "\n" in w.gap for w in words[max(0, i - 5):i - 1]
     )
+
+
+def _addressed(words: list[_Word], end: int) -> bool:
+    """(Round 13) Whether the person named last, before word *end*, is the one something is
+    presented or sent to ("trình Quốc thư lên Chủ tịch nước X nhân dịp được bổ nhiệm làm Đại
+    sứ": the ambassadors are appointed, not X): "lên", "tới" right before a post and the name."""
+    return any(
+        words[k].low in _TO and _post_at(words, k + 1)[0] for k in range(max(0, end - 12), end - 2)
+    )
+
+
+_TO = {exact("lên"), exact("tới")}
+
+
+def _for_whom(words: list[_Word], end: int) -> bool:
+    """(Round 13) Whether the post ending before word *end* is said of someone named after it:
+    "quyết định hủy bỏ chức vụ Phó Trưởng phòng Tài chính | đối với ông Hà" (Hà's post, not the
+    post of the one who reports it)."""
+    for k in range(end, min(end + 4, len(words) - 1)):
+        if k > end and words[k].gap.strip(" -–"):
+            return False  # a comma or a stop: the post's phrase has ended
+        if (words[k].low, words[k + 1].low) == _FOR and words[k + 1].gap == " ":
+            return True
+    return False
+
+
+_FOR = (exact("đối"), exact("với"))
 
 
 def _same_sentence(words: list[_Word], start: int, end: int) -> bool:

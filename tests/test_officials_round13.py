@@ -268,3 +268,26 @@ def test_a_general_named_by_his_rank_in_full_needs_no_bare_tuong():
 
 def test_a_motor_sports_federation_is_no_public_body():
     assert officials("Ca sĩ Lê Thị Mai cũng là phó chủ tịch Liên đoàn Mô tô thể thao Việt Nam.") == []
+
+
+def test_the_one_credentials_are_presented_to_is_not_given_the_ambassadors_post():
+    text = (
+        "Sáng nay, Đại sứ Chile Pedro Alvarez đã trình Quốc thư lên Chủ tịch nước Lê Văn Hà nhân dịp được "
+        "bổ nhiệm làm Đại sứ Đặc mệnh toàn quyền tại Việt Nam."
+    )
+    assert ("Lê Văn Hà", ["Chủ tịch nước"]) in officials(text)
+
+
+@pytest.mark.parametrize("post", ["Phó Trưởng phòng Tài chính", "Phó Trưởng phòng-Tài chính"])
+def test_a_post_cancelled_for_someone_else_is_not_the_speakers(post):
+    text = (
+        f"Ông Trần Văn Cường – Phó Chủ tịch UBND huyện Hòa Vang cho biết, sau quyết định hủy bỏ chức vụ {post} "
+        "đối với ông Hải, huyện đã có tờ trình."
+    )
+    assert officials(text) == [("Trần Văn Cường", ["Phó Chủ tịch UBND huyện Hòa Vang"])]
+
+
+def test_a_new_post_after_the_name_is_still_the_persons():
+    assert officials("Ông Lê Văn Hà, Phó Giám đốc Sở Y tế vừa được bổ nhiệm giữ chức vụ Giám đốc Sở Y tế.") == [
+        ("Lê Văn Hà", ["Phó Giám đốc Sở Y tế", "Giám đốc Sở Y tế"])
+    ]
