@@ -2816,11 +2816,16 @@ _NOT_PUBLIC = re.compile(
     # copyright centre of a professional association (VCPMC), an estate agent's "Trung tâm Bất động sản X"
     r"|nghiệp đoàn|\b(?:aff|afc|fifa|uefa|vcpmc)\b|bảo vệ quyền tác giả|trung tâm (?:môi giới |giao dịch )?bất động sản"
     r"|trưởng đoàn (?:đội tuyển |đt |tuyển )?u ?\d{2}\b"  # (round 8) a youth football team's leader: the federation's
+    # (round 13) UNESCO's clubs and centres in Việt Nam (associations, not the UN body), a history
+    # society, a fireworks team, private groups with Vietnamese names after a post or their legal form
+    r"|(?:trung tâm|câu lạc bộ|hội|hiệp hội|liên hiệp các hội) unesco\b|hội khoa học lịch sử|đội pháo hoa"
+    r"|(?:tập đoàn|công ty|chủ tịch|tổng giám đốc|giám đốc|hđqt) (?:him lam|hòa phát|hoà phát|đất xanh|tân hoàng minh"
+    r"|mường thanh|trung nguyên)\b"
     r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal|mô tô|ô tô)"
     # private hospitals and universities the news names
     # (not "Trường" alone: a public school may share a private university's name, "Trường THCS Văn Lang")
     r"|(?:bệnh viện|\bbv|đại học|\bđh|học viện|hệ thống y tế) (?:đa khoa )?(?:quốc tế )?(?:vinmec|phenikaa\w*|fv\b|hồng ngọc|tâm anh|"
-    r"thu cúc|hoàn mỹ|sài gòn[ -]ito|văn lang|hoa sen|hồng bàng|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
+    r"thu cúc|hoàn mỹ|sài gòn[ -]ito|an việt|việt pháp|medlatec|văn lang|hoa sen|hồng bàng|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
     r"đại nam|phương đông|kinh tế - tài chính|hùng vương (?:tp\.? ?hcm|thành phố hồ chí minh))|\buef\b"
 )
 # Associations a public post is held in: the Front's mass organisations and the associations
@@ -3166,7 +3171,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             _add_title(people[keys[0]], title)
     if len(people) > 1:
         _others_names_out(people)
-        _typos_merged(people)
+        _typos_merged(people, texts)
     for key in [key for key, (name, _, _) in people.items() if _named_place(name, texts)]:
         del people[key]
     for _, titles, keys in people.values():
@@ -3673,12 +3678,16 @@ def _others_names_out(people: dict) -> None:
                 keys.discard(" ".join(exact(w) for w, _, _ in tokens(title)))
 
 
-def _typos_merged(people: dict) -> None:
+def _typos_merged(people: dict, texts: list[str]) -> None:
     """(Round 13) A foreign name the article misspells once is the one it spells right: "Tổng
     thống Donal Trump", "Doanl Trump" beside "Donald Trump" (the same last name, the first
-    one with a letter or two dropped or swapped), so one person. Vietnamese names are left alone: "Nguyễn Văn Hùng"
+    one with a letter or two dropped, added or swapped), so one person, under the spelling the
+    article writes most. Vietnamese names are left alone: "Nguyễn Văn Hùng"
     and "Nguyễn Văn Hưng" are two people."""
     foreign = [key for key, (name, _, _) in people.items() if _foreign_name(name) and len(name.split()) == 2]
+    if len(foreign) < 2:
+        return
+    written = {key: sum(text.count(people[key][0]) for text in texts) for key in foreign}
     for n, key in enumerate(foreign):
         name, titles, _ = people[key]
         first, last = name.split()
@@ -3686,9 +3695,12 @@ def _typos_merged(people: dict) -> None:
             if other == key or other not in people or people[other][0].split()[1] != last:
                 continue
             other_first = people[other][0].split()[0]
-            # into the longer spelling ("Donal" is "Donald" cut), else the one named first
-            if (len(other_first), -m) > (len(first), -n) and len(first) >= 4 and _edits(first, other_first) <= 2 and (
-                not Counter(first.lower()) - Counter(other_first.lower())  # a letter dropped or two swapped, none
+            # into the spelling written more often, else the longer ("Donal" is "Donald" cut), else the one named first
+            if (written[other], len(other_first), -m) > (written[key], len(first), -n) and len(first) >= 4 and (
+                _edits(first, other_first) <= 2
+            ) and (
+                not Counter(first.lower()) - Counter(other_first.lower())  # a letter dropped, added or two swapped,
+                or not Counter(other_first.lower()) - Counter(first.lower())  # none
             ):  # changed ("Shinzo" and "Shinji" are two people)
                 for title in titles:
                     _add_title(people[other], title)
