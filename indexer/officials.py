@@ -112,7 +112,8 @@ _BODY_PAIRS = {
     "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
     "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
     # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
-    "ngoài nước|xổ số|kiến thiết".split("|")
+    "ngoài nước|xổ số|kiến thiết|"
+    "kỹ thuật".split("|")  # (round 13) "Trưởng phòng kỹ thuật, Công ty điện lực …"
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
@@ -1663,7 +1664,8 @@ def _age_at(words: list[_Word], i: int) -> int:
 # lịch, Sở VH-TT&DL tỉnh Lâm Đồng", "Phó Trưởng phòng Đào tạo, ĐH Y Hà Nội".
 _COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
-                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng")}
+                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng"),
+                       ("Công", "ty"), ("Tổng", "công")}  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1683,6 +1685,8 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
         return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list); round 7: a department's
         # inspectorate ("Chánh Thanh tra, Sở Nội vụ")
     n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+    if n == 1 and (first, nxt) in _COMMA_PARENT_PAIRS:
+        n = 2 + _body_tail(words, end + 2, stop_at_person=False)  # (round 13) "…, Công ty | Điện lực Nghệ An"
     if first in ("UBND", "HĐND") and n == 2 and words[end + 1].low in _LEVELS and any(
         w.low == words[end + 1].low for w in words[max(0, end - 6):end]
     ) and not _place_after(words, end, end + n):

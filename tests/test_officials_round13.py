@@ -315,3 +315,24 @@ def test_a_misspelt_foreign_name_goes_under_the_spelling_written_most():
 def test_private_hospitals_unesco_centres_societies_and_groups_are_no_public_bodies(text):
     # (the seed-53 judges: a private hospital, a UNESCO club's centre, a history society, a private group)
     assert officials(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a unit's post, a comma, the state company it belongs to
+        ("Ông Đặng Văn Hải – Trưởng phòng kỹ thuật, Công ty điện lực Hà Tĩnh cho biết lưới điện đã sẵn sàng.",
+         "Trưởng phòng kỹ thuật, Công ty điện lực Hà Tĩnh"),
+        ("Ông Đặng Văn Hải, Phó trưởng phòng Tổ chức, Tổng công ty Điện lực miền Trung cho biết.",
+         "Phó trưởng phòng Tổ chức, Tổng công ty Điện lực miền Trung"),
+        # "kỹ thuật" goes on in a body's name in lower case
+        ("Ông Lê Văn Hà, Hiệu trưởng Trường ĐH Sư phạm kỹ thuật Vĩnh Long cho biết.",
+         "Hiệu trưởng Trường ĐH Sư phạm kỹ thuật Vĩnh Long"),
+    ],
+)
+def test_a_units_post_keeps_the_state_company_after_its_comma(text, title):
+    assert officials(text)[0][1] == [title]
+
+
+def test_a_units_post_in_a_private_company_after_its_comma_is_left_out():
+    assert officials("Ông Đặng Văn Hải, Trưởng phòng Kinh doanh, Công ty CP Sữa Hà Nội cho biết.") == []
