@@ -91,7 +91,8 @@ kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ tr
 sát cơ động lâm viễn pháp chế hồi sức tích cực hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
 đô thị điện ảnh bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
 dược lợi ngân nghiệp thương binh tư pháp ngoại giao quốc tế
-""".split()
+xóm ấp
+""".split()  # (round 13: "Bí thư Chi bộ xóm Kim Cương", as "thôn", "bản")
 )
 _BODY_PAIRS = {
     tuple(exact(w) for w in p.split())
@@ -531,7 +532,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
         elif w.text.isdigit() and n and words[i + n - 1].low in (
-            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p", "đoàn", "phố", "đạo", "vùng"
+            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p", "đoàn", "phố", "đạo", "vùng",
+            "ấp", "xóm", "khối",  # (round 13: "Bí thư chi bộ ấp 3")
         ):
             n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1", "Sư đoàn 312", "Ban Chỉ đạo 389", "Vùng 3"
         elif w.text.isdigit() and n == 0 and i and words[i - 1].low in ("phố", "đoàn", "khu", "đội", "tổ"):

@@ -336,3 +336,16 @@ def test_a_units_post_keeps_the_state_company_after_its_comma(text, title):
 
 def test_a_units_post_in_a_private_company_after_its_comma_is_left_out():
     assert officials("Ông Đặng Văn Hải, Trưởng phòng Kinh doanh, Công ty CP Sữa Hà Nội cho biết.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hamlet ("xóm", "ấp") goes on in the title as "thôn" does, with its name or number
+        ("Theo Bí thư Chi bộ xóm Đồng Tâm Lâm Văn Páo, ruộng đã bị sụt lún nhiều năm.",
+         [("Lâm Văn Páo", ["Bí thư Chi bộ xóm Đồng Tâm"])]),
+        ("Ông Lê Văn Hà, Bí thư chi bộ ấp 3, cho biết.", [("Lê Văn Hà", ["Bí thư chi bộ ấp 3"])]),
+    ],
+)
+def test_a_hamlets_party_cell_is_part_of_the_title(text, expected):
+    assert officials(text) == expected
