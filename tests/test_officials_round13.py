@@ -281,8 +281,8 @@ def test_the_one_credentials_are_presented_to_is_not_given_the_ambassadors_post(
 @pytest.mark.parametrize("post", ["Phó Trưởng phòng Tài chính", "Phó Trưởng phòng-Tài chính"])
 def test_a_post_cancelled_for_someone_else_is_not_the_speakers(post):
     text = (
-        f"Ông Trần Văn Cường – Phó Chủ tịch UBND huyện Hòa Vang cho biết, sau quyết định hủy bỏ chức vụ {post} "
-        "đối với ông Hải, huyện đã có tờ trình."
+        f"Ông Trần Văn Cường – Phó Chủ tịch UBND huyện Hòa Vang nói rằng tỉnh đã hủy bỏ chức vụ {post} "
+        "đối với ông Hải từ tháng trước."
     )
     assert officials(text) == [("Trần Văn Cường", ["Phó Chủ tịch UBND huyện Hòa Vang"])]
 
