@@ -3690,15 +3690,19 @@ def _typos_merged(people: dict, texts: list[str]) -> None:
     one with a letter or two dropped, added or swapped), so one person, under the spelling the
     article writes most. Vietnamese names are left alone: "Nguyễn Văn Hùng"
     and "Nguyễn Văn Hưng" are two people."""
-    foreign = [key for key, (name, _, _) in people.items() if _foreign_name(name) and len(name.split()) == 2]
+    foreign = [key for key, (name, _, _) in people.items() if _foreign_name(name) and len(name.split()) >= 2]
     if len(foreign) < 2:
         return
+    _short_mentions_merged(people)
+    foreign = [key for key in foreign if key in people]
     written = {key: sum(text.count(people[key][0]) for text in texts) for key in foreign}
     for n, key in enumerate(foreign):
         name, titles, _ = people[key]
+        if len(name.split()) != 2:
+            continue
         first, last = name.split()
         for m, other in enumerate(foreign):
-            if other == key or other not in people or people[other][0].split()[1] != last:
+            if other == key or other not in people or people[other][0].split()[-1] != last or len(people[other][0].split()) != 2:
                 continue
             other_first = people[other][0].split()[0]
             # into the spelling written more often, else the longer ("Donal" is "Donald" cut), else the one named first
@@ -3712,6 +3716,29 @@ def _typos_merged(people: dict, texts: list[str]) -> None:
                     _add_title(people[other], title)
                 del people[key]
                 break
+
+
+_PATRONYMICS = {"bin", "ibn", "bint", "al"}
+
+
+def _short_mentions_merged(people: dict) -> None:
+    """(Round 13) A foreign name whose words (a "Sheikh" before them aside) open a longer foreign name of
+    the article is that person named short: "Bộ trưởng Sheikh Mohammed" after "Sheikh Mohammed bin
+    Abdulrahman al-Thani" (the facet showed "Sheikh Mohammed" as a person of its own)."""
+    foreign = {key: [p.lower() for p in name.split()] for key, (name, _, _) in people.items() if _foreign_name(name)}
+    for key, words in foreign.items():
+        short = words[1:] if words[0] == "sheikh" else words
+        if not short:
+            continue
+        longer = [
+            other for other, ws in foreign.items() if other != key and other in people
+            and len(full := ws[1:] if ws[0] == "sheikh" else ws) > len(short) and full[:len(short)] == short
+            and (full[len(short)] in _PATRONYMICS or full[len(short)].startswith("al-"))
+        ]  # (only before an Arabic patronymic: "Donald Trump" is not "Donald Trump Jr")
+        if len(longer) == 1 and key in people:
+            for title in people[key][1]:
+                _add_title(people[longer[0]], title)
+            del people[key]
 
 
 def _edits(a: str, b: str) -> int:

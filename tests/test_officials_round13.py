@@ -349,3 +349,12 @@ def test_a_units_post_in_a_private_company_after_its_comma_is_left_out():
 )
 def test_a_hamlets_party_cell_is_part_of_the_title(text, expected):
     assert officials(text) == expected
+
+
+def test_an_arab_leader_named_short_after_the_full_name_is_one_person():
+    text = (
+        "Ngoại trưởng Oman Sheikh Khalid bin Hamad al-Busaidi phát biểu tại Geneva. "
+        "Sau đó, Bộ trưởng Sheikh Khalid vẫn giữ lập trường cũ."
+    )
+    names = [name for name, _ in officials(text)]
+    assert len(names) == 1 and names[0].startswith("Khalid Bin Hamad")
