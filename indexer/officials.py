@@ -758,8 +758,8 @@ _NATIONAL = {tuple(exact(w) for w in p.split()) for p in ("quốc gia", "trung �
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
 _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
 _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
-# Nouns that "các" (the plural) puts inside a body's name: "Ban Quản lý các khu công nghiệp".
 _NAMED_PLACES = {exact(w) for w in ("phường", "đường", "phố")}  # named for people ("phường Bùi Thị Xuân")
+# Nouns that "các" (the plural) puts inside a body's name: "Ban Quản lý các khu công nghiệp".
 _PLURAL_BODIES = {exact(w) for w in "khu công dự cụm đơn trường cơ tổ hội vấn".split()}
 _PROGRAMMES = (exact("chương"), exact("trình"))
 
@@ -777,6 +777,8 @@ def _programmes(words: list[_Word], k: int) -> int:
     if k + m < len(words) and _joined(words, k + m) and words[k + m].text.isupper() and len(words[k + m].text) > 2:
         return m
     return 0
+
+
 _SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
 
 
@@ -3177,6 +3179,7 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             _add_title(people[keys[0]], title)
     if len(people) > 1:
         _others_names_out(people)
+        _short_mentions_merged(people)
         _typos_merged(people, texts)
     for key in [key for key, (name, _, _) in people.items() if _named_place(name, texts)]:
         del people[key]
@@ -3672,7 +3675,7 @@ def _others_names_out(people: dict) -> None:
         for title in list(titles):
             if title.rsplit(" ", 1)[-1].lower() not in lasts:
                 continue  # (most titles end in no one's given name: the whole title is read only then)
-            names = names or {canonical_name(name) for name, _, _ in people.values()}
+            names = names or {canonical_name(other) for other, _, _ in people.values()}
             own = canonical_name(name)
             words = canonical_name(title).split()
             if any(
@@ -3693,8 +3696,6 @@ def _typos_merged(people: dict, texts: list[str]) -> None:
     foreign = [key for key, (name, _, _) in people.items() if _foreign_name(name) and len(name.split()) >= 2]
     if len(foreign) < 2:
         return
-    _short_mentions_merged(people)
-    foreign = [key for key in foreign if key in people]
     written = {key: sum(text.count(people[key][0]) for text in texts) for key in foreign}
     for n, key in enumerate(foreign):
         name, titles, _ = people[key]
@@ -3726,6 +3727,8 @@ def _short_mentions_merged(people: dict) -> None:
     the article is that person named short: "Bộ trưởng Sheikh Mohammed" after "Sheikh Mohammed bin
     Abdulrahman al-Thani" (the facet showed "Sheikh Mohammed" as a person of its own)."""
     foreign = {key: [p.lower() for p in name.split()] for key, (name, _, _) in people.items() if _foreign_name(name)}
+    if len(foreign) < 2:
+        return
     for key, words in foreign.items():
         short = words[1:] if words[0] == "sheikh" else words
         if not short:
