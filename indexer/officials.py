@@ -24,6 +24,7 @@ import bisect
 import csv
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "14"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer
+EXTRACTOR_VERSION = "15"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -90,7 +91,8 @@ kinh doanh hàng hải không thôn bảo hiểm xã hội lực lượng vũ tr
 sát cơ động lâm viễn pháp chế hồi sức tích cực hạt ung bướu nhi hợp chữ thập đỏ vấn luật nhánh mại
 đô thị điện ảnh bản thủy thuỷ sản vệ sinh sứ quán thực phẩm dinh dưỡng
 dược lợi ngân nghiệp thương binh tư pháp ngoại giao quốc tế
-""".split()
+xóm ấp
+""".split()  # (round 13: "Bí thư Chi bộ xóm Kim Cương", as "thôn", "bản")
 )
 _BODY_PAIRS = {
     tuple(exact(w) for w in p.split())
@@ -111,13 +113,15 @@ _BODY_PAIRS = {
     "kiểm dịch|động vật|thực vật|thú y|bảo vệ thực|bán buôn|bán lẻ|chi trên|chi dưới|"
     "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
     # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
-    "ngoài nước|xổ số|kiến thiết".split("|")
+    "ngoài nước|xổ số|kiến thiết|"
+    "kỹ thuật".split("|")  # (round 13) "Trưởng phòng kỹ thuật, Công ty điện lực …"
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
 _CAP_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "chỉ đạo|tuyên giáo|tổ chức|thường vụ|chấp hành|thi đua|khen thưởng|tiếp công|an toàn|dân tộc|"
-    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát".split("|")
+    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát|"
+    "sản xuất".split("|")  # (round 13) "Trưởng ban sản xuất các chương trình …" of a broadcaster
 }
 # Capitalised words that start the name of a body, never a person's second syllable.
 _BODY_STARTS = {"Ủy", "Uỷ", "Ban", "Sở", "Bộ", "Hội", "Đảng", "Mặt", "Công", "Bệnh", "Trường", "Cục", "Viện",
@@ -271,7 +275,7 @@ def _by_first(seqs) -> dict[str, list[tuple[str, ...]]]:
 
 
 _ALL_BY_FIRST = _by_first(_ALL_SEQS)
-_POST_STARTS = set(_ALL_BY_FIRST) | _PREFIXES
+_POST_STARTS = set(_ALL_BY_FIRST) | _PREFIXES | {exact("tướng")}  # (round 13: "… Nga tướng X", _general_after_body)
 
 
 def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]]) -> int:
@@ -286,6 +290,13 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
             return n
     return 0
 
+
+# (Round 13) Domains of a board that follow "Phó ban" in lower case ("Phó ban tuyên giáo").
+_BOARD_DOMAINS = {exact(w) for w in "tuyên dân tổ kiểm an nội".split()}
+_BOARD_PAIRS = _CAP_PAIRS | _BODY_PAIRS
+_STANDING = (exact("thường"), exact("trực"))
+_INCUMBENT = {(exact("đương"), exact("nhiệm")), (exact("đương"), exact("chức"))}
+_SECRETARIAT = (exact("ban"), exact("bí"), exact("thư"))
 
 # (Round 11) Posts that, after "Hội đồng", name a council of their holders, no post of anyone named after.
 _COUNCIL = (exact("hội"), exact("đồng"))
@@ -302,15 +313,24 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         # "thừa ủy quyền Thủ tướng": on the Prime Minister's behalf, no post; "chính quyền
         # Tổng thống X": X's administration, the post starts after "quyền" (X is not acting)
         return 0, False
+    if words[i].text == "tướng" and 0 < i < len(words) - 1 and _general_after_body(words, i):
+        return 1, True  # (round 13) "Tư lệnh Không quân Nga | tướng Viktor Bondarev": a general's rank
     j = i
     while j < len(words) and words[j].low in _PREFIXES and (j == i or _joined(words, j)):
         j += 1
     n = _match_seq(words, j, _ALL_BY_FIRST)
     if (
-        not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and words[j].text == "Ban"
-        and words[j + 1].is_cap and _joined(words, j + 1)
+        not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and words[j].low == "ban"
+        and _joined(words, j + 1) and (
+            (words[j + 1].is_cap and words[j].text == "Ban")
+            or ((words[j + 1].is_cap or words[j + 1].low in _BOARD_DOMAINS) and j + 2 < len(words) and _joined(words, j + 2) and (
+                (words[j + 1].low, words[j + 2].low) in _BOARD_PAIRS
+            ))
+        )
     ):
-        n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board
+        n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board;
+        # (round 13) "Phó ban tuyên giáo Thành ủy", "Phó ban An toàn giao thông TP": written with a lower-case
+        # "ban", a board's known domain after it
     elif not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and _joined(words, j + 1) and (
         words[j].low == "phòng" and (words[j + 1].is_cap or words[j + 1].text.isupper())
     ):
@@ -320,6 +340,15 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         words[j].low, words[j + 1].low
     ) == ("công", "an") and words[j + 2].low in _LEVELS and _joined(words, j + 1) and _joined(words, j + 2):
         n = 2  # (round 12) "Phó Công an xã Ea Tu", "Phó Công an huyện": the deputy head of a local police
+    elif not n and j >= i + 2 and (words[j - 2].low, words[j - 1].low) == _STANDING and j + 2 < len(words) and (
+        tuple(w.low for w in words[j:j + 3]) == _SECRETARIAT and _joined(words, j + 1) and _joined(words, j + 2)
+    ):
+        n = 3  # (round 13) "Thường trực Ban Bí thư": the Party's standing secretary, no "Bí thư" of a body
+    elif not n and j + 2 < len(words) and words[j].low == "trưởng" and words[j + 1].text == "CA" and (
+        words[j + 2].low in _LEVELS
+    ) and _joined(words, j + 1) and _joined(words, j + 2):
+        n = 2  # (round 13) "Trưởng CA quận Hoàn Kiếm", "Phó trưởng CA phường": the police written short (not a
+        # shift's "trưởng ca", in lower case)
     if not n or (j > i and not _joined(words, j)):
         return 0, False
     seq = tuple(w.low for w in words[j:j + n])
@@ -332,6 +361,20 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
+
+
+def _general_after_body(words: list[_Word], i: int) -> bool:
+    """(Round 13) Whether a lower-case "tướng" at *i* is a general's rank written short between a
+    body's name and a name ("Không quân Nga tướng X", "Quân khu 2 tướng Y"); not a rank's or a
+    post's last word ("Đại tướng", "Thủ tướng"), nor a word of prose ("các tướng")."""
+    before, after = words[i - 1], words[i + 1]
+    return (
+        words[i].gap == " " and (before.is_cap or before.text.isdigit()) and before.low not in _GENERALS_BEFORE
+        and after.is_cap and after.gap == " "
+    )
+
+
+_GENERALS_BEFORE = {exact(w) for w in "thủ đại thượng trung thiếu phó chuẩn".split()}
 
 
 def _post_of_country(title: str) -> bool:
@@ -398,6 +441,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV"):
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and pair in _INCUMBENT:
+            break  # (round 13) "tổng thống Mỹ | đương nhiệm đầu tiên": in office, no part of the body
+        if n and w.text == "tướng" and i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1):
+            break  # (round 13) "Tư lệnh Lực lượng Không quân Nga | tướng Viktor Bondarev": a general, then his name
         if n and pair in _VERB_PAIRS and w.text.islower() and words[i + n - 1].low != "hội":
             break  # (round 8) "Giám đốc Trung tâm điều tra xã hội học | đồng tình với ý kiến" (not "Hội đồng")
         if n and w.is_cap and w.low in _RANK_FIRSTS and _post_at(words, i + n)[1]:
@@ -485,7 +532,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
         elif w.text.isdigit() and n and words[i + n - 1].low in (
-            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p", "đoàn", "phố", "đạo", "vùng"
+            "quận", "phường", "đội", "số", "kv", "vực", "tổ", "khu", "q", "p", "đoàn", "phố", "đạo", "vùng",
+            "ấp", "xóm", "khối",  # (round 13: "Bí thư chi bộ ấp 3")
         ):
             n += 1  # "Quận 1", "Đội 2", "chi nhánh KV 6", "Chi cục Thuế Q.1", "Sư đoàn 312", "Ban Chỉ đạo 389", "Vùng 3"
         elif w.text.isdigit() and n == 0 and i and words[i - 1].low in ("phố", "đoàn", "khu", "đội", "tổ"):
@@ -501,6 +549,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             m := _capitalised_place(words, i + n + 1)
         ):
             n += 1 + m  # "Giám đốc chi nhánh Văn phòng đăng ký đất đai tại Phú Quốc": where the branch is
+        elif w.low == "các" and n and (m := _programmes(words, i + n)):
+            n += m  # (round 13) "Ban Sản xuất các chương trình giải trí VTV3": a broadcaster's board, named for what it makes
         elif w.low == "các" and (n or _post_ends_in_body(words, i)) and i + n + 2 < len(words) and words[i + n + 1].low in _PLURAL_BODIES and (
             words[i + n + 2].text.islower()
         ):
@@ -555,6 +605,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         elif w.low in _BODY_WORDS or w.text.isupper() or (
             w.text[:1].isupper() and (
                 not _starts_person(words, i + n, 2 if stop_at_person else 3) or _named_body_before(words, i + n)
+                # (round 13) "X – Trưởng Công an phường | Lý Thái Tổ": after a name, a ward named for a person
+                or (not stop_at_person and n and words[i + n - 1].low in _NAMED_PLACES and not (
+                    n >= 2 and words[i + n - 2].low == exact("thành")  # ("UBND Thành phố | Ngô Văn Quý": the city,
+                ))  # then the next person)
             )
         ):
             n += 1
@@ -567,6 +621,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             or words[i + n + 1].low in _BODY_TAIL_WORDS
             or tuple(x.low for x in words[i + n + 1:i + n + 3]) in _BODY_PAIRS  # "chữa cháy và cứu hộ cứu nạn"
         ) and not _post_at(words, i + n + 1)[0] and not _honorific_at(words, i + n + 1) and not (
+            tuple(x.text for x in words[i + n + 1:i + n + 3]) == ("chỉ", "huy")  # (round 13) "Trưởng Công an phường
+        ) and not (  # X | và chỉ huy Đội …": a second post, in lower case (not "Ban Chỉ huy")
             words[i + n + 1].is_cap and words[i + n + 1].text.isascii() and _foreign_name(words[i + n + 1].text)
         ) and not _starts_person(words, i + n + 1, 3):
             # ("Tổng thống và David Pecker", "Phó Chủ tịch UBND tỉnh và Lê Văn C, Giám đốc …": someone else)
@@ -702,8 +758,27 @@ _NATIONAL = {tuple(exact(w) for w in p.split()) for p in ("quốc gia", "trung �
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
 _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
 _SHRINES = {exact(w) for w in "đền chùa đình miếu phủ lăng".split()}  # their names follow: "đền Bà Chúa Kho"
+_NAMED_PLACES = {exact(w) for w in ("phường", "đường", "phố")}  # named for people ("phường Bùi Thị Xuân")
 # Nouns that "các" (the plural) puts inside a body's name: "Ban Quản lý các khu công nghiệp".
 _PLURAL_BODIES = {exact(w) for w in "khu công dự cụm đơn trường cơ tổ hội vấn".split()}
+_PROGRAMMES = (exact("chương"), exact("trình"))
+
+
+def _programmes(words: list[_Word], k: int) -> int:
+    """(Round 13) Length of "các chương trình giải trí" at *k* when a broadcaster's name (capitals:
+    "VTV3") closes it, as a state television's boards are named, or 0."""
+    if tuple(x.low for x in words[k + 1:k + 3]) != _PROGRAMMES or not all(_joined(words, x) for x in range(k + 1, k + 3)):
+        return 0
+    m = 3
+    while m < 6 and k + m < len(words) and _joined(words, k + m) and not words[k + m].text.isupper() and (
+        words[k + m].text.isalpha()
+    ):
+        m += 1
+    if k + m < len(words) and _joined(words, k + m) and words[k + m].text.isupper() and len(words[k + m].text) > 2:
+        return m
+    return 0
+
+
 _SCHOOLS = {"THPT", "THCS", "PTTH", "PTCS", "TH", "học"}
 
 
@@ -1470,6 +1545,8 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
         words[i].gap.strip() == "," or titles_first or (not titles and words[i].gap.strip() in _APPOSITION)
         or (titles and words[i].gap == "), " and words[i - 1].text.isdigit())  # "khóa IX (2016-2021), ủy viên …"
         or (dashes and titles and words[i].gap in (" - ", " – "))
+        or (titles and words[i].gap in (" - ", " – ") and is_post(titles[-1]) and _post_at(words, i)[0])
+        # (round 13) "X, Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ": a bare post, a dash, a second post
     ):
         titles_first = False
         if titles and words[i].gap.strip() == "," and words[i].low in ("ông", "bà"):
@@ -1591,7 +1668,8 @@ def _age_at(words: list[_Word], i: int) -> int:
 # lịch, Sở VH-TT&DL tỉnh Lâm Đồng", "Phó Trưởng phòng Đào tạo, ĐH Y Hà Nội".
 _COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
-                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng")}
+                       ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng"),
+                       ("Công", "ty"), ("Tổng", "công")}  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1611,6 +1689,8 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
         return 0  # only a unit has a parent body ("Giám đốc Sở Y tế, Sở ..." is a list); round 7: a department's
         # inspectorate ("Chánh Thanh tra, Sở Nội vụ")
     n = 1 + _body_tail(words, end + 1, stop_at_person=False)
+    if n == 1 and (first, nxt) in _COMMA_PARENT_PAIRS:
+        n = 2 + _body_tail(words, end + 2, stop_at_person=False)  # (round 13) "…, Công ty | Điện lực Nghệ An"
     if first in ("UBND", "HĐND") and n == 2 and words[end + 1].low in _LEVELS and any(
         w.low == words[end + 1].low for w in words[max(0, end - 6):end]
     ) and not _place_after(words, end, end + n):
@@ -1679,6 +1759,8 @@ def _parent_body(words: list[_Word], end: int) -> int:
                     n += _name_run(words, after)  # "(VHTT&DL) Hà Nam"
                 return n
         return 0
+    if gap in (" - ", " – ", "- ", "– ") and _post_at(words, end)[0]:
+        return 0  # (round 13) "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ": a second post, no parent body
     if gap in (" - ", " – ", "- ", "– ") and (first in _PARENT_HEADS or team or first in _POLICE_SHORT or (
         first == "Thanh" and end + 1 < len(words) and words[end + 1].low == "tra" and end + 2 < len(words)
         and words[end + 2].is_cap  # (round 7) "Cục Chống tham nhũng - Thanh tra Chính phủ"
@@ -1703,6 +1785,7 @@ def _names_someone(words: list[_Word], start: int, end: int) -> bool:
         w, nxt = words[k], words[k + 1]
         if w.is_cap and nxt.is_cap and len(w.text) > 1 and len(nxt.text) > 1 and w.text.isascii() and _foreign_name(w.text) and (
             w.text not in _STATE_BRAND_WORDS and w.text != "Vietnam"  # "Vietnam Airlines"
+            and w.low not in _LEVELS  # (round 13) "UBND Tp. Hồ Chí Minh": a city written "Tp", no foreign name
         ):
             return True
         if w.text in SURNAMES and nxt.is_cap and k + 2 < end and words[k + 2].is_cap and nxt.gap == " " and (
@@ -1755,7 +1838,9 @@ def _title_names_someone(title: str) -> bool:
 # What links a name to a post that follows it: "là", "sẽ là", "giữ chức", "trở thành",
 # "đảm nhận chức vụ", "được bầu giữ chức", "được bổ nhiệm làm", each maybe after "sẽ",
 # "vừa", "chính thức", "tiếp tục", "thôi" ("ông X sẽ thôi giữ chức Tổng giám đốc").
-_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và khi lúc đó ấy".split()}
+_LINK_LEADS = {exact(w) for w in "sẽ vừa đã chính thức tiếp tục thôi được hiện đang từng nay mới chỉ điều động luân chuyển và khi lúc đó ấy"
+               # (round 13) "ông X còn là / cũng là Đại biểu Quốc hội": a post besides the one told
+               " còn cũng".split()}
 # (round 12: "ông X khi đó là Phó Trưởng phòng …", "lúc ấy là": the post he held then)
 # ("ông X được điều động và bổ nhiệm chức danh …", "ông Y được luân chuyển, bổ nhiệm giữ chức …", "ông Z chỉ giữ chức …")
 _LINKS = sorted(
@@ -1764,6 +1849,8 @@ _LINKS = sorted(
         "trở thành", "làm", "bầu làm", "bầu giữ chức", "bổ nhiệm làm", "bổ nhiệm giữ chức", "bổ nhiệm", "bầu",
         "giao giữ chức", "giao phụ trách", "bổ nhiệm chức danh", "bổ nhiệm giữ chức danh", "giữ chức danh",
         "nhận nhiệm vụ", "nhận chức", "đảm nhận", "đảm nhiệm", "bổ nhiệm vào chức", "bổ nhiệm vào chức vụ",
+        # (round 13) "X đảm nhận cương vị / sẽ đảm nhận vị trí Trưởng ban …": the post after the office's word
+        "đảm nhận cương vị", "đảm nhiệm cương vị", "đảm nhận vị trí", "đảm nhiệm vị trí", "giữ vị trí",
     )),
     key=len, reverse=True,
 )
@@ -1894,6 +1981,17 @@ def _foreign_part(name: list[str]) -> list[str]:
     return name
 
 
+def _country_inside(name: list[str]) -> int:
+    """(Round 13) Where a foreign name starts after a country's name inside a run (the
+    run's second or third word is the country, two foreign parts or more follow), or 0."""
+    for k in (1, 2):
+        if len(name) >= k + 3 and name[k] in _COUNTRY_WORDS and all(
+            p.isascii() and _foreign_name(p) for p in name[k + 1:]
+        ):
+            return k + 1
+    return 0
+
+
 _COUNTRY_SHORTS = {"Hàn", "Triều", "Trung", "Nhật", "Thái", "Mỹ", "Nga", "Anh", "Pháp", "Đức", "Úc", "Kazakh"}
 
 
@@ -1994,8 +2092,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # (wards and streets are named after people: "phường Bùi Thị Xuân" is a ward)
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
+                if not place and (k := _country_inside(name)):
+                    place, name = name[:k], name[k:]  # (round 13) "Bộ trưởng Bộ Công | Thương Lào | Khemmani
+                    # Pholsena": the body's last word and its country, then the foreign name
                 name = _foreign_part(name)
-                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and len(
+                if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and (
+                    name[0] not in _COUNTRY_WORDS or run_start == i + post_len  # (round 13) "Tư lệnh Không quân Nga |
+                ) and len(  # Thượng tướng X": the body's country (but "thượng tá Đức" is a short name)
                     name[0]
                 ) > 1 and not (
                     run_start >= 2 and words[run_start - 1].text.islower() and words[run_start - 2].text in SURNAMES
@@ -2102,7 +2205,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 pending = [*(pending if pending_end == i else []), text[words[i].start:words[j - 1].end]]
                 pending_end = j + 1
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
-            if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i):
+            if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i) and not (
+                _addressed(words, last_end) or _for_whom(words, i + post_len + tail)
+            ):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
             i += post_len + (0 if is_rank else tail)
             continue
@@ -2524,6 +2629,33 @@ def _appointed_before(words: list[_Word], i: int) -> bool:
     )
 
 
+def _addressed(words: list[_Word], end: int) -> bool:
+    """(Round 13) Whether the person named last, before word *end*, is the one something is
+    presented or sent to ("trình Quốc thư lên Chủ tịch nước X nhân dịp được bổ nhiệm làm Đại
+    sứ": the ambassadors are appointed, not X): "lên", "tới" right before a post and the name."""
+    return any(
+        words[k].low in _TO and _post_at(words, k + 1)[0] for k in range(max(0, end - 12), end - 2)
+    )
+
+
+_TO = {exact("lên"), exact("tới")}
+
+
+def _for_whom(words: list[_Word], end: int) -> bool:
+    """(Round 13) Whether the post ending before word *end* is said of someone named after it:
+    "quyết định hủy bỏ chức vụ Phó Trưởng phòng Tài chính | đối với ông Hà" (Hà's post, not the
+    post of the one who reports it)."""
+    for k in range(end, min(end + 4, len(words) - 1)):
+        if k > end and words[k].gap.strip(" -–"):
+            return False  # a comma or a stop: the post's phrase has ended
+        if (words[k].low, words[k + 1].low) == _FOR and words[k + 1].gap == " ":
+            return True
+    return False
+
+
+_FOR = (exact("đối"), exact("với"))
+
+
 def _same_sentence(words: list[_Word], start: int, end: int) -> bool:
     return 0 < end - start <= 30 and not any(
         "." in words[k].gap or "\n" in words[k].gap for k in range(start, end + 1) if k < len(words)
@@ -2692,11 +2824,16 @@ _NOT_PUBLIC = re.compile(
     # copyright centre of a professional association (VCPMC), an estate agent's "Trung tâm Bất động sản X"
     r"|nghiệp đoàn|\b(?:aff|afc|fifa|uefa|vcpmc)\b|bảo vệ quyền tác giả|trung tâm (?:môi giới |giao dịch )?bất động sản"
     r"|trưởng đoàn (?:đội tuyển |đt |tuyển )?u ?\d{2}\b"  # (round 8) a youth football team's leader: the federation's
-    r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal)"
+    # (round 13) UNESCO's clubs and centres in Việt Nam (associations, not the UN body), a history
+    # society, a fireworks team, private groups with Vietnamese names after a post or their legal form
+    r"|(?:trung tâm|câu lạc bộ|hội|hiệp hội|liên hiệp các hội) unesco\b|hội khoa học lịch sử|đội pháo hoa"
+    r"|(?:tập đoàn|công ty|chủ tịch|tổng giám đốc|giám đốc|hđqt) (?:him lam|hòa phát|hoà phát|đất xanh|tân hoàng minh"
+    r"|mường thanh|trung nguyên)\b"
+    r"|tổ hợp tác|\bvff\b|liên đoàn (?:bóng|quần vợt|cầu lông|điền kinh|bơi|cờ|võ|thể thao|xe đạp|golf|futsal|mô tô|ô tô)"
     # private hospitals and universities the news names
     # (not "Trường" alone: a public school may share a private university's name, "Trường THCS Văn Lang")
     r"|(?:bệnh viện|\bbv|đại học|\bđh|học viện|hệ thống y tế) (?:đa khoa )?(?:quốc tế )?(?:vinmec|phenikaa\w*|fv\b|hồng ngọc|tâm anh|"
-    r"thu cúc|hoàn mỹ|sài gòn[ -]ito|văn lang|hoa sen|hồng bàng|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
+    r"thu cúc|hoàn mỹ|sài gòn[ -]ito|an việt|việt pháp|medlatec|văn lang|hoa sen|hồng bàng|rmit|fpt|duy tân|văn hiến|hutech|uef\b|tân tạo|lạc hồng|"
     r"đại nam|phương đông|kinh tế - tài chính|hùng vương (?:tp\.? ?hcm|thành phố hồ chí minh))|\buef\b"
 )
 # Associations a public post is held in: the Front's mass organisations and the associations
@@ -2785,6 +2922,7 @@ def _brand_after_post(title: str) -> bool:
     after = words[n].text if 0 < n < len(words) else ""
     return bool(after) and after[:1].isupper() and not after.isupper() and after.isascii() and not (
         _VN_SYLLABLE.fullmatch(after.lower()) or _COUNTRY_IN.fullmatch(after)
+        or exact(after) in _LEVELS  # (round 13) "Chủ tịch UBND Tp. Cần Thơ": a city written "Tp"
     )
 
 
@@ -3039,6 +3177,16 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
         keys = by_given.get(name_key(person_name(word)), [])
         if len(keys) == 1 and title:
             _add_title(people[keys[0]], title)
+    if len(people) > 1:
+        _others_names_out(people)
+        _short_mentions_merged(people)
+        _typos_merged(people, texts)
+    for key in [key for key, (name, _, _) in people.items() if _named_place(name, texts)]:
+        del people[key]
+    for _, titles, keys in people.values():
+        if "tướng" in titles and any(t.lower().endswith(" tướng") for t in titles):
+            titles.remove("tướng")  # (round 13) "Trung tướng X … tướng X": the rank said in full
+            keys.discard("tướng")
     if curated and curated.people:
         people = _apply_curated(people, curated, texts, author_key)
     out = []
@@ -3162,6 +3310,9 @@ def _province_matches(text: str) -> tuple[tuple[int, int, str, int], ...]:
         last = exact(before[-1]) if before else ""
         if last in _COMMUNES | {"huyện", "quận"} and [exact(w) for w in before[-2:]] != ["thành", "phố"]:
             continue
+        wider = text[max(0, match.start() - 20):match.start()].split() if before and before[-1] in SURNAMES else ()
+        if len(wider) >= 2 and exact(wider[-2]) in _COMMUNES | _STREETS:
+            continue  # (round 13) "phường Nguyễn | Thái Bình": a ward named for a person
         place = _PROVINCE_OF.get(_unify_tone_words(match.group()))
         if place:
             out.append((match.start(), match.end(), place, 2 if last in ("tỉnh", "ubnd", "tp") else 1))
@@ -3263,9 +3414,10 @@ _NOT_PLACES = {"Việt Nam", "Asean", "Liên Hợp Quốc", "Liên Hiệp Quốc
 CENTRAL = "trung ương"  # the place of a national post
 # Posts and bodies of the state and the party at national level.
 _CENTRAL = re.compile(
-    r"\b(?:[Bb]ộ Chính trị|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
+    r"\b(?:[Bb]ộ Chính trị|Ban Bí thư|[Tt]rung ương|T\.Ư|TƯ|TW|Chính phủ|[Qq]uốc hội|[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng"
     r"|[Cc]hủ tịch nước|[Tt]ổng [Bb]í thư|tối cao|của QH|Tổng cục|Vụ trưởng|Vụ [A-ZĐ]|(?<![Cc]hi )Cục [A-ZĐ]|(?<![Cc]hi )[Cc]ục trưởng"
     # national bodies: the central bank, the state audit, social insurance, the national news agency
+    # (round 13: "Ban Bí thư", the Party's secretariat)
     r"|NHNN|Ngân hàng Nhà nước|[Tt]hống đốc|Kiểm toán Nhà nước|BHXH Việt Nam|Bảo hiểm xã hội Việt Nam|TTXVN"
     r"|Tổng Liên đoàn|Ủy ban Chứng khoán Nhà nước|UBCKNN|Viện Hàn lâm"
     # the National Assembly's councils and committees, named without it ("Chủ nhiệm Ủy ban Dân nguyện")
@@ -3334,6 +3486,8 @@ def _title_place(title: str) -> tuple[str | None, str | None, bool, bool]:
                 start >= 2 and exact(words[start - 2]) in ("thành", "thị") and exact(words[start - 1]) in ("phố", "xã")
             ):  # (but "thành phố Hà Nội" is the city, "thị xã Đà Lạt" the town)
                 continue  # "xã Lạng Sơn", "phường Bắc Giang": a commune named like a province
+            if start >= 2 and words[start - 1] in SURNAMES and exact(words[start - 2]) in _COMMUNES | _STREETS:
+                continue  # (round 13) "phường Nguyễn | Thái Bình": a ward named for a person, no province
             return canonical_name(place), None, False, False
         country = country or canonical_name(_COUNTRY_ALIASES.get(place, place))
     return None, country, national_post(title), bool(_LOCAL.search(title))
@@ -3344,6 +3498,7 @@ _COUNTRY_COMPOUNDS = {("Pháp", exact(w)) for w in "chế luật lý y điển q
     ("Mỹ", exact(w)) for w in "thuật phẩm nghệ học".split()} | {("Anh", exact("hùng"))}
 _VILLAGES = {exact(w) for w in "thôn ấp bản làng xóm khu phố".split()}
 _COMMUNES = _VILLAGES | {exact(w) for w in "xã phường trấn".split()}
+_STREETS = {exact(w) for w in "đường phố".split()}
 # Posts of a province, a district or a commune: "Bí thư Tỉnh ủy" names no province but is no national post.
 _LOCAL = re.compile(
     r"\b(?:[Tt]ỉnh|[Hh]uyện|xã(?! hội)|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP|UBND|HĐND|[Tt]hị (?:ủy|uỷ)|[Tt]hành (?:ủy|uỷ))\b"
@@ -3487,6 +3642,119 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
             return
     entry[2].add(key)
     entry[1].append(title)
+
+
+_PLACE_BEFORE_NAME = re.compile(r"\b(?:quận|huyện|phường|xã|thị xã|thị trấn|tỉnh|thành phố)\s+$", re.IGNORECASE)
+_HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:ông|bà|anh|chị|đồng chí)\s+$", re.IGNORECASE)
+
+
+def _named_place(name: str, texts: list[str]) -> bool:
+    """(Round 13) Whether a name of two syllables is a place the article names with its level
+    ("…, Hà Đông cho biết" after "quận Hà Đông"): a district's name reads as a surname and a given
+    name, so "Trưởng Công an phường Quang Trung, Hà Đông" gave a person "Hà Đông"."""
+    if len(name.split()) != 2 or _foreign_name(name) or name.split()[0] in _NEVER_IN_PLACES:
+        return False
+    place = False
+    for text in texts:
+        start = text.find(name)
+        while start >= 0:
+            if _HONORIFIC_BEFORE_NAME.search(text, max(0, start - 12), start):
+                return False  # "Ông Hà Đông, …": a man, whatever places the article names
+            place = place or bool(_PLACE_BEFORE_NAME.search(text, max(0, start - 12), start))
+            start = text.find(name, start + 1)
+    return place
+
+
+def _others_names_out(people: dict) -> None:
+    """(Round 13) Leave out a title that ends in the name of another person the article names:
+    "Phó Thủ tướng Phạm Bình Minh, Vụ trưởng Lê Dũng cho biết" gives Lê Dũng's post to him, not
+    to the minister (a name of two syllables, which a title's body alone does not tell from a place)."""
+    lasts = {name.rsplit(" ", 1)[-1].lower() for name, _, _ in people.values()}  # (names are canonical already)
+    names = None
+    for name, titles, keys in people.values():
+        for title in list(titles):
+            if title.rsplit(" ", 1)[-1].lower() not in lasts:
+                continue  # (most titles end in no one's given name: the whole title is read only then)
+            names = names or {canonical_name(other) for other, _, _ in people.values()}
+            own = canonical_name(name)
+            words = canonical_name(title).split()
+            if any(
+                len(words) > k >= 2 and " ".join(words[-k:]) in names and " ".join(words[-k:]) != own
+                and not title.split()[-k - 1][:1].isupper()  # ("… Bồ | Đào Nha": a country's name goes on)
+                for k in (2, 3, 4)
+            ):
+                titles.remove(title)
+                keys.discard(" ".join(exact(w) for w, _, _ in tokens(title)))
+
+
+def _typos_merged(people: dict, texts: list[str]) -> None:
+    """(Round 13) A foreign name the article misspells once is the one it spells right: "Tổng
+    thống Donal Trump", "Doanl Trump" beside "Donald Trump" (the same last name, the first
+    one with a letter or two dropped, added or swapped), so one person, under the spelling the
+    article writes most. Vietnamese names are left alone: "Nguyễn Văn Hùng"
+    and "Nguyễn Văn Hưng" are two people."""
+    foreign = [key for key, (name, _, _) in people.items() if _foreign_name(name) and len(name.split()) >= 2]
+    if len(foreign) < 2:
+        return
+    written = {key: sum(text.count(people[key][0]) for text in texts) for key in foreign}
+    for n, key in enumerate(foreign):
+        name, titles, _ = people[key]
+        if len(name.split()) != 2:
+            continue
+        first, last = name.split()
+        for m, other in enumerate(foreign):
+            if other == key or other not in people or people[other][0].split()[-1] != last or len(people[other][0].split()) != 2:
+                continue
+            other_first = people[other][0].split()[0]
+            # into the spelling written more often, else the longer ("Donal" is "Donald" cut), else the one named first
+            if (written[other], len(other_first), -m) > (written[key], len(first), -n) and len(first) >= 4 and (
+                _edits(first, other_first) <= 2
+            ) and (
+                not Counter(first.lower()) - Counter(other_first.lower())  # a letter dropped, added or two swapped,
+                or not Counter(other_first.lower()) - Counter(first.lower())  # none
+            ):  # changed ("Shinzo" and "Shinji" are two people)
+                for title in titles:
+                    _add_title(people[other], title)
+                del people[key]
+                break
+
+
+_PATRONYMICS = {"bin", "ibn", "bint", "al"}
+
+
+def _short_mentions_merged(people: dict) -> None:
+    """(Round 13) A foreign name whose words (a "Sheikh" before them aside) open a longer foreign name of
+    the article is that person named short: "Bộ trưởng Sheikh Mohammed" after "Sheikh Mohammed bin
+    Abdulrahman al-Thani" (the facet showed "Sheikh Mohammed" as a person of its own)."""
+    foreign = {key: [p.lower() for p in name.split()] for key, (name, _, _) in people.items() if _foreign_name(name)}
+    if len(foreign) < 2:
+        return
+    for key, words in foreign.items():
+        short = words[1:] if words[0] == "sheikh" else words
+        if not short:
+            continue
+        longer = [
+            other for other, ws in foreign.items() if other != key and other in people
+            and len(full := ws[1:] if ws[0] == "sheikh" else ws) > len(short) and full[:len(short)] == short
+            and (full[len(short)] in _PATRONYMICS or full[len(short)].startswith("al-"))
+        ]  # (only before an Arabic patronymic: "Donald Trump" is not "Donald Trump Jr")
+        if len(longer) == 1 and key in people:
+            for title in people[key][1]:
+                _add_title(people[longer[0]], title)
+            del people[key]
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits (a letter in, out, changed, or two swapped) from *a* to *b*."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if prev2 and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
 
 
 def _loose_key(key: str) -> str:
