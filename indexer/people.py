@@ -195,6 +195,12 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         for b in placed[a_index + 1:]:
             if telling[a] & telling[b]:
                 parent[root(b)] = root(a)
+    local = {p: {k for k in map(_title_key, titles[p]) if _LOCAL_POST.search(k)} for p in placed}
+    for a_index, a in enumerate(placed):  # (round 13) one career between a province and the centre; one post
+        for b in placed[a_index + 1:]:
+            if root(a) != root(b) and (_career(titles[a], a, titles[b]) or _career(titles[b], b, titles[a])
+                                       or local[a] & local[b]):
+                parent[root(b)] = root(a)
     deputy_only = {p: bool(titles[p]) and all(deputy_seat(t) for t in titles[p]) for p in placed}
     if CENTRAL in parent:
         for p in placed:  # (round 8) a deputy's seat in a province, beside national posts: a minister sits for one
@@ -205,8 +211,13 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         groups.setdefault(root(p), []).append(p)
     if None in places:  # the articles that give no place: to the one group they share a national title with
         sharing = [r for r, ps in groups.items() if any(telling[None] & telling[p] for p in ps)]
-        if not sharing and len(groups) == 1 and _compatible(titles[None], titles[next(iter(groups))]) is not False:
-            sharing = list(groups)
+        if not sharing:
+            of_group = {r: _merged_titles((k for p in ps for k in places[p]), titles_of) for r, ps in groups.items()}
+            fit = {r: _compatible(titles[None], ts) for r, ts in of_group.items()}
+            if len(groups) == 1 and fit[next(iter(groups))] is not False:
+                sharing = list(groups)
+            else:  # (round 13) the one group all their titles fit, however written ("VP Chính phủ")
+                sharing = [r for r, ts in of_group.items() if _fits(titles[None], ts)]
         if len(sharing) == 1:
             groups[sharing[0]].append(None)
         else:
@@ -227,6 +238,66 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         key = name if len(groups) == 1 else f"{name} ({place or UNPLACED})"
         out.append(Person(key, name, place, members, detail if len(groups) > 1 else None))
     return out
+
+
+# -- (round 13) careers, not namesakes ----------------------------------------------------------
+#
+# A province's leader (its party secretary or deputy, the chair of its People's Committee or
+# Council) and a post at the centre that one holds alone and not beside a province's lead (a
+# minister, a deputy prime minister, the head of a central party board or a parliament's
+# committee, the youth union's first secretaries) are one career: a chairman becomes a
+# minister, a minister a city's party secretary; so few hold such posts that two namesakes
+# among them are rare. A membership (the Politburo, the Central Committee) is held beside a
+# province's lead and tells nothing: two namesakes sit on the Central Committee.
+
+_CITIES = {"Hà Nội": "ha noi", "Hồ Chí Minh": "hcm ho chi minh", "Hải Phòng": "hai phong", "Đà Nẵng": "da nang",
+           "Cần Thơ": "can tho"}  # the cities that are provinces ("TP Hội An" is a town's)
+_PROVINCE_LEAD = re.compile(
+    r"^(?:(?:nguyen|cuu) )?(?:(?:pho )?bi thu (?:thuong truc )?(?:tinh uy|(?P<party>thanh uy))"
+    r"|chu tich (?:ubnd|hdnd) (?:tinh|(?P<city>tp|thanh pho)))(?P<rest>(?: \S+)*)$")
+_CENTRE_LEAD = re.compile(
+    r"^(?:(?:nguyen|cuu) )?(?:(?:pho )?thu tuong|bo truong|(?:chanh|pho chanh) van phong tu|truong ban \S+(?: \S+)? tu"
+    r"|chu nhiem (?:uy ban|ub) (?!nhan dan)|chu nhiem van phong chinh phu|chu tich quoc hoi|chu tich nuoc|tong bi thu"
+    r"|bi thu (?:thu nhat |thuong truc )?tu doan)")
+# a post of a named commune, ward, district or town ("Chủ tịch UBND quận 1", "Trưởng Công an
+# huyện Quế Võ"): one holder at a time, wherever an article places it
+_LOCAL_POST = re.compile(r"^(?!(?:nguyen|cuu) ).* (?:xa|phuong|thi tran|huyen|quan|thi xa) (?!(?:nay|do|tren)$)\S+")
+
+
+def _province_lead(title: str, place: str) -> bool:
+    match = _PROVINCE_LEAD.match(_title_key(title))
+    if not match:
+        return False
+    if not (match.group("party") or match.group("city")):
+        return True
+    rest = match.group("rest").split()
+    city = _CITIES.get(place)  # a city's party or People's Committee: one of the cities that are provinces
+    return bool(city) and (not rest or any(" ".join(rest).startswith(c) for c in (city, *city.split()[:1])))
+
+
+def _career(province_titles: Mapping[str, int], place: str, other_titles: Mapping[str, int]) -> bool:
+    """Whether a place's titles lead its province and another place's lead at the centre."""
+    return (any(_province_lead(t, place) for t in province_titles)
+            and any(_CENTRE_LEAD.match(_title_key(t)) for t in other_titles))
+
+
+_SHORT = {"va", "cua", "tai", "thuoc", "truc"}
+
+
+def _fits(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool:
+    """Whether each title of a name's articles that give no place that names a body is
+    written with the words of one person's titles, or their initials (``Chủ nhiệm VP Chính
+    phủ`` and ``Chủ nhiệm Văn phòng Chính phủ``, ``Chủ tịch huyện Quế Phong`` and ``Chủ tịch
+    UBND huyện Quế Phong``)."""
+    vocabulary: set[str] = set()
+    for title in placed:
+        words = _title_key(title).split()
+        vocabulary.update(words)
+        for at in range(len(words)):
+            for n in (2, 3, 4):
+                vocabulary.add("".join(w[0] for w in words[at:at + n]))
+    telling = [t for t in unplaced if not is_post(t) and not deputy_seat(t)]
+    return bool(telling) and all(set(_title_key(t).split()) - _SHORT <= vocabulary for t in telling)
 
 
 def _merged_titles(keys: Iterable[str], titles_of) -> dict[str, int]:
