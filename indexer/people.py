@@ -67,6 +67,7 @@ from functools import lru_cache
 
 from indexer import abbreviations, normalize
 from indexer.officials import CENTRAL, deputy_seat, in_forces, is_country, is_post, is_rank, national_post
+from indexer.officials import _province_matches as province_matches
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
@@ -123,11 +124,16 @@ def group(
         of names with namesakes to tell apart.
     """
     by_name: dict[str, dict[str | None, list[str]]] = {}
+    spellings: dict[str, dict[str, int]] = {}
     for article_key in counts:
         name, place = split_key(article_key)
-        by_name.setdefault(name, {}).setdefault(place, []).append(article_key)
+        spelling = _spelling(name)
+        by_name.setdefault(spelling, {}).setdefault(place, []).append(article_key)
+        written = spellings.setdefault(spelling, {})
+        written[name] = written.get(name, 0) + counts[article_key]
     people: list[Person] = []
-    for name, places in by_name.items():
+    for spelling, places in by_name.items():
+        name = max(spellings[spelling], key=lambda n: (spellings[spelling][n], n))  # (the most used spelling)
         placed = [p for p in places if p is not None]
         if not placed or (len(placed) == 1 and (
             None not in places
@@ -138,6 +144,16 @@ def group(
             continue
         people += _namesakes(name, places, counts, titles_of)
     return people
+
+
+def _spelling(name: str) -> str:
+    """What a name's spellings share: the name itself, or for a name written without accents
+    (a foreign one) its folded words with a word's last ``y`` read as ``i`` (round 13:
+    ``Sergey Lavrov`` and ``Sergei Lavrov``, ``Moon Jae-in`` and ``Moon Jae In``). A Vietnamese
+    name keeps its accents: ``Nguyễn Văn Hùng`` and ``Nguyễn Văn Hưng`` are two names."""
+    if normalize.has_accents(name):
+        return name
+    return re.sub(r"y\b", "i", normalize.name_key(name))
 
 
 def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool | None:
@@ -153,7 +169,10 @@ def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool 
         return None  # (round 8) placed by a deputy's seat alone ("ĐB X (TP.HCM)"): any post may be theirs
     if unplaced and all(is_rank(t) for t in unplaced) and not any(in_forces(t) for t in placed):
         return False  # "Thiếu tá" and "Chủ tịch UBND xã Đức Liên": the press names army and police people by rank
-    telling = [_title_key(t) for t in unplaced if not is_post(t)]
+    if placed and all(is_rank(t) for t in placed) and {t.lower() for t in placed} & {t.lower() for t in unplaced}:
+        return True  # (round 13) placed by a rank alone, and the same rank ("Đại tá" and "Đại tá, Trưởng CAQ …")
+    # (round 13) a deputy's seat tells nothing either: a minister sits for a province
+    telling = [_title_key(t) for t in unplaced if not is_post(t) and not deputy_seat(t)]
     if not telling:
         return None
     keys = [_title_key(t).split() for t in placed]
@@ -195,11 +214,12 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         for b in placed[a_index + 1:]:
             if telling[a] & telling[b]:
                 parent[root(b)] = root(a)
-    local = {p: {k for k in map(_title_key, titles[p]) if _LOCAL_POST.search(k)} for p in placed}
+    local = {p: {k for k in map(_local_key, titles[p]) if _LOCAL_POST.search(k)} for p in placed}
     for a_index, a in enumerate(placed):  # (round 13) one career between a province and the centre; one post
         for b in placed[a_index + 1:]:
             if root(a) != root(b) and (_career(titles[a], a, titles[b]) or _career(titles[b], b, titles[a])
-                                       or local[a] & local[b]):
+                                       or local[a] & local[b] or _seat(titles[a], titles[b], b)
+                                       or _seat(titles[b], titles[a], a)):
                 parent[root(b)] = root(a)
     deputy_only = {p: bool(titles[p]) and all(deputy_seat(t) for t in titles[p]) for p in placed}
     if CENTRAL in parent:
@@ -218,6 +238,11 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
                 sharing = list(groups)
             else:  # (round 13) the one group all their titles fit, however written ("VP Chính phủ")
                 sharing = [r for r, ts in of_group.items() if _fits(titles[None], ts)]
+                size = {r: sum(counts[k] for p in ps for k in places[p]) for r, ps in groups.items()}
+                most = max(size, key=lambda r: (size[r], r))
+                if not sharing and all(f is None for f in fit.values()) and size[most] >= max(
+                        3, 3 * (sum(size.values()) - size[most])):
+                    sharing = [most]  # (round 13) titles that tell nothing: the person named most, 3 to 1
         if len(sharing) == 1:
             groups[sharing[0]].append(None)
         else:
@@ -250,8 +275,8 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
 # among them are rare. A membership (the Politburo, the Central Committee) is held beside a
 # province's lead and tells nothing: two namesakes sit on the Central Committee.
 
-_CITIES = {"Hà Nội": "ha noi", "Hồ Chí Minh": "hcm ho chi minh", "Hải Phòng": "hai phong", "Đà Nẵng": "da nang",
-           "Cần Thơ": "can tho"}  # the cities that are provinces ("TP Hội An" is a town's)
+_CITIES = {"Hà Nội": ("ha noi",), "Hồ Chí Minh": ("hcm", "ho chi minh", "sai gon"), "Hải Phòng": ("hai phong",),
+           "Đà Nẵng": ("da nang",), "Cần Thơ": ("can tho",)}  # the cities that are provinces ("TP Hội An" is a town's)
 _PROVINCE_LEAD = re.compile(
     r"^(?:(?:nguyen|cuu) )?(?:(?:pho )?bi thu (?:thuong truc )?(?:tinh uy|(?P<party>thanh uy))"
     r"|chu tich (?:ubnd|hdnd) (?:tinh|(?P<city>tp|thanh pho)))(?P<rest>(?: \S+)*)$")
@@ -264,15 +289,27 @@ _CENTRE_LEAD = re.compile(
 _LOCAL_POST = re.compile(r"^(?!(?:nguyen|cuu) ).* (?:xa|phuong|thi tran|huyen|quan|thi xa) (?!(?:nay|do|tren)$)\S+")
 
 
+def _local_key(title: str) -> str:
+    """A title's key with a district or a ward written short written long (``Q. 1``)."""
+    return re.sub(r"\b(?:q)(?= )", "quan", re.sub(r"\b(?:p)(?= )", "phuong", _title_key(title)))
+
+
+def _seat(seat_titles: Mapping[str, int], other_titles: Mapping[str, int], other_place: str) -> bool:
+    """Whether a deputy's seat for a province (``ĐBQH TP.HCM``) is the seat of one whose
+    titles in that province name no body of theirs (``ĐB``, a bar's post)."""
+    return (any(deputy_seat(t) and any(m[2] == other_place for m in province_matches(t)) for t in seat_titles)
+            and not any(bodies(t) for t in other_titles))
+
+
 def _province_lead(title: str, place: str) -> bool:
     match = _PROVINCE_LEAD.match(_title_key(title))
     if not match:
         return False
     if not (match.group("party") or match.group("city")):
         return True
-    rest = match.group("rest").split()
-    city = _CITIES.get(place)  # a city's party or People's Committee: one of the cities that are provinces
-    return bool(city) and (not rest or any(" ".join(rest).startswith(c) for c in (city, *city.split()[:1])))
+    rest = re.sub(r"^(?:tp|thanh pho)\b ?", "", match.group("rest").strip())
+    # a city's party or People's Committee: of one of the cities that are provinces
+    return place in _CITIES and (not rest or rest.startswith(_CITIES[place]))
 
 
 def _career(province_titles: Mapping[str, int], place: str, other_titles: Mapping[str, int]) -> bool:
@@ -291,13 +328,19 @@ def _fits(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool:
     UBND huyện Quế Phong``)."""
     vocabulary: set[str] = set()
     for title in placed:
-        words = _title_key(title).split()
-        vocabulary.update(words)
-        for at in range(len(words)):
-            for n in (2, 3, 4):
-                vocabulary.add("".join(w[0] for w in words[at:at + n]))
+        for words in (_title_key(title).split(), _plain_key(title)):
+            vocabulary.update(words)
+            for at in range(len(words)):
+                for n in (2, 3, 4):
+                    vocabulary.add("".join(w[0] for w in words[at:at + n]))
     telling = [t for t in unplaced if not is_post(t) and not deputy_seat(t)]
-    return bool(telling) and all(set(_title_key(t).split()) - _SHORT <= vocabulary for t in telling)
+    return bool(telling) and all(
+        min(set(_title_key(t).split()) - _SHORT, set(_plain_key(t)) - _SHORT, key=len) <= vocabulary for t in telling)
+
+
+def _plain_key(title: str) -> list[str]:
+    """A title's folded words, as written (long forms left long)."""
+    return [normalize.folded(w) for w in normalize.words(title)]
 
 
 def _merged_titles(keys: Iterable[str], titles_of) -> dict[str, int]:
