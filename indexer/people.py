@@ -215,6 +215,9 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
             if telling[a] & telling[b]:
                 parent[root(b)] = root(a)
     local = {p: {k for k in map(_local_key, titles[p]) if _LOCAL_POST.search(k)} for p in placed}
+    for p in placed:  # a rank alone, the same in two places ("Đại úy" of a team an article places elsewhere)
+        if titles[p] and all(is_rank(t) for t in titles[p]):
+            local[p].add(" ".join(sorted({t.lower() for t in titles[p]})))
     for a_index, a in enumerate(placed):  # (round 13) one career between a province and the centre; one post
         for b in placed[a_index + 1:]:
             if root(a) != root(b) and (_career(titles[a], a, titles[b]) or _career(titles[b], b, titles[a])
@@ -238,11 +241,8 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
                 sharing = list(groups)
             else:  # (round 13) the one group all their titles fit, however written ("VP Chính phủ")
                 sharing = [r for r, ts in of_group.items() if _fits(titles[None], ts)]
-                size = {r: sum(counts[k] for p in ps for k in places[p]) for r, ps in groups.items()}
-                most = max(size, key=lambda r: (size[r], r))
-                if not sharing and all(f is None for f in fit.values()) and size[most] >= max(
-                        3, 3 * (sum(size.values()) - size[most])):
-                    sharing = [most]  # (round 13) titles that tell nothing: the person named most, 3 to 1
+                if not sharing:  # a bare post that begins the titles of one of them ("Đại sứ")
+                    sharing = [r for r, ts in of_group.items() if _begins(titles[None], ts)]
         if len(sharing) == 1:
             groups[sharing[0]].append(None)
         else:
@@ -331,11 +331,21 @@ def _fits(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool:
         for words in (_title_key(title).split(), _plain_key(title)):
             vocabulary.update(words)
             for at in range(len(words)):
-                for n in (2, 3, 4):
+                for n in range(2, 7):  # ("TANDTC": "Tòa án nhân dân tối cao")
                     vocabulary.add("".join(w[0] for w in words[at:at + n]))
     telling = [t for t in unplaced if not is_post(t) and not deputy_seat(t)]
     return bool(telling) and all(
         min(set(_title_key(t).split()) - _SHORT, set(_plain_key(t)) - _SHORT, key=len) <= vocabulary for t in telling)
+
+
+def _begins(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool:
+    """Whether a name's articles that give no place give bare posts only (``Đại sứ``), each
+    the beginning of one of a person's titles (``Đại sứ Việt Nam tại Nhật Bản``); not
+    ``giám đốc`` beside ``Phó Giám đốc Trung tâm …``."""
+    posts = [_title_key(t).split() for t in unplaced if not is_rank(t) and not deputy_seat(t)]
+    keys = [_title_key(t).split() for t in placed]
+    return bool(posts) and all(is_post(t) for t in unplaced if not is_rank(t) and not deputy_seat(t)) and all(
+        any(len(k) > len(p) and k[:len(p)] == p for k in keys) for p in posts)
 
 
 def _plain_key(title: str) -> list[str]:

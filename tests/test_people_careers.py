@@ -147,6 +147,11 @@ def test_a_province_lead_and_a_lead_at_the_centre_are_one_career(table, people):
         ({"Ninh Thị Anh Thư (Đà Nẵng)": {"Chủ tịch UBND Q. Ngũ Hành Sơn": 1},  # (a district written short)
           "Ninh Thị Anh Thư (Quảng Nam)": {"Chủ tịch UBND quận Ngũ Hành Sơn": 1}},
          ["Ninh Thị Anh Thư"]),
+        # a rank alone, the same, in two places (a team an article places in another province)
+        ({"Quách Văn Tuấn (Hà Nội)": {"Đại úy": 1}, "Quách Văn Tuấn (Kon Tum)": {"Đại úy": 1}},
+         ["Quách Văn Tuấn"]),
+        ({"Lò Xuân Thành (Bạc Liêu)": {"Trung tá": 1}, "Lò Xuân Thành (Hà Nội)": {"Thượng úy": 2}},  # (two ranks)
+         ["Lò Xuân Thành (Bạc Liêu)", "Lò Xuân Thành (Hà Nội)"]),
         # two communes' chairmen in two provinces: two people
         ({"Lưu Văn Truyền (Hà Tĩnh)": {"Chủ tịch UBND xã Sơn Trường": 1},
           "Lưu Văn Truyền (Long An)": {"Chủ tịch UBND xã Lạc Tấn, huyện Tân Trụ": 1}},
@@ -169,6 +174,9 @@ def test_one_named_local_post_in_two_places_is_one_person(table, people):
                                     "Giám đốc Sở Nông nghiệp và phát triển nông thôn thành phố Hà Nội": 1},
           "Chu Phú Hữu": {"Giám đốc Sở Nông nghiệp Phát triển nông thôn Hà Nội": 1}},
          ["Chu Phú Hữu"]),
+        ({f"Lương Hòa Bình ({CENTRAL})": {"Chánh án Tòa án Nhân dân Tối cao": 1, "Bí thư Trung ương Đảng": 2},
+          "Lương Hòa Bình": {"Chánh án TANDTC": 1}},  # (the initials of six words)
+         ["Lương Hòa Bình"]),
         # a deputy's seat tells nothing: a minister sits for a province
         ({f"Đinh Quốc Hưng ({CENTRAL})": {"Bộ trưởng Bộ Tài chính": 14},
           "Đinh Quốc Hưng": {"Đại biểu Quốc hội tỉnh Ninh Bình": 1}},
@@ -181,12 +189,16 @@ def test_one_named_local_post_in_two_places_is_one_person(table, people):
           "Đàm Văn Sơn (Quảng Nam)": {"Phó Chủ tịch Ủy ban Nhân dân thành phố Hội An": 1},
           "Đàm Văn Sơn": {"cựu chủ tịch xã Đồng Tâm": 1, "Đại biểu": 1}},
          [f"Đàm Văn Sơn ({CENTRAL})", "Đàm Văn Sơn (Quảng Nam)", f"Đàm Văn Sơn ({UNPLACED})"]),
-        # titles that tell nothing: the person named three times as often as the others
+        # a bare post that begins one person's titles: theirs
+        ({"Ngô Quốc Cường (Nhật Bản)": {"Đại sứ Việt Nam tại Nhật Bản": 3},
+          "Ngô Quốc Cường (Thừa Thiên Huế)": {"Phó Chủ tịch UBND huyện A Lưới": 1},
+          "Ngô Quốc Cường": {"Đại sứ": 2}},
+         ["Ngô Quốc Cường (Nhật Bản)", "Ngô Quốc Cường (Thừa Thiên Huế)"]),
+        # ... not one that begins no one's (the director of a project board, beside a city's vice-chairman)
         ({"Lý Văn Khoa (Hồ Chí Minh)": {"Phó Chủ tịch UBND TP HCM": 18},
           "Lý Văn Khoa (Lâm Đồng)": {"Phó Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": 1},
           "Lý Văn Khoa": {"giám đốc": 1}},
-         ["Lý Văn Khoa (Hồ Chí Minh)", "Lý Văn Khoa (Lâm Đồng)"]),
-        # ... but not when none is
+         ["Lý Văn Khoa (Hồ Chí Minh)", "Lý Văn Khoa (Lâm Đồng)", f"Lý Văn Khoa ({UNPLACED})"]),
         ({"Vi Anh Tú (Hà Nội)": {"Trung tá": 1}, f"Vi Anh Tú ({CENTRAL})": {"Cục trưởng Cục Hóa chất": 1},
           "Vi Anh Tú": {"Tổng Biên tập": 1}},
          ["Vi Anh Tú (Hà Nội)", f"Vi Anh Tú ({CENTRAL})", f"Vi Anh Tú ({UNPLACED})"]),
