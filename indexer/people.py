@@ -41,6 +41,17 @@ province the article gives it (:func:`indexer.officials.extract`), else the name
   post, a deputy's seat, a minister's post, which careers reach from anywhere, a former post)
   join the most named part. Each part is ``name (place, title)``, the title the most used one
   naming a body; an article key may then stand for several people, one per document.
+* (round 13) careers, not namesakes: places are one person again when one leads its province
+  (a party secretary or deputy secretary, the chair of a People's Committee or Council; a
+  city's only for the five cities that are provinces) and another holds a post at the centre
+  one holds alone and not beside a province's lead (a minister, a deputy prime minister, a
+  central board's head: :func:`_career`); when both give one named local post (``Chủ tịch UBND
+  quận 1``: an article placed it in another province) or one rank alone; when a deputy's
+  seat for a province names the place of one whose titles there name no body (:func:`_seat`).
+  The articles that give no place join the one person all their titles fit, however written
+  (:func:`_fits`: ``Chủ nhiệm VP Chính phủ``), or whose titles their bare post begins
+  (:func:`_begins`: ``Đại sứ``); a deputy's seat among them tells nothing. A name written
+  without accents is one with its other spellings (:func:`_spelling`: ``Sergey``/``Sergei``).
 
 A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
 Dũng``) stands for every person of that name, and a person's key from before a split
@@ -55,7 +66,10 @@ the same title) stay one; a local post placed in a neighbouring province its art
 more splits one; one person named in two provinces' posts with no national title in common
 (a provincial official moved to another province) becomes two, and so does one who did move
 from the police or the army to a civilian post (below a province's chair), from a district
-to a central department, or between two ministries' departments, unless an article says both.
+to a central department, or between two ministries' departments, unless an article says both;
+so is a career round 13 does not know (a province's police officer who became a deputy
+minister of the police, a deputy minister who came to chair a national association): the
+rules read titles, not dates.
 """
 
 from __future__ import annotations
@@ -67,7 +81,7 @@ from functools import lru_cache
 
 from indexer import abbreviations, normalize
 from indexer.officials import CENTRAL, deputy_seat, in_forces, is_country, is_post, is_rank, national_post
-from indexer.officials import _province_matches as province_matches
+from indexer.officials import _province_matches as province_matches  # (the provinces a text names, as read)
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
@@ -267,8 +281,8 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
 
 # -- (round 13) careers, not namesakes ----------------------------------------------------------
 #
-# A province's leader (its party secretary or deputy, the chair of its People's Committee or
-# Council) and a post at the centre that one holds alone and not beside a province's lead (a
+# A province's leader (its party secretary or deputy secretary, the chair, not a vice-chair,
+# of its People's Committee or Council) and a post at the centre that one holds alone and not beside a province's lead (a
 # minister, a deputy prime minister, the head of a central party board or a parliament's
 # committee, the youth union's first secretaries) are one career: a chairman becomes a
 # minister, a minister a city's party secretary; so few hold such posts that two namesakes
