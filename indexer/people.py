@@ -80,10 +80,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer import abbreviations, normalize
-from indexer.officials import CENTRAL, deputy_seat, in_forces, is_country, is_post, is_rank, national_post
+from indexer.officials import CENTRAL, deputy_seat, in_forces, is_country, is_rank, national_post
+from indexer.officials import is_post as _is_post
 from indexer.officials import _province_matches as province_matches  # (the provinces a text names, as read)
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
+is_post = lru_cache(maxsize=65536)(_is_post)  # (a name's titles are asked again by each rule)
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
 
 
@@ -112,6 +114,7 @@ def _telling(title: str) -> bool:
     return len(title.split()) >= 3 and national_post(title)
 
 
+@lru_cache(maxsize=65536)  # (a title recurs across a name's places and is read by several rules)
 def _title_key(title: str) -> str:
     """A title's folded words, long forms written short (``Ủy ban nhân dân`` = ``UBND``), a
     committee glued to its level parted (``UBNDTP``: ``UBND TP``)."""
@@ -362,9 +365,10 @@ def _begins(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool:
         any(len(k) > len(p) and k[:len(p)] == p for k in keys) for p in posts)
 
 
-def _plain_key(title: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _plain_key(title: str) -> tuple[str, ...]:
     """A title's folded words, as written (long forms left long)."""
-    return [normalize.folded(w) for w in normalize.words(title)]
+    return tuple(normalize.folded(w) for w in normalize.words(title))
 
 
 def _merged_titles(keys: Iterable[str], titles_of) -> dict[str, int]:
