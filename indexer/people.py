@@ -232,9 +232,9 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
             if telling[a] & telling[b]:
                 parent[root(b)] = root(a)
     local = {p: {k for k in map(_local_key, titles[p]) if _LOCAL_POST.search(k)} for p in placed}
-    for p in placed:  # a rank alone, the same in two places ("Đại úy" of a team an article places elsewhere)
+    for p in placed:  # ranks alone, one the same in two places ("Đại úy" of a team an article places elsewhere)
         if titles[p] and all(is_rank(t) for t in titles[p]):
-            local[p].add(" ".join(sorted({t.lower() for t in titles[p]})))
+            local[p].update(f"rank {t.lower()}" for t in titles[p])
     for a_index, a in enumerate(placed):  # (round 13) one career between a province and the centre; one post
         for b in placed[a_index + 1:]:
             if root(a) != root(b) and (_career(titles[a], a, titles[b]) or _career(titles[b], b, titles[a])
@@ -254,7 +254,8 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         if not sharing:
             of_group = {r: _merged_titles((k for p in ps for k in places[p]), titles_of) for r, ps in groups.items()}
             fit = {r: _compatible(titles[None], ts) for r, ts in of_group.items()}
-            if len(groups) == 1 and fit[next(iter(groups))] is not False:
+            if len(groups) == 1 and (fit[next(iter(groups))] is not False
+                                     or _fits(titles[None], of_group[next(iter(groups))], every=False)):
                 sharing = list(groups)
             else:  # (round 13) the one group all their titles fit, however written ("VP Chính phủ")
                 sharing = [r for r, ts in of_group.items() if _fits(titles[None], ts)]
@@ -338,11 +339,11 @@ def _career(province_titles: Mapping[str, int], place: str, other_titles: Mappin
 _SHORT = {"va", "cua", "tai", "thuoc", "truc"}
 
 
-def _fits(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool:
-    """Whether each title of a name's articles that give no place that names a body is
-    written with the words of one person's titles, or their initials (``Chủ nhiệm VP Chính
-    phủ`` and ``Chủ nhiệm Văn phòng Chính phủ``, ``Chủ tịch huyện Quế Phong`` and ``Chủ tịch
-    UBND huyện Quế Phong``)."""
+def _fits(unplaced: Mapping[str, int], placed: Mapping[str, int], every: bool = True) -> bool:
+    """Whether each title (with *every* false: one title) of a name's articles that give no
+    place that names a body is written with the words of one person's titles, or their
+    initials (``Chủ nhiệm VP Chính phủ`` and ``Chủ nhiệm Văn phòng Chính phủ``, ``Chủ tịch
+    huyện Quế Phong`` and ``Chủ tịch UBND huyện Quế Phong``, ``Đài TNVN``)."""
     vocabulary: set[str] = set()
     for title in placed:
         for words in (_title_key(title).split(), _plain_key(title)):
@@ -351,7 +352,7 @@ def _fits(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool:
                 for n in range(2, 7):  # ("TANDTC": "Tòa án nhân dân tối cao")
                     vocabulary.add("".join(w[0] for w in words[at:at + n]))
     telling = [t for t in unplaced if not is_post(t) and not deputy_seat(t)]
-    return bool(telling) and all(
+    return bool(telling) and (all if every else any)(
         min(set(_title_key(t).split()) - _SHORT, set(_plain_key(t)) - _SHORT, key=len) <= vocabulary for t in telling)
 
 

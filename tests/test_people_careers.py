@@ -152,6 +152,9 @@ def test_a_province_lead_and_a_lead_at_the_centre_are_one_career(table, people):
          ["Quách Văn Tuấn"]),
         ({"Lò Xuân Thành (Bạc Liêu)": {"Trung tá": 1}, "Lò Xuân Thành (Hà Nội)": {"Thượng úy": 2}},  # (two ranks)
          ["Lò Xuân Thành (Bạc Liêu)", "Lò Xuân Thành (Hà Nội)"]),
+        ({"Bế Anh Đức (Bình Định)": {"thượng úy": 1},  # (one rank in common, and the unplaced give it too)
+          "Bế Anh Đức (Hà Tĩnh)": {"thượng úy": 11, "Thượng úy": 6, "Trung úy": 1}, "Bế Anh Đức": {"thượng úy": 2}},
+         ["Bế Anh Đức"]),
         # two communes' chairmen in two provinces: two people
         ({"Lưu Văn Truyền (Hà Tĩnh)": {"Chủ tịch UBND xã Sơn Trường": 1},
           "Lưu Văn Truyền (Long An)": {"Chủ tịch UBND xã Lạc Tấn, huyện Tân Trụ": 1}},
@@ -177,6 +180,10 @@ def test_one_named_local_post_in_two_places_is_one_person(table, people):
         ({f"Lương Hòa Bình ({CENTRAL})": {"Chánh án Tòa án Nhân dân Tối cao": 1, "Bí thư Trung ương Đảng": 2},
           "Lương Hòa Bình": {"Chánh án TANDTC": 1}},  # (the initials of six words)
          ["Lương Hòa Bình"]),
+        # beside one person only, one title that fits is enough ("VOV" fits nothing, "Đài TNVN" does)
+        ({f"Ngô Thế Kỷ ({CENTRAL})": {"Tổng Giám đốc Đài Tiếng nói Việt Nam": 3, "Ủy viên Trung ương Đảng": 1},
+          "Ngô Thế Kỷ": {"Tổng Giám đốc Đài TNVN": 1, "Tổng Giám đốc VOV": 1}},
+         ["Ngô Thế Kỷ"]),
         # a deputy's seat tells nothing: a minister sits for a province
         ({f"Đinh Quốc Hưng ({CENTRAL})": {"Bộ trưởng Bộ Tài chính": 14},
           "Đinh Quốc Hưng": {"Đại biểu Quốc hội tỉnh Ninh Bình": 1}},
