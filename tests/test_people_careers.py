@@ -79,6 +79,7 @@ def test_a_career_is_one_person_to_search_the_cli_and_the_web(careers_index, run
     assert sorted(h.id for h in hits) == ["ct-1", "ct-2", "ct-3"]
     assert sorted(h.id for h in searcher.search(SearchRequest(officials=("Dmitry Sokolov",))).hits) == [
         "fr-1", "fr-2", "fr-3"]  # (the other spelling, as typed: the same person)
+    assert searcher.resolve_official("dmitry sokolov") == ["Dmitri Sokolov"]  # (typed without capitals too)
     out = runner.invoke(cli, ["officials", "Phan Khắc Điềm", "--index", str(careers_index)])
     assert out.exit_code == 0, out.output  # it said: "stands for 2 people … Give the name as written."
     assert "Chủ tịch UBND tỉnh Thái Bình" in out.output and "Bộ trưởng Bộ Công Thương" in out.output
