@@ -41,6 +41,17 @@ province the article gives it (:func:`indexer.officials.extract`), else the name
   post, a deputy's seat, a minister's post, which careers reach from anywhere, a former post)
   join the most named part. Each part is ``name (place, title)``, the title the most used one
   naming a body; an article key may then stand for several people, one per document.
+* (round 13) careers, not namesakes: places are one person again when one leads its province
+  (a party secretary or deputy secretary, the chair of a People's Committee or Council; a
+  city's only for the five cities that are provinces) and another holds a post at the centre
+  one holds alone and not beside a province's lead (a minister, a deputy prime minister, a
+  central board's head: :func:`_career`); when both give one named local post (``Chủ tịch UBND
+  quận 1``: an article placed it in another province) or one rank alone; when a deputy's
+  seat for a province names the place of one whose titles there name no body (:func:`_seat`).
+  The articles that give no place join the one person all their titles fit, however written
+  (:func:`_fits`: ``Chủ nhiệm VP Chính phủ``), or whose titles their bare post begins
+  (:func:`_begins`: ``Đại sứ``); a deputy's seat among them tells nothing. A name written
+  without accents is one with its other spellings (:func:`_spelling`: ``Sergey``/``Sergei``).
 
 A facet value is a person's :attr:`Person.key`; a bare name asked for (``?official=Trần Văn
 Dũng``) stands for every person of that name, and a person's key from before a split
@@ -55,7 +66,10 @@ the same title) stay one; a local post placed in a neighbouring province its art
 more splits one; one person named in two provinces' posts with no national title in common
 (a provincial official moved to another province) becomes two, and so does one who did move
 from the police or the army to a civilian post (below a province's chair), from a district
-to a central department, or between two ministries' departments, unless an article says both.
+to a central department, or between two ministries' departments, unless an article says both;
+so is a career round 13 does not know (a province's police officer who became a deputy
+minister of the police, a deputy minister who came to chair a national association): the
+rules read titles, not dates.
 """
 
 from __future__ import annotations
@@ -66,9 +80,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer import abbreviations, normalize
-from indexer.officials import CENTRAL, deputy_seat, in_forces, is_country, is_post, is_rank, national_post
+from indexer.officials import CENTRAL, deputy_seat, in_forces, is_country, is_rank, national_post
+from indexer.officials import is_post as _is_post
+from indexer.officials import _province_matches as province_matches  # (the provinces a text names, as read)
 
 _KEY = re.compile(r"^(.*?) \((.+)\)$")
+is_post = lru_cache(maxsize=65536)(_is_post)  # (a name's titles are asked again by each rule)
 UNPLACED = "chưa rõ nơi"  # the place of a namesake's articles that give none
 
 
@@ -97,6 +114,7 @@ def _telling(title: str) -> bool:
     return len(title.split()) >= 3 and national_post(title)
 
 
+@lru_cache(maxsize=65536)  # (a title recurs across a name's places and is read by several rules)
 def _title_key(title: str) -> str:
     """A title's folded words, long forms written short (``Ủy ban nhân dân`` = ``UBND``), a
     committee glued to its level parted (``UBNDTP``: ``UBND TP``)."""
@@ -123,11 +141,16 @@ def group(
         of names with namesakes to tell apart.
     """
     by_name: dict[str, dict[str | None, list[str]]] = {}
+    spellings: dict[str, dict[str, int]] = {}
     for article_key in counts:
         name, place = split_key(article_key)
-        by_name.setdefault(name, {}).setdefault(place, []).append(article_key)
+        spelling = _spelling(name)
+        by_name.setdefault(spelling, {}).setdefault(place, []).append(article_key)
+        written = spellings.setdefault(spelling, {})
+        written[name] = written.get(name, 0) + counts[article_key]
     people: list[Person] = []
-    for name, places in by_name.items():
+    for spelling, places in by_name.items():
+        name = max(spellings[spelling], key=lambda n: (spellings[spelling][n], n))  # (the most used spelling)
         placed = [p for p in places if p is not None]
         if not placed or (len(placed) == 1 and (
             None not in places
@@ -138,6 +161,16 @@ def group(
             continue
         people += _namesakes(name, places, counts, titles_of)
     return people
+
+
+def _spelling(name: str) -> str:
+    """What a name's spellings share: the name itself, or for a name written without accents
+    (a foreign one) its folded words with a word's last ``y`` read as ``i`` (round 13:
+    ``Sergey Lavrov`` and ``Sergei Lavrov``, ``Moon Jae-in`` and ``Moon Jae In``). A Vietnamese
+    name keeps its accents: ``Nguyễn Văn Hùng`` and ``Nguyễn Văn Hưng`` are two names."""
+    if normalize.has_accents(name):
+        return name
+    return re.sub(r"y\b", "i", normalize.name_key(name))
 
 
 def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool | None:
@@ -153,7 +186,10 @@ def _compatible(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool 
         return None  # (round 8) placed by a deputy's seat alone ("ĐB X (TP.HCM)"): any post may be theirs
     if unplaced and all(is_rank(t) for t in unplaced) and not any(in_forces(t) for t in placed):
         return False  # "Thiếu tá" and "Chủ tịch UBND xã Đức Liên": the press names army and police people by rank
-    telling = [_title_key(t) for t in unplaced if not is_post(t)]
+    if placed and all(is_rank(t) for t in placed) and {t.lower() for t in placed} & {t.lower() for t in unplaced}:
+        return True  # (round 13) placed by a rank alone, and the same rank ("Đại tá" and "Đại tá, Trưởng CAQ …")
+    # (round 13) a deputy's seat tells nothing either: a minister sits for a province
+    telling = [_title_key(t) for t in unplaced if not is_post(t) and not deputy_seat(t)]
     if not telling:
         return None
     keys = [_title_key(t).split() for t in placed]
@@ -195,6 +231,16 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         for b in placed[a_index + 1:]:
             if telling[a] & telling[b]:
                 parent[root(b)] = root(a)
+    local = {p: {k for k in map(_local_key, titles[p]) if _LOCAL_POST.search(k)} for p in placed}
+    for p in placed:  # ranks alone, one the same in two places ("Đại úy" of a team an article places elsewhere)
+        if titles[p] and all(is_rank(t) for t in titles[p]):
+            local[p].update(f"rank {t.lower()}" for t in titles[p])
+    for a_index, a in enumerate(placed):  # (round 13) one career between a province and the centre; one post
+        for b in placed[a_index + 1:]:
+            if root(a) != root(b) and (_career(titles[a], a, titles[b]) or _career(titles[b], b, titles[a])
+                                       or local[a] & local[b] or _seat(titles[a], titles[b], b)
+                                       or _seat(titles[b], titles[a], a)):
+                parent[root(b)] = root(a)
     deputy_only = {p: bool(titles[p]) and all(deputy_seat(t) for t in titles[p]) for p in placed}
     if CENTRAL in parent:
         for p in placed:  # (round 8) a deputy's seat in a province, beside national posts: a minister sits for one
@@ -205,8 +251,16 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         groups.setdefault(root(p), []).append(p)
     if None in places:  # the articles that give no place: to the one group they share a national title with
         sharing = [r for r, ps in groups.items() if any(telling[None] & telling[p] for p in ps)]
-        if not sharing and len(groups) == 1 and _compatible(titles[None], titles[next(iter(groups))]) is not False:
-            sharing = list(groups)
+        if not sharing:
+            of_group = {r: _merged_titles((k for p in ps for k in places[p]), titles_of) for r, ps in groups.items()}
+            fit = {r: _compatible(titles[None], ts) for r, ts in of_group.items()}
+            if len(groups) == 1 and (fit[next(iter(groups))] is not False
+                                     or _fits(titles[None], of_group[next(iter(groups))], every=False)):
+                sharing = list(groups)
+            else:  # (round 13) the one group all their titles fit, however written ("VP Chính phủ")
+                sharing = [r for r, ts in of_group.items() if _fits(titles[None], ts)]
+                if not sharing:  # a bare post that begins the titles of one of them ("Đại sứ")
+                    sharing = [r for r, ts in of_group.items() if _begins(titles[None], ts)]
         if len(sharing) == 1:
             groups[sharing[0]].append(None)
         else:
@@ -227,6 +281,95 @@ def _namesakes(name, places, counts, titles_of) -> list[Person]:
         key = name if len(groups) == 1 else f"{name} ({place or UNPLACED})"
         out.append(Person(key, name, place, members, detail if len(groups) > 1 else None))
     return out
+
+
+# -- (round 13) careers, not namesakes ----------------------------------------------------------
+#
+# A province's leader (its party secretary or deputy secretary, the chair, not a vice-chair,
+# of its People's Committee or Council) and a post at the centre that one holds alone and not beside a province's lead (a
+# minister, a deputy prime minister, the head of a central party board or a parliament's
+# committee, the youth union's first secretaries) are one career: a chairman becomes a
+# minister, a minister a city's party secretary; so few hold such posts that two namesakes
+# among them are rare. A membership (the Politburo, the Central Committee) is held beside a
+# province's lead and tells nothing: two namesakes sit on the Central Committee.
+
+_CITIES = {"Hà Nội": ("ha noi",), "Hồ Chí Minh": ("hcm", "ho chi minh", "sai gon"), "Hải Phòng": ("hai phong",),
+           "Đà Nẵng": ("da nang",), "Cần Thơ": ("can tho",)}  # the cities that are provinces ("TP Hội An" is a town's)
+_PROVINCE_LEAD = re.compile(
+    r"^(?:(?:nguyen|cuu) )?(?:(?:pho )?bi thu (?:thuong truc )?(?:tinh uy|(?P<party>thanh uy))"
+    r"|chu tich (?:ubnd|hdnd) (?:tinh|(?P<city>tp|thanh pho)))(?P<rest>(?: \S+)*)$")
+_CENTRE_LEAD = re.compile(
+    r"^(?:(?:nguyen|cuu) )?(?:(?:pho )?thu tuong|bo truong|(?:chanh|pho chanh) van phong tu|truong ban \S+(?: \S+)? tu"
+    r"|chu nhiem (?:uy ban|ub) (?!nhan dan)|chu nhiem van phong chinh phu|chu tich quoc hoi|chu tich nuoc|tong bi thu"
+    r"|bi thu (?:thu nhat |thuong truc )?tu doan)")
+# a post of a named commune, ward, district or town ("Chủ tịch UBND quận 1", "Trưởng Công an
+# huyện Quế Võ"): one holder at a time, wherever an article places it
+_LOCAL_POST = re.compile(r"^(?!(?:nguyen|cuu) ).* (?:xa|phuong|thi tran|huyen|quan|thi xa) (?!(?:nay|do|tren)$)\S+")
+
+
+def _local_key(title: str) -> str:
+    """A title's key with a district or a ward written short written long (``Q. 1``)."""
+    return re.sub(r"\b(?:q)(?= )", "quan", re.sub(r"\b(?:p)(?= )", "phuong", _title_key(title)))
+
+
+def _seat(seat_titles: Mapping[str, int], other_titles: Mapping[str, int], other_place: str) -> bool:
+    """Whether a deputy's seat for a province (``ĐBQH TP.HCM``) is the seat of one whose
+    titles in that province name no body of theirs (``ĐB``, a bar's post)."""
+    return (any(deputy_seat(t) and any(m[2] == other_place for m in province_matches(t)) for t in seat_titles)
+            and not any(bodies(t) for t in other_titles))
+
+
+def _province_lead(title: str, place: str) -> bool:
+    match = _PROVINCE_LEAD.match(_title_key(title))
+    if not match:
+        return False
+    if not (match.group("party") or match.group("city")):
+        return True
+    rest = re.sub(r"^(?:tp|thanh pho)\b ?", "", match.group("rest").strip())
+    # a city's party or People's Committee: of one of the cities that are provinces
+    return place in _CITIES and (not rest or rest.startswith(_CITIES[place]))
+
+
+def _career(province_titles: Mapping[str, int], place: str, other_titles: Mapping[str, int]) -> bool:
+    """Whether a place's titles lead its province and another place's lead at the centre."""
+    return (any(_province_lead(t, place) for t in province_titles)
+            and any(_CENTRE_LEAD.match(_title_key(t)) for t in other_titles))
+
+
+_SHORT = {"va", "cua", "tai", "thuoc", "truc"}
+
+
+def _fits(unplaced: Mapping[str, int], placed: Mapping[str, int], every: bool = True) -> bool:
+    """Whether each title (with *every* false: one title) of a name's articles that give no
+    place that names a body is written with the words of one person's titles, or their
+    initials (``Chủ nhiệm VP Chính phủ`` and ``Chủ nhiệm Văn phòng Chính phủ``, ``Chủ tịch
+    huyện Quế Phong`` and ``Chủ tịch UBND huyện Quế Phong``, ``Đài TNVN``)."""
+    vocabulary: set[str] = set()
+    for title in placed:
+        for words in (_title_key(title).split(), _plain_key(title)):
+            vocabulary.update(words)
+            for at in range(len(words)):
+                for n in range(2, 7):  # ("TANDTC": "Tòa án nhân dân tối cao")
+                    vocabulary.add("".join(w[0] for w in words[at:at + n]))
+    telling = [t for t in unplaced if not is_post(t) and not deputy_seat(t)]
+    return bool(telling) and (all if every else any)(
+        min(set(_title_key(t).split()) - _SHORT, set(_plain_key(t)) - _SHORT, key=len) <= vocabulary for t in telling)
+
+
+def _begins(unplaced: Mapping[str, int], placed: Mapping[str, int]) -> bool:
+    """Whether a name's articles that give no place give bare posts only (``Đại sứ``), each
+    the beginning of one of a person's titles (``Đại sứ Việt Nam tại Nhật Bản``); not
+    ``giám đốc`` beside ``Phó Giám đốc Trung tâm …``."""
+    posts = [_title_key(t).split() for t in unplaced if not is_rank(t) and not deputy_seat(t)]
+    keys = [_title_key(t).split() for t in placed]
+    return bool(posts) and all(is_post(t) for t in unplaced if not is_rank(t) and not deputy_seat(t)) and all(
+        any(len(k) > len(p) and k[:len(p)] == p for k in keys) for p in posts)
+
+
+@lru_cache(maxsize=65536)
+def _plain_key(title: str) -> tuple[str, ...]:
+    """A title's folded words, as written (long forms left long)."""
+    return tuple(normalize.folded(w) for w in normalize.words(title))
 
 
 def _merged_titles(keys: Iterable[str], titles_of) -> dict[str, int]:

@@ -485,8 +485,11 @@ def open_snapshot(gen: Path) -> Snapshot:
     by_doc = np.argsort(off_docs, kind="stable")
     off_docs, off_ids = off_docs[by_doc], off_ids[by_doc]
     keys: dict[str, list[str]] = {}
-    for person in persons:
-        keys.setdefault(normalize.name_key(person.name), []).append(person.key)
+    for person in persons:  # (each spelling of a foreign name its articles give: "sergey lavrov" too)
+        for name in sorted({person.name, *(people.split_key(k)[0] for k in person.members)}):
+            listed = keys.setdefault(normalize.name_key(name), [])
+            if person.key not in listed:
+                listed.append(person.key)
     snap = Snapshot(
         gen=gen,
         whoosh_gen=whoosh_gen,

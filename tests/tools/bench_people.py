@@ -3,15 +3,18 @@
     python -m tests.tools.bench_people                       # the real news' index (built if missing) and data/
     git show main:indexer/snapshot.py > /tmp/snapshot_main.py
     python -m tests.tools.bench_people --compare /tmp/snapshot_main.py
+    git show main:indexer/people.py > /tmp/people_main.py      # (or another people.py: this snapshot with it)
+    python -m tests.tools.bench_people --compare /tmp/people_main.py
 
 Times :func:`indexer.snapshot.open_snapshot` (best of 5) and the facet over a snapshot
 (:meth:`Snapshot.official_counts` over every live document and over a tenth of them, best
 of 20), then a search for every article with its facet (best of 20). With ``--compare``
-another version of ``indexer/snapshot.py`` is timed in turn, in the same process, so both
-see the same machine load; without it, this version is timed against itself with the
-article-by-article split turned off (:func:`indexer.people.people_of` grouping only), the
-rules before round 11. On the 15,000 real articles (``tests.tools.realnews``' cached index,
-or ``--index``) and on our own data (``data/``, indexed into a temporary folder).
+another version of ``indexer/snapshot.py`` (or of ``indexer/people.py``, under this
+snapshot) is timed in turn, in the same process, so both see the same machine load;
+without it, this version is timed against itself with the article-by-article split turned
+off (:func:`indexer.people.people_of` grouping only), the rules before round 11. On the
+15,000 real articles (``tests.tools.realnews``' cached index, or ``--index``) and on our
+own data (``data/``, indexed into a temporary folder).
 """
 
 from __future__ import annotations
@@ -53,8 +56,12 @@ def _best(fn, runs: int) -> float:
 
 def measure(index: Path, label: str, compare: Path | None) -> None:
     gen = require_generation(index)
-    if compare:
-        versions = [("this", snapshot.open_snapshot, None), (str(compare), _load(compare).open_snapshot, None)]
+    other = _load(compare) if compare else None
+    if other is not None and hasattr(other, "people_of"):  # another people.py, under this snapshot.py
+        versions = [("this", snapshot.open_snapshot, None),
+                    (str(compare), snapshot.open_snapshot, mock.patch.object(snapshot, "people", other))]
+    elif other is not None:
+        versions = [("this", snapshot.open_snapshot, None), (str(compare), other.open_snapshot, None)]
     else:
         versions = [("this", snapshot.open_snapshot, None),
                     ("no split (before)", snapshot.open_snapshot, mock.patch.object(people, "people_of", _group_only))]
@@ -76,7 +83,7 @@ def measure(index: Path, label: str, compare: Path | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--compare", type=Path, help="another snapshot.py to time in turn")
+    parser.add_argument("--compare", type=Path, help="another snapshot.py, or people.py, to time in turn")
     parser.add_argument("--index", type=Path, help="an index of the real news (default: the cached one)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="timtin-bench-people-") as tmp:
