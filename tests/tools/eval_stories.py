@@ -1,7 +1,7 @@
 """How well copies of one story are grouped, and what it costs (issue #15).
 
     python -m tests.tools.eval_stories            # the table (make eval)
-    python -m tests.tools.eval_stories --errors   # and each missed or wrong pair
+    python -m tests.tools.eval_stories --errors   # and each missed or wrong pair (relabelled: with what the rule sees)
     python -m tests.tools.eval_stories --lofo     # and leave-one-file-out (about 4 min)
     python -m tests.tools.eval_stories --cost 2000   # and what the sketches add to indexing
     python -m tests.tools.eval_stories --archive     # and the figures over the archive's pairs (about 2 min)
@@ -97,6 +97,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -277,8 +278,13 @@ def main(argv: list[str] | None = None) -> int:
     for how, relabelled in again.items():
         _print_table(f"\nRelabelled, copies {how}:", relabelled, story)
     if args.errors:  # not the held-out part's: read, it would be spent
+        at = {x: k for k, x in enumerate(ids)}
+
+        def features(a: str, b: str) -> str:
+            return pair_features(prints[at[a]], prints[at[b]], int(days[at[a]]), int(days[at[b]]))
+
         _print_errors("", parts, story)
-        _print_errors("relabelled ", again.get("alone", {}), story)
+        _print_errors("relabelled ", again.get("alone", {}), story, features)
     if args.archive:
         print_archive(parts, story, "first labels")
         for how, relabelled in again.items():
@@ -385,8 +391,25 @@ def _print_table(title: str, parts: dict[str, list[dict]], story: dict[str, int]
               f"| {m['precision']:.3f} | {m['recall']:.3f} |")
 
 
-def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, int]) -> None:
-    """Each missed copy and wrongly grouped pair of *parts*, but the held-out part's."""
+def pair_features(a: bytes, b: bytes, day_a: int, day_b: int) -> str:
+    """What the rule sees of a pair (fingerprints and yyyymmdd days, 0 undated): the days
+    between them, the words of the shorter and the longer, the share of each in shared
+    runs of RUN words, the share of the shorter in sentences with a counterpart, and in
+    runs of ORDERED_RUN words in order (numbers only: no text of the pair)."""
+    ordinal = stories._ordinal(np.array([day_a, day_b]))
+    apart = int(abs(ordinal[0] - ordinal[1])) if ordinal.all() else 0
+    x, y = stories.words_and_sentences(a), stories.words_and_sentences(b)
+    (cover_x, cover_y), (x_words, y_words) = stories.covered(a, b), (len(x[0]), len(y[0]))
+    if x_words > y_words:
+        x, y, cover_x, cover_y, x_words, y_words = y, x, cover_y, cover_x, y_words, x_words
+    return (f"days apart {apart}, words {x_words}/{y_words}, shared runs {cover_x:.2f}/{cover_y:.2f}, "
+            f"sentences kept {stories.sentences_kept(x, y):.2f}, in order {stories.ordered_share(x[0], y[0]):.2f}")
+
+
+def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, int],
+                  features: Callable[[str, str], str] | None = None) -> None:
+    """Each missed copy and wrongly grouped pair of *parts*, but the held-out part's, with
+    *features* of its two ids when given (:func:`pair_features`)."""
     for part, rows in parts.items():
         if part.startswith("held-out"):
             continue
@@ -394,7 +417,7 @@ def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, in
             same = story[r["a"]] == story[r["b"]]
             if (r["label"] == "copy") != same and r["label"] in ("copy", "not"):
                 print(f"  {prefix}{part.split(': ')[1]} {'missed' if r['label'] == 'copy' else 'wrong'}: "
-                      f"n={r['n']} {r['a']} {r['b']}")
+                      f"n={r['n']} {r['a']} {r['b']}" + (f": {features(r['a'], r['b'])}" if features else ""))
 
 
 def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
