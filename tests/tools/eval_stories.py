@@ -139,10 +139,11 @@ def _articles_jsonl(path: Path):
         yield article
 
 
-def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray, np.ndarray, float]:
-    """Ids, signatures, fingerprints, body lengths (as the index counts them), days, and
-    the CPU time of the sketches alone."""
-    ids, sigs, prints, words, days = [], [], [], [], []
+def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray, np.ndarray, float, list[str]]:
+    """Ids, signatures, fingerprints, body lengths (as the index counts them), days, the
+    CPU time of the sketches alone, and the bodies (the grouping reads a few: the days
+    they name)."""
+    ids, sigs, prints, words, days, bodies = [], [], [], [], [], []
     took = 0.0
     for article in articles:
         ids.append(article.id)
@@ -153,13 +154,14 @@ def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray,
         prints.append(fingerprint)
         words.append(sum(1 for _ in normalize.tokens(schema.searchable_body(article))))
         days.append(schema.day_number(article))
+        bodies.append(article.body)
     array = np.frombuffer(b"".join(sigs), dtype="<u2").reshape(len(ids), stories.K)
-    return ids, array, prints, np.array(words), np.array(days), took
+    return ids, array, prints, np.array(words), np.array(days), took, bodies
 
 
-def _group(sigs, prints, words, days) -> tuple[np.ndarray, float]:
+def _group(sigs, prints, words, days, bodies) -> tuple[np.ndarray, float]:
     started = time.process_time()
-    story = stories.group(sigs, words, days, np.ones(len(sigs), bool), prints.__getitem__)
+    story = stories.group(sigs, words, days, np.ones(len(sigs), bool), prints.__getitem__, bodies.__getitem__)
     return story, time.process_time() - started
 
 
@@ -234,8 +236,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="also index N real articles (and our own) with and without the sketches")
     args = ap.parse_args(argv)
     own = [a for a in parsing.read_paths([ROOT / "data"]) if not hasattr(a, "message")]
-    ids, sigs, prints, words, days, took = _sketches(own)
-    story, grouped = _group(sigs, prints, words, days)
+    ids, sigs, prints, words, days, took, bodies = _sketches(own)
+    story, grouped = _group(sigs, prints, words, days, bodies)
     print(f"Our own data ({len(ids)} articles): sketches {1000 * took / len(ids):.2f} ms an article, "
           f"grouping {1000 * grouped:.1f} ms; {len(ids) - len(set(story.tolist()))} articles joined a story")
     if args.cost:
@@ -243,8 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     if not REAL_NEWS.exists():
         print(f"(no {REAL_NEWS}: the real-news figures are skipped)")
         return 0
-    ids, sigs, prints, words, days, took = _sketches(_articles_jsonl(REAL_NEWS))
-    story_arr, grouped = _group(sigs, prints, words, days)
+    ids, sigs, prints, words, days, took, bodies = _sketches(_articles_jsonl(REAL_NEWS))
+    story_arr, grouped = _group(sigs, prints, words, days, bodies)
     sizes = np.bincount(story_arr)
     multi = sizes[sizes > 1]
     print(f"Real news ({len(ids):,} articles): sketches {1000 * took / len(ids):.2f} ms an article "
@@ -295,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
                     part: rows for part, rows in relabelled.items() if part.endswith(later_files)}
             print_archive(relabelled, story, f"relabelled, copies {how}")
     if args.lofo:
-        print_lofo(parts, ids, sigs, prints, words, days)
+        print_lofo(parts, ids, sigs, prints, words, days, bodies)
     return 0
 
 
@@ -472,14 +474,14 @@ def print_archive(parts: dict[str, list[dict]], story: dict[str, int], labels: s
               f"| {f['grouped copies']:.0f} | {f['wrongly grouped']:.0f} | {f['precision']:.3f} | {f['recall']:.3f} |")
 
 
-def _grouped_with(numbers: dict, ids, sigs, prints, words, days) -> tuple[dict[str, int], int]:
+def _grouped_with(numbers: dict, ids, sigs, prints, words, days, bodies) -> tuple[dict[str, int], int]:
     """The story of every article with the rule's *numbers* (module constants), and how
     many articles join a story."""
     kept = {name: getattr(stories, name) for name in numbers}
     try:
         for name, value in numbers.items():
             setattr(stories, name, value)
-        story, _ = _group(sigs, prints, words, days)
+        story, _ = _group(sigs, prints, words, days, bodies)
     finally:
         for name, value in kept.items():
             setattr(stories, name, value)
@@ -487,7 +489,7 @@ def _grouped_with(numbers: dict, ids, sigs, prints, words, days) -> tuple[dict[s
     return dict(zip(ids, story.tolist())), int(sizes[sizes > 1].sum())
 
 
-def lofo(parts: dict[str, list[dict]], ids, sigs, prints, words, days) -> list[tuple[str, dict, dict, dict]]:
+def lofo(parts: dict[str, list[dict]], ids, sigs, prints, words, days, bodies) -> list[tuple[str, dict, dict, dict]]:
     """For each part: the numbers of :data:`LOFO_GRID` chosen on the other parts, and
     (part, numbers, figures on the other parts, figures on the part)."""
     names = list(LOFO_GRID)
@@ -497,7 +499,7 @@ def lofo(parts: dict[str, list[dict]], ids, sigs, prints, words, days) -> list[t
         if numbers["COVERED_BOTH"] > 1 and (numbers["COVERED_BOTH_LONGER"], numbers["SENTENCES_KEPT"]) != \
                 (LOFO_GRID["COVERED_BOTH_LONGER"][0], LOFO_GRID["SENTENCES_KEPT"][0]):
             continue  # without the rule of both bodies, its other numbers change nothing
-        story, joined = _grouped_with(numbers, ids, sigs, prints, words, days)
+        story, joined = _grouped_with(numbers, ids, sigs, prints, words, days, bodies)
         runs.append((numbers, measure(parts, story), joined))
 
     def score(figures: dict) -> float:
@@ -525,11 +527,11 @@ def _pooled(figures: list[dict]) -> dict:
             "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / pos if pos else 1.0}
 
 
-def print_lofo(parts, ids, sigs, prints, words, days) -> None:
+def print_lofo(parts, ids, sigs, prints, words, days, bodies) -> None:
     print("\nLeave one file out: the numbers chosen on the other files, measured on this one")
     print("| measured on | chosen numbers | other files: precision / recall | this file: precision / recall |")
     print("|---|---|---|---|")
-    for test, numbers, train, figures in lofo(parts, ids, sigs, prints, words, days):
+    for test, numbers, train, figures in lofo(parts, ids, sigs, prints, words, days, bodies):
         shown = ", ".join(f"{k} {v:g}" for k, v in numbers.items()
                           if not (numbers["COVERED_BOTH"] > 1 and k in ("COVERED_BOTH_LONGER", "SENTENCES_KEPT")))
         print(f"| {test.split(': ')[1]} | {shown.replace('COVERED_BOTH 2', 'no rule of both bodies')} "
