@@ -102,6 +102,7 @@ COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (a fair part of b
 BOTH_DAYS = 1  # ... dated at most this many days apart
 SENTENCES_KEPT = 0.55  # ... and this share of the shorter in sentences with a counterpart in the longer
 SENTENCES_KEPT_OTHER_DAY = 0.65  # ... the next day (a follow-up repeats whole paragraphs, its own sentences new)
+SAME_NEWS_DAYS = 1  # ... but SENTENCES_KEPT this many days apart when the later names no day after the earlier's
 SENTENCE_SIMILAR = 0.5  # a counterpart: this Jaccard similarity of two sentences' words
 SENTENCE_WORDS = 40  # longer sentences are cut into pieces of this many words
 ORDERED_RUN = 6  # or, edited throughout: runs of this many words, found once in each body, in the same order ...
@@ -350,7 +351,7 @@ def _kept_needed(days_apart: np.ndarray, newer: np.ndarray | None) -> np.ndarray
     sentences needs: the same day's, or the next day's when the later names no newer day."""
     same_news = days_apart == 0
     if newer is not None:
-        same_news = same_news | ((days_apart <= BOTH_DAYS) & ~newer)
+        same_news = same_news | ((days_apart <= SAME_NEWS_DAYS) & ~newer)
     return np.where(same_news, SENTENCES_KEPT, SENTENCES_KEPT_OTHER_DAY)
 
 
