@@ -103,6 +103,8 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
     the stories lock). Call with the lock.
 
     Returns the bytes freed."""
+    if read_meta(gen).get("schema_version") != schema.SCHEMA_VERSION:
+        return 0  # another timtin's index may not open (see _owners): a reindex replaces it whole
     try:
         ix = _open_index(str(gen))
         live = {seg.segment_id() for seg in whoosh_private.segments(ix)}  # "MAIN_<id>"
@@ -741,6 +743,22 @@ def update(
     return report
 
 
+def _owners(old: Path, exists: Callable[[str], bool], notes: list[str]) -> dict[str, str]:
+    """id -> the file the index at *old* took it from, among files still there.
+
+    An index another timtin wrote is not opened: its Whoosh schema may name classes this
+    one no longer has (schema 7's ``CountedText``), and its columns may differ. It is
+    rebuilt from its sources all the same (what "run timtin reindex" promises), an id in
+    two of them kept as a first index keeps it: the copy read first."""
+    version = read_meta(old).get("schema_version")
+    if version != schema.SCHEMA_VERSION:
+        notes.append(f"The index was built by another version of timtin (schema {version}); "
+                     f"rebuilt for this one (schema {schema.SCHEMA_VERSION}) from its sources.")
+        return {}
+    return {doc_id: origin for doc_id, (_, origin, _) in _existing(_open_index(str(old))).items()
+            if exists(origin)}
+
+
 def reindex(
     root: Path,
     procs: int = 1,
@@ -774,8 +792,7 @@ def reindex(
                 present[origin] = os.path.exists(origin)
             return present[origin]
 
-        owners = {doc_id: origin for doc_id, (_, origin, _) in _existing(_open_index(str(old))).items()
-                  if exists(origin)}
+        owners = _owners(old, exists, report.notes)
         name = _new_generation_name(root)
         tmp = root / (name + ".tmp")
         written = None

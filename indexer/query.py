@@ -70,6 +70,11 @@ class SearchRequest:
         if query.strip() and next(normalize.tokens(normalize.clean(query)), None) is None:
             raise QueryError(f"The query {query.strip()[:40]!r} has no letter or digit to search for; type a word.",
                              f"“{query.strip()[:40]}” không có chữ hay số nào để tìm; hãy gõ một từ.")
+        if query.strip() and not (parsed := parse_query(query)).positive and not parsed.excluded:
+            raise QueryError(f"The query {query.strip()[:40]!r} holds only the operators OR, AND, NOT; "
+                             "type a word to search for (or quote the operator: \"OR\").",
+                             f"“{query.strip()[:40]}” chỉ có toán tử OR, AND, NOT; hãy gõ một từ để tìm "
+                             "(hoặc đặt toán tử trong ngoặc kép: \"OR\").")
         officials = params.get("official") or ()
         if isinstance(officials, str):
             officials = (officials,)

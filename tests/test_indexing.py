@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from indexer import indexing
 from indexer.cli import cli
@@ -172,6 +173,43 @@ def test_reindex_refuses_when_a_source_is_gone_and_keeps_the_index(tmp_path, fol
     assert indexing.current_generation(root) == before
     assert total(root) == 2
     moved.rename(folder)
+
+
+OLD_TIMTIN = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from whoosh import fields, index
+from oldfields import CountedText  # a field class of an older timtin, gone from this one
+gen = sys.argv[2] + "/gen-0001"
+import os; os.makedirs(gen)
+ix = index.create_in(gen, fields.Schema(id=fields.ID(stored=True), body=CountedText()))
+with ix.writer() as w:
+    w.add_document(id="x", body="Tin cũ")
+json.dump({"sources": [sys.argv[3]], "schema_version": 7}, open(gen + "/timtin.json", "w"))
+open(sys.argv[2] + "/CURRENT", "w").write("gen-0001\\n")
+"""
+
+
+def test_reindex_rebuilds_an_index_another_timtin_wrote(tmp_path, folder):
+    """Searching or indexing an older timtin's index says: run "timtin reindex". That
+    reindex opened the old index to read which file each id came from, and an index
+    whose Whoosh schema names a class this timtin no longer has (schema 7's field
+    class) stopped it with a traceback: the advice led nowhere. It rebuilds from the
+    recorded sources now, and says so."""
+    old_code = tmp_path / "old"
+    old_code.mkdir()
+    (old_code / "oldfields.py").write_text("from whoosh.fields import TEXT\nclass CountedText(TEXT):\n    pass\n")
+    root = tmp_path / "index"
+    root.mkdir()
+    subprocess.run([sys.executable, "-c", OLD_TIMTIN, str(old_code), str(root), str(folder)], check=True)
+    with pytest.raises(TimtinError, match='another version of timtin .*Run "timtin reindex"'):
+        Searcher(root).search(SearchRequest(query="dan van"))
+    result = CliRunner().invoke(cli, ["reindex", "--index", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "Added 2" in result.output
+    assert "built by another version of timtin (schema 7); rebuilt for this one" in result.output
+    assert total(root) == 2
+    assert Searcher(root).search(SearchRequest(query="dan van")).total == 1
 
 
 def test_second_writer_is_told_another_is_running(tmp_path, folder):

@@ -267,6 +267,17 @@ def test_a_query_of_only_symbols_gets_a_message_not_the_whole_archive(client):
         assert "no letter or digit" in client.get(f"/api/search?q={q}").get_json()["error"]
 
 
+def test_a_query_of_only_operators_gets_a_message_not_the_whole_archive(client):
+    """`OR` alone (or `AND NOT`) was read as no query at all and listed every article;
+    quoted, the word is searched."""
+    for q in ("OR", "AND+NOT", "OR+%7C%7C"):  # OR, AND NOT, OR ||
+        page = client.get(f"/?q={q}")
+        assert page.status_code == 400
+        assert "chỉ có toán tử OR, AND, NOT; hãy gõ một từ để tìm" in text_of(page)
+        assert "holds only the operators" in client.get(f"/api/search?q={q}").get_json()["error"]
+    assert client.get('/api/search?q="OR"').status_code == 200
+
+
 def test_the_page_speaks_vietnamese_and_shows_days_as_dd_mm_yyyy(client):
     page = text_of(client.get("/?from=2021-01-01&to=2021-12-31"))
     assert "Từ 01/01/2021" in page and "Đến 31/12/2021" in page

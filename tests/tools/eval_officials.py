@@ -67,7 +67,12 @@ Two labelled sets:
 * **real, eleventh held-out**: 100 more drawn the same way (seed 20261211, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 12 was
   written without reading them (tests/data/officials/real_labels_heldout11.jsonl, ``part:
-  heldout11``); errors listed only with ``--part heldout11``. Measured for round 11 and round 12.
+  heldout11``); errors listed only with ``--part heldout11``. Measured for round 11 and round 12;
+  round 13 read its errors (spent, dev since).
+* **real, twelfth held-out**: 100 more drawn the same way (seed 20261212, among the candidates
+  in none of the earlier sets), labelled blind by two labellers (50 each) while round 13 was
+  written without reading them (tests/data/officials/real_labels_heldout12.jsonl, ``part:
+  heldout12``); errors listed only with ``--part heldout12``. Measured for round 12 and round 13.
 
 What counts, on the real set:
 
@@ -124,7 +129,7 @@ LABELS = HERE / "data" / "officials" / "labels.json"
 CASES = HERE / "data" / "officials" / "cases.jsonl"
 REAL_LABELS = HERE / "data" / "officials" / "real_labels.jsonl"
 # the held-out sets, in the order they were labelled: part "heldoutK" in real_labels_heldoutK.jsonl
-HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 12))
+HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 13))
 REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 
 # The draw of the real labelled set (the labelling team's sample.py, repeated).
