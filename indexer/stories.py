@@ -42,7 +42,7 @@ have a counterpart in the longer, a sentence sharing at least half of their word
 whole and writes its other sentences anew, which have no counterpart), where an article
 that takes a block of another, or a second report of one event, has sentences of its own.
 But a next-day article that names no day after the other's (:func:`mentioned_days`,
-:func:`newer_news`: the bodies of those pairs are read, a few hundred at most) reports
+:func:`newer_news`: the bodies of those pairs are read, a few dozen) reports
 the same day's news, as an outlet's copy under a lead and closing of its own does, and
 is judged by the same day's share of sentences; a follow-up names the day of its news.
 Up to :data:`ORDERED_DAYS` apart, a text edited all along its length is a copy too: fewer
@@ -329,7 +329,8 @@ def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.
     :data:`COVERED_ORDERED`, and as many of its sentences with a counterpart as above.
 
     *newer* (round 9; None: not known, as before): for pairs of other days, whether the
-    later names a day after the earlier's that the earlier does not (:func:`newer_news`).
+    later names a day after the earlier's that the earlier does not (:func:`newer_news`;
+    :func:`group` reads it only where it decides, False elsewhere).
     The next day, a later article with no newer date is judged by the sentences kept of
     the same day (:data:`SENTENCES_KEPT`): it reports the same day's news, as an outlet's
     copy under a lead of its own does, where a follow-up names the day of its news."""
@@ -495,8 +496,9 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     indexed: a body shorter than MIN_WORDS is never grouped);
     *days*: yyyymmdd (0 undated); *live*: documents not deleted; *fingerprint*: the
     fingerprint of a document number, asked only for the documents of candidate pairs;
-    *text*: its body, asked only for the pairs of other days judged on their sentences
-    (:func:`newer_news`; None: no pair is looked at that way, as before round 9)."""
+    *text*: its body, asked only for the pairs :data:`SAME_NEWS_DAYS` apart whose share of
+    sentences kept the days they name decide (:func:`newer_news`; None: no pair is looked
+    at that way, as before round 9)."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
     usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
@@ -593,7 +595,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
         if ni > nj:
             a, b = b, a
         kept[k] = sentences_kept(a, b)
-        if newer is not None and apart[k] > 0:
+        if newer is not None and 0 < apart[k] <= SAME_NEWS_DAYS and SENTENCES_KEPT <= kept[k] < SENTENCES_KEPT_OTHER_DAY:
+            # only where the days named decide (the bodies read: a few dozen in 15,000 articles)
             (first, m_first), (then, m_then) = sorted([(int(days[usable[i]]), i), (int(days[usable[j]]), j)])
             newer[k] = newer_news(first, mentioned(m_first), then, mentioned(m_then))
         if throughout[k] and kept[k] >= _kept_needed(apart[k:k + 1], None if newer is None else newer[k:k + 1])[0]:
