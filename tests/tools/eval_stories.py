@@ -2,7 +2,7 @@
 
     python -m tests.tools.eval_stories            # the table (make eval)
     python -m tests.tools.eval_stories --errors   # and each missed or wrong pair (relabelled: with what the rule sees)
-    python -m tests.tools.eval_stories --lofo     # and leave-one-file-out (about 4 min)
+    python -m tests.tools.eval_stories --lofo     # and leave-one-file-out (the grid: 1,512 groupings, 25-50 min)
     python -m tests.tools.eval_stories --cost 2000   # and what the sketches add to indexing
     python -m tests.tools.eval_stories --archive     # and the figures over the archive's pairs (about 2 min)
 
