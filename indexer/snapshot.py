@@ -560,7 +560,11 @@ def _group_stories(reader, size: int, live: np.ndarray, days: np.ndarray, words:
     raw = b"".join(v if len(v) == width else stories.EMPTY for v in column)
     signatures = np.frombuffer(raw, dtype="<u2").reshape(size, stories.K)
     prints = reader.column_reader("wordprint") if size else []
-    return stories.group(signatures, words.astype(np.int64), days, live, prints.__getitem__)
+
+    def body(doc: int) -> str:  # asked for a few hundred documents at most (stories.group's *text*)
+        return schema.from_stored(reader.stored_fields(doc)).body
+
+    return stories.group(signatures, words.astype(np.int64), days, live, prints.__getitem__, body)
 
 
 def kept_stories(gen: Path, whoosh_gen: int, size: int, group) -> np.ndarray:

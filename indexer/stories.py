@@ -41,6 +41,10 @@ have a counterpart in the longer, a sentence sharing at least half of their word
 :data:`SENTENCES_KEPT_OTHER_DAY`: a follow-up repeats some paragraphs of the day before
 whole and writes its other sentences anew, which have no counterpart), where an article
 that takes a block of another, or a second report of one event, has sentences of its own.
+But a next-day article that names no day after the other's (:func:`mentioned_days`,
+:func:`newer_news`: the bodies of those pairs are read, a few dozen) reports
+the same day's news, as an outlet's copy under a lead and closing of its own does, and
+is judged by the same day's share of sentences; a follow-up names the day of its news.
 Up to :data:`ORDERED_DAYS` apart, a text edited all along its length is a copy too: fewer
 of its words lie in runs of ten (:data:`ORDERED_FROM`), but most lie in runs of
 :data:`ORDERED_RUN` words that line up in order with the longer (:func:`ordered_share`,
@@ -50,10 +54,11 @@ its copies join it, the closest first, so reports that each quote a part of one 
 do not chain into one story through each other; and copies that are each a small part of
 it (:data:`PART`) join it only when they share text (:data:`PART_OVERLAP`): a digest or a
 long report holding two stories does not make them one. And a copy of most of both bodies
-(a twin: :data:`TWIN` of each in shared runs, the share of a plain copy) of an article
-already in a story joins that story rather than start one or stay out: the centre may
-share less with it than its twin does (a release that a longer report of the next day
-holds, and the release retold by another outlet the same day).
+(a twin: :data:`TWIN` of each in shared runs, the share of a plain copy; or one that
+holds the other whole, :data:`COVERED_WHOLE` of the shorter, and is no part of it) of
+an article already in a story joins that story rather than start one or stay out: the
+centre may share less with it than its twin does (a release that a longer report of
+the next day holds, and the release retold by another outlet the same day).
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -97,6 +102,7 @@ COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (a fair part of b
 BOTH_DAYS = 1  # ... dated at most this many days apart
 SENTENCES_KEPT = 0.55  # ... and this share of the shorter in sentences with a counterpart in the longer
 SENTENCES_KEPT_OTHER_DAY = 0.65  # ... the next day (a follow-up repeats whole paragraphs, its own sentences new)
+SAME_NEWS_DAYS = 1  # ... but SENTENCES_KEPT this many days apart when the later names no day after the earlier's
 SENTENCE_SIMILAR = 0.5  # a counterpart: this Jaccard similarity of two sentences' words
 SENTENCE_WORDS = 40  # longer sentences are cut into pieces of this many words
 ORDERED_RUN = 6  # or, edited throughout: runs of this many words, found once in each body, in the same order ...
@@ -301,7 +307,7 @@ def sentences_kept(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.nda
 
 def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray,
             sentences: np.ndarray | None = None, shorter_words: np.ndarray | None = None,
-            ordered: np.ndarray | None = None) -> np.ndarray:
+            ordered: np.ndarray | None = None, newer: np.ndarray | None = None) -> np.ndarray:
     """Which compared pairs are copies: the shares of the shorter and of the longer body
     in runs found in both (:func:`covered`), the days between them (0 = the same day
     or undated), and for the pairs of :func:`reworded` (None: 0 for all) the share of the
@@ -320,18 +326,64 @@ def is_copy(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.
     :data:`ORDERED_DAYS` apart, the same text edited throughout (the pairs of
     :func:`edited_throughout`): *ordered*, the share of the shorter in runs of
     :data:`ORDERED_RUN` words in the same order in both (:func:`ordered_share`), at least
-    :data:`COVERED_ORDERED`, and as many of its sentences with a counterpart as above."""
+    :data:`COVERED_ORDERED`, and as many of its sentences with a counterpart as above.
+
+    *newer* (round 9; None: not known, as before): for pairs of other days, whether the
+    later names a day after the earlier's that the earlier does not (:func:`newer_news`;
+    :func:`group` reads it only where it decides, False elsewhere).
+    The next day, a later article with no newer date is judged by the sentences kept of
+    the same day (:data:`SENTENCES_KEPT`): it reports the same day's news, as an outlet's
+    copy under a lead of its own does, where a follow-up names the day of its news."""
     needed = np.where(days_apart == 0, COVERED, COVERED_OTHER_DAY)
     needed = np.where(days_apart > MAX_DAYS, COVERED_WHOLE, needed)
     shared_words = cover_shorter * (0 if shorter_words is None else shorter_words)
     cut = (shared_words >= CUT_WORDS) & (cover_shorter >= COVERED_CUT)
     plain = (cover_shorter >= needed) & ((cover_longer >= COVERED_LONGER) | cut)
     kept = np.zeros(len(days_apart)) if sentences is None else sentences
-    kept_needed = np.where(days_apart == 0, SENTENCES_KEPT, SENTENCES_KEPT_OTHER_DAY)
+    kept_needed = _kept_needed(days_apart, newer)
     in_order = np.zeros(len(days_apart)) if ordered is None else ordered
     throughout = (_edited_throughout(cover_shorter, cover_longer, days_apart) & (in_order >= COVERED_ORDERED)
                   & (kept >= kept_needed))
     return plain | (_half_of_both(cover_shorter, cover_longer, days_apart) & (kept >= kept_needed)) | throughout
+
+
+def _kept_needed(days_apart: np.ndarray, newer: np.ndarray | None) -> np.ndarray:
+    """The share of the shorter in sentences with a counterpart that a pair judged on its
+    sentences needs: the same day's, or the next day's when the later names no newer day."""
+    same_news = days_apart == 0
+    if newer is not None:
+        same_news = same_news | ((days_apart <= SAME_NEWS_DAYS) & ~newer)
+    return np.where(same_news, SENTENCES_KEPT, SENTENCES_KEPT_OTHER_DAY)
+
+
+# a day named in a text: 12/5, 12-5, 12.5, 12/5/2026, ngày 12 tháng 5 (năm 2026); not 1.350, 19,5, 19.5%, 1/2/3
+_DAY_MONTH = re.compile(r"(?<![\d/.,-])(\d{1,2}) ?[/.-] ?(\d{1,2})(?: ?[/.-] ?(\d{4}))?(?![\d/%]|[.,-]\d)"
+                        r"|\bngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?", re.IGNORECASE)
+
+
+def mentioned_days(text: str, year: int) -> frozenset[int]:
+    """The days (yyyymmdd) that *text* names, in *year* when it names none (an article
+    dated *year*): ``sáng 13/5``, ``ngày 13-5``, ``13.5``, ``13/5/2026``, ``ngày 13 tháng 5``.
+    What is no day of a month (``27-28 độ``, ``32/40``) is not one."""
+    found = set()
+    for m in _DAY_MONTH.finditer(normalize.clean(text)):
+        day, month, in_year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+        d, mo, y = int(day), int(month), int(in_year) if in_year else year
+        if 1 <= mo <= 12 and 1 <= d <= _MONTH_DAYS[mo - 1]:
+            found.add(y * 10000 + mo * 100 + d)
+    return frozenset(found)
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def newer_news(first_day: int, first: frozenset[int], then_day: int, then: frozenset[int]) -> bool:
+    """Whether the later of two articles (dated *then_day*, naming the days *then*) names
+    a day after the earlier's date (*first_day*, naming *first*), up to its own, that the
+    earlier does not name: news the earlier could not hold (``sáng 13/5, UBND tỉnh họp``
+    above yesterday's report). An outlet's copy, even under a lead of its own, names the
+    days of the original's news."""
+    return any(first_day < d <= then_day for d in then - first)
 
 
 def _edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
@@ -438,12 +490,15 @@ def _anchor_pairs(usable: np.ndarray, fingerprint: Callable[[int], bytes]) -> np
 
 
 def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.ndarray,
-          fingerprint: Callable[[int], bytes]) -> np.ndarray:
+          fingerprint: Callable[[int], bytes], text: Callable[[int], str] | None = None) -> np.ndarray:
     """The story of every document: the lowest document number of its story (its own
     number when it has no copy). *signatures*: (n, K) uint16; *words*: body lengths (as
     indexed: a body shorter than MIN_WORDS is never grouped);
     *days*: yyyymmdd (0 undated); *live*: documents not deleted; *fingerprint*: the
-    fingerprint of a document number, asked only for the documents of candidate pairs."""
+    fingerprint of a document number, asked only for the documents of candidate pairs;
+    *text*: its body, asked only for the pairs :data:`SAME_NEWS_DAYS` apart whose share of
+    sentences kept the days they name decide (:func:`newer_news`; None: no pair is looked
+    at that way, as before round 9)."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
     usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
@@ -523,18 +578,33 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     # or edited all along, which breaks runs of ten words but keeps shorter runs in order
     kept = np.zeros(len(left))
     ordered = np.zeros(len(left))
+    newer = None if text is None else np.zeros(len(left), bool)
+    mentions: dict[int, frozenset[int]] = {}
+
+    def mentioned(i: int) -> frozenset[int]:
+        if i not in mentions:
+            doc = int(usable[i])
+            mentions[i] = mentioned_days(text(doc), int(days[doc]) // 10000) if days[doc] else frozenset()
+        return mentions[i]
+
     throughout = edited_throughout(shorter, longer, apart)
     for k in np.flatnonzero(reworded(shorter, longer, apart) | throughout).tolist():
-        (ni, *_, a), (nj, *_, b) = body(int(left[k])), body(int(right[k]))
+        i, j = int(left[k]), int(right[k])
+        (ni, *_, a), (nj, *_, b) = body(i), body(j)
         a, b = words_and_sentences(a), words_and_sentences(b)
         if ni > nj:
             a, b = b, a
         kept[k] = sentences_kept(a, b)
-        if throughout[k] and kept[k] >= (SENTENCES_KEPT if apart[k] == 0 else SENTENCES_KEPT_OTHER_DAY):
+        if newer is not None and 0 < apart[k] <= SAME_NEWS_DAYS and SENTENCES_KEPT <= kept[k] < SENTENCES_KEPT_OTHER_DAY:
+            # only where the days named decide (the bodies read: a few dozen in 15,000 articles)
+            (first, m_first), (then, m_then) = sorted([(int(days[usable[i]]), i), (int(days[usable[j]]), j)])
+            newer[k] = newer_news(first, mentioned(m_first), then, mentioned(m_then))
+        if throughout[k] and kept[k] >= _kept_needed(apart[k:k + 1], None if newer is None else newer[k:k + 1])[0]:
             ordered[k] = ordered_share(a[0], b[0])  # (in Python: only where the sentences allow a copy)
-    ok = is_copy(shorter, longer, apart, kept, shorter_words, ordered)
+    ok = is_copy(shorter, longer, apart, kept, shorter_words, ordered, newer)
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
+    twin |= (shorter[ok] >= COVERED_WHOLE) & (longer[ok] >= PART)  # the shorter whole in the longer, no part of it
     if not len(left):
         return story
     # stories as stars, not chains: the longest article not yet in a story starts one,

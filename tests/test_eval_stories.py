@@ -55,3 +55,34 @@ def test_a_rewrite_is_a_pair_of_its_band_that_is_no_copy(tmp_path, monkeypatch, 
     # the table of pairs leaves the rewrites out of copies alone, neither right nor wrong
     measured = eval_stories.measure(again["alone"], story)["dev: drawn.jsonl"]
     assert (measured["pairs"], measured["copies"], measured["grouped copies"]) == (4, 3, 2)
+
+
+def test_errors_list_what_the_rule_sees_of_a_missed_copy(capsys):
+    """--errors (round 9): a missed copy is listed with the numbers the rule judged it on,
+    the shorter body first whichever id comes first: days apart, words, shares in shared
+    runs, sentences kept, runs in order (no text of the pair). Written articles: the
+    report and another outlet's lightly edited copy of it, four days later (too late for
+    the rule of a text edited throughout), and a report of another event."""
+    from indexer import parsing, stories
+    from tests.test_stories import STORIES
+
+    texts = {name: parsing.parse_text((STORIES / f"{name}.txt").read_text(encoding="utf-8"), name, name)[0].body
+             for name in ("original", "lightly-edited", "separately-written")}
+    prints = {name: stories.sketch(body)[1] for name, body in texts.items()}
+    day = {"original": 20260512, "lightly-edited": 20260516, "separately-written": 20260512}
+    rows = [{"n": 1, "a": "lightly-edited", "b": "original", "label": "copy"},
+            {"n": 2, "a": "original", "b": "separately-written", "label": "not"}]
+    story = {"original": 0, "lightly-edited": 1, "separately-written": 2}  # nothing grouped
+
+    def features(a: str, b: str) -> str:
+        return eval_stories.pair_features(prints[a], prints[b], day[a], day[b])
+
+    eval_stories._print_errors("relabelled ", {"dev: written.jsonl": rows, "held-out: other.jsonl": rows}, story,
+                               features)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("  relabelled written.jsonl missed: n=1 lightly-edited original: ")
+    shorter, longer = stories.covered(prints["original"], prints["lightly-edited"])  # the original is the shorter
+    assert len(stories.words_and_sentences(prints["original"])[0]) < len(
+        stories.words_and_sentences(prints["lightly-edited"])[0])
+    assert f"days apart 4, words 338/359, shared runs {shorter:.2f}/{longer:.2f}, sentences kept 1.00" in lines[0]
+    assert 0.45 <= shorter < 0.55 and ", in order 0.8" in lines[0]

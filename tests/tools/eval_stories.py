@@ -1,8 +1,8 @@
 """How well copies of one story are grouped, and what it costs (issue #15).
 
     python -m tests.tools.eval_stories            # the table (make eval)
-    python -m tests.tools.eval_stories --errors   # and each missed or wrong pair
-    python -m tests.tools.eval_stories --lofo     # and leave-one-file-out (about 4 min)
+    python -m tests.tools.eval_stories --errors   # and each missed or wrong pair (relabelled: with what the rule sees)
+    python -m tests.tools.eval_stories --lofo     # and leave-one-file-out (the grid: 1,512 groupings, 25-50 min)
     python -m tests.tools.eval_stories --cost 2000   # and what the sketches add to indexing
     python -m tests.tools.eval_stories --archive     # and the figures over the archive's pairs (about 2 min)
 
@@ -76,7 +76,9 @@ whole 15,000 articles, as the index does. Skipped with a note without ../shared.
 
 ``--lofo``: what carries over from file to file. For each file, the rule's numbers
 (:data:`LOFO_GRID`: the shares of shared runs, plain and of both bodies, and of sentences
-kept) are chosen on the other files, the most recall with precision >= 0.95 there
+kept, and whether a next-day article naming no newer day is judged as the same day's) are
+chosen on the other files (first labels; and the relabelled copies alone, of the six dev
+files, never the held-out one), the most recall with precision >= 0.95 there
 (below it, 5 points of recall off for each point of precision missing; ties: the numbers
 that join the fewest articles of the archive), and measured on it.
 
@@ -108,6 +110,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -136,7 +139,7 @@ BANDS = ((0.02, 0.1), (0.1, 0.2), (0.2, 0.35), (0.35, 0.5), (0.5, 0.65), (0.65, 
 # the rule's numbers chosen on two files and measured on the third (--lofo); COVERED_BOTH 2: no such rule
 LOFO_GRID = {"COVERED": (0.55, 0.6, 0.65), "COVERED_OTHER_DAY": (0.6, 0.65, 0.7), "COVERED_LONGER": (0.15, 0.2, 0.25),
              "COVERED_BOTH": (0.45, 0.5, 0.55, 2.0), "COVERED_BOTH_LONGER": (0.4, 0.45, 0.5),
-             "SENTENCES_KEPT": (0.55, 0.65, 0.75)}
+             "SENTENCES_KEPT": (0.55, 0.65, 0.75), "SAME_NEWS_DAYS": (0, 1)}
 
 
 def _lines(path: Path):
@@ -151,10 +154,11 @@ def _articles_jsonl(path: Path):
         yield article
 
 
-def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray, np.ndarray, float]:
-    """Ids, signatures, fingerprints, body lengths (as the index counts them), days, and
-    the CPU time of the sketches alone."""
-    ids, sigs, prints, words, days = [], [], [], [], []
+def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray, np.ndarray, float, list[str]]:
+    """Ids, signatures, fingerprints, body lengths (as the index counts them), days, the
+    CPU time of the sketches alone, and the bodies (the grouping reads a few: the days
+    they name)."""
+    ids, sigs, prints, words, days, bodies = [], [], [], [], [], []
     took = 0.0
     for article in articles:
         ids.append(article.id)
@@ -165,13 +169,14 @@ def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray,
         prints.append(fingerprint)
         words.append(sum(1 for _ in normalize.tokens(schema.searchable_body(article))))
         days.append(schema.day_number(article))
+        bodies.append(article.body)
     array = np.frombuffer(b"".join(sigs), dtype="<u2").reshape(len(ids), stories.K)
-    return ids, array, prints, np.array(words), np.array(days), took
+    return ids, array, prints, np.array(words), np.array(days), took, bodies
 
 
-def _group(sigs, prints, words, days) -> tuple[np.ndarray, float]:
+def _group(sigs, prints, words, days, bodies) -> tuple[np.ndarray, float]:
     started = time.process_time()
-    story = stories.group(sigs, words, days, np.ones(len(sigs), bool), prints.__getitem__)
+    story = stories.group(sigs, words, days, np.ones(len(sigs), bool), prints.__getitem__, bodies.__getitem__)
     return story, time.process_time() - started
 
 
@@ -246,8 +251,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="also index N real articles (and our own) with and without the sketches")
     args = ap.parse_args(argv)
     own = [a for a in parsing.read_paths([ROOT / "data"]) if not hasattr(a, "message")]
-    ids, sigs, prints, words, days, took = _sketches(own)
-    story, grouped = _group(sigs, prints, words, days)
+    ids, sigs, prints, words, days, took, bodies = _sketches(own)
+    story, grouped = _group(sigs, prints, words, days, bodies)
     print(f"Our own data ({len(ids)} articles): sketches {1000 * took / len(ids):.2f} ms an article, "
           f"grouping {1000 * grouped:.1f} ms; {len(ids) - len(set(story.tolist()))} articles joined a story")
     if args.cost:
@@ -255,8 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     if not REAL_NEWS.exists():
         print(f"(no {REAL_NEWS}: the real-news figures are skipped)")
         return 0
-    ids, sigs, prints, words, days, took = _sketches(_articles_jsonl(REAL_NEWS))
-    story_arr, grouped = _group(sigs, prints, words, days)
+    ids, sigs, prints, words, days, took, bodies = _sketches(_articles_jsonl(REAL_NEWS))
+    story_arr, grouped = _group(sigs, prints, words, days, bodies)
     sizes = np.bincount(story_arr)
     multi = sizes[sizes > 1]
     print(f"Real news ({len(ids):,} articles): sketches {1000 * took / len(ids):.2f} ms an article "
@@ -290,8 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     for how, relabelled in again.items():
         _print_table(f"\nRelabelled, copies {how}:", relabelled, story)
     if args.errors:  # not the held-out part's: read, it would be spent
+        at = {x: k for k, x in enumerate(ids)}
+
+        def features(a: str, b: str) -> str:
+            return pair_features(prints[at[a]], prints[at[b]], int(days[at[a]]), int(days[at[b]]))
+
         _print_errors("", parts, story)
-        _print_errors("relabelled ", again.get("alone", {}), story)
+        _print_errors("relabelled ", again.get("alone", {}), story, features)
     if args.archive:
         print_archive(parts, story, "first labels")
         for how, relabelled in again.items():
@@ -304,7 +314,9 @@ def main(argv: list[str] | None = None) -> int:
                     part: rows for part, rows in relabelled.items() if part.endswith(later_files)}
             print_archive(relabelled, story, f"relabelled, copies {how}")
     if args.lofo:
-        print_lofo(parts, ids, sigs, prints, words, days)
+        dev = {part: rows for part, rows in again.get("alone", {}).items() if not part.startswith("held-out")}
+        print_lofo({"first labels": parts, **({"relabelled, copies alone": dev} if dev else {})},
+                   ids, sigs, prints, words, days, bodies)
     return 0
 
 
@@ -400,8 +412,25 @@ def _print_table(title: str, parts: dict[str, list[dict]], story: dict[str, int]
               f"| {m['precision']:.3f} | {m['recall']:.3f} |")
 
 
-def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, int]) -> None:
-    """Each missed copy and wrongly grouped pair of *parts*, but the held-out part's."""
+def pair_features(a: bytes, b: bytes, day_a: int, day_b: int) -> str:
+    """What the rule sees of a pair (fingerprints and yyyymmdd days, 0 undated): the days
+    between them, the words of the shorter and the longer, the share of each in shared
+    runs of RUN words, the share of the shorter in sentences with a counterpart, and in
+    runs of ORDERED_RUN words in order (numbers only: no text of the pair)."""
+    ordinal = stories._ordinal(np.array([day_a, day_b]))
+    apart = int(abs(ordinal[0] - ordinal[1])) if ordinal.all() else 0
+    x, y = stories.words_and_sentences(a), stories.words_and_sentences(b)
+    (cover_x, cover_y), (x_words, y_words) = stories.covered(a, b), (len(x[0]), len(y[0]))
+    if x_words > y_words:
+        x, y, cover_x, cover_y, x_words, y_words = y, x, cover_y, cover_x, y_words, x_words
+    return (f"days apart {apart}, words {x_words}/{y_words}, shared runs {cover_x:.2f}/{cover_y:.2f}, "
+            f"sentences kept {stories.sentences_kept(x, y):.2f}, in order {stories.ordered_share(x[0], y[0]):.2f}")
+
+
+def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, int],
+                  features: Callable[[str, str], str] | None = None) -> None:
+    """Each missed copy and wrongly grouped pair of *parts*, but the held-out part's, with
+    *features* of its two ids when given (:func:`pair_features`)."""
     for part, rows in parts.items():
         if part.startswith("held-out"):
             continue
@@ -409,7 +438,7 @@ def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, in
             same = story[r["a"]] == story[r["b"]]
             if (r["label"] == "copy") != same and r["label"] in ("copy", "not"):
                 print(f"  {prefix}{part.split(': ')[1]} {'missed' if r['label'] == 'copy' else 'wrong'}: "
-                      f"n={r['n']} {r['a']} {r['b']}")
+                      f"n={r['n']} {r['a']} {r['b']}" + (f": {features(r['a'], r['b'])}" if features else ""))
 
 
 def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
@@ -465,14 +494,14 @@ def print_archive(parts: dict[str, list[dict]], story: dict[str, int], labels: s
               f"| {f['grouped copies']:.0f} | {f['wrongly grouped']:.0f} | {f['precision']:.3f} | {f['recall']:.3f} |")
 
 
-def _grouped_with(numbers: dict, ids, sigs, prints, words, days) -> tuple[dict[str, int], int]:
+def _grouped_with(numbers: dict, ids, sigs, prints, words, days, bodies) -> tuple[dict[str, int], int]:
     """The story of every article with the rule's *numbers* (module constants), and how
     many articles join a story."""
     kept = {name: getattr(stories, name) for name in numbers}
     try:
         for name, value in numbers.items():
             setattr(stories, name, value)
-        story, _ = _group(sigs, prints, words, days)
+        story, _ = _group(sigs, prints, words, days, bodies)
     finally:
         for name, value in kept.items():
             setattr(stories, name, value)
@@ -480,9 +509,11 @@ def _grouped_with(numbers: dict, ids, sigs, prints, words, days) -> tuple[dict[s
     return dict(zip(ids, story.tolist())), int(sizes[sizes > 1].sum())
 
 
-def lofo(parts: dict[str, list[dict]], ids, sigs, prints, words, days) -> list[tuple[str, dict, dict, dict]]:
-    """For each part: the numbers of :data:`LOFO_GRID` chosen on the other parts, and
-    (part, numbers, figures on the other parts, figures on the part)."""
+def lofo(labellings: list[dict[str, list[dict]]], ids, sigs, prints, words, days,
+         bodies) -> list[list[tuple[str, dict, dict, dict]]]:
+    """For each labelling (parts: files of labelled pairs) and each of its parts: the
+    numbers of :data:`LOFO_GRID` chosen on the other parts, and (part, numbers, figures
+    on the other parts, figures on the part). The grid is grouped once for all."""
     names = list(LOFO_GRID)
     runs = []
     for values in itertools.product(*LOFO_GRID.values()):
@@ -490,8 +521,14 @@ def lofo(parts: dict[str, list[dict]], ids, sigs, prints, words, days) -> list[t
         if numbers["COVERED_BOTH"] > 1 and (numbers["COVERED_BOTH_LONGER"], numbers["SENTENCES_KEPT"]) != \
                 (LOFO_GRID["COVERED_BOTH_LONGER"][0], LOFO_GRID["SENTENCES_KEPT"][0]):
             continue  # without the rule of both bodies, its other numbers change nothing
-        story, joined = _grouped_with(numbers, ids, sigs, prints, words, days)
-        runs.append((numbers, measure(parts, story), joined))
+        story, joined = _grouped_with(numbers, ids, sigs, prints, words, days, bodies)
+        runs.append((numbers, [measure(parts, story) for parts in labellings], joined))
+    return [_chosen(parts, [(numbers, measured[k], joined) for numbers, measured, joined in runs])
+            for k, parts in enumerate(labellings)]
+
+
+def _chosen(parts: dict[str, list[dict]], runs: list[tuple[dict, dict, int]]) -> list[tuple[str, dict, dict, dict]]:
+    """For each part, the run (numbers, figures by part, articles joined) best on the others."""
 
     def score(figures: dict) -> float:
         p, r = figures["precision"], figures["recall"]
@@ -518,11 +555,17 @@ def _pooled(figures: list[dict]) -> dict:
             "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / pos if pos else 1.0}
 
 
-def print_lofo(parts, ids, sigs, prints, words, days) -> None:
-    print("\nLeave one file out: the numbers chosen on the other files, measured on this one")
+def print_lofo(labellings: dict[str, dict[str, list[dict]]], ids, sigs, prints, words, days, bodies) -> None:
+    for (labels, parts), chosen in zip(labellings.items(), lofo(list(labellings.values()), ids, sigs, prints,
+                                                                words, days, bodies)):
+        _print_chosen(labels, chosen)
+
+
+def _print_chosen(labels: str, chosen: list[tuple[str, dict, dict, dict]]) -> None:
+    print(f"\nLeave one file out ({labels}): the numbers chosen on the other files, measured on this one")
     print("| measured on | chosen numbers | other files: precision / recall | this file: precision / recall |")
     print("|---|---|---|---|")
-    for test, numbers, train, figures in lofo(parts, ids, sigs, prints, words, days):
+    for test, numbers, train, figures in chosen:
         shown = ", ".join(f"{k} {v:g}" for k, v in numbers.items()
                           if not (numbers["COVERED_BOTH"] > 1 and k in ("COVERED_BOTH_LONGER", "SENTENCES_KEPT")))
         print(f"| {test.split(': ')[1]} | {shown.replace('COVERED_BOTH 2', 'no rule of both bodies')} "
