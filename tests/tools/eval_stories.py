@@ -60,7 +60,8 @@ And two more files, with the three labels:
   all 15,000 (earlier files' articles not left out), each with the up to 3 others sharing
   most of the shorter body's runs of four words (at least 5 runs and 10%, among runs held
   by 2 to 30 articles); 320 pairs numbered from 1100, read blind by six readers (35 copies,
-  40 rewrites, 239 not, 6 unsure) while round 9 was written: held out (figures only).
+  40 rewrites, 239 not, 6 unsure) while round 9 was written: held out for rounds 8 and 9
+  (figures only), dev since round 10 (``--errors`` lists its pairs).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
@@ -449,7 +450,7 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
     again = {how: _relabelled(parts, rewrite) for how, rewrite in REWRITE_AS.items()}
     for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("dev: real_pairs_heldout6.jsonl", HELD_OUT_6),
                        ("held-out: real_pairs_heldout7.jsonl", HELD_OUT_7),
-                       ("held-out: real_pairs_sample8.jsonl", SAMPLE_8)):
+                       ("dev: real_pairs_sample8.jsonl", SAMPLE_8)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
