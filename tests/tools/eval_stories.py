@@ -61,7 +61,11 @@ And two more files, with the three labels:
   most of the shorter body's runs of four words (at least 5 runs and 10%, among runs held
   by 2 to 30 articles); 320 pairs numbered from 1100, read blind by six readers (35 copies,
   40 rewrites, 239 not, 6 unsure) while round 9 was written: held out for rounds 8 and 9
-  (figures only), dev since round 10 (``--errors`` lists its pairs).
+  (figures only), dev since (``--errors`` lists its pairs);
+* tests/data/stories/real_pairs_sample9.jsonl: drawn the same way (seed 20261214) among the
+  articles the eighth did not draw, the eighth's pairs left out; 338 pairs numbered from
+  1500, read blind by six readers (32 copies, 41 rewrites, 263 not, 2 unsure) after round 9
+  was merged: held out (figures only).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
@@ -132,7 +136,9 @@ HELD_OUT_6 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout6.jsonl"  
 # drawn the same way among articles in none of the six files nor ARCHIVE_ADDS: held out from round 8 on
 HELD_OUT_7 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout7.jsonl"
 # drawn article by article (random articles, each with its nearest others): held out from round 9 on
-SAMPLE_8 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample8.jsonl"
+SAMPLE_8 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample8.jsonl"  # dev after round 9
+# drawn the same way among the articles the eighth did not draw: held out from round 9 on
+SAMPLE_9 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample9.jsonl"
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -284,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         parts["dev: real_pairs_heldout4.jsonl"] = _rows(DEV4)
     later = {"real_pairs_heldout5.jsonl": HELD_OUT_5, "real_pairs_heldout6.jsonl": HELD_OUT_6,
              "real_pairs_heldout7.jsonl": HELD_OUT_7, "real_pairs_sample8.jsonl": SAMPLE_8,
+             "real_pairs_sample9.jsonl": SAMPLE_9,
              "round5_archive_adds.jsonl": ARCHIVE_ADDS}
     unknown = [f"{name} n={r['n']}: {x}"
                for name, rows in [(p.split(": ")[1], rows) for p, rows in parts.items()]
@@ -307,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
         print_archive(parts, story, "first labels")
         for how, relabelled in again.items():
             # not drawn by band: its own figures are already the archive's, article by article
-            relabelled = {part: rows for part, rows in relabelled.items() if not part.endswith("sample8.jsonl")}
+            relabelled = {part: rows for part, rows in relabelled.items()
+                          if not part.endswith(("sample8.jsonl", "sample9.jsonl"))}
             if ARCHIVE_ADDS.exists():  # drawn before the fifth to seventh files, whose draws left their articles out
                 later_files = ("heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl")
                 relabelled = {part: rows for part, rows in relabelled.items() if not part.endswith(later_files)} | {
@@ -450,7 +458,8 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
     again = {how: _relabelled(parts, rewrite) for how, rewrite in REWRITE_AS.items()}
     for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("dev: real_pairs_heldout6.jsonl", HELD_OUT_6),
                        ("held-out: real_pairs_heldout7.jsonl", HELD_OUT_7),
-                       ("dev: real_pairs_sample8.jsonl", SAMPLE_8)):
+                       ("dev: real_pairs_sample8.jsonl", SAMPLE_8),
+                       ("held-out: real_pairs_sample9.jsonl", SAMPLE_9)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
