@@ -282,13 +282,19 @@ class Snapshot:
             if hit is not None:
                 self.cache.move_to_end(key)
                 return hit
-            pattern = _phrase_pattern(folded)
-            want = exact if strict else folded
-            kept = [doc for doc in candidates.tolist()
-                    if any(_holds(text, pattern, want, strict) for text in _texts(self.searcher.stored_fields(doc)))]
-            value = np.array(kept, dtype=np.int64)
+        pattern = _phrase_pattern(folded)
+        want = exact if strict else folded
+        kept = []
+        docs = candidates.tolist()
+        for at in range(0, len(docs), PHRASE_CHUNK):  # the lock a chunk at a time: other searches go on
+            with self.lock:
+                stored = [self.searcher.stored_fields(doc) for doc in docs[at:at + PHRASE_CHUNK]]
+            kept += [doc for doc, fields in zip(docs[at:at + PHRASE_CHUNK], stored)
+                     if any(_holds(text, pattern, want, strict) for text in _texts(fields))]
+        value = np.array(kept, dtype=np.int64)
+        with self.lock:
             self._keep(key, value, 8 * len(value) + 64)
-            return value
+        return value
 
     def _read_postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         return self.layout.postings(fieldname, term)
@@ -677,8 +683,10 @@ def stale_stories(gen: Path, keep: int) -> list[Path]:
 
 
 # A phrase of three words or more is checked in the texts of at most this many articles
-# holding all its pairs (about 0.2 ms an article); past it, pair by pair (README).
-PHRASE_CHECK_MAX = 3000
+# holding all its pairs (0.1-0.2 ms an article: a query's at most eight such phrases cost
+# at most about two seconds the first time); past it, pair by pair (README).
+PHRASE_CHECK_MAX = 1500
+PHRASE_CHUNK = 64  # stored articles read under the snapshot's lock at once
 
 
 def _phrase_pattern(folded: list[str]):
