@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "16"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries
+EXTRACTOR_VERSION = "16"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr."
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -114,6 +114,7 @@ _BODY_PAIRS = {
     "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
     # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
     "ngoài nước|xổ số|kiến thiết|"
+    "tâm thần|sức khỏe|sức khoẻ|tâm lý|"  # (round 14) "Viện Sức khỏe tâm thần": a medical domain
     "kỹ thuật".split("|")  # (round 13) "Trưởng phòng kỹ thuật, Công ty điện lực …"
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
@@ -396,6 +397,9 @@ def is_post(title: str) -> bool:
     return bool(words) and n == len(words)
 
 
+_HOSTS = {(exact("chủ"), exact("nhà")), (exact("sở"), exact("tại"))}  # "nước chủ nhà", "nước sở tại": the host country
+
+
 def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool = True) -> int:
     """How many words from *i* continue the name of a body after a post.
 
@@ -410,6 +414,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ("tổng", "thống"), ("thủ", "tướng")
     ):
         return 0  # (round 10) "tổng thống | đảng Dân chủ X": the president's party, not a body he heads
+    if 0 < i < len(words) - 1 and words[i].low == "nước" and words[i].gap == " " and words[i - 1].low in ("tướng", "thống"):
+        m = 3 if tuple(w.low for w in words[i + 1:i + 3]) in _HOSTS else 1
+        if i + m < len(words) and (m == 3 or _country_at(words, i + 1)):
+            return m + _country_at(words, i + m)  # (round 14) "Thủ tướng nước chủ nhà | Angela Merkel", "Thủ
+            # tướng nước Đức | X": the country said with "nước" (country)
     # (round 11) "Trưởng ban chỉ đạo | thi THPT quốc gia 2017", "Trưởng ban tổ chức | Lễ hội …": the longer reading
     board = _ad_hoc_board(words, i)
     n = 0
@@ -530,7 +539,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _RESEARCH and w.gap == " "
         ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
             _place_name_after(words, i + n)
-        ):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
+        ) and not _second_place_syllable(words, i + n):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
@@ -650,6 +659,16 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         else:
             break
     return max(n, board)
+
+
+def _second_place_syllable(words: list[_Word], k: int) -> bool:
+    """(Round 14) Whether a sentence's opening word at *k* ("Phát", "Tân") is the second syllable of a
+    place after its level's word: "Chủ tịch UBND xã Hòa | Phát cho biết" (not "Phát biểu", one word)."""
+    return (
+        k >= 2 and words[k - 2].low in _LEVELS and words[k - 1].is_cap and words[k - 1].gap == " " and words[k].gap == " "
+        and words[k - 1].text not in _STARTERS
+        and not (k + 1 < len(words) and words[k + 1].gap == " " and wordlist.default().joins(words[k].low, words[k + 1].low, strict=True))
+    )
 
 
 def _place_level_before(words: list[_Word], k: int) -> bool:
@@ -2354,7 +2373,13 @@ def _aide_named_after(words: list[_Word], i: int) -> bool:
     n, _ = _post_at(words, i)
     k = i + n + _body_tail(words, i + n)
     k += _name_run(words, k) if k < len(words) and _joined(words, k) else 0
-    return k + 1 < len(words) and words[k].gap == ", " and words[k].low in _HONORIFIC_WORDS and words[k + 1].is_cap
+    if k + 1 < len(words) and words[k].gap == ", " and words[k].low in _HONORIFIC_WORDS:
+        k += 1  # "…, ông Y"
+        return words[k].is_cap and words[k].gap == " "
+    # "con trai cả của Tổng thống X, | Y Jr. sẵn sàng …": the son named, no post of his own
+    return k < len(words) and words[k].gap == ", " and _name_run(words, k) >= 2 and not _post_at(words, k)[0] and (
+        k - 1 >= 0 and words[k - 1].is_cap
+    )
 
 
 def _aide(words: list[_Word], i: int) -> bool:
@@ -2368,9 +2393,10 @@ def _aide(words: list[_Word], i: int) -> bool:
     return i >= 3 and words[i - 1].low == "của" and any(
         (words[k].low, words[k + 1].low) in _AIDES
         and not (
-            (first := k - (1 if k and words[k - 1].low == "người" else 0)) and words[first].gap.strip() in (",", "-", "–", "(")
+            (first := k - (1 if k and words[k - 1].low == "người" else 0)) and words[first].gap.strip() in (",", "-", "–", "(", ".,")
             and (words[first - 1].is_cap or (first >= 2 and words[first - 1].gap == "-" and words[first - 2].is_cap))
-            # (round 14: "…báo giới, người phát ngôn của Tổng thống Nga X": no one before; "Moon Chung-in, cố vấn")
+            # (round 14: "…báo giới, người phát ngôn của Tổng thống Nga X": no one before; "Moon Chung-in, cố vấn";
+            # "X Jr., con trai của Tổng thống Y": after an abbreviation's dot)
         )
         and not _aide_named_after(words, i)
         # (the role's first word: "người" of "người phát ngôn")
@@ -3678,6 +3704,10 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
         and tuple(title.split()[-2:]) not in _PROVINCE_SEQ_SET  # "TP Uông Bí": a place ends so
         and not (title.endswith(" Bà") and title.split()[-2][:1].isupper() and title.split()[-2] not in _STARTERS)
         # ("bệnh viện đa khoa Cát Bà", "quận Hai Bà": a place's syllable)
+        and not (
+            len(title.split()) >= 3 and exact(title.split()[-3]) in _LEVELS and title.split()[-2][:1].isupper()
+            and title.split()[-2] not in _STARTERS  # (round 14) "xã Hòa Phát": a place's second syllable
+        )
     ):
         title = title.rsplit(" ", 1)[0]  # "… tỉnh Khánh Hòa Không ủng hộ": the next sentence's first word
     last = title.rsplit(" ", 1)

@@ -87,3 +87,36 @@ def test_a_hosts_rank_after_a_guests_post_keeps_the_post_with_the_guest():
     # (a guard on the rule above) a rank and a foreign name after the comma: both posts are the one guest's
     text = "Đó là nhận định của Bộ trưởng Quốc phòng Nga, Đại tướng Ivan Sokolov tại phiên họp."
     assert officials(text) == [("Ivan Sokolov", ["Bộ trưởng Quốc phòng Nga", "Đại tướng"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a medical domain inside an institute's name, then the hospital it belongs to
+        ("Bác sĩ Trần Văn Lộc, Phó viện trưởng Viện Sức khỏe tâm thần Bệnh viện Việt Đức cho biết, số ca bệnh tăng.",
+         [("Trần Văn Lộc", ["Phó viện trưởng Viện Sức khỏe tâm thần Bệnh viện Việt Đức"])]),
+        # a commune's second syllable that also opens sentences ("Phát biểu")
+        ("Ông Lê Văn Tám, Chủ tịch UBND xã Hòa Phát cho biết, đường đã được sửa.",
+         [("Lê Văn Tám", ["Chủ tịch UBND xã Hòa Phát"])]),
+        ("Chủ tịch UBND xã Hòa Phát Lê Văn Tám cho biết, đường đã được sửa.",
+         [("Lê Văn Tám", ["Chủ tịch UBND xã Hòa Phát"])]),
+    ],
+)
+def test_a_bodys_name_is_not_cut(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Trước các cuộc biểu tình, Thủ tướng nước chủ nhà Greta Lindqvist đã lên án bạo lực.", "Thủ tướng nước chủ nhà"),
+        ("Đoàn đã hội đàm với Thủ tướng nước Đức Greta Lindqvist tại Berlin.", "Thủ tướng nước Đức"),
+    ],
+)
+def test_a_country_said_with_nuoc_names_the_leader_after_it(text, title):
+    assert officials(text) == [("Greta Lindqvist", [title])]
+
+
+def test_a_father_named_after_his_sons_abbreviation_keeps_his_post():
+    text = "Ông Michael Brown Jr., con trai của Tổng thống Mỹ Michael Brown, đã đồng ý gặp một luật sư."
+    assert officials(text) == [("Michael Brown", ["Tổng thống Mỹ"])]
