@@ -120,3 +120,16 @@ def test_a_country_said_with_nuoc_names_the_leader_after_it(text, title):
 def test_a_father_named_after_his_sons_abbreviation_keeps_his_post():
     text = "Ông Michael Brown Jr., con trai của Tổng thống Mỹ Michael Brown, đã đồng ý gặp một luật sư."
     assert officials(text) == [("Michael Brown", ["Tổng thống Mỹ"])]
+
+
+def test_a_deputy_director_written_cuc_pho_is_a_post():
+    # (the kind that cost most on the twelfth held-out set: a list of a ministry's deputies)
+    text = (
+        "Trong 15 ủy viên có ông Trần Huy Dũng, Cục Phó Cục An toàn thông tin; ông Bùi Văn Lâm, "
+        "Cục phó Cục Thông tin Đối ngoại; ông Phạm Văn Nam, Phó Vụ trưởng Vụ Pháp chế."
+    )
+    assert officials(text) == [
+        ("Trần Huy Dũng", ["Cục Phó Cục An toàn thông tin"]),
+        ("Bùi Văn Lâm", ["Cục phó Cục Thông tin Đối ngoại"]),
+        ("Phạm Văn Nam", ["Phó Vụ trưởng Vụ Pháp chế"]),
+    ]
