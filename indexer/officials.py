@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "16"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó"
+EXTRACTOR_VERSION = "16"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty)
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -1704,7 +1704,8 @@ def _age_at(words: list[_Word], i: int) -> int:
 _COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
                        ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng"),
-                       ("Công", "ty"), ("Tổng", "công")}  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
+                       ("Công", "ty"), ("Tổng", "công"),  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
+                       ("Bảo", "hiểm")}  # (round 14: "Trưởng ban X, Bảo hiểm xã hội Việt Nam")
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1715,9 +1716,12 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     first, nxt = words[end].text, (words[end + 1].text if end + 1 < len(words) else "")
     team = first == "Phòng" and any(w.low == "đội" for w in words[max(0, end - 8):end])  # "Đội X, Phòng Y"
     school = first == "trường" and (nxt in _SCHOOLS or nxt in ("ĐH", "CĐ", "Đại", "Cao"))  # (round 8) "…, trường ĐH X"
-    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school:
+    subject = words[end].low == "khoa" and nxt[:1].isupper() and any(
+        (w.low, x.low) == ("bộ", "môn") for w, x in zip(words[max(0, end - 12):end], words[max(1, end - 11):end])
+    )  # (round 14) "Chủ nhiệm bộ môn X, | khoa Y, Bệnh viện Z": a subject's faculty, then its hospital
+    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school and not subject:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 12):end]) and not (
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn") for w in words[max(0, end - 12):end]) and not (
         # (round 8: a department's long name, "khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện …")
         (words[end - 2].low, words[end - 1].low) == ("thanh", "tra") and first == "Sở"
     ):
@@ -1730,7 +1734,10 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
         w.low == words[end + 1].low for w in words[max(0, end - 6):end]
     ) and not _place_after(words, end, end + n):
         return 0  # (round 10) "Trưởng phòng Kinh tế huyện X, | UBND huyện đã chi …": the next clause's subject
-    return n + _place_after(words, end, end + n)
+    n += _place_after(words, end, end + n)
+    if subject:
+        n += _parent_after_comma(words, end + n)  # (round 14) the faculty's own parent: "…, Bệnh viện Quân y 103"
+    return n
 
 
 _CONTINENTS = {"Âu", "Á", "Phi", "Mỹ", "Úc", "Đại"}
@@ -1771,7 +1778,8 @@ _ONE_SYLLABLE_PLACES = {"Huế", "Vinh", "Hà"}
 _CUT_HEADS = {"Ban", "ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "UBND", "HĐND"}
 
 
-_PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công"}
+_PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công",
+                 "ĐHQG"}  # (round 14: "Trưởng phòng Đào tạo Trường ĐH Bách Khoa – ĐHQG TP.HCM")
 
 
 _POLICE_SHORT = {"CATP", "CAT", "CAH", "CAQ", "CAND"}

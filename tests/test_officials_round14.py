@@ -133,3 +133,21 @@ def test_a_deputy_director_written_cuc_pho_is_a_post():
         ("Bùi Văn Lâm", ["Cục phó Cục Thông tin Đối ngoại"]),
         ("Phạm Văn Nam", ["Phó Vụ trưởng Vụ Pháp chế"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a board's parent after a comma: the social insurance agency
+        ("Theo ông Đỗ Văn Hải, Phó trưởng ban Ban Thu, Bảo hiểm xã hội Việt Nam, số nợ đã giảm.",
+         "Phó trưởng ban Ban Thu, Bảo hiểm xã hội Việt Nam"),
+        # a school's parent university after a dash
+        ("Ông Trần Văn Khánh, Trưởng phòng Đào tạo Trường ĐH Khoa học Tự nhiên – ĐHQG Hà Nội, cho biết điểm sàn đã công bố.",
+         "Trưởng phòng Đào tạo Trường ĐH Khoa học Tự nhiên – ĐHQG Hà Nội"),
+        # a subject's department, its faculty, then its hospital
+        ("Theo Đại tá Ngô Văn Lâm, Chủ nhiệm bộ môn Nội tiết, khoa Nội, Bệnh viện Quân y 175, bệnh đang tăng.",
+         "Chủ nhiệm bộ môn Nội tiết, khoa Nội, Bệnh viện Quân y 175"),
+    ],
+)
+def test_a_units_parent_body_after_a_comma_or_dash_is_part_of_the_title(text, title):
+    assert title in officials(text)[0][1]
