@@ -151,3 +151,14 @@ def test_a_deputy_director_written_cuc_pho_is_a_post():
 )
 def test_a_units_parent_body_after_a_comma_or_dash_is_part_of_the_title(text, title):
     assert title in officials(text)[0][1]
+
+
+@pytest.mark.parametrize("given", ["Tuy", "Phát", "Là"])
+def test_a_given_name_that_also_opens_sentences_ends_a_name(given):
+    text = f"Sáng nay, ông Nguyễn Đức {given}, Phó chủ tịch UBND tỉnh Kon Tum, đã đến thăm các gia đình."
+    assert officials(text) == [(f"Nguyễn Đức {given}", ["Phó chủ tịch UBND tỉnh Kon Tum"])]
+
+
+def test_a_sentence_opener_after_a_full_name_still_ends_it():
+    # (a guard on the rule above) the full stop is missing, the next sentence opens with "Về"
+    assert officials("Tổng Bí thư Nguyễn Phú Trọng Về thăm quê.") == [("Nguyễn Phú Trọng", ["Tổng Bí thư"])]
