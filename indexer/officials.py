@@ -2048,10 +2048,10 @@ def _country_inside(name: list[str]) -> int:
 def _demonym(word: str) -> bool:
     """(Round 14) Whether *word* is a country's name made an English adjective: "Israeli",
     "Pakistani", "Iranian", "Egyptian", "Nepalese" (a country's word, then "i", "n", "ian" or "ese")."""
-    return any(
-        word.endswith(end) and word[: len(word) - len(end)] in _COUNTRY_WORDS
-        for end in ("i", "n", "an", "ian", "ese")
-    ) or (word.endswith("ian") and word[:-3] + "a" in _COUNTRY_WORDS)  # "Syrian", "Indonesian", "Croatian"
+    return word.isascii() and (any(
+        word.endswith(end) and len(word) - len(end) >= 4 and word[: len(word) - len(end)] in _COUNTRY_WORDS
+        for end in ("i", "n", "an", "ian", "ese")  # (a stem of four letters or more: "Nga" + "n" is no adjective)
+    ) or (word.endswith("ian") and word[:-3] + "a" in _COUNTRY_WORDS))  # "Syrian", "Indonesian", "Croatian"
 
 
 _COUNTRY_SHORTS = {"Hàn", "Triều", "Trung", "Nhật", "Thái", "Mỹ", "Nga", "Anh", "Pháp", "Đức", "Úc", "Kazakh"}
