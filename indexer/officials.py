@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "15"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once
+EXTRACTOR_VERSION = "16"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,")
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -55,7 +55,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 đại đội trưởng | xã đội trưởng | trưởng khu phố | thành viên hđqt | thành viên hội đồng quản trị | thành viên hđtv
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
-trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên
+trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên | cục phó
 """
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -114,6 +114,7 @@ _BODY_PAIRS = {
     "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
     # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
     "ngoài nước|xổ số|kiến thiết|"
+    "tâm thần|sức khỏe|sức khoẻ|tâm lý|"  # (round 14) "Viện Sức khỏe tâm thần": a medical domain
     "kỹ thuật".split("|")  # (round 13) "Trưởng phòng kỹ thuật, Công ty điện lực …"
 }
 # Pairs that are names of bodies only when capitalised: "Ban Chỉ đạo", not "chỉ đạo".
@@ -169,6 +170,9 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Liban|Lebanon|Nepal|Bahrain|Costa Rica|London|Fed|Estonia|Ukraina|Latvia|Lithuania|Paris|New York|Saudi|Seattle|Kremlin|Israel|Uruguay|Buenos Aires|New Delhi|Viêng Chăn|Washington|Moskva|Bắc Kinh|Tokyo|Seoul|
     Kuwait|Oman|Yemen|Sudan|Ethiopia|Morocco|Algeria|Tunisia|Peru|Ecuador|Bolivia|Moldova|Georgia|Armenia|Azerbaijan|Slovenia|
     Senegal|Ghana|Angola|Mozambique|Tanzania|Uganda|Zimbabwe|Colombia|Panama|Nicaragua|Czech|Uzbekistan|Luxembourg|
+    Montenegro|Macedonia|Albania|Bosnia|Kosovo|Síp|Cyprus|Malta|Iceland|Kyrgyzstan|Tajikistan|Turkmenistan|
+    Turkey|Egypt|Vatican|Cameroon|Rwanda|Congo|Zambia|Namibia|Botswana|Haiti|Jamaica|Guatemala|
+    Honduras|Paraguay|Fiji|Maldives|Bhutan|Mauritius|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES + _TITLE_PLACES}
@@ -393,6 +397,9 @@ def is_post(title: str) -> bool:
     return bool(words) and n == len(words)
 
 
+_HOSTS = {(exact("chủ"), exact("nhà")), (exact("sở"), exact("tại"))}  # "nước chủ nhà", "nước sở tại": the host country
+
+
 def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool = True) -> int:
     """How many words from *i* continue the name of a body after a post.
 
@@ -407,6 +414,11 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ("tổng", "thống"), ("thủ", "tướng")
     ):
         return 0  # (round 10) "tổng thống | đảng Dân chủ X": the president's party, not a body he heads
+    if 0 < i < len(words) - 1 and words[i].low == "nước" and words[i].gap == " " and words[i - 1].low in ("tướng", "thống"):
+        m = 3 if tuple(w.low for w in words[i + 1:i + 3]) in _HOSTS else 1
+        if i + m < len(words) and (m == 3 or _country_at(words, i + 1)):
+            return m + _country_at(words, i + m)  # (round 14) "Thủ tướng nước chủ nhà | Angela Merkel", "Thủ
+            # tướng nước Đức | X": the country said with "nước" (country)
     # (round 11) "Trưởng ban chỉ đạo | thi THPT quốc gia 2017", "Trưởng ban tổ chức | Lễ hội …": the longer reading
     board = _ad_hoc_board(words, i)
     n = 0
@@ -527,7 +539,7 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _RESEARCH and w.gap == " "
         ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
             _place_name_after(words, i + n)
-        ):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
+        ) and not _second_place_syllable(words, i + n):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
         elif w.text.islower() and _after_place_name(words, i + n):
             break  # "Chủ nhiệm UB Kiểm tra Tỉnh ủy Sơn La | sở ..."
@@ -649,6 +661,16 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
     return max(n, board)
 
 
+def _second_place_syllable(words: list[_Word], k: int) -> bool:
+    """(Round 14) Whether a sentence's opening word at *k* ("Phát", "Tân") is the second syllable of a
+    place after its level's word: "Chủ tịch UBND xã Hòa | Phát cho biết" (not "Phát biểu", one word)."""
+    return (
+        k >= 2 and words[k - 2].low in _LEVELS and words[k - 1].is_cap and words[k - 1].gap == " " and words[k].gap == " "
+        and words[k - 1].text not in _STARTERS
+        and not (k + 1 < len(words) and words[k + 1].gap == " " and wordlist.default().joins(words[k].low, words[k + 1].low, strict=True))
+    )
+
+
 def _place_level_before(words: list[_Word], k: int) -> bool:
     """(Round 11) Whether capitalised word *k* opens a place's name of two capitals right after a
     level's word ("TP | Bà Rịa", "xã | Bà Điểm"), so that "Bà" there is no honorific ("Mrs")."""
@@ -741,7 +763,7 @@ _COMPANY_WORDS = {tuple(exact(w) for w in p.split()) for p in ("công ty", "doan
 _LAND_USE_RIGHTS = tuple(exact(w) for w in "quyền sử dụng đất".split())
 _KY = exact("ký")
 _NGHE = exact("nghệ")
-_INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở viện".split()}  # "... | thông tin" as a body's
+_INFORMATION_HEADS = {exact(w) for w in "nghệ và tâm phòng ban cục sở viện toàn".split()}  # "... | thông tin" as a body's
 
 
 # A sentence's opening words, capitalised: they end a title that a missing full stop runs on.
@@ -1317,13 +1339,32 @@ def _name_run(words: list[_Word], i: int) -> int:
             break
         if n >= 3 and _opens_word(words, i + n):
             break  # "ĐBQH Dương Trung Quốc | Chức năng của Cục ...": the next sentence, its full stop missing
-        if n >= 1 and (words[i + n].text in _STARTERS or _post_at(words, i + n)[0] >= 2 or (
+        if n >= 1 and ((words[i + n].text in _STARTERS and not _last_given_name(words, i, n)) or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
+            and not _foreign_letters(words[i + n].text)  # (round 14) "Recep Tayyip Erdoğan": a foreign letter goes on
             and words[i].text not in _STATE_BRAND_WORDS and words[i].text != "Vietnam"  # "Vietnam Airlines | Nguyễn"
         )) and not _last_before_post(words, i, n):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
         n += 1
     return n
+
+
+_VN_LETTERS = set("abcdefghijklmnopqrstuvwxyzđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+
+
+def _foreign_letters(word: str) -> bool:
+    """(Round 14) Whether *word* has a letter no Vietnamese word has: "Erdoğan", "Søren", "Müller"."""
+    return any(c.isalpha() and c not in _VN_LETTERS for c in word.lower())
+
+
+def _last_given_name(words: list[_Word], i: int, n: int) -> bool:
+    """(Round 14) Whether a word that also opens sentences ("Tuy" of "Tuy nhiên") is the given name
+    ending a Vietnamese name at *i* + *n*: after a surname and a middle name, with a comma or a
+    full stop after it ("ông Nguyễn Đức Tuy, Phó chủ tịch …"), not a word that goes on."""
+    k = i + n
+    return n == 2 and words[i].text in SURNAMES and words[k].text not in ("Ông", "Bà", "Theo", "Trong", "Tại", "Với") and (
+        k + 1 >= len(words) or words[k + 1].gap.strip() in (",", ".", "-", "–", "(")
+    )
 
 
 # Lower-case particles inside foreign names: "Marcelo Rebelo de Sousa", "Ursula von der Leyen".
@@ -1569,7 +1610,11 @@ def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]
             i + n + 1 < len(words) and _joined(words, i + n) and words[i + n].is_cap and words[i + n].text.isascii()
             and _foreign_name(words[i + n].text) and not _COUNTRY_IN.fullmatch(words[i + n].text)
             and words[i + n + 1].text[:1].isupper() and words[i + n + 1].gap == " "
-        ):  # ("A, Chủ tịch Ủy ban Quân lực Thượng viện John McCain": a foreign name after the title)
+        ) or (
+            i + n + 1 < len(words) and _ends_country(words, i + n) and _joined(words, i + n) and words[i + n].is_cap
+            and _joined(words, i + n + 1) and words[i + n + 1].is_cap and not _country_at(words, i + n)
+        ):  # ("A, Chủ tịch Ủy ban Quân lực Thượng viện John McCain": a foreign name after the title; (round 14)
+            # "A, Chủ tịch Trung Quốc Tập Cận Bình": a country's post, then a name the surnames do not know)
             break  # "A, Thủ tướng Pakistan Nawaz Sharif", "A, Phó Chủ tịch nước Đặng Thị B": the next one's post
         if _parent_then_person(words, i + n):
             break  # (round 9) "A, Phó Vụ trưởng Vụ Hợp tác quốc tế, Bộ Tư pháp Lê Thị B": B's post, not A's
@@ -1669,7 +1714,8 @@ def _age_at(words: list[_Word], i: int) -> int:
 _COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
                        ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng"),
-                       ("Công", "ty"), ("Tổng", "công")}  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
+                       ("Công", "ty"), ("Tổng", "công"),  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
+                       ("Bảo", "hiểm")}  # (round 14: "Trưởng ban X, Bảo hiểm xã hội Việt Nam")
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1680,9 +1726,12 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     first, nxt = words[end].text, (words[end + 1].text if end + 1 < len(words) else "")
     team = first == "Phòng" and any(w.low == "đội" for w in words[max(0, end - 8):end])  # "Đội X, Phòng Y"
     school = first == "trường" and (nxt in _SCHOOLS or nxt in ("ĐH", "CĐ", "Đại", "Cao"))  # (round 8) "…, trường ĐH X"
-    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school:
+    subject = words[end].low == "khoa" and nxt[:1].isupper() and any(
+        (w.low, x.low) == ("bộ", "môn") for w, x in zip(words[max(0, end - 12):end], words[max(1, end - 11):end])
+    )  # (round 14) "Chủ nhiệm bộ môn X, | khoa Y, Bệnh viện Z": a subject's faculty, then its hospital
+    if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school and not subject:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm") for w in words[max(0, end - 12):end]) and not (
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn") for w in words[max(0, end - 12):end]) and not (
         # (round 8: a department's long name, "khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện …")
         (words[end - 2].low, words[end - 1].low) == ("thanh", "tra") and first == "Sở"
     ):
@@ -1695,7 +1744,10 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
         w.low == words[end + 1].low for w in words[max(0, end - 6):end]
     ) and not _place_after(words, end, end + n):
         return 0  # (round 10) "Trưởng phòng Kinh tế huyện X, | UBND huyện đã chi …": the next clause's subject
-    return n + _place_after(words, end, end + n)
+    n += _place_after(words, end, end + n)
+    if subject:
+        n += _parent_after_comma(words, end + n)  # (round 14) the faculty's own parent: "…, Bệnh viện Quân y 103"
+    return n
 
 
 _CONTINENTS = {"Âu", "Á", "Phi", "Mỹ", "Úc", "Đại"}
@@ -1736,7 +1788,8 @@ _ONE_SYLLABLE_PLACES = {"Huế", "Vinh", "Hà"}
 _CUT_HEADS = {"Ban", "ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "UBND", "HĐND"}
 
 
-_PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công"}
+_PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công",
+                 "ĐHQG"}  # (round 14: "Trưởng phòng Đào tạo Trường ĐH Bách Khoa – ĐHQG TP.HCM")
 
 
 _POLICE_SHORT = {"CATP", "CAT", "CAH", "CAQ", "CAND"}
@@ -1830,7 +1883,7 @@ def _title_names_someone(title: str) -> bool:
             return True
     return _names_someone(words, 0, len(words)) or (
         len(words) > 1 and words[-1].is_cap and last.isascii() and _foreign_name(last) and not _COUNTRY_IN.search(last)
-        and last not in _STATE_BRAND_WORDS
+        and last not in _STATE_BRAND_WORDS and not _demonym(last)  # (round 14) "Thủ tướng Israeli": a country
         and not words[-2].is_cap and words[-2].low not in _PLACE_WORDS and words[-2].low not in _LEVELS  # "huyện Kông Chro"
     )
 
@@ -1974,7 +2027,7 @@ def _foreign_part(name: list[str]) -> list[str]:
     """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
     after the name) is Sylvie Goulard."""
     for k in range(1, len(name)):
-        if not name[k].isascii() and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
+        if not name[k].isascii() and not _foreign_letters(name[k]) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
             return name[:k]
     if len(name) >= 3 and name[0] in _COUNTRY_SHORTS and all(p.isascii() for p in name[1:]) and _foreign_name(" ".join(name[1:])):
         return name[1:]  # (round 8) "cựu Tổng thống Hàn | Park Geun-hye": a country written short before the name
@@ -1990,6 +2043,15 @@ def _country_inside(name: list[str]) -> int:
         ):
             return k + 1
     return 0
+
+
+def _demonym(word: str) -> bool:
+    """(Round 14) Whether *word* is a country's name made an English adjective: "Israeli",
+    "Pakistani", "Iranian", "Egyptian", "Nepalese" (a country's word, then "i", "n", "ian" or "ese")."""
+    return word.isascii() and (any(
+        word.endswith(end) and len(word) - len(end) >= 4 and word[: len(word) - len(end)] in _COUNTRY_WORDS
+        for end in ("i", "n", "an", "ian", "ese")  # (a stem of four letters or more: "Nga" + "n" is no adjective)
+    ) or (word.endswith("ian") and word[:-3] + "a" in _COUNTRY_WORDS))  # "Syrian", "Indonesian", "Croatian"
 
 
 _COUNTRY_SHORTS = {"Hàn", "Triều", "Trung", "Nhật", "Thái", "Mỹ", "Nga", "Anh", "Pháp", "Đức", "Úc", "Kazakh"}
@@ -2092,6 +2154,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # (wards and streets are named after people: "phường Bùi Thị Xuân" is a ward)
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
+                if not place and len(name) >= 3 and _demonym(name[0]) and all(p.isascii() and _foreign_name(p) for p in name[1:]):
+                    place, name = name[:1], name[1:]  # (round 14) "Thủ tướng Israeli | Benjamin Netanyahu": the
+                    # country written as its English adjective, then the foreign name
                 if not place and (k := _country_inside(name)):
                     place, name = name[:k], name[k:]  # (round 13) "Bộ trưởng Bộ Công | Thương Lào | Khemmani
                     # Pholsena": the body's last word and its country, then the foreign name
@@ -2190,6 +2255,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             ) and _post_at(words, j)[0] and (  # ("Cục trưởng Cục X Thiếu tướng Y": the title, then Y's rank)
                 not pending or pending_end == i
             ) and not _on_behalf(words, i) and not (i > 0 and words[i - 1].low == "trước") and not (
+                _guests_post(text, words, i, j)
+            ) and not (
                 _plural_before(words, i) or (i > 0 and j == i + post_len and (
                     (words[i - 1].low == "của" and tuple(w.low for w in words[i:j]) in _NAME_POSTS)
                     or (words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng"))
@@ -2250,6 +2317,19 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
 _MINISTERS = ("bộ trưởng", "thứ trưởng")
 
 
+def _guests_post(text: str, words: list[_Word], i: int, j: int) -> bool:
+    """(Round 14) Whether the post at *i* (to *j*) is a foreign guest's, said after "của" before
+    a comma: "đề xuất của Chủ tịch Thượng viện Haiti, | Chủ tịch Quốc hội X" (X is the host)."""
+    if i == 0 or words[i - 1].low != "của" or j >= len(words) or words[j].gap != ", ":
+        return False
+    title = text[words[i].start:words[j - 1].end]
+    n, is_rank = _post_at(words, j)
+    k = j + n + _body_tail(words, j + n)
+    return bool(_COUNTRY_IN.search(title)) and "Việt Nam" not in title and not is_rank and k < len(words) and (
+        _starts_person(words, k, 3)  # the host's post and a Vietnamese name ("Tổng Bí thư …, Chủ tịch nước X" is one guest's)
+    )
+
+
 def _same_country(pending: list[str], title: str) -> list[str]:
     """The titles before the last one in "A, B, C Name" that may be the same person's: one
     that names another country than the last title is another guest's ("Phó Tổng thống
@@ -2302,15 +2382,41 @@ _AIDES = {tuple(exact(w) for w in p.split())
                     "ứng viên", "cử viên", "con rể", "con dâu")}  # ("ứng cử viên Tổng thống X": a candidate holds no post)
 
 
+_PRESS = (exact("báo"), exact("chí"))
+
+
+def _aide_named_after(words: list[_Word], i: int) -> bool:
+    """(Round 14) Whether the aide is named after the post's holder: "người phát ngôn của Tổng thống
+    Thổ Nhĩ Kỳ X, | ông Y cho biết" (X holds the post, Y speaks for him)."""
+    n, _ = _post_at(words, i)
+    k = i + n + _body_tail(words, i + n)
+    k += _name_run(words, k) if k < len(words) and _joined(words, k) else 0
+    if k + 1 < len(words) and words[k].gap == ", " and words[k].low in _HONORIFIC_WORDS:
+        k += 1  # "…, ông Y"
+        return words[k].is_cap and words[k].gap == " "
+    # "con trai cả của Tổng thống X, | Y Jr. sẵn sàng …": the son named, no post of his own
+    return k < len(words) and words[k].gap == ", " and _name_run(words, k) >= 2 and not _post_at(words, k)[0] and (
+        k - 1 >= 0 and words[k - 1].is_cap
+    )
+
+
 def _aide(words: list[_Word], i: int) -> bool:
     """Whether the post at *i* is held by someone else than the person named after it: "Trợ lý
     Tổng thống Nga X", "phu nhân Thủ tướng Y", "người phát ngôn Tổng thống Z" (the facet leaves
     such people out), "Thư ký Báo chí của Tổng thống Nga X" (an aide's role, "của", the post)."""
     if i >= 2 and (words[i - 2].low, words[i - 1].low) in _AIDES:
         return True
+    if i >= 4 and (words[i - 2].low, words[i - 1].low) == _PRESS and (words[i - 4].low, words[i - 3].low) in _AIDES:
+        return True  # (round 14) "Thư ký báo chí Tổng thống Nga X": the press secretary, no president
     return i >= 3 and words[i - 1].low == "của" and any(
         (words[k].low, words[k + 1].low) in _AIDES
-        and words[k - (1 if k and words[k - 1].low == "người" else 0)].gap.strip() not in (",", "-", "–", "(")
+        and not (
+            (first := k - (1 if k and words[k - 1].low == "người" else 0)) and words[first].gap.strip() in (",", "-", "–", "(", ".,")
+            and (words[first - 1].is_cap or (first >= 2 and words[first - 1].gap == "-" and words[first - 2].is_cap))
+            # (round 14: "…báo giới, người phát ngôn của Tổng thống Nga X": no one before; "Moon Chung-in, cố vấn";
+            # "X Jr., con trai của Tổng thống Y": after an abbreviation's dot)
+        )
+        and not _aide_named_after(words, i)
         # (the role's first word: "người" of "người phát ngôn")
         for k in range(max(0, i - 6), i - 2)
     )  # (but "Ông X, Thư ký của Bộ trưởng Y": X is the aide, named before; Y holds the post)
@@ -2921,7 +3027,7 @@ def _brand_after_post(title: str) -> bool:
     n, _ = _post_at(words, 0)
     after = words[n].text if 0 < n < len(words) else ""
     return bool(after) and after[:1].isupper() and not after.isupper() and after.isascii() and not (
-        _VN_SYLLABLE.fullmatch(after.lower()) or _COUNTRY_IN.fullmatch(after)
+        _VN_SYLLABLE.fullmatch(after.lower()) or _COUNTRY_IN.fullmatch(after) or (n + 1 == len(words) and _demonym(after))
         or exact(after) in _LEVELS  # (round 13) "Chủ tịch UBND Tp. Cần Thơ": a city written "Tp"
     )
 
@@ -3142,7 +3248,9 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
             continue
         if mention.name in _CLUBS:
             continue  # (round 7) "người phát ngôn Man United": a football club, no person
-        if _foreign_name(mention.name) and not any((_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t)) for t in mention.titles):
+        if _foreign_name(mention.name) and not any(
+            (_FOREIGN_POSTS.search(t.lower()) or _COUNTRY_IN.search(t) or _demonym(t.rsplit(" ", 1)[-1])) for t in mention.titles
+        ):  # (round 14: "Thủ tướng Israeli": a country written as its adjective)
             continue  # "Brad Smith, Giám đốc pháp lý": a foreign name needs a state's post
         name = _without_place(person_name(_without_honorific(mention.name)), texts)
         key = name_key(name)
@@ -3614,6 +3722,10 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
         and tuple(title.split()[-2:]) not in _PROVINCE_SEQ_SET  # "TP Uông Bí": a place ends so
         and not (title.endswith(" Bà") and title.split()[-2][:1].isupper() and title.split()[-2] not in _STARTERS)
         # ("bệnh viện đa khoa Cát Bà", "quận Hai Bà": a place's syllable)
+        and not (
+            len(title.split()) >= 3 and exact(title.split()[-3]) in _LEVELS and title.split()[-2][:1].isupper()
+            and title.split()[-2] not in _STARTERS  # (round 14) "xã Hòa Phát": a place's second syllable
+        )
     ):
         title = title.rsplit(" ", 1)[0]  # "… tỉnh Khánh Hòa Không ủng hộ": the next sentence's first word
     last = title.rsplit(" ", 1)
@@ -3670,12 +3782,16 @@ def _others_names_out(people: dict) -> None:
     "Phó Thủ tướng Phạm Bình Minh, Vụ trưởng Lê Dũng cho biết" gives Lê Dũng's post to him, not
     to the minister (a name of two syllables, which a title's body alone does not tell from a place)."""
     lasts = {name.rsplit(" ", 1)[-1].lower() for name, _, _ in people.values()}  # (names are canonical already)
+    cut = {  # (round 14) "Thủ tướng Đức A, Tổng thống Moon Jae-in": a title ending in a hyphened name cut at its hyphen
+        name.rsplit("-", 1)[0] for name, _, _ in people.values() if "-" in name.rsplit(" ", 1)[-1] and " " in name
+    }
+    lasts |= {name.rsplit(" ", 1)[-1].lower() for name in cut}
     names = None
     for name, titles, keys in people.values():
         for title in list(titles):
             if title.rsplit(" ", 1)[-1].lower() not in lasts:
                 continue  # (most titles end in no one's given name: the whole title is read only then)
-            names = names or {canonical_name(other) for other, _, _ in people.values()}
+            names = names or {canonical_name(other) for other, _, _ in people.values()} | {canonical_name(c) for c in cut}
             own = canonical_name(name)
             words = canonical_name(title).split()
             if any(

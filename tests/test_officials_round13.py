@@ -15,7 +15,7 @@ def officials(body: str):
 
 
 def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
-    assert EXTRACTOR_VERSION == "15"
+    assert int(EXTRACTOR_VERSION) >= 15  # (round 14 bumped it again)
 
 
 @pytest.mark.parametrize(
