@@ -105,10 +105,21 @@ class Scorer:
         cuts = [0, *(k + 1 for k, pair in enumerate(zip(folded, folded[1:])) if pair in self.breaks), len(folded)]
         for start, end in zip(cuts, cuts[1:]):
             if end - start > 2:
-                kept = np.zeros_like(present)
-                kept[self.snap.phrase(exact[start:end], folded[start:end], strict, np.flatnonzero(present))] = True
-                present = kept
+                part_exact, part_folded = exact[start:end], folded[start:end]
+                kept = np.zeros_like(present)  # the part's answer over every article holding its own pairs
+                kept[self.snap.phrase(part_exact, part_folded, strict, np.flatnonzero(self._holding(
+                    part_exact, part_folded, strict)))] = True
+                present &= kept
         return present
+
+    def _holding(self, exact: list[str], folded: list[str], strict: bool) -> np.ndarray:
+        """Documents holding the words and every pair of them, unscored: the articles a
+        phrase's texts are read in (the same whatever else a query asks, so cached)."""
+        plain = Scorer(self.snap, self.strict, self.breaks)
+        present = np.ones(self.snap.size, bool)
+        for e, f in zip(exact, folded):
+            present &= plain.word(e, f, strict, score=False)
+        return present & plain.pairs(exact, folded, strict, score=False)
 
     def clause(self, clause: Clause, strict: bool, score: bool = True) -> np.ndarray:
         """Documents holding the clause in any of its forms (an abbreviation or its long form).

@@ -269,8 +269,9 @@ class Snapshot:
             self.cached -= self.costs.pop(old, 0)
 
     def phrase(self, exact: list[str], folded: list[str], strict: bool, candidates: np.ndarray) -> np.ndarray:
-        """Of *candidates* (document numbers holding every pair of a form of three or more
-        words), those holding its words in one run, in the title or the body. The index
+        """Of *candidates* (the document numbers holding every pair of a form of three or more
+        words: always all of them, as the answer is cached under the form alone), those
+        holding its words in one run, in the title or the body. The index
         holds pairs, not positions: "Phó Chủ tịch UBND xã" with "UBND tỉnh" elsewhere holds
         every pair of "chủ tịch UBND tỉnh". The texts are read and checked (cached); past
         :data:`PHRASE_CHECK_MAX` candidates, pair by pair is the answer."""
