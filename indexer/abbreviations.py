@@ -148,6 +148,10 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
     i = 0
     while i < len(clauses):
         clause = clauses[i]
+        if clause.prefix:  # ``UBND*``: the words starting so, read by the searcher
+            out.append(clause)
+            i += 1
+            continue
         if clause.quoted or len(clause.folded) > 1:
             out.append(_with_synonyms(clause, table))
             i += 1
@@ -155,7 +159,7 @@ def _expand_clauses(clauses: list[Clause], table: Abbreviations) -> list[Clause]
         # a run of single words may hold a long form ("ủy ban nhân dân")
         run = []
         j = i
-        while j < len(clauses) and not clauses[j].quoted and len(clauses[j].folded) == 1:
+        while j < len(clauses) and not clauses[j].quoted and not clauses[j].prefix and len(clauses[j].folded) == 1:
             run.append(clauses[j].folded[0])
             j += 1
         found = table.match(run, 0)

@@ -215,6 +215,15 @@ def canonical_name(name: str) -> str:
     return title_case(" ".join(unify_tone(w) for w in clean(name).split()))
 
 
+# A Vietnamese syllable, accents dropped: an initial consonant, one to three vowels, a final.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+
+
+def is_syllable(word: str) -> bool:
+    """Whether *word* is spelled as a Vietnamese syllable (``Lừa``, ``Nguyễn``; not ``Obama``)."""
+    return _SYLLABLE.fullmatch(fold(clean(word)).lower()) is not None
+
+
 def name_key(name: str) -> str:
     """Accent-free lower-case key of a name, for matching what a user types."""
     return " ".join(folded(w) for w, _, _ in tokens(clean(name)))

@@ -14,7 +14,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -196,6 +196,7 @@ class Clause:
     typed: list[str] | None = None  # the words as typed (capitals tell TƯ from tư)
     start: bool = False  # a bracket opens before it: no word before it joins it
     prefix: bool = False  # typed with * after it: any word starting so (its forms, once read)
+    at: int = field(default=-1, compare=False)  # its place among the query's clauses (copies share it)
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
         return [(self.exact, self.folded), *self.synonyms]
@@ -221,6 +222,8 @@ class ParsedQuery:
     # joins those that make one word with it (:meth:`indexer.searching.Searcher.parse`)
     followers: list[tuple[Clause, list[Clause]]] = field(default_factory=list, compare=False, repr=False)
     dropped: list[str] = field(default_factory=list)  # words typed past MAX_WORDS, not searched
+    # the words of each alternative of a left-out bracket, in order (they are in excluded)
+    left_out_runs: list[list[Clause]] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def positive(self) -> list[Clause]:
@@ -259,6 +262,7 @@ def parse_query(text: str) -> ParsedQuery:
     negate_next = False
     words = 0
     after_bracket = False  # the next clause must not join the one before it
+    clauses_made = 0
     chain: list[Clause] | None = None  # the words following a left-out word
     for match in _QUERY_TOKEN.finditer(normalize.clean(text)):
         minus, phrase, opening, closing, bare = match.groups()
@@ -304,7 +308,9 @@ def parse_query(text: str) -> ParsedQuery:
             typed=found,
             start=after_bracket,
             prefix=bare is not None and bare.endswith("*") and len(found) == 1,
+            at=clauses_made,
         )
+        clauses_made += 1
         after_bracket = False
         if negated:
             parsed.excluded.append(clause)
@@ -317,14 +323,17 @@ def parse_query(text: str) -> ParsedQuery:
         else:
             chain = None
         top.alternatives[-1].append(clause)
-    parsed.alternatives = _flatten(stack[0], parsed.excluded)
+    # each alternative its own clauses: reading one (its spelling, a prefix's words) must
+    # not change a bracket's words in the others
+    parsed.alternatives = [[replace(c) for c in alt] for alt in _flatten(stack[0], parsed)]
     return parsed
 
 
-def _flatten(group: _Group, excluded: list[Clause]) -> list[list[Clause]]:
+def _flatten(group: _Group, parsed: ParsedQuery) -> list[list[Clause]]:
     """A group's alternatives as lists of clauses (each bracket multiplied out, at most
-    :data:`MAX_ALTERNATIVES`); a left-out group's clauses go to *excluded* (an article
-    with any of them is left out)."""
+    :data:`MAX_ALTERNATIVES`); a left-out group's clauses go to *parsed*'s excluded (an
+    article with any of them is left out), each of its alternatives a run in
+    :attr:`ParsedQuery.left_out_runs` (for the searcher to read its words: ``-(Hà Nội)``)."""
     out: list[list[Clause]] = []
     for alternative in group.alternatives:
         combos: list[list[Clause]] = [[]]
@@ -332,9 +341,10 @@ def _flatten(group: _Group, excluded: list[Clause]) -> list[list[Clause]]:
             if isinstance(item, Clause):
                 combos = [c + [item] for c in combos]
                 continue
-            inner = _flatten(item, excluded)
+            inner = _flatten(item, parsed)
             if item.negated:
-                excluded.extend(c for alt in inner for c in alt)
+                parsed.excluded.extend(c for alt in inner for c in alt)
+                parsed.left_out_runs.extend(alt for alt in inner if len(alt) > 1)
             elif inner:
                 combos = [c + i for c in combos for i in inner][:MAX_ALTERNATIVES]
         out += [c for c in combos if c]

@@ -111,6 +111,9 @@ class Searcher:
         snap = snap or self._current()
         parsed = parse_query(query)
         self._join_left_out(snap, parsed)
+        for run in parsed.left_out_runs:  # -(Hà Nội OR Lạng Sơn): each alternative's words read as words
+            within = {id(c) for c in run}
+            parsed.excluded = [c for c in parsed.excluded if id(c) not in within] + self._group(snap, run, parsed.strict)
         parsed = expand(parsed, self.abbreviations)
         _read_prefixes(snap, parsed)
         parsed.alternatives = [self._group(snap, alt, parsed.strict) for alt in parsed.alternatives]
@@ -155,24 +158,25 @@ class Searcher:
         stand side by side somewhere (``-covid tin`` leaves out covid)."""
         for left_out, typed_after in parsed.followers:
             run = [left_out, *typed_after]
-            named = self._names_typed(run)
             taken = 0
-            while taken < len(typed_after) and (
-                    taken in named or self._joins(snap, run, taken, parsed.strict, run_length=len(run) + 1)):
+            # judged as in a long run (not "two typed words are one"): by the archive alone
+            while taken < len(typed_after) and self._joins(snap, run, taken, parsed.strict, run_length=len(run) + 1):
                 taken += 1
-            if not taken:
-                continue
+            gone = {c.at for c in typed_after[:taken]}  # the alternatives hold copies of them
+            if not taken or not any(c.at not in gone for alt in parsed.alternatives for c in alt):
+                continue  # nothing joins, or nothing would be left to search for (-Trump Obama)
             parsed.excluded = [_joined(run[:taken + 1]) if c is left_out else c for c in parsed.excluded]
-            gone = {id(c) for c in typed_after[:taken]}
-            parsed.alternatives = [kept for alt in parsed.alternatives if (kept := [c for c in alt if id(c) not in gone])]
+            parsed.alternatives = [kept for alt in parsed.alternatives if (kept := [c for c in alt if c.at not in gone])]
 
     @staticmethod
     def _names_typed(run: list[Clause]) -> set[int]:
         """Positions i of *run* where words i and i+1 are one name as typed: two capitalised
-        words alone (``Kỳ Lừa``: a place, even one the archive never writes), or three
-        opening with a surname (``Vi Đức Thắng``) and holding no province (``Hà Nội Huế``
-        is two). Such a name is one word, found where it stands whole, or nowhere."""
-        caps = [_capitalised(c) for c in run]
+        Vietnamese syllables alone (``Kỳ Lừa``: a place, even one the archive never
+        writes), or three opening with a surname (``Vi Đức Thắng``) and holding no province
+        (``Hà Nội Huế`` is two). Such a name is one word, found where it stands whole, or
+        nowhere. Foreign words are not syllables: ``Obama Trump`` is two names, as typed
+        together to find both."""
+        caps = [_capitalised(c) and normalize.is_syllable(c.typed[0]) for c in run]
         named: set[int] = set()
         i = 0
         while i < len(run):
@@ -689,9 +693,10 @@ MAX_PREFIX_WORDS = 30
 
 def _read_prefixes(snap: Snapshot, parsed: ParsedQuery) -> None:
     """Give each clause typed with ``*`` (``tham*``) the archive's words that start so,
-    the most used first (at most :data:`MAX_PREFIX_WORDS`), as its forms: with accents
-    typed anywhere in the query, those spelled so (``thăm*``: thăm, thẳm...); else every
-    spelling. A prefix no word starts with is that word alone."""
+    each spelling a form, the most used first (at most :data:`MAX_PREFIX_WORDS`): with
+    accents typed anywhere in the query, those spelled so (``thăm*``: thăm, thămbournemouth
+    as a paper glued it...); else every spelling (``tham*``: thậm, thăm, thẩm, tham gia's
+    tham...), each matching any accents. A prefix no word starts with is that word alone."""
     for clause in [c for alt in parsed.alternatives for c in alt] + parsed.excluded:
         if not clause.prefix:
             continue
@@ -701,12 +706,9 @@ def _read_prefixes(snap: Snapshot, parsed: ParsedQuery) -> None:
         for word in {w for w in [*folded_counts, *spellings] if w.startswith(start)}:
             options = [(word, folded_counts[word])] if word in folded_counts else []
             options += [(normalize.exact(spelled), n) for spelled, n in spellings.get(word, ())]
-            if parsed.strict:  # each spelling that starts as typed
-                for spelled, n in options:
-                    if spelled.startswith(typed):
-                        found[(spelled, word)] = found.get((spelled, word), 0) + n
-            else:  # every spelling, shown in the most used one
-                found[(max(options, key=lambda o: o[1])[0], word)] = sum(n for _, n in options)
+            for spelled, n in options:  # each spelling (typed with accents, those that start as typed)
+                if not parsed.strict or spelled.startswith(typed):
+                    found[(spelled, word)] = found.get((spelled, word), 0) + n
         forms = sorted(found, key=lambda k: (-found[k], k))[:MAX_PREFIX_WORDS]
         if forms:
             (clause.exact, clause.folded), *others = [([e], [f]) for e, f in forms]

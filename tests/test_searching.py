@@ -293,6 +293,9 @@ def test_a_word_typed_with_a_star_finds_the_words_starting_so(make_index):
     assert ids(searcher.search(SearchRequest(query="người thẩm*"))) == []
     assert sorted(ids(searcher.search(SearchRequest(query="người -tham*")))) == ["other"]
     assert ids(searcher.search(SearchRequest(query="zzz*"))) == []
+    # the reading names the spellings it found, and an abbreviation typed so keeps its *
+    assert "thăm" in result.reading["alternatives"][0][0]["also"]
+    assert searcher.search(SearchRequest(query="UBND*")).reading["alternatives"][0][0]["words"] == "UBND*"
 
 
 def test_a_phrase_of_three_words_or_more_is_found_in_a_row_not_pair_by_pair(make_index):
@@ -337,6 +340,30 @@ def test_past_its_cap_a_phrase_is_found_pair_by_pair(make_index, monkeypatch):
         {"id": "pairs", "title": "Giao ban", "body": "Phó Chủ tịch UBND xã báo cáo. UBND tỉnh chỉ đạo khắc phục."},
     ])
     assert sorted(ids(searcher.search(SearchRequest(query='"chủ tịch UBND tỉnh"')))) == ["pairs", "row"]
+
+
+def test_the_new_query_syntax_reads_as_its_parts_do(make_index):
+    """Found by a review of the query syntax: two foreign names typed together were forced
+    into one (`Obama Trump` 124 real articles -> 0); `-Trump Obama` left out «Trump Obama»
+    and so listed every article; a left-out bracket's words stayed syllables (`-(Hà Nội)`
+    left out Hà and Nội anywhere); a prefix inside brackets was read again for each
+    alternative from the first one's answer (`(tham nhũng OR hối lộ) Hà*` lost 40 of 207)."""
+    searcher = make_index([
+        {"id": "both", "title": "Hội đàm", "body": "Ông Obama gặp ông Trump tại Nhà Trắng."},
+        {"id": "obama", "title": "Diễn văn", "body": "Ông Obama phát biểu tại Chicago."},
+        {"id": "hn", "title": "Tham nhũng ở Hà Nội", "body": "Vụ tham nhũng đất đai ở Hà Nội."},
+        {"id": "ha-giang", "title": "Tham nhũng ở Hà Giang", "body": "Vụ tham nhũng ở Hà Giang, gần Nội Bài."},
+        {"id": "hoi-lo", "title": "Hối lộ ở Hà Tĩnh", "body": "Vụ hối lộ ở Hà Tĩnh bị phát hiện."},
+    ])
+    assert sorted(ids(searcher.search(SearchRequest(query="Obama Trump")))) == ["both"]
+    for query in ("-Trump Obama", "Obama -Trump"):
+        assert ids(searcher.search(SearchRequest(query=query))) == ["obama"], query
+    for query in ("tham nhũng -(Hà Nội)", "tham nhũng -(Hà Nội OR Lạng Sơn)", 'tham nhũng -"Hà Nội"'):
+        assert ids(searcher.search(SearchRequest(query=query))) == ["ha-giang"], query
+    both = sorted(ids(searcher.search(SearchRequest(query="(tham nhũng OR hối lộ) Hà*"))))
+    assert both == ["ha-giang", "hn", "hoi-lo"]
+    # each alternative read on its own: the order of alternatives changes nothing
+    assert both == sorted(ids(searcher.search(SearchRequest(query="(hối lộ OR tham nhũng) Hà*"))))
 
 
 def test_quoted_phrase_requires_the_words_side_by_side(search):
