@@ -153,6 +153,22 @@ def _build_fold_table() -> dict[int, str | None]:
 _FOLD_TABLE = _build_fold_table()
 
 
+def letter_forms() -> dict[str, str]:
+    """Each plain lower-case letter -> every letter :func:`fold` makes it, both cases
+    (``d``: ``dDđĐ...``): to find a folded word in a text as written."""
+    forms: dict[str, set[str]] = {}
+    for c in [*map(chr, range(0x61, 0x7B))] + [chr(cp) for cp, base in _FOLD_TABLE.items() if base]:
+        base = fold(c).lower()
+        if len(base) == 1 and base.isalpha():
+            forms.setdefault(base, set()).update({c, c.lower(), c.upper()})
+    return {base: "".join(sorted(cs)) for base, cs in forms.items()}
+
+
+def has_marks_apart(text: str) -> bool:
+    """Whether *text* holds combining marks (decomposed, NFD): :func:`clean` composes them."""
+    return _COMBINING.search(text) is not None
+
+
 def fold(text: str) -> str:
     """Drop every accent and read ``đ``/``Đ`` as ``d``/``D``: ``Đường`` -> ``Duong``.
 

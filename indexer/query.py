@@ -194,7 +194,7 @@ class Clause:
     quoted: bool = False
     synonyms: list[tuple[list[str], list[str]]] = field(default_factory=list)
     typed: list[str] | None = None  # the words as typed (capitals tell TƯ from tư)
-    start: bool = False  # a bracket opens before it: no word before it joins it
+    start: bool = False  # a bracket or an OR before it: no word before it joins it
     prefix: bool = False  # typed with * after it: any word starting so (its forms, once read)
     at: int = field(default=-1, compare=False)  # its place among the query's clauses (copies share it)
 

@@ -291,10 +291,7 @@ class Searcher:
             "official": self._official_facet(snap, matching if grouped else final, request, story),
         } if facets else {}
         ranked = self._rank(snap, scorer, final, request, parsed)
-        hits = tuple(self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
-        if grouped:
-            hits = tuple(replace(hit, **self._copies(snap, docnum, story))
-                         for hit, (docnum, _) in zip(hits, ranked))
+        hits = tuple(self._hits(snap, ranked, parsed if snippets else None, story))
         # on the first page only: later pages are the same query, already offered
         total = int(final.sum())
         # on the first page, and on any page of a search that found nothing (it is corrected)
@@ -354,9 +351,7 @@ class Searcher:
         story, (final,) = self._one_per_story(snap, request, scorer, parsed, (final,))  # as the pages count
         total = int(final.sum())
         ranked = self._rank(snap, scorer, final, replace(request, page=1, per_page=max(1, min(limit, total))), parsed)
-        hits = (self._hit(snap, docnum, score, parsed if snippets else None) for docnum, score in ranked)
-        if story is not None:  # each hit carries its story's other publications, as on the pages
-            hits = (replace(hit, **self._copies(snap, docnum, story)) for hit, (docnum, _) in zip(hits, ranked))
+        hits = self._hits(snap, ranked, parsed if snippets else None, story)
         return Matches(query=query, total=total, corrected=corrected, hits=hits if limit > 0 else iter(()),
                        articles=articles, grouped=story is not None)
 
@@ -370,6 +365,13 @@ class Searcher:
             return None, masks
         key = order_key(snap, scorer, request.sort, parsed)
         return story, tuple(_one_per_story(m, story, multi, key) for m in masks)
+
+    def _hits(self, snap: Snapshot, ranked, parsed: ParsedQuery | None, story: np.ndarray | None) -> Iterator[SearchHit]:
+        """The hits of *ranked* (document, score), each read as its turn comes, with its
+        story's other publications when copies are grouped (*story* not None)."""
+        for docnum, score in ranked:
+            hit = self._hit(snap, docnum, score, parsed)
+            yield replace(hit, **self._copies(snap, docnum, story)) if story is not None else hit
 
     @staticmethod
     def _copies(snap: Snapshot, docnum: int, story: np.ndarray) -> dict:

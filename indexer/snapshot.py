@@ -701,19 +701,7 @@ def _phrase_pattern(folded: list[str]):
     return re.compile(r"(?<!\w)" + r"[^\w\n]{1,4}".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
-def _letter_forms() -> dict[str, str]:
-    """Folded letter -> every letter folding to it, both cases (``d``: dDđĐ)."""
-    forms: dict[str, set[str]] = {}
-    for code in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        c = chr(code)
-        base = normalize.fold(c).lower()
-        if len(base) == 1 and base.isascii() and base.isalpha():
-            forms.setdefault(base, set()).update({c, c.lower(), c.upper()})
-    return {base: "".join(sorted(cs)) for base, cs in forms.items()}
-
-
-_FORMS = _letter_forms()
-_COMBINING = re.compile("[\u0300-\u036f]")
+_FORMS = normalize.letter_forms()
 
 
 def _texts(stored: dict) -> tuple[str, str]:
@@ -725,7 +713,7 @@ def _holds(text: str, pattern, want: list[str], strict: bool) -> bool:
     """Whether *text* holds the words *want* (exact if *strict*, else folded) side by side
     as the index reads it (:func:`indexer.schema.joins`)."""
     form = normalize.exact if strict else normalize.folded
-    if _COMBINING.search(text):  # decomposed marks (the texts are NFC; just in case): read it all
+    if normalize.has_marks_apart(text):  # decomposed marks (the texts are NFC; just in case): read it all
         spans = [(0, len(text))]
     else:
         spans = [m.span() for m in pattern.finditer(text)]
