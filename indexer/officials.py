@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "16"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,")
+EXTRACTOR_VERSION = "17"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva")
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -172,7 +172,7 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Senegal|Ghana|Angola|Mozambique|Tanzania|Uganda|Zimbabwe|Colombia|Panama|Nicaragua|Czech|Uzbekistan|Luxembourg|
     Montenegro|Macedonia|Albania|Bosnia|Kosovo|Síp|Cyprus|Malta|Iceland|Kyrgyzstan|Tajikistan|Turkmenistan|
     Turkey|Egypt|Vatican|Cameroon|Rwanda|Congo|Zambia|Namibia|Botswana|Haiti|Jamaica|Guatemala|
-    Honduras|Paraguay|Fiji|Maldives|Bhutan|Mauritius|
+    Honduras|Paraguay|Fiji|Maldives|Bhutan|Mauritius|Litva|Gruzia|Los Angeles|San Francisco|Chicago|Houston|Sydney|Berlin|
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES + _TITLE_PLACES}
@@ -451,7 +451,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1 + min(4, run)  # (round 12) "tổ quản lý chợ | Lương Văn Can": the market
             continue  # a board runs, named for a person as streets are (its name is no one's in the article)
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
-        if w.text in ("PV", "CTV"):
+        if w.text in ("PV", "CTV") or (n and w.text.isupper() and w.low in _DEGREES and i + n + 1 < len(words) and (
+            words[i + n + 1].gap in (" ", ".", ". ") and (words[i + n + 1].is_cap or words[i + n + 1].low in _DEGREES)
+        )):  # (round 15) "Chủ tịch Hội đồng Trường ĐH | PGS Nguyễn Văn Quang": the holder's degree, then his name
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
         if n and pair in _INCUMBENT:
             break  # (round 13) "tổng thống Mỹ | đương nhiệm đầu tiên": in office, no part of the body
@@ -503,8 +505,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             continue
         if pair == ("thông", "tin") and n and w.text.islower() and words[i + n - 1].low not in _INFORMATION_HEADS and (
             (i + n + 2 < len(words) and words[i + n + 2].low in _STOP | {"thêm", "rằng", "trường"})
-            or words[i + n - 1].is_cap or words[i + n - 1].low in ("vụ", "hội")
-        ):
+            or words[i + n - 1].is_cap or words[i + n - 1].low in ("vụ", "hội") or words[i + n - 1].text.isdigit()
+        ):  # (round 15: "Đội CSGT số 15 | thông tin": after a unit's number, the verb)
             break  # "Vụ Công chức, viên chức | thông tin thêm", "Bộ Nội vụ | thông tin trường hợp", "… của Quốc hội |
             # thông tin": the verb (but "Vụ Công nghệ thông tin", "Trung tâm thông tin", "Phòng Văn hóa và thông tin")
         if w.low == "không" and n and words[i + n - 1].low not in ("hàng", "phòng") and not (
@@ -656,9 +658,28 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             # lower-case syllable, then the name ends ("Ngoại tiết lộ rằng" goes on: a verb)
         elif n and w.text.islower() and w.gap == " " and _project_board(words, i + n):
             n += 1  # (round 9) "Ban Quản lý dự án | chuyên ngành giao thông tỉnh X": what the projects are
+        elif n >= 2 and (m := _unit_number(words, i + n)):
+            n += m  # (round 15) "Phòng quản lý dự án | 2,", "Vùng Cảnh sát biển | 1,", "Sư đoàn hộ tống số | ba."
         else:
             break
     return max(n, board)
+
+
+_NOT_UNIT_NUMBERS = {exact(w) for w in "thứ lần kỳ khóa khoá lớp tuổi năm".split()}
+_NUMBER_WORDS = {exact(w) for w in "một hai ba bốn năm sáu bảy tám chín mười".split()}
+
+
+def _unit_number(words: list[_Word], k: int) -> int:
+    """(round 15) Words from *k* that number the unit just named, when the title ends there:
+    a number ("… dự án 2,"), a Roman numeral ("… Quân đoàn IV.") or a number word after "số"
+    ("… hộ tống số ba,"). A count goes on to what it counts ("… dự án 2 năm"), so only a
+    number that the clause's punctuation (or the text's end) follows is taken."""
+    w = words[k]
+    if w.gap != " " or (k + 1 < len(words) and words[k + 1].gap == " ") or words[k - 1].low in _NOT_UNIT_NUMBERS:
+        return 0  # ("tổng thống Mỹ thứ 45": the holder's ordinal, not the unit's; "nhiệm kỳ 2": a term)
+    if (w.text.isdigit() and len(w.text) <= 3) or (_roman(w.text) and len(w.text) <= 4):
+        return 1
+    return 1 if w.low in _NUMBER_WORDS and words[k - 1].low == "số" else 0
 
 
 def _second_place_syllable(words: list[_Word], k: int) -> bool:
@@ -1862,6 +1883,9 @@ def _title_names_someone(title: str) -> bool:
     """Whether *title* holds a person's name: "Tổng thống Trump", "Thứ trưởng Bộ NN&PTNT Vũ Văn Tám"."""
     words = _words(title)
     last = words[-1].text if words else ""
+    n, _ = _post_at(words, 0)
+    if 0 < n < len(words) and _COUNTRY_IN.fullmatch(title[words[n].start:]):
+        return False  # (round 15) "Thủ tướng New Zealand", "Thị trưởng Los Angeles": a post and a foreign place, no one
     if any(  # "Tổng thống V.Putin", "Tổng thống Cộng hòa Séc M.Dê-man": an initial, a dot and a name
         words[k].gap == "." and len(words[k - 1].text) == 1 and words[k - 1].text.isupper()
         and words[k - 1].text not in _ABBREVIATED and words[k].is_cap  # ("P.Hải Cảng" is a ward)
@@ -3028,6 +3052,7 @@ def _brand_after_post(title: str) -> bool:
     after = words[n].text if 0 < n < len(words) else ""
     return bool(after) and after[:1].isupper() and not after.isupper() and after.isascii() and not (
         _VN_SYLLABLE.fullmatch(after.lower()) or _COUNTRY_IN.fullmatch(after) or (n + 1 == len(words) and _demonym(after))
+        or _COUNTRY_IN.fullmatch(title[words[n].start:])  # (round 15) "Thủ tướng New Zealand", "Thị trưởng Los Angeles"
         or exact(after) in _LEVELS  # (round 13) "Chủ tịch UBND Tp. Cần Thơ": a city written "Tp"
     )
 

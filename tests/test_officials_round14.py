@@ -16,7 +16,7 @@ def officials(body: str):
 
 
 def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
-    assert EXTRACTOR_VERSION == "16"
+    assert int(EXTRACTOR_VERSION) >= 16  # (round 15 bumped it again)
 
 
 def test_a_countrys_post_in_a_list_goes_to_the_name_after_it():
