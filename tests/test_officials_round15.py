@@ -63,3 +63,16 @@ def test_the_holders_degree_after_a_body_is_no_part_of_it():
 )
 def test_a_foreign_place_before_a_foreign_name_is_the_posts(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bà Trần Thị Lan, Tập sự Phó Tổng Biên tập Báo Hà Tĩnh, dự hội nghị.",
+         [("Trần Thị Lan", ["Tập sự Phó Tổng Biên tập Báo Hà Tĩnh"])]),
+        ("Ông Lê Văn Hà, tập sự Phó Chánh án TAND huyện Đức Thọ, cho biết như vậy.",
+         [("Lê Văn Hà", ["tập sự Phó Chánh án TAND huyện Đức Thọ"])]),
+    ],
+)
+def test_a_probationary_post_keeps_its_probation(text, expected):
+    assert officials(text) == expected
