@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "17"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post
+EXTRACTOR_VERSION = "17"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -251,6 +251,9 @@ def _joined(words: list[_Word], i: int) -> bool:
         or (gap == ", " and i >= 2 and words[i - 2].text in ("Bộ", "Sở") and words[i - 1].text.isupper()
             and words[i].text.isupper() and i + 1 < len(words) and words[i + 1].gap == "&")
         # (round 10) "Bộ LĐ, TB&XH": a ministry's abbreviation written with its own comma
+        or (gap == "," and i >= 2 and words[i - 2].text in ("Bộ", "Sở") and words[i - 1].text.isupper()
+            and words[i].text.isupper() and len(words[i].text) <= 3)
+        # (round 15) "Sở VH,TT&DL", "Sở VH,TT và DL": the same, the comma's space left out
     )
 
 
@@ -592,6 +595,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ):
             n += 1  # (round 11) "Văn phòng Quốc gia | về Giảm nghèo", "Ủy ban Quốc gia về Người cao tuổi": what a
             # national body is for, capitalised (a person, a post or a sentence's opener after "về" is no part of it)
+        elif w.low == "về" and n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _STATE and (
+            m := _lower_domain(words, i + n + 1)
+        ):
+            n += 1 + m  # (round 15) "Cục Giám định nhà nước | về chất lượng công trình xây dựng": what the state's office is for
         elif w.low == "tại" and n and (event := _delegation_event(words, i, i + n)):
             n += 1 + event  # (round 11) "Trưởng đoàn TTVN | tại SEA Games 29": where a delegation goes
         elif w.low == "tại" and n and (place := _embassy_place(words, i, i + n)):
@@ -669,6 +676,20 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         else:
             break
     return max(n, board)
+
+
+def _lower_domain(words: list[_Word], k: int) -> int:
+    """(round 15) How many lower-case words from *k* name a body's domain: its known pairs and
+    tail words ("chất lượng | công trình | xây dựng"), joined, up to the first other word."""
+    m = 0
+    while k + m < len(words) and _joined(words, k + m) and words[k + m].text.islower():
+        if k + m + 1 < len(words) and _joined(words, k + m + 1) and (words[k + m].low, words[k + m + 1].low) in _BODY_PAIRS:
+            m += 2
+        elif words[k + m].low in _BODY_TAIL_WORDS and words[k + m].low not in _STOP:
+            m += 1
+        else:
+            break
+    return m
 
 
 _NOT_UNIT_NUMBERS = {exact(w) for w in "thứ lần kỳ khóa khoá lớp tuổi năm".split()}
@@ -803,6 +824,7 @@ _OPENER_PAIRS = {
 _RESEARCH = (exact("nghiên"), exact("cứu"))  # (round 11) what is researched: "Nghiên cứu | Tội phạm học"
 _BOARDING = {tuple(exact(w) for w in p.split()) for p in ("bán trú", "nội trú")}
 # (Round 11) National bodies, whose name goes on with "về" and what they are for.
+_STATE = (exact("nhà"), exact("nước"))
 _NATIONAL = {tuple(exact(w) for w in p.split()) for p in ("quốc gia", "trung ương")}
 _BODY_TRIPLES = {("các", "vấn", "đề"), ("các", "tổ", "chức"), ("các", "cơ", "quan")}
 _PALACES = {"Elysee", "Élysée", "Elysée", "Kremlin", "Buckingham"}
@@ -1161,6 +1183,10 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
             or (words[k - 1].is_cap and words[k - 2].low in _COMPANY_HEADS_LAST)  # "Tập đoàn Than - Khoáng sản"
             or _in_department(words, k)  # a department's: "khoa Nhiễm – Thần kinh", "khoa Tai - Mũi - Họng"
+            # (round 15) two known capitalised pairs either side: "Chủ nhiệm Hậu cần - Kỹ thuật Quân khu 5"
+            or (n >= 2 and words[k - 2].is_cap and (words[k - 2].low, words[k - 1].low) in _CAP_PAIRS | _BODY_PAIRS
+                and k + 1 < len(words) and words[k + 1].gap == " "
+                and (words[k].low, words[k + 1].low) in _CAP_PAIRS | _BODY_PAIRS)
             # a company named for two places: "Công ty … Khai thác thủy lợi Dầu Tiếng - Phước Hòa"
             or (words[k - 1].is_cap and words[k - 2].is_cap and k + 1 < len(words) and words[k + 1].is_cap
                 and words[k + 1].gap == " " and any(w.low in _COMPANY_HEADS_LAST for w in words[max(0, k - 14):k - 2])

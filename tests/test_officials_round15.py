@@ -76,3 +76,18 @@ def test_a_foreign_place_before_a_foreign_name_is_the_posts(text, expected):
 )
 def test_a_probationary_post_keeps_its_probation(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đại tá Vũ Văn Minh, Chủ nhiệm Hậu cần - Kỹ thuật Quân khu 5, đã kiểm tra kho.",
+         [("Vũ Văn Minh", ["Đại tá", "Chủ nhiệm Hậu cần - Kỹ thuật Quân khu 5"])]),
+        ("Ông Đỗ Văn Hải, Giám đốc Sở VH,TT&DL tỉnh Bình Định, cho biết lễ hội sẽ diễn ra.",
+         [("Đỗ Văn Hải", ["Giám đốc Sở VH,TT&DL tỉnh Bình Định"])]),
+        ("Ông Hoàng Văn Lực, Cục trưởng Cục Giám định nhà nước về chất lượng công trình xây dựng, đã kiểm tra hiện trường.",
+         [("Hoàng Văn Lực", ["Cục trưởng Cục Giám định nhà nước về chất lượng công trình xây dựng"])]),
+    ],
+)
+def test_a_bodys_long_name_is_not_cut_at_a_dash_a_comma_or_about(text, expected):
+    assert officials(text) == expected
