@@ -461,8 +461,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             continue  # a board runs, named for a person as streets are (its name is no one's in the article)
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV") or (n and w.text.isupper() and w.low in _DEGREES and i + n + 1 < len(words) and (
-            words[i + n + 1].gap in (" ", ".", ". ") and (words[i + n + 1].is_cap or words[i + n + 1].low in _DEGREES)
-        )):  # (round 15) "Chủ tịch Hội đồng Trường ĐH | PGS Nguyễn Văn Quang": the holder's degree, then his name
+            words[i + n + 1].gap in (" ", ".", ". ") and (_starts_person(words, i + n + 1) or words[i + n + 1].low in _DEGREES)
+        )):  # ("Liên đoàn LS Việt Nam": the lawyers' federation, "LS" no degree there)  # (round 15) "Chủ tịch Hội đồng Trường ĐH | PGS Nguyễn Văn Quang": the holder's degree, then his name
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
         if n and pair in _INCUMBENT:
             break  # (round 13) "tổng thống Mỹ | đương nhiệm đầu tiên": in office, no part of the body

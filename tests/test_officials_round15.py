@@ -91,3 +91,8 @@ def test_a_probationary_post_keeps_its_probation(text, expected):
 )
 def test_a_bodys_long_name_is_not_cut_at_a_dash_a_comma_or_about(text, expected):
     assert officials(text) == expected
+
+
+def test_a_degrees_letters_inside_a_bodys_name_are_no_degree():
+    text = "Luật sư Đỗ Văn Khang, Chủ tịch Liên đoàn LS Việt Nam, cho biết sẽ lấy ý kiến các đoàn."
+    assert officials(text) == []  # the lawyers' federation: no public post, as before round 15
