@@ -462,7 +462,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         after_ban = i + n > 0 and words[i + n - 1].low == "ban"  # "Ban tổ chức", "Trưởng ban công tác"
         if w.text in ("PV", "CTV") or (n and w.text.isupper() and w.low in _DEGREES and i + n + 1 < len(words) and (
             words[i + n + 1].gap in (" ", ".", ". ") and (_starts_person(words, i + n + 1) or words[i + n + 1].low in _DEGREES)
-        )):  # ("Liên đoàn LS Việt Nam": the lawyers' federation, "LS" no degree there)  # (round 15) "Chủ tịch Hội đồng Trường ĐH | PGS Nguyễn Văn Quang": the holder's degree, then his name
+        )):  # (round 15) "Chủ tịch Hội đồng Trường ĐH | PGS Nguyễn Văn Quang": the holder's degree, then his
+            # name (but "Liên đoàn LS Việt Nam", the lawyers' federation: no name after "LS")
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
         if n and pair in _INCUMBENT:
             break  # (round 13) "tổng thống Mỹ | đương nhiệm đầu tiên": in office, no part of the body
