@@ -103,13 +103,15 @@ class Scorer:
         # every pair somewhere is not the words in a row: read the texts, for each part of
         # three words or more between the form's breaks (a comma the table writes)
         cuts = [0, *(k + 1 for k, pair in enumerate(zip(folded, folded[1:])) if pair in self.breaks), len(folded)]
+        holding_all = present  # the form whole: the articles holding its own words and pairs
         for start, end in zip(cuts, cuts[1:]):
             if end - start > 2:
                 part_exact, part_folded = exact[start:end], folded[start:end]
+                holding = holding_all if (start, end) == (0, len(folded)) else self._holding(
+                    part_exact, part_folded, strict)
                 kept = np.zeros_like(present)  # the part's answer over every article holding its own pairs
-                kept[self.snap.phrase(part_exact, part_folded, strict, np.flatnonzero(self._holding(
-                    part_exact, part_folded, strict)))] = True
-                present &= kept
+                kept[self.snap.phrase(part_exact, part_folded, strict, np.flatnonzero(holding))] = True
+                present = present & kept
         return present
 
     def _holding(self, exact: list[str], folded: list[str], strict: bool) -> np.ndarray:

@@ -160,7 +160,7 @@ class Searcher:
             run = [left_out, *typed_after]
             taken = 0
             # judged as in a long run (not "two typed words are one"): by the archive alone
-            while taken < len(typed_after) and self._joins(snap, run, taken, parsed.strict, run_length=len(run) + 1):
+            while taken < len(typed_after) and self._joins(snap, run, taken, parsed.strict, two_typed_are_one=False):
                 taken += 1
             gone = {c.at for c in typed_after[:taken]}  # the alternatives hold copies of them
             if not taken or not any(c.at not in gone for alt in parsed.alternatives for c in alt):
@@ -189,7 +189,7 @@ class Searcher:
             i = max(j, i + 1)
         return named
 
-    def _joins(self, snap: Snapshot, run: list[Clause], i: int, strict: bool, run_length: int | None = None) -> bool:
+    def _joins(self, snap: Snapshot, run: list[Clause], i: int, strict: bool, two_typed_are_one: bool = True) -> bool:
         """Whether words i and i+1 of a run of typed words form one word.
 
         Never when the archive never has them side by side; always for a run of two
@@ -201,19 +201,21 @@ class Searcher:
         An abbreviation's forms join by their edge words, any form's pair counting
         (``UBND`` + ``tỉnh``: "UBND tỉnh" or "dân tỉnh"), but not a name typed after
         it: a title's abbreviation is a word of its own before a name (``PGS Trần Đắc
-        Phu`` finds "PGS.TS Trần Đắc Phu").
+        Phu`` finds "PGS.TS Trần Đắc Phu"). With *two_typed_are_one* False (words after a
+        left-out one), a run of two is judged as a longer run is.
         """
         if run[i].synonyms and _capitalised(run[i + 1]):
             return False
         edges = {(left[0][-1], left[1][-1], right[0][0], right[1][0])
                  for left in run[i].forms() for right in run[i + 1].forms()}
-        return any(self._pair_joins(snap, a, fa, b, fb, run_length or len(run), strict) for a, fa, b, fb in sorted(edges))
+        alone = two_typed_are_one and len(run) == 2  # two words typed alone are mostly one word
+        return any(self._pair_joins(snap, a, fa, b, fb, alone, strict) for a, fa, b, fb in sorted(edges))
 
-    def _pair_joins(self, snap: Snapshot, a: str, fa: str, b: str, fb: str, run_length: int, strict: bool) -> bool:
+    def _pair_joins(self, snap: Snapshot, a: str, fa: str, b: str, fb: str, alone: bool, strict: bool) -> bool:
         in_titles, in_bodies = snap.pair("title", a, b, strict)[0], snap.pair("body", a, b, strict)[0]
         if not len(in_titles) and not len(in_bodies):
             return False
-        if run_length == 2 or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs() or (
+        if alone or self.words.joins(a, b, strict) or (fa, fb) in snap.name_pairs() or (
                 fb[:1].isdigit() and fa in NUMBERED):
             return True
         together = np.zeros(snap.size, bool)
