@@ -77,7 +77,12 @@ Two labelled sets:
 * **real, thirteenth held-out**: 100 more drawn the same way (seed 20261213, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 14 was
   written without reading them (tests/data/officials/real_labels_heldout13.jsonl, ``part:
-  heldout13``); errors listed only with ``--part heldout13``. Measured for round 13 and round 14.
+  heldout13``); errors listed only with ``--part heldout13``. Measured for rounds 13, 14 and 15;
+  round 16 read its errors (spent, dev since).
+* **real, fourteenth held-out**: 100 more drawn the same way (seed 20261214, among the candidates
+  in none of the earlier sets), labelled blind by two labellers (50 each) while round 16 was
+  written without reading them (tests/data/officials/real_labels_heldout14.jsonl, ``part:
+  heldout14``); errors listed only with ``--part heldout14``.
 
 What counts, on the real set:
 
@@ -134,7 +139,7 @@ LABELS = HERE / "data" / "officials" / "labels.json"
 CASES = HERE / "data" / "officials" / "cases.jsonl"
 REAL_LABELS = HERE / "data" / "officials" / "real_labels.jsonl"
 # the held-out sets, in the order they were labelled: part "heldoutK" in real_labels_heldoutK.jsonl
-HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 14))
+HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 15))
 REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 
 # The draw of the real labelled set (the labelling team's sample.py, repeated).
