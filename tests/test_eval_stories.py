@@ -1,8 +1,10 @@
 """The story-pair eval's figures over the archive (tests/tools/eval_stories.py --archive),
-on an archive written here whose pairs and bands of overlap are known."""
+on an archive written here whose pairs and bands of overlap are known, and the labels
+its readers agree on."""
 
 from __future__ import annotations
 
+import pytest
 
 from tests.conftest import write_jsonl
 from tests.tools import eval_stories
@@ -87,3 +89,22 @@ def test_errors_list_what_the_rule_sees_of_a_missed_copy(capsys):
         stories.words_and_sentences(prints["lightly-edited"])[0])
     assert f"days apart 4, words 338/359, shared runs {shorter:.2f}/{longer:.2f}, sentences kept 1.00" in lines[0]
     assert 0.45 <= shorter < 0.55 and ", in order 0.8" in lines[0]
+
+
+def test_a_pair_read_again_takes_the_label_two_readers_gave(tmp_path):
+    """The article-by-article sets read again (a second reader, then a third where two
+    differ): a pair read once keeps its label; two who agree give it; two who differ,
+    with no third, or three who all differ, make it unsure (neither right nor wrong);
+    two of three decide. A reading of a pair the set does not hold is refused by file."""
+    first = [{"n": n, "a": f"a{n}", "b": f"b{n}", "label": label}
+             for n, label in ((1, "copy"), (2, "copy"), (3, "copy"), (4, "copy"), (5, "not"))]
+    second = write_jsonl(tmp_path / "second.jsonl", [{"n": n, "a": f"a{n}", "b": f"b{n}", "label": label}
+                                                      for n, label in ((2, "copy"), (3, "rewrite"), (4, "rewrite"), (5, "copy"))])
+    third = write_jsonl(tmp_path / "third.jsonl", [{"n": n, "a": f"a{n}", "b": f"b{n}", "label": label}
+                                                    for n, label in ((4, "copy"), (5, "rewrite"))])
+    agreed = eval_stories.majority(first, second, third)
+    assert [r["label"] for r in agreed] == ["copy", "copy", "unsure", "copy", "unsure"]
+    assert [r["label"] for r in eval_stories.majority(first, second)] == ["copy", "copy", "unsure", "unsure", "unsure"]
+    stray = write_jsonl(tmp_path / "stray.jsonl", [{"n": 9, "a": "a9", "b": "b9", "label": "copy"}])
+    with pytest.raises(SystemExit, match=r"stray.jsonl: pair n=9 is in no labelled pair"):
+        eval_stories.majority(first, stray)

@@ -71,6 +71,12 @@ And two more files, with the three labels:
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
   real_pairs_sample8_second.jsonl; the two agree on 83, and call a pair copy against
   not once (of the first reader's copies, 30 copy, 4 rewrite, 1 not; of its nots, 39 not, 1 unsure).
+  The ninth's 106 pairs sharing 30% or more (all its 32 copies) were read again the same way
+  (real_pairs_sample9_second.jsonl: two readers, 89 agree; of the first's copies, 27 copy,
+  5 rewrite). A third blind reader then read the pairs the two called differently, among 10
+  they agreed on (real_pairs_*_third.jsonl; the eighth's 15 and the ninth's 17; the third
+  agreed with 10 of 10 and 9 of 10 of those): the table "the label two readers gave" takes
+  for each pair the label at least two of its readers gave (a pair read once keeps its own).
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
@@ -115,6 +121,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,6 +146,12 @@ HELD_OUT_7 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout7.jsonl"
 SAMPLE_8 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample8.jsonl"  # dev after round 9
 # drawn the same way among the articles the eighth did not draw: held out from round 9 on
 SAMPLE_9 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample9.jsonl"
+# the article-by-article sets read again, blind: the pairs sharing 30% or more by a second
+# reader, then the pairs two readers called differently (and a few they agreed on) by a third
+READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample8_second.jsonl",
+                         ROOT / "tests" / "data" / "stories" / "real_pairs_sample8_third.jsonl"),
+              "real_pairs_sample9.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample9_second.jsonl",
+                         ROOT / "tests" / "data" / "stories" / "real_pairs_sample9_third.jsonl")}
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -302,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     again = relabelled_parts(parts)
     for how, relabelled in again.items():
         _print_table(f"\nRelabelled, copies {how}:", relabelled, story)
+    for how, agreed in majority_parts().items():
+        _print_table(f"\nThe article-by-article sets, the label two readers gave, copies {how}:", agreed, story)
     if args.errors:  # not the held-out part's: read, it would be spent
         at = {x: k for k, x in enumerate(ids)}
 
@@ -465,6 +480,34 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
             for how, rewrite in REWRITE_AS.items():
                 again[how][part] = [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in pairs]
     return again
+
+
+def majority(first: list[dict], *again: Path) -> list[dict]:
+    """The pairs of *first* with the label their readers agree on: a pair the files *again*
+    read too (matched by ``n``) takes the label at least two of its readers gave, else
+    ``unsure`` (two readers who differ, and no third; or three who all differ)."""
+    votes = {r["n"]: [r["label"]] for r in first}
+    for path in again:
+        if path.exists():
+            for r in _rows(path, three=True):
+                if r["n"] not in votes:
+                    raise SystemExit(f"{path}: pair n={r['n']} is in no labelled pair of its set (fix its n)")
+                votes[r["n"]].append(r["label"])
+    out = []
+    for r in first:
+        label, count = Counter(votes[r["n"]]).most_common(1)[0]
+        out.append({**r, "label": label if count >= 2 or len(votes[r["n"]]) == 1 else "unsure"})
+    return out
+
+
+def majority_parts() -> dict[str, dict[str, list[dict]]]:
+    """For each way of :data:`REWRITE_AS`, the article-by-article sets with the label their
+    readers agree on (:func:`majority`); {} when no set was read again."""
+    sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
+            for held, path in (("dev", SAMPLE_8), ("held-out", SAMPLE_9))
+            if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
+    return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
+                  for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
 
 
 def _relabelled(parts: dict[str, list[dict]], rewrite: str) -> dict[str, list[dict]]:
