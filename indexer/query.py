@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from indexer import normalize, settings
+from indexer import normalize, schema, settings
 from indexer.errors import QueryError
 from indexer.models import Html
 
@@ -233,6 +233,28 @@ class ParsedQuery:
         return not self.positive
 
 
+# punctuation that parts the words either side of it, in a query as in the text
+# (:func:`indexer.schema.joins`): ``Lukaku, có`` are not side by side
+_BREAKS = frozenset(",;:!?…")
+
+
+def _runs(raw: str) -> tuple[list[list[str]], bool, bool]:
+    """The words of a typed token or quoted phrase *raw*, in runs that stand side by side
+    (a comma, a colon or a semicolon between two words parts them; a dot or a comma inside
+    a number does not: ``1.300``, ``2,4``), and whether such punctuation comes before its
+    first word and after its last (``Lukaku,``)."""
+    spans = list(normalize.tokens(raw))
+    if not spans:
+        return [], False, False
+    runs = [[spans[0][0]]]
+    for (a, _, end), (b, start, _) in zip(spans, spans[1:]):
+        gap = raw[end:start]
+        if _BREAKS.intersection(gap) and not schema.joins(gap, a, b):
+            runs.append([])
+        runs[-1].append(b)
+    return runs, bool(_BREAKS.intersection(raw[:spans[0][1]])), bool(_BREAKS.intersection(raw[spans[-1][2]:]))
+
+
 _QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?\()|(\))|([^\s()"]+)')
 # A query's brackets open at most this many alternatives (``(a OR b) (c OR d)`` is four).
 MAX_ALTERNATIVES = 32
@@ -295,34 +317,41 @@ def parse_query(text: str) -> ParsedQuery:
             raw = bare
         else:
             raw = phrase
-        found = [w for w, _, _ in normalize.tokens(raw)]
-        parsed.dropped += found[max(0, MAX_WORDS - words):]
-        if not found or words >= MAX_WORDS:
-            continue
-        found = found[: MAX_WORDS - words]
-        words += len(found)
-        clause = Clause(
-            [normalize.exact(w) for w in found],
-            [normalize.folded(w) for w in found],
-            quoted=phrase is not None,
-            typed=found,
-            start=after_bracket,
-            prefix=bare is not None and bare.endswith("*") and len(found) == 1,
-            at=clauses_made,
-        )
-        clauses_made += 1
-        after_bracket = False
-        if negated:
-            parsed.excluded.append(clause)
-            chain = [] if bare is not None and len(found) == 1 else None
-            if chain is not None:
-                parsed.followers.append((clause, chain))
-            continue
-        if chain is not None and bare is not None and len(found) == 1:
-            chain.append(clause)
-        else:
-            chain = None
-        top.alternatives[-1].append(clause)
+        runs, break_before, break_after = _runs(raw)
+        if break_before:
+            after_bracket, chain = True, None
+        for k, found in enumerate(runs):
+            if k:  # a comma, a colon... between them: not side by side
+                after_bracket, chain = True, None
+            parsed.dropped += found[max(0, MAX_WORDS - words):]
+            if words >= MAX_WORDS:
+                continue
+            found = found[: MAX_WORDS - words]
+            words += len(found)
+            clause = Clause(
+                [normalize.exact(w) for w in found],
+                [normalize.folded(w) for w in found],
+                quoted=phrase is not None,
+                typed=found,
+                start=after_bracket,
+                prefix=bare is not None and bare.endswith("*") and len(runs) == 1 and len(found) == 1,
+                at=clauses_made,
+            )
+            clauses_made += 1
+            after_bracket = False
+            if negated:
+                parsed.excluded.append(clause)
+                chain = [] if bare is not None and len(found) == 1 else None
+                if chain is not None:
+                    parsed.followers.append((clause, chain))
+                continue
+            if chain is not None and bare is not None and len(found) == 1:
+                chain.append(clause)
+            else:
+                chain = None
+            top.alternatives[-1].append(clause)
+        if break_after:
+            after_bracket, chain = True, None
     # each alternative its own clauses: reading one (its spelling, a prefix's words) must
     # not change a bracket's words in the others
     parsed.alternatives = [[replace(c) for c in alt] for alt in _flatten(stack[0], parsed)]
