@@ -37,6 +37,9 @@ from indexer.models import Article, Problem
 from indexer.normalize import clean, title_case
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+# files a saved site holds beside its pages that are no articles: not read in a folder
+# (`wget --mirror` saves the site's robots.txt); given by name, they are read
+NOT_ARTICLES = frozenset({"robots.txt"})
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file; read in spans when indexing with several processes
 MAX_ARTICLE_CHARS = 2_000_000  # about 400 pages: larger is not one article
 # Asia/Ho_Chi_Minh: UTC+7 all year, without summer time, since 1975. A fixed offset needs no tz database.
@@ -64,7 +67,8 @@ _DATELINE_PREFIX = re.compile(
 _FINAL_PUNCT = tuple(".!?…:;\"”»'’)]")
 _JOIN_AFTER = tuple(",;-–—(")
 _BYLINE_LEAD = re.compile(r"^(?:bài(?:\s*(?:,|và)\s*ảnh)?|ảnh|tin|theo|nhóm phóng viên)\s*:?\s*", re.I)
-_BYLINE = re.compile(r"^[^\W\d_][^\W\d_ .]*(?:[ .]+[^\W\d_]+)*(?:\s*[-–,/]\s*[^\W\d_]+(?:[ .]+[^\W\d_]+)*)*$")
+_BYLINE = re.compile(r"^[^\W\d_][^\W\d_ .]*\+?(?:[ .]+[^\W\d_]+\+?)*(?:\s*[-–,/]\s*[^\W\d_]+\+?(?:[ .]+[^\W\d_]+\+?)*)*$")
+_COMPILED = re.compile(r"\s*\((?:T/H|TH|TỔNG HỢP)\)$", re.I)  # "(T/H)" after a byline: compiled from others
 MAX_CAPTION_CHARS = 250
 
 
@@ -84,7 +88,8 @@ def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | Unread]:
 
     *root* is the folder ids are made relative to: the folder given, or for a file
     given directly, its own folder. Symbolic links to folders are followed, each
-    folder walked once.
+    folder walked once. A saved site's ``robots.txt`` (:data:`NOT_ARTICLES`) is no article
+    file.
     """
     for path in paths:
         if path.is_dir():
@@ -122,7 +127,7 @@ def _walk_folder(root: Path) -> Iterator[tuple[Path, Path] | Unread]:
         seen.add((info.st_dev, info.st_ino))
         dirs.sort()
         for name in files:
-            if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+            if Path(name).suffix.lower() in ARTICLE_SUFFIXES and name.lower() not in NOT_ARTICLES:
                 found.append(Path(folder) / name)
     yield from unread
     for file in sorted(found):
@@ -428,15 +433,29 @@ def strip_dateline(paragraph: str) -> tuple[str, str | None]:
 
 
 def _byline(paragraph: str) -> str | None:
-    """The author in a last line like ``PHƯƠNG DUNG``, in title case, or None."""
+    """The author in a last line like ``PHƯƠNG DUNG``, in title case, or None. An agency's
+    credit in brackets (``(TTXVN/VIETNAM+)``) and a compiler's mark after a name (``P.V
+    (T/H)``: tổng hợp, compiled) are bylines too, kept in their brackets."""
     if len(paragraph) > 80:
         return None
-    name = _BYLINE_LEAD.sub("", paragraph).strip()
+    name = paragraph.strip()
+    bracketed = name.startswith("(") and name.endswith(")") and name.count("(") == 1
+    if bracketed:
+        name = name[1:-1].strip()
+    led = _BYLINE_LEAD.sub("", name).strip()
+    bracketed, name = bracketed and led == name, led  # "(Theo TTXVN)": TTXVN, as "Theo TTXVN"
+    mark = _COMPILED.search(name)
+    if mark and not bracketed:
+        name = name[:mark.start()].strip()
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters) or not _BYLINE.match(name):
         return None
+    words = re.findall(r"[^\W\d_]+", name)
+    if bracketed and not ("+" in name or any(word in _AGENCIES for word in words)):
+        return None  # "(HẾT)" ends an article; it is no credit
     cased = re.sub(r"[^\W\d_]+", lambda m: m[0] if _agency(m[0]) else title_case(m[0]), name)
-    return re.sub(r"\s*([-–,/])\s*", lambda m: f" {m[1]} " if m[1] != "," else ", ", cased)
+    cased = re.sub(r"\s*([-–,/])\s*", lambda m: f" {m[1]} " if m[1] != "," else ", ", cased)
+    return f"({cased})" if bracketed else cased + (f" {mark[0].strip()}" if mark else "")
 
 
 # Codes of agencies and roles a byline writes in capitals beside the name ("VĂN BÌNH - TTXVN")

@@ -13,6 +13,7 @@ on the page's tree, before trafilatura sees it:
 * the lead (``sapo``), photo captions (``<figcaption>``, a ``caption``/``image_desc``
   element, the text cell of a picture's table) and the author element, taken out of
   the tree so that the body does not repeat them;
+* lists of links (related articles, a home page's headlines) taken out;
 * old table layouts, whose cells hold the article, unwrapped into blocks;
 * after extraction, as for text articles: a ``LSO-``-style dateline is dropped from
   the first paragraph and kept as the source, and a last line in capitals
@@ -304,6 +305,43 @@ def _author(tree) -> str | None:
     return None
 
 
+def _drop_link_lists(tree) -> None:
+    """Blocks that are lists of links (related articles, "Tin khác", most read, a home or
+    section page's headlines): three links or more that hold at least 80% of the block's
+    text. The extractor drops most; kept, one would end an article's body with four other
+    headlines, or make a home page an article of its headlines. Counted in one pass from
+    the leaves up (letters and digits, not spaces), so a page of many nested blocks costs
+    no more than its size."""
+    counts: dict = {}  # element -> (characters, characters in links, links)
+    for node in reversed(list(tree.iter())):
+        if not isinstance(node.tag, str):
+            counts[node] = (0, 0, 0)
+            continue
+        chars, linked, links = _chars(node.text), 0, 0
+        for child in node:
+            c, l, n = counts[child]
+            chars, linked, links = chars + c + _chars(child.tail), linked + l, links + n
+        if node.tag == "a":
+            linked, links = chars, links + 1
+        counts[node] = (chars, linked, links)
+    body = tree.find("body")
+    if body is None:
+        return
+    blocks = ("body", "ul", "ol", "div", "section", "aside", "nav", "table", "td")
+    stack = [body]  # a home page of headlines under <body> itself goes whole
+    while stack:
+        node = stack.pop()
+        chars, linked, links = counts.get(node, (0, 0, 0))
+        if node.tag in blocks and links >= 3 and chars and linked >= 0.8 * chars:
+            _drop(node)
+        else:
+            stack.extend(node)
+
+
+def _chars(text: str | None) -> int:
+    return sum(1 for c in text if c.isalnum()) if text else 0
+
+
 def _unwrap_layout_tables(tree) -> None:
     """Tables used for layout (holding paragraphs or other tables) become blocks, so
     that the extractor reads their cells as text, not as a data table."""
@@ -351,6 +389,7 @@ def parse_page(
     for node in (title_node, date_node):
         if node is not None and node.getparent() is not None:
             _drop(node)
+    _drop_link_lists(tree)
     _unwrap_layout_tables(tree)
     extracted = trafilatura.bare_extraction(
         tree, url=canonical, with_metadata=True, include_comments=False, include_tables=False,

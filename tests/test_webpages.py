@@ -272,3 +272,66 @@ def test_a_page_saved_from_no_web_address_keeps_its_canonical(tmp_path, runner):
     result = runner.invoke(cli, ["index", str(tmp_path), "--index", str(tmp_path / "index")])
     assert result.exit_code == 0, result.output
     assert "Added 4, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout
+
+
+def test_a_mirrors_home_page_and_robots_txt_are_no_articles(runner, tmp_path):
+    """A user trial: `wget --mirror` of a paper's site saved its home page (a list of
+    headlines under <body>) and its robots.txt beside the articles; the home page became
+    an article of 18,832 characters of headlines that every search found, and robots.txt
+    was read as a text article ("line 1 is not a date line")."""
+    site = tmp_path / "mirror" / "baolangson.vn"
+    (site / "thoi-su").mkdir(parents=True)
+    (site / "thoi-su" / "cau-treo.html").write_bytes((SITE / "baolangson/khanh-thanh-cau-treo-ban-chat.html").read_bytes())
+    headlines = "".join(f'<a href="/thoi-su/tin-{i}.html">Giải bóng đá thiếu niên ở huyện số {i} khai mạc</a><br>'
+                        for i in range(30))
+    (site / "index.html").write_text(f"<html><body><h1>Trang chủ</h1>{headlines}</body></html>", encoding="utf-8")
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /admin/\n", encoding="utf-8")
+    result = runner.invoke(cli, ["index", str(tmp_path / "mirror"), "--index", str(tmp_path / "index"), "--procs", "1"])
+    assert "Added 1, updated 0, unchanged 0, removed 0, skipped 1." in result.stdout
+    assert f"{site / 'index.html'}: no article text in the page (0 characters outside menus and links)" in result.stderr
+    assert "robots.txt" not in result.stderr
+    assert Searcher(tmp_path / "index").search(SearchRequest(query="bóng đá")).total == 0
+    # given by name, a file is read whatever its name
+    named = runner.invoke(cli, ["parse", str(site / "robots.txt")])
+    assert "line 1 is not a date line" in named.stderr
+
+
+def test_a_block_of_other_headlines_after_the_article_is_not_its_body():
+    """A user trial: on one layout (`<div class="other"><h4>Tin khác</h4><ul>…`) four of 61
+    pages ended their body with "Tin khác" and four other headlines (27% of one body), so
+    `Hà Nội` found an article through a related headline."""
+    related = "".join(f'<li><a href="/tin-{i}.html">{t}</a></li>' for i, t in enumerate((
+        "Đường phố Hà Nội mênh mông nước sau trận mưa lớn kéo dài suốt đêm qua, nhiều tuyến phố ngập sâu",
+        "Giá vàng hôm nay tăng mạnh trở lại sau nhiều phiên giảm liên tiếp",
+        "Khánh thành cầu mới bắc qua sông Kỳ Cùng, nối hai bờ thành phố Lạng Sơn với các xã ven đô",
+        "Hội nghị tổng kết công tác dân vận năm 2026 của huyện Cao Lộc")))
+    body = ("<p>Chiều 29/11, UBND tỉnh Lạng Sơn tổ chức hội nghị ký kết hơn 1.300 cam kết với doanh nghiệp trên "
+            "địa bàn, với sự tham dự của đại diện các sở, ngành và hơn 200 doanh nghiệp.</p><p>"
+            + "Các cam kết tập trung vào cải thiện môi trường đầu tư, hỗ trợ doanh nghiệp nhỏ và vừa, đào tạo "
+              "nguồn nhân lực và phát triển hạ tầng các khu công nghiệp của tỉnh. " * 4
+            + "Phát biểu tại hội nghị, lãnh đạo tỉnh đánh giá cao sự đồng hành của các doanh nghiệp.</p>")
+    menu = "".join(f'<li><a href="/{m}">{m}</a></li>' for m in ("thoi-su", "kinh-te", "xa-hoi", "the-thao"))
+    page = (f'<html><head><title>Ký kết</title></head><body><div id="header"><nav class="menu"><ul>{menu}</ul></nav>'
+            f'</div><div id="content"><div class="tieude">Hơn 1.300 cam kết được ký</div><div class="time">18:00 | '
+            f'30/11/2026</div><div class="detail">{body}<figure class="image"><img src="/a.jpg" alt=""><figcaption>'
+            f'Quang cảnh hội nghị ký kết tại tỉnh</figcaption></figure></div><div class="other"><h4>Tin khác</h4>'
+            f'<ul>{related}</ul></div><div class="comments"><h3>Ý kiến bạn đọc</h3><div class="cmt"><b>Nguyễn Văn '
+            f'Bình</b><p>Bài viết rất hay, cảm ơn báo đã đưa tin kịp thời.</p></div></div></div>'
+            f'<footer><p>Cơ quan chủ quản: Tỉnh ủy. Giấy phép số 123/GP-BTTTT.</p></footer></body></html>')
+    article = webpages.parse_page(page.encode(), "ky-ket", "ky-ket.html")
+    assert article.body.endswith("sự đồng hành của các doanh nghiệp.")
+    assert "Tin khác" not in article.body and "Hà Nội" not in article.body
+
+
+@pytest.mark.parametrize("last, author", [("(TTXVN/VIETNAM+)", "(TTXVN / Vietnam+)"), ("(VIETNAM+)", "(Vietnam+)"),
+                                          ("P.V (T/H)", "P.V (T/H)"), ("(Theo TTXVN)", "TTXVN")])
+def test_an_agencys_credit_ending_the_page_is_its_byline(last, author):
+    """A user trial: a wire story's credit on the last line (`(TTXVN/VIETNAM+)`, `P.V (T/H)`:
+    compiled) stayed in the body and the article had no author; `(HẾT)` ends an article
+    and is no one."""
+    text = "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3
+    page = f"<html><head><title>Ngày hội</title></head><body><h1>Ngày hội ở Cao Lộc</h1><p>{text}</p><p>{{}}</p></body></html>"
+    article = webpages.parse_page(page.format(last).encode(), "x", "x.html")
+    assert (article.author, article.body.endswith("Pò Nghiều.")) == (author, True)
+    ended = webpages.parse_page(page.format("(HẾT)").encode(), "x", "x.html")
+    assert ended.author is None and ended.body.endswith("(HẾT)")
