@@ -401,7 +401,7 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
         click.echo(f"Read as: {_shown(describe_text(result.reading))}")
     click.echo()
     for hit in result.hits:
-        when = hit.date.isoformat() if hit.date else "no date"
+        when = (hit.date.isoformat() if hit.date else "no date") + (f" · {_shown(hit.outlet)}" if hit.outlet else "")
         click.echo(f"{click.style(_terminal(hit.title_html), bold=True)}  [{when}]  {_shown(hit.id)}")
         if hit.officials:
             click.echo("  " + _shown("; ".join(hit.officials)))

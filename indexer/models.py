@@ -162,12 +162,14 @@ class SearchHit:
     article: Article | None = field(default=None, compare=False, repr=False)
     copies: tuple[Copy, ...] = ()  # the story's other publications, oldest first, at most COPIES_SHOWN
     copy_count: int = 0  # how many other publications the story has ("N bản đăng lại")
+    outlet: str | None = None  # where it was published: its address's host, else its dateline's code
 
     def to_json(self) -> dict:
         return {
             "id": self.id,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
+            "outlet": self.outlet,
             "officials": list(self.officials),
             "score": round(self.score, 4),
             "snippet": self.snippet,

@@ -425,7 +425,7 @@ class Searcher:
         officials = tuple(snap.person_of(o.key, docnum) or o.name for o in article.officials)
         if parsed is None:
             return SearchHit(article.id, article.title, article.date, officials,
-                             score, Html(""), Html(html.escape(article.title)), article)
+                             score, Html(""), Html(html.escape(article.title)), article, outlet=outlet(article))
         snippet = highlight(article.body, parsed) if not parsed.is_empty() else None
         if snippet is None or "<mark>" not in snippet:
             caption = next((c for c in article.captions if "<mark>" in highlight(c, parsed, None)), None)
@@ -439,6 +439,7 @@ class Searcher:
             snippet=snippet,
             title_html=highlight(article.title, parsed, max_chars=None),
             article=article,
+            outlet=outlet(article),
         )
 
     def resolve_official(self, name: str, snap: Snapshot | None = None) -> list[str]:

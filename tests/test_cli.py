@@ -101,7 +101,7 @@ def test_search_prints_count_titles_and_snippets(runner, sample_index):
     result = runner.invoke(cli, ["search", "Kỳ Lừa", "--index", str(sample_index)])
     assert result.exit_code == 0
     assert result.stdout.startswith("1 article, showing 1-1")
-    assert "Lễ hội Kỳ Lừa thu hút đông đảo người dân và du khách  [2023-02-20]" in result.stdout
+    assert "Lễ hội Kỳ Lừa thu hút đông đảo người dân và du khách  [2023-02-20 · LSO]" in result.stdout
 
 
 def test_search_takes_excluded_words_without_quoting(runner, sample_index):

@@ -346,3 +346,25 @@ def test_to_params_round_trips_from_params(params):
     parsed = parse_qs(urlsplit(url).query, keep_blank_values=True)
     again = {k: v if k == "official" else v[0] for k, v in parsed.items()}
     assert SearchRequest.from_params(again) == request
+
+
+def test_each_result_and_article_page_shows_its_outlet_alike_on_web_cli_and_json(tmp_path, runner):
+    """A user trial: neither a result nor the article page said which paper published it
+    (only the copies' list did); a newsroom archive holds several papers. The outlet is the
+    address's host (``www.`` aside), else the dateline's code."""
+    from indexer.cli import cli
+
+    root = tmp_path / "index"
+    indexing.update(root, [write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "ls-1", "title": "Khánh thành cầu treo Bản Chắt", "body": "Cầu treo Bản Chắt ở xã Tân Tri đã khánh thành.",
+         "url": "https://www.baolangson.vn/khanh-thanh-cau-treo-5071234.html", "date": "2026-11-30"},
+        {"id": "ls-2", "title": "Cầu treo mới ở Bình Gia", "body": "LSO- Cầu treo mới ở huyện Bình Gia đã thông xe.",
+         "date": "2026-11-29"}])])
+    client = create_app({"INDEX_DIR": str(root), "TESTING": True}).test_client()
+    hits = client.get("/api/search?q=cau+treo").get_json()["hits"]
+    assert {h["id"]: h["outlet"] for h in hits} == {"ls-1": "baolangson.vn", "ls-2": "LSO"}
+    page = client.get("/?q=cau+treo").get_data(as_text=True)
+    assert page.count('<span class="outlet">baolangson.vn</span>') == 1 and '<span class="outlet">LSO</span>' in page
+    assert '<span class="outlet">baolangson.vn</span>' in client.get("/article/ls-1").get_data(as_text=True)
+    printed = runner.invoke(cli, ["search", "cau treo", "--index", str(root)]).stdout
+    assert "[2026-11-30 · baolangson.vn]" in printed and "[2026-11-29 · LSO]" in printed

@@ -17,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 from indexer import normalize, settings
 from indexer.errors import TimtinError
 from indexer.query import MAX_PAGE, describe_text
-from indexer.searching import SearchRequest, Searcher, highlight
+from indexer.searching import SearchRequest, Searcher, highlight, outlet
 from indexer.unknown_officials import result_json, unknown_officials
 
 bp = Blueprint("timtin", __name__)
@@ -265,6 +265,7 @@ def article(article_id: str):
     return render_template(
         "article.html",
         article=found,
+        outlet=outlet(found),
         q=q,
         mark=mark,
         paragraphs=[mark(p) for p in found.body.split("\n\n") if p.strip() and p != found.lead],
