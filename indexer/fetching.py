@@ -614,10 +614,11 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
         report.unchanged.append(url)
         return []
     if response.status == 304 and known:
-        log(f"unchanged {url} (304): {len(known['entries'])} articles listed before")
-        report.unchanged.append(url)
         entries = known["entries"]
         kind = known.get("kind", "feed")
+        what = "sitemaps" if kind == "sitemapindex" else "articles"  # an index lists sitemaps
+        log(f"unchanged {url} (304): {len(entries)} {what} listed before")
+        report.unchanged.append(url)
     elif response.status >= 400:
         report.failed.append((url, f"HTTP {response.status}"))
         log(f"failed {url}: HTTP {response.status}")

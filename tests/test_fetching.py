@@ -122,6 +122,12 @@ def test_sitemap_indexes_and_atom_feeds_are_followed(runner, site, tmp_path):
         "Khánh thành cầu treo Bản Chắt, xã Tân Tri", "Phát triển cây hồi gắn với giảm nghèo bền vững"]
     state = json.loads((tmp_path / "index-pages" / fetching.STATE).read_text(encoding="utf-8"))
     assert {v["kind"] for v in state["lists"].values()} == {"sitemapindex", "sitemap", "feed"}
+    # unchanged the second time: an index lists sitemaps, not articles (a user trial read
+    # "sitemap.xml (304): 3 articles listed before" of an index of three sitemaps)
+    again = runner.invoke(cli, ["fetch", f"{site.base}/sitemap.xml", "--index", str(index), *FAST]).output
+    listed = next(s for s in state["lists"] if s.endswith("/sitemap.xml"))
+    count = len(state["lists"][listed]["entries"])
+    assert f"unchanged {listed} (304): {count} sitemaps listed before" in again, again
 
 
 def test_reindex_rebuilds_fetched_pages_without_the_network(runner, tmp_path):
