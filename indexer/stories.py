@@ -409,12 +409,19 @@ _DECIMAL = re.compile(r"(?<![\d.,])\d+,\d+(?![\d,]|\.\d)")
 
 def hours_named(text: str) -> frozenset[tuple[int, int]]:
     """The hours of the day a text names, as (hour, minute): ``hồi 16 giờ``, ``lúc 9h42``."""
-    found = set()
-    for m in _HOUR.finditer(normalize.clean(text)):
+    return _readings(text)[0]
+
+
+def _readings(text: str) -> tuple[frozenset[tuple[int, int]], frozenset[str]]:
+    """The hours of the day a text names (:func:`hours_named`) and its measurements
+    written with a decimal comma (the text cleaned once for both)."""
+    clean = normalize.clean(text)
+    hours = set()
+    for m in _HOUR.finditer(clean):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if hour <= 24 and minute < 60:
-            found.add((hour, minute))
-    return frozenset(found)
+            hours.add((hour, minute))
+    return frozenset(hours), frozenset(_DECIMAL.findall(clean))
 
 
 def another_reading(shorter: str, longer: str) -> bool:
@@ -424,10 +431,14 @@ def another_reading(shorter: str, longer: str) -> bool:
     :data:`READING_KEPT` are in *longer*. Two bulletins of one storm a few hours apart
     repeat each other's sentences word for word with a new position (``17,5 độ vĩ Bắc``),
     new winds and a new hour; a copy keeps its figures and the hour it was written."""
-    figures = set(_DECIMAL.findall(normalize.clean(shorter)))
-    if len(figures) < READING_FIGURES or not hours_named(shorter) - hours_named(longer):
+    return _another_reading(_readings(shorter), _readings(longer))
+
+
+def _another_reading(shorter: tuple[frozenset, frozenset], longer: tuple[frozenset, frozenset]) -> bool:
+    (hours, figures), (other_hours, other_figures) = shorter, longer
+    if len(figures) < READING_FIGURES or not hours - other_hours:
         return False
-    return len(figures & set(_DECIMAL.findall(normalize.clean(longer)))) < READING_KEPT * len(figures)
+    return len(figures & other_figures) < READING_KEPT * len(figures)
 
 
 def _edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
@@ -631,6 +642,13 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
             texts[i] = text(int(usable[i]))
         return texts[i]
 
+    readings: dict[int, tuple[frozenset, frozenset]] = {}
+
+    def read(i: int) -> tuple[frozenset, frozenset]:
+        if i not in readings:
+            readings[i] = _readings(body_text(i))
+        return readings[i]
+
     def mentioned(i: int) -> frozenset[int]:
         if i not in mentions:
             doc = int(usable[i])
@@ -663,7 +681,7 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
                     continue
             if apart[k] <= NEW_READING_DAYS:
                 short_i, long_i = (i, j) if bodies[i][0] <= bodies[j][0] else (j, i)
-                if another_reading(body_text(short_i), body_text(long_i)):
+                if _another_reading(read(short_i), read(long_i)):
                     ok[k] = False
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
