@@ -49,6 +49,12 @@ Up to :data:`ORDERED_DAYS` apart, a text edited all along its length is a copy t
 of its words lie in runs of ten (:data:`ORDERED_FROM`), but most lie in runs of
 :data:`ORDERED_RUN` words that line up in order with the longer (:func:`ordered_share`,
 :data:`COVERED_ORDERED`), with as many sentences kept as above.
+And (round 10) a pair judged a copy that has less than :data:`COVERED_WHOLE` of the
+shorter in shared runs is no copy when it is another day's edition (the next day, the
+later drops the earlier's own date and names a newer one: :func:`date_replaced`), or
+another reading of a bulletin (at most a day apart, the shorter names an hour of the day
+the longer does not and most of its decimal figures, a storm's position, are not in it:
+:func:`another_reading`); the bodies of those pairs are read, a few hundred.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
@@ -681,7 +687,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
                     continue
             if apart[k] <= NEW_READING_DAYS:
                 short_i, long_i = (i, j) if bodies[i][0] <= bodies[j][0] else (j, i)
-                if _another_reading(read(short_i), read(long_i)):
+                hours, figures = read(short_i)  # the longer is read only when the shorter could be a reading
+                if hours and len(figures) >= READING_FIGURES and _another_reading((hours, figures), read(long_i)):
                     ok[k] = False
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
