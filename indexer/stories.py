@@ -558,8 +558,10 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     *days*: yyyymmdd (0 undated); *live*: documents not deleted; *fingerprint*: the
     fingerprint of a document number, asked only for the documents of candidate pairs;
     *text*: its body, asked only for the pairs :data:`SAME_NEWS_DAYS` apart whose share of
-    sentences kept the days they name decide (:func:`newer_news`; None: no pair is looked
-    at that way, as before round 9)."""
+    sentences kept the days they name decide (:func:`newer_news`), and for the copies at
+    most a day apart with less than COVERED_WHOLE of the shorter in shared runs (round 10:
+    :func:`date_replaced`, :func:`another_reading`; None: no pair is looked at that way,
+    as before round 9)."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
     usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
