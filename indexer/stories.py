@@ -49,6 +49,12 @@ Up to :data:`ORDERED_DAYS` apart, a text edited all along its length is a copy t
 of its words lie in runs of ten (:data:`ORDERED_FROM`), but most lie in runs of
 :data:`ORDERED_RUN` words that line up in order with the longer (:func:`ordered_share`,
 :data:`COVERED_ORDERED`), with as many sentences kept as above.
+And (round 10) a pair judged a copy that has less than :data:`COVERED_WHOLE` of the
+shorter in shared runs is no copy when it is another day's edition (the next day, the
+later drops the earlier's own date and names a newer one: :func:`date_replaced`), or
+another reading of a bulletin (at most a day apart, the shorter names an hour of the day
+the longer does not and most of its decimal figures, a storm's position, are not in it:
+:func:`another_reading`); the bodies of those pairs are read, a few hundred.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
@@ -111,6 +117,10 @@ ORDERED_DAYS = 3  # ... dated at most this many days apart ...
 ORDERED_FROM = 0.4  # ... with this share of the shorter in shared runs of RUN words (and COVERED_LONGER of the longer)
 MAX_DAYS = 7
 COVERED_WHOLE = 0.8  # further apart than MAX_DAYS, the shorter body must be nearly whole in the longer (0.9 to round 7)
+NEW_EDITION_DAYS = 1  # round 10: dated this many days apart, a later edition that replaces the earlier's date ...
+NEW_READING_DAYS = 1  # ... or, at most this many days apart, another reading of a bulletin (another hour, other
+READING_FIGURES = 3  # measurements: this many decimal figures in the shorter, fewer than READING_KEPT of them
+READING_KEPT = 0.5  # in the longer) is no copy, unless the shorter lies nearly whole in it (COVERED_WHOLE)
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
@@ -386,6 +396,57 @@ def newer_news(first_day: int, first: frozenset[int], then_day: int, then: froze
     return any(first_day < d <= then_day for d in then - first)
 
 
+def date_replaced(first_day: int, first: frozenset[int], then_day: int, then: frozenset[int]) -> bool:
+    """Whether the later of two articles is another day's edition of the earlier: the
+    earlier names its own date (*first_day* in *first*), the later does not, and names a
+    day after it, up to its own (:func:`newer_news`). The next day's weather forecast
+    ("ngày 12/5" where the day before said "ngày 11/5") keeps most of the day before's
+    sentences, its set phrases and many of its figures; an outlet's copy of yesterday's
+    report keeps the day its news happened, even under a lead of its own."""
+    return first_day in first and first_day not in then and newer_news(first_day, first, then_day, then)
+
+
+# an hour of the day: 13 giờ, 16h, 16h30, 9h42 (not a span: 24 giờ tới, 48 giờ tiếp theo, trong 3 giờ qua)
+_HOUR = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:giờ|h)(\d{2})?(?!\w)(?! ?(?:tới|qua|tiếp|sau|trước|đồng hồ))",
+                   re.IGNORECASE)
+# a measurement written with a decimal comma: 17,5 (độ vĩ Bắc), 2,1 (mm), 36,6 (triệu đồng); not 1.350, not 1,2,3
+_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d+(?![\d,]|\.\d)")
+
+
+def hours_named(text: str) -> frozenset[tuple[int, int]]:
+    """The hours of the day a text names, as (hour, minute): ``hồi 16 giờ``, ``lúc 9h42``."""
+    return _readings(text)[0]
+
+
+def _readings(text: str) -> tuple[frozenset[tuple[int, int]], frozenset[str]]:
+    """The hours of the day a text names (:func:`hours_named`) and its measurements
+    written with a decimal comma (the text cleaned once for both)."""
+    clean = normalize.clean(text)
+    hours = set()
+    for m in _HOUR.finditer(clean):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if hour <= 24 and minute < 60:
+            hours.add((hour, minute))
+    return frozenset(hours), frozenset(_DECIMAL.findall(clean))
+
+
+def another_reading(shorter: str, longer: str) -> bool:
+    """Whether *shorter* is another reading of the bulletin *longer* is built on: it names
+    an hour of the day *longer* does not (the hour of its observation), and holds at least
+    :data:`READING_FIGURES` measurements written with a decimal comma of which fewer than
+    :data:`READING_KEPT` are in *longer*. Two bulletins of one storm a few hours apart
+    repeat each other's sentences word for word with a new position (``17,5 độ vĩ Bắc``),
+    new winds and a new hour; a copy keeps its figures and the hour it was written."""
+    return _another_reading(_readings(shorter), _readings(longer))
+
+
+def _another_reading(shorter: tuple[frozenset, frozenset], longer: tuple[frozenset, frozenset]) -> bool:
+    (hours, figures), (other_hours, other_figures) = shorter, longer
+    if len(figures) < READING_FIGURES or not hours - other_hours:
+        return False
+    return len(figures & other_figures) < READING_KEPT * len(figures)
+
+
 def _edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
     return (cover_shorter >= ORDERED_FROM) & (cover_longer >= COVERED_LONGER) & (days_apart <= ORDERED_DAYS)
 
@@ -497,8 +558,10 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     *days*: yyyymmdd (0 undated); *live*: documents not deleted; *fingerprint*: the
     fingerprint of a document number, asked only for the documents of candidate pairs;
     *text*: its body, asked only for the pairs :data:`SAME_NEWS_DAYS` apart whose share of
-    sentences kept the days they name decide (:func:`newer_news`; None: no pair is looked
-    at that way, as before round 9)."""
+    sentences kept the days they name decide (:func:`newer_news`), and for the copies at
+    most a day apart with less than COVERED_WHOLE of the shorter in shared runs (round 10:
+    :func:`date_replaced`, :func:`another_reading`; None: no pair is looked at that way,
+    as before round 9)."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
     usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
@@ -580,11 +643,24 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     ordered = np.zeros(len(left))
     newer = None if text is None else np.zeros(len(left), bool)
     mentions: dict[int, frozenset[int]] = {}
+    texts: dict[int, str] = {}
+
+    def body_text(i: int) -> str:
+        if i not in texts:
+            texts[i] = text(int(usable[i]))
+        return texts[i]
+
+    readings: dict[int, tuple[frozenset, frozenset]] = {}
+
+    def read(i: int) -> tuple[frozenset, frozenset]:
+        if i not in readings:
+            readings[i] = _readings(body_text(i))
+        return readings[i]
 
     def mentioned(i: int) -> frozenset[int]:
         if i not in mentions:
             doc = int(usable[i])
-            mentions[i] = mentioned_days(text(doc), int(days[doc]) // 10000) if days[doc] else frozenset()
+            mentions[i] = mentioned_days(body_text(i), int(days[doc]) // 10000) if days[doc] else frozenset()
         return mentions[i]
 
     throughout = edited_throughout(shorter, longer, apart)
@@ -602,6 +678,20 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
         if throughout[k] and kept[k] >= _kept_needed(apart[k:k + 1], None if newer is None else newer[k:k + 1])[0]:
             ordered[k] = ordered_share(a[0], b[0])  # (in Python: only where the sentences allow a copy)
     ok = is_copy(shorter, longer, apart, kept, shorter_words, ordered, newer)
+    if text is not None:  # round 10: another day's edition, or another reading of a bulletin, is no copy
+        for k in np.flatnonzero(ok & (shorter < COVERED_WHOLE)
+                                & (apart <= max(NEW_EDITION_DAYS, NEW_READING_DAYS))).tolist():
+            i, j = int(left[k]), int(right[k])
+            if 0 < apart[k] <= NEW_EDITION_DAYS:
+                (first, m_first), (then, m_then) = sorted([(int(days[usable[i]]), i), (int(days[usable[j]]), j)])
+                if date_replaced(first, mentioned(m_first), then, mentioned(m_then)):
+                    ok[k] = False
+                    continue
+            if apart[k] <= NEW_READING_DAYS:
+                short_i, long_i = (i, j) if bodies[i][0] <= bodies[j][0] else (j, i)
+                hours, figures = read(short_i)  # the longer is read only when the shorter could be a reading
+                if hours and len(figures) >= READING_FIGURES and _another_reading((hours, figures), read(long_i)):
+                    ok[k] = False
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
     twin |= (shorter[ok] >= COVERED_WHOLE) & (longer[ok] >= PART)  # the shorter whole in the longer, no part of it
