@@ -65,7 +65,11 @@ And two more files, with the three labels:
 * tests/data/stories/real_pairs_sample9.jsonl: drawn the same way (seed 20261214) among the
   articles the eighth did not draw, the eighth's pairs left out; 338 pairs numbered from
   1500, read blind by six readers (32 copies, 41 rewrites, 263 not, 2 unsure) after round 9
-  was merged: held out (figures only).
+  was merged: held out for rounds 9 and 10 (figures only);
+* tests/data/stories/real_pairs_sample10.jsonl: drawn the same way (seed 20261215) among the
+  articles neither the eighth nor the ninth drew, their pairs left out; 300 pairs numbered
+  from 1900, read blind by six readers (28 copies, 36 rewrites, 234 not, 2 unsure) after
+  round 10 was merged: held out (figures only).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
@@ -144,8 +148,10 @@ HELD_OUT_6 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout6.jsonl"  
 HELD_OUT_7 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout7.jsonl"
 # drawn article by article (random articles, each with its nearest others): held out from round 9 on
 SAMPLE_8 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample8.jsonl"  # dev after round 9
-# drawn the same way among the articles the eighth did not draw: held out from round 9 on
+# drawn the same way among the articles the eighth did not draw: held out for rounds 9 and 10
 SAMPLE_9 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample9.jsonl"
+# drawn the same way among the articles neither drew: held out from round 10 on
+SAMPLE_10 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample10.jsonl"
 # the article-by-article sets read again, blind: the pairs sharing 30% or more by a second
 # reader, then the pairs two readers called differently (and a few they agreed on) by a third
 READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample8_second.jsonl",
@@ -303,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         parts["dev: real_pairs_heldout4.jsonl"] = _rows(DEV4)
     later = {"real_pairs_heldout5.jsonl": HELD_OUT_5, "real_pairs_heldout6.jsonl": HELD_OUT_6,
              "real_pairs_heldout7.jsonl": HELD_OUT_7, "real_pairs_sample8.jsonl": SAMPLE_8,
-             "real_pairs_sample9.jsonl": SAMPLE_9,
+             "real_pairs_sample9.jsonl": SAMPLE_9, "real_pairs_sample10.jsonl": SAMPLE_10,
              "round5_archive_adds.jsonl": ARCHIVE_ADDS}
     unknown = [f"{name} n={r['n']}: {x}"
                for name, rows in [(p.split(": ")[1], rows) for p, rows in parts.items()]
@@ -330,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         for how, relabelled in again.items():
             # not drawn by band: its own figures are already the archive's, article by article
             relabelled = {part: rows for part, rows in relabelled.items()
-                          if not part.endswith(("sample8.jsonl", "sample9.jsonl"))}
+                          if not part.endswith(("sample8.jsonl", "sample9.jsonl", "sample10.jsonl"))}
             if ARCHIVE_ADDS.exists():  # drawn before the fifth to seventh files, whose draws left their articles out
                 later_files = ("heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl")
                 relabelled = {part: rows for part, rows in relabelled.items() if not part.endswith(later_files)} | {
@@ -474,7 +480,8 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
     for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("dev: real_pairs_heldout6.jsonl", HELD_OUT_6),
                        ("held-out: real_pairs_heldout7.jsonl", HELD_OUT_7),
                        ("dev: real_pairs_sample8.jsonl", SAMPLE_8),
-                       ("held-out: real_pairs_sample9.jsonl", SAMPLE_9)):
+                       ("held-out: real_pairs_sample9.jsonl", SAMPLE_9),
+                       ("held-out: real_pairs_sample10.jsonl", SAMPLE_10)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
