@@ -23,7 +23,7 @@ def _breaks(text: str) -> set[tuple[str, str]]:
     return {
         (normalize.folded(a), normalize.folded(b))
         for (a, _, end), (b, start, _) in zip(found, found[1:])
-        if not schema.joins(text[end:start], a, b)
+        if not schema.joins(text[end:start])
     }
 
 

@@ -41,7 +41,9 @@ _LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ"}  # Ð ð (Icelandic eth) typed for Đ
 _CLEAN_TABLE = {**_SPACES, **_INVISIBLE, **_LOOKALIKES, ord("\r"): None}
 
 _COMBINING = re.compile("[\u0300-\u036f]")
-_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
+# a word: letters and digits (marks included); a number's dots and commas between digits are
+# part of it, as Vietnamese writes thousands and decimals (``1.300``, ``2,4``, ``19.5``)
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 
 
 def clean(text: str) -> str:
@@ -205,7 +207,8 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """Yield ``(word, start, end)`` for each word of *text*, as written.
 
     A word is a run of letters and digits (marks included, so NFD text is not cut
-    at its accents). Offsets index into *text* itself.
+    at its accents), and a number keeps the dots and commas between its digits
+    (``1.300``, ``2,4``: one word). Offsets index into *text* itself.
     """
     for match in _WORD.finditer(text):
         yield match.group(), match.start(), match.end()

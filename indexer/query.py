@@ -240,8 +240,8 @@ _BREAKS = frozenset(",;:!?…")
 
 def _runs(raw: str) -> tuple[list[list[str]], bool, bool]:
     """The words of a typed token or quoted phrase *raw*, in runs that stand side by side
-    (a comma, a colon or a semicolon between two words parts them; a dot or a comma inside
-    a number does not: ``1.300``, ``2,4``), and whether such punctuation comes before its
+    (a comma, a colon or a semicolon between two words parts them; inside a number it is
+    part of the word: ``1.300``, ``2,4``), and whether such punctuation comes before its
     first word and after its last (``Lukaku,``)."""
     spans = list(normalize.tokens(raw))
     if not spans:
@@ -249,7 +249,7 @@ def _runs(raw: str) -> tuple[list[list[str]], bool, bool]:
     runs = [[spans[0][0]]]
     for (a, _, end), (b, start, _) in zip(spans, spans[1:]):
         gap = raw[end:start]
-        if _BREAKS.intersection(gap) and not schema.joins(gap, a, b):
+        if _BREAKS.intersection(gap) and not schema.joins(gap):
             runs.append([])
         runs[-1].append(b)
     return runs, bool(_BREAKS.intersection(raw[:spans[0][1]])), bool(_BREAKS.intersection(raw[spans[-1][2]:]))

@@ -16,7 +16,8 @@ Title and body are each one field of *counted terms*, built by :func:`terms` wit
   of those spellings are also the statistics that restore accents to a query
   (:mod:`indexer.searching`). Pairs stop at punctuation and line
   breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`), but not at a dash with spaces
-  around it (``kinh tế - xã hội``), nor at a dot or comma inside a number (``1.300``). Numbers pair too (``bão số 2``,
+  around it (``kinh tế - xã hội``); a number's dots and commas are inside its word
+  (``1.300``). Numbers pair too (``bão số 2``,
   ``Nghị định 100``, ``Covid-19``, ``11/6``): a quoted phrase with a number is then as
   exact as any other (on the real news they add 2.5% postings).
 
@@ -46,7 +47,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 14  # 14: a number's dot or comma joins its digits (``1.300``, ``2,4``: a pair, as the query reads it); 13: the wordprint marks sentence ends (story grouping judges lightly edited copies by their sentences, issue #15); 12: pairs with numbers (``bão số 2``) and across a spaced dash (``kinh tế - xã hội``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
+SCHEMA_VERSION = 14  # 14: a number's dots and commas are part of it (``1.300``, ``2,4``: one word, :func:`indexer.normalize.tokens`); 13: the wordprint marks sentence ends (story grouping judges lightly edited copies by their sentences, issue #15); 12: pairs with numbers (``bão số 2``) and across a spaced dash (``kinh tế - xã hội``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
 
 
 class TimtinCodec(W3Codec):
@@ -68,16 +69,16 @@ def terms(text: str) -> tuple[Counter, int]:
     out: list[str] = []
     append = out.append
     prev_e = prev_f = None
-    prev_end, prev_word = 0, ""
+    prev_end = 0
     n = 0
     for word, start, end in normalize.tokens(text):
         e, f = _forms(word)
         append(f)
         if e != f:
             append(e)
-        if prev_f is not None and joins(text[prev_end:start], prev_word, word):
+        if prev_f is not None and joins(text[prev_end:start]):
             append(f"{prev_f} {f}" if prev_e == prev_f and e == f else f"{prev_f} {f}{SPELLING}{prev_e} {e}")
-        prev_e, prev_f, prev_end, prev_word = e, f, end, word
+        prev_e, prev_f, prev_end = e, f, end
         n += 1
     return Counter(out), n
 
@@ -88,16 +89,13 @@ def _forms(word: str) -> tuple[str, str]:
     return normalize.exact(word), normalize.folded(word)
 
 
-def joins(gap: str, before: str = "", after: str = "") -> bool:
-    """Whether the words *before* and *after*, with *gap* between them, stand side by side:
-    spaces, or one hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``), or one dash with
-    spaces around it (``kinh tế - xã hội``, ``Lao động – Thương binh``: the news writes
-    compounds so more often than not), or a dot or a comma between digits (``1.300``,
-    ``2,4``, ``19.5``: a number as Vietnamese writes it); never other punctuation or a line
-    break."""
+def joins(gap: str) -> bool:
+    """Whether two words with *gap* between them stand side by side: spaces, or one
+    hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``), or one dash with spaces around it
+    (``kinh tế - xã hội``, ``Lao động – Thương binh``: the news writes compounds so more
+    often than not); never other punctuation or a line break."""
     return gap == " " or gap in ("-", "/", "&") or _SPACED_DASH(gap) is not None or (
-        gap.isspace() and "\n" not in gap) or (
-        gap in (".", ",") and before[-1:].isdigit() and after[:1].isdigit())
+        gap.isspace() and "\n" not in gap)
 
 
 _SPACED_DASH = re.compile(r"[ \t\u00a0]*[-\u2013][ \t\u00a0]*").fullmatch

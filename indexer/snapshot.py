@@ -723,6 +723,6 @@ def _holds(text: str, pattern, want: list[str], strict: bool) -> bool:
         for k in range(len(words) - len(want) + 1):
             run = words[k:k + len(want)]
             if [form(w) for w, _, _ in run] == want and all(
-                    schema.joins(piece[a[2]:b[1]], a[0], b[0]) for a, b in zip(run, run[1:])):
+                    schema.joins(piece[a[2]:b[1]]) for a, b in zip(run, run[1:])):
                 return True
     return False

@@ -130,3 +130,12 @@ def test_an_abbreviation_table_writes_every_long_form_short():
     folded = [normalize.folded(w) for w in "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn".split()]
     assert table.write_short(folded) == ["chu", "tich", "ubnd", "tinh", "lang", "son"]
     assert table.write_short(["chu", "tich", "ubnd", "tinh"]) == ["chu", "tich", "ubnd", "tinh"]
+
+
+def test_a_number_keeps_its_dots_and_commas_as_vietnamese_writes_it():
+    """Thousands with a dot, decimals with a comma, a day.month: one word each; a full stop
+    after a number, a unit glued on and TP.HCM's dot are not part of it."""
+    text = "Hơn 1.300 hộ nhận 2,4 triệu đồng ngày 19.5 năm 2017. TP.HCM chi 1.300.000đ, 3.5% và 19.5km"
+    assert [w for w, _, _ in normalize.tokens(text)] == [
+        "Hơn", "1.300", "hộ", "nhận", "2,4", "triệu", "đồng", "ngày", "19.5", "năm", "2017", "TP", "HCM", "chi",
+        "1.300.000", "đ", "3.5", "và", "19.5", "km"]

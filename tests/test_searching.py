@@ -193,15 +193,18 @@ def test_a_number_is_read_with_the_word_before_it(make_index):
 def test_a_number_written_with_dots_or_a_comma_is_found_as_typed(make_index):
     """A user trial: `1.300`, `10.000`, `2,4` found nothing on the real news (the dot or
     comma parted the digits in the index, and the query wanted them side by side).
-    Vietnamese writes thousands with a dot and decimals with a comma."""
+    Vietnamese writes thousands with a dot and decimals with a comma: a number is one
+    word with them, so `1.300` is not in "1.300.000" nor `2,4` in "2/4" or "2-4"."""
     searcher = make_index([
         {"id": "cam-ket", "title": "Hơn 1.300 cam kết được ký", "body": "Tỉnh ký hơn 1.300 cam kết với doanh nghiệp."},
         {"id": "nuoc", "title": "Hồ chứa", "body": "Hồ tích được 2,4 triệu m3 nước sau mưa."},
         {"id": "chay", "title": "Giải chạy", "body": "Hơn 10.000 người chạy vì trẻ em."},
         {"id": "apart", "title": "Số liệu", "body": "Có 1 hộ nghèo. 300 hộ cận nghèo, 2, 4 xã và 10 thôn, 000 bản."},
+        {"id": "others", "title": "Ngày 19/5", "body": "Ngày 19/5 và 2-4 tháng sau, thu 1.300.000 đồng từ 2/4 hộ."},
     ])
     for query, found in (("1.300", ["cam-ket"]), ('"1.300 cam kết"', ["cam-ket"]), ("2,4 triệu m3", ["nuoc"]),
-                         ("10.000 người", ["chay"]), ("hon 10.000", ["chay"])):
+                         ("10.000 người", ["chay"]), ("hon 10.000", ["chay"]), ("2,4", ["nuoc"]),
+                         ("1.300.000", ["others"]), ("19/5", ["others"])):
         assert ids(searcher.search(SearchRequest(query=query))) == found, query
 
 
