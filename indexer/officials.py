@@ -1988,13 +1988,16 @@ def _link_at(words: list[_Word], i: int) -> int:
 def _link_gap(words: list[_Word], k: int, i: int) -> bool:
     """Whether word *k* of a link that opens at *i* follows the word before it as a link's
     words do: a space, or a comma after a move ("được điều động, bổ nhiệm giữ chức")."""
-    return words[k].gap == " " or (k > i and words[k].gap == ", " and words[k - 1].low in ("động", "chuyển"))
+    return words[k].gap == " " or (k > i and words[k].gap == ", " and words[k - 1].low in ("động", "chuyển")) or (
+        k == i and words[k].gap == ") "  # (round 16) "ông X (cháu ông Y) đang là …": after an aside
+    )
 
 
-def _titles_after_la(text: str, words: list[_Word], i: int) -> list[str]:
+def _titles_after_la(text: str, words: list[_Word], i: int, gap: str = " ") -> list[str]:
     """Titles after "là" (is), or another link, right after a name: "ông Hùng là Thị ủy viên,
-    Chủ tịch Hội ...", "ông X giữ chức Chủ tịch UBND huyện", "ông Y sẽ là Tổng giám đốc"."""
-    if i >= len(words) or words[i].gap != " ":
+    Chủ tịch Hội ...", "ông X giữ chức Chủ tịch UBND huyện", "ông Y sẽ là Tổng giám đốc";
+    *gap* is what the link follows (") " after an aside in brackets)."""
+    if i >= len(words) or words[i].gap != gap:
         return []
     link = 1 if words[i].low == "là" else _link_at(words, i)
     if not link or i + link >= len(words) or words[i + link].gap != " " or not _post_at(words, i + link)[0]:
@@ -2347,6 +2350,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             titles, titles_end = _titles_span(text, words, after)
             if not titles:
                 titles, titles_end = _titles_after_la(text, words, after), after
+            if not titles and (aside := _aside_at(words, after)) and _honoured(words, i):
+                # (round 16) "Ông X (cháu ông Y) đang là Phó chủ tịch UBND xã": an aside, then the link
+                titles, titles_end = _titles_after_la(text, words, after + aside, gap=") "), after
             if (
                 titles and _good_name(run) and not _place_word_before(words, i)
                 and (_plausible(run, False) or _honoured(words, i))

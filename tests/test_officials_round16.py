@@ -1,0 +1,32 @@
+"""The officials extractor, round 16 of issue #11: a post linked to a name across an aside in
+brackets ("ông X (cháu ông Y) đang là …"), … (the kinds the thirteenth blind set and two blind
+samples of the real archive showed). Every sentence here is ours, written in the shape of real
+prose; each test fails without the rule it names."""
+
+import pytest
+
+from indexer.models import Article
+from indexer.officials import extract
+
+
+def officials(body: str, title: str = ""):
+    return [(o.name, list(o.titles)) for o in extract(Article(id="x", title=title, body=body))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Lê Văn Tám (anh họ ông Sơn) đang là Chủ tịch UBND xã Hòa Bình.",
+         [("Lê Văn Tám", ["Chủ tịch UBND xã Hòa Bình"])]),
+        ("Ông Phạm Văn Quý (cùng họ với bà Lan) làm Trưởng công an xã.",
+         [("Phạm Văn Quý", ["Trưởng công an xã"])]),
+        ("Bà Ngô Thị Mai (em dâu ông Sơn) hiện giữ chức Chánh văn phòng Đảng ủy xã.",
+         [("Ngô Thị Mai", ["Chánh văn phòng Đảng ủy xã"])]),
+    ],
+)
+def test_a_post_after_an_aside_in_brackets_is_the_named_persons(text, expected):
+    assert officials(text) == expected
+
+
+def test_an_aside_then_no_post_names_no_official():
+    assert officials("Anh Phạm Văn Quý (cùng họ với ông Sơn) làm nông ở xã Hòa Bình.") == []
