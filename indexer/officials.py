@@ -3776,11 +3776,18 @@ def _one_holder(people: dict, texts: list[str]) -> None:
                 keys.discard(post)
 
 
+# (Round 16) A school's unit, named, before "nhà trường" (the school told before): "Trưởng phòng Đào tạo".
+_SCHOOL_UNIT = re.compile(r"^(?:[Pp]hó )?(?:[Tt]rưởng|[Gg]iám đốc) (?:phòng|khoa|ban|trung tâm|bộ môn|Phòng|Khoa|Ban|Trung tâm|Bộ môn) \S+")
+
+
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _ONE_SIDED_AMP.sub(" & ", _SPACES.sub(" ", title).strip(" ,;"))  # (round 12) "Tài nguyên& Môi trường"
     if title.endswith(" và"):
         title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
     title = _DANGLING.sub("", title)
+    if title.endswith(" nhà trường") and _SCHOOL_UNIT.search(title):
+        title = title[:-len(" nhà trường")]  # (round 16) "Trưởng phòng Đào tạo nhà trường": a unit's name,
+        # then "the school" told before, no part of it ("Hiệu trưởng nhà trường", "Hội đồng nhà trường" keep it)
     while (
         " " in title and title.rsplit(" ", 1)[1] in _STARTERS and title.rsplit(" ", 1)[1] not in _BODY_STARTS
         and tuple(title.split()[-2:]) not in _PROVINCE_SEQ_SET  # "TP Uông Bí": a place ends so

@@ -30,3 +30,22 @@ def test_a_post_after_an_aside_in_brackets_is_the_named_persons(text, expected):
 
 def test_an_aside_then_no_post_names_no_official():
     assert officials("Anh Phạm Văn Quý (cùng họ với ông Sơn) làm nông ở xã Hòa Bình.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("TS Lê Thu Hà - Trưởng phòng Đào tạo nhà trường cho biết điểm chuẩn sẽ tăng.",
+         [("Lê Thu Hà", ["Trưởng phòng Đào tạo"])]),
+        ("Bà Vũ Thị Lan - Phó trưởng khoa Ngữ văn nhà trường cho biết lớp học đã đủ.",
+         [("Vũ Thị Lan", ["Phó trưởng khoa Ngữ văn"])]),
+    ],
+)
+def test_the_school_told_again_after_a_units_name_is_no_part_of_the_title(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_principal_of_the_school_keeps_the_school():
+    assert officials("Ông Trần Văn Bảy – Phó Hiệu trưởng nhà trường cho biết năm nay tuyển thêm lớp.") == [
+        ("Trần Văn Bảy", ["Phó Hiệu trưởng nhà trường"])
+    ]
