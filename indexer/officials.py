@@ -1382,6 +1382,9 @@ def _spaced_hyphen(words: list[_Word], k: int) -> bool:
     )
 
 
+_DAY_PARTS = {"Sáng", "Trưa", "Chiều", "Tối", "Đêm"}  # a sentence's time of day: "Sáng 15/6", "Chiều nay"
+
+
 def _name_run(words: list[_Word], i: int) -> int:
     """Length of the run of capitalised name-like words starting at *i*."""
     n = 0
@@ -1393,6 +1396,10 @@ def _name_run(words: list[_Word], i: int) -> int:
             break
         if n >= 3 and _opens_word(words, i + n):
             break  # "ĐBQH Dương Trung Quốc | Chức năng của Cục ...": the next sentence, its full stop missing
+        if n >= 3 and words[i + n].text in _DAY_PARTS and i + n + 1 < len(words) and words[i + n + 1].gap == " " and (
+            words[i + n + 1].text.isdigit() or words[i + n + 1].low in ("nay", "qua", "mai")
+        ):
+            break  # (round 16) "Chủ tịch UBND Nguyễn Thành Phong | Sáng 15/6, …": a caption, then the day's time
         if n >= 1 and ((words[i + n].text in _STARTERS and not _last_given_name(words, i, n)) or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
             and not _foreign_letters(words[i + n].text)  # (round 14) "Recep Tayyip Erdoğan": a foreign letter goes on

@@ -49,3 +49,22 @@ def test_a_principal_of_the_school_keeps_the_school():
     assert officials("Ông Trần Văn Bảy – Phó Hiệu trưởng nhà trường cho biết năm nay tuyển thêm lớp.") == [
         ("Trần Văn Bảy", ["Phó Hiệu trưởng nhà trường"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ảnh: Chủ tịch UBND tỉnh Lê Văn Phong Sáng 15/6, Thường trực UBND tỉnh đã họp.",
+         [("Lê Văn Phong", ["Chủ tịch UBND tỉnh"])]),
+        ("Bí thư Đảng ủy xã Nguyễn Văn Hùng Chiều nay, đoàn công tác đã đến thôn.",
+         [("Nguyễn Văn Hùng", ["Bí thư Đảng ủy xã"])]),
+    ],
+)
+def test_a_time_of_day_after_a_name_opens_the_next_sentence(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_given_name_that_is_a_time_of_day_stays_in_the_name():
+    assert officials("Phó Chủ tịch UBND xã Trần Thị Hồng Sáng cho biết sẽ kiểm tra.") == [
+        ("Trần Thị Hồng Sáng", ["Phó Chủ tịch UBND xã"])
+    ]
