@@ -2249,6 +2249,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # "Bộ trưởng Ngoại giao Ấn Độ A, Phó Thủ tướng, Bộ trưởng Ngoại giao B": the
                     # titles after A lead to B's name; A has hers before it
                     more_titles = []
+                if more_titles and more_end < len(words) and words[more_end].gap == ", " and (
+                    _lone_name_at(words, more_end + 1) if words[more_end].low in ("ông", "bà") else _lone_name_at(words, more_end)
+                    if words[more_end].low in _DEGREES else 0
+                ):
+                    # (round 16) "Phó Chủ tịch UBND TP A, Giám đốc ĐH Đà Nẵng, GS.TS B đã …": a list of posts
+                    # each before its holder; the last title after A is B's
+                    more_titles.pop()
                 if (
                     more_titles and more_end < len(words) and words[more_end].text == "các" and words[more_end].gap == " "
                     and is_post(more_titles[-1])
@@ -2569,8 +2576,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     elif gap in (",", "-", "–") and (k := _name_after_comma(words, i, j)):
         # (round 7) "Ủy viên Trung ương Đảng, Tổng Giám đốc TTXVN, Nguyễn Văn A và …", "Phó cục trưởng Cục X,
         # Bộ Y tế, Nguyễn Văn A đã yêu cầu …": the title, a comma, the name alone, then no title of its own
-        if k > j and not _ministry_after_department(words, i, j):
-            title = text[words[i].start:words[k - 1].end]  # "Chánh Thanh tra, Sở Nội vụ"; but a ministry after
+        body_end = k
+        while body_end > j and words[body_end - 1].low in _DEGREES:
+            body_end -= 1  # (round 16) the holder's degrees before the name are no part of the title
+        if body_end > j and not _ministry_after_department(words, i, j):
+            title = text[words[i].start:words[body_end - 1].end]  # "Chánh Thanh tra, Sở Nội vụ"; but a ministry after
             # its department's comma is no part of the title as the labels write it ("Cục trưởng Cục Thú y, Bộ …, X")
         people = _list_of_people(words, k, one=True)
     elif _among(words, i) and (k := _demonstrative_end(words, j)) and k < len(words) and words[k].gap == ", ":
@@ -2611,6 +2621,14 @@ def _name_after_comma(words: list[_Word], i: int, j: int) -> int:
         k = j + 1 + _body_tail(words, j + 1, stop_at_person=False)  # "Cục X, | Bộ Y tế, | Nguyễn Văn A"
     if k > j and (k >= len(words) or words[k].gap != ", " or words[j].gap.strip() in ("-", "–")):
         return 0  # (a parent body comes after a comma, and a comma after it)
+    return _lone_name_at(words, k)
+
+
+def _lone_name_at(words: list[_Word], k: int) -> int:
+    """Where a name starts at *k* (maybe after its holder's degrees: round 16) that no title of its
+    own follows (the verb, "và" or the sentence's end does), or 0."""
+    if k < len(words) and words[k].gap == ", ":
+        k += _degrees_before_name(words, k)  # (round 16) "Giám đốc ĐH Đà Nẵng, GS.TS Trần Văn Nam đã …"
     if k >= len(words) or words[k].text not in SURNAMES or _province_at(words, k) or _country_at(words, k):
         return 0
     n = _name_run(words, k)
@@ -2623,6 +2641,17 @@ def _name_after_comma(words: list[_Word], i: int, j: int) -> int:
     ):
         return 0  # ("…, Nguyễn Văn A, Giám đốc …": a list, each with their own)
     return k
+
+
+def _degrees_before_name(words: list[_Word], k: int) -> int:
+    """(Round 16) How many words from *k* are a person's degrees before their name ("GS.TS", "PGS-TS",
+    "TS."), or 0."""
+    n = 0
+    while k + n < len(words) and n < 3 and words[k + n].low in _DEGREES and words[k + n].text.isupper() and (
+        n == 0 or words[k + n].gap.strip() in (".", "-", "")
+    ):
+        n += 1
+    return n if n and k + n < len(words) and words[k + n].gap.strip() in ("", ".") else 0
 
 
 def _ministry_after_department(words: list[_Word], i: int, j: int) -> bool:

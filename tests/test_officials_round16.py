@@ -68,3 +68,23 @@ def test_a_given_name_that_is_a_time_of_day_stays_in_the_name():
     assert officials("Phó Chủ tịch UBND xã Trần Thị Hồng Sáng cho biết sẽ kiểm tra.") == [
         ("Trần Thị Hồng Sáng", ["Phó Chủ tịch UBND xã"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Giám đốc Sở Y tế, GS.TS Trần Văn Năm đã tặng hoa các bác sĩ.", [("Trần Văn Năm", ["Giám đốc Sở Y tế"])]),
+        ("Dự lễ có Phó Chủ tịch UBND tỉnh Lê Văn Ba, Giám đốc Sở Y tế, PGS-TS Trần Văn Năm đã tặng hoa.",
+         [("Lê Văn Ba", ["Phó Chủ tịch UBND tỉnh"]), ("Trần Văn Năm", ["Giám đốc Sở Y tế"])]),
+        ("Dự lễ có Phó Chủ tịch UBND tỉnh Lê Văn Ba, Giám đốc Sở Y tế, ông Trần Văn Năm đã tặng hoa.",
+         [("Lê Văn Ba", ["Phó Chủ tịch UBND tỉnh"]), ("Trần Văn Năm", ["Giám đốc Sở Y tế"])]),
+    ],
+)
+def test_a_title_a_comma_then_degrees_and_a_name_is_that_names(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_title_after_a_name_stays_its_own_when_no_name_follows():
+    assert officials("Phó Chủ tịch UBND tỉnh Lê Văn Ba, Trưởng ban Chỉ đạo, đã chủ trì cuộc họp.") == [
+        ("Lê Văn Ba", ["Phó Chủ tịch UBND tỉnh", "Trưởng ban Chỉ đạo"])
+    ]
