@@ -1361,6 +1361,10 @@ def _hyphenated(words: list[_Word], k: int) -> bool:
     """Whether word *k* goes on a foreign name after a hyphen: "Moon Jae-in", "Kim Jong-un"."""
     return (
         words[k].gap == "-" and words[k].text.isascii() and words[k].text.isalpha() and words[k - 1].is_cap
+    ) or (
+        # (round 16) a Lao or Khmer name written in Vietnamese syllables: "Pa-ny Ya-thò-tu", "Vo-la-chít"
+        words[k].gap == "-" and words[k].text.isalpha() and words[k].text.islower() and len(words[k].text) <= 6
+        and (words[k - 1].is_cap or (words[k - 1].gap == "-" and words[k - 1].text.islower()))
     ) or _spaced_hyphen(words, k)
 
 
@@ -2094,11 +2098,20 @@ def _foreign_part(name: list[str]) -> list[str]:
     """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
     after the name) is Sylvie Goulard."""
     for k in range(1, len(name)):
-        if not name[k].isascii() and not _foreign_letters(name[k]) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
+        if not name[k].isascii() and not _foreign_letters(name[k]) and not _transliterated(name[k]) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
             return name[:k]
     if len(name) >= 3 and name[0] in _COUNTRY_SHORTS and all(p.isascii() for p in name[1:]) and _foreign_name(" ".join(name[1:])):
         return name[1:]  # (round 8) "cựu Tổng thống Hàn | Park Geun-hye": a country written short before the name
     return name
+
+
+def _initial_inside(name: list[str]) -> int:
+    """(Round 16) Where a foreign name starts at its initial inside a run after a country written in
+    Vietnamese syllables ("Ca-na-đa G Tru-đô": 1), or 0."""
+    for k in range(1, len(name) - 1):
+        if len(name[k]) == 1 and name[k].isupper() and all(_transliterated(p) for p in name[:k]):
+            return k
+    return 0
 
 
 def _country_inside(name: list[str]) -> int:
@@ -2227,6 +2240,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 if not place and (k := _country_inside(name)):
                     place, name = name[:k], name[k:]  # (round 13) "Bộ trưởng Bộ Công | Thương Lào | Khemmani
                     # Pholsena": the body's last word and its country, then the foreign name
+                if not place and (k := _initial_inside(name)):
+                    place, name = name[:k], name[k:]  # (round 16) "Thủ tướng Ca-na-đa | G.Tru-đô": the country
+                    # written in Vietnamese syllables, then the name from its initial
                 name = _foreign_part(name)
                 if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and (
                     name[0] not in _COUNTRY_WORDS or run_start == i + post_len  # (round 13) "Tư lệnh Không quân Nga |
@@ -2276,7 +2292,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     and words[run_start - 1].low in ("tỉnh", "tp", "tx", "phố", "xã")
                 ):
                     name = []  # "Phó Chủ tịch UBND TP Sầm Sơn": a town, not a person
-                title_end = run_start + len(place)
+                title_end = run_start + sum(p.count("-") + 1 for p in place)  # ("Ca-na-đa" is three words)
                 title_end = i + _uncut(words, i, title_end) if title_end < run_start + run_len else title_end
                 title = text[words[i].start:words[title_end - 1].end]
                 if name and not place and not more_titles and _named_institution(words, i, run_start, after):
@@ -3249,7 +3265,14 @@ def _without_honorific(name: str) -> str:
 def _foreign_name(name: str) -> bool:
     """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
     and no Vietnamese syllable."""
-    return any(p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower()) for p in name.split())
+    return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or _transliterated(p) for p in name.split())
+
+
+def _transliterated(part: str) -> bool:
+    """(Round 16) Whether a name's *part* is a foreign (Lao, Khmer) name written in Vietnamese syllables
+    joined by hyphens ("Ya-thò-tu", "Vo-la-chít"): a Vietnamese name never joins its syllables."""
+    pieces = part.split("-")
+    return len(pieces) >= 2 and part[:1].isupper() and all(x.isalpha() for x in pieces) and all(x.islower() for x in pieces[1:])
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;]\s+")

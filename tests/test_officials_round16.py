@@ -88,3 +88,22 @@ def test_a_title_after_a_name_stays_its_own_when_no_name_follows():
     assert officials("Phó Chủ tịch UBND tỉnh Lê Văn Ba, Trưởng ban Chỉ đạo, đã chủ trì cuộc họp.") == [
         ("Lê Văn Ba", ["Phó Chủ tịch UBND tỉnh", "Trưởng ban Chỉ đạo"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chủ tịch Quốc hội Lào Pa-ny Ya-thò-tu đã tiếp đoàn đại biểu tỉnh Nghệ An.",
+         [("Pa-ny Ya-thò-tu", ["Chủ tịch Quốc hội Lào"])]),
+        ("Chủ tịch nước Lào Bun-nhăng Vo-la-chít hội đàm với đoàn.",
+         [("Bun-nhăng Vo-la-chít", ["Chủ tịch nước Lào"])]),
+        ("Bà Pa-ny Ya-thò-tu, Chủ tịch Quốc hội Lào, đã tiếp đoàn.",
+         [("Pa-ny Ya-thò-tu", ["Chủ tịch Quốc hội Lào"])]),
+    ],
+)
+def test_a_lao_name_in_vietnamese_syllables_is_not_cut_at_its_hyphen(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_country_in_vietnamese_syllables_before_an_initial_is_no_name():
+    assert officials("Trong cuộc điện đàm, Thủ tướng Ca-na-đa G.Tru-đô khẳng định sẽ tiếp tục.") == []
