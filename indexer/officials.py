@@ -2423,6 +2423,10 @@ def _guests_post(text: str, words: list[_Word], i: int, j: int) -> bool:
     )
 
 
+_CENTRAL_GOVERNMENT = re.compile(r"(?:[Pp]hó )?(?:[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng|[Cc]hủ tịch nước)\b")
+_LOCAL_GOVERNMENT = re.compile(r"\b(?:UBND|HĐND|[Ủủ]y ban nhân dân|[Uu]ỷ ban nhân dân|Sở(?! hữu))\b")  # (not "Cục Sở hữu trí tuệ")
+
+
 def _same_country(pending: list[str], title: str) -> list[str]:
     """The titles before the last one in "A, B, C Name" that may be the same person's: one
     that names another country than the last title is another guest's ("Phó Tổng thống
@@ -2430,6 +2434,9 @@ def _same_country(pending: list[str], title: str) -> list[str]:
     if pending and sum(_title_key(t).startswith(_MINISTERS) for t in (*pending, title)) >= 2:
         return []  # (round 12) "chất vấn Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Nội vụ, Chủ tịch Quốc hội X": two ministers'
         # posts are two people's, not X's (one person heads one ministry)
+    if _LOCAL_GOVERNMENT.search(title) and not title.lower().startswith(("nguyên", "cựu")):
+        pending = [t for t in pending if not _CENTRAL_GOVERNMENT.match(t)]  # (round 16) "chỉ đạo của Phó Thủ
+        # tướng Chính phủ, Phó Chủ tịch UBND tỉnh X": no one holds a government's and a province's post at once
     country = _COUNTRY_IN.search(title)
     if not country:
         return pending
@@ -2472,7 +2479,9 @@ def _on_behalf(words: list[_Word], i: int) -> bool:
 
 _AIDES = {tuple(exact(w) for w in p.split())
           for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký", "phát ngôn",
-                    "ứng viên", "cử viên", "con rể", "con dâu")}  # ("ứng cử viên Tổng thống X": a candidate holds no post)
+                    "ứng viên", "cử viên", "con rể", "con dâu",
+                    "phái viên", "đặc sứ")}  # ("ứng cử viên Tổng thống X": a candidate holds no post; round 16:
+# "đặc phái viên của Tổng thống Hàn Quốc X": the envoy is X, the president someone else)
 
 
 _PRESS = (exact("báo"), exact("chí"))

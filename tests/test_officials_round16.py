@@ -107,3 +107,24 @@ def test_a_lao_name_in_vietnamese_syllables_is_not_cut_at_its_hyphen(text, expec
 
 def test_a_country_in_vietnamese_syllables_before_an_initial_is_no_name():
     assert officials("Trong cuộc điện đàm, Thủ tướng Ca-na-đa G.Tru-đô khẳng định sẽ tiếp tục.") == []
+
+
+def test_an_envoy_of_a_president_is_not_given_the_presidents_post():
+    assert officials("Cuối tuần này, đặc phái viên của Tổng thống Hàn Quốc Kim Sang-ho sẽ tới Nhật Bản.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cùng với việc thực hiện ý kiến chỉ đạo của Phó Thủ tướng Chính phủ, Phó Chủ tịch UBND tỉnh Lê Văn Ba "
+         "yêu cầu các sở khẩn trương.", [("Lê Văn Ba", ["Phó Chủ tịch UBND tỉnh"])]),
+        ("Theo chỉ đạo của Bộ trưởng Bộ Y tế, Giám đốc Sở Y tế Lê Văn Ba yêu cầu các bệnh viện chuẩn bị.",
+         [("Lê Văn Ba", ["Giám đốc Sở Y tế"])]),
+        ("Ủy viên Trung ương Đảng, Chủ tịch UBND tỉnh Lê Văn Ba dự lễ.",
+         [("Lê Văn Ba", ["Ủy viên Trung ương Đảng", "Chủ tịch UBND tỉnh"])]),
+        ("Thứ trưởng Bộ Khoa học và Công nghệ, Cục trưởng Cục Sở hữu trí tuệ Lê Văn Ba dự lễ.",
+         [("Lê Văn Ba", ["Thứ trưởng Bộ Khoa học và Công nghệ", "Cục trưởng Cục Sở hữu trí tuệ"])]),
+    ],
+)
+def test_a_governments_post_before_a_provinces_post_and_a_name_is_someone_elses(text, expected):
+    assert officials(text) == expected
