@@ -96,7 +96,8 @@ xóm ấp
 )
 _BODY_PAIRS = {
     tuple(exact(w) for w in p.split())
-    for p in "công an|công thương|giao thông|chỉ huy|tham mưu|phát triển|dự án|"
+    for p in "ứng dụng|cư trú|dữ liệu|dân cư|"  # (round 16) "Viện Y học ứng dụng", "… quản lý cư trú và dữ liệu … về dân cư"
+    "công an|công thương|giao thông|chỉ huy|tham mưu|phát triển|dự án|"
     "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý|đại biểu|nghiên cứu|khu vực|công ty|cổ phần|"
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
@@ -596,9 +597,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ):
             n += 1  # (round 11) "Văn phòng Quốc gia | về Giảm nghèo", "Ủy ban Quốc gia về Người cao tuổi": what a
             # national body is for, capitalised (a person, a post or a sentence's opener after "về" is no part of it)
-        elif w.low == "về" and n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _STATE and (
-            m := _lower_domain(words, i + n + 1)
-        ):
+        elif w.low == "về" and n >= 2 and (
+            (words[i + n - 2].low, words[i + n - 1].low) == _STATE or (words[i + n - 2].low, words[i + n - 1].low) in _NATIONAL
+        ) and (m := _lower_domain(words, i + n + 1)):  # (round 16: "dữ liệu quốc gia | về dân cư")
             n += 1 + m  # (round 15) "Cục Giám định nhà nước | về chất lượng công trình xây dựng": what the state's office is for
         elif w.low == "tại" and n and (event := _delegation_event(words, i, i + n)):
             n += 1 + event  # (round 11) "Trưởng đoàn TTVN | tại SEA Games 29": where a delegation goes
@@ -1231,6 +1232,8 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
     a new body ("Sở Y tế, Công an tỉnh"), a post or a person after the comma is no part of it."""
     if n >= 4 and words[k].gap == ", " and _listed_domains(words, k):
         return True  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và Nhi đồng"
+    if n >= 2 and words[k].gap == ", " and _lower_domains(words, k):
+        return True  # (round 16) "Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư"
     if n < 2 or words[k].gap != ", " or not _domain_pair(words, k) or not _domain_pair(words, k - 2):
         return False
     if not any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]) or words[k - 2].gap not in (" ", ", "):
@@ -1246,6 +1249,22 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
     while back >= 2 and words[back].gap == ", " and _domain_pair(words, back - 2):
         parts, back = parts + 1, back - 2
     return parts >= 3
+
+
+def _lower_domains(words: list[_Word], k: int) -> bool:
+    """(Round 16) Whether a comma at word *k* joins two lower-case domains of a body's name, each a
+    pair of :data:`_BODY_PAIRS`, in a list that "và" closes before the next comma ("đăng ký, | quản
+    lý cư trú và dữ liệu …")."""
+    if k < 2 or k + 1 >= len(words) or not words[k].text.islower() or words[k - 1].text.isupper():
+        return False
+    if (words[k - 2].low, words[k - 1].low) not in _BODY_PAIRS or (words[k].low, words[k + 1].low) not in _BODY_PAIRS:
+        return False
+    for j in range(k + 2, min(k + 6, len(words))):
+        if words[j].gap != " " or not words[j].text.islower():
+            return False
+        if words[j].low == "và":
+            return j + 2 < len(words) and (words[j + 1].low, words[j + 2].low) in _BODY_PAIRS
+    return False
 
 
 def _loose_domain(words: list[_Word], k: int) -> bool:

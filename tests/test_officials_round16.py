@@ -128,3 +128,23 @@ def test_an_envoy_of_a_president_is_not_given_the_presidents_post():
 )
 def test_a_governments_post_before_a_provinces_post_and_a_name_is_someone_elses(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("TS.BS Trương Văn Sơn, Viện trưởng Viện Y học ứng dụng Việt Nam, chia sẻ cách ăn uống.",
+         [("Trương Văn Sơn", ["Viện trưởng Viện Y học ứng dụng Việt Nam"])]),
+        ("Đại tá Phùng Văn Thắng – Phó Cục trưởng Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư "
+         "cho biết sẽ cấp thẻ.",
+         [("Phùng Văn Thắng", ["Đại tá", "Phó Cục trưởng Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư"])]),
+    ],
+)
+def test_a_bodys_long_lower_case_name_is_not_cut(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_comma_before_a_clause_still_ends_the_title():
+    assert officials("Ông Lê Văn Ba, Giám đốc Sở Giao thông vận tải, quản lý dự án và giám sát thi công, cho biết.") == [
+        ("Lê Văn Ba", ["Giám đốc Sở Giao thông vận tải"])
+    ]
