@@ -2515,6 +2515,8 @@ def _aide_named_after(words: list[_Word], i: int) -> bool:
     if k + 1 < len(words) and words[k].gap == ", " and words[k].low in _HONORIFIC_WORDS:
         k += 1  # "…, ông Y"
         return words[k].is_cap and words[k].gap == " "
+    if k + 2 < len(words) and words[k].gap == " " and words[k].low == "là" and _name_run(words, k + 1) >= 2:
+        return True  # (round 16) "các đặc phái viên của Tổng thống X | là Y và Z": the aides named after "là"
     # "con trai cả của Tổng thống X, | Y Jr. sẵn sàng …": the son named, no post of his own
     return k < len(words) and words[k].gap == ", " and _name_run(words, k) >= 2 and not _post_at(words, k)[0] and (
         k - 1 >= 0 and words[k - 1].is_cap

@@ -148,3 +148,8 @@ def test_a_comma_before_a_clause_still_ends_the_title():
     assert officials("Ông Lê Văn Ba, Giám đốc Sở Giao thông vận tải, quản lý dự án và giám sát thi công, cho biết.") == [
         ("Lê Văn Ba", ["Giám đốc Sở Giao thông vận tải"])
     ]
+
+
+def test_a_president_whose_envoys_are_named_after_him_keeps_his_post():
+    assert officials("Hòa bình có đến như các đặc phái viên của Tổng thống Donald Trump là Steve Witkoff và "
+                     "Jared Kushner hy vọng?") == [("Donald Trump", ["Tổng thống"])]
