@@ -1528,11 +1528,17 @@ def _place_body_before(words: list[_Word], i: int) -> bool:
     )
 
 
+_GRASSROOTS = (exact("cơ"), exact("sở"))
+_GRASSROOTS_OF = {exact(w) for w in "hóa hoá tế".split()}  # "Văn hóa cơ sở", "Y tế cơ sở": the grassroots' culture, health
+
+
 def _named_body_before(words: list[_Word], i: int) -> bool:
     """Whether word i-1 ends the name of a body often named after a person ("Tiểu học", "Viện")."""
     if i == 0 or not _joined(words, i):
         return False
     before = words[i - 1].low
+    if i >= 3 and (words[i - 2].low, before) == _GRASSROOTS and words[i - 3].low in _GRASSROOTS_OF:
+        return False  # (round 16) "Cục Văn hóa cơ sở | Ninh Thị Thu Hương": grassroots culture, no campus's name
     return before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
         words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
     ) or _place_body_before(words, i)
@@ -3032,7 +3038,9 @@ def _private(title: str) -> bool:
     Vietnamese word). A bare ``Giám đốc công ty`` is one too (which company is not said); state companies are not
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
-    if (hit := _NOT_PUBLIC.search(low)) and not (hit.group().startswith("giám đốc") and _STATE_BRAND_RE.search(low)):
+    if (hit := _NOT_PUBLIC.search(low)) and not (hit.group().startswith("giám đốc") and _STATE_BRAND_RE.search(low)) and not (
+        hit.group() == "tư nhân" and "quản lý" in low[:hit.start()]  # (round 16) "Trưởng phòng Quản lý hành nghề y
+    ):  # dược tư nhân": a state office that oversees the private sector
         return True  # (but "Giám đốc Điều hành Vinatex" is a state company's executive)
     if re.match(r"(?:phó |nguyên |quyền )?bí thư đảng (?:ủy|uỷ) khối", low):
         return False  # "Bí thư Đảng ủy Khối Doanh nghiệp tỉnh": a Party committee, not a business

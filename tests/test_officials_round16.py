@@ -153,3 +153,18 @@ def test_a_comma_before_a_clause_still_ends_the_title():
 def test_a_president_whose_envoys_are_named_after_him_keeps_his_post():
     assert officials("Hòa bình có đến như các đặc phái viên của Tổng thống Donald Trump là Steve Witkoff và "
                      "Jared Kushner hy vọng?") == [("Donald Trump", ["Tổng thống"])]
+
+
+def test_a_grassroots_body_does_not_swallow_the_name_after_it():
+    assert officials("Theo đó, Phó Cục trưởng Cục Văn hóa cơ sở Lê Thị Thu Hương đã ký văn bản hỏa tốc.") == [
+        ("Lê Thị Thu Hương", ["Phó Cục trưởng Cục Văn hóa cơ sở"])
+    ]
+
+
+def test_a_state_office_that_oversees_private_practice_is_public():
+    assert officials("Chúng tôi làm việc với ông Phan Văn Quý – Trưởng phòng Quản lý hành nghề y dược tư nhân. "
+                     "Ông Quý cho hay sẽ kiểm tra.") == [("Phan Văn Quý", ["Trưởng phòng Quản lý hành nghề y dược tư nhân"])]
+
+
+def test_a_private_hospitals_director_is_still_no_official():
+    assert officials("Ông Lê Văn Ba – Giám đốc Bệnh viện tư nhân Hòa Bình cho hay.") == []
