@@ -56,7 +56,8 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
 trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên | cục phó
-"""
+trưởng bql | trưởng bqlda
+"""  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short)
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
@@ -301,7 +302,7 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
 
 
 # (Round 13) Domains of a board that follow "Phó ban" in lower case ("Phó ban tuyên giáo").
-_BOARD_DOMAINS = {exact(w) for w in "tuyên dân tổ kiểm an nội".split()}
+_BOARD_DOMAINS = {exact(w) for w in "tuyên dân tổ kiểm an nội quản".split()}  # (round 16: "Phó ban quản lý dự án")
 _BOARD_PAIRS = _CAP_PAIRS | _BODY_PAIRS
 _STANDING = (exact("thường"), exact("trực"))
 _INCUMBENT = {(exact("đương"), exact("nhiệm")), (exact("đương"), exact("chức"))}
@@ -870,7 +871,9 @@ def _foreign_pair(words: list[_Word], k: int) -> bool:
 def _post_ends_in_body(words: list[_Word], i: int) -> bool:
     """Whether the post just before word *i* ends in a body's capitalised name: "Trưởng phòng
     Cảnh sát" (a post of its own), after which the body's lower-case words go on."""
-    return i >= 3 and (words[i - 2].low, words[i - 1].low) in _POST_BODIES and words[i - 3].low in _BODY_HEADS
+    return (i >= 3 and (words[i - 2].low, words[i - 1].low) in _POST_BODIES and words[i - 3].low in _BODY_HEADS) or (
+        i >= 1 and words[i - 1].text in ("BQL", "BQLDA")  # (round 16) "Trưởng BQL | rừng phòng hộ …": "Ban quản lý" short
+    )
 
 
 _POST_BODIES = {tuple(exact(w) for w in p.split()) for p in ("cảnh sát", "quản lý")}
@@ -991,7 +994,7 @@ xin
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
 _BODY_HEADS = set(
     exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv khối quan"
-    .split()
+    " bql bqlda".split()  # (round 16: "BQL rừng phòng hộ", the board written short)
 )
 
 

@@ -168,3 +168,16 @@ def test_a_state_office_that_oversees_private_practice_is_public():
 
 def test_a_private_hospitals_director_is_still_no_official():
     assert officials("Ông Lê Văn Ba – Giám đốc Bệnh viện tư nhân Hòa Bình cho hay.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Lê Văn Thuận, Trưởng BQL rừng phòng hộ Bắc Sơn cho biết, đơn vị đã báo cáo huyện.",
+         [("Lê Văn Thuận", ["Trưởng BQL rừng phòng hộ Bắc Sơn"])]),
+        ("Ông Vũ Hồng Phương, Phó ban quản lý dự án cho biết tháng 10 tuyến sẽ chạy thử.",
+         [("Vũ Hồng Phương", ["Phó ban quản lý dự án"])]),
+    ],
+)
+def test_a_management_boards_head_written_short_is_a_post(text, expected):
+    assert officials(text) == expected
