@@ -1645,10 +1645,22 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
 _BRACKET_LEADS = [tuple(p.split()) for p in ("lúc đó là", "khi đó là", "lúc ấy là", "khi ấy là", "hiện là", "nay là", "là")]
 
 
-def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]:
-    """:func:`_titles_after`, and the word after the last title."""
+def _glued_post(words: list[_Word], i: int) -> bool:
+    """(Round 16) Whether a post and its body ("Ủy viên Trung ương Đảng", not a bare "Chủ tịch" nor a
+    rank) open at word *i*, right after a name with no comma between."""
+    if i >= len(words) or words[i].gap != " ":
+        return False
+    n, is_rank = _post_at(words, i)
+    return n >= 2 and not is_rank and _body_tail(words, i + n) > 0
+
+
+def _titles_span(text: str, words: list[_Word], i: int, glued: bool = False) -> tuple[list[str], int]:
+    """:func:`_titles_after`, and the word after the last title; *glued*: the first title may
+    follow the name with no comma (round 16: "Đồng chí X Ủy viên Trung ương Đảng, …")."""
     titles = []
-    if i < len(words) and words[i].gap.strip() == "(":
+    if glued and i < len(words) and words[i].gap == " ":
+        titles_first = True
+    elif i < len(words) and words[i].gap.strip() == "(":
         lead = next((len(p) for p in _BRACKET_LEADS if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
         if lead and i + lead < len(words) and words[i + lead].gap == " " and _post_at(words, i + lead)[0]:
             i += lead  # "(lúc đó là Bí thư Thành ủy)": the bracket's post, after its lead words
@@ -2408,6 +2420,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             titles, titles_end = _titles_span(text, words, after)
             if not titles:
                 titles, titles_end = _titles_after_la(text, words, after), after
+            if not titles and _honoured(words, i) and _glued_post(words, after):
+                # (round 16) "Đồng chí X Ủy viên Trung ương Đảng, Chủ nhiệm …": the comma after the name left out
+                titles, titles_end = _titles_span(text, words, after, glued=True)
             if not titles and (aside := _aside_at(words, after)) and _honoured(words, i):
                 # (round 16) "Ông X (cháu ông Y) đang là Phó chủ tịch UBND xã": an aside, then the link
                 titles, titles_end = _titles_after_la(text, words, after + aside, gap=") "), after

@@ -181,3 +181,21 @@ def test_a_private_hospitals_director_is_still_no_official():
 )
 def test_a_management_boards_head_written_short_is_a_post(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đồng chí Phan Văn Dũng Ủy viên Trung ương Đảng, Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường "
+         "của Quốc hội cùng nhiều đại diện tới dự.",
+         [("Phan Văn Dũng", ["Ủy viên Trung ương Đảng", "Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội"])]),
+        ("Ông Nguyễn Văn Tiến Chủ tịch UBND xã Phù Vân chia sẻ: “Nhờ làm tốt công tác vận động nên dân đồng tình”.",
+         [("Nguyễn Văn Tiến", ["Chủ tịch UBND xã Phù Vân"])]),
+    ],
+)
+def test_a_post_and_its_body_right_after_an_honoured_name_are_its_titles(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_bare_post_right_after_a_name_is_no_title():
+    assert officials("Ông Nguyễn Văn An Chủ tịch cho biết sẽ kiểm tra.") == []
