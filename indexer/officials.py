@@ -1642,7 +1642,9 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
 
 
 # What a bracket after a name may open with before the post: "ông X (lúc đó là Bí thư Thành ủy)".
-_BRACKET_LEADS = [tuple(p.split()) for p in ("lúc đó là", "khi đó là", "lúc ấy là", "khi ấy là", "hiện là", "nay là", "là")]
+_BRACKET_LEADS = [tuple(p.split()) for p in ("lúc đó là", "khi đó là", "lúc ấy là", "khi ấy là", "hiện là", "nay là", "là",
+                                              # (round 16) "ông X (đang làm Phó chủ tịch UBND xã)", "(khi đó làm …)"
+                                              "đang là", "đang làm", "khi đó làm", "lúc đó làm", "hiện đang là", "hiện làm")]
 
 
 def _glued_post(words: list[_Word], i: int) -> bool:

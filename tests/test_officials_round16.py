@@ -199,3 +199,16 @@ def test_a_post_and_its_body_right_after_an_honoured_name_are_its_titles(text, e
 
 def test_a_bare_post_right_after_a_name_is_no_title():
     assert officials("Ông Nguyễn Văn An Chủ tịch cho biết sẽ kiểm tra.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vào tháng 5, ông Lê Văn Hùng (đang làm Phó chủ tịch UBND xã Quế Sơn) đã nhận nhầm 4 con bò.",
+         [("Lê Văn Hùng", ["Phó chủ tịch UBND xã Quế Sơn"])]),
+        ("Bà Trần Thị Mai (khi đó làm Trưởng phòng Tài chính huyện) đã ký chi.",
+         [("Trần Thị Mai", ["Trưởng phòng Tài chính huyện"])]),
+    ],
+)
+def test_a_post_in_brackets_after_doing_words_is_the_names(text, expected):
+    assert officials(text) == expected
