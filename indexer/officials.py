@@ -2144,7 +2144,7 @@ def _foreign_part(name: list[str]) -> list[str]:
     """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
     after the name) is Sylvie Goulard."""
     for k in range(1, len(name)):
-        if not name[k].isascii() and not _foreign_letters(name[k]) and not _transliterated(name[k]) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
+        if not name[k].isascii() and not _foreign_letters(name[k]) and not ("-" in name[k] and _transliterated(name[k])) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
             return name[:k]
     if len(name) >= 3 and name[0] in _COUNTRY_SHORTS and all(p.isascii() for p in name[1:]) and _foreign_name(" ".join(name[1:])):
         return name[1:]  # (round 8) "cựu Tổng thống Hàn | Park Geun-hye": a country written short before the name
@@ -3327,7 +3327,7 @@ def _without_honorific(name: str) -> str:
 def _foreign_name(name: str) -> bool:
     """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
     and no Vietnamese syllable."""
-    return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or _transliterated(p) for p in name.split())
+    return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or ("-" in p and _transliterated(p)) for p in name.split())
 
 
 def _transliterated(part: str) -> bool:
