@@ -77,7 +77,8 @@ Two labelled sets:
 * **real, thirteenth held-out**: 100 more drawn the same way (seed 20261213, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 14 was
   written without reading them (tests/data/officials/real_labels_heldout13.jsonl, ``part:
-  heldout13``); errors listed only with ``--part heldout13``. Measured for round 13 and round 14.
+  heldout13``); errors listed only with ``--part heldout13``. Measured for round 13 and round 14;
+  round 16 read its errors (spent, dev since).
 
 What counts, on the real set:
 
