@@ -3326,7 +3326,7 @@ def _without_honorific(name: str) -> str:
 
 def _foreign_name(name: str) -> bool:
     """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
-    and no Vietnamese syllable."""
+    and no Vietnamese syllable, or (round 16) Vietnamese syllables joined by hyphens (``Vo-la-chít``)."""
     return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or ("-" in p and _transliterated(p)) for p in name.split())
 
 
