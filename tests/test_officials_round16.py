@@ -118,14 +118,14 @@ def test_a_country_in_vietnamese_syllables_before_an_initial_is_no_name():
 
 
 def test_an_envoy_of_a_president_is_not_given_the_presidents_post():
-    assert officials("Cuối tuần này, đặc phái viên của Tổng thống Hàn Quốc Kim Sang-ho sẽ tới Nhật Bản.") == []
+    assert officials("Sáng mai đặc phái viên của Tổng thống Hàn Quốc Kim Sang-ho gặp Ngoại trưởng Nhật Bản.") == []
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Cùng với việc thực hiện ý kiến chỉ đạo của Phó Thủ tướng Chính phủ, Phó Chủ tịch UBND tỉnh Lê Văn Ba "
-         "yêu cầu các sở khẩn trương.", [("Lê Văn Ba", ["Phó Chủ tịch UBND tỉnh"])]),
+        ("Làm theo kết luận của Phó Thủ tướng Chính phủ, Phó Chủ tịch UBND tỉnh Lê Văn Ba giao các sở rà soát "
+         "lại đất công.", [("Lê Văn Ba", ["Phó Chủ tịch UBND tỉnh"])]),
         ("Theo chỉ đạo của Bộ trưởng Bộ Y tế, Giám đốc Sở Y tế Lê Văn Ba yêu cầu các bệnh viện chuẩn bị.",
          [("Lê Văn Ba", ["Giám đốc Sở Y tế"])]),
         ("Ủy viên Trung ương Đảng, Chủ tịch UBND tỉnh Lê Văn Ba dự lễ.",
@@ -141,11 +141,11 @@ def test_a_governments_post_before_a_provinces_post_and_a_name_is_someone_elses(
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("TS.BS Trương Văn Sơn, Viện trưởng Viện Y học ứng dụng Việt Nam, chia sẻ cách ăn uống.",
-         [("Trương Văn Sơn", ["Viện trưởng Viện Y học ứng dụng Việt Nam"])]),
-        ("Đại tá Phùng Văn Thắng – Phó Cục trưởng Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư "
-         "cho biết sẽ cấp thẻ.",
-         [("Phùng Văn Thắng", ["Đại tá", "Phó Cục trưởng Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư"])]),
+        ("Theo PGS Đỗ Minh Khoa, Viện trưởng Viện Vật lý ứng dụng Việt Nam, máy đo sẽ được thử trong tháng tới.",
+         [("Đỗ Minh Khoa", ["Viện trưởng Viện Vật lý ứng dụng Việt Nam"])]),
+        ("Thượng tá Lò Văn Pha – Phó Cục trưởng Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư "
+         "nói rằng thẻ mới đã in xong.",
+         [("Lò Văn Pha", ["Thượng tá", "Phó Cục trưởng Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư"])]),
     ],
 )
 def test_a_bodys_long_lower_case_name_is_not_cut(text, expected):
@@ -159,13 +159,13 @@ def test_a_comma_before_a_clause_still_ends_the_title():
 
 
 def test_a_president_whose_envoys_are_named_after_him_keeps_his_post():
-    assert officials("Hòa bình có đến như các đặc phái viên của Tổng thống Donald Trump là Steve Witkoff và "
-                     "Jared Kushner hy vọng?") == [("Donald Trump", ["Tổng thống"])]
+    assert officials("Hai đặc phái viên của Tổng thống Donald Trump là Steve Witkoff và Jared Kushner đã bay tới "
+                     "Moscow.") == [("Donald Trump", ["Tổng thống"])]
 
 
 def test_a_grassroots_body_does_not_swallow_the_name_after_it():
-    assert officials("Theo đó, Phó Cục trưởng Cục Văn hóa cơ sở Lê Thị Thu Hương đã ký văn bản hỏa tốc.") == [
-        ("Lê Thị Thu Hương", ["Phó Cục trưởng Cục Văn hóa cơ sở"])
+    assert officials("Công văn do Phó Cục trưởng Cục Văn hóa cơ sở Vi Thị Mận ký gửi các sở ngay trong ngày.") == [
+        ("Vi Thị Mận", ["Phó Cục trưởng Cục Văn hóa cơ sở"])
     ]
 
 
@@ -183,8 +183,8 @@ def test_a_private_hospitals_director_is_still_no_official():
     [
         ("Ông Lê Văn Thuận, Trưởng BQL rừng phòng hộ Bắc Sơn cho biết, đơn vị đã báo cáo huyện.",
          [("Lê Văn Thuận", ["Trưởng BQL rừng phòng hộ Bắc Sơn"])]),
-        ("Ông Vũ Hồng Phương, Phó ban quản lý dự án cho biết tháng 10 tuyến sẽ chạy thử.",
-         [("Vũ Hồng Phương", ["Phó ban quản lý dự án"])]),
+        ("Ông Kiều Văn Toản, Phó ban quản lý dự án cho biết cây cầu sẽ thông xe vào quý sau.",
+         [("Kiều Văn Toản", ["Phó ban quản lý dự án"])]),
     ],
 )
 def test_a_management_boards_head_written_short_is_a_post(text, expected):
@@ -194,11 +194,10 @@ def test_a_management_boards_head_written_short_is_a_post(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Đồng chí Phan Văn Dũng Ủy viên Trung ương Đảng, Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường "
-         "của Quốc hội cùng nhiều đại diện tới dự.",
-         [("Phan Văn Dũng", ["Ủy viên Trung ương Đảng", "Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội"])]),
-        ("Ông Nguyễn Văn Tiến Chủ tịch UBND xã Phù Vân chia sẻ: “Nhờ làm tốt công tác vận động nên dân đồng tình”.",
-         [("Nguyễn Văn Tiến", ["Chủ tịch UBND xã Phù Vân"])]),
+        ("Về dự lễ khánh thành cầu có đồng chí Đào Văn Lực Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Hòa Bình.",
+         [("Đào Văn Lực", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Hòa Bình"])]),
+        ("Bà Hà Thị Loan Chủ tịch UBND xã Yên Lạc kể: “Năm nay lúa được mùa, dân phấn khởi”.",
+         [("Hà Thị Loan", ["Chủ tịch UBND xã Yên Lạc"])]),
     ],
 )
 def test_a_post_and_its_body_right_after_an_honoured_name_are_its_titles(text, expected):
@@ -212,8 +211,8 @@ def test_a_bare_post_right_after_a_name_is_no_title():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Vào tháng 5, ông Lê Văn Hùng (đang làm Phó chủ tịch UBND xã Quế Sơn) đã nhận nhầm 4 con bò.",
-         [("Lê Văn Hùng", ["Phó chủ tịch UBND xã Quế Sơn"])]),
+        ("Năm 2015, ông Lê Văn Hùng (đang làm Phó chủ tịch UBND xã Tam Hiệp) bị kỷ luật vì ký sai hồ sơ đất.",
+         [("Lê Văn Hùng", ["Phó chủ tịch UBND xã Tam Hiệp"])]),
         ("Bà Trần Thị Mai (khi đó làm Trưởng phòng Tài chính huyện) đã ký chi.",
          [("Trần Thị Mai", ["Trưởng phòng Tài chính huyện"])]),
     ],
