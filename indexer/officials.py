@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "17"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain
+EXTRACTOR_VERSION = "18"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -56,7 +56,8 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
 trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên | cục phó
-"""
+trưởng bql | trưởng bqlda
+"""  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short)
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
@@ -96,7 +97,8 @@ xóm ấp
 )
 _BODY_PAIRS = {
     tuple(exact(w) for w in p.split())
-    for p in "công an|công thương|giao thông|chỉ huy|tham mưu|phát triển|dự án|"
+    for p in "ứng dụng|cư trú|dữ liệu|dân cư|"  # (round 16) "Viện Y học ứng dụng", "… quản lý cư trú và dữ liệu … về dân cư"
+    "công an|công thương|giao thông|chỉ huy|tham mưu|phát triển|dự án|"
     "quản lý|công nghệ|công đoàn|quy hoạch|ban quản lý|đại biểu|nghiên cứu|khu vực|công ty|cổ phần|"
     "liên hiệp|trung tâm|nhà trường|bầu cử|diễn tập|của tỉnh|của huyện|điện lực|chính phủ|bảo tàng|"
     "thư viện|quốc gia|phát hành|thường trực|thanh tra|thanh niên|cán sự|luật sư|vấn đề|cấp nước|chi nhánh|"
@@ -302,6 +304,7 @@ def _match_seq(words: list[_Word], i: int, seqs: dict[str, list[tuple[str, ...]]
 # (Round 13) Domains of a board that follow "Phó ban" in lower case ("Phó ban tuyên giáo").
 _BOARD_DOMAINS = {exact(w) for w in "tuyên dân tổ kiểm an nội".split()}
 _BOARD_PAIRS = _CAP_PAIRS | _BODY_PAIRS
+_PROJECT_BOARD = tuple(exact(w) for w in "quản lý dự án".split())
 _STANDING = (exact("thường"), exact("trực"))
 _INCUMBENT = {(exact("đương"), exact("nhiệm")), (exact("đương"), exact("chức"))}
 _SECRETARIAT = (exact("ban"), exact("bí"), exact("thư"))
@@ -339,6 +342,9 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
             or ((words[j + 1].is_cap or words[j + 1].low in _BOARD_DOMAINS) and j + 2 < len(words) and _joined(words, j + 2) and (
                 (words[j + 1].low, words[j + 2].low) in _BOARD_PAIRS
             ))
+            or (tuple(w.low for w in words[j + 1:j + 5]) == _PROJECT_BOARD or (  # (round 16) "Phó ban quản lý dự án",
+                words[j].text == "Ban" and tuple(w.low for w in words[j + 1:j + 3]) == _QUAN_LY  # "Phó Ban quản lý đường
+            ))  # sắt đô thị": a state's project or management board (not a market's "phó ban quản lý chợ", lower case)
         )
     ):
         n = 1  # "Phó Ban Dân vận Tỉnh ủy", "Phó Ban Kinh tế Trung ương": the deputy head of a party board;
@@ -596,9 +602,9 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ):
             n += 1  # (round 11) "Văn phòng Quốc gia | về Giảm nghèo", "Ủy ban Quốc gia về Người cao tuổi": what a
             # national body is for, capitalised (a person, a post or a sentence's opener after "về" is no part of it)
-        elif w.low == "về" and n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _STATE and (
-            m := _lower_domain(words, i + n + 1)
-        ):
+        elif w.low == "về" and n >= 2 and (
+            (words[i + n - 2].low, words[i + n - 1].low) == _STATE or (words[i + n - 2].low, words[i + n - 1].low) in _NATIONAL
+        ) and (m := _lower_domain(words, i + n + 1)):  # (round 16: "dữ liệu quốc gia | về dân cư")
             n += 1 + m  # (round 15) "Cục Giám định nhà nước | về chất lượng công trình xây dựng": what the state's office is for
         elif w.low == "tại" and n and (event := _delegation_event(words, i, i + n)):
             n += 1 + event  # (round 11) "Trưởng đoàn TTVN | tại SEA Games 29": where a delegation goes
@@ -869,7 +875,9 @@ def _foreign_pair(words: list[_Word], k: int) -> bool:
 def _post_ends_in_body(words: list[_Word], i: int) -> bool:
     """Whether the post just before word *i* ends in a body's capitalised name: "Trưởng phòng
     Cảnh sát" (a post of its own), after which the body's lower-case words go on."""
-    return i >= 3 and (words[i - 2].low, words[i - 1].low) in _POST_BODIES and words[i - 3].low in _BODY_HEADS
+    return (i >= 3 and (words[i - 2].low, words[i - 1].low) in _POST_BODIES and words[i - 3].low in _BODY_HEADS) or (
+        i >= 1 and words[i - 1].text in ("BQL", "BQLDA")  # (round 16) "Trưởng BQL | rừng phòng hộ …": "Ban quản lý" short
+    )
 
 
 _POST_BODIES = {tuple(exact(w) for w in p.split()) for p in ("cảnh sát", "quản lý")}
@@ -990,7 +998,7 @@ xin
 # Words after which a body's own name starts: "Cục | Điện ảnh", "Sở | Nông nghiệp".
 _BODY_HEADS = set(
     exact(w) for w in "cục sở bộ vụ viện ban phòng hội đài tâm khoa và đoàn ty hàng trường đồng môn quán tổng đội báo bv khối quan"
-    .split()
+    " bql bqlda".split()  # (round 16: "BQL rừng phòng hộ", the board written short)
 )
 
 
@@ -1231,6 +1239,8 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
     a new body ("Sở Y tế, Công an tỉnh"), a post or a person after the comma is no part of it."""
     if n >= 4 and words[k].gap == ", " and _listed_domains(words, k):
         return True  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và Nhi đồng"
+    if n >= 2 and words[k].gap == ", " and _lower_domains(words, k):
+        return True  # (round 16) "Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư"
     if n < 2 or words[k].gap != ", " or not _domain_pair(words, k) or not _domain_pair(words, k - 2):
         return False
     if not any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]) or words[k - 2].gap not in (" ", ", "):
@@ -1246,6 +1256,22 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
     while back >= 2 and words[back].gap == ", " and _domain_pair(words, back - 2):
         parts, back = parts + 1, back - 2
     return parts >= 3
+
+
+def _lower_domains(words: list[_Word], k: int) -> bool:
+    """(Round 16) Whether a comma at word *k* joins two lower-case domains of a body's name, each a
+    pair of :data:`_BODY_PAIRS`, in a list that "và" closes before the next comma ("đăng ký, | quản
+    lý cư trú và dữ liệu …")."""
+    if k < 2 or k + 1 >= len(words) or not words[k].text.islower() or words[k - 1].text.isupper():
+        return False
+    if (words[k - 2].low, words[k - 1].low) not in _BODY_PAIRS or (words[k].low, words[k + 1].low) not in _BODY_PAIRS:
+        return False
+    for j in range(k + 2, min(k + 6, len(words))):
+        if words[j].gap != " " or not words[j].text.islower():
+            return False
+        if words[j].low == "và":
+            return j + 2 < len(words) and (words[j + 1].low, words[j + 2].low) in _BODY_PAIRS
+    return False
 
 
 def _loose_domain(words: list[_Word], k: int) -> bool:
@@ -1361,6 +1387,10 @@ def _hyphenated(words: list[_Word], k: int) -> bool:
     """Whether word *k* goes on a foreign name after a hyphen: "Moon Jae-in", "Kim Jong-un"."""
     return (
         words[k].gap == "-" and words[k].text.isascii() and words[k].text.isalpha() and words[k - 1].is_cap
+    ) or (
+        # (round 16) a Lao or Khmer name written in Vietnamese syllables: "Pa-ny Ya-thò-tu", "Vo-la-chít"
+        words[k].gap == "-" and words[k].text.isalpha() and words[k].text.islower() and len(words[k].text) <= 6
+        and (words[k - 1].is_cap or (words[k - 1].gap == "-" and words[k - 1].text.islower()))
     ) or _spaced_hyphen(words, k)
 
 
@@ -1382,6 +1412,9 @@ def _spaced_hyphen(words: list[_Word], k: int) -> bool:
     )
 
 
+_DAY_PARTS = {"Sáng", "Trưa", "Chiều", "Tối", "Đêm"}  # a sentence's time of day: "Sáng 15/6", "Chiều nay"
+
+
 def _name_run(words: list[_Word], i: int) -> int:
     """Length of the run of capitalised name-like words starting at *i*."""
     n = 0
@@ -1393,6 +1426,10 @@ def _name_run(words: list[_Word], i: int) -> int:
             break
         if n >= 3 and _opens_word(words, i + n):
             break  # "ĐBQH Dương Trung Quốc | Chức năng của Cục ...": the next sentence, its full stop missing
+        if n >= 3 and words[i + n].text in _DAY_PARTS and i + n + 1 < len(words) and words[i + n + 1].gap == " " and (
+            words[i + n + 1].text.isdigit() or words[i + n + 1].low in ("nay", "qua", "mai")
+        ):
+            break  # (round 16) "Chủ tịch UBND Nguyễn Thành Phong | Sáng 15/6, …": a caption, then the day's time
         if n >= 1 and ((words[i + n].text in _STARTERS and not _last_given_name(words, i, n)) or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
             and not _foreign_letters(words[i + n].text)  # (round 14) "Recep Tayyip Erdoğan": a foreign letter goes on
@@ -1498,11 +1535,17 @@ def _place_body_before(words: list[_Word], i: int) -> bool:
     )
 
 
+_GRASSROOTS = (exact("cơ"), exact("sở"))
+_GRASSROOTS_OF = {exact(w) for w in "hóa hoá tế".split()}  # "Văn hóa cơ sở", "Y tế cơ sở": the grassroots' culture, health
+
+
 def _named_body_before(words: list[_Word], i: int) -> bool:
     """Whether word i-1 ends the name of a body often named after a person ("Tiểu học", "Viện")."""
     if i == 0 or not _joined(words, i):
         return False
     before = words[i - 1].low
+    if i >= 3 and (words[i - 2].low, before) == _GRASSROOTS and words[i - 3].low in _GRASSROOTS_OF:
+        return False  # (round 16) "Cục Văn hóa cơ sở | Ninh Thị Thu Hương": grassroots culture, no campus's name
     return before in _NAMED_BODIES or (i >= 2 and (words[i - 2].low, before) in _NAMED_BODY_PAIRS) or (
         words[i - 1].text in ("THCS", "THPT", "PTTH", "PTCS", "ĐH", "CĐ")
     ) or _place_body_before(words, i)
@@ -1603,13 +1646,27 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
 
 
 # What a bracket after a name may open with before the post: "ông X (lúc đó là Bí thư Thành ủy)".
-_BRACKET_LEADS = [tuple(p.split()) for p in ("lúc đó là", "khi đó là", "lúc ấy là", "khi ấy là", "hiện là", "nay là", "là")]
+_BRACKET_LEADS = [tuple(p.split()) for p in ("lúc đó là", "khi đó là", "lúc ấy là", "khi ấy là", "hiện là", "nay là", "là",
+                                              # (round 16) "ông X (đang làm Phó chủ tịch UBND xã)", "(khi đó làm …)"
+                                              "đang là", "đang làm", "khi đó làm", "lúc đó làm", "hiện đang là", "hiện làm")]
 
 
-def _titles_span(text: str, words: list[_Word], i: int) -> tuple[list[str], int]:
-    """:func:`_titles_after`, and the word after the last title."""
+def _glued_post(words: list[_Word], i: int) -> bool:
+    """(Round 16) Whether a post and its body ("Ủy viên Trung ương Đảng", not a bare "Chủ tịch" nor a
+    rank) open at word *i*, right after a name with no comma between."""
+    if i >= len(words) or words[i].gap != " ":
+        return False
+    n, is_rank = _post_at(words, i)
+    return n >= 2 and not is_rank and _body_tail(words, i + n) > 0
+
+
+def _titles_span(text: str, words: list[_Word], i: int, glued: bool = False) -> tuple[list[str], int]:
+    """:func:`_titles_after`, and the word after the last title; *glued*: the first title may
+    follow the name with no comma (round 16: "Đồng chí X Ủy viên Trung ương Đảng, …")."""
     titles = []
-    if i < len(words) and words[i].gap.strip() == "(":
+    if glued and i < len(words) and words[i].gap == " ":
+        titles_first = True
+    elif i < len(words) and words[i].gap.strip() == "(":
         lead = next((len(p) for p in _BRACKET_LEADS if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
         if lead and i + lead < len(words) and words[i + lead].gap == " " and _post_at(words, i + lead)[0]:
             i += lead  # "(lúc đó là Bí thư Thành ủy)": the bracket's post, after its lead words
@@ -1988,13 +2045,16 @@ def _link_at(words: list[_Word], i: int) -> int:
 def _link_gap(words: list[_Word], k: int, i: int) -> bool:
     """Whether word *k* of a link that opens at *i* follows the word before it as a link's
     words do: a space, or a comma after a move ("được điều động, bổ nhiệm giữ chức")."""
-    return words[k].gap == " " or (k > i and words[k].gap == ", " and words[k - 1].low in ("động", "chuyển"))
+    return words[k].gap == " " or (k > i and words[k].gap == ", " and words[k - 1].low in ("động", "chuyển")) or (
+        k == i and words[k].gap == ") "  # (round 16) "ông X (cháu ông Y) đang là …": after an aside
+    )
 
 
-def _titles_after_la(text: str, words: list[_Word], i: int) -> list[str]:
+def _titles_after_la(text: str, words: list[_Word], i: int, gap: str = " ") -> list[str]:
     """Titles after "là" (is), or another link, right after a name: "ông Hùng là Thị ủy viên,
-    Chủ tịch Hội ...", "ông X giữ chức Chủ tịch UBND huyện", "ông Y sẽ là Tổng giám đốc"."""
-    if i >= len(words) or words[i].gap != " ":
+    Chủ tịch Hội ...", "ông X giữ chức Chủ tịch UBND huyện", "ông Y sẽ là Tổng giám đốc";
+    *gap* is what the link follows (") " after an aside in brackets)."""
+    if i >= len(words) or words[i].gap != gap:
         return []
     link = 1 if words[i].low == "là" else _link_at(words, i)
     if not link or i + link >= len(words) or words[i + link].gap != " " or not _post_at(words, i + link)[0]:
@@ -2084,11 +2144,20 @@ def _foreign_part(name: list[str]) -> list[str]:
     """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
     after the name) is Sylvie Goulard."""
     for k in range(1, len(name)):
-        if not name[k].isascii() and not _foreign_letters(name[k]) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
+        if not name[k].isascii() and not _foreign_letters(name[k]) and not ("-" in name[k] and _transliterated(name[k])) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
             return name[:k]
     if len(name) >= 3 and name[0] in _COUNTRY_SHORTS and all(p.isascii() for p in name[1:]) and _foreign_name(" ".join(name[1:])):
         return name[1:]  # (round 8) "cựu Tổng thống Hàn | Park Geun-hye": a country written short before the name
     return name
+
+
+def _initial_inside(name: list[str]) -> int:
+    """(Round 16) Where a foreign name starts at its initial inside a run after a country written in
+    Vietnamese syllables ("Ca-na-đa G Tru-đô": 1), or 0."""
+    for k in range(1, len(name) - 1):
+        if len(name[k]) == 1 and name[k].isupper() and all(_transliterated(p) for p in name[:k]):
+            return k
+    return 0
 
 
 def _country_inside(name: list[str]) -> int:
@@ -2217,6 +2286,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 if not place and (k := _country_inside(name)):
                     place, name = name[:k], name[k:]  # (round 13) "Bộ trưởng Bộ Công | Thương Lào | Khemmani
                     # Pholsena": the body's last word and its country, then the foreign name
+                if not place and (k := _initial_inside(name)):
+                    place, name = name[:k], name[k:]  # (round 16) "Thủ tướng Ca-na-đa | G.Tru-đô": the country
+                    # written in Vietnamese syllables, then the name from its initial
                 name = _foreign_part(name)
                 if len(name) == 1 and not place and name[0] not in _NOT_NAMES and name[0] not in _STATE_BRAND_WORDS and (
                     name[0] not in _COUNTRY_WORDS or run_start == i + post_len  # (round 13) "Tư lệnh Không quân Nga |
@@ -2239,6 +2311,13 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # "Bộ trưởng Ngoại giao Ấn Độ A, Phó Thủ tướng, Bộ trưởng Ngoại giao B": the
                     # titles after A lead to B's name; A has hers before it
                     more_titles = []
+                if more_titles and more_end < len(words) and words[more_end].gap == ", " and (
+                    _lone_name_at(words, more_end + 1) if words[more_end].low in ("ông", "bà") else _lone_name_at(words, more_end)
+                    if words[more_end].low in _DEGREES else 0
+                ):
+                    # (round 16) "Phó Chủ tịch UBND TP A, Giám đốc ĐH Đà Nẵng, GS.TS B đã …": a list of posts
+                    # each before its holder; the last title after A is B's
+                    more_titles.pop()
                 if (
                     more_titles and more_end < len(words) and words[more_end].text == "các" and words[more_end].gap == " "
                     and is_post(more_titles[-1])
@@ -2259,7 +2338,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     and words[run_start - 1].low in ("tỉnh", "tp", "tx", "phố", "xã")
                 ):
                     name = []  # "Phó Chủ tịch UBND TP Sầm Sơn": a town, not a person
-                title_end = run_start + len(place)
+                title_end = run_start + sum(p.count("-") + 1 for p in place)  # ("Ca-na-đa" is three words)
                 title_end = i + _uncut(words, i, title_end) if title_end < run_start + run_len else title_end
                 title = text[words[i].start:words[title_end - 1].end]
                 if name and not place and not more_titles and _named_institution(words, i, run_start, after):
@@ -2347,6 +2426,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             titles, titles_end = _titles_span(text, words, after)
             if not titles:
                 titles, titles_end = _titles_after_la(text, words, after), after
+            if not titles and _honoured(words, i) and _glued_post(words, after):
+                # (round 16) "Đồng chí X Ủy viên Trung ương Đảng, Chủ nhiệm …": the comma after the name left out
+                titles, titles_end = _titles_span(text, words, after, glued=True)
+            if not titles and (aside := _aside_at(words, after)) and _honoured(words, i):
+                # (round 16) "Ông X (cháu ông Y) đang là Phó chủ tịch UBND xã": an aside, then the link
+                titles, titles_end = _titles_after_la(text, words, after + aside, gap=") "), after
             if (
                 titles and _good_name(run) and not _place_word_before(words, i)
                 and (_plausible(run, False) or _honoured(words, i))
@@ -2387,6 +2472,10 @@ def _guests_post(text: str, words: list[_Word], i: int, j: int) -> bool:
     )
 
 
+_CENTRAL_GOVERNMENT = re.compile(r"(?:[Pp]hó )?(?:[Tt]hủ tướng|[Bb]ộ trưởng|[Tt]hứ trưởng|[Cc]hủ tịch nước)\b")
+_LOCAL_GOVERNMENT = re.compile(r"\b(?:UBND|HĐND|[Ủủ]y ban nhân dân|[Uu]ỷ ban nhân dân|Sở(?! hữu))\b")  # (not "Cục Sở hữu trí tuệ")
+
+
 def _same_country(pending: list[str], title: str) -> list[str]:
     """The titles before the last one in "A, B, C Name" that may be the same person's: one
     that names another country than the last title is another guest's ("Phó Tổng thống
@@ -2394,6 +2483,9 @@ def _same_country(pending: list[str], title: str) -> list[str]:
     if pending and sum(_title_key(t).startswith(_MINISTERS) for t in (*pending, title)) >= 2:
         return []  # (round 12) "chất vấn Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Nội vụ, Chủ tịch Quốc hội X": two ministers'
         # posts are two people's, not X's (one person heads one ministry)
+    if _LOCAL_GOVERNMENT.search(title) and not title.lower().startswith(("nguyên", "cựu")):
+        pending = [t for t in pending if not _CENTRAL_GOVERNMENT.match(t)]  # (round 16) "chỉ đạo của Phó Thủ
+        # tướng Chính phủ, Phó Chủ tịch UBND tỉnh X": no one holds a government's and a province's post at once
     country = _COUNTRY_IN.search(title)
     if not country:
         return pending
@@ -2436,7 +2528,9 @@ def _on_behalf(words: list[_Word], i: int) -> bool:
 
 _AIDES = {tuple(exact(w) for w in p.split())
           for p in ("trợ lý", "cố vấn", "phu nhân", "con trai", "con gái", "thư ký", "phát ngôn",
-                    "ứng viên", "cử viên", "con rể", "con dâu")}  # ("ứng cử viên Tổng thống X": a candidate holds no post)
+                    "ứng viên", "cử viên", "con rể", "con dâu",
+                    "phái viên", "đặc sứ")}  # ("ứng cử viên Tổng thống X": a candidate holds no post; round 16:
+# "đặc phái viên của Tổng thống Hàn Quốc X": the envoy is X, the president someone else)
 
 
 _PRESS = (exact("báo"), exact("chí"))
@@ -2451,6 +2545,8 @@ def _aide_named_after(words: list[_Word], i: int) -> bool:
     if k + 1 < len(words) and words[k].gap == ", " and words[k].low in _HONORIFIC_WORDS:
         k += 1  # "…, ông Y"
         return words[k].is_cap and words[k].gap == " "
+    if k + 2 < len(words) and words[k].gap == " " and words[k].low == "là" and _name_run(words, k + 1) >= 2:
+        return True  # (round 16) "các đặc phái viên của Tổng thống X | là Y và Z": the aides named after "là"
     # "con trai cả của Tổng thống X, | Y Jr. sẵn sàng …": the son named, no post of his own
     return k < len(words) and words[k].gap == ", " and _name_run(words, k) >= 2 and not _post_at(words, k)[0] and (
         k - 1 >= 0 and words[k - 1].is_cap
@@ -2556,8 +2652,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     elif gap in (",", "-", "–") and (k := _name_after_comma(words, i, j)):
         # (round 7) "Ủy viên Trung ương Đảng, Tổng Giám đốc TTXVN, Nguyễn Văn A và …", "Phó cục trưởng Cục X,
         # Bộ Y tế, Nguyễn Văn A đã yêu cầu …": the title, a comma, the name alone, then no title of its own
-        if k > j and not _ministry_after_department(words, i, j):
-            title = text[words[i].start:words[k - 1].end]  # "Chánh Thanh tra, Sở Nội vụ"; but a ministry after
+        body_end = k
+        while body_end > j and words[body_end - 1].low in _DEGREES:
+            body_end -= 1  # (round 16) the holder's degrees before the name are no part of the title
+        if body_end > j and not _ministry_after_department(words, i, j):
+            title = text[words[i].start:words[body_end - 1].end]  # "Chánh Thanh tra, Sở Nội vụ"; but a ministry after
             # its department's comma is no part of the title as the labels write it ("Cục trưởng Cục Thú y, Bộ …, X")
         people = _list_of_people(words, k, one=True)
     elif _among(words, i) and (k := _demonstrative_end(words, j)) and k < len(words) and words[k].gap == ", ":
@@ -2598,6 +2697,14 @@ def _name_after_comma(words: list[_Word], i: int, j: int) -> int:
         k = j + 1 + _body_tail(words, j + 1, stop_at_person=False)  # "Cục X, | Bộ Y tế, | Nguyễn Văn A"
     if k > j and (k >= len(words) or words[k].gap != ", " or words[j].gap.strip() in ("-", "–")):
         return 0  # (a parent body comes after a comma, and a comma after it)
+    return _lone_name_at(words, k)
+
+
+def _lone_name_at(words: list[_Word], k: int) -> int:
+    """Where a name starts at *k* (maybe after its holder's degrees: round 16) that no title of its
+    own follows (the verb, "và" or the sentence's end does), or 0."""
+    if k < len(words) and words[k].gap == ", ":
+        k += _degrees_before_name(words, k)  # (round 16) "Giám đốc ĐH Đà Nẵng, GS.TS Trần Văn Nam đã …"
     if k >= len(words) or words[k].text not in SURNAMES or _province_at(words, k) or _country_at(words, k):
         return 0
     n = _name_run(words, k)
@@ -2610,6 +2717,17 @@ def _name_after_comma(words: list[_Word], i: int, j: int) -> int:
     ):
         return 0  # ("…, Nguyễn Văn A, Giám đốc …": a list, each with their own)
     return k
+
+
+def _degrees_before_name(words: list[_Word], k: int) -> int:
+    """(Round 16) How many words from *k* are a person's degrees before their name ("GS.TS", "PGS-TS",
+    "TS."), or 0."""
+    n = 0
+    while k + n < len(words) and n < 3 and words[k + n].low in _DEGREES and words[k + n].text.isupper() and (
+        n == 0 or words[k + n].gap.strip() in (".", "-", "")
+    ):
+        n += 1
+    return n if n and k + n < len(words) and words[k + n].gap.strip() in ("", ".") else 0
 
 
 def _ministry_after_department(words: list[_Word], i: int, j: int) -> bool:
@@ -2944,7 +3062,9 @@ def _private(title: str) -> bool:
     Vietnamese word). A bare ``Giám đốc công ty`` is one too (which company is not said); state companies are not
     (``Công ty Điện lực``, ``Tập đoàn Hóa chất Việt Nam``, one-member state companies)."""
     low = title.lower()
-    if (hit := _NOT_PUBLIC.search(low)) and not (hit.group().startswith("giám đốc") and _STATE_BRAND_RE.search(low)):
+    if (hit := _NOT_PUBLIC.search(low)) and not (hit.group().startswith("giám đốc") and _STATE_BRAND_RE.search(low)) and not (
+        hit.group() == "tư nhân" and "quản lý" in low[:hit.start()]  # (round 16) "Trưởng phòng Quản lý hành nghề y
+    ):  # dược tư nhân": a state office that oversees the private sector
         return True  # (but "Giám đốc Điều hành Vinatex" is a state company's executive)
     if re.match(r"(?:phó |nguyên |quyền )?bí thư đảng (?:ủy|uỷ) khối", low):
         return False  # "Bí thư Đảng ủy Khối Doanh nghiệp tỉnh": a Party committee, not a business
@@ -3206,8 +3326,15 @@ def _without_honorific(name: str) -> str:
 
 def _foreign_name(name: str) -> bool:
     """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
-    and no Vietnamese syllable."""
-    return any(p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower()) for p in name.split())
+    and no Vietnamese syllable, or (round 16) Vietnamese syllables joined by hyphens (``Vo-la-chít``)."""
+    return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or ("-" in p and _transliterated(p)) for p in name.split())
+
+
+def _transliterated(part: str) -> bool:
+    """(Round 16) Whether a name's *part* is a foreign (Lao, Khmer) name written in Vietnamese syllables
+    joined by hyphens ("Ya-thò-tu", "Vo-la-chít"): a Vietnamese name never joins its syllables."""
+    pieces = part.split("-")
+    return len(pieces) >= 2 and part[:1].isupper() and all(x.isalpha() for x in pieces) and all(x.islower() for x in pieces[1:])
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;]\s+")
@@ -3770,11 +3897,18 @@ def _one_holder(people: dict, texts: list[str]) -> None:
                 keys.discard(post)
 
 
+# (Round 16) A school's unit, named, before "nhà trường" (the school told before): "Trưởng phòng Đào tạo".
+_SCHOOL_UNIT = re.compile(r"^(?:[Pp]hó )?(?:[Tt]rưởng|[Gg]iám đốc) (?:phòng|khoa|ban|trung tâm|bộ môn|Phòng|Khoa|Ban|Trung tâm|Bộ môn) \S+")
+
+
 def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
     title = _ONE_SIDED_AMP.sub(" & ", _SPACES.sub(" ", title).strip(" ,;"))  # (round 12) "Tài nguyên& Môi trường"
     if title.endswith(" và"):
         title = title[:-3]  # "nguyên Giám đốc và ...": the title ended before a list
     title = _DANGLING.sub("", title)
+    if title.endswith(" nhà trường") and _SCHOOL_UNIT.search(title):
+        title = title[:-len(" nhà trường")]  # (round 16) "Trưởng phòng Đào tạo nhà trường": a unit's name,
+        # then "the school" told before, no part of it ("Hiệu trưởng nhà trường", "Hội đồng nhà trường" keep it)
     while (
         " " in title and title.rsplit(" ", 1)[1] in _STARTERS and title.rsplit(" ", 1)[1] not in _BODY_STARTS
         and tuple(title.split()[-2:]) not in _PROVINCE_SEQ_SET  # "TP Uông Bí": a place ends so

@@ -16,7 +16,7 @@ def officials(body: str):
 
 
 def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
-    assert EXTRACTOR_VERSION == "17"
+    assert int(EXTRACTOR_VERSION) >= 17  # (round 16 bumped it again)
 
 
 @pytest.mark.parametrize(
