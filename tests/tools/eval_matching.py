@@ -250,23 +250,30 @@ def phrase_truths(source: Path) -> dict[str, set[str]]:
 
 def print_phrases(searcher: Searcher, source: Path) -> list[dict]:
     """The table of :data:`PHRASES`: truth, matched, precision, recall, the first ten."""
-    truth = phrase_truths(source)
-    print("\nQueries of several words as typed (abbreviation and neighbour, names with capitals):")
+    rows = _print_queries(searcher, "Queries of several words as typed (abbreviation and neighbour, names with capitals):",
+                          phrase_truths(source))
+    print(f"Mean precision {statistics.mean(r['precision'] for r in rows):.3f}, "
+          f"recall {statistics.mean(r['recall'] for r in rows):.3f}")
+    return rows
+
+
+def _print_queries(searcher: Searcher, title: str, truth: dict[str, set[str]]) -> list[dict]:
+    """A table of queries (the keys of *truth*, the articles holding each): truth, matched,
+    precision, recall, the first ten holding it."""
+    print("\n" + title)
     print("| query | truth | matched | precision | recall | first ten holding it |")
     print("|---|---|---|---|---|---|")
     rows = []
-    for query, _ in PHRASES:
+    for query, holding in truth.items():
         found, first = matches(searcher, query)
-        right = len(found & truth[query])
-        row = {"query": query, "truth": len(truth[query]), "matched": len(found),
-               "precision": right / len(found) if found else float(not truth[query]),
-               "recall": right / len(truth[query]) if truth[query] else 1.0,
-               "top": sum(i in truth[query] for i in first), "top_of": len(first)}
+        right = len(found & holding)
+        row = {"query": query, "truth": len(holding), "matched": len(found),
+               "precision": right / len(found) if found else float(not holding),
+               "recall": right / len(holding) if holding else 1.0,
+               "top": sum(i in holding for i in first), "top_of": len(first)}
         rows.append(row)
         print(f"| {query} | {row['truth']} | {row['matched']} | {row['precision']:.3f} | {row['recall']:.3f} "
               f"| {row['top']}/{row['top_of']} |")
-    print(f"Mean precision {statistics.mean(r['precision'] for r in rows):.3f}, "
-          f"recall {statistics.mean(r['recall'] for r in rows):.3f}")
     return rows
 
 
@@ -286,22 +293,8 @@ def number_truths(source: Path) -> dict[str, set[str]]:
 
 def print_numbers(searcher: Searcher, source: Path) -> list[dict]:
     """The table of :data:`NUMBERS`: truth, matched, precision, recall, the first ten."""
-    truth = number_truths(source)
-    print("\nFigures as typed (`1.300`, `2,4`: a number is one word with its dots and commas):")
-    print("| query | truth | matched | precision | recall | first ten holding it |")
-    print("|---|---|---|---|---|---|")
-    rows = []
-    for query in NUMBERS:
-        found, first = matches(searcher, query)
-        right = len(found & truth[query])
-        row = {"query": query, "truth": len(truth[query]), "matched": len(found),
-               "precision": right / len(found) if found else float(not truth[query]),
-               "recall": right / len(truth[query]) if truth[query] else 1.0,
-               "top": sum(i in truth[query] for i in first), "top_of": len(first)}
-        rows.append(row)
-        print(f"| {query} | {row['truth']} | {row['matched']} | {row['precision']:.3f} | {row['recall']:.3f} "
-              f"| {row['top']}/{row['top_of']} |")
-    return rows
+    return _print_queries(searcher, "Figures as typed (`1.300`, `2,4`: a number is one word with its dots and commas):",
+                          number_truths(source))
 
 
 # -- the matched set, from the index ----------------------------------------------
