@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import html
 import json
+import pickle
 import re
 import socket
 import sys
@@ -99,7 +100,22 @@ def _curated(path: Path | None) -> Curated | None:
         raise _fail(err)
 
 
-@click.group()
+class _Commands(click.Group):
+    """The commands, with an index whose files cannot be read named as damaged: Whoosh's
+    EOFError of a truncated segment was printed by click as "Aborted!" (it reads EOFError
+    as Ctrl-D), a truncated table of contents or garbage metadata as a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (EOFError, pickle.UnpicklingError, json.JSONDecodeError) as err:
+            raise click.ClickException(_shown(
+                f"The index looks damaged: one of its files cannot be read ({type(err).__name__}: {err}). "
+                "Run `timtin reindex` to rebuild it from its sources; if that fails too, index the sources "
+                "again into a new folder (--index)")) from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="timtin")
 def cli() -> None:
     """timtin: full-text search over Vietnamese local news."""
@@ -147,12 +163,17 @@ def _report(report: IndexReport, exit_on_skip: bool = True) -> None:
 @index_option
 @procs_option
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
+@click.option("--prune", is_flag=True,
+              help="Remove the articles a file no longer holds even when it now holds less than half of them "
+                   "(without it they are kept, as a file cut short by a crash looks so).")
 @officials_option
-def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, officials_file: Path | None) -> None:
+def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, prune: bool,
+          officials_file: Path | None) -> None:
     """Add new and changed articles under PATHS (.txt, .jsonl, .html, folders) to the index.
 
-    Articles whose file left a folder indexed again are removed. Exit code 3
-    means some input was skipped (each named above the summary).
+    Articles whose file left a folder indexed again are removed, and those a file no
+    longer holds; a file that holds none now, or less than half, keeps them (--prune
+    removes them). Exit code 3 means some input was skipped (each named above the summary).
 
     \b
         timtin index data/
@@ -161,7 +182,8 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, offi
     bar = _Bar("Indexing")
     try:
         report = indexing.update(
-            index_dir, list(paths), procs=procs, progress=bar, wait=wait, curated=_curated(officials_file)
+            index_dir, list(paths), procs=procs, progress=bar, wait=wait, curated=_curated(officials_file),
+            prune=prune,
         )
     except TimtinError as err:
         raise _fail(err)

@@ -82,9 +82,15 @@ class Options:
     backoff: float = 2.0
     user_agent: str = USER_AGENT
     max_pages: int | None = None  # per run: the rest waits for the next one
-    # a whole answer must arrive within this: *timeout* bounds each wait for a byte, so a
-    # server that trickles one byte every few seconds would otherwise hold the run for hours
+    # a whole answer must arrive within this, and within six *timeout*s: *timeout* bounds
+    # each wait for a byte, so a server that trickles one byte every few seconds would
+    # otherwise hold the run for hours (`--timeout 5` held it 120 s a page all the same)
     max_seconds: float = 120.0
+
+    @property
+    def whole_answer(self) -> float:
+        """Seconds a whole answer may take: six timeouts, two minutes at most."""
+        return min(self.max_seconds, 6 * self.timeout)
 
 
 @dataclass
@@ -328,12 +334,12 @@ class Client:
 
     def _read(self, answer, started: float) -> bytes:
         """The answer's body, in pieces: refused over :data:`MAX_BYTES` or when it has not
-        all come within *max_seconds* of the request."""
+        all come within :attr:`Options.whole_answer` of the request."""
         parts: list[bytes] = []
         size = 0
         while True:
-            if time.monotonic() - started > self.options.max_seconds:
-                raise FetchError(f"the answer was still coming after {self.options.max_seconds:g} s "
+            if time.monotonic() - started > self.options.whole_answer:
+                raise FetchError(f"the answer was still coming after {self.options.whole_answer:g} s "
                                  f"({size:,} bytes so far); a server this slow is left for the next run")
             part = answer.read1(65536) if hasattr(answer, "read1") else answer.read(65536)
             if not part:

@@ -27,7 +27,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -47,6 +47,7 @@ from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's name
     check_schema,
     current_generation,
     hold_lock,
+    pointer_lost,
     fsync_dir as _fsync_dir,
     fsync_tree as _fsync_tree,
     generations as _generations,
@@ -67,8 +68,13 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
 def _cleanup(root: Path, notes: list[str]) -> None:
-    """Remove unfinished reindex folders and generations no searcher needs."""
+    """Remove unfinished reindex folders and generations no searcher needs; point a lost
+    ``CURRENT`` at the newest generation again (the writer holds the lock)."""
     live = current_generation(root)
+    if live is not None and pointer_lost(root):
+        _set_current(root, live)
+        notes.append(f"The index's {CURRENT} pointer was missing or damaged; it names {live.name} again, "
+                     "the newest generation (nothing was lost).")
     for tmp in root.glob("gen-*.tmp"):
         shutil.rmtree(tmp, ignore_errors=True)
         notes.append(f"Removed {tmp.name}, left by an interrupted reindex.")
@@ -219,6 +225,7 @@ class _Outcome:
     seen: dict[str, str] = field(default_factory=dict)  # id -> where first read, in file order
     files_read: set[str] = field(default_factory=set)
     files_damaged: set[str] = field(default_factory=set)  # some article in them was skipped
+    counts: Counter = field(default_factory=Counter)  # origin -> articles read from it
 
 
 class _SegmentWriters:
@@ -294,6 +301,7 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
                 where = item.where or origin
                 if owners and owners.get(item.id, origin) not in origins:
                     continue  # superseded by the version indexed later from another file
+                out.counts[origin] += 1
                 if item.id in out.seen:
                     out.problems.append(_duplicate(where, item.id, out.seen[item.id]))
                     out.files_damaged.add(origin)
@@ -489,12 +497,19 @@ def _write(
     existing: dict[str, tuple[str, str, tuple[int, ...]]],
     curated: officials_mod.Curated | None,
     owners: dict[str, str] | None = None,
+    carry: Path | None = None,
+    prune: bool = False,
 ) -> None:
     """Add, update and remove the articles of *paths* in *ix*, in one commit.
 
     New documents go into new segments (written by worker processes when *procs*
     > 1); the main writer, which holds Whoosh's lock, deletes old versions and
     vanished articles and commits everything at once, so a search sees all or nothing.
+
+    The articles of a file that could not be read, was damaged, or now holds none or less
+    than half of those indexed from it (:func:`_held`) are kept: in place, or, for a
+    rebuild into an empty index, copied from the generation *carry*. With *prune*, a
+    file that shrank gives up the articles it no longer holds.
     """
     jobs, unread = _jobs(paths, procs)
     report.problems += [u.problem for u in unread]
@@ -548,8 +563,17 @@ def _write(
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file
+        before = existing if carry is None else _existing(_open_index(str(carry)))
+        read = sum((out.counts for out in outcomes), Counter())
+        held = _held(before, read, files_read - files_damaged, prune, report) | files_damaged
+        if carry is not None:
+            segments_carried, carried = _carry(carry, gen, before, seen, kept, held)
+            outcomes.append(_Outcome(segments=segments_carried))
+            if carried:
+                report.notes.append(f"Kept {carried:,} articles of the index whose files could not be read "
+                                    "whole this time (named above), as the index held them.")
         for doc_id, (_, origin, docnums) in existing.items():
-            if doc_id in seen or origin.startswith(kept):
+            if doc_id in seen or origin.startswith(kept) or origin in held:
                 continue
             gone = origin not in files_read and any(origin.startswith(f) for f in folders)
             if gone or (origin in files_read and origin not in files_damaged):
@@ -574,6 +598,56 @@ def _write(
                 _remove_segment_files(gen, segment)
         raise
     report.problems.sort(key=lambda p: _where_key(p.where))
+
+
+# A file that now holds less than this share of the articles indexed from it, and this many
+# fewer, looks cut short (a crash or a full disk while it was written): its missing
+# articles are kept, unless ``index --prune`` is asked for
+SHRUNK_SHARE = 0.5
+SHRUNK_LEAST = 10
+
+
+def _held(before: dict, read: Counter, whole: set[str], prune: bool, report: IndexReport) -> set[str]:
+    """The files read without a fault (*whole*) whose missing articles are kept: one that
+    held articles and now holds none, or (unless *prune*) one cut to less than half."""
+    had = Counter(origin for _, origin, _ in before.values())
+    held = set()
+    for origin in sorted(whole):
+        was, now = had.get(origin, 0), read.get(origin, 0)
+        if was and not now:
+            held.add(origin)
+            report.problems.append(Problem(origin, (
+                f"holds no article now, where {was:,} were indexed from it (is it empty, or cut short?); "
+                "they are kept. If you emptied it on purpose, delete the file and index again")))
+        elif not prune and was - now >= SHRUNK_LEAST and now < SHRUNK_SHARE * was:
+            held.add(origin)
+            report.problems.append(Problem(origin, (
+                f"holds {now:,} articles, where {was:,} were indexed from it: the {was - now:,} missing "
+                "are kept (a file cut short by a crash or a full disk looks like this). If you removed "
+                "them on purpose, run `timtin index --prune` on it")))
+    return held
+
+
+def _carry(old: Path, gen: Path, before: dict, seen: dict, kept: tuple, held: set[str]) -> tuple[list, int]:
+    """Copy into new segments of *gen* the articles of the generation *old* that a rebuild
+    did not read again from their files, when those files are *held* or under a folder
+    or file that could not be read (*kept*): as the old index stored them."""
+    lost = [(doc_id, digest, origin, docnums[-1]) for doc_id, (digest, origin, docnums) in before.items()
+            if doc_id not in seen and (origin in held or origin.startswith(kept))]
+    if not lost:
+        return [], 0
+    writers = _SegmentWriters(str(gen))
+    try:
+        with _open_index(str(old)).searcher() as searcher:
+            for doc_id, digest, origin, docnum in lost:
+                article = replace(schema.from_stored(searcher.stored_fields(docnum)), origin=origin)
+                writers.add(schema.to_document(article, digest))
+        writers.flush()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writers.cancel()
+        raise
+    return writers.segments, len(lost)
 
 
 def _where_key(where: str) -> tuple[str, int]:
@@ -705,8 +779,11 @@ def update(
     progress: Progress | None = None,
     wait: bool = False,
     curated: officials_mod.Curated | None = None,
+    prune: bool = False,
 ) -> IndexReport:
-    """Index the articles under *paths* into the index at *root* (created if need be)."""
+    """Index the articles under *paths* into the index at *root* (created if need be).
+    With *prune*, a file now holding far fewer articles than were indexed from it gives
+    up the others (without, they are kept: see :func:`_held`)."""
     for path in paths:
         if not path.exists():
             raise TimtinError(f"{path}: no such file or folder")
@@ -724,7 +801,7 @@ def update(
         before = _tree_bytes(gen)
         written = None
         try:
-            _write(ix, gen, paths, procs, progress, report, existing, curated)
+            _write(ix, gen, paths, procs, progress, report, existing, curated, prune=prune)
             meta = read_meta(gen)
             meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
             meta["updated"] = time.time()
@@ -792,14 +869,21 @@ def reindex(
                 present[origin] = os.path.exists(origin)
             return present[origin]
 
-        owners = _owners(old, exists, report.notes)
+        # an index another timtin wrote is not opened (see _owners): nothing is carried from it
+        carry: Path | None = old if meta.get("schema_version") == schema.SCHEMA_VERSION else None
+        try:
+            owners = _owners(old, exists, report.notes)
+        except Exception as err:  # noqa: BLE001 - a damaged index is what a rebuild is for
+            report.notes.append(f"The index could not be read ({type(err).__name__}: {err}); rebuilt from its "
+                                "sources without it.")
+            owners, carry = {}, None
         name = _new_generation_name(root)
         tmp = root / (name + ".tmp")
         written = None
         try:
             tmp = _create_generation(root, name + ".tmp")
             ix = _open_index(str(tmp))
-            _write(ix, tmp, sources, procs, progress, report, {}, curated, owners)
+            _write(ix, tmp, sources, procs, progress, report, {}, curated, owners, carry=carry)
             _write_meta(tmp, _new_meta([str(s) for s in sources]))
             _keep_stories(tmp, report)
             _fsync_tree(tmp)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from indexer import schema
-from indexer.errors import IndexBusy, IndexNotFound, IndexOutdated
+from indexer.errors import IndexBusy, IndexNotFound, IndexOutdated, TimtinError
 
 CURRENT = "CURRENT"
 LOCK = "write.lock"
@@ -44,13 +44,31 @@ def stories_name(generation: int, rules: str) -> str:
 
 
 def current_generation(root: Path) -> Path | None:
-    """The folder of the live generation, or None when there is no index."""
+    """The folder of the live generation, or None when there is no index.
+
+    A ``CURRENT`` pointer missing, empty or naming no folder, beside generations, is
+    damage, not an empty index: the newest generation is the live one (a generation
+    folder is only ever named when complete), so nothing starts a new index beside it
+    and the next rebuild's cleanup never deletes it (:func:`pointer_lost`)."""
+    gen = _pointed(root)
+    if gen is None:
+        complete = generations(root)
+        return complete[-1] if complete else None
+    return gen
+
+
+def _pointed(root: Path) -> Path | None:
     try:
         name = (root / CURRENT).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, NotADirectoryError):
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
         return None
     gen = root / name
-    return gen if name and gen.is_dir() else None
+    return gen if name and "/" not in name and gen.is_dir() else None
+
+
+def pointer_lost(root: Path) -> bool:
+    """Whether ``CURRENT`` is unusable while generations are there (see :func:`current_generation`)."""
+    return _pointed(root) is None and bool(generations(root))
 
 
 def require_generation(root: Path) -> Path:
@@ -101,6 +119,10 @@ def read_meta(gen: Path) -> dict:
         return json.loads((gen / META).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {"sources": []}
+    except ValueError as err:  # garbage: not JSON, not UTF-8
+        raise TimtinError(f"{gen / META}: the index's record of its sources and layout cannot be read ({err}), "
+                          "so it can be neither used nor rebuilt from them. Index the sources again into a new "
+                          "folder (timtin index SOURCES --index NEW_FOLDER)") from None
 
 
 def new_meta(sources: list[str]) -> dict:

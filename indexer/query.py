@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -72,11 +73,26 @@ class SearchRequest:
         if query.strip() and next(normalize.tokens(normalize.clean(query)), None) is None:
             raise QueryError(f"The query {query.strip()[:40]!r} has no letter or digit to search for; type a word.",
                              f"“{query.strip()[:40]}” không có chữ hay số nào để tìm; hãy gõ một từ.")
-        if query.strip() and not (parsed := parse_query(query)).positive and not parsed.excluded:
+        parsed = parse_query(query) if query.strip() else ParsedQuery()
+        if query.strip() and not parsed.positive and not parsed.excluded:
             raise QueryError(f"The query {query.strip()[:40]!r} holds only the operators OR, AND, NOT; "
                              "type a word to search for (or quote the operator: \"OR\").",
                              f"“{query.strip()[:40]}” chỉ có toán tử OR, AND, NOT; hãy gõ một từ để tìm "
                              "(hoặc đặt toán tử trong ngoặc kép: \"OR\").")
+        prefixes = {c.at for alt in parsed.alternatives for c in alt if c.prefix}
+        if len(prefixes) > MAX_PREFIXES:
+            raise QueryError(f"The query has {len(prefixes)} words ending in *; at most {MAX_PREFIXES} "
+                             "are searched. Type more of the others.",
+                             f"Câu tìm có {len(prefixes)} từ kết thúc bằng *; chỉ tìm được tối đa "
+                             f"{MAX_PREFIXES}. Hãy gõ đầy đủ hơn các từ còn lại.")
+        if query.strip() and not parsed.positive and parsed.dropped:
+            # every word read was a left-out one: searching would list the whole archive
+            raise QueryError(f"The query's first {MAX_WORDS} words are all words to leave out, and the words "
+                             f"after them ({' '.join(parsed.dropped[:5])}) are past the limit of {MAX_WORDS}; "
+                             "put the words to find first, or leave out fewer.",
+                             f"{MAX_WORDS} từ đầu của câu tìm đều là từ loại trừ, các từ sau đó "
+                             f"({' '.join(parsed.dropped[:5])}) vượt giới hạn {MAX_WORDS} từ; hãy gõ từ cần tìm "
+                             "trước, hoặc loại trừ ít từ hơn.")
         officials = params.get("official") or ()
         if isinstance(officials, str):
             officials = (officials,)
@@ -258,6 +274,13 @@ def _runs(raw: str) -> tuple[list[list[str]], bool, bool]:
 _QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?\()|(\))|([^\s()"]+)')
 # A query's brackets open at most this many alternatives (``(a OR b) (c OR d)`` is four).
 MAX_ALTERNATIVES = 32
+# Words typed with a star (``tham*``) in one query: each stands for up to 30 spellings, and
+# two side by side for their pairs (900 lookups); 22 of them took 5.5 s a search and let
+# a few clients stall the server (an attacker's finding)
+MAX_PREFIXES = 4
+# Brackets open inside one another at most this deep (no reader nests more than two or
+# three; a thousand overflowed Python's stack, a 500 for the page)
+MAX_DEPTH = 16
 
 
 @dataclass
@@ -290,6 +313,10 @@ def parse_query(text: str) -> ParsedQuery:
         minus, phrase, opening, closing, bare = match.groups()
         top = stack[-1]
         if opening is not None:
+            if len(stack) > MAX_DEPTH:
+                raise QueryError(f"The query opens brackets inside brackets more than {MAX_DEPTH} deep; "
+                                 "use fewer brackets.",
+                                 f"Câu tìm lồng ngoặc quá {MAX_DEPTH} tầng; hãy dùng ít ngoặc hơn.")
             stack.append(_Group(negated=opening.startswith("-") or negate_next))
             top.alternatives[-1].append(stack[-1])
             negate_next, after_bracket, chain = False, True, None
@@ -621,12 +648,27 @@ def _best_window(text: str, marks, max_chars: int) -> tuple[int, int]:
     if not marks:
         end = text.rfind(" ", 0, max_chars)
         return 0, end if end > max_chars // 2 else max_chars
+    # the window of max_chars from each mark: the most distinct words, then exact ones, then
+    # marks; slid along the marks (in order, not overlapping: their ends rise too), so a
+    # page of 3,000 marks costs 3,000 steps, not 3,000 squared (an attacker's 170 ms a snippet)
     best = (-1.0, 0)
+    words: Counter = Counter()
+    exact = end = 0
     for i, (m_start, _, _, _) in enumerate(marks):
-        window = [m for m in marks[i:] if m[1] <= m_start + max_chars]
-        score = len({m[2] for m in window}) * 10 + sum(1 for m in window if m[3]) + len(window) * 0.1
+        while end < len(marks) and marks[end][1] <= m_start + max_chars:
+            words[marks[end][2]] += 1
+            exact += bool(marks[end][3])
+            end += 1
+        score = len(words) * 10 + exact + (end - i) * 0.1
         if score > best[0]:
             best = (score, m_start)
+        if end > i:  # the mark leaves the windows of the marks after it
+            words[marks[i][2]] -= 1
+            if not words[marks[i][2]]:
+                del words[marks[i][2]]
+            exact -= bool(marks[i][3])
+        else:
+            end = i + 1
     first = best[1]
     # Start at the sentence the first match is in, if it is near; else a little before.
     sentence = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first))

@@ -313,6 +313,12 @@ def test_a_server_that_trickles_its_answer_is_given_up_on_not_waited_for(tmp_pat
     [(url, why)] = report.failed
     assert url == f"{server.base}/cham.html" and "still coming after 1.5 s" in why
     assert report.fetched == [f"{server.base}/bai.html"]  # the next page is fetched all the same
+    # a shorter --timeout shortens the whole answer's too (six timeouts): `--timeout 5`
+    # was held 120 s a page by a server sending a byte every half second (an attacker's run)
+    with _Hostile({"/robots.txt": (404, {}, b""), "/cham.html": trickle}) as server:
+        report = fetching.fetch([f"{server.base}/cham.html"], tmp_path / "pages2",
+                                fetching.Options(delay=0, timeout=0.3, retries=0))
+    assert "still coming after 1.8 s" in report.failed[0][1]
 
 
 def test_a_gzipped_sitemap_is_read_and_a_gzip_bomb_is_refused(tmp_path):
