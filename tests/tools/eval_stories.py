@@ -65,7 +65,8 @@ And two more files, with the three labels:
 * tests/data/stories/real_pairs_sample9.jsonl: drawn the same way (seed 20261214) among the
   articles the eighth did not draw, the eighth's pairs left out; 338 pairs numbered from
   1500, read blind by six readers (32 copies, 41 rewrites, 263 not, 2 unsure) after round 9
-  was merged: held out for rounds 9 and 10 (figures only);
+  was merged: held out for rounds 9 and 10 (figures only), dev since round 11 (``--errors``
+  lists its pairs; round 11 was chosen on it too);
 * tests/data/stories/real_pairs_sample10.jsonl: drawn the same way (seed 20261215) among the
   articles neither the eighth nor the ninth drew, their pairs left out; 300 pairs numbered
   from 1900, read blind by six readers (28 copies, 36 rewrites, 234 not, 2 unsure) after
@@ -148,7 +149,7 @@ HELD_OUT_6 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout6.jsonl"  
 HELD_OUT_7 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout7.jsonl"
 # drawn article by article (random articles, each with its nearest others): held out from round 9 on
 SAMPLE_8 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample8.jsonl"  # dev after round 9
-# drawn the same way among the articles the eighth did not draw: held out for rounds 9 and 10
+# drawn the same way among the articles the eighth did not draw: held out for rounds 9 and 10, dev since round 11
 SAMPLE_9 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample9.jsonl"
 # drawn the same way among the articles neither drew: held out from round 10 on
 SAMPLE_10 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample10.jsonl"
@@ -480,7 +481,7 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
     for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("dev: real_pairs_heldout6.jsonl", HELD_OUT_6),
                        ("held-out: real_pairs_heldout7.jsonl", HELD_OUT_7),
                        ("dev: real_pairs_sample8.jsonl", SAMPLE_8),
-                       ("held-out: real_pairs_sample9.jsonl", SAMPLE_9),
+                       ("dev: real_pairs_sample9.jsonl", SAMPLE_9),
                        ("held-out: real_pairs_sample10.jsonl", SAMPLE_10)):
         if path.exists():
             pairs = _rows(path, three=True)
@@ -511,7 +512,7 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     """For each way of :data:`REWRITE_AS`, the article-by-article sets with the label their
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
-            for held, path in (("dev", SAMPLE_8), ("held-out", SAMPLE_9))
+            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
