@@ -55,6 +55,11 @@ later drops the earlier's own date and names a newer one: :func:`date_replaced`)
 another reading of a bulletin (at most a day apart, the shorter names an hour of the day
 the longer does not and most of its decimal figures, a storm's position, are not in it:
 :func:`another_reading`); the bodies of those pairs are read, a few hundred.
+And (round 11) dated :data:`IN_ORDER_DAYS` apart or more, a pair below COVERED_WHOLE is a
+copy only when :data:`KEPT_IN_ORDER` of the shorter lies in runs of ORDERED_RUN words in
+order with the longer (:func:`ordered_share`): a copy keeps its text in order, where the
+forecast of another week, written on the same frame, shares the set phrases that every
+paragraph repeats, with other figures between them.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of

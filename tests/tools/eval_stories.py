@@ -3,6 +3,7 @@
     python -m tests.tools.eval_stories            # the table (make eval)
     python -m tests.tools.eval_stories --errors   # and each missed or wrong pair (relabelled: with what the rule sees)
     python -m tests.tools.eval_stories --lofo     # and leave-one-file-out (the grid: 1,512 groupings, 25-50 min)
+    python -m tests.tools.eval_stories --lofo-grid KEPT_IN_ORDER=0,0.2,0.4,0.55   # the same on a grid of one round's numbers
     python -m tests.tools.eval_stories --cost 2000   # and what the sketches add to indexing
     python -m tests.tools.eval_stories --archive     # and the figures over the archive's pairs (about 2 min)
 
@@ -96,7 +97,9 @@ kept, and whether a next-day article naming no newer day is judged as the same d
 chosen on the other files (first labels; and the relabelled copies alone, of the six dev
 files, never the held-out one), the most recall with precision >= 0.95 there
 (below it, 5 points of recall off for each point of precision missing; ties: the numbers
-that join the fewest articles of the archive), and measured on it.
+that join the fewest articles of the archive), and measured on it. ``--lofo-grid NAME=V,V...``
+(repeatable) does the same on a grid of the named numbers alone, the others at the rule's
+values (a round's new numbers: the full grid takes most of an hour).
 
 ``--archive``: the pairs of the later files were drawn the same number from each band
 of overlap (:data:`BANDS`: shared runs of four words over those of the shorter body), while
@@ -272,11 +275,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list each missed or wrongly grouped pair")
     ap.add_argument("--lofo", action="store_true",
                     help="choose the rule's numbers on two files of pairs and measure on the third, for each")
+    ap.add_argument("--lofo-grid", action="append", default=[], metavar="NAME=V,V...",
+                    help="leave-one-file-out on a grid of these numbers of indexer/stories.py alone (repeatable)")
     ap.add_argument("--archive", action="store_true",
                     help="also estimate the figures over the archive's pairs, each band of overlap by its size")
     ap.add_argument("--cost", type=int, default=0, metavar="N",
                     help="also index N real articles (and our own) with and without the sketches")
     args = ap.parse_args(argv)
+    if args.lofo_grid:
+        grid = {}
+        for item in args.lofo_grid:
+            name, _, values = item.partition("=")
+            try:
+                if not hasattr(stories, name):
+                    raise ValueError(f"no number {name!r} in indexer/stories.py")
+                grid[name] = tuple(float(v) for v in values.split(","))
+            except ValueError as e:
+                ap.error(f"--lofo-grid {item}: {e}; expected NAME=V,V... (e.g. KEPT_IN_ORDER=0,0.4)")
+        LOFO_GRID.clear()
+        LOFO_GRID.update(grid)
+        args.lofo = True
     own = [a for a in parsing.read_paths([ROOT / "data"]) if not hasattr(a, "message")]
     ids, sigs, prints, words, days, took, bodies = _sketches(own)
     story, grouped = _group(sigs, prints, words, days, bodies)
@@ -579,7 +597,7 @@ def lofo(labellings: list[dict[str, list[dict]]], ids, sigs, prints, words, days
     runs = []
     for values in itertools.product(*LOFO_GRID.values()):
         numbers = dict(zip(names, values))
-        if numbers["COVERED_BOTH"] > 1 and (numbers["COVERED_BOTH_LONGER"], numbers["SENTENCES_KEPT"]) != \
+        if numbers.get("COVERED_BOTH", 0) > 1 and (numbers["COVERED_BOTH_LONGER"], numbers["SENTENCES_KEPT"]) != \
                 (LOFO_GRID["COVERED_BOTH_LONGER"][0], LOFO_GRID["SENTENCES_KEPT"][0]):
             continue  # without the rule of both bodies, its other numbers change nothing
         story, joined = _grouped_with(numbers, ids, sigs, prints, words, days, bodies)
@@ -628,7 +646,7 @@ def _print_chosen(labels: str, chosen: list[tuple[str, dict, dict, dict]]) -> No
     print("|---|---|---|---|")
     for test, numbers, train, figures in chosen:
         shown = ", ".join(f"{k} {v:g}" for k, v in numbers.items()
-                          if not (numbers["COVERED_BOTH"] > 1 and k in ("COVERED_BOTH_LONGER", "SENTENCES_KEPT")))
+                          if not (numbers.get("COVERED_BOTH", 0) > 1 and k in ("COVERED_BOTH_LONGER", "SENTENCES_KEPT")))
         print(f"| {test.split(': ')[1]} | {shown.replace('COVERED_BOTH 2', 'no rule of both bodies')} "
               f"| {train['precision']:.3f} / {train['recall']:.3f} | {figures['precision']:.3f} / {figures['recall']:.3f} "
               f"({figures['grouped copies']} of {figures['copies']}, {figures['wrongly grouped']} wrong) |")
