@@ -94,8 +94,8 @@ whole 15,000 articles, as the index does. Skipped with a note without ../shared.
 ``--lofo``: what carries over from file to file. For each file, the rule's numbers
 (:data:`LOFO_GRID`: the shares of shared runs, plain and of both bodies, and of sentences
 kept, and whether a next-day article naming no newer day is judged as the same day's) are
-chosen on the other files (first labels; and the relabelled copies alone, of the six dev
-files, never the held-out one), the most recall with precision >= 0.95 there
+chosen on the other files (first labels; and the relabelled copies alone, of the dev
+files, never the held-out ones), the most recall with precision >= 0.95 there
 (below it, 5 points of recall off for each point of precision missing; ties: the numbers
 that join the fewest articles of the archive), and measured on it. ``--lofo-grid NAME=V,V...``
 (repeatable) does the same on a grid of the named numbers alone, the others at the rule's
@@ -597,8 +597,9 @@ def lofo(labellings: list[dict[str, list[dict]]], ids, sigs, prints, words, days
     runs = []
     for values in itertools.product(*LOFO_GRID.values()):
         numbers = dict(zip(names, values))
-        if numbers.get("COVERED_BOTH", 0) > 1 and (numbers["COVERED_BOTH_LONGER"], numbers["SENTENCES_KEPT"]) != \
-                (LOFO_GRID["COVERED_BOTH_LONGER"][0], LOFO_GRID["SENTENCES_KEPT"][0]):
+        if numbers.get("COVERED_BOTH", 0) > 1 and \
+                (numbers.get("COVERED_BOTH_LONGER"), numbers.get("SENTENCES_KEPT")) != \
+                (LOFO_GRID.get("COVERED_BOTH_LONGER", (None,))[0], LOFO_GRID.get("SENTENCES_KEPT", (None,))[0]):
             continue  # without the rule of both bodies, its other numbers change nothing
         story, joined = _grouped_with(numbers, ids, sigs, prints, words, days, bodies)
         runs.append((numbers, [measure(parts, story) for parts in labellings], joined))
