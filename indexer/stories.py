@@ -55,6 +55,11 @@ later drops the earlier's own date and names a newer one: :func:`date_replaced`)
 another reading of a bulletin (at most a day apart, the shorter names an hour of the day
 the longer does not and most of its decimal figures, a storm's position, are not in it:
 :func:`another_reading`); the bodies of those pairs are read, a few hundred.
+And (round 11) dated :data:`IN_ORDER_DAYS` apart or more, a pair below COVERED_WHOLE is a
+copy only when :data:`KEPT_IN_ORDER` of the shorter lies in runs of ORDERED_RUN words in
+order with the longer (:func:`ordered_share`): a copy keeps its text in order, where the
+forecast of another week, written on the same frame, shares the set phrases that every
+paragraph repeats, with other figures between them.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
@@ -121,6 +126,8 @@ NEW_EDITION_DAYS = 1  # round 10: dated this many days apart, a later edition th
 NEW_READING_DAYS = 1  # ... or, at most this many days apart, another reading of a bulletin (another hour, other
 READING_FIGURES = 3  # measurements: this many decimal figures in the shorter, fewer than READING_KEPT of them
 READING_KEPT = 0.5  # in the longer) is no copy, unless the shorter lies nearly whole in it (COVERED_WHOLE)
+IN_ORDER_DAYS = 2  # round 11: dated this many days apart or more (up to MAX_DAYS), a copy below COVERED_WHOLE ...
+KEPT_IN_ORDER = 0.4  # ... holds this share of the shorter in runs of ORDERED_RUN words in order (ordered_share)
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
@@ -692,6 +699,14 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
                 hours, figures = read(short_i)  # the longer is read only when the shorter could be a reading
                 if hours and len(figures) >= READING_FIGURES and _another_reading((hours, figures), read(long_i)):
                     ok[k] = False
+    # round 11: two days or more apart, a copy keeps its text in order; a template bulletin
+    # of another week repeats its set phrases in every paragraph, with other figures between
+    for k in np.flatnonzero(ok & (shorter < COVERED_WHOLE) & (apart >= IN_ORDER_DAYS)).tolist():
+        if not ordered[k]:  # (in Python: 16 pairs of the 15,000 real articles)
+            (ni, *_, a), (nj, *_, b) = bodies[int(left[k])], bodies[int(right[k])]
+            a, b = words_and_sentences(a)[0], words_and_sentences(b)[0]
+            ordered[k] = ordered_share(a, b) if ni <= nj else ordered_share(b, a)
+        ok[k] = ordered[k] >= KEPT_IN_ORDER
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
     twin |= (shorter[ok] >= COVERED_WHOLE) & (longer[ok] >= PART)  # the shorter whole in the longer, no part of it

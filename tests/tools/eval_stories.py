@@ -3,6 +3,7 @@
     python -m tests.tools.eval_stories            # the table (make eval)
     python -m tests.tools.eval_stories --errors   # and each missed or wrong pair (relabelled: with what the rule sees)
     python -m tests.tools.eval_stories --lofo     # and leave-one-file-out (the grid: 1,512 groupings, 25-50 min)
+    python -m tests.tools.eval_stories --lofo-grid KEPT_IN_ORDER=0,0.2,0.4,0.55   # the same on a grid of one round's numbers
     python -m tests.tools.eval_stories --cost 2000   # and what the sketches add to indexing
     python -m tests.tools.eval_stories --archive     # and the figures over the archive's pairs (about 2 min)
 
@@ -65,7 +66,8 @@ And two more files, with the three labels:
 * tests/data/stories/real_pairs_sample9.jsonl: drawn the same way (seed 20261214) among the
   articles the eighth did not draw, the eighth's pairs left out; 338 pairs numbered from
   1500, read blind by six readers (32 copies, 41 rewrites, 263 not, 2 unsure) after round 9
-  was merged: held out for rounds 9 and 10 (figures only);
+  was merged: held out for rounds 9 and 10 (figures only), dev since round 11 (``--errors``
+  lists its pairs; round 11 was chosen on it too);
 * tests/data/stories/real_pairs_sample10.jsonl: drawn the same way (seed 20261215) among the
   articles neither the eighth nor the ninth drew, their pairs left out; 300 pairs numbered
   from 1900, read blind by six readers (28 copies, 36 rewrites, 234 not, 2 unsure) after
@@ -92,10 +94,12 @@ whole 15,000 articles, as the index does. Skipped with a note without ../shared.
 ``--lofo``: what carries over from file to file. For each file, the rule's numbers
 (:data:`LOFO_GRID`: the shares of shared runs, plain and of both bodies, and of sentences
 kept, and whether a next-day article naming no newer day is judged as the same day's) are
-chosen on the other files (first labels; and the relabelled copies alone, of the six dev
-files, never the held-out one), the most recall with precision >= 0.95 there
+chosen on the other files (first labels; and the relabelled copies alone, of the dev
+files, never the held-out ones), the most recall with precision >= 0.95 there
 (below it, 5 points of recall off for each point of precision missing; ties: the numbers
-that join the fewest articles of the archive), and measured on it.
+that join the fewest articles of the archive), and measured on it. ``--lofo-grid NAME=V,V...``
+(repeatable) does the same on a grid of the named numbers alone, the others at the rule's
+values (a round's new numbers: the full grid takes most of an hour).
 
 ``--archive``: the pairs of the later files were drawn the same number from each band
 of overlap (:data:`BANDS`: shared runs of four words over those of the shorter body), while
@@ -148,7 +152,7 @@ HELD_OUT_6 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout6.jsonl"  
 HELD_OUT_7 = ROOT / "tests" / "data" / "stories" / "real_pairs_heldout7.jsonl"
 # drawn article by article (random articles, each with its nearest others): held out from round 9 on
 SAMPLE_8 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample8.jsonl"  # dev after round 9
-# drawn the same way among the articles the eighth did not draw: held out for rounds 9 and 10
+# drawn the same way among the articles the eighth did not draw: held out for rounds 9 and 10, dev since round 11
 SAMPLE_9 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample9.jsonl"
 # drawn the same way among the articles neither drew: held out from round 10 on
 SAMPLE_10 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample10.jsonl"
@@ -271,11 +275,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list each missed or wrongly grouped pair")
     ap.add_argument("--lofo", action="store_true",
                     help="choose the rule's numbers on two files of pairs and measure on the third, for each")
+    ap.add_argument("--lofo-grid", action="append", default=[], metavar="NAME=V,V...",
+                    help="leave-one-file-out on a grid of these numbers of indexer/stories.py alone (repeatable)")
     ap.add_argument("--archive", action="store_true",
                     help="also estimate the figures over the archive's pairs, each band of overlap by its size")
     ap.add_argument("--cost", type=int, default=0, metavar="N",
                     help="also index N real articles (and our own) with and without the sketches")
     args = ap.parse_args(argv)
+    if args.lofo_grid:
+        grid = {}
+        for item in args.lofo_grid:
+            name, _, values = item.partition("=")
+            try:
+                if not hasattr(stories, name):
+                    raise ValueError(f"no number {name!r} in indexer/stories.py")
+                grid[name] = tuple(float(v) for v in values.split(","))
+            except ValueError as e:
+                ap.error(f"--lofo-grid {item}: {e}; expected NAME=V,V... (e.g. KEPT_IN_ORDER=0,0.4)")
+        LOFO_GRID.clear()
+        LOFO_GRID.update(grid)
+        args.lofo = True
     own = [a for a in parsing.read_paths([ROOT / "data"]) if not hasattr(a, "message")]
     ids, sigs, prints, words, days, took, bodies = _sketches(own)
     story, grouped = _group(sigs, prints, words, days, bodies)
@@ -480,7 +499,7 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
     for part, path in (("dev: real_pairs_heldout5.jsonl", HELD_OUT_5), ("dev: real_pairs_heldout6.jsonl", HELD_OUT_6),
                        ("held-out: real_pairs_heldout7.jsonl", HELD_OUT_7),
                        ("dev: real_pairs_sample8.jsonl", SAMPLE_8),
-                       ("held-out: real_pairs_sample9.jsonl", SAMPLE_9),
+                       ("dev: real_pairs_sample9.jsonl", SAMPLE_9),
                        ("held-out: real_pairs_sample10.jsonl", SAMPLE_10)):
         if path.exists():
             pairs = _rows(path, three=True)
@@ -511,7 +530,7 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     """For each way of :data:`REWRITE_AS`, the article-by-article sets with the label their
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
-            for held, path in (("dev", SAMPLE_8), ("held-out", SAMPLE_9))
+            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
@@ -578,8 +597,9 @@ def lofo(labellings: list[dict[str, list[dict]]], ids, sigs, prints, words, days
     runs = []
     for values in itertools.product(*LOFO_GRID.values()):
         numbers = dict(zip(names, values))
-        if numbers["COVERED_BOTH"] > 1 and (numbers["COVERED_BOTH_LONGER"], numbers["SENTENCES_KEPT"]) != \
-                (LOFO_GRID["COVERED_BOTH_LONGER"][0], LOFO_GRID["SENTENCES_KEPT"][0]):
+        if numbers.get("COVERED_BOTH", 0) > 1 and \
+                (numbers.get("COVERED_BOTH_LONGER"), numbers.get("SENTENCES_KEPT")) != \
+                (LOFO_GRID.get("COVERED_BOTH_LONGER", (None,))[0], LOFO_GRID.get("SENTENCES_KEPT", (None,))[0]):
             continue  # without the rule of both bodies, its other numbers change nothing
         story, joined = _grouped_with(numbers, ids, sigs, prints, words, days, bodies)
         runs.append((numbers, [measure(parts, story) for parts in labellings], joined))
@@ -627,7 +647,7 @@ def _print_chosen(labels: str, chosen: list[tuple[str, dict, dict, dict]]) -> No
     print("|---|---|---|---|")
     for test, numbers, train, figures in chosen:
         shown = ", ".join(f"{k} {v:g}" for k, v in numbers.items()
-                          if not (numbers["COVERED_BOTH"] > 1 and k in ("COVERED_BOTH_LONGER", "SENTENCES_KEPT")))
+                          if not (numbers.get("COVERED_BOTH", 0) > 1 and k in ("COVERED_BOTH_LONGER", "SENTENCES_KEPT")))
         print(f"| {test.split(': ')[1]} | {shown.replace('COVERED_BOTH 2', 'no rule of both bodies')} "
               f"| {train['precision']:.3f} / {train['recall']:.3f} | {figures['precision']:.3f} / {figures['recall']:.3f} "
               f"({figures['grouped copies']} of {figures['copies']}, {figures['wrongly grouped']} wrong) |")
