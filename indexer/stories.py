@@ -153,8 +153,10 @@ _SENTENCE_END = re.compile(r"[.!?…][^\w\s]*\s|\n")
 def _words(text: str) -> tuple[np.ndarray, np.ndarray]:
     """CRC-32 of each folded word of *text*, in order (uint64), and which words end a
     sentence (bool): a full stop, question or exclamation mark or ellipsis followed by a
-    space, or a line break, before the next word (``TP.HCM``, ``19.5``, ``2,5`` end none)."""
-    spans = list(normalize.tokens(text))
+    space, or a line break, before the next word (``TP.HCM``, ``19.5``, ``2,5`` end none).
+    A number's digit groups are words apart (:func:`indexer.normalize.parts`): an outlet
+    that writes ``19/5`` for ``19.5`` keeps the runs of words of the copy it made."""
+    spans = list(normalize.parts(text))
     hashes = np.fromiter((zlib.crc32(normalize.folded(w).encode("utf-8")) for w, _, _ in spans), np.uint64,
                          count=len(spans))
     ends = np.zeros(len(spans), bool)
