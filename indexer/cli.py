@@ -14,7 +14,6 @@ import datetime as dt
 import difflib
 import html
 import json
-import pickle
 import re
 import socket
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 import click
 
 from indexer import abbreviations, export, fetching, indexing, layout, parsing, profiles, settings
-from indexer.errors import TimtinError
+from indexer.errors import DAMAGE, IndexDamaged, TimtinError
 from indexer.officials import Curated
 from indexer.models import IndexReport, Problem
 from indexer.query import MAX_PAGE, describe_text
@@ -108,11 +107,8 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (EOFError, pickle.UnpicklingError, json.JSONDecodeError) as err:
-            raise click.ClickException(_shown(
-                f"The index looks damaged: one of its files cannot be read ({type(err).__name__}: {err}). "
-                "Run `timtin reindex` to rebuild it from its sources; if that fails too, index the sources "
-                "again into a new folder (--index)")) from None
+        except DAMAGE as err:
+            raise click.ClickException(_shown(str(IndexDamaged(err)))) from None
 
 
 @click.group(cls=_Commands)
@@ -233,7 +229,8 @@ def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officia
 @click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600),
               help="Seconds between two requests to one host (robots.txt's Crawl-delay when longer).")
 @click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1, 600),
-              help="Seconds to wait for an answer.")
+              help="Seconds to wait for each part of an answer; a whole answer may take six times "
+                   "this, at most 120 s.")
 @click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
               help="Further tries after a timeout, a connection error, 429 or 5xx (waiting 2 s, 4 s...).")
 @click.option("--max-pages", default=None, type=click.IntRange(1), help="Download at most this many pages a run.")

@@ -5,6 +5,9 @@ Every message says what is wrong, the value, and what to do about it.
 
 from __future__ import annotations
 
+import json
+import pickle
+
 
 class TimtinError(Exception):
     """Base class of every error timtin reports to a user.
@@ -49,6 +52,27 @@ class IndexNotFound(TimtinError):
             f'No index at {index_dir}. Run "timtin index data/" first '
             "(or point --index / TIMTIN_INDEX at an existing index)."
         )
+
+
+class IndexDamaged(TimtinError):
+    """An index whose files cannot be read (a segment or table of contents cut short)."""
+
+    status = 503
+
+    def __init__(self, err: BaseException) -> None:
+        super().__init__(f"The index looks damaged: one of its files cannot be read ({type(err).__name__}: {err}). "
+                         "Run `timtin reindex` to rebuild it from its sources; if that fails too, index the "
+                         "sources again into a new folder (--index)")
+
+    vi = 'Chỉ mục bị hỏng: có tệp không đọc được. Hãy chạy "timtin reindex" trên máy chủ để dựng lại.'
+
+    def public(self) -> str:
+        return 'The index is damaged: run "timtin reindex" on the server.'
+
+
+# what reading a damaged index raises (Whoosh's EOFError of a truncated segment, a table of
+# contents cut short, garbage metadata): the CLI and the web name it as IndexDamaged
+DAMAGE = (EOFError, pickle.UnpicklingError, json.JSONDecodeError)
 
 
 class IndexOutdated(TimtinError):

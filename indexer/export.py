@@ -6,7 +6,7 @@ as the search pages. It reads the matches from one snapshot of the index
 (:meth:`indexer.searching.Searcher.stream`, each hit carrying its story's copies as a
 page's hit does) and yields text a row at a time, so neither side holds the whole file.
 
-A row: ``id, date, title, url, outlet, officials, snippet, copy_count, copy_ids``, all plain
+A row: ``id, date, title, url, officials, snippet, copy_count, copy_ids, outlet``, all plain
 text (the snippet without its ``<mark>`` tags). Copies of one story are one row, as
 they are one result on the pages (issue #15): ``copy_count`` counts the story's other
 articles and ``copy_ids`` names them (the oldest 50, as the API's ``copies``); in JSON
@@ -34,7 +34,7 @@ from indexer.models import SearchHit
 from indexer.query import SearchRequest
 
 FORMATS = ("csv", "jsonl", "json")
-COLUMNS = ("id", "date", "title", "url", "outlet", "officials", "snippet", "copy_count", "copy_ids")
+COLUMNS = ("id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids", "outlet")  # outlet last: added later
 MAX_ROWS = 10_000  # per export on the web; the reason is in the module docstring
 GROUPED_NOTE = ("Copies of one story are one row: copy_count counts its other articles, copies (copy_ids) "
                 "lists them; group=0 (timtin search --all-copies) exports every article as its own row.")
@@ -119,11 +119,11 @@ def row(hit: SearchHit) -> dict:
         "date": hit.date.isoformat() if hit.date else None,
         "title": hit.title,
         "url": article.url if article is not None else None,
-        "outlet": hit.outlet,
         "officials": list(hit.officials),
         "snippet": plain(hit.snippet),
         "copy_count": hit.copy_count,
         "copies": [c.to_json() for c in hit.copies],
+        "outlet": hit.outlet,
     }
 
 

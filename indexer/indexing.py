@@ -499,7 +499,8 @@ def _write(
     owners: dict[str, str] | None = None,
     carry: Path | None = None,
     prune: bool = False,
-) -> None:
+    rebuild: bool = False,
+) -> list[str]:
     """Add, update and remove the articles of *paths* in *ix*, in one commit.
 
     New documents go into new segments (written by worker processes when *procs*
@@ -508,8 +509,9 @@ def _write(
 
     The articles of a file that could not be read, was damaged, or now holds none or less
     than half of those indexed from it (:func:`_held`) are kept: in place, or, for a
-    rebuild into an empty index, copied from the generation *carry*. With *prune*, a
-    file that shrank gives up the articles it no longer holds.
+    *rebuild* into an empty index, copied from the generation *carry*. With *prune*, a
+    file that shrank gives up the articles it no longer holds. Returns, for a rebuild
+    whose *carry* cannot be read (or is None), the files whose articles it could not keep.
     """
     jobs, unread = _jobs(paths, procs)
     report.problems += [u.problem for u in unread]
@@ -563,9 +565,15 @@ def _write(
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file
-        before = existing if carry is None else _existing(_open_index(str(carry)))
+        before = existing
+        if carry is not None:
+            try:
+                before = _existing(_open_index(str(carry)))
+            except Exception as err:  # noqa: BLE001 - a damaged index is what a rebuild is for
+                report.notes.append(f"The index being rebuilt could not be read ({type(err).__name__}: {err}).")
+                carry = None
         read = sum((out.counts for out in outcomes), Counter())
-        held = _held(before, read, files_read - files_damaged, prune, report) | files_damaged
+        held = _held(before, read, seen, files_read - files_damaged, prune, report) | files_damaged
         if carry is not None:
             segments_carried, carried = _carry(carry, gen, before, seen, kept, held)
             outcomes.append(_Outcome(segments=segments_carried))
@@ -580,6 +588,7 @@ def _write(
                 for docnum in docnums:
                     writer.delete_document(docnum)
                 report.removed += 1
+        uncarried = sorted({*kept, *held}) if rebuild and carry is None else []
         segments = [segment for out in outcomes for segment in out.segments]
         if segments or report.updated or report.removed or duplicates:
             _commit(writer, gen, segments)
@@ -598,6 +607,7 @@ def _write(
                 _remove_segment_files(gen, segment)
         raise
     report.problems.sort(key=lambda p: _where_key(p.where))
+    return uncarried
 
 
 # A file that now holds less than this share of the articles indexed from it, and this many
@@ -607,24 +617,35 @@ SHRUNK_SHARE = 0.5
 SHRUNK_LEAST = 10
 
 
-def _held(before: dict, read: Counter, whole: set[str], prune: bool, report: IndexReport) -> set[str]:
+def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool, report: IndexReport) -> set[str]:
     """The files read without a fault (*whole*) whose missing articles are kept: one that
-    held articles and now holds none, or (unless *prune*) one cut to less than half."""
-    had = Counter(origin for _, origin, _ in before.values())
+    now holds none of those indexed from it (emptied), or less than half of them and at
+    least :data:`SHRUNK_LEAST` fewer (cut short), unless *prune*. An article missing is
+    one of its ids read from no file this run (an article moved to another file is not);
+    the others a file gave up are removed, each file's count in a note."""
+    ids: dict[str, list[str]] = {}
+    for doc_id, (_, origin, _) in before.items():
+        ids.setdefault(origin, []).append(doc_id)
     held = set()
-    for origin in sorted(whole):
-        was, now = had.get(origin, 0), read.get(origin, 0)
-        if was and not now:
+    for origin in sorted(whole & set(ids)):
+        was, now = len(ids[origin]), read.get(origin, 0)
+        missing = sum(1 for doc_id in ids[origin] if doc_id not in seen)
+        if not missing:
+            continue
+        if not prune and not now:
             held.add(origin)
             report.problems.append(Problem(origin, (
                 f"holds no article now, where {was:,} were indexed from it (is it empty, or cut short?); "
-                "they are kept. If you emptied it on purpose, delete the file and index again")))
-        elif not prune and was - now >= SHRUNK_LEAST and now < SHRUNK_SHARE * was:
+                "they are kept. If you emptied it on purpose, run `timtin index --prune` on it")))
+        elif not prune and missing >= SHRUNK_LEAST and now < SHRUNK_SHARE * was:
             held.add(origin)
             report.problems.append(Problem(origin, (
-                f"holds {now:,} articles, where {was:,} were indexed from it: the {was - now:,} missing "
+                f"holds {now:,} articles, where {was:,} were indexed from it: the {missing:,} missing "
                 "are kept (a file cut short by a crash or a full disk looks like this). If you removed "
                 "them on purpose, run `timtin index --prune` on it")))
+        else:
+            report.notes.append(f"{origin} no longer holds {missing:,} of the {was:,} articles indexed from it: "
+                                "removed.")
     return held
 
 
@@ -741,6 +762,18 @@ def _sources(paths: Iterable[Path]) -> list[str]:
     return [str(p.resolve()) for p in paths]
 
 
+def _merged_sources(recorded: Iterable[str], paths: Iterable[Path]) -> list[str]:
+    """The sources to record after indexing *paths*: a file or folder inside a recorded
+    folder is not recorded again (a later reindex would read its articles twice, each
+    a duplicate id), and a recorded one inside a new folder gives way to it."""
+    def inside(path: str, folder: str) -> bool:
+        return path != folder and path.startswith(folder.rstrip(os.sep) + os.sep)
+
+    every = set(recorded) | set(_sources(paths))
+    folders = [s for s in every if os.path.isdir(s)]
+    return sorted(s for s in every if not any(inside(s, f) for f in folders))
+
+
 def _disk_full(err: BaseException) -> bool:
     return isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT)
 
@@ -803,7 +836,7 @@ def update(
         try:
             _write(ix, gen, paths, procs, progress, report, existing, curated, prune=prune)
             meta = read_meta(gen)
-            meta["sources"] = sorted(set(meta.get("sources", [])) | set(_sources(paths)))
+            meta["sources"] = _merged_sources(meta.get("sources", []), paths)
             meta["updated"] = time.time()
             _write_meta(gen, meta)
             _keep_stories(gen, report)
@@ -869,8 +902,10 @@ def reindex(
                 present[origin] = os.path.exists(origin)
             return present[origin]
 
-        # an index another timtin wrote is not opened (see _owners): nothing is carried from it
-        carry: Path | None = old if meta.get("schema_version") == schema.SCHEMA_VERSION else None
+        # the articles of sources that cannot be read whole are carried from the old index; one
+        # before schema 11 (other Whoosh fields) is not opened (see _owners)
+        version = meta.get("schema_version")
+        carry: Path | None = old if isinstance(version, int) and version >= 11 else None
         try:
             owners = _owners(old, exists, report.notes)
         except Exception as err:  # noqa: BLE001 - a damaged index is what a rebuild is for
@@ -883,7 +918,18 @@ def reindex(
         try:
             tmp = _create_generation(root, name + ".tmp")
             ix = _open_index(str(tmp))
-            _write(ix, tmp, sources, procs, progress, report, {}, curated, owners, carry=carry)
+            uncarried = _write(ix, tmp, sources, procs, progress, report, {}, curated, owners, carry=carry,
+                               rebuild=True)
+            if uncarried:
+                del ix
+                gc.collect()
+                shutil.rmtree(tmp, ignore_errors=True)
+                shown = ", ".join(uncarried[:5]) + (f" and {len(uncarried) - 5} more" if len(uncarried) > 5 else "")
+                raise TimtinError(
+                    f"Rebuild stopped; the index is left as it was. {shown} cannot be read whole, and "
+                    "the index being rebuilt (another timtin's, or damaged) cannot give back the articles "
+                    "indexed from them. Fix those files, or move them out if you meant to drop their "
+                    "articles, and run reindex again")
             _write_meta(tmp, _new_meta([str(s) for s in sources]))
             _keep_stories(tmp, report)
             _fsync_tree(tmp)

@@ -21,6 +21,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -63,7 +64,7 @@ def _pointed(root: Path) -> Path | None:
     except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
         return None
     gen = root / name
-    return gen if name and "/" not in name and gen.is_dir() else None
+    return gen if _GENERATION.fullmatch(name) and gen.is_dir() else None
 
 
 def pointer_lost(root: Path) -> bool:
@@ -78,8 +79,13 @@ def require_generation(root: Path) -> Path:
     return gen
 
 
+_GENERATION = re.compile(r"gen-\d{4,}")  # a complete generation's folder (not gen-0001.tmp, .bak, ".")
+
+
 def generations(root: Path) -> list[Path]:
-    return sorted(p for p in root.glob("gen-*") if p.is_dir() and not p.name.endswith(".tmp"))
+    """The complete generations, oldest first (by number: gen-10000 after gen-9999)."""
+    found = [p for p in root.glob("gen-*") if _GENERATION.fullmatch(p.name) and p.is_dir()]
+    return sorted(found, key=lambda p: int(p.name[4:]))
 
 
 def new_generation_name(root: Path) -> str:

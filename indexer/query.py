@@ -81,10 +81,10 @@ class SearchRequest:
                              "(hoặc đặt toán tử trong ngoặc kép: \"OR\").")
         prefixes = {c.at for alt in parsed.alternatives for c in alt if c.prefix}
         if len(prefixes) > MAX_PREFIXES:
-            raise QueryError(f"The query has {len(prefixes)} words ending in *; at most {MAX_PREFIXES} "
-                             "are searched. Type more of the others.",
-                             f"Câu tìm có {len(prefixes)} từ kết thúc bằng *; chỉ tìm được tối đa "
-                             f"{MAX_PREFIXES}. Hãy gõ đầy đủ hơn các từ còn lại.")
+            raise QueryError(f"The query has {len(prefixes)} words ending in *; a query may have at most "
+                             f"{MAX_PREFIXES}. Type the others in full.",
+                             f"Câu tìm có {len(prefixes)} từ kết thúc bằng *; mỗi câu tìm chỉ được tối đa "
+                             f"{MAX_PREFIXES}. Hãy gõ đầy đủ các từ còn lại.")
         if query.strip() and not parsed.positive and parsed.dropped:
             # every word read was a left-out one: searching would list the whole archive
             raise QueryError(f"The query's first {MAX_WORDS} words are all words to leave out, and the words "
@@ -249,23 +249,24 @@ class ParsedQuery:
         return not self.positive
 
 
-# punctuation that parts the words either side of it, in a query as in the text
-# (:func:`indexer.schema.joins`): ``Lukaku, có`` are not side by side
-_BREAKS = frozenset(",;:!?…")
+# punctuation before or after a typed word that parts it from the next (``Lukaku,``,
+# ``Hà Nội.``); inside a word's run, the rule of the text (:func:`indexer.schema.joins`)
+_BREAKS = frozenset(",;:!?….")
 
 
 def _runs(raw: str) -> tuple[list[list[str]], bool, bool]:
     """The words of a typed token or quoted phrase *raw*, in runs that stand side by side
-    (a comma, a colon or a semicolon between two words parts them; inside a number it is
-    part of the word: ``1.300``, ``2,4``), and whether such punctuation comes before its
-    first word and after its last (``Lukaku,``)."""
+    as the index reads the text (:func:`indexer.schema.joins`: a comma, a colon or a
+    semicolon between two words parts them, a dot with no space does not, ``TP.HCM``;
+    inside a number it is part of the word: ``1.300``, ``2,4``), and whether punctuation
+    comes before its first word and after its last (``Lukaku,``, ``Hà Nội.``)."""
     spans = list(normalize.tokens(raw))
     if not spans:
         return [], False, False
     runs = [[spans[0][0]]]
     for (a, _, end), (b, start, _) in zip(spans, spans[1:]):
         gap = raw[end:start]
-        if _BREAKS.intersection(gap) and not schema.joins(gap):
+        if not schema.joins(gap):
             runs.append([])
         runs[-1].append(b)
     return runs, bool(_BREAKS.intersection(raw[:spans[0][1]])), bool(_BREAKS.intersection(raw[spans[-1][2]:]))
@@ -347,6 +348,10 @@ def parse_query(text: str) -> ParsedQuery:
         runs, break_before, break_after = _runs(raw)
         if break_before:
             after_bracket, chain = True, None
+        if negated and len(runs) > 1:
+            # a word left out is left out whole (`-Lukaku,có`, `-"Hà Nội, Đà Nẵng"`): parted, each
+            # part would leave out every article holding it (`có`: most of the archive)
+            runs = [[w for run in runs for w in run]]
         for k, found in enumerate(runs):
             if k:  # a comma, a colon... between them: not side by side
                 after_bracket, chain = True, None

@@ -16,8 +16,8 @@ Title and body are each one field of *counted terms*, built by :func:`terms` wit
   of those spellings are also the statistics that restore accents to a query
   (:mod:`indexer.searching`). Pairs stop at punctuation and line
   breaks (``Hà Nội. Đồng`` is no pair; :func:`joins`), but not at a dash with spaces
-  around it (``kinh tế - xã hội``); a number's dots and commas are inside its word
-  (``1.300``). Numbers pair too (``bão số 2``,
+  around it (``kinh tế - xã hội``) nor a dot with no space (``TP.HCM``); a number's dots and
+  commas are inside its word (``1.300``). Numbers pair too (``bão số 2``,
   ``Nghị định 100``, ``Covid-19``, ``11/6``): a quoted phrase with a number is then as
   exact as any other (on the real news they add 2.5% postings).
 
@@ -47,7 +47,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from indexer import normalize, stories
 from indexer.models import Article
 
-SCHEMA_VERSION = 14  # 14: a number's dots and commas are part of it (``1.300``, ``2,4``: one word, :func:`indexer.normalize.tokens`); 13: the wordprint marks sentence ends (story grouping judges lightly edited copies by their sentences, issue #15); 12: pairs with numbers (``bão số 2``) and across a spaced dash (``kinh tế - xã hội``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
+SCHEMA_VERSION = 14  # 14: a number's dots and commas are part of it (``1.300``, ``2,4``: one word, :func:`indexer.normalize.tokens`), and a dot with no space joins (``TP.HCM``); 13: the wordprint marks sentence ends (story grouping judges lightly edited copies by their sentences, issue #15); 12: pairs with numbers (``bão số 2``) and across a spaced dash (``kinh tế - xã hội``); 11: the wordprint column, minhash of hashed words (issue #15); 10: titles' and bodies' postings as arrays beside Whoosh (issue #13); 9: the official fields hold person keys ("name (place)"), issue #11; 8: the minhash column (issue #15)
 
 
 class TimtinCodec(W3Codec):
@@ -91,10 +91,11 @@ def _forms(word: str) -> tuple[str, str]:
 
 def joins(gap: str) -> bool:
     """Whether two words with *gap* between them stand side by side: spaces, or one
-    hyphen, slash or ampersand (``Bắc-Nam``, ``TN&MT``), or one dash with spaces around it
+    hyphen, slash, ampersand or dot with no space (``Bắc-Nam``, ``TN&MT``, ``TP.HCM``,
+    ``Q.1``), nothing (a unit on a number, ``10.000km``), or one dash with spaces around it
     (``kinh tế - xã hội``, ``Lao động – Thương binh``: the news writes compounds so more
-    often than not); never other punctuation or a line break."""
-    return gap == " " or gap in ("-", "/", "&") or _SPACED_DASH(gap) is not None or (
+    often than not); never other punctuation, a full stop and a space, or a line break."""
+    return gap == " " or gap in ("-", "/", "&", ".", "") or _SPACED_DASH(gap) is not None or (
         gap.isspace() and "\n" not in gap)
 
 

@@ -755,11 +755,12 @@ _SURNAMES = frozenset(normalize.folded(s) for s in SURNAMES)
 
 
 def outlet(article: Article) -> str | None:
-    """Where an article was published: its web address's host, else its dateline's code."""
+    """Where an article was published: its web address's host (``www.`` and the mobile
+    site's ``m.`` aside: one paper), else its dateline's code."""
     if article.url:
         host = urlsplit(article.url).hostname
         if host:
-            return host.removeprefix("www.")
+            return host.removeprefix("www.").removeprefix("m.")
     return article.source
 
 

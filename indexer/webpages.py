@@ -55,6 +55,7 @@ MAX_ATTRIBUTES = 1_000  # in one tag; real pages have a few dozen (see _most_att
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
 _ATTRIBUTE = re.compile(r"""[\s"'/][^\s"'=<>/]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""")
 MIN_BODY_CHARS = 120  # less text than this outside the menus is no article
+LIST_OWN_CHARS = 120  # a block of links with fewer letters than this outside them is a list
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -308,7 +309,9 @@ def _author(tree) -> str | None:
 def _drop_link_lists(tree) -> None:
     """Blocks that are lists of links (related articles, "Tin khác", most read, a home or
     section page's headlines): three links or more that hold at least 80% of the block's
-    text. The extractor drops most; kept, one would end an article's body with four other
+    text, and fewer than :data:`LIST_OWN_CHARS` letters of its own (a short article on a
+    page of menus and boxes is a small share of the page's text, never a list). The
+    extractor drops most; kept, one would end an article's body with four other
     headlines, or make a home page an article of its headlines. Counted in one pass from
     the leaves up (letters and digits, not spaces), so a page of many nested blocks costs
     no more than its size."""
@@ -332,7 +335,7 @@ def _drop_link_lists(tree) -> None:
     while stack:
         node = stack.pop()
         chars, linked, links = counts.get(node, (0, 0, 0))
-        if node.tag in blocks and links >= 3 and chars and linked >= 0.8 * chars:
+        if node.tag in blocks and links >= 3 and chars and linked >= 0.8 * chars and chars - linked < LIST_OWN_CHARS:
             _drop(node)
         else:
             stack.extend(node)

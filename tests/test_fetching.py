@@ -124,7 +124,8 @@ def test_sitemap_indexes_and_atom_feeds_are_followed(runner, site, tmp_path):
     assert {v["kind"] for v in state["lists"].values()} == {"sitemapindex", "sitemap", "feed"}
     # unchanged the second time: an index lists sitemaps, not articles (a user trial read
     # "sitemap.xml (304): 3 articles listed before" of an index of three sitemaps)
-    again = runner.invoke(cli, ["fetch", f"{site.base}/sitemap.xml", "--index", str(index), *FAST]).output
+    rerun = runner.invoke(cli, ["fetch", f"{site.base}/sitemap.xml", "--index", str(index), *FAST])
+    again = rerun.stdout + rerun.stderr
     listed = next(s for s in state["lists"] if s.endswith("/sitemap.xml"))
     count = len(state["lists"][listed]["entries"])
     assert f"unchanged {listed} (304): {count} sitemaps listed before" in again, again

@@ -67,7 +67,7 @@ def test_a_rebuild_keeps_the_articles_of_a_file_it_cannot_read_whole(runner, tmp
     b.write_bytes(os.urandom(20_000).replace(b"\n", b" "))
     garbage = runner.invoke(cli, ["reindex", "--index", str(index), *NO_OFFICIALS])
     assert garbage.exit_code == 3 and _total(index) == 60, garbage.output
-    assert "Kept 30 articles of the index whose files could not be read whole" in garbage.output
+    assert "Kept 30 articles of the index whose files could not be read whole" in garbage.stdout + garbage.stderr
     hit = Searcher(index).search(SearchRequest(query="thôn b"))
     assert hit.total == 30 and Searcher(index).article("b-7").title == "Tin b số 7"
     lines = [line for line in write_jsonl(tmp_path / "x.jsonl", _rows("b", 30)).read_text(encoding="utf-8").splitlines()]
@@ -93,19 +93,20 @@ def test_a_lost_pointer_to_the_live_generation_loses_nothing(runner, tmp_path):
     src, a, b = _two_files(tmp_path)
     index = tmp_path / "index"
     runner.invoke(cli, ["index", str(src), "--index", str(index), *NO_OFFICIALS])
-    for k, damage in enumerate(("remove", "empty", "elsewhere")):
+    (index / "gen-0001.bak").mkdir()  # a user's copy is no generation
+    for k, damage in enumerate(("remove", "empty", "elsewhere", ".", "gen-0001.bak")):
         pointer = index / indexing.CURRENT
         if damage == "remove":
             pointer.unlink()
         else:
-            pointer.write_text("" if damage == "empty" else "gen-0099\n", encoding="utf-8")
+            pointer.write_text({"empty": "", "elsewhere": "gen-0099\n"}.get(damage, damage), encoding="utf-8")
         assert _total(index) == 60 + 5 * k, damage
         more = write_jsonl(tmp_path / f"more-{damage}.jsonl", _rows(f"m{damage}", 5))
         result = runner.invoke(cli, ["index", str(more), "--index", str(index), *NO_OFFICIALS])
-        assert "pointer was missing or damaged; it names gen-0001 again" in result.output, damage
-    assert _total(index) == 75
+        assert "pointer was missing or damaged; it names gen-0001 again" in result.stdout + result.stderr, damage
+    assert _total(index) == 85
     assert runner.invoke(cli, ["reindex", "--index", str(index), *NO_OFFICIALS]).exit_code == 0
-    assert _total(index) == 75
+    assert _total(index) == 85
 
 
 def test_brackets_nested_deep_and_words_past_the_cap_are_refused_not_a_500_or_everything(tmp_path, runner):
@@ -126,7 +127,8 @@ def test_brackets_nested_deep_and_words_past_the_cap_are_refused_not_a_500_or_ev
             assert answer.status_code == 400, (url, query[:20])
         assert said in client.get("/api/search", query_string={"q": query}).get_json()["error"]
         printed = runner.invoke(cli, ["search", query, "--index", str(index)])
-        assert printed.exit_code != 0 and said in printed.output and "Traceback" not in printed.output
+        shown = printed.stdout + printed.stderr
+        assert printed.exit_code != 0 and said in shown and "Traceback" not in shown
     assert client.get("/api/search", query_string={"q": "((dân vận))"}).status_code == 200
 
 
@@ -139,7 +141,7 @@ def test_a_query_of_many_starred_words_is_refused(tmp_path):
     indexing.update(index, [write_jsonl(tmp_path / "a.jsonl", _rows("a", 3))])
     client = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client()
     many = client.get("/api/search", query_string={"q": "a* b* c* d* e* g* h* k* l* m* n* p* q* r* s* t*"})
-    assert many.status_code == 400 and "16 words ending in *; at most 4" in many.get_json()["error"]
+    assert many.status_code == 400 and "16 words ending in *; a query may have at most 4" in many.get_json()["error"]
     assert client.get("/api/search", query_string={"q": "(x* OR t*) (d* OR v*)"}).get_json()["total"] == 3
 
 
@@ -182,3 +184,78 @@ def test_a_damaged_index_is_named_and_rebuilt_by_reindex(runner, tmp_path):
     (indexing.current_generation(index) / indexing.META).write_text("{garbage", encoding="utf-8")
     lost = timtin("reindex", *NO_OFFICIALS)
     assert lost.returncode == 1 and "the index's record of its sources and layout cannot be read" in lost.stderr
+
+
+def test_the_rebuild_an_upgrade_asks_for_keeps_or_refuses_never_drops(runner, tmp_path):
+    """A review: every index of the last schema must be rebuilt (schema 14), and that rebuild
+    could not carry the articles of an emptied or unreadable file from an index of another
+    schema: `: > b.jsonl; timtin reindex` gave "Added 30", exit 0, 30 articles gone. The
+    last schema's index is read to keep them; one it cannot read stops the rebuild."""
+    import json
+
+    src, a, b = _two_files(tmp_path)
+    index = tmp_path / "index"
+    runner.invoke(cli, ["index", str(src), "--index", str(index), *NO_OFFICIALS])
+    meta = indexing.current_generation(index) / indexing.META
+    meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "schema_version": 13}), encoding="utf-8")
+    b.write_text("", encoding="utf-8")
+    upgraded = runner.invoke(cli, ["reindex", "--index", str(index), *NO_OFFICIALS])
+    assert upgraded.exit_code == 3 and "built by another version of timtin (schema 13)" in upgraded.stdout + upgraded.stderr
+    assert f"{b}: holds no article now, where 30 were indexed from it" in upgraded.stderr and _total(index) == 60
+    meta = indexing.current_generation(index) / indexing.META
+    meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "schema_version": 7}), encoding="utf-8")
+    b.unlink()
+    os.mkfifo(b)
+    stopped = runner.invoke(cli, ["reindex", "--index", str(index), *NO_OFFICIALS])
+    assert stopped.exit_code == 1
+    assert f"Rebuild stopped; the index is left as it was. {b} cannot be read" in stopped.stdout + stopped.stderr
+    assert json.loads(meta.read_text(encoding="utf-8"))["schema_version"] == 7  # the old one, untouched
+    assert indexing.current_generation(index) == meta.parent and not list(index.glob("gen-*.tmp"))
+
+
+def test_articles_moved_to_another_file_are_not_missing_and_small_removals_are_noted(runner, tmp_path):
+    """A review: splitting a 30-article file into 10 and 20 in another file said "the 20
+    missing are kept" (nothing was missing); a 9-article file cut to one line removed 8 in
+    silence. `--prune` also removes an emptied file's articles."""
+    src, a, b = _two_files(tmp_path)
+    index = tmp_path / "index"
+    runner.invoke(cli, ["index", str(src), "--index", str(index), *NO_OFFICIALS])
+    rows = _rows("a", 30)
+    write_jsonl(a, rows[:10])
+    write_jsonl(src / "a2.jsonl", rows[10:])
+    moved = runner.invoke(cli, ["index", str(src), "--index", str(index), *NO_OFFICIALS])
+    assert moved.exit_code == 0 and "missing" not in moved.stdout + moved.stderr and _total(index) == 60
+    write_jsonl(a, rows[:9])
+    trimmed = runner.invoke(cli, ["index", str(src), "--index", str(index), *NO_OFFICIALS])
+    assert trimmed.exit_code == 0
+    assert f"{a} no longer holds 1 of the 10 articles indexed from it: removed." in trimmed.stdout + trimmed.stderr
+    b.write_text("", encoding="utf-8")
+    emptied = runner.invoke(cli, ["index", str(b), "--index", str(index), "--prune", *NO_OFFICIALS])
+    assert emptied.exit_code == 0 and _total(index) == 29
+    # the file pruned by name is inside the recorded folder: a rebuild reads it once
+    rebuilt = runner.invoke(cli, ["reindex", "--index", str(index), *NO_OFFICIALS])
+    assert rebuilt.exit_code == 0 and "already used" not in rebuilt.stdout + rebuilt.stderr and _total(index) == 29
+
+
+def test_a_damaged_index_is_a_503_on_the_web_that_says_what_to_run(tmp_path):
+    """A review: the CLI named the damage, the web answered a bare 500 ("internal error").
+    The damaged index is served by a child process (Whoosh leaves the files it failed on open)."""
+    src, a, b = _two_files(tmp_path)
+    index = tmp_path / "index"
+    indexing.update(index, [src])
+    for seg in indexing.current_generation(index).glob("*.seg"):
+        seg.write_bytes(seg.read_bytes()[:200])
+    probe = """import json, sys
+from webui import create_app
+client = create_app({"INDEX_DIR": sys.argv[1], "TESTING": True}).test_client()
+for url in ("/api/search?q=dan+van", "/?q=dan+van", "/healthz"):
+    answer = client.get(url)
+    print(json.dumps([url, answer.status_code, answer.get_data(as_text=True)]))
+"""
+    done = subprocess.run([sys.executable, "-c", probe, str(index)], capture_output=True, text=True, timeout=120)
+    import json
+
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [code for _, code, _ in answers] == [503, 503, 503], done.stderr[-2000:]
+    assert json.loads(answers[0][2]) == {"error": 'The index is damaged: run "timtin reindex" on the server.'}
+    assert "timtin reindex" in answers[1][2] and "Chỉ mục bị hỏng" in answers[1][2]

@@ -315,8 +315,7 @@ def test_a_block_of_other_headlines_after_the_article_is_not_its_body():
             f'</div><div id="content"><div class="tieude">Hơn 1.300 cam kết được ký</div><div class="time">18:00 | '
             f'30/11/2026</div><div class="detail">{body}<figure class="image"><img src="/a.jpg" alt=""><figcaption>'
             f'Quang cảnh hội nghị ký kết tại tỉnh</figcaption></figure></div><div class="other"><h4>Tin khác</h4>'
-            f'<ul>{related}</ul></div><div class="comments"><h3>Ý kiến bạn đọc</h3><div class="cmt"><b>Nguyễn Văn '
-            f'Bình</b><p>Bài viết rất hay, cảm ơn báo đã đưa tin kịp thời.</p></div></div></div>'
+            f'<ul>{related}</ul></div></div>'
             f'<footer><p>Cơ quan chủ quản: Tỉnh ủy. Giấy phép số 123/GP-BTTTT.</p></footer></body></html>')
     article = webpages.parse_page(page.encode(), "ky-ket", "ky-ket.html")
     assert article.body.endswith("sự đồng hành của các doanh nghiệp.")
@@ -335,3 +334,21 @@ def test_an_agencys_credit_ending_the_page_is_its_byline(last, author):
     assert (article.author, article.body.endswith("Pò Nghiều.")) == (author, True)
     ended = webpages.parse_page(page.format("(HẾT)").encode(), "x", "x.html")
     assert ended.author is None and ended.body.endswith("(HẾT)")
+
+
+def test_a_short_article_on_a_page_of_menus_and_boxes_is_kept_whole():
+    """A review: a two-paragraph article on a page with 20 menu links and a box of 20 most
+    read headlines had 80% of the page's text in links, and the page itself was taken for
+    a list of links: "no article text", or the lead alone. A block is a list only with
+    little text of its own outside its links."""
+    menu = "".join(f'<li><a href="/m{i}">Chuyên mục số {i} của báo</a></li>' for i in range(20))
+    box = "".join(f'<li><a href="/t{i}">Tin đọc nhiều số {i} trong ngày hôm nay của báo điện tử</a></li>'
+                  for i in range(20))
+    body = ("<p>Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều.</p>"
+            "<p>Đến dự có lãnh đạo huyện và đông đảo bà con nhân dân trong thôn.</p>")
+    page = (f'<html><head><title>Ngày hội</title></head><body><nav><ul>{menu}</ul></nav><div class="main">'
+            f'<h1>Ngày hội đại đoàn kết ở Cao Lộc</h1><div class="content">{body}</div><aside><h3>Đọc nhiều'
+            f'</h3><ul>{box}</ul></aside></div></body></html>')
+    article = webpages.parse_page(page.encode(), "x", "x.html")
+    assert article.body.startswith("Sáng 28/11") and article.body.endswith("bà con nhân dân trong thôn.")
+    assert "Tin đọc nhiều" not in article.body and "Chuyên mục" not in article.body

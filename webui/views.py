@@ -15,7 +15,7 @@ from flask import Blueprint, Flask, abort, current_app, jsonify, render_template
 from werkzeug.exceptions import HTTPException
 
 from indexer import normalize, settings
-from indexer.errors import TimtinError
+from indexer.errors import DAMAGE, IndexDamaged, TimtinError
 from indexer.query import MAX_PAGE, describe_text
 from indexer.searching import SearchRequest, Searcher, highlight, outlet
 from indexer.unknown_officials import result_json, unknown_officials
@@ -350,6 +350,8 @@ def register_errors(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def server_error(err: Exception):
+        if isinstance(err, DAMAGE):  # an index whose files cannot be read: the operator's to mend
+            return core_error(IndexDamaged(err))
         if app.debug:
             raise err
         app.logger.exception("error answering %s", request.full_path)
