@@ -506,7 +506,7 @@ def highlight(text: str, parsed: ParsedQuery, max_chars: int | None = SNIPPET_CH
 
 
 _NOT_WORD_BEFORE = r"(?<![^\W_])"
-_NOT_WORD_AFTER = r"(?![^\W_])"
+_NOT_WORD_AFTER = r"(?![^\W_]|[.,]\d)"  # nor a number's next digit group: `1.300` is not in 1.300.000
 
 
 def _marks(text: str, parsed: ParsedQuery) -> list[tuple[int, int, str, bool]]:
@@ -565,16 +565,18 @@ def _find(folded_text: str, text: str, words: list[str], exact_terms: set[str]):
 @lru_cache(maxsize=4096)
 def _sequence(words: tuple[str, ...]) -> re.Pattern:
     """The folded *words* side by side in folded text, as the index reads them
-    (:func:`indexer.schema.joins`: spaces, one - / &, or a dash with spaces around it),
-    each a whole word. The check
+    (:func:`indexer.schema.joins`: spaces, one - / & or a dot with no space, or a dash with
+    spaces around it), each a whole word (a number's digit groups too: `300` is not
+    marked in 1.300). The check
     that no letter or digit stands before the first comes after its first letter: an
     expression that starts with a letter lets the scan skip ahead in C (3x faster)."""
-    first = re.escape(words[0][0]) + _NOT_WORD_BEFORE_LAST + re.escape(words[0][1:])
+    first = re.escape(words[0][0]) + _NOT_WORD_BEFORE_LAST + _NOT_NUMBER_BEFORE + re.escape(words[0][1:])
     return re.compile(_JOIN.join([first, *map(re.escape, words[1:])]) + _NOT_WORD_AFTER)
 
 
-_JOIN = r"(?:[ \t\u00a0]*[-\u2013][ \t\u00a0]*|[ \t\u00a0]+|[/&])"
+_JOIN = r"(?:[ \t\u00a0]*[-\u2013][ \t\u00a0]*|[ \t\u00a0]+|[/&.])"
 _NOT_WORD_BEFORE_LAST = r"(?<![^\W_](?s:.))"  # no letter or digit before the last character
+_NOT_NUMBER_BEFORE = r"(?<!\d[.,](?s:.))"  # nor a number's digit group before it (the 300 of 1.300)
 
 
 def _folded_text(text: str) -> str:

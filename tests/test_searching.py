@@ -208,6 +208,16 @@ def test_a_number_written_with_dots_or_a_comma_is_found_as_typed(make_index):
         assert ids(searcher.search(SearchRequest(query=query))) == found, query
 
 
+def test_a_number_is_marked_whole_in_snippets():
+    """A review: searching `1.300` marked the 1.300 of "1.300.000", and `300` the 300 of
+    "1.300", though neither matched there; `TP.HCM` is marked as it is found."""
+    text = "Hơn 1.300 cam kết, thu 1.300.000 đồng, có 300 hộ ở TP.HCM và 2,5 ha"
+    marked = {q: highlight(text, parse_query(q), None) for q in ("1.300", "300", "TP.HCM", "2")}
+    assert marked["1.300"].count("<mark>") == 1 and "<mark>1.300</mark> cam" in marked["1.300"]
+    assert marked["300"].count("<mark>") == 1 and "<mark>300</mark> hộ" in marked["300"]
+    assert "<mark>TP.HCM</mark>" in marked["TP.HCM"] and "<mark>" not in marked["2"]
+
+
 def test_punctuation_typed_parts_words_as_it_does_in_the_text(make_index):
     """A user trial: a headline pasted into the box found nothing, not even itself, in 18 of
     313 pages: the words either side of its comma or colon were read as one phrase, which the
