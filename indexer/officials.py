@@ -56,7 +56,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
 trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên | cục phó
-trưởng bql | trưởng bqlda
+trưởng bql | trưởng bqlda | trưởng phái đoàn
 """  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short)
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -587,6 +587,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1  # "Ban Quản lý các khu công nghiệp", "xây dựng các công trình dân dụng"
         elif w.low == "của" and _body_opens(words, i + n + 1):
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
+        elif w.low == "của" and i >= 2 and (words[i - 2].low, words[i - 1].low) == ("phái", "đoàn") and (
+            c := _country_at(words, i + n + 1) or (2 if tuple(x.text for x in words[i + n + 1:i + n + 3]) == ("Việt", "Nam") else 0)
+        ):
+            n += 1 + c  # (round 17) "Trưởng phái đoàn thường trực | của Việt Nam | tại Liên hợp quốc": whose mission
         elif w.low == "của" and n and tuple(x.low for x in words[i + n + 1:i + n + 3]) in _COMPANY_WORDS:
             n += 3  # "Trưởng phòng Xuất nhập khẩu của công ty": a company's post, which the facet leaves out
         elif w.low == "về" and n and words[i + n - 1].low == "ban" and tuple(x.low for x in words[i + n + 1:i + n + 4]) in _BODY_TRIPLES:
@@ -943,10 +947,25 @@ def _embassy_place(words: list[_Word], i: int, end: int) -> int:
     return 0
 
 
+_THEN_IS = [tuple(p.split()) for p in ("khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "hiện nay là", "hiện là",
+                                       "nay là", "bấy giờ là", "thời điểm đó là")]
+
+
+def _then_is(words: list[_Word], j: int) -> int:
+    """(Round 17) The length of "khi đó là", "hiện nay là" … at *j*, after a post and before its
+    holder ("Giám đốc Sở khi đó là ông X"), or 0."""
+    for lead in _THEN_IS:
+        if tuple(w.low for w in words[j:j + len(lead)]) == lead and all(w.gap == " " for w in words[j + 1:j + len(lead)]):
+            return len(lead)
+    return 0
+
+
 def _delegation_event(words: list[_Word], i: int, end: int) -> int:
     """(Round 11) After a delegation's post ("Trưởng đoàn thể thao Việt Nam"), the length of the
     capitalised event or place named after "tại" at *end* ("SEA Games 29", "Olympic Rio"), or 0."""
-    if not (i >= 2 and words[i - 1].low == "đoàn" and words[i - 2].low in ("trưởng", "phó")):
+    if not (i >= 2 and words[i - 1].low == "đoàn" and (words[i - 2].low in ("trưởng", "phó") or (
+        i >= 3 and words[i - 2].low == "phái" and words[i - 3].low == "trưởng"  # (round 17) "Trưởng phái đoàn Việt Nam tại Liên Hợp Quốc"
+    ))):
         return 0
     k = end + 1
     while k < len(words) and k - end <= 5 and words[k].gap == " " and (
@@ -1645,10 +1664,42 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
     return _titles_span(text, words, i)[0]
 
 
+# (Round 17) A bracket's lead that gives its post to every name of the list before it.
+_SHARED_LEADS = ("đều là", "cùng là", "đều đang là", "đều làm", "đều giữ chức")
+
+
+def _shared_bracket(words: list[_Word], i: int) -> bool:
+    """(Round 17) Whether a bracket at *i* opens with "đều là", "cùng là" …: its post is every listed name's."""
+    return i < len(words) and words[i].gap.strip() == "(" and any(
+        tuple(w.low for w in words[i:i + len(p.split())]) == tuple(p.split()) for p in _SHARED_LEADS
+    )
+
+
+def _listed_before(words: list[_Word], bare: list[tuple[int, int, str]], start: int) -> list[str]:
+    """(Round 17) The names of *bare* (start, end, name: runs with no title, in order) that make one
+    list with the name at *start*: "ông A, B và ông C (đều là …)" gives A and B for C."""
+    out: list[str] = []
+    for b_start, b_end, name in reversed(bare):
+        k = b_end
+        if k < len(words) and words[k].gap == " " and words[k].low == "và":
+            k += 1
+        elif not (k < len(words) and words[k].gap == ", "):
+            break
+        if k < len(words) and words[k].low in ("ông", "bà") and words[k].gap in (" ", ", "):
+            k += 1
+        if k != start:
+            break
+        out.insert(0, name)
+        start = b_start - (1 if b_start and words[b_start - 1].low in ("ông", "bà") else 0)
+    return out
+
+
 # What a bracket after a name may open with before the post: "ông X (lúc đó là Bí thư Thành ủy)".
 _BRACKET_LEADS = [tuple(p.split()) for p in ("lúc đó là", "khi đó là", "lúc ấy là", "khi ấy là", "hiện là", "nay là", "là",
                                               # (round 16) "ông X (đang làm Phó chủ tịch UBND xã)", "(khi đó làm …)"
-                                              "đang là", "đang làm", "khi đó làm", "lúc đó làm", "hiện đang là", "hiện làm")]
+                                              "đang là", "đang làm", "khi đó làm", "lúc đó làm", "hiện đang là", "hiện làm",
+                                              # (round 17) "ông A và B (đều là Phó giám đốc bệnh viện)": one post, several
+                                              *_SHARED_LEADS)]
 
 
 def _glued_post(words: list[_Word], i: int) -> bool:
@@ -2226,6 +2277,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     last_end = 0  # the word after the last full mention
     pending: list[str] = []  # "Ủy viên Bộ Chính trị, Phó Thủ tướng X": titles before the last one
     pending_end = -1
+    bare: list[tuple[int, int, str]] = []  # (round 17) names with no title: a shared bracket's list
     i = 0
     while i < len(words):
         if pending and i > pending_end:
@@ -2438,6 +2490,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 and not (run[0] == "Đoàn" and "(" in words[i].gap and tuple(run[1:]) in _PLACE_NAMES)
                 # (round 11) "đại biểu X (Đoàn Thanh Hóa - Phó Chủ nhiệm …)": X's delegation, no person
             ):
+                if _shared_bracket(words, after):
+                    mentions += [_Mention(name, list(titles)) for name in _listed_before(words, bare, i)]
                 mentions.append(_Mention(" ".join(run), titles))
                 last_end = after
                 # go on after the titles, so that they never open a list for the next name
@@ -2445,6 +2499,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 if _aside_at(words, after):
                     i = after  # the aside may name someone else: "X (em trai bà Y, Bí thư …), Giám đốc …"
                 continue
+            if not bare or i >= bare[-1][1]:
+                bare.append((i, i + run_len, " ".join(run)))  # (round 17) a name with no title yet
             i += 1  # a post may start inside the run: "Theo Thiếu tá Triệu Đức Anh"
             continue
         if run_len == 1 and i > 0 and _joined(words, i):
@@ -2617,6 +2673,9 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         people = _list_of_people(words, k, one=True)
     elif gap == "" and j + 2 < len(words) and words[j].low == "là" and words[j + 1].low in ("ông", "bà"):
         k = j + 2  # "Chủ tịch UBND xã là ông X"
+        people = _list_of_people(words, k, one=True)
+    elif gap == "" and (lead := _then_is(words, j)) and j + lead + 1 < len(words) and words[j + lead].low in ("ông", "bà"):
+        k = j + lead + 1  # (round 17) "Chủ tịch UBND huyện khi đó là ông X": the holder then, or now
         people = _list_of_people(words, k, one=True)
     elif (
         gap == "" and (t := _term_end(words, j)) + 2 < len(words) and (
@@ -3958,8 +4017,27 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
             entry[2].discard(known_key)
             entry[2].add(key)
             return
+    standing = _standing_key(key)
+    for i, known in enumerate(list(entry[1])):
+        known_key = " ".join(exact(w) for w, _, _ in tokens(known))
+        if standing != key or _standing_key(known_key) != known_key:
+            if _standing_key(known_key) == standing:
+                # (round 17) "Trưởng phái đoàn thường trực của Việt Nam tại X" and "Trưởng Phái đoàn Việt Nam
+                # tại X": one post, told with and without "thường trực của"; the longer form stays
+                if len(key) > len(known_key):
+                    entry[1][i] = title
+                    entry[2].discard(known_key)
+                    entry[2].add(key)
+                return
     entry[2].add(key)
     entry[1].append(title)
+
+
+def _standing_key(key: str) -> str:
+    """(Round 17) A title's key without "thường trực của" (standing, of): a mission's post told in full
+    ("Trưởng phái đoàn thường trực của Việt Nam tại X"); a bare "thường trực" stays ("Phó Chủ tịch
+    thường trực UBND tỉnh" is a post of its own beside "Phó Chủ tịch UBND tỉnh")."""
+    return key.replace(" thường trực của ", " ") if " thường trực của " in key else key
 
 
 _PLACE_BEFORE_NAME = re.compile(r"\b(?:quận|huyện|phường|xã|thị xã|thị trấn|tỉnh|thành phố)\s+$", re.IGNORECASE)

@@ -31,3 +31,85 @@ def officials(body: str, title: str = ""):
 )
 def test_a_post_spelt_with_y_is_found_as_with_i(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đón đoàn tại sân bay có Trưởng phái đoàn Việt Nam tại Liên Hợp Quốc Lê Thị Hạnh và cán bộ phái đoàn.",
+         [("Lê Thị Hạnh", ["Trưởng phái đoàn Việt Nam tại Liên Hợp Quốc"])]),
+        ("Đón đoàn có Đại sứ, Trưởng Phái đoàn Việt Nam tại Liên Hợp Quốc Lê Thị Hạnh và cán bộ phái đoàn.",
+         [("Lê Thị Hạnh", ["Đại sứ", "Trưởng Phái đoàn Việt Nam tại Liên Hợp Quốc"])]),
+        ("Bà Lê Thị Hạnh, Phó trưởng phái đoàn thường trực Việt Nam tại Liên Hợp Quốc, phát biểu tại phiên họp.",
+         [("Lê Thị Hạnh", ["Phó trưởng phái đoàn thường trực Việt Nam tại Liên Hợp Quốc"])]),
+    ],
+)
+def test_the_head_of_a_countrys_mission_is_an_official(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_missions_post_told_in_full_and_short_is_one_title():
+    text = (
+        "Đại sứ Lê Thị Hạnh, Trưởng phái đoàn thường trực của Việt Nam tại Liên hợp quốc cho biết hiệp ước "
+        "có ý nghĩa lớn. Đoàn do Đại sứ Lê Thị Hạnh, Trưởng Phái đoàn Việt Nam tại Liên hợp quốc, làm trưởng đoàn."
+    )
+    assert officials(text) == [
+        ("Lê Thị Hạnh", ["Đại sứ", "Trưởng phái đoàn thường trực của Việt Nam tại Liên hợp quốc"])
+    ]
+
+
+def test_a_standing_deputy_chair_stays_beside_the_bare_post():
+    # a bare "thường trực" (no "của") is a post of its own: both titles stay
+    text = ("Ông Lê Văn Tám, Phó Chủ tịch thường trực UBND tỉnh Hòa Bình cho biết. "
+            "Phó Chủ tịch UBND tỉnh Hòa Bình Lê Văn Tám cũng nói thêm.")
+    assert officials(text) == [
+        ("Lê Văn Tám", ["Phó Chủ tịch thường trực UBND tỉnh Hòa Bình", "Phó Chủ tịch UBND tỉnh Hòa Bình"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chủ tịch UBND huyện Hòa Vang khi đó là ông Lê Văn Tám đã ký quyết định thu hồi đất.",
+         [("Lê Văn Tám", ["Chủ tịch UBND huyện Hòa Vang"])]),
+        ("Chủ tịch Ủy ban MTTQ tỉnh lúc đó là bà Trần Thị Hoa đã đề nghị dừng dự án.",
+         [("Trần Thị Hoa", ["Chủ tịch Ủy ban MTTQ tỉnh"])]),
+        ("Giám đốc Sở Y tế hiện nay là ông Lê Văn Tám, người đã ký văn bản này.",
+         [("Lê Văn Tám", ["Giám đốc Sở Y tế"])]),
+    ],
+)
+def test_a_post_then_when_is_then_an_honoured_name_is_that_persons(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_post_then_when_is_then_no_honorific_names_no_one():
+    assert officials("Chủ tịch UBND huyện khi đó là người ký quyết định thu hồi đất.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Huyện ủy kỷ luật ông Trần Văn An và Nguyễn Văn Bình (đều là Phó giám đốc bệnh viện); ông Lê Văn Cường, "
+         "cán bộ bệnh viện, bị nhắc nhở.",
+         [("Trần Văn An", ["Phó giám đốc bệnh viện"]), ("Nguyễn Văn Bình", ["Phó giám đốc bệnh viện"])]),
+        ("Ông Trần Văn An, Lê Văn Dũng và ông Nguyễn Văn Bình (đều là Trưởng trạm y tế xã) bị khiển trách.",
+         [("Trần Văn An", ["Trưởng trạm y tế xã"]), ("Lê Văn Dũng", ["Trưởng trạm y tế xã"]),
+          ("Nguyễn Văn Bình", ["Trưởng trạm y tế xã"])]),
+        ("Bà Ngô Thị Lan và bà Vũ Thị Hoa (cùng là Phó Chủ tịch UBND xã Tân Lập) đã có mặt.",
+         [("Ngô Thị Lan", ["Phó Chủ tịch UBND xã Tân Lập"]), ("Vũ Thị Hoa", ["Phó Chủ tịch UBND xã Tân Lập"])]),
+    ],
+)
+def test_a_bracket_saying_all_are_gives_the_post_to_every_listed_name(text, expected):
+    assert officials(text) == expected
+
+
+def test_a_name_outside_the_list_keeps_no_shared_post():
+    text = "Ông Lê Văn Hải cho biết, ông Trần Văn An và Nguyễn Văn Bình (đều là Phó giám đốc Sở Y tế) đã nhận lỗi."
+    assert officials(text) == [
+        ("Trần Văn An", ["Phó giám đốc Sở Y tế"]), ("Nguyễn Văn Bình", ["Phó giám đốc Sở Y tế"])
+    ]
+
+
+def test_without_all_the_bracket_is_the_last_names_only():
+    text = "Ông Trần Văn An, Lê Văn Dũng và ông Nguyễn Văn Bình (Phó giám đốc Sở Y tế) đã nhận lỗi."
+    assert officials(text) == [("Nguyễn Văn Bình", ["Phó giám đốc Sở Y tế"])]
