@@ -56,7 +56,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
 trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên | cục phó
-trưởng bql | trưởng bqlda | trưởng phái đoàn
+trưởng bql | trưởng bqlda | trưởng phái đoàn | trưởng đơn vị
 """  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short)
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -351,10 +351,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         # (round 13) "Phó ban tuyên giáo Thành ủy", "Phó ban An toàn giao thông TP": written with a lower-case
         # "ban", a board's known domain after it
     elif not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and _joined(words, j + 1) and (
-        words[j].low == "phòng" and (words[j + 1].is_cap or words[j + 1].text.isupper())
+        words[j].low in ("phòng", "khoa") and (words[j + 1].is_cap or words[j + 1].text.isupper())
     ):
         n = 1  # (round 12) "Phó phòng Tham mưu Công an tỉnh", "Phó phòng Giáo dục trung học": a deputy head of a
-        # department, "trưởng" left out as the press does
+        # department, "trưởng" left out as the press does; (round 17) a hospital's: "Phó khoa Hồi sức tích cực"
     elif not n and j > i and j + 2 < len(words) and words[j - 1].low == "phó" and (
         words[j].low, words[j + 1].low
     ) == ("công", "an") and words[j + 2].low in _LEVELS and _joined(words, j + 1) and _joined(words, j + 2):
@@ -456,6 +456,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         company = False
         if n >= 4 and w.gap == ", " and _listed_domains(words, i + n):
             n += 2  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên | và Nhi đồng"
+            if _three_syllables(words, i + n):
+                n += 1  # (round 17) "Thanh thiếu | niên"
             continue
         if w.low == "chợ" and i + n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _MANAGEMENT and (
             i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1)
@@ -1307,6 +1309,14 @@ def _loose_domain(words: list[_Word], k: int) -> bool:
     )
 
 
+def _three_syllables(words: list[_Word], j: int) -> bool:
+    """(Round 17) Whether word *j* ends a listed domain of three syllables, one word with the one
+    before it: "Thanh thiếu | niên" (youth) in "Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng"."""
+    return j < len(words) and words[j].gap == " " and words[j].text.islower() and words[j].low != "và" and (
+        wordlist.default().joins(words[j - 1].low, words[j].low, strict=True)
+    )
+
+
 def _listed_domains(words: list[_Word], k: int) -> bool:
     """(Round 11) Whether a comma at word *k* goes on with a body's list of domains that two
     listed domains before it already opened ("Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và
@@ -1319,6 +1329,8 @@ def _listed_domains(words: list[_Word], k: int) -> bool:
     j = k
     while j < len(words) and (j == k or words[j].gap == ", ") and _loose_domain(words, j):
         j += 2
+        if _three_syllables(words, j):
+            j += 1  # (round 17) "Thanh | thiếu niên": a domain of three syllables, its last two one word
     return (
         j > k and j + 1 < len(words) and words[j].low == "và" and words[j].gap == " " and _loose_domain(words, j + 1)
     )
@@ -1846,6 +1858,10 @@ def _aside_at(words: list[_Word], i: int) -> int:
     """Length of a bracket right after a name that holds no post of the person's (an aside:
     "(em trai bà Y, Bí thư Tỉnh ủy)", "(quê Nghệ An)"), up to its closing bracket, or 0; at
     most 14 words."""
+    if i < len(words) and words[i].gap.strip() == "(" and (m := _province_at(words, i)) and i + m < len(words) and (
+        words[i + m].gap.startswith(")")
+    ):
+        return m  # (round 17) "Đại biểu X (Quảng Ninh), Phó Chủ nhiệm …": a deputy's province, then the posts
     if i >= len(words) or words[i].gap.strip() != "(" or _post_at(words, i)[0] or not words[i].text.islower():
         return 0  # (an aside opens in lower case; "(NSND Trọng Trinh)" is an actor playing the part)
     for k in range(i + 1, min(i + 15, len(words))):
@@ -1893,7 +1909,9 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     )  # (round 14) "Chủ nhiệm bộ môn X, | khoa Y, Bệnh viện Z": a subject's faculty, then its hospital
     if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school and not subject:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn") for w in words[max(0, end - 12):end]) and not (
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn") or (
+        w.low == "vị" and x.low == "đơn"  # (round 17) "Trưởng đơn vị Mắt, | Bệnh viện Nhi đồng 1": a hospital's unit
+    ) for x, w in zip(words[max(0, end - 13):end - 1], words[max(1, end - 12):end])) and not (
         # (round 8: a department's long name, "khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện …")
         (words[end - 2].low, words[end - 1].low) == ("thanh", "tra") and first == "Sở"
     ):
@@ -3095,7 +3113,7 @@ def _iy_spellings(phrase: str) -> set[str]:
 
 
 _TRIGGER = re.compile(r"\b" + _trie_pattern(
-    {s for seq in _ALL_SEQS for s in _iy_spellings(fold(" ".join(seq)))} | {"pho ban", "pho phong", "pho cong an"}
+    {s for seq in _ALL_SEQS for s in _iy_spellings(fold(" ".join(seq)))} | {"pho ban", "pho phong", "pho khoa", "pho cong an"}
 ) + r"\b")
 
 
@@ -3294,7 +3312,7 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
     "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội|kế toán trưởng|"
-    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ|đội phó|tổ phó".split("|"))}
+    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ|đội phó|tổ phó|trưởng đơn vị".split("|"))}
 
 
 # (Round 7) Posts of bodies that are neither the state's nor its mass organisations', but that the

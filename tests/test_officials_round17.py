@@ -113,3 +113,36 @@ def test_a_name_outside_the_list_keeps_no_shared_post():
 def test_without_all_the_bracket_is_the_last_names_only():
     text = "Ông Trần Văn An, Lê Văn Dũng và ông Nguyễn Văn Bình (Phó giám đốc Sở Y tế) đã nhận lỗi."
     assert officials(text) == [("Nguyễn Văn Bình", ["Phó giám đốc Sở Y tế"])]
+
+
+def test_a_deputy_head_of_a_hospital_department_written_pho_khoa():
+    text = ("Sáng 3/4, bác sĩ Trần Thị Hoa, Phó khoa Hồi sức tích cực - Chống độc (Bệnh viện Đa khoa tỉnh Kon Tum), "
+            "cho biết bệnh nhân đã qua cơn nguy kịch.")
+    assert officials(text) == [
+        ("Trần Thị Hoa", ["Phó khoa Hồi sức tích cực - Chống độc (Bệnh viện Đa khoa tỉnh Kon Tum)"])
+    ]
+
+
+def test_a_lower_case_pho_khoa_before_no_name_is_no_post():
+    assert officials("Bệnh nhân được chuyển sang phó khoa để theo dõi thêm.") == []
+
+
+def test_a_deputys_province_in_brackets_then_the_posts():
+    text = "Đại biểu Lê Thị Lan (Quảng Ninh), Phó Chủ nhiệm Ủy ban Tư pháp của Quốc hội, nêu rõ vấn đề."
+    assert officials(text) == [("Lê Thị Lan", ["Đại biểu", "Phó Chủ nhiệm Ủy ban Tư pháp của Quốc hội"])]
+
+
+def test_a_hospitals_unit_and_its_hospital_after_a_comma():
+    text = "Bác sĩ Trần Văn Thái, Trưởng đơn vị Mắt, Bệnh viện Nhi đồng 2, cho biết bé đã qua cơn nguy hiểm."
+    assert officials(text) == [("Trần Văn Thái", ["Trưởng đơn vị Mắt, Bệnh viện Nhi đồng 2"])]
+
+
+def test_a_bare_head_of_unit_is_no_official():
+    assert officials("Ông Trần Văn Thái, Trưởng đơn vị cho biết đã báo cáo cấp trên.") == []
+
+
+def test_a_committees_domain_of_three_syllables_keeps_the_title_whole():
+    text = "Đại biểu Lê Văn Tiến, Phó Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng cho biết thêm."
+    assert officials(text) == [
+        ("Lê Văn Tiến", ["Đại biểu", "Phó Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng"])
+    ]
