@@ -991,7 +991,7 @@ def _completes_word(words: list[_Word], k: int) -> bool:
     word did not already end one): a title goes on to the end of a word."""
     if k < 2 or words[k].gap != " " or (words[k - 1].gap != " " and not (
         words[k - 1].gap in _BODY_DASHES and words[k - 1].is_cap  # (round 9) "khoa Thận - Nội | tiết"
-    )):
+    ) and not (words[k - 1].gap.strip() == "&" and words[k - 1].is_cap)):  # (round 17) "Văn hóa & Gia | đình"
         return False
     if not words[k].text.islower() and not (words[k].is_cap and words[k - 1].text.islower()):
         return False  # lower case goes on a capital's word; a capital, a lower-case one's ("châu Âu")
@@ -1262,6 +1262,8 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
         return True  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và Nhi đồng"
     if n >= 2 and words[k].gap == ", " and _lower_domains(words, k):
         return True  # (round 16) "Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư"
+    if n >= 2 and words[k].gap == ", " and _hospital_domains(words, k):
+        return True  # (round 17) "Khoa Cấp cứu, | Chống độc, Bệnh viện Nhi Trung ương"
     if n < 2 or words[k].gap != ", " or not _domain_pair(words, k) or not _domain_pair(words, k - 2):
         return False
     if not any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]) or words[k - 2].gap not in (" ", ", "):
@@ -1307,6 +1309,16 @@ def _loose_domain(words: list[_Word], k: int) -> bool:
             or wordlist.default().joins(exact(words[k].text), nxt.low, strict=True)  # "Nhi | đồng": one word
         ) and not _starts_person(words, k) and not _post_at(words, k)[0] and not _province_at(words, k)
     )
+
+
+def _hospital_domains(words: list[_Word], k: int) -> bool:
+    """(Round 17) Whether a comma at word *k* goes on with a department's second domain, a capital and
+    its lower-case word right before a comma and the hospital: "Khoa Cấp cứu, | Chống độc, Bệnh viện X"."""
+    if k < 3 or k + 4 >= len(words) or not _loose_domain(words, k) or words[k + 2].gap != ", ":
+        return False
+    if not any(w.low == "khoa" for w in words[max(0, k - 4):k - 1]):
+        return False
+    return (words[k + 2].text, words[k + 3].text) in (("Bệnh", "viện"), ("Học", "viện")) or words[k + 2].text == "BV"
 
 
 def _three_syllables(words: list[_Word], j: int) -> bool:

@@ -146,3 +146,18 @@ def test_a_committees_domain_of_three_syllables_keeps_the_title_whole():
     assert officials(text) == [
         ("Lê Văn Tiến", ["Đại biểu", "Phó Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng"])
     ]
+
+
+def test_a_departments_two_domains_across_a_comma_before_its_hospital():
+    text = "Bác sĩ Lê Văn Dũng, Phó Trưởng Khoa Cấp cứu, Chống độc, Bệnh viện Nhi Trung ương cho biết bé đã ổn."
+    assert officials(text) == [("Lê Văn Dũng", ["Phó Trưởng Khoa Cấp cứu, Chống độc, Bệnh viện Nhi Trung ương"])]
+
+
+def test_a_name_after_a_departments_comma_is_no_domain():
+    text = "Bác sĩ Lê Văn Dũng, Trưởng khoa Nhi, Lê Thị Hoa, Bệnh viện Bạch Mai cho biết bé đã ổn."
+    assert officials(text) == [("Lê Văn Dũng", ["Trưởng khoa Nhi"])]
+
+
+def test_a_word_after_an_ampersand_is_read_whole():
+    text = "Ông Lê Văn Bình – Trưởng phòng Nếp sống Văn hóa & Gia đình, Sở VH&TT cho rằng quy tắc chỉ để định hướng."
+    assert officials(text) == [("Lê Văn Bình", ["Trưởng phòng Nếp sống Văn hóa & Gia đình, Sở VH&TT"])]
