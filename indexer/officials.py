@@ -3414,8 +3414,9 @@ def _after_and(title: str) -> str:
 
 # Honorifics of Cambodia and Malaysia written before a leader's name: "Samdech Hun Sen",
 # "Samdech Techo Hun Sen", "Tan Sri Muhyiddin Yassin", "Datuk Seri Najib Razak".
-_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun", "Sheikh"}
-_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan", "Sheikh"}  # (round 8: "Sheikh Khalid …")
+_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun", "Sheikh", "Ngài"}
+_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan", "Sheikh", "Ngài"}  # (round 8: "Sheikh Khalid …";
+# round 17: "Tổng thư ký LHQ Ngài Antonio Guterres", the Vietnamese "Excellency" before a foreign name)
 
 
 def _without_honorific(name: str) -> str:
@@ -4032,6 +4033,9 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
         and not _PLACE_ENDING_IN_HEAD.search(title)  # "xã Ninh Sở", "xã Tân Hội": a place's last syllable
     ):
         title = last[0]  # "Tổng giám đốc Ban" cut before the body's name: keep the post
+    if title.endswith(" BV") and " khoa " in title.lower():
+        title = title[:-3]  # (round 17) "Phó khoa Tai Mũi Họng BV | chia sẻ": the hospital told short, no name
+        # after it (but "Phó giám đốc BV" keeps it: there the hospital is the body)
     if title.count("(") > title.count(")"):
         title += ")"  # "Cục trưởng Cục An ninh (Bộ Công an)": the bracket closes after the title
     key = " ".join(exact(w) for w, _, _ in tokens(title))

@@ -161,3 +161,13 @@ def test_a_name_after_a_departments_comma_is_no_domain():
 def test_a_word_after_an_ampersand_is_read_whole():
     text = "Ông Lê Văn Bình – Trưởng phòng Nếp sống Văn hóa & Gia đình, Sở VH&TT cho rằng quy tắc chỉ để định hướng."
     assert officials(text) == [("Lê Văn Bình", ["Trưởng phòng Nếp sống Văn hóa & Gia đình, Sở VH&TT"])]
+
+
+def test_the_honorific_ngai_before_a_foreign_name_is_no_part_of_it():
+    text = "Kính thưa Tổng thư ký LHQ Ngài Antonio Guterres! Chúng em xin gửi bức thư này về môi trường."
+    assert officials(text) == [("Antonio Guterres", ["Tổng thư ký LHQ"])]
+
+
+def test_a_hospital_told_short_after_the_department_is_no_part_of_the_title():
+    text = "“Bé đã qua cơn nguy hiểm” – BS Lê Văn Huy, Phó khoa Tai Mũi Họng BV chia sẻ với phóng viên."
+    assert officials(text) == [("Lê Văn Huy", ["Phó khoa Tai Mũi Họng"])]
