@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
 
-EXTRACTOR_VERSION = "18"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets
+EXTRACTOR_VERSION = "19"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets; round 17: a post spelt with y ("Thư ký") opens a window as with i, "Trưởng phái đoàn", "Phó khoa", "Trưởng đơn vị", a post then "khi đó là ông X", "(đều là …)" after a list of names, a deputy's province in brackets, "Thanh thiếu niên", a department's two domains before its hospital, a word after "&", "Ngài" before a foreign name
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -56,7 +56,7 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
 trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên | cục phó
-trưởng bql | trưởng bqlda
+trưởng bql | trưởng bqlda | trưởng phái đoàn | trưởng đơn vị
 """  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short)
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
@@ -351,10 +351,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         # (round 13) "Phó ban tuyên giáo Thành ủy", "Phó ban An toàn giao thông TP": written with a lower-case
         # "ban", a board's known domain after it
     elif not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and _joined(words, j + 1) and (
-        words[j].low == "phòng" and (words[j + 1].is_cap or words[j + 1].text.isupper())
+        words[j].low in ("phòng", "khoa") and (words[j + 1].is_cap or words[j + 1].text.isupper())
     ):
         n = 1  # (round 12) "Phó phòng Tham mưu Công an tỉnh", "Phó phòng Giáo dục trung học": a deputy head of a
-        # department, "trưởng" left out as the press does
+        # department, "trưởng" left out as the press does; (round 17) a hospital's: "Phó khoa Hồi sức tích cực"
     elif not n and j > i and j + 2 < len(words) and words[j - 1].low == "phó" and (
         words[j].low, words[j + 1].low
     ) == ("công", "an") and words[j + 2].low in _LEVELS and _joined(words, j + 1) and _joined(words, j + 2):
@@ -456,6 +456,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         company = False
         if n >= 4 and w.gap == ", " and _listed_domains(words, i + n):
             n += 2  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên | và Nhi đồng"
+            if _three_syllables(words, i + n):
+                n += 1  # (round 17) "Thanh thiếu | niên"
             continue
         if w.low == "chợ" and i + n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _MANAGEMENT and (
             i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1)
@@ -587,6 +589,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             n += 1  # "Ban Quản lý các khu công nghiệp", "xây dựng các công trình dân dụng"
         elif w.low == "của" and _body_opens(words, i + n + 1):
             n += 1  # "Người phát ngôn của Chính phủ", "Ủy ban Tư pháp của Quốc hội"
+        elif w.low == "của" and i >= 2 and (words[i - 2].low, words[i - 1].low) == ("phái", "đoàn") and (
+            c := _country_at(words, i + n + 1) or (2 if tuple(x.text for x in words[i + n + 1:i + n + 3]) == ("Việt", "Nam") else 0)
+        ):
+            n += 1 + c  # (round 17) "Trưởng phái đoàn thường trực | của Việt Nam | tại Liên hợp quốc": whose mission
         elif w.low == "của" and n and tuple(x.low for x in words[i + n + 1:i + n + 3]) in _COMPANY_WORDS:
             n += 3  # "Trưởng phòng Xuất nhập khẩu của công ty": a company's post, which the facet leaves out
         elif w.low == "về" and n and words[i + n - 1].low == "ban" and tuple(x.low for x in words[i + n + 1:i + n + 4]) in _BODY_TRIPLES:
@@ -943,10 +949,25 @@ def _embassy_place(words: list[_Word], i: int, end: int) -> int:
     return 0
 
 
+_THEN_IS = [tuple(p.split()) for p in ("khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "hiện nay là", "hiện là",
+                                       "nay là", "bấy giờ là", "thời điểm đó là")]
+
+
+def _then_is(words: list[_Word], j: int) -> int:
+    """(Round 17) The length of "khi đó là", "hiện nay là" … at *j*, after a post and before its
+    holder ("Giám đốc Sở khi đó là ông X"), or 0."""
+    for lead in _THEN_IS:
+        if tuple(w.low for w in words[j:j + len(lead)]) == lead and all(w.gap == " " for w in words[j + 1:j + len(lead)]):
+            return len(lead)
+    return 0
+
+
 def _delegation_event(words: list[_Word], i: int, end: int) -> int:
     """(Round 11) After a delegation's post ("Trưởng đoàn thể thao Việt Nam"), the length of the
     capitalised event or place named after "tại" at *end* ("SEA Games 29", "Olympic Rio"), or 0."""
-    if not (i >= 2 and words[i - 1].low == "đoàn" and words[i - 2].low in ("trưởng", "phó")):
+    if not (i >= 2 and words[i - 1].low == "đoàn" and (words[i - 2].low in ("trưởng", "phó") or (
+        i >= 3 and words[i - 2].low == "phái" and words[i - 3].low == "trưởng"  # (round 17) "Trưởng phái đoàn Việt Nam tại Liên Hợp Quốc"
+    ))):
         return 0
     k = end + 1
     while k < len(words) and k - end <= 5 and words[k].gap == " " and (
@@ -970,7 +991,7 @@ def _completes_word(words: list[_Word], k: int) -> bool:
     word did not already end one): a title goes on to the end of a word."""
     if k < 2 or words[k].gap != " " or (words[k - 1].gap != " " and not (
         words[k - 1].gap in _BODY_DASHES and words[k - 1].is_cap  # (round 9) "khoa Thận - Nội | tiết"
-    )):
+    ) and not (words[k - 1].gap.strip() == "&" and words[k - 1].is_cap)):  # (round 17) "Văn hóa & Gia | đình"
         return False
     if not words[k].text.islower() and not (words[k].is_cap and words[k - 1].text.islower()):
         return False  # lower case goes on a capital's word; a capital, a lower-case one's ("châu Âu")
@@ -1241,6 +1262,8 @@ def _comma_in_body(words: list[_Word], k: int, n: int) -> bool:
         return True  # (round 11) "Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và Nhi đồng"
     if n >= 2 and words[k].gap == ", " and _lower_domains(words, k):
         return True  # (round 16) "Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư"
+    if n >= 2 and words[k].gap == ", " and _hospital_domains(words, k):
+        return True  # (round 17) "Khoa Cấp cứu, | Chống độc, Bệnh viện Nhi Trung ương"
     if n < 2 or words[k].gap != ", " or not _domain_pair(words, k) or not _domain_pair(words, k - 2):
         return False
     if not any(w.low in _BODY_HEADS for w in words[max(0, k - 6):k - 2]) or words[k - 2].gap not in (" ", ", "):
@@ -1288,6 +1311,24 @@ def _loose_domain(words: list[_Word], k: int) -> bool:
     )
 
 
+def _hospital_domains(words: list[_Word], k: int) -> bool:
+    """(Round 17) Whether a comma at word *k* goes on with a department's second domain, a capital and
+    its lower-case word right before a comma and the hospital: "Khoa Cấp cứu, | Chống độc, Bệnh viện X"."""
+    if k < 3 or k + 4 >= len(words) or not _loose_domain(words, k) or words[k + 2].gap != ", ":
+        return False
+    if not any(w.low == "khoa" for w in words[max(0, k - 4):k - 1]):
+        return False
+    return (words[k + 2].text, words[k + 3].text) in (("Bệnh", "viện"), ("Học", "viện")) or words[k + 2].text == "BV"
+
+
+def _three_syllables(words: list[_Word], j: int) -> bool:
+    """(Round 17) Whether word *j* ends a listed domain of three syllables, one word with the one
+    before it: "Thanh thiếu | niên" (youth) in "Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng"."""
+    return j < len(words) and words[j].gap == " " and words[j].text.islower() and words[j].low != "và" and (
+        wordlist.default().joins(exact(words[j - 1].text), exact(words[j].text), strict=True)
+    )
+
+
 def _listed_domains(words: list[_Word], k: int) -> bool:
     """(Round 11) Whether a comma at word *k* goes on with a body's list of domains that two
     listed domains before it already opened ("Ủy ban Văn hóa, Giáo dục, Thanh niên, | Thiếu niên và
@@ -1300,6 +1341,8 @@ def _listed_domains(words: list[_Word], k: int) -> bool:
     j = k
     while j < len(words) and (j == k or words[j].gap == ", ") and _loose_domain(words, j):
         j += 2
+        if _three_syllables(words, j):
+            j += 1  # (round 17) "Thanh | thiếu niên": a domain of three syllables, its last two one word
     return (
         j > k and j + 1 < len(words) and words[j].low == "và" and words[j].gap == " " and _loose_domain(words, j + 1)
     )
@@ -1645,10 +1688,42 @@ def _titles_after(text: str, words: list[_Word], i: int) -> list[str]:
     return _titles_span(text, words, i)[0]
 
 
+# (Round 17) A bracket's lead that gives its post to every name of the list before it.
+_SHARED_LEADS = ("đều là", "cùng là", "đều đang là", "đều làm", "đều giữ chức")
+
+
+def _shared_bracket(words: list[_Word], i: int) -> bool:
+    """(Round 17) Whether a bracket at *i* opens with "đều là", "cùng là" …: its post is every listed name's."""
+    return i < len(words) and words[i].gap.strip() == "(" and any(
+        tuple(w.low for w in words[i:i + len(p.split())]) == tuple(p.split()) for p in _SHARED_LEADS
+    )
+
+
+def _listed_before(words: list[_Word], bare: list[tuple[int, int, str]], start: int) -> list[str]:
+    """(Round 17) The names of *bare* (start, end, name: runs with no title, in order) that make one
+    list with the name at *start*: "ông A, B và ông C (đều là …)" gives A and B for C."""
+    out: list[str] = []
+    for b_start, b_end, name in reversed(bare):
+        k = b_end
+        if k < len(words) and words[k].gap == " " and words[k].low == "và":
+            k += 1
+        elif not (k < len(words) and words[k].gap == ", "):
+            break
+        if k < len(words) and words[k].low in ("ông", "bà") and words[k].gap in (" ", ", "):
+            k += 1
+        if k != start:
+            break
+        out.insert(0, name)
+        start = b_start - (1 if b_start and words[b_start - 1].low in ("ông", "bà") else 0)
+    return out
+
+
 # What a bracket after a name may open with before the post: "ông X (lúc đó là Bí thư Thành ủy)".
 _BRACKET_LEADS = [tuple(p.split()) for p in ("lúc đó là", "khi đó là", "lúc ấy là", "khi ấy là", "hiện là", "nay là", "là",
                                               # (round 16) "ông X (đang làm Phó chủ tịch UBND xã)", "(khi đó làm …)"
-                                              "đang là", "đang làm", "khi đó làm", "lúc đó làm", "hiện đang là", "hiện làm")]
+                                              "đang là", "đang làm", "khi đó làm", "lúc đó làm", "hiện đang là", "hiện làm",
+                                              # (round 17) "ông A và B (đều là Phó giám đốc bệnh viện)": one post, several
+                                              *_SHARED_LEADS)]
 
 
 def _glued_post(words: list[_Word], i: int) -> bool:
@@ -1795,6 +1870,10 @@ def _aside_at(words: list[_Word], i: int) -> int:
     """Length of a bracket right after a name that holds no post of the person's (an aside:
     "(em trai bà Y, Bí thư Tỉnh ủy)", "(quê Nghệ An)"), up to its closing bracket, or 0; at
     most 14 words."""
+    if i < len(words) and words[i].gap.strip() == "(" and (m := _province_at(words, i)) and i + m < len(words) and (
+        words[i + m].gap.startswith(")")
+    ):
+        return m  # (round 17) "Đại biểu X (Quảng Ninh), Phó Chủ nhiệm …": a deputy's province, then the posts
     if i >= len(words) or words[i].gap.strip() != "(" or _post_at(words, i)[0] or not words[i].text.islower():
         return 0  # (an aside opens in lower case; "(NSND Trọng Trinh)" is an actor playing the part)
     for k in range(i + 1, min(i + 15, len(words))):
@@ -1842,7 +1921,9 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     )  # (round 14) "Chủ nhiệm bộ môn X, | khoa Y, Bệnh viện Z": a subject's faculty, then its hospital
     if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school and not subject:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn") for w in words[max(0, end - 12):end]) and not (
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn") or (
+        w.low == "vị" and x.low == "đơn"  # (round 17) "Trưởng đơn vị Mắt, | Bệnh viện Nhi đồng 1": a hospital's unit
+    ) for x, w in zip(words[max(0, end - 13):end - 1], words[max(1, end - 12):end])) and not (
         # (round 8: a department's long name, "khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện …")
         (words[end - 2].low, words[end - 1].low) == ("thanh", "tra") and first == "Sở"
     ):
@@ -2226,6 +2307,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
     last_end = 0  # the word after the last full mention
     pending: list[str] = []  # "Ủy viên Bộ Chính trị, Phó Thủ tướng X": titles before the last one
     pending_end = -1
+    bare: list[tuple[int, int, str]] = []  # (round 17) names with no title: a shared bracket's list
     i = 0
     while i < len(words):
         if pending and i > pending_end:
@@ -2438,6 +2520,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 and not (run[0] == "Đoàn" and "(" in words[i].gap and tuple(run[1:]) in _PLACE_NAMES)
                 # (round 11) "đại biểu X (Đoàn Thanh Hóa - Phó Chủ nhiệm …)": X's delegation, no person
             ):
+                if _shared_bracket(words, after):
+                    mentions += [_Mention(name, list(titles)) for name in _listed_before(words, bare, i)]
                 mentions.append(_Mention(" ".join(run), titles))
                 last_end = after
                 # go on after the titles, so that they never open a list for the next name
@@ -2445,6 +2529,8 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                 if _aside_at(words, after):
                     i = after  # the aside may name someone else: "X (em trai bà Y, Bí thư …), Giám đốc …"
                 continue
+            if not bare or i >= bare[-1][1]:
+                bare.append((i, i + run_len, " ".join(run)))  # (round 17) a name with no title yet
             i += 1  # a post may start inside the run: "Theo Thiếu tá Triệu Đức Anh"
             continue
         if run_len == 1 and i > 0 and _joined(words, i):
@@ -2617,6 +2703,9 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         people = _list_of_people(words, k, one=True)
     elif gap == "" and j + 2 < len(words) and words[j].low == "là" and words[j + 1].low in ("ông", "bà"):
         k = j + 2  # "Chủ tịch UBND xã là ông X"
+        people = _list_of_people(words, k, one=True)
+    elif gap == "" and (lead := _then_is(words, j)) and j + lead + 1 < len(words) and words[j + lead].low in ("ông", "bà"):
+        k = j + lead + 1  # (round 17) "Chủ tịch UBND huyện khi đó là ông X": the holder then, or now
         people = _list_of_people(words, k, one=True)
     elif (
         gap == "" and (t := _term_end(words, j)) + 2 < len(words) and (
@@ -3023,7 +3112,21 @@ def _trie_pattern(phrases: set[str]) -> str:
     return walk(trie)
 
 
-_TRIGGER = re.compile(r"\b" + _trie_pattern({fold(" ".join(seq)) for seq in _ALL_SEQS} | {"pho ban", "pho phong", "pho cong an"}) + r"\b")
+_IY_FOLDED = re.compile(r"\b((?:[bdhklmnrstvx]|ph|th|ch|tr|nh|kh|qu))i\b")
+
+
+def _iy_spellings(phrase: str) -> set[str]:
+    """(Round 17) *phrase* (folded, i/y as one: ``thu ki``) as the press may write it: with i or y
+    after a consonant (``thu ky``), so that a post written "Thư ký" opens a window."""
+    out = {phrase}
+    for match in _IY_FOLDED.finditer(phrase):
+        out |= {s[: match.end() - 1] + "y" + s[match.end():] for s in out}
+    return out
+
+
+_TRIGGER = re.compile(r"\b" + _trie_pattern(
+    {s for seq in _ALL_SEQS for s in _iy_spellings(fold(" ".join(seq)))} | {"pho ban", "pho phong", "pho khoa", "pho cong an"}
+) + r"\b")
 
 
 # Words of a title that name a company, and those that make a company the state's own.
@@ -3221,7 +3324,7 @@ _COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNT
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
     "giám đốc|tổng giám đốc|chủ tịch|trưởng phòng|trưởng ban|thư ký|tổng thư ký|đội trưởng|tổ trưởng|"
     "trưởng đoàn|chủ nhiệm|trưởng trạm|trạm trưởng|trưởng khoa|chủ tịch hội đồng|chủ tịch hội|kế toán trưởng|"
-    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ|đội phó|tổ phó".split("|"))}
+    "trưởng đại diện|gđ|pgđ|tgđ|ptgđ|đội phó|tổ phó|trưởng đơn vị".split("|"))}
 
 
 # (Round 7) Posts of bodies that are neither the state's nor its mass organisations', but that the
@@ -3311,8 +3414,9 @@ def _after_and(title: str) -> str:
 
 # Honorifics of Cambodia and Malaysia written before a leader's name: "Samdech Hun Sen",
 # "Samdech Techo Hun Sen", "Tan Sri Muhyiddin Yassin", "Datuk Seri Najib Razak".
-_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun", "Sheikh"}
-_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan", "Sheikh"}  # (round 8: "Sheikh Khalid …")
+_FOREIGN_HONORIFICS = {"Samdech", "Techo", "Tan", "Sri", "Datuk", "Dato", "Seri", "Tun", "Sheikh", "Ngài"}
+_HONORIFIC_OPENERS = {"Samdech", "Datuk", "Dato", "Tun", "Tan", "Sheikh", "Ngài"}  # (round 8: "Sheikh Khalid …";
+# round 17: "Tổng thư ký LHQ Ngài Antonio Guterres", the Vietnamese "Excellency" before a foreign name)
 
 
 def _without_honorific(name: str) -> str:
@@ -3929,6 +4033,9 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
         and not _PLACE_ENDING_IN_HEAD.search(title)  # "xã Ninh Sở", "xã Tân Hội": a place's last syllable
     ):
         title = last[0]  # "Tổng giám đốc Ban" cut before the body's name: keep the post
+    if title.endswith(" BV") and " khoa " in title.lower():
+        title = title[:-3]  # (round 17) "Phó khoa Tai Mũi Họng BV | chia sẻ": the hospital told short, no name
+        # after it (but "Phó giám đốc BV" keeps it: there the hospital is the body)
     if title.count("(") > title.count(")"):
         title += ")"  # "Cục trưởng Cục An ninh (Bộ Công an)": the bracket closes after the title
     key = " ".join(exact(w) for w, _, _ in tokens(title))
@@ -3944,8 +4051,27 @@ def _add_title(entry: tuple[str, list[str], set[str]], title: str) -> None:
             entry[2].discard(known_key)
             entry[2].add(key)
             return
+    standing = _standing_key(key)
+    for i, known in enumerate(list(entry[1])):
+        known_key = " ".join(exact(w) for w, _, _ in tokens(known))
+        if standing != key or _standing_key(known_key) != known_key:
+            if _standing_key(known_key) == standing:
+                # (round 17) "Trưởng phái đoàn thường trực của Việt Nam tại X" and "Trưởng Phái đoàn Việt Nam
+                # tại X": one post, told with and without "thường trực của"; the longer form stays
+                if len(key) > len(known_key):
+                    entry[1][i] = title
+                    entry[2].discard(known_key)
+                    entry[2].add(key)
+                return
     entry[2].add(key)
     entry[1].append(title)
+
+
+def _standing_key(key: str) -> str:
+    """(Round 17) A title's key without "thường trực của" (standing, of): a mission's post told in full
+    ("Trưởng phái đoàn thường trực của Việt Nam tại X"); a bare "thường trực" stays ("Phó Chủ tịch
+    thường trực UBND tỉnh" is a post of its own beside "Phó Chủ tịch UBND tỉnh")."""
+    return key.replace(" thường trực của ", " ") if " thường trực của " in key else key
 
 
 _PLACE_BEFORE_NAME = re.compile(r"\b(?:quận|huyện|phường|xã|thị xã|thị trấn|tỉnh|thành phố)\s+$", re.IGNORECASE)

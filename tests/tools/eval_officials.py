@@ -82,7 +82,8 @@ Two labelled sets:
 * **real, fourteenth held-out**: 100 more drawn the same way (seed 20261214, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 16 was
   written without reading them (tests/data/officials/real_labels_heldout14.jsonl, ``part:
-  heldout14``); errors listed only with ``--part heldout14``.
+  heldout14``); errors listed only with ``--part heldout14``. Measured for rounds 15 and 16;
+  round 17 read its errors (spent, dev since).
 * **real, fifteenth held-out**: 100 more drawn the same way (seed 20261215, among the candidates
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 17 was
   written without reading them (tests/data/officials/real_labels_heldout15.jsonl, ``part:
