@@ -228,7 +228,7 @@ def _words(text: str) -> list[_Word]:
 _MANY_SPACES = re.compile(r"[ \t\u00a0]{2,}").sub  # "Chủ tịch  UBND" in a user's file reads as one space
 
 
-_WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")  # as normalize.tokens
+_WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")  # as normalize.parts (a number's digit groups apart)
 
 
 def _joined(words: list[_Word], i: int) -> bool:
