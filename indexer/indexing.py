@@ -110,7 +110,7 @@ def _remove_orphans(gen: Path, notes: list[str]) -> int:
 
     Returns the bytes freed."""
     if read_meta(gen).get("schema_version") != schema.SCHEMA_VERSION:
-        return 0  # another timtin's index may not open (see _owners): a reindex replaces it whole
+        return 0  # another timtin's index may not open (see _old_articles): a reindex replaces it whole
     try:
         ix = _open_index(str(gen))
         live = {seg.segment_id() for seg in whoosh_private.segments(ix)}  # "MAIN_<id>"
@@ -497,7 +497,7 @@ def _write(
     existing: dict[str, tuple[str, str, tuple[int, ...]]],
     curated: officials_mod.Curated | None,
     owners: dict[str, str] | None = None,
-    carry: Path | None = None,
+    carry: tuple[Path, dict] | None = None,
     prune: bool = False,
     rebuild: bool = False,
 ) -> list[str]:
@@ -509,9 +509,10 @@ def _write(
 
     The articles of a file that could not be read, was damaged, or now holds none or less
     than half of those indexed from it (:func:`_held`) are kept: in place, or, for a
-    *rebuild* into an empty index, copied from the generation *carry*. With *prune*, a
-    file that shrank gives up the articles it no longer holds. Returns, for a rebuild
-    whose *carry* cannot be read (or is None), the files whose articles it could not keep.
+    *rebuild* into an empty index, copied from the old generation *carry* (its folder and
+    its :func:`_existing`). With *prune*, a file that shrank gives up the articles it no
+    longer holds. Returns, for a rebuild with no *carry*, the files whose articles it
+    could not keep.
     """
     jobs, unread = _jobs(paths, procs)
     report.problems += [u.problem for u in unread]
@@ -565,17 +566,11 @@ def _write(
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file
-        before = existing
-        if carry is not None:
-            try:
-                before = _existing(_open_index(str(carry)))
-            except Exception as err:  # noqa: BLE001 - a damaged index is what a rebuild is for
-                report.notes.append(f"The index being rebuilt could not be read ({type(err).__name__}: {err}).")
-                carry = None
+        before = carry[1] if carry else existing
         read = sum((out.counts for out in outcomes), Counter())
         held = _held(before, read, seen, files_read - files_damaged, prune, report) | files_damaged
-        if carry is not None:
-            segments_carried, carried = _carry(carry, gen, before, seen, kept, held)
+        if carry:
+            segments_carried, carried = _carry(carry[0], gen, before, seen, kept, held)
             outcomes.append(_Outcome(segments=segments_carried))
             if carried:
                 report.notes.append(f"Kept {carried:,} articles of the index whose files could not be read "
@@ -853,20 +848,26 @@ def update(
     return report
 
 
-def _owners(old: Path, exists: Callable[[str], bool], notes: list[str]) -> dict[str, str]:
-    """id -> the file the index at *old* took it from, among files still there.
+def _old_articles(old: Path, notes: list[str]) -> dict | None:
+    """What :func:`_existing` gives of the generation *old* a rebuild replaces, or None.
 
-    An index another timtin wrote is not opened: its Whoosh schema may name classes this
-    one no longer has (schema 7's ``CountedText``), and its columns may differ. It is
-    rebuilt from its sources all the same (what "run timtin reindex" promises), an id in
-    two of them kept as a first index keeps it: the copy read first."""
+    An index from before schema 11 is not opened: its Whoosh schema may name classes this
+    one no longer has (schema 7's ``CountedText``). Nor, with a note, one that cannot be
+    read (damaged). Either is rebuilt from its sources all the same (what "run timtin
+    reindex" promises)."""
     version = read_meta(old).get("schema_version")
     if version != schema.SCHEMA_VERSION:
         notes.append(f"The index was built by another version of timtin (schema {version}); "
                      f"rebuilt for this one (schema {schema.SCHEMA_VERSION}) from its sources.")
-        return {}
-    return {doc_id: origin for doc_id, (_, origin, _) in _existing(_open_index(str(old))).items()
-            if exists(origin)}
+    if not (isinstance(version, int) and version >= 11):
+        return None
+    try:
+        return _existing(_open_index(str(old)))
+    except Exception as err:  # noqa: BLE001 - a damaged index is what a rebuild is for
+        notes.append(f"The index could not be read ({type(err).__name__}: {err}); rebuilt from its sources "
+                     "without it.")
+        return None
+
 
 
 def reindex(
@@ -902,24 +903,19 @@ def reindex(
                 present[origin] = os.path.exists(origin)
             return present[origin]
 
-        # the articles of sources that cannot be read whole are carried from the old index; one
-        # before schema 11 (other Whoosh fields) is not opened (see _owners)
-        version = meta.get("schema_version")
-        carry: Path | None = old if isinstance(version, int) and version >= 11 else None
-        try:
-            owners = _owners(old, exists, report.notes)
-        except Exception as err:  # noqa: BLE001 - a damaged index is what a rebuild is for
-            report.notes.append(f"The index could not be read ({type(err).__name__}: {err}); rebuilt from its "
-                                "sources without it.")
-            owners, carry = {}, None
+        # read once: the file each id was taken from (among files still there; an index not
+        # read tells none, and an id in two sources keeps the copy read first), and the
+        # articles of sources that cannot be read whole, carried from the old generation
+        old_articles = _old_articles(old, report.notes)
+        owners = {doc_id: origin for doc_id, (_, origin, _) in (old_articles or {}).items() if exists(origin)}
         name = _new_generation_name(root)
         tmp = root / (name + ".tmp")
         written = None
         try:
             tmp = _create_generation(root, name + ".tmp")
             ix = _open_index(str(tmp))
-            uncarried = _write(ix, tmp, sources, procs, progress, report, {}, curated, owners, carry=carry,
-                               rebuild=True)
+            uncarried = _write(ix, tmp, sources, procs, progress, report, {}, curated, owners,
+                               carry=None if old_articles is None else (old, old_articles), rebuild=True)
             if uncarried:
                 del ix
                 gc.collect()
