@@ -675,10 +675,23 @@ def _optional_str(data: dict, key: str, at: str) -> str | None:
     return clean(value).strip() or None
 
 
+# a surrogate code point left alone: JSON's "\ud800" escape with no pair (json.loads joins pairs)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[Problem]]:
     """Parse one JSON object (a JSONL line) into an article without officials."""
     if not isinstance(data, dict):
         raise ParseError(at, f"expected a JSON object, found {type(data).__name__}")
+    warnings: list[Problem] = []
+    for key, value in data.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            # `"\ud800"` alone is no character: no text can hold it (an encoder's fault upstream)
+            data[key] = _SURROGATE.sub("\ufffd", value)
+            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in _SURROGATE.findall(value)}))
+            warnings.append(Problem(at, f'"{key}" holds an escaped half of a character pair with no other half '
+                                        f'({codes}), which is no character; it was read as \ufffd (U+FFFD); '
+                                        'fix the program that wrote the file', skipped=False))
     for key in ("title", "body"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise ParseError(at, f'missing "{key}"; every article needs a "title" and a "body"')
@@ -694,7 +707,6 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
     if not article_id:
         raise ParseError(at, '"id" is empty; give a non-empty id or leave it out')
     check_id(article_id, at)
-    warnings: list[Problem] = []
     date = None
     raw_date = _optional_str(data, "date", at)
     if raw_date:

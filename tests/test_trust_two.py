@@ -608,3 +608,17 @@ def test_a_symlinked_folder_is_walked_and_a_link_loop_walked_once(tmp_path):
     report = indexing.update(index, [src])
     assert report.problems == []
     assert set(titles(index)) == {"linked/a"}
+
+
+def test_an_escaped_lone_surrogate_is_bad_input_named_and_the_article_still_found(tmp_path):
+    # a program that cut an emoji's pair in two writes "\ud83d" alone: no character, and
+    # no fault of timtin's; the article is indexed with U+FFFD in its place and the line named
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "s1", "title": "Lễ hội Kỳ Lừa \\ud83d mở màn", "body": "Lễ hội mở màn tại Lạng Sơn."}\n'
+                    '{"id": "s2", "title": "Tin hai", "body": "Nội dung khác."}\n', encoding="utf-8")
+    result = timtin("index", str(feed), "--index", str(tmp_path / "index"), *NO_OFFICIALS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "failed on this article" not in result.stdout + result.stderr
+    assert f'{feed}:1: "title" holds an escaped half of a character pair with no other half (U+D83D)' in result.stderr
+    [hit] = Searcher(tmp_path / "index").search(SearchRequest(query="Kỳ Lừa")).hits
+    assert hit.article.title == "Lễ hội Kỳ Lừa \ufffd mở màn"
