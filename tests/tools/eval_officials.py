@@ -88,6 +88,10 @@ Two labelled sets:
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 17 was
   written without reading them (tests/data/officials/real_labels_heldout15.jsonl, ``part:
   heldout15``); errors listed only with ``--part heldout15``.
+* **real, sixteenth held-out**: 100 more drawn the same way (seed 20261216, among the candidates
+  in none of the earlier sets), labelled blind by two labellers (50 each) while round 18 was
+  written without reading them (tests/data/officials/real_labels_heldout16.jsonl, ``part:
+  heldout16``); errors listed only with ``--part heldout16``.
 
 What counts, on the real set:
 
@@ -144,7 +148,7 @@ LABELS = HERE / "data" / "officials" / "labels.json"
 CASES = HERE / "data" / "officials" / "cases.jsonl"
 REAL_LABELS = HERE / "data" / "officials" / "real_labels.jsonl"
 # the held-out sets, in the order they were labelled: part "heldoutK" in real_labels_heldoutK.jsonl
-HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 16))
+HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 17))
 REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 
 # The draw of the real labelled set (the labelling team's sample.py, repeated).
