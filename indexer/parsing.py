@@ -684,14 +684,15 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
     if not isinstance(data, dict):
         raise ParseError(at, f"expected a JSON object, found {type(data).__name__}")
     warnings: list[Problem] = []
-    for key, value in data.items():
-        if isinstance(value, str) and _SURROGATE.search(value):
-            # `"\ud800"` alone is no character: no text can hold it (an encoder's fault upstream)
-            data[key] = _SURROGATE.sub("\ufffd", value)
-            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in _SURROGATE.findall(value)}))
-            warnings.append(Problem(at, f'"{key}" holds an escaped half of a character pair with no other half '
-                                        f'({codes}), which is no character; it was read as \ufffd (U+FFFD); '
-                                        'fix the program that wrote the file', skipped=False))
+    halves = {key: value for key, value in data.items() if isinstance(value, str) and _SURROGATE.search(value)}
+    for key, value in halves.items():
+        # `"\ud83d"` alone is no character: no text can hold it (an encoder's fault upstream)
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in _SURROGATE.findall(value)}))
+        warnings.append(Problem(at, f'"{key}" holds an escaped half of a character pair with no other half '
+                                    f'({codes}), which is no character; it was read as \ufffd (U+FFFD); '
+                                    'fix the program that wrote the file', skipped=False))
+    if halves:
+        data = {**data, **{key: _SURROGATE.sub("\ufffd", value) for key, value in halves.items()}}
     for key in ("title", "body"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise ParseError(at, f'missing "{key}"; every article needs a "title" and a "body"')
