@@ -553,7 +553,7 @@ def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
         raise click.ClickException(_shown(f'No official named "{name}"; try: timtin officials --query "{name}"'))
     if len(keys) > 1:
         raise click.ClickException(_shown(f'"{name}" stands for {len(keys)} people: ' + "; ".join(keys)
-                                          + ". Give the name as written."))
+                                          + ". Give one of them as listed here."))
     profile = profiles.profile(searcher, keys[0])
     result = profiles.articles(searcher, keys[0], per_page=min(limit, 100))
     if as_json:

@@ -100,6 +100,10 @@ class Person:
     detail: str | None = None  # for a namesake: their most used title, shown beside the key
     split_from: str | None = None  # for a part of a person split article by article: that person's key
 
+    def names(self) -> set[str]:
+        """Every spelling of the name its articles give (a foreign name's: ``Sergey``, ``Sergei``)."""
+        return {self.name, *(split_key(k)[0] for k in self.members)}
+
 
 def split_key(article_key: str) -> tuple[str, str | None]:
     """(name, place) of an article key: ``"Lê Văn Hoa (Khánh Hòa)"`` -> ``("Lê Văn Hoa", "Khánh Hòa")``."""

@@ -457,13 +457,21 @@ class Searcher:
             return [canonical]
         key = normalize.name_key(value)
         if key in snap.official_keys:  # (accent-free keys fold y to i: "pham si quy" is "Phạm Sỹ Quý" too)
-            return snap.official_keys[key]
+            found = snap.official_keys[key]
+            if not normalize.has_accents(match[0]):
+                return found
+            # typed with accents, that spelling (as a query means it): "Nguyễn Thanh Phong" is
+            # not Nguyễn Thành Phong (a user trial's finding), but "Sĩ" is "Sỹ" and "Hoà" "Hòa"
+            spelled = _spelled(match[0])
+            return [p for p in found if spelled in {_spelled(n) for n in snap.people[snap.name_index[p]].names()}]
         for asked in (value, canonical):  # a key whose articles are several people (split by article): each
             if asked in snap.split_keys:
                 return list(snap.split_keys[asked])
         if value in snap.member_of:
             return [snap.member_of[value]]
         folded = snap.folded_keys.get(key)
+        if folded and normalize.has_accents(match[0]) and _spelled(people.split_key(folded)[0]) != _spelled(match[0]):
+            return []
         return list(snap.split_keys.get(folded, [folded])) if folded else []
 
     def person_key(self, official: Official, docnum: int | None = None) -> str:
@@ -722,6 +730,12 @@ def _read_prefixes(snap: Snapshot, parsed: ParsedQuery) -> None:
 
 # A group of words read as one keeps every combination of its parts' forms, this many at most.
 MAX_FORMS = 8
+
+
+def _spelled(name: str) -> str:
+    """A name as its spelling counts: case, tone placement and i/y aside (``Võ Sĩ Tuấn`` is
+    ``võ sĩ tuấn`` as ``Võ Sỹ Tuấn`` is), its accents kept."""
+    return " ".join(normalize.exact(w) for w in normalize.clean(name).split())
 
 
 def _joined(group: list[Clause]) -> Clause:

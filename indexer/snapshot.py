@@ -493,7 +493,7 @@ def open_snapshot(gen: Path) -> Snapshot:
     off_docs, off_ids = off_docs[by_doc], off_ids[by_doc]
     keys: dict[str, list[str]] = {}
     for person in persons:  # (each spelling of a foreign name its articles give: "sergey lavrov" too)
-        for name in sorted({person.name, *(people.split_key(k)[0] for k in person.members)}):
+        for name in sorted(person.names()):
             listed = keys.setdefault(normalize.name_key(name), [])
             if person.key not in listed:
                 listed.append(person.key)

@@ -16,7 +16,7 @@ import pytest
 from indexer import indexing, profiles
 from indexer.abbreviations import load_default
 from indexer.cli import cli
-from indexer.searching import Searcher
+from indexer.searching import SearchRequest, Searcher
 from tests.conftest import TEST_DATA, write_jsonl
 from webui import create_app
 
@@ -280,3 +280,29 @@ def test_a_promotion_is_no_title_written_short(make_index):
     assert len(rows) == 2 and ("Chủ tịch UBND tỉnh Nghệ An", 1) in rows, rows
     rows = [(t.title, t.first.year) for t in profiles.profile(searcher, "Trần Văn Bình").titles]
     assert rows == [("Phó Chủ tịch UBND tỉnh Hà Tĩnh", 2016), ("Phó Chủ tịch Thường trực UBND tỉnh Hà Tĩnh", 2020)]
+
+
+def test_an_official_typed_with_accents_is_that_spelling_not_another_that_folds_alike(make_index):
+    """A user trial: "Nguyễn Thanh Phong" (two namesakes, told apart by place) also gave the
+    26 articles of Nguyễn Thành Phong, another man whose name only folds alike."""
+    searcher = make_index([
+        {"id": "hcm/1", "date": "2024-03-01", "title": "TP.HCM họp về ngập",
+         "body": "Ông Nguyễn Thành Phong, Chủ tịch UBND TP.HCM, chủ trì cuộc họp về chống ngập."},
+        {"id": "hcm/2", "date": "2024-03-02", "title": "TP.HCM khởi công cầu",
+         "body": "Chủ tịch UBND TP.HCM Nguyễn Thành Phong dự lễ khởi công cầu mới."},
+        {"id": "ls/1", "date": "2024-03-03", "title": "Lạng Sơn kiểm tra trường học",
+         "body": "Ông Nguyễn Thanh Phong, Phó Chủ tịch UBND tỉnh Lạng Sơn, kiểm tra trường học."},
+        {"id": "cb/1", "date": "2024-03-04", "title": "Cao Bằng sửa đường",
+         "body": "Ông Nguyễn Thanh Phong, Giám đốc Sở Giao thông vận tải tỉnh Cao Bằng, báo cáo tiến độ sửa đường."},
+        {"id": "vs/1", "date": "2024-03-05", "title": "Hội nghị cán bộ",
+         "body": "Ông Võ Sỹ Tuấn, Chủ tịch UBND huyện Cao Lộc, phát biểu tại hội nghị."},
+    ])
+
+    def ids(name: str) -> list[str]:
+        return sorted(h.id for h in searcher.search(SearchRequest(officials=(name,), per_page=50)).hits)
+
+    assert ids("Nguyễn Thanh Phong") == ["cb/1", "ls/1"]  # both namesakes, not Thành Phong
+    assert ids("Nguyễn Thành Phong") == ["hcm/1", "hcm/2"]
+    assert ids("nguyen thanh phong") == ["cb/1", "hcm/1", "hcm/2", "ls/1"]  # without accents: every spelling
+    assert ids("Võ Sĩ Tuấn") == ["vs/1"]  # i for y is one spelling
+    assert ids("Nguyễn Thạnh Phong") == []  # a spelling nobody has
