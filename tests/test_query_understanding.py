@@ -111,3 +111,30 @@ def test_related_articles_never_include_the_article_itself(sample_searcher):
     related = sample_searcher.related("articles/2021/dan-van-khu-dan-cu")
     assert related and all(h.id != "articles/2021/dan-van-khu-dan-cu" for h in related)
     assert any("dân vận" in h.title.lower() for h in related[:3])
+
+
+def test_words_once_read_join_when_the_archive_writes_them_side_by_side(make_index):
+    """A user trial: `Bí thư Tỉnh uỷ` and `UBND tỉnh Yên Bái` were read as two words each,
+    anywhere (79 and 19 real articles against 55 and 14 writing them), while `UBND tỉnh
+    Lạng Sơn` was one: "thư" + "tỉnh" are each too common for their pair to tell, and a
+    capital after a title's abbreviation was taken for a person's name."""
+    rows = [{"id": f"together/{i}", "title": "Hội nghị", "body": body} for i, body in enumerate([
+        "Ông Trần Văn Minh, Bí thư Tỉnh ủy Yên Bái, dự hội nghị của UBND tỉnh Yên Bái.",
+        "Bí thư Tỉnh ủy chủ trì. UBND tỉnh Yên Bái báo cáo kết quả.",
+        "Đồng chí Bí thư Tỉnh ủy phát biểu về kế hoạch của UBND tỉnh Yên Bái.",
+    ])] + [{"id": f"apart/{i}", "title": "Tin địa phương", "body": body} for i, body in enumerate([
+        "Bí thư chi bộ thôn cho biết, Tỉnh ủy đã có chỉ đạo. UBND tỉnh giao Sở Nội vụ ở Yên Bái làm.",
+        "Thư của bạn đọc gửi tỉnh về đường ở Yên Bái; UBND tỉnh đã trả lời.",
+    ])] + [{"id": "phu", "title": "Bộ Y tế", "body": "PGS.TS Trần Đắc Phu, Cục trưởng Cục Y tế dự phòng, cho biết."}]
+    # "thư", "tỉnh" and "yên" are common words apart: their pairs alone do not tell
+    rows += [{"id": f"other/{i}", "title": "Nông nghiệp", "body": f"Bà con yên tâm sản xuất vụ {i}; tỉnh hỗ trợ giống. "
+              "Bức thư cảm ơn được gửi tới xã."} for i in range(12)]
+    searcher = make_index(rows)
+
+    def found(query: str) -> list[str]:
+        return sorted(h.id for h in searcher.search(SearchRequest(query=query, per_page=50, group=False)).hits)
+
+    assert found("Bí thư Tỉnh ủy") == ["together/0", "together/1", "together/2"]
+    assert found("UBND tỉnh Yên Bái") == ["together/0", "together/1", "together/2"]
+    assert found("PGS Trần Đắc Phu") == ["phu"]  # a title's abbreviation before a name stays a word of its own
+    assert found("UBND Yên Bái") == ["apart/0", "apart/1", "together/0", "together/1", "together/2"]  # never side by side

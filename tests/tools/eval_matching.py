@@ -130,6 +130,15 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Quảng Ninh", ("Quảng Ninh",)),
     ("Cao Bằng", ("Cao Bằng",)),
     ("Thanh Hóa", ("Thanh Hóa",)),
+    # a fifth user trial's queries (stop 25), posts and bodies with a province or a body after
+    # them, which read as two words anywhere until words once read joined as words
+    ("UBND tỉnh Yên Bái", ("UBND tỉnh Yên Bái", "Ủy ban nhân dân tỉnh Yên Bái")),
+    ("UBND tỉnh Bình Định", ("UBND tỉnh Bình Định", "Ủy ban nhân dân tỉnh Bình Định")),
+    ("UBND tỉnh Thanh Hoá", ("UBND tỉnh Thanh Hoá", "Ủy ban nhân dân tỉnh Thanh Hoá")),
+    ("UBND tỉnh Hà Tĩnh", ("UBND tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh")),
+    ("UBND tỉnh Đồng Tháp", ("UBND tỉnh Đồng Tháp", "Ủy ban nhân dân tỉnh Đồng Tháp")),
+    ("UBND tỉnh Khánh Hòa", ("UBND tỉnh Khánh Hòa", "Ủy ban nhân dân tỉnh Khánh Hòa")),
+    ("Bí thư Tỉnh uỷ", ("Bí thư Tỉnh uỷ",)),
 )
 
 # Figures as Vietnamese writes them (a dot between thousands, a comma before decimals, a
