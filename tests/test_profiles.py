@@ -306,3 +306,24 @@ def test_an_official_typed_with_accents_is_that_spelling_not_another_that_folds_
     assert ids("nguyen thanh phong") == ["cb/1", "hcm/1", "hcm/2", "ls/1"]  # without accents: every spelling
     assert ids("Võ Sĩ Tuấn") == ["vs/1"]  # i for y is one spelling
     assert ids("Nguyễn Thạnh Phong") == []  # a spelling nobody has
+
+
+def test_an_officials_page_opens_each_storys_copies_and_says_what_it_counts(make_index, tmp_path):
+    """A user trial: a page said "66 bài viết" over a list of 62 stories, its year chart "62
+    bài", and the 4 copies could not be reached from it."""
+    body = (TEST_DATA / "stories" / "original.txt").read_text(encoding="utf-8").split("\n\n", 2)[2]
+    make_index([
+        {"id": "lso/1", "date": "2026-05-12", "title": "Hơn 2.000 hộ dân chuyển sang trồng cây ăn quả", "body": body,
+         "url": "https://baolangson.vn/a1.html"},
+        {"id": "tonghop/1", "date": "2026-05-13", "title": "Lạng Sơn: chuyển đổi cây trồng trên đất dốc", "body": body,
+         "url": "https://tonghop.example.vn/a1.html"},
+    ])
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True, "WARM_UP": False}).test_client()
+    page = client.get("/official/Đoàn Thu Hà").get_data(as_text=True)
+    assert re.search(r'class="n-articles">2</strong> bài viết\s*\(<span class="n-stories">1</span> tin', page)
+    assert "Các tin, mới nhất trước" in page
+    hits = page.split('<li class="hit">')[1:]
+    assert len(hits) == 1 and "1 bản đăng lại" in hits[0]
+    copy_id = "tonghop/1" if "lso/1" in hits[0].split("<details")[0] else "lso/1"
+    assert f'href="/article/{copy_id}' in hits[0].split("<details")[1]
+    assert "2026: 1 tin" in page  # the year chart counts what the list shows
