@@ -537,6 +537,8 @@ def officials(name: tuple[str, ...], index_dir: Path, text: str, post: str, limi
         return
     if not found:
         click.echo(f'No official matches "{text}".' if text else "No officials in the index.")
+    else:  # (a search's officials facet counts stories: said, as the two differ)
+        click.echo("Articles naming each, every copy of a story counted; their titles, most used first:")
     for person in found:
         titles = "; ".join(t.value for t in person.titles[:3])
         click.echo(_shown(f"{person.count:>6}  {person.key or person.name}" + (f"  ({titles})" if titles else "")))
@@ -607,7 +609,7 @@ def stats(index_dir: Path, as_json: bool) -> None:
     click.echo(f"Dates:      {data['first_date'] or '-'} to {data['last_date'] or '-'}")
     click.echo(f"Index size: {data['index_bytes'] / 1e6:.1f} MB in {data['index_dir']}")
     if data["officials"]:
-        click.echo("Officials named most:")
+        click.echo("Officials named most (articles naming each, every copy counted):")
         for row in data["officials"]:
             click.echo(_shown(f"  {row['count']:>6}  {row['value']}"))
 
