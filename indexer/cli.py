@@ -13,9 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import html
+import io
 import json
+import os
 import re
 import socket
+import stat
 import sys
 from pathlib import Path
 
@@ -457,7 +460,9 @@ def _since(text: str) -> str:
 
 def _export(searcher: Searcher, request: SearchRequest, fmt: str, max_rows: int) -> None:
     """Every match to stdout, a row at a time; the cap's message on stderr, exit code 3."""
-    done = export.export(searcher, request, fmt, limit=max_rows)
+    # a CSV written to a file (`> hits.csv`) starts as the web's does, with a byte-order mark,
+    # or spreadsheets read its Vietnamese as Latin-1; piped on, to a program, it does not
+    done = export.export(searcher, request, fmt, limit=max_rows, bom=fmt == "csv" and _stdout_is_a_file())
     if done.corrected:
         click.echo(f"Nothing matches {_shown(request.query)!r}; exporting the results for: "
                    f"{_shown(done.corrected)} (--verbatim to search exactly as typed)", err=True)
@@ -467,6 +472,13 @@ def _export(searcher: Searcher, request: SearchRequest, fmt: str, max_rows: int)
     if done.capped:
         click.echo(done.cli_message(), err=True)
         sys.exit(EXIT_SKIPPED)
+
+
+def _stdout_is_a_file() -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):  # (a test's captured stdout has no descriptor)
+        return False
 
 
 def _print_problem(problem: Problem) -> None:

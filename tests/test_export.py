@@ -264,3 +264,35 @@ def test_the_clis_cap_counts_stories_and_articles_in_its_own_words(runner, copie
         "--max-rows 2 exports them all; each row names its story's copies (copy_count, copy_ids), and "
         "--all-copies exports each of the 4 articles as its own row.\n")
     assert "server thread" not in result.stderr
+
+
+def test_a_csv_the_cli_writes_to_a_file_opens_in_a_spreadsheet_as_the_webs_does(flood_index, tmp_path, client):
+    """A user trial: `timtin search … --format csv > f.csv` had no byte-order mark, so a
+    spreadsheet read its Vietnamese as Latin-1; the web's file had one. Piped on, to a
+    program, it still starts with the header."""
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "indexer", "search", "lu lut", "--index", str(flood_index), "--format", "csv"]
+    saved = tmp_path / "hits.csv"
+    with open(saved, "wb") as out:
+        subprocess.run(args, stdout=out, check=True, timeout=120)
+    web = client.get("/export.csv?q=lu+lut").data
+    assert saved.read_bytes() == web and web.startswith(b"\xef\xbb\xbfid,date,title")
+    piped = subprocess.run(args, capture_output=True, check=True, timeout=120).stdout
+    assert piped.startswith(b"id,date,title") and piped == web[3:]
+
+
+def test_a_downloads_name_says_what_chose_its_rows(client):
+    """A user trial: every export without a query was named timtin-tat-ca.csv, so the
+    exports of two officials' articles overwrote each other."""
+    from urllib.parse import unquote
+
+    def name(url: str) -> str:
+        header = client.get(url).headers["Content-Disposition"]
+        return unquote(header.split("filename*=UTF-8''")[1])
+
+    assert name("/export.csv?official=Hồ+Tiến+Thiệu&year=2024") == "timtin-Hồ-Tiến-Thiệu-2024.csv"
+    assert name("/export.json?q=lũ+lụt&month=2024-05") == "timtin-lũ-lụt-2024-05.json"
+    assert name("/export.csv?q=lu+lut&from=2024-01-01&to=2024-03-31") == "timtin-lu-lut-2024-01-01_2024-03-31.csv"
+    assert name("/export.csv") == "timtin-tat-ca.csv"

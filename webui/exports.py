@@ -24,8 +24,9 @@ def download(fmt: str):
     if fmt not in export.FORMATS:
         abort(404, description=f'No export as "{fmt}"; try: {", ".join(export.FORMATS)}.')
     params = {**_params(), "page": None, "per_page": None}
-    done = export.export(searcher(), SearchRequest.from_params(params), fmt, limit=export_cap(), bom=fmt == "csv")
-    name = "timtin-" + ("-".join(done.query.split())[:60] or "tat-ca") + "." + fmt
+    request = SearchRequest.from_params(params)
+    done = export.export(searcher(), request, fmt, limit=export_cap(), bom=fmt == "csv")
+    name = file_name(request, done.query) + "." + fmt
     headers = {
         # RFC 6266: an ASCII fallback, and the name in UTF-8
         "Content-Disposition": f"attachment; filename=\"timtin.{fmt}\"; filename*=UTF-8''{quote(name)}",
@@ -37,6 +38,15 @@ def download(fmt: str):
     # the rows need no request context (the export holds its snapshot of the index),
     # so the body can be made after the view returns, in any of the server's threads
     return Response(done.chunks, mimetype=export.MEDIA_TYPES[fmt], headers=headers)
+
+
+def file_name(request: SearchRequest, query: str) -> str:
+    """A download's name from what chose its rows: ``timtin-tham-nhũng-Nguyễn-Đức-Chung-2017``
+    (exports of two officials' articles had one name, ``timtin-tat-ca``: a user trial)."""
+    when = (f"{request.month[0]}-{request.month[1]:02d}" if request.month else str(request.year) if request.year
+            else "_".join(d.isoformat() for d in (request.date_from, request.date_to) if d))
+    words = " ".join([query, *request.officials, when]).replace("(", " ").replace(")", " ").split()
+    return "timtin-" + ("-".join(words)[:80].rstrip("-") or "tat-ca")
 
 
 @bp.app_template_global("export_url")
