@@ -186,6 +186,9 @@ def test_the_date_form_drops_the_year_a_page_past_the_end_says_so_and_an_unknown
     assert 'name="q" value="dan van"' in form and 'name="year"' not in form
     past = text_of(client.get("/?q=dan+van&page=50"))
     assert re.search(r"Trang 50 vượt quá trang cuối \(1\)\. <a href=\"[^\"]*page=1[^\"]*\">Về trang 1</a>", past)
+    # with several pages too, and no "Trang 50 / 3" beside it (a user trial met "Trang 18 / 17")
+    several = text_of(client.get("/?q=lang+son&per_page=2&page=50"))
+    assert re.search(r"Trang 50 vượt quá trang cuối \(\d+\)", several) and not re.search(r"Trang 50 / \d", several)
     nowhere = client.get("/khong-co-trang-nay")
     assert nowhere.status_code == 404 and "Không có trang này" in text_of(nowhere)
     assert "The requested URL was not found" not in text_of(nowhere)
