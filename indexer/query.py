@@ -421,7 +421,8 @@ def describe(parsed: ParsedQuery) -> dict:
     spelling it ranks first.
     """
     def clause(c: Clause) -> dict:
-        shown = c.typed if (parsed.strict or c.prefix) and c.typed else c.exact  # as typed, or as restored
+        # as typed, or as restored (each word as the press writes it: "kỷ luật", not "kỉ luật")
+        shown = c.typed if (parsed.strict or c.prefix) and c.typed else [normalize.as_written(w) for w in c.exact]
         return {
             "words": " ".join(shown) + ("*" if c.prefix else ""),
             "together": len(c.exact) > 1,

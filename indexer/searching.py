@@ -591,6 +591,8 @@ class Searcher:
                 or (normalize.exact(new) == normalize.exact(word) and new == new.lower())  # the same word
                 or (len(word) > 1 and word.isupper())  # an abbreviation typed as one
             )
+            if not keep:
+                new = normalize.as_written(new)
             if not keep and word[:1].isupper() and new[:1].islower():
                 new = new[:1].upper() + new[1:]  # capitals as typed: "Na Sam" -> "Na Sầm", not "Na sầm"
             out += [text[at:start], word if keep else new]
