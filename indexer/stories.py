@@ -108,7 +108,7 @@ COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report s
 PART = 0.5  # a copy holding less of the longer body is a part of it (see group's stars) ...
 PART_OVERLAP = 0.2  # ... and two parts of one body are one story when this share of the shorter lies in shared runs
 TWIN = 0.55  # a copy with this share of both bodies in shared runs (another day COVERED_OTHER_DAY) joins its twin's story
-COVERED_BOTH = 0.45  # or: this share of the shorter body ...
+COVERED_BOTH = 0.4  # or: this share of the shorter body ... (0.45 to round 11)
 COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (a fair part of both: the same text lightly edited)
 BOTH_DAYS = 1  # ... dated at most this many days apart
 SENTENCES_KEPT = 0.55  # ... and this share of the shorter in sentences with a counterpart in the longer
@@ -560,7 +560,8 @@ def _anchor_pairs(usable: np.ndarray, fingerprint: Callable[[int], bytes]) -> np
 
 
 def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.ndarray,
-          fingerprint: Callable[[int], bytes], text: Callable[[int], str] | None = None) -> np.ndarray:
+          fingerprint: Callable[[int], bytes], text: Callable[[int], str] | None = None,
+          trace: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """The story of every document: the lowest document number of its story (its own
     number when it has no copy). *signatures*: (n, K) uint16; *words*: body lengths (as
     indexed: a body shorter than MIN_WORDS is never grouped);
@@ -570,7 +571,10 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     sentences kept the days they name decide (:func:`newer_news`), and for the copies at
     most a day apart with less than COVERED_WHOLE of the shorter in shared runs (round 10:
     :func:`date_replaced`, :func:`another_reading`; None: no pair is looked at that way,
-    as before round 9)."""
+    as before round 9). *trace* (round 12; for the eval's ``--errors``): a dict filled
+    with the pairs of document numbers, (k, 2) int arrays, at each stage: ``proposed``
+    (candidates of the bands and the anchors), ``compared`` (kept by the estimate and
+    measured) and ``copies`` (judged copies, before the stars)."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
     usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
@@ -605,6 +609,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     if len(anchored):
         from_anchors = np.setdiff1d(anchored, pairs, assume_unique=True)
         pairs = np.union1d(pairs, anchored)
+    if trace is not None:
+        trace["proposed"] = np.column_stack([usable[pairs // m], usable[pairs % m]])
     if not len(pairs):
         return story
     # the share of the shorter body's shingles found in the longer, estimated from the
@@ -624,6 +630,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
         keep |= np.isin(pairs[lo:lo + PAIRS_AT_ONCE], from_anchors, assume_unique=True)  # shared runs, not estimated
         kept.append((left[keep], right[keep], apart[keep]))
     left, right, apart = (np.concatenate(part) for part in zip(*kept))
+    if trace is not None:
+        trace["compared"] = np.column_stack([usable[left], usable[right]])
     if not len(left):
         return story
     bodies: dict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]] = {}
@@ -710,6 +718,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
             ordered[k] = ordered_share(a, b) if ni <= nj else ordered_share(b, a)
         ok[k] = ordered[k] >= KEPT_IN_ORDER
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
+    if trace is not None:
+        trace["copies"] = np.column_stack([usable[left], usable[right]])
     twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
     twin |= (shorter[ok] >= COVERED_WHOLE) & (longer[ok] >= PART)  # the shorter whole in the longer, no part of it
     if not len(left):

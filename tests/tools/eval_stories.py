@@ -204,9 +204,10 @@ def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray,
     return ids, array, prints, np.array(words), np.array(days), took, bodies
 
 
-def _group(sigs, prints, words, days, bodies) -> tuple[np.ndarray, float]:
+def _group(sigs, prints, words, days, bodies, trace: dict | None = None) -> tuple[np.ndarray, float]:
     started = time.process_time()
-    story = stories.group(sigs, words, days, np.ones(len(sigs), bool), prints.__getitem__, bodies.__getitem__)
+    story = stories.group(sigs, words, days, np.ones(len(sigs), bool), prints.__getitem__, bodies.__getitem__,
+                          trace=trace)
     return story, time.process_time() - started
 
 
@@ -306,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(no {REAL_NEWS}: the real-news figures are skipped)")
         return 0
     ids, sigs, prints, words, days, took, bodies = _sketches(_articles_jsonl(REAL_NEWS))
-    story_arr, grouped = _group(sigs, prints, words, days, bodies)
+    trace: dict[str, np.ndarray] = {}
+    story_arr, grouped = _group(sigs, prints, words, days, bodies, trace)
     sizes = np.bincount(story_arr)
     multi = sizes[sizes > 1]
     print(f"Real news ({len(ids):,} articles): sketches {1000 * took / len(ids):.2f} ms an article "
@@ -348,8 +350,13 @@ def main(argv: list[str] | None = None) -> int:
         def features(a: str, b: str) -> str:
             return pair_features(prints[at[a]], prints[at[b]], int(days[at[a]]), int(days[at[b]]))
 
+        def lost(a: str, b: str) -> str:
+            return lost_at(trace, at[a], at[b])
+
         _print_errors("", parts, story)
-        _print_errors("relabelled ", again.get("alone", {}), story, features)
+        _print_errors("relabelled ", again.get("alone", {}), story, features, lost)
+        _print_lost(again.get("alone", {}), story, lost)
+        _print_disagreements(again.get("alone", {}), story)
     if args.archive:
         print_archive(parts, story, "first labels")
         for how, relabelled in again.items():
@@ -477,9 +484,11 @@ def pair_features(a: bytes, b: bytes, day_a: int, day_b: int) -> str:
 
 
 def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, int],
-                  features: Callable[[str, str], str] | None = None) -> None:
+                  features: Callable[[str, str], str] | None = None,
+                  lost: Callable[[str, str], str] | None = None) -> None:
     """Each missed copy and wrongly grouped pair of *parts*, but the held-out part's, with
-    *features* of its two ids when given (:func:`pair_features`)."""
+    *features* of its two ids when given (:func:`pair_features`), and for a missed copy
+    where the grouping *lost* it (:func:`lost_at`)."""
     for part, rows in parts.items():
         if part.startswith("held-out"):
             continue
@@ -487,7 +496,61 @@ def _print_errors(prefix: str, parts: dict[str, list[dict]], story: dict[str, in
             same = story[r["a"]] == story[r["b"]]
             if (r["label"] == "copy") != same and r["label"] in ("copy", "not"):
                 print(f"  {prefix}{part.split(': ')[1]} {'missed' if r['label'] == 'copy' else 'wrong'}: "
-                      f"n={r['n']} {r['a']} {r['b']}" + (f": {features(r['a'], r['b'])}" if features else ""))
+                      f"n={r['n']} {r['a']} {r['b']}" + (f": {features(r['a'], r['b'])}" if features else "")
+                      + (f"; lost: {lost(r['a'], r['b'])}" if lost and r["label"] == "copy" else ""))
+
+
+# where a missed copy was lost, in the order of the grouping's stages (stories.group's trace)
+LOST = ("never a candidate", "dropped by the estimate", "judged no copy", "parted by the stars")
+
+
+def lost_at(trace: dict[str, np.ndarray], a: int, b: int) -> str:
+    """The stage of :data:`LOST` at which the pair of documents *a*, *b* (positions in
+    the grouping) left the grouping: not proposed by the bands nor the anchors; proposed
+    but dropped by the estimate of its overlap; measured and judged no copy; or judged a
+    copy but parted by the stars (each joined another story)."""
+    def holds(stage: str) -> bool:
+        pairs = trace.get(stage, np.zeros((0, 2), np.int64))
+        return bool(((pairs[:, 0] == a) & (pairs[:, 1] == b) | (pairs[:, 0] == b) & (pairs[:, 1] == a)).any())
+
+    for stage, name in zip(("proposed", "compared", "copies"), LOST):
+        if not holds(stage):
+            return name
+    return LOST[-1]
+
+
+def _print_lost(parts: dict[str, list[dict]], story: dict[str, int], lost: Callable[[str, str], str]) -> None:
+    """For each part (the held-out aside), how many of its missed copies were lost at each
+    stage of :data:`LOST`."""
+    print("\nWhere the missed copies were lost (relabelled, copies alone):")
+    print("| file | missed | " + " | ".join(LOST) + " |")
+    print("|---|---|" + "---|" * len(LOST))
+    for part, rows in parts.items():
+        if part.startswith("held-out"):
+            continue
+        stages = Counter(lost(r["a"], r["b"]) for r in rows if r["label"] == "copy" and story[r["a"]] != story[r["b"]])
+        print(f"| {part.split(': ')[1]} | {sum(stages.values())} | " + " | ".join(str(stages[s]) for s in LOST) + " |")
+
+
+def disagreements(parts: dict[str, list[dict]]) -> tuple[int, list[list[tuple[str, dict]]]]:
+    """How many pairs of articles are labelled in more than one part (the held-out aside),
+    and those among them one part calls a copy and another not: no rule can get both right."""
+    seen: dict[frozenset[str], list[tuple[str, dict]]] = {}
+    for part, rows in parts.items():
+        if not part.startswith("held-out"):
+            for r in rows:
+                seen.setdefault(frozenset((r["a"], r["b"])), []).append((part.split(": ")[1], r))
+    twice = [found for found in seen.values() if len(found) > 1]
+    return len(twice), [found for found in twice if {"copy", "not"} <= {r["label"] for _, r in found}]
+
+
+def _print_disagreements(parts: dict[str, list[dict]], story: dict[str, int]) -> None:
+    twice, differ = disagreements(parts)
+    print(f"\n{twice} pairs are labelled in two files or more; {len(differ)} of them a copy in one and not in another:")
+    for found in differ:
+        r = found[0][1]
+        print(f"  {r['a']} {r['b']} ({'grouped' if story[r['a']] == story[r['b']] else 'not grouped'}): "
+              + "; ".join(f"{name} n={row['n']} {row['label']}" for name, row in found))
 
 
 def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
@@ -500,7 +563,7 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
                        ("held-out: real_pairs_heldout7.jsonl", HELD_OUT_7),
                        ("dev: real_pairs_sample8.jsonl", SAMPLE_8),
                        ("dev: real_pairs_sample9.jsonl", SAMPLE_9),
-                       ("held-out: real_pairs_sample10.jsonl", SAMPLE_10)):
+                       ("dev: real_pairs_sample10.jsonl", SAMPLE_10)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
