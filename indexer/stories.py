@@ -60,6 +60,9 @@ copy only when :data:`KEPT_IN_ORDER` of the shorter lies in runs of ORDERED_RUN 
 order with the longer (:func:`ordered_share`): a copy keeps its text in order, where the
 forecast of another week, written on the same frame, shares the set phrases that every
 paragraph repeats, with other figures between them.
+And (round 12) a pair judged a copy below COVERED_WHOLE is no copy when the two titles
+each name a day, and none the other's (:func:`title_days`, :func:`other_editions`: today's
+gold prices of 19.6 and of 20.6); the titles of those pairs are read, a few hundred.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
@@ -415,6 +418,26 @@ def date_replaced(first_day: int, first: frozenset[int], then_day: int, then: fr
     return first_day in first and first_day not in then and newer_news(first_day, first, then_day, then)
 
 
+def title_days(title: str, day: int) -> frozenset[int]:
+    """The days (yyyymmdd) that *title* names within :data:`MAX_DAYS` of its article's
+    date *day* (0, undated: none): the day of an edition, ``Giá vàng hôm nay 19.6``,
+    ``Thời tiết hôm nay 9/2/2017``, ``Đêm nay 8/2, ...``; a score (``thắng 2-1``) or a
+    date of long ago is none."""
+    named = sorted(mentioned_days(title, day // 10000)) if day else []
+    if not named:
+        return frozenset()
+    apart = np.abs(_ordinal(np.array(named)) - _ordinal(np.array([day]))[0])
+    return frozenset(d for d, gap in zip(named, apart.tolist()) if gap <= MAX_DAYS)
+
+
+def other_editions(first: frozenset[int], then: frozenset[int]) -> bool:
+    """Whether two articles whose titles name the days *first* and *then*
+    (:func:`title_days`) are two editions of a bulletin: each title names a day, and none
+    the other's (today's gold prices of 19.6 and of 20.6, the forecast of 8/2 and of 9/2).
+    An outlet's copy keeps the day its source's title names, or names none."""
+    return bool(first) and bool(then) and not first & then
+
+
 # an hour of the day: 13 giờ, 16h, 16h30, 9h42 (not a span: 24 giờ tới, 48 giờ tiếp theo, trong 3 giờ qua)
 _HOUR = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:giờ|h)(\d{2})?(?!\w)(?! ?(?:tới|qua|tiếp|sau|trước|đồng hồ))",
                    re.IGNORECASE)
@@ -561,7 +584,7 @@ def _anchor_pairs(usable: np.ndarray, fingerprint: Callable[[int], bytes]) -> np
 
 def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.ndarray,
           fingerprint: Callable[[int], bytes], text: Callable[[int], str] | None = None,
-          trace: dict[str, np.ndarray] | None = None) -> np.ndarray:
+          trace: dict[str, np.ndarray] | None = None, title: Callable[[int], str] | None = None) -> np.ndarray:
     """The story of every document: the lowest document number of its story (its own
     number when it has no copy). *signatures*: (n, K) uint16; *words*: body lengths (as
     indexed: a body shorter than MIN_WORDS is never grouped);
@@ -574,7 +597,9 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     as before round 9). *trace* (round 12; for the eval's ``--errors``): a dict filled
     with the pairs of document numbers, (k, 2) int arrays, at each stage: ``proposed``
     (candidates of the bands and the anchors), ``compared`` (kept by the estimate and
-    measured) and ``copies`` (judged copies, before the stars)."""
+    measured) and ``copies`` (judged copies, before the stars). *title*: the title of a
+    document number, asked only for the copies with less than COVERED_WHOLE of the shorter
+    in shared runs (round 12: :func:`other_editions`; None: titles are not read)."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
     usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
@@ -717,6 +742,18 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
             a, b = words_and_sentences(a)[0], words_and_sentences(b)[0]
             ordered[k] = ordered_share(a, b) if ni <= nj else ordered_share(b, a)
         ok[k] = ordered[k] >= KEPT_IN_ORDER
+    if title is not None:  # round 12: two titles that name other days are two editions
+        titled: dict[int, frozenset[int]] = {}
+
+        def edition(i: int) -> frozenset[int]:
+            if i not in titled:
+                doc = int(usable[i])
+                titled[i] = title_days(title(doc), int(days[doc]))
+            return titled[i]
+
+        for k in np.flatnonzero(ok & (shorter < COVERED_WHOLE)).tolist():  # (a few hundred titles in 15,000)
+            if other_editions(edition(int(left[k])), edition(int(right[k]))):
+                ok[k] = False
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     if trace is not None:
         trace["copies"] = np.column_stack([usable[left], usable[right]])

@@ -107,14 +107,14 @@ def test_errors_say_where_each_missed_copy_was_lost(capsys):
     from tests.test_stories import STORIES
 
     def errors(names: tuple[str, ...]) -> list[str]:
-        bodies = [parsing.parse_text((STORIES / f"{name}.txt").read_text(encoding="utf-8"), name, name)[0].body
-                  for name in names]
-        sketches = [stories.sketch(b) for b in bodies]
+        articles = [parsing.parse_text((STORIES / f"{name}.txt").read_text(encoding="utf-8"), name, name)[0]
+                    for name in names]
+        sketches = [stories.sketch(a.body) for a in articles]
         sigs = np.frombuffer(b"".join(s for s, _ in sketches), "<u2").reshape(len(names), stories.K)
-        words = np.array([len(normalize.words(b)) for b in bodies])
+        words = np.array([len(normalize.words(a.body)) for a in articles])
         trace: dict = {}
         story, _ = eval_stories._group(sigs, [f for _, f in sketches], words, np.full(len(names), 20260512),
-                                       bodies, trace)
+                                       articles, trace)
         grouped, at = dict(zip(names, story.tolist())), {name: k for k, name in enumerate(names)}
         rows = {"dev: written.jsonl": [{"n": k, "a": "original", "b": name, "label": "copy"}
                                        for k, name in enumerate(names[1:], 1)]}

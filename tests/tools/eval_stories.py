@@ -186,11 +186,11 @@ def _articles_jsonl(path: Path):
         yield article
 
 
-def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray, np.ndarray, float, list[str]]:
+def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray, np.ndarray, float, list]:
     """Ids, signatures, fingerprints, body lengths (as the index counts them), days, the
-    CPU time of the sketches alone, and the bodies (the grouping reads a few: the days
-    they name)."""
-    ids, sigs, prints, words, days, bodies = [], [], [], [], [], []
+    CPU time of the sketches alone, and the articles (the grouping reads a few bodies and
+    titles: the days they name)."""
+    ids, sigs, prints, words, days, kept = [], [], [], [], [], []
     took = 0.0
     for article in articles:
         ids.append(article.id)
@@ -201,15 +201,17 @@ def _sketches(articles) -> tuple[list[str], np.ndarray, list[bytes], np.ndarray,
         prints.append(fingerprint)
         words.append(sum(1 for _ in normalize.tokens(schema.searchable_body(article))))
         days.append(schema.day_number(article))
-        bodies.append(article.body)
+        kept.append(article)
     array = np.frombuffer(b"".join(sigs), dtype="<u2").reshape(len(ids), stories.K)
-    return ids, array, prints, np.array(words), np.array(days), took, bodies
+    return ids, array, prints, np.array(words), np.array(days), took, kept
 
 
-def _group(sigs, prints, words, days, bodies, trace: dict | None = None) -> tuple[np.ndarray, float]:
+def _group(sigs, prints, words, days, articles, trace: dict | None = None) -> tuple[np.ndarray, float]:
+    """The story of every article (*articles*: what :func:`_sketches` gives, read for
+    their bodies and titles where the grouping asks), and the CPU time it took."""
     started = time.process_time()
-    story = stories.group(sigs, words, days, np.ones(len(sigs), bool), prints.__getitem__, bodies.__getitem__,
-                          trace=trace)
+    story = stories.group(sigs, words, days, np.ones(len(sigs), bool), prints.__getitem__,
+                          lambda i: articles[i].body, trace=trace, title=lambda i: articles[i].title)
     return story, time.process_time() - started
 
 
@@ -299,8 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         LOFO_GRID.update(grid)
         args.lofo = True
     own = [a for a in parsing.read_paths([ROOT / "data"]) if not hasattr(a, "message")]
-    ids, sigs, prints, words, days, took, bodies = _sketches(own)
-    story, grouped = _group(sigs, prints, words, days, bodies)
+    ids, sigs, prints, words, days, took, articles = _sketches(own)
+    story, grouped = _group(sigs, prints, words, days, articles)
     print(f"Our own data ({len(ids)} articles): sketches {1000 * took / len(ids):.2f} ms an article, "
           f"grouping {1000 * grouped:.1f} ms; {len(ids) - len(set(story.tolist()))} articles joined a story")
     if args.cost:
@@ -308,9 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     if not REAL_NEWS.exists():
         print(f"(no {REAL_NEWS}: the real-news figures are skipped)")
         return 0
-    ids, sigs, prints, words, days, took, bodies = _sketches(_articles_jsonl(REAL_NEWS))
+    ids, sigs, prints, words, days, took, articles = _sketches(_articles_jsonl(REAL_NEWS))
     trace: dict[str, np.ndarray] = {}
-    story_arr, grouped = _group(sigs, prints, words, days, bodies, trace)
+    story_arr, grouped = _group(sigs, prints, words, days, articles, trace)
     sizes = np.bincount(story_arr)
     multi = sizes[sizes > 1]
     print(f"Real news ({len(ids):,} articles): sketches {1000 * took / len(ids):.2f} ms an article "
@@ -374,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lofo:
         dev = {part: rows for part, rows in again.get("alone", {}).items() if not part.startswith("held-out")}
         print_lofo({"first labels": parts, **({"relabelled, copies alone": dev} if dev else {})},
-                   ids, sigs, prints, words, days, bodies)
+                   ids, sigs, prints, words, days, articles)
     return 0
 
 
@@ -638,14 +640,14 @@ def print_archive(parts: dict[str, list[dict]], story: dict[str, int], labels: s
               f"| {f['grouped copies']:.0f} | {f['wrongly grouped']:.0f} | {f['precision']:.3f} | {f['recall']:.3f} |")
 
 
-def _grouped_with(numbers: dict, ids, sigs, prints, words, days, bodies) -> tuple[dict[str, int], int]:
+def _grouped_with(numbers: dict, ids, sigs, prints, words, days, articles) -> tuple[dict[str, int], int]:
     """The story of every article with the rule's *numbers* (module constants), and how
     many articles join a story."""
     kept = {name: getattr(stories, name) for name in numbers}
     try:
         for name, value in numbers.items():
             setattr(stories, name, value)
-        story, _ = _group(sigs, prints, words, days, bodies)
+        story, _ = _group(sigs, prints, words, days, articles)
     finally:
         for name, value in kept.items():
             setattr(stories, name, value)
@@ -654,7 +656,7 @@ def _grouped_with(numbers: dict, ids, sigs, prints, words, days, bodies) -> tupl
 
 
 def lofo(labellings: list[dict[str, list[dict]]], ids, sigs, prints, words, days,
-         bodies) -> list[list[tuple[str, dict, dict, dict]]]:
+         articles) -> list[list[tuple[str, dict, dict, dict]]]:
     """For each labelling (parts: files of labelled pairs) and each of its parts: the
     numbers of :data:`LOFO_GRID` chosen on the other parts, and (part, numbers, figures
     on the other parts, figures on the part). The grid is grouped once for all."""
@@ -666,7 +668,7 @@ def lofo(labellings: list[dict[str, list[dict]]], ids, sigs, prints, words, days
                 (numbers.get("COVERED_BOTH_LONGER"), numbers.get("SENTENCES_KEPT")) != \
                 (LOFO_GRID.get("COVERED_BOTH_LONGER", (None,))[0], LOFO_GRID.get("SENTENCES_KEPT", (None,))[0]):
             continue  # without the rule of both bodies, its other numbers change nothing
-        story, joined = _grouped_with(numbers, ids, sigs, prints, words, days, bodies)
+        story, joined = _grouped_with(numbers, ids, sigs, prints, words, days, articles)
         runs.append((numbers, [measure(parts, story) for parts in labellings], joined))
     return [_chosen(parts, [(numbers, measured[k], joined) for numbers, measured, joined in runs])
             for k, parts in enumerate(labellings)]
@@ -700,9 +702,9 @@ def _pooled(figures: list[dict]) -> dict:
             "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / pos if pos else 1.0}
 
 
-def print_lofo(labellings: dict[str, dict[str, list[dict]]], ids, sigs, prints, words, days, bodies) -> None:
+def print_lofo(labellings: dict[str, dict[str, list[dict]]], ids, sigs, prints, words, days, articles) -> None:
     for (labels, parts), chosen in zip(labellings.items(), lofo(list(labellings.values()), ids, sigs, prints,
-                                                                words, days, bodies)):
+                                                                words, days, articles)):
         _print_chosen(labels, chosen)
 
 
