@@ -29,7 +29,7 @@ from whoosh.filedb.filestore import FileStorage
 from indexer import normalize, people, postings, schema, stories
 from indexer.errors import IndexBusy
 from indexer.layout import STORIES_LOCK, STORIES_PREFIX, VOCAB_PREFIX, check_schema, hold_lock, stories_name
-from indexer.models import FacetCount
+from indexer.models import Article, FacetCount
 from indexer.officials import PROVINCES
 
 BM25_K1 = 1.2
@@ -568,10 +568,15 @@ def _group_stories(reader, size: int, live: np.ndarray, days: np.ndarray, words:
     signatures = np.frombuffer(raw, dtype="<u2").reshape(size, stories.K)
     prints = reader.column_reader("wordprint") if size else []
 
-    def body(doc: int) -> str:  # asked for a few hundred documents at most (stories.group's *text*)
-        return schema.from_stored(reader.stored_fields(doc)).body
+    read: dict[int, Article] = {}
 
-    return stories.group(signatures, words.astype(np.int64), days, live, prints.__getitem__, body)
+    def stored(doc: int) -> Article:  # a few hundred documents at most (stories.group's *text*, *title*)
+        if doc not in read:
+            read[doc] = schema.from_stored(reader.stored_fields(doc))
+        return read[doc]
+
+    return stories.group(signatures, words.astype(np.int64), days, live, prints.__getitem__,
+                         lambda doc: stored(doc).body, title=lambda doc: stored(doc).title)
 
 
 def kept_stories(gen: Path, whoosh_gen: int, size: int, group) -> np.ndarray:

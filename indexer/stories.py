@@ -60,6 +60,9 @@ copy only when :data:`KEPT_IN_ORDER` of the shorter lies in runs of ORDERED_RUN 
 order with the longer (:func:`ordered_share`): a copy keeps its text in order, where the
 forecast of another week, written on the same frame, shares the set phrases that every
 paragraph repeats, with other figures between them.
+And (round 12) a pair judged a copy below COVERED_WHOLE is no copy when the two titles
+each name a day, and none the other's (:func:`title_days`, :func:`other_editions`: today's
+gold prices of 19.6 and of 20.6); the titles of those pairs are read, a few hundred.
 Copies join into stories as stars, not chains: the longest article starts a story and
 its copies join it, the closest first, so reports that each quote a part of one bulletin
 do not chain into one story through each other; and copies that are each a small part of
@@ -108,7 +111,7 @@ COVERED_CUT = 0.65  # a digest) and this share of the shorter (a second report s
 PART = 0.5  # a copy holding less of the longer body is a part of it (see group's stars) ...
 PART_OVERLAP = 0.2  # ... and two parts of one body are one story when this share of the shorter lies in shared runs
 TWIN = 0.55  # a copy with this share of both bodies in shared runs (another day COVERED_OTHER_DAY) joins its twin's story
-COVERED_BOTH = 0.45  # or: this share of the shorter body ...
+COVERED_BOTH = 0.4  # or: this share of the shorter body ... (0.45 to round 11)
 COVERED_BOTH_LONGER = 0.35  # ... and this share of the longer (a fair part of both: the same text lightly edited)
 BOTH_DAYS = 1  # ... dated at most this many days apart
 SENTENCES_KEPT = 0.55  # ... and this share of the shorter in sentences with a counterpart in the longer
@@ -415,6 +418,26 @@ def date_replaced(first_day: int, first: frozenset[int], then_day: int, then: fr
     return first_day in first and first_day not in then and newer_news(first_day, first, then_day, then)
 
 
+def title_days(title: str, day: int) -> frozenset[int]:
+    """The days (yyyymmdd) that *title* names within :data:`MAX_DAYS` of its article's
+    date *day* (0, undated: none): the day of an edition, ``Giá vàng hôm nay 19.6``,
+    ``Thời tiết hôm nay 9/2/2017``, ``Đêm nay 8/2, ...``; a score (``thắng 2-1``) or a
+    date of long ago is none."""
+    named = sorted(mentioned_days(title, day // 10000)) if day else []
+    if not named:
+        return frozenset()
+    apart = np.abs(_ordinal(np.array(named)) - _ordinal(np.array([day]))[0])
+    return frozenset(d for d, gap in zip(named, apart.tolist()) if gap <= MAX_DAYS)
+
+
+def other_editions(first: frozenset[int], then: frozenset[int]) -> bool:
+    """Whether two articles whose titles name the days *first* and *then*
+    (:func:`title_days`) are two editions of a bulletin: each title names a day, and none
+    the other's (today's gold prices of 19.6 and of 20.6, the forecast of 8/2 and of 9/2).
+    An outlet's copy keeps the day its source's title names, or names none."""
+    return bool(first) and bool(then) and not first & then
+
+
 # an hour of the day: 13 giờ, 16h, 16h30, 9h42 (not a span: 24 giờ tới, 48 giờ tiếp theo, trong 3 giờ qua)
 _HOUR = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:giờ|h)(\d{2})?(?!\w)(?! ?(?:tới|qua|tiếp|sau|trước|đồng hồ))",
                    re.IGNORECASE)
@@ -560,7 +583,8 @@ def _anchor_pairs(usable: np.ndarray, fingerprint: Callable[[int], bytes]) -> np
 
 
 def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.ndarray,
-          fingerprint: Callable[[int], bytes], text: Callable[[int], str] | None = None) -> np.ndarray:
+          fingerprint: Callable[[int], bytes], text: Callable[[int], str] | None = None,
+          trace: dict[str, np.ndarray] | None = None, title: Callable[[int], str] | None = None) -> np.ndarray:
     """The story of every document: the lowest document number of its story (its own
     number when it has no copy). *signatures*: (n, K) uint16; *words*: body lengths (as
     indexed: a body shorter than MIN_WORDS is never grouped);
@@ -570,7 +594,12 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     sentences kept the days they name decide (:func:`newer_news`), and for the copies at
     most a day apart with less than COVERED_WHOLE of the shorter in shared runs (round 10:
     :func:`date_replaced`, :func:`another_reading`; None: no pair is looked at that way,
-    as before round 9)."""
+    as before round 9). *trace* (round 12; for the eval's ``--errors``): a dict filled
+    with the pairs of document numbers, (k, 2) int arrays, at each stage: ``proposed``
+    (candidates of the bands and the anchors), ``compared`` (kept by the estimate and
+    measured) and ``copies`` (judged copies, before the stars). *title*: the title of a
+    document number, asked only for the copies with less than COVERED_WHOLE of the shorter
+    in shared runs (round 12: :func:`other_editions`; None: titles are not read)."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
     usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
@@ -605,6 +634,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     if len(anchored):
         from_anchors = np.setdiff1d(anchored, pairs, assume_unique=True)
         pairs = np.union1d(pairs, anchored)
+    if trace is not None:
+        trace["proposed"] = np.column_stack([usable[pairs // m], usable[pairs % m]])
     if not len(pairs):
         return story
     # the share of the shorter body's shingles found in the longer, estimated from the
@@ -624,6 +655,8 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
         keep |= np.isin(pairs[lo:lo + PAIRS_AT_ONCE], from_anchors, assume_unique=True)  # shared runs, not estimated
         kept.append((left[keep], right[keep], apart[keep]))
     left, right, apart = (np.concatenate(part) for part in zip(*kept))
+    if trace is not None:
+        trace["compared"] = np.column_stack([usable[left], usable[right]])
     if not len(left):
         return story
     bodies: dict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]] = {}
@@ -709,7 +742,21 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
             a, b = words_and_sentences(a)[0], words_and_sentences(b)[0]
             ordered[k] = ordered_share(a, b) if ni <= nj else ordered_share(b, a)
         ok[k] = ordered[k] >= KEPT_IN_ORDER
+    if title is not None:  # round 12: two titles that name other days are two editions
+        titled: dict[int, frozenset[int]] = {}
+
+        def edition(i: int) -> frozenset[int]:
+            if i not in titled:
+                doc = int(usable[i])
+                titled[i] = title_days(title(doc), int(days[doc]))
+            return titled[i]
+
+        for k in np.flatnonzero(ok & (shorter < COVERED_WHOLE)).tolist():  # (a few hundred titles in 15,000)
+            if other_editions(edition(int(left[k])), edition(int(right[k]))):
+                ok[k] = False
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
+    if trace is not None:
+        trace["copies"] = np.column_stack([usable[left], usable[right]])
     twin = np.minimum(shorter[ok], longer[ok]) >= np.where(apart[ok] == 0, TWIN, max(TWIN, COVERED_OTHER_DAY))
     twin |= (shorter[ok] >= COVERED_WHOLE) & (longer[ok] >= PART)  # the shorter whole in the longer, no part of it
     if not len(left):

@@ -93,6 +93,66 @@ def test_errors_list_what_the_rule_sees_of_a_missed_copy(capsys):
     assert 0.45 <= shorter < 0.55 and ", in order 0.8" in lines[0]
 
 
+def test_errors_say_where_each_missed_copy_was_lost(capsys):
+    """Round 12 (issue #15): --errors says at which stage of the grouping each missed copy
+    left it, from the grouping's own trace. Say the readers called our three written
+    articles copies of the original: the separately written report shares no run with it
+    (never a candidate); the report from the same press release is measured and judged no
+    copy; and the lightly edited copy is a copy, but the same-release report, the longest
+    and a copy of the edited one (56% of each), starts the story and takes it, and the
+    original, no copy of that centre, stays alone (parted by the stars). Without the
+    same-release report the edited copy joins the original: no miss."""
+    import numpy as np
+
+    from indexer import normalize, parsing, stories
+    from tests.test_stories import STORIES
+
+    def errors(names: tuple[str, ...]) -> list[str]:
+        articles = [parsing.parse_text((STORIES / f"{name}.txt").read_text(encoding="utf-8"), name, name)[0]
+                    for name in names]
+        sketches = [stories.sketch(a.body) for a in articles]
+        sigs = np.frombuffer(b"".join(s for s, _ in sketches), "<u2").reshape(len(names), stories.K)
+        words = np.array([len(normalize.words(a.body)) for a in articles])
+        trace: dict = {}
+        story, _ = eval_stories._group(sigs, [f for _, f in sketches], words, np.full(len(names), 20260512),
+                                       articles, trace)
+        grouped, at = dict(zip(names, story.tolist())), {name: k for k, name in enumerate(names)}
+        rows = {"dev: written.jsonl": [{"n": k, "a": "original", "b": name, "label": "copy"}
+                                       for k, name in enumerate(names[1:], 1)]}
+
+        def lost(a: str, b: str) -> str:
+            return eval_stories.lost_at(trace, at[a], at[b])
+
+        eval_stories._print_errors("", rows, grouped, None, lost)
+        eval_stories._print_lost(rows, grouped, lost)
+        return capsys.readouterr().out.splitlines()
+
+    lines = errors(("original", "lightly-edited", "same-release", "separately-written"))
+    assert lines[:3] == ["  written.jsonl missed: n=1 original lightly-edited; lost: parted by the stars",
+                         "  written.jsonl missed: n=2 original same-release; lost: judged no copy",
+                         "  written.jsonl missed: n=3 original separately-written; lost: never a candidate"]
+    assert lines[-3:] == ["| file | missed | never a candidate | dropped by the estimate | judged no copy "
+                          "| parted by the stars |", "|---|---|---|---|---|---|", "| written.jsonl | 3 | 1 | 0 | 1 | 1 |"]
+    assert errors(("original", "lightly-edited", "separately-written"))[0] == \
+        "  written.jsonl missed: n=2 original separately-written; lost: never a candidate"
+
+
+def test_a_pair_labelled_a_copy_in_one_file_and_not_in_another_is_reported():
+    """Round 12: the same two articles drawn into two files may be labelled apart by their
+    readers (a copy in one, not in the other): no rule gets both right, and --errors
+    says which. A pair labelled alike twice, or a rewrite against a copy, is only counted."""
+    parts = {"dev: one.jsonl": [{"n": 1, "a": "x", "b": "y", "label": "copy"},
+                                {"n": 2, "a": "x", "b": "z", "label": "not"},
+                                {"n": 3, "a": "u", "b": "v", "label": "copy"}],
+             "dev: two.jsonl": [{"n": 10, "a": "y", "b": "x", "label": "not"},
+                                {"n": 11, "a": "x", "b": "z", "label": "not"},
+                                {"n": 12, "a": "u", "b": "v", "label": "rewrite"}],
+             "held-out: three.jsonl": [{"n": 20, "a": "u", "b": "v", "label": "not"}]}
+    twice, differ = eval_stories.disagreements(parts)
+    assert twice == 3
+    assert [[(name, r["n"]) for name, r in found] for found in differ] == [[("one.jsonl", 1), ("two.jsonl", 10)]]
+
+
 def test_a_pair_read_again_takes_the_label_two_readers_gave(tmp_path):
     """The article-by-article sets read again (a second reader, then a third where two
     differ): a pair read once keeps its label; two who agree give it; two who differ,
