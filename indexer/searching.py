@@ -172,7 +172,8 @@ class Searcher:
         scorer = Scorer(snap)
         both = scorer.clause(left, strict, score=False) & scorer.clause(right, strict, score=False)
         held = int(both.sum())
-        return bool(held) and int((scorer.clause(_joined([left, right]), strict, score=False) & both).sum()) >= JOIN_SHARE * held
+        together = scorer.clause(_joined([left, right]), strict, score=False) & both
+        return bool(held) and int(together.sum()) >= JOIN_SHARE * held
 
     def _join_left_out(self, snap: Snapshot, parsed: ParsedQuery) -> None:
         """A word left out takes the words typed after it that make one word with it:
