@@ -56,8 +56,9 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
 trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên | cục phó
-trưởng bql | trưởng bqlda | trưởng phái đoàn | trưởng đơn vị
-"""  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short)
+trưởng bql | trưởng bqlda | trưởng phái đoàn | trưởng đơn vị | chánh tòa | chánh toà
+"""  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short;
+# round 18: "Chánh tòa Hình sự TAND tỉnh", the head of a court's division)
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
@@ -116,6 +117,7 @@ _BODY_PAIRS = {
     "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
     # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
     "ngoài nước|xổ số|kiến thiết|"
+    "trong nước|khiếu nại|tố cáo|"  # (round 18) "Vụ Thị trường trong nước", "Cục Giải quyết khiếu nại, tố cáo và …"
     "tâm thần|sức khỏe|sức khoẻ|tâm lý|"  # (round 14) "Viện Sức khỏe tâm thần": a medical domain
     "kỹ thuật".split("|")  # (round 13) "Trưởng phòng kỹ thuật, Công ty điện lực …"
 }
@@ -1901,11 +1903,12 @@ def _age_at(words: list[_Word], i: int) -> int:
 
 # Capitalised heads of the body a unit belongs to, after a comma: "Trưởng phòng Nghiệp vụ du
 # lịch, Sở VH-TT&DL tỉnh Lâm Đồng", "Phó Trưởng phòng Đào tạo, ĐH Y Hà Nội".
-_COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
+_COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường", "BHXH"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
                        ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng"),
                        ("Công", "ty"), ("Tổng", "công"),  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
-                       ("Bảo", "hiểm")}  # (round 14: "Trưởng ban X, Bảo hiểm xã hội Việt Nam")
+                       ("Bảo", "hiểm"),  # (round 14: "Trưởng ban X, Bảo hiểm xã hội Việt Nam")
+                       ("Trung", "tâm")}  # (round 18: "Trưởng khoa Dược, Trung tâm y tế huyện X")
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1980,7 +1983,7 @@ _ONE_SYLLABLE_PLACES = {"Huế", "Vinh", "Hà"}
 _CUT_HEADS = {"Ban", "ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "UBND", "HĐND"}
 
 
-_PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công",
+_PARENT_HEADS = {"BHXH", "Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công",
                  "ĐHQG"}  # (round 14: "Trưởng phòng Đào tạo Trường ĐH Bách Khoa – ĐHQG TP.HCM")
 
 
