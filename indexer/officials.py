@@ -117,7 +117,8 @@ _BODY_PAIRS = {
     "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
     # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
     "ngoài nước|xổ số|kiến thiết|"
-    "trong nước|khiếu nại|tố cáo|"  # (round 18) "Vụ Thị trường trong nước", "Cục Giải quyết khiếu nại, tố cáo và …"
+    "trong nước|khiếu nại|tố cáo|vật tư|"  # (round 18) "Vụ Thị trường trong nước", "Cục Giải quyết khiếu nại, tố cáo và …",
+    # "khoa Dược - Vật tư thiết bị y tế"
     "tâm thần|sức khỏe|sức khoẻ|tâm lý|"  # (round 14) "Viện Sức khỏe tâm thần": a medical domain
     "kỹ thuật".split("|")  # (round 13) "Trưởng phòng kỹ thuật, Công ty điện lực …"
 }
@@ -353,7 +354,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         # (round 13) "Phó ban tuyên giáo Thành ủy", "Phó ban An toàn giao thông TP": written with a lower-case
         # "ban", a board's known domain after it
     elif not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and _joined(words, j + 1) and (
-        words[j].low in ("phòng", "khoa") and (words[j + 1].is_cap or words[j + 1].text.isupper())
+        words[j].low in ("phòng", "khoa") and (words[j + 1].is_cap or words[j + 1].text.isupper() or (
+            # (round 18) "Cựu phó khoa dược, | Trung tâm y tế huyện X": a department in lower case, then its hospital
+            words[j].low == "khoa" and _parent_follows(words, j + 1)
+        ))
     ):
         n = 1  # (round 12) "Phó phòng Tham mưu Công an tỉnh", "Phó phòng Giáo dục trung học": a deputy head of a
         # department, "trưởng" left out as the press does; (round 17) a hospital's: "Phó khoa Hồi sức tích cực"
@@ -382,6 +386,19 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
+
+
+def _parent_follows(words: list[_Word], k: int) -> bool:
+    """(Round 18) Whether a hospital or a health centre follows a comma within three lower-case
+    words from *k*: "phó khoa dược, | Trung tâm y tế …", "khoa nội, | Bệnh viện …"."""
+    for m in range(k, min(k + 3, len(words) - 2)):
+        if words[m].is_cap or not _joined(words, m):
+            return False
+        if words[m + 1].gap == ", " and (words[m + 1].text == "BV" or (words[m + 1].text, words[m + 2].low) in (
+            ("Bệnh", "viện"), ("Trung", "tâm")
+        )):
+            return True
+    return False
 
 
 def _general_after_body(words: list[_Word], i: int) -> bool:
@@ -1210,6 +1227,9 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
             return True  # (round 8) "Trưởng khoa Phẫu thuật gây mê - hồi sức": a department's two parts
         if _route_places(words, k):
             return True  # (round 8) "Ban quản lý dự án đường sắt đô thị Văn Cao - Hà Đông"
+        if k >= 2 and words[k - 2].low == "khoa" and nxt.gap == " " and (words[k].low, nxt.low) in _BODY_PAIRS:
+            return True  # (round 18) "Trưởng khoa dược - vật tư thiết bị y tế, Bệnh viện X": a department's second
+            # domain, a known pair, after its one-word first
     return (
         (n > 0 and words[k].gap in _BODY_DASHES and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
