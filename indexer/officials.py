@@ -189,7 +189,8 @@ _NOT_NAMES = set(
     Viện Tòa Toà Nhà Đại Trung Chi Văn Phòng Đoàn Thường Chủ Phó Bí Giám Tổng Trưởng Ngày Sáng
     Chiều Tối Theo Trong Tại Với Các Những Năm Tháng Đồng Lễ Hội Nghị Dự Thực Nhân Dân Quân Lực Báo Làng
     Cảnh Sát Thủ Tướng Chính Phủ Nhà Nước Tết Covid Khu Cụm Cầu Đường Sông Núi Bắc Nam Tây
-    Đông Thôn Bản Xóm Ấp Kỳ Khóa Khoá Luật Nghị Quyết Quy Chỉ Dự Án Hợp Tác Xã Tiểu""".split()
+    Đông Thôn Bản Xóm Ấp Kỳ Khóa Khoá Luật Nghị Quyết Quy Chỉ Dự Án Hợp Tác Xã Tiểu
+    Hiện""".split()  # (round 18) "Hiện Thanh Thủy làm …": the adverb "now" opening a sentence, no surname
 )
 # Leaders known by a pen name that reads as a body or a place ("Tổng Bí thư Trường Chinh" is no
 # school): a post's body never swallows one, and it is a name.
@@ -2385,6 +2386,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # (wards and streets are named after people: "phường Bùi Thị Xuân" is a ward)
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
+                if is_rank and place and len(place) == 1 and 2 <= len(name) <= 3 and place[0] not in _NOT_NAMES and (
+                    tuple(place) not in _PROVINCE_SEQ_SET and tuple(place) not in _COUNTRY_SEQS
+                    and place[0] not in _COUNTRY_WORDS and not _demonym(place[0]) and not _run_is_place(words, run_start)
+                ):
+                    place, name = [], place + name  # (round 18) "Trung tá Lao Hoàng Hải": a rank has no body, so a
+                    # syllable before a surname is the name's own rare surname, not a place
                 if not place and len(name) >= 3 and _demonym(name[0]) and all(p.isascii() and _foreign_name(p) for p in name[1:]):
                     place, name = name[:1], name[1:]  # (round 14) "Thủ tướng Israeli | Benjamin Netanyahu": the
                     # country written as its English adjective, then the foreign name
@@ -2515,6 +2522,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
             if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i) and not (
                 _addressed(words, last_end) or _for_whom(words, i + post_len + tail)
+                or _other_short_name(words, last_end, i, mentions[-1].name)
             ):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
             i += post_len + (0 if is_rank else tail)
@@ -3020,6 +3028,19 @@ def _appointed_before(words: list[_Word], i: int) -> bool:
     return any(w.low == "được" for w in words[max(0, i - 6):i - 2]) and not any(
         "." in w.gap or "\n" in w.gap for w in words[max(0, i - 5):i - 1]
     )
+
+
+def _other_short_name(words: list[_Word], start: int, i: int, name: str) -> bool:
+    """(Round 18) Whether someone else, named short with an honorific, stands right before the link
+    to the post at word *i*: "ông Cầm Bá Thể … thông tin, Chi bộ Khoa Sản nơi | ông Minh giữ chức |
+    Bí thư Chi bộ" is Minh's post, not Thể's (the person named last in full, *name*)."""
+    parts = set(name.split())
+    for k in range(max(start, i - 5), i - 2):
+        if words[k].low in _HONORIFIC_WORDS and words[k + 1].is_cap and _joined(words, k + 1) and (
+            words[k + 1].text not in parts and words[k + 1].text.title() not in parts
+        ):
+            return True
+    return False
 
 
 def _addressed(words: list[_Word], end: int) -> bool:
