@@ -32,7 +32,7 @@ from pathlib import Path
 from indexer import wordlist
 from indexer.errors import TimtinError
 from indexer.models import Article, Official
-from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
+from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, title_case, tokens, unify_tone
 
 EXTRACTOR_VERSION = "19"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets; round 17: a post spelt with y ("Thư ký") opens a window as with i, "Trưởng phái đoàn", "Phó khoa", "Trưởng đơn vị", a post then "khi đó là ông X", "(đều là …)" after a list of names, a deputy's province in brackets, "Thanh thiếu niên", a department's two domains before its hospital, a word after "&", "Ngài" before a foreign name
 
@@ -1499,6 +1499,7 @@ def _name_run(words: list[_Word], i: int) -> int:
         if n >= 1 and ((words[i + n].text in _STARTERS and not _last_given_name(words, i, n)) or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
             and not _foreign_letters(words[i + n].text)  # (round 14) "Recep Tayyip Erdoğan": a foreign letter goes on
+            and not _accented_foreign(words[i + n].text)  # (round 18) "Bruno Rodríguez": so does a Spanish accent
             and words[i].text not in _STATE_BRAND_WORDS and words[i].text != "Vietnam"  # "Vietnam Airlines | Nguyễn"
         )) and not _last_before_post(words, i, n):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
@@ -2249,7 +2250,9 @@ def _foreign_part(name: list[str]) -> list[str]:
     """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
     after the name) is Sylvie Goulard."""
     for k in range(1, len(name)):
-        if not name[k].isascii() and not _foreign_letters(name[k]) and not ("-" in name[k] and _transliterated(name[k])) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
+        if not name[k].isascii() and not _foreign_letters(name[k]) and not ("-" in name[k] and _transliterated(name[k])) and (
+            not _accented_foreign(name[k])  # (round 18) "Bruno Rodríguez"
+        ) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
             return name[:k]
     if len(name) >= 3 and name[0] in _COUNTRY_SHORTS and all(p.isascii() for p in name[1:]) and _foreign_name(" ".join(name[1:])):
         return name[1:]  # (round 8) "cựu Tổng thống Hàn | Park Geun-hye": a country written short before the name
@@ -2300,7 +2303,8 @@ def _foreign_long(part: str) -> bool:
     """A part of a foreign name longer than any Vietnamese syllable (seven letters):
     ``Vladimir``, ``Emmanuel``, ``Netanyahu``, ``Abdulrahman``; a capitalised word of
     plain letters (no Vietnamese marks), at most twelve."""
-    return len(part) <= 12 and part.isascii() and part.isalpha() and part[0].isupper() and part[1:].islower()
+    plain = part if part.isascii() else fold(part)  # (round 18) "Rodríguez": its accents aside
+    return len(part) <= 12 and plain.isascii() and part.isalpha() and part[0].isupper() and part[1:].islower()
 
 
 def _good_name(parts: list[str]) -> bool:
@@ -3475,7 +3479,21 @@ def _without_honorific(name: str) -> str:
 def _foreign_name(name: str) -> bool:
     """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
     and no Vietnamese syllable, or (round 16) Vietnamese syllables joined by hyphens (``Vo-la-chít``)."""
-    return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or ("-" in p and _transliterated(p)) for p in name.split())
+    parts = name.split()
+    return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or ("-" in p and _transliterated(p)) for p in parts) or (
+        # (round 18) a Spanish or French accent on a foreign name: "José Rodríguez" (no Vietnamese syllable once
+        # the accents are dropped), unless a part is Vietnamese ("Điểu Kré" of Tây Nguyên)
+        any(_accented_foreign(p) for p in parts) and all(p.isascii() or _accented_foreign(p) for p in parts)
+    )
+
+
+def _accented_foreign(part: str) -> bool:
+    """(Round 18) Whether a name's *part* is a foreign word with accents Vietnamese writes too: "Rodríguez",
+    "López", "José" (plain letters once the accents are dropped, and no Vietnamese syllable)."""
+    if part.isascii():
+        return False
+    plain = fold(part)
+    return plain.isascii() and plain.isalpha() and not _VN_SYLLABLE.fullmatch(plain.lower())
 
 
 def _transliterated(part: str) -> bool:
@@ -3527,7 +3545,14 @@ _Y_SPELLINGS = {"Sĩ": "Sỹ", "Lí": "Lý", "Kì": "Kỳ", "Mĩ": "Mỹ", "Kĩ"
 
 def person_name(name: str) -> str:
     """A person's name as the facet shows it: :func:`indexer.normalize.canonical_name`, and one
-    spelling of the syllables written with "i" or "y" alike (:data:`_Y_SPELLINGS`)."""
+    spelling of the syllables written with "i" or "y" alike (:data:`_Y_SPELLINGS`). (Round 18) A
+    foreign name keeps the article's own case ("Bashar al-Assad", "Mohammed bin Salman", "McCain"),
+    but a part in capitals is capitalised ("DONALD TRUMP": "Donald Trump")."""
+    if _foreign_name(clean(name)):
+        return " ".join(
+            title_case(p) if p.isupper() or p.islower() and "-" not in p and p not in _NAME_PARTICLES else p
+            for p in (unify_tone(w) for w in clean(name).split())
+        )
     name = canonical_name(name)
     if any(s in name for s in _Y_SPELLINGS):
         name = " ".join(_Y_SPELLINGS.get(w, w) for w in name.split(" "))
