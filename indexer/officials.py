@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, title_case, tokens, unify_tone
 
-EXTRACTOR_VERSION = "19"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets; round 17: a post spelt with y ("Thư ký") opens a window as with i, "Trưởng phái đoàn", "Phó khoa", "Trưởng đơn vị", a post then "khi đó là ông X", "(đều là …)" after a list of names, a deputy's province in brackets, "Thanh thiếu niên", a department's two domains before its hospital, a word after "&", "Ngài" before a foreign name
+EXTRACTOR_VERSION = "20"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets; round 17: a post spelt with y ("Thư ký") opens a window as with i, "Trưởng phái đoàn", "Phó khoa", "Trưởng đơn vị", a post then "khi đó là ông X", "(đều là …)" after a list of names, a deputy's province in brackets, "Thanh thiếu niên", a department's two domains before its hospital, a word after "&", "Ngài" before a foreign name; round 18: "Chánh tòa", "trong nước" and "khiếu nại, tố cáo" in bodies, a lower-case department before its hospital or health centre, "BHXH" as a parent body, a rank's rare surname ("Trung tá Lao X"), "Hiện" opens no name, a post after "ông Minh giữ chức" is Minh's, Spanish accents in foreign names ("Rodríguez"), foreign names in the article's case
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -2303,7 +2303,7 @@ def _foreign_long(part: str) -> bool:
     """A part of a foreign name longer than any Vietnamese syllable (seven letters):
     ``Vladimir``, ``Emmanuel``, ``Netanyahu``, ``Abdulrahman``; a capitalised word of
     plain letters (no Vietnamese marks), at most twelve."""
-    plain = part if part.isascii() else fold(part)  # (round 18) "Rodríguez": its accents aside
+    plain = fold(part) if _accented_foreign(part) else part  # (round 18) "Rodríguez": its accents aside
     return len(part) <= 12 and plain.isascii() and part.isalpha() and part[0].isupper() and part[1:].islower()
 
 
@@ -3484,16 +3484,22 @@ def _foreign_name(name: str) -> bool:
         # (round 18) a Spanish or French accent on a foreign name: "José Rodríguez" (no Vietnamese syllable once
         # the accents are dropped), unless a part is Vietnamese ("Điểu Kré" of Tây Nguyên)
         any(_accented_foreign(p) for p in parts) and all(p.isascii() or _accented_foreign(p) for p in parts)
+        and parts[0] not in ("Y", "H", "K")  # (a Tây Nguyên name: "Y Kré")
     )
 
 
 def _accented_foreign(part: str) -> bool:
     """(Round 18) Whether a name's *part* is a foreign word with accents Vietnamese writes too: "Rodríguez",
     "López", "José" (plain letters once the accents are dropped, and no Vietnamese syllable)."""
-    if part.isascii():
-        return False
-    plain = fold(part)
-    return plain.isascii() and plain.isalpha() and not _VN_SYLLABLE.fullmatch(plain.lower())
+    if part.isascii() or not all(c.isascii() or c in _LATIN_ACCENTS for c in part.lower()):
+        return False  # ("Chínhtiếp", "Trumpđề": a Vietnamese word glued on by a missing space; "Bkrông" of Tây Nguyên)
+    plain = fold(part).lower()
+    return plain.isascii() and plain.isalpha() and not _VN_SYLLABLE.fullmatch(plain) and not any(
+        _VN_SYLLABLE.fullmatch(plain[:k]) and _VN_SYLLABLE.fullmatch(plain[k:]) for k in range(2, len(plain) - 1)
+    )  # ("Chínhcùng": two Vietnamese syllables, a space missing)
+
+
+_LATIN_ACCENTS = set("áéíóúàèìòùäëïöüçñ")  # a European name's accents (not "â", "ê", "ô": Vietnamese's own too)
 
 
 def _transliterated(part: str) -> bool:
