@@ -62,6 +62,7 @@ trưởng bql | trưởng bqlda | trưởng phái đoàn | trưởng đơn vị 
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
+_NAME_POSTS_FIRST = {"đb"}  # ("đại" opens ranks too)
 _RANKS = """
 đại tướng | thượng tướng | trung tướng | thiếu tướng | đại tá | thượng tá | trung tá | thiếu tá
 đại úy | thượng úy | trung úy | thiếu úy | đô đốc | phó đô đốc | chuẩn đô đốc | đại đô đốc
@@ -2751,7 +2752,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         k = t + (2 if words[t].low == "đối" else 1)
         k += 1 if words[k].low in ("ông", "bà") else 0
         title = text[words[i].start:words[t - 1].end]
-        people = _list_of_people(words, k, one=True)
+        if (listed := _counted_list(words, k)):
+            people = _list_of_people(words, listed, one=False, ranks=True)  # (round 18) "bổ nhiệm giữ chức Phó
+            # Cục trưởng Cục CSGT đối với 3 cán bộ gồm: Đại tá A (…), đại tá B (…) và thượng tá C (…)"
+        else:
+            people = _list_of_people(words, k, one=True)
     elif gap == ":" and _comrades_before(words, i):
         # (round 7) "các đồng chí Ủy viên Trung ương Đảng: A - Phó Chủ tịch Quốc hội, B - Bộ trưởng …; C …":
         # the shared post, then each one with their own
@@ -2793,10 +2798,31 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     for start, end in people:
         name = _parts(words, start, end)
         titles = [title, *(_titles_after(text, words, end) or _titles_after_la(text, words, end))] if own_titles else [title]
+        rank = next((n for n in (2, 1) if start >= n and _post_at(words, start - n) == (n, True)), 0)
+        if rank and (not all(_joined(words, m) for m in range(start - rank + 1, start + 1)) or words[start - rank].low in _NAME_POSTS_FIRST):
+            rank = 0
+        if rank:
+            titles.insert(0, text[words[start - rank].start:words[start - 1].end])  # (round 18) "đại tá A" in a list
         # ("Trong số ba phó giám đốc, ông X được bổ nhiệm chức danh Giám đốc Sở …": his new post too)
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
+
+
+_COUNTED_PEOPLE = {exact(w) for w in "cán bộ đồng chí người sĩ quan".split()}
+
+
+def _counted_list(words: list[_Word], k: int) -> int:
+    """(Round 18) Where the names start after a count of people and "gồm" at word *k* ("3 cán bộ gồm: |
+    Đại tá A …", "hai đồng chí gồm | …"), or 0."""
+    if k >= len(words) or not (words[k].text.isdigit() or words[k].low in _NUMBER_WORDS):
+        return 0
+    m = k + 1
+    while m < len(words) and m <= k + 3 and words[m].low in _COUNTED_PEOPLE and words[m].gap == " ":
+        m += 1
+    if m == k + 1 or m >= len(words) - 1 or words[m].low != "gồm" or words[m].gap != " ":
+        return 0
+    return m + 1 if words[m + 1].gap.strip() in ("", ":") else 0
 
 
 def _term_end(words: list[_Word], j: int) -> int:
@@ -2938,12 +2964,17 @@ def _linked_to_name_before(words: list[_Word], i: int) -> bool:
     return i >= 2 and words[i - 1].low in ("làm", "là", "kiêm") and words[i - 2].is_cap
 
 
-def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, int]]:
+def _list_of_people(words: list[_Word], k: int, one: bool, ranks: bool = False) -> list[tuple[int, int]]:
     """(start, end) of the names from word *k*: one, or a list joined by commas and "và",
     each name maybe followed by its year of birth or an aside in brackets ("A (SN 1958, trú
-    tại thôn B), C (SN 1960)"), each maybe after an honorific ("ông A và ông B")."""
+    tại thôn B), C (SN 1960)"), each maybe after an honorific ("ông A và ông B") or, with
+    *ranks*, a rank ("Đại tá A (…), thượng tá B (…)")."""
     out = []
     while k < len(words):
+        if ranks and words[k].low in ("ông", "bà") and k + 1 < len(words):
+            k += 1
+        elif ranks and (rank := _post_at(words, k))[1] and k + rank[0] < len(words) and _joined(words, k + rank[0]):
+            k += rank[0]
         n = _name_run(words, k)
         name = _parts(words, k, k + n)
         if n < 2 or not _good_name(name) or not _plausible(name, False):
@@ -2952,7 +2983,9 @@ def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, in
         k += n
         if one or k >= len(words):
             break
-        if words[k].gap.strip() == "(" and (age := _age_at(words, k) or _aside_at(words, k)):
+        if words[k].gap.strip() == "(" and (age := _age_at(words, k) or _aside_at(words, k) or (
+            int(ranks and _post_at(words, k)[0] > 0)  # (round 18) "Đại tá A (phó giám đốc Công an tỉnh B), …"
+        )):
             k += age  # to the bracket's end: "(SN 1958, trú tại thôn Hoành)"
             while k < len(words) and ")" not in words[k].gap and k - out[-1][1] < 15:
                 k += 1
@@ -2963,10 +2996,10 @@ def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, in
         if words[k].gap.strip() in (",", "),") and words[k].low in ("ông", "bà") and k + 1 < len(words):
             k += 1  # "ông A, ông B"
             continue
-        if words[k].gap.strip() in (",", "),") and words[k].is_cap:
+        if words[k].gap.strip() in (",", "),") and (words[k].is_cap or (ranks and _post_at(words, k)[1])):
             continue
         if words[k].low == "và" and words[k].gap.strip() in ("", ")") and k + 1 < len(words):
-            k += 1 + (1 if words[k + 1].low in ("ông", "bà") else 0)
+            k += 1 + (1 if words[k + 1].low in ("ông", "bà") and not ranks else 0)
             continue
         break
     return out

@@ -172,3 +172,22 @@ def test_the_facet_shows_a_foreign_name_in_the_articles_case(tmp_path):
     indexing.update(tmp_path / "index", [src])
     result = Searcher(tmp_path / "index").search(SearchRequest())
     assert {c.value: c.count for c in result.facets["official"]} == {"Bashar al-Assad": 2}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bộ trưởng Bộ Công an điều động, bổ nhiệm giữ chức Phó Cục trưởng Cục CSGT đối với 3 cán bộ gồm: Đại tá "
+         "Phạm Văn Lâm (Phó Giám đốc Công an tỉnh Bắc Ninh), đại tá Đỗ Thị Thu Hà (Phó Giám đốc Công an tỉnh Hà "
+         "Nam) và thượng tá Nguyễn Đức Huy (Phó Giám đốc Công an tỉnh Hòa Bình).",
+         [("Phạm Văn Lâm", ["Đại tá", "Phó Cục trưởng Cục CSGT", "Phó Giám đốc Công an tỉnh Bắc Ninh"]),
+          ("Đỗ Thị Thu Hà", ["đại tá", "Phó Cục trưởng Cục CSGT", "Phó Giám đốc Công an tỉnh Hà Nam"]),
+          ("Nguyễn Đức Huy", ["thượng tá", "Phó Cục trưởng Cục CSGT", "Phó Giám đốc Công an tỉnh Hòa Bình"])]),
+        ("UBND tỉnh quyết định bổ nhiệm Phó Giám đốc Sở Y tế đối với 2 đồng chí gồm: ông Lê Văn An và bà Trần "
+         "Thị Bình.",
+         [("Lê Văn An", ["Phó Giám đốc Sở Y tế"]), ("Trần Thị Bình", ["Phó Giám đốc Sở Y tế"])]),
+    ],
+)
+def test_a_post_given_to_a_counted_list_of_people_is_each_ones(text, expected):
+    # heldout15: three colonels appointed deputy heads of the traffic police department at once
+    assert officials(text) == expected
