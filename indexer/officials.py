@@ -127,7 +127,7 @@ _BODY_PAIRS = {
 _CAP_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "chỉ đạo|tuyên giáo|tổ chức|thường vụ|chấp hành|thi đua|khen thưởng|tiếp công|an toàn|dân tộc|"
-    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát|"
+    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát|đổi mới|"  # (round 18) "Ban Đổi mới doanh nghiệp"
     "sản xuất".split("|")  # (round 13) "Trưởng ban sản xuất các chương trình …" of a broadcaster
 }
 # Capitalised words that start the name of a body, never a person's second syllable.
@@ -1926,12 +1926,15 @@ def _age_at(words: list[_Word], i: int) -> int:
 
 # Capitalised heads of the body a unit belongs to, after a comma: "Trưởng phòng Nghiệp vụ du
 # lịch, Sở VH-TT&DL tỉnh Lâm Đồng", "Phó Trưởng phòng Đào tạo, ĐH Y Hà Nội".
-_COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường", "BHXH"}
+_COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường", "BHXH", "TAND"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
                        ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng"),
                        ("Công", "ty"), ("Tổng", "công"),  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
                        ("Bảo", "hiểm"),  # (round 14: "Trưởng ban X, Bảo hiểm xã hội Việt Nam")
                        ("Trung", "tâm")}  # (round 18: "Trưởng khoa Dược, Trung tâm y tế huyện X")
+
+
+_TOA = exact("tòa")  # (round 18) "Chánh tòa Hình sự, | TAND tỉnh Bắc Ninh": a court's division, then its court
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1947,7 +1950,7 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     )  # (round 14) "Chủ nhiệm bộ môn X, | khoa Y, Bệnh viện Z": a subject's faculty, then its hospital
     if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school and not subject:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn") or (
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn", _TOA) or (
         w.low == "vị" and x.low == "đơn"  # (round 17) "Trưởng đơn vị Mắt, | Bệnh viện Nhi đồng 1": a hospital's unit
     ) for x, w in zip(words[max(0, end - 13):end - 1], words[max(1, end - 12):end])) and not (
         # (round 8: a department's long name, "khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện …")
@@ -3271,9 +3274,17 @@ def _private(title: str) -> bool:
     if branch and branch.group(1).isupper() and branch.group(1) not in _PUBLIC_ACRONYMS:
         return True  # "Giám đốc Chi nhánh PNJ": a company's branch
     company = _COMPANY.search(low)
+    if company and company.group().startswith("doanh nghiệp") and _STATE_OFFICE_FOR_BUSINESS.search(low) and not (
+        _COMPANY.search(low[:company.start()] + low[company.start() + 12:]) or _BOARD.search(low)
+    ):
+        return False  # (round 18) "Phó Vụ trưởng Ban Đổi mới doanh nghiệp", "Cục Phát triển doanh nghiệp": a state
+        # office about businesses, no business
     if company or _BOARD.search(low):
         return True  # a company not said to be the state's, even unnamed ("Giám đốc Công ty"): leave it out
     return False
+
+
+_STATE_OFFICE_FOR_BUSINESS = re.compile(r"\b(?:vụ|cục|ban|phòng|sở|bộ|ủy ban|uỷ ban) [^,]*\bdoanh nghiệp\b")
 
 
 # Posts of bodies that are not public: associations of businesses, family councils, honorary

@@ -191,3 +191,24 @@ def test_the_facet_shows_a_foreign_name_in_the_articles_case(tmp_path):
 def test_a_post_given_to_a_counted_list_of_people_is_each_ones(text, expected):
     # heldout15: three colonels appointed deputy heads of the traffic police department at once
     assert officials(text) == expected
+
+
+def test_a_courts_division_keeps_its_court_after_a_comma():
+    text = "Bà Nghiêm Thị Lan, Chánh tòa Hình sự, TAND tỉnh Bắc Ninh cho biết phiên tòa đã xong."
+    assert officials(text) == [("Nghiêm Thị Lan", ["Chánh tòa Hình sự, TAND tỉnh Bắc Ninh"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # heldout15: a ministry's board for reforming (state) enterprises read as a business
+        ("Bà Nguyễn Thị Lan - Phó Vụ trưởng Ban Đổi mới doanh nghiệp cho biết, Bộ đã trình đề án.",
+         [("Nguyễn Thị Lan", ["Phó Vụ trưởng Ban Đổi mới doanh nghiệp"])]),
+        ("Ông Lê Văn Hùng, Cục trưởng Cục Phát triển doanh nghiệp (Bộ Kế hoạch và Đầu tư) cho biết.",
+         [("Lê Văn Hùng", ["Cục trưởng Cục Phát triển doanh nghiệp (Bộ Kế hoạch và Đầu tư)"])]),
+        # a business is still no public body
+        ("Ông Lê Văn Hùng, Giám đốc doanh nghiệp tư nhân Minh Phát cho biết.", []),
+    ],
+)
+def test_a_state_office_for_businesses_is_public(text, expected):
+    assert officials(text) == expected
