@@ -2180,6 +2180,16 @@ def _titles_after_la(text: str, words: list[_Word], i: int, gap: str = " ") -> l
     return [text[words[i + 1].start:words[i + first].end], *_titles_after(text, words, i + 1 + first)]
 
 
+_NOMINATE = {tuple(exact(w) for w in p.split()) for p in ("đề cử", "chọn", "đề xuất", "đề cử cho")}
+
+
+def _nominated_before(words: list[_Word], i: int) -> bool:
+    """(Round 18) Whether the name at word *i* is someone's nominee ("Tổng thống Trump chọn ông X | làm Chủ
+    tịch Fed", "đề cử ông X làm …"): the post after the link is the one he is put forward for, not held."""
+    k = i - 1 if i > 0 and words[i - 1].low in ("ông", "bà") else i
+    return any(k >= len(seq) and tuple(w.low for w in words[k - len(seq):k]) == seq for seq in _NOMINATE)
+
+
 def _capitals_name(words: list[_Word], i: int) -> int:
     """Length of a name written in capitals at *i* ("VƯƠNG ĐÌNH HUỆ"): 2 to 4 words, the first
     a surname."""
@@ -2545,7 +2555,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             run = [p if not p.isupper() else p.title() for p in _parts(words, i, i + run_len)]
             after = i + run_len
             titles, titles_end = _titles_span(text, words, after)
-            if not titles:
+            if not titles and not _nominated_before(words, i):
                 titles, titles_end = _titles_after_la(text, words, after), after
             if not titles and _honoured(words, i) and _glued_post(words, after):
                 # (round 16) "Đồng chí X Ủy viên Trung ương Đảng, Chủ nhiệm …": the comma after the name left out

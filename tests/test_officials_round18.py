@@ -212,3 +212,18 @@ def test_a_courts_division_keeps_its_court_after_a_comma():
 )
 def test_a_state_office_for_businesses_is_public(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # seed 57 and 58: the Fed chair's nominee was given the post
+        ("Vàng giảm sau khi Tổng thống Mỹ Donald Trump chọn ông Kevin Warsh làm Chủ tịch Fed.",
+         [("Donald Trump", ["Tổng thống Mỹ"])]),
+        ("Tổng thống Mỹ Donald Trump đề cử ông Kevin Warsh làm Chủ tịch Fed.", [("Donald Trump", ["Tổng thống Mỹ"])]),
+        # one elected or appointed holds the post
+        ("HĐND tỉnh đã bầu ông Nguyễn Văn An làm Chủ tịch UBND tỉnh.", [("Nguyễn Văn An", ["Chủ tịch UBND tỉnh"])]),
+    ],
+)
+def test_a_nominee_is_not_given_the_post_he_is_put_forward_for(text, expected):
+    assert officials(text) == expected
