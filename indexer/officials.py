@@ -3537,11 +3537,12 @@ def _foreign_name(name: str) -> bool:
     return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or ("-" in p and _transliterated(p)) for p in parts) or (
         # (round 18) a Spanish or French accent on a foreign name: "José Rodríguez" (no Vietnamese syllable once
         # the accents are dropped), unless a part is Vietnamese ("Điểu Kré" of Tây Nguyên)
-        any(_accented_foreign(p) for p in parts) and all(p.isascii() or _accented_foreign(p) for p in parts)
+        not name.isascii() and all(p.isascii() or _accented_foreign(p) for p in parts)
         and parts[0] not in ("Y", "H", "K")  # (a Tây Nguyên name: "Y Kré")
     )
 
 
+@lru_cache(maxsize=65536)
 def _accented_foreign(part: str) -> bool:
     """(Round 18) Whether a name's *part* is a foreign word with accents Vietnamese writes too: "Rodríguez",
     "López", "José" (plain letters once the accents are dropped, and no Vietnamese syllable)."""
