@@ -170,8 +170,12 @@ def test_the_facet_shows_a_foreign_name_in_the_articles_case(tmp_path):
     ]
     src = write_jsonl(tmp_path / "src" / "articles.jsonl", articles)
     indexing.update(tmp_path / "index", [src])
-    result = Searcher(tmp_path / "index").search(SearchRequest())
+    searcher = Searcher(tmp_path / "index")
+    result = searcher.search(SearchRequest())
     assert {c.value: c.count for c in result.facets["official"]} == {"Bashar al-Assad": 2}
+    # typed in any case, with or without the hyphen, the name still finds the person
+    for typed in ("bashar al-assad", "Bashar Al-Assad", "bashar al assad"):
+        assert sorted(h.id for h in searcher.search(SearchRequest(officials=(typed,))).hits) == ["sy1", "sy2"]
 
 
 @pytest.mark.parametrize(
