@@ -3285,7 +3285,7 @@ def _private(title: str) -> bool:
         return True  # "Giám đốc Chi nhánh PNJ": a company's branch
     company = _COMPANY.search(low)
     if company and company.group().startswith("doanh nghiệp") and _STATE_OFFICE_FOR_BUSINESS.search(low) and not (
-        _COMPANY.search(low[:company.start()] + low[company.start() + 12:]) or _BOARD.search(low)
+        _COMPANY.search(low[:company.start()] + low[company.start() + len("doanh nghiệp"):]) or _BOARD.search(low)
     ):
         return False  # (round 18) "Phó Vụ trưởng Ban Đổi mới doanh nghiệp", "Cục Phát triển doanh nghiệp": a state
         # office about businesses, no business
@@ -3611,7 +3611,7 @@ def person_name(name: str) -> str:
     but a part in capitals is capitalised ("DONALD TRUMP": "Donald Trump")."""
     if _foreign_name(clean(name)):
         return " ".join(
-            title_case(p) if p.isupper() or p.islower() and "-" not in p and p not in _NAME_PARTICLES else p
+            title_case(p) if p.isupper() or (p.islower() and "-" not in p and p not in _NAME_PARTICLES) else p
             for p in (unify_tone(w) for w in clean(name).split())
         )
     name = canonical_name(name)
