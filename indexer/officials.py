@@ -2209,6 +2209,11 @@ def _place_after(words: list[_Word], start: int, end: int) -> int:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
     if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp", "phố") for k in range(start, end)) and not (
         end - 3 > start and words[end - 3].text in SURNAMES and _named_institution(words, start, end - 3, end)
+    ) and not (
+        end - 1 > start and words[end - 1].is_cap and end < len(words) and words[end].gap == ", "
+        and words[end].low == "tỉnh" and any(
+            (words[k].low, words[k + 1].low) == ("bệnh", "viện") for k in range(start, end - 1)
+        )
     ):  # (round 11) "… Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, | tỉnh Lâm Đồng": the province of a hospital
         return 0  # named for a person closes its title (the name alone would read as the next person's)
     n = 0

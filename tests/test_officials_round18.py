@@ -231,3 +231,18 @@ def test_a_state_office_for_businesses_is_public(text, expected):
 )
 def test_a_nominee_is_not_given_the_post_he_is_put_forward_for(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bản án sơ thẩm: 10. Nguyễn Văn Trung, Cựu Giám đốc Bệnh viện Y học cổ truyền Bảo Lộc, tỉnh Lâm Đồng: 2 "
+         "năm tù",
+         [("Nguyễn Văn Trung", ["Cựu Giám đốc Bệnh viện Y học cổ truyền Bảo Lộc, tỉnh Lâm Đồng"])]),
+        # a hospital with no place in its name: what follows the comma is the sentence's
+        ("Ông Nguyễn Văn Trung, Giám đốc Bệnh viện Mắt, tỉnh đã giao thêm giường bệnh.",
+         [("Nguyễn Văn Trung", ["Giám đốc Bệnh viện Mắt"])]),
+    ],
+)
+def test_a_hospital_named_for_its_town_keeps_its_province_after_a_comma(text, expected):
+    assert officials(text) == expected
