@@ -32,9 +32,9 @@ from pathlib import Path
 from indexer import wordlist
 from indexer.errors import TimtinError
 from indexer.models import Article, Official
-from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, tokens, unify_tone
+from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, title_case, tokens, unify_tone
 
-EXTRACTOR_VERSION = "19"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets; round 17: a post spelt with y ("Thư ký") opens a window as with i, "Trưởng phái đoàn", "Phó khoa", "Trưởng đơn vị", a post then "khi đó là ông X", "(đều là …)" after a list of names, a deputy's province in brackets, "Thanh thiếu niên", a department's two domains before its hospital, a word after "&", "Ngài" before a foreign name
+EXTRACTOR_VERSION = "20"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets; round 17: a post spelt with y ("Thư ký") opens a window as with i, "Trưởng phái đoàn", "Phó khoa", "Trưởng đơn vị", a post then "khi đó là ông X", "(đều là …)" after a list of names, a deputy's province in brackets, "Thanh thiếu niên", a department's two domains before its hospital, a word after "&", "Ngài" before a foreign name; round 18: "Chánh tòa", "trong nước" and "khiếu nại, tố cáo" in bodies, a lower-case department before its hospital or health centre, "BHXH" as a parent body, a rank's rare surname ("Trung tá Lao X"), "Hiện" opens no name, a post after "ông Minh giữ chức" is Minh's, Spanish accents in foreign names ("Rodríguez"), foreign names in the article's case, a post "đối với 3 cán bộ gồm:" a list, a nominee ("chọn ông X làm"), a state office about businesses, a hospital's province after its comma
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -56,11 +56,13 @@ hạt trưởng | đồn trưởng | hiệu phó | trưởng văn phòng | kế 
 thành viên hội đồng thành viên | gđ | pgđ | tgđ | ptgđ | đại biểu hđnd | đại biểu hội đồng nhân dân | đb hđnd
 tham tán | công sứ | thủ trưởng cơ quan | tổng kiểm toán | tổng kiểm toán nhà nước | tổng ktnn | chi cục phó | đội phó | tổ phó
 trưởng cah | trưởng caq | trưởng cax | trưởng cap | trưởng catp | trưởng cat | tổng tư lệnh | phát ngôn viên | công an viên | cục phó
-trưởng bql | trưởng bqlda | trưởng phái đoàn | trưởng đơn vị
-"""  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short)
+trưởng bql | trưởng bqlda | trưởng phái đoàn | trưởng đơn vị | chánh tòa | chánh toà
+"""  # (round 16: "Trưởng BQL rừng phòng hộ …", a management board written short;
+# round 18: "Chánh tòa Hình sự TAND tỉnh", the head of a court's division)
 # Posts that mark a person only right before the name: "đại biểu Nguyễn Sỹ Cương", "ĐB Trần
 # Hoàng Ngân"; after a name ("ông X, đại biểu dự hội nghị") they are no post.
 _NAME_POSTS = {("đại", "biểu"), ("đb",)}
+_NAME_POSTS_FIRST = {"đb"}  # ("đại" opens ranks too)
 _RANKS = """
 đại tướng | thượng tướng | trung tướng | thiếu tướng | đại tá | thượng tá | trung tá | thiếu tá
 đại úy | thượng úy | trung úy | thiếu úy | đô đốc | phó đô đốc | chuẩn đô đốc | đại đô đốc
@@ -116,6 +118,8 @@ _BODY_PAIRS = {
     "nghỉ mát|nghỉ dưỡng|bảo tồn|di tích|sinh thái|danh thắng|truyền thông|bất động|cổ truyền|tuyển sinh|"
     # (round 11) "Cục Quản lý lao động | ngoài nước", "Công ty Xổ số kiến thiết"
     "ngoài nước|xổ số|kiến thiết|"
+    "trong nước|khiếu nại|tố cáo|vật tư|"  # (round 18) "Vụ Thị trường trong nước", "Cục Giải quyết khiếu nại, tố cáo và …",
+    # "khoa Dược - Vật tư thiết bị y tế"
     "tâm thần|sức khỏe|sức khoẻ|tâm lý|"  # (round 14) "Viện Sức khỏe tâm thần": a medical domain
     "kỹ thuật".split("|")  # (round 13) "Trưởng phòng kỹ thuật, Công ty điện lực …"
 }
@@ -123,7 +127,7 @@ _BODY_PAIRS = {
 _CAP_PAIRS = {
     tuple(exact(w) for w in p.split())
     for p in "chỉ đạo|tuyên giáo|tổ chức|thường vụ|chấp hành|thi đua|khen thưởng|tiếp công|an toàn|dân tộc|"
-    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát|"
+    "cải cách|phòng chống|bầu cử|vận động|công tác|kiểm tra|kiểm sát|đổi mới|"  # (round 18) "Ban Đổi mới doanh nghiệp"
     "sản xuất".split("|")  # (round 13) "Trưởng ban sản xuất các chương trình …" of a broadcaster
 }
 # Capitalised words that start the name of a body, never a person's second syllable.
@@ -186,7 +190,8 @@ _NOT_NAMES = set(
     Viện Tòa Toà Nhà Đại Trung Chi Văn Phòng Đoàn Thường Chủ Phó Bí Giám Tổng Trưởng Ngày Sáng
     Chiều Tối Theo Trong Tại Với Các Những Năm Tháng Đồng Lễ Hội Nghị Dự Thực Nhân Dân Quân Lực Báo Làng
     Cảnh Sát Thủ Tướng Chính Phủ Nhà Nước Tết Covid Khu Cụm Cầu Đường Sông Núi Bắc Nam Tây
-    Đông Thôn Bản Xóm Ấp Kỳ Khóa Khoá Luật Nghị Quyết Quy Chỉ Dự Án Hợp Tác Xã Tiểu""".split()
+    Đông Thôn Bản Xóm Ấp Kỳ Khóa Khoá Luật Nghị Quyết Quy Chỉ Dự Án Hợp Tác Xã Tiểu
+    Hiện""".split()  # (round 18) "Hiện Thanh Thủy làm …": the adverb "now" opening a sentence, no surname
 )
 # Leaders known by a pen name that reads as a body or a place ("Tổng Bí thư Trường Chinh" is no
 # school): a post's body never swallows one, and it is a name.
@@ -351,7 +356,10 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
         # (round 13) "Phó ban tuyên giáo Thành ủy", "Phó ban An toàn giao thông TP": written with a lower-case
         # "ban", a board's known domain after it
     elif not n and j > i and j + 1 < len(words) and words[j - 1].low == "phó" and _joined(words, j + 1) and (
-        words[j].low in ("phòng", "khoa") and (words[j + 1].is_cap or words[j + 1].text.isupper())
+        words[j].low in ("phòng", "khoa") and (words[j + 1].is_cap or words[j + 1].text.isupper() or (
+            # (round 18) "Cựu phó khoa dược, | Trung tâm y tế huyện X": a department in lower case, then its hospital
+            words[j].low == "khoa" and _parent_follows(words, j + 1)
+        ))
     ):
         n = 1  # (round 12) "Phó phòng Tham mưu Công an tỉnh", "Phó phòng Giáo dục trung học": a deputy head of a
         # department, "trưởng" left out as the press does; (round 17) a hospital's: "Phó khoa Hồi sức tích cực"
@@ -380,6 +388,19 @@ def _post_at(words: list[_Word], i: int, before_name: bool = False) -> tuple[int
     if seq in _NAME_POSTS and (not before_name or j > i):
         return 0, False
     return j + n - i, seq in _RANK_SEQS or seq in _NAME_POSTS
+
+
+def _parent_follows(words: list[_Word], k: int) -> bool:
+    """(Round 18) Whether a hospital or a health centre follows a comma within three lower-case
+    words from *k*: "phó khoa dược, | Trung tâm y tế …", "khoa nội, | Bệnh viện …"."""
+    for m in range(k, min(k + 3, len(words) - 2)):
+        if words[m].is_cap or not _joined(words, m):
+            return False
+        if words[m + 1].gap == ", " and (words[m + 1].text == "BV" or (words[m + 1].text, words[m + 2].low) in (
+            ("Bệnh", "viện"), ("Trung", "tâm")
+        )):
+            return True
+    return False
 
 
 def _general_after_body(words: list[_Word], i: int) -> bool:
@@ -1208,6 +1229,9 @@ def _dash_in_body(words: list[_Word], k: int, n: int) -> bool:
             return True  # (round 8) "Trưởng khoa Phẫu thuật gây mê - hồi sức": a department's two parts
         if _route_places(words, k):
             return True  # (round 8) "Ban quản lý dự án đường sắt đô thị Văn Cao - Hà Đông"
+        if k >= 2 and words[k - 2].low == "khoa" and nxt.gap == " " and (words[k].low, nxt.low) in _BODY_PAIRS:
+            return True  # (round 18) "Trưởng khoa dược - vật tư thiết bị y tế, Bệnh viện X": a department's second
+            # domain, a known pair, after its one-word first
     return (
         (n > 0 and words[k].gap in _BODY_DASHES and words[k].is_cap and (
             (words[k - 1].low in _BODY_WORDS | {"học", "thanh"} and words[k - 2].is_cap)
@@ -1476,6 +1500,7 @@ def _name_run(words: list[_Word], i: int) -> int:
         if n >= 1 and ((words[i + n].text in _STARTERS and not _last_given_name(words, i, n)) or _post_at(words, i + n)[0] >= 2 or (
             not words[i + n].text.isascii() and words[i].text.isascii() and _foreign_name(words[i].text)
             and not _foreign_letters(words[i + n].text)  # (round 14) "Recep Tayyip Erdoğan": a foreign letter goes on
+            and not _accented_foreign(words[i + n].text)  # (round 18) "Bruno Rodríguez": so does a Spanish accent
             and words[i].text not in _STATE_BRAND_WORDS and words[i].text != "Vietnam"  # "Vietnam Airlines | Nguyễn"
         )) and not _last_before_post(words, i, n):  # "Putin Việc ...": a foreign name does not go on in Vietnamese
             break  # "Tổng Bí thư Nguyễn Phú Trọng Về thăm", "Trần Ông Nguyễn Minh Nhựt"
@@ -1901,11 +1926,15 @@ def _age_at(words: list[_Word], i: int) -> int:
 
 # Capitalised heads of the body a unit belongs to, after a comma: "Trưởng phòng Nghiệp vụ du
 # lịch, Sở VH-TT&DL tỉnh Lâm Đồng", "Phó Trưởng phòng Đào tạo, ĐH Y Hà Nội".
-_COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường"}
+_COMMA_PARENTS = {"Sở", "Bộ", "Cục", "ĐH", "BV", "Viện", "UBND", "HĐND", "Trường", "BHXH", "TAND"}
 _COMMA_PARENT_PAIRS = {("Văn", "phòng"), ("Công", "an"), ("Đại", "học"), ("Bệnh", "viện"), ("Học", "viện"),
                        ("Tổng", "cục"), ("Chi", "cục"), ("Ủy", "ban"), ("Uỷ", "ban"), ("Ngân", "hàng"),
                        ("Công", "ty"), ("Tổng", "công"),  # (round 13: "Trưởng phòng X, Công ty Điện lực Y")
-                       ("Bảo", "hiểm")}  # (round 14: "Trưởng ban X, Bảo hiểm xã hội Việt Nam")
+                       ("Bảo", "hiểm"),  # (round 14: "Trưởng ban X, Bảo hiểm xã hội Việt Nam")
+                       ("Trung", "tâm")}  # (round 18: "Trưởng khoa Dược, Trung tâm y tế huyện X")
+
+
+_TOA = exact("tòa")  # (round 18) "Chánh tòa Hình sự, | TAND tỉnh Bắc Ninh": a court's division, then its court
 
 
 def _parent_after_comma(words: list[_Word], end: int) -> int:
@@ -1921,7 +1950,7 @@ def _parent_after_comma(words: list[_Word], end: int) -> int:
     )  # (round 14) "Chủ nhiệm bộ môn X, | khoa Y, Bệnh viện Z": a subject's faculty, then its hospital
     if first not in _COMMA_PARENTS and (first, nxt) not in _COMMA_PARENT_PAIRS and not team and not school and not subject:
         return 0
-    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn") or (
+    if not any(w.low in ("phòng", "khoa", "đội", "ban", "trung", "trạm", "môn", _TOA) or (
         w.low == "vị" and x.low == "đơn"  # (round 17) "Trưởng đơn vị Mắt, | Bệnh viện Nhi đồng 1": a hospital's unit
     ) for x, w in zip(words[max(0, end - 13):end - 1], words[max(1, end - 12):end])) and not (
         # (round 8: a department's long name, "khoa Hồi sức tích cực - Chống độc người lớn, Bệnh viện …")
@@ -1980,7 +2009,7 @@ _ONE_SYLLABLE_PLACES = {"Huế", "Vinh", "Hà"}
 _CUT_HEADS = {"Ban", "ban", "Sở", "Cục", "Bộ", "Vụ", "Viện", "Hội", "Phòng", "UBND", "HĐND"}
 
 
-_PARENT_HEADS = {"Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công",
+_PARENT_HEADS = {"BHXH", "Bộ", "Sở", "Viện", "Bệnh", "BV", "Tổng", "Cục", "Trường", "Đại", "ĐH", "Học", "Ủy", "UBND", "Công",
                  "ĐHQG"}  # (round 14: "Trưởng phòng Đào tạo Trường ĐH Bách Khoa – ĐHQG TP.HCM")
 
 
@@ -2151,6 +2180,16 @@ def _titles_after_la(text: str, words: list[_Word], i: int, gap: str = " ") -> l
     return [text[words[i + 1].start:words[i + first].end], *_titles_after(text, words, i + 1 + first)]
 
 
+_NOMINATE = {tuple(exact(w) for w in p.split()) for p in ("đề cử", "chọn", "đề xuất", "đề cử cho")}
+
+
+def _nominated_before(words: list[_Word], i: int) -> bool:
+    """(Round 18) Whether the name at word *i* is someone's nominee ("Tổng thống Trump chọn ông X | làm Chủ
+    tịch Fed", "đề cử ông X làm …"): the post after the link is the one he is put forward for, not held."""
+    k = i - 1 if i > 0 and words[i - 1].low in ("ông", "bà") else i
+    return any(k >= len(seq) and tuple(w.low for w in words[k - len(seq):k]) == seq for seq in _NOMINATE)
+
+
 def _capitals_name(words: list[_Word], i: int) -> int:
     """Length of a name written in capitals at *i* ("VƯƠNG ĐÌNH HUỆ"): 2 to 4 words, the first
     a surname."""
@@ -2170,6 +2209,11 @@ def _place_after(words: list[_Word], start: int, end: int) -> int:
     "Chủ tịch UBND xã Quảng Tâm, huyện Tuy Đức" (the title names a commune, ward or district)."""
     if not any(words[k].low in ("xã", "phường", "huyện", "quận", "trấn", "thôn", "bản", "ấp", "phố") for k in range(start, end)) and not (
         end - 3 > start and words[end - 3].text in SURNAMES and _named_institution(words, start, end - 3, end)
+    ) and not (
+        end - 1 > start and words[end - 1].is_cap and end < len(words) and words[end].gap == ", "
+        and words[end].low == "tỉnh" and any(
+            (words[k].low, words[k + 1].low) == ("bệnh", "viện") for k in range(start, end - 1)
+        )
     ):  # (round 11) "… Bệnh viện Y học cổ truyền Phạm Ngọc Thạch, | tỉnh Lâm Đồng": the province of a hospital
         return 0  # named for a person closes its title (the name alone would read as the next person's)
     n = 0
@@ -2225,7 +2269,9 @@ def _foreign_part(name: list[str]) -> list[str]:
     """A foreign name does not go on in Vietnamese: "Sylvie Goulard Đảng Modem" (the party
     after the name) is Sylvie Goulard."""
     for k in range(1, len(name)):
-        if not name[k].isascii() and not _foreign_letters(name[k]) and not ("-" in name[k] and _transliterated(name[k])) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
+        if not name[k].isascii() and not _foreign_letters(name[k]) and not ("-" in name[k] and _transliterated(name[k])) and (
+            not _accented_foreign(name[k])  # (round 18) "Bruno Rodríguez"
+        ) and any(len(p) > 1 and p.isascii() and _foreign_name(p) for p in name[:k]):
             return name[:k]
     if len(name) >= 3 and name[0] in _COUNTRY_SHORTS and all(p.isascii() for p in name[1:]) and _foreign_name(" ".join(name[1:])):
         return name[1:]  # (round 8) "cựu Tổng thống Hàn | Park Geun-hye": a country written short before the name
@@ -2276,7 +2322,8 @@ def _foreign_long(part: str) -> bool:
     """A part of a foreign name longer than any Vietnamese syllable (seven letters):
     ``Vladimir``, ``Emmanuel``, ``Netanyahu``, ``Abdulrahman``; a capitalised word of
     plain letters (no Vietnamese marks), at most twelve."""
-    return len(part) <= 12 and part.isascii() and part.isalpha() and part[0].isupper() and part[1:].islower()
+    plain = fold(part) if _accented_foreign(part) else part  # (round 18) "Rodríguez": its accents aside
+    return len(part) <= 12 and plain.isascii() and part.isalpha() and part[0].isupper() and part[1:].islower()
 
 
 def _good_name(parts: list[str]) -> bool:
@@ -2362,6 +2409,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     # (wards and streets are named after people: "phường Bùi Thị Xuân" is a ward)
                     _named_body_before(words, run_start) or words[run_start - 1].low in ("phường", "đường", "phố"),
                 )
+                if is_rank and place and len(place) == 1 and 2 <= len(name) <= 3 and place[0] not in _NOT_NAMES and (
+                    tuple(place) not in _PROVINCE_SEQ_SET and tuple(place) not in _COUNTRY_SEQS
+                    and place[0] not in _COUNTRY_WORDS and not _demonym(place[0]) and not _run_is_place(words, run_start)
+                ):
+                    place, name = [], place + name  # (round 18) "Trung tá Lao Hoàng Hải": a rank has no body, so a
+                    # syllable before a surname is the name's own rare surname, not a place
                 if not place and len(name) >= 3 and _demonym(name[0]) and all(p.isascii() and _foreign_name(p) for p in name[1:]):
                     place, name = name[:1], name[1:]  # (round 14) "Thủ tướng Israeli | Benjamin Netanyahu": the
                     # country written as its English adjective, then the foreign name
@@ -2492,6 +2545,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             # "ông X ... được bổ nhiệm giữ chức <post>": a new post of the person just named
             if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i) and not (
                 _addressed(words, last_end) or _for_whom(words, i + post_len + tail)
+                or _other_short_name(words, last_end, i, mentions[-1].name)
             ):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
             i += post_len + (0 if is_rank else tail)
@@ -2506,7 +2560,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             run = [p if not p.isupper() else p.title() for p in _parts(words, i, i + run_len)]
             after = i + run_len
             titles, titles_end = _titles_span(text, words, after)
-            if not titles:
+            if not titles and not _nominated_before(words, i):
                 titles, titles_end = _titles_after_la(text, words, after), after
             if not titles and _honoured(words, i) and _glued_post(words, after):
                 # (round 16) "Đồng chí X Ủy viên Trung ương Đảng, Chủ nhiệm …": the comma after the name left out
@@ -2716,7 +2770,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         k = t + (2 if words[t].low == "đối" else 1)
         k += 1 if words[k].low in ("ông", "bà") else 0
         title = text[words[i].start:words[t - 1].end]
-        people = _list_of_people(words, k, one=True)
+        if (listed := _counted_list(words, k)):
+            people = _list_of_people(words, listed, one=False, ranks=True)  # (round 18) "bổ nhiệm giữ chức Phó
+            # Cục trưởng Cục CSGT đối với 3 cán bộ gồm: Đại tá A (…), đại tá B (…) và thượng tá C (…)"
+        else:
+            people = _list_of_people(words, k, one=True)
     elif gap == ":" and _comrades_before(words, i):
         # (round 7) "các đồng chí Ủy viên Trung ương Đảng: A - Phó Chủ tịch Quốc hội, B - Bộ trưởng …; C …":
         # the shared post, then each one with their own
@@ -2758,10 +2816,31 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     for start, end in people:
         name = _parts(words, start, end)
         titles = [title, *(_titles_after(text, words, end) or _titles_after_la(text, words, end))] if own_titles else [title]
+        rank = next((n for n in (2, 1) if start >= n and _post_at(words, start - n) == (n, True)), 0)
+        if rank and (not all(_joined(words, m) for m in range(start - rank + 1, start + 1)) or words[start - rank].low in _NAME_POSTS_FIRST):
+            rank = 0
+        if rank:
+            titles.insert(0, text[words[start - rank].start:words[start - 1].end])  # (round 18) "đại tá A" in a list
         # ("Trong số ba phó giám đốc, ông X được bổ nhiệm chức danh Giám đốc Sở …": his new post too)
         out.append(_Mention(" ".join(name), titles))
         last = end
     return out, last
+
+
+_COUNTED_PEOPLE = {exact(w) for w in "cán bộ đồng chí người sĩ quan".split()}
+
+
+def _counted_list(words: list[_Word], k: int) -> int:
+    """(Round 18) Where the names start after a count of people and "gồm" at word *k* ("3 cán bộ gồm: |
+    Đại tá A …", "hai đồng chí gồm | …"), or 0."""
+    if k >= len(words) or not (words[k].text.isdigit() or words[k].low in _NUMBER_WORDS):
+        return 0
+    m = k + 1
+    while m < len(words) and m <= k + 3 and words[m].low in _COUNTED_PEOPLE and words[m].gap == " ":
+        m += 1
+    if m == k + 1 or m >= len(words) - 1 or words[m].low != "gồm" or words[m].gap != " ":
+        return 0
+    return m + 1 if words[m + 1].gap.strip() in ("", ":") else 0
 
 
 def _term_end(words: list[_Word], j: int) -> int:
@@ -2903,12 +2982,17 @@ def _linked_to_name_before(words: list[_Word], i: int) -> bool:
     return i >= 2 and words[i - 1].low in ("làm", "là", "kiêm") and words[i - 2].is_cap
 
 
-def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, int]]:
+def _list_of_people(words: list[_Word], k: int, one: bool, ranks: bool = False) -> list[tuple[int, int]]:
     """(start, end) of the names from word *k*: one, or a list joined by commas and "và",
     each name maybe followed by its year of birth or an aside in brackets ("A (SN 1958, trú
-    tại thôn B), C (SN 1960)"), each maybe after an honorific ("ông A và ông B")."""
+    tại thôn B), C (SN 1960)"), each maybe after an honorific ("ông A và ông B") or, with
+    *ranks*, a rank ("Đại tá A (…), thượng tá B (…)")."""
     out = []
     while k < len(words):
+        if ranks and words[k].low in ("ông", "bà") and k + 1 < len(words):
+            k += 1
+        elif ranks and (rank := _post_at(words, k))[1] and k + rank[0] < len(words) and _joined(words, k + rank[0]):
+            k += rank[0]
         n = _name_run(words, k)
         name = _parts(words, k, k + n)
         if n < 2 or not _good_name(name) or not _plausible(name, False):
@@ -2917,7 +3001,9 @@ def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, in
         k += n
         if one or k >= len(words):
             break
-        if words[k].gap.strip() == "(" and (age := _age_at(words, k) or _aside_at(words, k)):
+        if words[k].gap.strip() == "(" and (age := _age_at(words, k) or _aside_at(words, k) or (
+            int(ranks and _post_at(words, k)[0] > 0)  # (round 18) "Đại tá A (phó giám đốc Công an tỉnh B), …"
+        )):
             k += age  # to the bracket's end: "(SN 1958, trú tại thôn Hoành)"
             while k < len(words) and ")" not in words[k].gap and k - out[-1][1] < 15:
                 k += 1
@@ -2928,10 +3014,10 @@ def _list_of_people(words: list[_Word], k: int, one: bool) -> list[tuple[int, in
         if words[k].gap.strip() in (",", "),") and words[k].low in ("ông", "bà") and k + 1 < len(words):
             k += 1  # "ông A, ông B"
             continue
-        if words[k].gap.strip() in (",", "),") and words[k].is_cap:
+        if words[k].gap.strip() in (",", "),") and (words[k].is_cap or (ranks and _post_at(words, k)[1])):
             continue
         if words[k].low == "và" and words[k].gap.strip() in ("", ")") and k + 1 < len(words):
-            k += 1 + (1 if words[k + 1].low in ("ông", "bà") else 0)
+            k += 1 + (1 if words[k + 1].low in ("ông", "bà") and not ranks else 0)
             continue
         break
     return out
@@ -2997,6 +3083,19 @@ def _appointed_before(words: list[_Word], i: int) -> bool:
     return any(w.low == "được" for w in words[max(0, i - 6):i - 2]) and not any(
         "." in w.gap or "\n" in w.gap for w in words[max(0, i - 5):i - 1]
     )
+
+
+def _other_short_name(words: list[_Word], start: int, i: int, name: str) -> bool:
+    """(Round 18) Whether someone else, named short with an honorific, stands right before the link
+    to the post at word *i*: "ông Cầm Bá Thể … thông tin, Chi bộ Khoa Sản nơi | ông Minh giữ chức |
+    Bí thư Chi bộ" is Minh's post, not Thể's (the person named last in full, *name*)."""
+    parts = set(name.split())
+    for k in range(max(start, i - 5), i - 2):
+        if words[k].low in _HONORIFIC_WORDS and words[k + 1].is_cap and _joined(words, k + 1) and (
+            words[k + 1].text not in parts and words[k + 1].text.title() not in parts
+        ):
+            return True
+    return False
 
 
 def _addressed(words: list[_Word], end: int) -> bool:
@@ -3190,9 +3289,17 @@ def _private(title: str) -> bool:
     if branch and branch.group(1).isupper() and branch.group(1) not in _PUBLIC_ACRONYMS:
         return True  # "Giám đốc Chi nhánh PNJ": a company's branch
     company = _COMPANY.search(low)
+    if company and company.group().startswith("doanh nghiệp") and _STATE_OFFICE_FOR_BUSINESS.search(low) and not (
+        _COMPANY.search(low[:company.start()] + low[company.start() + len("doanh nghiệp"):]) or _BOARD.search(low)
+    ):
+        return False  # (round 18) "Phó Vụ trưởng Ban Đổi mới doanh nghiệp", "Cục Phát triển doanh nghiệp": a state
+        # office about businesses, no business
     if company or _BOARD.search(low):
         return True  # a company not said to be the state's, even unnamed ("Giám đốc Công ty"): leave it out
     return False
+
+
+_STATE_OFFICE_FOR_BUSINESS = re.compile(r"\b(?:vụ|cục|ban|phòng|sở|bộ|ủy ban|uỷ ban) [^,]*\bdoanh nghiệp\b")
 
 
 # Posts of bodies that are not public: associations of businesses, family councils, honorary
@@ -3431,7 +3538,28 @@ def _without_honorific(name: str) -> str:
 def _foreign_name(name: str) -> bool:
     """Whether *name* is written in a foreign way (``Brad Smith``): a part that is plain ASCII
     and no Vietnamese syllable, or (round 16) Vietnamese syllables joined by hyphens (``Vo-la-chít``)."""
-    return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or ("-" in p and _transliterated(p)) for p in name.split())
+    parts = name.split()
+    return any((p.isascii() and not _VN_SYLLABLE.fullmatch(p.lower())) or ("-" in p and _transliterated(p)) for p in parts) or (
+        # (round 18) a Spanish or French accent on a foreign name: "José Rodríguez" (no Vietnamese syllable once
+        # the accents are dropped), unless a part is Vietnamese ("Điểu Kré" of Tây Nguyên)
+        not name.isascii() and all(p.isascii() or _accented_foreign(p) for p in parts)
+        and parts[0] not in ("Y", "H", "K")  # (a Tây Nguyên name: "Y Kré")
+    )
+
+
+@lru_cache(maxsize=65536)
+def _accented_foreign(part: str) -> bool:
+    """(Round 18) Whether a name's *part* is a foreign word with accents Vietnamese writes too: "Rodríguez",
+    "López", "José" (plain letters once the accents are dropped, and no Vietnamese syllable)."""
+    if part.isascii() or not all(c.isascii() or c in _LATIN_ACCENTS for c in part.lower()):
+        return False  # ("Chínhtiếp", "Trumpđề": a Vietnamese word glued on by a missing space; "Bkrông" of Tây Nguyên)
+    plain = fold(part).lower()
+    return plain.isascii() and plain.isalpha() and not _VN_SYLLABLE.fullmatch(plain) and not any(
+        _VN_SYLLABLE.fullmatch(plain[:k]) and _VN_SYLLABLE.fullmatch(plain[k:]) for k in range(2, len(plain) - 1)
+    )  # ("Chínhcùng": two Vietnamese syllables, a space missing)
+
+
+_LATIN_ACCENTS = set("áéíóúàèìòùäëïöüçñ")  # a European name's accents (not "â", "ê", "ô": Vietnamese's own too)
 
 
 def _transliterated(part: str) -> bool:
@@ -3483,7 +3611,14 @@ _Y_SPELLINGS = {"Sĩ": "Sỹ", "Lí": "Lý", "Kì": "Kỳ", "Mĩ": "Mỹ", "Kĩ"
 
 def person_name(name: str) -> str:
     """A person's name as the facet shows it: :func:`indexer.normalize.canonical_name`, and one
-    spelling of the syllables written with "i" or "y" alike (:data:`_Y_SPELLINGS`)."""
+    spelling of the syllables written with "i" or "y" alike (:data:`_Y_SPELLINGS`). (Round 18) A
+    foreign name keeps the article's own case ("Bashar al-Assad", "Mohammed bin Salman", "McCain"),
+    but a part in capitals is capitalised ("DONALD TRUMP": "Donald Trump")."""
+    if _foreign_name(clean(name)):
+        return " ".join(
+            title_case(p) if p.isupper() or (p.islower() and "-" not in p and p not in _NAME_PARTICLES) else p
+            for p in (unify_tone(w) for w in clean(name).split())
+        )
     name = canonical_name(name)
     if any(s in name for s in _Y_SPELLINGS):
         name = " ".join(_Y_SPELLINGS.get(w, w) for w in name.split(" "))

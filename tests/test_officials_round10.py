@@ -18,13 +18,13 @@ def officials(body: str):
     [
         # a Korean given name whose hyphen has a space before it and is an en dash
         ("Sáng nay, Thủ tướng Hàn Quốc Park Min –Soo đã tiếp đoàn doanh nghiệp Việt Nam.",
-         [("Park Min-soo", ["Thủ tướng Hàn Quốc"])]),
+         [("Park Min-Soo", ["Thủ tướng Hàn Quốc"])]),  # (round 18: the article's case)
         # ... spaces on both sides of a plain hyphen
         ("Sáng nay, Thủ tướng Hàn Quốc Park Min - Soo đã tiếp đoàn doanh nghiệp Việt Nam.",
-         [("Park Min-soo", ["Thủ tướng Hàn Quốc"])]),
+         [("Park Min-Soo", ["Thủ tướng Hàn Quốc"])]),  # (round 18: the article's case)
         # ... and the same man written with the plain hyphen is the same name
         ("Thủ tướng Hàn Quốc Park Min-Soo cho biết hai nước sẽ mở thêm đường bay.",
-         [("Park Min-soo", ["Thủ tướng Hàn Quốc"])]),
+         [("Park Min-Soo", ["Thủ tướng Hàn Quốc"])]),  # (round 18: the article's case)
     ],
 )
 def test_a_foreign_name_whose_hyphen_has_a_space_stays_whole(text, expected):

@@ -14,7 +14,7 @@ from indexer.officials import EXTRACTOR_VERSION, extract
 
 
 def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
-    assert EXTRACTOR_VERSION == "19"
+    assert int(EXTRACTOR_VERSION) >= 19  # (round 18 bumped it again)
 
 
 def officials(body: str, title: str = ""):
