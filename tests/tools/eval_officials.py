@@ -92,6 +92,10 @@ Two labelled sets:
   in none of the earlier sets), labelled blind by two labellers (50 each) while round 18 was
   written without reading them (tests/data/officials/real_labels_heldout16.jsonl, ``part:
   heldout16``); errors listed only with ``--part heldout16``.
+* **real, seventeenth held-out**: 100 more drawn the same way (seed 20261217, among the candidates
+  in none of the earlier sets), labelled blind by two labellers (50 each) while round 19 was
+  written without reading them (tests/data/officials/real_labels_heldout17.jsonl, ``part:
+  heldout17``); errors listed only with ``--part heldout17``.
 
 What counts, on the real set:
 
@@ -148,7 +152,7 @@ LABELS = HERE / "data" / "officials" / "labels.json"
 CASES = HERE / "data" / "officials" / "cases.jsonl"
 REAL_LABELS = HERE / "data" / "officials" / "real_labels.jsonl"
 # the held-out sets, in the order they were labelled: part "heldoutK" in real_labels_heldoutK.jsonl
-HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 17))
+HELD_OUT_PARTS = tuple(f"heldout{k}" for k in range(2, 18))
 REAL_NEWS = ROOT.parent / "shared" / "real-news" / "articles.jsonl"
 
 # The draw of the real labelled set (the labelling team's sample.py, repeated).
