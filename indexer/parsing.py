@@ -379,7 +379,10 @@ def parse_date(value: str) -> tuple[dt.date | None, bool]:
                 except ValueError:
                     return None, True
         else:
-            return (when.astimezone(VIETNAM) if when.tzinfo else when).date(), True
+            try:
+                return (when.astimezone(VIETNAM) if when.tzinfo else when).date(), True
+            except OverflowError:  # (0001-01-01T00:00+08:00 is a day before the calendar's first in Vietnam)
+                return None, True
     match = _DATE_LINE.match(value)
     if not match:
         return None, False
@@ -398,7 +401,10 @@ def parse_date(value: str) -> tuple[dt.date | None, bool]:
         offset = int(match["gmt"].replace(" ", ""))
         if offset != 7 and hour < 24 and minute < 60 and abs(offset) <= 14:
             zone = dt.timezone(dt.timedelta(hours=offset))
-            date = dt.datetime.combine(date, dt.time(hour, minute), zone).astimezone(VIETNAM).date()
+            try:
+                date = dt.datetime.combine(date, dt.time(hour, minute), zone).astimezone(VIETNAM).date()
+            except OverflowError:
+                return None, True
     return date, True
 
 
@@ -586,6 +592,9 @@ def _read_jsonl(fh, file: Path, root: Path, where: str, origin: str, curated, sp
             except json.JSONDecodeError as err:
                 where_in = "at the end of the line" if err.lineno > 1 else f"at column {err.colno}"  # after its newline
                 raise ParseError(at, f"not valid JSON ({err.msg} {where_in}); fix or remove the line")
+            except RecursionError:
+                raise ParseError(at, "JSON nested too deep to read (lists or objects inside one another "
+                                     "thousands of times); an article is one flat object: fix or remove the line")
             article, warnings = parse_record(data, f"{rel}:{lineno}", at)
         except ParseError as err:
             yield Problem(err.where, err.message)
@@ -675,6 +684,12 @@ def _optional_str(data: dict, key: str, at: str) -> str | None:
     return clean(value).strip() or None
 
 
+def _json_type(value: object) -> str:
+    """What JSON calls *value*'s type: an array, an object, a number, true or false."""
+    return ("true or false" if isinstance(value, bool) else "an array" if isinstance(value, list)
+            else "an object" if isinstance(value, dict) else "a number")
+
+
 # a surrogate code point left alone: JSON's "\ud800" escape with no pair (json.loads joins pairs)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -694,6 +709,8 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
     if halves:
         data = {**data, **{key: _SURROGATE.sub("\ufffd", value) for key, value in halves.items()}}
     for key in ("title", "body"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise ParseError(at, f'"{key}" should be text (a JSON string), not {_json_type(data[key])}')
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise ParseError(at, f'missing "{key}"; every article needs a "title" and a "body"')
         if not clean(data[key]).strip():

@@ -622,3 +622,26 @@ def test_an_escaped_lone_surrogate_is_bad_input_named_and_the_article_still_foun
     assert f'{feed}:1: "title" holds an escaped half of a character pair with no other half (U+D83D)' in result.stderr
     [hit] = Searcher(tmp_path / "index").search(SearchRequest(query="Kỳ Lừa")).hits
     assert hit.article.title == "Lễ hội Kỳ Lừa \ufffd mở màn"
+
+
+def test_odd_json_lines_are_named_bad_input_not_timtins_fault(tmp_path):
+    """An attacker (stop 25): each of these was "timtin failed … Please report it" or a
+    misleading message; each is the line's own fault, named, and the batch goes on."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([
+        '{"id": "n1", "title": ["Tin", "hai"], "body": "Nội dung."}',
+        '{"id": "n2", "title": "Tin \\u0000 có mã lạ", "body": "Nội dung \\u001b khác."}',
+        '{"id": "n3", "title": "T", "body": "B", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "n4", "title": "Tin ngày", "body": "Nội dung.", "date": "0001-01-01T00:00:00+08:00"}',
+        '{"id": "n5", "title": "Tin cuối", "body": "Nội dung tốt.", "date": "9999-12-31T23:00:00-05:00"}',
+    ]) + "\n", encoding="utf-8")
+    result = timtin("index", str(feed), "--index", str(tmp_path / "index"), *NO_OFFICIALS)
+    out = result.stdout + result.stderr
+    assert result.returncode == 3 and "failed on this article" not in out and "Traceback" not in out
+    assert f'{feed}:1: "title" should be text (a JSON string), not an array' in out
+    assert f"{feed}:3: JSON nested too deep to read" in out
+    assert f'{feed}:4: cannot read the date "0001-01-01T00:00:00+08:00"; indexed without a date' in out
+    assert f'{feed}:5: cannot read the date "9999-12-31T23:00:00-05:00"' in out
+    searcher = Searcher(tmp_path / "index")
+    assert searcher.search(SearchRequest()).total == 3
+    assert searcher.article("n2").title == "Tin có mã lạ"  # control characters no text shows are dropped
