@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import pickle
 
+from whoosh.index import EmptyIndexError
+
 
 class TimtinError(Exception):
     """Base class of every error timtin reports to a user.
@@ -71,8 +73,8 @@ class IndexDamaged(TimtinError):
 
 
 # what reading a damaged index raises (Whoosh's EOFError of a truncated segment, a table of
-# contents cut short, garbage metadata): the CLI and the web name it as IndexDamaged
-DAMAGE = (EOFError, pickle.UnpicklingError, json.JSONDecodeError)
+# contents cut short, garbage metadata, a generation folder emptied): the CLI and the web name it as IndexDamaged
+DAMAGE = (EOFError, pickle.UnpicklingError, json.JSONDecodeError, EmptyIndexError)
 
 
 class IndexOutdated(TimtinError):

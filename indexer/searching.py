@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
+from whoosh.index import EmptyIndexError
 
 from indexer import normalize, people, schema, spelling, wordlist
 from indexer.abbreviations import Abbreviations, expand
@@ -280,7 +281,8 @@ class Searcher:
                     try:
                         self._snapshot = snap = open_snapshot(gen)
                         break
-                    except FileNotFoundError:  # a commit replaced what we were opening: open the newer
+                    except (FileNotFoundError, EmptyIndexError):  # a commit replaced (or a hand removed) what
+                        # we were opening: open the newer (the live generation deleted under a server: a 500 once)
                         if attempt == 2:
                             raise
                         gen = require_generation(self.root)

@@ -8,6 +8,7 @@ keeps the articles of a file it cannot read, as its message says.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -259,3 +260,39 @@ for url in ("/api/search?q=dan+van", "/?q=dan+van", "/healthz"):
     assert [code for _, code, _ in answers] == [503, 503, 503], done.stderr[-2000:]
     assert json.loads(answers[0][2]) == {"error": 'The index is damaged: run "timtin reindex" on the server.'}
     assert "timtin reindex" in answers[1][2] and "Chỉ mục bị hỏng" in answers[1][2]
+
+
+def test_a_live_generation_deleted_under_a_server_is_left_for_the_one_still_there(tmp_path):
+    """An attacker (stop 25): `rm -rf` of the live generation while clients searched gave
+    one bare 500 (Whoosh's EmptyIndexError: the folder went while it was being opened)
+    before the server found the older generation. Opening it again finds the one left."""
+    src, a, b = _two_files(tmp_path)
+    index = tmp_path / "index"
+    indexing.update(index, [src])
+    live = indexing.current_generation(index)
+    shutil.copytree(live, index / "gen-0009")
+    (index / indexing.CURRENT).write_text("gen-0009\n", encoding="utf-8")
+    probe = """import json, shutil, sys
+from pathlib import Path
+from whoosh.index import EmptyIndexError
+import indexer.searching as searching
+from webui import create_app
+index = Path(sys.argv[1])
+client = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client()
+print(client.get("/api/search?q=dan+van").get_json()["total"])
+opened = searching.open_snapshot
+
+def removed_while_opening(gen):  # the folder goes between reading CURRENT and opening it
+    if gen.name == "gen-0009":
+        shutil.rmtree(gen)
+        raise EmptyIndexError(f"Index {gen} does not exist")
+    return opened(gen)
+
+searching.open_snapshot = removed_while_opening
+import whoosh.index
+whoosh.index.FileIndex.latest_generation = lambda self: -2  # as after a commit: the server opens the live one again
+print(client.get("/api/search?q=dan+van").status_code)
+print(client.get("/api/search?q=dan+van").get_json()["total"])
+"""
+    done = subprocess.run([sys.executable, "-c", probe, str(index)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["60", "200", "60"], (done.stdout, done.stderr[-2000:])
