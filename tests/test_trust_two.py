@@ -564,6 +564,21 @@ def test_an_indexing_process_stays_small_whatever_the_input(tmp_path):
                               capture_output=True, text=True, cwd=ROOT, timeout=300)
         assert done.returncode == 0, done.stderr
         assert int(done.stdout) < 300, f"{done.stdout.strip()} MB with {procs} process(es)"
+    # one article as long as an article may be (an attacker's: 863 MB, the story sketch's
+    # table of every run of words at once)
+    import random
+
+    vocabulary = sorted({w for row in synth.Generator(7).articles(300) for w in row["body"].split()})
+    rng, words, size = random.Random(7), [], 0
+    while size < parsing.MAX_ARTICLE_CHARS - 100:  # words in no order: every run of them another
+        words.append(rng.choice(vocabulary))
+        size += len(words[-1]) + 1
+    body = " ".join(words)[: parsing.MAX_ARTICLE_CHARS - 100]
+    huge = write_jsonl(tmp_path / "huge.jsonl", [{"id": "huge", "title": "Một bài rất dài", "body": body}])
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "index-huge"), str(huge), "1"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) < 300, f"{done.stdout.strip()} MB for one article of {len(body):,} characters"
 
 
 @pytest.mark.parametrize("leftover", ["MAIN_0123456789abcdef.pst", "vocab-MAIN_0123456789abcdef.json",
