@@ -371,3 +371,20 @@ def test_each_result_and_article_page_shows_its_outlet_alike_on_web_cli_and_json
     assert '<span class="outlet">baolangson.vn</span>' in client.get("/article/ls-1").get_data(as_text=True)
     printed = runner.invoke(cli, ["search", "cau treo", "--index", str(root)]).stdout
     assert "[2026-11-30 · baolangson.vn]" in printed and "[2026-11-29 · LSO]" in printed
+
+
+def test_a_very_long_article_marks_the_words_asked_for_in_its_first_characters_only(make_index, tmp_path):
+    """An attacker (stop 25): an article of two million characters took 3 s of a server thread
+    to mark for each query, and a dozen clients asking so held every search for 5-10 s."""
+    paragraph = "Người dân Lạng Sơn tham gia lễ hội mùa xuân ở chợ Kỳ Lừa. " * 40
+    body = "\n\n".join([paragraph] * (views.MARKED_CHARS // len(paragraph) + 20))
+    make_index([{"id": "dai", "title": "Một bài rất dài", "body": body}])
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True, "WARM_UP": False}).test_client()
+    page = client.get("/article/dai?q=Kỳ+Lừa").get_data(as_text=True)
+    paragraphs = re.findall(r"<p>(.*?)</p>", page)
+    marked = [p for p in paragraphs if "<mark>" in p]
+    assert marked and len(marked) < len([p for p in paragraphs if "Kỳ Lừa" in p])
+    assert (len(marked) - 1) * len(paragraph) < views.MARKED_CHARS <= len(marked) * len(paragraph)
+    assert "các từ tìm chỉ được tô sáng trong 200.000 ký tự đầu" in page
+    short = client.get("/article/dai").get_data(as_text=True)
+    assert "marks-cut" not in short  # nothing asked, nothing said
