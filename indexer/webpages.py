@@ -55,6 +55,9 @@ MAX_ATTRIBUTES = 1_000  # in one tag; real pages have a few dozen (see _most_att
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
 _ATTRIBUTE = re.compile(r"""[\s"'/][^\s"'=<>/]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""")
 MIN_BODY_CHARS = 120  # less text than this outside the menus is no article
+_PARSER = lxml.html.HTMLParser(huge_tree=True)  # elements nested past 256 deep kept (see read_page)
+# libxml2 reads elements nested this deep at most even so, and leaves out what lies deeper
+MAX_DEPTH = 2048
 LIST_OWN_CHARS = 120  # a block of links with fewer letters than this outside them is a list
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
@@ -119,6 +122,15 @@ def _drop(element) -> None:
     parent = element.getparent()
     if parent is not None:
         element.drop_tree()
+
+
+def _depth(tree) -> int:
+    """How deep the page's elements are nested, at the deepest."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _most_attributes(text: str) -> int:
@@ -378,9 +390,16 @@ def parse_page(
         raise ParseError(where, f"a tag of the page has {crowded:,} attributes (over {MAX_ATTRIBUTES:,}); no paper "
                                 "writes that, and reading it would take minutes. Remove the page")
     try:
-        tree = lxml.html.document_fromstring(text)
+        # (libxml2 stops at 256 elements deep without "huge": old CMS pages that open a <font> in every
+        # paragraph and never close it lost every paragraph past the 127th, silently; an attacker's)
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as err:
         raise ParseError(where, f"cannot read the page as HTML ({err}); save it again") from None
+    deepest = _depth(tree)
+    if deepest >= MAX_DEPTH:
+        raise ParseError(where, f"the page's elements are nested {MAX_DEPTH:,} deep or more (a tag opened inside "
+                                "itself thousands of times, never closed); what lies past that cannot be read. "
+                                "Save the page again, or mend its HTML")
     for node in tree.xpath("//script[not(@type='application/ld+json')]|//style|//noscript"):
         _drop(node)
     canonical = _canonical(tree, saved_from, url)

@@ -352,3 +352,20 @@ def test_a_short_article_on_a_page_of_menus_and_boxes_is_kept_whole():
     article = webpages.parse_page(page.encode(), "x", "x.html")
     assert article.body.startswith("Sáng 28/11") and article.body.endswith("bà con nhân dân trong thôn.")
     assert "Tin đọc nhiều" not in article.body and "Chuyên mục" not in article.body
+
+
+def test_a_tag_opened_in_every_paragraph_and_never_closed_loses_no_paragraph(tmp_path):
+    """An attacker (stop 25): an old CMS's page opening a <font> in each of its 300
+    paragraphs, never closed, was cut at the 127th paragraph, silently (libxml2 stops at
+    256 elements deep); nested thousands deep, the page is named, not called empty."""
+    paragraphs = "".join(f'<p><font face="Arial">Đoạn {k}: huyện Cao Lộc tổ chức ngày hội ở thôn số {k}.'
+                         for k in range(1, 301))
+    (tmp_path / "font.html").write_text(f"<html><head><title>Ngày hội</title></head><body><h1>Ngày hội ở "
+                                        f"Cao Lộc</h1>{paragraphs}</body></html>", encoding="utf-8")
+    [article] = parsing.read_file(tmp_path / "font.html", tmp_path)
+    assert "Đoạn 1:" in article.body and "Đoạn 300: huyện Cao Lộc" in article.body
+    deep = "<b>" * 5000 + "<p>" + "Nội dung bài viết về ngày hội đại đoàn kết ở thôn Pò Nghiều. " * 5 + "</p>"
+    (tmp_path / "deep.html").write_text(f"<html><head><title>Tin</title></head><body><h1>Tin thử</h1>{deep}"
+                                        "</body></html>", encoding="utf-8")
+    [problem] = parsing.read_file(tmp_path / "deep.html", tmp_path)
+    assert "the page's elements are nested 2,048 deep or more" in problem.message
