@@ -423,11 +423,15 @@ def describe(parsed: ParsedQuery) -> dict:
     def clause(c: Clause) -> dict:
         # as typed, or as restored (each word as the press writes it: "kỷ luật", not "kỉ luật")
         shown = c.typed if (parsed.strict or c.prefix) and c.typed else [normalize.as_written(w) for w in c.exact]
+        # the other forms' words typed without accents spelled as the first form's (an
+        # accent-free `chu tich ubnd tinh` read "or «chu tich ủy ban nhân dân tinh»")
+        spelled = {} if parsed.strict else dict(zip(c.folded, shown))
         return {
             "words": " ".join(shown) + ("*" if c.prefix else ""),
             "together": len(c.exact) > 1,
             "quoted": c.quoted,
-            "also": [" ".join(exact) for exact, _ in c.synonyms],
+            "also": [" ".join(spelled.get(f, e) if e == f else e for e, f in zip(exact, folded))
+                     for exact, folded in c.synonyms],
         }
     return {
         "accents": "as typed" if parsed.strict else "any",

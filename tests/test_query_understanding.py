@@ -155,3 +155,10 @@ def test_a_suggestion_spells_i_and_y_as_the_press_writes_them(make_index):
         assert result.suggestion == shown
         assert f"«{shown}»" in describe_text(result.reading)
     assert searcher.search(SearchRequest(query="kỷ luật")).total == 2  # both spellings still match
+
+
+def test_the_reading_spells_an_abbreviations_long_form_with_the_words_restored_around_it(search):
+    """A user trial: `chu tich ubnd tinh` read «chủ tịch ubnd tỉnh» (or «chu tich ủy ban nhân
+    dân tinh»): the long form kept the words typed without accents."""
+    reading = describe_text(search("chu tich ubnd tinh").reading)
+    assert "(or «chủ tịch ủy ban nhân dân tỉnh»)" in reading, reading
