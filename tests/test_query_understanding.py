@@ -162,3 +162,14 @@ def test_the_reading_spells_an_abbreviations_long_form_with_the_words_restored_a
     dân tinh»): the long form kept the words typed without accents."""
     reading = describe_text(search("chu tich ubnd tinh").reading)
     assert "(or «chủ tịch ủy ban nhân dân tỉnh»)" in reading, reading
+
+
+@pytest.mark.parametrize("short, long_form", [("TT-Huế", "Thừa Thiên Huế"), ("BR-VT", "Bà Rịa - Vũng Tàu")])
+def test_a_province_written_short_finds_it_written_whole(make_index, short, long_form):
+    """A user trial: `TT-Huế` found the 7 real articles writing it so, none of the 169
+    writing Thừa Thiên Huế."""
+    searcher = make_index([{"id": "whole", "title": "Tin", "body": f"Mưa lớn ở {long_form} gây ngập."},
+                           {"id": "short", "title": "Tin", "body": f"Mưa lớn ở {short} gây ngập."},
+                           {"id": "other", "title": "Tin", "body": "Mưa lớn ở Quảng Trị gây ngập."}])
+    for typed in (short, long_form):
+        assert sorted(h.id for h in searcher.search(SearchRequest(query=typed, group=False)).hits) == ["short", "whole"]
