@@ -103,7 +103,10 @@ And two more files, with the three labels:
   third agreeing with 6 of 6 of those). The twelfth's 70 pairs sharing 30% or more (all its 21
   copies) too (real_pairs_sample12_second.jsonl: 56 agree; of the first's copies, 15 copy, 6
   rewrite; real_pairs_sample12_third.jsonl: the 14 disagreements among 6 agreed pairs, the third
-  agreeing with 6 of 6 of those).
+  agreeing with 6 of 6 of those). The thirteenth's 72 (all its 23 copies) too
+  (real_pairs_sample13_second.jsonl: 64 agree; of the first's copies, 21 copy, 1 rewrite, 1
+  not; real_pairs_sample13_third.jsonl: the 8 disagreements among 6 agreed pairs, the third
+  agreeing with 5 of 6 of those).
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
@@ -192,7 +195,9 @@ READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" /
               "real_pairs_sample11.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample11_second.jsonl",
                           ROOT / "tests" / "data" / "stories" / "real_pairs_sample11_third.jsonl"),
               "real_pairs_sample12.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_third.jsonl")}
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_third.jsonl"),
+              "real_pairs_sample13.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_second.jsonl",
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_third.jsonl")}
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -632,7 +637,8 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     """For each way of :data:`REWRITE_AS`, the article-by-article sets with the label their
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
-            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("held-out", SAMPLE_11), ("held-out", SAMPLE_12))
+            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("held-out", SAMPLE_11), ("held-out", SAMPLE_12),
+                               ("held-out", SAMPLE_13))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
