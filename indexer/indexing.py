@@ -637,6 +637,10 @@ def _write(
                                     "whole this time (named above), as the index held them.")
             # what the rebuild leaves out of what the index held: counted, never in silence
             report.removed += sum(1 for doc_id in before if doc_id not in seen) - carried
+            _note_gone(report, Counter(origin for doc_id, (_, origin, _) in before.items()
+                                       if doc_id not in seen and origin not in files_read and origin not in held
+                                       and not origin.startswith(kept)))
+        gone_files: Counter = Counter()
         for doc_id, (_, origin, docnums) in existing.items():
             if doc_id in seen or doc_id in keep_ids or origin.startswith(kept) or origin in held:
                 continue
@@ -645,6 +649,8 @@ def _write(
                 for docnum in docnums:
                     writer.delete_document(docnum)
                 report.removed += 1
+                gone_files[origin] += gone
+        _note_gone(report, +gone_files)
         uncarried = sorted({*kept, *held}) if rebuild and carry is None else []
         segments = [segment for out in outcomes for segment in out.segments]
         if segments or report.updated or report.removed or duplicates:
@@ -713,17 +719,28 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
             held.add(origin)
             report.problems.append(Problem(origin, (
                 f"holds no article now, where {was:,} were indexed from it (is it empty, or cut short?); "
-                "they are kept. If you emptied it on purpose, run `timtin index --prune` on it")))
+                "they are kept. If you emptied it on purpose, run `timtin index --prune` on it (or `timtin reindex "
+                "--drop-missing`)")))
         elif not prune and missing >= SHRUNK_LEAST and now < SHRUNK_SHARE * was:
             held.add(origin)
             report.problems.append(Problem(origin, (
                 f"holds {now:,} articles, where {was:,} were indexed from it: the {missing:,} missing "
                 "are kept (a file cut short by a crash or a full disk looks like this). If you removed "
-                "them on purpose, run `timtin index --prune` on it")))
+                "them on purpose, run `timtin index --prune` on it (or `timtin reindex --drop-missing`)")))
         else:
             report.notes.append(f"{origin} no longer holds {missing:,} of the {was:,} articles indexed from it: "
                                 "removed.")
     return held
+
+
+def _note_gone(report: IndexReport, gone: Counter, shown: int = 10) -> None:
+    """A note for the files gone whose articles a run removed (a few per file go without
+    a word of warning otherwise: the file rule holds only under half, 10 or more)."""
+    if not gone:
+        return
+    names = [f"{origin} ({count:,})" for origin, count in sorted(gone.items())[:shown]]
+    more = f" and {len(gone) - shown:,} more" if len(gone) > shown else ""
+    report.notes.append(f"Removed the articles of {len(gone):,} file(s) no longer there: {', '.join(names)}{more}.")
 
 
 def _recover(gen: str, wanted: dict[str, tuple[str, str]], curated, seen: dict, report: IndexReport) -> _Outcome:
@@ -766,43 +783,53 @@ def _prunable(before: dict, seen: dict, damaged: set[str], bad_lines: dict, repo
     missing: Counter = Counter(origin for doc_id, (_, origin, _) in before.items()
                                if origin in damaged and doc_id not in seen)
     for origin in sorted(missing):
-        ids: set[str] = set()
-        unknown = []
+        lines: dict[str, set[int]] = {}
         for file, line in bad_lines.get(origin, []):
-            doc_id = _id_at_line(file, line)
-            if doc_id is None:
-                unknown.append(f"{file}:{line}" if line else file)
-            else:
-                ids.add(doc_id)
+            lines.setdefault(file, set()).add(line)
+        ids = {(file, line): doc_id for file, numbers in lines.items()
+               for line, doc_id in _ids_at_lines(file, numbers).items()}
+        unknown = [f"{file}:{line}" if line else file for file, line in bad_lines.get(origin, [])
+                   if ids.get((file, line)) is None]
         if unknown:
             report.notes.append(
                 f"{origin}: not pruned: it no longer holds {missing[origin]:,} articles indexed from it, but "
-                f"{', '.join(unknown[:3])} cannot be read (named above) and may be one of them. Fix or delete "
+                f"{', '.join(unknown[:3])} cannot be read (see its message) and may be one of them. Fix or delete "
                 "that line and run `timtin index --prune` on it again.")
             continue
         prunable.add(origin)
-        keep |= ids
+        keep |= set(ids.values())
     return prunable, keep
 
 
-def _id_at_line(file: str, line: int) -> str | None:
-    """The ``"id"`` of line *line* of the JSON Lines file *file*, if it can be read there."""
-    if not line:
-        return None
+def _ids_at_lines(file: str, numbers: set[int]) -> dict[int, str | None]:
+    """The ``"id"`` of each line *numbers* of the JSON Lines file *file* (None where it cannot
+    be told), read in one pass."""
+    found: dict[int, str | None] = dict.fromkeys(numbers)
+    wanted = {n for n in numbers if n}
+    if not wanted:
+        return found
     try:
         with open(file, "rb") as fh:
             for number, raw in enumerate(fh, 1):
-                if number == line:
-                    text = raw.decode("utf-8", "replace")
-                    try:
-                        value = json.loads(text).get("id")
-                    except (ValueError, AttributeError):  # bad JSON: the id, if it comes whole first
-                        found = _ID_FIELD.search(text)
-                        value = json.loads(f'"{found.group(1)}"') if found else None
-                    return str(value) if isinstance(value, (str, int)) and str(value).strip() else None
-    except (OSError, ValueError):
-        return None
-    return None
+                if number in wanted:
+                    found[number] = _line_id(raw.decode("utf-8", "replace"))
+                    if number >= max(wanted):
+                        break
+    except OSError:
+        pass
+    return found
+
+
+def _line_id(text: str) -> str | None:
+    try:
+        value = json.loads(text).get("id")
+    except (ValueError, AttributeError):  # bad JSON: the id, if it comes whole first
+        found = _ID_FIELD.search(text)
+        try:
+            value = json.loads(f'"{found.group(1)}"') if found else None
+        except ValueError:
+            value = None
+    return str(value) if isinstance(value, (str, int)) and str(value).strip() else None
 
 
 _ID_FIELD = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
@@ -990,8 +1017,12 @@ def update(
     prune: bool = False,
 ) -> IndexReport:
     """Index the articles under *paths* into the index at *root* (created if need be).
-    With *prune*, a file now holding far fewer articles than were indexed from it gives
-    up the others (without, they are kept: see :func:`_held`)."""
+    With *prune*, a file or folder now holding far fewer articles than were indexed from
+    it gives up the others (without, they are kept: see :func:`_held`), and a file with a
+    line that cannot be read those it no longer holds (:func:`_prunable`).
+
+    A path whose name is no UTF-8 is refused before anything is written; a path inside
+    another one given is left out (its files are read once, under the outer one's ids)."""
     for path in paths:
         if not path.exists():
             raise TimtinError(f"{path}: no such file or folder")
@@ -1061,7 +1092,12 @@ def reindex(
     drop_missing: bool = False,
     curated: officials_mod.Curated | None = None,
 ) -> IndexReport:
-    """Rebuild the index from its recorded sources and swap it in when complete."""
+    """Rebuild the index from its recorded sources and swap it in when complete.
+
+    The articles of a source that cannot be read whole, or a file or folder that now holds
+    far fewer (:func:`_held`), are carried from the live generation; *drop_missing* rebuilds
+    without the sources gone and without those articles. ``report.removed`` counts the
+    articles of the live generation the new one leaves out."""
     report = IndexReport()
     with write_lock(root, wait=wait):
         _cleanup(root, report.notes)

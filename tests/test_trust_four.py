@@ -83,9 +83,15 @@ def test_a_big_file_gone_from_a_folder_or_a_folder_copied_in_part_keeps_its_arti
     assert indexed.returncode == 3 and "removed 0" in indexed.stdout and _total(index) == 48
     dropped = _run(index, "reindex", "--drop-missing")  # meant: the rebuild drops them, and says how many
     assert dropped.returncode == 0 and "removed 40" in dropped.stdout and _total(index) == 8
+    assert f"Removed the articles of 1 file(s) no longer there: {big} (40)." in dropped.stderr
     small.unlink()  # 6 of 8: under half, but fewer than 10 missing: they go, counted
     fewer = _run(index, "reindex")
     assert fewer.returncode == 0 and "removed 6" in fewer.stdout and _total(index) == 2, fewer.stdout + fewer.stderr
+    assert f"Removed the articles of 1 file(s) no longer there: {small} (6)." in fewer.stderr
+    write_jsonl(small, _rows("small", 6))
+    assert _run(index, "index", str(news)).returncode == 0 and _total(index) == 8
+    small.unlink()
+    assert f"no longer there: {small} (6)." in _run(index, "index", str(news)).stderr and _total(index) == 2
 
 
 def _bad(name: bytes) -> str:
