@@ -240,6 +240,7 @@ class _Outcome:
     # a rebuild's ids left out as older copies (see *owners*): id -> (file, root) of the first
     superseded: dict[str, tuple[str, str]] = field(default_factory=dict)
     bad_lines: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # origin -> (file, line) skipped
+    failed: set[str] = field(default_factory=set)  # ids read but not written (a fault of timtin's)
 
 
 def unnamable(path: str) -> bool:
@@ -357,6 +358,7 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
                 except Exception as err:  # noqa: BLE001 - one article, named; never the batch
                     out.problems.append(parsing.fault(where, err))
                     out.files_damaged.add(origin)
+                    out.failed.add(item.id)
                     continue
                 out.seen[item.id] = where
                 old = existing.get(item.id)
@@ -627,6 +629,7 @@ def _write(
                 bad_lines.setdefault(origin, []).extend(lines)
         prunable, keep_ids = (_prunable(before, seen, files_damaged, bad_lines, report) if prune and not rebuild
                               else (set(), set()))
+        keep_ids |= {doc_id for out in outcomes for doc_id in out.failed}
         held = (_held(before, read, seen, files_read - files_damaged, prune, report, folders)
                 | (files_damaged - prunable))
         if carry:
@@ -699,15 +702,15 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
         under = [origin for origin in ids if origin.startswith(folder)]
         was = sum(len(ids[origin]) for origin in under)
         now = sum(count for origin, count in read.items() if origin.startswith(folder))
-        missing = {origin for origin in under for doc_id in ids[origin] if doc_id not in seen}
-        lost = sum(1 for origin in under for doc_id in ids[origin] if doc_id not in seen)
-        if prune or not lost or not (not now or (lost >= SHRUNK_LEAST and now < SHRUNK_SHARE * was)):
+        lost = Counter(origin for origin in under for doc_id in ids[origin] if doc_id not in seen)  # file -> missing
+        missing = sum(lost.values())
+        if prune or not missing or (now and (missing < SHRUNK_LEAST or now >= SHRUNK_SHARE * was)):
             continue
-        held |= missing
+        held |= set(lost)
         name = folder.rstrip(os.sep)
         report.problems.append(Problem(name, (
-            f"the folder gives {now:,} articles now, where {was:,} were indexed from it: the {lost:,} missing "
-            f"(from {len(missing):,} file(s)) are kept (a folder emptied, an unmounted drive's empty mount point "
+            f"the folder gives {now:,} articles now, where {was:,} were indexed from it: the {missing:,} missing "
+            f"(from {len(lost):,} file(s)) are kept (a folder emptied, an unmounted drive's empty mount point "
             "or a copy not finished looks like this). If you removed them on purpose, run "
             f"`timtin index --prune {name}` (or `timtin reindex --drop-missing`)")))
     for origin in sorted(whole & set(ids)):
@@ -965,11 +968,11 @@ def _outermost(paths: list[Path]) -> list[Path]:
     once, under the id the outermost folder gives (``index ov ov/sub`` read ov/sub's
     files twice, as ``sub/x`` and ``x``)."""
     resolved = [(path, path.resolve()) for path in paths]
+    folders = {real for _, real in resolved if real.is_dir()}
     out: list[Path] = []
     taken: set[Path] = set()
     for path, real in resolved:
-        if real in taken or any(other != real and other.is_dir() and real.is_relative_to(other)
-                                for _, other in resolved):
+        if real in taken or any(parent in folders for parent in real.parents):
             continue
         taken.add(real)
         out.append(path)

@@ -76,7 +76,7 @@ def test_a_big_file_gone_from_a_folder_or_a_folder_copied_in_part_keeps_its_arti
     index = tmp_path / "index"
     assert _run(index, "index", str(news)).returncode == 0 and _total(index) == 48
     big.unlink()
-    rebuilt = _run(index, "reindex")
+    rebuilt = _run(index, "reindex", "--procs", "2")
     assert rebuilt.returncode == 3 and _total(index) == 48, rebuilt.stdout + rebuilt.stderr
     assert f"{news}: the folder gives 8 articles now, where 48 were indexed from it: the 40 missing" in rebuilt.stderr
     indexed = _run(index, "index", str(news))  # the cron run over the half-copied folder
@@ -117,10 +117,13 @@ def test_names_that_are_not_utf8_are_refused_or_skipped_with_a_message_never_a_t
     write_jsonl(news / "ok.jsonl", _rows("ok", 4))
     write_jsonl(news / _bad(b"b\xe1o.jsonl"), _rows("bao", 5))
     (news / _bad(b"tin-\xe1.txt")).write_text("30/11/2026\n\nTin hai\n\nHội nghị dân vận.\n", encoding="utf-8")
+    (news / _bad(b"th\xe1ng")).mkdir()
+    (news / _bad(b"th\xe1ng") / "t3.txt").write_text("30/11/2026\n\nTin ba\n\nHội nghị dân vận.\n", encoding="utf-8")
     skipped = _run(index, "index", str(news))
     assert skipped.returncode == 3 and "Traceback" not in skipped.stderr and "Please report" not in skipped.stderr
     assert "b\\xe1o.jsonl: its name (or a folder's above it) is not valid UTF-8" in skipped.stderr
-    assert "tin-\\xe1.txt: its name" in skipped.stderr and skipped.stderr.count("is not valid UTF-8") == 2
+    assert "tin-\\xe1.txt: its name" in skipped.stderr and "th\\xe1ng/t3.txt: its name" in skipped.stderr
+    assert skipped.stderr.count("is not valid UTF-8") == 3
     assert "Added 4" in skipped.stdout and _total(index) == 7
     gen = indexing.current_generation(index)
     assert str(news) in json.loads((gen / indexing.META).read_text(encoding="utf-8"))["sources"]
