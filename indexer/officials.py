@@ -971,7 +971,9 @@ def _embassy_place(words: list[_Word], i: int, end: int) -> int:
 
 
 _THEN_IS = [tuple(p.split()) for p in ("khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "hiện nay là", "hiện là",
-                                       "nay là", "bấy giờ là", "thời điểm đó là")]
+                                       "nay là", "bấy giờ là", "thời điểm đó là",
+                                       # (round 19) "Bí thư Thành ủy lúc bấy giờ là ông X"
+                                       "lúc bấy giờ là", "khi bấy giờ là", "vào thời điểm đó là", "khi còn là")]
 
 
 def _then_is(words: list[_Word], j: int) -> int:
@@ -1077,6 +1079,14 @@ def _province_at(words: list[_Word], k: int) -> int:
                 return n + 1  # "Thừa Thiên - Huế"
             return n
     return 0
+
+
+def _dashed_province_part(words: list[_Word], k: int) -> bool:
+    """(Round 19) Whether word *k* follows a dash inside a province's name ("Thừa Thiên - | Huế",
+    "Bà Rịa- | Vũng Tàu", "Bà Rịa – | Vũng Tàu")."""
+    return words[k].gap.strip() in ("-", "–") and any(
+        b + n > k for b in range(max(0, k - 3), k) if (n := _province_at(words, b))
+    )
 
 
 _COUNTRY_SEQS = {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")}
@@ -1650,7 +1660,26 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
         return True  # "Bệnh viện Bạch Mai", "Viện Phan Châu Trinh", "Báo Tiền Phong"
     if before not in _PLACE_WORDS or before == "tỉnh":
         return False
+    if _unnamed_city(words, i):
+        return False  # (round 19) "Chủ tịch UBND Thành phố | Nguyễn Đức Chung"
     return not (i >= 2 and (words[i - 2].low, before) in _NOT_PLACE_PAIRS)
+
+
+_COMMITTEES = {exact(w) for w in ("ubnd", "hđnd", "ub", "dân")}  # ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+def _unnamed_city(words: list[_Word], i: int) -> bool:
+    """(Round 19) Whether the run at word *i* is a person's name after a city's committee that leaves the
+    city unnamed ("Chủ tịch UBND Thành phố Nguyễn Đức Chung", as "UBND tỉnh X"): the run reads only as a
+    name (a surname no place starts with, or a surname then "Văn", "Thị"), not a province ("thành phố Hồ
+    Chí Minh")."""
+    if not (i >= 3 and words[i - 1].low == "phố" and words[i - 2].low == "thành" and words[i - 3].low in _COMMITTEES):
+        return False
+    if _province_at(words, i) or tuple(w.text for w in words[i:i + 3]) in _PROVINCE_SEQ_SET:
+        return False
+    return words[i].text in _NEVER_IN_PLACES or (
+        words[i].text in SURNAMES and i + 1 < len(words) and words[i + 1].text in ("Văn", "Thị") and _joined(words, i + 1)
+    )
 
 
 def _split_place(run: list[str], after_place_word: bool, after_body: bool = False) -> tuple[list[str], list[str]]:
@@ -1787,6 +1816,8 @@ def _titles_span(text: str, words: list[_Word], i: int, glued: bool = False) -> 
         and (former := _titles_after_la(text, words, i + 1))
     ):
         return former, i + 1 + sum(len(_words(t)) for t in former)  # "X, người từng giữ chức Chủ tịch UBND …"
+    if not titles_first and (kin := _kin_aside(words, i)):
+        i += kin  # (round 19) "bà X, chị ông Quý, | khi đó là Chủ tịch UBND tỉnh Y": a kinship, then her post then
     if not titles_first and (lead := _apposition_lead(words, i)):
         # (round 8) "Chủ nhiệm Văn phòng Chính phủ X - cũng là Chánh Văn phòng Ban Cán sự …": the
         # second post after its lead words
@@ -1840,6 +1871,13 @@ def _titles_span(text: str, words: list[_Word], i: int, glued: bool = False) -> 
         if i + 1 < len(words) and words[i].low == "kiêm" and words[i].gap == " " and _post_at(words, i + 1)[0]:
             i += 1  # "Giám đốc Sở Y tế kiêm Trưởng ban Chỉ đạo …": a second post
             titles_first = True
+        elif (k := i + (0 if words[i - 1].low == "và" else 1)) < len(words) and words[k - 1].low == "và" and (
+            lead := _now_lead(words, k)
+        ):  # (round 19) "X - khi đó là Chủ tịch UBND tỉnh Y | và hiện nay là | Bí thư Tỉnh ủy Y": the post now
+            if k == i:
+                titles[-1] = titles[-1][:-len(" và")] if titles[-1].endswith(" và") else titles[-1]
+            i = k + lead
+            titles_first = True
     if titles and i < len(words) and words[i].low == "là" and (more := _titles_after_la(text, words, i)):
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
@@ -1868,7 +1906,51 @@ def _parent_then_person(words: list[_Word], k: int) -> int:
     return m if k + m < len(words) and _joined(words, k + m) and _starts_person(words, k + m, 3) else 0
 
 
-_APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in ("đồng thời là", "cũng là", "đồng thời")]
+_APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in (
+    "đồng thời là", "cũng là", "đồng thời",
+    # (round 19) a former post, or the present one, said after the name: "bà X, khi còn Chủ tịch UBND tỉnh Y,
+    # ký …", "bà X - khi đó là Chủ tịch UBND tỉnh Y và hiện nay là Bí thư Tỉnh ủy Y - đã ký"
+    "khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "khi còn là", "lúc còn là", "khi còn", "lúc còn",
+    "lúc bấy giờ là", "khi bấy giờ là", "hiện nay là", "hiện là", "nay là",
+)]
+_NOW_LEADS = [tuple(exact(w) for w in p.split()) for p in ("hiện nay là", "hiện là", "nay là", "hiện đang là")]
+
+
+def _now_lead(words: list[_Word], k: int) -> int:
+    """(Round 19) Length of "hiện nay là", "nay là" … at *k* when a post follows it, or 0."""
+    for lead in _NOW_LEADS:
+        n = len(lead)
+        if tuple(w.low for w in words[k:k + n]) == lead and all(w.gap == " " for w in words[k:k + n + 1]) and (
+            k + n < len(words) and _post_at(words, k + n)[0]
+        ):
+            return n
+    return 0
+
+
+_KIN = {tuple(exact(w) for w in p.split()) for p in (
+    "chị", "em", "em trai", "em gái", "anh", "anh trai", "vợ", "chồng", "con", "con trai", "con gái", "bố", "mẹ", "cha", "cháu"
+)}
+
+
+def _kin_aside(words: list[_Word], i: int) -> int:
+    """(Round 19) Length of a kinship set off by commas after a name ("bà X, chị ông Quý, …") when a
+    former or present post follows it with its lead words ("khi đó là", "khi còn"), or 0: the post is
+    the name's, not the kin's."""
+    if i >= len(words) or words[i].gap != ", ":
+        return 0
+    n = next((len(p) for p in sorted(_KIN, key=len, reverse=True) if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
+    if not n:
+        return 0
+    k = i + n
+    if k < len(words) and words[k].low in ("ông", "bà", "anh", "chị") and words[k].gap == " ":
+        k += 1
+    run = _name_run(words, k) if k < len(words) and words[k].is_cap and words[k].gap == " " else 0
+    if not run:
+        return 0
+    k += run
+    return k - i if _apposition_lead(words, k) and words[k].gap == ", " and (
+        words[k].low in ("khi", "lúc", "hiện", "nay")
+    ) else 0
 
 
 def _apposition_lead(words: list[_Word], i: int) -> int:
@@ -2402,7 +2484,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             ):
                 run_start += 1  # "Bí thư thứ nhất Trung ương Đoàn | Lê Quốc Phong": the Youth Union, no surname
             run_len = _name_run(words, run_start)
-            if run_len and _joined(words, run_start):
+            if run_len and (_joined(words, run_start) or (run_len >= 3 and _dashed_province_part(words, run_start))):
+                # (round 19) "Chủ tịch UBND tỉnh Thừa Thiên - | Huế Nguyễn Văn Cao", "tỉnh Bà Rịa- | Vũng Tàu X":
+                # the province's second part after its dash, then the holder's name
                 run = _parts(words, run_start, run_start + run_len)
                 place, name = _split_place(
                     run, _place_word_before(words, run_start),
@@ -2546,6 +2630,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i) and not (
                 _addressed(words, last_end) or _for_whom(words, i + post_len + tail)
                 or _other_short_name(words, last_end, i, mentions[-1].name)
+                or _passive_agent(words, last_end - len(mentions[-1].name.split()))
             ):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
             i += post_len + (0 if is_rank else tail)
@@ -2743,7 +2828,10 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     k = j
     if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi") or _linked_to_name_before(words, i) or (
         words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng")
-    )):
+    )) and not (
+        words[i - 1].low == "của" and gap in ("-", "–") and words[j].low in ("ông", "bà") and i > 1
+        and words[i - 2].low not in ("quyền", "nhiệm")
+    ):  # (round 19: "phát biểu của Chủ tịch UBND Thành phố – ông X": a dash sets the holder beside his post)
         return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
         # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's); "từ thời
         # ông A làm Bộ trưởng Bộ Y tế, ông B …", "ông A, người kiêm vị trí Cục trưởng Cục X, bà B …": the
@@ -3083,6 +3171,13 @@ def _appointed_before(words: list[_Word], i: int) -> bool:
     return any(w.low == "được" for w in words[max(0, i - 6):i - 2]) and not any(
         "." in w.gap or "\n" in w.gap for w in words[max(0, i - 5):i - 1]
     )
+
+
+def _passive_agent(words: list[_Word], start: int) -> bool:
+    """(Round 19) Whether the name at word *start* is the agent of a passive ("ông Q được bà X, khi còn
+    Chủ tịch UBND tỉnh, ký quyết định bổ nhiệm làm Giám đốc Sở"): the post appointed to is Q's, not X's."""
+    k = start - 1 if start > 0 and words[start - 1].low in ("ông", "bà", "anh", "chị") else start
+    return k > 0 and words[k - 1].low in ("được", "bị", "bởi")
 
 
 def _other_short_name(words: list[_Word], start: int, i: int, name: str) -> bool:
