@@ -182,7 +182,9 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES + _TITLE_PLACES}
-    | {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")},
+    | {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")}
+    # (round 19, seed 59) a country of two words written with a hyphen: "Tổng thống Timor-Leste Francisco Guterres"
+    | {(c.strip().replace(" ", "-"),) for c in COUNTRIES.replace("\n", "").split("|") if " " in c.strip() and c.isascii()},
     key=len, reverse=True,
 )
 _NOT_NAMES = set(
@@ -494,6 +496,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         )):  # (round 15) "Chủ tịch Hội đồng Trường ĐH | PGS Nguyễn Văn Quang": the holder's degree, then his
             # name (but "Liên đoàn LS Việt Nam", the lawyers' federation: no name after "LS")
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and w.text in ("Năm", "Tháng", "Ngày") and i + n + 1 < len(words) and words[i + n + 1].text.isdigit() and (
+            words[i + n + 1].gap == " "
+        ):
+            break  # (round 19, seed 59) "Tổng giám đốc Vinaconex | Năm 2017, …": a date opens the next sentence
         if n and pair in _INCUMBENT:
             break  # (round 13) "tổng thống Mỹ | đương nhiệm đầu tiên": in office, no part of the body
         if n and w.text == "tướng" and i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1):
@@ -3222,8 +3228,9 @@ _FOR = (exact("đối"), exact("với"))
 
 def _same_sentence(words: list[_Word], start: int, end: int) -> bool:
     return 0 < end - start <= 30 and not any(
-        "." in words[k].gap or "\n" in words[k].gap for k in range(start, end + 1) if k < len(words)
-    )
+        ("." in words[k].gap and not (words[k].gap in (".", ". ") and k > 0 and words[k - 1].text in _ABBREVIATED))
+        or "\n" in words[k].gap for k in range(start, end + 1) if k < len(words)
+    )  # (round 19: "TP.HCM", "TP. Hà Nội" end no sentence)
 
 
 def _run_reaches(words: list[_Word], k: int, j: int) -> bool:
@@ -3520,7 +3527,9 @@ _FOREIGN_POSTS = re.compile(
     r"chủ tịch nước|quốc hội|thẩm phán|thủ hiến|nghị sĩ|quốc vương|chính phủ|liên hợp quốc|tướng|"
     r"bộ |tòa|toà|quân|cảnh sát|tỉnh|bang|tư lệnh"
 )
-_COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNTRIES.split("|")) + r")\b")
+_COUNTRY_IN = re.compile(r"\b(?:" + "|".join(
+    re.escape(c.strip()).replace("\\ ", "[ -]") for c in COUNTRIES.split("|")  # (round 19) "Timor-Leste"
+) + r")\b")
 
 
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
