@@ -568,9 +568,13 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             x.low in ("cục", "tâm", "trạm", "vụ") for x in words[max(0, i - 1):i + n]
         ):
             n += 1  # "Chi cục kiểm dịch động vật vùng Lạng Sơn": the region an office serves
-        elif w.low in ("khóa", "khoá") and i + n + 1 < len(words) and _roman(words[i + n + 1].text):
+        elif w.low in ("khóa", "khoá") and i + n + 1 < len(words) and (_roman(words[i + n + 1].text) or (
+            words[i + n + 1].text.isdigit() and len(words[i + n + 1].text) <= 2 and words[i + n + 1].gap == " "
+        )):  # (round 19) "đại biểu Quốc hội khóa 13": the term in figures
             n += 2  # "Ủy viên Trung ương Đảng khóa X, XI, XII"
-            while i + n < len(words) and words[i + n].gap == ", " and _roman(words[i + n].text):
+            while i + n < len(words) and words[i + n].gap == ", " and (
+                _roman(words[i + n].text) or (words[i + n].text.isdigit() and len(words[i + n].text) <= 2)
+            ):
                 n += 1
         elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
             break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
@@ -2869,7 +2873,10 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
             # Cục trưởng Cục CSGT đối với 3 cán bộ gồm: Đại tá A (…), đại tá B (…) và thượng tá C (…)"
         else:
             people = _list_of_people(words, k, one=True)
-    elif gap == ":" and _comrades_before(words, i):
+    elif gap == ":" and (_comrades_before(words, i) or (
+        i >= 1 and words[i - 1].low == "các" and words[i].gap == " " and len(listed := _list_with_posts(text, words, j)) >= 2
+        and all(own for _, _, own, _ in listed)
+    )):  # (round 19) "các Ủy viên T.Ư Đảng: A, Phó Bí thư Thành ủy; B, Chủ tịch UBND TP": each with a post of their own
         # (round 7) "các đồng chí Ủy viên Trung ương Đảng: A - Phó Chủ tịch Quốc hội, B - Bộ trưởng …; C …":
         # the shared post, then each one with their own
         out, last = [], j
