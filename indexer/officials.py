@@ -1891,6 +1891,11 @@ def _titles_span(text: str, words: list[_Word], i: int, glued: bool = False) -> 
     if titles and i < len(words) and words[i].low == "là" and (more := _titles_after_la(text, words, i)):
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
         i += 1 + sum(len(_words(t)) for t in more)
+    elif titles and i < len(words) and words[i].gap == ") " and words[i].low in ("là", "làm") and (
+        more := _titles_after_la(text, words, i, gap=") ")
+    ):  # (round 19) "Thượng tướng X (Thứ trưởng Bộ Công an) làm Trưởng ban; Trung tướng Y (…) là Phó Trưởng Ban"
+        titles += more
+        i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
 
 
