@@ -1928,6 +1928,7 @@ _APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in (
     "khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "khi còn là", "lúc còn là", "khi còn", "lúc còn",
     "lúc bấy giờ là", "khi bấy giờ là", "hiện nay là", "hiện là", "nay là",
 )]
+_BOARD_HEAD = re.compile(r"\b(?:ban|đoàn|tổ|hội đồng)\b")
 _NOW_LEADS = [tuple(exact(w) for w in p.split()) for p in ("hiện nay là", "hiện là", "nay là", "hiện đang là")]
 
 
@@ -2541,6 +2542,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     continue
                 after = run_start + run_len
                 more_titles, more_end = _titles_span(text, words, after)
+                if not more_titles and after < len(words) and words[after].low == "làm" and i > 0 and (
+                    words[i - 1].low == "do"
+                ) and (more := _titles_after_la(text, words, after)) and _BOARD_HEAD.search(more[0].lower()):
+                    # (round 19) "Ban soạn thảo do Thứ trưởng X làm trưởng ban": the board an official is put at
+                    # the head of ("do Thẩm phán X làm chủ tọa" is a trial's chair, no post)
+                    more_titles, more_end = more, after + 1 + sum(len(_words(t)) for t in more)
                 if more_end < len(words) and words[more_end].gap == ", " and _post_at(words, more_end)[0]:
                     # "Bộ trưởng Ngoại giao Ấn Độ A, Phó Thủ tướng, Bộ trưởng Ngoại giao B": the
                     # titles after A lead to B's name; A has hers before it
