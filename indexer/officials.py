@@ -1928,7 +1928,7 @@ _APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in (
     "khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "khi còn là", "lúc còn là", "khi còn", "lúc còn",
     "lúc bấy giờ là", "khi bấy giờ là", "hiện nay là", "hiện là", "nay là",
 )]
-_BOARD_HEAD = re.compile(r"\b(?:ban|đoàn|tổ|hội đồng)\b")
+_BOARD_HEAD = re.compile(r"\b(?:ban|đoàn|hội đồng)\b")  # (not a patrol's "tổ trưởng")
 _NOW_LEADS = [tuple(exact(w) for w in p.split()) for p in ("hiện nay là", "hiện là", "nay là", "hiện đang là")]
 
 
@@ -1965,8 +1965,8 @@ def _kin_aside(words: list[_Word], i: int) -> int:
         return 0
     k += run
     return k - i if _apposition_lead(words, k) and words[k].gap == ", " and (
-        words[k].low in ("khi", "lúc", "hiện", "nay")
-    ) else 0
+        words[k].low in ("khi", "lúc")  # (a post then, not one held now: "ông X, em trai bà Y, hiện là Tổng
+    ) else 0  # giám đốc Điện Quang" heads a private firm the lists do not know)
 
 
 def _apposition_lead(words: list[_Word], i: int) -> int:
@@ -3847,6 +3847,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     out = []
     for name, titles, _ in people.values():
         place = person_place(titles, name)
+        if place is None and any(_UNNAMED_CITY.search(t) for t in titles):
+            place = _central_city(texts, name)  # (round 19) "Phó Chủ tịch UBND Thành phố X": the article's city
         if place is None and _local_post(titles) and not _foreign_name(name):
             place = _province_after_place(texts, titles) or _province_in_sentence(texts, name) or _article_province(
                 texts, name
@@ -4022,6 +4024,25 @@ def _article_province(texts: list[str], name: str, reach: int = 1500) -> str | N
         return None
     ranked = sorted(counts.values(), reverse=True)
     return max(counts, key=counts.get) if len(ranked) == 1 or ranked[0] > ranked[1] else None
+
+
+_UNNAMED_CITY = re.compile(r"(?:UBND|HĐND|[Nn]hân [Dd]ân) [Tt]hành phố$")
+_CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ")
+
+
+def _central_city(texts: list[str], name: str) -> str | None:
+    """(Round 19) The city a committee left unnamed belongs to ("Chủ tịch UBND Thành phố X"): the news
+    writes "Thành phố" alone for the five cities run by the centre, so the one of them the article names
+    most (a project's name, "Hòa Bình Green City", is no province of his), if one is named more than the
+    others."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        spans = _name_spans(text, name)
+        for a, b, place, weight in _province_matches(text):
+            if place in _CENTRAL_CITIES and _outside(a, b, spans):
+                counts[place] = counts.get(place, 0) + weight
+    ranked = sorted(counts.values(), reverse=True)
+    return max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
 
 
 def _unify_tone_words(text: str) -> str:

@@ -98,6 +98,17 @@ def test_a_citys_committee_without_the_citys_name(text, expected):
     assert officials(text) == expected
 
 
+def test_a_citys_committee_left_unnamed_is_the_articles_central_city():
+    # "Thành phố" alone is one of the five cities run by the centre, not a province a project is named for
+    text = ("Sau khi báo chí phản ánh sai phạm tại dự án Hòa Bình Green City, Hà Nội đã có văn bản truyền đạt ý kiến "
+            "của Phó chủ tịch UBND thành phố Nguyễn Thế Hùng, yêu cầu quận Hai Bà Trưng xem xét trách nhiệm. Dự án "
+            "Hòa Bình Green City có 5 tòa nhà.")
+    found = extract(Article(id="x", title="", body=text))
+    assert [(o.name, list(o.titles), o.place) for o in found] == [
+        ("Nguyễn Thế Hùng", ["Phó chủ tịch UBND thành phố"], "Hà Nội")
+    ]
+
+
 def test_a_dash_after_của_and_a_post_sets_the_holder_beside_it():
     text = ("Ông Lê Văn Mão cho biết ông chia sẻ với phát biểu của Chủ tịch Ủy ban Nhân dân Thành phố – ông Nguyễn "
             "Đức Chung: quy hoạch phải đi trước một bước.")
