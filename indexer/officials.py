@@ -1948,13 +1948,19 @@ _KIN = {tuple(exact(w) for w in p.split()) for p in (
 )}
 
 
+_KIN_LONGEST_FIRST = sorted(_KIN, key=len, reverse=True)
+_KIN_FIRST = {p[0] for p in _KIN}
+
+
 def _kin_aside(words: list[_Word], i: int) -> int:
     """(Round 19) Length of a kinship set off by commas after a name ("bà X, chị ông Quý, …") when a
     former or present post follows it with its lead words ("khi đó là", "khi còn"), or 0: the post is
     the name's, not the kin's."""
     if i >= len(words) or words[i].gap != ", ":
         return 0
-    n = next((len(p) for p in sorted(_KIN, key=len, reverse=True) if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
+    if words[i].low not in _KIN_FIRST:
+        return 0
+    n = next((len(p) for p in _KIN_LONGEST_FIRST if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
     if not n:
         return 0
     k = i + n
