@@ -589,6 +589,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ) and not (
             n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _RESEARCH and w.gap == " "
         ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
+            n and words[i + n - 1].low in ("ban", "ub") and tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES
+        ) and not (  # (round 19) "Ủy ban Các vấn đề xã hội", "UB Các vấn đề xã hội": the committee's name in capitals
             _place_name_after(words, i + n)
         ) and not _second_place_syllable(words, i + n):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
