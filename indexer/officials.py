@@ -2876,6 +2876,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     elif gap == "" and j + 2 < len(words) and words[j].low == "là" and words[j + 1].low in ("ông", "bà"):
         k = j + 2  # "Chủ tịch UBND xã là ông X"
         people = _list_of_people(words, k, one=True)
+    elif gap == "" and j + 2 < len(words) and words[j].low == "của" and words[j + 1].low in ("ông", "bà") and (
+        i >= 2 and (words[i - 2].low, words[i - 1].low) in (("chức", "vụ"), ("chức", "danh"))
+    ):
+        k = j + 2  # (round 19) "xin thôi chức vụ Chi cục trưởng Chi cục ATVSTP tỉnh của ông X": the post is his
+        people = _list_of_people(words, k, one=True)
     elif gap == "" and (lead := _then_is(words, j)) and j + lead + 1 < len(words) and words[j + lead].low in ("ông", "bà"):
         k = j + lead + 1  # (round 17) "Chủ tịch UBND huyện khi đó là ông X": the holder then, or now
         people = _list_of_people(words, k, one=True)
