@@ -4047,15 +4047,20 @@ def _central_city(texts: list[str], name: str) -> str | None:
     """(Round 19) The city a committee left unnamed belongs to ("Chủ tịch UBND Thành phố X"): the news
     writes "Thành phố" alone for the five cities run by the centre, so the one of them the article names
     most (a project's name, "Hòa Bình Green City", is no province of his), if one is named more than the
-    others."""
+    others and than any other province named as one ("tỉnh X", "TP X": then the city is a province's)."""
     counts: dict[str, int] = {}
+    provinces: dict[str, int] = {}  # the others, named as a province or a city ("tỉnh Thừa Thiên - Huế", "TP Huế")
     for text in texts:
         spans = _name_spans(text, name)
         for a, b, place, weight in _province_matches(text):
             if place in _CENTRAL_CITIES and _outside(a, b, spans):
                 counts[place] = counts.get(place, 0) + weight
+            elif weight == 2 and _outside(a, b, spans):
+                provinces[place] = provinces.get(place, 0) + weight
     ranked = sorted(counts.values(), reverse=True)
-    return max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]) or ranked[0] <= max(provinces.values(), default=0):
+        return None  # (a provincial city's committee: "UBND thành phố" in an article about "TP Huế")
+    return max(counts, key=counts.get)
 
 
 def _unify_tone_words(text: str) -> str:

@@ -107,6 +107,12 @@ def test_a_citys_committee_left_unnamed_is_the_articles_central_city():
     assert [(o.name, list(o.titles), o.place) for o in found] == [
         ("Nguyễn Thế Hùng", ["Phó chủ tịch UBND thành phố"], "Hà Nội")
     ]
+    # a provincial city's committee, in an article about its province (and quoting a paper named for TP.HCM)
+    text = ("Trao đổi với báo Pháp Luật TP.HCM, ông Tôn Văn Giáp cho hay UBND tỉnh Thừa Thiên - Huế đã họp về ngôi mộ. "
+            "Tại cuộc làm việc với UBND TP Huế, ông Võ Lê Nhật, Phó chủ tịch UBND thành phố thông báo phương án của "
+            "UBND tỉnh Thừa Thiên - Huế.")
+    found = extract(Article(id="x", title="", body=text))
+    assert [(o.name, o.place) for o in found] == [("Võ Lê Nhật", "Thừa Thiên Huế")]
 
 
 def test_a_dash_after_của_and_a_post_sets_the_holder_beside_it():
