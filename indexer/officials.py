@@ -985,7 +985,7 @@ def _embassy_place(words: list[_Word], i: int, end: int) -> int:
 _THEN_IS = [tuple(p.split()) for p in ("khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "hiện nay là", "hiện là",
                                        "nay là", "bấy giờ là", "thời điểm đó là",
                                        # (round 19) "Bí thư Thành ủy lúc bấy giờ là ông X"
-                                       "lúc bấy giờ là", "khi bấy giờ là", "vào thời điểm đó là", "khi còn là")]
+                                       "lúc bấy giờ là", "khi bấy giờ là", "vào thời điểm đó là")]
 
 
 def _then_is(words: list[_Word], j: int) -> int:
@@ -1829,7 +1829,7 @@ def _titles_span(text: str, words: list[_Word], i: int, glued: bool = False) -> 
     ):
         return former, i + 1 + sum(len(_words(t)) for t in former)  # "X, người từng giữ chức Chủ tịch UBND …"
     if not titles_first and (kin := _kin_aside(words, i)):
-        i += kin  # (round 19) "bà X, chị ông Quý, | khi đó là Chủ tịch UBND tỉnh Y": a kinship, then her post then
+        i += kin  # (round 19) "bà X, chị ông Quý, | khi đó là Chủ tịch UBND tỉnh Y": a kinship, then her post at the time
     if not titles_first and (lead := _apposition_lead(words, i)):
         # (round 8) "Chủ nhiệm Văn phòng Chính phủ X - cũng là Chánh Văn phòng Ban Cán sự …": the
         # second post after its lead words
@@ -1948,16 +1948,14 @@ def _now_lead(words: list[_Word], k: int) -> int:
 _KIN = {tuple(exact(w) for w in p.split()) for p in (
     "chị", "em", "em trai", "em gái", "anh", "anh trai", "vợ", "chồng", "con", "con trai", "con gái", "bố", "mẹ", "cha", "cháu"
 )}
-
-
 _KIN_LONGEST_FIRST = sorted(_KIN, key=len, reverse=True)
 _KIN_FIRST = {p[0] for p in _KIN}
 
 
 def _kin_aside(words: list[_Word], i: int) -> int:
     """(Round 19) Length of a kinship set off by commas after a name ("bà X, chị ông Quý, …") when a
-    former or present post follows it with its lead words ("khi đó là", "khi còn"), or 0: the post is
-    the name's, not the kin's."""
+    post held at the time follows it with its lead words ("khi đó là", "khi còn", "lúc đó là"), or 0:
+    the post is the name's, not the kin's."""
     if i >= len(words) or words[i].gap != ", ":
         return 0
     if words[i].low not in _KIN_FIRST:
