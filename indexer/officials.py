@@ -34,7 +34,7 @@ from indexer.errors import TimtinError
 from indexer.models import Article, Official
 from indexer.normalize import canonical_name, clean, exact, fold, folded, name_key, title_case, tokens, unify_tone
 
-EXTRACTOR_VERSION = "20"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets; round 17: a post spelt with y ("Thư ký") opens a window as with i, "Trưởng phái đoàn", "Phó khoa", "Trưởng đơn vị", a post then "khi đó là ông X", "(đều là …)" after a list of names, a deputy's province in brackets, "Thanh thiếu niên", a department's two domains before its hospital, a word after "&", "Ngài" before a foreign name; round 18: "Chánh tòa", "trong nước" and "khiếu nại, tố cáo" in bodies, a lower-case department before its hospital or health centre, "BHXH" as a parent body, a rank's rare surname ("Trung tá Lao X"), "Hiện" opens no name, a post after "ông Minh giữ chức" is Minh's, Spanish accents in foreign names ("Rodríguez"), foreign names in the article's case, a post "đối với 3 cán bộ gồm:" a list, a nominee ("chọn ông X làm"), a state office about businesses, a hospital's province after its comma
+EXTRACTOR_VERSION = "21"  # issue #11: the shapes of real prose; round 3: people apart; round 4: state companies, ...; round 5: lists, links, the article's province; round 6: bodies' names uncut, private bodies out; round 7: long bodies uncut, one holder posts, shared posts before lists; round 8: names after dashes and commas uncut, foreign particles, a deputy's province; round 9: units' two domains, delegations, places after place words; round 10: spaced hyphens in foreign names, a ministry abbreviated with a comma, the next clause left off, a president's party, site commanders out; round 11: long bodies' lower-case words, "về" in national bodies, committees' listed domains, delegations and institutions named for people; round 12: several ministers' posts before one name, a time word after a title, "&" spaced on one side, a market's name, "Đại đô đốc", an appointer; round 13: links of office ("còn là", "đảm nhận cương vị"), a broadcaster's programmes, a title ending in another's name, a foreign name misspelt once; round 14: a country's post before the next name in a list, a country written as its adjective, foreign letters, press secretaries, "tâm thần" in bodies, a place's second syllable that opens sentences ("xã Hòa Phát"), "nước chủ nhà", a father after "Jr.", "Cục phó", a unit's parent body after a comma or dash (Bảo hiểm xã hội, ĐHQG, a subject's faculty), a given name that opens sentences ("Nguyễn Đức Tuy,"); round 15: a unit's number at a title's end ("Vùng Cảnh sát biển 1", "số ba"), a verb after it, a degree before the name, a foreign city or two-word country before a name ("Los Angeles", "New Zealand", "Litva"), "Tập sự" before a post, a body's long name across a spaced dash ("Hậu cần - Kỹ thuật"), a comma between abbreviations ("Sở VH,TT") and "nhà nước về" its domain; round 16: a post after an aside or glued to an honoured name, a school unit's "nhà trường", a time of day after a name, degrees before a name after a title, Lao names in Vietnamese syllables, envoys, a government's post before a province's, lower-case domains across a comma, "cơ sở", "BQL" and "Phó ban", posts after "đang làm" in brackets; round 17: a post spelt with y ("Thư ký") opens a window as with i, "Trưởng phái đoàn", "Phó khoa", "Trưởng đơn vị", a post then "khi đó là ông X", "(đều là …)" after a list of names, a deputy's province in brackets, "Thanh thiếu niên", a department's two domains before its hospital, a word after "&", "Ngài" before a foreign name; round 18: "Chánh tòa", "trong nước" and "khiếu nại, tố cáo" in bodies, a lower-case department before its hospital or health centre, "BHXH" as a parent body, a rank's rare surname ("Trung tá Lao X"), "Hiện" opens no name, a post after "ông Minh giữ chức" is Minh's, Spanish accents in foreign names ("Rodríguez"), foreign names in the article's case, a post "đối với 3 cán bộ gồm:" a list, a nominee ("chọn ông X làm"), a state office about businesses, a hospital's province after its comma; round 19: a province's dashed second part before the name ("Thừa Thiên - Huế X"), former and present posts after the name ("khi còn", "khi đó là … và hiện nay là"), "lúc bấy giờ là ông X", a city's committee without its name, "của <post> – ông X", a passive's agent, "Timor-Leste", a date after a title, "TP.HCM" in a sentence, "khóa 13", a shared post before a list with posts, "(…) làm Trưởng ban", "do X làm trưởng ban"
 
 # Posts, as exact lower-case word sequences. "phó"/"nguyên"/"quyền" prefixes are
 # handled apart, so "Phó Chủ tịch" and "nguyên Bí thư" need no entry of their own.
@@ -182,7 +182,9 @@ COUNTRIES = """Mỹ|Hoa Kỳ|Nga|Anh|Pháp|Đức|Nhật|Nhật Bản|Trung Qu�
     Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Asean|Liên Hợp Quốc|Liên Hiệp Quốc"""
 _PROVINCE_SEQS = sorted(
     {tuple(p.split()) for p in PROVINCES + _TITLE_PLACES}
-    | {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")},
+    | {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")}
+    # (round 19, seed 59) a country of two words written with a hyphen: "Tổng thống Timor-Leste Francisco Guterres"
+    | {(c.strip().replace(" ", "-"),) for c in COUNTRIES.replace("\n", "").split("|") if " " in c.strip() and c.isascii()},
     key=len, reverse=True,
 )
 _NOT_NAMES = set(
@@ -494,6 +496,10 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         )):  # (round 15) "Chủ tịch Hội đồng Trường ĐH | PGS Nguyễn Văn Quang": the holder's degree, then his
             # name (but "Liên đoàn LS Việt Nam", the lawyers' federation: no name after "LS")
             break  # "... Cục Hàng hải Việt Nam PV: ...": the reporter's question follows
+        if n and w.text in ("Năm", "Tháng", "Ngày") and i + n + 1 < len(words) and words[i + n + 1].text.isdigit() and (
+            words[i + n + 1].gap == " "
+        ):
+            break  # (round 19, seed 59) "Tổng giám đốc Vinaconex | Năm 2017, …": a date opens the next sentence
         if n and pair in _INCUMBENT:
             break  # (round 13) "tổng thống Mỹ | đương nhiệm đầu tiên": in office, no part of the body
         if n and w.text == "tướng" and i + n + 1 < len(words) and words[i + n + 1].is_cap and _joined(words, i + n + 1):
@@ -562,9 +568,13 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
             x.low in ("cục", "tâm", "trạm", "vụ") for x in words[max(0, i - 1):i + n]
         ):
             n += 1  # "Chi cục kiểm dịch động vật vùng Lạng Sơn": the region an office serves
-        elif w.low in ("khóa", "khoá") and i + n + 1 < len(words) and _roman(words[i + n + 1].text):
+        elif w.low in ("khóa", "khoá") and i + n + 1 < len(words) and (_roman(words[i + n + 1].text) or (
+            words[i + n + 1].text.isdigit() and len(words[i + n + 1].text) <= 2 and words[i + n + 1].gap == " "
+        )):  # (round 19) "đại biểu Quốc hội khóa 13": the term in figures
             n += 2  # "Ủy viên Trung ương Đảng khóa X, XI, XII"
-            while i + n < len(words) and words[i + n].gap == ", " and _roman(words[i + n].text):
+            while i + n < len(words) and words[i + n].gap == ", " and (
+                _roman(words[i + n].text) or (words[i + n].text.isdigit() and len(words[i + n].text) <= 2)
+            ):
                 n += 1
         elif w.text in ("Ban", "Sở", "Bộ", "Cục", "Hội") and _after_place_name(words, i + n):
             break  # "Chủ tịch UBND tỉnh Khánh Hòa | Ban cán sự đảng …": a new phrase
@@ -579,6 +589,8 @@ def _body_tail(words: list[_Word], i: int, limit: int = 20, stop_at_person: bool
         ) and not (
             n >= 2 and (words[i + n - 2].low, words[i + n - 1].low) == _RESEARCH and w.gap == " "
         ) and not (w.text == "Về" and n and words[i + n - 1].low == "ban") and not (  # ("Ủy ban Về các vấn đề xã hội")
+            n and words[i + n - 1].low in ("ban", "ub") and tuple(x.low for x in words[i + n:i + n + 3]) in _BODY_TRIPLES
+        ) and not (  # (round 19) "Ủy ban Các vấn đề xã hội", "UB Các vấn đề xã hội": the committee's name in capitals
             _place_name_after(words, i + n)
         ) and not _second_place_syllable(words, i + n):  # (round 9: "huyện Tuy Đức" is a place, not "Tuy nhiên")
             break  # ("quận Hai Bà Trưng" is a place, "đền Bà Chúa Kho" a shrine)
@@ -971,7 +983,9 @@ def _embassy_place(words: list[_Word], i: int, end: int) -> int:
 
 
 _THEN_IS = [tuple(p.split()) for p in ("khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "hiện nay là", "hiện là",
-                                       "nay là", "bấy giờ là", "thời điểm đó là")]
+                                       "nay là", "bấy giờ là", "thời điểm đó là",
+                                       # (round 19) "Bí thư Thành ủy lúc bấy giờ là ông X"
+                                       "lúc bấy giờ là", "khi bấy giờ là", "vào thời điểm đó là")]
 
 
 def _then_is(words: list[_Word], j: int) -> int:
@@ -1077,6 +1091,14 @@ def _province_at(words: list[_Word], k: int) -> int:
                 return n + 1  # "Thừa Thiên - Huế"
             return n
     return 0
+
+
+def _dashed_province_part(words: list[_Word], k: int) -> bool:
+    """(Round 19) Whether word *k* follows a dash inside a province's name ("Thừa Thiên - | Huế",
+    "Bà Rịa- | Vũng Tàu", "Bà Rịa – | Vũng Tàu")."""
+    return words[k].gap.strip() in ("-", "–") and any(
+        b + n > k for b in range(max(0, k - 3), k) if (n := _province_at(words, b))
+    )
 
 
 _COUNTRY_SEQS = {tuple(c.split()) for c in COUNTRIES.replace("\n", "").split("|")}
@@ -1650,7 +1672,26 @@ def _place_word_before(words: list[_Word], i: int) -> bool:
         return True  # "Bệnh viện Bạch Mai", "Viện Phan Châu Trinh", "Báo Tiền Phong"
     if before not in _PLACE_WORDS or before == "tỉnh":
         return False
+    if _unnamed_city(words, i):
+        return False  # (round 19) "Chủ tịch UBND Thành phố | Nguyễn Đức Chung"
     return not (i >= 2 and (words[i - 2].low, before) in _NOT_PLACE_PAIRS)
+
+
+_COMMITTEES = {exact(w) for w in ("ubnd", "hđnd", "ub", "dân")}  # ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+def _unnamed_city(words: list[_Word], i: int) -> bool:
+    """(Round 19) Whether the run at word *i* is a person's name after a city's committee that leaves the
+    city unnamed ("Chủ tịch UBND Thành phố Nguyễn Đức Chung", as "UBND tỉnh X"): the run reads only as a
+    name (a surname no place starts with, or a surname then "Văn", "Thị"), not a province ("thành phố Hồ
+    Chí Minh")."""
+    if not (i >= 3 and words[i - 1].low == "phố" and words[i - 2].low == "thành" and words[i - 3].low in _COMMITTEES):
+        return False
+    if _province_at(words, i) or tuple(w.text for w in words[i:i + 3]) in _PROVINCE_SEQ_SET:
+        return False
+    return words[i].text in _NEVER_IN_PLACES or (
+        words[i].text in SURNAMES and i + 1 < len(words) and words[i + 1].text in ("Văn", "Thị") and _joined(words, i + 1)
+    )
 
 
 def _split_place(run: list[str], after_place_word: bool, after_body: bool = False) -> tuple[list[str], list[str]]:
@@ -1787,6 +1828,8 @@ def _titles_span(text: str, words: list[_Word], i: int, glued: bool = False) -> 
         and (former := _titles_after_la(text, words, i + 1))
     ):
         return former, i + 1 + sum(len(_words(t)) for t in former)  # "X, người từng giữ chức Chủ tịch UBND …"
+    if not titles_first and (kin := _kin_aside(words, i)):
+        i += kin  # (round 19) "bà X, chị ông Quý, | khi đó là Chủ tịch UBND tỉnh Y": a kinship, then her post at the time
     if not titles_first and (lead := _apposition_lead(words, i)):
         # (round 8) "Chủ nhiệm Văn phòng Chính phủ X - cũng là Chánh Văn phòng Ban Cán sự …": the
         # second post after its lead words
@@ -1840,8 +1883,20 @@ def _titles_span(text: str, words: list[_Word], i: int, glued: bool = False) -> 
         if i + 1 < len(words) and words[i].low == "kiêm" and words[i].gap == " " and _post_at(words, i + 1)[0]:
             i += 1  # "Giám đốc Sở Y tế kiêm Trưởng ban Chỉ đạo …": a second post
             titles_first = True
+        elif (k := i + (0 if words[i - 1].low == "và" else 1)) < len(words) and words[k - 1].low == "và" and (
+            lead := _now_lead(words, k)
+        ):  # (round 19) "X - khi đó là Chủ tịch UBND tỉnh Y | và hiện nay là | Bí thư Tỉnh ủy Y": the post now
+            if k == i:
+                titles[-1] = titles[-1][:-len(" và")] if titles[-1].endswith(" và") else titles[-1]
+            i = k + lead
+            titles_first = True
     if titles and i < len(words) and words[i].low == "là" and (more := _titles_after_la(text, words, i)):
         titles += more  # "ông X, Phó Chánh thanh tra TP là Trưởng đoàn"
+        i += 1 + sum(len(_words(t)) for t in more)
+    elif titles and i < len(words) and words[i].gap == ") " and words[i].low in ("là", "làm") and (
+        more := _titles_after_la(text, words, i, gap=") ")
+    ):  # (round 19) "Thượng tướng X (Thứ trưởng Bộ Công an) làm Trưởng ban; Trung tướng Y (…) là Phó Trưởng Ban"
+        titles += more
         i += 1 + sum(len(_words(t)) for t in more)
     return titles, i
 
@@ -1868,7 +1923,56 @@ def _parent_then_person(words: list[_Word], k: int) -> int:
     return m if k + m < len(words) and _joined(words, k + m) and _starts_person(words, k + m, 3) else 0
 
 
-_APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in ("đồng thời là", "cũng là", "đồng thời")]
+_APPOSITION_LEADS = [tuple(exact(w) for w in p.split()) for p in (
+    "đồng thời là", "cũng là", "đồng thời",
+    # (round 19) a former post, or the present one, said after the name: "bà X, khi còn Chủ tịch UBND tỉnh Y,
+    # ký …", "bà X - khi đó là Chủ tịch UBND tỉnh Y và hiện nay là Bí thư Tỉnh ủy Y - đã ký"
+    "khi đó là", "lúc đó là", "khi ấy là", "lúc ấy là", "khi còn là", "lúc còn là", "khi còn", "lúc còn",
+    "lúc bấy giờ là", "khi bấy giờ là", "hiện nay là", "hiện là", "nay là",
+)]
+_BOARD_HEAD = re.compile(r"\b(?:ban|đoàn|hội đồng)\b")  # (not a patrol's "tổ trưởng")
+_NOW_LEADS = [tuple(exact(w) for w in p.split()) for p in ("hiện nay là", "hiện là", "nay là", "hiện đang là")]
+
+
+def _now_lead(words: list[_Word], k: int) -> int:
+    """(Round 19) Length of "hiện nay là", "nay là" … at *k* when a post follows it, or 0."""
+    for lead in _NOW_LEADS:
+        n = len(lead)
+        if tuple(w.low for w in words[k:k + n]) == lead and all(w.gap == " " for w in words[k:k + n + 1]) and (
+            k + n < len(words) and _post_at(words, k + n)[0]
+        ):
+            return n
+    return 0
+
+
+_KIN = {tuple(exact(w) for w in p.split()) for p in (
+    "chị", "em", "em trai", "em gái", "anh", "anh trai", "vợ", "chồng", "con", "con trai", "con gái", "bố", "mẹ", "cha", "cháu"
+)}
+_KIN_LONGEST_FIRST = sorted(_KIN, key=len, reverse=True)
+_KIN_FIRST = {p[0] for p in _KIN}
+
+
+def _kin_aside(words: list[_Word], i: int) -> int:
+    """(Round 19) Length of a kinship set off by commas after a name ("bà X, chị ông Quý, …") when a
+    post held at the time follows it with its lead words ("khi đó là", "khi còn", "lúc đó là"), or 0:
+    the post is the name's, not the kin's."""
+    if i >= len(words) or words[i].gap != ", ":
+        return 0
+    if words[i].low not in _KIN_FIRST:
+        return 0
+    n = next((len(p) for p in _KIN_LONGEST_FIRST if tuple(w.low for w in words[i:i + len(p)]) == p), 0)
+    if not n:
+        return 0
+    k = i + n
+    if k < len(words) and words[k].low in ("ông", "bà", "anh", "chị") and words[k].gap == " ":
+        k += 1
+    run = _name_run(words, k) if k < len(words) and words[k].is_cap and words[k].gap == " " else 0
+    if not run:
+        return 0
+    k += run
+    return k - i if _apposition_lead(words, k) and words[k].gap == ", " and (
+        words[k].low in ("khi", "lúc")  # (a post then, not one held now: "ông X, em trai bà Y, hiện là Tổng
+    ) else 0  # giám đốc Điện Quang" heads a private firm the lists do not know)
 
 
 def _apposition_lead(words: list[_Word], i: int) -> int:
@@ -2402,7 +2506,9 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             ):
                 run_start += 1  # "Bí thư thứ nhất Trung ương Đoàn | Lê Quốc Phong": the Youth Union, no surname
             run_len = _name_run(words, run_start)
-            if run_len and _joined(words, run_start):
+            if run_len and (_joined(words, run_start) or (run_len >= 3 and _dashed_province_part(words, run_start))):
+                # (round 19) "Chủ tịch UBND tỉnh Thừa Thiên - | Huế Nguyễn Văn Cao", "tỉnh Bà Rịa- | Vũng Tàu X":
+                # the province's second part after its dash, then the holder's name
                 run = _parts(words, run_start, run_start + run_len)
                 place, name = _split_place(
                     run, _place_word_before(words, run_start),
@@ -2442,6 +2548,12 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
                     continue
                 after = run_start + run_len
                 more_titles, more_end = _titles_span(text, words, after)
+                if not more_titles and after < len(words) and words[after].low == "làm" and i > 0 and (
+                    words[i - 1].low == "do"
+                ) and (more := _titles_after_la(text, words, after)) and _BOARD_HEAD.search(more[0].lower()):
+                    # (round 19) "Ban soạn thảo do Thứ trưởng X làm trưởng ban": the board an official is put at
+                    # the head of ("do Thẩm phán X làm chủ tọa" is a trial's chair, no post)
+                    more_titles, more_end = more, after + 1 + sum(len(_words(t)) for t in more)
                 if more_end < len(words) and words[more_end].gap == ", " and _post_at(words, more_end)[0]:
                     # "Bộ trưởng Ngoại giao Ấn Độ A, Phó Thủ tướng, Bộ trưởng Ngoại giao B": the
                     # titles after A lead to B's name; A has hers before it
@@ -2546,6 +2658,7 @@ def _mentions(text: str) -> tuple[list[_Mention], list[tuple[str, str | None]]]:
             if mentions and _appointed_before(words, i) and _same_sentence(words, last_end, i) and not (
                 _addressed(words, last_end) or _for_whom(words, i + post_len + tail)
                 or _other_short_name(words, last_end, i, mentions[-1].name)
+                or _passive_agent(words, last_end - len(mentions[-1].name.split()))
             ):
                 mentions[-1].titles.append(text[words[i].start:words[i + post_len + tail - 1].end])
             i += post_len + (0 if is_rank else tail)
@@ -2743,7 +2856,10 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
     k = j
     if i > 0 and (words[i - 1].low in ("của", "quyền", "mặt", "cho", "gửi") or _linked_to_name_before(words, i) or (
         words[i - 1].low == "với" and not (i > 1 and words[i - 2].low == "cùng")
-    )):
+    )) and not (
+        words[i - 1].low == "của" and gap in ("-", "–") and words[j].low in ("ông", "bà") and i > 1
+        and words[i - 2].low not in ("quyền", "nhiệm")
+    ):  # (round 19: "phát biểu của Chủ tịch UBND Thành phố – ông X": a dash sets the holder beside his post)
         return [], j  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X", "Báo cáo với Bí thư Thành ủy, bà Y
         # cho biết": the post is someone else's (but "cùng với Phó Chủ tịch tỉnh, ông X" is X's); "từ thời
         # ông A làm Bộ trưởng Bộ Y tế, ông B …", "ông A, người kiêm vị trí Cục trưởng Cục X, bà B …": the
@@ -2757,6 +2873,11 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
         people = _list_of_people(words, k, one=True)
     elif gap == "" and j + 2 < len(words) and words[j].low == "là" and words[j + 1].low in ("ông", "bà"):
         k = j + 2  # "Chủ tịch UBND xã là ông X"
+        people = _list_of_people(words, k, one=True)
+    elif gap == "" and j + 2 < len(words) and words[j].low == "của" and words[j + 1].low in ("ông", "bà") and (
+        i >= 2 and (words[i - 2].low, words[i - 1].low) in (("chức", "vụ"), ("chức", "danh"))
+    ):
+        k = j + 2  # (round 19) "xin thôi chức vụ Chi cục trưởng Chi cục ATVSTP tỉnh của ông X": the post is his
         people = _list_of_people(words, k, one=True)
     elif gap == "" and (lead := _then_is(words, j)) and j + lead + 1 < len(words) and words[j + lead].low in ("ông", "bà"):
         k = j + lead + 1  # (round 17) "Chủ tịch UBND huyện khi đó là ông X": the holder then, or now
@@ -2775,7 +2896,10 @@ def _people_after_title(text: str, words: list[_Word], i: int, j: int) -> tuple[
             # Cục trưởng Cục CSGT đối với 3 cán bộ gồm: Đại tá A (…), đại tá B (…) và thượng tá C (…)"
         else:
             people = _list_of_people(words, k, one=True)
-    elif gap == ":" and _comrades_before(words, i):
+    elif gap == ":" and (_comrades_before(words, i) or (
+        i >= 1 and words[i - 1].low == "các" and words[i].gap == " " and len(listed := _list_with_posts(text, words, j)) >= 2
+        and all(own for _, _, own, _ in listed)
+    )):  # (round 19) "các Ủy viên T.Ư Đảng: A, Phó Bí thư Thành ủy; B, Chủ tịch UBND TP": each with a post of their own
         # (round 7) "các đồng chí Ủy viên Trung ương Đảng: A - Phó Chủ tịch Quốc hội, B - Bộ trưởng …; C …":
         # the shared post, then each one with their own
         out, last = [], j
@@ -3085,6 +3209,13 @@ def _appointed_before(words: list[_Word], i: int) -> bool:
     )
 
 
+def _passive_agent(words: list[_Word], start: int) -> bool:
+    """(Round 19) Whether the name at word *start* is the agent of a passive ("ông Q được bà X, khi còn
+    Chủ tịch UBND tỉnh, ký quyết định bổ nhiệm làm Giám đốc Sở"): the post appointed to is Q's, not X's."""
+    k = start - 1 if start > 0 and words[start - 1].low in ("ông", "bà", "anh", "chị") else start
+    return k > 0 and words[k - 1].low in ("được", "bị", "bởi")
+
+
 def _other_short_name(words: list[_Word], start: int, i: int, name: str) -> bool:
     """(Round 18) Whether someone else, named short with an honorific, stands right before the link
     to the post at word *i*: "ông Cầm Bá Thể … thông tin, Chi bộ Khoa Sản nơi | ông Minh giữ chức |
@@ -3127,8 +3258,9 @@ _FOR = (exact("đối"), exact("với"))
 
 def _same_sentence(words: list[_Word], start: int, end: int) -> bool:
     return 0 < end - start <= 30 and not any(
-        "." in words[k].gap or "\n" in words[k].gap for k in range(start, end + 1) if k < len(words)
-    )
+        ("." in words[k].gap and not (words[k].gap in (".", ". ") and k > 0 and words[k - 1].text in _ABBREVIATED))
+        or "\n" in words[k].gap for k in range(start, end + 1) if k < len(words)
+    )  # (round 19: "TP.HCM", "TP. Hà Nội" end no sentence)
 
 
 def _run_reaches(words: list[_Word], k: int, j: int) -> bool:
@@ -3425,7 +3557,9 @@ _FOREIGN_POSTS = re.compile(
     r"chủ tịch nước|quốc hội|thẩm phán|thủ hiến|nghị sĩ|quốc vương|chính phủ|liên hợp quốc|tướng|"
     r"bộ |tòa|toà|quân|cảnh sát|tỉnh|bang|tư lệnh"
 )
-_COUNTRY_IN = re.compile(r"\b(?:" + "|".join(re.escape(c.strip()) for c in COUNTRIES.split("|")) + r")\b")
+_COUNTRY_IN = re.compile(r"\b(?:" + "|".join(
+    re.escape(c.strip()).replace("\\ ", "[ -]") for c in COUNTRIES.split("|")  # (round 19) "Timor-Leste"
+) + r")\b")
 
 
 _EXECUTIVE = {tuple(exact(w) for w in p.split()) for p in (
@@ -3724,6 +3858,8 @@ def extract(article: Article, curated: Curated | None = None) -> tuple[Official,
     out = []
     for name, titles, _ in people.values():
         place = person_place(titles, name)
+        if place is None and any(_UNNAMED_CITY.search(t) for t in titles):
+            place = _central_city(texts, name)  # (round 19) "Phó Chủ tịch UBND Thành phố X": the article's city
         if place is None and _local_post(titles) and not _foreign_name(name):
             place = _province_after_place(texts, titles) or _province_in_sentence(texts, name) or _article_province(
                 texts, name
@@ -3899,6 +4035,30 @@ def _article_province(texts: list[str], name: str, reach: int = 1500) -> str | N
         return None
     ranked = sorted(counts.values(), reverse=True)
     return max(counts, key=counts.get) if len(ranked) == 1 or ranked[0] > ranked[1] else None
+
+
+_UNNAMED_CITY = re.compile(r"(?:UBND|HĐND|[Nn]hân [Dd]ân) [Tt]hành phố$")
+_CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ")
+
+
+def _central_city(texts: list[str], name: str) -> str | None:
+    """(Round 19) The city a committee left unnamed belongs to ("Chủ tịch UBND Thành phố X"): the news
+    writes "Thành phố" alone for the five cities run by the centre, so the one of them the article names
+    most (a project's name, "Hòa Bình Green City", is no province of his), if one is named more than the
+    others and than any other province named as one ("tỉnh X", "TP X": then the city is a province's)."""
+    counts: dict[str, int] = {}
+    provinces: dict[str, int] = {}  # the others, named as a province or a city ("tỉnh Thừa Thiên - Huế", "TP Huế")
+    for text in texts:
+        spans = _name_spans(text, name)
+        for a, b, place, weight in _province_matches(text):
+            if place in _CENTRAL_CITIES and _outside(a, b, spans):
+                counts[place] = counts.get(place, 0) + weight
+            elif weight == 2 and _outside(a, b, spans):
+                provinces[place] = provinces.get(place, 0) + weight
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]) or ranked[0] <= max(provinces.values(), default=0):
+        return None  # (a provincial city's committee: "UBND thành phố" in an article about "TP Huế")
+    return max(counts, key=counts.get)
 
 
 def _unify_tone_words(text: str) -> str:

@@ -18,7 +18,7 @@ from tests.conftest import write_jsonl
 
 
 def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
-    assert EXTRACTOR_VERSION == "20"
+    assert int(EXTRACTOR_VERSION) >= 20  # (round 19 bumped it again)
 
 
 def officials(body: str, title: str = ""):
