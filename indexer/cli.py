@@ -482,10 +482,12 @@ def _export(searcher: Searcher, request: SearchRequest, fmt: str, max_rows: int)
 
 
 def _stdout_is_a_file() -> bool:
+    """Whether stdout is a file of its own, still empty (`> hits.csv`; not `>> all.csv`)."""
     try:
-        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+        info = os.fstat(sys.stdout.fileno())
     except (OSError, ValueError, io.UnsupportedOperation):  # (a test's captured stdout has no descriptor)
         return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
 
 
 def _print_problem(problem: Problem) -> None:

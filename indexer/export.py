@@ -7,8 +7,9 @@ as the search pages. It reads the matches from one snapshot of the index
 page's hit does) and yields text a row at a time, so neither side holds the whole file.
 
 A row: ``id, date, title, url, officials, snippet, copy_count, copy_ids, outlet,
-official_titles`` (each official with the titles the article gives them: ``Hồ Tiến Thiệu
-(Chủ tịch UBND tỉnh Lạng Sơn)``), all plain text (the snippet without its ``<mark>`` tags). Copies of one story are one row, as
+official_titles`` (each official with the titles the article gives them: ``Hồ Tiến Thiệu:
+Chủ tịch UBND tỉnh Lạng Sơn``, titles parted by `` / ``), all plain text (the snippet
+without its ``<mark>`` tags). Copies of one story are one row, as
 they are one result on the pages (issue #15): ``copy_count`` counts the story's other
 articles and ``copy_ids`` names them (the oldest 50, as the API's ``copies``); in JSON
 and JSON Lines a row has the API's ``copies`` (id, title, outlet, date) and
@@ -173,7 +174,8 @@ def export(searcher, request: SearchRequest, fmt: str, limit: int = MAX_ROWS, bo
             yield ("\ufeff" if bom else "") + _csv_line(COLUMNS)
             for data in hits:
                 data["copy_ids"] = [c["id"] for c in data["copies"]]
-                data["official_titles"] = [f"{o['name']} ({', '.join(o['titles'])})" if o["titles"] else o["name"]
+                # "name: title / title" (a namesake's key has its place in brackets; titles hold commas)
+                data["official_titles"] = [f"{o['name']}: {' / '.join(o['titles'])}" if o["titles"] else o["name"]
                                            for o in data["official_titles"]]
                 yield _csv_line([_cell(data[c]) for c in COLUMNS])
         elif fmt == "jsonl":

@@ -39,7 +39,10 @@ _SPACES = dict.fromkeys(
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 # control characters no text shows (a JSON "\u0000", "\u001b" or "\u009b" an encoder let through;
 # a terminal would obey them)
-_INVISIBLE.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0e, 0x20), *range(0x7f, 0xa0)], None))
+_INVISIBLE.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0e, 0x1c), 0x7f, *range(0x80, 0x85),
+                                  *range(0x86, 0xa0)], None))
+# (the separators U+001C-U+001F and U+0085 part words, as Python's split does: a space)
+_SPACES.update(dict.fromkeys([*range(0x1c, 0x20), 0x85], " "))
 _LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ"}  # Ð ð (Icelandic eth) typed for Đ đ
 _CLEAN_TABLE = {**_SPACES, **_INVISIBLE, **_LOOKALIKES, ord("\r"): None}
 
@@ -197,8 +200,9 @@ def same_iy(word: str) -> str:
 # The spelling the press mostly writes, for syllables :func:`same_iy` reads as one: y in
 # "kỷ luật", "lý do", "Mỹ", "quý", "quy định", "tỷ đồng", "ký kết", "kỳ họp", "kỹ thuật",
 # "hy vọng" (i stays where the press writes i: "bác sĩ", "mì", "tí", "vi", "thi")
-_AS_WRITTEN = {"kì": "kỳ", "kí": "ký", "kỉ": "kỷ", "kĩ": "kỹ", "lí": "lý", "li": "ly", "mĩ": "mỹ",
-               "qui": "quy", "quí": "quý", "quì": "quỳ", "quỉ": "quỷ", "quĩ": "quỹ", "tỉ": "tỷ", "hi": "hy"}
+# ("tỉ" and "li" stay: the press writes "tỉ mỉ", "li ti" as often as "tỷ đồng", "ly hôn")
+_AS_WRITTEN = {"kì": "kỳ", "kí": "ký", "kỉ": "kỷ", "kĩ": "kỹ", "lí": "lý", "mĩ": "mỹ",
+               "qui": "quy", "quí": "quý", "quì": "quỳ", "quỉ": "quỷ", "quĩ": "quỹ", "hi": "hy"}
 
 
 def as_written(word: str) -> str:

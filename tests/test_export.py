@@ -90,7 +90,7 @@ def test_a_csv_of_every_match_has_as_many_rows_as_the_total_and_the_rows_of_ever
     assert first["url"] == "https://baolangson.vn/lu-3"
     assert first["officials"] == "Hồ Tiến Thiệu"
     # with the post the article gives him (a user trial: names alone told a researcher nothing)
-    assert first["official_titles"] == "Hồ Tiến Thiệu (Chủ tịch UBND tỉnh Lạng Sơn)"
+    assert first["official_titles"] == "Hồ Tiến Thiệu: Chủ tịch UBND tỉnh Lạng Sơn"
     # plain text: no <mark>, no &quot;
     assert "<mark>" not in first["snippet"] and "lũ lụt" in first["snippet"] and "&" not in first["snippet"]
     # a cell a spreadsheet would run as a formula is shown as text
@@ -285,6 +285,9 @@ def test_a_csv_the_cli_writes_to_a_file_opens_in_a_spreadsheet_as_the_webs_does(
     assert saved.read_bytes() == web and web.startswith(b"\xef\xbb\xbfid,date,title")
     piped = subprocess.run(args, capture_output=True, check=True, timeout=120).stdout
     assert piped.startswith(b"id,date,title") and piped == web[3:]
+    with open(saved, "ab") as out:  # appended (`>> hits.csv`): no mark in the middle of the file
+        subprocess.run(args, stdout=out, check=True, timeout=120)
+    assert saved.read_bytes() == web + piped
 
 
 def test_a_downloads_name_says_what_chose_its_rows(client):

@@ -139,3 +139,11 @@ def test_a_number_keeps_its_dots_and_commas_as_vietnamese_writes_it():
     assert [w for w, _, _ in normalize.tokens(text)] == [
         "Hơn", "1.300", "hộ", "nhận", "2,4", "triệu", "đồng", "ngày", "19.5", "năm", "2017", "TP", "HCM", "chi",
         "1.300.000", "đ", "3.5", "và", "19.5", "km"]
+
+
+def test_control_characters_are_dropped_and_separators_part_words():
+    """An attacker's JSON "\\u001b" reached the index; dropping every control character then
+    glued the words an information separator (U+001C-U+001F) or U+0085 parted (a reviewer)."""
+    assert normalize.clean("Tin\x00 \x1b[2J\x07mới\x9b") == "Tin [2Jmới"
+    assert normalize.clean("Hà\x1eNội\x85Lạng Sơn") == "Hà Nội Lạng Sơn"
+    assert normalize.clean("Dòng một\nDòng\thai") == "Dòng một\nDòng hai"

@@ -306,6 +306,10 @@ def test_an_official_typed_with_accents_is_that_spelling_not_another_that_folds_
     assert ids("nguyen thanh phong") == ["cb/1", "hcm/1", "hcm/2", "ls/1"]  # without accents: every spelling
     assert ids("Võ Sĩ Tuấn") == ["vs/1"]  # i for y is one spelling
     assert ids("Nguyễn Thạnh Phong") == []  # a spelling nobody has
+    # a mark left off a syllable, and nobody spelled so: the names holding every syllable typed
+    # with a mark (a reviewer: "Nguyễn Phú Trong" found nothing)
+    assert ids("Võ Sỹ Tuan") == ["vs/1"]
+    assert ids("Nguyễn Thanh Phong (Lạng Sơn)") == ["ls/1"]
 
 
 def test_an_officials_page_opens_each_storys_copies_and_says_what_it_counts(make_index, tmp_path):

@@ -173,3 +173,27 @@ def test_a_province_written_short_finds_it_written_whole(make_index, short, long
                            {"id": "other", "title": "Tin", "body": "Mưa lớn ở Quảng Trị gây ngập."}])
     for typed in (short, long_form):
         assert sorted(h.id for h in searcher.search(SearchRequest(query=typed, group=False)).hits) == ["short", "whole"]
+
+
+@pytest.mark.parametrize("query", ["Thủ tướng Nguyễn Xuân Phúc", "thu tuong nguyen xuan phuc"])
+def test_a_title_and_a_name_typed_together_are_two_words(make_index, query):
+    """A reviewer: joining words the archive writes side by side joined a title to the name
+    after it, and lost "Thủ tướng Chính phủ Nguyễn Xuân Phúc" (47 of 251 real articles)."""
+    rows = [{"id": f"tt/{i}", "title": "Tin", "body": f"Thủ tướng Nguyễn Xuân Phúc làm việc với tỉnh số {i}."}
+            for i in range(3)]
+    rows.append({"id": "cp", "title": "Tin", "body": "Thủ tướng Chính phủ Nguyễn Xuân Phúc dự hội nghị."})
+    searcher = make_index(rows)
+    assert sorted(h.id for h in searcher.search(SearchRequest(query=query, group=False)).hits) == [
+        "cp", "tt/0", "tt/1", "tt/2"]
+
+
+def test_a_title_abbreviation_and_a_name_typed_after_it_are_two_words(make_index):
+    """`PGS Lê Văn Nam` finds "PGS.TS Lê Văn Nam" too: a capitalised name after an
+    abbreviation stays a word of its own, even where most articles write the two together."""
+    searcher = make_index([
+        {"id": "a", "title": "Tin", "body": "PGS Lê Văn Nam giảng bài ở trường."},
+        {"id": "b", "title": "Tin", "body": "Theo PGS Lê Văn Nam, cần đổi mới."},
+        {"id": "c", "title": "Tin", "body": "PGS.TS Lê Văn Nam cho biết như vậy."},
+    ])
+    assert sorted(h.id for h in searcher.search(SearchRequest(query="PGS Lê Văn Nam", group=False)).hits) == [
+        "a", "b", "c"]

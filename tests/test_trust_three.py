@@ -296,3 +296,21 @@ print(client.get("/api/search?q=dan+van").get_json()["total"])
 """
     done = subprocess.run([sys.executable, "-c", probe, str(index)], capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["60", "200", "60"], (done.stdout, done.stderr[-2000:])
+
+
+def test_a_generation_without_its_table_of_contents_is_named_as_damage(tmp_path):
+    """Whoosh's EmptyIndexError (a generation's table of contents lost) was a bare 500: it is
+    damage, a 503 that says to run timtin reindex, as a segment cut short is."""
+    src, a, b = _two_files(tmp_path)
+    index = tmp_path / "index"
+    indexing.update(index, [src])
+    for toc in indexing.current_generation(index).glob("_MAIN_*.toc"):
+        toc.unlink()
+    probe = """import sys
+from webui import create_app
+client = create_app({"INDEX_DIR": sys.argv[1], "TESTING": True}).test_client()
+answer = client.get("/api/search?q=dan+van")
+print(answer.status_code, answer.get_json()["error"])
+"""
+    done = subprocess.run([sys.executable, "-c", probe, str(index)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == '503 The index is damaged: run "timtin reindex" on the server.', done.stderr[-2000:]

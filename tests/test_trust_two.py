@@ -649,6 +649,7 @@ def test_odd_json_lines_are_named_bad_input_not_timtins_fault(tmp_path):
         '{"id": "n3", "title": "T", "body": "B", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
         '{"id": "n4", "title": "Tin ngày", "body": "Nội dung.", "date": "0001-01-01T00:00:00+08:00"}',
         '{"id": "n5", "title": "Tin cuối", "body": "Nội dung tốt.", "date": "9999-12-31T23:00:00-05:00"}',
+        '{"id": "n6", "title": "Tin sáu", "body": "Nội dung sáu.", "date": "01/01/0001 00:30 (GMT+8)"}',
     ]) + "\n", encoding="utf-8")
     result = timtin("index", str(feed), "--index", str(tmp_path / "index"), *NO_OFFICIALS)
     out = result.stdout + result.stderr
@@ -657,6 +658,7 @@ def test_odd_json_lines_are_named_bad_input_not_timtins_fault(tmp_path):
     assert f"{feed}:3: JSON nested too deep to read" in out
     assert f'{feed}:4: cannot read the date "0001-01-01T00:00:00+08:00"; indexed without a date' in out
     assert f'{feed}:5: cannot read the date "9999-12-31T23:00:00-05:00"' in out
+    assert f'{feed}:6: cannot read the date "01/01/0001 00:30 (GMT+8)"' in out
     searcher = Searcher(tmp_path / "index")
-    assert searcher.search(SearchRequest()).total == 3
+    assert searcher.search(SearchRequest()).total == 4
     assert searcher.article("n2").title == "Tin có mã lạ"  # control characters no text shows are dropped

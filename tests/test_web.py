@@ -388,3 +388,18 @@ def test_a_very_long_article_marks_the_words_asked_for_in_its_first_characters_o
     assert "các từ tìm chỉ được tô sáng trong 200.000 ký tự đầu" in page
     short = client.get("/article/dai").get_data(as_text=True)
     assert "marks-cut" not in short  # nothing asked, nothing said
+
+
+def test_an_article_of_one_long_paragraph_is_marked_in_its_start_only_and_its_title_always(make_index, tmp_path):
+    """A reviewer: a body with no blank line is one paragraph, marked whole past the cap
+    (1-2 s a request); and the title, marked after the body had spent the cap, never was."""
+    sentence = "Người dân Lạng Sơn tham gia lễ hội mùa xuân ở chợ Kỳ Lừa. "
+    make_index([{"id": "mot", "title": "Lễ hội ở chợ Kỳ Lừa", "body": sentence * (2 * views.MARKED_CHARS // len(sentence))}])
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True, "WARM_UP": False}).test_client()
+    page = client.get("/article/mot?q=Kỳ+Lừa").get_data(as_text=True)
+    assert re.search(r"<h1>Lễ hội ở chợ <mark>Kỳ Lừa</mark></h1>", page)
+    body = max(re.findall(r"<p>(.*?)</p>", page), key=len)
+    marked_part = body[:body.rindex("</mark>")]
+    assert 0.9 * views.MARKED_CHARS < len(re.sub(r"</?mark>", "", marked_part)) <= views.MARKED_CHARS
+    assert body.count("Kỳ Lừa") >= 1.9 * body.count("<mark>")  # the second half shown, unmarked
+    assert "chỉ được tô sáng trong 200.000 ký tự đầu" in page

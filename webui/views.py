@@ -12,7 +12,7 @@ from dataclasses import replace
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, render_template, request, url_for
-from markupsafe import escape
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from indexer import normalize, settings
@@ -267,8 +267,13 @@ def article(article_id: str):
     left = [MARKED_CHARS]  # the words asked for are marked in the article's first characters only
 
     def mark(text: str) -> str:
+        """*text* with the words asked for marked, as far as the characters left to mark go."""
         if left[0] <= 0:
             return escape(text)
+        if len(text) > left[0]:  # (one paragraph of two million characters: its start only)
+            cut = text.rfind(" ", 0, left[0]) + 1 or left[0]
+            left[0] = -1
+            return Markup(highlight(text[:cut], parsed, max_chars=None)) + escape(text[cut:])
         left[0] -= len(text)
         return highlight(text, parsed, max_chars=None)
 
@@ -279,6 +284,7 @@ def article(article_id: str):
         outlet=outlet(found),
         q=q,
         mark=mark,
+        title=highlight(found.title, parsed, max_chars=None),  # (outside the count: a line)
         lead=mark(found.lead) if found.lead else None,
         paragraphs=[mark(p) for p in found.body.split("\n\n") if p.strip() and p != found.lead],
         marks_cut=bool(parsed.positive) and left[0] < 0,
