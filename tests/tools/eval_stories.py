@@ -77,11 +77,12 @@ And two more files, with the three labels:
 * tests/data/stories/real_pairs_sample11.jsonl: drawn the same way (seed 20261216) among the
   articles the eighth to tenth did not draw, their pairs left out; 245 pairs numbered from
   2200, read blind by three readers (27 copies, 37 rewrites, 181 not) while round 12 was
-  written: held out (figures only).
+  written: held out for round 12 (figures only), dev since round 13 (``--errors`` lists its
+  pairs; round 13 was chosen on it too).
 * tests/data/stories/real_pairs_sample12.jsonl: drawn the same way (seed 20261217) among the
   articles the eighth to eleventh did not draw, their pairs left out; 239 pairs numbered from
   2500, read blind by three readers (21 copies, 39 rewrites, 179 not) after round 12 was
-  merged: held out (figures only).
+  merged: held out for round 12 (figures only), dev since round 13 (likewise).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
@@ -592,8 +593,8 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
                        ("dev: real_pairs_sample8.jsonl", SAMPLE_8),
                        ("dev: real_pairs_sample9.jsonl", SAMPLE_9),
                        ("dev: real_pairs_sample10.jsonl", SAMPLE_10),
-                       ("held-out: real_pairs_sample11.jsonl", SAMPLE_11),
-                       ("held-out: real_pairs_sample12.jsonl", SAMPLE_12)):
+                       ("dev: real_pairs_sample11.jsonl", SAMPLE_11),
+                       ("dev: real_pairs_sample12.jsonl", SAMPLE_12)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
@@ -623,7 +624,7 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     """For each way of :data:`REWRITE_AS`, the article-by-article sets with the label their
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
-            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("held-out", SAMPLE_11), ("held-out", SAMPLE_12))
+            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
