@@ -163,16 +163,18 @@ def _report(report: IndexReport, exit_on_skip: bool = True) -> None:
 @procs_option
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @click.option("--prune", is_flag=True,
-              help="Remove the articles a file no longer holds even when it now holds less than half of them "
-                   "(without it they are kept, as a file cut short by a crash looks so).")
+              help="Remove the articles a file or folder no longer holds even when it now holds less than half "
+                   "of them (without it they are kept: a file cut short by a crash, or a folder emptied or "
+                   "unmounted, looks so).")
 @officials_option
 def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, prune: bool,
           officials_file: Path | None) -> None:
     """Add new and changed articles under PATHS (.txt, .jsonl, .html, folders) to the index.
 
     Articles whose file left a folder indexed again are removed, and those a file no
-    longer holds; a file that holds none now, or less than half, keeps them (--prune
-    removes them). Exit code 3 means some input was skipped (each named above the summary).
+    longer holds; a file or folder that holds none now, or less than half with 10 or
+    more missing, keeps them (--prune removes them). Exit code 3 means some input was
+    skipped or kept (each named above the summary).
 
     \b
         timtin index data/
@@ -200,13 +202,18 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, prun
 @index_option
 @procs_option
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
-@click.option("--drop-missing", is_flag=True, help="Rebuild even if some recorded sources are gone.")
+@click.option("--drop-missing", is_flag=True,
+              help="Rebuild even if some recorded sources are gone, without their articles; and without those "
+                   "a file or folder no longer holds even when it now holds less than half of them (as "
+                   "index --prune).")
 @officials_option
 def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officials_file: Path | None) -> None:
     """Rebuild the whole index from its recorded sources, then swap it in.
 
     Searches keep answering from the old index until the new one is complete;
-    an interrupted reindex leaves the old index as it was.
+    an interrupted reindex leaves the old index as it was. A source file or folder
+    that now holds none, or less than half, of its articles keeps them (exit code 3);
+    "removed N" counts the articles the rebuild leaves out.
     """
     bar = _Bar("Reindexing")
     try:

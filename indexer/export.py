@@ -6,8 +6,9 @@ as the search pages. It reads the matches from one snapshot of the index
 (:meth:`indexer.searching.Searcher.stream`, each hit carrying its story's copies as a
 page's hit does) and yields text a row at a time, so neither side holds the whole file.
 
-A row: ``id, date, title, url, officials, snippet, copy_count, copy_ids, outlet``, all plain
-text (the snippet without its ``<mark>`` tags). Copies of one story are one row, as
+A row: ``id, date, title, url, officials, snippet, copy_count, copy_ids, outlet,
+official_titles`` (each official with the titles the article gives them: ``Hồ Tiến Thiệu
+(Chủ tịch UBND tỉnh Lạng Sơn)``), all plain text (the snippet without its ``<mark>`` tags). Copies of one story are one row, as
 they are one result on the pages (issue #15): ``copy_count`` counts the story's other
 articles and ``copy_ids`` names them (the oldest 50, as the API's ``copies``); in JSON
 and JSON Lines a row has the API's ``copies`` (id, title, outlet, date) and
@@ -34,7 +35,8 @@ from indexer.models import SearchHit
 from indexer.query import SearchRequest
 
 FORMATS = ("csv", "jsonl", "json")
-COLUMNS = ("id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids", "outlet")  # outlet last: added later
+# the columns added later stand last, so a spreadsheet made on an earlier export still reads
+COLUMNS = ("id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids", "outlet", "official_titles")
 MAX_ROWS = 10_000  # per export on the web; the reason is in the module docstring
 GROUPED_NOTE = ("Copies of one story are one row: copy_count counts its other articles, copies (copy_ids) "
                 "lists them; group=0 (timtin search --all-copies) exports every article as its own row.")
@@ -124,6 +126,10 @@ def row(hit: SearchHit) -> dict:
         "copy_count": hit.copy_count,
         "copies": [c.to_json() for c in hit.copies],
         "outlet": hit.outlet,
+        # each official with the titles this article gives them (a user trial: names alone
+        # told a researcher nothing of who held what)
+        "official_titles": [{"name": name, "titles": list(o.titles)}
+                            for name, o in zip(hit.officials, article.officials if article is not None else ())],
     }
 
 
@@ -167,6 +173,8 @@ def export(searcher, request: SearchRequest, fmt: str, limit: int = MAX_ROWS, bo
             yield ("\ufeff" if bom else "") + _csv_line(COLUMNS)
             for data in hits:
                 data["copy_ids"] = [c["id"] for c in data["copies"]]
+                data["official_titles"] = [f"{o['name']} ({', '.join(o['titles'])})" if o["titles"] else o["name"]
+                                           for o in data["official_titles"]]
                 yield _csv_line([_cell(data[c]) for c in COLUMNS])
         elif fmt == "jsonl":
             for data in hits:

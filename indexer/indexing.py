@@ -23,6 +23,7 @@ import signal
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from collections import Counter
@@ -69,12 +70,22 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 def _cleanup(root: Path, notes: list[str]) -> None:
     """Remove unfinished reindex folders and generations no searcher needs; point a lost
-    ``CURRENT`` at the newest generation again (the writer holds the lock)."""
+    ``CURRENT`` at the generation written last again (the writer holds the lock).
+
+    A complete generation numbered after the live one is a rebuild killed before ``CURRENT``
+    named it: no searcher ever read it, and it is older than what was indexed since into the
+    live one, so it goes (taken for live after a lost pointer, it lost those articles)."""
     live = current_generation(root)
     if live is not None and pointer_lost(root):
         _set_current(root, live)
         notes.append(f"The index's {CURRENT} pointer was missing or damaged; it names {live.name} again, "
-                     "the newest generation (nothing was lost).")
+                     "the generation written last (nothing was lost).")
+    if live is not None:
+        for gen in _generations(root):
+            if int(gen.name[4:]) > int(live.name[4:]):
+                shutil.rmtree(gen, ignore_errors=True)
+                notes.append(f"Removed {gen.name}, a rebuild interrupted before it was swapped in "
+                             f"({live.name} is the live index).")
     for tmp in root.glob("gen-*.tmp"):
         shutil.rmtree(tmp, ignore_errors=True)
         notes.append(f"Removed {tmp.name}, left by an interrupted reindex.")
@@ -226,6 +237,30 @@ class _Outcome:
     files_read: set[str] = field(default_factory=set)
     files_damaged: set[str] = field(default_factory=set)  # some article in them was skipped
     counts: Counter = field(default_factory=Counter)  # origin -> articles read from it
+    # a rebuild's ids left out as older copies (see *owners*): id -> (file, root) of the first
+    superseded: dict[str, tuple[str, str]] = field(default_factory=dict)
+    bad_lines: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # origin -> (file, line) skipped
+    failed: set[str] = field(default_factory=set)  # ids read but not written (a fault of timtin's)
+
+
+def unnamable(path: str) -> bool:
+    """Whether *path* is no UTF-8 name (bytes Python holds as surrogates: a name made on
+    Windows or by an old system): it cannot be stored in the index or its record."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def shown_name(path: str) -> str:
+    """*path* printable: a byte that is no UTF-8 shown as ``\\xe1``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+RENAME = ("its name (or a folder's above it) is not valid UTF-8 (made on Windows, or by an old system?), so "
+          "the index cannot record it. Rename it to UTF-8 (convmv converts names: convmv -r -f cp1252 -t utf8 "
+          "--notest FOLDER) and index it again")
 
 
 class _SegmentWriters:
@@ -289,6 +324,11 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
     try:
         for file, root, span in jobs:
             origin = parsing.origin_of(file, root)
+            if unnamable(origin):  # never indexed: no article came from it before
+                if not span or span[0] == 0:
+                    out.problems.append(Problem(shown_name(str(file)), RENAME))
+                tick()
+                continue
             # an index made before symbolic links kept their own name recorded the target
             origins = {origin, os.path.realpath(file)} if owners else {origin}
             out.files_read.add(origin)
@@ -297,10 +337,16 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
                     out.problems.append(item)
                     if item.skipped:
                         out.files_damaged.add(origin)
+                        path, _, line = item.where.rpartition(":")
+                        out.bad_lines.setdefault(origin, []).append(
+                            (path, int(line)) if line.isdigit() else (item.where, 0))
                     continue
                 where = item.where or origin
                 if owners and owners.get(item.id, origin) not in origins:
-                    continue  # superseded by the version indexed later from another file
+                    # superseded by the version indexed later from another file (taken
+                    # from here after all if that file no longer holds it: _recover)
+                    out.superseded.setdefault(item.id, (str(file), str(root)))
+                    continue
                 out.counts[origin] += 1
                 if item.id in out.seen:
                     out.problems.append(_duplicate(where, item.id, out.seen[item.id]))
@@ -312,6 +358,7 @@ def _index_jobs(gen: str, jobs, existing, curated, tick, owners=None) -> _Outcom
                 except Exception as err:  # noqa: BLE001 - one article, named; never the batch
                     out.problems.append(parsing.fault(where, err))
                     out.files_damaged.add(origin)
+                    out.failed.add(item.id)
                     continue
                 out.seen[item.id] = where
                 old = existing.get(item.id)
@@ -563,26 +610,50 @@ def _write(
             for article_id in replaced:
                 for docnum in existing[article_id][2]:
                     writer.delete_document(docnum)
+        if owners:  # an id its owner, read whole, no longer holds: the other copy, as `index` keeps it
+            superseded: dict[str, tuple[str, str]] = {}
+            for out in outcomes:
+                for doc_id, job in out.superseded.items():
+                    if doc_id not in seen and owners[doc_id] in files_read - files_damaged:
+                        superseded.setdefault(doc_id, job)
+            if superseded:
+                outcomes.append(_recover(str(gen), superseded, curated, seen, report))
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file
         before = carry[1] if carry else existing
         read = sum((out.counts for out in outcomes), Counter())
-        held = _held(before, read, seen, files_read - files_damaged, prune, report) | files_damaged
+        bad_lines: dict[str, list[tuple[str, int]]] = {}
+        for out in outcomes:
+            for origin, lines in out.bad_lines.items():
+                bad_lines.setdefault(origin, []).extend(lines)
+        prunable, keep_ids = (_prunable(before, seen, files_damaged, bad_lines, report) if prune and not rebuild
+                              else (set(), set()))
+        keep_ids |= {doc_id for out in outcomes for doc_id in out.failed}
+        held = (_held(before, read, seen, files_read - files_damaged, prune, report, folders)
+                | (files_damaged - prunable))
         if carry:
             segments_carried, carried = _carry(carry[0], gen, before, seen, kept, held)
             outcomes.append(_Outcome(segments=segments_carried))
             if carried:
                 report.notes.append(f"Kept {carried:,} articles of the index whose files could not be read "
                                     "whole this time (named above), as the index held them.")
+            # what the rebuild leaves out of what the index held: counted, never in silence
+            report.removed += sum(1 for doc_id in before if doc_id not in seen) - carried
+            _note_gone(report, Counter(origin for doc_id, (_, origin, _) in before.items()
+                                       if doc_id not in seen and origin not in files_read and origin not in held
+                                       and not origin.startswith(kept)))
+        gone_files: Counter = Counter()
         for doc_id, (_, origin, docnums) in existing.items():
-            if doc_id in seen or origin.startswith(kept) or origin in held:
+            if doc_id in seen or doc_id in keep_ids or origin.startswith(kept) or origin in held:
                 continue
             gone = origin not in files_read and any(origin.startswith(f) for f in folders)
-            if gone or (origin in files_read and origin not in files_damaged):
+            if gone or (origin in files_read and (origin not in files_damaged or origin in prunable)):
                 for docnum in docnums:
                     writer.delete_document(docnum)
                 report.removed += 1
+                gone_files[origin] += gone
+        _note_gone(report, +gone_files)
         uncarried = sorted({*kept, *held}) if rebuild and carry is None else []
         segments = [segment for out in outcomes for segment in out.segments]
         if segments or report.updated or report.removed or duplicates:
@@ -612,16 +683,36 @@ SHRUNK_SHARE = 0.5
 SHRUNK_LEAST = 10
 
 
-def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool, report: IndexReport) -> set[str]:
+def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool, report: IndexReport,
+          folders: Iterable[str] = ()) -> set[str]:
     """The files read without a fault (*whole*) whose missing articles are kept: one that
     now holds none of those indexed from it (emptied), or less than half of them and at
     least :data:`SHRUNK_LEAST` fewer (cut short), unless *prune*. An article missing is
     one of its ids read from no file this run (an article moved to another file is not);
-    the others a file gave up are removed, each file's count in a note."""
+    the others a file gave up are removed, each file's count in a note.
+
+    The same rule holds for each of the *folders* read (their paths end with a
+    separator) over all the articles indexed from under it: a folder emptied, unmounted
+    (an empty mount point) or copied in part keeps the articles of its missing files."""
     ids: dict[str, list[str]] = {}
     for doc_id, (_, origin, _) in before.items():
         ids.setdefault(origin, []).append(doc_id)
     held = set()
+    for folder in sorted(set(folders)):
+        under = [origin for origin in ids if origin.startswith(folder)]
+        was = sum(len(ids[origin]) for origin in under)
+        now = sum(count for origin, count in read.items() if origin.startswith(folder))
+        lost = Counter(origin for origin in under for doc_id in ids[origin] if doc_id not in seen)  # file -> missing
+        missing = sum(lost.values())
+        if prune or not missing or (now and (missing < SHRUNK_LEAST or now >= SHRUNK_SHARE * was)):
+            continue
+        held |= set(lost)
+        name = folder.rstrip(os.sep)
+        report.problems.append(Problem(name, (
+            f"the folder gives {now:,} articles now, where {was:,} were indexed from it: the {missing:,} missing "
+            f"(from {len(lost):,} file(s)) are kept (a folder emptied, an unmounted drive's empty mount point "
+            "or a copy not finished looks like this). If you removed them on purpose, run "
+            f"`timtin index --prune {name}` (or `timtin reindex --drop-missing`)")))
     for origin in sorted(whole & set(ids)):
         was, now = len(ids[origin]), read.get(origin, 0)
         missing = sum(1 for doc_id in ids[origin] if doc_id not in seen)
@@ -631,17 +722,120 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
             held.add(origin)
             report.problems.append(Problem(origin, (
                 f"holds no article now, where {was:,} were indexed from it (is it empty, or cut short?); "
-                "they are kept. If you emptied it on purpose, run `timtin index --prune` on it")))
+                "they are kept. If you emptied it on purpose, run `timtin index --prune` on it (or `timtin reindex "
+                "--drop-missing`)")))
         elif not prune and missing >= SHRUNK_LEAST and now < SHRUNK_SHARE * was:
             held.add(origin)
             report.problems.append(Problem(origin, (
                 f"holds {now:,} articles, where {was:,} were indexed from it: the {missing:,} missing "
                 "are kept (a file cut short by a crash or a full disk looks like this). If you removed "
-                "them on purpose, run `timtin index --prune` on it")))
+                "them on purpose, run `timtin index --prune` on it (or `timtin reindex --drop-missing`)")))
         else:
             report.notes.append(f"{origin} no longer holds {missing:,} of the {was:,} articles indexed from it: "
                                 "removed.")
     return held
+
+
+def _note_gone(report: IndexReport, gone: Counter, shown: int = 10) -> None:
+    """A note for the files gone whose articles a run removed (a few per file go without
+    a word of warning otherwise: the file rule holds only under half, 10 or more)."""
+    if not gone:
+        return
+    names = [f"{origin} ({count:,})" for origin, count in sorted(gone.items())[:shown]]
+    more = f" and {len(gone) - shown:,} more" if len(gone) > shown else ""
+    report.notes.append(f"Removed the articles of {len(gone):,} file(s) no longer there: {', '.join(names)}{more}.")
+
+
+def _recover(gen: str, wanted: dict[str, tuple[str, str]], curated, seen: dict, report: IndexReport) -> _Outcome:
+    """Read again the copies of ids a rebuild left out as older (*wanted*: id -> (file,
+    root) of the first) because the file the index took them from no longer holds them."""
+    out = _Outcome()
+    files: dict[tuple[str, str], set[str]] = {}
+    for doc_id, job in wanted.items():
+        files.setdefault(job, set()).add(doc_id)
+    writers = _SegmentWriters(gen)
+    try:
+        for (file, root), ids in files.items():
+            for item in parsing.iter_file(Path(file), Path(root), file, curated):
+                if isinstance(item, Problem) or item.id not in ids or item.id in seen:
+                    continue
+                try:
+                    doc = schema.to_document(item, content_hash(item, curated))
+                except Exception:  # noqa: BLE001 - named when the file was read the first time
+                    continue
+                writers.add(doc)
+                seen[item.id] = item.where or file
+                out.counts[parsing.origin_of(Path(file), Path(root))] += 1
+                report.added += 1
+        writers.flush()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writers.cancel()
+        raise
+    out.segments = writers.segments
+    return out
+
+
+def _prunable(before: dict, seen: dict, damaged: set[str], bad_lines: dict, report: IndexReport
+              ) -> tuple[set[str], set[str]]:
+    """For ``index --prune``: the files with a line that could not be read whose missing
+    articles may go all the same, and the ids to keep (each bad line's, read from the line).
+    A file with a bad line whose id cannot be told keeps them, with a note saying why."""
+    prunable: set[str] = set()
+    keep: set[str] = set()
+    missing: Counter = Counter(origin for doc_id, (_, origin, _) in before.items()
+                               if origin in damaged and doc_id not in seen)
+    for origin in sorted(missing):
+        lines: dict[str, set[int]] = {}
+        for file, line in bad_lines.get(origin, []):
+            lines.setdefault(file, set()).add(line)
+        ids = {(file, line): doc_id for file, numbers in lines.items()
+               for line, doc_id in _ids_at_lines(file, numbers).items()}
+        unknown = [f"{file}:{line}" if line else file for file, line in bad_lines.get(origin, [])
+                   if ids.get((file, line)) is None]
+        if unknown:
+            report.notes.append(
+                f"{origin}: not pruned: it no longer holds {missing[origin]:,} articles indexed from it, but "
+                f"{', '.join(unknown[:3])} cannot be read (see its message) and may be one of them. Fix or delete "
+                "that line and run `timtin index --prune` on it again.")
+            continue
+        prunable.add(origin)
+        keep |= set(ids.values())
+    return prunable, keep
+
+
+def _ids_at_lines(file: str, numbers: set[int]) -> dict[int, str | None]:
+    """The ``"id"`` of each line *numbers* of the JSON Lines file *file* (None where it cannot
+    be told), read in one pass."""
+    found: dict[int, str | None] = dict.fromkeys(numbers)
+    wanted = {n for n in numbers if n}
+    if not wanted:
+        return found
+    try:
+        with open(file, "rb") as fh:
+            for number, raw in enumerate(fh, 1):
+                if number in wanted:
+                    found[number] = _line_id(raw.decode("utf-8", "replace"))
+                    if number >= max(wanted):
+                        break
+    except OSError:
+        pass
+    return found
+
+
+def _line_id(text: str) -> str | None:
+    try:
+        value = json.loads(text).get("id")
+    except (ValueError, AttributeError):  # bad JSON: the id, if it comes whole first
+        found = _ID_FIELD.search(text)
+        try:
+            value = json.loads(f'"{found.group(1)}"') if found else None
+        except ValueError:
+            value = None
+    return str(value) if isinstance(value, (str, int)) and str(value).strip() else None
+
+
+_ID_FIELD = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
 def _carry(old: Path, gen: Path, before: dict, seen: dict, kept: tuple, held: set[str]) -> tuple[list, int]:
@@ -769,6 +963,22 @@ def _merged_sources(recorded: Iterable[str], paths: Iterable[Path]) -> list[str]
     return sorted(s for s in every if not any(inside(s, f) for f in folders))
 
 
+def _outermost(paths: list[Path]) -> list[Path]:
+    """*paths* without those inside another one given (or given twice): each file is read
+    once, under the id the outermost folder gives (``index ov ov/sub`` read ov/sub's
+    files twice, as ``sub/x`` and ``x``)."""
+    resolved = [(path, path.resolve()) for path in paths]
+    folders = {real for _, real in resolved if real.is_dir()}
+    out: list[Path] = []
+    taken: set[Path] = set()
+    for path, real in resolved:
+        if real in taken or any(parent in folders for parent in real.parents):
+            continue
+        taken.add(real)
+        out.append(path)
+    return out
+
+
 def _disk_full(err: BaseException) -> bool:
     return isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT)
 
@@ -810,11 +1020,18 @@ def update(
     prune: bool = False,
 ) -> IndexReport:
     """Index the articles under *paths* into the index at *root* (created if need be).
-    With *prune*, a file now holding far fewer articles than were indexed from it gives
-    up the others (without, they are kept: see :func:`_held`)."""
+    With *prune*, a file or folder now holding far fewer articles than were indexed from
+    it gives up the others (without, they are kept: see :func:`_held`), and a file with a
+    line that cannot be read those it no longer holds (:func:`_prunable`).
+
+    A path whose name is no UTF-8 is refused before anything is written; a path inside
+    another one given is left out (its files are read once, under the outer one's ids)."""
     for path in paths:
         if not path.exists():
             raise TimtinError(f"{path}: no such file or folder")
+        if unnamable(str(path.resolve())):
+            raise TimtinError(f"{shown_name(str(path.resolve()))}: nothing was indexed: {RENAME}")
+    paths = _outermost(paths)
     report = IndexReport()
     with write_lock(root, wait=wait):
         _cleanup(root, report.notes)
@@ -828,10 +1045,10 @@ def update(
         existing = _existing(ix)
         before = _tree_bytes(gen)
         written = None
+        meta = read_meta(gen)  # made before the commit: a commit never goes without its sources recorded
+        meta["sources"] = _merged_sources(meta.get("sources", []), paths)
         try:
             _write(ix, gen, paths, procs, progress, report, existing, curated, prune=prune)
-            meta = read_meta(gen)
-            meta["sources"] = _merged_sources(meta.get("sources", []), paths)
             meta["updated"] = time.time()
             _write_meta(gen, meta)
             _keep_stories(gen, report)
@@ -878,7 +1095,12 @@ def reindex(
     drop_missing: bool = False,
     curated: officials_mod.Curated | None = None,
 ) -> IndexReport:
-    """Rebuild the index from its recorded sources and swap it in when complete."""
+    """Rebuild the index from its recorded sources and swap it in when complete.
+
+    The articles of a source that cannot be read whole, or a file or folder that now holds
+    far fewer (:func:`_held`), are carried from the live generation; *drop_missing* rebuilds
+    without the sources gone and without those articles. ``report.removed`` counts the
+    articles of the live generation the new one leaves out."""
     report = IndexReport()
     with write_lock(root, wait=wait):
         _cleanup(root, report.notes)
@@ -915,7 +1137,8 @@ def reindex(
             tmp = _create_generation(root, name + ".tmp")
             ix = _open_index(str(tmp))
             uncarried = _write(ix, tmp, sources, procs, progress, report, {}, curated, owners,
-                               carry=None if old_articles is None else (old, old_articles), rebuild=True)
+                               carry=None if old_articles is None else (old, old_articles), rebuild=True,
+                               prune=drop_missing)
             if uncarried:
                 del ix
                 gc.collect()

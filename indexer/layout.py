@@ -48,14 +48,25 @@ def current_generation(root: Path) -> Path | None:
     """The folder of the live generation, or None when there is no index.
 
     A ``CURRENT`` pointer missing, empty or naming no folder, beside generations, is
-    damage, not an empty index: the newest generation is the live one (a generation
-    folder is only ever named when complete), so nothing starts a new index beside it
-    and the next rebuild's cleanup never deletes it (:func:`pointer_lost`)."""
+    damage, not an empty index: the generation written last is the live one (a
+    generation folder is only ever named when complete), so nothing starts a new index
+    beside it and the next rebuild's cleanup never deletes it (:func:`pointer_lost`).
+    Written last, not numbered last: a rebuild killed before it swapped ``CURRENT``
+    leaves a higher-numbered generation older than what was indexed since."""
     gen = _pointed(root)
     if gen is None:
         complete = generations(root)
-        return complete[-1] if complete else None
+        return max(complete, key=lambda g: (written(g), int(g.name[4:]))) if complete else None
     return gen
+
+
+def written(gen: Path) -> float:
+    """When the generation *gen* last committed, by its record (0 if it tells none)."""
+    try:
+        meta = json.loads((gen / META).read_text(encoding="utf-8"))
+        return max(float(meta.get("updated") or 0), float(meta.get("created") or 0))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0.0
 
 
 def _pointed(root: Path) -> Path | None:
@@ -143,7 +154,8 @@ def check_schema(gen: Path) -> None:
 
 
 def write_meta(gen: Path, meta: dict) -> None:
-    write_atomic(gen / META, json.dumps(meta, ensure_ascii=False, indent=2))
+    # ASCII escapes: a source's name that is no UTF-8 (held as surrogates) is written and read back
+    write_atomic(gen / META, json.dumps(meta, ensure_ascii=True, indent=2))
 
 
 @contextlib.contextmanager

@@ -37,8 +37,9 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-# control characters no text shows (a JSON "\u0000" or "\u001b" an encoder let through)
-_INVISIBLE.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f], None))
+# control characters no text shows (a JSON "\u0000", "\u001b" or "\u009b" an encoder let through;
+# a terminal would obey them)
+_INVISIBLE.update(dict.fromkeys([*range(0x00, 0x09), *range(0x0e, 0x20), *range(0x7f, 0xa0)], None))
 _LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ"}  # Ð ð (Icelandic eth) typed for Đ đ
 _CLEAN_TABLE = {**_SPACES, **_INVISIBLE, **_LOOKALIKES, ord("\r"): None}
 

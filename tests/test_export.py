@@ -76,7 +76,8 @@ def test_a_csv_of_every_match_has_as_many_rows_as_the_total_and_the_rows_of_ever
     page = runner.invoke(cli, ["search", "lu lut", "--index", str(flood_index), "--json"])
     total = json.loads(page.stdout)["total"]
     assert total == 151 and len(rows) == total  # more than the 100 a page can hold
-    assert list(rows[0]) == ["id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids", "outlet"]
+    assert list(rows[0]) == ["id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids", "outlet",
+                             "official_titles"]
     # the same rows, in the same order, as the search pages one after another
     paged = []
     for n in range(1, 5):
@@ -88,6 +89,8 @@ def test_a_csv_of_every_match_has_as_many_rows_as_the_total_and_the_rows_of_ever
     assert first["date"] == "2024-06-04"
     assert first["url"] == "https://baolangson.vn/lu-3"
     assert first["officials"] == "Hồ Tiến Thiệu"
+    # with the post the article gives him (a user trial: names alone told a researcher nothing)
+    assert first["official_titles"] == "Hồ Tiến Thiệu (Chủ tịch UBND tỉnh Lạng Sơn)"
     # plain text: no <mark>, no &quot;
     assert "<mark>" not in first["snippet"] and "lũ lụt" in first["snippet"] and "&" not in first["snippet"]
     # a cell a spreadsheet would run as a formula is shown as text
@@ -128,6 +131,7 @@ def test_json_lines_and_json_hold_the_same_rows(runner, flood_index, client, fmt
             rows = data["hits"]
         assert [r["id"] for r in rows] == csv_ids
         assert rows[0]["officials"] == ["Hồ Tiến Thiệu"]
+        assert rows[0]["official_titles"] == [{"name": "Hồ Tiến Thiệu", "titles": ["Chủ tịch UBND tỉnh Lạng Sơn"]}]
 
 
 def test_a_large_set_is_capped_with_a_message_that_says_the_cap_and_why(runner, flood_index, tmp_path):

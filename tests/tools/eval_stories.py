@@ -83,6 +83,10 @@ And two more files, with the three labels:
   articles the eighth to eleventh did not draw, their pairs left out; 239 pairs numbered from
   2500, read blind by three readers (21 copies, 39 rewrites, 179 not) after round 12 was
   merged: held out for round 12 (figures only), dev since round 13 (likewise).
+* tests/data/stories/real_pairs_sample13.jsonl: drawn the same way (seed 20261218) among the
+  articles the eighth to twelfth did not draw, their pairs left out; 236 pairs numbered from
+  2800, read blind by three readers (23 copies, 40 rewrites, 173 not) while round 13 was
+  written: held out (figures only).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
@@ -100,7 +104,10 @@ And two more files, with the three labels:
   third agreeing with 6 of 6 of those). The twelfth's 70 pairs sharing 30% or more (all its 21
   copies) too (real_pairs_sample12_second.jsonl: 56 agree; of the first's copies, 15 copy, 6
   rewrite; real_pairs_sample12_third.jsonl: the 14 disagreements among 6 agreed pairs, the third
-  agreeing with 6 of 6 of those).
+  agreeing with 6 of 6 of those). The thirteenth's 72 (all its 23 copies) too
+  (real_pairs_sample13_second.jsonl: 64 agree; of the first's copies, 21 copy, 1 rewrite, 1
+  not; real_pairs_sample13_third.jsonl: the 8 disagreements among 6 agreed pairs, the third
+  agreeing with 5 of 6 of those).
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
@@ -178,6 +185,8 @@ SAMPLE_10 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample10.jsonl"
 SAMPLE_11 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample11.jsonl"
 # drawn the same way among the articles none of the four drew: held out from round 12 on
 SAMPLE_12 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample12.jsonl"
+# drawn the same way among the articles none of the five drew: held out from round 13 on
+SAMPLE_13 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample13.jsonl"
 # the article-by-article sets read again, blind: the pairs sharing 30% or more by a second
 # reader, then the pairs two readers called differently (and a few they agreed on) by a third
 READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample8_second.jsonl",
@@ -187,7 +196,9 @@ READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" /
               "real_pairs_sample11.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample11_second.jsonl",
                           ROOT / "tests" / "data" / "stories" / "real_pairs_sample11_third.jsonl"),
               "real_pairs_sample12.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_third.jsonl")}
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_third.jsonl"),
+              "real_pairs_sample13.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_second.jsonl",
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_third.jsonl")}
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -360,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
              "real_pairs_heldout7.jsonl": HELD_OUT_7, "real_pairs_sample8.jsonl": SAMPLE_8,
              "real_pairs_sample9.jsonl": SAMPLE_9, "real_pairs_sample10.jsonl": SAMPLE_10,
              "real_pairs_sample11.jsonl": SAMPLE_11, "real_pairs_sample12.jsonl": SAMPLE_12,
+             "real_pairs_sample13.jsonl": SAMPLE_13,
              "round5_archive_adds.jsonl": ARCHIVE_ADDS}
     unknown = [f"{name} n={r['n']}: {x}"
                for name, rows in [(p.split(": ")[1], rows) for p, rows in parts.items()]
@@ -391,7 +403,8 @@ def main(argv: list[str] | None = None) -> int:
         for how, relabelled in again.items():
             # not drawn by band: its own figures are already the archive's, article by article
             relabelled = {part: rows for part, rows in relabelled.items()
-                          if not part.endswith(("sample8.jsonl", "sample9.jsonl", "sample10.jsonl", "sample11.jsonl", "sample12.jsonl"))}
+                          if not part.endswith(("sample8.jsonl", "sample9.jsonl", "sample10.jsonl", "sample11.jsonl", "sample12.jsonl",
+                                                       "sample13.jsonl"))}
             if ARCHIVE_ADDS.exists():  # drawn before the fifth to seventh files, whose draws left their articles out
                 later_files = ("heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl")
                 relabelled = {part: rows for part, rows in relabelled.items() if not part.endswith(later_files)} | {
@@ -594,7 +607,8 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
                        ("dev: real_pairs_sample9.jsonl", SAMPLE_9),
                        ("dev: real_pairs_sample10.jsonl", SAMPLE_10),
                        ("dev: real_pairs_sample11.jsonl", SAMPLE_11),
-                       ("dev: real_pairs_sample12.jsonl", SAMPLE_12)):
+                       ("dev: real_pairs_sample12.jsonl", SAMPLE_12),
+                       ("held-out: real_pairs_sample13.jsonl", SAMPLE_13)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
@@ -624,7 +638,8 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     """For each way of :data:`REWRITE_AS`, the article-by-article sets with the label their
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
-            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12))
+            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12),
+                               ("held-out", SAMPLE_13))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
