@@ -819,10 +819,11 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
                     parts.append(j)
                 centre[j] = i
     # round 13: an article the stars left alone (its copies all joined stories first, and
-    # it is a twin of none of them) joins the story of its closest copy when that copy
-    # holds as much of the shorter as a plain copy (COVERED, another day COVERED_OTHER_DAY)
-    # and it shares text (PART_OVERLAP) with every article of that story: an item of a
-    # digest whose other items are other stories stays out
+    # it is a twin of none of them) joins the story of its closest copy in a story when
+    # that copy holds as much of the shorter as a plain copy (COVERED, another day
+    # COVERED_OTHER_DAY) and it shares text (PART_OVERLAP) with every article of that
+    # story: an item of a digest whose other items are other stories stays out. The stars
+    # are read before any article moves: no article follows a lone one into a story.
     if LONE:
         stars: dict[int, list[int]] = {}
         for j, c in centre.items():
@@ -833,10 +834,11 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
                 c = centre[j]
                 if len(stars[c]) < 2:
                     continue
-                plain = COVERED if ordinal[i] == ordinal[j] or not ordinal[i] * ordinal[j] else COVERED_OTHER_DAY
+                dated = ordinal[i] > 0 and ordinal[j] > 0
+                plain = COVERED_OTHER_DAY if dated and ordinal[i] != ordinal[j] else COVERED
                 if abs(copies[i][j]) >= plain and all(overlap(i, k) for k in stars[c]):
                     moves[i] = c
-                break  # only the closest copy
+                break  # only the closest copy in a story
         centre.update(moves)
     members: dict[int, list[int]] = {}
     for i, c in centre.items():
