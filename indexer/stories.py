@@ -73,6 +73,12 @@ holds the other whole, :data:`COVERED_WHOLE` of the shorter, and is no part of i
 an article already in a story joins that story rather than start one or stay out: the
 centre may share less with it than its twin does (a release that a longer report of
 the next day holds, and the release retold by another outlet the same day).
+And (round 13, :data:`LONE`) an article the stars leave alone (its copies all joined
+stories first, and it is a twin of none of them) joins the story of its closest copy
+when that copy holds as much of the shorter as a plain copy does (COVERED, another day
+COVERED_OTHER_DAY) and the article shares text (PART_OVERLAP) with every article of
+that story: an item of a digest whose other items are other stories stays out, so no
+roundup chains two stories into one.
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -131,6 +137,7 @@ READING_FIGURES = 3  # measurements: this many decimal figures in the shorter, f
 READING_KEPT = 0.5  # in the longer) is no copy, unless the shorter lies nearly whole in it (COVERED_WHOLE)
 IN_ORDER_DAYS = 2  # round 11: dated this many days apart or more (up to MAX_DAYS), a copy below COVERED_WHOLE ...
 KEPT_IN_ORDER = 0.4  # ... holds this share of the shorter in runs of ORDERED_RUN words in order (ordered_share)
+LONE = True  # round 13: an article the stars leave alone joins its closest copy's story (see group's stars)
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
@@ -811,6 +818,28 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
                         continue
                     parts.append(j)
                 centre[j] = i
+    # round 13: an article the stars left alone (its copies all joined stories first, and
+    # it is a twin of none of them) joins the story of its closest copy in a story when
+    # that copy holds as much of the shorter as a plain copy (COVERED, another day
+    # COVERED_OTHER_DAY) and it shares text (PART_OVERLAP) with every article of that
+    # story: an item of a digest whose other items are other stories stays out. The stars
+    # are read before any article moves: no article follows a lone one into a story.
+    if LONE:
+        stars: dict[int, list[int]] = {}
+        for j, c in centre.items():
+            stars.setdefault(c, []).append(j)
+        moves: dict[int, int] = {}
+        for i in [i for i, held in stars.items() if held == [i]]:
+            for j in sorted(copies[i], key=lambda j: (-abs(copies[i][j]), j)):
+                c = centre[j]
+                if len(stars[c]) < 2:
+                    continue
+                dated = ordinal[i] > 0 and ordinal[j] > 0
+                plain = COVERED_OTHER_DAY if dated and ordinal[i] != ordinal[j] else COVERED
+                if abs(copies[i][j]) >= plain and all(overlap(i, k) for k in stars[c]):
+                    moves[i] = c
+                break  # only the closest copy in a story
+        centre.update(moves)
     members: dict[int, list[int]] = {}
     for i, c in centre.items():
         members.setdefault(c, []).append(i)

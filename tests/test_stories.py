@@ -508,8 +508,46 @@ def test_a_copy_of_a_copy_in_a_story_joins_it_when_the_two_are_twins(monkeypatch
     assert _group([round_up, original], [20260514, 20260512]) == [0, 0]
     assert _group([round_up, retold], [20260514, 20260512]) == [0, 1]  # the retold text is no copy of the round-up
     assert _group([original, retold, round_up], days) == [0, 0, 0]
-    monkeypatch.setattr(stories, "TWIN", 1.01)  # without twins, the retold text stays alone
+    monkeypatch.setattr(stories, "TWIN", 1.01)  # without twins it is left alone by the stars, and joins
+    assert _group([original, retold, round_up], days) == [0, 0, 0]  # only through round 13's rule:
+    monkeypatch.setattr(stories, "LONE", False)  # without both, the retold text stays alone
     assert _group([original, retold, round_up], days) == [0, 1, 0]
+
+
+def test_an_article_the_stars_leave_alone_joins_its_closest_copys_story(monkeypatch):
+    """Round 13 (issue #15): the report republished whole on 13/5 (B); a longer page of
+    the same day (A, the story's centre) that carries its first four paragraphs among
+    five items of other news, so B is a small part of A; and an outlet's page of 12/5 (L)
+    carrying the report but its first paragraph, with three items of its own. L is a copy
+    of B (85% of B, another day: more than the plain copy's share), no copy of A (a
+    third of L) and no twin of B (less than half of L is the report): B joins A first,
+    and the stars leave L alone, though it holds the report B is. L joins its closest
+    copy's story, as an outlet's copy that the stars left alone (round 12's misses of the
+    twelfth set: four papers' reports of one verdict, one of them a day earlier).
+    The digest's shape stays apart: the separately written report, whole in the week's
+    digest but sharing no text with the report the digest's story holds, is left alone
+    and stays alone (an item of a roundup whose other items are other stories)."""
+    paragraphs = (STORIES / "original.txt").read_text(encoding="utf-8").split("\n\n")[2:8]
+    items = _sample_bodies(8)
+    centre = _article("Thứ Tư, 13/05/2026", "Lạng Sơn: chuyển đổi cây trồng và các tin khác",
+                      [*paragraphs[:4], *items[:5]])
+    report = _article("Thứ Tư, 13/05/2026", "Hơn 2.000 hộ dân Lạng Sơn chuyển sang trồng cây ăn quả", paragraphs)
+    alone = _article("Thứ Ba, 12/05/2026", "Lạng Sơn đẩy mạnh chuyển đổi cây trồng", [*paragraphs[1:], *items[5:8]])
+    shorter, longer, _ = _shares(report, alone)
+    assert shorter >= stories.COVERED_OTHER_DAY and longer < stories.PART  # a copy, no twin
+    assert _shares(alone, centre)[0] < stories.COVERED  # no copy of the centre
+    days = [20260513, 20260513, 20260512]
+    assert _group([report, alone], [20260513, 20260512]) == [0, 0]
+    assert _group([centre, report, alone], days) == [0, 0, 0]
+    monkeypatch.setattr(stories, "LONE", False)  # without the rule, the stars leave it alone
+    assert _group([centre, report, alone], days) == [0, 0, 2]
+    monkeypatch.setattr(stories, "LONE", True)
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    separate = (STORIES / "separately-written.txt").read_text(encoding="utf-8")
+    digest = _article("Thứ Tư, 13/05/2026", "Điểm tin tuần qua",
+                      [_body(original), _body(separate), *_sample_bodies(20)])
+    grouped = _group([original, separate, digest], [20260512, 20260512, 20260513])
+    assert grouped[0] != grouped[1] and grouped[2] in grouped[:2]
 
 
 def test_an_index_from_before_the_fingerprints_asks_for_reindex_and_reindex_groups(tmp_path, runner):

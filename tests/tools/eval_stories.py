@@ -77,11 +77,12 @@ And two more files, with the three labels:
 * tests/data/stories/real_pairs_sample11.jsonl: drawn the same way (seed 20261216) among the
   articles the eighth to tenth did not draw, their pairs left out; 245 pairs numbered from
   2200, read blind by three readers (27 copies, 37 rewrites, 181 not) while round 12 was
-  written: held out (figures only).
+  written: held out for round 12 (figures only), dev since round 13 (``--errors`` lists its
+  pairs; round 13 was chosen on it too).
 * tests/data/stories/real_pairs_sample12.jsonl: drawn the same way (seed 20261217) among the
   articles the eighth to eleventh did not draw, their pairs left out; 239 pairs numbered from
   2500, read blind by three readers (21 copies, 39 rewrites, 179 not) after round 12 was
-  merged: held out (figures only).
+  merged: held out for round 12 (figures only), dev since round 13 (likewise).
 * tests/data/stories/real_pairs_sample13.jsonl: drawn the same way (seed 20261218) among the
   articles the eighth to twelfth did not draw, their pairs left out; 236 pairs numbered from
   2800, read blind by three readers (23 copies, 40 rewrites, 173 not) while round 13 was
@@ -605,8 +606,8 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
                        ("dev: real_pairs_sample8.jsonl", SAMPLE_8),
                        ("dev: real_pairs_sample9.jsonl", SAMPLE_9),
                        ("dev: real_pairs_sample10.jsonl", SAMPLE_10),
-                       ("held-out: real_pairs_sample11.jsonl", SAMPLE_11),
-                       ("held-out: real_pairs_sample12.jsonl", SAMPLE_12),
+                       ("dev: real_pairs_sample11.jsonl", SAMPLE_11),
+                       ("dev: real_pairs_sample12.jsonl", SAMPLE_12),
                        ("held-out: real_pairs_sample13.jsonl", SAMPLE_13)):
         if path.exists():
             pairs = _rows(path, three=True)
@@ -637,7 +638,7 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     """For each way of :data:`REWRITE_AS`, the article-by-article sets with the label their
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
-            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("held-out", SAMPLE_11), ("held-out", SAMPLE_12),
+            for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12),
                                ("held-out", SAMPLE_13))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
