@@ -58,6 +58,7 @@ from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's name
     require_generation,
     write_atomic as _write_atomic,
     write_meta as _write_meta,
+    written,
 )
 from indexer.errors import DiskFull, IndexBusy, IndexOutdated, TimtinError
 from indexer.models import Article, IndexReport, Problem
@@ -70,22 +71,20 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 def _cleanup(root: Path, notes: list[str]) -> None:
     """Remove unfinished reindex folders and generations no searcher needs; point a lost
-    ``CURRENT`` at the generation written last again (the writer holds the lock).
+    ``CURRENT`` at the newest generation again (the writer holds the lock).
 
-    A complete generation numbered after the live one is a rebuild killed before ``CURRENT``
-    named it: no searcher ever read it, and it is older than what was indexed since into the
-    live one, so it goes (taken for live after a lost pointer, it lost those articles)."""
+    A complete generation numbered after the live one, older by its record than the live
+    one's last commit, is a rebuild killed before ``CURRENT`` named it: no searcher ever
+    read it, and it is older than what was indexed since into the live one, so it goes
+    (taken for live after a lost pointer, it lost those articles). One whose record is
+    unreadable or newer is left and named: the pointer is what tells the live one."""
     live = current_generation(root)
     if live is not None and pointer_lost(root):
         _set_current(root, live)
         notes.append(f"The index's {CURRENT} pointer was missing or damaged; it names {live.name} again, "
-                     "the generation written last (nothing was lost).")
-    if live is not None:
-        for gen in _generations(root):
-            if int(gen.name[4:]) > int(live.name[4:]):
-                shutil.rmtree(gen, ignore_errors=True)
-                notes.append(f"Removed {gen.name}, a rebuild interrupted before it was swapped in "
-                             f"({live.name} is the live index).")
+                     "the newest generation (nothing was removed).")
+    elif live is not None:
+        _remove_stale(root, live, notes)
     for tmp in root.glob("gen-*.tmp"):
         shutil.rmtree(tmp, ignore_errors=True)
         notes.append(f"Removed {tmp.name}, left by an interrupted reindex.")
@@ -97,6 +96,22 @@ def _cleanup(root: Path, notes: list[str]) -> None:
         shutil.rmtree(gen, ignore_errors=True)
     if live is not None:
         _remove_orphans(live, notes)
+
+
+def _remove_stale(root: Path, live: Path, notes: list[str], name_the_rest: bool = False) -> None:
+    """Remove each generation numbered after *live* that *live* has provably committed
+    after (by their records; run again once a run has committed): one unreadable, or
+    newer, stays (named when *name_the_rest*), so a clock set back cannot delete the live one."""
+    for gen in _generations(root):
+        if int(gen.name[4:]) <= int(live.name[4:]):
+            continue
+        if 0 < written(gen) < written(live):
+            shutil.rmtree(gen, ignore_errors=True)
+            notes.append(f"Removed {gen.name}, a rebuild interrupted before it was swapped in "
+                         f"({live.name} is the live index and was written since).")
+        elif name_the_rest:
+            notes.append(f"{gen.name} is a complete generation {CURRENT} does not name ({live.name} is live); "
+                         f"it is left as it is. If it is the one to use: echo {gen.name} > {root / CURRENT}")
 
 
 def _tree_bytes(folder: Path) -> int:
@@ -611,10 +626,16 @@ def _write(
                 for docnum in existing[article_id][2]:
                     writer.delete_document(docnum)
         if owners:  # an id its owner, read whole, no longer holds: the other copy, as `index` keeps it
+            # (not when the owner was emptied or cut short: then the index's own version is kept,
+            # carried as the file rule keeps it; a reviewer found it swapped for the older copy)
+            now = sum((out.counts for out in outcomes), Counter())
+            was = Counter(origin for _, origin, _ in (carry[1] if carry else existing).values())
+            shrunk = {origin for origin in was if not prune and (not now[origin] or (
+                was[origin] - now[origin] >= SHRUNK_LEAST and now[origin] < SHRUNK_SHARE * was[origin]))}
             superseded: dict[str, tuple[str, str]] = {}
             for out in outcomes:
                 for doc_id, job in out.superseded.items():
-                    if doc_id not in seen and owners[doc_id] in files_read - files_damaged:
+                    if doc_id not in seen and owners[doc_id] in files_read - files_damaged - shrunk:
                         superseded.setdefault(doc_id, job)
             if superseded:
                 outcomes.append(_recover(str(gen), superseded, curated, seen, report))
@@ -698,13 +719,21 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
     for doc_id, (_, origin, _) in before.items():
         ids.setdefault(origin, []).append(doc_id)
     held = set()
-    for folder in sorted(set(folders)):
+    given = set(folders)
+    # and each folder inside them that is still there but gives nothing now (a drive
+    # unmounted from a mount point inside a source folder: a reviewer's finding)
+    inside = {os.path.dirname(origin) + os.sep for origin in ids if origin.startswith(tuple(given))} - given
+    for folder in sorted(given | {f for f in inside if os.path.isdir(f)}):
         under = [origin for origin in ids if origin.startswith(folder)]
         was = sum(len(ids[origin]) for origin in under)
         now = sum(count for origin, count in read.items() if origin.startswith(folder))
         lost = Counter(origin for origin in under for doc_id in ids[origin] if doc_id not in seen)  # file -> missing
         missing = sum(lost.values())
         if prune or not missing or (now and (missing < SHRUNK_LEAST or now >= SHRUNK_SHARE * was)):
+            continue
+        if folder not in given and (now or missing < SHRUNK_LEAST):  # inside: only one emptied
+            continue
+        if set(lost) <= held:
             continue
         held |= set(lost)
         name = folder.rstrip(os.sep)
@@ -1052,6 +1081,7 @@ def update(
             meta["updated"] = time.time()
             _write_meta(gen, meta)
             _keep_stories(gen, report)
+            _remove_stale(root, gen, report.notes, name_the_rest=True)  # a killed rebuild: older than this commit
         except OSError as err:
             if not _disk_full(err):
                 raise

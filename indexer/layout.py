@@ -48,15 +48,17 @@ def current_generation(root: Path) -> Path | None:
     """The folder of the live generation, or None when there is no index.
 
     A ``CURRENT`` pointer missing, empty or naming no folder, beside generations, is
-    damage, not an empty index: the generation written last is the live one (a
-    generation folder is only ever named when complete), so nothing starts a new index
-    beside it and the next rebuild's cleanup never deletes it (:func:`pointer_lost`).
-    Written last, not numbered last: a rebuild killed before it swapped ``CURRENT``
-    leaves a higher-numbered generation older than what was indexed since."""
+    damage, not an empty index: the newest generation is the live one (a generation
+    folder is only ever named when complete), so nothing starts a new index beside it
+    and the next rebuild's cleanup never deletes it (:func:`pointer_lost`). Newest by
+    number, not by the clock its record gives (a clock set back chose an older one, and
+    the live one was deleted as a leftover: a reviewer's finding); a rebuild killed before
+    it swapped ``CURRENT`` is removed by the next run while the pointer still names the
+    live one (``indexing._cleanup``)."""
     gen = _pointed(root)
     if gen is None:
         complete = generations(root)
-        return max(complete, key=lambda g: (written(g), int(g.name[4:]))) if complete else None
+        return complete[-1] if complete else None
     return gen
 
 

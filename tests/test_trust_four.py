@@ -190,8 +190,8 @@ def test_a_rebuild_killed_before_its_swap_is_never_taken_for_the_live_index(tmp_
     killed = subprocess.run([sys.executable, "-c", KILL_AT_SWAP, str(index)], cwd=ROOT, timeout=120,
                             capture_output=True, text=True)
     assert killed.returncode == 9 and (index / "gen-0002").is_dir(), killed.stderr
-    (index / indexing.CURRENT).unlink()  # the pointer lost first: the generation written last is live
-    assert indexing.current_generation(index).name == "gen-0002"  # the rebuild, newer than gen-0001's last run
+    (index / indexing.CURRENT).unlink()  # the pointer lost first: the newest generation is live
+    assert indexing.current_generation(index).name == "gen-0002"  # the rebuild, as new as anything indexed
     (index / indexing.CURRENT).write_text("gen-0001\n", encoding="utf-8")
     more = _run(index, "index", str(write_jsonl(tmp_path / "more.jsonl", _rows("m", 10))))
     assert more.returncode == 0 and _total(index) == 40
@@ -199,13 +199,15 @@ def test_a_rebuild_killed_before_its_swap_is_never_taken_for_the_live_index(tmp_
     (index / indexing.CURRENT).unlink()
     assert _total(index) == 40
     assert _run(index, "reindex").returncode == 0 and _total(index) == 40
-    # and without the cleanup: a leftover is older than what the live one committed since
-    shutil.copytree(indexing.current_generation(index), index / "gen-0009")
-    meta = json.loads((index / "gen-0009" / indexing.META).read_text(encoding="utf-8"))
-    meta["created"] -= 3600
-    (index / "gen-0009" / indexing.META).write_text(json.dumps(meta), encoding="utf-8")
-    (index / indexing.CURRENT).unlink()
-    assert indexing.current_generation(index).name != "gen-0009"
+    # a reviewer: choosing by the records' clock, a clock set back (or a record unreadable) made
+    # the live generation look older than the one before it, deleted as a leftover. A higher
+    # generation the live one has not provably committed after is left, and named
+    live = indexing.current_generation(index)
+    shutil.copytree(live, index / "gen-0009")
+    (index / "gen-0009" / indexing.META).write_text("garbage", encoding="utf-8")
+    left = _run(index, "index", str(tmp_path / "more.jsonl"))
+    assert left.returncode == 0 and (index / "gen-0009").is_dir() and _total(index) == 40
+    assert "gen-0009 is a complete generation CURRENT does not name" in left.stdout + left.stderr
 
 
 def test_prune_on_a_file_with_a_bad_line_removes_what_is_gone_or_says_why_not(tmp_path):
@@ -226,3 +228,56 @@ def test_prune_on_a_file_with_a_bad_line_removes_what_is_gone_or_says_why_not(tm
     assert unsure.returncode == 3 and "removed 0" in unsure.stdout and _total(index) == 30
     assert (f"{feed}: not pruned: it no longer holds 26 articles indexed from it, but {feed}:5 cannot be read"
             in unsure.stderr), unsure.stderr
+
+
+def test_reindex_keeps_the_newer_copy_of_an_id_whose_file_was_emptied(tmp_path):
+    """A reviewer: b.jsonl held the newer copy of a.jsonl's first id; `: > b.jsonl; timtin
+    reindex` kept b's other articles, as the file rule says, but swapped that id's text for
+    a.jsonl's older copy (the text the index held, lost)."""
+    index = tmp_path / "index"
+    a = write_jsonl(tmp_path / "a.jsonl", _rows("a", 10))
+    newer = {**_rows("a", 1)[0], "body": "Bản mới có chữ xanhtuoi ở Đông Kinh."}
+    b = write_jsonl(tmp_path / "b.jsonl", [newer, *_rows("b", 20)])
+    assert _run(index, "index", str(a)).returncode == 0 and _run(index, "index", str(b)).returncode == 0
+    found = lambda: Searcher(index).search(SearchRequest(query="xanhtuoi")).total  # noqa: E731
+    assert found() == 1 and _total(index) == 30
+    b.write_text("", encoding="utf-8")
+    rebuilt = _run(index, "reindex")
+    assert rebuilt.returncode == 3, rebuilt.stdout + rebuilt.stderr
+    assert found() == 1 and _total(index) == 30
+
+
+def test_a_lost_pointer_never_deletes_the_live_generation_whatever_the_clock(tmp_path):
+    """A reviewer: with the live generation chosen by the clock its record gives, a clock
+    that ran ahead at one commit made the older generation look newer after a lost CURRENT,
+    and the live one, holding 20 articles more, was deleted as a leftover (the newest
+    generation by number is the live one; a killed rebuild's leftover goes while CURRENT
+    still names the live one: test_a_rebuild_killed_before_its_swap_is_never_taken...)."""
+    index = tmp_path / "index"
+    assert _run(index, "index", str(write_jsonl(tmp_path / "a.jsonl", _rows("a", 40)))).returncode == 0
+    first = indexing.current_generation(index)
+    meta = json.loads((first / indexing.META).read_text(encoding="utf-8"))
+    meta["updated"] = meta.get("updated", meta["created"]) + 600  # the clock ten minutes ahead then
+    (first / indexing.META).write_text(json.dumps(meta), encoding="utf-8")
+    assert _run(index, "reindex").returncode == 0
+    assert _run(index, "index", str(write_jsonl(tmp_path / "b.jsonl", _rows("b", 20)))).returncode == 0
+    (index / indexing.CURRENT).unlink()
+    again = _run(index, "index", str(tmp_path / "a.jsonl"))
+    assert again.returncode == 0 and _total(index) == 60, again.stdout + again.stderr
+    assert "Removed gen-" not in again.stdout + again.stderr
+
+
+def test_a_drive_unmounted_from_a_folder_inside_a_source_keeps_its_articles(tmp_path):
+    """A reviewer: the folder rule held only for folders given on the command line; a mount
+    point inside one (data/mnt, 45 articles, beside data/local, 55) emptied lost its 45, exit 0."""
+    index = tmp_path / "index"
+    data = tmp_path / "data"
+    write_jsonl(data / "mnt" / "feed.jsonl", _rows("m", 45))
+    write_jsonl(data / "local" / "feed.jsonl", _rows("l", 55))
+    assert _run(index, "index", str(data)).returncode == 0 and _total(index) == 100
+    (data / "mnt" / "feed.jsonl").rename(tmp_path / "away.jsonl")  # unmounted: the mount point stays, empty
+    kept = _run(index, "index", str(data))
+    assert kept.returncode == 3 and _total(index) == 100, kept.stdout + kept.stderr
+    assert f"{data / 'mnt'}: the folder gives 0 articles now, where 45 were indexed from it" in kept.stderr
+    pruned = _run(index, "index", str(data), "--prune")
+    assert pruned.returncode == 0 and _total(index) == 55
