@@ -203,22 +203,24 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, prun
 @procs_option
 @click.option("--wait", is_flag=True, help="Wait for another indexer to finish instead of failing.")
 @click.option("--drop-missing", is_flag=True,
-              help="Rebuild even if some recorded sources are gone, without their articles; and without those "
-                   "a file or folder no longer holds even when it now holds less than half of them (as "
-                   "index --prune).")
+              help="Rebuild even if some recorded sources are gone, without their articles.")
+@click.option("--prune", is_flag=True,
+              help="Rebuild without the articles a file or folder no longer holds, even when it now holds none "
+                   "or less than half of them (as index --prune).")
 @officials_option
-def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, officials_file: Path | None) -> None:
+def reindex(index_dir: Path, procs: int, wait: bool, drop_missing: bool, prune: bool,
+            officials_file: Path | None) -> None:
     """Rebuild the whole index from its recorded sources, then swap it in.
 
     Searches keep answering from the old index until the new one is complete;
     an interrupted reindex leaves the old index as it was. A source file or folder
-    that now holds none, or less than half, of its articles keeps them (exit code 3);
-    "removed N" counts the articles the rebuild leaves out.
+    that now holds none, or less than half, of its articles keeps them (exit code 3;
+    --prune drops them); "removed N" counts the articles the rebuild leaves out.
     """
     bar = _Bar("Reindexing")
     try:
         report = indexing.reindex(
-            index_dir, procs=procs, progress=bar, wait=wait, drop_missing=drop_missing,
+            index_dir, procs=procs, progress=bar, wait=wait, drop_missing=drop_missing, prune=prune,
             curated=_curated(officials_file),
         )
     except TimtinError as err:

@@ -741,7 +741,7 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
             f"the folder gives {now:,} articles now, where {was:,} were indexed from it: the {missing:,} missing "
             f"(from {len(lost):,} file(s)) are kept (a folder emptied, an unmounted drive's empty mount point "
             "or a copy not finished looks like this). If you removed them on purpose, run "
-            f"`timtin index --prune {name}` (or `timtin reindex --drop-missing`)")))
+            f"`timtin index --prune {name}` (or `timtin reindex --prune`)")))
     for origin in sorted(whole & set(ids)):
         was, now = len(ids[origin]), read.get(origin, 0)
         missing = sum(1 for doc_id in ids[origin] if doc_id not in seen)
@@ -752,13 +752,13 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
             report.problems.append(Problem(origin, (
                 f"holds no article now, where {was:,} were indexed from it (is it empty, or cut short?); "
                 "they are kept. If you emptied it on purpose, run `timtin index --prune` on it (or `timtin reindex "
-                "--drop-missing`)")))
+                "--prune`)")))
         elif not prune and missing >= SHRUNK_LEAST and now < SHRUNK_SHARE * was:
             held.add(origin)
             report.problems.append(Problem(origin, (
                 f"holds {now:,} articles, where {was:,} were indexed from it: the {missing:,} missing "
                 "are kept (a file cut short by a crash or a full disk looks like this). If you removed "
-                "them on purpose, run `timtin index --prune` on it (or `timtin reindex --drop-missing`)")))
+                "them on purpose, run `timtin index --prune` on it (or `timtin reindex --prune`)")))
         else:
             report.notes.append(f"{origin} no longer holds {missing:,} of the {was:,} articles indexed from it: "
                                 "removed.")
@@ -1124,13 +1124,16 @@ def reindex(
     wait: bool = False,
     drop_missing: bool = False,
     curated: officials_mod.Curated | None = None,
+    prune: bool = False,
 ) -> IndexReport:
     """Rebuild the index from its recorded sources and swap it in when complete.
 
     The articles of a source that cannot be read whole, or a file or folder that now holds
     far fewer (:func:`_held`), are carried from the live generation; *drop_missing* rebuilds
-    without the sources gone and without those articles. ``report.removed`` counts the
-    articles of the live generation the new one leaves out."""
+    without the sources gone, *prune* without the articles a file or folder that is still
+    there no longer holds (as ``index --prune``; two options, so a cron that always drops
+    gone sources keeps the file rule). ``report.removed`` counts the articles of the live
+    generation the new one leaves out."""
     report = IndexReport()
     with write_lock(root, wait=wait):
         _cleanup(root, report.notes)
@@ -1168,7 +1171,7 @@ def reindex(
             ix = _open_index(str(tmp))
             uncarried = _write(ix, tmp, sources, procs, progress, report, {}, curated, owners,
                                carry=None if old_articles is None else (old, old_articles), rebuild=True,
-                               prune=drop_missing)
+                               prune=prune)
             if uncarried:
                 del ix
                 gc.collect()

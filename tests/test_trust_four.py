@@ -81,7 +81,9 @@ def test_a_big_file_gone_from_a_folder_or_a_folder_copied_in_part_keeps_its_arti
     assert f"{news}: the folder gives 8 articles now, where 48 were indexed from it: the 40 missing" in rebuilt.stderr
     indexed = _run(index, "index", str(news))  # the cron run over the half-copied folder
     assert indexed.returncode == 3 and "removed 0" in indexed.stdout and _total(index) == 48
-    dropped = _run(index, "reindex", "--drop-missing")  # meant: the rebuild drops them, and says how many
+    # a cron's `reindex --drop-missing` (for sources gone) keeps them: the file rule still holds
+    assert _run(index, "reindex", "--drop-missing").returncode == 3 and _total(index) == 48
+    dropped = _run(index, "reindex", "--prune")  # meant: the rebuild drops them, and says how many
     assert dropped.returncode == 0 and "removed 40" in dropped.stdout and _total(index) == 8
     assert f"Removed the articles of 1 file(s) no longer there: {big} (40)." in dropped.stderr
     small.unlink()  # 6 of 8: under half, but fewer than 10 missing: they go, counted
