@@ -180,12 +180,20 @@ class Searcher:
     @staticmethod
     def _side_by_side(snap: Snapshot, left: Clause, right: Clause, strict: bool) -> bool:
         """Whether *left* and *right* stand side by side (in any of their forms) in at least
-        JOIN_SHARE of the articles holding both."""
+        JOIN_SHARE of the articles holding both (kept with the snapshot: every page, facet
+        click and export of a query reads it again)."""
+        key = ("side by side", strict, *(tuple((tuple(e), tuple(f)) for e, f in c.forms()) for c in (left, right)))
+        with snap.lock:
+            if key in snap.cache:
+                return snap.cache[key]
         scorer = Scorer(snap)
         both = scorer.clause(left, strict, score=False) & scorer.clause(right, strict, score=False)
         held = int(both.sum())
         together = scorer.clause(_joined([left, right]), strict, score=False) & both
-        return bool(held) and int(together.sum()) >= JOIN_SHARE * held
+        answer = bool(held) and int(together.sum()) >= JOIN_SHARE * held
+        with snap.lock:
+            snap._keep(key, answer, 64)
+        return answer
 
     def _join_left_out(self, snap: Snapshot, parsed: ParsedQuery) -> None:
         """A word left out takes the words typed after it that make one word with it:

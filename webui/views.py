@@ -269,6 +269,7 @@ def article(article_id: str):
     def mark(text: str) -> str:
         """*text* with the words asked for marked, as far as the characters left to mark go."""
         if left[0] <= 0:
+            left[0] = -1  # (the page says so: marks_cut)
             return escape(text)
         if len(text) > left[0]:  # (one paragraph of two million characters: its start only)
             cut = text.rfind(" ", 0, left[0]) + 1 or left[0]
