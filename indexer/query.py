@@ -213,6 +213,9 @@ class Clause:
     start: bool = False  # a bracket or an OR before it: no word before it joins it
     prefix: bool = False  # typed with * after it: any word starting so (its forms, once read)
     at: int = field(default=-1, compare=False)  # its place among the query's clauses (copies share it)
+    # a quoted phrase a comma, a colon... parts ("Hà Nội, Đà Nẵng") is one clause a part, each
+    # holding the phrase's place: the parts must stand in a row (:meth:`Scorer.alternative`)
+    quote: int = field(default=-1, compare=False)
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
         return [(self.exact, self.folded), *self.synonyms]
@@ -352,6 +355,7 @@ def parse_query(text: str) -> ParsedQuery:
             # a word left out is left out whole (`-Lukaku,có`, `-"Hà Nội, Đà Nẵng"`): parted, each
             # part would leave out every article holding it (`có`: most of the archive)
             runs = [[w for run in runs for w in run]]
+        quote = match.start() if phrase is not None and len(runs) > 1 else -1
         for k, found in enumerate(runs):
             if k:  # a comma, a colon... between them: not side by side
                 after_bracket, chain = True, None
@@ -368,6 +372,7 @@ def parse_query(text: str) -> ParsedQuery:
                 start=after_bracket,
                 prefix=bare is not None and bare.endswith("*") and len(runs) == 1 and len(found) == 1,
                 at=clauses_made,
+                quote=quote,
             )
             clauses_made += 1
             after_bracket = False

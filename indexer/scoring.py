@@ -7,6 +7,8 @@ ranking's key (:func:`order_key`) puts exact matches first, then the score.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from indexer.query import Clause, ParsedQuery
@@ -170,12 +172,32 @@ class Scorer:
         present = np.ones(self.snap.size, bool)
         for clause in clauses:
             present &= self.clause(clause, self.strict)
+        for parts in _quoted_parts(clauses):
+            present &= self.in_a_row(parts)
         # clauses side by side rank above scattered ones
         for a, b in _boundaries(clauses):
             for fieldname, weight in FIELDS:
                 ids, contrib = self.snap.pair(fieldname, a, b, self.strict)
                 self.scores[ids] += weight * PAIR_WEIGHT * contrib
         return present
+
+    def in_a_row(self, parts: list[Clause]) -> np.ndarray:
+        """Documents holding the parts of a quoted phrase that punctuation parts (``"Hà Nội,
+        Đà Nẵng"``) one after the other, with only that punctuation between them: each part
+        anywhere is not the phrase typed. The texts of the articles holding every part are
+        read (:meth:`Snapshot.phrase`); a part with another form (an abbreviation's long
+        form) may be written either way, so such a phrase is not read."""
+        if any(part.synonyms for part in parts):
+            return np.ones(self.snap.size, bool)
+        holding = np.ones(self.snap.size, bool)
+        for part in parts:
+            holding &= self._holding(part.exact, part.folded, self.strict)
+        exact = [w for part in parts for w in part.exact]
+        folded = [w for part in parts for w in part.folded]
+        apart = tuple(itertools.accumulate(len(part.folded) for part in parts[:-1]))
+        kept = np.zeros(self.snap.size, bool)
+        kept[self.snap.phrase(exact, folded, self.strict, np.flatnonzero(holding), apart)] = True
+        return kept
 
     def excluded(self, clause: Clause) -> np.ndarray:
         """Documents to leave out, spelled as the rest of the query is read."""
@@ -197,6 +219,15 @@ class Scorer:
 def _weight(folded: list[str]) -> float:
     """The weight of a form's terms in its score: its words, and its pairs ten times."""
     return len(folded) + PAIR_WEIGHT * (len(folded) - 1)
+
+
+def _quoted_parts(clauses: list[Clause]) -> list[list[Clause]]:
+    """The clauses of each quoted phrase that punctuation parted into several, in order."""
+    phrases: dict[int, list[Clause]] = {}
+    for clause in clauses:
+        if clause.quote >= 0:
+            phrases.setdefault(clause.quote, []).append(clause)
+    return [parts for parts in phrases.values() if len(parts) > 1]
 
 
 def _boundaries(clauses: list[Clause]) -> set[tuple[str, str]]:

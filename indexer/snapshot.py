@@ -268,16 +268,18 @@ class Snapshot:
             old, _ = self.cache.popitem(last=False)
             self.cached -= self.costs.pop(old, 0)
 
-    def phrase(self, exact: list[str], folded: list[str], strict: bool, candidates: np.ndarray) -> np.ndarray:
+    def phrase(self, exact: list[str], folded: list[str], strict: bool, candidates: np.ndarray,
+               apart: tuple[int, ...] = ()) -> np.ndarray:
         """Of *candidates* (the document numbers holding every pair of a form of three or more
         words: always all of them, as the answer is cached under the form alone), those
         holding its words in one run, in the title or the body. The index
         holds pairs, not positions: "Phó Chủ tịch UBND xã" with "UBND tỉnh" elsewhere holds
         every pair of "chủ tịch UBND tỉnh". The texts are read and checked (cached); past
-        :data:`PHRASE_CHECK_MAX` candidates, pair by pair is the answer."""
+        :data:`PHRASE_CHECK_MAX` candidates, pair by pair is the answer. Before each word
+        numbered in *apart*, punctuation may part the run (a quoted ``"Hà Nội, Đà Nẵng"``)."""
         if len(candidates) > PHRASE_CHECK_MAX:
             return candidates
-        key = ("phrase", tuple(exact), tuple(folded), strict)
+        key = ("phrase", tuple(exact), tuple(folded), strict, apart)
         with self.lock:
             hit = self.cache.get(key)
             if hit is not None:
@@ -291,7 +293,7 @@ class Snapshot:
             with self.lock:
                 stored = [self.searcher.stored_fields(doc) for doc in docs[at:at + PHRASE_CHUNK]]
             kept += [doc for doc, fields in zip(docs[at:at + PHRASE_CHUNK], stored)
-                     if any(_holds(text, pattern, want, strict) for text in _texts(fields))]
+                     if any(_holds(text, pattern, want, strict, apart) for text in _texts(fields))]
         value = np.array(kept, dtype=np.int64)
         with self.lock:
             self._keep(key, value, 8 * len(value) + 64)
@@ -714,9 +716,10 @@ def _texts(stored: dict) -> tuple[str, str]:
     return article.title, schema.searchable_body(article)
 
 
-def _holds(text: str, pattern, want: list[str], strict: bool) -> bool:
+def _holds(text: str, pattern, want: list[str], strict: bool, apart: tuple[int, ...] = ()) -> bool:
     """Whether *text* holds the words *want* (exact if *strict*, else folded) side by side
-    as the index reads it (:func:`indexer.schema.joins`)."""
+    as the index reads it (:func:`indexer.schema.joins`), but before the words numbered in
+    *apart*, where the short gap of punctuation the pattern allows may part them."""
     form = normalize.exact if strict else normalize.folded
     if normalize.has_marks_apart(text):  # decomposed marks (the texts are NFC; just in case): read it all
         spans = [(0, len(text))]
@@ -728,6 +731,6 @@ def _holds(text: str, pattern, want: list[str], strict: bool) -> bool:
         for k in range(len(words) - len(want) + 1):
             run = words[k:k + len(want)]
             if [form(w) for w, _, _ in run] == want and all(
-                    schema.joins(piece[a[2]:b[1]]) for a, b in zip(run, run[1:])):
+                    k in apart or schema.joins(piece[a[2]:b[1]]) for k, (a, b) in enumerate(zip(run, run[1:]), 1)):
                 return True
     return False

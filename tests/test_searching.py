@@ -236,6 +236,27 @@ def test_punctuation_typed_parts_words_as_it_does_in_the_text(make_index):
     assert "bài học sinh" not in [c["words"] for c in reading["alternatives"][0]]
 
 
+def test_a_quoted_phrase_with_a_comma_wants_its_parts_in_a_row(make_index):
+    """Quoted, "Hà Nội, Đà Nẵng" matched every article naming both cities anywhere (the
+    comma parts the words, so each part was asked for alone): a reader who quotes wants
+    the words as typed, the comma between them."""
+    searcher = make_index([
+        {"id": "row", "title": "Nắng nóng", "body": "Nắng nóng gay gắt ở Hà Nội, Đà Nẵng và nhiều tỉnh miền Trung."},
+        {"id": "row-colon", "title": "Thời tiết", "body": "Dự báo Hà Nội: Đà Nẵng mưa rào, Hà Nội nắng."},
+        {"id": "apart", "title": "Đường bay mới",
+         "body": "Hãng mở đường bay từ Đà Nẵng đi Phú Quốc và từ Hà Nội đi Côn Đảo."},
+        {"id": "reversed", "title": "Hai thành phố", "body": "Đà Nẵng, Hà Nội cùng tổ chức lễ hội pháo hoa."},
+    ])
+    # which punctuation stands between the parts does not count, as between any words
+    for query in ('"Hà Nội, Đà Nẵng"', '"ha noi, da nang"', 'nắng "Hà Nội, Đà Nẵng"', '"Hà Nội: Đà Nẵng"'):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["row", "row-colon"], query
+    # unquoted, the comma parts the words as before: each anywhere
+    assert sorted(ids(searcher.search(SearchRequest(query="Hà Nội, Đà Nẵng")))) == [
+        "apart", "reversed", "row", "row-colon"]
+    # the parts' order counts
+    assert ids(searcher.search(SearchRequest(query='"Đà Nẵng, Hà Nội"'))) == ["reversed"]
+
+
 def test_a_year_after_an_ordinary_word_is_a_word_of_its_own(make_index):
     # one article writing "giá vàng 2017" side by side hid the ten writing them apart
     searcher = make_index([
