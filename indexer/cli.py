@@ -4,7 +4,8 @@ Each command parses its options, calls one core function and prints. Core errors
 (:mod:`indexer.errors`) become ``click`` errors with the core's message.
 
 Exit codes of ``index`` and ``reindex``: 0 when every article was read, 3 when
-the run finished but skipped some input (each named above the summary), 1 on an
+the run finished but skipped some input or kept articles a file or folder no longer
+gives (each named above the summary), 1 on an
 error that stopped the run (nothing was changed then).
 """
 
@@ -149,10 +150,14 @@ def _report(report: IndexReport, exit_on_skip: bool = True) -> None:
         _print_problem(problem)
     click.echo(
         f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
-        f"removed {report.removed}, skipped {report.skipped}."
+        f"removed {report.removed}, skipped {report.skipped}" + (f", kept {report.kept:,}." if report.kept else ".")
     )
     if report.skipped:
         click.echo(f"{report.skipped} input(s) skipped; see the messages above.", err=True)
+    if report.kept:
+        click.echo(f"{report.kept:,} article(s) kept that their file or folder no longer gives; see the messages above.",
+                   err=True)
+    if report.skipped or report.kept:
         if exit_on_skip:
             sys.exit(EXIT_SKIPPED)
 
@@ -192,7 +197,8 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, prun
         raise _os_fail(err, index_dir)
     finally:
         bar.close()
-    if not (report.added or report.updated or report.unchanged or report.skipped or report.removed):
+    if not (report.added or report.updated or report.unchanged or report.skipped or report.removed
+            or report.kept):
         click.echo(_shown(f"warning: no article file ({', '.join(parsing.ARTICLE_SUFFIXES)}) in "
                           f"{', '.join(map(str, paths))}; nothing was indexed from it"), err=True)
     _report(report)
@@ -302,7 +308,7 @@ def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages,
         click.echo(report.summary() + f" Pages kept in {folder}.")
         if interval is None:
             _report(indexed, exit_on_skip=False)
-            sys.exit(EXIT_SKIPPED if (report.failed or indexed.skipped) else 0)
+            sys.exit(EXIT_SKIPPED if (report.failed or indexed.skipped or indexed.kept) else 0)
         _report(indexed, exit_on_skip=False)
         pause = max(0.0, interval - (time_mod.monotonic() - started))
         try:  # the line is inside: a Ctrl-C once it is shown stops cleanly
@@ -493,7 +499,8 @@ def _stdout_is_a_file() -> bool:
 
 
 def _print_problem(problem: Problem) -> None:
-    click.echo(f"{'skipped' if problem.skipped else 'warning'}: {_shown(str(problem))}", err=True)
+    kind = "kept" if problem.kept else "skipped" if problem.skipped else "warning"
+    click.echo(f"{kind}: {_shown(str(problem))}", err=True)
 
 
 @cli.command()

@@ -741,7 +741,7 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
             f"the folder gives {now:,} articles now, where {was:,} were indexed from it: the {missing:,} missing "
             f"(from {len(lost):,} file(s)) are kept (a folder emptied, an unmounted drive's empty mount point "
             "or a copy not finished looks like this). If you removed them on purpose, run "
-            f"`timtin index --prune {name}` (or `timtin reindex --prune`)")))
+            f"`timtin index --prune {name}` (or `timtin reindex --prune`)"), kept=missing))
     for origin in sorted(whole & set(ids)):
         was, now = len(ids[origin]), read.get(origin, 0)
         missing = sum(1 for doc_id in ids[origin] if doc_id not in seen)
@@ -752,13 +752,13 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
             report.problems.append(Problem(origin, (
                 f"holds no article now, where {was:,} were indexed from it (is it empty, or cut short?); "
                 "they are kept. If you emptied it on purpose, run `timtin index --prune` on it (or `timtin reindex "
-                "--prune`)")))
+                "--prune`)"), kept=missing))
         elif not prune and missing >= SHRUNK_LEAST and now < SHRUNK_SHARE * was:
             held.add(origin)
             report.problems.append(Problem(origin, (
                 f"holds {now:,} articles, where {was:,} were indexed from it: the {missing:,} missing "
                 "are kept (a file cut short by a crash or a full disk looks like this). If you removed "
-                "them on purpose, run `timtin index --prune` on it (or `timtin reindex --prune`)")))
+                "them on purpose, run `timtin index --prune` on it (or `timtin reindex --prune`)"), kept=missing))
         else:
             report.notes.append(f"{origin} no longer holds {missing:,} of the {was:,} articles indexed from it: "
                                 "removed.")

@@ -101,6 +101,9 @@ class Problem:
     where: str
     message: str
     skipped: bool = True  # False: a warning, the article was still indexed
+    # articles of the index kept although the input no longer gives them (a file or folder
+    # emptied or cut short): not skipped input, but the run did not do all it was asked
+    kept: int = 0
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -233,4 +236,9 @@ class IndexReport:
 
     @property
     def skipped(self) -> int:
-        return sum(1 for p in self.problems if p.skipped)
+        return sum(1 for p in self.problems if p.skipped and not p.kept)
+
+    @property
+    def kept(self) -> int:
+        """Articles kept in the index that their file or folder no longer gives."""
+        return sum(p.kept for p in self.problems)

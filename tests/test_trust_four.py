@@ -55,6 +55,10 @@ def test_a_source_folder_emptied_or_unmounted_keeps_its_articles(tmp_path):
             "(from 2 file(s)) are kept") in rebuilt.stderr
     assert f"timtin index --prune {news}" in rebuilt.stderr and "removed 0" in rebuilt.stdout
     assert _total(index) == 60
+    # said as kept, not as input skipped (a reviewer: "skipped: ... are kept", "skipped 1")
+    assert f"kept: {news}: the folder gives 0" in rebuilt.stderr and "skipped:" not in rebuilt.stderr
+    assert "skipped 0, kept 60." in rebuilt.stdout
+    assert "60 article(s) kept that their file or folder no longer gives" in rebuilt.stderr
     again = _run(index, "reindex")  # the next rebuild carries them again: the last generation is not lost
     assert again.returncode == 3 and _total(index) == 60
     indexed = _run(index, "index", str(news))
