@@ -88,17 +88,29 @@ def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | Unread]:
 
     *root* is the folder ids are made relative to: the folder given, or for a file
     given directly, its own folder. Symbolic links to folders are followed, each
-    folder walked once. A saved site's ``robots.txt`` (:data:`NOT_ARTICLES`) is no article
-    file.
+    folder walked once; a link to another folder of *paths* is not followed, as that
+    folder gives its files under its own ids (they were read twice). A saved site's
+    ``robots.txt`` (:data:`NOT_ARTICLES`) is no article file.
     """
+    paths = list(paths)
+    roots = {}
     for path in paths:
-        if path.is_dir():
-            yield from _walk_folder(path)
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            roots[path] = (info.st_dev, info.st_ino)
+    for path in paths:
+        if path in roots:
+            yield from _walk_folder(path, set(roots.values()) - {roots[path]})
         else:
             yield path, path.parent
 
 
-def _walk_folder(root: Path) -> Iterator[tuple[Path, Path] | Unread]:
+def _walk_folder(root: Path, others: set[tuple[int, int]] = frozenset()) -> Iterator[tuple[Path, Path] | Unread]:
+    """The files under *root* (see :func:`walk`), leaving out the folders *others* (device
+    and inode), walked as roots of their own."""
     unread: list[Unread] = []
 
     def unreadable(err: OSError) -> None:
@@ -121,8 +133,8 @@ def _walk_folder(root: Path) -> Iterator[tuple[Path, Path] | Unread]:
             info = os.stat(folder)
         except OSError:
             continue
-        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree: walked once
-            dirs[:] = []
+        if (info.st_dev, info.st_ino) in seen or (info.st_dev, info.st_ino) in others:
+            dirs[:] = []  # a link back up the tree: walked once; to another folder given: walked as it
             continue
         seen.add((info.st_dev, info.st_ino))
         dirs.sort()

@@ -179,6 +179,29 @@ def test_overlapping_paths_index_each_file_once_under_the_outermost_id(tmp_path)
     assert ids == {f"sub/t{k}" for k in range(5)}
 
 
+def test_a_link_inside_a_source_to_another_folder_given_reads_its_files_once(tmp_path):
+    """`news/lso` a symbolic link to `lso`, then `timtin index news lso` (and `reindex`):
+    the 3 articles of lso were read twice, as `lso/t0` under news and `t0` under lso."""
+    news, lso = tmp_path / "news", tmp_path / "lso"
+    news.mkdir()
+    lso.mkdir()
+    (news / "own.txt").write_text("30/11/2026\n\nTin riêng\n\nHội nghị dân vận.\n", encoding="utf-8")
+    for k in range(3):
+        (lso / f"t{k}.txt").write_text(f"30/11/2026\n\nTin Lạng Sơn {k}\n\nHọp lần {k}.\n", encoding="utf-8")
+    (news / "lso").symlink_to(lso, target_is_directory=True)
+    index = tmp_path / "index"
+    done = _run(index, "index", str(news), str(lso))
+    assert done.returncode == 0 and "Added 4," in done.stdout, done.stdout + done.stderr
+    ids = {hit.id for hit in Searcher(index).search(SearchRequest(per_page=100)).hits}
+    assert ids == {"own", "t0", "t1", "t2"}
+    rebuilt = _run(index, "reindex")
+    assert rebuilt.returncode == 0 and "Added 4," in rebuilt.stdout, rebuilt.stdout + rebuilt.stderr
+    # given alone, the link is followed as before
+    alone = _run(tmp_path / "alone", "index", str(news))
+    assert "Added 4," in alone.stdout and {hit.id for hit in Searcher(tmp_path / "alone").search(
+        SearchRequest(per_page=100)).hits} == {"own", "lso/t0", "lso/t1", "lso/t2"}
+
+
 KILL_AT_SWAP = """import os, sys
 from pathlib import Path
 from indexer import indexing
