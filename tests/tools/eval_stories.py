@@ -210,7 +210,11 @@ READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" /
               "real_pairs_sample12.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_second.jsonl",
                           ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_third.jsonl"),
               "real_pairs_sample13.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_third.jsonl")}
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_third.jsonl"),
+              "real_pairs_sample14.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample14_second.jsonl",
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample14_third.jsonl"),
+              "real_pairs_sample15.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_second.jsonl",
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_third.jsonl")}
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -655,7 +659,7 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
             for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12),
-                               ("held-out", SAMPLE_13))
+                               ("held-out", SAMPLE_13), ("held-out", SAMPLE_14), ("held-out", SAMPLE_15))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
