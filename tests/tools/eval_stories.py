@@ -115,7 +115,12 @@ And two more files, with the three labels:
   agreeing with 6 of 6 of those). The thirteenth's 72 (all its 23 copies) too
   (real_pairs_sample13_second.jsonl: 64 agree; of the first's copies, 21 copy, 1 rewrite, 1
   not; real_pairs_sample13_third.jsonl: the 8 disagreements among 6 agreed pairs, the third
-  agreeing with 5 of 6 of those).
+  agreeing with 5 of 6 of those). The fourteenth's 40 (all its 12 copies) too
+  (real_pairs_sample14_second.jsonl: 30 agree; of the first's copies, 7 copy, 2 rewrite, 2
+  unsure, 1 not; real_pairs_sample14_third.jsonl: the 10 disagreements among 6 agreed pairs,
+  the third agreeing with 6 of 6 of those), and the fifteenth's 46 (all its 16 copies;
+  real_pairs_sample15_second.jsonl: 39 agree; of the first's copies, 11 copy, 4 rewrite, 1
+  not; real_pairs_sample15_third.jsonl: the 7 disagreements among 6 agreed pairs, 6 of 6).
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
