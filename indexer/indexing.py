@@ -36,7 +36,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 
 from indexer import officials as officials_mod
-from indexer import parsing, postings, schema, snapshot, whoosh_private
+from indexer import integrity, parsing, postings, schema, snapshot, whoosh_private
 from indexer.layout import (  # noqa: F401 - CURRENT, META...: the folder's names, used by tests and tools too
     CURRENT,
     KEEP_GENERATIONS,
@@ -1079,6 +1079,7 @@ def update(
         try:
             _write(ix, gen, paths, procs, progress, report, existing, curated, prune=prune)
             meta["updated"] = time.time()
+            integrity.record(gen, meta)
             _write_meta(gen, meta)
             _keep_stories(gen, report)
             _remove_stale(root, gen, report.notes, name_the_rest=True)  # a killed rebuild: older than this commit
@@ -1182,7 +1183,9 @@ def reindex(
                     "the index being rebuilt (another timtin's, or damaged) cannot give back the articles "
                     "indexed from them. Fix those files, or move them out if you meant to drop their "
                     "articles, and run reindex again")
-            _write_meta(tmp, _new_meta([str(s) for s in sources]))
+            meta = _new_meta([str(s) for s in sources])
+            integrity.record(tmp, meta)
+            _write_meta(tmp, meta)
             _keep_stories(tmp, report)
             _fsync_tree(tmp)
         except OSError as err:

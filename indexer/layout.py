@@ -5,7 +5,7 @@ both go through here::
     var/index/
         CURRENT            name of the live generation, replaced atomically
         gen-0003/          a Whoosh index, plus timtin.json (the sources indexed, the
-                           schema version), the postings of its titles and bodies
+                           schema version, each file's size and digest: :mod:`indexer.integrity`), the postings of its titles and bodies
                            (postings-<n>.tpl, one per Whoosh commit: :mod:`indexer.postings`
                            names and writes them) and each segment's vocabulary
                            (vocab-<segment>.json); the stories its copies make

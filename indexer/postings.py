@@ -254,6 +254,43 @@ def _header(path: Path) -> tuple[dict, int]:
     return header, len(MAGIC) + 8 + size
 
 
+def check(path: Path, docs_count: int) -> list[str]:
+    """What is wrong with the layout file at *path*, by its own rules (``timtin check``):
+    keys ascending, each term's postings in bounds and ascending, document numbers under
+    the index's *docs_count*, every frequency at least 1. Bytes changed inside an array
+    break one of these more often than not; the recorded digests tell the rest."""
+    try:
+        layout = Layout(path)
+    except (ValueError, KeyError, OSError) as err:
+        return [f"cannot be opened ({err})"]
+    try:
+        keys, starts = layout.whole("keys"), layout.whole("starts")
+        docs, tfs = layout.whole("docs"), layout.whole("tfs")
+    except ValueError as err:
+        return [str(err)]
+    finally:
+        layout.close()
+    faults = []
+    if layout.docs_count != docs_count:
+        faults.append(f"made for {layout.docs_count:,} documents, where the index holds {docs_count:,}")
+    if len(keys) and (np.diff(keys) <= 0).any():
+        faults.append(f"its terms are out of order at {int(np.argmax(np.diff(keys) <= 0)):,}")
+    if len(starts) != len(keys) + 1 or (len(starts) and (starts[0] != 0 or starts[-1] != len(docs))) \
+            or (np.diff(starts) <= 0).any():
+        faults.append("its terms' starts do not run from 0 to the number of postings, each after the last")
+        return faults
+    if len(docs) and ((docs < 0) | (docs >= docs_count)).any():
+        faults.append(f"{int(((docs < 0) | (docs >= docs_count)).sum()):,} postings name no document of the index")
+    step = np.diff(docs.astype(np.int64))
+    first = np.zeros(len(docs), bool)
+    first[starts[:-1]] = True  # where a term's postings begin, any number may follow the last term's
+    if len(step) and ((step <= 0) & ~first[1:]).any():
+        faults.append(f"{int(((step <= 0) & ~first[1:]).sum()):,} postings out of order within their term")
+    if len(tfs) and (tfs == 0).any():
+        faults.append(f"{int((tfs == 0).sum()):,} postings count their word 0 times")
+    return faults
+
+
 class Layout:
     """A layout file, opened: terms looked up by key, postings read as arrays."""
 
