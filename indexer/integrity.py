@@ -15,6 +15,7 @@ article, the stories file's own digest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import postings, whoosh_private
-from indexer.layout import read_meta, require_generation
+from indexer.layout import LOCK, hold_lock, read_meta, require_generation
 
 DIGESTS = "files"  # the record's key: file name -> [size, hex digest]
 _BLOCK = 1 << 20
@@ -74,7 +75,20 @@ class Checked:
 
 
 def check(root: Path) -> Checked:
-    """Read the live generation of the index at *root* whole and say what is damaged."""
+    """Read the live generation of the index at *root* whole and say what is damaged.
+    The write lock is held (waiting for a running ``index``): read halfway through a
+    commit, its new files would not be recorded yet and its counts not agree. An index
+    in a folder this user may not write to is read without it."""
+    require_generation(root)  # (no lock file left in a folder that holds no index)
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(hold_lock(root / LOCK, wait=True, busy=str))
+        except OSError:  # read-only: no writer can be running as this user either
+            pass
+        return _check(root)
+
+
+def _check(root: Path) -> Checked:
     gen = require_generation(root)
     found = Checked(gen)
     meta = read_meta(gen)
