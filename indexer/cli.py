@@ -661,17 +661,19 @@ def check(index_dir: Path) -> None:
         found = integrity.check(index_dir)
     except TimtinError as err:
         raise _fail(err)
+    if found.unrecorded:
+        click.echo(f"note: {found.unrecorded} of the {found.files} files have no digest recorded (an index written "
+                   "before timtin recorded them, or a run stopped between its commit and its record), so they were "
+                   "checked by the postings' order and the articles read, not byte by byte; `timtin reindex` records "
+                   "them.", err=True)
     for fault in found.faults:
         click.echo(f"damaged: {_shown(fault)}", err=True)
     if found.faults:
         click.echo(f"{index_dir}: {len(found.faults)} fault(s) found in {found.gen.name}. Searches may answer wrong: "
                    "run `timtin reindex` to rebuild the index from its sources (they are not touched).", err=True)
         sys.exit(1)
-    if not found.recorded:
-        click.echo("note: this index was written before timtin recorded its files' digests, so the postings' order "
-                   "and every article were checked, not each byte; `timtin reindex` records them.", err=True)
     click.echo(f"{index_dir} ({found.gen.name}): {found.articles:,} articles and {found.files} files read, "
-               + ("no damage found." if not found.recorded else "every file as written."))
+               + ("no damage found." if found.unrecorded else "every file as written."))
 
 
 @cli.command()

@@ -8,14 +8,14 @@ the size and a BLAKE2b digest of every file its Whoosh generation reads: the tab
 contents, the segments' files and vocabularies, the postings file. A segment never
 changes once written, so its digest is carried from commit to commit and only the files
 new since (just written: in the page cache) are read. :func:`check` reads them all again
-and says which differ, and then, as an index recorded before digests has none, checks
-what can be checked without them: the postings arrays' order and bounds, every stored
-article, the stories file's own digest.
+and says which differ, and checks what can be checked without digests too (an index
+written before them has none): the postings arrays' order and bounds, every stored
+article. (The stories file is not checked: it carries its own digest, and one damaged is
+grouped again when the index is next opened.)
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -24,7 +24,7 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import postings, whoosh_private
-from indexer.layout import LOCK, hold_lock, read_meta, require_generation
+from indexer.layout import META, check_schema, read_meta, require_generation
 
 DIGESTS = "files"  # the record's key: file name -> [size, hex digest]
 _BLOCK = 1 << 20
@@ -52,15 +52,12 @@ def live_files(gen: Path, recorded: dict | None = None) -> tuple[int, list[str]]
 
 def record(gen: Path, meta: dict) -> None:
     """Put in *meta* (the generation's record, written after a commit) the size and
-    digest of each file the commit reads; a file recorded by an earlier commit with the
-    same name and size keeps its digest (segments are written once)."""
+    digest of each file the commit reads. A file an earlier commit recorded keeps its
+    record: a name is written once (a segment's files, a generation's table of contents
+    and postings), so one that reads otherwise now is damage to find, not to record."""
     known = meta.get(DIGESTS) or {}
-    files = {}
-    for name in live_files(gen)[1]:
-        size = (gen / name).stat().st_size
-        was = known.get(name)
-        files[name] = was if was and was[0] == size else [size, _digest(gen / name)]
-    meta[DIGESTS] = files
+    meta[DIGESTS] = {name: known.get(name) or [(gen / name).stat().st_size, _digest(gen / name)]
+                     for name in live_files(gen)[1]}
 
 
 @dataclass
@@ -70,44 +67,63 @@ class Checked:
     gen: Path
     articles: int = 0
     files: int = 0
-    recorded: bool = True  # the files' digests were recorded (not an index older than them)
+    unrecorded: int = 0  # files read with no digest recorded (an index older than them, or a run stopped)
     faults: list[str] = field(default_factory=list)
+
+
+# How often :func:`check` reads the index again when a commit replaced what it was reading
+ATTEMPTS = 3
 
 
 def check(root: Path) -> Checked:
     """Read the live generation of the index at *root* whole and say what is damaged.
-    The write lock is held (waiting for a running ``index``): read halfway through a
-    commit, its new files would not be recorded yet and its counts not agree. An index
-    in a folder this user may not write to is read without it."""
-    require_generation(root)  # (no lock file left in a folder that holds no index)
-    with contextlib.ExitStack() as stack:
-        try:
-            stack.enter_context(hold_lock(root / LOCK, wait=True, busy=str))
-        except OSError:  # read-only: no writer can be running as this user either
-            pass
-        return _check(root)
+
+    No lock is taken, so an ``index`` run (a cron's, a ``fetch --every``) is never kept
+    waiting or refused; one that commits while the index is read makes it read again
+    (the generation or its Whoosh commit changed), at most :data:`ATTEMPTS` times."""
+    for _ in range(ATTEMPTS):
+        gen = require_generation(root)
+        check_schema(gen)
+        before = _commit_of(gen)
+        found = _check(gen)
+        if require_generation(root) == gen and _commit_of(gen) == before:
+            return found
+    found.faults.append(f"{root}: the index changed while it was read, {ATTEMPTS} times: run check again "
+                        "once the index runs are done")
+    return found
 
 
-def _check(root: Path) -> Checked:
-    gen = require_generation(root)
+def _commit_of(gen: Path) -> tuple:
+    """What tells one commit of *gen* from the next: its Whoosh generation and record."""
+    meta = gen / META
+    try:
+        return FileStorage(str(gen), supports_mmap=False).open_index().latest_generation(), meta.stat().st_mtime_ns
+    except Exception:  # (a damaged table of contents: :func:`_check` names it)
+        return None, None
+
+
+def _check(gen: Path) -> Checked:
     found = Checked(gen)
-    meta = read_meta(gen)
-    recorded = meta.get(DIGESTS)
+    recorded = read_meta(gen).get(DIGESTS) or {}
     try:
         whoosh_gen, names = live_files(gen, recorded)
     except Exception as err:  # whatever a damaged file makes Whoosh raise (zlib, struct, pickle...): damage
         found.faults.append(f"{gen}: the index's table of contents cannot be read ({type(err).__name__}: {err})")
         return found
-    found.recorded = recorded is not None
     found.files = len(names)
     for name in names:
         path = gen / name
         if not path.exists():
             found.faults.append(f"{path}: missing (the index needs it)")
             continue
-        if recorded is None or name not in recorded:
+        was = recorded.get(name)
+        if was is None:
+            found.unrecorded += 1
             continue
-        size, digest = recorded[name]
+        if not (isinstance(was, list) and len(was) == 2):
+            found.faults.append(f"{gen / META}: the record of {name} cannot be read ({was!r})")
+            continue
+        size, digest = was
         if path.stat().st_size != size:
             found.faults.append(f"{path}: {path.stat().st_size:,} bytes, where {size:,} were written")
         elif _digest(path) != digest:
@@ -118,7 +134,7 @@ def _check(root: Path) -> Checked:
         if layout.exists():
             for fault in postings.check(layout, docs):
                 found.faults.append(f"{layout}: {fault}")
-    except Exception as err:  # whatever a damaged file makes Whoosh raise (zlib, struct, pickle...): damage
+    except Exception as err:  # (as above)
         found.faults.append(f"{gen}: the index cannot be read whole ({type(err).__name__}: {err})")
     return found
 
