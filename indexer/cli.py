@@ -150,12 +150,12 @@ def _report(report: IndexReport, exit_on_skip: bool = True) -> None:
         _print_problem(problem)
     click.echo(
         f"Added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
-        f"removed {report.removed}, skipped {report.skipped}" + (f", kept {report.kept:,}." if report.kept else ".")
+        f"removed {report.removed}, skipped {report.skipped}" + (f", kept {report.kept}." if report.kept else ".")
     )
     if report.skipped:
         click.echo(f"{report.skipped} input(s) skipped; see the messages above.", err=True)
     if report.kept:
-        click.echo(f"{report.kept:,} article(s) kept that their file or folder no longer gives; see the messages above.",
+        click.echo(f"{report.kept} article(s) kept that their file or folder no longer gives; see the messages above.",
                    err=True)
     if report.skipped or report.kept:
         if exit_on_skip:

@@ -745,7 +745,7 @@ def _held(before: dict, read: Counter, seen: dict, whole: set[str], prune: bool,
     for origin in sorted(whole & set(ids)):
         was, now = len(ids[origin]), read.get(origin, 0)
         missing = sum(1 for doc_id in ids[origin] if doc_id not in seen)
-        if not missing:
+        if not missing or origin in held:  # (kept with its folder, and counted there)
             continue
         if not prune and not now:
             held.add(origin)

@@ -69,6 +69,20 @@ def test_a_source_folder_emptied_or_unmounted_keeps_its_articles(tmp_path):
     assert pruned.returncode == 0 and "removed 60" in pruned.stdout and _total(index) == 0
 
 
+def test_a_file_cut_short_in_a_folder_that_shrank_is_kept_and_counted_once(tmp_path):
+    """A reviewer: a.jsonl of 100 cut to 5 in a folder of 110 said "kept 190" (the folder's
+    rule and the file's each counted the 95)."""
+    news = tmp_path / "news"
+    big = write_jsonl(news / "a.jsonl", _rows("a", 100))
+    write_jsonl(news / "b.jsonl", _rows("b", 10))
+    index = tmp_path / "index"
+    assert _run(index, "index", str(news)).returncode == 0
+    big.write_text("".join(big.read_text(encoding="utf-8").splitlines(keepends=True)[:5]), encoding="utf-8")
+    again = _run(index, "index", str(news))
+    assert again.returncode == 3 and "skipped 0, kept 95." in again.stdout, again.stdout + again.stderr
+    assert again.stderr.count("kept: ") == 1 and _total(index) == 110
+
+
 def test_a_big_file_gone_from_a_folder_or_a_folder_copied_in_part_keeps_its_articles(tmp_path):
     """Deleting a 1,000-article JSONL from a folder source, then `reindex`: 1,030 -> 29,
     "removed 0", exit 0; a half-copied folder under a cron `index` lost the rest the same way.
