@@ -438,12 +438,12 @@ def _worker(index: int, gen: str, jobs, existing, curated, ticks, results, paren
                      else f"{type(err).__name__}: {err}"))
 
 
-def _jobs(paths: list[Path], procs: int) -> tuple[list, list[parsing.Unread]]:
+def _jobs(paths: list[Path], procs: int, elsewhere: list[Path]) -> tuple[list, list[parsing.Unread]]:
     """(file, root, span) for every article file, big JSONL files cut in parts (shared
     among the workers, and so that the progress bar moves through one big file too);
     and the folders and names that could not be read."""
     jobs, unread = [], []
-    for item in parsing.walk(paths):
+    for item in parsing.walk(paths, elsewhere):
         if isinstance(item, parsing.Unread):
             unread.append(item)
             continue
@@ -562,6 +562,7 @@ def _write(
     carry: tuple[Path, dict] | None = None,
     prune: bool = False,
     rebuild: bool = False,
+    elsewhere: list[Path] = (),
 ) -> list[str]:
     """Add, update and remove the articles of *paths* in *ix*, in one commit.
 
@@ -574,9 +575,10 @@ def _write(
     *rebuild* into an empty index, copied from the old generation *carry* (its folder and
     its :func:`_existing`). With *prune*, a file that shrank gives up the articles it no
     longer holds. Returns, for a rebuild with no *carry*, the files whose articles it
-    could not keep.
+    could not keep. A link under *paths* to a folder of *elsewhere* (the index's other
+    sources) is not followed (:func:`indexer.parsing.walk`).
     """
-    jobs, unread = _jobs(paths, procs)
+    jobs, unread = _jobs(paths, procs, list(elsewhere))
     report.problems += [u.problem for u in unread]
     total = len(jobs)
     if progress:
@@ -1077,7 +1079,9 @@ def update(
         meta = read_meta(gen)  # made before the commit: a commit never goes without its sources recorded
         meta["sources"] = _merged_sources(meta.get("sources", []), paths)
         try:
-            _write(ix, gen, paths, procs, progress, report, existing, curated, prune=prune)
+            # the index's other sources: a link to one is not followed (its files have their own ids)
+            _write(ix, gen, paths, procs, progress, report, existing, curated, prune=prune,
+                   elsewhere=[Path(s) for s in meta["sources"]])
             meta["updated"] = time.time()
             integrity.record(gen, meta)
             _write_meta(gen, meta)

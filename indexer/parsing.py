@@ -81,20 +81,21 @@ class Unread:
     origin: str  # as origin_of gives it; a folder's ends with os.sep
 
 
-def walk(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | Unread]:
+def walk(paths: Iterable[Path], elsewhere: Iterable[Path] = ()) -> Iterator[tuple[Path, Path] | Unread]:
     """Yield ``(file, root)`` for every article file under *paths*, sorted, and an
     :class:`Unread` for each folder that cannot be listed and each article name that
     is not a regular file (a FIFO, a socket, a device): never skipped in silence.
 
     *root* is the folder ids are made relative to: the folder given, or for a file
     given directly, its own folder. Symbolic links to folders are followed, each
-    folder walked once; a link to another folder of *paths* is not followed, as that
-    folder gives its files under its own ids (they were read twice). A saved site's
+    folder walked once; a link to another folder of *paths*, or of *elsewhere* (the
+    index's other sources), is not followed, as that folder gives its files under its own
+    ids (they were read twice). A saved site's
     ``robots.txt`` (:data:`NOT_ARTICLES`) is no article file.
     """
     paths = list(paths)
     roots = {}
-    for path in paths:
+    for path in [*paths, *elsewhere]:
         try:
             info = os.stat(path)
         except OSError:
