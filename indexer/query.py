@@ -213,9 +213,10 @@ class Clause:
     start: bool = False  # a bracket or an OR before it: no word before it joins it
     prefix: bool = False  # typed with * after it: any word starting so (its forms, once read)
     at: int = field(default=-1, compare=False)  # its place among the query's clauses (copies share it)
-    # a quoted phrase a comma, a colon... parts ("Hà Nội, Đà Nẵng") is one clause a part, each
-    # holding the phrase's place: the parts must stand in a row (:meth:`Scorer.alternative`)
-    quote: int = field(default=-1, compare=False)
+    # a quoted phrase (or a word left out) that a comma, a colon... parts ("Hà Nội, Đà Nẵng")
+    # is one clause a part, each holding where the phrase starts in the query: the parts
+    # must stand in a row (:meth:`indexer.scoring.Scorer.in_a_row`)
+    phrase_at: int = field(default=-1, compare=False)
 
     def forms(self) -> list[tuple[list[str], list[str]]]:
         return [(self.exact, self.folded), *self.synonyms]
@@ -351,11 +352,9 @@ def parse_query(text: str) -> ParsedQuery:
         runs, break_before, break_after = _runs(raw)
         if break_before:
             after_bracket, chain = True, None
-        if negated and len(runs) > 1:
-            # a word left out is left out whole (`-Lukaku,có`, `-"Hà Nội, Đà Nẵng"`): parted, each
-            # part would leave out every article holding it (`có`: most of the archive)
-            runs = [[w for run in runs for w in run]]
-        quote = match.start() if phrase is not None and len(runs) > 1 else -1
+        # a phrase, or a word left out, that punctuation parts wants its parts in a row:
+        # `"Hà Nội, Đà Nẵng"`; `-Lukaku,có` leaves out "Lukaku, có", not every article with "có"
+        phrase_at = match.start() if (phrase is not None or negated) and len(runs) > 1 else -1
         for k, found in enumerate(runs):
             if k:  # a comma, a colon... between them: not side by side
                 after_bracket, chain = True, None
@@ -372,13 +371,13 @@ def parse_query(text: str) -> ParsedQuery:
                 start=after_bracket,
                 prefix=bare is not None and bare.endswith("*") and len(runs) == 1 and len(found) == 1,
                 at=clauses_made,
-                quote=quote,
+                phrase_at=phrase_at,
             )
             clauses_made += 1
             after_bracket = False
             if negated:
                 parsed.excluded.append(clause)
-                chain = [] if bare is not None and len(found) == 1 else None
+                chain = [] if bare is not None and len(found) == 1 and phrase_at < 0 else None
                 if chain is not None:
                     parsed.followers.append((clause, chain))
                 continue

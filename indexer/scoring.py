@@ -18,6 +18,9 @@ TITLE_WEIGHT = 2.0
 FIELDS = (("title", TITLE_WEIGHT), ("body", 1.0))  # the text fields, with their weights
 EXACT_WEIGHT = 1.0  # added again for words matching with their accents as typed
 PAIR_WEIGHT = 10.0  # neighbouring words side by side; measured on real news (README)
+# Ways of writing a phrase parted by punctuation whose texts are read (each part in each of
+# its forms: "UBND, HĐND" is four)
+MAX_WRITINGS = 16
 
 
 class Scorer:
@@ -172,8 +175,9 @@ class Scorer:
         present = np.ones(self.snap.size, bool)
         for clause in clauses:
             present &= self.clause(clause, self.strict)
-        for parts in _quoted_parts(clauses):
-            present &= self.in_a_row(parts)
+        for parts in _parted(clauses):
+            if len(parts) > 1:
+                present &= self.in_a_row(parts)
         # clauses side by side rank above scattered ones
         for a, b in _boundaries(clauses):
             for fieldname, weight in FIELDS:
@@ -182,21 +186,19 @@ class Scorer:
         return present
 
     def in_a_row(self, parts: list[Clause]) -> np.ndarray:
-        """Documents holding the parts of a quoted phrase that punctuation parts (``"Hà Nội,
-        Đà Nẵng"``) one after the other, with only that punctuation between them: each part
-        anywhere is not the phrase typed. The texts of the articles holding every part are
-        read (:meth:`Snapshot.phrase`); a part with another form (an abbreviation's long
-        form) may be written either way, so such a phrase is not read."""
-        if any(part.synonyms for part in parts):
-            return np.ones(self.snap.size, bool)
-        holding = np.ones(self.snap.size, bool)
-        for part in parts:
-            holding &= self._holding(part.exact, part.folded, self.strict)
-        exact = [w for part in parts for w in part.exact]
-        folded = [w for part in parts for w in part.folded]
-        apart = tuple(itertools.accumulate(len(part.folded) for part in parts[:-1]))
+        """Documents holding the parts of a phrase that punctuation parts (``"Hà Nội, Đà
+        Nẵng"``) one after the other, with at most a little punctuation between them: each
+        part anywhere is not the phrase typed. The texts of the articles holding every part
+        are read (:meth:`Snapshot.phrase`), for each way of writing the parts (``"UBND,
+        HĐND"`` is also "Ủy ban nhân dân, Hội đồng nhân dân"; at most :data:`MAX_WRITINGS`)."""
         kept = np.zeros(self.snap.size, bool)
-        kept[self.snap.phrase(exact, folded, self.strict, np.flatnonzero(holding), apart)] = True
+        for forms in itertools.islice(itertools.product(*(part.forms() for part in parts)), MAX_WRITINGS):
+            holding = np.ones(self.snap.size, bool)
+            for exact, folded in forms:
+                holding &= self._holding(exact, folded, self.strict)
+            apart = tuple(itertools.accumulate(len(folded) for _, folded in forms[:-1]))
+            kept[self.snap.phrase([w for exact, _ in forms for w in exact], [w for _, folded in forms for w in folded],
+                                  self.strict, np.flatnonzero(holding), apart)] = True
         return kept
 
     def excluded(self, clause: Clause) -> np.ndarray:
@@ -212,7 +214,13 @@ class Scorer:
                 mask |= self.alternative(alt)
             mask &= self.snap.live
         for clause in parsed.excluded:
-            mask &= ~self.excluded(clause)
+            if clause.phrase_at < 0:
+                mask &= ~self.excluded(clause)
+        for parts in _parted(parsed.excluded):  # left out where its parts stand in a row
+            holds = self.in_a_row(parts) if len(parts) > 1 else np.ones(self.snap.size, bool)
+            for part in parts:
+                holds &= self.excluded(part)
+            mask &= ~holds
         return mask
 
 
@@ -221,13 +229,14 @@ def _weight(folded: list[str]) -> float:
     return len(folded) + PAIR_WEIGHT * (len(folded) - 1)
 
 
-def _quoted_parts(clauses: list[Clause]) -> list[list[Clause]]:
-    """The clauses of each quoted phrase that punctuation parted into several, in order."""
+def _parted(clauses: list[Clause]) -> list[list[Clause]]:
+    """The clauses of each phrase that punctuation parted into several, in order (one part
+    left, the others past the query's words: the part alone)."""
     phrases: dict[int, list[Clause]] = {}
     for clause in clauses:
-        if clause.quote >= 0:
-            phrases.setdefault(clause.quote, []).append(clause)
-    return [parts for parts in phrases.values() if len(parts) > 1]
+        if clause.phrase_at >= 0:
+            phrases.setdefault(clause.phrase_at, []).append(clause)
+    return list(phrases.values())
 
 
 def _boundaries(clauses: list[Clause]) -> set[tuple[str, str]]:

@@ -270,9 +270,10 @@ class Snapshot:
 
     def phrase(self, exact: list[str], folded: list[str], strict: bool, candidates: np.ndarray,
                apart: tuple[int, ...] = ()) -> np.ndarray:
-        """Of *candidates* (the document numbers holding every pair of a form of three or more
-        words: always all of them, as the answer is cached under the form alone), those
-        holding its words in one run, in the title or the body. The index
+        """Of *candidates* (the document numbers holding every word and pair of the form: a
+        phrase of three or more words, or the parts of one that punctuation parts; always all
+        of them, as the answer is cached under the form alone), those holding its words in
+        one run, in the title or the body. The index
         holds pairs, not positions: "Phó Chủ tịch UBND xã" with "UBND tỉnh" elsewhere holds
         every pair of "chủ tịch UBND tỉnh". The texts are read and checked (cached); past
         :data:`PHRASE_CHECK_MAX` candidates, pair by pair is the answer. Before each word
@@ -731,6 +732,6 @@ def _holds(text: str, pattern, want: list[str], strict: bool, apart: tuple[int, 
         for k in range(len(words) - len(want) + 1):
             run = words[k:k + len(want)]
             if [form(w) for w, _, _ in run] == want and all(
-                    k in apart or schema.joins(piece[a[2]:b[1]]) for k, (a, b) in enumerate(zip(run, run[1:]), 1)):
+                    at in apart or schema.joins(piece[a[2]:b[1]]) for at, (a, b) in enumerate(zip(run, run[1:]), 1)):
                 return True
     return False

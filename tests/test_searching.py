@@ -255,6 +255,24 @@ def test_a_quoted_phrase_with_a_comma_wants_its_parts_in_a_row(make_index):
         "apart", "reversed", "row", "row-colon"]
     # the parts' order counts
     assert ids(searcher.search(SearchRequest(query='"Đà Nẵng, Hà Nội"'))) == ["reversed"]
+    # left out, the phrase leaves out the articles writing it, and only those (a reviewer: it
+    # left out none of them: its parts were read as one run, which the index never holds)
+    assert sorted(ids(searcher.search(SearchRequest(query='Hà Nội -"Hà Nội, Đà Nẵng"')))) == ["apart", "reversed"]
+    assert sorted(ids(searcher.search(SearchRequest(query='Hà Nội -Nội,Đà')))) == ["apart", "reversed"]
+
+
+def test_a_quoted_phrase_with_a_comma_finds_an_abbreviation_part_written_either_way(make_index):
+    """A reviewer: with a part that has a long form (UBND), the parts were matched anywhere:
+    "UBND, HĐND" found 103 real articles, of which one writes it."""
+    searcher = make_index([
+        {"id": "short", "title": "Họp liên tịch", "body": "Sáng nay, UBND, HĐND tỉnh Lạng Sơn họp liên tịch."},
+        {"id": "long", "title": "Giao ban", "body": "Ủy ban nhân dân, Hội đồng nhân dân tỉnh giao ban quý IV."},
+        {"id": "apart", "title": "Làm việc",
+         "body": "UBND tỉnh làm việc với Sở Tài chính. Chiều, HĐND tỉnh giám sát chợ Đông Kinh."},
+    ])
+    for query in ('"UBND, HĐND"', '"ubnd, hdnd"', '"Ủy ban nhân dân, HĐND"'):
+        assert sorted(ids(searcher.search(SearchRequest(query=query)))) == ["long", "short"], query
+    assert ids(searcher.search(SearchRequest(query='tỉnh -"UBND, HĐND"'))) == ["apart"]
 
 
 def test_a_year_after_an_ordinary_word_is_a_word_of_its_own(make_index):
