@@ -411,7 +411,17 @@ class Searcher:
         if multi is None or not multi.any():
             return None, masks
         key = order_key(snap, scorer, request.sort, parsed)
-        return story, tuple(_one_per_story(m, story, multi, key) for m in masks)
+        # ranked by relevance, the story's first publication stands for it, in the place its
+        # best match earns (a user trial: the paper that broke a story was listed as a
+        # "bản đăng lại" of the one that republished it); by date, the copy of that date
+        first = snap.days if request.sort == "relevance" and not parsed.is_empty() else None
+        out = []
+        for mask in masks:
+            mask, shown, best = _one_per_story(mask, story, multi, key, first)
+            out.append(mask)
+            scorer.scores[shown] = scorer.scores[best]
+            scorer.exact[shown] = scorer.exact[best]
+        return story, tuple(out)
 
     def _hits(self, snap: Snapshot, ranked, parsed: ParsedQuery | None, story: np.ndarray | None) -> Iterator[SearchHit]:
         """The hits of *ranked* (document, score), each read as its turn comes, with its
@@ -867,17 +877,26 @@ def outlet(article: Article) -> str | None:
     return article.source
 
 
-def _one_per_story(mask: np.ndarray, story: np.ndarray, multi: np.ndarray, key: np.ndarray) -> np.ndarray:
-    """*mask* with one document per story: the one with the highest *key* (ties: the lowest number)."""
+def _one_per_story(mask: np.ndarray, story: np.ndarray, multi: np.ndarray, key: np.ndarray,
+                   days: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """*mask* with one document per story: the one with the highest *key* (ties: the lowest
+    number), or given *days*, the earliest dated (undated last; the same day: the highest
+    key); and, story by story, the document kept and the one with the highest key."""
     docs = np.flatnonzero(mask & multi)
     if not len(docs):
-        return mask
+        return mask, docs, docs
     docs = docs[np.lexsort((docs, -key[docs]))]
     _, first = np.unique(story[docs], return_index=True)
+    best = shown = docs[first]
+    if days is not None:
+        when = np.where(days[docs] == 0, 99999999, days[docs])
+        by_date = docs[np.lexsort((np.arange(len(docs)), when, story[docs]))]
+        _, earliest = np.unique(story[by_date], return_index=True)
+        shown = by_date[earliest]
     out = mask.copy()
     out[docs] = False
-    out[docs[first]] = True
-    return out
+    out[shown] = True
+    return out, shown, best
 
 
 def _slot_counts(slots: np.ndarray, label) -> list[FacetCount]:

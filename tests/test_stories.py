@@ -582,6 +582,24 @@ def test_a_search_shows_the_story_once_with_its_copies(archive):
     assert (every.total, every.grouped) == (5, False) and not any(h.copies for h in every.hits)
 
 
+def test_the_first_publication_stands_for_its_story_where_a_copy_ranks_it(archive):
+    """A user trial: a copy whose new title matched the words best stood for the story, and
+    the paper that broke it was listed under it as a "bản đăng lại". Ranked by relevance,
+    the first publication is shown, in the place the best-matching copy earns."""
+    searcher = Searcher(archive)
+    query = "đất dốc Lạng Sơn"  # words of the later copy's own title, in the body of every copy
+    every = searcher.search(SearchRequest.from_params({"q": query, "group": "0"}))
+    assert every.hits[0].id == "baomoi-ban-sao"  # the copy ranks first of all the articles
+    result = searcher.search(SearchRequest.from_params({"q": query}))
+    top = result.hits[0]
+    assert top.id == "lso-goc" and top.date.isoformat() == "2026-05-12"
+    assert [c.id for c in top.copies] == ["tonghop-ban-sao", "baomoi-ban-sao"]
+    assert top.score == every.hits[0].score  # the story keeps the place its best copy earns
+    # by date, the copy of that date stands for it, as the list is ordered
+    newest = searcher.search(SearchRequest.from_params({"q": query, "sort": "newest"}))
+    assert [h.id for h in newest.hits if h.copies][0] == "baomoi-ban-sao"
+
+
 def test_facets_count_stories_and_a_filter_keeps_the_copy_it_selects(archive):
     searcher = Searcher(archive)
     result = searcher.search(SearchRequest.from_params({"q": "", "official": "Đoàn Thu Hà"}))
@@ -639,6 +657,12 @@ def test_a_paper_and_an_aggregators_copy_fetched_as_pages_show_once(tmp_path):
     [hit] = result.hits
     assert hit.id == "https://baolangson.vn/khanh-thanh-cau-treo-ban-chat-5071234.html"
     assert [(c.outlet, c.date.isoformat()) for c in hit.copies] == [("tintonghop.example", "2026-11-30")]
+    # the copy's page links to the copy's own web page, not as "Bài gốc" (a user trial read it
+    # as the link to the original publication, which it is not)
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
+    copy_page = client.get("/article", query_string={"id": hit.copies[0].id}).get_data(as_text=True)
+    assert f'<a href="{hit.copies[0].id}" rel="noopener noreferrer nofollow">Xem trên trang báo</a>' in copy_page
+    assert "Bài gốc" not in copy_page
 
 
 def test_a_story_republished_more_often_than_listed_counts_every_copy(tmp_path, runner):
