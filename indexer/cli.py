@@ -592,7 +592,10 @@ def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
         click.echo(_json_line({**profile.to_json(), "search": result.to_json()}))
         return
     span = f", {_day(profile.first)} to {_day(profile.last)}" if profile.first else ""
-    click.echo(_shown(f"{profile.name}: {_count(profile.articles, 'article')}{span}"))
+    # the stories too, as the web page says them (copies of one story count once)
+    stories = (f" ({result.total} {'story' if result.total == 1 else 'stories'})"
+               if result.grouped and result.total != profile.articles else "")
+    click.echo(_shown(f"{profile.name}: {_count(profile.articles, 'article')}{stories}{span}"))
     if profile.read < profile.articles:
         click.echo(f"(figures from the newest {profile.read})")
     click.echo("\nTitles (first used, last used, articles):")

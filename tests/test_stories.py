@@ -611,6 +611,16 @@ def test_facets_count_stories_and_a_filter_keeps_the_copy_it_selects(archive):
     assert [c.id for c in day.hits[0].copies] == ["lso-goc", "tonghop-ban-sao"]
 
 
+def test_an_officials_page_in_the_cli_says_its_stories_as_the_web_does(archive, runner):
+    """A user trial: `timtin officials NAME` said "4 articles" where the web page says
+    "4 bài viết (2 tin)"."""
+    out = runner.invoke(cli, ["officials", "Đoàn Thu Hà", "--index", str(archive)])
+    assert out.exit_code == 0 and out.stdout.startswith("Đoàn Thu Hà: 4 articles (2 stories), 2026-05-12"), out.stdout
+    client = create_app({"INDEX_DIR": str(archive), "TESTING": True}).test_client()
+    page = client.get("/official/Đoàn Thu Hà").get_data(as_text=True)
+    assert '<strong class="n-articles">4</strong> bài viết' in page and '<span class="n-stories">2</span> tin' in page
+
+
 def test_the_web_page_json_api_and_cli_show_n_ban_dang_lai(archive, runner):
     client = create_app({"INDEX_DIR": str(archive), "TESTING": True}).test_client()
     page = client.get("/?q=chi+lang").get_data(as_text=True)
