@@ -185,7 +185,7 @@ SAMPLE_10 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample10.jsonl"
 SAMPLE_11 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample11.jsonl"
 # drawn the same way among the articles none of the four drew: held out from round 12 on
 SAMPLE_12 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample12.jsonl"
-# drawn the same way among the articles none of the five drew: held out from round 13 on
+# drawn the same way among the articles none of the five drew: held out for round 13, dev since round 14
 SAMPLE_13 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample13.jsonl"
 # the article-by-article sets read again, blind: the pairs sharing 30% or more by a second
 # reader, then the pairs two readers called differently (and a few they agreed on) by a third
@@ -608,7 +608,7 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
                        ("dev: real_pairs_sample10.jsonl", SAMPLE_10),
                        ("dev: real_pairs_sample11.jsonl", SAMPLE_11),
                        ("dev: real_pairs_sample12.jsonl", SAMPLE_12),
-                       ("held-out: real_pairs_sample13.jsonl", SAMPLE_13)):
+                       ("dev: real_pairs_sample13.jsonl", SAMPLE_13)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
@@ -639,7 +639,7 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
             for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12),
-                               ("held-out", SAMPLE_13))
+                               ("dev", SAMPLE_13))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
