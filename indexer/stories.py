@@ -135,6 +135,7 @@ NEW_EDITION_DAYS = 1  # round 10: dated this many days apart, a later edition th
 NEW_READING_DAYS = 1  # ... or, at most this many days apart, another reading of a bulletin (another hour, other
 READING_FIGURES = 3  # measurements: this many decimal figures in the shorter, fewer than READING_KEPT of them
 READING_KEPT = 0.5  # in the longer) is no copy, unless the shorter lies nearly whole in it (COVERED_WHOLE)
+READING_POINT = True  # round 14: a figure written with a decimal point (40.7 độ) is a reading's figure too
 IN_ORDER_DAYS = 2  # round 11: dated this many days apart or more (up to MAX_DAYS), a copy below COVERED_WHOLE ...
 KEPT_IN_ORDER = 0.4  # ... holds this share of the shorter in runs of ORDERED_RUN words in order (ordered_share)
 SUBJECT_DAYS = 2  # round 14: dated this many days apart or more, a copy ...
@@ -487,7 +488,7 @@ def _decimals(clean: str) -> list[str]:
     each as written with the comma."""
     found = []
     for whole, mark, fraction in _DECIMAL.findall(clean):
-        if mark == "." and (len(fraction) > 2 or (1 <= int(whole) <= 31 and 1 <= int(fraction) <= 12)):
+        if mark == "." and (not READING_POINT or len(fraction) > 2 or (1 <= int(whole) <= 31 and 1 <= int(fraction) <= 12)):
             continue
         found.append(f"{whole},{fraction}")
     return found
@@ -532,9 +533,10 @@ def names_of(text: str) -> dict[str, int]:
 
 def another_subject(shorter: str, longer: str) -> bool:
     """Whether *shorter* is a template text written again for another subject: it names a
-    name :data:`SUBJECT_TIMES` times or more that *longer* never holds (as a word, folded).
-    A notice of one firm (``Công ty Triwonder International`` eight times) and the same
-    notice of another share every set phrase; a copy keeps the names it repeats."""
+    name :data:`SUBJECT_TIMES` times or more that *longer* never holds (as a word, folded,
+    nor by its initial: ``anh Nguyễn Văn H.`` for ``anh Nguyễn Văn Hùng``). A notice of one
+    firm (its name eight times) and the same notice of another share every set phrase; a
+    copy keeps the names it repeats."""
     return _another_subject(names_of(shorter), longer)
 
 
@@ -543,7 +545,8 @@ def _another_subject(names: dict[str, int], longer: str) -> bool:
     if not repeated:
         return False
     words = {normalize.folded(w) for w, _, _ in normalize.tokens(normalize.clean(longer))}
-    return any(name not in words for name in repeated)
+    # a name the longer writes by its initial (anh Nguyễn Văn H.), as papers do in crime reports, is kept
+    return any(name not in words and name[0] not in words for name in repeated)
 
 
 def _edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
