@@ -86,7 +86,9 @@ And two more files, with the three labels:
 * tests/data/stories/real_pairs_sample13.jsonl: drawn the same way (seed 20261218) among the
   articles the eighth to twelfth did not draw, their pairs left out; 236 pairs numbered from
   2800, read blind by three readers (23 copies, 40 rewrites, 173 not) while round 13 was
-  written: held out (figures only).
+  written: held out for round 13 (figures only), dev since round 14 (``--errors`` lists its
+  pairs; round 14 read them, each missed and wrong pair in the stored text, and was chosen
+  on it too).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
