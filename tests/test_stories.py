@@ -1174,7 +1174,8 @@ def test_a_notice_written_again_for_another_firm_is_not_a_copy_and_a_copy_days_l
     assert shorter >= stories.COVERED_OTHER_DAY and longer >= stories.COVERED_LONGER
     assert _ordered(notice, other) >= stories.KEPT_IN_ORDER
     names = stories.names_of(_body(notice))
-    assert names["hoa"] == names["sen"] == 5 and "cong" in names and "thong" not in names  # "Thông báo" starts a sentence
+    assert names["hoa"] == names["sen"] == 5 and "cong" in names  # (Công ty, Sở Công Thương)
+    assert "theo" not in names and "trong" not in names  # "Theo thông báo", "Trong thời hạn": a sentence's first word
     assert stories.another_subject(_body(notice), _body(other))
     assert not stories.another_subject(_body(notice), _body(copy))
     assert _group([notice, other, copy], [20280621, 20280627, 20280624]) == [0, 1, 0]
