@@ -79,6 +79,13 @@ when that copy holds as much of the shorter as a plain copy does (COVERED, anoth
 COVERED_OTHER_DAY) and the article shares text (PART_OVERLAP) with every article of
 that story: an item of a digest whose other items are other stories stays out, so no
 roundup chains two stories into one.
+And (round 14) a pair judged a copy dated :data:`SUBJECT_DAYS` apart or more is no copy
+when the shorter names a name :data:`SUBJECT_TIMES` times that the longer never holds, nor
+by its initial (:func:`names_of`, :func:`another_subject`): a template text written again
+for another subject, such as the same notice of two firms, shares every set phrase but
+not the names it repeats; the bodies of those pairs are read, a few dozen. And a
+bulletin's reading counts the figures written with a decimal point too (``40.7 độ``,
+:data:`READING_POINT`), that name no day of a month.
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -135,8 +142,11 @@ NEW_EDITION_DAYS = 1  # round 10: dated this many days apart, a later edition th
 NEW_READING_DAYS = 1  # ... or, at most this many days apart, another reading of a bulletin (another hour, other
 READING_FIGURES = 3  # measurements: this many decimal figures in the shorter, fewer than READING_KEPT of them
 READING_KEPT = 0.5  # in the longer) is no copy, unless the shorter lies nearly whole in it (COVERED_WHOLE)
+READING_POINT = True  # round 14: a figure written with a decimal point (40.7 độ) is a reading's figure too
 IN_ORDER_DAYS = 2  # round 11: dated this many days apart or more (up to MAX_DAYS), a copy below COVERED_WHOLE ...
 KEPT_IN_ORDER = 0.4  # ... holds this share of the shorter in runs of ORDERED_RUN words in order (ordered_share)
+SUBJECT_DAYS = 2  # round 14: dated this many days apart or more, a copy ...
+SUBJECT_TIMES = 3  # ... whose shorter writes a name this often that the longer never holds is another subject
 LONE = True  # round 13: an article the stars leave alone joins its closest copy's story (see group's stars)
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
@@ -456,8 +466,9 @@ def other_editions(first: frozenset[int], then: frozenset[int]) -> bool:
 # an hour of the day: 13 giờ, 16h, 16h30, 9h42 (not a span: 24 giờ tới, 48 giờ tiếp theo, trong 3 giờ qua)
 _HOUR = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?:giờ|h)(\d{2})?(?!\w)(?! ?(?:tới|qua|tiếp|sau|trước|đồng hồ))",
                    re.IGNORECASE)
-# a measurement written with a decimal comma: 17,5 (độ vĩ Bắc), 2,1 (mm), 36,6 (triệu đồng); not 1.350, not 1,2,3
-_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d+(?![\d,]|\.\d)")
+# a measurement written with a decimal comma: 17,5 (độ vĩ Bắc), 2,1 (mm), 36,6 (triệu đồng); not 1.350, not 1,2,3;
+# round 14: or with a decimal point, one or two digits after it, that is no day of a month (40.7 độ; not 19.6)
+_DECIMAL = re.compile(r"(?<![\d.,])(\d+)([.,])(\d+)(?![\d,]|[.,]\d)")
 
 
 def hours_named(text: str) -> frozenset[tuple[int, int]]:
@@ -474,7 +485,21 @@ def _readings(text: str) -> tuple[frozenset[tuple[int, int]], frozenset[str]]:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if hour <= 24 and minute < 60:
             hours.add((hour, minute))
-    return frozenset(hours), frozenset(_DECIMAL.findall(clean))
+    return frozenset(hours), frozenset(_decimals(clean))
+
+
+def _decimals(clean: str) -> list[str]:
+    """The measurements of a cleaned text written with a decimal comma (``17,5``), or with
+    a decimal point and one or two digits after it that name no day of a month (``40.7``:
+    an outlet's way of writing ``40,7``; ``19.6`` may be a day, ``1.350`` is a thousand),
+    each as written with the comma."""
+    found = []
+    for whole, mark, fraction in _DECIMAL.findall(clean):
+        a_day = 1 <= int(whole) <= 31 and 1 <= int(fraction) <= 12
+        if mark == "." and (not READING_POINT or len(fraction) > 2 or a_day):
+            continue
+        found.append(f"{whole},{fraction}")
+    return found
 
 
 def another_reading(shorter: str, longer: str) -> bool:
@@ -492,6 +517,44 @@ def _another_reading(shorter: tuple[frozenset, frozenset], longer: tuple[frozens
     if len(figures) < READING_FIGURES or not hours - other_hours:
         return False
     return len(figures & other_figures) < READING_KEPT * len(figures)
+
+
+# a word that may start a sentence: after a full stop, question or exclamation mark, colon, ellipsis,
+# an opening quote or bracket, or a line break (or the text's start)
+_STARTS_SENTENCE = re.compile(r"(?:^|[.!?:…\n\"“'‘(\[-]\s*)$")
+
+
+def names_of(text: str) -> dict[str, int]:
+    """The names *text* repeats: each word written with a capital and small letters after
+    it (``Triwonder``, ``Khánh``; not ``UBND``, not a sentence's first word), folded, and how
+    many times it is written so."""
+    clean = normalize.clean(text)
+    found: dict[str, int] = {}
+    for word, start, _ in normalize.tokens(clean):
+        if len(word) < 3 or not word[0].isupper() or not word[1:].islower() \
+                or _STARTS_SENTENCE.search(clean[max(0, start - 3):start]):
+            continue
+        key = normalize.folded(word)
+        found[key] = found.get(key, 0) + 1
+    return found
+
+
+def another_subject(shorter: str, longer: str) -> bool:
+    """Whether *shorter* is a template text written again for another subject: it names a
+    name :data:`SUBJECT_TIMES` times or more that *longer* never holds (as a word, folded,
+    nor by its initial: ``anh Nguyễn Văn H.`` for ``anh Nguyễn Văn Hùng``). A notice of one
+    firm (its name eight times) and the same notice of another share every set phrase; a
+    copy keeps the names it repeats."""
+    return _another_subject(names_of(shorter), longer)
+
+
+def _another_subject(names: dict[str, int], longer: str) -> bool:
+    repeated = [name for name, times in names.items() if times >= SUBJECT_TIMES]
+    if not repeated:
+        return False
+    words = {normalize.folded(w) for w, _, _ in normalize.tokens(normalize.clean(longer))}
+    # a name the longer writes by its initial (anh Nguyễn Văn H.), as papers do in crime reports, is kept
+    return any(name not in words and name[0] not in words for name in repeated)
 
 
 def _edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
@@ -614,7 +677,9 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     (candidates of the bands and the anchors), ``compared`` (kept by the estimate and
     measured) and ``copies`` (judged copies, before the stars). *title*: the title of a
     document number, asked only for the copies with less than COVERED_WHOLE of the shorter
-    in shared runs (round 12: :func:`other_editions`; None: titles are not read)."""
+    in shared runs (round 12: :func:`other_editions`; None: titles are not read). *text* is
+    asked too for the copies :data:`SUBJECT_DAYS` apart or more (round 14:
+    :func:`another_subject`; a few dozen in 15,000 articles)."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
     usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
@@ -768,6 +833,15 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
 
         for k in np.flatnonzero(ok & (shorter < COVERED_WHOLE)).tolist():  # (a few hundred titles in 15,000)
             if other_editions(edition(int(left[k])), edition(int(right[k]))):
+                ok[k] = False
+    if text is not None and SUBJECT_TIMES:  # round 14: a template text written again for another subject
+        named: dict[int, dict[str, int]] = {}
+        for k in np.flatnonzero(ok & (apart >= SUBJECT_DAYS)).tolist():
+            i, j = int(left[k]), int(right[k])
+            short_i, long_i = (i, j) if bodies[i][0] <= bodies[j][0] else (j, i)
+            if short_i not in named:
+                named[short_i] = names_of(body_text(short_i))
+            if _another_subject(named[short_i], body_text(long_i)):
                 ok[k] = False
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     if trace is not None:

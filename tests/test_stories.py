@@ -16,6 +16,7 @@ paragraph cut, numbers written another way, a day later.
 from __future__ import annotations
 
 import json
+import re
 import threading
 
 import numpy as np
@@ -1136,3 +1137,96 @@ def test_a_template_forecast_of_another_week_is_not_a_copy_and_a_copy_days_later
     assert _group([original, copy], [20260512, 20260515]) == [0, 0]
     monkeypatch.setattr(stories, "KEPT_IN_ORDER", 0.0)  # without the rule, next week's forecast is a copy
     assert _group([forecast, next_week], [20260514, 20260521]) == [0, 0]
+
+
+def _with_decimal_points(text: str) -> str:
+    """*text* with its decimal commas written as points (17,6 as 17.6), as some outlets write them."""
+    return re.sub(r"(\d),(\d)", r"\1.\2", text)
+
+
+def test_another_reading_whose_figures_are_written_with_points_is_not_a_copy(monkeypatch):
+    """Round 14 (issue #15): the bulletin of 16 giờ written by an outlet that puts a point
+    in its figures (116.1 độ Kinh Đông for 116,1) is still another reading of the storm:
+    its hour and its figures are not in the bulletin of 13 giờ. A figure with a point that
+    could be a day (17.6, 20.1: 17 June, 20 January) is left out, so it is read on the
+    others (116.1, 113.3, 16.0). An outlet's copy of the 13 giờ bulletin, its figures
+    written with points, keeps them, and joins it."""
+    bulletin = (STORIES / "storm-bulletin.txt").read_text(encoding="utf-8")
+    later = _with_decimal_points(later_reading(bulletin))
+    copy = _with_decimal_points(bulletin).replace(
+        "Bão số 2 mạnh cấp 9, giật cấp 11 trên Biển Đông", "Bão số 2 có thể mạnh thêm").replace("\n\nTHU HÀ", "")
+    shorter, longer, _ = _shares(bulletin, later)
+    assert stories.COVERED <= shorter < stories.COVERED_WHOLE and longer >= stories.COVERED_LONGER
+    assert "17.6" in later and "17,6" not in later
+    assert stories.another_reading(_body(later), _body(bulletin))
+    assert not stories.another_reading(_body(copy), _body(bulletin))
+    assert _group([bulletin, later, copy], [20260611] * 3) == [0, 1, 0]
+    monkeypatch.setattr(stories, "READING_POINT", False)  # figures with a comma alone: the later reading is a copy
+    assert _group([bulletin, later], [20260611] * 2) == [0, 0]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Hà Đông 41.5 độ, Láng 40,7 độ", ["40,7", "41,5"]),  # a point or a comma: one figure
+    ("lượng mưa 2,1 mm, vàng 36,65 triệu đồng", ["2,1", "36,65"]),
+    ("sáng 19.6, diện tích 1.350 ha, tăng 2.5%", []),  # a day, a thousand, and what may be a day (2 May)
+    ("vị trí 112.0 độ Kinh Đông, 1,2,3", ["112,0"]),
+])
+def test_the_figures_of_a_reading(text, figures):
+    """Round 14 (issue #15): the measurements a bulletin's reading is told by."""
+    assert sorted(stories._readings(text)[1]) == figures
+
+
+def notice_of_another_firm(text: str) -> str:
+    """Our written notice of one firm's deposit (deposit-notice.txt) as the same notice of
+    another firm six days later: every set phrase kept, the firm's name, address, dates and
+    reason written anew, another byline."""
+    for old, new in (("Thứ Tư, 21/06/2028 09:15", "Thứ Ba, 27/06/2028 10:00"),
+                     ("Công ty TNHH Hoa Sen Lạng Giang", "Công ty Cổ phần Thương mại Đại Phong Hữu Lũng"),
+                     ("số 18 đường Trần Phú, thị trấn Vôi, huyện Lạng Giang",
+                      "số 5 đường Lê Lợi, thị trấn Hữu Lũng, huyện Hữu Lũng"),
+                     ("năm 2024", "năm 2023"), ("một lần vào năm 2026", "hai lần, vào năm 2025 và năm 2026"),
+                     ("doanh nghiệp tự chấm dứt việc kinh doanh", "giấy phép của doanh nghiệp đã bị thu hồi"),
+                     ("NGỌC LAN", "THU HIỀN")):
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+def test_a_notice_written_again_for_another_firm_is_not_a_copy_and_a_copy_days_later_is(monkeypatch):
+    """Round 14 (issue #15): the same notice of another firm six days later shares most of
+    its text in runs of ten words, in order (the set phrases of the notice), as a copy
+    would; but the shorter names its firm five times ("Hoa Sen", "Lạng Giang") and the
+    other never: a template written again for another subject (SUBJECT_TIMES, two days
+    apart or more: SUBJECT_DAYS). An outlet's copy three days later, retitled and signed
+    with its source, keeps the names and joins it."""
+    notice = (STORIES / "deposit-notice.txt").read_text(encoding="utf-8")
+    other = notice_of_another_firm(notice)
+    copy = notice.replace("Thứ Tư, 21/06/2028 09:15", "Thứ Bảy, 24/06/2028 08:00").replace(
+        "Công ty TNHH Hoa Sen Lạng Giang xin nhận lại tiền ký quỹ",
+        "Một doanh nghiệp đa cấp ở Lạng Giang xin rút tiền ký quỹ").replace("\n\nNGỌC LAN", "\n\nTheo Sở Công Thương")
+    shorter, longer, _ = _shares(notice, other)
+    assert shorter >= stories.COVERED_OTHER_DAY and longer >= stories.COVERED_LONGER
+    assert _ordered(notice, other) >= stories.KEPT_IN_ORDER
+    names = stories.names_of(_body(notice))
+    assert names["hoa"] == names["sen"] == 5 and "cong" in names  # (Công ty, Sở Công Thương)
+    assert "hon" not in names and "nguoi" not in names  # "Hơn ba tháng", "Người tham gia": a sentence's first word
+    assert stories.another_subject(_body(notice), _body(other))
+    assert not stories.another_subject(_body(notice), _body(copy))
+    assert _group([notice, other, copy], [20280621, 20280627, 20280624]) == [0, 1, 0]
+    monkeypatch.setattr(stories, "SUBJECT_TIMES", 0)  # without the rule, the other firm's notice is a copy
+    assert _group([notice, other], [20280621, 20280627]) == [0, 0]
+
+
+def test_a_copy_days_later_that_writes_a_name_by_its_initial_is_a_copy(monkeypatch):
+    """Round 14 (issue #15): an outlet's copy three days later that writes the people it
+    names by their initials (anh Hoàng Văn T. for anh Hoàng Văn Tuấn), as papers do in crime
+    reports, keeps the name for the rule of another subject: it is a copy. Without the
+    initials read so, the name "Tuấn", three times in the original and never in the copy,
+    would part them."""
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    named = original.replace("NGỌC ANH", "Anh Hoàng Văn Tuấn, anh Tuấn cho biết, nhà anh Tuấn trồng na.\n\nNGỌC ANH")
+    initials = named.replace("Tuấn", "T.")
+    assert stories.names_of(_body(named))["tuan"] == 3
+    assert not stories.another_subject(_body(named), _body(initials))
+    assert stories.another_subject(_body(named), _body(initials.replace("T.", "Hải")))
+    assert _group([named, initials], [20260512, 20260515]) == [0, 0]
