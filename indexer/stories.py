@@ -148,6 +148,7 @@ KEPT_IN_ORDER = 0.4  # ... holds this share of the shorter in runs of ORDERED_RU
 SUBJECT_DAYS = 2  # round 14: dated this many days apart or more, a copy ...
 SUBJECT_TIMES = 3  # ... whose shorter writes a name this often that the longer never holds is another subject
 LONE = True  # round 13: an article the stars leave alone joins its closest copy's story (see group's stars)
+PAGES = True  # round 15: two bodies with no sentence (pages of a table) under two titles are two pages
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
@@ -557,6 +558,25 @@ def _another_subject(names: dict[str, int], longer: str) -> bool:
     return any(name not in words and name[0] not in words for name in repeated)
 
 
+def is_page(fingerprint: bytes | np.ndarray) -> bool:
+    """Whether a body (its fingerprint, :func:`sketch`) is a page, not a text written in
+    sentences: no word of it but the last ends a sentence (a full stop, a question or
+    exclamation mark or an ellipsis followed by a space, or a line break): a schedule's
+    or a table's cells and a site's links, one run of words (40 or more: MIN_WORDS)."""
+    stream = np.frombuffer(fingerprint, np.uint8) if isinstance(fingerprint, bytes) else fingerprint
+    return not (stream == SENTENCE_MARK).any()
+
+
+def other_pages(first: str, then: str) -> bool:
+    """Whether two titles of pages (:func:`is_page`) name two pages: their words, folded,
+    differ (``Lịch thi đấu ... đơn nam`` and ``... đơn nữ``). Two pages of one site's
+    template share every cell and link, and hold nothing of their own that tells them
+    apart but the title; the same page fetched twice keeps its title."""
+    def words(title: str) -> list[str]:
+        return [normalize.folded(w) for w, _, _ in normalize.tokens(normalize.clean(title or ""))]
+    return words(first) != words(then)
+
+
 def _edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
     return (cover_shorter >= ORDERED_FROM) & (cover_longer >= COVERED_LONGER) & (days_apart <= ORDERED_DAYS)
 
@@ -833,6 +853,12 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
 
         for k in np.flatnonzero(ok & (shorter < COVERED_WHOLE)).tolist():  # (a few hundred titles in 15,000)
             if other_editions(edition(int(left[k])), edition(int(right[k]))):
+                ok[k] = False
+    if title is not None and PAGES:  # round 15: two pages of a site's template (no sentence in either body)
+        pages = {i: is_page(bodies[i][4]) for i in set(left[ok].tolist()) | set(right[ok].tolist())}
+        for k in np.flatnonzero(ok).tolist():  # (the titles of 2 pairs read in 15,000 articles)
+            i, j = int(left[k]), int(right[k])
+            if pages[i] and pages[j] and other_pages(title(int(usable[i])), title(int(usable[j]))):
                 ok[k] = False
     if text is not None and SUBJECT_TIMES:  # round 14: a template text written again for another subject
         named: dict[int, dict[str, int]] = {}

@@ -202,9 +202,9 @@ SAMPLE_11 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample11.jsonl"
 SAMPLE_12 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample12.jsonl"
 # drawn the same way among the articles none of the five drew: held out for round 13, dev since round 14
 SAMPLE_13 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample13.jsonl"
-# drawn the same way among the articles none of the six drew: held out from round 14 on
+# drawn the same way among the articles none of the six drew: held out for round 14, dev since round 15
 SAMPLE_14 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample14.jsonl"
-# drawn the same way among the articles none of the seven drew: held out from round 14 on
+# drawn the same way among the articles none of the seven drew: held out for round 14, dev since round 15
 SAMPLE_15 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample15.jsonl"
 # the article-by-article sets read again, blind: the pairs sharing 30% or more by a second
 # reader, then the pairs two readers called differently (and a few they agreed on) by a third
@@ -634,8 +634,8 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
                        ("dev: real_pairs_sample11.jsonl", SAMPLE_11),
                        ("dev: real_pairs_sample12.jsonl", SAMPLE_12),
                        ("dev: real_pairs_sample13.jsonl", SAMPLE_13),
-                       ("held-out: real_pairs_sample14.jsonl", SAMPLE_14),
-                       ("held-out: real_pairs_sample15.jsonl", SAMPLE_15)):
+                       ("dev: real_pairs_sample14.jsonl", SAMPLE_14),
+                       ("dev: real_pairs_sample15.jsonl", SAMPLE_15)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
@@ -666,7 +666,7 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
             for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12),
-                               ("dev", SAMPLE_13), ("held-out", SAMPLE_14), ("held-out", SAMPLE_15))
+                               ("dev", SAMPLE_13), ("dev", SAMPLE_14), ("dev", SAMPLE_15))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
