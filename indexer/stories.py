@@ -149,6 +149,7 @@ SUBJECT_DAYS = 2  # round 14: dated this many days apart or more, a copy ...
 SUBJECT_TIMES = 3  # ... whose shorter writes a name this often that the longer never holds is another subject
 LONE = True  # round 13: an article the stars leave alone joins its closest copy's story (see group's stars)
 PAGES = True  # round 15: two bodies with no sentence (pages of a table) under two titles are two pages
+PLAIN_KEPT = SENTENCES_KEPT  # round 15: dated on other days, a copy on its runs alone keeps this share of sentences
 FILLER = 5  # a run found more often in one body is filler (see _once)
 MIN_WORDS = 40  # shorter than this, a body (with its captions, as indexed: group's *words*) is never grouped
 PREFILTER = 0.4  # estimated share of the shorter body's shingles in the longer: below it, not compared
@@ -869,6 +870,15 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
                 named[short_i] = names_of(body_text(short_i))
             if _another_subject(named[short_i], body_text(long_i)):
                 ok[k] = False
+    # round 15: dated on other days, a copy on its shared runs alone (below COVERED_WHOLE)
+    # keeps most of its sentences too (those the rule of sentences judged were measured):
+    # a second write-up of one programme the next day shares its long names and lists,
+    # runs of ten words, in sentences of its own
+    for k in np.flatnonzero(ok & (shorter < COVERED_WHOLE) & (apart >= 1) & (kept == 0)).tolist():
+        (ni, *_, a), (nj, *_, b) = bodies[int(left[k])], bodies[int(right[k])]
+        a, b = words_and_sentences(a), words_and_sentences(b)
+        kept[k] = sentences_kept(a, b) if ni <= nj else sentences_kept(b, a)  # (a few dozen pairs in 15,000)
+        ok[k] = kept[k] >= PLAIN_KEPT
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     if trace is not None:
         trace["copies"] = np.column_stack([usable[left], usable[right]])
