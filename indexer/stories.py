@@ -86,6 +86,15 @@ for another subject, such as the same notice of two firms, shares every set phra
 not the names it repeats; the bodies of those pairs are read, a few dozen. And a
 bulletin's reading counts the figures written with a decimal point too (``40.7 độ``,
 :data:`READING_POINT`), that name no day of a month.
+And (round 15, :data:`PAGES`) two bodies that are pages, not texts written in sentences
+(no word but the last ends one: a schedule's cells, a site's links; :func:`is_page`), are
+no copies under two titles (:func:`other_pages`): two pages of one site's template hold the
+same cells and links and are told apart by their titles alone; the titles of those pairs
+are read, a few in 15,000. And dated a day apart or more, a pair that is a copy on its
+shared runs alone (below COVERED_WHOLE) keeps :data:`PLAIN_KEPT` of the shorter in
+sentences with a counterpart too (:func:`sentences_kept`): a second write-up of one
+programme the next day shares its long names and lists, runs of ten words, in sentences of
+its own.
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -563,7 +572,8 @@ def is_page(fingerprint: bytes | np.ndarray) -> bool:
     """Whether a body (its fingerprint, :func:`sketch`) is a page, not a text written in
     sentences: no word of it but the last ends a sentence (a full stop, a question or
     exclamation mark or an ellipsis followed by a space, or a line break): a schedule's
-    or a table's cells and a site's links, one run of words (40 or more: MIN_WORDS)."""
+    or a table's cells and a site's links. (A body of one sentence is one too: of the
+    MIN_WORDS words or more that the grouping asks, rare.)"""
     stream = np.frombuffer(fingerprint, np.uint8) if isinstance(fingerprint, bytes) else fingerprint
     return not (stream == SENTENCE_MARK).any()
 
@@ -857,7 +867,7 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
                 ok[k] = False
     if title is not None and PAGES:  # round 15: two pages of a site's template (no sentence in either body)
         pages = {i: is_page(bodies[i][4]) for i in set(left[ok].tolist()) | set(right[ok].tolist())}
-        for k in np.flatnonzero(ok).tolist():  # (the titles of 2 pairs read in 15,000 articles)
+        for k in np.flatnonzero(ok).tolist():  # (titles read: 1 pair of the 15,000 real articles' copies)
             i, j = int(left[k]), int(right[k])
             if pages[i] and pages[j] and other_pages(title(int(usable[i])), title(int(usable[j]))):
                 ok[k] = False
@@ -874,10 +884,11 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     # keeps most of its sentences too (those the rule of sentences judged were measured):
     # a second write-up of one programme the next day shares its long names and lists,
     # runs of ten words, in sentences of its own
-    for k in np.flatnonzero(ok & (shorter < COVERED_WHOLE) & (apart >= 1) & (kept == 0)).tolist():
+    plain_other_day = ok & (shorter < COVERED_WHOLE) & (apart >= 1) & (kept == 0)
+    for k in np.flatnonzero(plain_other_day if PLAIN_KEPT else np.zeros(0, bool)).tolist():
         (ni, *_, a), (nj, *_, b) = bodies[int(left[k])], bodies[int(right[k])]
         a, b = words_and_sentences(a), words_and_sentences(b)
-        kept[k] = sentences_kept(a, b) if ni <= nj else sentences_kept(b, a)  # (a few dozen pairs in 15,000)
+        kept[k] = sentences_kept(a, b) if ni <= nj else sentences_kept(b, a)  # (48 pairs of the 15,000 real articles)
         ok[k] = kept[k] >= PLAIN_KEPT
     left, right, part, share = left[ok], right[ok], longer[ok] < PART, shorter[ok]
     if trace is not None:

@@ -92,11 +92,13 @@ And two more files, with the three labels:
 * tests/data/stories/real_pairs_sample14.jsonl: drawn the same way (seed 20261219) among the
   articles the eighth to thirteenth did not draw, their pairs left out; 182 pairs numbered
   from 3100, read blind by three readers (12 copies, 21 rewrites, 149 not) while round 14 was
-  written: held out (figures only).
+  written: held out for round 14 (figures only), dev since round 15 (``--errors`` lists its
+  pairs; round 15 read them, each missed and wrong pair in the stored text, and was chosen
+  on it too).
 * tests/data/stories/real_pairs_sample15.jsonl: drawn the same way (seed 20261220) among the
   articles the eighth to fourteenth did not draw, their pairs left out; 179 pairs numbered
   from 3400, read blind by three readers (16 copies, 19 rewrites, 144 not) while round 14 was
-  written: held out (figures only).
+  written: held out for round 14 (figures only), dev since round 15 (likewise).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
