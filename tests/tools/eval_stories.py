@@ -97,6 +97,11 @@ And two more files, with the three labels:
   articles the eighth to fourteenth did not draw, their pairs left out; 179 pairs numbered
   from 3400, read blind by three readers (16 copies, 19 rewrites, 144 not) while round 14 was
   written: held out (figures only).
+* tests/data/stories/real_pairs_sample16.jsonl: drawn the same way (seed 20261221) among the
+  articles the eighth to fifteenth did not draw, their pairs left out; 171 pairs numbered
+  from 3700, read blind by three readers (16 copies, 18 rewrites, 136 not, 1 unsure) while
+  round 15 was written, each copy with its kind (``kind``: ``whole`` the whole text, ``cut``
+  a part of it, ``update`` built on it, ``other``): held out (figures only).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
@@ -206,6 +211,8 @@ SAMPLE_13 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample13.jsonl"
 SAMPLE_14 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample14.jsonl"
 # drawn the same way among the articles none of the seven drew: held out from round 14 on
 SAMPLE_15 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample15.jsonl"
+# drawn the same way among the articles none of the eight drew, each copy with its kind: held out from round 15 on
+SAMPLE_16 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample16.jsonl"
 # the article-by-article sets read again, blind: the pairs sharing 30% or more by a second
 # reader, then the pairs two readers called differently (and a few they agreed on) by a third
 READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample8_second.jsonl",
@@ -395,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
              "real_pairs_sample9.jsonl": SAMPLE_9, "real_pairs_sample10.jsonl": SAMPLE_10,
              "real_pairs_sample11.jsonl": SAMPLE_11, "real_pairs_sample12.jsonl": SAMPLE_12,
              "real_pairs_sample13.jsonl": SAMPLE_13, "real_pairs_sample14.jsonl": SAMPLE_14,
-             "real_pairs_sample15.jsonl": SAMPLE_15,
+             "real_pairs_sample15.jsonl": SAMPLE_15, "real_pairs_sample16.jsonl": SAMPLE_16,
              "round5_archive_adds.jsonl": ARCHIVE_ADDS}
     unknown = [f"{name} n={r['n']}: {x}"
                for name, rows in [(p.split(": ")[1], rows) for p, rows in parts.items()]
@@ -429,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
             relabelled = {part: rows for part, rows in relabelled.items()
                           if not part.endswith(("sample8.jsonl", "sample9.jsonl", "sample10.jsonl", "sample11.jsonl", "sample12.jsonl",
                                                        "sample13.jsonl", "sample14.jsonl",
-                                                       "sample15.jsonl"))}
+                                                       "sample15.jsonl", "sample16.jsonl"))}
             if ARCHIVE_ADDS.exists():  # drawn before the fifth to seventh files, whose draws left their articles out
                 later_files = ("heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl")
                 relabelled = {part: rows for part, rows in relabelled.items() if not part.endswith(later_files)} | {
@@ -635,7 +642,8 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
                        ("dev: real_pairs_sample12.jsonl", SAMPLE_12),
                        ("dev: real_pairs_sample13.jsonl", SAMPLE_13),
                        ("held-out: real_pairs_sample14.jsonl", SAMPLE_14),
-                       ("held-out: real_pairs_sample15.jsonl", SAMPLE_15)):
+                       ("held-out: real_pairs_sample15.jsonl", SAMPLE_15),
+                       ("held-out: real_pairs_sample16.jsonl", SAMPLE_16)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
