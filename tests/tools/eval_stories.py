@@ -127,7 +127,14 @@ And two more files, with the three labels:
   unsure, 1 not; real_pairs_sample14_third.jsonl: the 10 disagreements among 6 agreed pairs,
   the third agreeing with 6 of 6 of those), and the fifteenth's 46 (all its 16 copies;
   real_pairs_sample15_second.jsonl: 39 agree; of the first's copies, 11 copy, 4 rewrite, 1
-  not; real_pairs_sample15_third.jsonl: the 7 disagreements among 6 agreed pairs, 6 of 6).
+  not; real_pairs_sample15_third.jsonl: the 7 disagreements among 6 agreed pairs, 6 of 6),
+  and the sixteenth's 42 (all its 16 copies; real_pairs_sample16_second.jsonl: 34 agree; of
+  the first's copies, 14 copy, 1 rewrite, 1 not; real_pairs_sample16_third.jsonl: the 8
+  disagreements among 6 agreed pairs, 5 of 6). Each copy's kind (the whole text
+  republished, a cut, an update, or, read again, only a shared part or a rewrite):
+  real_pairs_kinds.jsonl, read blind by two readers (half each) for the 207 pairs of the
+  eighth to fifteenth sets any reader called a copy; the sixteenth's readers gave it with
+  the label. The table "by kind" counts the copies two readers agree on.
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
@@ -228,7 +235,9 @@ READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" /
               "real_pairs_sample14.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample14_second.jsonl",
                           ROOT / "tests" / "data" / "stories" / "real_pairs_sample14_third.jsonl"),
               "real_pairs_sample15.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_third.jsonl")}
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_third.jsonl"),
+              "real_pairs_sample16.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample16_second.jsonl",
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample16_third.jsonl")}
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -416,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_table(f"\nRelabelled, copies {how}:", relabelled, story)
     for how, agreed in majority_parts().items():
         _print_table(f"\nThe article-by-article sets, the label two readers gave, copies {how}:", agreed, story)
+    print_kinds(majority_parts().get("alone", {}), story)
     if args.errors:  # not the held-out part's: read, it would be spent
         at = {x: k for k, x in enumerate(ids)}
 
@@ -674,7 +684,8 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
             for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12),
-                               ("dev", SAMPLE_13), ("held-out", SAMPLE_14), ("held-out", SAMPLE_15))
+                               ("dev", SAMPLE_13), ("held-out", SAMPLE_14), ("held-out", SAMPLE_15),
+                               ("held-out", SAMPLE_16))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
@@ -797,5 +808,37 @@ def _print_chosen(labels: str, chosen: list[tuple[str, dict, dict, dict]]) -> No
               f"({figures['grouped copies']} of {figures['copies']}, {figures['wrongly grouped']} wrong) |")
 
 
+KINDS = ROOT / "tests" / "data" / "stories" / "real_pairs_kinds.jsonl"
+KIND_ORDER = ("whole", "cut", "update", "other", "part", "rewrite", "not", "unsure")
+
+
+def print_kinds(parts: dict[str, list[dict]], story: dict[str, int]) -> None:
+    """Of the copies two readers agree on in the article-by-article *parts*, how many of each
+    kind are grouped: the whole text republished (what the issue calls a near-duplicate),
+    a cut, an update built on it, or, as a later reader saw it, only a shared part or a
+    rewrite. The kind is :data:`KINDS`' (read for the eighth to fifteenth sets), else the
+    pair's own (the sixteenth's readers gave it)."""
+    kinds = {row["n"]: row["kind"] for _, line in _lines(KINDS) if line.strip() for row in [json.loads(line)]} \
+        if KINDS.exists() else {}
+    table: dict[str, Counter] = {}
+    for part, rows in parts.items():
+        side = part.split(": ")[0]
+        for r in rows:
+            if r["label"] != "copy":
+                continue
+            kind = kinds.get(r["n"]) or r.get("kind") or "unsure"
+            tally = table.setdefault(side, Counter())
+            tally[kind, "copies"] += 1
+            tally[kind, "grouped"] += story[r["a"]] == story[r["b"]]
+    if not table:
+        return
+    print("\nThe article-by-article sets' copies (the label two readers gave) by kind: grouped / copies")
+    print("| part | " + " | ".join(KIND_ORDER) + " |\n|---|" + "---|" * len(KIND_ORDER))
+    for side, tally in table.items():
+        print(f"| {side} | " + " | ".join(f"{tally[k, 'grouped']} / {tally[k, 'copies']}" if tally[k, "copies"] else "-"
+                                         for k in KIND_ORDER) + " |")
+
+
 if __name__ == "__main__":
     sys.exit(main())
+
