@@ -189,9 +189,12 @@ class State:
             raise TimtinError(f"{self.path}: cannot read the fetch state ({err}); move it away to start afresh "
                               "(pages already saved are kept and indexed)") from None
         self.pages: dict[str, dict] = data.get("pages", {})
+        # 2: pages carry their article's id, and no two files hold one article (see _heal_duplicates)
+        self.version = data.get("version", 1) if self.pages else 2
         self.gone: dict[str, dict] = data.get("gone", {})
         self.lists: dict[str, dict] = data.get("lists", {})
         self.aliases: dict[str, dict] | None = None  # pages saved under an address with tracking parameters
+        self.ids: dict[str, list[str]] | None = None  # article id -> the addresses saved with it
         try:
             lines = self.journal_path.read_bytes().splitlines()
         except FileNotFoundError:
@@ -224,7 +227,7 @@ class State:
 
     def save(self) -> None:
         """Fold the journal into ``fetch-state.json``."""
-        data = {"version": 1, "pages": self.pages, "gone": self.gone, "lists": self.lists}
+        data = {"version": self.version, "pages": self.pages, "gone": self.gone, "lists": self.lists}
         _write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
         self.close()
         self.journal_path.unlink(missing_ok=True)  # a kill before this: the journal is read again, alike
@@ -720,7 +723,10 @@ def fetch(
             for url in urls:
                 for where, entry in _expand(client, state, folder, clean_url(url), report, log, 0, expanded):
                     link, date, published, unread = _entry(entry)
+                    link = clean_url(link)  # (a list kept by a run before tracking parameters were dropped)
                     articles.setdefault(link, Listed()).add(date, published, unread, where)
+            if state.version < 2:
+                _heal_duplicates(state, folder, report, log)
             budget = options.max_pages
             now = dt.datetime.now(dt.timezone.utc)
             for url, listed in articles.items():
@@ -764,6 +770,41 @@ def _saved(state: State, url: str) -> dict | None:
             state.aliases = {clean_url(key): record for key, record in state.pages.items() if clean_url(key) != key}
         saved = state.aliases.get(url)
     return saved
+
+
+def _heal_duplicates(state: State, folder: Path, report: FetchReport, log: Log) -> None:
+    """One saved page per article in a folder fetched before ids were kept, once: the
+    pages saved under addresses of one name (``x.html``, ``x.html?utm_source=rss``,
+    ``localhost/x.html``) are read, and of those holding one article (one canonical URL)
+    the one saved last is kept, the others deleted (indexing named them "id already used"
+    on every run, and kept the first-sorted, maybe stale, copy). Only files of one name
+    are read: a folder of 50,000 pages is not read through."""
+    by_name: dict[str, list[str]] = {}
+    for key, record in state.pages.items():
+        if record.get("file") and record.get("id") is None and (folder / record["file"]).is_file():
+            stem = Path(record["file"]).name.rsplit("-", 1)[0]
+            by_name.setdefault(stem, []).append(key)
+    for keys in by_name.values():
+        if len({state.pages[k]["file"] for k in keys}) < 2:
+            continue
+        by_id: dict[str, list[str]] = {}
+        for key in keys:
+            path = folder / state.pages[key]["file"]
+            article_id, _ = _read_article(path, path.read_bytes())
+            if article_id:
+                by_id.setdefault(article_id, []).append(key)
+        for article_id, same in by_id.items():
+            newest = max(same, key=lambda k: state.pages[k].get("saved") or "")
+            rel = state.pages[newest]["file"]
+            for key in same:
+                old = state.pages[key]
+                if old["file"] != rel:
+                    (folder / old["file"]).unlink(missing_ok=True)
+                    report.replaced.append((newest, key, rel))
+                    log(f"kept one copy of {article_id}: {old['file']} (saved from {key}) replaced by {rel} "
+                        f"(saved from {newest}, later)")
+                state.put("pages", key, {**old, "file": rel, "id": article_id})
+    state.version = 2
 
 
 def _gone_retry(gone: dict) -> str:
@@ -936,15 +977,22 @@ def _fetch_page(client: Client, state: State, folder: Path, url: str, listed: Li
     _store(state, folder, url, listed, response, report, log)
 
 
-def _same_article(state: State, url: str, article_id: str, rel: str) -> tuple[str, dict] | None:
-    """A page saved before under another address that holds the article *article_id*
-    (its canonical URL), in another file than *rel*: (its URL, its record)."""
-    for key, record in state.pages.items():
-        if key == url or not record.get("file") or record["file"] == rel:
-            continue
-        if record.get("id") == article_id or (record.get("id") is None and clean_url(key) == url):
-            return key, record
-    return None
+def _same_article(state: State, url: str, article_id: str, rel: str) -> list[str]:
+    """The addresses of pages saved before in another file than *rel* that hold the
+    article *article_id* (its canonical URL), or, saved before ids were kept, whose
+    address is *url* with tracking parameters."""
+    if state.ids is None:  # built once a run: a folder may hold 50,000 pages
+        state.ids = {}
+        for key, record in state.pages.items():
+            if record.get("file"):
+                state.ids.setdefault(record.get("id") or clean_url(key), []).append(key)
+    found = []
+    for key in dict.fromkeys(state.ids.get(article_id, []) + state.ids.get(url, [])):
+        record = state.pages.get(key) or {}
+        if key != url and record.get("file") and record["file"] != rel and \
+                (record.get("id") == article_id or (record.get("id") is None and clean_url(key) == url)):
+            found.append(key)
+    return found
 
 
 def _store(state: State, folder: Path, url: str, listed: Listed | None, response: Response, report: FetchReport,
@@ -979,7 +1027,8 @@ def _store(state: State, folder: Path, url: str, listed: Listed | None, response
     data = page_bytes(response, listed.published)
     path = folder / page_file(response.url)
     article_id, refused = _read_article(path, data)
-    kept_article = bool(refused) and _holds_article(path)  # (the saved page read once)
+    own = folder / saved["file"] if saved and saved.get("file") else path  # the copy saved before
+    kept_article = bool(refused) and _holds_article(own)  # (the saved page read once)
     feeds = _advertised_feeds(response.body, response.url) if refused else []
     if refused and saved and saved.get("no_article") and not kept_article:
         # still no article, as last time (a "not found" page's time or request id may have
@@ -1005,28 +1054,32 @@ def _store(state: State, folder: Path, url: str, listed: Listed | None, response
                                    "until the page changes"))
         log(f"no article in {url}: {_first_clause(refused)}")
         return
-    rel = page_file(response.url)  # one file per page, whatever address led to it
-    same = _same_article(state, url, article_id, rel)
-    replaced = None
-    if same and (folder / same[1]["file"]).is_file():
-        # the same article saved before under another address (another host name, a link
-        # with tracking parameters): this newer answer replaces it, in its file
-        replaced = same
-        rel = same[1]["file"]
+    # one file per article, whatever address led to it: the file saved before for this
+    # address, else one named after the page's own address
+    rel = saved["file"] if saved and saved.get("file") and own.is_file() else page_file(response.url)
+    same = [key for key in _same_article(state, url, article_id, rel)
+            if (folder / state.pages[key]["file"]).is_file()]
+    if same and not (saved and saved.get("file") and own.is_file()):
+        rel = state.pages[same[0]]["file"]  # the same article saved before under another address
     _write_atomic_in(folder, rel, data)
     record["file"], record["id"] = rel, article_id
     state.put("pages", url, record)
+    state.ids.setdefault(article_id, []).append(url)
     if response.url != url:
         state.put("pages", response.url, record)
-    if replaced:
-        old_url, old = replaced
-        state.put("pages", old_url, {**old, "id": article_id})
-        report.replaced.append((url, old_url, rel))
+    replaced = []
+    for key in dict.fromkeys(same):  # this newer answer replaces the copies saved under other addresses
+        old = state.pages[key]
+        if old["file"] != rel:
+            (folder / old["file"]).unlink(missing_ok=True)
+        state.put("pages", key, {**old, "file": rel, "id": article_id})
+        replaced.append(key)
+        report.replaced.append((url, key, rel))
     if url in state.gone:
         state.put("gone", url, None)
     report.fetched.append(url)
     log(f"saved {url}" + (f" (redirected to {response.url})" if response.url != url else "") + f" -> {rel}"
-        + (f" (the same article as {replaced[0]}, saved before: replaced)" if replaced else ""))
+        + (f" (the same article as {', '.join(replaced)}, saved before: replaced)" if replaced else ""))
 
 
 def parse_every(text: str) -> float:

@@ -912,3 +912,29 @@ def test_a_second_ctrl_c_stops_at_once_and_says_the_next_run_indexes(tmp_path):
     assert code == 130, err
     assert "the next fetch (or timtin reindex) indexes them" in err
     assert took < 10
+
+
+def test_a_folder_fetched_before_keeps_one_copy_of_each_article_the_one_saved_last(runner, tmp_path):
+    # issue #26: a folder fetched by an earlier timtin holds the article twice (its address
+    # on 127.0.0.1 and on localhost): each run exited 3 ("id already used") and indexed the stale copy
+    pages, index = tmp_path / "index-pages", tmp_path / "index"
+    with _Paper() as paper:
+        url = f"{paper.base}/xa-hoi/thu-vien-so.html"
+        alias = f"http://localhost:{paper.port}/xa-hoi/thu-vien-so.html"
+        old = {url: ("127.0.0.1_x/thu-vien-so-1111111111.html", LU, "2026-11-29T02:00:00+00:00"),
+               alias: ("localhost_x/thu-vien-so-2222222222.html", LU_SUA, "2026-12-01T01:00:00+00:00")}
+        state = {"version": 1, "gone": {}, "lists": {}, "pages": {}}
+        for address, (rel, paragraphs, saved) in old.items():
+            (pages / rel).parent.mkdir(parents=True)
+            page = _bai("Ra mắt thư viện số cho trường học vùng cao", paragraphs, url)[1]
+            (pages / rel).write_bytes(f"<!-- saved from url=({len(address):04d}){address} -->\n".encode() + page)
+            state["pages"][address] = {"file": rel, "etag": None, "last_modified": None,
+                                       "listed": "2026-11-29T09:10:00+07:00", "saved": saved}
+        (pages / fetching.STATE).write_text(json.dumps(state), encoding="utf-8")
+        paper.pages["/rss.xml"] = _rss((url, "Sun, 29 Nov 2026 09:10:00 +0700"))
+        result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", "--index", str(index), "--delay", "0"])
+    assert result.exit_code == 0, result.output
+    assert f"replaced: the copy saved from {url} by the newer answer of {alias}" in result.stderr
+    assert [p.relative_to(pages).as_posix() for p in pages.rglob("*.html")] == [old[alias][0]]
+    assert paper.asked("/xa-hoi/thu-vien-so.html") == []  # healed from the disk: nothing downloaded again
+    assert list(_texts(index)) == [url] and "nước đã rút" in _texts(index)[url]
