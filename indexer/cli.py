@@ -261,12 +261,15 @@ def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages,
           officials_file):
     """Download the articles that feeds, sitemaps or page URLs list, keep them, index them.
 
-    URLS are RSS/Atom feeds, sitemaps (or sitemap indexes) and article pages. Pages
-    already saved are not downloaded again unless their feed or sitemap gives a newer
-    date; feeds and sitemaps are asked conditionally (ETag, Last-Modified). An
-    interrupted run (Ctrl-C, kill -9) loses nothing: run it again to resume. The raw
-    pages stay on disk (--pages), so `timtin reindex` needs no network. Exit code 3
-    means some pages or feeds failed or were skipped as unreadable (each named).
+    URLS are RSS/Atom feeds, sitemaps (or sitemap indexes) and article pages (a home
+    page: the feeds it advertises are read). Pages already saved are not downloaded
+    again unless a feed or sitemap gives a newer date; feeds and sitemaps are asked
+    conditionally (ETag, Last-Modified); tracking parameters (utm_*, fbclid...) are
+    dropped, and one article reached by several addresses is kept once. An interrupted
+    run (Ctrl-C, kill -9) loses nothing: run it again to resume (Ctrl-C indexes what was
+    saved before it). The raw pages stay on disk (--pages), so `timtin reindex` needs no
+    network. Exit code 3 means some pages or feeds failed or were skipped as unreadable
+    (each named).
 
     \b
         timtin fetch https://baolangson.vn/rss/thoi-su.rss

@@ -16,14 +16,25 @@ connection errors, timeouts, 429 and 5xx answers are retried *retries* times, wa
 *backoff* seconds, then twice that (or what ``Retry-After`` asks). Feeds and sitemaps are
 asked with ``If-None-Match``/``If-Modified-Since`` (their ETag and Last-Modified are
 kept), so an unchanged one costs a 304; an article already saved is asked again only
-when its feed or sitemap gives it a newer date, and then conditionally too.
+when a feed or sitemap gives it a newer date (the newest any of them gives, see
+:class:`Listed`), and then conditionally too. Dates are read by :func:`read_date`
+(RFC 822, ISO 8601, the Vietnamese ``29/11/2026 06:45``); the one a list gives is written
+into the saved page, the article's date when the page has none (:func:`with_listed_date`,
+called where :mod:`indexer.parsing` reads a page).
+
+One article, one saved page: addresses lose their tracking parameters (:func:`clean_url`),
+and a page whose canonical URL is that of a page saved under another address replaces it,
+in its file (:func:`_same_article`; a folder fetched before is mended once,
+:func:`_heal_duplicates`). A URL that answered 404 is asked again when a list dates it
+later, or after :data:`GONE_RETRY_DAYS`. A page given that holds no article (a home page)
+is read for the feeds it advertises.
 
 Nothing is lost to Ctrl-C or kill -9: each page is written to a temporary file and
 renamed, then its record is appended to the journal of the state (``fetch-state.json`` in
 the pages folder, what was saved with its ETag and Last-Modified, and each feed's last list;
 see :class:`State`).
-A page saved before a kill is found by the next run's indexing; a page whose state was
-not written is asked for again. One fetcher at a time holds the folder's lock. A saved
+A page saved before a kill is found by the next run's indexing (a Ctrl-C indexes it at
+once, :func:`run`); a page whose state was not written is asked for again. One fetcher at a time holds the folder's lock. A saved
 article is not replaced by a new answer that holds no article (a "not found" page sent
 with 200 when a paper takes an article down): the copy saved before is kept. A page that
 holds no article and replaces none is not kept (the index would report it on every run):
