@@ -247,9 +247,12 @@ def iter_file(
                                         f"characters one article may have (at most {4 * MAX_ARTICLE_CHARS:,} "
                                         "bytes); split it into articles (or remove it if it is not one)")
             if file.suffix.lower() in (".html", ".htm"):
-                from indexer import webpages  # trafilatura is loaded only when a page is read
+                from indexer import fetching, webpages  # trafilatura is loaded only when a page is read
 
-                article, warnings = webpages.parse_page(_read_all(fh, where), article_id(file, root), where), []
+                data = _read_all(fh, where)
+                article, warnings = webpages.parse_page(data, article_id(file, root), where), []
+                # a page timtin fetch saved without a date of its own: the date its feed or sitemap gave
+                article = fetching.with_listed_date(article, data)
             else:
                 text = decode(_read_all(fh, where), where)
                 text_id = article_id(file, root)
