@@ -424,9 +424,7 @@ def parse_page(
                                 "article page, or it was saved cut short")
     paragraphs = [p for p in (" ".join(clean(line).split()) for line in (meta.get("text") or "").split("\n")) if p]
     paragraphs = [p for p in paragraphs if p != title and p not in captions and _date_in(p)[0] is None]
-    author = parsing._byline(paragraphs[-1]) if paragraphs else None
-    if author:
-        paragraphs.pop()
+    paragraphs, author, named = parsing.split_ending(paragraphs)
     if author_element:  # in capitals (<p class="author">VĂN BÌNH</p>): title case, as a last line in capitals is
         author_element = parsing._byline(author_element) or author_element
     author = author or author_element or (" ".join(clean(meta["author"]).split()) if meta.get("author") else None)
@@ -435,9 +433,11 @@ def parse_page(
         lead, source = parsing.strip_dateline(lead)
         if paragraphs and paragraphs[0] == lead:
             paragraphs.pop(0)
+        if not source:  # the sapo in bold, then "(LSO) - Theo…" opening the text
+            paragraphs, source = parsing.strip_body_dateline(paragraphs, lead)
         paragraphs.insert(0, lead)
     elif paragraphs:
-        paragraphs[0], source = parsing.strip_dateline(paragraphs[0])
+        paragraphs, source = parsing.strip_body_dateline(paragraphs)
         lead = paragraphs[0]
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
@@ -458,6 +458,6 @@ def parse_page(
         lead=lead,
         author=author,
         url=canonical,
-        source=source,
+        source=source or named,
         captions=tuple(captions),
     )
