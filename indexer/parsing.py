@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from indexer import normalize
 from indexer import officials as officials_mod
@@ -196,6 +197,89 @@ def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "device"
     return "special file"
+
+
+_CANONICAL_HINT = re.compile(
+    rb"""<link\b[^>]*\brel\s*=\s*["']?canonical["'\s>][^>]*>|<meta\b[^>]*\bog:url\b[^>]*>""", re.I)
+_HREF_HINT = re.compile(rb"""\b(?:href|content)\s*=\s*["']?([^"'\s>]+)""", re.I)
+_SAVED_HINT = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+
+
+def _address_hint(file: Path) -> str | None:
+    """The address a saved page names for itself, read cheaply from its first bytes (its
+    canonical, og:url or a browser's "saved from"), to find pages saved twice; None for a
+    file that is no page by its name, or that names none."""
+    if Path(file).suffix.lower() not in (".html", ".htm") and not server_page(file.name):
+        return None
+    try:
+        with open(file, "rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return None
+    hints = [m[1] for tag in _CANONICAL_HINT.finditer(head) if (m := _HREF_HINT.search(tag[0]))]
+    if saved := _SAVED_HINT.search(head[:4096]):
+        hints.append(saved[1])
+    hints = [h.decode("utf-8", "replace").strip() for h in hints]
+    hints = [h for h in hints if h.lower().startswith(("http://", "https://", "/"))
+             and urlsplit(h).path.strip("/").lower() not in ("", "index.html", "index.htm", "index.php", "home")]
+    return hints[0] if hints else None
+
+
+@dataclass(frozen=True)
+class PageCopy:
+    """One of two files or more holding the same web page (the same canonical address)."""
+
+    file: Path
+    root: Path
+    date: dt.date | None
+    mtime_ns: int
+
+
+def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[str]]:
+    """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
+    id is one canonical address (a wget copy and a browser copy of one article). Returns the
+    jobs to leave out, the older copies (by the date the page gives, then the file's
+    modification time), and a note for each naming the copy kept.
+
+    Candidates are found by the address a page names in its first bytes; only they are read
+    whole (a rare case), so a folder of pages costs one small read a file more."""
+    by_hint: dict[str, list[int]] = {}
+    for n, (file, _root, span) in enumerate(jobs):
+        if span is None and (hint := _address_hint(file)):
+            by_hint.setdefault(hint, []).append(n)
+    drop: set[int] = set()
+    notes: list[str] = []
+    for numbers in by_hint.values():
+        if len(numbers) < 2:
+            continue
+        from indexer import webpages  # trafilatura is loaded only when a page is read
+
+        by_id: dict[str, list[tuple[int, PageCopy]]] = {}
+        for n in numbers:
+            file, root, _ = jobs[n]
+            try:
+                with _open_regular(file, str(file)) as fh:
+                    data = _read_all(fh, str(file))
+                    mtime = os.fstat(fh.fileno()).st_mtime_ns
+                article = webpages.parse_page(data, article_id(file, root), str(file))
+            except ParseError:
+                continue  # read with the others, which names what is wrong with it
+            if article.url and article.id == article.url:
+                by_id.setdefault(article.id, []).append((n, PageCopy(file, root, article.date, mtime)))
+        for address, copies in by_id.items():
+            if len(copies) < 2:
+                continue
+            keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, -c[0]))
+            for n, copy in copies:
+                if n == keep_n:
+                    continue
+                drop.add(n)
+                why = (f"saved later, the page's date being the same" if keep.date == copy.date else
+                       f"dated {keep.date:%d/%m/%Y}, this one " + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
+                notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the newer "
+                             f"copy was indexed ({why}), this one left out. Delete the copy you do not need, "
+                             "and this note goes")
+    return drop, notes
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:

@@ -488,3 +488,47 @@ def test_a_txt_file_that_is_a_saved_page_is_read_as_a_page(runner, tmp_path):
     data = json.loads(result.stdout)
     assert (data["id"], data["title"], data["date"]) == ("https://baomienbien.vn/tin-123.html",
                                                         "Văn Quan: Vào vụ thu hoạch hồi", "2026-11-27")
+
+
+@pytest.mark.parametrize("procs", ["1", "2"])
+def test_one_page_saved_twice_is_one_article_its_newer_copy(runner, tmp_path, procs):
+    """A user trial: the same article saved by wget and from the browser (one canonical address)
+    gave 'give each article its own id' and exit code 3, which the user cannot act on."""
+    import os
+
+    def page(date: str, extra: str, saved: str = "") -> str:
+        return (saved + '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phòng cháy rừng</title>'
+                '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"></head><body>'
+                f'<div class="article"><h1>Tăng cường phòng cháy rừng mùa hanh khô</h1><p class="time">{date}</p>'
+                f"<div class=\"body\"><p>TBC - {FIRST}</p>{_BODY_REST}<p>{extra}</p><p><strong>HÀ AN</strong></p>"
+                "</div></div></body></html>")
+    saved = "<!-- saved from url=(0052)https://tinbiencuong.vn/thoi-su/phong-chay-rung.html -->\n"
+    (tmp_path / "wget" / "tinbiencuong.vn" / "thoi-su").mkdir(parents=True)
+    (tmp_path / "trinh-duyet").mkdir()
+    old = tmp_path / "wget" / "tinbiencuong.vn" / "thoi-su" / "phong-chay-rung.html"
+    new = tmp_path / "trinh-duyet" / "Phòng cháy rừng.html"
+    old.write_text(page("06:40 | 01/12/2026", "Bản đăng lúc sáng chưa có số liệu về các chòi canh lửa."), encoding="utf-8")
+    new.write_text(page("06:40 | 01/12/2026", "Lực lượng kiểm lâm đã bố trí 120 chòi canh lửa.", saved), encoding="utf-8")
+    os.utime(old, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))  # the wget copy is the older file
+    # a text article with its own id beside them is read as before
+    (tmp_path / "trinh-duyet" / "ghi-chu.txt").write_text(
+        "01/12/2026\n\nGhi chú\n\nBài đã lưu hai lần từ trình duyệt và từ wget.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    result = runner.invoke(cli, ["index", str(tmp_path / "wget"), str(tmp_path / "trinh-duyet"), "--index", str(index),
+                                 "--procs", procs])
+    assert result.exit_code == 0, result.output
+    assert "Added 2, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout
+    assert "give each article its own id" not in result.output
+    assert (f"{old}: the same article as {new} (https://tinbiencuong.vn/thoi-su/phong-chay-rung.html), saved twice; "
+            "the newer copy was indexed (saved later, the page's date being the same), this one left out") in result.stderr
+    article = Searcher(index).article("https://tinbiencuong.vn/thoi-su/phong-chay-rung.html")
+    assert "120 chòi canh lửa" in article.body and (article.source, article.author) == ("TBC", "Hà An")
+    # the page's own date comes before the file's time: a copy dated later wins, though saved earlier
+    old.write_text(page("09:15 | 02/12/2026", "Bản cập nhật ngày 2/12 có thêm số vụ cháy."), encoding="utf-8")
+    os.utime(old, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    again = runner.invoke(cli, ["index", str(tmp_path / "wget"), str(tmp_path / "trinh-duyet"), "--index", str(index),
+                                "--procs", procs])
+    assert again.exit_code == 0, again.output
+    assert "Added 0, updated 1, unchanged 1, removed 0, skipped 0." in again.stdout
+    assert f"{new}: the same article as {old}" in again.stderr and "dated 02/12/2026, this one 01/12/2026" in again.stderr
+    assert "số vụ cháy" in Searcher(index).article("https://tinbiencuong.vn/thoi-su/phong-chay-rung.html").body
