@@ -1,5 +1,6 @@
 """Read articles from disk: text files shaped like a printed article, JSON Lines, and
-saved web pages (.html, .htm: read by :mod:`indexer.webpages`).
+saved web pages (.html, .htm, a server page saved under its address, any file that starts
+as HTML: read by :mod:`indexer.webpages`; :func:`page_copies` finds one page saved twice).
 
 :func:`find_files` lists the article files under the paths a user gives;
 :func:`read_file` turns one file into :class:`~indexer.models.Article` records and
@@ -262,8 +263,8 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
                     data = _read_all(fh, str(file))
                     mtime = os.fstat(fh.fileno()).st_mtime_ns
                 article = webpages.parse_page(data, article_id(file, root), str(file))
-            except ParseError:
-                continue  # read with the others, which names what is wrong with it
+            except Exception:  # noqa: BLE001 - read with the others, which names what is wrong with it
+                continue
             if article.url and article.id == article.url:
                 by_id.setdefault(article.id, []).append((n, PageCopy(file, root, article.date, mtime)))
         for address, copies in by_id.items():
@@ -274,7 +275,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
                 if n == keep_n:
                     continue
                 drop.add(n)
-                why = (f"saved later, the page's date being the same" if keep.date == copy.date else
+                why = ("saved later, the page's date being the same" if keep.date == copy.date else
                        f"dated {keep.date:%d/%m/%Y}, this one " + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
                 notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the newer "
                              f"copy was indexed ({why}), this one left out. Delete the copy you do not need, "
@@ -909,7 +910,10 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
             warnings.append(Problem(at, f'cannot read the date "{raw_date}"; indexed without a date', skipped=False))
     paragraphs = [p for p in (" ".join(line.split()) for line in clean(data["body"]).split("\n")) if p]
     lead = _optional_str(data, "lead", at)
-    paragraphs, source = strip_body_dateline(paragraphs, lead)
+    if lead:  # a lead of its own: the body's first paragraph is the text's first, read as it always was
+        paragraphs[0], source = strip_dateline(paragraphs[0])
+    else:
+        paragraphs, source = strip_body_dateline(paragraphs)
     return (
         Article(
             id=article_id,

@@ -7,7 +7,8 @@ on the page's tree, before trafilatura sees it:
 
 * the headline (``<h1>``, a ``title``/``tieude`` element, then ``og:title``, then
   ``<title>`` without the paper's name);
-* the date line the page shows (``Thứ Hai, 30/11/2026 08:15``, ``07:30 | 28/11/2026``),
+* the date line the page shows (``Thứ Hai, 30/11/2026 08:15``, ``07:30 | 28/11/2026``,
+  ``Thứ Hai, ngày 30 tháng 11 năm 2026``),
   read with :func:`indexer.parsing.parse_date` like a text article's, before the
   page's metadata (which often holds the time of the last edit);
 * the lead (``sapo``), photo captions (``<figcaption>``, a ``caption``/``image_desc``
@@ -16,8 +17,9 @@ on the page's tree, before trafilatura sees it:
 * lists of links (related articles, a home page's headlines) taken out;
 * old table layouts, whose cells hold the article, unwrapped into blocks;
 * after extraction, as for text articles: a ``LSO-``-style dateline is dropped from
-  the first paragraph and kept as the source, and a last line in capitals
-  (``PHƯƠNG DUNG``) is the author.
+  the lead or from the paragraph that opens the text after it (``(LSO) - Theo…``) and
+  kept as the source, and a last line in capitals (``PHƯƠNG DUNG``) is the author,
+  also before a ``Nguồn: …`` line (the source, when no dateline gives one).
 
 The page's bytes are decoded by :func:`decode_page`: a byte-order mark, then the
 charset the server sent (``timtin fetch`` writes it into the saved page), then the

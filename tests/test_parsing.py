@@ -262,3 +262,9 @@ def test_an_html_file_given_by_any_name_is_read_as_a_page_not_as_text(tmp_path):
         article = only_article(read(tmp_path / name))
         assert article.title == "Ngày hội đại đoàn kết ở Cao Lộc"
     assert read(tmp_path / "tin.aspx?id=5")[0].id == "tin.aspx?id=5"
+
+
+def test_a_jsonl_lead_apart_leaves_the_bodys_first_paragraph_read_as_before(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "title": "Vào vụ hồi", "lead": LEAD, "body": f"LSO-{FIRST}"}])
+    [article] = read(path)
+    assert (article.source, article.body) == ("LSO", FIRST)
