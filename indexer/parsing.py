@@ -239,7 +239,8 @@ class PageCopy:
 
 def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[str]]:
     """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
-    id is one canonical address (a wget copy and a browser copy of one article). Returns the
+    id is one canonical address and whose headline is one (a wget copy and a browser copy
+    of one article). Returns the
     jobs to leave out, the older copies (by the date the page gives, then the file's
     modification time), and a note for each naming the copy kept.
 
@@ -267,8 +268,12 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
             except Exception:  # noqa: BLE001 - read with the others, which names what is wrong with it
                 continue
             if article.url and article.id == article.url:
-                by_id.setdefault(article.id, []).append((n, PageCopy(file, root, article.date, mtime)))
-        for address, copies in by_id.items():
+                # the same address and headline: one article saved twice; another headline under
+                # one address is a template's canonical (a category page's) that pages share,
+                # not a copy: left to the id rule, which keeps the first and names the others
+                same = (article.id, " ".join(normalize.words(article.title or "")))
+                by_id.setdefault(same, []).append((n, PageCopy(file, root, article.date, mtime)))
+        for (address, _), copies in by_id.items():
             if len(copies) < 2:
                 continue
             keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, -c[0]))

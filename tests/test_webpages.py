@@ -490,6 +490,25 @@ def test_a_txt_file_that_is_a_saved_page_is_read_as_a_page(runner, tmp_path):
                                                         "Văn Quan: Vào vụ thu hoạch hồi", "2026-11-27")
 
 
+def test_two_articles_a_template_gives_one_canonical_are_not_taken_for_one_saved_twice(runner, tmp_path):
+    """A page template naming its category page as every article's canonical: two articles
+    with other headlines are no copy of one another; neither is left out as the older copy
+    in silence (the id rule keeps the first, names the other, exit 3)."""
+    def page(title: str, body: str) -> str:
+        return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Thời sự</title>'
+                '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/"></head><body>'
+                f'<div class="article"><h1>{title}</h1><p class="time">06:40 | 01/12/2026</p>'
+                f'<div class="body"><p>{body}</p>{_BODY_REST}</div></div></body></html>')
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.html").write_text(page("Tăng cường phòng cháy rừng mùa hanh khô", FIRST), encoding="utf-8")
+    (tmp_path / "site" / "b.html").write_text(
+        page("Khánh thành cầu treo bản Chắt", "Sáng 1/12, huyện Đình Lập khánh thành cầu treo bản Chắt."),
+        encoding="utf-8")
+    result = runner.invoke(cli, ["index", str(tmp_path / "site"), "--index", str(tmp_path / "index")])
+    assert "saved twice" not in result.output
+    assert result.exit_code == 3 and 'is already used by' in result.stderr, result.output
+
+
 @pytest.mark.parametrize("procs", ["1", "2"])
 def test_one_page_saved_twice_is_one_article_its_newer_copy(runner, tmp_path, procs):
     """A user trial: the same article saved by wget and from the browser (one canonical address)
