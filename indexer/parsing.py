@@ -633,6 +633,7 @@ def _byline(paragraph: str) -> str | None:
     if bracketed:
         name = name[1:-1].strip()
     led = _BYLINE_LEAD.sub("", name).strip()
+    credit = name.lower().startswith("theo")  # "Theo LSO": a paper's or agency's code, as written, not "Lso"
     bracketed, name = bracketed and led == name, led  # "(Theo TTXVN)": TTXVN, as "Theo TTXVN"
     mark = _COMPILED.search(name)
     if mark and not bracketed:
@@ -643,7 +644,8 @@ def _byline(paragraph: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", name)
     if bracketed and not ("+" in name or any(word in _AGENCIES for word in words)):
         return None  # "(HẾT)" ends an article; it is no credit
-    cased = re.sub(r"[^\W\d_]+", lambda m: m[0] if _agency(m[0]) else title_case(m[0]), name)
+    cased = re.sub(r"[^\W\d_]+", lambda m: m[0] if _agency(m[0]) or (credit and len(words) == 1) else title_case(m[0]),
+                   name)
     cased = re.sub(r"\s*([-–,/])\s*", lambda m: f" {m[1]} " if m[1] != "," else ", ", cased)
     return f"({cased})" if bracketed else cased + (f" {mark[0].strip()}" if mark else "")
 

@@ -141,6 +141,9 @@ def test_dateline_prefixes_are_not_part_of_the_text(paragraph, text, source):
     ("PHƯƠNG DUNG", "Phương Dung"),
     ("Bài, ảnh: MINH ANH", "Minh Anh"),
     ("HOÀNG TÙNG - THU TRANG", "Hoàng Tùng - Thu Trang"),
+    # a paper's code credited with "Theo" stays as written (a user trial: "THEO LSO" gave "Lso")
+    ("THEO LSO", "LSO"),
+    ("Theo TTXVN", "TTXVN"),
 ])
 def test_the_byline_in_capitals_becomes_the_author(tmp_path, last_line, author):
     path = tmp_path / "a.txt"
