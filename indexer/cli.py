@@ -261,12 +261,15 @@ def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages,
           officials_file):
     """Download the articles that feeds, sitemaps or page URLs list, keep them, index them.
 
-    URLS are RSS/Atom feeds, sitemaps (or sitemap indexes) and article pages. Pages
-    already saved are not downloaded again unless their feed or sitemap gives a newer
-    date; feeds and sitemaps are asked conditionally (ETag, Last-Modified). An
-    interrupted run (Ctrl-C, kill -9) loses nothing: run it again to resume. The raw
-    pages stay on disk (--pages), so `timtin reindex` needs no network. Exit code 3
-    means some pages or feeds failed or were skipped as unreadable (each named).
+    URLS are RSS/Atom feeds, sitemaps (or sitemap indexes) and article pages (a home
+    page: the feeds it advertises are read). Pages already saved are not downloaded
+    again unless a feed or sitemap gives a newer date; feeds and sitemaps are asked
+    conditionally (ETag, Last-Modified); tracking parameters (utm_*, fbclid...) are
+    dropped, and one article reached by several addresses is kept once. An interrupted
+    run (Ctrl-C, kill -9) loses nothing: run it again to resume (Ctrl-C indexes what was
+    saved before it). The raw pages stay on disk (--pages), so `timtin reindex` needs no
+    network. Exit code 3 means some pages or feeds failed or were skipped as unreadable
+    (each named).
 
     \b
         timtin fetch https://baolangson.vn/rss/thoi-su.rss
@@ -292,19 +295,29 @@ def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages,
             raise _fail(err)
         except OSError as err:
             raise _os_fail(err, index_dir)
+        except fetching.Interrupted as stop:
+            click.echo(f"Interrupted: the pages saved before it are in {folder} and indexed; run the command "
+                       "again to go on.", err=True)
+            _report(stop.indexed, exit_on_skip=False)
+            sys.exit(130)
         except KeyboardInterrupt:
-            click.echo(f"Interrupted: the pages saved so far are in {folder}; run the command again to go on.",
-                       err=True)
+            click.echo(f"Interrupted: the pages saved so far are in {folder}; the next fetch (or timtin reindex) "
+                       "indexes them.", err=True)
             sys.exit(130)
         for note in report.notes:
             click.echo(f"warning: {_shown(note)}", err=True)
         for url, why in report.failed:
             click.echo(f"failed: {_shown(url)}: {_shown(why)}", err=True)
-        skipped_why: dict[str, int] = {}
-        for _, why in report.skipped:
-            skipped_why[why] = skipped_why.get(why, 0) + 1
-        for why, n in sorted(skipped_why.items()):
-            click.echo(f"skipped {n}: {_shown(why)}", err=True)
+        for url, old, file in report.replaced:
+            click.echo(f"replaced: the copy saved from {_shown(old)} by the newer answer of {_shown(url)}, the "
+                       f"same article (the same canonical URL), in {_shown(file)}", err=True)
+        skipped_why: dict[str, list[str]] = {}
+        for url, why in report.skipped:
+            skipped_why.setdefault(why, []).append(url)
+        for why, skipped in sorted(skipped_why.items()):
+            named = ", ".join(_shown(u) for u in skipped[:SKIPPED_NAMED])
+            more = f" and {len(skipped) - SKIPPED_NAMED} more" if len(skipped) > SKIPPED_NAMED else ""
+            click.echo(f"skipped {len(skipped)}: {_shown(why)}: {named}{more}", err=True)
         click.echo(report.summary() + f" Pages kept in {folder}.")
         if interval is None:
             _report(indexed, exit_on_skip=False)
@@ -317,6 +330,9 @@ def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages,
         except KeyboardInterrupt:
             click.echo("Stopped.", err=True)
             return
+
+
+SKIPPED_NAMED = 3  # URLs named for each reason pages were skipped, then how many more
 
 
 # Errors about a search parameter name the option as typed here (--per-page, not per_page).

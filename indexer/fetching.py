@@ -16,14 +16,25 @@ connection errors, timeouts, 429 and 5xx answers are retried *retries* times, wa
 *backoff* seconds, then twice that (or what ``Retry-After`` asks). Feeds and sitemaps are
 asked with ``If-None-Match``/``If-Modified-Since`` (their ETag and Last-Modified are
 kept), so an unchanged one costs a 304; an article already saved is asked again only
-when its feed or sitemap gives it a newer date, and then conditionally too.
+when a feed or sitemap gives it a newer date (the newest any of them gives, see
+:class:`Listed`), and then conditionally too. Dates are read by :func:`read_date`
+(RFC 822, ISO 8601, the Vietnamese ``29/11/2026 06:45``); the one a list gives is written
+into the saved page, the article's date when the page has none (:func:`with_listed_date`,
+called where :mod:`indexer.parsing` reads a page).
+
+One article, one saved page: addresses lose their tracking parameters (:func:`clean_url`),
+and a page whose canonical URL is that of a page saved under another address replaces it,
+in its file (:func:`_same_article`; a folder fetched before is mended once,
+:func:`_heal_duplicates`). A URL that answered 404 is asked again when a list dates it
+later, or after :data:`GONE_RETRY_DAYS`. A page given that holds no article (a home page)
+is read for the feeds it advertises.
 
 Nothing is lost to Ctrl-C or kill -9: each page is written to a temporary file and
 renamed, then its record is appended to the journal of the state (``fetch-state.json`` in
 the pages folder, what was saved with its ETag and Last-Modified, and each feed's last list;
 see :class:`State`).
-A page saved before a kill is found by the next run's indexing; a page whose state was
-not written is asked for again. One fetcher at a time holds the folder's lock. A saved
+A page saved before a kill is found by the next run's indexing (a Ctrl-C indexes it at
+once, :func:`run`); a page whose state was not written is asked for again. One fetcher at a time holds the folder's lock. A saved
 article is not replaced by a new answer that holds no article (a "not found" page sent
 with 200 when a paper takes an article down): the copy saved before is kept. A page that
 holds no article and replaces none is not kept (the index would report it on every run):
@@ -33,6 +44,7 @@ later runs, which count it unchanged while it holds no article and save it once 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import hashlib
@@ -48,7 +60,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from indexer.errors import TimtinError
 from indexer.layout import hold_lock
@@ -67,6 +79,20 @@ LOCK = "fetch.lock"
 MAX_BYTES = 20 * 1024 * 1024  # a page, feed or sitemap larger than this is refused (gzipped: once unpacked)
 MAX_SITEMAP_DEPTH = 3  # a sitemap index of sitemap indexes of sitemaps
 MAX_RETRY_AFTER = 120.0
+# A URL that answered 404 or 410 is asked again when a feed or sitemap gives it a date after
+# the one it gave at the 404, else after GONE_RETRY_DAYS, then twice that each further
+# 404, GONE_RETRY_MAX_DAYS at most: a page linked before it was published, or lost for a
+# while by its CMS, is back within hours or a day or two, and feeds list an entry for days,
+# so a second ask after 3 days finds it while it is still listed; an article taken down
+# for good costs one request at 3, 6, 12, 24 and then every 30 days, not one every run.
+GONE_RETRY_DAYS = 3
+GONE_RETRY_MAX_DAYS = 30
+# query parameters that only say where a reader came from (Google Analytics, Facebook,
+# Google and Microsoft ads, Zalo...): the same article under as many URLs as links to it
+TRACKING = re.compile(r"utm_\w*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|"
+                      r"_ga|_gl|_hsenc|_hsmi|mkt_tok|zarsrc|gidzl|ref_src", re.I)
+FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+ICT = dt.timezone(dt.timedelta(hours=7))  # Việt Nam's time, for a date a feed writes without a zone
 
 Log = Callable[[str], None]
 
@@ -103,6 +129,8 @@ class FetchReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # asked, could not get it: why
     listed: list[tuple[str, str, int]] = field(default_factory=list)  # (feed or sitemap, kind, articles)
     notes: list[str] = field(default_factory=list)  # warnings: a bad date in a feed...
+    # (URL fetched, URL saved before under another address, file): one article, one saved page
+    replaced: list[tuple[str, str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"Fetched {len(self.fetched)}, unchanged {len(self.unchanged)}, skipped {len(self.skipped)}, "
@@ -115,6 +143,15 @@ class Response:
     url: str  # after redirects
     headers: dict[str, str]
     body: bytes
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a fetch, once the pages saved before it were indexed (*indexed*:
+    the indexing's report)."""
+
+    def __init__(self, indexed) -> None:
+        super().__init__()
+        self.indexed = indexed
 
 
 class FetchError(Exception):
@@ -163,8 +200,12 @@ class State:
             raise TimtinError(f"{self.path}: cannot read the fetch state ({err}); move it away to start afresh "
                               "(pages already saved are kept and indexed)") from None
         self.pages: dict[str, dict] = data.get("pages", {})
+        # 2: pages carry their article's id, and no two files hold one article (see _heal_duplicates)
+        self.version = data.get("version", 1) if self.pages else 2
         self.gone: dict[str, dict] = data.get("gone", {})
         self.lists: dict[str, dict] = data.get("lists", {})
+        self.aliases: dict[str, dict] | None = None  # pages saved under an address with tracking parameters
+        self.ids: dict[str, list[str]] | None = None  # article id -> the addresses saved with it
         try:
             lines = self.journal_path.read_bytes().splitlines()
         except FileNotFoundError:
@@ -197,7 +238,7 @@ class State:
 
     def save(self) -> None:
         """Fold the journal into ``fetch-state.json``."""
-        data = {"version": 1, "pages": self.pages, "gone": self.gone, "lists": self.lists}
+        data = {"version": self.version, "pages": self.pages, "gone": self.gone, "lists": self.lists}
         _write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
         self.close()
         self.journal_path.unlink(missing_ok=True)  # a kill before this: the journal is read again, alike
@@ -272,6 +313,9 @@ class Client:
         try:
             response = self.get(host + "/robots.txt", robots=False)
         except FetchError as err:
+            if str(err).startswith(("cannot connect", "no answer within", "the connection failed")):
+                return (f"{host} is unreachable ({err}); nothing is fetched from it this run (what was saved "
+                        "from it before stays indexed)")
             return f"robots.txt of {host} could not be read ({err}); nothing is fetched from it until it can"
         if response.status in (401, 403) or 400 <= response.status < 500:
             parser.parse([])  # no robots.txt: everything is allowed (RFC 9309)
@@ -383,6 +427,82 @@ def _retry_after(value: str | None) -> float | None:
         return None
 
 
+# -- addresses and dates -----------------------------------------------------------
+
+def clean_url(url: str) -> str:
+    """*url* without its tracking parameters (:data:`TRACKING`: ``utm_source``, ``fbclid``...)
+    and fragment: the address the article has whatever link led to it."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https"):
+        return url.strip()
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        kept = [(k, v) for k, v in pairs if not TRACKING.fullmatch(k)]
+        if len(kept) != len(pairs):
+            query = urlencode(kept)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+_VN_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_VN_TIME = re.compile(r"(?<!\d)(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)")
+
+
+def read_date(text: str | None) -> str | None:
+    """A date as a feed or sitemap writes it, as ISO text keeping its time zone: RFC 822
+    (``Sun, 29 Nov 2026 06:45:00 +0700``), ISO 8601, and the Vietnamese day first
+    (``29/11/2026 06:45``, ``06:45 29-11-2026``, Việt Nam's time when no zone is given).
+    None when it cannot be read (31/02/2026 included)."""
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+        return (when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    when = _instant(text)
+    if when is not None:
+        return when.isoformat()
+    day = _VN_DATE.search(text)
+    if not day:
+        return None
+    clock = _VN_TIME.search(text[:day.start()] + " " + text[day.end():])
+    try:
+        when = dt.datetime(int(day[3]), int(day[2]), int(day[1]),
+                           *(int(g) for g in clock.groups(default="0")) if clock else (), tzinfo=ICT)
+    except ValueError:
+        return None
+    return when.isoformat()
+
+
+def _later(a: str | None, b: str | None) -> str | None:
+    """The later of two dates (ISO text), either may be None."""
+    return b if _newer(b, a) else a
+
+
+@dataclass
+class Listed:
+    """What the feeds and sitemaps of a run say of one article URL."""
+
+    date: str | None = None  # the newest date any of them gives (published, updated, lastmod)
+    published: str | None = None  # when it was published, as they give it: the article's date when the page has none
+    unread: str | None = None  # a date none could read, for the warning once the page is fetched
+    where: str | None = None  # the feed or sitemap of that date
+
+    def add(self, date: str | None, published: str | None, unread: str | None, where: str) -> None:
+        self.date = _later(self.date, date)
+        self.published = self.published or published
+        if unread and not (date or published) and not self.unread:
+            self.unread, self.where = unread, where
+
+
+def _entry(item) -> tuple[str, str | None, str | None, str | None]:
+    """(url, date, published, unread) of a list entry kept in the state (two items before)."""
+    item = list(item) + [None, None, None]
+    return item[0], item[1], item[2], item[3]
+
+
 # -- what a URL holds ----------------------------------------------------------------
 
 def _head(body: bytes) -> bytes:
@@ -413,8 +533,9 @@ def _date_iso(value) -> str | None:
     return dt.datetime(*value[:6], tzinfo=dt.timezone.utc).isoformat()
 
 
-def read_feed(body: bytes, where: str, notes: list[str]) -> list[tuple[str, str | None]]:
-    """(article URL, its date as ISO text or None) for each entry of an RSS/Atom feed."""
+def read_feed(body: bytes, where: str, notes: list[str]) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(article URL, its newest date, its publication date, a date that could not be read)
+    for each entry of an RSS/Atom feed; dates as ISO text or None (see :func:`read_date`)."""
     import feedparser  # only fetch needs it
 
     parsed = feedparser.parse(body)
@@ -424,20 +545,28 @@ def read_feed(body: bytes, where: str, notes: list[str]) -> list[tuple[str, str 
         if not link:
             notes.append(f"{where}: an entry without a link ({entry.get('title', '')[:60]!r}) was left out")
             continue
-        # dict.get: feedparser's own get maps a missing "updated" to "published", with a warning
-        when = dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed")
-        raw = dict.get(entry, "updated") or dict.get(entry, "published")
-        if when is None and raw:
-            notes.append(f"{where}: cannot read the date {raw!r} of {link}; fetched without it "
-                         "(the page's own date is used)")
-        entries.append((urljoin(where, link.strip()), _date_iso(when)))
+        # dict.get: feedparser's own get maps a missing "updated" to "published", with a warning;
+        # the text is read first (feedparser turns 06:45 +07:00 into 23:45 the day before, in
+        # UTC, and cannot read 29/11/2026 06:45), then what feedparser read
+        dates = []
+        unread = None
+        for name in ("published", "updated"):
+            raw = dict.get(entry, name)
+            when = read_date(raw) or _date_iso(dict.get(entry, name + "_parsed"))
+            if raw and not when:
+                unread = unread or raw
+            dates.append(when)
+        published, updated = dates
+        entries.append((clean_url(urljoin(where, link.strip())), _later(published, updated), published or updated,
+                        unread if not (published or updated) else None))
     if not entries and parsed.get("bozo"):
         raise FetchError(f"not a readable feed ({parsed.get('bozo_exception')})")
     return entries
 
 
 def read_sitemap(body: bytes, where: str) -> tuple[str, list[tuple[str, str | None]]]:
-    """(``sitemap`` or ``sitemapindex``, [(URL, lastmod or None)]) of a sitemap."""
+    """(``sitemap`` or ``sitemapindex``, [(URL, newest date, publication date, None)]) of a
+    sitemap: ``lastmod``, and a Google News sitemap's ``news:publication_date``."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
@@ -452,17 +581,19 @@ def read_sitemap(body: bytes, where: str) -> tuple[str, list[tuple[str, str | No
     for item in root:
         if not isinstance(item.tag, str):
             continue
-        loc = lastmod = None
-        for child in item:
-            if not isinstance(child.tag, str):
+        loc = lastmod = published = None
+        for child in item.iter():  # news:publication_date lies inside <news:news>
+            if not isinstance(child.tag, str) or child is item:
                 continue
             name = etree.QName(child).localname
-            if name == "loc" and child.text:
+            if name == "loc" and child.text and etree.QName(child.getparent()).localname in ("url", "sitemap"):
                 loc = child.text.strip()
             elif name == "lastmod" and child.text:
-                lastmod = child.text.strip()
+                lastmod = read_date(child.text) or child.text.strip()
+            elif name == "publication_date" and child.text:
+                published = read_date(child.text)
         if loc:
-            out.append((urljoin(where, loc), lastmod))
+            out.append((clean_url(urljoin(where, loc)), _later(lastmod, published), published or lastmod, None))
     return kind, out
 
 
@@ -484,35 +615,67 @@ def _charset(content_type: str) -> str | None:
     return match[1] if match else None
 
 
-def page_bytes(response: Response) -> bytes:
-    """The page as a browser saves it: the address it came from first, then the server's charset."""
+_LISTED_DATE = re.compile(rb"<!-- timtin: listed (\d{4}-\d\d-\d\d[0-9T:.+-]*) -->")
+
+
+def page_bytes(response: Response, published: str | None = None) -> bytes:
+    """The page as a browser saves it: the address it came from first, then the date its
+    feed or sitemap gave (*published*: the article's date when the page gives none, see
+    :func:`listed_date`), then the server's charset."""
     head = f"<!-- saved from url=({len(response.url):04d}){response.url} -->\n".encode("ascii", "replace")
+    if published and re.fullmatch(r"\d{4}-\d\d-\d\d[0-9T:.+-]*", published):
+        head += f"<!-- timtin: listed {published} -->\n".encode("ascii")
     charset = _charset(response.headers.get("content-type", ""))
     if charset:  # the server's charset comes before any the page declares, as for a browser
         head += f'<meta charset="{charset}">\n'.encode("ascii", "replace")
     return head + response.body
 
 
+def listed_date(data: bytes) -> dt.date | None:
+    """The article's date its feed or sitemap gave, kept in a page ``timtin fetch`` saved
+    (its day where it was written: 06:45 +07:00 on the 29th is the 29th); None without one."""
+    found = _LISTED_DATE.search(data[:8192])
+    when = _instant(found[1].decode("ascii")) if found else None
+    return when.date() if when else None
+
+
+def with_listed_date(article, data: bytes):
+    """*article* read from the saved page *data*, dated by its feed or sitemap when the
+    page gives no date the page reader can read (:func:`indexer.parsing.read_file` calls it)."""
+    if article.date is not None:
+        return article
+    when = listed_date(data)
+    return dataclasses.replace(article, date=when) if when else article
+
+
 def save_page(folder: Path, url: str, response: Response) -> str:
     """Write the page as a browser saves it (address first), atomically; its file."""
     rel = page_file(url)
-    path = folder / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, page_bytes(response))
+    _write_atomic_in(folder, rel, page_bytes(response))
     return rel
 
 
-def _no_article(path: Path, data: bytes) -> str | None:
-    """Why the page *data*, to be saved in *path*, holds no article (a "page not found"
-    sent with 200, a list of links, a paywall); None when it holds one."""
+def _write_atomic_in(folder: Path, rel: str, data: bytes) -> None:
+    path = folder / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomic(path, data)
+
+
+def _read_article(path: Path, data: bytes) -> tuple[str | None, str | None]:
+    """(the article's id, None) for the page *data*, to be saved in *path*; (None, why)
+    when it holds no article (a "page not found" sent with 200, a list of links, a paywall)."""
     from indexer import webpages  # trafilatura: only when a page is fetched
     from indexer.errors import ParseError
 
     try:
-        webpages.parse_page(data, path.name, str(path))
-        return None
+        return webpages.parse_page(data, path.name, str(path)).id, None
     except ParseError as err:
-        return err.message
+        return None, err.message
+
+
+def _no_article(path: Path, data: bytes) -> str | None:
+    """Why the page *data* holds no article; None when it holds one."""
+    return _read_article(path, data)[1]
 
 
 def _holds_article(path: Path) -> bool:
@@ -564,22 +727,29 @@ def fetch(
         state = State(folder)
         try:
             client = Client(options, log, sleep)
-            articles: list[tuple[str, str | None]] = []  # (url, date its feed or sitemap gives)
+            # every URL once, with the newest date any feed or sitemap gives it, whatever
+            # their order on the command line (a sitemap's correction after a feed's older date)
+            articles: dict[str, Listed] = {}
             expanded: set[str] = set()  # feeds and sitemaps read this run
             for url in urls:
-                articles += _expand(client, state, folder, url, report, log, 0, expanded)
-            seen: set[str] = set()
+                for where, entry in _expand(client, state, folder, clean_url(url), report, log, 0, expanded):
+                    link, date, published, unread = _entry(entry)
+                    link = clean_url(link)  # (a list kept by a run before tracking parameters were dropped)
+                    articles.setdefault(link, Listed()).add(date, published, unread, where)
+            if state.version < 2:
+                _heal_duplicates(state, folder, report, log)
             budget = options.max_pages
-            for url, listed in articles:
-                if url in seen:
-                    continue
-                seen.add(url)
-                saved = state.pages.get(url)
+            now = dt.datetime.now(dt.timezone.utc)
+            for url, listed in articles.items():
+                saved = _saved(state, url)
                 if url in state.gone:
                     gone = state.gone[url]
-                    report.skipped.append((url, f"gone (HTTP {gone['status']} on {gone['when'][:10]})"))
-                    continue
-                if saved and not saved.get("no_article") and not _newer(listed, saved.get("listed")):
+                    if not _ask_gone_again(gone, listed.date, now):
+                        report.skipped.append((url, f"gone (HTTP {gone['status']} on {gone['when'][:10]}; asked "
+                                                    f"again {_gone_retry(gone)[:10]}, or once a feed or sitemap "
+                                                    "gives it a newer date)"))
+                        continue
+                elif saved and not saved.get("no_article") and not _newer(listed.date, saved.get("listed")):
                     # (a page that held no article is asked again, conditionally: it may hold one now)
                     report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"))
                     continue
@@ -594,16 +764,85 @@ def fetch(
                 if budget is not None:
                     budget -= 1
                 _fetch_page(client, state, folder, url, listed, saved, report, log)
+                if listed.unread and url in report.fetched:  # said of the pages fetched only
+                    report.notes.append(f"{listed.where}: cannot read the date {listed.unread!r} of {url}; "
+                                        "fetched without it (the page's own date is used)")
         finally:  # the journal folded into the state file, whatever stopped the run
             state.save()
     return report
 
 
+def _saved(state: State, url: str) -> dict | None:
+    """The record of *url*, or of the same address with tracking parameters (saved before
+    they were dropped): one article, one page."""
+    saved = state.pages.get(url)
+    if saved is None:
+        if state.aliases is None:
+            state.aliases = {clean_url(key): record for key, record in state.pages.items() if clean_url(key) != key}
+        saved = state.aliases.get(url)
+    return saved
+
+
+def _heal_duplicates(state: State, folder: Path, report: FetchReport, log: Log) -> None:
+    """One saved page per article in a folder fetched before ids were kept, once: the
+    pages saved under addresses of one name (``x.html``, ``x.html?utm_source=rss``,
+    ``localhost/x.html``) are read, and of those holding one article (one canonical URL)
+    the one saved last is kept, the others deleted (indexing named them "id already used"
+    on every run, and kept the first-sorted, maybe stale, copy). Only files of one name
+    are read: a folder of 50,000 pages is not read through."""
+    by_name: dict[str, list[str]] = {}
+    for key, record in state.pages.items():
+        if record.get("file") and record.get("id") is None and (folder / record["file"]).is_file():
+            stem = Path(record["file"]).name.rsplit("-", 1)[0]
+            by_name.setdefault(stem, []).append(key)
+    for keys in by_name.values():
+        if len({state.pages[k]["file"] for k in keys}) < 2:
+            continue
+        by_id: dict[str, list[str]] = {}
+        for key in keys:
+            path = folder / state.pages[key]["file"]
+            article_id, _ = _read_article(path, path.read_bytes())
+            if article_id:
+                by_id.setdefault(article_id, []).append(key)
+        for article_id, same in by_id.items():
+            newest = max(same, key=lambda k: state.pages[k].get("saved") or "")
+            rel = state.pages[newest]["file"]
+            for key in same:
+                old = state.pages[key]
+                if old["file"] != rel:
+                    (folder / old["file"]).unlink(missing_ok=True)
+                    report.replaced.append((newest, key, rel))
+                    log(f"kept one copy of {article_id}: {old['file']} (saved from {key}) replaced by {rel} "
+                        f"(saved from {newest}, later)")
+                state.put("pages", key, {**old, "file": rel, "id": article_id})
+    state.version = 2
+
+
+def _gone_retry(gone: dict) -> str:
+    """When a gone URL is asked again without a newer date (ISO text)."""
+    days = min(GONE_RETRY_DAYS * 2 ** max(0, gone.get("tries", 1) - 1), GONE_RETRY_MAX_DAYS)
+    try:
+        when = dt.datetime.fromisoformat(gone["when"])
+    except (KeyError, ValueError):
+        return ""
+    return (when + dt.timedelta(days=days)).isoformat()
+
+
+def _ask_gone_again(gone: dict, listed: str | None, now: dt.datetime) -> bool:
+    """Whether a URL that answered 404/410 is asked again: a list dates it after the 404's
+    own date (what it gave then, or the time of the 404), or its time to retry has come."""
+    if _newer(listed, gone.get("listed") or gone.get("when")):
+        return True
+    retry = _gone_retry(gone)
+    return bool(retry) and _instant(retry) <= now
+
+
 def _expand(client: Client, state: State, folder: Path, url: str, report: FetchReport, log: Log, depth: int,
             expanded: set[str]):
-    """The articles a URL stands for: itself (a page) or those its feed or sitemap lists.
-    A URL read once this run is not read again (*expanded*): a sitemap index that lists
-    itself, or each of its sitemaps many times, would otherwise be a crawl without end."""
+    """The articles a URL stands for, as (feed or sitemap, entry): itself (a page) or those
+    its feed or sitemap lists. A URL read once this run is not read again (*expanded*): a
+    sitemap index that lists itself, or each of its sitemaps many times, would otherwise be
+    a crawl without end."""
     if url in expanded:
         return []
     expanded.add(url)
@@ -615,10 +854,10 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
     except FetchError as err:
         report.failed.append((url, str(err)))
         log(f"failed {url}: {err}")
-        return [(u, d) for u, d in (known or {}).get("entries", [])]  # still fetch what it listed before
+        return [(url, e) for e in (known or {}).get("entries", [])]  # still fetch what it listed before
     if response.status == 304 and page:
         report.unchanged.append(url)
-        return []
+        return _no_article_given(client, state, folder, url, report, log, depth, expanded)
     if response.status == 304 and known:
         entries = known["entries"]
         kind = known.get("kind", "feed")
@@ -645,7 +884,7 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
             kind = kind_of(body)
         if kind == "page":  # an article asked for by its address: kept as it came
             _store(state, folder, url, None, response, report, log)
-            return []
+            return _no_article_given(client, state, folder, url, report, log, depth, expanded)
         try:
             if kind == "feed":
                 entries = read_feed(body, response.url, report.notes)
@@ -668,13 +907,73 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
             report.failed.append((url, f"sitemap indexes nested over {MAX_SITEMAP_DEPTH} deep; left out"))
             return []
         out = []
-        for child, _ in entries:
-            out += _expand(client, state, folder, child, report, log, depth + 1, expanded)
+        for child in entries:
+            out += _expand(client, state, folder, _entry(child)[0], report, log, depth + 1, expanded)
         return out
-    return [(u, d) for u, d in entries]
+    return [(url, e) for e in entries]
 
 
-def _fetch_page(client: Client, state: State, folder: Path, url: str, listed, saved, report, log) -> None:
+def _named(urls: list[str], most: int = 5) -> str:
+    return ", ".join(urls[:most]) + (f" and {len(urls) - most} more" if len(urls) > most else "")
+
+
+def _no_article_given(client: Client, state: State, folder: Path, url: str, report: FetchReport, log: Log,
+                      depth: int, expanded: set[str]):
+    """A page given on the command line that holds no article (a home page, a section):
+    the feeds it advertises are read in its stead; with none, it is named with the
+    sitemaps robots.txt names, for the user to give instead (they are not read: a
+    sitemap may list a paper's whole archive, hundreds of thousands of pages)."""
+    record = state.pages.get(url) or {}
+    if depth or not record.get("no_article"):
+        return []
+    feeds = [f for f in record.get("feeds", []) if f not in expanded]
+    robots = client.robots.get(client._host(url))
+    sitemaps = list(robots.site_maps() or []) if isinstance(robots, urllib.robotparser.RobotFileParser) else []
+    report.failed[:] = [(u, why) for u, why in report.failed if u != url]
+    if feeds:
+        also = (f"; its robots.txt also names the sitemap{'s' if len(sitemaps) > 1 else ''} {_named(sitemaps)}, "
+                "not read (it may list the whole archive: give it to read it)" if sitemaps else "")
+        report.notes.append(f"{url} holds no article; it advertises the feed{'s' if len(feeds) > 1 else ''} "
+                            f"{_named(feeds, MAX_ADVERTISED)}: read in its stead (give "
+                            f"{'them' if len(feeds) > 1 else 'it'} instead of the page){also}")
+        out = []
+        for feed in feeds[:MAX_ADVERTISED]:
+            out += _expand(client, state, folder, feed, report, log, depth + 1, expanded)
+        return out
+    if url in report.unchanged:  # said again on every run: the URL given gives nothing
+        report.unchanged.remove(url)
+    hint = (f"its robots.txt names the sitemap{'s' if len(sitemaps) > 1 else ''} {_named(sitemaps)}: give "
+            "one of them instead (with --max-pages if it lists the whole archive)" if sitemaps else
+            "it advertises no feed (<link rel=\"alternate\" type=\"application/rss+xml\">) and its robots.txt "
+            "names no sitemap: give the address of the paper's RSS feed, its sitemap, or an article")
+    report.failed.append((url, f"holds no article ({_first_clause(record['no_article'])}); {hint}"))
+    return []
+
+
+MAX_ADVERTISED = 20  # feeds read for a page that holds no article
+
+
+def _first_clause(message: str) -> str:
+    """A page reader's message without its advice, which is about saved files ("Remove it,
+    or save the article again"): the fetcher says what applies to a page from a server."""
+    return message.split(";")[0].split(". ")[0].strip()
+
+
+def _advertised_feeds(body: bytes, base: str) -> list[str]:
+    """The feeds a page advertises (``<link rel="alternate" type="application/rss+xml">``)."""
+    found = []
+    for tag in re.findall(rb"<link\b[^>]*>", body[:200_000], re.I):
+        attrs = {k.lower().decode(): v.decode("utf-8", "replace") for k, _, v in
+                 re.findall(rb"""([\w:-]+)\s*=\s*(["'])(.*?)\2""", tag, re.S)}
+        if "alternate" in attrs.get("rel", "").lower().split() and attrs.get("type", "").lower().strip() in \
+                FEED_TYPES and attrs.get("href"):
+            feed = clean_url(urljoin(base, attrs["href"].strip()))
+            if feed not in found and urlsplit(feed).scheme in ("http", "https"):
+                found.append(feed)
+    return found
+
+
+def _fetch_page(client: Client, state: State, folder: Path, url: str, listed: Listed, saved, report, log) -> None:
     try:
         response = client.get(url, (saved or {}).get("etag"), (saved or {}).get("last_modified"))
     except FetchError as err:
@@ -683,17 +982,49 @@ def _fetch_page(client: Client, state: State, folder: Path, url: str, listed, sa
         return
     if response.status == 304:
         report.unchanged.append(url)
-        if saved is not None and listed:
-            state.put("pages", url, {**saved, "listed": listed})
+        if saved is not None and listed.date:
+            state.put("pages", url, {**saved, "listed": listed.date})
         return
     _store(state, folder, url, listed, response, report, log)
 
 
-def _store(state: State, folder: Path, url: str, listed, response: Response, report: FetchReport, log: Log) -> None:
+def _same_article(state: State, url: str, article_id: str, rel: str) -> list[str]:
+    """The addresses of pages saved before in another file than *rel* that hold the
+    article *article_id* (its canonical URL), or, saved before ids were kept, whose
+    address is *url* with tracking parameters."""
+    if state.ids is None:  # built once a run: a folder may hold 50,000 pages
+        state.ids = {}
+        for key, record in state.pages.items():
+            if record.get("file"):
+                state.ids.setdefault(record.get("id") or clean_url(key), []).append(key)
+    found = []
+    for key in dict.fromkeys(state.ids.get(article_id, []) + state.ids.get(url, [])):
+        record = state.pages.get(key) or {}
+        if key != url and record.get("file") and record["file"] != rel and \
+                (record.get("id") == article_id or (record.get("id") is None and clean_url(key) == url)):
+            found.append(key)
+    return found
+
+
+def _store(state: State, folder: Path, url: str, listed: Listed | None, response: Response, report: FetchReport,
+           log: Log) -> None:
     """Keep a page's answer: the page itself, or why there is none."""
+    listed = listed or Listed()
+    saved = state.pages.get(url)
     if response.status in (404, 410):
-        state.put("gone", url, {"status": response.status, "when": dt.datetime.now(dt.timezone.utc).isoformat()})
-        report.failed.append((url, f"HTTP {response.status} (not asked again; fetch the page's URL to retry)"))
+        before = state.gone.get(url) or {}
+        state.put("gone", url, {"status": response.status, "when": dt.datetime.now(dt.timezone.utc).isoformat(),
+                                "listed": listed.date, "tries": before.get("tries", 0) + 1})
+        retry = _gone_retry(state.gone[url])[:10]
+        if saved and saved.get("file") and (folder / saved["file"]).is_file():
+            why = (f"HTTP {response.status}: the paper took it down or moved it; the copy saved "
+                   f"{(saved.get('saved') or '')[:10]} ({saved['file']} in {folder}) stays indexed and searchable "
+                   f"(delete that file and run timtin reindex to drop it). Asked again {retry}, or once a feed or "
+                   "sitemap gives it a newer date")
+        else:
+            why = (f"HTTP {response.status} (asked again {retry}, or once a feed or sitemap gives it a newer date; "
+                   "fetch the page's URL to retry now)")
+        report.failed.append((url, why))
         log(f"failed {url}: HTTP {response.status}")
         return
     if response.status >= 400:
@@ -704,44 +1035,62 @@ def _store(state: State, folder: Path, url: str, listed, response: Response, rep
     if kind != "page":
         report.skipped.append((url, f"not a web page (Content-Type {response.headers.get('content-type', 'none')!r})"))
         return
-    data = page_bytes(response)
+    data = page_bytes(response, listed.published)
     path = folder / page_file(response.url)
-    saved = state.pages.get(url)
-    refused = _no_article(path, data)
-    kept_article = bool(refused) and _holds_article(path)  # (the saved page read once)
+    article_id, refused = _read_article(path, data)
+    own = folder / saved["file"] if saved and saved.get("file") else path  # the copy saved before
+    kept_article = bool(refused) and _holds_article(own)  # (the saved page read once)
+    feeds = _advertised_feeds(response.body, response.url) if refused else []
     if refused and saved and saved.get("no_article") and not kept_article:
         # still no article, as last time (a "not found" page's time or request id may have
         # changed): said then; the record takes the new ETag and the feed's date
         state.put("pages", url, {**saved, "etag": response.headers.get("etag"),
                                  "last_modified": response.headers.get("last-modified"),
-                                 "listed": listed or saved.get("listed")})
+                                 "listed": listed.date or saved.get("listed"), "feeds": feeds})
         report.unchanged.append(url)
         return
     if kept_article:
-        report.skipped.append((url, f"the new answer holds no article ({refused}); the article saved before "
-                                    "is kept"))
+        report.skipped.append((url, f"the new answer holds no article ({_first_clause(refused)}); the article "
+                                    "saved before is kept"))
         log(f"kept the saved copy of {url}: the new answer holds no article")
         return
     record = {"file": None, "etag": response.headers.get("etag"),
-              "last_modified": response.headers.get("last-modified"), "listed": listed,
+              "last_modified": response.headers.get("last-modified"), "listed": listed.date,
               "final_url": response.url, "saved": dt.datetime.now(dt.timezone.utc).isoformat()}
     if refused:  # not kept (indexing would report it on every run), but remembered: asked again conditionally
         if saved and saved.get("file") == page_file(response.url) and path.is_file():
             path.unlink()  # our own copy of it, saved before and holding no article either
-        state.put("pages", url, {**record, "no_article": refused})
-        report.failed.append((url, f"holds no article ({refused.split(';')[0]}); not kept, and not reported again "
+        state.put("pages", url, {**record, "no_article": refused, "feeds": feeds})
+        report.failed.append((url, f"holds no article ({_first_clause(refused)}); not kept, and not reported again "
                                    "until the page changes"))
-        log(f"no article in {url}: {refused}")
+        log(f"no article in {url}: {_first_clause(refused)}")
         return
-    rel = save_page(folder, response.url, response)  # one file per page, whatever address led to it
-    record["file"] = rel
+    # one file per article, whatever address led to it: the file saved before for this
+    # address, else one named after the page's own address
+    rel = saved["file"] if saved and saved.get("file") and own.is_file() else page_file(response.url)
+    same = [key for key in _same_article(state, url, article_id, rel)
+            if (folder / state.pages[key]["file"]).is_file()]
+    if same and not (saved and saved.get("file") and own.is_file()):
+        rel = state.pages[same[0]]["file"]  # the same article saved before under another address
+    _write_atomic_in(folder, rel, data)
+    record["file"], record["id"] = rel, article_id
     state.put("pages", url, record)
+    state.ids.setdefault(article_id, []).append(url)
     if response.url != url:
         state.put("pages", response.url, record)
+    replaced = []
+    for key in dict.fromkeys(same):  # this newer answer replaces the copies saved under other addresses
+        old = state.pages[key]
+        if old["file"] != rel:
+            (folder / old["file"]).unlink(missing_ok=True)
+        state.put("pages", key, {**old, "file": rel, "id": article_id})
+        replaced.append(key)
+        report.replaced.append((url, key, rel))
     if url in state.gone:
         state.put("gone", url, None)
     report.fetched.append(url)
-    log(f"saved {url}" + (f" (redirected to {response.url})" if response.url != url else "") + f" -> {rel}")
+    log(f"saved {url}" + (f" (redirected to {response.url})" if response.url != url else "") + f" -> {rel}"
+        + (f" (the same article as {', '.join(replaced)}, saved before: replaced)" if replaced else ""))
 
 
 def parse_every(text: str) -> float:
@@ -777,5 +1126,12 @@ def run(
     from indexer import indexing
 
     folder = Path(folder) if folder is not None else default_pages_folder(index_dir)
-    report = fetch(urls, folder, options, log, wait)
+    try:
+        report = fetch(urls, folder, options, log, wait)
+    except KeyboardInterrupt:
+        # the pages saved so far are indexed now, not by the next run (a cron's next run may
+        # be hours away); a second Ctrl-C stops that at once (the indexing keeps what it had)
+        log(f"Interrupted: indexing the pages saved so far in {folder} (Ctrl-C again to stop at once; "
+            "the next fetch or timtin reindex indexes them then)")
+        raise Interrupted(indexing.update(index_dir, [folder], procs=procs, wait=wait, curated=curated)) from None
     return report, indexing.update(index_dir, [folder], procs=procs, wait=wait, curated=curated)

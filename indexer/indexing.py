@@ -580,6 +580,9 @@ def _write(
     """
     jobs, unread = _jobs(paths, procs, list(elsewhere))
     report.problems += [u.problem for u in unread]
+    older, notes = parsing.page_copies(jobs)  # a page saved twice: its newer copy only, said in a note
+    jobs = [job for n, job in enumerate(jobs) if n not in older]
+    report.notes += notes
     total = len(jobs)
     if progress:
         progress(0, total)

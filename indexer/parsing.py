@@ -1,5 +1,6 @@
 """Read articles from disk: text files shaped like a printed article, JSON Lines, and
-saved web pages (.html, .htm: read by :mod:`indexer.webpages`).
+saved web pages (.html, .htm, a server page saved under its address, any file that starts
+as HTML: read by :mod:`indexer.webpages`; :func:`page_copies` finds one page saved twice).
 
 :func:`find_files` lists the article files under the paths a user gives;
 :func:`read_file` turns one file into :class:`~indexer.models.Article` records and
@@ -29,6 +30,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from indexer import normalize
 from indexer import officials as officials_mod
@@ -40,6 +42,11 @@ ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 # files a saved site holds beside its pages that are no articles: not read in a folder
 # (`wget --mirror` saves the site's robots.txt); given by name, they are read
 NOT_ARTICLES = frozenset({"robots.txt"})
+# pages a server makes, saved by `wget --mirror` without -E under the address's own name
+# (`tin.aspx?id=901&cat=2`): read in a folder when they hold HTML (see looks_like_html)
+SERVER_PAGE_SUFFIXES = (".aspx", ".asp", ".php", ".jsp", ".cfm", ".shtml")
+# the start of an HTML file: a BOM, blanks and comments (a browser's "saved from url="), then the document
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file; read in spans when indexing with several processes
 MAX_ARTICLE_CHARS = 2_000_000  # about 400 pages: larger is not one article
 # Asia/Ho_Chi_Minh: UTC+7 all year, without summer time, since 1975. A fixed offset needs no tz database.
@@ -54,7 +61,8 @@ _DATE_LINE = re.compile(
     r"(?:" + _WEEKDAY + r"\s*[,-]?\s*)?"
     r"(?:ngày\s+)?"
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<mo>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-    r"|(?P<iy>\d{4})-(?P<imo>\d{1,2})-(?P<id>\d{1,2}))"
+    r"|(?P<iy>\d{4})-(?P<imo>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wmo>\d{1,2})\s*,?\s*năm\s+(?P<wy>\d{4}))"  # "ngày 30 tháng 11 năm 2026"
     r"(?:\s*[,|-]?\s*(?:lúc\s*)?" + _TIME.format(h="h2", m="m2") + r")?"
     r"\s*(?:\(?\s*(?:GMT|UTC)\s*(?P<gmt>[+-]\s*\d{1,2})?\s*\)?)?\s*$",
     re.IGNORECASE,
@@ -64,6 +72,7 @@ _DATELINE_PREFIX = re.compile(
     r"^(?:\((?P<paren>[^()\n]{2,30})\)|(?P<code>[A-ZĐ][A-ZĐ0-9&]{1,9}(?:\.[A-Za-z]{2,4})?))"
     r"\s*[-–—]+\s*(?=\S)"
 )
+_SPACED_DASH = re.compile(r"\s[-–—]|[-–—]\s")
 _FINAL_PUNCT = tuple(".!?…:;\"”»'’)]")
 _JOIN_AFTER = tuple(",;-–—(")
 _BYLINE_LEAD = re.compile(r"^(?:bài(?:\s*(?:,|và)\s*ảnh)?|ảnh|tin|theo|nhóm phóng viên)\s*:?\s*", re.I)
@@ -142,6 +151,8 @@ def _walk_folder(root: Path, others: set[tuple[int, int]] = frozenset()) -> Iter
         for name in files:
             if Path(name).suffix.lower() in ARTICLE_SUFFIXES and name.lower() not in NOT_ARTICLES:
                 found.append(Path(folder) / name)
+            elif server_page(name) and _holds_html(Path(folder) / name):
+                found.append(Path(folder) / name)
     yield from unread
     for file in sorted(found):
         try:
@@ -158,6 +169,28 @@ def _walk_folder(root: Path, others: set[tuple[int, int]] = frozenset()) -> Iter
         yield file, root
 
 
+def server_page(name: str) -> bool:
+    """Whether a file's *name* is a server page's address (``tin.aspx?id=901&cat=2``,
+    ``bai-viet.php``; ``@`` for ``?`` as `wget --restrict-file-names=windows` writes it)."""
+    return Path(re.split(r"[?@]", name, maxsplit=1)[0]).suffix.lower() in SERVER_PAGE_SUFFIXES
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether *data* is an HTML document: ``<!doctype html`` or ``<html`` at its start,
+    after a byte-order mark, blanks and comments."""
+    return _HTML_START.match(data[:65536]) is not None
+
+
+def _holds_html(file: Path) -> bool:
+    """Whether a server page's file holds HTML (its feeds, JSON and scripts are no articles).
+    One that cannot be read is listed, so that reading it says why."""
+    try:
+        with open(file, "rb") as fh:
+            return looks_like_html(fh.read(65536))
+    except OSError:
+        return True
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "named pipe (FIFO)"
@@ -166,6 +199,94 @@ def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "device"
     return "special file"
+
+
+_CANONICAL_HINT = re.compile(
+    rb"""<link\b[^>]*\brel\s*=\s*["']?canonical["'\s>][^>]*>|<meta\b[^>]*\bog:url\b[^>]*>""", re.I)
+_HREF_HINT = re.compile(rb"""\b(?:href|content)\s*=\s*["']?([^"'\s>]+)""", re.I)
+_SAVED_HINT = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+
+
+def _address_hint(file: Path) -> str | None:
+    """The address a saved page names for itself, read cheaply from its first bytes (its
+    canonical, og:url or a browser's "saved from"), to find pages saved twice; None for a
+    file that is no page by its name, or that names none."""
+    if Path(file).suffix.lower() not in (".html", ".htm") and not server_page(file.name):
+        return None
+    try:
+        with open(file, "rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return None
+    hints = [m[1] for tag in _CANONICAL_HINT.finditer(head) if (m := _HREF_HINT.search(tag[0]))]
+    if saved := _SAVED_HINT.search(head[:4096]):
+        hints.append(saved[1])
+    hints = [h.decode("utf-8", "replace").strip() for h in hints]
+    hints = [h for h in hints if h.lower().startswith(("http://", "https://", "/"))
+             and urlsplit(h).path.strip("/").lower() not in ("", "index.html", "index.htm", "index.php", "home")]
+    return hints[0] if hints else None
+
+
+@dataclass(frozen=True)
+class PageCopy:
+    """One of two files or more holding the same web page (the same canonical address)."""
+
+    file: Path
+    root: Path
+    date: dt.date | None
+    mtime_ns: int
+
+
+def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[str]]:
+    """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
+    id is one canonical address and whose headline is one (a wget copy and a browser copy
+    of one article). Returns the
+    jobs to leave out, the older copies (by the date the page gives, then the file's
+    modification time), and a note for each naming the copy kept.
+
+    Candidates are found by the address a page names in its first bytes; only they are read
+    whole (a rare case), so a folder of pages costs one small read a file more."""
+    by_hint: dict[str, list[int]] = {}
+    for n, (file, _root, span) in enumerate(jobs):
+        if span is None and (hint := _address_hint(file)):
+            by_hint.setdefault(hint, []).append(n)
+    drop: set[int] = set()
+    notes: list[str] = []
+    for numbers in by_hint.values():
+        if len(numbers) < 2:
+            continue
+        from indexer import webpages  # trafilatura is loaded only when a page is read
+
+        by_id: dict[str, list[tuple[int, PageCopy]]] = {}
+        for n in numbers:
+            file, root, _ = jobs[n]
+            try:
+                with _open_regular(file, str(file)) as fh:
+                    data = _read_all(fh, str(file))
+                    mtime = os.fstat(fh.fileno()).st_mtime_ns
+                article = webpages.parse_page(data, article_id(file, root), str(file))
+            except Exception:  # noqa: BLE001 - read with the others, which names what is wrong with it
+                continue
+            if article.url and article.id == article.url:
+                # the same address and headline: one article saved twice; another headline under
+                # one address is a template's canonical (a category page's) that pages share,
+                # not a copy: left to the id rule, which keeps the first and names the others
+                same = (article.id, " ".join(normalize.words(article.title or "")))
+                by_id.setdefault(same, []).append((n, PageCopy(file, root, article.date, mtime)))
+        for (address, _), copies in by_id.items():
+            if len(copies) < 2:
+                continue
+            keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, -c[0]))
+            for n, copy in copies:
+                if n == keep_n:
+                    continue
+                drop.add(n)
+                why = ("saved later, the page's date being the same" if keep.date == copy.date else
+                       f"dated {keep.date:%d/%m/%Y}, this one " + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
+                notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the newer "
+                             f"copy was indexed ({why}), this one left out. Delete the copy you do not need, "
+                             "and this note goes")
+    return drop, notes
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
@@ -185,7 +306,10 @@ MAX_ID_CHARS = 200  # percent-encoded, 1,800 bytes at most: well inside a server
 
 
 def article_id(file: Path, root: Path) -> str:
-    """The stable id of a text article: its path under *root*, without extension."""
+    """The stable id of a text article: its path under *root*, without extension; a
+    server page's whole (``tin.aspx?id=901&cat=2``: its query tells the articles apart)."""
+    if server_page(file.name):
+        return file.relative_to(root).as_posix()
     return file.relative_to(root).with_suffix("").as_posix()
 
 
@@ -240,23 +364,28 @@ def iter_file(
         if file.suffix.lower() == ".jsonl":
             yield from _read_jsonl(fh, file, root, where, origin, curated, span)
             return
+        page = file.suffix.lower() in (".html", ".htm")
         try:
             size = os.fstat(fh.fileno()).st_size
             if size > 4 * MAX_ARTICLE_CHARS:
                 raise ParseError(where, f"the file is {size:,} bytes long, over the {MAX_ARTICLE_CHARS:,} "
                                         f"characters one article may have (at most {4 * MAX_ARTICLE_CHARS:,} "
                                         "bytes); split it into articles (or remove it if it is not one)")
-            if file.suffix.lower() in (".html", ".htm"):
-                from indexer import webpages  # trafilatura is loaded only when a page is read
+            data = _read_all(fh, where)
+            page = page or looks_like_html(data)  # a web page whatever its name (tin.aspx?id=901, a .txt)
+            if page:
+                from indexer import fetching, webpages  # trafilatura is loaded only when a page is read
 
-                article, warnings = webpages.parse_page(_read_all(fh, where), article_id(file, root), where), []
+                article, warnings = webpages.parse_page(data, article_id(file, root), where), []
+                # a page timtin fetch saved without a date of its own: the date its feed or sitemap gave
+                article = fetching.with_listed_date(article, data)
             else:
-                text = decode(_read_all(fh, where), where)
+                text = decode(data, where)
                 text_id = article_id(file, root)
                 check_id(text_id, where)
                 article, warnings = parse_text(text, text_id, where)
         except ParseError as err:
-            yield Problem(err.where, err.message + _read_as_text(file))
+            yield Problem(err.where, err.message + ("" if page else _read_as_text(file)))
             return
         except Exception as err:  # noqa: BLE001 - a fault of timtin's: this file only, named
             yield fault(where, err)
@@ -272,7 +401,8 @@ def _read_as_text(file: Path) -> str:
         return ""
     kind = f"a {file.suffix} file" if file.suffix else "a file without a suffix"
     return (f" ({kind} is read as a text article like the .txt ones; "
-            "timtin reads .txt, .jsonl, .html and .htm: leave it out if it is no article)")
+            "timtin reads .txt, .jsonl, .html and .htm, and any file that starts as a web page: leave it out "
+            "if it is no article)")
 
 
 def _open_regular(file: Path, where: str):
@@ -401,6 +531,8 @@ def parse_date(value: str) -> tuple[dt.date | None, bool]:
         return None, False
     if match["y"]:
         year, month, day = int(match["y"]), int(match["mo"]), int(match["d"])
+    elif match["wy"]:
+        year, month, day = int(match["wy"]), int(match["wmo"]), int(match["wd"])
     else:
         year, month, day = int(match["iy"]), int(match["imo"]), int(match["id"])
     try:
@@ -443,12 +575,51 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paras
 
 
-def strip_dateline(paragraph: str) -> tuple[str, str | None]:
-    """Remove a dateline prefix such as ``LSO-``; return (text, source code or None)."""
+def strip_dateline(paragraph: str, spaced: bool = False) -> tuple[str, str | None]:
+    """Remove a dateline prefix such as ``LSO-``; return (text, source code or None).
+
+    *spaced*: a code only with a space beside its dash (``TBC - ``, not ``VN-Index``)."""
     match = _DATELINE_PREFIX.match(paragraph)
-    if not match:
+    if not match or (spaced and match["code"] and not _SPACED_DASH.search(match[0])):
         return paragraph, None
     return paragraph[match.end():], (match["paren"] or match["code"]).strip()
+
+
+def strip_body_dateline(paragraphs: list[str], lead: str | None = None) -> tuple[list[str], str | None]:
+    """Remove the dateline that opens an article's text; return (paragraphs, source or None).
+
+    It opens the first paragraph (``LSO-Sáng 29/11…``) or, when a lead (sapo) comes
+    first, the first paragraph after it: papers print the sapo in bold above the
+    dateline (``(LSO) - Theo Phòng…``). *lead* is the lead when it is kept apart from
+    *paragraphs* (a web page's sapo element); without one, a first paragraph that ends
+    a sentence and has no dateline may be the lead, and the second is looked at. Only a
+    dateline's shape is taken (a code in capitals or a name in brackets, then a dash),
+    so ordinary first words stay; after a lead, a code needs a space beside its dash
+    (``TBC - ``, ``LSO -``), as hyphenated words (``VN-Index``, ``AV-TEST``) have none.
+    """
+    if not paragraphs:
+        return paragraphs, None
+    first, source = strip_dateline(paragraphs[0], spaced=lead is not None)
+    if source or lead is not None or len(paragraphs) < 2 or not paragraphs[0].endswith(_FINAL_PUNCT):
+        return [first, *paragraphs[1:]], source
+    second, source = strip_dateline(paragraphs[1], spaced=True)
+    return [paragraphs[0], second, *paragraphs[2:]], source
+
+
+# a line naming where an article was taken from, after its byline: "Nguồn: Báo Xứ Lạng"
+_SOURCE_LINE = re.compile(r"^nguồn(?:\s+tin)?\s*:\s*(?P<name>\S.{0,58}?)\s*\.?$", re.I)
+
+
+def split_ending(paragraphs: list[str]) -> tuple[list[str], str | None, str | None]:
+    """Take the byline and a source line after it (``LƯƠNG THỦY``, then ``Nguồn: Báo Xứ
+    Lạng``) off the end of an article; return (paragraphs, author, source named)."""
+    named = None
+    if len(paragraphs) > 1:
+        match = _SOURCE_LINE.match(paragraphs[-1])
+        if match:
+            paragraphs, named = paragraphs[:-1], match["name"]
+    author = _byline(paragraphs[-1]) if paragraphs else None
+    return (paragraphs[:-1] if author else paragraphs), author, named
 
 
 def _byline(paragraph: str) -> str | None:
@@ -462,6 +633,7 @@ def _byline(paragraph: str) -> str | None:
     if bracketed:
         name = name[1:-1].strip()
     led = _BYLINE_LEAD.sub("", name).strip()
+    credit = name.lower().startswith("theo")  # "Theo LSO": a paper's or agency's code, as written, not "Lso"
     bracketed, name = bracketed and led == name, led  # "(Theo TTXVN)": TTXVN, as "Theo TTXVN"
     mark = _COMPILED.search(name)
     if mark and not bracketed:
@@ -472,7 +644,8 @@ def _byline(paragraph: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", name)
     if bracketed and not ("+" in name or any(word in _AGENCIES for word in words)):
         return None  # "(HẾT)" ends an article; it is no credit
-    cased = re.sub(r"[^\W\d_]+", lambda m: m[0] if _agency(m[0]) else title_case(m[0]), name)
+    cased = re.sub(r"[^\W\d_]+", lambda m: m[0] if _agency(m[0]) or (credit and len(words) == 1) else title_case(m[0]),
+                   name)
     cased = re.sub(r"\s*([-–,/])\s*", lambda m: f" {m[1]} " if m[1] != "," else ", ", cased)
     return f"({cased})" if bracketed else cased + (f" {mark[0].strip()}" if mark else "")
 
@@ -517,12 +690,11 @@ def parse_text(text: str, article_id: str, where: str) -> tuple[Article, list[Pr
         raise ParseError(where, "no title after the date line; the title goes on the line after the date")
     title = " ".join(rest[0])
     paragraphs = [p for block in rest[1:] for p in _paragraphs(block)]
-    author = _byline(paragraphs[-1]) if paragraphs else None
-    if author:
-        paragraphs.pop()
+    paragraphs, author, named = split_ending(paragraphs)
     if not paragraphs:
         raise ParseError(where, "no body after the title; an article needs at least one paragraph")
-    lead, source = strip_dateline(paragraphs[0])
+    paragraphs, source = strip_body_dateline(paragraphs)
+    lead = paragraphs[0]
     body: list[str] = [lead]
     captions: list[str] = []
     for para in paragraphs[1:]:
@@ -535,7 +707,7 @@ def parse_text(text: str, article_id: str, where: str) -> tuple[Article, list[Pr
             date=date,
             lead=lead,
             author=author,
-            source=source,
+            source=source or named,
             captions=tuple(captions),
         ),
         warnings,
@@ -747,14 +919,18 @@ def parse_record(data: object, default_id: str, at: str) -> tuple[Article, list[
         if date is None:
             warnings.append(Problem(at, f'cannot read the date "{raw_date}"; indexed without a date', skipped=False))
     paragraphs = [p for p in (" ".join(line.split()) for line in clean(data["body"]).split("\n")) if p]
-    paragraphs[0], source = strip_dateline(paragraphs[0])
+    lead = _optional_str(data, "lead", at)
+    if lead:  # a lead of its own: the body's first paragraph is the text's first, read as it always was
+        paragraphs[0], source = strip_dateline(paragraphs[0])
+    else:
+        paragraphs, source = strip_body_dateline(paragraphs)
     return (
         Article(
             id=article_id,
             title=" ".join(clean(data["title"]).split()),
             body="\n\n".join(paragraphs),
             date=date,
-            lead=_optional_str(data, "lead", at),
+            lead=lead,
             author=_optional_str(data, "author", at),
             url=_optional_str(data, "url", at),
             source=_optional_str(data, "source", at) or source,

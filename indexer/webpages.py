@@ -7,7 +7,8 @@ on the page's tree, before trafilatura sees it:
 
 * the headline (``<h1>``, a ``title``/``tieude`` element, then ``og:title``, then
   ``<title>`` without the paper's name);
-* the date line the page shows (``Thứ Hai, 30/11/2026 08:15``, ``07:30 | 28/11/2026``),
+* the date line the page shows (``Thứ Hai, 30/11/2026 08:15``, ``07:30 | 28/11/2026``,
+  ``Thứ Hai, ngày 30 tháng 11 năm 2026``),
   read with :func:`indexer.parsing.parse_date` like a text article's, before the
   page's metadata (which often holds the time of the last edit);
 * the lead (``sapo``), photo captions (``<figcaption>``, a ``caption``/``image_desc``
@@ -16,8 +17,9 @@ on the page's tree, before trafilatura sees it:
 * lists of links (related articles, a home page's headlines) taken out;
 * old table layouts, whose cells hold the article, unwrapped into blocks;
 * after extraction, as for text articles: a ``LSO-``-style dateline is dropped from
-  the first paragraph and kept as the source, and a last line in capitals
-  (``PHƯƠNG DUNG``) is the author.
+  the lead or from the paragraph that opens the text after it (``(LSO) - Theo…``) and
+  kept as the source, and a last line in capitals (``PHƯƠNG DUNG``) is the author,
+  also before a ``Nguồn: …`` line (the source, when no dateline gives one).
 
 The page's bytes are decoded by :func:`decode_page`: a byte-order mark, then the
 charset the server sent (``timtin fetch`` writes it into the saved page), then the
@@ -424,9 +426,7 @@ def parse_page(
                                 "article page, or it was saved cut short")
     paragraphs = [p for p in (" ".join(clean(line).split()) for line in (meta.get("text") or "").split("\n")) if p]
     paragraphs = [p for p in paragraphs if p != title and p not in captions and _date_in(p)[0] is None]
-    author = parsing._byline(paragraphs[-1]) if paragraphs else None
-    if author:
-        paragraphs.pop()
+    paragraphs, author, named = parsing.split_ending(paragraphs)
     if author_element:  # in capitals (<p class="author">VĂN BÌNH</p>): title case, as a last line in capitals is
         author_element = parsing._byline(author_element) or author_element
     author = author or author_element or (" ".join(clean(meta["author"]).split()) if meta.get("author") else None)
@@ -435,9 +435,11 @@ def parse_page(
         lead, source = parsing.strip_dateline(lead)
         if paragraphs and paragraphs[0] == lead:
             paragraphs.pop(0)
+        if not source:  # the sapo in bold, then "(LSO) - Theo…" opening the text
+            paragraphs, source = parsing.strip_body_dateline(paragraphs, lead)
         paragraphs.insert(0, lead)
     elif paragraphs:
-        paragraphs[0], source = parsing.strip_dateline(paragraphs[0])
+        paragraphs, source = parsing.strip_body_dateline(paragraphs)
         lead = paragraphs[0]
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
@@ -458,6 +460,6 @@ def parse_page(
         lead=lead,
         author=author,
         url=canonical,
-        source=source,
+        source=source or named,
         captions=tuple(captions),
     )

@@ -48,6 +48,7 @@ def test_a_rewrite_is_a_pair_of_its_band_that_is_no_copy(tmp_path, monkeypatch, 
     monkeypatch.setattr(eval_stories, "SAMPLE_13", tmp_path / "none.jsonl")
     monkeypatch.setattr(eval_stories, "SAMPLE_14", tmp_path / "none.jsonl")
     monkeypatch.setattr(eval_stories, "SAMPLE_15", tmp_path / "none.jsonl")
+    monkeypatch.setattr(eval_stories, "SAMPLE_16", tmp_path / "none.jsonl")
     monkeypatch.setattr(eval_stories, "_SHINGLES", [])
     monkeypatch.setattr(eval_stories, "_FRAMES", {})
     first = {k: "copy" if label == "rewrite" else label for k, label in three.items()}  # the first labels

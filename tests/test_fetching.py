@@ -6,6 +6,7 @@ nothing reaches the internet.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import os
@@ -539,3 +540,401 @@ def test_endless_redirects_are_given_up_on_once_not_retried(tmp_path):
     assert report.failed == [(f"{server.base}/0.html", "HTTP 302: redirected more than 5 times, or in a circle, "
                                                         "or without a Location; not followed")]
     assert asked == [f"/{n}.html" for n in range(6)]  # the first request and five redirects, once
+
+
+# -- issue #26: a trial on a provincial paper served locally ------------------------------
+
+class _Paper:
+    """A small paper on 127.0.0.1 whose pages, feeds and sitemaps a test writes and changes
+    between runs (*pages*: path -> (Content-Type, body) or a status); every request is
+    logged with its full path (query included) and the host it was asked by."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        self.pages: dict[str, tuple[str, bytes] | int] = {"/robots.txt": 404}
+        self.log: list[tuple[str, str]] = []
+        paper = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                paper.log.append((self.headers.get("Host", ""), self.path))
+                answer = paper.pages.get(self.path.split("?", 1)[0], 404)
+                status, (ctype, body) = (answer, ("text/html; charset=utf-8", b"<h1>404</h1>")) \
+                    if isinstance(answer, int) else (200, answer)
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def asked(self, path: str) -> list[str]:
+        """The requests made for *path* (with any query), as host + path."""
+        return [host + full for host, full in self.log if full.split("?", 1)[0] == path]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _bai(title: str, paragraphs: list[str], canonical: str | None = None, date_line: str | None = None,
+         head: str = "") -> tuple[str, bytes]:
+    """An article page as Báo Xứ Lạng writes it (no date unless *date_line* is given)."""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    when = f'<div class="date">{date_line}</div>' if date_line else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} - Báo Xứ Lạng</title>'
+            f'{link}{head}</head><body><nav><a href="/">Trang chủ</a> <a href="/thoi-su/">Thời sự</a></nav>'
+            f'<article><h1>{title}</h1>{when}<div class="content">{body}</div></article>'
+            '<footer>Báo Xứ Lạng điện tử. Giấy phép số 123/GP-BTTTT.</footer></body></html>')
+    return "text/html; charset=utf-8", page.encode("utf-8")
+
+
+def _rss(*items: tuple[str, str]) -> tuple[str, bytes]:
+    """A feed of (link, pubDate) items."""
+    entries = "".join(f"<item><title>Tin</title><link>{link}</link><pubDate>{date}</pubDate></item>"
+                      for link, date in items)
+    return "application/rss+xml; charset=utf-8", (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo Xứ Lạng - Thời sự</title>'
+        f"{entries}</channel></rss>").encode("utf-8")
+
+
+def _sitemap(*urls: tuple[str, str], news: bool = False) -> tuple[str, bytes]:
+    """A sitemap of (loc, lastmod) urls; with *news*, a Google News sitemap whose date is
+    the news:publication_date instead."""
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    if news:
+        ns += ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
+        rows = "".join(f"<url><loc>{loc}</loc><news:news><news:publication><news:name>Báo Xứ Lạng</news:name>"
+                       f"<news:language>vi</news:language></news:publication><news:publication_date>{date}"
+                       "</news:publication_date><news:title>Tin</news:title></news:news></url>" for loc, date in urls)
+    else:
+        rows = "".join(f"<url><loc>{loc}</loc><lastmod>{date}</lastmod></url>" for loc, date in urls)
+    return "application/xml", f'<?xml version="1.0" encoding="UTF-8"?><urlset {ns}>{rows}</urlset>'.encode("utf-8")
+
+
+LU = ["Mưa lớn kéo dài từ đêm 27/11 khiến nước sông Kỳ Cùng dâng cao, nhiều tuyến đường liên xã tại huyện "
+      "Tràng Định bị chia cắt, hơn 300 hộ dân phải sơ tán đến nơi an toàn.",
+      "UBND huyện đã huy động lực lượng công an, quân sự và đoàn viên thanh niên hỗ trợ người dân di chuyển "
+      "tài sản, gia súc lên vùng cao."]
+LU_SUA = LU + ["Cập nhật: đến 6 giờ sáng 1/12, nước đã rút, các tuyến đường liên xã thông xe trở lại."]
+
+
+def _texts(index: Path) -> dict[str, str]:
+    searcher = Searcher(index)
+    result = searcher.search(SearchRequest.from_params({"q": "", "per_page": "100", "group": "0"}))
+    return {hit.id: searcher.article(hit.id).body for hit in result.hits}
+
+
+@pytest.mark.parametrize("sitemap_first", [False, True])
+def test_a_correction_the_sitemap_dates_later_is_fetched_whatever_the_order_of_the_lists(tmp_path, sitemap_first):
+    # issue #26: the feed, given first, dated the article 28/11; the sitemap dated its
+    # correction 1/12: "already saved, and its feed or sitemap gives no newer date"
+    pages, index = tmp_path / "index-pages", tmp_path / "index"
+    with _Paper() as paper:
+        url = f"{paper.base}/thoi-su/mua-lu-trang-dinh.html"
+        paper.pages.update({"/thoi-su/mua-lu-trang-dinh.html": _bai("Mưa lũ gây ngập úng ở Tràng Định", LU, url),
+                            "/rss.xml": _rss((url, "Sat, 28 Nov 2026 17:40:00 +0700")),
+                            "/sitemap.xml": _sitemap((url, "2026-11-28T17:40:00+07:00"))})
+        lists = [f"{paper.base}/sitemap.xml", f"{paper.base}/rss.xml"]
+        lists = lists if sitemap_first else lists[::-1]
+        assert fetching.run(lists, index, pages, fetching.Options(delay=0))[0].fetched == [url]
+        paper.pages["/thoi-su/mua-lu-trang-dinh.html"] = _bai("Mưa lũ gây ngập úng ở Tràng Định", LU_SUA, url)
+        paper.pages["/sitemap.xml"] = _sitemap((url, "2026-12-01T06:20:00+07:00"))
+        report, indexed_now = fetching.run(lists, index, pages, fetching.Options(delay=0))
+    assert report.fetched == [url] and report.skipped == []
+    assert indexed_now.updated == 1
+    assert "nước đã rút" in _texts(index)[url]
+    assert len(paper.asked("/thoi-su/mua-lu-trang-dinh.html")) == 2
+
+
+def test_one_article_under_several_addresses_is_saved_once_and_its_correction_indexed(runner, tmp_path):
+    # issue #26: the feed linked x.html?utm_source=rss&utm_medium=feed, the sitemap x.html, another
+    # sitemap the same page on localhost: three downloads, three files, the stale one indexed
+    # ("id already used", exit 3 on every run) and the correction never searchable
+    index = tmp_path / "index"
+    with _Paper() as paper:
+        url = f"{paper.base}/xa-hoi/thu-vien-so.html"
+        alias = f"http://localhost:{paper.port}/xa-hoi/thu-vien-so.html"
+        paper.pages.update({
+            "/xa-hoi/thu-vien-so.html": _bai("Ra mắt thư viện số cho trường học vùng cao", LU, url),
+            "/rss.xml": _rss((url + "?utm_source=rss&amp;utm_medium=feed&amp;fbclid=IwAR0x",
+                              "Sun, 29 Nov 2026 09:10:00 +0700")),
+            "/sitemap.xml": _sitemap((url, "2026-11-29T09:10:00+07:00")),
+            "/moi.xml": _sitemap((alias, "2026-11-29T09:10:00+07:00"))})
+        args = ["fetch", f"{paper.base}/rss.xml", f"{paper.base}/sitemap.xml", f"{paper.base}/moi.xml",
+                "--index", str(index), "--delay", "0"]
+        first = runner.invoke(cli, args)
+        assert first.exit_code == 0, first.output
+        assert paper.asked("/xa-hoi/thu-vien-so.html") == [f"127.0.0.1:{paper.port}/xa-hoi/thu-vien-so.html",
+                                                          f"localhost:{paper.port}/xa-hoi/thu-vien-so.html"]
+        saved = list((tmp_path / "index-pages").rglob("*.html"))
+        assert len(saved) == 1 and "Added 1, updated 0" in first.stdout
+        assert (f"replaced: the copy saved from {url} by the newer answer of {alias}, the same article"
+                in first.stderr)
+        # the paper corrects the article; the alias's sitemap says so
+        paper.pages["/xa-hoi/thu-vien-so.html"] = _bai("Ra mắt thư viện số cho trường học vùng cao", LU_SUA, url)
+        paper.pages["/moi.xml"] = _sitemap((alias, "2026-12-01T07:30:00+07:00"))
+        second = runner.invoke(cli, args)
+    assert second.exit_code == 0, second.output
+    assert "Fetched 1, " in second.stdout and "updated 1" in second.stdout
+    assert list((tmp_path / "index-pages").rglob("*.html")) == saved
+    assert list(_texts(index)) == [url] and "nước đã rút" in _texts(index)[url]
+
+
+def test_tracking_parameters_are_dropped_and_other_parameters_kept():
+    assert fetching.clean_url("http://baoxulang.vn/a.html?utm_source=rss&utm_medium=feed#binh-luan") == \
+        "http://baoxulang.vn/a.html"
+    assert fetching.clean_url("http://baoxulang.vn/tin.aspx?id=901&cat=2&gclid=x&zarsrc=30&gidzl=y") == \
+        "http://baoxulang.vn/tin.aspx?id=901&cat=2"
+    assert fetching.clean_url("http://baoxulang.vn/tim-kiem?q=x%C3%A3+h%E1%BB%99i") == \
+        "http://baoxulang.vn/tim-kiem?q=x%C3%A3+h%E1%BB%99i"
+
+
+def test_an_address_gone_is_asked_again_once_its_feed_dates_it_later_or_days_after(tmp_path):
+    # issue #26: the feed listed the article before the page was published (a CMS hiccup):
+    # one 404 and it was never asked again, even when the feed gave it a newer date
+    pages = tmp_path / "pages"
+    with _Paper() as paper:
+        url = f"{paper.base}/kinh-te/cua-khau-huu-nghi.html"
+        paper.pages["/rss.xml"] = _rss((url, "Mon, 30 Nov 2026 08:00:00 +0700"))
+        first = fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+        assert [u for u, _ in first.failed] == [url]
+        paper.pages["/kinh-te/cua-khau-huu-nghi.html"] = _bai("Cửa khẩu Hữu Nghị thông quan 1.200 xe", LU, url)
+        same_date = fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+        assert same_date.fetched == [] and same_date.skipped[0][1].startswith("gone (HTTP 404 on ")
+        paper.pages["/rss.xml"] = _rss((url, "Mon, 30 Nov 2026 09:30:00 +0700"))
+        later = fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+    assert later.fetched == [url]
+    assert len(paper.asked("/kinh-te/cua-khau-huu-nghi.html")) == 2
+
+
+def test_an_address_gone_is_asked_again_after_days_without_a_newer_date(tmp_path):
+    pages = tmp_path / "pages"
+    with _Paper() as paper:
+        url = f"{paper.base}/kinh-te/gia-rau.html"
+        paper.pages["/rss.xml"] = _rss((url, "Mon, 30 Nov 2026 08:00:00 +0700"))
+        fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+        state = json.loads((pages / fetching.STATE).read_text(encoding="utf-8"))
+        when = dt.datetime.fromisoformat(state["gone"][url]["when"])
+        state["gone"][url]["when"] = (when - dt.timedelta(days=fetching.GONE_RETRY_DAYS, minutes=1)).isoformat()
+        (pages / fetching.STATE).write_text(json.dumps(state), encoding="utf-8")
+        paper.pages["/kinh-te/gia-rau.html"] = _bai("Giá rau xanh tăng mạnh sau đợt rét", LU, url)
+        again = fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+    assert again.fetched == [url]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("29/11/2026 06:45", "2026-11-29T06:45:00+07:00"),
+    ("29-11-2026", "2026-11-29T00:00:00+07:00"),
+    ("06:45 29/11/2026", "2026-11-29T06:45:00+07:00"),
+    ("Sun, 29 Nov 2026 06:45:00 +0700", "2026-11-29T06:45:00+07:00"),
+    ("2026-11-30T10:30:00+07:00", "2026-11-30T10:30:00+07:00"),
+    ("2026-11-30T03:30:00Z", "2026-11-30T03:30:00+00:00"),
+    ("Thứ Hai, 31/02/2026", None),
+    ("ngày 14 tháng 11", None),
+])
+def test_feed_dates_are_read_the_vietnamese_way_too(text, iso):
+    assert fetching.read_date(text) == iso
+
+
+def test_a_page_without_a_date_takes_its_feeds_or_news_sitemaps_date_and_reindex_keeps_it(runner, tmp_path):
+    # issue #26: "29/11/2026 06:45" was "cannot read the date", news:publication_date was
+    # ignored, and a page without a date of its own was indexed undated
+    index = tmp_path / "index"
+    with _Paper() as paper:
+        a, b, c = (f"{paper.base}/thoi-su/{slug}.html" for slug in ("ret-dam", "tiem-vac-xin", "hoi-cho"))
+        paper.pages.update({
+            "/thoi-su/ret-dam.html": _bai("Không khí lạnh tăng cường, vùng núi rét đậm", LU, a),
+            "/thoi-su/tiem-vac-xin.html": _bai("Tiêm vắc xin sởi cho trẻ vùng cao", LU, b),
+            "/thoi-su/hoi-cho.html": _bai("Khai mạc hội chợ thương mại Lạng Sơn", LU, c, date_line="30/11/2026 08:00"),
+            "/rss.xml": _rss((a, "29/11/2026 06:45"), (c, "29-11-2026")),
+            "/news.xml": _sitemap((b, "2026-11-28T07:00:00+07:00"), news=True)})
+        result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", f"{paper.base}/news.xml",
+                                     "--index", str(index), "--delay", "0"])
+    assert result.exit_code == 0, result.output
+    assert "cannot read the date" not in result.stderr
+    dates = {u: d for u, (_, d, *_) in indexed(index).items()}
+    # the page's own date first (30/11), the feed's or the sitemap's for the pages without
+    assert dates == {a: "2026-11-29", b: "2026-11-28", c: "2026-11-30"}
+    again = runner.invoke(cli, ["reindex", "--index", str(index), "--procs", "1"])
+    assert again.exit_code == 0, again.output
+    assert {u: d for u, (_, d, *_) in indexed(index).items()} == dates
+
+
+HOME = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo Xứ Lạng điện tử</title>{feeds}'
+        '</head><body><nav><a href="/thoi-su/">Thời sự</a> <a href="/kinh-te/">Kinh tế</a></nav><ul>'
+        '<li><a href="/thoi-su/mua-lu.html">Mưa lũ gây ngập úng ở Tràng Định</a></li>'
+        '<li><a href="/kinh-te/cua-khau.html">Cửa khẩu Hữu Nghị thông quan 1.200 xe</a></li></ul></body></html>')
+
+
+def test_a_home_page_given_reads_the_feeds_it_advertises_on_every_run(runner, tmp_path):
+    # issue #26: "no article ... Remove it, or save the article again", then "unchanged 1", exit 0, no index
+    index = tmp_path / "index"
+    with _Paper() as paper:
+        url = f"{paper.base}/thoi-su/mua-lu.html"
+        feed = '<link rel="alternate" type="application/rss+xml" title="Thời sự" href="/rss/thoi-su.rss">'
+        paper.pages.update({
+            "/": ("text/html; charset=utf-8", HOME.format(feeds=feed).encode("utf-8")),
+            "/robots.txt": ("text/plain", f"User-agent: *\nDisallow: /admin/\nSitemap: {paper.base}/sitemap.xml\n"
+                            .encode()),
+            "/rss/thoi-su.rss": _rss((url, "Mon, 30 Nov 2026 08:15:00 +0700")),
+            "/thoi-su/mua-lu.html": _bai("Mưa lũ gây ngập úng ở Tràng Định", LU, url)})
+        args = ["fetch", f"{paper.base}/", "--index", str(index), "--delay", "0"]
+        first = runner.invoke(cli, args)
+        second = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert (f"warning: {paper.base}/ holds no article; it advertises the feed {paper.base}/rss/thoi-su.rss: "
+            "read in its stead") in first.stderr
+    assert f"its robots.txt also names the sitemap {paper.base}/sitemap.xml, not read" in first.stderr
+    assert "Fetched 1, " in first.stdout and "Added 1, " in first.stdout
+    assert "Remove it" not in first.stderr
+    assert second.exit_code == 0 and "read in its stead" in second.stderr
+    assert list(indexed(index)) == [url]
+
+
+def test_a_home_page_without_feeds_names_the_sitemaps_of_robots_txt_on_every_run(runner, tmp_path):
+    index = tmp_path / "index"
+    with _Paper() as paper:
+        paper.pages.update({
+            "/": ("text/html; charset=utf-8", HOME.format(feeds="").encode("utf-8")),
+            "/robots.txt": ("text/plain", f"User-agent: *\nSitemap: {paper.base}/sitemap.xml\n".encode())})
+        args = ["fetch", f"{paper.base}/", "--index", str(index), "--delay", "0"]
+        runs = [runner.invoke(cli, args) for _ in range(2)]
+    for result in runs:
+        assert result.exit_code == 3, result.output
+        assert f"failed: {paper.base}/: holds no article (" in result.stderr
+        assert f"its robots.txt names the sitemap {paper.base}/sitemap.xml: give one of them instead" in result.stderr
+        assert "Remove it" not in result.stderr
+
+
+def test_skipped_pages_are_named_and_feed_date_warnings_are_for_pages_fetched(runner, tmp_path):
+    # issue #26: "skipped 3: robots.txt ... disallows it" named none of them, and the warning
+    # on a feed's date came back on every run for a page already saved
+    index = tmp_path / "index"
+    with _Paper() as paper:
+        url = f"{paper.base}/van-hoa/le-hoi.html"
+        private = [f"{paper.base}/noi-bo/bai-{n}.html" for n in range(5)]
+        paper.pages.update({
+            "/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /noi-bo/\n"),
+            "/van-hoa/le-hoi.html": _bai("Lễ hội Đồng Kình thu hút hàng nghìn du khách", LU, url,
+                                         date_line="14/11/2026 09:00"),
+            "/rss.xml": _rss((url, "ngày 14 tháng 11"), *((p, "Mon, 30 Nov 2026 08:00:00 +0700") for p in private))})
+        args = ["fetch", f"{paper.base}/rss.xml", "--index", str(index), "--delay", "0"]
+        first = runner.invoke(cli, args)
+        second = runner.invoke(cli, args)
+    assert (f"warning: {paper.base}/rss.xml: cannot read the date 'ngày 14 tháng 11' of {url}; fetched without it"
+            in first.stderr)
+    assert (f"skipped 5: robots.txt of {paper.base} disallows it: {private[0]}, {private[1]}, {private[2]} "
+            "and 2 more") in first.stderr
+    assert "cannot read the date" not in second.stderr
+    assert f"skipped 1: already saved, and its feed or sitemap gives no newer date: {url}" in second.stderr
+
+
+def test_a_saved_article_now_404_is_said_to_stay_searchable(tmp_path):
+    pages = tmp_path / "pages"
+    with _Paper() as paper:
+        url = f"{paper.base}/thoi-su/mua-lu.html"
+        paper.pages["/thoi-su/mua-lu.html"] = _bai("Mưa lũ gây ngập úng ở Tràng Định", LU, url)
+        paper.pages["/rss.xml"] = _rss((url, "Mon, 30 Nov 2026 08:00:00 +0700"))
+        fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+        paper.pages["/thoi-su/mua-lu.html"] = 404
+        paper.pages["/rss.xml"] = _rss((url, "Tue, 01 Dec 2026 08:00:00 +0700"))
+        report = fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+    [(failed, why)] = report.failed
+    assert failed == url and why.startswith("HTTP 404: the paper took it down or moved it; the copy saved ")
+    assert "stays indexed and searchable (delete that file and run timtin reindex to drop it)" in why
+
+
+def test_a_site_refusing_connections_is_said_to_be_unreachable(runner, tmp_path):
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = runner.invoke(cli, ["fetch", f"http://127.0.0.1:{port}/rss.xml", "--index", str(tmp_path / "index"),
+                                 "--delay", "0", "--retries", "0"])
+    assert result.exit_code == 3
+    assert f"failed: http://127.0.0.1:{port}/rss.xml: http://127.0.0.1:{port} is unreachable (cannot connect" in \
+        result.stderr
+    assert "robots.txt" not in result.stderr
+
+
+def _fetch_until_interrupted(site, tmp_path, twice: bool):
+    index = tmp_path / "index"
+    cmd = [sys.executable, "-m", "indexer", "fetch", f"{site.base}/rss.xml", "--index", str(index),
+           "--delay", "0.05", "--timeout", "20", "--retries", "0"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    lines = []
+    for line in proc.stderr:
+        lines.append(line)
+        if line.startswith(f"failed {site.base}/bai-da-xoa.html"):  # the next page is the slow one
+            time.sleep(0.5)
+            proc.send_signal(signal.SIGINT)
+            if not twice:
+                break
+        if twice and line.startswith("Interrupted: indexing"):
+            proc.send_signal(signal.SIGINT)
+            break
+    started = time.monotonic()
+    out, err = proc.communicate(timeout=60)
+    return proc.returncode, "".join(lines) + err, index, time.monotonic() - started
+
+
+def test_ctrl_c_indexes_the_pages_saved_before_it(tmp_path):
+    # issue #26: the pages saved before a Ctrl-C waited for the next run to be searchable
+    with serve(slow=30) as site:
+        code, err, index, _ = _fetch_until_interrupted(site, tmp_path, twice=False)
+    assert code == 130, err
+    assert "Interrupted: indexing the pages saved so far" in err
+    assert f"Interrupted: the pages saved before it are in {tmp_path / 'index-pages'} and indexed" in err
+    assert indexed(index) == ARTICLES
+
+
+def test_a_second_ctrl_c_stops_at_once_and_says_the_next_run_indexes(tmp_path):
+    with serve(slow=30) as site:
+        code, err, index, took = _fetch_until_interrupted(site, tmp_path, twice=True)
+    assert code == 130, err
+    assert "the next fetch (or timtin reindex) indexes them" in err
+    assert took < 10
+
+
+def test_a_folder_fetched_before_keeps_one_copy_of_each_article_the_one_saved_last(runner, tmp_path):
+    # issue #26: a folder fetched by an earlier timtin holds the article twice (its address
+    # on 127.0.0.1 and on localhost): each run exited 3 ("id already used") and indexed the stale copy
+    pages, index = tmp_path / "index-pages", tmp_path / "index"
+    with _Paper() as paper:
+        url = f"{paper.base}/xa-hoi/thu-vien-so.html"
+        alias = f"http://localhost:{paper.port}/xa-hoi/thu-vien-so.html"
+        old = {url: ("127.0.0.1_x/thu-vien-so-1111111111.html", LU, "2026-11-29T02:00:00+00:00"),
+               alias: ("localhost_x/thu-vien-so-2222222222.html", LU_SUA, "2026-12-01T01:00:00+00:00")}
+        state = {"version": 1, "gone": {}, "lists": {}, "pages": {}}
+        for address, (rel, paragraphs, saved) in old.items():
+            (pages / rel).parent.mkdir(parents=True)
+            page = _bai("Ra mắt thư viện số cho trường học vùng cao", paragraphs, url)[1]
+            (pages / rel).write_bytes(f"<!-- saved from url=({len(address):04d}){address} -->\n".encode() + page)
+            state["pages"][address] = {"file": rel, "etag": None, "last_modified": None,
+                                       "listed": "2026-11-29T09:10:00+07:00", "saved": saved}
+        (pages / fetching.STATE).write_text(json.dumps(state), encoding="utf-8")
+        paper.pages["/rss.xml"] = _rss((url, "Sun, 29 Nov 2026 09:10:00 +0700"))
+        result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", "--index", str(index), "--delay", "0"])
+    assert result.exit_code == 0, result.output
+    assert f"replaced: the copy saved from {url} by the newer answer of {alias}" in result.stderr
+    assert [p.relative_to(pages).as_posix() for p in pages.rglob("*.html")] == [old[alias][0]]
+    assert paper.asked("/xa-hoi/thu-vien-so.html") == []  # healed from the disk: nothing downloaded again
+    assert list(_texts(index)) == [url] and "nước đã rút" in _texts(index)[url]

@@ -19,7 +19,7 @@ from tests.conftest import write_jsonl
 
 
 def test_the_extractor_version_is_bumped_so_indexes_are_read_again():
-    assert EXTRACTOR_VERSION == "21"
+    assert int(EXTRACTOR_VERSION) >= 21  # (round 20 bumped it again)
 
 
 def officials(body: str, title: str = ""):

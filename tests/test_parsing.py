@@ -141,6 +141,9 @@ def test_dateline_prefixes_are_not_part_of_the_text(paragraph, text, source):
     ("PHƯƠNG DUNG", "Phương Dung"),
     ("Bài, ảnh: MINH ANH", "Minh Anh"),
     ("HOÀNG TÙNG - THU TRANG", "Hoàng Tùng - Thu Trang"),
+    # a paper's code credited with "Theo" stays as written (a user trial: "THEO LSO" gave "Lso")
+    ("THEO LSO", "LSO"),
+    ("Theo TTXVN", "TTXVN"),
 ])
 def test_the_byline_in_capitals_becomes_the_author(tmp_path, last_line, author):
     path = tmp_path / "a.txt"
@@ -196,3 +199,75 @@ def test_sample_archive_reads_with_exactly_two_broken_files():
     problems = [i for i in items if isinstance(i, Problem) and i.skipped]
     assert sorted(p.where.rsplit("/", 1)[-1] for p in problems) == ["khong-noi-dung.txt", "thieu-ngay.txt"]
     assert len([i for i in items if isinstance(i, Article)]) >= 40
+
+
+LEAD = "Những ngày cuối tháng 11, nông dân các xã vùng cao huyện Văn Quan tất bật thu hoạch hồi vụ chính."
+FIRST = "Theo Phòng Nông nghiệp huyện, toàn huyện hiện có hơn 10.500 ha hồi, sản lượng ước đạt 6.300 tấn."
+
+
+@pytest.mark.parametrize("dateline, source", [("(LSO) - ", "LSO"), ("TBC - ", "TBC"), ("", None)])
+def test_a_dateline_opening_the_paragraph_after_the_lead_is_the_source(tmp_path, dateline, source):
+    # a user trial (2026-11-30): the paper prints the sapo in bold, then "(LSO) - Theo…"; the
+    # text file written the same way kept the dateline in its body and had no source
+    path = tmp_path / "thu-hoach-hoi.txt"
+    path.write_text(f"Thứ Sáu, 27/11/2026 07:30\n\nVăn Quan: Vào vụ thu hoạch hồi\n\n{LEAD}\n\n{dateline}{FIRST}\n\n"
+                    "Người dân xã Tri Lễ thu hoạch hồi\n\nGiá hồi tươi tại vườn dao động quanh 40.000 đồng.\n\n"
+                    "MAI LINH\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert (article.source, article.author, article.lead) == (source, "Mai Linh", LEAD)
+    assert article.body.split("\n\n")[:2] == [LEAD, FIRST]
+    assert article.captions == ("Người dân xã Tri Lễ thu hoạch hồi",)
+
+
+@pytest.mark.parametrize("second", ["VN-Index tăng 12 điểm trong phiên sáng nay nhờ nhóm cổ phiếu ngân hàng.",
+                                    "COVID-19 không còn là dịch bệnh nhóm A từ năm 2023.",
+                                    "(Ảnh minh họa) cho thấy giá hồi đã tăng gấp đôi."])
+def test_ordinary_first_words_of_the_paragraph_after_the_lead_stay(tmp_path, second):
+    path = tmp_path / "a.txt"
+    path.write_text(f"27/11/2026\n\nTiêu đề\n\n{LEAD}\n\n{second}\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert article.source is None and article.body == f"{LEAD}\n\n{second}"
+
+
+def test_a_jsonl_body_with_its_lead_first_loses_the_dateline_after_it(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "a", "title": "Vào vụ hồi", "body": f"{LEAD}\n(LSO) - {FIRST}"},
+        {"id": "b", "title": "Vào vụ hồi", "lead": LEAD, "body": f"{FIRST}\n(LSO) - Câu này không phải dòng tin."},
+    ])
+    a, b = read(path)
+    assert (a.source, a.body) == ("LSO", f"{LEAD}\n\n{FIRST}")
+    assert b.source is None  # a lead of its own: the body's first paragraph is the text's first
+
+
+@pytest.mark.parametrize("line", ["Ngày 30 tháng 11 năm 2026", "Thứ Hai, ngày 30 tháng 11 năm 2026",
+                                  "thứ hai, ngày 30 tháng 11, năm 2026 08:15"])
+def test_a_date_line_written_in_words(tmp_path, line):
+    path = tmp_path / "a.txt"
+    path.write_text(f"{line}\n\nTiêu đề\n\nNội dung bài viết.\n", encoding="utf-8")
+    assert only_article(read(path)).date == dt.date(2026, 11, 30)
+
+
+def test_a_byline_then_a_source_line_end_the_text_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(f"27/11/2026\n\nTiêu đề\n\n{LEAD}\n\n{FIRST}\n\nMAI LINH\n\nNguồn: Báo Miền Biên\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert (article.author, article.source) == ("Mai Linh", "Báo Miền Biên")
+    assert article.body == f"{LEAD}\n\n{FIRST}"
+    assert article.captions == ()
+
+
+def test_an_html_file_given_by_any_name_is_read_as_a_page_not_as_text(tmp_path):
+    page = ("<html><head><title>Ngày hội đại đoàn kết</title></head><body><h1>Ngày hội đại đoàn kết ở Cao Lộc</h1>"
+            "<p>" + "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3
+            + "</p></body></html>")
+    for name in ("tin.aspx?id=5", "bai.txt", "khong-duoi"):
+        (tmp_path / name).write_text(page, encoding="utf-8")
+        article = only_article(read(tmp_path / name))
+        assert article.title == "Ngày hội đại đoàn kết ở Cao Lộc"
+    assert read(tmp_path / "tin.aspx?id=5")[0].id == "tin.aspx?id=5"
+
+
+def test_a_jsonl_lead_apart_leaves_the_bodys_first_paragraph_read_as_before(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "title": "Vào vụ hồi", "lead": LEAD, "body": f"LSO-{FIRST}"}])
+    [article] = read(path)
+    assert (article.source, article.body) == ("LSO", FIRST)

@@ -369,3 +369,185 @@ def test_a_tag_opened_in_every_paragraph_and_never_closed_loses_no_paragraph(tmp
                                         "</body></html>", encoding="utf-8")
     [problem] = parsing.read_file(tmp_path / "deep.html", tmp_path)
     assert "the page's elements are nested 2,048 deep or more" in problem.message
+
+
+# A user trial (2026-11-30) on a provincial paper's site: the old table layout prints the sapo in
+# bold in its own cell, then the dateline opens the text's first paragraph; a second paper
+# prints its sapo as <p class="lead"> and its own code before the text.
+_BODY_REST = ("<p>Giá hồi tươi tại vườn hiện dao động từ 38.000 đến 42.000 đồng một kilôgam. Gia đình chị Hoàng "
+              "Thị Nhung ở xã Tri Lễ có 2 ha hồi, vụ này thu khoảng 6 tấn quả tươi, trừ chi phí còn lãi khá.</p>"
+              "<p>Huyện đang khuyến khích người dân liên kết với doanh nghiệp chế biến tinh dầu và xây dựng vùng "
+              "nguyên liệu đạt chứng nhận hữu cơ.</p>")
+
+
+def _table_page(first: str, ending: str = "<p align=\"right\"><b>MAI LINH</b></p>", date: str = "07:30 | 27/11/2026") -> str:
+    return (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+        "<title>Báo Miền Biên - Văn Quan: Vào vụ thu hoạch hồi</title></head><body><table width=\"980\">"
+        '<tr><td width="200"><ul><li><a href="/thoi-su/">Thời sự</a></li><li><a href="/kinh-te/">Kinh tế</a></li>'
+        '<li><a href="/xa-hoi/">Xã hội</a></li></ul></td><td valign="top"><table width="100%">'
+        '<tr><td class="tieude">Văn Quan: Vào vụ thu hoạch hồi</td></tr>'
+        f'<tr><td class="ngay">{date}</td></tr>'
+        '<tr><td class="sapo"><b>Những ngày cuối tháng 11, nông dân các xã vùng cao huyện Văn Quan tất bật thu '
+        "hoạch hồi vụ chính.</b></td></tr>"
+        f'<tr><td class="noidung"><p>{first}</p>{_BODY_REST}{ending}</td></tr></table></td></tr>'
+        '<tr><td colspan="2" class="footer">Báo Miền Biên - Cơ quan của Đảng bộ tỉnh.</td></tr></table></body></html>'
+    )
+
+
+def _lead_page(first: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phòng cháy rừng mùa hanh khô</title>'
+        '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"></head><body>'
+        '<div class="article"><h1>Tăng cường phòng cháy rừng mùa hanh khô</h1><p class="time">06:40 | 01/12/2026</p>'
+        '<p class="lead">UBND tỉnh vừa ban hành chỉ thị về các biện pháp cấp bách phòng cháy, chữa cháy rừng '
+        f'mùa khô.</p><div class="body"><p>{first}</p>{_BODY_REST}<p><strong>HÀ AN</strong></p></div></div></body></html>'
+    )
+
+
+FIRST = "Theo Phòng Nông nghiệp huyện, toàn huyện hiện có hơn 10.500 ha hồi, sản lượng vụ chính ước đạt 6.300 tấn."
+
+
+@pytest.mark.parametrize("layout", [_table_page, _lead_page], ids=["table-sapo-cell", "p-lead"])
+@pytest.mark.parametrize("dateline, source", [("(LSO) - ", "LSO"), ("TBC - ", "TBC"), ("LSO - ", "LSO"), ("", None)])
+def test_a_dateline_opening_the_text_after_the_sapo_is_the_source_not_the_body(layout, dateline, source):
+    article = webpages.parse_page(layout(dateline + FIRST).encode(), "tin", "tin.html")
+    assert article.source == source
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[1] == FIRST  # the sapo first, then the text without its dateline
+    assert not any(p.startswith(("(LSO)", "TBC", "LSO")) for p in paragraphs)
+
+
+@pytest.mark.parametrize("first", ["VN-Index tăng 12 điểm trong phiên sáng nay nhờ nhóm cổ phiếu ngân hàng.",
+                                   "UBND tỉnh - cơ quan thường trực - đã ban hành kế hoạch thực hiện.",
+                                   "COVID-19 không còn là dịch bệnh nhóm A từ năm 2023."])
+def test_ordinary_first_words_after_the_sapo_stay_in_the_body(first):
+    article = webpages.parse_page(_table_page(first).encode(), "tin", "tin.html")
+    assert article.source is None
+    assert article.body.split("\n\n")[1] == first
+
+
+@pytest.mark.parametrize("line", ["Ngày 30 tháng 11 năm 2026", "Thứ Hai, ngày 30 tháng 11 năm 2026",
+                                  "Cập nhật: Thứ Hai, ngày 30 tháng 11 năm 2026 08:15"])
+def test_a_date_written_in_words_in_the_date_line_dates_the_page(line):
+    article = webpages.parse_page(_table_page(FIRST, date=line).encode(), "tin", "tin.html")
+    assert str(article.date) == "2026-11-30"
+    assert line not in article.body
+
+
+def test_a_date_in_words_inside_the_text_does_not_date_an_undated_page():
+    first = "Ngày 15 tháng 12 năm 2026, huyện sẽ tổ chức phiên chợ hồi đầu tiên tại thị trấn Văn Quan."
+    article = webpages.parse_page(_table_page(first, date="Tin kinh tế").encode(), "tin", "tin.html")
+    assert article.date is None
+    assert first in article.body
+
+
+def test_a_byline_then_a_source_line_gives_the_author_and_the_source():
+    ending = '<p align="right"><b>MAI LINH</b></p><p><i>Nguồn: Báo Miền Biên</i></p>'
+    article = webpages.parse_page(_table_page(FIRST, ending).encode(), "tin", "tin.html")
+    assert article.author == "Mai Linh"
+    assert article.source == "Báo Miền Biên"
+    assert "MAI LINH" not in article.body and "Nguồn" not in article.body
+    # with a dateline too, the dateline's code stays the source, as before
+    dated = webpages.parse_page(_table_page("(LSO) - " + FIRST, ending).encode(), "tin", "tin.html")
+    assert (dated.author, dated.source) == ("Mai Linh", "LSO")
+    assert "Nguồn" not in dated.body
+
+
+def test_a_wget_mirror_of_server_pages_without_suffix_is_read_page_by_page(runner, tmp_path):
+    """A user trial: `wget --mirror` (without -E) of an .aspx site saves `tin.aspx?id=901&cat=2`;
+    `timtin index` left them out without a word, and one given by name was read as a text
+    article ("line 1 is not a date line") though it starts with <html>."""
+    site = tmp_path / "mirror" / "baomienbien.vn"
+    site.mkdir(parents=True)
+    for n, first in ((901, "(LSO) - " + FIRST), (902, "Sáng 29/11, huyện Văn Quan tổ chức hội nghị bàn giải pháp "
+                                                      "nâng cao giá trị cây hồi cho nông dân.")):
+        page = _table_page(first).replace("Vào vụ thu hoạch hồi", f"Vào vụ thu hoạch hồi {n}")
+        (site / f"tin.aspx?id={n}&cat=2").write_text("\ufeff\n" + page if n == 902 else page, encoding="utf-8")
+    (site / "rss.aspx?cat=2").write_text('<?xml version="1.0"?><rss><channel></channel></rss>', encoding="utf-8")
+    (site / "dang-nhap.php").write_text("<?php echo 'x'; ?>", encoding="utf-8")
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /admin/\n", encoding="utf-8")
+    result = runner.invoke(cli, ["index", str(tmp_path / "mirror"), "--index", str(tmp_path / "index"), "--procs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Added 2, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout
+    searcher = Searcher(tmp_path / "index")
+    for n in (901, 902):
+        assert searcher.article(f"baomienbien.vn/tin.aspx?id={n}&cat=2").title == f"Văn Quan: Vào vụ thu hoạch hồi {n}"
+    named = runner.invoke(cli, ["parse", "--json", str(site / "tin.aspx?id=901&cat=2")])
+    assert named.exit_code == 0, named.output
+    data = json.loads(named.stdout)
+    assert (data["title"], data["date"], data["source"], data["author"]) == (
+        "Văn Quan: Vào vụ thu hoạch hồi 901", "2026-11-27", "LSO", "Mai Linh")
+
+
+def test_a_txt_file_that_is_a_saved_page_is_read_as_a_page(runner, tmp_path):
+    (tmp_path / "bai.txt").write_text("<!-- saved from url=(0040)https://baomienbien.vn/tin-123.html -->\n"
+                                      + _table_page(FIRST), encoding="utf-8")
+    result = runner.invoke(cli, ["parse", "--json", str(tmp_path / "bai.txt")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["id"], data["title"], data["date"]) == ("https://baomienbien.vn/tin-123.html",
+                                                        "Văn Quan: Vào vụ thu hoạch hồi", "2026-11-27")
+
+
+def test_two_articles_a_template_gives_one_canonical_are_not_taken_for_one_saved_twice(runner, tmp_path):
+    """A page template naming its category page as every article's canonical: two articles
+    with other headlines are no copy of one another; neither is left out as the older copy
+    in silence (the id rule keeps the first, names the other, exit 3)."""
+    def page(title: str, body: str) -> str:
+        return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Thời sự</title>'
+                '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/"></head><body>'
+                f'<div class="article"><h1>{title}</h1><p class="time">06:40 | 01/12/2026</p>'
+                f'<div class="body"><p>{body}</p>{_BODY_REST}</div></div></body></html>')
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.html").write_text(page("Tăng cường phòng cháy rừng mùa hanh khô", FIRST), encoding="utf-8")
+    (tmp_path / "site" / "b.html").write_text(
+        page("Khánh thành cầu treo bản Chắt", "Sáng 1/12, huyện Đình Lập khánh thành cầu treo bản Chắt."),
+        encoding="utf-8")
+    result = runner.invoke(cli, ["index", str(tmp_path / "site"), "--index", str(tmp_path / "index")])
+    assert "saved twice" not in result.output
+    assert result.exit_code == 3 and 'is already used by' in result.stderr, result.output
+
+
+@pytest.mark.parametrize("procs", ["1", "2"])
+def test_one_page_saved_twice_is_one_article_its_newer_copy(runner, tmp_path, procs):
+    """A user trial: the same article saved by wget and from the browser (one canonical address)
+    gave 'give each article its own id' and exit code 3, which the user cannot act on."""
+    import os
+
+    def page(date: str, extra: str, saved: str = "") -> str:
+        return (saved + '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phòng cháy rừng</title>'
+                '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"></head><body>'
+                f'<div class="article"><h1>Tăng cường phòng cháy rừng mùa hanh khô</h1><p class="time">{date}</p>'
+                f"<div class=\"body\"><p>TBC - {FIRST}</p>{_BODY_REST}<p>{extra}</p><p><strong>HÀ AN</strong></p>"
+                "</div></div></body></html>")
+    saved = "<!-- saved from url=(0052)https://tinbiencuong.vn/thoi-su/phong-chay-rung.html -->\n"
+    (tmp_path / "wget" / "tinbiencuong.vn" / "thoi-su").mkdir(parents=True)
+    (tmp_path / "trinh-duyet").mkdir()
+    old = tmp_path / "wget" / "tinbiencuong.vn" / "thoi-su" / "phong-chay-rung.html"
+    new = tmp_path / "trinh-duyet" / "Phòng cháy rừng.html"
+    old.write_text(page("06:40 | 01/12/2026", "Bản đăng lúc sáng chưa có số liệu về các chòi canh lửa."), encoding="utf-8")
+    new.write_text(page("06:40 | 01/12/2026", "Lực lượng kiểm lâm đã bố trí 120 chòi canh lửa.", saved), encoding="utf-8")
+    os.utime(old, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))  # the wget copy is the older file
+    # a text article with its own id beside them is read as before
+    (tmp_path / "trinh-duyet" / "ghi-chu.txt").write_text(
+        "01/12/2026\n\nGhi chú\n\nBài đã lưu hai lần từ trình duyệt và từ wget.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    result = runner.invoke(cli, ["index", str(tmp_path / "wget"), str(tmp_path / "trinh-duyet"), "--index", str(index),
+                                 "--procs", procs])
+    assert result.exit_code == 0, result.output
+    assert "Added 2, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout
+    assert "give each article its own id" not in result.output
+    assert (f"{old}: the same article as {new} (https://tinbiencuong.vn/thoi-su/phong-chay-rung.html), saved twice; "
+            "the newer copy was indexed (saved later, the page's date being the same), this one left out") in result.stderr
+    article = Searcher(index).article("https://tinbiencuong.vn/thoi-su/phong-chay-rung.html")
+    assert "120 chòi canh lửa" in article.body and (article.source, article.author) == ("TBC", "Hà An")
+    # the page's own date comes before the file's time: a copy dated later wins, though saved earlier
+    old.write_text(page("09:15 | 02/12/2026", "Bản cập nhật ngày 2/12 có thêm số vụ cháy."), encoding="utf-8")
+    os.utime(old, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    again = runner.invoke(cli, ["index", str(tmp_path / "wget"), str(tmp_path / "trinh-duyet"), "--index", str(index),
+                                "--procs", procs])
+    assert again.exit_code == 0, again.output
+    assert "Added 0, updated 1, unchanged 1, removed 0, skipped 0." in again.stdout
+    assert f"{new}: the same article as {old}" in again.stderr and "dated 02/12/2026, this one 01/12/2026" in again.stderr
+    assert "số vụ cháy" in Searcher(index).article("https://tinbiencuong.vn/thoi-su/phong-chay-rung.html").body

@@ -99,6 +99,11 @@ And two more files, with the three labels:
   articles the eighth to fourteenth did not draw, their pairs left out; 179 pairs numbered
   from 3400, read blind by three readers (16 copies, 19 rewrites, 144 not) while round 14 was
   written: held out for round 14 (figures only), dev since round 15 (likewise).
+* tests/data/stories/real_pairs_sample16.jsonl: drawn the same way (seed 20261221) among the
+  articles the eighth to fifteenth did not draw, their pairs left out; 171 pairs numbered
+  from 3700, read blind by three readers (16 copies, 18 rewrites, 136 not, 1 unsure) while
+  round 15 was written, each copy with its kind (``kind``: ``whole`` the whole text, ``cut``
+  a part of it, ``update`` built on it, ``other``): held out (figures only).
   Every band weighs as the archive's random articles meet it, so its recall is that of
   the copies a reader finds, not of a band's. A second reader, blind to the first and to
   the code, read the 98 pairs sharing 30% or more (all 35 copies are among them):
@@ -124,7 +129,14 @@ And two more files, with the three labels:
   unsure, 1 not; real_pairs_sample14_third.jsonl: the 10 disagreements among 6 agreed pairs,
   the third agreeing with 6 of 6 of those), and the fifteenth's 46 (all its 16 copies;
   real_pairs_sample15_second.jsonl: 39 agree; of the first's copies, 11 copy, 4 rewrite, 1
-  not; real_pairs_sample15_third.jsonl: the 7 disagreements among 6 agreed pairs, 6 of 6).
+  not; real_pairs_sample15_third.jsonl: the 7 disagreements among 6 agreed pairs, 6 of 6),
+  and the sixteenth's 42 (all its 16 copies; real_pairs_sample16_second.jsonl: 34 agree; of
+  the first's copies, 14 copy, 1 rewrite, 1 not; real_pairs_sample16_third.jsonl: the 8
+  disagreements among 6 agreed pairs, 5 of 6). Each copy's kind (the whole text
+  republished, a cut, an update, or, read again, only a shared part or a rewrite):
+  real_pairs_kinds.jsonl, read blind by two readers (half each) for the 207 pairs of the
+  eighth to fifteenth sets any reader called a copy; the sixteenth's readers gave it with
+  the label. The table "by kind" counts the copies two readers agree on.
 
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
@@ -208,6 +220,8 @@ SAMPLE_13 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample13.jsonl"
 SAMPLE_14 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample14.jsonl"
 # drawn the same way among the articles none of the seven drew: held out for round 14, dev since round 15
 SAMPLE_15 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample15.jsonl"
+# drawn the same way among the articles none of the eight drew, each copy with its kind: held out from round 15 on
+SAMPLE_16 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample16.jsonl"
 # the article-by-article sets read again, blind: the pairs sharing 30% or more by a second
 # reader, then the pairs two readers called differently (and a few they agreed on) by a third
 READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample8_second.jsonl",
@@ -223,7 +237,9 @@ READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" /
               "real_pairs_sample14.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample14_second.jsonl",
                           ROOT / "tests" / "data" / "stories" / "real_pairs_sample14_third.jsonl"),
               "real_pairs_sample15.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_third.jsonl")}
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_third.jsonl"),
+              "real_pairs_sample16.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample16_second.jsonl",
+                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample16_third.jsonl")}
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
@@ -397,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
              "real_pairs_sample9.jsonl": SAMPLE_9, "real_pairs_sample10.jsonl": SAMPLE_10,
              "real_pairs_sample11.jsonl": SAMPLE_11, "real_pairs_sample12.jsonl": SAMPLE_12,
              "real_pairs_sample13.jsonl": SAMPLE_13, "real_pairs_sample14.jsonl": SAMPLE_14,
-             "real_pairs_sample15.jsonl": SAMPLE_15,
+             "real_pairs_sample15.jsonl": SAMPLE_15, "real_pairs_sample16.jsonl": SAMPLE_16,
              "round5_archive_adds.jsonl": ARCHIVE_ADDS}
     unknown = [f"{name} n={r['n']}: {x}"
                for name, rows in [(p.split(": ")[1], rows) for p, rows in parts.items()]
@@ -411,6 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_table(f"\nRelabelled, copies {how}:", relabelled, story)
     for how, agreed in majority_parts().items():
         _print_table(f"\nThe article-by-article sets, the label two readers gave, copies {how}:", agreed, story)
+    print_kinds(majority_parts().get("alone", {}), story)
     if args.errors:  # not the held-out part's: read, it would be spent
         at = {x: k for k, x in enumerate(ids)}
 
@@ -431,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
             relabelled = {part: rows for part, rows in relabelled.items()
                           if not part.endswith(("sample8.jsonl", "sample9.jsonl", "sample10.jsonl", "sample11.jsonl", "sample12.jsonl",
                                                        "sample13.jsonl", "sample14.jsonl",
-                                                       "sample15.jsonl"))}
+                                                       "sample15.jsonl", "sample16.jsonl"))}
             if ARCHIVE_ADDS.exists():  # drawn before the fifth to seventh files, whose draws left their articles out
                 later_files = ("heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl")
                 relabelled = {part: rows for part, rows in relabelled.items() if not part.endswith(later_files)} | {
@@ -637,7 +654,8 @@ def relabelled_parts(parts: dict[str, list[dict]]) -> dict[str, dict[str, list[d
                        ("dev: real_pairs_sample12.jsonl", SAMPLE_12),
                        ("dev: real_pairs_sample13.jsonl", SAMPLE_13),
                        ("dev: real_pairs_sample14.jsonl", SAMPLE_14),
-                       ("dev: real_pairs_sample15.jsonl", SAMPLE_15)):
+                       ("dev: real_pairs_sample15.jsonl", SAMPLE_15),
+                       ("held-out: real_pairs_sample16.jsonl", SAMPLE_16)):
         if path.exists():
             pairs = _rows(path, three=True)
             for how, rewrite in REWRITE_AS.items():
@@ -668,7 +686,8 @@ def majority_parts() -> dict[str, dict[str, list[dict]]]:
     readers agree on (:func:`majority`); {} when no set was read again."""
     sets = {f"{held}: {path.name}": majority(_rows(path, three=True), *READ_AGAIN[path.name])
             for held, path in (("dev", SAMPLE_8), ("dev", SAMPLE_9), ("dev", SAMPLE_11), ("dev", SAMPLE_12),
-                               ("dev", SAMPLE_13), ("dev", SAMPLE_14), ("dev", SAMPLE_15))
+                               ("dev", SAMPLE_13), ("dev", SAMPLE_14), ("dev", SAMPLE_15),
+                               ("held-out", SAMPLE_16))
             if path.exists() and any(again.exists() for again in READ_AGAIN.get(path.name, ()))}
     return {how: {part: [{**r, "label": rewrite if r["label"] == "rewrite" else r["label"]} for r in rows]
                   for part, rows in sets.items()} for how, rewrite in REWRITE_AS.items()} if sets else {}
@@ -791,5 +810,37 @@ def _print_chosen(labels: str, chosen: list[tuple[str, dict, dict, dict]]) -> No
               f"({figures['grouped copies']} of {figures['copies']}, {figures['wrongly grouped']} wrong) |")
 
 
+KINDS = ROOT / "tests" / "data" / "stories" / "real_pairs_kinds.jsonl"
+KIND_ORDER = ("whole", "cut", "update", "other", "part", "rewrite", "not", "unsure")
+
+
+def print_kinds(parts: dict[str, list[dict]], story: dict[str, int]) -> None:
+    """Of the copies two readers agree on in the article-by-article *parts*, how many of each
+    kind are grouped: the whole text republished (what the issue calls a near-duplicate),
+    a cut, an update built on it, or, as a later reader saw it, only a shared part or a
+    rewrite. The kind is :data:`KINDS`' (read for the eighth to fifteenth sets), else the
+    pair's own (the sixteenth's readers gave it)."""
+    kinds = {row["n"]: row["kind"] for _, line in _lines(KINDS) if line.strip() for row in [json.loads(line)]} \
+        if KINDS.exists() else {}
+    table: dict[str, Counter] = {}
+    for part, rows in parts.items():
+        side = part.split(": ")[0]
+        for r in rows:
+            if r["label"] != "copy":
+                continue
+            kind = kinds.get(r["n"]) or r.get("kind") or "unsure"
+            tally = table.setdefault(side, Counter())
+            tally[kind, "copies"] += 1
+            tally[kind, "grouped"] += story[r["a"]] == story[r["b"]]
+    if not table:
+        return
+    print("\nThe article-by-article sets' copies (the label two readers gave) by kind: grouped / copies")
+    print("| part | " + " | ".join(KIND_ORDER) + " |\n|---|" + "---|" * len(KIND_ORDER))
+    for side, tally in table.items():
+        print(f"| {side} | " + " | ".join(f"{tally[k, 'grouped']} / {tally[k, 'copies']}" if tally[k, "copies"] else "-"
+                                         for k in KIND_ORDER) + " |")
+
+
 if __name__ == "__main__":
     sys.exit(main())
+
