@@ -542,7 +542,7 @@ def test_endless_redirects_are_given_up_on_once_not_retried(tmp_path):
     assert asked == [f"/{n}.html" for n in range(6)]  # the first request and five redirects, once
 
 
-# -- issue #26: a trial on a provincial paper served locally ------------------------------
+# -- a sixth user trial (issue #15): a provincial paper served locally ------------------------------
 
 class _Paper:
     """A small paper on 127.0.0.1 whose pages, feeds and sitemaps a test writes and changes
@@ -642,7 +642,7 @@ def _texts(index: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("sitemap_first", [False, True])
 def test_a_correction_the_sitemap_dates_later_is_fetched_whatever_the_order_of_the_lists(tmp_path, sitemap_first):
-    # issue #26: the feed, given first, dated the article 28/11; the sitemap dated its
+    # a user trial: the feed, given first, dated the article 28/11; the sitemap dated its
     # correction 1/12: "already saved, and its feed or sitemap gives no newer date"
     pages, index = tmp_path / "index-pages", tmp_path / "index"
     with _Paper() as paper:
@@ -663,7 +663,7 @@ def test_a_correction_the_sitemap_dates_later_is_fetched_whatever_the_order_of_t
 
 
 def test_one_article_under_several_addresses_is_indexed_once_and_its_correction_indexed(runner, tmp_path):
-    # issue #26: the feed linked x.html?utm_source=rss&utm_medium=feed, the sitemap x.html, another
+    # a user trial: the feed linked x.html?utm_source=rss&utm_medium=feed, the sitemap x.html, another
     # sitemap the same page on localhost: three downloads, three files, the stale one indexed
     # ("id already used", exit 3 on every run) and the correction never searchable. The
     # tracking parameters are dropped (one download); the other address's copy is kept on
@@ -732,7 +732,7 @@ def test_the_publication_date_is_the_earliest_a_list_gives_whatever_their_order(
 
 
 def test_an_address_gone_is_asked_again_once_its_feed_dates_it_later_or_days_after(tmp_path):
-    # issue #26: the feed listed the article before the page was published (a CMS hiccup):
+    # a user trial: the feed listed the article before the page was published (a CMS hiccup):
     # one 404 and it was never asked again, even when the feed gave it a newer date
     pages = tmp_path / "pages"
     with _Paper() as paper:
@@ -779,7 +779,7 @@ def test_feed_dates_are_read_the_vietnamese_way_too(text, iso):
 
 
 def test_a_page_without_a_date_takes_its_feeds_or_news_sitemaps_date_and_reindex_keeps_it(runner, tmp_path):
-    # issue #26: "29/11/2026 06:45" was "cannot read the date", news:publication_date was
+    # a user trial: "29/11/2026 06:45" was "cannot read the date", news:publication_date was
     # ignored, and a page without a date of its own was indexed undated
     index = tmp_path / "index"
     with _Paper() as paper:
@@ -809,7 +809,7 @@ HOME = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo 
 
 
 def test_a_home_page_given_reads_the_feeds_it_advertises_on_every_run(runner, tmp_path):
-    # issue #26: "no article ... Remove it, or save the article again", then "unchanged 1", exit 0, no index
+    # a user trial: "no article ... Remove it, or save the article again", then "unchanged 1", exit 0, no index
     index = tmp_path / "index"
     with _Paper() as paper:
         url = f"{paper.base}/thoi-su/mua-lu.html"
@@ -849,7 +849,7 @@ def test_a_home_page_without_feeds_names_the_sitemaps_of_robots_txt_on_every_run
 
 
 def test_skipped_pages_are_named_and_feed_date_warnings_are_for_pages_fetched(runner, tmp_path):
-    # issue #26: "skipped 3: robots.txt ... disallows it" named none of them, and the warning
+    # a user trial: "skipped 3: robots.txt ... disallows it" named none of them, and the warning
     # on a feed's date came back on every run for a page already saved
     index = tmp_path / "index"
     with _Paper() as paper:
@@ -923,7 +923,7 @@ def _fetch_until_interrupted(site, tmp_path, twice: bool):
 
 
 def test_ctrl_c_indexes_the_pages_saved_before_it(tmp_path):
-    # issue #26: the pages saved before a Ctrl-C waited for the next run to be searchable
+    # a user trial: the pages saved before a Ctrl-C waited for the next run to be searchable
     with serve(slow=30) as site:
         code, err, index, _ = _fetch_until_interrupted(site, tmp_path, twice=False)
     assert code == 130, err
@@ -941,7 +941,7 @@ def test_a_second_ctrl_c_stops_at_once_and_says_the_next_run_indexes(tmp_path):
 
 
 def test_a_folder_fetched_before_keeps_one_copy_of_each_address_the_one_saved_last(runner, tmp_path):
-    # issue #26: a folder fetched by an earlier timtin holds the article twice (its address
+    # a user trial: a folder fetched by an earlier timtin holds the article twice (its address
     # and the same with tracking parameters): each run exited 3 ("id already used") and
     # indexed the stale copy. Copies of other addresses stay on disk (a reviewer: pages of a
     # template that names one canonical URL for all were deleted): the index takes the newer
