@@ -976,12 +976,17 @@ def test_pages_of_a_template_that_names_one_canonical_url_are_all_kept(runner, t
     """A reviewer: a paper whose template gives every article its category page as canonical
     URL lost all but the last fetched: each replaced and deleted the one before, exit 0."""
     index = tmp_path / "index"
-    titles = ("Rét đậm rét hại ở vùng núi", "Tiêm vắc xin sởi cho trẻ em", "Hội chợ nông sản Kỳ Lừa")
+    articles = {
+        "Rét đậm rét hại ở vùng núi": ["Nhiệt độ tại Mẫu Sơn xuống dưới 2 độ C, xuất hiện băng giá trên đỉnh núi.",
+                                       "Ngành nông nghiệp khuyến cáo người dân che chắn chuồng trại cho trâu bò."],
+        "Tiêm vắc xin sởi cho trẻ em": ["Trung tâm Y tế huyện Cao Lộc tổ chức tiêm vắc xin sởi cho hơn 1.200 trẻ.",
+                                        "Phụ huynh được hướng dẫn theo dõi phản ứng sau tiêm trong 30 phút đầu."],
+        "Hội chợ nông sản Kỳ Lừa": ["Hội chợ quy tụ 150 gian hàng đặc sản như hồi, quế, na, hồng không hạt.",
+                                    "Ban tổ chức dự kiến đón khoảng 20.000 lượt khách trong năm ngày diễn ra."]}
     with _Paper() as paper:
         urls = [f"{paper.base}/thoi-su/bai-{k}.html" for k in range(3)]
-        for k, (address, title) in enumerate(zip(urls, titles)):
-            paper.pages[f"/thoi-su/bai-{k}.html"] = _bai(title, [f"{title}: bài số {k} của chuyên mục thời sự.", *LU],
-                                                        f"{paper.base}/thoi-su/")
+        for k, (title, paragraphs) in enumerate(articles.items()):
+            paper.pages[f"/thoi-su/bai-{k}.html"] = _bai(title, paragraphs, f"{paper.base}/thoi-su/")
         paper.pages["/rss.xml"] = _rss(*((address, "Sun, 29 Nov 2026 09:10:00 +0700") for address in urls))
         result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", "--index", str(index), "--delay", "0"])
     assert "replaced:" not in result.stderr and "saved twice" not in result.stderr
