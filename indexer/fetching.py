@@ -60,7 +60,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from indexer.errors import TimtinError
 from indexer.layout import hold_lock
@@ -435,13 +435,13 @@ def clean_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
         return url.strip()
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        kept = [(k, v) for k, v in pairs if not TRACKING.fullmatch(k)]
-        if len(kept) != len(pairs):
-            query = urlencode(kept)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    # each piece of the query kept as it is written (``?12345``, ``a=1;b=2``, ``path=/a/b``):
+    # re-encoded, the address was another one, which answered 404 (a reviewer's finding)
+    query = "&".join(piece for piece in parts.query.split("&")
+                     if not TRACKING.fullmatch(unquote_plus(piece.partition("=")[0])))
+    # a fragment is the place in a page, but a route in a page of routes (``#!/tin/123``)
+    fragment = parts.fragment if parts.fragment.startswith(("!", "/")) else ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, fragment))
 
 
 _VN_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
@@ -492,7 +492,10 @@ class Listed:
 
     def add(self, date: str | None, published: str | None, unread: str | None, where: str) -> None:
         self.date = _later(self.date, date)
-        self.published = self.published or published
+        # the earliest (a sitemap's lastmod, which stands in when it gives no publication date,
+        # is a correction's time; it took the article's date when its list came first)
+        if published and (not self.published or _newer(self.published, published)):
+            self.published = published
         if unread and not (date or published) and not self.unread:
             self.unread, self.where = unread, where
 
@@ -633,8 +636,10 @@ def page_bytes(response: Response, published: str | None = None) -> bytes:
 
 def listed_date(data: bytes) -> dt.date | None:
     """The article's date its feed or sitemap gave, kept in a page ``timtin fetch`` saved
-    (its day where it was written: 06:45 +07:00 on the 29th is the 29th); None without one."""
-    found = _LISTED_DATE.search(data[:8192])
+    (its day where it was written: 06:45 +07:00 on the 29th is the 29th); None without one.
+    Read only on the line after the address the page was saved from, where fetch writes it:
+    anywhere else, it is the page's own text (a server could date its article so)."""
+    found = _LISTED_DATE.match(data, data.find(b"\n") + 1) if data.startswith(b"<!-- saved from url=") else None
     when = _instant(found[1].decode("ascii")) if found else None
     return when.date() if when else None
 
@@ -784,37 +789,31 @@ def _saved(state: State, url: str) -> dict | None:
 
 
 def _heal_duplicates(state: State, folder: Path, report: FetchReport, log: Log) -> None:
-    """One saved page per article in a folder fetched before ids were kept, once: the
-    pages saved under addresses of one name (``x.html``, ``x.html?utm_source=rss``,
-    ``localhost/x.html``) are read, and of those holding one article (one canonical URL)
-    the one saved last is kept, the others deleted (indexing named them "id already used"
-    on every run, and kept the first-sorted, maybe stale, copy). Only files of one name
-    are read: a folder of 50,000 pages is not read through."""
-    by_name: dict[str, list[str]] = {}
+    """One saved page per address, once, in a folder fetched before tracking parameters were
+    dropped: of the pages saved under one address with and without them (``x.html``,
+    ``x.html?utm_source=rss``), the one saved last is kept and the others deleted (indexing
+    named them "id already used" on every run, and kept the first-sorted, maybe stale,
+    copy). Pages of other addresses are never taken for one another here, even when they
+    name one canonical URL: a template may give every article its category page's (a
+    reviewer's finding: distinct articles were deleted); one article saved twice under two
+    addresses is left to the index, which indexes the newer (:func:`indexer.parsing.page_copies`)."""
+    by_address: dict[str, list[str]] = {}
     for key, record in state.pages.items():
-        if record.get("file") and record.get("id") is None and (folder / record["file"]).is_file():
-            stem = Path(record["file"]).name.rsplit("-", 1)[0]
-            by_name.setdefault(stem, []).append(key)
-    for keys in by_name.values():
+        if record.get("file") and (folder / record["file"]).is_file():
+            by_address.setdefault(clean_url(key), []).append(key)
+    for address, keys in by_address.items():
         if len({state.pages[k]["file"] for k in keys}) < 2:
             continue
-        by_id: dict[str, list[str]] = {}
+        newest = max(keys, key=lambda k: state.pages[k].get("saved") or "")
+        rel = state.pages[newest]["file"]
         for key in keys:
-            path = folder / state.pages[key]["file"]
-            article_id, _ = _read_article(path, path.read_bytes())
-            if article_id:
-                by_id.setdefault(article_id, []).append(key)
-        for article_id, same in by_id.items():
-            newest = max(same, key=lambda k: state.pages[k].get("saved") or "")
-            rel = state.pages[newest]["file"]
-            for key in same:
-                old = state.pages[key]
-                if old["file"] != rel:
-                    (folder / old["file"]).unlink(missing_ok=True)
-                    report.replaced.append((newest, key, rel))
-                    log(f"kept one copy of {article_id}: {old['file']} (saved from {key}) replaced by {rel} "
-                        f"(saved from {newest}, later)")
-                state.put("pages", key, {**old, "file": rel, "id": article_id})
+            old = state.pages[key]
+            if old["file"] != rel:
+                (folder / old["file"]).unlink(missing_ok=True)
+                report.replaced.append((newest, key, rel))
+                log(f"kept one copy of {address}: {old['file']} (saved from {key}) replaced by {rel} "
+                    f"(saved from {newest}, later)")
+            state.put("pages", key, {**old, "file": rel})
     state.version = 2
 
 
@@ -970,7 +969,7 @@ def _advertised_feeds(body: bytes, base: str) -> list[str]:
             feed = clean_url(urljoin(base, attrs["href"].strip()))
             if feed not in found and urlsplit(feed).scheme in ("http", "https"):
                 found.append(feed)
-    return found
+    return found[:MAX_ADVERTISED]  # (kept in the state as read: a page advertising 1,000 feeds kept them all)
 
 
 def _fetch_page(client: Client, state: State, folder: Path, url: str, listed: Listed, saved, report, log) -> None:
@@ -988,22 +987,17 @@ def _fetch_page(client: Client, state: State, folder: Path, url: str, listed: Li
     _store(state, folder, url, listed, response, report, log)
 
 
-def _same_article(state: State, url: str, article_id: str, rel: str) -> list[str]:
-    """The addresses of pages saved before in another file than *rel* that hold the
-    article *article_id* (its canonical URL), or, saved before ids were kept, whose
-    address is *url* with tracking parameters."""
+def _same_article(state: State, url: str, rel: str) -> list[str]:
+    """The addresses of pages saved before in another file than *rel* under *url* with
+    tracking parameters (``x.html?utm_source=rss`` for ``x.html``): the same page. (Not
+    those naming one canonical URL: see :func:`_heal_duplicates`.)"""
     if state.ids is None:  # built once a run: a folder may hold 50,000 pages
         state.ids = {}
         for key, record in state.pages.items():
             if record.get("file"):
-                state.ids.setdefault(record.get("id") or clean_url(key), []).append(key)
-    found = []
-    for key in dict.fromkeys(state.ids.get(article_id, []) + state.ids.get(url, [])):
-        record = state.pages.get(key) or {}
-        if key != url and record.get("file") and record["file"] != rel and \
-                (record.get("id") == article_id or (record.get("id") is None and clean_url(key) == url)):
-            found.append(key)
-    return found
+                state.ids.setdefault(clean_url(key), []).append(key)
+    return [key for key in dict.fromkeys(state.ids.get(url, []))
+            if key != url and (state.pages.get(key) or {}).get("file") not in (None, rel)]
 
 
 def _store(state: State, folder: Path, url: str, listed: Listed | None, response: Response, report: FetchReport,
@@ -1068,18 +1062,17 @@ def _store(state: State, folder: Path, url: str, listed: Listed | None, response
     # one file per article, whatever address led to it: the file saved before for this
     # address, else one named after the page's own address
     rel = saved["file"] if saved and saved.get("file") and own.is_file() else page_file(response.url)
-    same = [key for key in _same_article(state, url, article_id, rel)
-            if (folder / state.pages[key]["file"]).is_file()]
+    same = [key for key in _same_article(state, url, rel) if (folder / state.pages[key]["file"]).is_file()]
     if same and not (saved and saved.get("file") and own.is_file()):
         rel = state.pages[same[0]]["file"]  # the same article saved before under another address
     _write_atomic_in(folder, rel, data)
     record["file"], record["id"] = rel, article_id
     state.put("pages", url, record)
-    state.ids.setdefault(article_id, []).append(url)
+    state.ids.setdefault(url, []).append(url)
     if response.url != url:
         state.put("pages", response.url, record)
     replaced = []
-    for key in dict.fromkeys(same):  # this newer answer replaces the copies saved under other addresses
+    for key in dict.fromkeys(same):  # this newer answer replaces the copies saved with tracking parameters
         old = state.pages[key]
         if old["file"] != rel:
             (folder / old["file"]).unlink(missing_ok=True)

@@ -408,6 +408,23 @@ def _remove_stale_vocabularies(gen: Path, ix) -> None:
             path.unlink(missing_ok=True)
 
 
+def _name_superseded(outcomes: list[_Outcome], owners: dict[str, str], seen: set[str], report: IndexReport) -> None:
+    """A warning for each file a rebuild left copies of ids out of, as another file holds the
+    version the index held (*seen*: the ids indexed from their owner) (`index` named the copy it skipped; a rebuild left it out
+    without a word: a user's re-check found a page gone from `reindex` with "skipped 0")."""
+    left: dict[tuple[str, str], list[str]] = {}
+    for out in outcomes:
+        for doc_id, (file, _root) in out.superseded.items():
+            if doc_id in seen and owners.get(doc_id):
+                left.setdefault((file, owners[doc_id]), []).append(doc_id)
+    for (file, owner), ids in sorted(left.items()):
+        shown = ", ".join(f'"{i}"' for i in ids[:3]) + (f" and {len(ids) - 3:,} more" if len(ids) > 3 else "")
+        report.problems.append(Problem(file, (
+            f"{len(ids):,} article(s) left out ({shown}): {owner} holds the same id(s), and its version is "
+            "the one the index held; give each article its own id (or delete the copy you do not need)"),
+            skipped=False))
+
+
 def _duplicate(where: str, article_id: str, first: str) -> Problem:
     return Problem(
         where, f'id "{article_id}" is already used by {first}; give each article its own id (this one was skipped)'
@@ -644,6 +661,7 @@ def _write(
                         superseded.setdefault(doc_id, job)
             if superseded:
                 outcomes.append(_recover(str(gen), superseded, curated, seen, report))
+            _name_superseded(outcomes, owners, set(seen) - set(superseded), report)
         # Articles whose file left a folder indexed again, or left a file read whole.
         folders = [str(p.resolve()) + os.sep for p in paths if p.is_dir()]
         kept = tuple(u.origin for u in unread)  # under a folder we could not list, or not a file

@@ -46,7 +46,8 @@ NOT_ARTICLES = frozenset({"robots.txt"})
 # (`tin.aspx?id=901&cat=2`): read in a folder when they hold HTML (see looks_like_html)
 SERVER_PAGE_SUFFIXES = (".aspx", ".asp", ".php", ".jsp", ".cfm", ".shtml")
 # the start of an HTML file: a BOM, blanks and comments (a browser's "saved from url="), then the document
-_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+                         re.I | re.S)
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a JSONL file; read in spans when indexing with several processes
 MAX_ARTICLE_CHARS = 2_000_000  # about 400 pages: larger is not one article
 # Asia/Ho_Chi_Minh: UTC+7 all year, without summer time, since 1975. A fixed offset needs no tz database.
@@ -172,6 +173,8 @@ def _walk_folder(root: Path, others: set[tuple[int, int]] = frozenset()) -> Iter
 def server_page(name: str) -> bool:
     """Whether a file's *name* is a server page's address (``tin.aspx?id=901&cat=2``,
     ``bai-viet.php``; ``@`` for ``?`` as `wget --restrict-file-names=windows` writes it)."""
+    if Path(name).suffix.lower() in (".html", ".htm"):  # `wget -E`: ids as every .html file's (a reviewer)
+        return False
     return Path(re.split(r"[?@]", name, maxsplit=1)[0]).suffix.lower() in SERVER_PAGE_SUFFIXES
 
 
@@ -232,17 +235,25 @@ class PageCopy:
     """One of two files or more holding the same web page (the same canonical address)."""
 
     file: Path
-    root: Path
     date: dt.date | None
     mtime_ns: int
+    words: frozenset  # the body's words, to tell one article's copies from articles sharing an address
+
+
+# Of two pages naming one canonical address, the share of the shorter body's words the other
+# holds for the two to be one article saved twice (a copy, or its update: most words shared;
+# articles a template gives one address share the template's few)
+SAVED_TWICE_SHARE = 0.6
 
 
 def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[str]]:
     """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
-    id is one canonical address and whose headline is one (a wget copy and a browser copy
-    of one article). Returns the
-    jobs to leave out, the older copies (by the date the page gives, then the file's
-    modification time), and a note for each naming the copy kept.
+    id is one canonical address and whose texts are one article's (a wget copy and a
+    browser copy of it, or its update: :data:`SAVED_TWICE_SHARE` of the words). Returns
+    the jobs to leave out, the older copies (by the date the index gives them, then the
+    file's modification time), and a note for each naming the copy kept. Pages of one
+    address and other texts (a template naming its category page as every article's
+    canonical) are left to the id rule, which keeps the first and names the others.
 
     Candidates are found by the address a page names in its first bytes; only they are read
     whole (a rare case), so a folder of pages costs one small read a file more."""
@@ -255,38 +266,50 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
     for numbers in by_hint.values():
         if len(numbers) < 2:
             continue
-        from indexer import webpages  # trafilatura is loaded only when a page is read
+        from indexer import fetching, webpages  # trafilatura is loaded only when a page is read
 
-        by_id: dict[str, list[tuple[int, PageCopy]]] = {}
+        by_id: dict[str, list[list[tuple[int, PageCopy]]]] = {}  # address -> the articles found under it
         for n in numbers:
             file, root, _ = jobs[n]
             try:
                 with _open_regular(file, str(file)) as fh:
                     data = _read_all(fh, str(file))
                     mtime = os.fstat(fh.fileno()).st_mtime_ns
-                article = webpages.parse_page(data, article_id(file, root), str(file))
+                # dated as the index dates it: by its feed when the page gives no date
+                article = fetching.with_listed_date(webpages.parse_page(data, article_id(file, root), str(file)), data)
             except Exception:  # noqa: BLE001 - read with the others, which names what is wrong with it
                 continue
-            if article.url and article.id == article.url:
-                # the same address and headline: one article saved twice; another headline under
-                # one address is a template's canonical (a category page's) that pages share,
-                # not a copy: left to the id rule, which keeps the first and names the others
-                same = (article.id, " ".join(normalize.words(article.title or "")))
-                by_id.setdefault(same, []).append((n, PageCopy(file, root, article.date, mtime)))
-        for (address, _), copies in by_id.items():
-            if len(copies) < 2:
+            if not (article.url and article.id == article.url):
                 continue
-            keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, -c[0]))
-            for n, copy in copies:
-                if n == keep_n:
+            copy = PageCopy(file, article.date, mtime, frozenset(normalize.words(article.body)))
+            articles = by_id.setdefault(article.id, [])
+            same = next((found for found in articles if _one_text(found[0][1].words, copy.words)), None)
+            if same is None:
+                articles.append([(n, copy)])
+            else:
+                same.append((n, copy))
+        for address, articles in by_id.items():
+            for copies in articles:
+                if len(copies) < 2:
                     continue
-                drop.add(n)
-                why = ("saved later, the page's date being the same" if keep.date == copy.date else
-                       f"dated {keep.date:%d/%m/%Y}, this one " + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
-                notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the newer "
-                             f"copy was indexed ({why}), this one left out. Delete the copy you do not need, "
-                             "and this note goes")
+                keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, -c[0]))
+                for n, copy in copies:
+                    if n == keep_n:
+                        continue
+                    drop.add(n)
+                    why = ("saved later, the page's date being the same" if keep.date == copy.date else
+                           f"dated {keep.date:%d/%m/%Y}, this one "
+                           + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
+                    notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the "
+                                 f"newer copy was indexed ({why}), this one left out (delete the copy you do not "
+                                 "need, and this note is not given again)")
     return drop, notes
+
+
+def _one_text(a: frozenset, b: frozenset) -> bool:
+    """Whether two bodies' words are one article's (:data:`SAVED_TWICE_SHARE` of the shorter's)."""
+    shorter = min(len(a), len(b))
+    return bool(shorter) and len(a & b) >= SAVED_TWICE_SHARE * shorter
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
@@ -582,7 +605,29 @@ def strip_dateline(paragraph: str, spaced: bool = False) -> tuple[str, str | Non
     match = _DATELINE_PREFIX.match(paragraph)
     if not match or (spaced and match["code"] and not _SPACED_DASH.search(match[0])):
         return paragraph, None
+    if spaced and match["code"] and not _after_a_code(match["code"], paragraph[match.end():]):
+        return paragraph, None
     return paragraph[match.end():], (match["paren"] or match["code"]).strip()
+
+
+def _after_a_code(code: str, rest: str) -> bool:
+    """Whether a code in capitals and a dash opening a paragraph after the lead are a
+    dateline: a paper's code, followed by a sentence's first word (``TBC - Có mặt``), not
+    a term's part (``U23 - Việt Nam``, ``HĐND - UBND tỉnh``, ``ASEAN - Trung Quốc``: a
+    reviewer found them cut to a "source"; a bracketed code, ``(LSO) -``, is always one)."""
+    words = rest.split()[:2]
+    if any(ch.isdigit() for ch in code) or not words:
+        return False
+    first = words[0].strip(",.:;")
+    if len(first) > 1 and first.isupper():
+        return False  # another code: UBND
+    return not (len(words) > 1 and first[:1].isupper() and words[1][:1].isupper()
+                and first.lower() not in _SENTENCE_OPENERS)
+
+
+# first words of a dateline's sentence that a name follows ("Theo Phòng…", "Tại Hà Nội…")
+_SENTENCE_OPENERS = {"theo", "tại", "ở", "sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm", "trong",
+                     "từ", "sau", "trước", "với", "cùng", "đến", "về", "ông", "bà", "anh", "chị", "đồng", "thủ", "phó"}
 
 
 def strip_body_dateline(paragraphs: list[str], lead: str | None = None) -> tuple[list[str], str | None]:
@@ -614,7 +659,7 @@ def split_ending(paragraphs: list[str]) -> tuple[list[str], str | None, str | No
     """Take the byline and a source line after it (``LƯƠNG THỦY``, then ``Nguồn: Báo Xứ
     Lạng``) off the end of an article; return (paragraphs, author, source named)."""
     named = None
-    if len(paragraphs) > 1:
+    if len(paragraphs) > 2 and _byline(paragraphs[-2]):  # (a last "Nguồn: …" without one is the text's own)
         match = _SOURCE_LINE.match(paragraphs[-1])
         if match:
             paragraphs, named = paragraphs[:-1], match["name"]

@@ -253,11 +253,23 @@ def _date_line(tree) -> tuple[object | None, object | None]:
         date, dateish = _date_in(text)
         if date is not None:
             marked = bool(_DATEISH.search(_classes(node))) or node.tag == "time"
+            if not marked and _in_prose(node, text):
+                continue  # "Vào <strong>ngày 30 tháng 4 năm 1975</strong>, …": the text's own date
             candidates.append((not marked, date, node))
     if not candidates:
         return None, None
     _, date, node = min(candidates, key=lambda c: c[0])
     return date, node
+
+
+def _in_prose(node, text: str) -> bool:
+    """Whether *node* is a date the text writes, not the page's date line: a part of a
+    paragraph (a reviewer: a bold "ngày 30 tháng 4 năm 1975" dated a page of 2026 and was cut
+    out of its sentence), or, written in words, a paragraph of the text itself."""
+    block = next((a for a in node.iterancestors() if a.tag in ("p", "li", "td", "blockquote")), None)
+    if block is not None and len(_text(block)) > len(text) + 3:
+        return True
+    return node.tag == "p" and "tháng" in text.lower()
 
 
 def _captions(tree) -> list[str]:
@@ -425,7 +437,9 @@ def parse_page(
         raise ParseError(where, "the page has no headline (no <h1>, og:title or <title>); it is not an "
                                 "article page, or it was saved cut short")
     paragraphs = [p for p in (" ".join(clean(line).split()) for line in (meta.get("text") or "").split("\n")) if p]
-    paragraphs = [p for p in paragraphs if p != title and p not in captions and _date_in(p)[0] is None]
+    # (a date line the tree kept; a date in words in a paragraph of its own is the text's: "Ngày 19 tháng 8 năm 1945")
+    paragraphs = [p for p in paragraphs if p != title and p not in captions
+                  and (_date_in(p)[0] is None or "tháng" in p.lower())]
     paragraphs, author, named = parsing.split_ending(paragraphs)
     if author_element:  # in capitals (<p class="author">VĂN BÌNH</p>): title case, as a last line in capitals is
         author_element = parsing._byline(author_element) or author_element

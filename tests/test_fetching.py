@@ -542,7 +542,7 @@ def test_endless_redirects_are_given_up_on_once_not_retried(tmp_path):
     assert asked == [f"/{n}.html" for n in range(6)]  # the first request and five redirects, once
 
 
-# -- issue #26: a trial on a provincial paper served locally ------------------------------
+# -- a sixth user trial (issue #15): a provincial paper served locally ------------------------------
 
 class _Paper:
     """A small paper on 127.0.0.1 whose pages, feeds and sitemaps a test writes and changes
@@ -642,7 +642,7 @@ def _texts(index: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("sitemap_first", [False, True])
 def test_a_correction_the_sitemap_dates_later_is_fetched_whatever_the_order_of_the_lists(tmp_path, sitemap_first):
-    # issue #26: the feed, given first, dated the article 28/11; the sitemap dated its
+    # a user trial: the feed, given first, dated the article 28/11; the sitemap dated its
     # correction 1/12: "already saved, and its feed or sitemap gives no newer date"
     pages, index = tmp_path / "index-pages", tmp_path / "index"
     with _Paper() as paper:
@@ -662,10 +662,12 @@ def test_a_correction_the_sitemap_dates_later_is_fetched_whatever_the_order_of_t
     assert len(paper.asked("/thoi-su/mua-lu-trang-dinh.html")) == 2
 
 
-def test_one_article_under_several_addresses_is_saved_once_and_its_correction_indexed(runner, tmp_path):
-    # issue #26: the feed linked x.html?utm_source=rss&utm_medium=feed, the sitemap x.html, another
+def test_one_article_under_several_addresses_is_indexed_once_and_its_correction_indexed(runner, tmp_path):
+    # a user trial: the feed linked x.html?utm_source=rss&utm_medium=feed, the sitemap x.html, another
     # sitemap the same page on localhost: three downloads, three files, the stale one indexed
-    # ("id already used", exit 3 on every run) and the correction never searchable
+    # ("id already used", exit 3 on every run) and the correction never searchable. The
+    # tracking parameters are dropped (one download); the other address's copy is kept on
+    # disk, and the index takes the newer of the two (one canonical URL and one headline)
     index = tmp_path / "index"
     with _Paper() as paper:
         url = f"{paper.base}/xa-hoi/thu-vien-so.html"
@@ -682,17 +684,16 @@ def test_one_article_under_several_addresses_is_saved_once_and_its_correction_in
         assert first.exit_code == 0, first.output
         assert paper.asked("/xa-hoi/thu-vien-so.html") == [f"127.0.0.1:{paper.port}/xa-hoi/thu-vien-so.html",
                                                           f"localhost:{paper.port}/xa-hoi/thu-vien-so.html"]
-        saved = list((tmp_path / "index-pages").rglob("*.html"))
-        assert len(saved) == 1 and "Added 1, updated 0" in first.stdout
-        assert (f"replaced: the copy saved from {url} by the newer answer of {alias}, the same article"
-                in first.stderr)
+        saved = sorted((tmp_path / "index-pages").rglob("*.html"))
+        assert len(saved) == 2 and "Added 1, updated 0" in first.stdout
+        assert "saved twice; the newer copy was indexed" in first.stderr
         # the paper corrects the article; the alias's sitemap says so
         paper.pages["/xa-hoi/thu-vien-so.html"] = _bai("Ra mắt thư viện số cho trường học vùng cao", LU_SUA, url)
         paper.pages["/moi.xml"] = _sitemap((alias, "2026-12-01T07:30:00+07:00"))
         second = runner.invoke(cli, args)
     assert second.exit_code == 0, second.output
     assert "Fetched 1, " in second.stdout and "updated 1" in second.stdout
-    assert list((tmp_path / "index-pages").rglob("*.html")) == saved
+    assert sorted((tmp_path / "index-pages").rglob("*.html")) == saved
     assert list(_texts(index)) == [url] and "nước đã rút" in _texts(index)[url]
 
 
@@ -703,10 +704,35 @@ def test_tracking_parameters_are_dropped_and_other_parameters_kept():
         "http://baoxulang.vn/tin.aspx?id=901&cat=2"
     assert fetching.clean_url("http://baoxulang.vn/tim-kiem?q=x%C3%A3+h%E1%BB%99i") == \
         "http://baoxulang.vn/tim-kiem?q=x%C3%A3+h%E1%BB%99i"
+    # the other pieces of the query stay as written (a reviewer: re-encoded, "Tin.aspx?12345"
+    # became "Tin.aspx?12345=", which answered 404), and a page of routes keeps its route
+    assert fetching.clean_url("http://baoq.vn/Tin.aspx?12345&utm_source=zalo") == "http://baoq.vn/Tin.aspx?12345"
+    assert fetching.clean_url("http://a.vn/x?a=1;b=2&fbclid=Z") == "http://a.vn/x?a=1;b=2"
+    assert fetching.clean_url("http://a.vn/x?path=/a/b&_ga=1") == "http://a.vn/x?path=/a/b"
+    assert fetching.clean_url("http://a.vn/#!/tin/123") == "http://a.vn/#!/tin/123"
+
+
+def test_the_listed_date_is_read_only_where_fetch_writes_it():
+    """A reviewer: a page's own `<!-- timtin: listed 1999-01-01 -->` dated its article."""
+    saved = b"<!-- saved from url=(0020)http://a.vn/tin.html -->\n<!-- timtin: listed 2026-11-29T06:45:00+07:00 -->\n"
+    assert fetching.listed_date(saved + b"<html></html>") == dt.date(2026, 11, 29)
+    planted = b"<!-- saved from url=(0020)http://a.vn/tin.html -->\n<html><head><!-- timtin: listed 1999-01-01 -->"
+    assert fetching.listed_date(planted) is None
+    assert fetching.listed_date(b"<html><!-- timtin: listed 1999-01-01 --></html>") is None
+
+
+def test_the_publication_date_is_the_earliest_a_list_gives_whatever_their_order():
+    """A reviewer: a sitemap's lastmod (a correction's time) dated the article when its list came first."""
+    for order in ((("2026-12-01T10:00:00+07:00", "sitemap"), ("2026-11-28T06:45:00+07:00", "rss")),
+                  (("2026-11-28T06:45:00+07:00", "rss"), ("2026-12-01T10:00:00+07:00", "sitemap"))):
+        listed = fetching.Listed()
+        for when, where in order:
+            listed.add(when, when, None, where)
+        assert (listed.published, listed.date) == ("2026-11-28T06:45:00+07:00", "2026-12-01T10:00:00+07:00")
 
 
 def test_an_address_gone_is_asked_again_once_its_feed_dates_it_later_or_days_after(tmp_path):
-    # issue #26: the feed listed the article before the page was published (a CMS hiccup):
+    # a user trial: the feed listed the article before the page was published (a CMS hiccup):
     # one 404 and it was never asked again, even when the feed gave it a newer date
     pages = tmp_path / "pages"
     with _Paper() as paper:
@@ -753,7 +779,7 @@ def test_feed_dates_are_read_the_vietnamese_way_too(text, iso):
 
 
 def test_a_page_without_a_date_takes_its_feeds_or_news_sitemaps_date_and_reindex_keeps_it(runner, tmp_path):
-    # issue #26: "29/11/2026 06:45" was "cannot read the date", news:publication_date was
+    # a user trial: "29/11/2026 06:45" was "cannot read the date", news:publication_date was
     # ignored, and a page without a date of its own was indexed undated
     index = tmp_path / "index"
     with _Paper() as paper:
@@ -783,7 +809,7 @@ HOME = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo 
 
 
 def test_a_home_page_given_reads_the_feeds_it_advertises_on_every_run(runner, tmp_path):
-    # issue #26: "no article ... Remove it, or save the article again", then "unchanged 1", exit 0, no index
+    # a user trial: "no article ... Remove it, or save the article again", then "unchanged 1", exit 0, no index
     index = tmp_path / "index"
     with _Paper() as paper:
         url = f"{paper.base}/thoi-su/mua-lu.html"
@@ -823,7 +849,7 @@ def test_a_home_page_without_feeds_names_the_sitemaps_of_robots_txt_on_every_run
 
 
 def test_skipped_pages_are_named_and_feed_date_warnings_are_for_pages_fetched(runner, tmp_path):
-    # issue #26: "skipped 3: robots.txt ... disallows it" named none of them, and the warning
+    # a user trial: "skipped 3: robots.txt ... disallows it" named none of them, and the warning
     # on a feed's date came back on every run for a page already saved
     index = tmp_path / "index"
     with _Paper() as paper:
@@ -897,7 +923,7 @@ def _fetch_until_interrupted(site, tmp_path, twice: bool):
 
 
 def test_ctrl_c_indexes_the_pages_saved_before_it(tmp_path):
-    # issue #26: the pages saved before a Ctrl-C waited for the next run to be searchable
+    # a user trial: the pages saved before a Ctrl-C waited for the next run to be searchable
     with serve(slow=30) as site:
         code, err, index, _ = _fetch_until_interrupted(site, tmp_path, twice=False)
     assert code == 130, err
@@ -914,27 +940,55 @@ def test_a_second_ctrl_c_stops_at_once_and_says_the_next_run_indexes(tmp_path):
     assert took < 10
 
 
-def test_a_folder_fetched_before_keeps_one_copy_of_each_article_the_one_saved_last(runner, tmp_path):
-    # issue #26: a folder fetched by an earlier timtin holds the article twice (its address
-    # on 127.0.0.1 and on localhost): each run exited 3 ("id already used") and indexed the stale copy
+def test_a_folder_fetched_before_keeps_one_copy_of_each_address_the_one_saved_last(runner, tmp_path):
+    # a user trial: a folder fetched by an earlier timtin holds the article twice (its address
+    # and the same with tracking parameters): each run exited 3 ("id already used") and
+    # indexed the stale copy. Copies of other addresses stay on disk (a reviewer: pages of a
+    # template that names one canonical URL for all were deleted): the index takes the newer
     pages, index = tmp_path / "index-pages", tmp_path / "index"
     with _Paper() as paper:
         url = f"{paper.base}/xa-hoi/thu-vien-so.html"
+        tracked = url + "?utm_source=rss&utm_medium=feed"
         alias = f"http://localhost:{paper.port}/xa-hoi/thu-vien-so.html"
-        old = {url: ("127.0.0.1_x/thu-vien-so-1111111111.html", LU, "2026-11-29T02:00:00+00:00"),
-               alias: ("localhost_x/thu-vien-so-2222222222.html", LU_SUA, "2026-12-01T01:00:00+00:00")}
+        old = {tracked: ("127.0.0.1_x/thu-vien-so-1111111111.html", LU, "2026-11-29T02:00:00+00:00", 1_700_000_000),
+               url: ("127.0.0.1_x/thu-vien-so-2222222222.html", LU, "2026-11-30T01:00:00+00:00", 1_700_100_000),
+               alias: ("localhost_x/thu-vien-so-3333333333.html", LU_SUA, "2026-12-01T01:00:00+00:00", 1_700_200_000)}
         state = {"version": 1, "gone": {}, "lists": {}, "pages": {}}
-        for address, (rel, paragraphs, saved) in old.items():
-            (pages / rel).parent.mkdir(parents=True)
+        for address, (rel, paragraphs, saved, mtime) in old.items():
+            (pages / rel).parent.mkdir(parents=True, exist_ok=True)
             page = _bai("Ra mắt thư viện số cho trường học vùng cao", paragraphs, url)[1]
             (pages / rel).write_bytes(f"<!-- saved from url=({len(address):04d}){address} -->\n".encode() + page)
+            os.utime(pages / rel, (mtime, mtime))
             state["pages"][address] = {"file": rel, "etag": None, "last_modified": None,
                                        "listed": "2026-11-29T09:10:00+07:00", "saved": saved}
         (pages / fetching.STATE).write_text(json.dumps(state), encoding="utf-8")
         paper.pages["/rss.xml"] = _rss((url, "Sun, 29 Nov 2026 09:10:00 +0700"))
         result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", "--index", str(index), "--delay", "0"])
     assert result.exit_code == 0, result.output
-    assert f"replaced: the copy saved from {url} by the newer answer of {alias}" in result.stderr
-    assert [p.relative_to(pages).as_posix() for p in pages.rglob("*.html")] == [old[alias][0]]
+    assert f"replaced: the copy saved from {tracked} by the newer answer of {url}" in result.stderr
+    assert sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html")) == [old[url][0], old[alias][0]]
     assert paper.asked("/xa-hoi/thu-vien-so.html") == []  # healed from the disk: nothing downloaded again
+    assert "saved twice; the newer copy was indexed" in result.stderr
     assert list(_texts(index)) == [url] and "nước đã rút" in _texts(index)[url]
+
+
+def test_pages_of_a_template_that_names_one_canonical_url_are_all_kept(runner, tmp_path):
+    """A reviewer: a paper whose template gives every article its category page as canonical
+    URL lost all but the last fetched: each replaced and deleted the one before, exit 0."""
+    index = tmp_path / "index"
+    articles = {
+        "Rét đậm rét hại ở vùng núi": ["Nhiệt độ tại Mẫu Sơn xuống dưới 2 độ C, xuất hiện băng giá trên đỉnh núi.",
+                                       "Ngành nông nghiệp khuyến cáo người dân che chắn chuồng trại cho trâu bò."],
+        "Tiêm vắc xin sởi cho trẻ em": ["Trung tâm Y tế huyện Cao Lộc tổ chức tiêm vắc xin sởi cho hơn 1.200 trẻ.",
+                                        "Phụ huynh được hướng dẫn theo dõi phản ứng sau tiêm trong 30 phút đầu."],
+        "Hội chợ nông sản Kỳ Lừa": ["Hội chợ quy tụ 150 gian hàng đặc sản như hồi, quế, na, hồng không hạt.",
+                                    "Ban tổ chức dự kiến đón khoảng 20.000 lượt khách trong năm ngày diễn ra."]}
+    with _Paper() as paper:
+        urls = [f"{paper.base}/thoi-su/bai-{k}.html" for k in range(3)]
+        for k, (title, paragraphs) in enumerate(articles.items()):
+            paper.pages[f"/thoi-su/bai-{k}.html"] = _bai(title, paragraphs, f"{paper.base}/thoi-su/")
+        paper.pages["/rss.xml"] = _rss(*((address, "Sun, 29 Nov 2026 09:10:00 +0700") for address in urls))
+        result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", "--index", str(index), "--delay", "0"])
+    assert "replaced:" not in result.stderr and "saved twice" not in result.stderr
+    assert len(list((tmp_path / "index-pages").rglob("*.html"))) == 3  # every page kept on disk
+    assert result.stderr.count("is already used by") == 2  # named, as any id two articles share

@@ -271,3 +271,24 @@ def test_a_jsonl_lead_apart_leaves_the_bodys_first_paragraph_read_as_before(tmp_
     path = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "title": "Vào vụ hồi", "lead": LEAD, "body": f"LSO-{FIRST}"}])
     [article] = read(path)
     assert (article.source, article.body) == ("LSO", FIRST)
+
+
+@pytest.mark.parametrize("second", ["HĐND - UBND tỉnh Lạng Sơn đã phối hợp tổ chức kỳ họp.",
+                                    "ASEAN - Trung Quốc là đối tác thương mại lớn của tỉnh.",
+                                    "U23 - Việt Nam thi đấu giao hữu tại sân vận động tỉnh."])
+def test_a_term_with_a_dash_opening_the_paragraph_after_the_lead_is_no_dateline(tmp_path, second):
+    """A reviewer: "HĐND - UBND tỉnh…" after the first sentence gave the source "HĐND" and lost the word."""
+    path = tmp_path / "a.txt"
+    path.write_text(f"30/11/2026\n\nHội nghị\n\nSáng 30/11, tỉnh Lạng Sơn tổ chức hội nghị tổng kết.\n\n{second}\n",
+                    encoding="utf-8")
+    article = only_article(read(path))
+    assert article.source is None and second in article.body
+
+
+def test_a_source_line_without_a_byline_above_it_is_the_texts_own(tmp_path):
+    """A reviewer: a last "Nguồn: …" sentence was cut from the text and made the source."""
+    path = tmp_path / "a.txt"
+    last = "Nguồn: Tổng cục Thống kê cho biết sản lượng lúa năm nay tăng 3%."
+    path.write_text(f"30/11/2026\n\nSản lượng lúa\n\nVụ mùa năm nay được mùa.\n\n{last}\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert last in article.body and article.source is None

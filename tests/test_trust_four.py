@@ -329,3 +329,17 @@ def test_a_drive_unmounted_from_a_folder_inside_a_source_keeps_its_articles(tmp_
     assert f"{data / 'mnt'}: the folder gives 0 articles now, where 45 were indexed from it" in kept.stderr
     pruned = _run(index, "index", str(data), "--prune")
     assert pruned.returncode == 0 and _total(index) == 55
+
+
+def test_reindex_names_the_copy_of_an_id_it_leaves_out(tmp_path):
+    """A user's re-check: `index` named the second article with a used id ("skipped 1", exit
+    3); `reindex` left it out with "skipped 0" and not a word."""
+    write_jsonl(tmp_path / "src" / "a.jsonl", [{"id": "x", "title": "Hội nghị dân vận", "body": "Hội nghị dân vận tỉnh."}])
+    write_jsonl(tmp_path / "src" / "b.jsonl", [{"id": "x", "title": "Chợ phiên Kỳ Lừa", "body": "Chợ phiên đông vui."}])
+    index = tmp_path / "index"
+    first = _run(index, "index", str(tmp_path / "src"))
+    assert first.returncode == 3 and 'id "x" is already used by' in first.stderr
+    rebuilt = _run(index, "reindex")
+    assert rebuilt.returncode == 0 and _total(index) == 1
+    assert (f'warning: {tmp_path / "src" / "b.jsonl"}: 1 article(s) left out ("x"): {tmp_path / "src" / "a.jsonl"} '
+            "holds the same id(s)") in rebuilt.stderr

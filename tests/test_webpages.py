@@ -494,15 +494,20 @@ def test_two_articles_a_template_gives_one_canonical_are_not_taken_for_one_saved
     """A page template naming its category page as every article's canonical: two articles
     with other headlines are no copy of one another; neither is left out as the older copy
     in silence (the id rule keeps the first, names the other, exit 3)."""
-    def page(title: str, body: str) -> str:
+    def page(title: str, body: str) -> str:  # a logo in the <h1> of every page: one "headline" for all
         return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Thời sự</title>'
                 '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/"></head><body>'
-                f'<div class="article"><h1>{title}</h1><p class="time">06:40 | 01/12/2026</p>'
-                f'<div class="body"><p>{body}</p>{_BODY_REST}</div></div></body></html>')
+                '<header><h1 class="logo">Báo Tin Biên Cương điện tử</h1></header>'
+                f'<div class="article"><h2 class="title">{title}</h2><p class="time">06:40 | 01/12/2026</p>'
+                f'<div class="body">{body}</div></div></body></html>')
     (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "a.html").write_text(page("Tăng cường phòng cháy rừng mùa hanh khô", FIRST), encoding="utf-8")
-    (tmp_path / "site" / "b.html").write_text(
-        page("Khánh thành cầu treo bản Chắt", "Sáng 1/12, huyện Đình Lập khánh thành cầu treo bản Chắt."),
+    (tmp_path / "site" / "a.html").write_text(
+        page("Tăng cường phòng cháy rừng mùa hanh khô", f"<p>{FIRST}</p>{_BODY_REST}"), encoding="utf-8")
+    (tmp_path / "site" / "b.html").write_text(page("Khánh thành cầu treo bản Chắt", (
+        "<p>Sáng 1/12, huyện Đình Lập khánh thành cầu treo bản Chắt, nối hai bờ suối cho hơn 300 hộ dân.</p>"
+        "<p>Cây cầu dài 86 mét, rộng 1,5 mét, được xây dựng trong sáu tháng bằng nguồn vốn xã hội hóa.</p>"
+        "<p>Trước đây, mỗi mùa mưa lũ, học sinh bản Chắt phải nghỉ học nhiều ngày vì nước suối dâng cao.</p>"
+        "<p>Người dân phấn khởi vì từ nay việc đi lại, buôn bán nông sản ra chợ xã thuận tiện hơn.</p>")),
         encoding="utf-8")
     result = runner.invoke(cli, ["index", str(tmp_path / "site"), "--index", str(tmp_path / "index")])
     assert "saved twice" not in result.output
@@ -551,3 +556,40 @@ def test_one_page_saved_twice_is_one_article_its_newer_copy(runner, tmp_path, pr
     assert "Added 0, updated 1, unchanged 1, removed 0, skipped 0." in again.stdout
     assert f"{new}: the same article as {old}" in again.stderr and "dated 02/12/2026, this one 01/12/2026" in again.stderr
     assert "số vụ cháy" in Searcher(index).article("https://tinbiencuong.vn/thoi-su/phong-chay-rung.html").body
+
+
+def test_a_date_the_text_writes_is_not_the_pages_date_nor_cut_from_it():
+    """A reviewer: a bold "ngày 30 tháng 4 năm 1975" in the first sentence dated a page of
+    2026 and was cut out of it ("Vào , Chiến dịch…"); a paragraph that is only a date in
+    words was dropped from the text."""
+    html = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+            '<meta property="article:published_time" content="2026-04-29T08:00:00+07:00">'
+            '<link rel="canonical" href="https://baolangson.vn/ky-niem-51-nam.html"><title>Kỷ niệm</title></head><body>'
+            '<h1>Kỷ niệm 51 năm ngày Giải phóng miền Nam</h1>'
+            '<p>Vào <strong>ngày 30 tháng 4 năm 1975</strong>, Chiến dịch Hồ Chí Minh toàn thắng. Sáng nay, tỉnh '
+            'Lạng Sơn tổ chức lễ kỷ niệm tại Quảng trường 17 tháng 10 với đông đảo cán bộ và nhân dân tham dự.</p>'
+            '<p>Ngày 19 tháng 8 năm 1945</p>'
+            '<p>Tại buổi lễ, các đại biểu ôn lại truyền thống hào hùng của quân dân Lạng Sơn trong hai cuộc '
+            'kháng chiến, và trao tặng quà cho các gia đình chính sách.</p></body></html>').encode("utf-8")
+    article = webpages.parse_page(html, "ky-niem", "ky-niem.html")
+    assert article.date.isoformat() == "2026-04-29"
+    assert article.body.startswith("Vào ngày 30 tháng 4 năm 1975, Chiến dịch") and "Ngày 19 tháng 8 năm 1945" in article.body
+    # a date line of its own, in words, still dates a page
+    dated = html.replace(b'<meta property="article:published_time" content="2026-04-29T08:00:00+07:00">', b"").replace(
+        b"<h1>", '<div class="date">Thứ Tư, ngày 29 tháng 4 năm 2026</div><h1>'.encode("utf-8"))
+    assert webpages.parse_page(dated, "ky-niem", "ky-niem.html").date.isoformat() == "2026-04-29"
+
+
+def test_a_page_saved_with_wget_E_keeps_its_id_and_an_xhtml_server_page_is_read(tmp_path):
+    """A reviewer: `tin.aspx?id=901&cat=2.html` (wget -E) changed id to keep ".html", so an
+    index built before removed and added it again; a server page opening with an XML
+    declaration was skipped without a word."""
+    body = f"<p>{FIRST}</p>{_BODY_REST}"
+    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Thu hoạch hồi</title></head><body>'
+            f'<h1>Nông dân Văn Quan thu hoạch hồi vụ chính</h1><p class="time">06:40 | 01/12/2026</p>{body}</body></html>')
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "tin.aspx?id=901&cat=2.html").write_text(page, encoding="utf-8")
+    (tmp_path / "m" / "tin.aspx?id=902&cat=2").write_text('<?xml version="1.0" encoding="utf-8"?>\n' + page,
+                                                           encoding="utf-8")
+    ids = sorted(a.id for a in parsing.read_paths([tmp_path / "m"]) if not hasattr(a, "message"))
+    assert ids == ["tin.aspx?id=901&cat=2", "tin.aspx?id=902&cat=2"]
