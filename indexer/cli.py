@@ -265,7 +265,7 @@ def fetch(urls, index_dir, pages_dir, every, delay, timeout, retries, max_pages,
     page: the feeds it advertises are read). Pages already saved are not downloaded
     again unless a feed or sitemap gives a newer date; feeds and sitemaps are asked
     conditionally (ETag, Last-Modified); tracking parameters (utm_*, fbclid...) are
-    dropped, and one article reached by several addresses is kept once. An interrupted
+    dropped, and the index holds the newest copy of an article saved under several addresses. An interrupted
     run (Ctrl-C, kill -9) loses nothing: run it again to resume (Ctrl-C indexes what was
     saved before it). The raw pages stay on disk (--pages), so `timtin reindex` needs no
     network. Exit code 3 means some pages or feeds failed or were skipped as unreadable

@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import errno
+import functools
 import json
 import os
 import re
@@ -32,9 +33,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from indexer import normalize
+from indexer import bundled, normalize
 from indexer import officials as officials_mod
-from indexer.errors import ParseError
+from indexer.errors import ParseError, TimtinError
 from indexer.models import Article, Problem
 from indexer.normalize import clean, title_case
 
@@ -237,19 +238,21 @@ class PageCopy:
     file: Path
     date: dt.date | None
     mtime_ns: int
-    words: frozenset  # the body's words, to tell one article's copies from articles sharing an address
+    runs: frozenset  # the body's runs of four words, to tell one article's copies from articles sharing an address
 
 
-# Of two pages naming one canonical address, the share of the shorter body's words the other
-# holds for the two to be one article saved twice (a copy, or its update: most words shared;
-# articles a template gives one address share the template's few)
-SAVED_TWICE_SHARE = 0.6
+# Of two pages naming one canonical address, the share of the shorter body's runs of four
+# words the other holds for the two to be one article saved twice (a copy, or its update:
+# nearly all; distinct articles a template gives one address share next to none. Words
+# alone were too loose: Vietnamese syllables overlap so much that 1-4% of unrelated real
+# articles share 60% of them, and distinct articles were left out: a reviewer's finding)
+SAVED_TWICE_SHARE = 0.8
 
 
 def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[str]]:
     """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
     id is one canonical address and whose texts are one article's (a wget copy and a
-    browser copy of it, or its update: :data:`SAVED_TWICE_SHARE` of the words). Returns
+    browser copy of it, or its update: :data:`SAVED_TWICE_SHARE` of the runs of words). Returns
     the jobs to leave out, the older copies (by the date the index gives them, then the
     file's modification time), and a note for each naming the copy kept. Pages of one
     address and other texts (a template naming its category page as every article's
@@ -281,9 +284,10 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
                 continue
             if not (article.url and article.id == article.url):
                 continue
-            copy = PageCopy(file, article.date, mtime, frozenset(normalize.words(article.body)))
+            words = normalize.words(article.body)
+            copy = PageCopy(file, article.date, mtime, frozenset(zip(words, words[1:], words[2:], words[3:])))
             articles = by_id.setdefault(article.id, [])
-            same = next((found for found in articles if _one_text(found[0][1].words, copy.words)), None)
+            same = next((found for found in articles if _one_text(found[0][1].runs, copy.runs)), None)
             if same is None:
                 articles.append([(n, copy)])
             else:
@@ -307,7 +311,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
 
 
 def _one_text(a: frozenset, b: frozenset) -> bool:
-    """Whether two bodies' words are one article's (:data:`SAVED_TWICE_SHARE` of the shorter's)."""
+    """Whether two bodies' runs of words are one article's (:data:`SAVED_TWICE_SHARE` of the shorter's)."""
     shorter = min(len(a), len(b))
     return bool(shorter) and len(a & b) >= SAVED_TWICE_SHARE * shorter
 
@@ -612,22 +616,33 @@ def strip_dateline(paragraph: str, spaced: bool = False) -> tuple[str, str | Non
 
 def _after_a_code(code: str, rest: str) -> bool:
     """Whether a code in capitals and a dash opening a paragraph after the lead are a
-    dateline: a paper's code, followed by a sentence's first word (``TBC - Có mặt``), not
-    a term's part (``U23 - Việt Nam``, ``HĐND - UBND tỉnh``, ``ASEAN - Trung Quốc``: a
-    reviewer found them cut to a "source"; a bracketed code, ``(LSO) -``, is always one)."""
-    words = rest.split()[:2]
-    if any(ch.isdigit() for ch in code) or not words:
-        return False
-    first = words[0].strip(",.:;")
-    if len(first) > 1 and first.isupper():
-        return False  # another code: UBND
-    return not (len(words) > 1 and first[:1].isupper() and words[1][:1].isupper()
-                and first.lower() not in _SENTENCE_OPENERS)
+    dateline: a paper's code (``TBC - Có mặt``, ``TTO - Hà Nội``, ``LSO - UBND tỉnh``), not a
+    term that opens a sentence (``HĐND - UBND tỉnh``, ``ASEAN - Trung Quốc``, ``U23 - Việt
+    Nam``: a reviewer found them cut to a "source"): no digit, and no abbreviation of the
+    table (``data/abbreviations.tsv``) or body of :data:`NOT_OUTLETS`. (What follows the
+    dash tells nothing: a lead's subject is a place, a body or a name, "TTO - Hà Nội…". A
+    bracketed code, ``(LSO) -``, is always a dateline.)"""
+    return bool(rest.strip()) and not any(ch.isdigit() for ch in code) and code.upper() not in _not_outlets()
 
 
-# first words of a dateline's sentence that a name follows ("Theo Phòng…", "Tại Hà Nội…")
-_SENTENCE_OPENERS = {"theo", "tại", "ở", "sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm", "trong",
-                     "từ", "sau", "trước", "với", "cùng", "đến", "về", "ông", "bà", "anh", "chị", "đồng", "thủ", "phó"}
+# bodies and terms in capitals a sentence may open with, beside the abbreviations' table
+NOT_OUTLETS = frozenset({"ASEAN", "APEC", "WTO", "WHO", "UN", "EU", "NATO", "IMF", "WB", "ADB", "FIFA", "AFF", "AFC",
+                         "VFF", "IOC", "OPEC", "G7", "G20", "UNESCO", "UNICEF", "FAO", "ILO", "COVID", "GDP"})
+# codes of the abbreviations' table that papers sign with (Tiền Phong, Tin tức, Quân đội nhân dân, Công an nhân dân;
+# TT the real news signs with in 4 articles)
+OUTLET_CODES = frozenset({"TP", "TT", "QĐND", "CAND"})
+
+
+@functools.lru_cache(maxsize=1)
+def _not_outlets() -> frozenset:
+    from indexer import abbreviations  # (the table is read once, on the first dateline after a lead)
+
+    path = bundled.path("abbreviations.tsv")
+    try:
+        table = abbreviations.read_rows(path) if path else []
+    except TimtinError:  # (a table mended by hand and broken: the search names it)
+        table = []
+    return NOT_OUTLETS | {short.upper() for short, _ in table if short.upper() not in OUTLET_CODES}
 
 
 def strip_body_dateline(paragraphs: list[str], lead: str | None = None) -> tuple[list[str], str | None]:
@@ -659,9 +674,11 @@ def split_ending(paragraphs: list[str]) -> tuple[list[str], str | None, str | No
     """Take the byline and a source line after it (``LƯƠNG THỦY``, then ``Nguồn: Báo Xứ
     Lạng``) off the end of an article; return (paragraphs, author, source named)."""
     named = None
-    if len(paragraphs) > 2 and _byline(paragraphs[-2]):  # (a last "Nguồn: …" without one is the text's own)
+    if len(paragraphs) > 1:
         match = _SOURCE_LINE.match(paragraphs[-1])
-        if match:
+        # a name (a paper, an agency: a few words), or anything under a byline; a sentence
+        # ("Nguồn: Tổng cục Thống kê cho biết sản lượng… tăng 3%.") is the text's own
+        if match and (len(match["name"].split()) <= 6 or (len(paragraphs) > 2 and _byline(paragraphs[-2]))):
             paragraphs, named = paragraphs[:-1], match["name"]
     author = _byline(paragraphs[-1]) if paragraphs else None
     return (paragraphs[:-1] if author else paragraphs), author, named

@@ -264,12 +264,22 @@ def _date_line(tree) -> tuple[object | None, object | None]:
 
 def _in_prose(node, text: str) -> bool:
     """Whether *node* is a date the text writes, not the page's date line: a part of a
-    paragraph (a reviewer: a bold "ngày 30 tháng 4 năm 1975" dated a page of 2026 and was cut
-    out of its sentence), or, written in words, a paragraph of the text itself."""
+    sentence (a reviewer: a bold "ngày 30 tháng 4 năm 1975" opening a paragraph dated a page of
+    2026 and was cut out of it), its block holding eight words or more beside it (a date
+    line's block holds a section, an author, a view count: "Thứ Hai, 30/11/2026 08:15 |
+    Thời sự"); or a paragraph of the text that is a date in words (``Ngày 19 tháng 8 năm
+    1945``), a date line in words opening with its weekday (``Thứ Hai, ngày 30 tháng 11 …``)."""
     block = next((a for a in node.iterancestors() if a.tag in ("p", "li", "td", "blockquote")), None)
-    if block is not None and len(_text(block)) > len(text) + 3:
+    if block is not None and len(_text(block).replace(text, " ", 1).split()) >= 8:
         return True
-    return node.tag == "p" and "tháng" in text.lower()
+    return node.tag == "p" and _written_date(text)
+
+
+def _written_date(text: str) -> bool:
+    """A date written in words in the text ("ngày 19 tháng 8 năm 1945"), not a date line's
+    (those open with the weekday: "Thứ Hai, ngày 30 tháng 11 năm 2026")."""
+    lower = text.strip().lower()
+    return "tháng" in lower and not lower.startswith(("thứ ", "chủ nhật"))
 
 
 def _captions(tree) -> list[str]:
@@ -439,7 +449,7 @@ def parse_page(
     paragraphs = [p for p in (" ".join(clean(line).split()) for line in (meta.get("text") or "").split("\n")) if p]
     # (a date line the tree kept; a date in words in a paragraph of its own is the text's: "Ngày 19 tháng 8 năm 1945")
     paragraphs = [p for p in paragraphs if p != title and p not in captions
-                  and (_date_in(p)[0] is None or "tháng" in p.lower())]
+                  and (_date_in(p)[0] is None or _written_date(p))]
     paragraphs, author, named = parsing.split_ending(paragraphs)
     if author_element:  # in capitals (<p class="author">VĂN BÌNH</p>): title case, as a last line in capitals is
         author_element = parsing._byline(author_element) or author_element

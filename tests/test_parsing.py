@@ -292,3 +292,21 @@ def test_a_source_line_without_a_byline_above_it_is_the_texts_own(tmp_path):
     path.write_text(f"30/11/2026\n\nSản lượng lúa\n\nVụ mùa năm nay được mùa.\n\n{last}\n", encoding="utf-8")
     article = only_article(read(path))
     assert last in article.body and article.source is None
+
+
+@pytest.mark.parametrize("second, source", [("TTO - Hà Nội sáng nay đón đợt không khí lạnh mới.", "TTO"),
+                                            ("LSO - UBND tỉnh vừa ban hành kế hoạch phòng cháy rừng.", "LSO"),
+                                            ("QĐND - Sáng 30/11, Quân khu 1 tổ chức hội nghị.", "QĐND")])
+def test_a_papers_code_before_a_name_after_the_lead_is_a_dateline(tmp_path, second, source):
+    """A reviewer: a rule on the words after the dash rejected real datelines (`TTO - Hà Nội…`)."""
+    path = tmp_path / "a.txt"
+    path.write_text(f"30/11/2026\n\nTin mới\n\nMột câu mở đầu bài viết.\n\n{second}\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert article.source == source and second.split(" - ", 1)[1] in article.body
+
+
+def test_a_short_source_line_is_the_source_without_a_byline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("30/11/2026\n\nGiá lúa\n\nGiá lúa tăng nhẹ.\n\nNguồn: Báo Xứ Lạng\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert article.source == "Báo Xứ Lạng" and "Nguồn" not in article.body

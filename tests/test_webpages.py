@@ -593,3 +593,45 @@ def test_a_page_saved_with_wget_E_keeps_its_id_and_an_xhtml_server_page_is_read(
                                                            encoding="utf-8")
     ids = sorted(a.id for a in parsing.read_paths([tmp_path / "m"]) if not hasattr(a, "message"))
     assert ids == ["tin.aspx?id=901&cat=2", "tin.aspx?id=902&cat=2"]
+
+
+@pytest.mark.parametrize("date_line", [
+    '<p><span>Thứ Hai, 30/11/2026 08:15</span> | <a href="/ts">Thời sự</a></p>',
+    '<p><b>Văn Bình</b> <span>30/11/2026</span></p>',
+    '<p class="info"><span>Thứ Hai, 30/11/2026 08:15</span> | <span>Lượt xem: 1.024</span></p>',
+    '<p>Thứ Hai, ngày 30 tháng 11 năm 2026</p>',
+])
+def test_a_date_line_in_a_strip_of_the_page_still_dates_it(date_line):
+    """A reviewer: the rule for a date the text writes took real date lines (in a strip with
+    a section, an author, a view count) for the text's, and a sidebar's date dated the page."""
+    body = "".join(f"<p>Đoạn {k}: công tác dân vận ở cơ sở được cấp ủy quan tâm chỉ đạo sát sao, sâu sát.</p>"
+                   for k in range(6))
+    html = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Dân vận</title></head><body>'
+            f'<h1>Công tác dân vận ở cơ sở năm 2026</h1>{date_line}{body}'
+            '<div class="item"><a href="/x">Tin khác</a><span>15/10/2025</span></div></body></html>').encode("utf-8")
+    article = webpages.parse_page(html, "dan-van", "dan-van.html")
+    assert article.date.isoformat() == "2026-11-30"
+    assert "30/11/2026" not in article.body and "tháng 11 năm 2026" not in article.body
+
+
+def test_two_articles_of_one_address_in_the_same_words_are_not_one_saved_twice(runner, tmp_path):
+    """A reviewer: distinct articles sharing 60% of their words (Vietnamese syllables overlap
+    much) were one "saved twice", the older left out, exit 0; runs of words tell them apart."""
+    sentences = ["Hội nghị tổng kết công tác phòng chống thiên tai được tổ chức tại huyện Bắc Sơn.",
+                 "Các xã đã chủ động di dời người dân khỏi vùng nguy hiểm trước mùa mưa lũ.",
+                 "Lãnh đạo huyện đề nghị các đơn vị tiếp tục kiểm tra công trình và hỗ trợ người dân.",
+                 "Nhiều hộ dân được tặng quà và được hướng dẫn cách ứng phó khi có thiên tai xảy ra."]
+    words = " ".join(sentences).rstrip(".").split()
+    shuffled = " ".join(words[k] for k in range(len(words) - 1, -1, -1)) + "."  # the same words, other runs
+
+    def page(title: str, text: str) -> str:
+        return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Tin</title>'
+                '<link rel="canonical" href="https://baobacson.vn/thoi-su/"></head><body>'
+                f'<h1>{title}</h1><p class="time">06:40 | 01/12/2026</p><div class="body"><p>{text}</p>'
+                f'<p>{text}</p></div></body></html>')
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.html").write_text(page("Tổng kết phòng chống thiên tai", " ".join(sentences)), encoding="utf-8")
+    (tmp_path / "c" / "b.html").write_text(page("Hỗ trợ người dân vùng lũ", shuffled), encoding="utf-8")
+    result = runner.invoke(cli, ["index", str(tmp_path / "c"), "--index", str(tmp_path / "index")])
+    assert "saved twice" not in result.output
+    assert result.exit_code == 3 and "is already used by" in result.stderr, result.output
