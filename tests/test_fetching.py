@@ -142,12 +142,18 @@ def test_reindex_rebuilds_fetched_pages_without_the_network(runner, tmp_path):
     assert indexed(index) == before == ARTICLES
 
 
+def _start_fetch(site, index: Path, *options: str, stdout) -> subprocess.Popen:
+    """`timtin fetch` of the site's feed in a process of its own (to be killed or interrupted),
+    its stderr read line by line."""
+    cmd = [sys.executable, "-m", "indexer", "fetch", f"{site.base}/rss.xml", "--index", str(index), *options,
+           "--retries", "0"]
+    return subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=stdout, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
 def test_a_run_killed_with_sigkill_loses_nothing_and_the_next_run_resumes(runner, site, tmp_path):
     index = tmp_path / "index"
-    cmd = [sys.executable, "-m", "indexer", "fetch", f"{site.base}/rss.xml", "--index", str(index),
-           "--delay", "0.4", "--timeout", "0.5", "--retries", "0"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = _start_fetch(site, index, "--delay", "0.4", "--timeout", "0.5", stdout=subprocess.DEVNULL)
     saved_lines = []
     deadline = time.monotonic() + 30
     for line in proc.stderr:
@@ -902,10 +908,7 @@ def test_a_site_refusing_connections_is_said_to_be_unreachable(runner, tmp_path)
 
 def _fetch_until_interrupted(site, tmp_path, twice: bool):
     index = tmp_path / "index"
-    cmd = [sys.executable, "-m", "indexer", "fetch", f"{site.base}/rss.xml", "--index", str(index),
-           "--delay", "0.05", "--timeout", "20", "--retries", "0"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = _start_fetch(site, index, "--delay", "0.05", "--timeout", "20", stdout=subprocess.PIPE)
     lines = []
     for line in proc.stderr:
         lines.append(line)

@@ -224,22 +224,9 @@ SAMPLE_15 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample15.jsonl"
 SAMPLE_16 = ROOT / "tests" / "data" / "stories" / "real_pairs_sample16.jsonl"
 # the article-by-article sets read again, blind: the pairs sharing 30% or more by a second
 # reader, then the pairs two readers called differently (and a few they agreed on) by a third
-READ_AGAIN = {"real_pairs_sample8.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample8_second.jsonl",
-                         ROOT / "tests" / "data" / "stories" / "real_pairs_sample8_third.jsonl"),
-              "real_pairs_sample9.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample9_second.jsonl",
-                         ROOT / "tests" / "data" / "stories" / "real_pairs_sample9_third.jsonl"),
-              "real_pairs_sample11.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample11_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample11_third.jsonl"),
-              "real_pairs_sample12.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample12_third.jsonl"),
-              "real_pairs_sample13.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample13_third.jsonl"),
-              "real_pairs_sample14.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample14_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample14_third.jsonl"),
-              "real_pairs_sample15.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample15_third.jsonl"),
-              "real_pairs_sample16.jsonl": (ROOT / "tests" / "data" / "stories" / "real_pairs_sample16_second.jsonl",
-                          ROOT / "tests" / "data" / "stories" / "real_pairs_sample16_third.jsonl")}
+READ_AGAIN = {f"real_pairs_sample{n}.jsonl": tuple(ROOT / "tests" / "data" / "stories" / f"real_pairs_sample{n}_{k}.jsonl"
+                                                   for k in ("second", "third"))
+              for n in (8, 9, 11, 12, 13, 14, 15, 16)}
 # the pairs round 5 joins in the archive that round 4 did not, a random 50 read blind (seed 20261231)
 ARCHIVE_ADDS = ROOT / "tests" / "data" / "stories" / "round5_archive_adds.jsonl"
 # the bands of overlap the pair files were drawn from (share of the shorter body's runs of four words)
