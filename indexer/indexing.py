@@ -409,9 +409,10 @@ def _remove_stale_vocabularies(gen: Path, ix) -> None:
 
 
 def _name_superseded(outcomes: list[_Outcome], owners: dict[str, str], seen: set[str], report: IndexReport) -> None:
-    """A warning for each file a rebuild left copies of ids out of, as another file holds the
-    version the index held (*seen*: the ids indexed from their owner) (`index` named the copy it skipped; a rebuild left it out
-    without a word: a user's re-check found a page gone from `reindex` with "skipped 0")."""
+    """A warning for each file a rebuild left copies of ids out of because another file, their
+    owner, holds the version the index held (*seen*: the ids indexed from their owner).
+    `index` names the copy it skips; a rebuild left it out without a word (a user's re-check
+    found a page gone after `reindex`, which said "skipped 0")."""
     left: dict[tuple[str, str], list[str]] = {}
     for out in outcomes:
         for doc_id, (file, _root) in out.superseded.items():
