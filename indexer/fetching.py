@@ -19,13 +19,14 @@ kept), so an unchanged one costs a 304; an article already saved is asked again 
 when a feed or sitemap gives it a newer date (the newest any of them gives, see
 :class:`Listed`), and then conditionally too. Dates are read by :func:`read_date`
 (RFC 822, ISO 8601, the Vietnamese ``29/11/2026 06:45``); the one a list gives is written
-into the saved page, the article's date when the page has none (:func:`with_listed_date`,
-called where :mod:`indexer.parsing` reads a page).
+into the saved page, the article's date when the page has none (the page reader takes it:
+:func:`indexer.webpages.listed_date`).
 
-One article, one saved page: addresses lose their tracking parameters (:func:`clean_url`),
-and a page whose canonical URL is that of a page saved under another address replaces it,
-in its file (:func:`_same_article`; a folder fetched before is mended once,
-:func:`_heal_duplicates`). A URL that answered 404 is asked again when a list dates it
+One saved page an address: addresses lose their tracking parameters (:func:`clean_url`),
+and a page fetched under an address saved before with them replaces that copy, in its
+file (:func:`_same_article`; a folder fetched before is mended once,
+:func:`_heal_duplicates`); one article under two addresses is two files, of which the
+index takes the newer (:func:`indexer.parsing.page_copies`). A URL that answered 404 is asked again when a list dates it
 later, or after :data:`GONE_RETRY_DAYS`. A page given that holds no article (a home page)
 is read for the feeds it advertises.
 
@@ -44,7 +45,6 @@ later runs, which count it unchanged while it holds no article and save it once 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import email.utils
 import hashlib
@@ -618,7 +618,6 @@ def _charset(content_type: str) -> str | None:
     return match[1] if match else None
 
 
-_LISTED_DATE = re.compile(rb"<!-- timtin: listed (\d{4}-\d\d-\d\d[0-9T:.+-]*) -->")
 
 
 def page_bytes(response: Response, published: str | None = None) -> bytes:
@@ -627,30 +626,13 @@ def page_bytes(response: Response, published: str | None = None) -> bytes:
     :func:`listed_date`), then the server's charset."""
     head = f"<!-- saved from url=({len(response.url):04d}){response.url} -->\n".encode("ascii", "replace")
     if published and re.fullmatch(r"\d{4}-\d\d-\d\d[0-9T:.+-]*", published):
-        head += f"<!-- timtin: listed {published} -->\n".encode("ascii")
+        from indexer.webpages import LISTED_MARK  # (read there; trafilatura is loaded for the page anyway)
+
+        head += f"{LISTED_MARK}{published} -->\n".encode("ascii")
     charset = _charset(response.headers.get("content-type", ""))
     if charset:  # the server's charset comes before any the page declares, as for a browser
         head += f'<meta charset="{charset}">\n'.encode("ascii", "replace")
     return head + response.body
-
-
-def listed_date(data: bytes) -> dt.date | None:
-    """The article's date its feed or sitemap gave, kept in a page ``timtin fetch`` saved
-    (its day where it was written: 06:45 +07:00 on the 29th is the 29th); None without one.
-    Read only on the line after the address the page was saved from, where fetch writes it:
-    anywhere else, it is the page's own text (a server could date its article so)."""
-    found = _LISTED_DATE.match(data, data.find(b"\n") + 1) if data.startswith(b"<!-- saved from url=") else None
-    when = _instant(found[1].decode("ascii")) if found else None
-    return when.date() if when else None
-
-
-def with_listed_date(article, data: bytes):
-    """*article* read from the saved page *data*, dated by its feed or sitemap when the
-    page gives no date the page reader can read (:func:`indexer.parsing.read_file` calls it)."""
-    if article.date is not None:
-        return article
-    when = listed_date(data)
-    return dataclasses.replace(article, date=when) if when else article
 
 
 def save_page(folder: Path, url: str, response: Response) -> str:

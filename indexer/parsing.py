@@ -269,7 +269,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
     for numbers in by_hint.values():
         if len(numbers) < 2:
             continue
-        from indexer import fetching, webpages  # trafilatura is loaded only when a page is read
+        from indexer import webpages  # trafilatura is loaded only when a page is read
 
         by_id: dict[str, list[list[tuple[int, PageCopy]]]] = {}  # address -> the articles found under it
         for n in numbers:
@@ -278,8 +278,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
                 with _open_regular(file, str(file)) as fh:
                     data = _read_all(fh, str(file))
                     mtime = os.fstat(fh.fileno()).st_mtime_ns
-                # dated as the index dates it: by its feed when the page gives no date
-                article = fetching.with_listed_date(webpages.parse_page(data, article_id(file, root), str(file)), data)
+                article = webpages.parse_page(data, article_id(file, root), str(file))
             except Exception:  # noqa: BLE001 - read with the others, which names what is wrong with it
                 continue
             if not (article.url and article.id == article.url):
@@ -401,11 +400,9 @@ def iter_file(
             data = _read_all(fh, where)
             page = page or looks_like_html(data)  # a web page whatever its name (tin.aspx?id=901, a .txt)
             if page:
-                from indexer import fetching, webpages  # trafilatura is loaded only when a page is read
+                from indexer import webpages  # trafilatura is loaded only when a page is read
 
                 article, warnings = webpages.parse_page(data, article_id(file, root), where), []
-                # a page timtin fetch saved without a date of its own: the date its feed or sitemap gave
-                article = fetching.with_listed_date(article, data)
             else:
                 text = decode(data, where)
                 text_id = article_id(file, root)

@@ -38,6 +38,7 @@ file would have (its path under the folder indexed, without extension).
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import ipaddress
 import re
 from urllib.parse import urljoin, urlsplit
@@ -62,6 +63,9 @@ _PARSER = lxml.html.HTMLParser(huge_tree=True)  # elements nested past 256 deep 
 MAX_DEPTH = 2048
 LIST_OWN_CHARS = 120  # a block of links with fewer letters than this outside them is a list
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+# the date a feed or sitemap gave a page `timtin fetch` saved, written on the line after "saved from"
+LISTED_MARK = "<!-- timtin: listed "
+_LISTED = re.compile(re.escape(LISTED_MARK).encode("ascii") + rb"(\d{4}-\d\d-\d\d[0-9T:.+-]*) -->")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # classes and ids of the parts Vietnamese papers give their own element
@@ -260,6 +264,19 @@ def _date_line(tree) -> tuple[object | None, object | None]:
         return None, None
     _, date, node = min(candidates, key=lambda c: c[0])
     return date, node
+
+
+def listed_date(data: bytes) -> dt.date | None:
+    """The article's date its feed or sitemap gave, kept in a page ``timtin fetch`` saved
+    (:data:`LISTED_MARK`; its day where it was written: 06:45 +07:00 on the 29th is the
+    29th); None without one. Read only on the line after the address the page was saved
+    from, where fetch writes it: anywhere else, it is the page's own text (a reviewer: a
+    server could date its article so)."""
+    found = _LISTED.match(data, data.find(b"\n") + 1) if data.startswith(b"<!-- saved from url=") else None
+    try:
+        return dt.datetime.fromisoformat(found[1].decode("ascii")).date() if found else None
+    except ValueError:
+        return None
 
 
 def _in_prose(node, text: str) -> bool:
@@ -472,6 +489,8 @@ def parse_page(
                                 "Remove it, or save the article again")
     if date is None and meta.get("date"):
         date, _ = parsing.parse_date(meta["date"])
+    if date is None:  # a page timtin fetch saved: the date its feed or sitemap gave
+        date = listed_date(data)
     if len(body) > parsing.MAX_ARTICLE_CHARS:
         raise ParseError(where, parsing._too_long(len(body)))
     article_id = clean(canonical).strip() if canonical else default_id

@@ -37,18 +37,8 @@ def test_a_rewrite_is_a_pair_of_its_band_that_is_no_copy(tmp_path, monkeypatch, 
     three = {0: "copy", 1: "rewrite", 2: "rewrite", 3: "not", 8: "copy", 9: "copy"}
     monkeypatch.setattr(eval_stories, "RELABELLED", write_jsonl(tmp_path / "relabelled.jsonl", [
         {"file": "drawn.jsonl", "n": k, "a": f"p{k}a", "b": f"p{k}b", "label": label} for k, label in three.items()]))
-    monkeypatch.setattr(eval_stories, "HELD_OUT_5", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "HELD_OUT_6", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "HELD_OUT_7", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_8", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_9", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_10", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_11", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_12", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_13", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_14", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_15", tmp_path / "none.jsonl")
-    monkeypatch.setattr(eval_stories, "SAMPLE_16", tmp_path / "none.jsonl")
+    for name in ("HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", *(f"SAMPLE_{n}" for n in range(8, 17))):
+        monkeypatch.setattr(eval_stories, name, tmp_path / "none.jsonl")  # the other files: none
     monkeypatch.setattr(eval_stories, "_SHINGLES", [])
     monkeypatch.setattr(eval_stories, "_FRAMES", {})
     first = {k: "copy" if label == "rewrite" else label for k, label in three.items()}  # the first labels

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer import fetching
+from indexer import fetching, webpages
 from indexer.cli import cli
 from indexer.searching import SearchRequest, Searcher
 from tests.conftest import ROOT
@@ -721,10 +721,10 @@ def test_tracking_parameters_are_dropped_and_other_parameters_kept():
 def test_the_listed_date_is_read_only_where_fetch_writes_it():
     """A reviewer: a page's own `<!-- timtin: listed 1999-01-01 -->` dated its article."""
     saved = b"<!-- saved from url=(0020)http://a.vn/tin.html -->\n<!-- timtin: listed 2026-11-29T06:45:00+07:00 -->\n"
-    assert fetching.listed_date(saved + b"<html></html>") == dt.date(2026, 11, 29)
+    assert webpages.listed_date(saved + b"<html></html>") == dt.date(2026, 11, 29)
     planted = b"<!-- saved from url=(0020)http://a.vn/tin.html -->\n<html><head><!-- timtin: listed 1999-01-01 -->"
-    assert fetching.listed_date(planted) is None
-    assert fetching.listed_date(b"<html><!-- timtin: listed 1999-01-01 --></html>") is None
+    assert webpages.listed_date(planted) is None
+    assert webpages.listed_date(b"<html><!-- timtin: listed 1999-01-01 --></html>") is None
 
 
 def test_the_publication_date_is_the_earliest_a_list_gives_whatever_their_order():
