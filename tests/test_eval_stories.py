@@ -165,3 +165,29 @@ def test_a_pair_read_again_takes_the_label_two_readers_gave(tmp_path):
     stray = write_jsonl(tmp_path / "stray.jsonl", [{"n": 9, "a": "a9", "b": "b9", "label": "copy"}])
     with pytest.raises(SystemExit, match=r"stray.jsonl: pair n=9 is in no labelled pair"):
         eval_stories.majority(first, stray)
+
+
+def test_the_issues_question_counts_one_story_right_and_recall_over_republished_copies():
+    """The issue asks that near-duplicates ("the same story republished, with small edits,
+    another title or dateline") be grouped: recall is over the pairs its readers call
+    ``copy``. A pair grouped is wrong when they call it ``not`` (two stories); ``same`` (one
+    story, a text of its own: an update, a rewrite) grouped is the story shown once, wrong
+    only in the strict precision. The earlier sets' copies speak the issue's words by their
+    kind: the whole text or a cut is a copy, an update or a shared part is the same story."""
+    rows = [{"n": 1, "a": "a1", "b": "b1", "label": "copy"}, {"n": 2, "a": "a2", "b": "b2", "label": "copy"},
+            {"n": 3, "a": "a3", "b": "b3", "label": "same"}, {"n": 4, "a": "a4", "b": "b4", "label": "same"},
+            {"n": 5, "a": "a5", "b": "b5", "label": "not"}, {"n": 6, "a": "a6", "b": "b6", "label": "not"},
+            {"n": 7, "a": "a7", "b": "b7", "label": "unsure"}]
+    together = {1, 3, 5, 7}  # copy 1, same 3, not 5 and the unsure 7 grouped
+    story = {f"{side}{k}": (k if k in together else f"{side}{k}") for k in range(1, 8) for side in "ab"}
+    f = eval_stories.measure_issue(rows, story)
+    assert (f["pairs"], f["copies"], f["same"], f["grouped copies"], f["grouped same"], f["wrongly grouped"]) == (6, 2, 2, 1, 1, 1)
+    assert (f["precision"], f["strict precision"], f["recall"]) == (2 / 3, 1 / 3, 1 / 2)
+    earlier = [{"n": 10, "a": "x", "b": "y", "label": "copy"}, {"n": 11, "a": "x", "b": "z", "label": "copy"},
+               {"n": 12, "a": "u", "b": "v", "label": "copy", "kind": "update"},
+               {"n": 13, "a": "u", "b": "w", "label": "rewrite"}, {"n": 14, "a": "p", "b": "q", "label": "not"},
+               {"n": 15, "a": "p", "b": "r", "label": "copy"}]
+    kinds = {10: "whole", 11: "cut", 15: "part"}
+    assert [r["label"] for r in eval_stories.as_the_issue_asks(earlier, kinds)] == ["copy", "copy", "same", "same", "not", "same"]
+    # a copy whose kind no reader gave is neither
+    assert eval_stories.as_the_issue_asks([{"n": 16, "a": "s", "b": "t", "label": "copy"}], {})[0]["label"] == "unsure"
