@@ -138,6 +138,14 @@ And two more files, with the three labels:
   eighth to fifteenth sets any reader called a copy; the sixteenth's readers gave it with
   the label. The table "by kind" counts the copies two readers agree on.
 
+tests/data/stories/real_pairs_issue19.jsonl (and ``_second``, ``_third``): the issue's own
+question, asked of every pair no file above holds that shares 20% or more of the shorter's
+runs of five words (596 pairs; tests/data/stories/draw19/ holds the frame, the draw, the
+guide and the readers' brief): ``copy`` (republished with small edits), ``same`` (one story,
+a text of its own) or ``not``; two blind readers each, a third on the 65 pairs they called
+differently (and 12 they agreed on). Measured with :func:`measure_issue`, beside the
+article-by-article sets' agreed labels read in the issue's words by their copies' kinds.
+
 tests/data/stories/round5_archive_adds.jsonl: 50 of the 63 pairs round 5 joins in the
 archive that round 4 did not (drawn at random, seed 20261231), read blind with the three
 labels: what a change of the rule adds where no labelled pair is.
