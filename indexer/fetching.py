@@ -27,8 +27,9 @@ and a page fetched under an address saved before with them replaces that copy, i
 file (:func:`_same_article`; a folder fetched before is mended once,
 :func:`_heal_duplicates`); one article under two addresses is two files, of which the
 index takes the newer (:func:`indexer.parsing.page_copies`). A URL that answered 404 is asked again when a list dates it
-later, or after :data:`GONE_RETRY_DAYS`. A page given that holds no article (a home page)
-is read for the feeds it advertises.
+later (a date of its own, not the list's build time: :func:`_stamped`), or after
+:data:`GONE_RETRY_DAYS`, and forgotten once no list has named it for :data:`GONE_FORGET_DAYS`.
+A page given that holds no article (a home page) is read for the feeds it advertises.
 
 Nothing is lost to Ctrl-C or kill -9: each page is written to a temporary file and
 renamed, then its record is appended to the journal of the state (``fetch-state.json`` in
@@ -79,14 +80,19 @@ LOCK = "fetch.lock"
 MAX_BYTES = 20 * 1024 * 1024  # a page, feed or sitemap larger than this is refused (gzipped: once unpacked)
 MAX_SITEMAP_DEPTH = 3  # a sitemap index of sitemap indexes of sitemaps
 MAX_RETRY_AFTER = 120.0
-# A URL that answered 404 or 410 is asked again when a feed or sitemap gives it a date after
-# the one it gave at the 404, else after GONE_RETRY_DAYS, then twice that each further
-# 404, GONE_RETRY_MAX_DAYS at most: a page linked before it was published, or lost for a
-# while by its CMS, is back within hours or a day or two, and feeds list an entry for days,
-# so a second ask after 3 days finds it while it is still listed; an article taken down
-# for good costs one request at 3, 6, 12, 24 and then every 30 days, not one every run.
+# A URL that answered 404 or 410 is asked again when a feed or sitemap gives it a date of its
+# own after the one it gave at the 404 (not the time a list was built, which a feed rebuilt
+# on every request gives every item, asking it again on every run: see _stamped), else
+# after GONE_RETRY_DAYS, then twice that each further 404, GONE_RETRY_MAX_DAYS at most: a
+# page linked before it was published, or lost for a while by its CMS, is back within hours
+# or a day or two, and feeds list an entry for days, so a second ask after 3 days finds it
+# while it is still listed; an article taken down for good costs one request at 3, 6, 12,
+# 24 and then every 30 days, not one every run.
 GONE_RETRY_DAYS = 3
 GONE_RETRY_MAX_DAYS = 30
+# ... and forgotten once no feed or sitemap has listed it for this long (asked again,
+# once, should one list it again): the state kept every address ever taken down
+GONE_FORGET_DAYS = 90
 # query parameters that only say where a reader came from (Google Analytics, Facebook,
 # Google and Microsoft ads, Zalo...): the same article under as many URLs as links to it
 TRACKING = re.compile(r"utm_\w*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|"
@@ -236,6 +242,11 @@ class State:
         self._journal.flush()
         os.fsync(self._journal.fileno())
 
+    def note(self, section: str, key: str, value: dict) -> None:
+        """Set *key* of *section* for ``fetch-state.json`` only, not in the journal: a change a
+        kill may lose (made again by the next run), not worth a write to disk of its own."""
+        self._apply(section, key, value)
+
     def save(self) -> None:
         """Fold the journal into ``fetch-state.json``."""
         data = {"version": self.version, "pages": self.pages, "gone": self.gone, "lists": self.lists}
@@ -265,6 +276,11 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         if urlsplit(urljoin(req.full_url, newurl)).scheme not in ("http", "https"):
             fp.close()
             raise FetchError(f"redirected to {newurl!r}, not a web address; not followed")
+        if req.fragment and not urlsplit(newurl).fragment:
+            # a route (``#/tin/123``, ``#!/tin/123``; clean_url drops any other fragment) goes
+            # with the redirect, as browsers take it (RFC 9110, 10.2.2): dropped, two articles
+            # of a page of routes redirected to www. were saved in one file, the first lost
+            newurl = f"{newurl}#{req.fragment}"
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -314,8 +330,7 @@ class Client:
             response = self.get(host + "/robots.txt", robots=False)
         except FetchError as err:
             if str(err).startswith(("cannot connect", "no answer within", "the connection failed")):
-                return (f"{host} is unreachable ({err}); nothing is fetched from it this run (what was saved "
-                        "from it before stays indexed)")
+                return _unreachable(host, str(err))
             return f"robots.txt of {host} could not be read ({err}); nothing is fetched from it until it can"
         if response.status in (401, 403) or 400 <= response.status < 500:
             parser.parse([])  # no robots.txt: everything is allowed (RFC 9309)
@@ -364,8 +379,12 @@ class Client:
                 problem = f"no answer within {self.options.timeout:g} s (timed out)"
             except urllib.error.URLError as err:
                 reason = err.reason
-                problem = ("no answer within " f"{self.options.timeout:g} s (timed out)"
-                           if isinstance(reason, (TimeoutError, socket.timeout)) else f"cannot connect ({reason})")
+                if isinstance(reason, (TimeoutError, socket.timeout)):
+                    problem = f"no answer within {self.options.timeout:g} s (timed out)"
+                elif isinstance(reason, socket.gaierror):
+                    problem = f"cannot connect (no address found for the name {urlsplit(url).hostname}: {reason})"
+                else:
+                    problem = f"cannot connect ({reason})"
             except (ConnectionError, OSError) as err:
                 problem = f"the connection failed ({err})"
             if attempt >= self.options.retries:
@@ -392,6 +411,18 @@ class Client:
             if size > MAX_BYTES:
                 raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
             parts.append(part)
+
+
+def _unreachable(host: str, problem: str) -> str:
+    """Why nothing is fetched from *host* this run, and what to do."""
+    if "no address found for the name" in problem:
+        hint = "Check that the address is spelt right and that this computer is online"
+    elif problem.startswith("no answer within"):
+        hint = "The server or the network is slow or down; give a longer --timeout if it is only slow"
+    else:
+        hint = "Check the address and this computer's network (if both are right, the paper's server is down)"
+    return (f"{host} is unreachable ({problem}): no feed, sitemap or page of it was read this run, and what was "
+            f"saved from it before stays indexed as it was. {hint}; the next run asks again")
 
 
 def gunzip(body: bytes) -> bytes:
@@ -436,12 +467,24 @@ def clean_url(url: str) -> str:
     if parts.scheme not in ("http", "https"):
         return url.strip()
     # each piece of the query kept as it is written (``?12345``, ``a=1;b=2``, ``path=/a/b``):
-    # re-encoded, the address was another one, which answered 404 (a reviewer's finding)
-    query = "&".join(piece for piece in parts.query.split("&")
-                     if not TRACKING.fullmatch(unquote_plus(piece.partition("=")[0])))
+    # re-encoded, the address was another one, which answered 404 (a reviewer's finding);
+    # old CMSs separate them with ";" as well as "&" (``tin.php?id=5;utm_source=fb``)
+    kept: list[str] = []
+    for separator, piece in _query_pieces(parts.query):
+        if not TRACKING.fullmatch(unquote_plus(piece.partition("=")[0])):
+            kept += [separator, piece] if kept else [piece]
+    query = "".join(kept)
     # a fragment is the place in a page, but a route in a page of routes (``#!/tin/123``)
     fragment = parts.fragment if parts.fragment.startswith(("!", "/")) else ""
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, fragment))
+
+
+def _query_pieces(query: str) -> list[tuple[str, str]]:
+    """The pieces of a query, each with the separator before it (``&`` or ``;``, "" first)."""
+    if not query:
+        return []
+    parts = re.split(r"([&;])", query)
+    return [("", parts[0])] + list(zip(parts[1::2], parts[2::2]))
 
 
 _VN_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
@@ -486,12 +529,22 @@ class Listed:
     """What the feeds and sitemaps of a run say of one article URL."""
 
     date: str | None = None  # the newest date any of them gives (published, updated, lastmod)
+    # the newest date a list gives of the article itself, not the time the list was built
+    # (see _stamped): what dates an address gone later
+    own: str | None = None
     published: str | None = None  # when it was published, as they give it: the article's date when the page has none
     unread: str | None = None  # a date none could read, for the warning once the page is fetched
     where: str | None = None  # the feed or sitemap of that date
+    # named by a list read this run, not only by one that could not be read (its last list
+    # stands in): only then does "no newer date" say anything of a saved page
+    read: bool = False
 
-    def add(self, date: str | None, published: str | None, unread: str | None, where: str) -> None:
+    def add(self, date: str | None, published: str | None, unread: str | None, where: str,
+            stamped: bool = False, read: bool = True) -> None:
         self.date = _later(self.date, date)
+        if not stamped:
+            self.own = _later(self.own, date)
+        self.read = self.read or read
         # the earliest (a sitemap's lastmod, which stands in when it gives no publication date,
         # is a correction's time; it took the article's date when its list came first)
         if published and (not self.published or _newer(self.published, published)):
@@ -536,9 +589,11 @@ def _date_iso(value) -> str | None:
     return dt.datetime(*value[:6], tzinfo=dt.timezone.utc).isoformat()
 
 
-def read_feed(body: bytes, where: str, notes: list[str]) -> list[tuple[str, str | None, str | None, str | None]]:
+def read_feed(body: bytes, where: str, notes: list[str]
+              ) -> tuple[list[tuple[str, str | None, str | None, str | None]], str | None]:
     """(article URL, its newest date, its publication date, a date that could not be read)
-    for each entry of an RSS/Atom feed; dates as ISO text or None (see :func:`read_date`)."""
+    for each entry of an RSS/Atom feed, and the feed's own date (RSS ``lastBuildDate`` or
+    ``pubDate``, Atom ``updated``); dates as ISO text or None (see :func:`read_date`)."""
     import feedparser  # only fetch needs it
 
     parsed = feedparser.parse(body)
@@ -564,7 +619,29 @@ def read_feed(body: bytes, where: str, notes: list[str]) -> list[tuple[str, str 
                         unread if not (published or updated) else None))
     if not entries and parsed.get("bozo"):
         raise FetchError(f"not a readable feed ({parsed.get('bozo_exception')})")
-    return entries
+    channel = parsed.get("feed", {})
+    built = next((read_date(raw) for raw in (dict.get(channel, "updated"), dict.get(channel, "published"))
+                  if read_date(raw)), None)
+    return entries, built
+
+
+STAMP_SECONDS = 60  # a list dating every entry within this of one time dates them all when it was built
+
+
+def _stamped(entries, built: str | None) -> bool:
+    """Whether a list dates its entries with the time it was built, not each with its own
+    (a feed rebuilt on every request whose every item is dated "now"): it dates them all
+    within :data:`STAMP_SECONDS` of one time, two entries or more, or its only one at its
+    own build date (*built*). Such a date says nothing of an entry, so it does not make an
+    address that answered 404 worth asking again. (A feed of one item, dated the time its
+    build date gives, is taken for one: the item's own new date waits for the retry days.)"""
+    instants = [_instant(_entry(e)[1] or "") for e in entries]
+    if not instants or None in instants or (max(instants) - min(instants)).total_seconds() > STAMP_SECONDS:
+        return False
+    if len(instants) >= 2:
+        return True
+    own = _instant(built or "")
+    return own is not None and abs((instants[0] - own).total_seconds()) <= STAMP_SECONDS
 
 
 def read_sitemap(body: bytes, where: str) -> tuple[str, list[tuple[str, str | None]]]:
@@ -718,11 +795,17 @@ def fetch(
             # their order on the command line (a sitemap's correction after a feed's older date)
             articles: dict[str, Listed] = {}
             expanded: set[str] = set()  # feeds and sitemaps read this run
-            for url in urls:
-                for where, entry in _expand(client, state, folder, clean_url(url), report, log, 0, expanded):
-                    link, date, published, unread = _entry(entry)
-                    link = clean_url(link)  # (a list kept by a run before tracking parameters were dropped)
-                    articles.setdefault(link, Listed()).add(date, published, unread, where)
+            entries = [pair for url in urls
+                       for pair in _expand(client, state, folder, clean_url(url), report, log, 0, expanded)]
+            unread_lists = {url for url, _ in report.failed}  # their last list stands in
+            stamped: dict[str, bool] = {}
+            for where, entry in entries:
+                if where not in stamped:
+                    stamped[where] = _list_stamped(state.lists.get(where) or {})
+                link, date, published, unread = _entry(entry)
+                link = clean_url(link)  # (a list kept by a run before tracking parameters were dropped)
+                articles.setdefault(link, Listed()).add(date, published, unread, where, stamped[where],
+                                                        where not in unread_lists)
             if state.version < 2:
                 _heal_duplicates(state, folder, report, log)
             budget = options.max_pages
@@ -731,14 +814,15 @@ def fetch(
                 saved = _saved(state, url)
                 if url in state.gone:
                     gone = state.gone[url]
-                    if not _ask_gone_again(gone, listed.date, now):
+                    if not _ask_gone_again(gone, listed.own, now):
                         report.skipped.append((url, f"gone (HTTP {gone['status']} on {gone['when'][:10]}; asked "
                                                     f"again {_gone_retry(gone)[:10]}, or once a feed or sitemap "
                                                     "gives it a newer date)"))
                         continue
                 elif saved and not saved.get("no_article") and not _newer(listed.date, saved.get("listed")):
                     # (a page that held no article is asked again, conditionally: it may hold one now)
-                    report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"))
+                    report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"
+                                           if listed.read else NOT_CHECKED))
                     continue
                 refused = client.allowed(url) if urlsplit(url).scheme in ("http", "https") else \
                     "not a web address (http:// or https://); not fetched"
@@ -754,9 +838,43 @@ def fetch(
                 if listed.unread and url in report.fetched:  # said of the pages fetched only
                     report.notes.append(f"{listed.where}: cannot read the date {listed.unread!r} of {url}; "
                                         "fetched without it (the page's own date is used)")
+            _forget_gone(state, articles, now, log)
         finally:  # the journal folded into the state file, whatever stopped the run
             state.save()
     return report
+
+
+NOT_CHECKED = ("saved before; not checked for a newer version, as the feed or sitemap that lists it could not be "
+               "read this run (named above)")
+
+
+def _list_stamped(record: dict) -> bool:
+    """Whether a list kept in the state dates its entries with its build time (:func:`_stamped`;
+    a list kept by an earlier timtin is judged by its entries alone)."""
+    if "stamped" in record:
+        return record["stamped"]
+    return _stamped(record.get("entries", []), None)
+
+
+def _forget_gone(state: State, listed: dict, now: dt.datetime, log: Log) -> None:
+    """Forget the addresses gone (404, 410) that no feed or sitemap has listed for
+    :data:`GONE_FORGET_DAYS`: a busy paper's state grew by every article it ever took down.
+    Those listed this run (*listed*) are marked seen (a sitemap of the whole archive may list
+    thousands: not one journal line each, see :meth:`State.note`)."""
+    forgotten = 0
+    for url, gone in list(state.gone.items()):
+        seen = _instant(gone.get("seen") or gone.get("when") or "")
+        if seen is None:
+            continue  # unreadable: kept, as before
+        if url in listed:
+            if now - seen > dt.timedelta(days=1):
+                state.note("gone", url, {**gone, "seen": now.isoformat()})
+        elif now - seen > dt.timedelta(days=GONE_FORGET_DAYS):
+            state.put("gone", url, None)
+            forgotten += 1
+    if forgotten:
+        log(f"forgot {forgotten} address{'es' if forgotten > 1 else ''} gone (HTTP 404 or 410) that no feed or "
+            f"sitemap has listed for {GONE_FORGET_DAYS} days (listed again, they are asked again)")
 
 
 def _saved(state: State, url: str) -> dict | None:
@@ -810,8 +928,9 @@ def _gone_retry(gone: dict) -> str:
 
 
 def _ask_gone_again(gone: dict, listed: str | None, now: dt.datetime) -> bool:
-    """Whether a URL that answered 404/410 is asked again: a list dates it after the 404's
-    own date (what it gave then, or the time of the 404), or its time to retry has come."""
+    """Whether a URL that answered 404/410 is asked again: a list dates it (*listed*, a date
+    of its own: :attr:`Listed.own`) after the 404's own date (what it gave then, or the time
+    of the 404), or its time to retry has come."""
     if _newer(listed, gone.get("listed") or gone.get("when")):
         return True
     retry = _gone_retry(gone)
@@ -867,8 +986,9 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
             _store(state, folder, url, None, response, report, log)
             return _no_article_given(client, state, folder, url, report, log, depth, expanded)
         try:
+            built = None
             if kind == "feed":
-                entries = read_feed(body, response.url, report.notes)
+                entries, built = read_feed(body, response.url, report.notes)
             elif kind in ("sitemap", "sitemapindex"):
                 kind, entries = read_sitemap(body, response.url)
             else:
@@ -880,7 +1000,8 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
             return []
         entries = [list(e) for e in entries]
         state.put("lists", url, {"kind": kind, "etag": response.headers.get("etag"),
-                                 "last_modified": response.headers.get("last-modified"), "entries": entries})
+                                 "last_modified": response.headers.get("last-modified"), "entries": entries,
+                                 "stamped": _stamped(entries, built)})
         log(f"read {url}: {kind}, {len(entries)} entries")
     report.listed.append((url, kind, len(entries)))
     if kind == "sitemapindex":
@@ -989,8 +1110,9 @@ def _store(state: State, folder: Path, url: str, listed: Listed | None, response
     saved = state.pages.get(url)
     if response.status in (404, 410):
         before = state.gone.get(url) or {}
-        state.put("gone", url, {"status": response.status, "when": dt.datetime.now(dt.timezone.utc).isoformat(),
-                                "listed": listed.date, "tries": before.get("tries", 0) + 1})
+        now = dt.datetime.now(dt.timezone.utc).isoformat()
+        state.put("gone", url, {"status": response.status, "when": now, "listed": listed.own,
+                                "tries": before.get("tries", 0) + 1, "seen": now})
         retry = _gone_retry(state.gone[url])[:10]
         if saved and saved.get("file") and (folder / saved["file"]).is_file():
             why = (f"HTTP {response.status}: the paper took it down or moved it; the copy saved "

@@ -7,6 +7,7 @@ nothing reaches the internet.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import re
 import os
@@ -14,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -552,14 +554,16 @@ def test_endless_redirects_are_given_up_on_once_not_retried(tmp_path):
 
 class _Paper:
     """A small paper on 127.0.0.1 whose pages, feeds and sitemaps a test writes and changes
-    between runs (*pages*: path -> (Content-Type, body) or a status); every request is
-    logged with its full path (query included) and the host it was asked by."""
+    between runs (*pages*: path -> (Content-Type, body), a status, or a function giving one
+    of them on each request; *moved*: path -> where it redirects); every request is logged
+    with its full path (query included) and the host it was asked by."""
 
     def __init__(self) -> None:
         import http.server
         import threading
 
-        self.pages: dict[str, tuple[str, bytes] | int] = {"/robots.txt": 404}
+        self.pages: dict[str, tuple[str, bytes] | int | Callable] = {"/robots.txt": 404}
+        self.moved: dict[str, str] = {}
         self.log: list[tuple[str, str]] = []
         paper = self
 
@@ -569,7 +573,14 @@ class _Paper:
 
             def do_GET(self):  # noqa: N802
                 paper.log.append((self.headers.get("Host", ""), self.path))
+                if self.path in paper.moved:
+                    self.send_response(301)
+                    self.send_header("Location", paper.moved[self.path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 answer = paper.pages.get(self.path.split("?", 1)[0], 404)
+                answer = answer() if callable(answer) else answer
                 status, (ctype, body) = (answer, ("text/html; charset=utf-8", b"<h1>404</h1>")) \
                     if isinstance(answer, int) else (200, answer)
                 self.send_response(status)
@@ -593,6 +604,10 @@ class _Paper:
         return self
 
     def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        """Stop answering: the port refuses connections from then on."""
         self.server.shutdown()
         self.server.server_close()
 
@@ -610,13 +625,14 @@ def _bai(title: str, paragraphs: list[str], canonical: str | None = None, date_l
     return "text/html; charset=utf-8", page.encode("utf-8")
 
 
-def _rss(*items: tuple[str, str]) -> tuple[str, bytes]:
-    """A feed of (link, pubDate) items."""
+def _rss(*items: tuple[str, str], built: str | None = None) -> tuple[str, bytes]:
+    """A feed of (link, pubDate) items; *built*: its lastBuildDate."""
     entries = "".join(f"<item><title>Tin</title><link>{link}</link><pubDate>{date}</pubDate></item>"
                       for link, date in items)
+    build = f"<lastBuildDate>{built}</lastBuildDate>" if built else ""
     return "application/rss+xml; charset=utf-8", (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo Xứ Lạng - Thời sự</title>'
-        f"{entries}</channel></rss>").encode("utf-8")
+        f"{build}{entries}</channel></rss>").encode("utf-8")
 
 
 def _sitemap(*urls: tuple[str, str], news: bool = False) -> tuple[str, bytes]:
@@ -995,3 +1011,214 @@ def test_pages_of_a_template_that_names_one_canonical_url_are_all_kept(runner, t
     assert "replaced:" not in result.stderr and "saved twice" not in result.stderr
     assert len(list((tmp_path / "index-pages").rglob("*.html"))) == 3  # every page kept on disk
     assert result.stderr.count("is already used by") == 2  # named, as any id two articles share
+
+
+# -- a seventh user trial (issue #15): what the last one found and left ---------------------------------
+
+def _built_each_request(links: list[str]) -> Callable[[], tuple[str, bytes]]:
+    """A feed rebuilt on every request, every item dated with the time it was built (a minute
+    later each time), as its lastBuildDate."""
+    builds = iter(range(1000))
+
+    def feed():
+        built = email.utils.format_datetime(dt.datetime(2026, 11, 30, 8, 0, tzinfo=fetching.ICT)
+                                             + dt.timedelta(minutes=next(builds)))
+        return _rss(*((link, built) for link in links), built=built)
+
+    return feed
+
+
+@pytest.mark.parametrize("others", [2, 0])
+def test_a_feed_dated_at_each_build_asks_an_address_gone_once_not_on_every_run(tmp_path, others):
+    # a user trial: a feed rebuilt on every request dates every item "now"; an address that
+    # answered 404 was "dated later" on every run, and asked again on every run
+    pages = tmp_path / "pages"
+    with _Paper() as paper:
+        saved = [f"{paper.base}/thoi-su/bai-{k}.html" for k in range(others)]
+        for k, url in enumerate(saved):
+            paper.pages[f"/thoi-su/bai-{k}.html"] = _bai(["Mưa lũ ở Tràng Định", "Giá rau tăng mạnh"][k], LU, url)
+        gone = f"{paper.base}/thoi-su/bai-da-go.html"
+        paper.pages["/rss.xml"] = _built_each_request([*saved, gone])
+        runs = [fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0)) for _ in range(3)]
+    assert len(paper.asked("/rss.xml")) == 3
+    assert len(paper.asked("/thoi-su/bai-da-go.html")) == 1
+    assert [u for u, _ in runs[0].failed] == [gone]
+    for later in runs[1:]:
+        assert later.failed == []
+        [(skipped, why)] = [(u, why) for u, why in later.skipped if u == gone]
+        assert why.startswith("gone (HTTP 404 on ") and "asked again 20" in why
+
+
+def test_an_address_gone_is_asked_again_when_a_feed_with_a_build_date_dates_the_item_later(tmp_path):
+    # the other side of the same rule: a feed giving each item its own date (and a new build
+    # date every time) that re-dates the item gets it asked again at once
+    pages = tmp_path / "pages"
+    with _Paper() as paper:
+        other, url = f"{paper.base}/thoi-su/gia-rau.html", f"{paper.base}/kinh-te/cua-khau.html"
+        paper.pages["/thoi-su/gia-rau.html"] = _bai("Giá rau xanh tăng mạnh sau đợt rét", LU, other)
+
+        def feed(item: str, built: str):
+            return _rss((other, "Sun, 29 Nov 2026 17:40:00 +0700"), (url, item), built=built)
+
+        paper.pages["/rss.xml"] = feed("Mon, 30 Nov 2026 08:00:00 +0700", "Mon, 30 Nov 2026 08:00:00 +0700")
+        first = fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+        paper.pages["/kinh-te/cua-khau.html"] = _bai("Cửa khẩu Hữu Nghị thông quan 1.200 xe", LU, url)
+        paper.pages["/rss.xml"] = feed("Mon, 30 Nov 2026 08:00:00 +0700", "Mon, 30 Nov 2026 08:30:00 +0700")
+        rebuilt = fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+        paper.pages["/rss.xml"] = feed("Mon, 30 Nov 2026 09:30:00 +0700", "Mon, 30 Nov 2026 09:30:00 +0700")
+        redated = fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+    assert [u for u, _ in first.failed] == [url]
+    assert rebuilt.fetched == [] and [u for u, why in rebuilt.skipped if why.startswith("gone (HTTP 404")] == [url]
+    assert redated.fetched == [url]
+    assert len(paper.asked("/kinh-te/cua-khau.html")) == 2
+
+
+def _days_back(pages: Path, days: int) -> None:
+    """Move every time of the state's gone addresses *days* back, as if they were that old."""
+    state = json.loads((pages / fetching.STATE).read_text(encoding="utf-8"))
+    for record in state["gone"].values():
+        for key in ("when", "seen"):
+            if record.get(key):
+                record[key] = (dt.datetime.fromisoformat(record[key]) - dt.timedelta(days=days)).isoformat()
+    (pages / fetching.STATE).write_text(json.dumps(state), encoding="utf-8")
+
+
+def test_an_address_gone_and_listed_by_no_feed_for_90_days_leaves_the_state(tmp_path):
+    # a user trial: fetch-state.json kept every address that ever answered 404, for ever
+    pages = tmp_path / "pages"
+    log: list[str] = []
+    with _Paper() as paper:
+        dropped, kept = f"{paper.base}/thoi-su/bai-go-1.html", f"{paper.base}/thoi-su/bai-go-2.html"
+        paper.pages["/rss.xml"] = _rss((dropped, "Mon, 30 Nov 2026 08:00:00 +0700"),
+                                       (kept, "Mon, 30 Nov 2026 08:10:00 +0700"))
+        fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+        paper.pages["/rss.xml"] = _rss((kept, "Mon, 30 Nov 2026 08:10:00 +0700"))  # the feed moves on
+        fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0))
+        gone_after_days = {}
+        for days in (fetching.GONE_FORGET_DAYS - 1, 2):  # 89 days unlisted, then 91
+            _days_back(pages, days)
+            fetching.fetch([f"{paper.base}/rss.xml"], pages, fetching.Options(delay=0), log=log.append)
+            gone_after_days[days] = set(json.loads((pages / fetching.STATE).read_text(encoding="utf-8"))["gone"])
+    assert gone_after_days == {fetching.GONE_FORGET_DAYS - 1: {dropped, kept}, 2: {kept}}
+    assert ("forgot 1 address gone (HTTP 404 or 410) that no feed or sitemap has listed for 90 days (listed again, "
+            "they are asked again)") in log
+    assert not (pages / fetching.JOURNAL).exists()
+    # the address still listed was asked again at its retry day, and is not forgotten
+    assert len(paper.asked("/thoi-su/bai-go-2.html")) == 2 and len(paper.asked("/thoi-su/bai-go-1.html")) == 1
+
+
+def test_tracking_parameters_after_a_semicolon_are_dropped_and_the_rest_kept_as_written(runner, tmp_path):
+    # a user trial: tin.php?id=5;utm_source=fb;utm_medium=x kept its tracking parameters, and the
+    # article was downloaded and saved twice (the sitemap lists tin.php?id=5)
+    assert fetching.clean_url("https://bao.vn/tin.php?id=5;utm_source=fb;utm_medium=x") == "https://bao.vn/tin.php?id=5"
+    assert fetching.clean_url("http://a.vn/x?utm_source=fb;id=5&cat=2") == "http://a.vn/x?id=5&cat=2"
+    assert fetching.clean_url("http://a.vn/x?b=2;a=1;gclid=Q;c=%C3%A3&d") == "http://a.vn/x?b=2;a=1;c=%C3%A3&d"
+    index = tmp_path / "index"
+    with _Paper() as paper:
+        url = f"{paper.base}/tin.php?id=5"
+        paper.pages.update({"/tin.php": _bai("Ra mắt thư viện số cho trường học vùng cao", LU, url),
+                            "/rss.xml": _rss((url + ";utm_source=fb;utm_medium=x", "Sun, 29 Nov 2026 09:10:00 +0700")),
+                            "/sitemap.xml": _sitemap((url, "2026-11-29T09:10:00+07:00"))})
+        result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", f"{paper.base}/sitemap.xml",
+                                     "--index", str(index), "--delay", "0"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Fetched 1, unchanged 0, skipped 0, failed 0.")
+    assert paper.asked("/tin.php") == [f"127.0.0.1:{paper.port}/tin.php?id=5"]
+    assert len(list((tmp_path / "index-pages").rglob("*.html"))) == 1
+
+
+def test_two_routes_of_a_page_of_routes_redirected_are_two_saved_articles(runner, tmp_path):
+    # a user trial: https://bao.vn/#/tin/123 and /#/tin/124 are two articles of a page of routes;
+    # the site redirects to www., the redirect dropped the route, and both were saved in one
+    # file: the first lost. A route goes with the redirect, as a browser takes it
+    assert fetching.clean_url("https://bao.vn/#/tin/123") == "https://bao.vn/#/tin/123"
+    assert fetching.clean_url("https://bao.vn/tin/123.html#binh-luan") == "https://bao.vn/tin/123.html"
+    index = tmp_path / "index"
+    titles = iter(["Khánh thành cầu treo Bản Chắt", "Giá rau xanh tăng mạnh sau đợt rét"])
+    with _Paper() as paper:
+        routes = [f"{paper.base}/#/tin/123", f"{paper.base}/#/tin/124"]
+        paper.moved["/"] = "/app/"
+        # (what the route shows, which a browser renders: one article each time it is asked)
+        paper.pages["/app/"] = lambda: _bai(next(titles), LU)
+        paper.pages["/rss.xml"] = _rss(*((route, "Sun, 29 Nov 2026 09:10:00 +0700") for route in routes))
+        result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", "--index", str(index), "--delay", "0"])
+    assert result.exit_code == 0, result.output
+    assert "Added 2, updated 0" in result.stdout
+    assert sorted(_texts(index)) == [f"{paper.base}/app/#/tin/123", f"{paper.base}/app/#/tin/124"]
+    assert len(list((tmp_path / "index-pages").rglob("*.html"))) == 2
+
+
+def _paper_of_two(paper) -> list[str]:
+    urls = [f"{paper.base}/tin/{k}.html" for k in range(2)]
+    for k, url in enumerate(urls):
+        paper.pages[f"/tin/{k}.html"] = _bai(["Khánh thành cầu treo Bản Chắt", "Giá rau xanh tăng mạnh"][k], LU, url)
+    paper.pages["/rss.xml"] = _rss(*((url, "Mon, 30 Nov 2026 08:00:00 +0700") for url in urls))
+    return urls
+
+
+def test_a_paper_unreachable_after_a_fetch_is_named_with_what_to_do_not_its_pages_called_current(runner, tmp_path):
+    # a user trial: with the paper's server down, its saved articles were "already saved, and
+    # its feed or sitemap gives no newer date", a feed that could not be read at all
+    args = ["--index", str(tmp_path / "index"), "--delay", "0", "--retries", "0"]
+    with _Paper() as paper:
+        urls = _paper_of_two(paper)
+        feed = f"{paper.base}/rss.xml"
+        assert runner.invoke(cli, ["fetch", feed, *args]).exit_code == 0
+    down = runner.invoke(cli, ["fetch", feed, *args])
+    assert down.exit_code == 3
+    assert (f"failed: {feed}: {paper.base} is unreachable (cannot connect ([Errno 111] Connection refused)): no "
+            "feed, sitemap or page of it was read this run, and what was saved from it before stays indexed as it "
+            "was. Check the address and this computer's network (if both are right, the paper's server is down); "
+            "the next run asks again\n") in down.stderr
+    assert "no newer date" not in down.stderr
+    assert (f"skipped 2: saved before; not checked for a newer version, as the feed or sitemap that lists it could "
+            f"not be read this run (named above): {urls[0]}, {urls[1]}\n") in down.stderr
+    assert down.stdout.startswith("Fetched 0, unchanged 0, skipped 2, failed 1.")
+    assert "Added 0, updated 0, unchanged 2, removed 0" in down.stdout
+
+
+def test_a_paper_whose_name_is_not_found_is_said_to_be_and_what_to_check(runner, tmp_path, monkeypatch):
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):  # no DNS asked: the name is not found, as for a typo
+        if host == "baoxulang.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    result = runner.invoke(cli, ["fetch", "https://baoxulang.invalid/rss.xml", "--index", str(tmp_path / "index"),
+                                 "--delay", "0", "--retries", "0"])
+    assert result.exit_code == 3
+    assert ("failed: https://baoxulang.invalid/rss.xml: https://baoxulang.invalid is unreachable (cannot connect "
+            "(no address found for the name baoxulang.invalid: [Errno -2] Name or service not known)): no feed, "
+            "sitemap or page of it was read this run, and what was saved from it before stays indexed as it was. "
+            "Check that the address is spelt right and that this computer is online; the next run asks again\n"
+            ) in result.stderr
+
+
+def test_every_says_an_unreachable_paper_is_unreachable_run_after_run(runner, tmp_path, monkeypatch):
+    # the user trial's case: `--every 15m`, and the paper's server went down between two runs
+    pauses = []
+    with _Paper() as paper:
+        urls = _paper_of_two(paper)
+
+        def sleep(seconds):  # the wait between two runs: the server goes down during the first
+            pauses.append(seconds)
+            if len(pauses) == 1:
+                paper.close()
+            else:
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(time, "sleep", sleep)
+        result = runner.invoke(cli, ["fetch", f"{paper.base}/rss.xml", "--every", "15m", "--index",
+                                     str(tmp_path / "index"), "--delay", "0", "--retries", "0"])
+    assert result.exit_code == 0, result.output
+    second = result.stderr.split("Next fetch in 15 min")[1]
+    assert len(pauses) == 2 and result.stderr.endswith("Stopped.\n")
+    assert "Fetched 2, unchanged 0, skipped 0, failed 0." in result.stdout
+    assert f"failed: {paper.base}/rss.xml: {paper.base} is unreachable (cannot connect" in second
+    assert "the next run asks again" in second and "no newer date" not in second
+    assert "skipped 2: saved before; not checked for a newer version" in second and urls[1] in second
+    assert result.stdout.count("Fetched 0, unchanged 0, skipped 2, failed 1.") == 1
