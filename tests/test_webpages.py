@@ -323,7 +323,7 @@ def test_a_block_of_other_headlines_after_the_article_is_not_its_body():
 
 
 @pytest.mark.parametrize("last, author", [("(TTXVN/VIETNAM+)", "(TTXVN / Vietnam+)"), ("(VIETNAM+)", "(Vietnam+)"),
-                                          ("P.V (T/H)", "P.V (T/H)"), ("(Theo TTXVN)", "TTXVN")])
+                                          ("P.V (T/H)", "P.V (T/H)")])
 def test_an_agencys_credit_ending_the_page_is_its_byline(last, author):
     """A user trial: a wire story's credit on the last line (`(TTXVN/VIETNAM+)`, `P.V (T/H)`:
     compiled) stayed in the body and the article had no author; `(HẾT)` ends an article
@@ -334,6 +334,33 @@ def test_an_agencys_credit_ending_the_page_is_its_byline(last, author):
     assert (article.author, article.body.endswith("Pò Nghiều.")) == (author, True)
     ended = webpages.parse_page(page.format("(HẾT)").encode(), "x", "x.html")
     assert ended.author is None and ended.body.endswith("(HẾT)")
+
+
+@pytest.mark.parametrize("ending, author, source", [
+    ("<p>Theo VnExpress</p>", None, "VnExpress"),
+    ("<p>(Theo TTXVN)</p>", None, "TTXVN"),
+    ("<p><strong>HÀ AN</strong></p><p><em>(Theo Dân trí)</em></p>", "Hà An", "Dân trí"),
+    ('<p class="author">Theo: VnExpress</p>', None, "VnExpress"),
+    ('<p class="author">Theo VnExpress</p>', None, "VnExpress"),
+])
+def test_a_credit_ending_the_page_is_its_source_not_its_byline(ending, author, source):
+    """"Theo VnExpress" (or an author element "Theo: VnExpress") names the paper the article was
+    taken from: it was the author ("VnExpress", "TTXVN") or stayed in the body; it is the
+    source, as "Nguồn: …" is, and a byline above it stays the author."""
+    text = "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3
+    page = (f"<html><head><title>Ngày hội</title></head><body><h1>Ngày hội ở Cao Lộc</h1><p>{text}</p>{ending}"
+            "</body></html>")
+    article = webpages.parse_page(page.encode(), "x", "x.html")
+    assert (article.author, article.source, article.body) == (author, source, text.strip())
+
+
+def test_a_credit_in_the_pages_author_meta_is_its_source():
+    text = "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3
+    page = ('<html><head><title>Ngày hội</title><meta name="author" content="{}"></head><body>'
+            f"<h1>Ngày hội ở Cao Lộc</h1><p>{text}</p></body></html>")
+    credited = webpages.parse_page(page.format("Theo TTXVN").encode(), "x", "x.html")
+    named = webpages.parse_page(page.format("Hà An").encode(), "x", "x.html")
+    assert [(a.author, a.source) for a in (credited, named)] == [(None, "TTXVN"), ("Hà An", None)]
 
 
 def test_a_short_article_on_a_page_of_menus_and_boxes_is_kept_whole():
