@@ -165,7 +165,7 @@ def test_the_byline_in_capitals_becomes_the_author(tmp_path, last_line, author):
 def test_a_credit_line_ending_the_text_is_its_source_not_its_byline(tmp_path, credit, source):
     """"Theo VnExpress" ending an article names where it was taken from, as "Nguồn: …" does:
     "Theo TTXVN" was its author "TTXVN", and "(Theo Dân trí)" a photo caption. On the real
-    news 1,022 of 15,000 bodies end so, none naming a person alone: about two thirds an
+    news 894 of 15,000 bodies end so, none naming a person alone: about two thirds an
     outlet or agency, a third a reporter with the outlet ("Hà Thu/VnExpress"), kept as written."""
     path = tmp_path / "a.txt"
     path.write_text(f"19/01/2021\n\nTiêu đề\n\nNội dung bài viết.\n\n{credit}\n", encoding="utf-8")
@@ -265,6 +265,23 @@ def test_ordinary_first_words_of_the_paragraph_after_the_lead_stay(tmp_path, sec
     path.write_text(f"27/11/2026\n\nTiêu đề\n\n{LEAD}\n\n{second}\n", encoding="utf-8")
     article = only_article(read(path))
     assert article.source is None and article.body == f"{LEAD}\n\n{second}"
+
+
+@pytest.mark.parametrize("first", ["VN-Index tăng 5 điểm, lên 1.285 điểm nhờ nhóm cổ phiếu ngân hàng.",
+                                   "HNX-Index giảm nhẹ trong phiên chiều nay.",
+                                   "VN30-Index đóng cửa ở mức cao nhất trong tháng.",
+                                   "VN-INDEX đi ngang suốt phiên sáng."])
+def test_a_stock_index_opening_the_text_is_no_dateline(tmp_path, first):
+    """"VN-Index tăng 5 điểm…" opening an article was a dateline: the source "VN", the text
+    "Index tăng 5 điểm…" (2 real articles)."""
+    path = tmp_path / "a.txt"
+    path.write_text(f"27/11/2026\n\nChứng khoán\n\n{first}\n\nThanh khoản tăng mạnh.\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert (article.source, article.body) == (None, f"{first}\n\nThanh khoản tăng mạnh.")
+    [record] = read(write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "title": "Chứng khoán", "body": first}]))
+    assert (record.source, record.body) == (None, first)
+    # a paper's code glued to its dash is still one
+    assert parsing.strip_dateline("HNM-Chỉ số VN-Index tăng.") == ("Chỉ số VN-Index tăng.", "HNM")
 
 
 def test_a_jsonl_body_with_its_lead_first_loses_the_dateline_after_it(tmp_path):
