@@ -215,13 +215,22 @@ _SAVED_HINT = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 def _address_hint(file: Path) -> str | None:
     """The address a saved page names for itself, read cheaply from its first bytes (its
     canonical, og:url or a browser's "saved from"), to find pages saved twice; None for a
-    file that is no page by its name, or that names none."""
-    if Path(file).suffix.lower() not in (".html", ".htm") and not server_page(file.name):
+    file that is no page (JSON Lines; a text article: it has no address, its id is its
+    path), or that names none. A page is one by its name, or, named otherwise (``bai.txt``),
+    by its first bytes, as :func:`iter_file` reads it."""
+    suffix = Path(file).suffix.lower()
+    if suffix == ".jsonl":
         return None
+    named = suffix in (".html", ".htm") or server_page(file.name)
     try:
-        with open(file, "rb") as fh:
-            head = fh.read(65536)
-    except OSError:
+        with _open_regular(file, str(file)) as fh:  # (a FIFO given by name is named when it is read, never waited on)
+            head = fh.read(512)
+            if not named and not head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"<"):
+                return None  # a text article (its date line first): the rest is not read
+            head += fh.read(65536 - len(head))
+    except (ParseError, OSError):
+        return None
+    if not named and not looks_like_html(head):
         return None
     hints = [m[1] for tag in _CANONICAL_HINT.finditer(head) if (m := _HREF_HINT.search(tag[0]))]
     if saved := _SAVED_HINT.search(head[:4096]):
