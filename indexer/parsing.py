@@ -23,12 +23,13 @@ import codecs
 import datetime as dt
 import errno
 import functools
+import html
 import json
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -259,14 +260,22 @@ class PageCopy:
 SAVED_TWICE_SHARE = 0.8
 
 
-def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[str]]:
+def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str] | None = None
+                ) -> tuple[set[int], list[str], dict[str, int]]:
     """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
     id is one canonical address and whose texts are one article's (a wget copy and a
     browser copy of it, or its update: :data:`SAVED_TWICE_SHARE` of the runs of words). Returns
     the jobs to leave out, the older copies (by the date the index gives them, then the
-    file's modification time), and a note for each naming the copy kept. Pages of one
-    address and other texts (a template naming its category page as every article's
-    canonical) are left to the id rule, which keeps the first and names the others.
+    file's modification time), a note for each naming the copy kept, and for each address
+    whose copies were compared, the job kept. Pages of one address and other texts (a
+    template naming its category page as every article's canonical) are left to the id
+    rule, which keeps the first and names the others.
+
+    *indexed* (web addresses the index holds -> the file each was indexed from) brings in
+    the copies an earlier run indexed from files this run does not read (``timtin index a/``,
+    then ``timtin index b/``): the newer wins across runs too. An older indexed copy is then
+    replaced (named in a note as left out; its file stays on disk); the run's older copy is
+    left out, the indexed one kept (on a tie, the indexed one: nothing changes).
 
     Candidates are found by the address a page names in its first bytes; only they are read
     whole (a rare case), so a folder of pages costs one small read a file more."""
@@ -274,16 +283,19 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
     for n, (file, _root, span) in enumerate(jobs):
         if span is None and (hint := _address_hint(file)):
             by_hint.setdefault(hint, []).append(n)
+    elsewhere = _indexed_elsewhere(by_hint, jobs, indexed) if indexed else {}
     drop: set[int] = set()
     notes: list[str] = []
-    for numbers in by_hint.values():
-        if len(numbers) < 2:
+    kept: dict[str, int] = {}
+    for hint, numbers in by_hint.items():
+        copies_of = [(n, *jobs[n][:2]) for n in numbers]
+        copies_of += [(None, Path(origin), Path(origin).parent) for origin in elsewhere.get(hint, ())]
+        if len(copies_of) < 2:
             continue
         from indexer import webpages  # trafilatura is loaded only when a page is read
 
-        by_id: dict[str, list[list[tuple[int, PageCopy]]]] = {}  # address -> the articles found under it
-        for n in numbers:
-            file, root, _ = jobs[n]
+        by_id: dict[str, list[list[tuple[int | None, PageCopy]]]] = {}  # address -> the articles found under it
+        for n, file, root in copies_of:
             try:
                 with _open_regular(file, str(file)) as fh:
                     data = _read_all(fh, str(file))
@@ -293,6 +305,8 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
                 continue
             if not (article.url and article.id == article.url):
                 continue
+            if n is None and indexed.get(article.id) != str(file):
+                continue  # the file indexed now holds another address
             words = normalize.words(article.body)
             copy = PageCopy(file, article.date, mtime, frozenset(zip(words, words[1:], words[2:], words[3:])))
             articles = by_id.setdefault(article.id, [])
@@ -305,18 +319,42 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
             for copies in articles:
                 if len(copies) < 2:
                     continue
-                keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, -c[0]))
+                keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns,
+                                                          1 if c[0] is None else -c[0]))
+                if keep_n is not None:
+                    kept[address] = keep_n
                 for n, copy in copies:
-                    if n == keep_n:
+                    if copy is keep:
                         continue
-                    drop.add(n)
+                    if n is not None:
+                        drop.add(n)  # (an older copy the index holds is replaced by the one kept)
                     why = ("saved later, the page's date being the same" if keep.date == copy.date else
                            f"dated {keep.date:%d/%m/%Y}, this one "
                            + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
                     notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the "
                                  f"newer copy was indexed ({why}), this one left out (delete the copy you do not "
                                  "need, and this note is not given again)")
-    return drop, notes
+    return drop, notes, kept
+
+
+def _indexed_elsewhere(by_hint: dict[str, list[int]], jobs: list, indexed: Mapping[str, str]) -> dict[str, list[str]]:
+    """For each address hint of the run's pages, the files the index holds that address
+    from (among *indexed*) that the run does not read and that are saved pages."""
+    relative = {}  # "/thoi-su/x.html" -> the addresses the index holds under it
+    if any(hint.startswith("/") for hint in by_hint):
+        for address in indexed:
+            parts = urlsplit(address)
+            relative.setdefault(parts.path + (f"?{parts.query}" if parts.query else ""), []).append(address)
+    found: dict[str, list[str]] = {}
+    for hint in by_hint:
+        key = html.unescape(hint)
+        for address in (relative.get(key, ()) if key.startswith("/") else (key,) if key in indexed else ()):
+            found.setdefault(hint, []).append(indexed[address])
+    if not found:
+        return {}
+    read = {os.path.abspath(file) for file, _, _ in jobs} | {origin_of(file, root) for file, root, _ in jobs}
+    return {hint: kept for hint, origins in found.items()
+            if (kept := [o for o in dict.fromkeys(origins) if o not in read and _address_hint(Path(o))])}
 
 
 def _one_text(a: frozenset, b: frozenset) -> bool:
