@@ -340,7 +340,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
 def _indexed_elsewhere(by_hint: dict[str, list[int]], jobs: list, indexed: Mapping[str, str]) -> dict[str, list[str]]:
     """For each address hint of the run's pages, the files the index holds that address
     from (among *indexed*) that the run does not read and that are saved pages."""
-    relative = {}  # "/thoi-su/x.html" -> the addresses the index holds under it
+    relative: dict[str, list[str]] = {}  # "/thoi-su/x.html" -> the addresses the index holds under it
     if any(hint.startswith("/") for hint in by_hint):
         for address in indexed:
             parts = urlsplit(address)
@@ -716,7 +716,7 @@ def strip_body_dateline(paragraphs: list[str], lead: str | None = None) -> tuple
 
 # a line naming where an article was taken from, after its byline: "Nguồn: Báo Xứ Lạng"
 _SOURCE_LINE = re.compile(r"^nguồn(?:\s+tin)?\s*:\s*(?P<name>\S.{0,58}?)\s*\.?$", re.I)
-_CREDIT_LEAD = re.compile(r"^theo\s*:?\s+", re.I)
+_CREDIT_LEAD = re.compile(r"^theo\s*(?::\s*|\s+)", re.I)
 _RUN_TOGETHER = re.compile(r"[a-z0-9][a-z0-9.-]*")  # "vnexpress", "tuoitre.vn": a name, in ASCII
 
 

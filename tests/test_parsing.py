@@ -161,6 +161,7 @@ def test_the_byline_in_capitals_becomes_the_author(tmp_path, last_line, author):
     ("Theo Hà Thu/VnExpress", "Hà Thu/VnExpress"),
     ("Theo vnexpress.net", "vnexpress.net"),
     ("(Theo báo Nghệ An)", "báo Nghệ An"),
+    ("Theo:Dân trí", "Dân trí"),
 ])
 def test_a_credit_line_ending_the_text_is_its_source_not_its_byline(tmp_path, credit, source):
     """"Theo VnExpress" ending an article names where it was taken from, as "Nguồn: …" does:
