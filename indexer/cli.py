@@ -198,7 +198,7 @@ def index(paths: tuple[Path, ...], index_dir: Path, procs: int, wait: bool, prun
     finally:
         bar.close()
     if not (report.added or report.updated or report.unchanged or report.skipped or report.removed
-            or report.kept):
+            or report.kept or report.copies):
         click.echo(_shown(f"warning: no article file ({', '.join(parsing.ARTICLE_SUFFIXES)}) in "
                           f"{', '.join(map(str, paths))}; nothing was indexed from it"), err=True)
     _report(report)

@@ -598,9 +598,15 @@ def _write(
     """
     jobs, unread = _jobs(paths, procs, list(elsewhere))
     report.problems += [u.problem for u in unread]
-    older, notes = parsing.page_copies(jobs)  # a page saved twice: its newer copy only, said in a note
+    # a page saved twice: its newer copy only, said in a note; also against the copy an earlier
+    # run indexed from a file this one does not read (a rebuild reads them all: *existing* is empty)
+    indexed = {doc_id: origin for doc_id, (_, origin, _) in existing.items() if doc_id.startswith(("http:", "https:"))}
+    older, notes, newer = parsing.page_copies(jobs, indexed)
+    if owners:  # the newer copy owns the id (the older owned it when `index` let the run read last win)
+        owners.update({address: parsing.origin_of(*jobs[n][:2]) for address, n in newer.items() if address in owners})
     jobs = [job for n, job in enumerate(jobs) if n not in older]
     report.notes += notes
+    report.copies += len(older)
     total = len(jobs)
     if progress:
         progress(0, total)

@@ -233,6 +233,7 @@ class IndexReport:
     removed: int = 0
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # housekeeping done on the way
+    copies: int = 0  # files left out as the older copy of a page saved twice (each named in a note)
 
     @property
     def skipped(self) -> int:

@@ -23,12 +23,13 @@ import codecs
 import datetime as dt
 import errno
 import functools
+import html
 import json
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -75,9 +76,10 @@ _DATELINE_PREFIX = re.compile(
     r"\s*[-–—]+\s*(?=\S)"
 )
 _SPACED_DASH = re.compile(r"\s[-–—]|[-–—]\s")
+_INDEX_NAME = re.compile(r"[-–—]index\b", re.I)  # after a code: "VN-Index tăng 5 điểm" opens a sentence
 _FINAL_PUNCT = tuple(".!?…:;\"”»'’)]")
 _JOIN_AFTER = tuple(",;-–—(")
-_BYLINE_LEAD = re.compile(r"^(?:bài(?:\s*(?:,|và)\s*ảnh)?|ảnh|tin|theo|nhóm phóng viên)\s*:?\s*", re.I)
+_BYLINE_LEAD = re.compile(r"^(?:bài(?:\s*(?:,|và)\s*ảnh)?|ảnh|tin|nhóm phóng viên)\s*:?\s*", re.I)
 _BYLINE = re.compile(r"^[^\W\d_][^\W\d_ .]*\+?(?:[ .]+[^\W\d_]+\+?)*(?:\s*[-–,/]\s*[^\W\d_]+\+?(?:[ .]+[^\W\d_]+\+?)*)*$")
 _COMPILED = re.compile(r"\s*\((?:T/H|TH|TỔNG HỢP)\)$", re.I)  # "(T/H)" after a byline: compiled from others
 MAX_CAPTION_CHARS = 250
@@ -214,13 +216,22 @@ _SAVED_HINT = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 def _address_hint(file: Path) -> str | None:
     """The address a saved page names for itself, read cheaply from its first bytes (its
     canonical, og:url or a browser's "saved from"), to find pages saved twice; None for a
-    file that is no page by its name, or that names none."""
-    if Path(file).suffix.lower() not in (".html", ".htm") and not server_page(file.name):
+    file that is no page (JSON Lines; a text article: it has no address, its id is its
+    path), or that names none. A page is one by its name, or, named otherwise (``bai.txt``),
+    by its first bytes, as :func:`iter_file` reads it."""
+    suffix = Path(file).suffix.lower()
+    if suffix == ".jsonl":
         return None
+    named = suffix in (".html", ".htm") or server_page(file.name)
     try:
-        with open(file, "rb") as fh:
-            head = fh.read(65536)
-    except OSError:
+        with _open_regular(file, str(file)) as fh:  # (a FIFO given by name is named when it is read, never waited on)
+            head = fh.read(512)
+            if not named and not head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"<"):
+                return None  # a text article (its date line first): the rest is not read
+            head += fh.read(65536 - len(head))
+    except (ParseError, OSError):
+        return None
+    if not named and not looks_like_html(head):
         return None
     hints = [m[1] for tag in _CANONICAL_HINT.finditer(head) if (m := _HREF_HINT.search(tag[0]))]
     if saved := _SAVED_HINT.search(head[:4096]):
@@ -249,14 +260,22 @@ class PageCopy:
 SAVED_TWICE_SHARE = 0.8
 
 
-def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[str]]:
+def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str] | None = None
+                ) -> tuple[set[int], list[str], dict[str, int]]:
     """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
     id is one canonical address and whose texts are one article's (a wget copy and a
     browser copy of it, or its update: :data:`SAVED_TWICE_SHARE` of the runs of words). Returns
     the jobs to leave out, the older copies (by the date the index gives them, then the
-    file's modification time), and a note for each naming the copy kept. Pages of one
-    address and other texts (a template naming its category page as every article's
-    canonical) are left to the id rule, which keeps the first and names the others.
+    file's modification time), a note for each naming the copy kept, and for each address
+    whose copies were compared, the job kept. Pages of one address and other texts (a
+    template naming its category page as every article's canonical) are left to the id
+    rule, which keeps the first and names the others.
+
+    *indexed* (web addresses the index holds -> the file each was indexed from) brings in
+    the copies an earlier run indexed from files this run does not read (``timtin index a/``,
+    then ``timtin index b/``): the newer wins across runs too. An older indexed copy is then
+    replaced (named in a note as left out; its file stays on disk); the run's older copy is
+    left out, the indexed one kept (on a tie, the indexed one: nothing changes).
 
     Candidates are found by the address a page names in its first bytes; only they are read
     whole (a rare case), so a folder of pages costs one small read a file more."""
@@ -264,16 +283,19 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
     for n, (file, _root, span) in enumerate(jobs):
         if span is None and (hint := _address_hint(file)):
             by_hint.setdefault(hint, []).append(n)
+    elsewhere = _indexed_elsewhere(by_hint, jobs, indexed) if indexed else {}
     drop: set[int] = set()
     notes: list[str] = []
-    for numbers in by_hint.values():
-        if len(numbers) < 2:
+    kept: dict[str, int] = {}
+    for hint, numbers in by_hint.items():
+        copies_of = [(n, *jobs[n][:2]) for n in numbers]
+        copies_of += [(None, Path(origin), Path(origin).parent) for origin in elsewhere.get(hint, ())]
+        if len(copies_of) < 2:
             continue
         from indexer import webpages  # trafilatura is loaded only when a page is read
 
-        by_id: dict[str, list[list[tuple[int, PageCopy]]]] = {}  # address -> the articles found under it
-        for n in numbers:
-            file, root, _ = jobs[n]
+        by_id: dict[str, list[list[tuple[int | None, PageCopy]]]] = {}  # address -> the articles found under it
+        for n, file, root in copies_of:
             try:
                 with _open_regular(file, str(file)) as fh:
                     data = _read_all(fh, str(file))
@@ -283,6 +305,8 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
                 continue
             if not (article.url and article.id == article.url):
                 continue
+            if n is None and indexed.get(article.id) != str(file):
+                continue  # the file indexed now holds another address
             words = normalize.words(article.body)
             copy = PageCopy(file, article.date, mtime, frozenset(zip(words, words[1:], words[2:], words[3:])))
             articles = by_id.setdefault(article.id, [])
@@ -295,18 +319,42 @@ def page_copies(jobs: list[tuple[Path, Path, object]]) -> tuple[set[int], list[s
             for copies in articles:
                 if len(copies) < 2:
                     continue
-                keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, -c[0]))
+                keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns,
+                                                          1 if c[0] is None else -c[0]))
+                if keep_n is not None:
+                    kept[address] = keep_n
                 for n, copy in copies:
-                    if n == keep_n:
+                    if copy is keep:
                         continue
-                    drop.add(n)
+                    if n is not None:
+                        drop.add(n)  # (an older copy the index holds is replaced by the one kept)
                     why = ("saved later, the page's date being the same" if keep.date == copy.date else
                            f"dated {keep.date:%d/%m/%Y}, this one "
                            + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
                     notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the "
                                  f"newer copy was indexed ({why}), this one left out (delete the copy you do not "
                                  "need, and this note is not given again)")
-    return drop, notes
+    return drop, notes, kept
+
+
+def _indexed_elsewhere(by_hint: dict[str, list[int]], jobs: list, indexed: Mapping[str, str]) -> dict[str, list[str]]:
+    """For each address hint of the run's pages, the files the index holds that address
+    from (among *indexed*) that the run does not read and that are saved pages."""
+    relative: dict[str, list[str]] = {}  # "/thoi-su/x.html" -> the addresses the index holds under it
+    if any(hint.startswith("/") for hint in by_hint):
+        for address in indexed:
+            parts = urlsplit(address)
+            relative.setdefault(parts.path + (f"?{parts.query}" if parts.query else ""), []).append(address)
+    found: dict[str, list[str]] = {}
+    for hint in by_hint:
+        key = html.unescape(hint)
+        for address in (relative.get(key, ()) if key.startswith("/") else (key,) if key in indexed else ()):
+            found.setdefault(hint, []).append(indexed[address])
+    if not found:
+        return {}
+    read = {os.path.abspath(file) for file, _, _ in jobs} | {origin_of(file, root) for file, root, _ in jobs}
+    return {hint: kept for hint, origins in found.items()
+            if (kept := [o for o in dict.fromkeys(origins) if o not in read and _address_hint(Path(o))])}
 
 
 def _one_text(a: frozenset, b: frozenset) -> bool:
@@ -602,9 +650,12 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def strip_dateline(paragraph: str, spaced: bool = False) -> tuple[str, str | None]:
     """Remove a dateline prefix such as ``LSO-``; return (text, source code or None).
 
-    *spaced*: a code only with a space beside its dash (``TBC - ``, not ``VN-Index``)."""
+    *spaced*: a code only with a space beside its dash (``TBC - ``, not ``VN-Index``). A
+    stock index's name (``VN-Index``, ``HNX-Index``, ``VN30-Index``) is never one."""
     match = _DATELINE_PREFIX.match(paragraph)
     if not match or (spaced and match["code"] and not _SPACED_DASH.search(match[0])):
+        return paragraph, None
+    if match["code"] and _INDEX_NAME.match(paragraph, len(match["code"])):
         return paragraph, None
     if spaced and match["code"] and not _after_a_code(match["code"], paragraph[match.end():]):
         return paragraph, None
@@ -665,11 +716,41 @@ def strip_body_dateline(paragraphs: list[str], lead: str | None = None) -> tuple
 
 # a line naming where an article was taken from, after its byline: "Nguồn: Báo Xứ Lạng"
 _SOURCE_LINE = re.compile(r"^nguồn(?:\s+tin)?\s*:\s*(?P<name>\S.{0,58}?)\s*\.?$", re.I)
+_CREDIT_LEAD = re.compile(r"^theo\s*(?::\s*|\s+)", re.I)
+_RUN_TOGETHER = re.compile(r"[a-z0-9][a-z0-9.-]*")  # "vnexpress", "tuoitre.vn": a name, in ASCII
+
+
+def credit_line(paragraph: str) -> str | None:
+    """The paper or agency a credit line names (``Theo VnExpress``, ``(Theo Dân trí)``,
+    ``THEO TTXVN``, ``Theo Hà Thu/VnExpress``), as written, or None. A credit says where
+    the article was taken from: its source, not its author (on the real news, 894 of
+    15,000 bodies end in one, none naming a person alone). A sentence opening with "Theo"
+    is no credit: it ends with its full stop (``Theo Diario Gol, Barcelona… .``), or a word
+    in lower case follows "Theo" or a comma (``Theo dự kiến,``, ``Theo Bộ Y tế, số ca…``);
+    a name in lower case is one only run together in ASCII (``Theo vnexpress``)."""
+    text = paragraph.strip()
+    if len(text) > 80:
+        return None
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:  # "(Theo Dân trí)"
+        text = text[1:-1].strip()
+    lead = _CREDIT_LEAD.match(text)
+    if not lead:
+        return None
+    name = text[lead.end():].strip()
+    if not name or name.endswith(tuple(".!?…:;")) or re.search(r"[.!?…]\s", name):
+        return None
+    first = re.sub(r"^(?:báo|tạp chí|đài)\s+", "", name, flags=re.I)  # "Theo báo Nghệ An"; not "Theo báo cáo"
+    if not (first[0].isupper() or first[0].isdigit() or (" " not in name and _RUN_TOGETHER.fullmatch(name))):
+        return None
+    if any(part.strip()[:1].islower() for part in name.split(",")[1:]):
+        return None
+    return name
 
 
 def split_ending(paragraphs: list[str]) -> tuple[list[str], str | None, str | None]:
     """Take the byline and a source line after it (``LƯƠNG THỦY``, then ``Nguồn: Báo Xứ
-    Lạng``) off the end of an article; return (paragraphs, author, source named)."""
+    Lạng`` or a credit, ``Theo TTXVN``: :func:`credit_line`) off the end of an article;
+    return (paragraphs, author, source named)."""
     named = None
     if len(paragraphs) > 1:
         match = _SOURCE_LINE.match(paragraphs[-1])
@@ -677,6 +758,8 @@ def split_ending(paragraphs: list[str]) -> tuple[list[str], str | None, str | No
         # ("Nguồn: Tổng cục Thống kê cho biết sản lượng… tăng 3%.") is the text's own
         if match and (len(match["name"].split()) <= 6 or (len(paragraphs) > 2 and _byline(paragraphs[-2]))):
             paragraphs, named = paragraphs[:-1], match["name"]
+        elif credited := credit_line(paragraphs[-1]):
+            paragraphs, named = paragraphs[:-1], credited
     author = _byline(paragraphs[-1]) if paragraphs else None
     return (paragraphs[:-1] if author else paragraphs), author, named
 
@@ -685,15 +768,14 @@ def _byline(paragraph: str) -> str | None:
     """The author in a last line like ``PHƯƠNG DUNG``, in title case, or None. An agency's
     credit in brackets (``(TTXVN/VIETNAM+)``) and a compiler's mark after a name (``P.V
     (T/H)``: tổng hợp, compiled) are bylines too, kept in their brackets."""
-    if len(paragraph) > 80:
+    if len(paragraph) > 80 or credit_line(paragraph):  # "Theo TTXVN": the source, not the author
         return None
     name = paragraph.strip()
     bracketed = name.startswith("(") and name.endswith(")") and name.count("(") == 1
     if bracketed:
         name = name[1:-1].strip()
     led = _BYLINE_LEAD.sub("", name).strip()
-    credit = name.lower().startswith("theo")  # "Theo LSO": a paper's or agency's code, as written, not "Lso"
-    bracketed, name = bracketed and led == name, led  # "(Theo TTXVN)": TTXVN, as "Theo TTXVN"
+    bracketed, name = bracketed and led == name, led  # "(Bài, ảnh: MINH ANH)": the name alone
     mark = _COMPILED.search(name)
     if mark and not bracketed:
         name = name[:mark.start()].strip()
@@ -703,8 +785,7 @@ def _byline(paragraph: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", name)
     if bracketed and not ("+" in name or any(word in _AGENCIES for word in words)):
         return None  # "(HẾT)" ends an article; it is no credit
-    cased = re.sub(r"[^\W\d_]+", lambda m: m[0] if _agency(m[0]) or (credit and len(words) == 1) else title_case(m[0]),
-                   name)
+    cased = re.sub(r"[^\W\d_]+", lambda m: m[0] if _agency(m[0]) else title_case(m[0]), name)
     cased = re.sub(r"\s*([-–,/])\s*", lambda m: f" {m[1]} " if m[1] != "," else ", ", cased)
     return f"({cased})" if bracketed else cased + (f" {mark[0].strip()}" if mark else "")
 

@@ -19,7 +19,8 @@ on the page's tree, before trafilatura sees it:
 * after extraction, as for text articles: a ``LSO-``-style dateline is dropped from
   the lead or from the paragraph that opens the text after it (``(LSO) - Theo…``) and
   kept as the source, and a last line in capitals (``PHƯƠNG DUNG``) is the author,
-  also before a ``Nguồn: …`` line (the source, when no dateline gives one).
+  also before a ``Nguồn: …`` line or a credit (``Theo TTXVN``; in the author element too):
+  the source, when no dateline gives one.
 
 The page's bytes are decoded by :func:`decode_page`: a byte-order mark, then the
 charset the server sent (``timtin fetch`` writes it into the saved page), then the
@@ -348,15 +349,19 @@ def _lead(tree) -> str | None:
     return None
 
 
-def _author(tree) -> str | None:
+def _author(tree) -> tuple[str | None, str | None]:
+    """The author element's text, taken out of the tree: (author, None), or (None, the
+    source) when it is a credit (``Theo: VnExpress``: where the article was taken from,
+    :func:`indexer.parsing.credit_line`)."""
     for node in tree.xpath("//body//*[@class or @id]"):
         if node.tag in ("body", "html", "meta") or not _AUTHOR.search(_classes(node)):
             continue
-        text = re.sub(r"^(?:tác giả|bài|bài và ảnh|theo)\s*:\s*", "", _text(node), flags=re.I)
+        text = re.sub(r"^(?:tác giả|bài|bài và ảnh)\s*:\s*", "", _text(node), flags=re.I)
         if 2 <= len(text) <= 60 and not node.xpath(".//p[string-length(normalize-space()) > 80]"):
             _drop(node)
-            return text
-    return None
+            credit = parsing.credit_line(text)
+            return (None, credit) if credit else (text, None)
+    return None, None
 
 
 def _drop_link_lists(tree) -> None:
@@ -448,7 +453,7 @@ def parse_page(
     date, date_node = _date_line(tree)
     captions = _captions(tree)
     lead = _lead(tree)
-    author_element = _author(tree)
+    author_element, credited = _author(tree)
     for node in (title_node, date_node):
         if node is not None and node.getparent() is not None:
             _drop(node)
@@ -470,7 +475,10 @@ def parse_page(
     paragraphs, author, named = parsing.split_ending(paragraphs)
     if author_element:  # in capitals (<p class="author">VĂN BÌNH</p>): title case, as a last line in capitals is
         author_element = parsing._byline(author_element) or author_element
-    author = author or author_element or (" ".join(clean(meta["author"]).split()) if meta.get("author") else None)
+    meta_author = " ".join(clean(meta["author"]).split()) if meta.get("author") else None
+    if meta_author and parsing.credit_line(meta_author):  # <meta name="author" content="Theo TTXVN">
+        credited, meta_author = credited or parsing.credit_line(meta_author), None
+    author = author or author_element or meta_author
     source = None
     if lead:
         lead, source = parsing.strip_dateline(lead)
@@ -503,6 +511,6 @@ def parse_page(
         lead=lead,
         author=author,
         url=canonical,
-        source=source or named,
+        source=source or named or credited,
         captions=tuple(captions),
     )

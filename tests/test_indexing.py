@@ -402,3 +402,62 @@ def test_kill_9_during_reindex_leaves_the_old_index_answering(tmp_path):
     assert report.notes and "interrupted reindex" in report.notes[0]
     assert total(root) == 1500
     assert not list(root.glob("gen-*.tmp"))
+
+
+def _saved_page(date: str, extra: str) -> str:
+    """One article page of tinbiencuong.vn as saved on *date*, ending with *extra*."""
+    body = "".join(f"<p>Đoạn {k}: lực lượng kiểm lâm phối hợp với chính quyền xã tuần tra, canh gác rừng suốt mùa "
+                   "hanh khô.</p>" for k in range(5))
+    return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phòng cháy rừng</title>'
+            '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"></head><body>'
+            f'<h1>Tăng cường phòng cháy rừng mùa hanh khô</h1><p class="time">{date}</p>{body}<p>{extra}</p>'
+            "<p><strong>HÀ AN</strong></p></body></html>")
+
+
+@pytest.mark.parametrize("order", ["older first", "newer first"])
+def test_a_page_saved_twice_in_folders_indexed_apart_keeps_its_newer_copy(tmp_path, runner, order):
+    """One page saved twice in two folders indexed in two runs: the run read last won, the
+    older copy replacing the newer in silence (and a reindex kept that older copy, saying
+    its folder "gives 0 articles now"). The newer wins, as within one run, with the note
+    naming both files; both stay on disk, and a reindex gives the same article."""
+    url = "https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"
+    newer, older = tmp_path / "a" / "phong-chay-rung.html", tmp_path / "b" / "phong-chay-rung.html"
+    newer.parent.mkdir()
+    older.parent.mkdir()
+    newer.write_text(_saved_page("09:15 | 02/12/2026", "Bản cập nhật ngày 2/12 có thêm số vụ cháy."), encoding="utf-8")
+    older.write_text(_saved_page("06:40 | 01/12/2026", "Bản đăng lúc sáng chưa có số liệu."), encoding="utf-8")
+    index = tmp_path / "index"
+    first, second = (older, newer) if order == "older first" else (newer, older)
+    assert runner.invoke(cli, ["index", str(first.parent), "--index", str(index)]).exit_code == 0
+    result = runner.invoke(cli, ["index", str(second.parent), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    assert ("Added 0, updated 1, unchanged 0, removed 0, skipped 0." if order == "older first" else
+            "Added 0, updated 0, unchanged 0, removed 0, skipped 0.") in result.stdout
+    assert (f"{older}: the same article as {newer} ({url}), saved twice; the newer copy was indexed (dated "
+            "02/12/2026, this one 01/12/2026), this one left out") in result.stderr
+    assert "no article file" not in result.stderr  # (the folder's one article was read: an older copy)
+    assert "số vụ cháy" in Searcher(index).article(url).body and older.exists() and newer.exists()
+    rebuilt = runner.invoke(cli, ["reindex", "--index", str(index)])
+    assert rebuilt.exit_code == 0 and "kept" not in rebuilt.output, rebuilt.output
+    assert "Added 1, updated 0, unchanged 0, removed 0, skipped 0." in rebuilt.stdout
+    assert "số vụ cháy" in Searcher(index).article(url).body and total(index) == 1
+
+
+def test_reindex_takes_the_newer_copy_of_a_page_saved_since_into_another_source(tmp_path, runner):
+    """A newer copy of an indexed page saved into another source folder, then `reindex`: the
+    rebuild gave the id to the file the index held it from, the older copy, while the saved-twice
+    check left that one out; the index kept the older copy from the old index, saying its folder
+    "gives 0 articles now". The newer copy wins, as `index` of that folder gives it."""
+    url = "https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    older = tmp_path / "b" / "phong-chay-rung.html"
+    older.write_text(_saved_page("06:40 | 01/12/2026", "Bản đăng lúc sáng chưa có số liệu."), encoding="utf-8")
+    index = tmp_path / "index"
+    assert runner.invoke(cli, ["index", str(tmp_path / "b"), str(tmp_path / "a"), "--index", str(index)]).exit_code == 0
+    newer = tmp_path / "a" / "phong-chay-rung.html"
+    newer.write_text(_saved_page("09:15 | 02/12/2026", "Bản cập nhật ngày 2/12 có thêm số vụ cháy."), encoding="utf-8")
+    rebuilt = runner.invoke(cli, ["reindex", "--index", str(index)])
+    assert rebuilt.exit_code == 0 and "kept" not in rebuilt.output, rebuilt.output
+    assert f"{older}: the same article as {newer} ({url}), saved twice" in rebuilt.stderr
+    assert "số vụ cháy" in Searcher(index).article(url).body and total(index) == 1

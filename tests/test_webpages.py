@@ -323,7 +323,7 @@ def test_a_block_of_other_headlines_after_the_article_is_not_its_body():
 
 
 @pytest.mark.parametrize("last, author", [("(TTXVN/VIETNAM+)", "(TTXVN / Vietnam+)"), ("(VIETNAM+)", "(Vietnam+)"),
-                                          ("P.V (T/H)", "P.V (T/H)"), ("(Theo TTXVN)", "TTXVN")])
+                                          ("P.V (T/H)", "P.V (T/H)")])
 def test_an_agencys_credit_ending_the_page_is_its_byline(last, author):
     """A user trial: a wire story's credit on the last line (`(TTXVN/VIETNAM+)`, `P.V (T/H)`:
     compiled) stayed in the body and the article had no author; `(HẾT)` ends an article
@@ -334,6 +334,33 @@ def test_an_agencys_credit_ending_the_page_is_its_byline(last, author):
     assert (article.author, article.body.endswith("Pò Nghiều.")) == (author, True)
     ended = webpages.parse_page(page.format("(HẾT)").encode(), "x", "x.html")
     assert ended.author is None and ended.body.endswith("(HẾT)")
+
+
+@pytest.mark.parametrize("ending, author, source", [
+    ("<p>Theo VnExpress</p>", None, "VnExpress"),
+    ("<p>(Theo TTXVN)</p>", None, "TTXVN"),
+    ("<p><strong>HÀ AN</strong></p><p><em>(Theo Dân trí)</em></p>", "Hà An", "Dân trí"),
+    ('<p class="author">Theo: VnExpress</p>', None, "VnExpress"),
+    ('<p class="author">Theo VnExpress</p>', None, "VnExpress"),
+])
+def test_a_credit_ending_the_page_is_its_source_not_its_byline(ending, author, source):
+    """"Theo VnExpress" (or an author element "Theo: VnExpress") names the paper the article was
+    taken from: it was the author ("VnExpress", "TTXVN") or stayed in the body; it is the
+    source, as "Nguồn: …" is, and a byline above it stays the author."""
+    text = "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3
+    page = (f"<html><head><title>Ngày hội</title></head><body><h1>Ngày hội ở Cao Lộc</h1><p>{text}</p>{ending}"
+            "</body></html>")
+    article = webpages.parse_page(page.encode(), "x", "x.html")
+    assert (article.author, article.source, article.body) == (author, source, text.strip())
+
+
+def test_a_credit_in_the_pages_author_meta_is_its_source():
+    text = "Sáng 28/11, huyện Cao Lộc tổ chức ngày hội đại đoàn kết toàn dân tộc tại thôn Pò Nghiều. " * 3
+    page = ('<html><head><title>Ngày hội</title><meta name="author" content="{}"></head><body>'
+            f"<h1>Ngày hội ở Cao Lộc</h1><p>{text}</p></body></html>")
+    credited = webpages.parse_page(page.format("Theo TTXVN").encode(), "x", "x.html")
+    named = webpages.parse_page(page.format("Hà An").encode(), "x", "x.html")
+    assert [(a.author, a.source) for a in (credited, named)] == [(None, "TTXVN"), ("Hà An", None)]
 
 
 def test_a_short_article_on_a_page_of_menus_and_boxes_is_kept_whole():
@@ -514,18 +541,22 @@ def test_two_articles_a_template_gives_one_canonical_are_not_taken_for_one_saved
     assert result.exit_code == 3 and 'is already used by' in result.stderr, result.output
 
 
+def _copy_page(date: str, extra: str, saved: str = "") -> str:
+    """One article page of tinbiencuong.vn as saved on *date*, ending with *extra*."""
+    return (saved + '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phòng cháy rừng</title>'
+            '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"></head><body>'
+            f'<div class="article"><h1>Tăng cường phòng cháy rừng mùa hanh khô</h1><p class="time">{date}</p>'
+            f"<div class=\"body\"><p>TBC - {FIRST}</p>{_BODY_REST}<p>{extra}</p><p><strong>HÀ AN</strong></p>"
+            "</div></div></body></html>")
+
+
 @pytest.mark.parametrize("procs", ["1", "2"])
 def test_one_page_saved_twice_is_one_article_its_newer_copy(runner, tmp_path, procs):
     """A user trial: the same article saved by wget and from the browser (one canonical address)
     gave 'give each article its own id' and exit code 3, which the user cannot act on."""
     import os
 
-    def page(date: str, extra: str, saved: str = "") -> str:
-        return (saved + '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phòng cháy rừng</title>'
-                '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"></head><body>'
-                f'<div class="article"><h1>Tăng cường phòng cháy rừng mùa hanh khô</h1><p class="time">{date}</p>'
-                f"<div class=\"body\"><p>TBC - {FIRST}</p>{_BODY_REST}<p>{extra}</p><p><strong>HÀ AN</strong></p>"
-                "</div></div></body></html>")
+    page = _copy_page
     saved = "<!-- saved from url=(0052)https://tinbiencuong.vn/thoi-su/phong-chay-rung.html -->\n"
     (tmp_path / "wget" / "tinbiencuong.vn" / "thoi-su").mkdir(parents=True)
     (tmp_path / "trinh-duyet").mkdir()
@@ -556,6 +587,34 @@ def test_one_page_saved_twice_is_one_article_its_newer_copy(runner, tmp_path, pr
     assert "Added 0, updated 1, unchanged 1, removed 0, skipped 0." in again.stdout
     assert f"{new}: the same article as {old}" in again.stderr and "dated 02/12/2026, this one 01/12/2026" in again.stderr
     assert "số vụ cháy" in Searcher(index).article("https://tinbiencuong.vn/thoi-su/phong-chay-rung.html").body
+
+
+def test_a_page_saved_twice_as_txt_files_is_one_article_but_two_text_articles_stay_two(runner, tmp_path):
+    """A .txt that holds a saved page has the page's address for its id, as the .html has: two
+    such copies were "id already used" (exit 3) and the first by name kept, here the older. A
+    text article has no address, only its path: two files of one text may be one wire story
+    two papers printed, so both are indexed (and the search shows them as one story)."""
+    import os
+
+    (tmp_path / "p").mkdir()
+    old, new = tmp_path / "p" / "phong-chay-rung (1).txt", tmp_path / "p" / "phong-chay-rung.txt"
+    old.write_text(_copy_page("06:40 | 01/12/2026", "Bản đăng lúc sáng chưa có số liệu về các chòi canh lửa."),
+                   encoding="utf-8")
+    new.write_text(_copy_page("06:40 | 01/12/2026", "Lực lượng kiểm lâm đã bố trí 120 chòi canh lửa."), encoding="utf-8")
+    os.utime(old, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    text = ("01/12/2026\n\nKhánh thành cầu treo bản Chắt\n\nSáng 1/12, huyện Đình Lập khánh thành cầu treo bản "
+            "Chắt, nối hai bờ suối cho hơn 300 hộ dân.\n\nHÀ AN\n")
+    (tmp_path / "p" / "cau-treo.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "p" / "cau-treo (1).txt").write_text(text, encoding="utf-8")
+    index = tmp_path / "index"
+    result = runner.invoke(cli, ["index", str(tmp_path / "p"), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    assert "Added 3, updated 0, unchanged 0, removed 0, skipped 0." in result.stdout
+    assert (f"{old}: the same article as {new} (https://tinbiencuong.vn/thoi-su/phong-chay-rung.html), saved twice; "
+            "the newer copy was indexed") in result.stderr
+    searcher = Searcher(index)
+    assert "120 chòi canh lửa" in searcher.article("https://tinbiencuong.vn/thoi-su/phong-chay-rung.html").body
+    assert searcher.article("cau-treo").title == searcher.article("cau-treo (1)").title
 
 
 def test_a_date_the_text_writes_is_not_the_pages_date_nor_cut_from_it():
