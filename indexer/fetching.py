@@ -293,6 +293,9 @@ class Client:
         self.sleep = sleep
         self.last: dict[str, float] = {}  # host -> monotonic time of the last request
         self.robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        # host -> the URL a request refused for the whole host (unreachable, robots.txt
+        # unreadable) was first refused: the reason is said once, in full, then named
+        self.refused: dict[str, str] = {}
         self.opener = urllib.request.build_opener(_Redirects())
 
     def _host(self, url: str) -> str:
@@ -319,7 +322,9 @@ class Client:
             self.robots[host] = self._read_robots(host)
         robots = self.robots[host]
         if isinstance(robots, str):
-            return robots
+            first = self.refused.get(host, url)
+            # (a paper down gave each of its feeds and sitemaps the whole paragraph)
+            return robots if first == url else f"{host}: not asked this run, as said of {first} above"
         if not robots.can_fetch(self.options.user_agent, url):
             return f"robots.txt of {host} disallows it"
         return None
@@ -349,6 +354,8 @@ class Client:
         if robots:
             reason = self.allowed(url)
             if reason:
+                if isinstance(self.robots.get(self._host(url)), str):
+                    self.refused.setdefault(self._host(url), url)  # said in the failures, before the skipped
                 raise FetchError(reason)
         headers = {"User-Agent": self.options.user_agent, "Accept": "*/*"}
         if etag:

@@ -1286,3 +1286,31 @@ def test_a_sitemap_index_that_cannot_be_read_stands_in_with_its_sitemaps_not_as_
     assert "Added 1, updated 0, unchanged 2" in index_down.stdout
     assert f"skipped 3: {fetching.NOT_CHECKED}: {urls[0]}, {urls[1]}, {urls[2]}\n" in down.stderr, down.stderr
     assert not [line for line in down.stderr.splitlines() if line.startswith("skipped") and child in line]
+
+
+def test_an_unreachable_paper_is_explained_once_whatever_the_number_of_its_lists(runner, tmp_path):
+    # a review: each feed and sitemap of a paper that was down said the whole explanation,
+    # twice (as the run went and in its report): four lists, eight times the same paragraph
+    args = ["--index", str(tmp_path / "index"), "--delay", "0", "--retries", "0"]
+    with _Paper() as paper:
+        urls = [f"{paper.base}/tin/{k}.html" for k in range(2)]
+        for k, url in enumerate(urls):
+            paper.pages[f"/tin/{k}.html"] = _bai(["Khánh thành cầu treo Bản Chắt", "Giá rau xanh tăng mạnh"][k], LU, url)
+        lists = [f"{paper.base}/rss.xml", f"{paper.base}/sitemap.xml", f"{paper.base}/sitemap-1.xml"]
+        paper.pages["/rss.xml"] = _rss(*((url, "Mon, 30 Nov 2026 08:00:00 +0700") for url in urls))
+        paper.pages["/sitemap.xml"] = _sitemap_index(f"{paper.base}/sitemap-1.xml")
+        paper.pages["/sitemap-1.xml"] = _sitemap((urls[0], "2026-11-30T08:00:00+07:00"))
+        assert runner.invoke(cli, ["fetch", *lists, *args, "--max-pages", "1"]).stdout.startswith("Fetched 1,")
+    down = runner.invoke(cli, ["fetch", *lists, *args])
+    assert down.exit_code == 3
+    failed = [line for line in down.stderr.splitlines() if line.startswith("failed: ")]
+    assert failed == [
+        f"failed: {lists[0]}: {paper.base} is unreachable (cannot connect ([Errno 111] Connection refused)): no "
+        "feed, sitemap or page of it was read this run, and what was saved from it before stays indexed as it was. "
+        "Check the address and this computer's network (if both are right, the paper's server is down); the next "
+        "run asks again",
+        f"failed: {lists[1]}: {paper.base}: not asked this run, as said of {lists[0]} above",
+        f"failed: {lists[2]}: {paper.base}: not asked this run, as said of {lists[0]} above"]
+    assert down.stderr.count("is unreachable") == 2  # as the run went, and in its report
+    assert f"skipped 1: {paper.base}: not asked this run, as said of {lists[0]} above: {urls[1]}\n" in down.stderr
+    assert f"skipped 1: {fetching.NOT_CHECKED}: {urls[0]}\n" in down.stderr
