@@ -16,8 +16,8 @@ connection errors, timeouts, 429 and 5xx answers are retried *retries* times, wa
 *backoff* seconds, then twice that (or what ``Retry-After`` asks). Feeds and sitemaps are
 asked with ``If-None-Match``/``If-Modified-Since`` (their ETag and Last-Modified are
 kept), so an unchanged one costs a 304; an article already saved is asked again only
-when a feed or sitemap gives it a newer date (the newest any of them gives, see
-:class:`Listed`), and then conditionally too. Dates are read by :func:`read_date`
+when a feed or sitemap gives it a newer date (the newest any of them gives, not the build
+time a rebuilt list gives every entry: :attr:`Listed.dated`), and then conditionally too. Dates are read by :func:`read_date`
 (RFC 822, ISO 8601, the Vietnamese ``29/11/2026 06:45``); the one a list gives is written
 into the saved page, the article's date when the page has none (the page reader takes it:
 :func:`indexer.webpages.listed_date`).
@@ -293,6 +293,9 @@ class Client:
         self.sleep = sleep
         self.last: dict[str, float] = {}  # host -> monotonic time of the last request
         self.robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        # host -> the URL a request refused for the whole host (unreachable, robots.txt
+        # unreadable) was first refused: the reason is said once, in full, then named
+        self.refused: dict[str, str] = {}
         self.opener = urllib.request.build_opener(_Redirects())
 
     def _host(self, url: str) -> str:
@@ -319,7 +322,9 @@ class Client:
             self.robots[host] = self._read_robots(host)
         robots = self.robots[host]
         if isinstance(robots, str):
-            return robots
+            first = self.refused.get(host, url)
+            # (a paper down gave each of its feeds and sitemaps the whole paragraph)
+            return robots if first == url else f"{host}: not asked this run, as said of {first} above"
         if not robots.can_fetch(self.options.user_agent, url):
             return f"robots.txt of {host} disallows it"
         return None
@@ -349,6 +354,8 @@ class Client:
         if robots:
             reason = self.allowed(url)
             if reason:
+                if isinstance(self.robots.get(self._host(url)), str):
+                    self.refused.setdefault(self._host(url), url)  # said in the failures, before the skipped
                 raise FetchError(reason)
         headers = {"User-Agent": self.options.user_agent, "Accept": "*/*"}
         if etag:
@@ -532,6 +539,11 @@ class Listed:
     # the newest date a list gives of the article itself, not the time the list was built
     # (see _stamped): what dates an address gone later
     own: str | None = None
+    # the newest date given by a list that does not date two entries or more with one time
+    # (a feed rebuilt on every request): what dates a saved page later. (A list of one entry
+    # at its build date counts here: its entry's correction is dated so, and a saved page,
+    # unlike a gone address, has no retry days to fall back on.)
+    dated: str | None = None
     published: str | None = None  # when it was published, as they give it: the article's date when the page has none
     unread: str | None = None  # a date none could read, for the warning once the page is fetched
     where: str | None = None  # the feed or sitemap of that date
@@ -539,11 +551,19 @@ class Listed:
     # stands in): only then does "no newer date" say anything of a saved page
     read: bool = False
 
+    @property
+    def kept(self) -> str | None:
+        """The date kept with a page saved from these lists (what a later run's :attr:`dated`
+        is compared with): not a rebuilt list's build time when another list dates it."""
+        return self.dated or self.date
+
     def add(self, date: str | None, published: str | None, unread: str | None, where: str,
-            stamped: bool = False, read: bool = True) -> None:
+            stamped: bool = False, read: bool = True, rebuilt: bool = False) -> None:
         self.date = _later(self.date, date)
         if not stamped:
             self.own = _later(self.own, date)
+        if not rebuilt:
+            self.dated = _later(self.dated, date)
         self.read = self.read or read
         # the earliest (a sitemap's lastmod, which stands in when it gives no publication date,
         # is a correction's time; it took the article's date when its list came first)
@@ -798,14 +818,16 @@ def fetch(
             entries = [pair for url in urls
                        for pair in _expand(client, state, folder, clean_url(url), report, log, 0, expanded)]
             unread_lists = {url for url, _ in report.failed}  # their last list stands in
-            stamped: dict[str, bool] = {}
+            stamped: dict[str, tuple[bool, bool]] = {}  # list -> (stamped, rebuilt: two entries or more)
             for where, entry in entries:
                 if where not in stamped:
-                    stamped[where] = _list_stamped(state.lists.get(where) or {})
+                    record = state.lists.get(where) or {}
+                    judged = _list_stamped(record)
+                    stamped[where] = (judged, judged and len(record.get("entries", [])) >= 2)
                 link, date, published, unread = _entry(entry)
                 link = clean_url(link)  # (a list kept by a run before tracking parameters were dropped)
-                articles.setdefault(link, Listed()).add(date, published, unread, where, stamped[where],
-                                                        where not in unread_lists)
+                articles.setdefault(link, Listed()).add(date, published, unread, where, stamped=stamped[where][0],
+                                                        read=where not in unread_lists, rebuilt=stamped[where][1])
             if state.version < 2:
                 _heal_duplicates(state, folder, report, log)
             budget = options.max_pages
@@ -819,10 +841,14 @@ def fetch(
                                                     f"again {_gone_retry(gone)[:10]}, or once a feed or sitemap "
                                                     "gives it a newer date)"))
                         continue
-                elif saved and not saved.get("no_article") and not _newer(listed.date, saved.get("listed")):
+                elif saved and not saved.get("no_article") and not _newer(listed.dated, saved.get("listed")):
                     # (a page that held no article is asked again, conditionally: it may hold one now)
-                    report.skipped.append((url, "already saved, and its feed or sitemap gives no newer date"
-                                           if listed.read else NOT_CHECKED))
+                    # a date that only a rebuilt list moved does not ask it again: such a feed
+                    # re-dates every item on every request, and every saved article was
+                    # downloaded again on every run, and re-dated (a review's finding)
+                    report.skipped.append((url, NOT_CHECKED if not listed.read else
+                                           REBUILT if _newer(listed.date, saved.get("listed")) else
+                                           "already saved, and its feed or sitemap gives no newer date"))
                     continue
                 refused = client.allowed(url) if urlsplit(url).scheme in ("http", "https") else \
                     "not a web address (http:// or https://); not fetched"
@@ -844,6 +870,9 @@ def fetch(
     return report
 
 
+REBUILT = ("already saved; its feed or sitemap dates every entry with the time it was built, a newer time on "
+           "every request, which says nothing of the article (asked again once a list gives it a newer date of its "
+           "own)")
 NOT_CHECKED = ("saved before; not checked for a newer version, as the feed or sitemap that lists it could not be "
                "read this run (named above)")
 
@@ -954,6 +983,10 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
     except FetchError as err:
         report.failed.append((url, str(err)))
         log(f"failed {url}: {err}")
+        if known and known.get("kind") == "sitemapindex":
+            # its sitemaps are read all the same (or their own last lists stand in): taken for
+            # articles, they were fetched as pages ("not a web page") and theirs named nowhere
+            return _sitemaps_of(client, state, folder, url, known["entries"], report, log, depth, expanded)
         return [(url, e) for e in (known or {}).get("entries", [])]  # still fetch what it listed before
     if response.status == 304 and page:
         report.unchanged.append(url)
@@ -1005,14 +1038,20 @@ def _expand(client: Client, state: State, folder: Path, url: str, report: FetchR
         log(f"read {url}: {kind}, {len(entries)} entries")
     report.listed.append((url, kind, len(entries)))
     if kind == "sitemapindex":
-        if depth >= MAX_SITEMAP_DEPTH:
-            report.failed.append((url, f"sitemap indexes nested over {MAX_SITEMAP_DEPTH} deep; left out"))
-            return []
-        out = []
-        for child in entries:
-            out += _expand(client, state, folder, _entry(child)[0], report, log, depth + 1, expanded)
-        return out
+        return _sitemaps_of(client, state, folder, url, entries, report, log, depth, expanded)
     return [(url, e) for e in entries]
+
+
+def _sitemaps_of(client: Client, state: State, folder: Path, url: str, entries: list, report: FetchReport, log: Log,
+                 depth: int, expanded: set[str]):
+    """The articles the sitemaps a sitemap index (*url*) lists do (:func:`_expand`)."""
+    if depth >= MAX_SITEMAP_DEPTH:
+        report.failed.append((url, f"sitemap indexes nested over {MAX_SITEMAP_DEPTH} deep; left out"))
+        return []
+    out = []
+    for child in entries:
+        out += _expand(client, state, folder, _entry(child)[0], report, log, depth + 1, expanded)
+    return out
 
 
 def _named(urls: list[str], most: int = 5) -> str:
@@ -1084,8 +1123,8 @@ def _fetch_page(client: Client, state: State, folder: Path, url: str, listed: Li
         return
     if response.status == 304:
         report.unchanged.append(url)
-        if saved is not None and listed.date:
-            state.put("pages", url, {**saved, "listed": listed.date})
+        if saved is not None and listed.kept:
+            state.put("pages", url, {**saved, "listed": listed.kept})
         return
     _store(state, folder, url, listed, response, report, log)
 
@@ -1144,7 +1183,7 @@ def _store(state: State, folder: Path, url: str, listed: Listed | None, response
         # changed): said then; the record takes the new ETag and the feed's date
         state.put("pages", url, {**saved, "etag": response.headers.get("etag"),
                                  "last_modified": response.headers.get("last-modified"),
-                                 "listed": listed.date or saved.get("listed"), "feeds": feeds})
+                                 "listed": listed.kept or saved.get("listed"), "feeds": feeds})
         report.unchanged.append(url)
         return
     if kept_article:
@@ -1153,7 +1192,7 @@ def _store(state: State, folder: Path, url: str, listed: Listed | None, response
         log(f"kept the saved copy of {url}: the new answer holds no article")
         return
     record = {"file": None, "etag": response.headers.get("etag"),
-              "last_modified": response.headers.get("last-modified"), "listed": listed.date,
+              "last_modified": response.headers.get("last-modified"), "listed": listed.kept,
               "final_url": response.url, "saved": dt.datetime.now(dt.timezone.utc).isoformat()}
     if refused:  # not kept (indexing would report it on every run), but remembered: asked again conditionally
         if saved and saved.get("file") == page_file(response.url) and path.is_file():

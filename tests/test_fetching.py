@@ -1222,3 +1222,95 @@ def test_every_says_an_unreachable_paper_is_unreachable_run_after_run(runner, tm
     assert "the next run asks again" in second and "no newer date" not in second
     assert "skipped 2: saved before; not checked for a newer version" in second and urls[1] in second
     assert result.stdout.count("Fetched 0, unchanged 0, skipped 2, failed 1.") == 1
+
+
+# -- a review of the seventh trial's mends: what they left ---------------------------------------------------
+
+def test_a_feed_dated_at_each_build_does_not_download_and_redate_the_saved_articles_on_every_run(tmp_path):
+    # a review: a feed rebuilt on every request (every item dated when it was built, a day
+    # later each run here) was taken for one only for an address gone; its saved articles
+    # were downloaded again on every run (no ETag: in full) and re-saved with the new build
+    # time, so an article without a date of its own moved to the day of the last run
+    pages, index = tmp_path / "index-pages", tmp_path / "index"
+    with _Paper() as paper:
+        urls = [f"{paper.base}/thoi-su/bai-{k}.html" for k in range(3)]
+        for k, url in enumerate(urls):
+            paper.pages[f"/thoi-su/bai-{k}.html"] = _bai(f"Mưa lũ ở Tràng Định, bản tin số {k + 1}", LU, url)
+        builds = iter(range(3))
+
+        def feed():
+            built = email.utils.format_datetime(dt.datetime(2026, 11, 28, 8, 0, tzinfo=fetching.ICT)
+                                                 + dt.timedelta(days=next(builds)))
+            return _rss(*((url, built) for url in urls), built=built)
+
+        paper.pages["/rss.xml"] = feed
+        runs = [fetching.run([f"{paper.base}/rss.xml"], index, pages, fetching.Options(delay=0)) for _ in range(3)]
+    assert [len(paper.asked(f"/thoi-su/bai-{k}.html")) for k in range(3)] == [1, 1, 1]
+    assert [report.fetched for report, _ in runs] == [urls, [], []]
+    assert {date for _, date, *_ in indexed(index).values()} == {"2026-11-28"}
+    for report, indexed_now in runs[1:]:
+        assert indexed_now.updated == 0
+        assert sorted(report.skipped) == [(url, fetching.REBUILT) for url in urls]
+
+
+def _sitemap_index(*locs: str) -> tuple[str, bytes]:
+    rows = "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locs)
+    return "application/xml", (f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+                                f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{rows}</sitemapindex>').encode()
+
+
+def test_a_sitemap_index_that_cannot_be_read_stands_in_with_its_sitemaps_not_as_pages(runner, tmp_path):
+    # a review: a sitemap index that could not be read stood in with its last list, its
+    # sitemaps taken for articles: with the paper down, the sitemap was "skipped" as a page and
+    # the articles it lists were named nowhere; with the index alone failing (503), its
+    # sitemap was fetched as a page ("not a web page"), and its new article never asked
+    args = ["--index", str(tmp_path / "index"), "--delay", "0", "--retries", "0"]
+    with _Paper() as paper:
+        urls = [f"{paper.base}/tin/{k}.html" for k in range(3)]
+        for k, url in enumerate(urls):
+            paper.pages[f"/tin/{k}.html"] = _bai(["Khánh thành cầu treo Bản Chắt", "Giá rau xanh tăng mạnh",
+                                                  "Cửa khẩu Hữu Nghị thông quan 1.200 xe"][k], LU, url)
+        index, child = f"{paper.base}/sitemap.xml", f"{paper.base}/sitemap-1.xml"
+        paper.pages["/sitemap.xml"] = _sitemap_index(child)
+        paper.pages["/sitemap-1.xml"] = _sitemap(*((url, "2026-11-30T08:00:00+07:00") for url in urls[:2]))
+        assert runner.invoke(cli, ["fetch", index, *args]).stdout.startswith("Fetched 2,")
+        paper.pages["/sitemap.xml"] = 503
+        paper.pages["/sitemap-1.xml"] = _sitemap(*((url, "2026-11-30T08:00:00+07:00") for url in urls))
+        index_down = runner.invoke(cli, ["fetch", index, *args])
+    down = runner.invoke(cli, ["fetch", index, *args])
+    assert f"failed: {index}: HTTP 503 Service Unavailable\n" in index_down.stderr
+    assert "not a web page" not in index_down.stderr
+    assert index_down.stdout.startswith("Fetched 1, unchanged 0, skipped 2, failed 1."), index_down.output
+    assert f"skipped 2: already saved, and its feed or sitemap gives no newer date: {urls[0]}, {urls[1]}\n" in \
+        index_down.stderr
+    assert "Added 1, updated 0, unchanged 2" in index_down.stdout
+    assert f"skipped 3: {fetching.NOT_CHECKED}: {urls[0]}, {urls[1]}, {urls[2]}\n" in down.stderr, down.stderr
+    assert not [line for line in down.stderr.splitlines() if line.startswith("skipped") and child in line]
+
+
+def test_an_unreachable_paper_is_explained_once_whatever_the_number_of_its_lists(runner, tmp_path):
+    # a review: each feed and sitemap of a paper that was down said the whole explanation,
+    # twice (as the run went and in its report): four lists, eight times the same paragraph
+    args = ["--index", str(tmp_path / "index"), "--delay", "0", "--retries", "0"]
+    with _Paper() as paper:
+        urls = [f"{paper.base}/tin/{k}.html" for k in range(2)]
+        for k, url in enumerate(urls):
+            paper.pages[f"/tin/{k}.html"] = _bai(["Khánh thành cầu treo Bản Chắt", "Giá rau xanh tăng mạnh"][k], LU, url)
+        lists = [f"{paper.base}/rss.xml", f"{paper.base}/sitemap.xml", f"{paper.base}/sitemap-1.xml"]
+        paper.pages["/rss.xml"] = _rss(*((url, "Mon, 30 Nov 2026 08:00:00 +0700") for url in urls))
+        paper.pages["/sitemap.xml"] = _sitemap_index(f"{paper.base}/sitemap-1.xml")
+        paper.pages["/sitemap-1.xml"] = _sitemap((urls[0], "2026-11-30T08:00:00+07:00"))
+        assert runner.invoke(cli, ["fetch", *lists, *args, "--max-pages", "1"]).stdout.startswith("Fetched 1,")
+    down = runner.invoke(cli, ["fetch", *lists, *args])
+    assert down.exit_code == 3
+    failed = [line for line in down.stderr.splitlines() if line.startswith("failed: ")]
+    assert failed == [
+        f"failed: {lists[0]}: {paper.base} is unreachable (cannot connect ([Errno 111] Connection refused)): no "
+        "feed, sitemap or page of it was read this run, and what was saved from it before stays indexed as it was. "
+        "Check the address and this computer's network (if both are right, the paper's server is down); the next "
+        "run asks again",
+        f"failed: {lists[1]}: {paper.base}: not asked this run, as said of {lists[0]} above",
+        f"failed: {lists[2]}: {paper.base}: not asked this run, as said of {lists[0]} above"]
+    assert down.stderr.count("is unreachable") == 2  # as the run went, and in its report
+    assert f"skipped 1: {paper.base}: not asked this run, as said of {lists[0]} above: {urls[1]}\n" in down.stderr
+    assert f"skipped 1: {fetching.NOT_CHECKED}: {urls[0]}\n" in down.stderr
