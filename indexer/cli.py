@@ -460,10 +460,24 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
             click.echo("  " + _shown("; ".join(hit.officials)))
         click.echo("  " + _terminal(hit.snippet))
         if hit.copies:
-            listed = "" if hit.copy_count == len(hit.copies) else f", the oldest {len(hit.copies)} listed"
-            click.echo(f"  {hit.copy_count} bản đăng lại (republished{listed}): " + "; ".join(
-                _shown(f"{c.outlet or c.title} {c.date.isoformat() if c.date else 'no date'} {c.id}") for c in hit.copies))
+            click.echo("  " + _copies_heading(hit) + ":")
+            for c in hit.copies:  # one a line, with its title, as the web lists them
+                first = " [đăng đầu tiên, first published]" if c.first else ""
+                click.echo(_shown(f"    {c.outlet or '-'} {c.date.isoformat() if c.date else 'no date'} {c.id}{first}"
+                                  f"  {c.title}"))
         click.echo()
+
+
+def _copies_heading(hit) -> str:
+    """What a hit's copies are: republications of it when it is its story's first publication;
+    else the story's other publications (one published before it is none of its republications),
+    as the web says them."""
+    listed = "" if hit.copy_count == len(hit.copies) else f", the oldest {len(hit.copies)} listed"
+    if hit.is_first:
+        return f"{hit.copy_count} bản đăng lại (republished{listed})"
+    first = hit.first_date.isoformat() if hit.first_date else "no date"
+    return (f"{hit.copy_count} bản đăng khác của tin này (other publications of this story, "
+            f"first published {first}{listed})")
 
 
 def _unit(result) -> str:

@@ -7,13 +7,16 @@ as the search pages. It reads the matches from one snapshot of the index
 page's hit does) and yields text a row at a time, so neither side holds the whole file.
 
 A row: ``id, date, title, url, officials, snippet, copy_count, copy_ids, outlet,
-official_titles`` (each official with the titles the article gives them: ``Hồ Tiến Thiệu:
-Chủ tịch UBND tỉnh Lạng Sơn``, titles parted by `` / ``), all plain text (the snippet
-without its ``<mark>`` tags). Copies of one story are one row, as
-they are one result on the pages (issue #15): ``copy_count`` counts the story's other
-articles and ``copy_ids`` names them (the oldest 50, as the API's ``copies``); in JSON
-and JSON Lines a row has the API's ``copies`` (id, title, outlet, date) and
-``copy_count``. ``group=0`` (``--all-copies``) exports every article as its own row.
+official_titles, story, first_date, copies, author, source`` (each official with the
+titles the article gives them: ``Hồ Tiến Thiệu: Chủ tịch UBND tỉnh Lạng Sơn``, titles
+parted by `` / ``), all plain text (the snippet without its ``<mark>`` tags). Copies of
+one story are one row, as they are one result on the pages (issue #15): ``copy_count``
+counts the story's other articles and ``copy_ids`` names them (the first 50 published,
+as the API's ``copies``), ``copies`` says each as ``date outlet id``; ``story`` is the
+id of the story's first publication (the row's own id when it is the first, or alone)
+and ``first_date`` its date, whatever the search. In JSON and JSON Lines a row has the
+API's ``copies`` (id, title, outlet, date, first) and ``copy_count``. ``group=0``
+(``--all-copies``) exports every article as its own row, each with its story and copies.
 
 At most :data:`MAX_ROWS` rows leave at once: each row reads its stored article and
 builds a snippet (about 1 ms on real news, on this project's 2 cores: 1,070 rows/s),
@@ -37,10 +40,12 @@ from indexer.query import SearchRequest
 
 FORMATS = ("csv", "jsonl", "json")
 # the columns added later stand last, so a spreadsheet made on an earlier export still reads
-COLUMNS = ("id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids", "outlet", "official_titles")
+COLUMNS = ("id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids", "outlet", "official_titles",
+           "story", "first_date", "copies", "author", "source")
 MAX_ROWS = 10_000  # per export on the web; the reason is in the module docstring
 GROUPED_NOTE = ("Copies of one story are one row: copy_count counts its other articles, copies (copy_ids) "
-                "lists them; group=0 (timtin search --all-copies) exports every article as its own row.")
+                "lists them; story is the id of the story's first publication, first_date its date; "
+                "group=0 (timtin search --all-copies) exports every article as its own row, each with its story.")
 MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json"}
 # A spreadsheet runs a cell that starts so as a formula ("CSV injection"): such a
 # cell gets a leading apostrophe, which spreadsheets show as text.
@@ -131,7 +136,19 @@ def row(hit: SearchHit) -> dict:
         # told a researcher nothing of who held what)
         "official_titles": [{"name": name, "titles": list(o.titles)}
                             for name, o in zip(hit.officials, article.officials if article is not None else ())],
+        # the story each row belongs to, and when it was first published (a user trial: a
+        # researcher of how stories spread could not tell a rerun from the original)
+        "story": hit.story,
+        "first_date": hit.first_date.isoformat() if hit.first_date else None,
+        "author": article.author if article is not None else None,
+        "source": article.source if article is not None else None,
     }
+
+
+def copy_entry(copy: dict) -> str:
+    """A copy as the CSV says it: ``2017-06-14 baomoi.com bm17-22523786`` (date, outlet,
+    id; ``-`` for one it lacks)."""
+    return f"{copy['date'] or '-'} {copy['outlet'] or '-'} {copy['id']}"
 
 
 def _cell(value) -> str:
@@ -174,6 +191,7 @@ def export(searcher, request: SearchRequest, fmt: str, limit: int = MAX_ROWS, bo
             yield ("\ufeff" if bom else "") + _csv_line(COLUMNS)
             for data in hits:
                 data["copy_ids"] = [c["id"] for c in data["copies"]]
+                data["copies"] = [copy_entry(c) for c in data["copies"]]
                 # "name: title / title" (a namesake's key has its place in brackets; titles hold commas)
                 data["official_titles"] = [f"{o['name']}: {' / '.join(o['titles'])}" if o["titles"] else o["name"]
                                            for o in data["official_titles"]]

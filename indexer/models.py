@@ -139,16 +139,18 @@ class OfficialSummary:
 
 @dataclass(frozen=True)
 class Copy:
-    """Another publication of a hit's story: where and when (issue #15)."""
+    """Another publication of a hit's story: where and when (issue #15); *first* when it is
+    the story's first publication (the hit shown is then a later copy of it)."""
 
     id: str
     title: str
     outlet: str | None
     date: dt.date | None
+    first: bool = False
 
     def to_json(self) -> dict:
         return {"id": self.id, "title": self.title, "outlet": self.outlet,
-                "date": self.date.isoformat() if self.date else None}
+                "date": self.date.isoformat() if self.date else None, "first": self.first}
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,20 @@ class SearchHit:
     copies: tuple[Copy, ...] = ()  # the story's other publications, oldest first, at most COPIES_SHOWN
     copy_count: int = 0  # how many other publications the story has ("N bản đăng lại")
     outlet: str | None = None  # where it was published: its address's host, else its dateline's code
+    # the story it belongs to: the id of the story's first publication (its own id when it is the
+    # first, or alone), and that publication's date; None where the story was not asked for
+    story: str | None = None
+    first_date: dt.date | None = None
+
+    @property
+    def is_first(self) -> bool:
+        """Whether this is its story's first publication (its copies are then all republications)."""
+        return self.story is None or self.story == self.id
+
+    @property
+    def first_copy(self) -> Copy | None:
+        """The story's first publication among the copies listed, when this is a later one."""
+        return next((c for c in self.copies if c.first), None)
 
     def to_json(self) -> dict:
         return {
@@ -178,6 +194,8 @@ class SearchHit:
             "snippet": self.snippet,
             "copies": [c.to_json() for c in self.copies],
             "copy_count": self.copy_count,
+            "story": self.story,
+            "first_date": self.first_date.isoformat() if self.first_date else None,
         }
 
 

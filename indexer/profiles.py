@@ -181,7 +181,8 @@ def profile(searcher, key: str, reads: int = PROFILE_READS) -> OfficialProfile |
     :param searcher: an :class:`indexer.searching.Searcher`.
     """
     # every copy of a story counts: each is an article that names the person, on its own day
-    matches = searcher.stream(request_for(key, sort="newest", verbatim=True, group=False), reads, snippets=False)
+    matches = searcher.stream(request_for(key, sort="newest", verbatim=True, group=False), reads, snippets=False,
+                            stories=False)
     if not matches.total:
         return None
     spans, months, others = _Spans(searcher.abbreviations), Counter(), Counter()
@@ -315,7 +316,7 @@ def holders(searcher, post: str, reads: int = HOLDER_READS) -> PostHolders:
     gives them is the post itself.
     """
     wanted = post_key(post, searcher.abbreviations)
-    matches = searcher.stream(SearchRequest(query=post, sort="newest", group=False), reads, snippets=False)
+    matches = searcher.stream(SearchRequest(query=post, sort="newest", group=False), reads, snippets=False, stories=False)
     count: Counter = Counter()
     days: dict[str, list[dt.date]] = {}
     read = 0

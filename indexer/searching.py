@@ -338,7 +338,7 @@ class Searcher:
             "official": self._official_facet(snap, matching if grouped else final, request, story),
         } if facets else {}
         ranked = self._rank(snap, scorer, final, request, parsed)
-        hits = tuple(self._hits(snap, ranked, parsed if snippets else None, story))
+        hits = tuple(self._hits(snap, ranked, parsed if snippets else None))
         # on the first page only: later pages are the same query, already offered
         total = int(final.sum())
         # on the first page, and on any page of a search that found nothing (it is corrected)
@@ -378,11 +378,12 @@ class Searcher:
             final = in_year & (snap.months == request.month[0] * 100 + request.month[1])
         return parsed, scorer, base, in_year, final
 
-    def stream(self, request: SearchRequest, limit: int, snippets: bool = True) -> Matches:
+    def stream(self, request: SearchRequest, limit: int, snippets: bool = True, stories: bool = True) -> Matches:
         """Every match of *request* in its order, up to *limit*, from one snapshot of
         the index: the page's rules (a query that finds nothing shows its suggestion's
         results unless verbatim), but all pages at once. The hits are read as the
         caller iterates (each reads its stored article), so a caller can stream them.
+        ``stories=False``: without each hit's story and copies (which read the copies).
         """
         snap = self._current()
         query = request.query
@@ -398,7 +399,7 @@ class Searcher:
         story, (final,) = self._one_per_story(snap, request, scorer, parsed, (final,))  # as the pages count
         total = int(final.sum())
         ranked = self._rank(snap, scorer, final, replace(request, page=1, per_page=max(1, min(limit, total))), parsed)
-        hits = self._hits(snap, ranked, parsed if snippets else None, story)
+        hits = self._hits(snap, ranked, parsed if snippets else None, stories)
         return Matches(query=query, total=total, corrected=corrected, hits=hits if limit > 0 else iter(()),
                        articles=articles, grouped=story is not None)
 
@@ -413,38 +414,47 @@ class Searcher:
         key = order_key(snap, scorer, request.sort, parsed)
         # ranked by relevance, the story's first publication stands for it, in the place its
         # best match earns (a user trial: the paper that broke a story was listed as a
-        # "bản đăng lại" of the one that republished it); by date, the copy of that date
-        first = snap.days if request.sort == "relevance" and not parsed.is_empty() else None
+        # "bản đăng lại" of the one that republished it), or when it does not match, its earliest
+        # copy that does; by date, the copy of that date
+        by_date = request.sort == "relevance" and not parsed.is_empty()
+        heads = snap.publications()[0] == np.arange(snap.size) if by_date else None
         out = []
         for mask in masks:
-            mask, shown, best = _one_per_story(mask, story, multi, key, first)
+            mask, shown, best = _one_per_story(mask, story, multi, key, snap.days if by_date else None, heads)
             out.append(mask)
             scorer.scores[shown] = scorer.scores[best]
             scorer.exact[shown] = scorer.exact[best]
         return story, tuple(out)
 
-    def _hits(self, snap: Snapshot, ranked, parsed: ParsedQuery | None, story: np.ndarray | None) -> Iterator[SearchHit]:
+    def _hits(self, snap: Snapshot, ranked, parsed: ParsedQuery | None, stories: bool = True
+              ) -> Iterator[SearchHit]:
         """The hits of *ranked* (document, score), each read as its turn comes, with its
-        story's other publications when copies are grouped (*story* not None)."""
+        story (:meth:`_story`) unless *stories* is False: copies grouped or each listed
+        (``group=0``), every hit says its story and the story's other publications."""
         for docnum, score in ranked:
             hit = self._hit(snap, docnum, score, parsed)
-            yield replace(hit, **self._copies(snap, docnum, story)) if story is not None else hit
+            yield replace(hit, **self._story(snap, docnum, hit.article)) if stories else hit
 
     @staticmethod
-    def _copies(snap: Snapshot, docnum: int, story: np.ndarray) -> dict:
-        """The other live publications of a document's story: how many, and the first
-        :data:`COPIES_SHOWN` of them, oldest first."""
+    def _story(snap: Snapshot, docnum: int, article: Article) -> dict:
+        """A document's story, as :class:`SearchHit` fields: ``story`` (the id of its first
+        publication, :meth:`Snapshot.publications`) and ``first_date``; and its other live
+        publications: how many (``copy_count``), and the first :data:`COPIES_SHOWN` of them
+        in order of publication (``copies``), the first publication marked."""
+        story, multi = snap.stories()
+        if not multi[docnum]:
+            return {"story": article.id, "first_date": article.date}
+        first, place = snap.publications()
         members = np.flatnonzero((story == story[docnum]) & snap.live)
         members = members[members != docnum]
-        if not len(members):
-            return {}
-        members = members[np.lexsort((members, np.where(snap.days[members] == 0, 99999999, snap.days[members])))]
+        members = members[np.argsort(place[members], kind="stable")]
         out = []
         with snap.lock:
             for other in members[:COPIES_SHOWN].tolist():
-                article = schema.from_stored(snap.searcher.stored_fields(other))
-                out.append(Copy(article.id, article.title, outlet(article), article.date))
-        return {"copies": tuple(out), "copy_count": len(members)}
+                copy = schema.from_stored(snap.searcher.stored_fields(other))
+                out.append(Copy(copy.id, copy.title, outlet(copy), copy.date, first=bool(other == first[docnum])))
+        head = out[0] if out and out[0].first else article  # (the first publication is the first listed)
+        return {"copies": tuple(out), "copy_count": len(members), "story": head.id, "first_date": head.date}
 
     @staticmethod
     def _rank(snap: Snapshot, scorer: Scorer, final, request: SearchRequest, parsed: ParsedQuery):
@@ -682,15 +692,27 @@ class Searcher:
         and ``copy_count``, as a hit has them; ``{}`` when none). None when there is no
         such article."""
         snap = self._current()
-        article = self._article(snap, article_id)
-        if article is None:
+        found = self._article_story(snap, article_id)
+        if found is None:
             return None
-        with snap.lock:
-            docnum = snap.searcher.document_number(id=article_id)
-        copies = self._copies(snap, docnum, snap.stories()[0]) if docnum is not None else {}
+        article, copies = found
         same_story = {c.id for c in copies.get("copies", ())}
         related = [h for h in self._related(snap, article_id, article, 5 + len(same_story)) if h.id not in same_story]
         return article, self.parse(query, snap), related[:5], copies
+
+    def article_story(self, article_id: str) -> tuple[Article, dict] | None:
+        """The article with this id and its story: ``story``, ``first_date``, and when it has
+        other publications, ``copies`` and ``copy_count`` (as a hit has them). None when there
+        is no such article."""
+        return self._article_story(self._current(), article_id)
+
+    def _article_story(self, snap: Snapshot, article_id: str) -> tuple[Article, dict] | None:
+        with snap.lock:
+            docnum = snap.searcher.document_number(id=article_id)
+            if docnum is None:
+                return None
+            article = schema.from_stored(snap.searcher.stored_fields(docnum))
+        return article, self._story(snap, docnum, article)
 
     def related(self, article_id: str, limit: int = 5) -> list[SearchHit]:
         """Articles most like this one (by its title's and lead's word pairs), never itself."""
@@ -878,10 +900,12 @@ def outlet(article: Article) -> str | None:
 
 
 def _one_per_story(mask: np.ndarray, story: np.ndarray, multi: np.ndarray, key: np.ndarray,
-                   days: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                   days: np.ndarray | None = None, heads: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """*mask* with one document per story: the one with the highest *key* (ties: the lowest
-    number), or given *days*, the earliest dated (undated last; the same day: the highest
-    key); and, story by story, the document kept and the one with the highest key."""
+    number), or given *days*, the earliest dated (undated last; the same day: the story's
+    first publication, where *heads* marks it, then the highest key); and, story by story,
+    the document kept and the one with the highest key."""
     docs = np.flatnonzero(mask & multi)
     if not len(docs):
         return mask, docs, docs
@@ -890,7 +914,8 @@ def _one_per_story(mask: np.ndarray, story: np.ndarray, multi: np.ndarray, key: 
     best = shown = docs[first]
     if days is not None:
         when = np.where(days[docs] == 0, 99999999, days[docs])
-        by_date = docs[np.lexsort((np.arange(len(docs)), when, story[docs]))]
+        later = ~heads[docs] if heads is not None else np.zeros(len(docs), bool)
+        by_date = docs[np.lexsort((np.arange(len(docs)), later, when, story[docs]))]
         _, earliest = np.unique(story[by_date], return_index=True)
         shown = by_date[earliest]
     out = mask.copy()

@@ -86,6 +86,7 @@ class Snapshot:
     _whole_names: dict[str, str] | None = None
     _name_pairs: frozenset | None = None
     _stories: tuple[np.ndarray, np.ndarray] | None = None
+    _publications: tuple[np.ndarray, np.ndarray] | None = None
 
     def stories(self) -> tuple[np.ndarray, np.ndarray]:
         """(story of each document, whether the document has live copies): the copies of
@@ -99,6 +100,31 @@ class Snapshot:
                     multi = (np.bincount(story, minlength=self.size)[story] > 1) & self.live
                     self._stories = (story, multi)
         return self._stories
+
+    def publications(self) -> tuple[np.ndarray, np.ndarray]:
+        """(the first publication of each document's story, each document's place among its
+        story's publications): in order of date, undated last, the same day by id, its runs of
+        digits read as numbers (a page gives no time of day; an outlet numbers its articles in
+        the order it publishes them). The first publication's id is the story's id, the same
+        whatever the search (a document alone in its story is its own first, place 0)."""
+        if self._publications is None:
+            story, multi = self.stories()
+            first = np.arange(self.size, dtype=np.int64)
+            place = np.zeros(self.size, dtype=np.int64)
+            docs = np.flatnonzero(multi)
+            if len(docs):  # (555 documents of the 15,000 real articles: 3 ms)
+                with self.lock:
+                    column = self.searcher.reader().column_reader("id")
+                    ids = [_id_order(column[int(d)]) for d in docs]
+                by_id = np.empty(len(docs), np.int64)
+                by_id[sorted(range(len(docs)), key=ids.__getitem__)] = np.arange(len(docs))
+                when = np.where(self.days[docs] == 0, 99999999, self.days[docs])
+                docs = docs[np.lexsort((by_id, when, story[docs]))]
+                _, starts, counts = np.unique(story[docs], return_index=True, return_counts=True)
+                first[docs] = np.repeat(docs[starts], counts)
+                place[docs] = np.arange(len(docs)) - np.repeat(starts, counts)
+            self._publications = (first, place)
+        return self._publications
 
     def whole_names(self) -> dict[str, str]:
         """Accent-free key -> officials' names and provinces, taken whole when restoring accents."""
@@ -532,6 +558,13 @@ def open_snapshot(gen: Path) -> Snapshot:
     weakref.finalize(snap, searcher.close)
     weakref.finalize(snap, layout.close)
     return snap
+
+
+def _id_order(article_id: str) -> tuple:
+    """An id as publications of one day are ordered: its runs of digits as numbers
+    (``bm17-9`` before ``bm17-10``), then as written."""
+    parts = re.split(r"(\d+)", article_id)
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), article_id
 
 
 def _live(reader, size: int) -> np.ndarray:

@@ -77,7 +77,7 @@ def test_a_csv_of_every_match_has_as_many_rows_as_the_total_and_the_rows_of_ever
     total = json.loads(page.stdout)["total"]
     assert total == 151 and len(rows) == total  # more than the 100 a page can hold
     assert list(rows[0]) == ["id", "date", "title", "url", "officials", "snippet", "copy_count", "copy_ids", "outlet",
-                             "official_titles"]
+                             "official_titles", "story", "first_date", "copies", "author", "source"]
     # the same rows, in the same order, as the search pages one after another
     paged = []
     for n in range(1, 5):
@@ -209,8 +209,9 @@ def copies_index(tmp_path_factory):
             "ở cơ sở, xây dựng hơn 4.000 mô hình dân vận khéo trên các lĩnh vực kinh tế, văn hóa, xã hội, "
             "quốc phòng, an ninh; phát huy vai trò của Nhân dân trong xây dựng nông thôn mới và đô thị văn minh.")
     rows = [{"id": f"ban-sao/{outlet}", "title": f"Tổng kết công tác dân vận ({outlet})", "date": f"2025-01-{day}",
-             "url": f"https://{outlet}.vn/dan-van", "body": body}
-            for outlet, day in (("baolangson", 19), ("baocaobang", 20), ("tonghop", 21))]
+             "url": f"https://{outlet}.vn/dan-van", "body": body, "author": author, "source": source}
+            for outlet, day, author, source in (("baolangson", 19, "Ngọc Anh", "LSO"), ("baocaobang", 20, None, "TTXVN"),
+                                                ("tonghop", 21, None, "Theo Báo Lạng Sơn"))]
     rows.append({"id": "khac", "title": "Dân vận ở khu dân cư", "date": "2025-01-20",
                  "body": "Công tác dân vận ở khu dân cư được chú trọng, " + " ".join(random.Random(1).choices(WORDS, k=80))})
     root = tmp / "index"
@@ -241,7 +242,7 @@ def test_each_exported_row_names_the_copies_of_its_story(runner, copies_index):
         rows = [json.loads(line) for line in text.splitlines()] if fmt == "jsonl" else json.loads(text)["hits"]
         assert [(r["copies"], r["copy_count"]) for r in rows] == [(h["copies"], h["copy_count"]) for h in api]
     assert rows[0]["copies"][0] == {"id": "ban-sao/baocaobang", "title": "Tổng kết công tác dân vận (baocaobang)",
-                                    "outlet": "baocaobang.vn", "date": "2025-01-20"}
+                                    "outlet": "baocaobang.vn", "date": "2025-01-20", "first": False}
 
 
 def test_the_web_export_says_stories_and_articles_and_how_to_get_every_copy(copies_index):
@@ -303,3 +304,107 @@ def test_a_downloads_name_says_what_chose_its_rows(client):
     assert name("/export.json?q=lũ+lụt&month=2024-05") == "timtin-lũ-lụt-2024-05.json"
     assert name("/export.csv?q=lu+lut&from=2024-01-01&to=2024-03-31") == "timtin-lu-lut-2024-01-01_2024-03-31.csv"
     assert name("/export.csv") == "timtin-tat-ca.csv"
+
+
+# -- every row says its story and when it was first published (a user trial: a media researcher
+# studying how stories spread could not tell a rerun from the original, nor group the rows by story)
+
+HEADER = ("id,date,title,url,officials,snippet,copy_count,copy_ids,outlet,official_titles,"
+          "story,first_date,copies,author,source")
+
+
+def _csv(runner, index, *args: str) -> str:
+    result = runner.invoke(cli, ["search", *args, "--index", str(index), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_every_article_exported_on_its_own_row_says_its_story_and_who_republished_it_when(runner, copies_index):
+    """`--all-copies` (group=0) gave each copy copy_count 0, empty copy_ids and no story."""
+    text = _csv(runner, copies_index, "dan van", "--all-copies", "--sort", "oldest")
+    assert text.splitlines()[0] == HEADER
+    rows = read_csv(text)
+    keys = ("id", "date", "outlet", "copy_count", "copy_ids", "story", "first_date", "copies", "author", "source")
+    assert [tuple(r[k] for k in keys) for r in rows] == [
+        ("ban-sao/baolangson", "2025-01-19", "baolangson.vn", "2", "ban-sao/baocaobang; ban-sao/tonghop",
+         "ban-sao/baolangson", "2025-01-19", "2025-01-20 baocaobang.vn ban-sao/baocaobang; 2025-01-21 tonghop.vn ban-sao/tonghop",
+         "Ngọc Anh", "LSO"),
+        ("ban-sao/baocaobang", "2025-01-20", "baocaobang.vn", "2", "ban-sao/baolangson; ban-sao/tonghop",
+         "ban-sao/baolangson", "2025-01-19", "2025-01-19 baolangson.vn ban-sao/baolangson; 2025-01-21 tonghop.vn ban-sao/tonghop",
+         "", "TTXVN"),
+        ("khac", "2025-01-20", "", "0", "", "khac", "2025-01-20", "", "", ""),
+        ("ban-sao/tonghop", "2025-01-21", "tonghop.vn", "2", "ban-sao/baolangson; ban-sao/baocaobang",
+         "ban-sao/baolangson", "2025-01-19", "2025-01-19 baolangson.vn ban-sao/baolangson; 2025-01-20 baocaobang.vn ban-sao/baocaobang",
+         "", "Theo Báo Lạng Sơn"),
+    ]
+    # one whole row, as a spreadsheet shows it
+    assert text.splitlines()[4] == (
+        "ban-sao/tonghop,2025-01-21,Tổng kết công tác dân vận (tonghop),https://tonghop.vn/dan-van,,"
+        f'"{rows[3]["snippet"]}",2,ban-sao/baolangson; ban-sao/baocaobang,tonghop.vn,,ban-sao/baolangson,2025-01-19,'
+        "2025-01-19 baolangson.vn ban-sao/baolangson; 2025-01-20 baocaobang.vn ban-sao/baocaobang,,Theo Báo Lạng Sơn")
+
+
+def test_the_webs_downloads_and_api_give_each_article_its_story_as_the_cli_does(runner, copies_index):
+    client = create_app({"INDEX_DIR": str(copies_index), "TESTING": True, "WARM_UP": False}).test_client()
+    cli_csv = _csv(runner, copies_index, "dan van", "--all-copies")
+    assert read_csv(client.get("/export.csv?q=dan+van&group=0").get_data(as_text=True)) == read_csv(cli_csv)
+    assert len(read_csv(cli_csv)) == 4
+    cli_jsonl = runner.invoke(cli, ["search", "dan van", "--index", str(copies_index), "--all-copies",
+                                    "--format", "jsonl"]).stdout
+    assert client.get("/export.jsonl?q=dan+van&group=0").get_data(as_text=True) == cli_jsonl
+    rows = {r["id"]: r for r in map(json.loads, cli_jsonl.splitlines())}
+    assert rows["ban-sao/tonghop"]["story"] == "ban-sao/baolangson" and rows["ban-sao/tonghop"]["first_date"] == "2025-01-19"
+    assert (rows["ban-sao/tonghop"]["author"], rows["ban-sao/tonghop"]["source"]) == (None, "Theo Báo Lạng Sơn")
+    assert [(c["id"], c["first"]) for c in rows["ban-sao/tonghop"]["copies"]] == [
+        ("ban-sao/baolangson", True), ("ban-sao/baocaobang", False)]
+    api = client.get("/api/search?q=dan+van&group=0").get_json()
+    cli_api = json.loads(runner.invoke(cli, ["search", "dan van", "--index", str(copies_index), "--all-copies",
+                                             "--json"]).stdout)
+    assert api["hits"] == cli_api["hits"]  # one search API: the same answer
+    assert {h["id"]: (h["story"], h["first_date"], h["copy_count"]) for h in api["hits"]} == {
+        "ban-sao/baolangson": ("ban-sao/baolangson", "2025-01-19", 2), "ban-sao/baocaobang": ("ban-sao/baolangson", "2025-01-19", 2),
+        "ban-sao/tonghop": ("ban-sao/baolangson", "2025-01-19", 2), "khac": ("khac", "2025-01-20", 0)}
+    # an article's own JSON says its story and copies, as its page does
+    article = client.get("/api/articles/ban-sao/tonghop").get_json()
+    hit = next(h for h in api["hits"] if h["id"] == "ban-sao/tonghop")
+    assert {k: article[k] for k in ("outlet", "story", "first_date", "copies", "copy_count")} == {
+        k: hit[k] for k in ("outlet", "story", "first_date", "copies", "copy_count")}
+    assert (article["author"], article["source"]) == (None, "Theo Báo Lạng Sơn")
+
+
+def test_a_story_shown_by_a_later_copy_gives_its_first_publication_and_calls_it_none_of_its_republications(
+        runner, copies_index):
+    """Sorted newest (the default without a query) a story's row was its last rerun; ranked by
+    relevance, the earliest copy matching the query, so an original that does not match was
+    listed as a "bản đăng lại (republished)" of a later copy."""
+    newest = read_csv(_csv(runner, copies_index))  # no query: newest first
+    story = next(r for r in newest if r["copy_count"] == "2")
+    assert (story["id"], story["date"], story["story"], story["first_date"]) == (
+        "ban-sao/tonghop", "2025-01-21", "ban-sao/baolangson", "2025-01-19")
+    # only the second paper's title holds its name: that copy stands for the story
+    args = ["search", "baocaobang", "--index", str(copies_index)]
+    [row] = read_csv(_csv(runner, copies_index, "baocaobang"))
+    assert (row["id"], row["story"], row["first_date"]) == ("ban-sao/baocaobang", "ban-sao/baolangson", "2025-01-19")
+    shown = runner.invoke(cli, args).stdout
+    assert (
+        "  2 bản đăng khác của tin này (other publications of this story, first published 2025-01-19):\n"
+        "    baolangson.vn 2025-01-19 ban-sao/baolangson [đăng đầu tiên, first published]  "
+        "Tổng kết công tác dân vận (baolangson)\n"
+        "    tonghop.vn 2025-01-21 ban-sao/tonghop  Tổng kết công tác dân vận (tonghop)\n") in shown
+    assert "bản đăng lại" not in shown
+    client = create_app({"INDEX_DIR": str(copies_index), "TESTING": True, "WARM_UP": False}).test_client()
+    page = client.get("/?q=baocaobang").get_data(as_text=True)
+    assert "<summary>2 bản đăng khác của tin này (đăng đầu tiên 19/01/2025)</summary>" in page
+    assert ('<li class="first"><a href="/article/ban-sao/baolangson?q=baocaobang">baolangson.vn</a> · '
+            '<time datetime="2025-01-19">19/01/2025</time> · <strong class="first-published">đăng đầu tiên</strong> · '
+            '<span class="copy-title">Tổng kết công tác dân vận (baolangson)</span></li>') in page
+    assert "bản đăng lại</summary>" not in page
+    data = client.get("/api/search?q=baocaobang").get_json()
+    assert data["hits"] == json.loads(runner.invoke(cli, [*args, "--json"]).stdout)["hits"]
+    [hit] = data["hits"]
+    assert (hit["story"], hit["first_date"]) == ("ban-sao/baolangson", "2025-01-19")
+    assert [(c["id"], c["date"], c["first"]) for c in hit["copies"]] == [
+        ("ban-sao/baolangson", "2025-01-19", True), ("ban-sao/tonghop", "2025-01-21", False)]
+    # shown by its first publication, its copies are its republications, and none is marked first
+    first = client.get("/?q=dan+van&sort=oldest").get_data(as_text=True)
+    assert "<summary>2 bản đăng lại</summary>" in first and "đăng đầu tiên" not in first

@@ -327,7 +327,8 @@ def test_an_officials_page_opens_each_storys_copies_and_says_what_it_counts(make
     assert re.search(r'class="n-articles">2</strong> bài viết\s*\(<span class="n-stories">1</span> tin', page)
     assert "Các tin, mới nhất trước" in page
     hits = page.split('<li class="hit">')[1:]
-    assert len(hits) == 1 and "1 bản đăng lại" in hits[0]
+    # newest first, the later copy stands for the story: the first publication is no republication of it
+    assert len(hits) == 1 and "<summary>1 bản đăng khác của tin này (đăng đầu tiên 12/05/2026)</summary>" in hits[0]
     copy_id = "tonghop/1" if "lso/1" in hits[0].split("<details")[0] else "lso/1"
     assert f'href="/article/{copy_id}' in hits[0].split("<details")[1]
     assert "2026: 1 tin" in page  # the year chart counts what the list shows

@@ -612,7 +612,7 @@ def test_result_json_has_exactly_the_documented_shape(search):
     ]
     assert list(data["reading"]) == ["accents", "alternatives", "excluded", "dropped"]
     assert list(data["hits"][0]) == ["id", "title", "date", "outlet", "officials", "score", "snippet", "copies",
-                                  "copy_count"]  # issue #15; outlet: a user trial
+                                  "copy_count", "story", "first_date"]  # issue #15; outlet, story: user trials
     assert list(data["facets"]) == ["year", "month", "official"]
     assert set(data["facets"]["month"][0]) == {"value", "count"}
 

@@ -580,7 +580,12 @@ def test_a_search_shows_the_story_once_with_its_copies(archive):
     assert all(c.outlet == "LSO" for c in story.copies)  # the dateline's outlet, for files without a URL
     assert {h.id for h in result.hits} - {story.id} == {"bai-rieng", "tuan-sau"}
     every = Searcher(archive).search(SearchRequest.from_params({"q": "chi lang", "group": "0"}))
-    assert (every.total, every.grouped) == (5, False) and not any(h.copies for h in every.hits)
+    assert (every.total, every.grouped) == (5, False)
+    # each article listed on its own still says its story and the story's other publications
+    # (a user trial: --all-copies and group=0 gave every copy copy_count 0 and no story)
+    assert sorted((h.id, h.story, h.copy_count) for h in every.hits) == [
+        ("bai-rieng", "bai-rieng", 0), ("baomoi-ban-sao", "lso-goc", 2), ("lso-goc", "lso-goc", 2),
+        ("tonghop-ban-sao", "lso-goc", 2), ("tuan-sau", "tuan-sau", 0)]
 
 
 def test_the_first_publication_stands_for_its_story_where_a_copy_ranks_it(archive):
@@ -634,18 +639,21 @@ def test_the_web_page_json_api_and_cli_show_n_ban_dang_lai(archive, runner):
         'href="/article/lso-goc?q=chi%20lang">LSO</a> · <time datetime="2026-05-12">' in page
     assert "Số đếm theo tin: các bản đăng lại của một tin tính một lần." in page
     every = client.get("/?q=chi+lang&group=0").get_data(as_text=True)
-    assert "<strong>5</strong> bài viết" in every and "bản đăng lại</summary>" not in every
+    assert "<strong>5</strong> bài viết" in every
+    # listed each on its own, the first publication's republications, and a copy's other publications
+    assert every.count("<summary>2 bản đăng lại</summary>") == 1
+    assert every.count("<summary>2 bản đăng khác của tin này (đăng đầu tiên 12/05/2026)</summary>") == 2
     data = client.get("/api/search?q=chi+lang").get_json()
     assert (data["total"], data["articles"], data["grouped"]) == (3, 5, True)
     hit = next(h for h in data["hits"] if h["copies"])
-    assert len(hit["copies"]) == 2 and set(hit["copies"][0]) == {"id", "title", "outlet", "date"}
+    assert len(hit["copies"]) == 2 and set(hit["copies"][0]) == {"id", "title", "outlet", "date", "first"}
     assert {hit["id"], *(c["id"] for c in hit["copies"])} == {"lso-goc", "tonghop-ban-sao", "baomoi-ban-sao"}
     cli_json = json.loads(runner.invoke(cli, ["search", "chi lang", "--index", str(archive),
                                               "--json"]).stdout)
     assert cli_json["hits"] == data["hits"]  # one search API: the same answer
     shown = runner.invoke(cli, ["search", "chi lang", "--index", str(archive)]).stdout
     assert "3 stories (5 articles; copies of one story count once, --all-copies to list each)" in shown
-    assert "2 bản đăng lại (republished): LSO 2026-05-" in shown
+    assert "  2 bản đăng lại (republished):\n    LSO 2026-05-13 tonghop-ban-sao  Hơn 2.000 hộ dân Lạng Sơn" in shown
 
 
 def test_an_articles_page_lists_the_other_publications_of_its_story(archive):
@@ -654,9 +662,13 @@ def test_an_articles_page_lists_the_other_publications_of_its_story(archive):
     again among the related articles."""
     client = create_app({"INDEX_DIR": str(archive), "TESTING": True}).test_client()
     page = client.get("/article/baomoi-ban-sao?q=chi+lang").get_data(as_text=True)
-    assert "<h2>2 bản đăng lại của tin này</h2>" in page
-    copies = page[page.index("bản đăng lại của tin này"):page.index("</section>", page.index("bản đăng lại của tin này"))]
+    # a later copy: the two published before it are no republications of it (a user trial)
+    assert "<h2>2 bản đăng khác của tin này (đăng đầu tiên 12/05/2026)</h2>" in page
+    copies = page[page.index("bản đăng khác của tin này"):page.index("</section>", page.index("bản đăng khác của tin này"))]
     assert 'href="/article/lso-goc?q=chi%20lang"' in copies and 'href="/article/tonghop-ban-sao?q=chi%20lang"' in copies
+    assert '<li class="first"><a href="/article/lso-goc?q=chi%20lang">LSO</a> · <time datetime="2026-05-12">12/05/2026' \
+           '</time> · <strong class="first-published">đăng đầu tiên</strong> · <span class="copy-title">' in copies
+    assert "<h2>2 bản đăng lại của tin này</h2>" in client.get("/article/lso-goc").get_data(as_text=True)
     related = page[page.index("Bài liên quan"):] if "Bài liên quan" in page else ""
     assert "/article/lso-goc" not in related and "/article/tonghop-ban-sao" not in related
     assert "bản đăng lại của tin này" not in client.get("/article/bai-rieng").get_data(as_text=True)
@@ -696,7 +708,8 @@ def test_a_story_republished_more_often_than_listed_counts_every_copy(tmp_path, 
     assert "<summary>59 bản đăng lại</summary>" in page
     assert f'{COPIES_SHOWN} bản đầu tiên (cũ nhất) được liệt kê; <a href="/?q=chi+lang&amp;group=0">xem mọi bài viết</a>' in page
     shown = runner.invoke(cli, ["search", "chi lang", "--index", str(index)]).stdout
-    assert f"59 bản đăng lại (republished, the oldest {COPIES_SHOWN} listed): " in shown
+    assert f"59 bản đăng lại (republished, the oldest {COPIES_SHOWN} listed):\n" in shown
+    assert shown.count("\n    bao") == COPIES_SHOWN  # one line a copy
 
 
 def test_candidate_pairs_compared_in_runs_find_the_same_stories(monkeypatch):
@@ -1351,3 +1364,41 @@ def test_a_write_up_of_a_programme_the_next_day_in_sentences_of_its_own_is_not_a
     assert _group([report, notice, copy], [20260206, 20260207, 20260207]) == [0, 1, 0]
     monkeypatch.setattr(stories, "PLAIN_KEPT", 0)  # without the rule: one story of three
     assert _group([report, notice, copy], [20260206, 20260207, 20260207]) == [0, 0, 0]
+
+
+def test_a_storys_id_is_its_first_publication_whatever_the_search(archive):
+    """A user trial: no row said which story it belonged to, and the copy standing for a story
+    changed with the sort and the query. Its id is its first publication's, whichever shows it."""
+    searcher = Searcher(archive)
+    seen = set()
+    for params in ({"q": "chi lang"}, {"q": "đất dốc Lạng Sơn"}, {"q": "", "sort": "oldest"}, {"q": ""},
+                   {"q": "chi lang", "group": "0"}, {"q": "", "from": "2026-05-14", "to": "2026-05-14"}):
+        for hit in searcher.search(SearchRequest.from_params(params)).hits:
+            if hit.id in ("lso-goc", "tonghop-ban-sao", "baomoi-ban-sao"):
+                seen.add(hit.id)
+                assert (hit.story, hit.first_date.isoformat()) == ("lso-goc", "2026-05-12"), (params, hit.id)
+                assert [c.first for c in hit.copies] == [c.id == "lso-goc" for c in hit.copies]
+            else:
+                assert (hit.story, hit.first_date, hit.copies) == (hit.id, hit.date, ())
+    assert seen == {"lso-goc", "tonghop-ban-sao", "baomoi-ban-sao"}
+
+
+def test_copies_of_one_day_are_first_published_in_the_order_of_their_ids_numbers(tmp_path):
+    """A page gives no time of day: of one day's copies the first publication is the one an
+    outlet numbered first (bao-9 before bao-10, as numbers, not as text). Ranked by relevance it
+    stands for the story when it matches, though a copy of its day matches better."""
+    original = parsing.parse_text((STORIES / "original.txt").read_text(encoding="utf-8"), "goc", "goc")[0]
+    rows = [{"id": "bao-10", "title": "Lạng Sơn: trồng na trên đất dốc", "date": "2026-05-12", "body": original.body},
+            {"id": "bao-9", "title": original.title, "date": "2026-05-12", "body": original.body},
+            {"id": "bao-8", "title": original.title, "date": "2026-05-13", "body": original.body}]
+    index = tmp_path / "index"
+    indexing.update(index, [write_jsonl(tmp_path / "wire.jsonl", rows)], procs=1)
+    searcher = Searcher(index)
+    every = searcher.search(SearchRequest.from_params({"q": "trồng na đất dốc", "group": "0"}))
+    assert every.hits[0].id == "bao-10"  # its title holds the words: the best match
+    [hit] = searcher.search(SearchRequest.from_params({"q": "trồng na đất dốc"})).hits
+    assert (hit.id, hit.story, [(c.id, c.first) for c in hit.copies]) == (
+        "bao-9", "bao-9", [("bao-10", False), ("bao-8", False)])
+    [hit] = searcher.search(SearchRequest.from_params({"q": "na đất dốc Lạng Sơn trồng", "sort": "newest"})).hits
+    assert (hit.id, hit.story, [(c.id, c.first) for c in hit.copies]) == (
+        "bao-8", "bao-9", [("bao-9", True), ("bao-10", False)])

@@ -143,7 +143,10 @@ def test_api_search_is_exactly_the_cli_json(client, sample_searcher):
 
 def test_api_article_is_the_parse_json(client):
     data = client.get("/api/articles/articles/2021/dan-van-khu-dan-cu").get_json()
-    assert list(data) == ["id", "title", "date", "author", "lead", "body", "captions", "url", "source", "officials"]
+    assert list(data) == ["id", "title", "date", "author", "lead", "body", "captions", "url", "source", "officials",
+                          "outlet", "story", "first_date", "copies", "copy_count"]  # then its story, as a hit's
+    assert (data["story"], data["first_date"], data["copies"], data["copy_count"]) == (
+        "articles/2021/dan-van-khu-dan-cu", data["date"], [], 0)  # alone in its story
     assert data["officials"][0] == {
         "name": "Linh Thị Ánh Nguyệt", "titles": ["Trưởng Ban Dân vận Tỉnh uỷ"], "place": None, "key": "Linh Thị Ánh Nguyệt"
     }

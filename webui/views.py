@@ -310,10 +310,21 @@ def api_article_by_query():
 
 @bp.route("/api/articles/<path:article_id>")
 def api_article(article_id: str):
-    found = searcher().article(article_id)
+    found = searcher().article_story(article_id)
     if found is None:
         abort(404, description=f'No article with id "{article_id}".')
-    return jsonify(found.to_json())
+    article, story = found
+    return jsonify(article_json(article, story))
+
+
+def article_json(article, story: dict) -> dict:
+    """An article's JSON (``timtin parse --json``'s fields) with its story, as a search hit
+    gives it: ``outlet``, ``story``, ``first_date``, ``copies``, ``copy_count`` (a user trial:
+    the page listed "3 bản đăng lại của tin này", the API none)."""
+    first_date = story.get("first_date")
+    return {**article.to_json(), "outlet": outlet(article), "story": story.get("story"),
+            "first_date": first_date.isoformat() if first_date else None,
+            "copies": [c.to_json() for c in story.get("copies", ())], "copy_count": story.get("copy_count", 0)}
 
 
 @bp.route("/api/suggest")
