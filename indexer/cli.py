@@ -621,7 +621,7 @@ def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
     click.echo("\nArticles per month: " + ", ".join(f"{m.value} {m.count}" for m in busy))
     if profile.named_with:
         click.echo(_shown("\nNamed with: " + "; ".join(f"{c.value} ({c.count})" for c in profile.named_with)))
-    click.echo("\nNewest articles:")
+    click.echo("\nNewest stories:" if result.grouped else "\nNewest articles:")  # (one line a story, as on the web)
     for hit in result.hits:
         click.echo(_shown(f"  {_day(hit.date)}  {hit.title}  [{hit.id}]"))
 
@@ -635,10 +635,12 @@ def _holders(searcher: Searcher, post: str, as_json: bool) -> None:
     if not found.holders:
         click.echo(_shown(f'No article names anyone "{post}" ({found.matched} articles match the words).'))
         return
-    click.echo(_shown(f'Named "{post}" in the archive (from {found.read} articles; first and last date, articles):'))
+    click.echo(_shown(f'Named "{post}" in the archive (found in {found.read} articles; first and last date, '
+                      "articles, as on each one's page):"))
     for h in found.holders:
         spells = "; ".join(f"{p.first}..{p.last}" for p in h.periods) if len(h.periods) > 1 else ""
-        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}"
+        row = f"  (as {h.title})" if h.fuller else ""
+        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}{row}"
                           + (f"  (named so in {spells})" if spells else "")))
 
 
