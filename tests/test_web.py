@@ -403,3 +403,32 @@ def test_an_article_of_one_long_paragraph_is_marked_in_its_start_only_and_its_ti
     assert 0.9 * views.MARKED_CHARS < len(re.sub(r"</?mark>", "", marked_part)) <= views.MARKED_CHARS
     assert body.count("Kỳ Lừa") >= 1.9 * body.count("<mark>")  # the second half shown, unmarked
     assert "chỉ được tô sáng trong 200.000 ký tự đầu" in page
+
+
+def test_a_suggestion_is_offered_only_when_it_finds_something(make_index, tmp_path, runner):
+    """A user trial: `timtin search Vi Đức Thắng` answered "Did you mean: Vì Đức Thắng", which
+    found nothing either (the archive knows "Vì", "Đức" and "Thắng", never together)."""
+    from indexer.cli import cli
+
+    make_index([
+        {"id": "a/1", "date": "2024-03-01", "title": "Vì sao đường lên Mẫu Sơn hỏng",
+         "body": "Vì mưa lớn kéo dài, đường lên Mẫu Sơn bị sạt lở. Ông Hoàng Văn Đức cho biết sẽ sửa trong tháng."},
+        {"id": "a/2", "date": "2024-03-02", "title": "Đội bóng huyện thắng lớn",
+         "body": "Đội bóng huyện Cao Lộc thắng đậm trong trận chung kết. Anh Trần Đức Thắng ghi hai bàn."},
+    ])
+    index = str(tmp_path / "index")
+    client = create_app({"INDEX_DIR": index, "TESTING": True, "WARM_UP": False}).test_client()
+    for verbatim in ([], ["--verbatim"]):
+        out = runner.invoke(cli, ["search", "Vi", "Đức", "Thắng", "--index", index, *verbatim])
+        assert out.exit_code == 0, out.output
+        assert out.stdout.startswith("No articles match") and "Did you mean" not in out.stdout
+    for verbatim in ("", "&verbatim=1"):
+        page = text_of(client.get("/?q=Vi+%C4%90%E1%BB%A9c+Th%E1%BA%AFng" + verbatim))
+        assert "Không tìm thấy bài viết nào" in page and "Có phải bạn muốn tìm" not in page
+    assert client.get("/api/search", query_string={"q": "Vi Đức Thắng"}).get_json()["suggestion"] is None
+    # one that finds something is offered: an accent-free query's reading, and a misspelt word mended
+    out = runner.invoke(cli, ["search", "vi", "sao", "--index", index])
+    assert out.stdout.splitlines()[1] == "Did you mean: vì sao"
+    assert ">vì sao</a>" in text_of(client.get("/?q=vi+sao"))
+    out = runner.invoke(cli, ["search", "Đội", "bóg", "--index", index])
+    assert "showing results for: Đội bóng" in out.stdout
