@@ -414,3 +414,20 @@ def test_a_level_before_a_body_of_its_own_or_no_level_is_no_committee(title):
     """(The level's own bodies and the council are other posts; "Chủ tịch Hà Nội" is one row with
     the committee's only on the page of a person who holds it, as a title written short.)"""
     assert "ubnd" not in profiles.post_key(title, load_default()).split()
+
+
+def test_the_cli_page_lists_stories_under_a_heading_that_says_so(make_index, tmp_path, runner):
+    """The list under "Newest articles:" showed one line a story (the web: "Các tin"); its rows
+    and header count articles, each copy of the story too."""
+    body = (TEST_DATA / "stories" / "original.txt").read_text(encoding="utf-8").split("\n\n", 2)[2]
+    make_index([
+        {"id": "lso/1", "date": "2026-05-12", "title": "Hơn 2.000 hộ dân chuyển sang trồng cây ăn quả", "body": body},
+        {"id": "tonghop/1", "date": "2026-05-13", "title": "Lạng Sơn: chuyển đổi cây trồng trên đất dốc", "body": body},
+    ])
+    out = runner.invoke(cli, ["officials", "Đoàn Thu Hà", "--index", str(tmp_path / "index")])
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    assert lines[0] == "Đoàn Thu Hà: 2 articles (1 story), 2026-05-12 to 2026-05-13"
+    assert "  2026-05-12  2026-05-13      2  Phó Chủ tịch UBND tỉnh" in lines
+    assert lines[lines.index("Newest stories:") + 1:] == [  # newest first: the copy of the later day stands for it
+        "  2026-05-13  Lạng Sơn: chuyển đổi cây trồng trên đất dốc  [tonghop/1]"]
