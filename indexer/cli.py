@@ -386,12 +386,14 @@ def _no_mistyped_option(query: tuple[str, ...]) -> None:
 @click.option("--all-copies", is_flag=True,
               help="Show each copy of a story as a result of its own (by default a story shows once).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the page's results).")
+@click.option("--no-facets", "no_facets", is_flag=True,
+              help="Leave out the counts by year, month and official printed after the results.")
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS),
               help="Print every match (not a page) as CSV, JSON Lines or one JSON object.")
 @click.option("--max-rows", default=export.MAX_ROWS, show_default=True, type=click.IntRange(1, 10_000_000),
               help="With --format: the most rows to print; more matches are left out with a message, exit code 3.")
 def search(query, index_dir, date_from, date_to, since, year, month, officials, sort, page, per_page, verbatim,
-           all_copies, as_json, fmt, max_rows):
+           all_copies, as_json, no_facets, fmt, max_rows):
     """Search the index. QUERY: words, "quoted phrases", -excluded, OR.
 
     \b
@@ -466,6 +468,37 @@ def search(query, index_dir, date_from, date_to, since, year, month, officials, 
                 click.echo(_shown(f"    {c.outlet or '-'} {c.date.isoformat() if c.date else 'no date'} {c.id}{first}"
                                   f"  {c.title}"))
         click.echo()
+    if not no_facets:
+        for line in _facet_lines(result, request):
+            click.echo(_shown(line))
+
+
+FACET_OFFICIALS = 5  # officials named in the text output's summary (--json lists every one)
+
+
+def _facet_lines(result, request: SearchRequest) -> list[str]:
+    """The web page's filters in short, after the results, in its order: the years, the months
+    of the year searched (or of the only year), the officials named most; counted in stories
+    when copies of a story count once, as the page says."""
+    facets = result.facets
+    if not facets or not facets.get("year") and not facets.get("official"):
+        return []
+    unit = "stories" if result.grouped else "articles"
+    lines = []
+    years = facets.get("year", ())
+    if years:
+        lines.append(f"Years ({unit}): " + ", ".join(f"{c.value} {c.count}" for c in years))
+    year = request.year or (request.month[0] if request.month else None) or (
+        int(years[0].value) if len(years) == 1 else None)
+    months = [c for c in facets.get("month", ()) if year and c.value.startswith(f"{year:04d}-")]
+    if months:
+        lines.append(f"Months ({unit}): " + ", ".join(f"{c.value} {c.count}" for c in months))
+    named = facets.get("official", ())
+    if named:
+        more = len(named) - FACET_OFFICIALS
+        lines.append(f"Officials named most ({unit}): " + "; ".join(f"{c.value} ({c.count})" for c in named[:FACET_OFFICIALS])
+                     + (f"; {more} more (--json lists them)" if more > 0 else ""))
+    return lines
 
 
 def _copies_heading(hit) -> str:
@@ -635,7 +668,7 @@ def _official(searcher: Searcher, name: str, limit: int, as_json: bool) -> None:
     click.echo("\nArticles per month: " + ", ".join(f"{m.value} {m.count}" for m in busy))
     if profile.named_with:
         click.echo(_shown("\nNamed with: " + "; ".join(f"{c.value} ({c.count})" for c in profile.named_with)))
-    click.echo("\nNewest articles:")
+    click.echo("\nNewest stories:" if result.grouped else "\nNewest articles:")  # (one line a story, as on the web)
     for hit in result.hits:
         click.echo(_shown(f"  {_day(hit.date)}  {hit.title}  [{hit.id}]"))
 
@@ -649,10 +682,12 @@ def _holders(searcher: Searcher, post: str, as_json: bool) -> None:
     if not found.holders:
         click.echo(_shown(f'No article names anyone "{post}" ({found.matched} articles match the words).'))
         return
-    click.echo(_shown(f'Named "{post}" in the archive (from {found.read} articles; first and last date, articles):'))
+    click.echo(_shown(f'Named "{post}" in the archive (found in {found.read} articles; first and last date, '
+                      "articles, as on each one's page):"))
     for h in found.holders:
         spells = "; ".join(f"{p.first}..{p.last}" for p in h.periods) if len(h.periods) > 1 else ""
-        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}"
+        row = f"  (as {h.title})" if h.fuller else ""
+        click.echo(_shown(f"  {_day(h.first)}  {_day(h.last)}  {h.articles:>5}  {h.name}{row}"
                           + (f"  (named so in {spells})" if spells else "")))
 
 

@@ -915,8 +915,11 @@ def _read_jsonl(fh, file: Path, root: Path, where: str, origin: str, curated, sp
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as err:
+                # (json's messages may end with "at": "Invalid control character at", "Unterminated
+                # string starting at"; a user trial read "… at at column 89")
+                what = err.msg.removesuffix(" at")
                 where_in = "at the end of the line" if err.lineno > 1 else f"at column {err.colno}"  # after its newline
-                raise ParseError(at, f"not valid JSON ({err.msg} {where_in}); fix or remove the line")
+                raise ParseError(at, f"not valid JSON ({what} {where_in}); fix or remove the line")
             except RecursionError:
                 raise ParseError(at, "JSON nested too deep to read (lists or objects inside one another "
                                      "thousands of times); an article is one flat object: fix or remove the line")

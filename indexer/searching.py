@@ -344,6 +344,8 @@ class Searcher:
         # on the first page, and on any page of a search that found nothing (it is corrected)
         wanted = request.query.strip() and (request.page == 1 or not total)
         suggestion = self._suggestion(snap, request.query, total) if wanted else None
+        if suggestion and not self._finds(snap, request, suggestion, articles):
+            suggestion = None
         return SearchResult(
             query=request.query,
             suggestion=suggestion,
@@ -377,6 +379,16 @@ class Searcher:
         if request.month:
             final = in_year & (snap.months == request.month[0] * 100 + request.month[1])
         return parsed, scorer, base, in_year, final
+
+    def _finds(self, snap: Snapshot, request: SearchRequest, suggestion: str, found: int) -> bool:
+        """Whether a suggestion is worth offering: it finds something, with the request's
+        filters, and for a query typed with accents (its words respelled) more than the
+        query's *found* articles. An accent-free query's suggestion is its likely reading,
+        among the articles it found: it finds fewer, and is offered when it finds any. (A user
+        trial: ``Vi Đức Thắng`` found nothing, and its suggestion ``Vì Đức Thắng`` nothing
+        either.)"""
+        final = self._select(snap, replace(request, query=suggestion))[-1]
+        return int(final.sum()) > (found if normalize.has_accents(request.query) else 0)
 
     def stream(self, request: SearchRequest, limit: int, snippets: bool = True, stories: bool = True) -> Matches:
         """Every match of *request* in its order, up to *limit*, from one snapshot of

@@ -217,6 +217,21 @@ def test_jsonl_reads_every_good_line_and_names_the_bad_ones(tmp_path):
     assert f"{path}:6: not valid JSON (Expecting ',' delimiter at the end of the line)" in " ".join(problems)
 
 
+@pytest.mark.parametrize("line, message", [
+    ('{"id": "a2", "title": "Tin\thai", "body": "Nội dung."}', "Invalid control character at column 27"),
+    ('{"id": "a4", "title": "Tin ba, "body": "x"}', "Expecting ',' delimiter at column 33"),
+])
+def test_a_bad_jsonl_line_says_where_once(tmp_path, runner, line, message):
+    """A user trial: "not valid JSON (Invalid control character at at column 89)"."""
+    from indexer.cli import cli
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "a1", "title": "Tin một", "body": "Nội dung."}\n' + line + "\n", encoding="utf-8")
+    out = runner.invoke(cli, ["index", str(path), "--index", str(tmp_path / "index"), "--procs", "1"])
+    assert out.exit_code == 3, out.output
+    assert f"skipped: {path}:2: not valid JSON ({message}); fix or remove the line" in out.stderr.splitlines()
+
+
 def test_utf8_bom_and_utf16_files_are_read(tmp_path):
     text = "19/01/2021\n\nTiêu đề có dấu\n\nNội dung bài viết.\n"
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))

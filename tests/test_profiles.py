@@ -332,3 +332,103 @@ def test_an_officials_page_opens_each_storys_copies_and_says_what_it_counts(make
     copy_id = "tonghop/1" if "lso/1" in hits[0].split("<details")[0] else "lso/1"
     assert f'href="/article/{copy_id}' in hits[0].split("<details")[1]
     assert "2026: 1 tin" in page  # the year chart counts what the list shows
+
+
+HA_NOI_CHAIR = [  # one man, one post, written six ways over six articles
+    {"id": "hn/1", "date": "2017-02-06", "title": "Hà Nội ra quân dọn vỉa hè",
+     "body": "Sáng 6/2, ông Nguyễn Đức Chung, Chủ tịch UBND TP Hà Nội, chủ trì lễ ra quân dọn vỉa hè. Phát biểu kết "
+             "luận, Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung yêu cầu các quận làm quyết liệt."},
+    {"id": "hn/2", "date": "2017-03-10", "title": "Hà Nội họp bàn chống ngập",
+     "body": "Ông Nguyễn Đức Chung, Chủ tịch UBND TP Hà Nội, chủ trì cuộc họp. Cuối buổi, Chủ tịch UBND Hà Nội "
+             "Nguyễn Đức Chung giao việc cho các sở."},
+    {"id": "hn/3", "date": "2017-04-12", "title": "Thành phố tiếp dân",
+     "body": "Chủ tịch TP.Hà Nội Nguyễn Đức Chung tiếp công dân tại trụ sở."},
+    {"id": "hn/4", "date": "2017-05-15", "title": "Thành phố trồng cây",
+     "body": "Ông Nguyễn Đức Chung, Chủ tịch UBTP.Hà Nội, phát động Tết trồng cây."},
+    {"id": "hn/5", "date": "2017-06-20", "title": "Thành phố đối thoại",
+     "body": "Ông Nguyễn Đức Chung, Chủ tịch UBND TP. Hà Nội, đối thoại với doanh nghiệp."},
+    {"id": "hn/6", "date": "2017-07-07", "title": "Hà Nội công bố thanh tra",
+     "body": "Chủ tịch Hà Nội Nguyễn Đức Chung dự buổi công bố kết luận thanh tra."},
+]
+
+
+def test_a_title_row_counts_articles_as_the_header_does_on_the_page_the_web_and_post(make_index, tmp_path, runner):
+    """A user trial (real news): "Nguyễn Đức Chung: 68 articles" over a row "69 Chủ tịch UBND TP
+    Hà Nội" (the web: "68 bài viết", "69 bài"), and `--post "chu tich ubnd tp ha noi"` said 40.
+    A title was counted by mention: an article writing the post twice (``TP``/``thành phố``,
+    or in full and short) counted twice; ``Chủ tịch TP.Hà Nội`` and ``Chủ tịch UBTP.Hà Nội``
+    were rows of their own; and the post's count read only the articles a search for it finds
+    (not ``TP. Hà Nội``), by its full spelling alone."""
+    make_index(HA_NOI_CHAIR)
+    index = str(tmp_path / "index")
+    page = runner.invoke(cli, ["officials", "nguyen duc chung", "--index", index])
+    assert page.exit_code == 0, page.output
+    assert "Nguyễn Đức Chung: 6 articles, 2017-02-06 to 2017-07-07" in page.stdout
+    rows = page.stdout.split("Titles (first used, last used, articles):\n")[1].split("\n\n")[0]
+    assert rows == "  2017-02-06  2017-07-07      6  Chủ tịch UBND TP Hà Nội"
+    web = create_app({"INDEX_DIR": index, "TESTING": True, "WARM_UP": False}).test_client()
+    html = web.get("/official/Nguyễn Đức Chung").get_data(as_text=True)
+    assert re.search(r'class="n-articles">6</strong> bài viết,', html)
+    assert re.findall(r'<span class="dates">[^<]*· (\d+) bài</span>', html) == ["6"]
+    for post in ("chu tich ubnd tp ha noi", "Chủ tịch UBND thành phố Hà Nội"):
+        held = runner.invoke(cli, ["officials", "--post", post, "--index", index])
+        assert held.exit_code == 0, held.output
+        assert held.stdout.splitlines()[1:] == ["  2017-02-06  2017-07-07      6  Nguyễn Đức Chung"], post
+        api = web.get(f"/api/posts?q={post}").get_json()["holders"]
+        assert [(h["name"], h["articles"], h["title"]) for h in api] == [
+            ("Nguyễn Đức Chung", 6, "Chủ tịch UBND TP Hà Nội")], post
+
+
+def test_who_held_a_post_typed_short_says_the_fuller_post_it_counts(make_index, tmp_path, runner):
+    """A post typed short ("Chủ tịch UBND tỉnh") is counted as the row of each person's page it
+    belongs to, and that row is named, in the CLI and on the web alike."""
+    make_index(ROWS + [{"id": "ls/2019-khai", "date": "2019-01-02", "title": "Tỉnh họp",
+                        "body": "Ông Lương Văn Khải, Chủ tịch UBND tỉnh, chủ trì cuộc họp đầu năm."}])
+    index = str(tmp_path / "index")
+    held = runner.invoke(cli, ["officials", "--post", "Chủ tịch UBND tỉnh", "--index", index])
+    assert held.exit_code == 0, held.output
+    assert held.stdout.splitlines()[1:] == [
+        "  2016-05-10  2020-11-20      4  Lương Văn Khải  (as Chủ tịch UBND tỉnh Lạng Sơn)"]
+    web = create_app({"INDEX_DIR": index, "TESTING": True, "WARM_UP": False}).test_client()
+    page = web.get("/?q=Chủ+tịch+UBND+tỉnh+Lạng+Sơn").get_data(as_text=True)
+    assert re.findall(r'· (\d+) bài(?: \(<span class="as">[^<]*</span>\))?</span>', page) == ["4", "3"]
+    assert '<span class="as">' not in page  # asked in full: the row is the post asked
+
+
+@pytest.mark.parametrize("title, same_as", [
+    ("Chủ tịch TP.Hà Nội", "Chủ tịch UBND TP Hà Nội"),
+    ("Chủ tịch UBTP.Hà Nội", "Chủ tịch Ủy ban nhân dân thành phố Hà Nội"),
+    ("Chủ tịch UBNDTP", "Chủ tịch UBND TP"),
+    ("Phó chủ tịch huyện Kỳ Sơn", "Phó Chủ tịch UBND huyện Kỳ Sơn"),
+    ("Chủ tịch thị xã Đông Triều", "Chủ tịch UBND TX Đông Triều"),
+    ("Phó Chủ tịch xã", "Phó Chủ tịch UBND xã"),
+])
+def test_a_chair_named_by_the_level_alone_is_the_peoples_committees(title, same_as):
+    assert profiles.post_key(title, load_default()) == profiles.post_key(same_as, load_default())
+
+
+@pytest.mark.parametrize("title", [
+    "Chủ tịch Tỉnh hội Nông dân", "Chủ tịch Huyện Hội Cựu chiến binh", "Chủ tịch HĐND TP Hà Nội",
+    "Chủ tịch Quân ủy Trung ương", "Chủ tịch nước", "Chủ tịch Hà Nội",
+])
+def test_a_level_before_a_body_of_its_own_or_no_level_is_no_committee(title):
+    """(The level's own bodies and the council are other posts; "Chủ tịch Hà Nội" is one row with
+    the committee's only on the page of a person who holds it, as a title written short.)"""
+    assert "ubnd" not in profiles.post_key(title, load_default()).split()
+
+
+def test_the_cli_page_lists_stories_under_a_heading_that_says_so(make_index, tmp_path, runner):
+    """The list under "Newest articles:" showed one line a story (the web: "Các tin"); its rows
+    and header count articles, each copy of the story too."""
+    body = (TEST_DATA / "stories" / "original.txt").read_text(encoding="utf-8").split("\n\n", 2)[2]
+    make_index([
+        {"id": "lso/1", "date": "2026-05-12", "title": "Hơn 2.000 hộ dân chuyển sang trồng cây ăn quả", "body": body},
+        {"id": "tonghop/1", "date": "2026-05-13", "title": "Lạng Sơn: chuyển đổi cây trồng trên đất dốc", "body": body},
+    ])
+    out = runner.invoke(cli, ["officials", "Đoàn Thu Hà", "--index", str(tmp_path / "index")])
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    assert lines[0] == "Đoàn Thu Hà: 2 articles (1 story), 2026-05-12 to 2026-05-13"
+    assert "  2026-05-12  2026-05-13      2  Phó Chủ tịch UBND tỉnh" in lines
+    assert lines[lines.index("Newest stories:") + 1:] == [  # newest first: the copy of the later day stands for it
+        "  2026-05-13  Lạng Sơn: chuyển đổi cây trồng trên đất dốc  [tonghop/1]"]

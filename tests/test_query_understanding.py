@@ -56,7 +56,7 @@ def test_i_and_y_spellings_find_each_other(searcher, query):
         ("dan van", "dân vận"),
         ("cong tac dan van", "công tác dân vận"),
         ("chu tich ubnd tinh", "chủ tịch UBND tỉnh"),
-        ("chu tich ubnd tinh dong thap", "chủ tịch UBND tỉnh Đồng Tháp"),
+        ("chu tich ubnd tinh lang son", "chủ tịch UBND tỉnh Lạng Sơn"),
         ("linh thi anh nguyet", "Linh Thị Ánh Nguyệt"),
         ("thuy loi", "thủy lợi"),
     ],
@@ -66,6 +66,13 @@ def test_accent_free_query_gets_the_accented_suggestion(search, query, suggestio
     assert result.suggestion == suggestion
     assert result.query == query  # it suggests; the accent-free search still runs as typed
     assert result.corrected is None
+
+
+def test_no_suggestion_is_offered_that_finds_nothing(search):
+    """The sample archive has no Đồng Tháp: its accented form was suggested all the same (a
+    user trial met it on the real news: "Vi Đức Thắng" -> "Vì Đức Thắng", found nowhere)."""
+    result = search("chu tich ubnd tinh dong thap")
+    assert (result.total, result.suggestion, result.corrected) == (0, None, None)
 
 
 def test_a_query_that_finds_nothing_shows_the_suggestions_results(search, sample_searcher):
@@ -84,7 +91,7 @@ def test_a_query_that_finds_nothing_shows_the_suggestions_results(search, sample
     [
         ('"tinh uy" -covid', '"tỉnh ủy" -covid'),
         ("dan van OR tinh uy", "dân vận OR tỉnh ủy"),
-        ("-tinh uy dan van", "-tỉnh ủy dân vận"),
+        ("-khu dan cu dan van", "-khu dân cư dân vận"),  # (every "dân vận" of the sample is beside "tỉnh ủy")
     ],
 )
 def test_the_suggestion_keeps_quotes_exclusions_and_or(search, query, suggestion):
@@ -92,9 +99,9 @@ def test_the_suggestion_keeps_quotes_exclusions_and_or(search, query, suggestion
 
 
 def test_long_queries_get_a_suggestion_too(search):
-    query = "cong tac dan van hoi nghi tinh uy chu tich ubnd tinh lang son nam nay"
-    assert len(query.split()) >= 12
-    assert search(query).suggestion.startswith("công tác dân vận")
+    query = "cong tac dan van gop phan giu vung on dinh o co so ban dan van tinh uy to chuc hoi nghi"
+    assert len(query.split()) >= 12  # (a headline and a lead's words: a suggestion finds something)
+    assert search(query).suggestion.startswith("công tác dân vận góp phần")
 
 
 def test_no_suggestion_for_a_query_with_accents(search):

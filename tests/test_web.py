@@ -406,3 +406,88 @@ def test_an_article_of_one_long_paragraph_is_marked_in_its_start_only_and_its_ti
     assert 0.9 * views.MARKED_CHARS < len(re.sub(r"</?mark>", "", marked_part)) <= views.MARKED_CHARS
     assert body.count("Kỳ Lừa") >= 1.9 * body.count("<mark>")  # the second half shown, unmarked
     assert "chỉ được tô sáng trong 200.000 ký tự đầu" in page
+
+
+def test_a_suggestion_is_offered_only_when_it_finds_something(make_index, tmp_path, runner):
+    """A user trial: `timtin search Vi Đức Thắng` answered "Did you mean: Vì Đức Thắng", which
+    found nothing either (the archive knows "Vì", "Đức" and "Thắng", never together)."""
+    from indexer.cli import cli
+
+    make_index([
+        {"id": "a/1", "date": "2024-03-01", "title": "Vì sao đường lên Mẫu Sơn hỏng",
+         "body": "Vì mưa lớn kéo dài, đường lên Mẫu Sơn bị sạt lở. Ông Hoàng Văn Đức cho biết sẽ sửa trong tháng."},
+        {"id": "a/2", "date": "2024-03-02", "title": "Đội bóng huyện thắng lớn",
+         "body": "Đội bóng huyện Cao Lộc thắng đậm trong trận chung kết. Anh Trần Đức Thắng ghi hai bàn."},
+    ])
+    index = str(tmp_path / "index")
+    client = create_app({"INDEX_DIR": index, "TESTING": True, "WARM_UP": False}).test_client()
+    for verbatim in ([], ["--verbatim"]):
+        out = runner.invoke(cli, ["search", "Vi", "Đức", "Thắng", "--index", index, *verbatim])
+        assert out.exit_code == 0, out.output
+        assert out.stdout.startswith("No articles match") and "Did you mean" not in out.stdout
+    for verbatim in ("", "&verbatim=1"):
+        page = text_of(client.get("/?q=Vi+%C4%90%E1%BB%A9c+Th%E1%BA%AFng" + verbatim))
+        assert "Không tìm thấy bài viết nào" in page and "Có phải bạn muốn tìm" not in page
+    assert client.get("/api/search", query_string={"q": "Vi Đức Thắng"}).get_json()["suggestion"] is None
+    # one that finds something is offered: an accent-free query's reading, and a misspelt word mended
+    out = runner.invoke(cli, ["search", "vi", "sao", "--index", index])
+    assert out.stdout.splitlines()[1] == "Did you mean: vì sao"
+    assert ">vì sao</a>" in text_of(client.get("/?q=vi+sao"))
+    out = runner.invoke(cli, ["search", "Đội", "bóg", "--index", index])
+    assert "showing results for: Đội bóng" in out.stdout
+
+
+def _web_facets(page: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]], str]:
+    """The page's year and month bars that count something, its officials shown, and their unit."""
+    bars = re.findall(r"<title>([\w/ ]+): (\d+) (bài|tin)</title>", page)
+    years = [(label, n) for label, n, _ in bars if re.fullmatch(r"\d{4}", label) and n != "0"]
+    months = [(label, n) for label, n, _ in bars if not re.fullmatch(r"\d{4}", label) and n != "0"]
+    aside = page.split('<section class="facet officials">')[1].split("</ul>")[0]
+    named = re.findall(r'<li[^>]*><a href="[^"]*">([^<]+)</a>.*?<span class="n">(\d+)</span></li>', aside)
+    return years, months, named, {"bài": "articles", "tin": "stories"}[bars[0][2]]
+
+
+def test_the_cli_prints_the_pages_counts_after_its_results(client, runner, sample_index):
+    """A user trial: the text output of `timtin search` had no years, months or officials (the
+    web shows them beside the results, --json has them)."""
+    from indexer.cli import cli
+
+    for args, qs in ((['"tỉnh ủy"', "--year", "2021"], "q=%22t%E1%BB%89nh+%E1%BB%A7y%22&year=2021"),
+                     (["dan", "van"], "q=dan+van")):
+        out = runner.invoke(cli, ["search", *args, "--index", str(sample_index)])
+        assert out.exit_code == 0, out.output
+        years, months, named, unit = _web_facets(text_of(client.get(f"/?{qs}")))
+        year = years[0][0] if len(years) == 1 else "2021" if "--year" in args else None
+        shown = [f"Years ({unit}): " + ", ".join(f"{y} {n}" for y, n in years)]
+        if year:
+            shown.append(f"Months ({unit}): " + ", ".join(f"{year}-{int(m):02d} {n}" for m, n in months))
+        shown.append(f"Officials named most ({unit}): " + "; ".join(f"{o} ({n})" for o, n in named[:5])
+                     + (f"; {len(named) - 5} more (--json lists them)" if len(named) > 5 else ""))
+        lines = out.stdout.splitlines()
+        assert lines[-len(shown):] == shown, (args, lines)  # after the results, in the page's order
+        assert lines[-len(shown) - 1] == "" and lines[-len(shown) - 2].startswith("  ")  # (a hit's snippet)
+        quiet = runner.invoke(cli, ["search", *args, "--index", str(sample_index), "--no-facets"]).stdout
+        assert quiet.splitlines()[1:] == lines[1:-len(shown)]  # (the first line says how long it took)
+
+
+def test_the_clis_counts_say_stories_when_copies_count_once(make_index, tmp_path, runner):
+    from indexer.cli import cli
+    from tests.conftest import TEST_DATA
+
+    body = (TEST_DATA / "stories" / "original.txt").read_text(encoding="utf-8").split("\n\n", 2)[2]
+    make_index([
+        {"id": "lso/1", "date": "2026-05-12", "title": "Hơn 2.000 hộ dân chuyển sang trồng cây ăn quả", "body": body},
+        {"id": "tonghop/1", "date": "2026-05-13", "title": "Lạng Sơn: chuyển đổi cây trồng trên đất dốc", "body": body},
+    ])
+    index = str(tmp_path / "index")
+    out = runner.invoke(cli, ["search", "cây", "ăn", "quả", "--index", index])
+    assert out.stdout.startswith("1 story (2 articles; copies of one story count once")
+    page = text_of(create_app({"INDEX_DIR": index, "TESTING": True, "WARM_UP": False}).test_client().get(
+        "/?q=c%C3%A2y+%C4%83n+qu%E1%BA%A3"))
+    years, months, named, unit = _web_facets(page)
+    assert unit == "stories" and "Số đếm theo tin" in page
+    assert out.stdout.splitlines()[-3:] == [
+        "Years (stories): " + ", ".join(f"{y} {n}" for y, n in years),
+        "Months (stories): " + ", ".join(f"2026-{int(m):02d} {n}" for m, n in months),
+        "Officials named most (stories): " + "; ".join(f"{o} ({n})" for o, n in named)]
+    assert out.stdout.splitlines()[-3] == "Years (stories): 2026 1"
