@@ -95,6 +95,13 @@ shared runs alone (below COVERED_WHOLE) keeps :data:`PLAIN_KEPT` of the shorter 
 sentences with a counterpart too (:func:`sentences_kept`): a second write-up of one
 programme the next day shares its long names and lists, runs of ten words, in sentences of
 its own.
+And (round 16) bodies identical word for word, folded (one signature and one fingerprint:
+:func:`_identical`; bodies that are no text, pages or filler, under two titles aside) are
+one article to the grouping, in the place of the first indexed (its date, its title), and
+the others take its story: an exact copy dated another day could be a copy of articles
+its original is not (the day rules), and join another star first; a copy gave an article
+the stars would leave alone a star of its own; and one copy more than MAX_BUCKET made
+every copy of a wire story boilerplate. An exact copy indexed later moves no article.
 
 Why runs of ten words and not the overlap of three-word shingles: reports written
 separately from one press release, or built on the same background paragraphs, share
@@ -583,9 +590,11 @@ def other_pages(first: str, then: str) -> bool:
     differ (``Lịch thi đấu ... đơn nam`` and ``... đơn nữ``). Two pages of one site's
     template share every cell and link, and hold nothing of their own that tells them
     apart but the title; the same page fetched twice keeps its title."""
-    def words(title: str) -> list[str]:
-        return [normalize.folded(w) for w, _, _ in normalize.tokens(normalize.clean(title or ""))]
-    return words(first) != words(then)
+    return _title_words(first) != _title_words(then)
+
+
+def _title_words(title: str | None) -> tuple[str, ...]:
+    return tuple(normalize.folded(w) for w, _, _ in normalize.tokens(normalize.clean(title or "")))
 
 
 def _edited_throughout(cover_shorter: np.ndarray, cover_longer: np.ndarray, days_apart: np.ndarray) -> np.ndarray:
@@ -691,11 +700,57 @@ def _anchor_pairs(usable: np.ndarray, fingerprint: Callable[[int], bytes]) -> np
     return pairs[(shared >= ANCHORS) & (shared >= ANCHORS_SHARED * fewer)]
 
 
+def _identical(signatures: np.ndarray, usable: np.ndarray, words: np.ndarray, fingerprint: Callable[[int], bytes],
+               title: Callable[[int], str] | None) -> tuple[np.ndarray, np.ndarray]:
+    """The documents of *usable* (ascending) whose body is an earlier one's (a lower
+    number), exactly, and that earlier one: (copies, originals). Identical bodies have
+    identical signatures, so only the documents sharing a signature with another are
+    read: one body is another's when their fingerprints are identical (and, the first
+    FINGERPRINT_WORDS words alone fingerprinted, their lengths as indexed). A body that
+    is no text, which the rule would not call a copy of itself (round 15's page,
+    :func:`is_page`; or one mostly filler, less than COVERED of it in runs that are not:
+    a table's empty cells, a sentence repeated down a template), is another's only under
+    one title: two pages of a site's template are two pages (:func:`other_pages`)."""
+    if len(usable) < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    rows = np.ascontiguousarray(signatures[usable]).view(f"V{2 * signatures.shape[1]}").ravel()
+    order = np.argsort(rows, kind="stable")  # a signature's documents ascend, as *usable* does
+    ranked = rows[order]
+    equal = ranked[1:] == ranked[:-1]
+    if not equal.any():
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    copies, originals = [], []
+    first: dict[tuple, int] = {}
+    text_like: dict[bytes, bool] = {}
+    for k in np.flatnonzero(np.r_[equal, False] | np.r_[False, equal]).tolist():
+        if k == 0 or not equal[k - 1]:
+            first.clear()  # another signature
+        doc = int(usable[order[k]])
+        stream = bytes(fingerprint(doc))
+        key: tuple = (stream,)
+        if np.count_nonzero(np.frombuffer(stream, np.uint8)) >= FINGERPRINT_WORDS:
+            key += (int(words[doc]),)  # the rest of the body was not fingerprinted
+        if stream not in text_like:
+            text_like[stream] = not (PAGES and is_page(stream)) and covered(stream, stream)[0] >= COVERED
+        if not text_like[stream] and title is not None:
+            key += (_title_words(title(doc)),)
+        if key in first:
+            copies.append(doc)
+            originals.append(first[key])
+        else:
+            first[key] = doc
+    return np.array(copies, np.int64), np.array(originals, np.int64)
+
+
 def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.ndarray,
           fingerprint: Callable[[int], bytes], text: Callable[[int], str] | None = None,
           trace: dict[str, np.ndarray] | None = None, title: Callable[[int], str] | None = None) -> np.ndarray:
     """The story of every document: the lowest document number of its story (its own
-    number when it has no copy). *signatures*: (n, K) uint16; *words*: body lengths (as
+    number when it has no copy). Identical bodies (round 16: :func:`_identical`) are one
+    article to the grouping, the first indexed, and the others take its story: an exact
+    copy is always in its original's story, and adding one moves no other article
+    (:func:`_stars` groups the rest; *trace* gets ``identical``, (copy, original) pairs).
+    *signatures*: (n, K) uint16; *words*: body lengths (as
     indexed: a body shorter than MIN_WORDS is never grouped);
     *days*: yyyymmdd (0 undated); *live*: documents not deleted; *fingerprint*: the
     fingerprint of a document number, asked only for the documents of candidate pairs;
@@ -711,9 +766,30 @@ def group(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.
     in shared runs (round 12: :func:`other_editions`; None: titles are not read). *text* is
     asked too for the copies :data:`SUBJECT_DAYS` apart or more (round 14:
     :func:`another_subject`; a few dozen in 15,000 articles)."""
+    live = np.array(live, bool)
+    copies, originals = _identical(signatures, _usable(signatures, words, live), words, fingerprint, title)
+    if trace is not None:
+        trace["identical"] = np.column_stack([copies, originals])
+    live[copies] = False
+    story = _stars(signatures, words, days, live, fingerprint, text, trace, title)
+    story[copies] = story[originals]  # (an original's number is below its copies': the story's lowest stays)
+    return story
+
+
+def _usable(signatures: np.ndarray, words: np.ndarray, live: np.ndarray) -> np.ndarray:
+    """The documents that may be grouped: live, MIN_WORDS long, with a signature."""
+    if not len(signatures):
+        return np.zeros(0, np.int64)
+    return np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF))
+
+
+def _stars(signatures: np.ndarray, words: np.ndarray, days: np.ndarray, live: np.ndarray,
+           fingerprint: Callable[[int], bytes], text: Callable[[int], str] | None,
+           trace: dict[str, np.ndarray] | None, title: Callable[[int], str] | None) -> np.ndarray:
+    """:func:`group`'s stories of the live documents, each body once."""
     n = len(signatures)
     story = np.arange(n, dtype=np.int32)
-    usable = np.flatnonzero(live & (words >= MIN_WORDS) & (signatures[:, 0] != 0xFFFF) if n else np.zeros(0, bool))
+    usable = _usable(signatures, words, live)
     if len(usable) < 2:
         return story
     sig = signatures[usable]

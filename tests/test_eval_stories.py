@@ -128,6 +128,12 @@ def test_errors_say_where_each_missed_copy_was_lost(capsys):
                          "  written.jsonl missed: n=3 original separately-written; lost: never a candidate"]
     assert lines[-3:] == ["| file | missed | never a candidate | dropped by the estimate | judged no copy "
                           "| parted by the stars |", "|---|---|---|---|---|---|", "| written.jsonl | 3 | 1 | 0 | 1 | 1 |"]
+    # an exact copy (round 16) is grouped in its original's place: lost where its original was
+    lines = errors(("original", "lightly-edited", "same-release", "separately-written", "same-release"))
+    assert lines[:4] == ["  written.jsonl missed: n=1 original lightly-edited; lost: parted by the stars",
+                         "  written.jsonl missed: n=2 original same-release; lost: judged no copy",
+                         "  written.jsonl missed: n=3 original separately-written; lost: never a candidate",
+                         "  written.jsonl missed: n=4 original same-release; lost: judged no copy"]
     assert errors(("original", "lightly-edited", "separately-written"))[0] == \
         "  written.jsonl missed: n=2 original separately-written; lost: never a candidate"
 

@@ -1402,3 +1402,112 @@ def test_copies_of_one_day_are_first_published_in_the_order_of_their_ids_numbers
     [hit] = searcher.search(SearchRequest.from_params({"q": "na đất dốc Lạng Sơn trồng", "sort": "newest"})).hits
     assert (hit.id, hit.story, [(c.id, c.first) for c in hit.copies]) == (
         "bao-8", "bao-9", [("bao-9", True), ("bao-10", False)])
+
+
+def _lone_story() -> list[str]:
+    """The three articles of round 13's story (see
+    test_an_article_the_stars_leave_alone_joins_its_closest_copys_story): the page that
+    carries the report's first four paragraphs among other news (its centre), the report,
+    and an outlet's page of the day before that the stars leave alone and that joins the
+    report's story."""
+    paragraphs = (STORIES / "original.txt").read_text(encoding="utf-8").split("\n\n")[2:8]
+    items = _sample_bodies(8)
+    return [_article("Thứ Tư, 13/05/2026", "Lạng Sơn: chuyển đổi cây trồng và các tin khác",
+                     [*paragraphs[:4], *items[:5]]),
+            _article("Thứ Tư, 13/05/2026", "Hơn 2.000 hộ dân Lạng Sơn chuyển sang trồng cây ăn quả", paragraphs),
+            _article("Thứ Ba, 12/05/2026", "Lạng Sơn đẩy mạnh chuyển đổi cây trồng", [*paragraphs[1:], *items[5:8]])]
+
+
+@pytest.mark.parametrize("shift", [-1, 0, 1])
+def test_adding_an_exact_copy_of_an_article_splits_no_story(shift):
+    """A user trial (issue #15): a story of four reports, and an exact copy of one of them
+    added (the same body, another outlet, a day earlier): the copy and its original formed
+    a story of their own and the three others another. The article the stars leave alone
+    joins its closest copy's story (round 13); given an exact copy, it started a star of
+    its own with it, no longer alone. Identical bodies are one article to the grouping
+    now: the copy takes its original's story and nothing else moves, whatever its date."""
+    texts = _lone_story()
+    days = [20260513, 20260513, 20260512]
+    assert _group(texts, days) == [0, 0, 0]
+    for k in range(3):  # a copy of each, dated *shift* days from it
+        assert _group([*texts, texts[k]], [*days, days[k] + shift]) == [0, 0, 0, 0]
+    # a copy of every article: still one story
+    assert _group([*texts, *texts], [*days, *(d + shift for d in days)]) == [0] * 6
+    if shift == 0:  # the original deleted, its copy is grouped in its place
+        assert _group([*texts, texts[2]], [*days, days[2]], [True, True, False, True]) == [0, 0, 2, 0]
+
+
+def test_an_exact_copy_is_in_its_originals_story_and_joins_no_other():
+    """A user trial (issue #15): an exact copy of a report, dated two days before it,
+    was grouped with another day's page and its original stayed in a story of its own.
+    Here the report (13/5) is a copy of an outlet's page of its day (C2, 4 of its 6
+    paragraphs); a longer page of 11/5 (C1) holds 3 of them, which makes a copy of an
+    article of 11/5 and not of one of 13/5 (the share of another day). The report's
+    exact copy dated 11/5 joined C1 (the longest starts the first star), the report C2.
+    And when C2 holds the report nearly whole, the copy, in C1's star, was a twin of C2,
+    which joined it: adding a copy made two stories one. Identical bodies are one
+    article now, in their first-indexed one's place: the copy joins its original."""
+    paragraphs = (STORIES / "original.txt").read_text(encoding="utf-8").split("\n\n")[2:8]
+    items = _sample_bodies(8)
+    report = _article("Thứ Tư, 13/05/2026", "Hơn 2.000 hộ dân Lạng Sơn chuyển sang trồng cây ăn quả", paragraphs)
+    copy = report.replace("Thứ Tư, 13/05/2026", "Thứ Hai, 11/05/2026")
+    page = _article("Thứ Hai, 11/05/2026", "Lạng Sơn: chuyển đổi cây trồng và các tin khác",
+                    [*paragraphs[:3], *items[:5]])
+    days = [20260511, 20260513, 20260513, 20260511]
+    for kept in (2, 1):  # C2 holds the report's last four paragraphs, then its last five
+        c2 = _article("Thứ Tư, 13/05/2026", "Tin nông nghiệp Lạng Sơn", [*paragraphs[kept:], *items[5:7]])
+        assert _group([page, c2, report], days[:3]) == [0, 1, 1]
+        assert _group([page, copy], [20260511, 20260511]) == [0, 0]  # alone, the copy is a copy of C1
+        assert _group([page, c2, report, copy], days) == [0, 1, 1, 1]
+
+
+def test_indexing_an_exact_copy_leaves_the_story_shown_whole(tmp_path, runner):
+    """A user trial (issue #15), through a real index and the CLI: a story of three
+    reports shows once; an exact copy of one of them, from another outlet and dated a day
+    earlier, indexed after them, is listed among its copies, and the story stays one
+    (the copy and its original were one story and the two others another)."""
+    rows = [{"id": name, "title": parsing.parse_text(text, name, name)[0].title, "date": date,
+             "url": f"https://{outlet}/{name}.html", "body": _body(text)}
+            for name, outlet, date, text in zip(("trang-tin", "bao-cao", "bao-huyen"),
+                                                 ("baolangson.example", "tintonghop.example", "baohuyen.example"),
+                                                 ("2026-05-13", "2026-05-13", "2026-05-12"), _lone_story())]
+    index = tmp_path / "index"
+    assert runner.invoke(cli, ["index", str(write_jsonl(tmp_path / "src" / "a.jsonl", rows)),
+                               "--index", str(index)]).exit_code == 0
+    before = runner.invoke(cli, ["search", "chi lang", "--index", str(index)]).stdout
+    assert "1 story (3 articles;" in before and "2 bản đăng lại (republished)" in before
+    copy = {**rows[2], "id": "ban-sao", "date": "2026-05-11", "url": "https://docbao.example/ban-sao.html"}
+    assert runner.invoke(cli, ["index", str(write_jsonl(tmp_path / "more" / "b.jsonl", [copy])),
+                               "--index", str(index)]).exit_code == 0
+    after = runner.invoke(cli, ["search", "chi lang", "--index", str(index)])
+    assert after.exit_code == 0
+    assert "1 story (4 articles;" in after.stdout and "3 bản đăng lại (republished)" in after.stdout
+    # the copy, dated first, stands for the story; the others are its copies
+    assert "[2026-05-11 · docbao.example]  ban-sao" in after.stdout
+    assert ("  3 bản đăng lại (republished):\n"
+            "    baohuyen.example 2026-05-12 bao-huyen  Lạng Sơn đẩy mạnh chuyển đổi cây trồng\n"
+            "    tintonghop.example 2026-05-13 bao-cao  Hơn 2.000 hộ dân Lạng Sơn chuyển sang trồng cây ăn quả\n"
+            "    baolangson.example 2026-05-13 trang-tin  Lạng Sơn: chuyển đổi cây trồng và các tin khác\n") in after.stdout
+
+
+def test_a_wire_story_copied_more_often_than_a_bucket_holds_stays_one_story():
+    """Round 16 (issue #15): a band value (or an anchor) held by more than MAX_BUCKET
+    articles is boilerplate and proposes no pair, so a story republished word for word
+    by MAX_BUCKET outlets was one story, and one more copy made every copy a story of its
+    own. Identical bodies are one article to the grouping: they stay one story."""
+    original = (STORIES / "original.txt").read_text(encoding="utf-8")
+    for n in (stories.MAX_BUCKET, stories.MAX_BUCKET + 1):
+        assert _group([original] * n, [20260512] * n) == [0] * n
+
+
+def test_identical_bodies_that_are_no_text_are_one_story_only_under_one_title():
+    """Round 16: a body the rule would not call a copy of itself, a sentence repeated down
+    a template (filler) or a page of cells (round 15), is one with an identical body only
+    under its title: the same page fetched twice is one story, two pages of a template
+    under two titles are two."""
+    filler = "Công tác dân vận ở cơ sở được chú trọng. " * 20
+    assert stories.covered(*[stories.sketch(filler)[1]] * 2)[0] < stories.COVERED
+    texts = [_article("Thứ Ba, 12/05/2026", f"Tin số {k}", [filler]) for k in (1, 2, 1)]
+    assert _group(texts, [20260512] * 3) == [0, 1, 0]
+    pages = [schedule_page("Lịch thi đấu tennis đơn nam"), schedule_page("Lịch thi đấu tennis đơn nữ")]
+    assert _group([*pages, pages[0]], [20260512] * 3) == [0, 1, 0]

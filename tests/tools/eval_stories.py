@@ -597,7 +597,11 @@ def lost_at(trace: dict[str, np.ndarray], a: int, b: int) -> str:
     """The stage of :data:`LOST` at which the pair of documents *a*, *b* (positions in
     the grouping) left the grouping: not proposed by the bands nor the anchors; proposed
     but dropped by the estimate of its overlap; measured and judged no copy; or judged a
-    copy but parted by the stars (each joined another story)."""
+    copy but parted by the stars (each joined another story). An exact copy is measured
+    as the body it copies, grouped in its place (the trace's ``identical``)."""
+    same = {int(c): int(o) for c, o in trace.get("identical", np.zeros((0, 2), np.int64)).tolist()}
+    a, b = same.get(a, a), same.get(b, b)
+
     def holds(stage: str) -> bool:
         pairs = trace.get(stage, np.zeros((0, 2), np.int64))
         return bool(((pairs[:, 0] == a) & (pairs[:, 1] == b) | (pairs[:, 0] == b) & (pairs[:, 1] == a)).any())
