@@ -415,8 +415,10 @@ class Searcher:
         # ranked by relevance, the story's first publication stands for it, in the place its
         # best match earns (a user trial: the paper that broke a story was listed as a
         # "bản đăng lại" of the one that republished it), or when it does not match, its earliest
-        # copy that does; by date, the copy of that date
-        by_date = request.sort == "relevance" and not parsed.is_empty()
+        # copy that does; by date, the copy of that date: oldest first, the first publication
+        # too (a review: the copy of its day indexed first stood for it, the first listed among
+        # its "bản đăng khác"), newest first, its last copy
+        by_date = (request.sort == "relevance" and not parsed.is_empty()) or request.sort == "oldest"
         heads = snap.publications()[0] == np.arange(snap.size) if by_date else None
         out = []
         for mask in masks:

@@ -1402,3 +1402,26 @@ def test_copies_of_one_day_are_first_published_in_the_order_of_their_ids_numbers
     [hit] = searcher.search(SearchRequest.from_params({"q": "na đất dốc Lạng Sơn trồng", "sort": "newest"})).hits
     assert (hit.id, hit.story, [(c.id, c.first) for c in hit.copies]) == (
         "bao-8", "bao-9", [("bao-9", True), ("bao-10", False)])
+
+
+def test_sorted_oldest_first_a_story_is_shown_by_its_first_publication_not_a_copy_of_its_day(tmp_path, runner):
+    """A review of b8f64e2: sorted oldest first, the story took the copy of its earliest day the
+    index holds first (bao-10, indexed before bao-9), and called the story's first publication
+    one of its "bản đăng khác" (on the real news, `Hà Nội` sorted oldest: 27 stories so, their
+    first publication matching the query; ranked by relevance, none)."""
+    original = parsing.parse_text((STORIES / "original.txt").read_text(encoding="utf-8"), "goc", "goc")[0]
+    rows = [{"id": "bao-10", "title": original.title, "date": "2026-05-12", "body": original.body},
+            {"id": "bao-9", "title": original.title, "date": "2026-05-12", "body": original.body},
+            {"id": "bao-8", "title": original.title, "date": "2026-05-13", "body": original.body}]
+    index = tmp_path / "index"
+    indexing.update(index, [write_jsonl(tmp_path / "wire.jsonl", rows)], procs=1)
+    shown = runner.invoke(cli, ["search", "trồng na", "--sort", "oldest", "--index", str(index)]).stdout
+    assert "trồng cây ăn quả  [2026-05-12]  bao-9\n" in shown
+    assert "  2 bản đăng lại (republished):\n    - 2026-05-12 bao-10  " in shown
+    assert "bản đăng khác" not in shown
+    client = create_app({"INDEX_DIR": str(index), "TESTING": True, "WARM_UP": False}).test_client()
+    for query in ("trồng na", ""):
+        page = client.get("/", query_string={"q": query, "sort": "oldest"}).get_data(as_text=True)
+        assert "<summary>2 bản đăng lại</summary>" in page and "bản đăng khác" not in page, query
+        [hit] = client.get("/api/search", query_string={"q": query, "sort": "oldest"}).get_json()["hits"]
+        assert (hit["id"], hit["story"], [c["id"] for c in hit["copies"]]) == ("bao-9", "bao-9", ["bao-10", "bao-8"])
