@@ -147,8 +147,11 @@ def row(hit: SearchHit) -> dict:
 
 def copy_entry(copy: dict) -> str:
     """A copy as the CSV says it: ``2017-06-14 baomoi.com bm17-22523786`` (date, outlet,
-    id; ``-`` for one it lacks)."""
-    return f"{copy['date'] or '-'} {copy['outlet'] or '-'} {copy['id']}"
+    id; ``undated``, ``-`` for an outlet it lacks). The cell joins copies with ``; ``, so an
+    outlet's ``;`` is written ``,`` (a dateline's source: ``TTXVN; Báo Lạng Sơn``); and no
+    entry starts as a formula would, which the cell's guard would mark with an apostrophe
+    (a review: ``- LSO b-2`` opened a cell as ``'- LSO b-2``)."""
+    return f"{copy['date'] or 'undated'} {(copy['outlet'] or '-').replace(';', ',')} {copy['id']}"
 
 
 def _cell(value) -> str:

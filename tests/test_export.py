@@ -13,9 +13,10 @@ import pytest
 from indexer import export, indexing
 from indexer.cli import cli
 from indexer.searching import SearchRequest
-from tests.conftest import write_jsonl
+from tests.conftest import TEST_DATA, write_jsonl
 from webui import create_app
 
+STORIES = TEST_DATA / "stories"
 COMMUNES = ["Mẫu Sơn", "Công Sơn", "Xuất Lễ", "Cao Lâu", "Lộc Bình", "Đình Lập", "Hữu Lũng", "Tràng Định"]
 
 
@@ -408,3 +409,25 @@ def test_a_story_shown_by_a_later_copy_gives_its_first_publication_and_calls_it_
     # shown by its first publication, its copies are its republications, and none is marked first
     first = client.get("/?q=dan+van&sort=oldest").get_data(as_text=True)
     assert "<summary>2 bản đăng lại</summary>" in first and "đăng đầu tiên" not in first
+
+
+def test_the_copies_cell_says_one_entry_a_copy_whatever_its_date_and_outlet(runner, tmp_path):
+    """A review of b8f64e2: the CSV's ``copies`` (``DATE OUTLET ID; ...``) wrote a copy without a
+    date as ``- OUTLET ID``, so a cell opening with one started with the formula guard's
+    apostrophe (``'- LSO b-2; - - c-3``); and an outlet holding ``; `` (the dateline's source of a
+    file without an address: ``Nguồn: TTXVN; Báo Lạng Sơn``) made one copy two entries."""
+    body = (STORIES / "original.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    rows = [{"id": "a-1", "title": "Trồng na trên đất dốc", "date": "2026-05-12", "body": body,
+             "source": "TTXVN; Báo Lạng Sơn"},
+            {"id": "b-2", "title": "Trồng na trên đất dốc", "body": body, "source": "LSO"},
+            {"id": "c-3", "title": "Trồng na trên đất dốc", "body": body}]
+    index = tmp_path / "index"
+    indexing.update(index, [write_jsonl(tmp_path / "wire.jsonl", rows)], procs=1)
+    result = runner.invoke(cli, ["search", "trồng na", "--all-copies", "--index", str(index), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    cells = {r["id"]: (r["outlet"], r["copies"], r["copy_ids"]) for r in read_csv(result.stdout)}
+    assert cells == {
+        "a-1": ("TTXVN; Báo Lạng Sơn", "undated LSO b-2; undated - c-3", "b-2; c-3"),
+        "b-2": ("LSO", "2026-05-12 TTXVN, Báo Lạng Sơn a-1; undated - c-3", "a-1; c-3"),
+        "c-3": ("", "2026-05-12 TTXVN, Báo Lạng Sơn a-1; undated LSO b-2", "a-1; b-2"),
+    }
