@@ -260,22 +260,28 @@ class PageCopy:
 SAVED_TWICE_SHARE = 0.8
 
 
-def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str] | None = None
-                ) -> tuple[set[int], list[str], dict[str, int]]:
+def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str] | None = None,
+                held: Mapping[str, str] | None = None) -> tuple[set[int], list[str], dict[str, int]]:
     """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
     id is one canonical address and whose texts are one article's (a wget copy and a
     browser copy of it, or its update: :data:`SAVED_TWICE_SHARE` of the runs of words). Returns
     the jobs to leave out, the older copies (by the date the index gives them, then the
-    file's modification time), a note for each naming the copy kept, and for each address
-    whose copies were compared, the job kept. Pages of one address and other texts (a
-    template naming its category page as every article's canonical) are left to the id
-    rule, which keeps the first and names the others.
+    file's modification time; on a tie, the copy the index holds), a note for each naming
+    the copy kept, and for each address whose copies include the one the index holds, the
+    job kept. Pages of one address and other texts (a template naming its category page as
+    every article's canonical) are left to the id rule, which keeps the first and names the
+    others.
 
     *indexed* (web addresses the index holds -> the file each was indexed from) brings in
     the copies an earlier run indexed from files this run does not read (``timtin index a/``,
     then ``timtin index b/``): the newer wins across runs too. An older indexed copy is then
     replaced (named in a note as left out; its file stays on disk); the run's older copy is
     left out, the indexed one kept (on a tie, the indexed one: nothing changes).
+
+    *held* (web addresses -> the file the index took each from; *indexed* when not given)
+    tells a rebuild, which reads every copy, the one the index holds: kept on a tie, as
+    ``index`` keeps it, and only the copies of its article take its id (another article
+    under its address, saved twice, does not: the id rule keeps the one the index held).
 
     Candidates are found by the address a page names in its first bytes; only they are read
     whole (a rare case), so a folder of pages costs one small read a file more."""
@@ -284,6 +290,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
         if span is None and (hint := _address_hint(file)):
             by_hint.setdefault(hint, []).append(n)
     elsewhere = _indexed_elsewhere(by_hint, jobs, indexed) if indexed else {}
+    held = indexed if held is None else held
     drop: set[int] = set()
     notes: list[str] = []
     kept: dict[str, int] = {}
@@ -294,7 +301,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
             continue
         from indexer import webpages  # trafilatura is loaded only when a page is read
 
-        by_id: dict[str, list[list[tuple[int | None, PageCopy]]]] = {}  # address -> the articles found under it
+        by_id: dict[str, list[list[tuple[int | None, PageCopy, bool]]]] = {}  # address -> the articles under it
         for n, file, root in copies_of:
             try:
                 with _open_regular(file, str(file)) as fh:
@@ -309,26 +316,32 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
                 continue  # the file indexed now holds another address
             words = normalize.words(article.body)
             copy = PageCopy(file, article.date, mtime, frozenset(zip(words, words[1:], words[2:], words[3:])))
+            # (the copy the index holds: its file, recorded as origin_of records it)
+            holds = bool(held) and held.get(article.id) == (str(file) if n is None else origin_of(file, root))
             articles = by_id.setdefault(article.id, [])
             same = next((found for found in articles if _one_text(found[0][1].runs, copy.runs)), None)
             if same is None:
-                articles.append([(n, copy)])
+                articles.append([(n, copy, holds)])
             else:
-                same.append((n, copy))
+                same.append((n, copy, holds))
         for address, articles in by_id.items():
             for copies in articles:
                 if len(copies) < 2:
                     continue
-                keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns,
-                                                          1 if c[0] is None else -c[0]))
-                if keep_n is not None:
+                # on a tie, the copy the index holds (a rebuild took the first by path: a reviewer's
+                # finding), then the first read
+                keep_n, keep, _ = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, c[2],
+                                                             1 if c[0] is None else -c[0]))
+                if keep_n is not None and any(c[2] for c in copies):  # the id goes with the article it names
                     kept[address] = keep_n
-                for n, copy in copies:
+                for n, copy, _ in copies:
                     if copy is keep:
                         continue
                     if n is not None:
                         drop.add(n)  # (an older copy the index holds is replaced by the one kept)
-                    why = ("saved later, the page's date being the same" if keep.date == copy.date else
+                    why = ("the page's date and the time it was saved being the same"
+                           if (keep.date, keep.mtime_ns) == (copy.date, copy.mtime_ns) else
+                           "saved later, the page's date being the same" if keep.date == copy.date else
                            f"dated {keep.date:%d/%m/%Y}, this one "
                            + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
                     notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the "
