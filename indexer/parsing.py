@@ -731,6 +731,10 @@ def strip_body_dateline(paragraphs: list[str], lead: str | None = None) -> tuple
 _SOURCE_LINE = re.compile(r"^nguồn(?:\s+tin)?\s*:\s*(?P<name>\S.{0,58}?)\s*\.?$", re.I)
 _CREDIT_LEAD = re.compile(r"^theo\s*(?::\s*|\s+)", re.I)
 _RUN_TOGETHER = re.compile(r"[a-z0-9][a-z0-9.-]*")  # "vnexpress", "tuoitre.vn": a name, in ASCII
+# what "Theo" names that is no paper or agency: a law, a rule, a box of related links' heading
+# ("Theo Nghị định 100/2019/NĐ-CP" ending a list of fines; "THEO DÒNG SỰ KIỆN": a reviewer's finding)
+_NOT_A_PAPER = re.compile(r"(?:(?:bộ\s+)?luật|nghị\s+(?:định|quyết)|quyết\s+định|thông\s+tư|chỉ\s+thị|công\s+văn|"
+                          r"kế\s+hoạch|hiến\s+pháp|pháp\s+lệnh|điều|khoản|quy\s+định|dòng\s+sự\s+kiện)\b", re.I)
 
 
 def credit_line(paragraph: str) -> str | None:
@@ -740,7 +744,9 @@ def credit_line(paragraph: str) -> str | None:
     15,000 bodies end in one, none naming a person alone). A sentence opening with "Theo"
     is no credit: it ends with its full stop (``Theo Diario Gol, Barcelona… .``), or a word
     in lower case follows "Theo" or a comma (``Theo dự kiến,``, ``Theo Bộ Y tế, số ca…``);
-    a name in lower case is one only run together in ASCII (``Theo vnexpress``)."""
+    a name in lower case is one only run together in ASCII (``Theo vnexpress``). Nor is what
+    names no paper: a law or rule (``Theo Nghị định 100/2019/NĐ-CP``), a box's heading
+    (``THEO DÒNG SỰ KIỆN``), a table's row (``|``), a count (``Theo 2 phương án``)."""
     text = paragraph.strip()
     if len(text) > 80:
         return None
@@ -751,6 +757,10 @@ def credit_line(paragraph: str) -> str | None:
         return None
     name = text[lead.end():].strip()
     if not name or name.endswith(tuple(".!?…:;")) or re.search(r"[.!?…]\s", name):
+        return None
+    if _NOT_A_PAPER.match(name) or "|" in name:  # (a table's row: its cells apart)
+        return None
+    if re.match(r"\d[\d.,]*\s+[^\W\d_]", name) and name.split()[1][:1].islower():  # "Theo 2 phương án"; not "Theo 24h"
         return None
     first = re.sub(r"^(?:báo|tạp chí|đài)\s+", "", name, flags=re.I)  # "Theo báo Nghệ An"; not "Theo báo cáo"
     if not (first[0].isupper() or first[0].isdigit() or (" " not in name and _RUN_TOGETHER.fullmatch(name))):
@@ -787,6 +797,8 @@ def _byline(paragraph: str) -> str | None:
     bracketed = name.startswith("(") and name.endswith(")") and name.count("(") == 1
     if bracketed:
         name = name[1:-1].strip()
+    if _CREDIT_LEAD.match(name):  # "THEO DÒNG SỰ KIỆN", no credit, is no name either
+        return None
     led = _BYLINE_LEAD.sub("", name).strip()
     bracketed, name = bracketed and led == name, led  # "(Bài, ảnh: MINH ANH)": the name alone
     mark = _COMPILED.search(name)
