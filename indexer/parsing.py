@@ -325,13 +325,16 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
             else:
                 same.append((n, copy, holds))
         for address, articles in by_id.items():
+            keepers = []  # each article's copy indexed: (job or None for the copy the index holds, copy)
             for copies in articles:
                 if len(copies) < 2:
+                    keepers.append(copies[0][:2])
                     continue
                 # on a tie, the copy the index holds (a rebuild took the first by path: a reviewer's
                 # finding), then the first read
                 keep_n, keep, _ = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, c[2],
                                                              1 if c[0] is None else -c[0]))
+                keepers.append((keep_n, keep))
                 if keep_n is not None and any(c[2] for c in copies):  # the id goes with the article it names
                     kept[address] = keep_n
                 for n, copy, _ in copies:
@@ -347,6 +350,14 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
                     notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the "
                                  f"newer copy was indexed ({why}), this one left out (delete the copy you do not "
                                  "need, and this note is not given again)")
+            # another article under the address of one an earlier run indexed (a template naming its
+            # category page as every article's canonical): the id rule across runs lets the run's replace
+            # it, which went unsaid (within one run, the second is named): said now
+            held_copy = next((copy for n, copy in keepers if n is None), None)
+            notes += [f"{copy.file}: another article than the one indexed from {held_copy.file} under its address "
+                      f"({address}), their texts differing; it replaces that one, as the article indexed last does "
+                      "(give each article its own address, or delete the one you do not need)"
+                      for n, copy in keepers if n is not None and held_copy is not None]
     return drop, notes, kept
 
 

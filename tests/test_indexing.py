@@ -495,11 +495,13 @@ def test_reindex_keeps_the_page_the_runs_held_where_other_pages_name_its_address
             "and its version is the one the index held") in rebuilt.stderr
 
 
-def test_reindex_keeps_the_indexed_copy_of_a_page_saved_twice_at_one_time(tmp_path, runner):
+@pytest.mark.parametrize("runs", ["b/, then a/", "b/ and a/ in one run"])
+def test_reindex_keeps_the_indexed_copy_of_a_page_saved_twice_at_one_time(tmp_path, runner, runs):
     """Two copies of one page, of one date and one modification time (copied with `cp -p`,
-    unpacked from archives), in b/ indexed first and a/ indexed later: `index a/` keeps the
-    indexed copy, b/'s ("on a tie, the indexed one"); `reindex` took a/'s, the first by path
-    (a reviewer of pages27), and said b/'s was left out, "saved later". It keeps b/'s too."""
+    unpacked from archives), in b/ indexed first and a/ indexed later (or `index b/ a/`):
+    `index` keeps b/'s, the copy indexed ("on a tie, the indexed one"; the first read); `reindex`
+    took a/'s, the first by path (a reviewer of pages27), and said b/'s was left out, "saved
+    later". It keeps b/'s too: the order the sources were given in no longer changes it."""
     older, later = tmp_path / "b" / "phong-chay-rung.html", tmp_path / "a" / "phong-chay-rung.html"
     for page, extra in ((older, "Bản lưu trong thư mục b."), (later, "Bản lưu trong thư mục a, có đính chính.")):
         page.parent.mkdir()
@@ -507,8 +509,11 @@ def test_reindex_keeps_the_indexed_copy_of_a_page_saved_twice_at_one_time(tmp_pa
         os.utime(page, (1_700_000_000, 1_700_000_000))
     url = "https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"
     index = tmp_path / "index"
-    assert runner.invoke(cli, ["index", str(older.parent), "--index", str(index)]).exit_code == 0
-    second = runner.invoke(cli, ["index", str(later.parent), "--index", str(index)])
+    if runs == "b/, then a/":
+        assert runner.invoke(cli, ["index", str(older.parent), "--index", str(index)]).exit_code == 0
+        second = runner.invoke(cli, ["index", str(later.parent), "--index", str(index)])
+    else:
+        second = runner.invoke(cli, ["index", str(older.parent), str(later.parent), "--index", str(index)])
     assert f"{later}: the same article as {older} ({url}), saved twice" in second.stderr
     assert "thư mục b" in Searcher(index).article(url).body
     rebuilt = runner.invoke(cli, ["reindex", "--index", str(index)])
@@ -516,3 +521,23 @@ def test_reindex_keeps_the_indexed_copy_of_a_page_saved_twice_at_one_time(tmp_pa
     assert (f"{later}: the same article as {older} ({url}), saved twice; the newer copy was indexed (the page's "
             "date and the time it was saved being the same), this one left out") in rebuilt.stderr
     assert "thư mục b" in Searcher(index).article(url).body and total(index) == 1
+
+
+def test_an_article_replacing_another_under_its_address_in_a_later_run_is_said(tmp_path, runner):
+    """A template naming its category page as every article's canonical: one article indexed
+    from a/, another under that address from b/ in a later run. The id rule across runs lets
+    the one indexed last replace the other, which went unsaid ("updated 1": a reviewer of
+    pages27; within one run the second is named, exit 3). The run that reads the first copy's
+    file to compare them says so, naming both."""
+    category = "https://tinbiencuong.vn/thoi-su/"
+    fire, football = tmp_path / "a" / "phong-chay.html", tmp_path / "b" / "bong-da.html"
+    for page, text in ((fire, FIRE), (football, "đội bóng đá của huyện giành chức vô địch giải thanh niên toàn tỉnh")):
+        page.parent.mkdir()
+        page.write_text(_saved_page("10:00 | 03/12/2026", "Hết.", category, text), encoding="utf-8")
+    index = tmp_path / "index"
+    assert runner.invoke(cli, ["index", str(fire.parent), "--index", str(index)]).exit_code == 0
+    second = runner.invoke(cli, ["index", str(football.parent), "--index", str(index)])
+    assert second.exit_code == 0, second.output
+    assert (f"{football}: another article than the one indexed from {fire} under its address ({category}), their "
+            "texts differing; it replaces that one, as the article indexed last does") in second.stderr
+    assert "bóng đá" in Searcher(index).article(category).body
