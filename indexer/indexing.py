@@ -601,9 +601,9 @@ def _write(
     # a page saved twice: its newer copy only, said in a note; also against the copy an earlier
     # run indexed from a file this one does not read (a rebuild reads them all: *existing* is empty)
     indexed = {doc_id: origin for doc_id, (_, origin, _) in existing.items() if doc_id.startswith(("http:", "https:"))}
-    older, notes, newer = parsing.page_copies(jobs, indexed)
+    older, notes, newer = parsing.page_copies(jobs, indexed, owners)
     if owners:  # the newer copy owns the id (the older owned it when `index` let the run read last win)
-        owners.update({address: parsing.origin_of(*jobs[n][:2]) for address, n in newer.items() if address in owners})
+        owners.update({address: parsing.origin_of(*jobs[n][:2]) for address, n in newer.items()})
     jobs = [job for n, job in enumerate(jobs) if n not in older]
     report.notes += notes
     report.copies += len(older)

@@ -260,22 +260,28 @@ class PageCopy:
 SAVED_TWICE_SHARE = 0.8
 
 
-def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str] | None = None
-                ) -> tuple[set[int], list[str], dict[str, int]]:
+def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str] | None = None,
+                held: Mapping[str, str] | None = None) -> tuple[set[int], list[str], dict[str, int]]:
     """Find web pages saved twice among *jobs* (``(file, root, span)``): files whose article
     id is one canonical address and whose texts are one article's (a wget copy and a
     browser copy of it, or its update: :data:`SAVED_TWICE_SHARE` of the runs of words). Returns
     the jobs to leave out, the older copies (by the date the index gives them, then the
-    file's modification time), a note for each naming the copy kept, and for each address
-    whose copies were compared, the job kept. Pages of one address and other texts (a
-    template naming its category page as every article's canonical) are left to the id
-    rule, which keeps the first and names the others.
+    file's modification time; on a tie, the copy the index holds), a note for each naming
+    the copy kept, and for each address whose copies include the one the index holds, the
+    job kept. Pages of one address and other texts (a template naming its category page as
+    every article's canonical) are left to the id rule, which keeps the first and names the
+    others.
 
     *indexed* (web addresses the index holds -> the file each was indexed from) brings in
     the copies an earlier run indexed from files this run does not read (``timtin index a/``,
     then ``timtin index b/``): the newer wins across runs too. An older indexed copy is then
     replaced (named in a note as left out; its file stays on disk); the run's older copy is
     left out, the indexed one kept (on a tie, the indexed one: nothing changes).
+
+    *held* (web addresses -> the file the index took each from; *indexed* when not given)
+    tells a rebuild, which reads every copy, the one the index holds: kept on a tie, as
+    ``index`` keeps it, and only the copies of its article take its id (another article
+    under its address, saved twice, does not: the id rule keeps the one the index held).
 
     Candidates are found by the address a page names in its first bytes; only they are read
     whole (a rare case), so a folder of pages costs one small read a file more."""
@@ -284,6 +290,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
         if span is None and (hint := _address_hint(file)):
             by_hint.setdefault(hint, []).append(n)
     elsewhere = _indexed_elsewhere(by_hint, jobs, indexed) if indexed else {}
+    held = indexed if held is None else held
     drop: set[int] = set()
     notes: list[str] = []
     kept: dict[str, int] = {}
@@ -294,7 +301,7 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
             continue
         from indexer import webpages  # trafilatura is loaded only when a page is read
 
-        by_id: dict[str, list[list[tuple[int | None, PageCopy]]]] = {}  # address -> the articles found under it
+        by_id: dict[str, list[list[tuple[int | None, PageCopy, bool]]]] = {}  # address -> the articles under it
         for n, file, root in copies_of:
             try:
                 with _open_regular(file, str(file)) as fh:
@@ -309,31 +316,48 @@ def page_copies(jobs: list[tuple[Path, Path, object]], indexed: Mapping[str, str
                 continue  # the file indexed now holds another address
             words = normalize.words(article.body)
             copy = PageCopy(file, article.date, mtime, frozenset(zip(words, words[1:], words[2:], words[3:])))
+            # (the copy the index holds: its file, recorded as origin_of records it)
+            holds = bool(held) and held.get(article.id) == (str(file) if n is None else origin_of(file, root))
             articles = by_id.setdefault(article.id, [])
             same = next((found for found in articles if _one_text(found[0][1].runs, copy.runs)), None)
             if same is None:
-                articles.append([(n, copy)])
+                articles.append([(n, copy, holds)])
             else:
-                same.append((n, copy))
+                same.append((n, copy, holds))
         for address, articles in by_id.items():
+            keepers = []  # each article's copy indexed: (job or None for the copy the index holds, copy)
             for copies in articles:
                 if len(copies) < 2:
+                    keepers.append(copies[0][:2])
                     continue
-                keep_n, keep = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns,
-                                                          1 if c[0] is None else -c[0]))
-                if keep_n is not None:
+                # on a tie, the copy the index holds (a rebuild took the first by path: a reviewer's
+                # finding), then the first read
+                keep_n, keep, _ = max(copies, key=lambda c: (c[1].date or dt.date.min, c[1].mtime_ns, c[2],
+                                                             1 if c[0] is None else -c[0]))
+                keepers.append((keep_n, keep))
+                if keep_n is not None and any(c[2] for c in copies):  # the id goes with the article it names
                     kept[address] = keep_n
-                for n, copy in copies:
+                for n, copy, _ in copies:
                     if copy is keep:
                         continue
                     if n is not None:
                         drop.add(n)  # (an older copy the index holds is replaced by the one kept)
-                    why = ("saved later, the page's date being the same" if keep.date == copy.date else
+                    why = ("the page's date and the time it was saved being the same"
+                           if (keep.date, keep.mtime_ns) == (copy.date, copy.mtime_ns) else
+                           "saved later, the page's date being the same" if keep.date == copy.date else
                            f"dated {keep.date:%d/%m/%Y}, this one "
                            + (f"{copy.date:%d/%m/%Y}" if copy.date else "undated"))
                     notes.append(f"{copy.file}: the same article as {keep.file} ({address}), saved twice; the "
                                  f"newer copy was indexed ({why}), this one left out (delete the copy you do not "
                                  "need, and this note is not given again)")
+            # another article under the address of one an earlier run indexed (a template naming its
+            # category page as every article's canonical): the id rule across runs lets the run's replace
+            # it, which went unsaid (within one run, the second is named): said now
+            held_copy = next((copy for n, copy in keepers if n is None), None)
+            notes += [f"{copy.file}: another article than the one indexed from {held_copy.file} under its address "
+                      f"({address}), their texts differing; it replaces that one, as the article indexed last does "
+                      "(give each article its own address, or delete the one you do not need)"
+                      for n, copy in keepers if n is not None and held_copy is not None]
     return drop, notes, kept
 
 
@@ -718,6 +742,10 @@ def strip_body_dateline(paragraphs: list[str], lead: str | None = None) -> tuple
 _SOURCE_LINE = re.compile(r"^nguồn(?:\s+tin)?\s*:\s*(?P<name>\S.{0,58}?)\s*\.?$", re.I)
 _CREDIT_LEAD = re.compile(r"^theo\s*(?::\s*|\s+)", re.I)
 _RUN_TOGETHER = re.compile(r"[a-z0-9][a-z0-9.-]*")  # "vnexpress", "tuoitre.vn": a name, in ASCII
+# what "Theo" names that is no paper or agency: a law, a rule, a box of related links' heading
+# ("Theo Nghị định 100/2019/NĐ-CP" ending a list of fines; "THEO DÒNG SỰ KIỆN": a reviewer's finding)
+_NOT_A_PAPER = re.compile(r"(?:(?:bộ\s+)?luật|nghị\s+(?:định|quyết)|quyết\s+định|thông\s+tư|chỉ\s+thị|công\s+văn|"
+                          r"kế\s+hoạch|hiến\s+pháp|pháp\s+lệnh|điều|khoản|quy\s+định|dòng\s+sự\s+kiện)\b", re.I)
 
 
 def credit_line(paragraph: str) -> str | None:
@@ -727,7 +755,9 @@ def credit_line(paragraph: str) -> str | None:
     15,000 bodies end in one, none naming a person alone). A sentence opening with "Theo"
     is no credit: it ends with its full stop (``Theo Diario Gol, Barcelona… .``), or a word
     in lower case follows "Theo" or a comma (``Theo dự kiến,``, ``Theo Bộ Y tế, số ca…``);
-    a name in lower case is one only run together in ASCII (``Theo vnexpress``)."""
+    a name in lower case is one only run together in ASCII (``Theo vnexpress``). Nor is what
+    names no paper: a law or rule (``Theo Nghị định 100/2019/NĐ-CP``), a box's heading
+    (``THEO DÒNG SỰ KIỆN``), a table's row (``|``), a count (``Theo 2 phương án``)."""
     text = paragraph.strip()
     if len(text) > 80:
         return None
@@ -738,6 +768,10 @@ def credit_line(paragraph: str) -> str | None:
         return None
     name = text[lead.end():].strip()
     if not name or name.endswith(tuple(".!?…:;")) or re.search(r"[.!?…]\s", name):
+        return None
+    if _NOT_A_PAPER.match(name) or "|" in name:  # (a table's row: its cells apart)
+        return None
+    if re.match(r"\d[\d.,]*\s+[^\W\d_]", name) and name.split()[1][:1].islower():  # "Theo 2 phương án"; not "Theo 24h"
         return None
     first = re.sub(r"^(?:báo|tạp chí|đài)\s+", "", name, flags=re.I)  # "Theo báo Nghệ An"; not "Theo báo cáo"
     if not (first[0].isupper() or first[0].isdigit() or (" " not in name and _RUN_TOGETHER.fullmatch(name))):
@@ -774,6 +808,8 @@ def _byline(paragraph: str) -> str | None:
     bracketed = name.startswith("(") and name.endswith(")") and name.count("(") == 1
     if bracketed:
         name = name[1:-1].strip()
+    if _CREDIT_LEAD.match(name):  # "THEO DÒNG SỰ KIỆN", no credit, is no name either
+        return None
     led = _BYLINE_LEAD.sub("", name).strip()
     bracketed, name = bracketed and led == name, led  # "(Bài, ảnh: MINH ANH)": the name alone
     mark = _COMPILED.search(name)

@@ -404,12 +404,15 @@ def test_kill_9_during_reindex_leaves_the_old_index_answering(tmp_path):
     assert not list(root.glob("gen-*.tmp"))
 
 
-def _saved_page(date: str, extra: str) -> str:
+FIRE = "lực lượng kiểm lâm phối hợp với chính quyền xã tuần tra, canh gác rừng suốt mùa hanh khô"
+
+
+def _saved_page(date: str, extra: str, canonical: str = "https://tinbiencuong.vn/thoi-su/phong-chay-rung.html",
+                text: str = FIRE) -> str:
     """One article page of tinbiencuong.vn as saved on *date*, ending with *extra*."""
-    body = "".join(f"<p>Đoạn {k}: lực lượng kiểm lâm phối hợp với chính quyền xã tuần tra, canh gác rừng suốt mùa "
-                   "hanh khô.</p>" for k in range(5))
+    body = "".join(f"<p>Đoạn {k}: {text}.</p>" for k in range(5))
     return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phòng cháy rừng</title>'
-            '<link rel="canonical" href="https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"></head><body>'
+            f'<link rel="canonical" href="{canonical}"></head><body>'
             f'<h1>Tăng cường phòng cháy rừng mùa hanh khô</h1><p class="time">{date}</p>{body}<p>{extra}</p>'
             "<p><strong>HÀ AN</strong></p></body></html>")
 
@@ -461,3 +464,80 @@ def test_reindex_takes_the_newer_copy_of_a_page_saved_since_into_another_source(
     assert rebuilt.exit_code == 0 and "kept" not in rebuilt.output, rebuilt.output
     assert f"{older}: the same article as {newer} ({url}), saved twice" in rebuilt.stderr
     assert "số vụ cháy" in Searcher(index).article(url).body and total(index) == 1
+
+
+def test_reindex_keeps_the_page_the_runs_held_where_other_pages_name_its_address(tmp_path, runner):
+    """A template naming its category page as every article's canonical: two copies of one
+    article in b/, indexed, then another article under that address from a/, which the run
+    indexed last (the id rule across runs). `reindex` gave the id to b/'s newer copy, the
+    saved-twice check of b/'s two copies taking the id from the file the index held it from
+    (a reviewer of pages27): the rebuilt index held b/'s article, saying a/'s "left out", b/'s
+    version being "the one the index held". The runs' article stays, as before that check."""
+    category = "https://tinbiencuong.vn/thoi-su/"
+    football = "đội bóng đá của huyện giành chức vô địch giải thanh niên toàn tỉnh năm nay"
+    for name, date, mtime in (("b1", "06:40 | 01/12/2026", 1_700_000_000), ("b2", "09:15 | 02/12/2026", 1_700_100_000)):
+        page = tmp_path / "b" / f"{name}.html"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(_saved_page(date, "Bản có thêm tỉ số.", category, football), encoding="utf-8")
+        os.utime(page, (mtime, mtime))
+    fire = tmp_path / "a" / "phong-chay-rung.html"
+    fire.parent.mkdir()
+    fire.write_text(_saved_page("10:00 | 03/12/2026", "Bài về phòng cháy rừng.", category), encoding="utf-8")
+    index = tmp_path / "index"
+    assert runner.invoke(cli, ["index", str(tmp_path / "b"), "--index", str(index)]).exit_code == 0
+    assert runner.invoke(cli, ["index", str(tmp_path / "a"), "--index", str(index)]).exit_code == 0
+    assert "kiểm lâm" in Searcher(index).article(category).body
+    rebuilt = runner.invoke(cli, ["reindex", "--index", str(index)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "kiểm lâm" in Searcher(index).article(category).body and total(index) == 1
+    assert f"{fire}: 1 article(s) left out" not in rebuilt.stderr
+    assert (f"{tmp_path / 'b' / 'b2.html'}: 1 article(s) left out (\"{category}\"): {fire} holds the same id(s), "
+            "and its version is the one the index held") in rebuilt.stderr
+
+
+@pytest.mark.parametrize("runs", ["b/, then a/", "b/ and a/ in one run"])
+def test_reindex_keeps_the_indexed_copy_of_a_page_saved_twice_at_one_time(tmp_path, runner, runs):
+    """Two copies of one page, of one date and one modification time (copied with `cp -p`,
+    unpacked from archives), in b/ indexed first and a/ indexed later (or `index b/ a/`):
+    `index` keeps b/'s, the copy indexed ("on a tie, the indexed one"; the first read); `reindex`
+    took a/'s, the first by path (a reviewer of pages27), and said b/'s was left out, "saved
+    later". It keeps b/'s too: the order the sources were given in no longer changes it."""
+    older, later = tmp_path / "b" / "phong-chay-rung.html", tmp_path / "a" / "phong-chay-rung.html"
+    for page, extra in ((older, "Bản lưu trong thư mục b."), (later, "Bản lưu trong thư mục a, có đính chính.")):
+        page.parent.mkdir()
+        page.write_text(_saved_page("06:40 | 01/12/2026", extra), encoding="utf-8")
+        os.utime(page, (1_700_000_000, 1_700_000_000))
+    url = "https://tinbiencuong.vn/thoi-su/phong-chay-rung.html"
+    index = tmp_path / "index"
+    if runs == "b/, then a/":
+        assert runner.invoke(cli, ["index", str(older.parent), "--index", str(index)]).exit_code == 0
+        second = runner.invoke(cli, ["index", str(later.parent), "--index", str(index)])
+    else:
+        second = runner.invoke(cli, ["index", str(older.parent), str(later.parent), "--index", str(index)])
+    assert f"{later}: the same article as {older} ({url}), saved twice" in second.stderr
+    assert "thư mục b" in Searcher(index).article(url).body
+    rebuilt = runner.invoke(cli, ["reindex", "--index", str(index)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert (f"{later}: the same article as {older} ({url}), saved twice; the newer copy was indexed (the page's "
+            "date and the time it was saved being the same), this one left out") in rebuilt.stderr
+    assert "thư mục b" in Searcher(index).article(url).body and total(index) == 1
+
+
+def test_an_article_replacing_another_under_its_address_in_a_later_run_is_said(tmp_path, runner):
+    """A template naming its category page as every article's canonical: one article indexed
+    from a/, another under that address from b/ in a later run. The id rule across runs lets
+    the one indexed last replace the other, which went unsaid ("updated 1": a reviewer of
+    pages27; within one run the second is named, exit 3). The run that reads the first copy's
+    file to compare them says so, naming both."""
+    category = "https://tinbiencuong.vn/thoi-su/"
+    fire, football = tmp_path / "a" / "phong-chay.html", tmp_path / "b" / "bong-da.html"
+    for page, text in ((fire, FIRE), (football, "đội bóng đá của huyện giành chức vô địch giải thanh niên toàn tỉnh")):
+        page.parent.mkdir()
+        page.write_text(_saved_page("10:00 | 03/12/2026", "Hết.", category, text), encoding="utf-8")
+    index = tmp_path / "index"
+    assert runner.invoke(cli, ["index", str(fire.parent), "--index", str(index)]).exit_code == 0
+    second = runner.invoke(cli, ["index", str(football.parent), "--index", str(index)])
+    assert second.exit_code == 0, second.output
+    assert (f"{football}: another article than the one indexed from {fire} under its address ({category}), their "
+            "texts differing; it replaces that one, as the article indexed last does") in second.stderr
+    assert "bóng đá" in Searcher(index).article(category).body

@@ -192,6 +192,25 @@ def test_a_last_paragraph_opening_with_theo_that_is_no_credit_stays_the_texts(tm
     assert last in article.body or last in article.captions
 
 
+@pytest.mark.parametrize("last", ["THEO DÒNG SỰ KIỆN",  # a box of related links' heading, in capitals
+                                  "Theo Nghị định 100/2019/NĐ-CP",  # the law a list of fines ends on
+                                  "Theo Luật Đất đai 2013",
+                                  "Theo Quyết định số 1234/QĐ-UBND",
+                                  "THEO QUY ĐỊNH MỚI",
+                                  "Theo 2 phương án",
+                                  "Theo Sở Y tế | 12 ca | 30 ca"])  # a table's last row
+def test_a_last_line_naming_a_law_or_a_heading_is_no_credit(tmp_path, last):
+    """A reviewer of pages27: a last line opening with "Theo" and a capital is a credit, so a
+    law ("Theo Nghị định 100/2019/NĐ-CP") became the source and left the text (a search for
+    the decree no longer found it), and the heading "THEO DÒNG SỰ KIỆN" the source "DÒNG SỰ
+    KIỆN" (before, the author "Dòng Sự Kiện"). No paper is named so: they stay the text's."""
+    path = tmp_path / "a.txt"
+    path.write_text(f"19/01/2021\n\nTiêu đề\n\nNội dung bài viết.\n\n{last}\n", encoding="utf-8")
+    article = only_article(read(path))
+    assert (article.source, article.author) == (None, None)
+    assert last in article.body or last in article.captions
+
+
 def test_jsonl_reads_every_good_line_and_names_the_bad_ones(tmp_path):
     path = write_jsonl(tmp_path / "feed.jsonl", [
         {"id": "a1", "title": "Tiêu đề một", "body": "LSO-Nội dung.", "date": "2021-01-19T08:30:00+07:00"},
